@@ -1,0 +1,98 @@
+/**
+ * What the add-in does to a workbook, as one interface. The task pane, the command line and the tests
+ * drive the same code through it; `OfficeWorkbook` implements it on Office.js (Excel) and
+ * `MemoryWorkbook` in memory, loading and saving .xlsx with ExcelJS.
+ *
+ * Safety rules every implementation keeps:
+ * - it writes only into sheets the add-in created (recorded in the workbook's own metadata), unless the
+ *   caller passes an `overwrite` confirmation that asked the user and got an explicit yes;
+ * - a string value is always written as text, never as a formula, even when it starts with = + - @;
+ *   formulas are written only when given as `{ formula }`;
+ * - writes are batched: `writeBlocks` costs a constant number of round trips whatever the data size.
+ */
+
+/** A cell's value as read: number, text, boolean, or null for a blank. Error cells read as text like "#N/A". */
+export type CellValue = string | number | boolean | null;
+
+/** A rectangular block of values, rows of columns. */
+export type Matrix = CellValue[][];
+
+/** A value to write: a plain value (text stays text) or an explicit formula. */
+export type CellInput = CellValue | { formula: string };
+
+export interface SheetInfo {
+  name: string;
+  /** True when the add-in created this sheet (it may write there without asking). */
+  ownedByAddin: boolean;
+  protected: boolean;
+  visible: boolean;
+}
+
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  /** A1 address of the whole table including the header row, e.g. "A1:M41". */
+  address: string;
+  headers: string[];
+  rowCount: number;
+}
+
+export interface NamedRangeInfo {
+  name: string;
+  /** Sheet-qualified address, e.g. "History!B2:AK41". */
+  address: string;
+}
+
+/** One rectangular write into a sheet. */
+export interface WriteBlock {
+  sheet: string;
+  /** Top-left cell in A1 notation, e.g. "A1". */
+  topLeft: string;
+  values: CellInput[][];
+  /** Number formats: one per column of `values` (applied to every row), or one per cell. */
+  numberFormats?: string[] | string[][];
+  /** Bold the first row (a header). */
+  headerRow?: boolean;
+}
+
+export type ChartKind = "line" | "column" | "bar" | "area";
+
+export interface ChartSpec {
+  sheet: string;
+  kind: ChartKind;
+  title: string;
+  /** Data block with series in columns and the first column as categories, e.g. "A1:D37". */
+  dataAddress: string;
+  /** Cell where the chart's top-left corner sits, e.g. "H2". */
+  anchor: string;
+}
+
+/** Asked before the add-in writes into a sheet it did not create; resolves true only on the user's yes. */
+export type OverwriteConfirmation = (sheet: string) => Promise<boolean>;
+
+export interface WriteOptions {
+  overwrite?: OverwriteConfirmation;
+  /** Clear the add-in-owned target sheets before writing (their old content is replaced). */
+  replace?: boolean;
+}
+
+export interface Workbook {
+  listSheets(): Promise<SheetInfo[]>;
+  listTables(): Promise<TableInfo[]>;
+  listNames(): Promise<NamedRangeInfo[]>;
+  /**
+   * Read values of a sheet-qualified A1 range ("History!B2:AK41"), a whole sheet's used range
+   * ("History"), a table name or a workbook-level name.
+   */
+  read(reference: string): Promise<Matrix>;
+  /** Create an empty sheet owned by the add-in. Throws if a sheet of that name exists. */
+  createSheet(name: string): Promise<void>;
+  /** Write blocks, batched. Throws WorkbookError for a sheet not owned unless `overwrite` says yes. */
+  writeBlocks(blocks: readonly WriteBlock[], options?: WriteOptions): Promise<void>;
+  /** Protect a sheet against edits (no password; a planner can unprotect deliberately). */
+  protectSheet(name: string): Promise<void>;
+  /** Add-in metadata kept inside the workbook (a very hidden sheet), as strings by key. */
+  getMetadata(key: string): Promise<string | undefined>;
+  setMetadata(key: string, value: string): Promise<void>;
+  addChart(spec: ChartSpec): Promise<void>;
+}

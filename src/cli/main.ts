@@ -1,0 +1,49 @@
+import { PlanningError } from "../core/errors";
+import { runForecastCommand } from "./forecastCommand";
+import { runInspectCommand } from "./inspectCommand";
+import { runCycleCommand } from "./runCommand";
+import { runScenarioCommand } from "./scenarioCommand";
+import { runSupplyCommand } from "./supplyCommand";
+
+const USAGE = `sop: Sales & Operations Planning from the command line
+
+  sop inspect book.xlsx                      sheets, tables and what the data mapping recognises
+  sop run book.xlsx --out planned.xlsx [--approve "Name"]
+                                             steps 1 to 5 of the S&OP cycle on a workbook
+  sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
+               [--level 80,95] --out forecasts.csv
+  sop supply model.json --out plan.json [--strategy optimal|chase|level|all]
+  sop scenario model.json scenarios.json --out comparison.csv
+`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  inspect: runInspectCommand,
+  run: runCycleCommand,
+  forecast: runForecastCommand,
+  supply: runSupplyCommand,
+  scenario: (args) => runScenarioCommand(args),
+};
+
+/**
+ * Run one `sop` command and return its exit code. Planner-facing errors print as one line on stderr;
+ * anything unexpected prints its message, never a stack trace.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(USAGE);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`sop: unknown command "${name}".\n\n${USAGE}`);
+    return 1;
+  }
+  try {
+    return await command(args);
+  } catch (error) {
+    const message = error instanceof PlanningError ? error.message : `unexpected problem: ${(error as Error).message ?? String(error)}`;
+    process.stderr.write(`sop ${name}: ${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,47 @@
+import { classicalDecomposition } from "./decomposition";
+import { seasonalityTest } from "./seasonality";
+
+/** A history with its season removed, and the way back. */
+export interface SeasonalAdjustment {
+  /** True when a season was found and removed. */
+  seasonal: boolean;
+  type: "additive" | "multiplicative";
+  seasonLength: number;
+  /** The history without its season (the history itself when not seasonal). */
+  adjusted: number[];
+  /** Seasonal index of period t (0-based from the start of the history; t >= n for the future). */
+  index(t: number): number;
+  /** Put the season back into values for periods start, start+1, ... */
+  reseasonalize(values: readonly number[], start: number): number[];
+}
+
+/**
+ * Remove the season from a history when the 90% seasonality test (R forecast::thetaf) finds one,
+ * by classical multiplicative decomposition (additive when the history has zeros or negatives).
+ * This is the seasonal adjustment of the Theta method and of the M4 benchmarks (Makridakis et al. 2020).
+ * @param y - observations
+ * @param m - season length (1 = none)
+ * @returns the adjusted history and the seasonal indices
+ * @example seasonallyAdjust([1, 3, 1, 3, 1, 3, 1, 3], 2).seasonal // true
+ */
+export function seasonallyAdjust(y: readonly number[], m: number): SeasonalAdjustment {
+  const period = Math.max(1, Math.floor(m));
+  const positive = y.every((v) => v > 0);
+  const type = positive ? "multiplicative" : "additive";
+  if (!seasonalityTest(y, period).seasonal) {
+    const neutral = type === "multiplicative" ? 1 : 0;
+    return { seasonal: false, type, seasonLength: period, adjusted: [...y], index: () => neutral, reseasonalize: (v) => [...v] };
+  }
+  const figure = classicalDecomposition(y, period, type).figure;
+  const index = (t: number): number => figure[t % period];
+  const apply = type === "multiplicative" ? (v: number, s: number) => v * s : (v: number, s: number) => v + s;
+  const remove = type === "multiplicative" ? (v: number, s: number) => v / s : (v: number, s: number) => v - s;
+  return {
+    seasonal: true,
+    type,
+    seasonLength: period,
+    adjusted: y.map((v, t) => remove(v, index(t))),
+    index,
+    reseasonalize: (values, start) => values.map((v, i) => apply(v, index(start + i))),
+  };
+}

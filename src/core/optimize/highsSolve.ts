@@ -1,0 +1,101 @@
+/**
+ * Solves a LinearProgram with HiGHS (npm `highs`, WebAssembly; runs in Node and in the browser, where
+ * it should run in a Web Worker because a solve blocks its thread). The programme is passed as arrays
+ * (no LP text to parse) and the solution is read back by index.
+ */
+
+import highsLoader, { type Highs, type InitOptions } from "highs";
+import type { LinearProgram } from "./highsLinearProgram";
+
+/** How a solve ended. Only "optimal" carries a usable solution. */
+export type SolveStatus = "optimal" | "infeasible" | "unbounded" | "infeasibleOrUnbounded" | "timeLimit" | "iterationLimit" | "error";
+
+/** Result of one solve. */
+export interface LpSolution {
+  status: SolveStatus;
+  /** Objective value; NaN unless status is "optimal" (HiGHS reports 0 at a time limit). */
+  objective: number;
+  /** Column values (empty unless optimal). */
+  colValue: Float64Array;
+  /** Row duals: change of the objective per unit increase of the row's bound (empty for a MIP). */
+  rowDual: Float64Array;
+  /** Wall-clock seconds spent in HiGHS. */
+  solveSeconds: number;
+}
+
+/** Options of one solve. */
+export interface SolveOptions {
+  /** Stop after this many seconds and report "timeLimit" (default: no limit). */
+  timeLimitSeconds?: number;
+  /** LP algorithm: "choose" (HiGHS decides), "simplex" or "ipm" (interior point with crossover). */
+  solver?: "choose" | "simplex" | "ipm";
+  /** Relative optimality gap at which a mixed-integer solve stops (default HiGHS's 1e-4). */
+  mipRelativeGap?: number;
+}
+
+let shared: Promise<Highs> | undefined;
+
+/**
+ * Loads the HiGHS WebAssembly runtime once and returns it (later calls share the same runtime).
+ * @param options loader options, e.g. `locateFile` for where highs.wasm is served in a browser.
+ * @example const highs = await loadHighs();
+ */
+export function loadHighs(options?: InitOptions): Promise<Highs> {
+  shared ??= highsLoader(options);
+  return shared;
+}
+
+const STATUS_BY_CODE: Readonly<Record<number, SolveStatus>> = {
+  7: "optimal",
+  8: "infeasible",
+  9: "infeasibleOrUnbounded",
+  10: "unbounded",
+  13: "timeLimit",
+  14: "iterationLimit",
+};
+
+/**
+ * Solves `lp` (minimisation) and returns status, objective, primal values and row duals.
+ * A time-limit stop is returned as status "timeLimit" with no values, never as a solution.
+ * @param highs the runtime from `loadHighs()`.
+ * @param lp the programme.
+ * @param options time limit and algorithm.
+ * @throws Error only when HiGHS rejects the model data itself (a programming error, not a plan).
+ * @example solveLinearProgram(await loadHighs(), lp, { timeLimitSeconds: 60 }).status // "optimal"
+ */
+export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: SolveOptions = {}): LpSolution {
+  const started = performance.now();
+  const hasIntegers = lp.colInteger.some((v) => v === 1);
+  const model = highs.createModel({
+    numCols: lp.numCols,
+    numRows: lp.numRows,
+    colCost: lp.colCost,
+    colLower: lp.colLower,
+    colUpper: lp.colUpper,
+    rowLower: lp.rowLower,
+    rowUpper: lp.rowUpper,
+    matrix: { format: "csr", numRows: lp.numRows, numCols: lp.numCols, starts: lp.rowStarts, indices: lp.rowIndices, values: lp.rowValues },
+    ...(hasIntegers ? { integrality: Int32Array.from(lp.colInteger) } : {}),
+  });
+  try {
+    model.options.set({ output_flag: false });
+    if (options.timeLimitSeconds !== undefined) model.options.set({ time_limit: options.timeLimitSeconds });
+    if (options.solver !== undefined && !hasIntegers) model.options.set({ solver: options.solver });
+    if (options.mipRelativeGap !== undefined) model.options.set({ mip_rel_gap: options.mipRelativeGap });
+    const code = model.run().modelStatus;
+    const status = STATUS_BY_CODE[code] ?? "error";
+    if (status !== "optimal") {
+      return { status, objective: NaN, colValue: new Float64Array(0), rowDual: new Float64Array(0), solveSeconds: (performance.now() - started) / 1000 };
+    }
+    const solution = model.getSolution();
+    return {
+      status,
+      objective: model.getObjectiveValue(),
+      colValue: solution.colValue,
+      rowDual: hasIntegers ? new Float64Array(0) : solution.rowDual,
+      solveSeconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    model.dispose();
+  }
+}

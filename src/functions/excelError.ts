@@ -1,0 +1,68 @@
+import { PlanningError, PlanningErrorKind } from "../core/errors";
+
+/** The Excel error value each kind of planning error shows as. */
+const EXCEL_CODES: Record<PlanningErrorKind, string> = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  invalidNumber: "#NUM!",
+  divisionByZero: "#DIV/0!",
+};
+
+/**
+ * The error a custom function throws outside Excel (Node, the browser preview), where
+ * CustomFunctions.Error does not exist: the same Excel error value and planner-facing message.
+ */
+export class SopFunctionError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "SopFunctionError";
+    this.code = code;
+  }
+}
+
+/** Name of the CustomFunctions.ErrorCode member for each Excel error value. */
+const ERROR_CODE_MEMBERS: Record<string, keyof typeof CustomFunctions.ErrorCode> = {
+  "#VALUE!": "invalidValue",
+  "#N/A": "notAvailable",
+  "#NUM!": "invalidNumber",
+  "#DIV/0!": "divisionByZero",
+};
+
+/** The error value for one kind of planning problem: CustomFunctions.Error in Excel, SopFunctionError elsewhere. */
+export function excelErrorValue(kind: PlanningErrorKind, message: string): Error {
+  const code = EXCEL_CODES[kind];
+  if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode[ERROR_CODE_MEMBERS[code]], message);
+  }
+  return new SopFunctionError(code, message);
+}
+
+/**
+ * Turn anything a function threw into the error Excel shows: a PlanningError keeps its message and
+ * kind; anything else is an unexpected fault and says so without a stack trace.
+ */
+export function toExcelError(error: unknown): Error {
+  if (error instanceof PlanningError) return excelErrorValue(error.kind, error.message);
+  const detail = error instanceof Error ? error.message : String(error);
+  return excelErrorValue("invalidValue", `Unexpected problem in the S&OP add-in: ${detail}`);
+}
+
+/** Run a function body and rethrow any failure as the Excel error value with a planner-facing message. */
+export function asExcelResult<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/** The same as asExcelResult for a body that awaits (a solver, a worker). */
+export async function asExcelResultAsync<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}

@@ -40,8 +40,15 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs"],
-      // highs's Emscripten loader imports node builtins only on its Node path.
-      fallback: { fs: false, path: false, module: false, crypto: false },
+      fallback: {
+        // highs's Emscripten loader imports node builtins only on its Node path.
+        fs: false,
+        path: false,
+        module: false,
+        crypto: false,
+        // Fluent UI's context selector peer-depends on scheduler, which npm nested under react-dom.
+        scheduler: path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom"))] })),
+      },
     },
     module: {
       rules: [

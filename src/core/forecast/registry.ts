@@ -1,0 +1,39 @@
+import { PlanningError } from "../errors";
+import { crostonMethodForecaster, sbaForecaster, tsbForecaster } from "./croston";
+import { driftForecaster } from "./drift";
+import type { Forecaster } from "./model";
+import { movingAverageForecaster } from "./movingAverage";
+import { naiveForecaster } from "./naive";
+import { seasonalNaiveForecaster } from "./seasonalNaive";
+import { sesForecaster } from "./ses";
+import { thetaForecaster } from "./theta";
+
+/** Every named forecasting method, by the id planners type (=SOP.FORECAST method argument, `sop forecast --method`). */
+export const FORECASTERS: Readonly<Record<string, Forecaster>> = Object.fromEntries(
+  [
+    naiveForecaster,
+    seasonalNaiveForecaster,
+    driftForecaster,
+    movingAverageForecaster,
+    sesForecaster,
+    thetaForecaster,
+    crostonMethodForecaster,
+    sbaForecaster,
+    tsbForecaster,
+  ].map((f) => [f.id, f]),
+);
+
+/**
+ * Look up a forecasting method by id (case-insensitive).
+ * @param id - method id, e.g. "theta", "snaive", "croston"
+ * @returns the forecaster
+ * @throws PlanningError listing the known ids when the id is unknown
+ * @example forecasterById("theta").id // "theta"
+ */
+export function forecasterById(id: string): Forecaster {
+  const forecaster = FORECASTERS[id.trim().toLowerCase()];
+  if (!forecaster) {
+    throw new PlanningError(`Unknown forecast method "${id}". Use auto or one of: ${Object.keys(FORECASTERS).join(", ")}.`);
+  }
+  return forecaster;
+}

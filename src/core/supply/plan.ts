@@ -1,0 +1,90 @@
+/**
+ * A supply plan: what is made, bought, stocked, backlogged and lost per item and period, how each
+ * resource is loaded, the workforce where it is planned, and what it all costs. Chase, level and
+ * optimal strategies all return this shape, so they can be compared and checked the same way
+ * (`checkPlan`, `planCost`).
+ */
+
+/** The three classical strategies (SOP-GUIDE: chase, level, optimal). */
+export type SupplyStrategy = "chase" | "level" | "optimal";
+
+/** Plan of one item, one value per period. */
+export interface ItemPlan {
+  itemId: string;
+  /** Units made in house (regular and overtime hours together). */
+  production: number[];
+  subcontract: number[];
+  /** Inventory at period end. */
+  inventory: number[];
+  /** Backlog at period end. */
+  backlog: number[];
+  /** Demand lost in the period. */
+  lost: number[];
+  /** Units short of the safety stock at period end (only when the safety stock is a penalised target). */
+  safetyStockShortfall: number[];
+}
+
+/** Load of one resource, one value per period. */
+export interface ResourcePlan {
+  resourceId: string;
+  /** Hours needed by the plan's production. */
+  hoursUsed: number[];
+  /** Regular hours available (for the workforce resource: including the workers' hours). */
+  regularHours: number[];
+  overtimeHours: number[];
+  /** hoursUsed / regularHours (Infinity when hours are used with none available). */
+  utilisation: number[];
+  /**
+   * Marginal value of one more regular hour in the period (money saved per hour, >= 0), from the LP
+   * duals; zeros for chase and level plans and for integer workforce plans.
+   */
+  hourValue: number[];
+}
+
+/** Workforce of the planned labour resource, one value per period. */
+export interface WorkforceSchedule {
+  workers: number[];
+  hires: number[];
+  layoffs: number[];
+}
+
+/** Cost of a plan by kind; `total` is their sum. */
+export interface CostBreakdown {
+  material: number;
+  regularLabour: number;
+  overtime: number;
+  subcontract: number;
+  holding: number;
+  backlog: number;
+  lostSales: number;
+  safetyStockShortfall: number;
+  wages: number;
+  hiring: number;
+  layoffs: number;
+  total: number;
+}
+
+/** Service of a plan. */
+export interface ServiceSummary {
+  /** Share of demand (plus opening backlog) served by the end of the horizon: 1 - (lost + end backlog) / (demand + opening backlog). */
+  fillRate: number;
+  /** Share of demand served in the period it occurs, without backlog. */
+  onTimeFillRate: number;
+  /** Highest total inventory (units, all items) at any period end. */
+  peakInventory: number;
+}
+
+/** A complete plan. */
+export interface SupplyPlan {
+  strategy: SupplyStrategy;
+  items: ItemPlan[];
+  resources: ResourcePlan[];
+  workforce?: WorkforceSchedule;
+  cost: CostBreakdown;
+  service: ServiceSummary;
+}
+
+/** Outcome of the optimiser: a plan, or a sentence saying why there is none. */
+export type SupplyOutcome =
+  | { status: "optimal"; plan: SupplyPlan; objective: number; buildSeconds: number; solveSeconds: number; variables: number; constraints: number }
+  | { status: "infeasible" | "unbounded" | "timeLimit" | "error"; message: string; buildSeconds: number; solveSeconds: number; variables: number; constraints: number };

@@ -1,0 +1,207 @@
+/**
+ * The supply model as a linear programme (SOP-GUIDE "Aggregate (supply) planning as a linear
+ * programme"; Chopra & Meindl, Supply Chain Management, ch. 8).
+ *
+ * Per item i and period t: production P, subcontracting C, inventory I, backlog S, lost sales L,
+ * safety-stock shortfall U; per resource r and period t: overtime hours O; with a workforce: workers
+ * W, hires H, layoffs F.
+ *
+ *   min  sum (unitCost + sum_r h_ir regCost_r) P + subCost C + hold I + backlogCost S + lostCost L
+ *        + ssPenalty U + sum (otCost_r - regCost_r) O + wage W + hireCost H + layoffCost F
+ *   s.t. I_{t-1} - S_{t-1} + P_t + C_t + L_t - I_t + S_t = D_t              (balance)
+ *        sum_i h_ir P_it - O_rt [- hoursPerWorker W_t] <= available_rt       (capacity)
+ *        O_rt - overtimePerWorker W_t <= overtimeCap_rt                      (workforce overtime)
+ *        W_t - W_{t-1} - H_t + F_t = 0                                       (workforce balance)
+ *        I_t + U_t >= SS_t                                                   (penalised safety stock)
+ *        bounds: C <= subcontractCap, L <= D, O <= overtimeCap, I >= SS (hard floor),
+ *        I_T >= end target, S_T <= end backlog max, S = 0 where backlog is not allowed.
+ *
+ * Regular cost is charged on every hour worked and the overtime premium on overtime hours, so the
+ * regular labour cost of a plan is regCost x (hours used - overtime hours).
+ */
+
+import { LinearProgramBuilder, type LinearProgram } from "../optimize/highsLinearProgram";
+import type { SupplyModel } from "./model";
+
+/** Column and row indices of the supply LP (-1 where a variable does not exist). */
+export interface SupplyLpIndex {
+  /** [item][period] column indices. */
+  production: Int32Array[];
+  subcontract: Int32Array[];
+  inventory: Int32Array[];
+  backlog: Int32Array[];
+  lost: Int32Array[];
+  shortfall: Int32Array[];
+  /** [resource][period] overtime-hours columns and capacity rows. */
+  overtime: Int32Array[];
+  capacityRow: Int32Array[];
+  /** Workforce columns per period (empty without a workforce). */
+  workers: Int32Array;
+  hires: Int32Array;
+  layoffs: Int32Array;
+  /** Index of the workforce resource, or -1. */
+  workforceResource: number;
+}
+
+/** A supply model turned into a programme, with the map back to plan quantities. */
+export interface SupplyLp {
+  lp: LinearProgram;
+  index: SupplyLpIndex;
+}
+
+/** For each item, the resources it uses and the hours per unit on each (hours > 0 only). */
+export function resourceUse(model: SupplyModel): { resource: number; hours: number }[][] {
+  const position = new Map(model.resources.map((r, k) => [r.id, k]));
+  return model.items.map((item) => {
+    const uses: { resource: number; hours: number }[] = [];
+    for (const [id, hours] of Object.entries(item.hoursPerUnit)) {
+      const r = position.get(id);
+      if (r !== undefined && hours > 0) uses.push({ resource: r, hours });
+    }
+    return uses;
+  });
+}
+
+/**
+ * Builds the supply LP of a validated model.
+ * @param model a model from `validateSupplyModel`.
+ * @returns the programme and the index of its variables and capacity rows.
+ * @example const { lp, index } = buildSupplyLp(model); solveLinearProgram(highs, lp)
+ */
+export function buildSupplyLp(model: SupplyModel): SupplyLp {
+  const T = model.periods;
+  const b = new LinearProgramBuilder();
+  const uses = resourceUse(model);
+  const none = (): Int32Array => new Int32Array(T).fill(-1);
+  const wf = model.workforce;
+  const workforceResource = wf === undefined ? -1 : model.resources.findIndex((r) => r.id === wf.resource);
+
+  const production: Int32Array[] = [];
+  const subcontract: Int32Array[] = [];
+  const inventory: Int32Array[] = [];
+  const backlog: Int32Array[] = [];
+  const lost: Int32Array[] = [];
+  const shortfall: Int32Array[] = [];
+  model.items.forEach((item, i) => {
+    let productionCost = item.unitCost;
+    for (const u of uses[i]) productionCost += u.hours * model.resources[u.resource].regularCostPerHour;
+    const p = none();
+    const c = none();
+    const inv = none();
+    const s = none();
+    const l = none();
+    const u = none();
+    const demand = model.demand[item.id];
+    const penalised = item.safetyStockPenalty !== undefined;
+    for (let t = 0; t < T; t++) {
+      p[t] = b.addColumn(`p${i}_${t}`, productionCost, 0, Infinity);
+      if (item.subcontractCost !== undefined && item.subcontractCap[t] > 0) {
+        c[t] = b.addColumn(`c${i}_${t}`, item.subcontractCost, 0, item.subcontractCap[t]);
+      }
+      const floor = penalised ? 0 : item.safetyStock[t];
+      inv[t] = b.addColumn(`i${i}_${t}`, item.holdingCost, t === T - 1 ? Math.max(floor, item.endInventoryTarget) : floor, Infinity);
+      if (item.backlogAllowed) s[t] = b.addColumn(`s${i}_${t}`, item.backlogCost, 0, t === T - 1 ? item.endBacklogMax : Infinity);
+      if (item.lostSalesCost !== undefined && demand[t] > 0) l[t] = b.addColumn(`l${i}_${t}`, item.lostSalesCost, 0, demand[t]);
+      if (penalised && item.safetyStock[t] > 0) u[t] = b.addColumn(`u${i}_${t}`, item.safetyStockPenalty ?? 0, 0, item.safetyStock[t]);
+    }
+    production.push(p);
+    subcontract.push(c);
+    inventory.push(inv);
+    backlog.push(s);
+    lost.push(l);
+    shortfall.push(u);
+  });
+
+  const overtime: Int32Array[] = model.resources.map((res, r) => {
+    const o = none();
+    const perWorker = r === workforceResource && wf !== undefined ? wf.overtimeHoursPerWorker : 0;
+    for (let t = 0; t < T; t++) {
+      const cap = res.overtimeHoursCap[t];
+      if (cap > 0 || perWorker > 0) {
+        o[t] = b.addColumn(`o${r}_${t}`, res.overtimeCostPerHour - res.regularCostPerHour, 0, perWorker > 0 ? Infinity : cap);
+      }
+    }
+    return o;
+  });
+
+  const workers = new Int32Array(wf === undefined ? 0 : T);
+  const hires = new Int32Array(workers.length);
+  const layoffs = new Int32Array(workers.length);
+  if (wf !== undefined) {
+    for (let t = 0; t < T; t++) {
+      workers[t] = b.addColumn(`w${t}`, wf.wagePerWorker, wf.minWorkers, wf.maxWorkers, wf.integerWorkers);
+      hires[t] = b.addColumn(`h${t}`, wf.hireCost, 0, Infinity, wf.integerWorkers);
+      layoffs[t] = b.addColumn(`f${t}`, wf.layoffCost, 0, Infinity, wf.integerWorkers);
+    }
+  }
+
+  const cols: number[] = [];
+  const coefs: number[] = [];
+  const push = (col: number, coef: number): void => {
+    if (col >= 0) {
+      cols.push(col);
+      coefs.push(coef);
+    }
+  };
+  model.items.forEach((item, i) => {
+    const demand = model.demand[item.id];
+    for (let t = 0; t < T; t++) {
+      cols.length = 0;
+      coefs.length = 0;
+      let rhs = demand[t];
+      if (t === 0) rhs += item.openingBacklog - item.openingInventory;
+      else {
+        push(inventory[i][t - 1], 1);
+        push(backlog[i][t - 1], -1);
+      }
+      push(production[i][t], 1);
+      push(subcontract[i][t], 1);
+      push(lost[i][t], 1);
+      push(inventory[i][t], -1);
+      push(backlog[i][t], 1);
+      b.addRow(`bal${i}_${t}`, cols, coefs, "=", rhs);
+    }
+  });
+
+  const itemsOf: { item: number; hours: number }[][] = model.resources.map(() => []);
+  uses.forEach((list, i) => list.forEach((u) => itemsOf[u.resource].push({ item: i, hours: u.hours })));
+  const capacityRow: Int32Array[] = model.resources.map((res, r) => {
+    const rows = none();
+    for (let t = 0; t < T; t++) {
+      cols.length = 0;
+      coefs.length = 0;
+      for (const { item, hours } of itemsOf[r]) push(production[item][t], hours);
+      push(overtime[r][t], -1);
+      if (r === workforceResource && wf !== undefined) push(workers[t], -wf.hoursPerWorker);
+      rows[t] = b.addRow(`cap${r}_${t}`, cols, coefs, "<=", res.availableHours[t]);
+    }
+    return rows;
+  });
+
+  if (wf !== undefined) {
+    for (let t = 0; t < T; t++) {
+      cols.length = 0;
+      coefs.length = 0;
+      push(workers[t], 1);
+      if (t > 0) push(workers[t - 1], -1);
+      push(hires[t], -1);
+      push(layoffs[t], 1);
+      b.addRow(`wf${t}`, cols, coefs, "=", t === 0 ? wf.initialWorkers : 0);
+      if (wf.overtimeHoursPerWorker > 0) {
+        const o = overtime[workforceResource][t];
+        b.addRow(`otw${t}`, [o, workers[t]], [1, -wf.overtimeHoursPerWorker], "<=", model.resources[workforceResource].overtimeHoursCap[t]);
+      }
+    }
+  }
+
+  model.items.forEach((item, i) => {
+    for (let t = 0; t < T; t++) {
+      if (shortfall[i][t] >= 0) b.addRow(`ss${i}_${t}`, [inventory[i][t], shortfall[i][t]], [1, 1], ">=", item.safetyStock[t]);
+    }
+  });
+
+  return {
+    lp: b.build(),
+    index: { production, subcontract, inventory, backlog, lost, shortfall, overtime, capacityRow, workers, hires, layoffs, workforceResource },
+  };
+}

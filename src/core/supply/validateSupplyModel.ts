@@ -1,0 +1,266 @@
+/**
+ * Turns unknown input (parsed JSON, a task-pane form, a workbook reader's output) into a typed
+ * SupplyModel, or throws one PlanningError listing every problem by field path, e.g.
+ * "items[3].hoursPerUnit.R2 must be a number >= 0". The JSON form is in docs/supply-model.md.
+ */
+
+import { PlanningError } from "../errors";
+import type { SupplyItem, SupplyModel, SupplyResource, WorkforcePlan } from "./model";
+
+type Json = Record<string, unknown>;
+
+const MAX_LISTED = 12;
+
+class Problems {
+  readonly list: string[] = [];
+  add(message: string): void {
+    this.list.push(message);
+  }
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function checkKnown(obj: Json, path: string, known: readonly string[], problems: Problems): void {
+  for (const key of Object.keys(obj)) {
+    if (!known.includes(key)) problems.add(`${path}.${key} is not a known field (known: ${known.join(", ")})`);
+  }
+}
+
+/** Reads a number field; `min` is inclusive; `fallback` undefined means the field is required. */
+function num(obj: Json, key: string, path: string, problems: Problems, min: number, fallback?: number): number {
+  const v = obj[key];
+  if (v === undefined && fallback !== undefined) return fallback;
+  if (typeof v !== "number" || !Number.isFinite(v) || v < min) {
+    problems.add(`${path}.${key} must be a number${min === -Infinity ? "" : ` >= ${min}`}${v === undefined ? " (it is missing)" : ""}`);
+    return fallback ?? 0;
+  }
+  return v;
+}
+
+function optionalNum(obj: Json, key: string, path: string, problems: Problems, min: number): number | undefined {
+  return obj[key] === undefined ? undefined : num(obj, key, path, problems, min);
+}
+
+function bool(obj: Json, key: string, path: string, problems: Problems, fallback: boolean): boolean {
+  const v = obj[key];
+  if (v === undefined) return fallback;
+  if (typeof v !== "boolean") {
+    problems.add(`${path}.${key} must be true or false`);
+    return fallback;
+  }
+  return v;
+}
+
+/** A per-period field: a number (same every period) or an array of `periods` numbers >= 0. */
+function perPeriod(obj: Json, key: string, path: string, periods: number, problems: Problems, fallback?: number): number[] {
+  const v = obj[key];
+  if (v === undefined && fallback !== undefined) return new Array<number>(periods).fill(fallback);
+  if (typeof v === "number" && Number.isFinite(v) && v >= 0) return new Array<number>(periods).fill(v);
+  if (Array.isArray(v)) {
+    if (v.length !== periods) {
+      problems.add(`${path}.${key} must have one value per period (${periods}), not ${v.length}`);
+      return new Array<number>(periods).fill(0);
+    }
+    return v.map((x, t) => {
+      if (typeof x !== "number" || !Number.isFinite(x) || x < 0) {
+        problems.add(`${path}.${key}[${t}] must be a number >= 0`);
+        return 0;
+      }
+      return x;
+    });
+  }
+  problems.add(`${path}.${key} must be a number >= 0 or a list of ${periods} such numbers${v === undefined ? " (it is missing)" : ""}`);
+  return new Array<number>(periods).fill(0);
+}
+
+function str(obj: Json, key: string, path: string, problems: Problems): string {
+  const v = obj[key];
+  if (typeof v !== "string" || v.trim() === "") {
+    problems.add(`${path}.${key} must be a non-empty text`);
+    return "";
+  }
+  return v;
+}
+
+const ITEM_FIELDS = [
+  "id", "family", "price", "unitCost", "holdingCost", "backlogAllowed", "backlogCost", "lostSalesCost", "subcontractCost",
+  "subcontractCap", "safetyStock", "safetyStockPenalty", "openingInventory", "openingBacklog", "endInventoryTarget",
+  "endBacklogMax", "hoursPerUnit",
+] as const;
+
+function readItem(raw: unknown, path: string, periods: number, resourceIds: ReadonlySet<string>, problems: Problems): SupplyItem | undefined {
+  if (!isObject(raw)) {
+    problems.add(`${path} must be an object with at least id, unitCost, holdingCost and hoursPerUnit`);
+    return undefined;
+  }
+  checkKnown(raw, path, ITEM_FIELDS, problems);
+  const backlogCost = optionalNum(raw, "backlogCost", path, problems, -Infinity);
+  const backlogAllowed = bool(raw, "backlogAllowed", path, problems, backlogCost !== undefined);
+  if (backlogAllowed && backlogCost === undefined) problems.add(`${path}.backlogCost must be a number when backlogAllowed is true (it is missing)`);
+  const subcontractCost = optionalNum(raw, "subcontractCost", path, problems, -Infinity);
+  const hoursPerUnit: Record<string, number> = {};
+  const hours = raw.hoursPerUnit;
+  if (hours !== undefined && !isObject(hours)) problems.add(`${path}.hoursPerUnit must be an object of resource id -> hours per unit`);
+  if (isObject(hours)) {
+    for (const [rid, h] of Object.entries(hours)) {
+      if (!resourceIds.has(rid)) problems.add(`${path}.hoursPerUnit.${rid} names no resource (resources: ${[...resourceIds].join(", ")})`);
+      else if (typeof h !== "number" || !Number.isFinite(h) || h < 0) problems.add(`${path}.hoursPerUnit.${rid} must be a number >= 0`);
+      else hoursPerUnit[rid] = h;
+    }
+  }
+  const family = raw.family;
+  if (family !== undefined && typeof family !== "string") problems.add(`${path}.family must be a text`);
+  const item: SupplyItem = {
+    id: str(raw, "id", path, problems),
+    unitCost: num(raw, "unitCost", path, problems, -Infinity),
+    holdingCost: num(raw, "holdingCost", path, problems, -Infinity),
+    backlogAllowed,
+    backlogCost: backlogCost ?? 0,
+    subcontractCap: perPeriod(raw, "subcontractCap", path, periods, problems, subcontractCost === undefined ? 0 : Infinity),
+    safetyStock: perPeriod(raw, "safetyStock", path, periods, problems, 0),
+    openingInventory: num(raw, "openingInventory", path, problems, 0, 0),
+    openingBacklog: num(raw, "openingBacklog", path, problems, 0, 0),
+    endInventoryTarget: num(raw, "endInventoryTarget", path, problems, 0, 0),
+    endBacklogMax: num(raw, "endBacklogMax", path, problems, 0, 0),
+    hoursPerUnit,
+  };
+  if (typeof family === "string") item.family = family;
+  const price = optionalNum(raw, "price", path, problems, 0);
+  if (price !== undefined) item.price = price;
+  const lostSalesCost = optionalNum(raw, "lostSalesCost", path, problems, -Infinity);
+  if (lostSalesCost !== undefined) item.lostSalesCost = lostSalesCost;
+  if (subcontractCost !== undefined) item.subcontractCost = subcontractCost;
+  const penalty = optionalNum(raw, "safetyStockPenalty", path, problems, 0);
+  if (penalty !== undefined) item.safetyStockPenalty = penalty;
+  return item;
+}
+
+const RESOURCE_FIELDS = ["id", "availableHours", "overtimeHoursCap", "regularCostPerHour", "overtimeCostPerHour"] as const;
+
+function readResource(raw: unknown, path: string, periods: number, problems: Problems): SupplyResource | undefined {
+  if (!isObject(raw)) {
+    problems.add(`${path} must be an object with at least id and availableHours`);
+    return undefined;
+  }
+  checkKnown(raw, path, RESOURCE_FIELDS, problems);
+  const resource: SupplyResource = {
+    id: str(raw, "id", path, problems),
+    availableHours: perPeriod(raw, "availableHours", path, periods, problems),
+    overtimeHoursCap: perPeriod(raw, "overtimeHoursCap", path, periods, problems, 0),
+    regularCostPerHour: num(raw, "regularCostPerHour", path, problems, 0, 0),
+    overtimeCostPerHour: num(raw, "overtimeCostPerHour", path, problems, 0, 0),
+  };
+  if (resource.overtimeCostPerHour < resource.regularCostPerHour) {
+    problems.add(`${path}.overtimeCostPerHour must be >= regularCostPerHour (${resource.regularCostPerHour})`);
+  }
+  return resource;
+}
+
+const WORKFORCE_FIELDS = [
+  "resource", "initialWorkers", "hoursPerWorker", "overtimeHoursPerWorker", "wagePerWorker", "hireCost", "layoffCost",
+  "minWorkers", "maxWorkers", "integerWorkers",
+] as const;
+
+function readWorkforce(raw: unknown, resourceIds: ReadonlySet<string>, problems: Problems): WorkforcePlan | undefined {
+  const path = "workforce";
+  if (!isObject(raw)) {
+    problems.add(`${path} must be an object with resource, initialWorkers, hoursPerWorker and wagePerWorker`);
+    return undefined;
+  }
+  checkKnown(raw, path, WORKFORCE_FIELDS, problems);
+  const resource = str(raw, "resource", path, problems);
+  if (resource !== "" && !resourceIds.has(resource)) problems.add(`${path}.resource names no resource (resources: ${[...resourceIds].join(", ")})`);
+  const plan: WorkforcePlan = {
+    resource,
+    initialWorkers: num(raw, "initialWorkers", path, problems, 0),
+    hoursPerWorker: num(raw, "hoursPerWorker", path, problems, 0),
+    overtimeHoursPerWorker: num(raw, "overtimeHoursPerWorker", path, problems, 0, 0),
+    wagePerWorker: num(raw, "wagePerWorker", path, problems, -Infinity),
+    hireCost: num(raw, "hireCost", path, problems, -Infinity, 0),
+    layoffCost: num(raw, "layoffCost", path, problems, -Infinity, 0),
+    minWorkers: num(raw, "minWorkers", path, problems, 0, 0),
+    maxWorkers: raw.maxWorkers === undefined ? Infinity : num(raw, "maxWorkers", path, problems, 0),
+    integerWorkers: bool(raw, "integerWorkers", path, problems, false),
+  };
+  if (plan.maxWorkers < plan.minWorkers) problems.add(`${path}.maxWorkers must be >= minWorkers (${plan.minWorkers})`);
+  return plan;
+}
+
+function readList<T>(raw: Json, key: string, read: (v: unknown, path: string) => T | undefined, problems: Problems): T[] {
+  const list = raw[key];
+  if (!Array.isArray(list) || list.length === 0) {
+    problems.add(`${key} must be a non-empty list`);
+    return [];
+  }
+  const out: T[] = [];
+  list.forEach((v, k) => {
+    const value = read(v, `${key}[${k}]`);
+    if (value !== undefined) out.push(value);
+  });
+  return out;
+}
+
+function checkUnique(ids: readonly string[], what: string, problems: Problems): void {
+  const seen = new Set<string>();
+  ids.forEach((id, k) => {
+    if (id !== "" && seen.has(id)) problems.add(`${what}[${k}].id "${id}" is used twice; ids must be unique`);
+    seen.add(id);
+  });
+}
+
+function readDemand(raw: unknown, itemIds: readonly string[], periods: number, problems: Problems): Record<string, number[]> {
+  const demand: Record<string, number[]> = {};
+  if (!isObject(raw)) {
+    problems.add("demand must be an object of item id -> list of demand per period");
+    return demand;
+  }
+  for (const key of Object.keys(raw)) if (!itemIds.includes(key)) problems.add(`demand.${key} names no item`);
+  for (const id of itemIds) {
+    if (raw[id] === undefined) {
+      problems.add(`demand.${id} is missing (one value per period for item ${id})`);
+      demand[id] = new Array<number>(periods).fill(0);
+    } else demand[id] = perPeriod(raw, id, "demand", periods, problems);
+  }
+  return demand;
+}
+
+/**
+ * Validates unknown input into a SupplyModel, expanding per-period scalars into arrays and filling
+ * defaults (documented in docs/supply-model.md).
+ * @param input parsed JSON or an equivalent object.
+ * @returns the typed, complete model.
+ * @throws PlanningError listing every problem found, each naming its field path.
+ * @example validateSupplyModel(JSON.parse(text)).items[0].subcontractCap // [Infinity, Infinity, ...]
+ */
+export function validateSupplyModel(input: unknown): SupplyModel {
+  const problems = new Problems();
+  if (!isObject(input)) throw new PlanningError("The supply model must be an object with periods, items, resources and demand.");
+  checkKnown(input, "model", ["periods", "periodLabels", "items", "resources", "demand", "workforce"], problems);
+  const periodsRaw = input.periods;
+  const periods = typeof periodsRaw === "number" && Number.isInteger(periodsRaw) && periodsRaw >= 1 ? periodsRaw : 0;
+  if (periods === 0) throw new PlanningError("periods must be a whole number >= 1 (the number of periods in the horizon).");
+  const resources = readList(input, "resources", (v, p) => readResource(v, p, periods, problems), problems);
+  checkUnique(resources.map((r) => r.id), "resources", problems);
+  const resourceIds = new Set(resources.map((r) => r.id));
+  const items = readList(input, "items", (v, p) => readItem(v, p, periods, resourceIds, problems), problems);
+  checkUnique(items.map((i) => i.id), "items", problems);
+  const model: SupplyModel = { periods, items, resources, demand: readDemand(input.demand, items.map((i) => i.id), periods, problems) };
+  const labels = input.periodLabels;
+  if (labels !== undefined) {
+    if (!Array.isArray(labels) || labels.length !== periods || labels.some((l) => typeof l !== "string")) {
+      problems.add(`periodLabels must be a list of ${periods} texts`);
+    } else model.periodLabels = labels as string[];
+  }
+  if (input.workforce !== undefined) {
+    const workforce = readWorkforce(input.workforce, resourceIds, problems);
+    if (workforce !== undefined) model.workforce = workforce;
+  }
+  if (problems.list.length > 0) {
+    const shown = problems.list.slice(0, MAX_LISTED);
+    const more = problems.list.length - shown.length;
+    throw new PlanningError(`The supply model has ${problems.list.length} problem(s): ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}.`);
+  }
+  return model;
+}

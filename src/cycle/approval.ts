@@ -1,0 +1,136 @@
+import { PlanningError } from "../core/errors";
+import type { CellValue, Workbook } from "../workbook/workbook";
+import { contentHash } from "./contentHash";
+import { approvedSheetName, SHEETS } from "./sheets";
+
+/** The plan as it is presented for approval: a table of rows under a header, and its totals. */
+export interface PlanForApproval {
+  /** The planning cycle, e.g. "2026-11". */
+  cycle: string;
+  /** The scenario chosen ("Base" when none). */
+  scenario: string;
+  header: string[];
+  rows: (string | number)[][];
+  /** Key figures shown in the audit log, e.g. { demand: 1200, supply: 1180, revenue: 55000 }. */
+  totals: Record<string, number>;
+}
+
+/** One row of the audit log: an approval or a rejection. */
+export interface AuditEntry {
+  cycle: string;
+  version: number | null;
+  decision: "approved" | "rejected";
+  who: string;
+  /** ISO 8601 time of the decision. */
+  when: string;
+  scenario: string;
+  comment: string;
+  /** The approved sheet ("" for a rejection). */
+  sheet: string;
+  totals: Record<string, number>;
+  /** SHA-256 of the approved content (header + rows); "" for a rejection. */
+  hash: string;
+}
+
+const AUDIT_KEY = "auditLog";
+const AUDIT_HEADER = ["Cycle", "Version", "Decision", "Who", "When", "Scenario", "Comment", "Sheet", "Totals", "Content hash (SHA-256)"];
+
+/** The audit log kept in the workbook's add-in metadata (the audit sheet mirrors it for people). */
+export async function readAuditLog(workbook: Workbook): Promise<AuditEntry[]> {
+  const stored = await workbook.getMetadata(AUDIT_KEY);
+  return stored ? (JSON.parse(stored) as AuditEntry[]) : [];
+}
+
+async function appendAudit(workbook: Workbook, entry: AuditEntry): Promise<void> {
+  const log = [...(await readAuditLog(workbook)), entry];
+  await workbook.setMetadata(AUDIT_KEY, JSON.stringify(log));
+  const sheets = await workbook.listSheets();
+  if (!sheets.some((sheet) => sheet.name === SHEETS.auditLog)) await workbook.createSheet(SHEETS.auditLog);
+  const rows = log.map((e) => [
+    e.cycle,
+    e.version ?? "",
+    e.decision,
+    e.who,
+    e.when,
+    e.scenario,
+    e.comment,
+    e.sheet,
+    Object.entries(e.totals)
+      .map(([key, value]) => `${key} ${Math.round(value * 100) / 100}`)
+      .join("; "),
+    e.hash,
+  ]);
+  await workbook.writeBlocks([{ sheet: SHEETS.auditLog, topLeft: "A1", values: [AUDIT_HEADER, ...rows], headerRow: true }]);
+}
+
+function requireName(who: string): string {
+  const name = who.trim();
+  if (name === "") throw new PlanningError("Enter the approver's name: an approval without a name cannot be audited.");
+  return name;
+}
+
+/**
+ * Approve a plan: write it to a new protected sheet "Plan <cycle> v<n>" (n one more than the last
+ * version of that cycle; earlier versions are kept untouched), and add an audit row with who, when,
+ * the scenario, the totals and a SHA-256 hash of the content.
+ * @throws PlanningError when the approver's name is empty or the plan has no rows
+ */
+export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who: string, comment: string, now: Date = new Date()): Promise<AuditEntry> {
+  const approver = requireName(who);
+  if (plan.rows.length === 0) throw new PlanningError("There is no plan to approve yet: run the supply step first.");
+  const existing = new Set((await workbook.listSheets()).map((sheet) => sheet.name));
+  let version = 1;
+  while (existing.has(approvedSheetName(plan.cycle, version))) version++;
+  const sheet = approvedSheetName(plan.cycle, version);
+  const content: CellValue[][] = [plan.header, ...plan.rows];
+  await workbook.createSheet(sheet);
+  await workbook.writeBlocks([{ sheet, topLeft: "A1", values: content, headerRow: true }]);
+  await workbook.protectSheet(sheet);
+  const entry: AuditEntry = {
+    cycle: plan.cycle,
+    version,
+    decision: "approved",
+    who: approver,
+    when: now.toISOString(),
+    scenario: plan.scenario,
+    comment: comment.trim(),
+    sheet,
+    totals: plan.totals,
+    hash: await contentHash(content),
+  };
+  await appendAudit(workbook, entry);
+  return entry;
+}
+
+/**
+ * Reject a plan: record who rejected it, when and why in the audit log; nothing else changes, and the
+ * cycle goes back to reconciliation.
+ * @throws PlanningError when the name or the comment is empty (a rejection must say why)
+ */
+export async function rejectPlan(workbook: Workbook, plan: PlanForApproval, who: string, comment: string, now: Date = new Date()): Promise<AuditEntry> {
+  const approver = requireName(who);
+  if (comment.trim() === "") throw new PlanningError("Say why the plan is rejected, so the planners know what to change.");
+  const entry: AuditEntry = {
+    cycle: plan.cycle,
+    version: null,
+    decision: "rejected",
+    who: approver,
+    when: now.toISOString(),
+    scenario: plan.scenario,
+    comment: comment.trim(),
+    sheet: "",
+    totals: plan.totals,
+    hash: "",
+  };
+  await appendAudit(workbook, entry);
+  return entry;
+}
+
+/**
+ * Check an approved sheet against its audit row: re-read the sheet, hash it, compare.
+ * @returns true when the sheet still holds exactly what was approved
+ */
+export async function verifyApproval(workbook: Workbook, entry: AuditEntry): Promise<boolean> {
+  const content = await workbook.read(entry.sheet);
+  return (await contentHash(content)) === entry.hash;
+}

@@ -1,0 +1,20 @@
+/** Names of the sheets the add-in creates and owns. The planner's own sheets are never written. */
+export const SHEETS = {
+  cleanHistory: "SOP Clean History",
+  changeLog: "SOP Change Log",
+  validation: "SOP Validation",
+  forecast: "SOP Forecast",
+  consensus: "SOP Consensus",
+  supplyPlan: "SOP Supply Plan",
+  capacity: "SOP Capacity",
+  reconcile: "SOP Reconcile",
+  scenarios: "SOP Scenarios",
+  summary: "SOP Summary",
+  auditLog: "SOP Audit Log",
+  monitor: "SOP Monitor",
+} as const;
+
+/** Name of the protected sheet holding version `version` of the plan approved in cycle `cycle`. */
+export function approvedSheetName(cycle: string, version: number): string {
+  return `Plan ${cycle} v${version}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * The six steps of the monthly S&OP cycle as the task pane presents them: number, title, what the
+ * planner does there and the options the step asks for before it runs.
+ */
+import type { StepId } from "./stepActions";
+
+/** An option the planner sets before running a step. */
+export interface StepField {
+  key: string;
+  label: string;
+  kind: "number" | "text";
+  defaultValue: string | number;
+  /** Shown under the field. */
+  hint?: string;
+  min?: number;
+  max?: number;
+}
+
+export interface StepDefinition {
+  id: StepId;
+  number: number;
+  title: string;
+  /** What the planner does at this step, one sentence. */
+  purpose: string;
+  /** Label of the Run button. */
+  runLabel: string;
+  fields: StepField[];
+}
+
+export const STEPS: readonly StepDefinition[] = [
+  {
+    id: "gather",
+    number: 1,
+    title: "Gather & check data",
+    purpose: "Find your sales history, items and capacities in this workbook, check them and prepare the planning sheets.",
+    runLabel: "Check the workbook",
+    fields: [],
+  },
+  {
+    id: "demand",
+    number: 2,
+    title: "Demand forecast",
+    purpose: "Forecast every item with the model that fits its history best, with prediction intervals.",
+    runLabel: "Forecast demand",
+    fields: [
+      { key: "horizon", label: "Months to forecast", kind: "number", defaultValue: 18, min: 1, max: 36 },
+      { key: "level", label: "Prediction interval (%)", kind: "number", defaultValue: 80, min: 50, max: 99 },
+    ],
+  },
+  {
+    id: "supply",
+    number: 3,
+    title: "Supply & capacity",
+    purpose: "Project inventory, size safety stock and plan production within the capacity of each resource.",
+    runLabel: "Plan supply",
+    fields: [
+      {
+        key: "serviceLevel",
+        label: "Target service level (%)",
+        kind: "number",
+        defaultValue: 95,
+        min: 50,
+        max: 99.9,
+        hint: "Share of periods in which demand is met from stock.",
+      },
+    ],
+  },
+  {
+    id: "reconcile",
+    number: 4,
+    title: "Reconcile & scenarios",
+    purpose: "See where supply and demand disagree, in units and money, and compare what-if scenarios.",
+    runLabel: "Compare scenarios",
+    fields: [
+      { key: "demandChange", label: "Demand change in scenario (%)", kind: "number", defaultValue: 10, min: -90, max: 300 },
+      { key: "capacityChange", label: "Capacity change in scenario (%)", kind: "number", defaultValue: 0, min: -90, max: 300 },
+    ],
+  },
+  {
+    id: "present",
+    number: 5,
+    title: "Present & approve",
+    purpose: "Write the executive summary, choose the scenario and record the approval of the plan.",
+    runLabel: "Approve the plan",
+    fields: [
+      { key: "approver", label: "Approved by", kind: "text", defaultValue: "" },
+      { key: "comment", label: "Comment", kind: "text", defaultValue: "" },
+    ],
+  },
+  {
+    id: "execute",
+    number: 6,
+    title: "Execute & monitor",
+    purpose: "Compare the approved plan with actuals: accuracy, bias and the exceptions that need attention.",
+    runLabel: "Check plan vs actual",
+    fields: [],
+  },
+];

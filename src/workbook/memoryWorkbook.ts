@@ -1,0 +1,399 @@
+/**
+ * The Workbook interface in memory, on ExcelJS: load an .xlsx, read and write it as the add-in does in
+ * Excel, save it back. The command line, the tests and the browser preview of the task pane run on it;
+ * ExcelJS's browser build ("browser" field of its package) makes it work in both Node and the bundle.
+ *
+ * ExcelJS cannot draw charts: `addChart` records the chart in the workbook's metadata (`charts()` lists
+ * them, the preview draws them); OfficeWorkbook draws real Excel charts. Formulas are stored, not
+ * calculated: a formula the add-in wrote reads as null until Excel recalculates the saved file.
+ */
+import ExcelJS from "exceljs";
+import { parseCell, parseRange, rangeAddress, type CellRange } from "./address";
+import {
+  CHARTS_KEY,
+  METADATA_SHEET,
+  OWNED_SHEETS_KEY,
+  decodeMetadata,
+  encodeMetadata,
+  ownedSheets,
+  recordedCharts,
+} from "./metadataSheet";
+import type {
+  CellInput,
+  CellValue,
+  ChartSpec,
+  Matrix,
+  NamedRangeInfo,
+  SheetInfo,
+  TableInfo,
+  Workbook,
+  WriteBlock,
+  WriteOptions,
+} from "./workbook";
+import { WorkbookError } from "./workbookError";
+import {
+  assertWritable,
+  formulaBody,
+  isFormulaInput,
+  looksLikeFormula,
+  numberFormatAt,
+  targetSheetNames,
+} from "./writePolicy";
+
+/** The part of ExcelJS's table model we read (its typings do not describe loaded tables). */
+interface TableModel {
+  name: string;
+  tableRef?: string;
+  ref: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns: { name: string }[];
+}
+
+const NOT_A_WORKBOOK = "This file is not an Excel workbook (.xlsx) or is damaged. Save it from Excel as .xlsx and try again.";
+const EXCEL_EPOCH_DAYS = 25569;
+const MS_PER_DAY = 86400000;
+
+/** An in-memory workbook (ExcelJS) with the add-in's safety rules. */
+export class MemoryWorkbook implements Workbook {
+  private readonly book: ExcelJS.Workbook;
+  private readonly metadata: Map<string, string>;
+
+  private constructor(book: ExcelJS.Workbook) {
+    this.book = book;
+    const sheet = book.getWorksheet(METADATA_SHEET);
+    this.metadata = sheet ? decodeMetadata(usedValues(sheet)) : new Map();
+  }
+
+  /**
+   * A new workbook with no sheets.
+   * @example const book = MemoryWorkbook.empty();
+   */
+  static empty(): MemoryWorkbook {
+    return new MemoryWorkbook(new ExcelJS.Workbook());
+  }
+
+  /**
+   * Load an .xlsx file.
+   * @param data the file's bytes.
+   * @throws WorkbookError "This file is not an Excel workbook (.xlsx) or is damaged" for anything else.
+   * @example const book = await MemoryWorkbook.fromXlsx(fs.readFileSync("plan.xlsx"));
+   */
+  static async fromXlsx(data: ArrayBuffer | Uint8Array): Promise<MemoryWorkbook> {
+    const book = new ExcelJS.Workbook();
+    try {
+      await book.xlsx.load(data as ArrayBuffer);
+    } catch {
+      throw new WorkbookError(NOT_A_WORKBOOK);
+    }
+    if (book.worksheets.length === 0) throw new WorkbookError(NOT_A_WORKBOOK);
+    return new MemoryWorkbook(book);
+  }
+
+  /**
+   * Save as .xlsx bytes (metadata sheet included, very hidden).
+   * @example fs.writeFileSync("out.xlsx", await book.toXlsx());
+   */
+  async toXlsx(): Promise<Uint8Array> {
+    const buffer = await this.book.xlsx.writeBuffer();
+    return new Uint8Array(buffer as ArrayBuffer);
+  }
+
+  /** Fix the creation and modification dates saved in the file (for reproducible files). */
+  setDocumentDate(date: Date): void {
+    this.book.created = date;
+    this.book.modified = date;
+  }
+
+  /** Names of the planner-visible sheets (the metadata sheet excluded), in workbook order. */
+  sheetNames(): string[] {
+    return this.book.worksheets.filter((sheet) => sheet.name !== METADATA_SHEET).map((sheet) => sheet.name);
+  }
+
+  /**
+   * Values of a sheet from A1 to its last used cell (formula cells give their saved result).
+   * @throws WorkbookError when there is no such sheet.
+   */
+  sheetValues(name: string): Matrix {
+    return usedValues(this.sheet(name));
+  }
+
+  /**
+   * Contents of a sheet from A1 to its last used cell, formulas as `{ formula }` (with "="),
+   * for a grid that shows and edits what the planner typed.
+   * @throws WorkbookError when there is no such sheet.
+   */
+  sheetInputs(name: string): CellInput[][] {
+    const sheet = this.sheet(name);
+    const used = usedRange(sheet);
+    return mapRange(sheet, used, (cell) => {
+      const formula = cell ? formulaOf(cell.value) : undefined;
+      return formula === undefined ? toCellValue(cell?.value) : { formula: `=${formula}` };
+    });
+  }
+
+  /**
+   * Set one cell as the planner typed it in a grid: a string stays text, `{ formula }` is a formula.
+   * The planner edits their own workbook, so ownership is not asked; protected sheets still refuse.
+   * @throws WorkbookError for an unknown or protected sheet or a bad address.
+   * @example book.setCell("Items", "E2", 12.5)
+   */
+  setCell(sheet: string, address: string, value: CellInput): void {
+    const target = this.sheet(sheet);
+    if (isProtected(target)) throw new WorkbookError(`The sheet "${sheet}" is protected. Unprotect it to edit it.`);
+    const position = parseCell(address);
+    writeCell(target.getCell(position.row + 1, position.col + 1), value, undefined);
+  }
+
+  /** Charts asked for with addChart (drawn by the preview; Excel draws them in OfficeWorkbook). */
+  charts(): ChartSpec[] {
+    return recordedCharts(this.metadata);
+  }
+
+  /** Metadata value by key, synchronously (see getMetadata). */
+  metadataValue(key: string): string | undefined {
+    return this.metadata.get(key);
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    const owned = new Set(ownedSheets(this.metadata));
+    return this.book.worksheets
+      .filter((sheet) => sheet.name !== METADATA_SHEET)
+      .map((sheet) => ({
+        name: sheet.name,
+        ownedByAddin: owned.has(sheet.name),
+        protected: isProtected(sheet),
+        visible: sheet.state === "visible" || sheet.state === undefined,
+      }));
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    const tables: TableInfo[] = [];
+    for (const sheet of this.book.worksheets) {
+      if (sheet.name === METADATA_SHEET) continue;
+      for (const model of tableModels(sheet)) {
+        const range = tableRange(model);
+        const dataRows = range.bottom - range.top + 1 - (model.headerRow === false ? 0 : 1) - (model.totalsRow ? 1 : 0);
+        tables.push({
+          name: model.name,
+          sheet: sheet.name,
+          address: rangeAddress(range),
+          headers: model.columns.map((column) => column.name),
+          rowCount: dataRows,
+        });
+      }
+    }
+    return tables;
+  }
+
+  async listNames(): Promise<NamedRangeInfo[]> {
+    const names: NamedRangeInfo[] = [];
+    for (const entry of this.book.definedNames.model) {
+      const first = entry.ranges[0];
+      if (first === undefined || entry.name.startsWith("_xlnm")) continue;
+      const range = parseRange(first);
+      if (range.sheet === undefined) continue;
+      names.push({ name: entry.name, address: rangeAddress(range, range.sheet) });
+    }
+    return names;
+  }
+
+  async read(reference: string): Promise<Matrix> {
+    const { sheet, range } = await this.resolve(reference);
+    return range === undefined ? usedValues(sheet) : mapRange(sheet, range, (cell) => toCellValue(cell?.value));
+  }
+
+  async createSheet(name: string): Promise<void> {
+    if (this.findSheet(name)) throw new WorkbookError(`A sheet called "${name}" already exists. Choose another name.`);
+    try {
+      this.book.addWorksheet(name);
+    } catch (error) {
+      throw new WorkbookError(`"${name}" cannot be a sheet name: ${(error as Error).message}`);
+    }
+    this.setOwned([...ownedSheets(this.metadata), name]);
+  }
+
+  async writeBlocks(blocks: readonly WriteBlock[], options: WriteOptions = {}): Promise<void> {
+    const owned = new Set(ownedSheets(this.metadata));
+    const names = targetSheetNames(blocks);
+    await assertWritable(
+      names.map((name) => {
+        const sheet = this.findSheet(name);
+        return { name, exists: sheet !== undefined, owned: owned.has(name), protected: sheet ? isProtected(sheet) : false };
+      }),
+      options,
+    );
+    for (const name of names) {
+      const sheet = this.findSheet(name);
+      if (sheet === undefined) await this.createSheet(name);
+      else if (options.replace && owned.has(name)) clearSheet(sheet);
+    }
+    for (const block of blocks) writeBlock(this.sheet(block.sheet), block);
+  }
+
+  async protectSheet(name: string): Promise<void> {
+    await this.sheet(name).protect("", { selectLockedCells: true, selectUnlockedCells: true });
+  }
+
+  async getMetadata(key: string): Promise<string | undefined> {
+    return this.metadata.get(key);
+  }
+
+  async setMetadata(key: string, value: string): Promise<void> {
+    this.metadata.set(key, value);
+    this.saveMetadata();
+  }
+
+  async addChart(spec: ChartSpec): Promise<void> {
+    this.sheet(spec.sheet);
+    this.metadata.set(CHARTS_KEY, JSON.stringify([...this.charts(), spec]));
+    this.saveMetadata();
+  }
+
+  private setOwned(names: string[]): void {
+    this.metadata.set(OWNED_SHEETS_KEY, JSON.stringify(names));
+    this.saveMetadata();
+  }
+
+  private saveMetadata(): void {
+    const existing = this.book.getWorksheet(METADATA_SHEET);
+    if (existing) this.book.removeWorksheet(existing.id);
+    const sheet = this.book.addWorksheet(METADATA_SHEET);
+    sheet.state = "veryHidden";
+    encodeMetadata(this.metadata).forEach((row, r) =>
+      row.forEach((text, c) => {
+        if (text !== "") sheet.getCell(r + 1, c + 1).value = text;
+      }),
+    );
+  }
+
+  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+    const wanted = name.toLowerCase();
+    return this.book.worksheets.find((sheet) => sheet.name.toLowerCase() === wanted && sheet.name !== METADATA_SHEET);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const sheet = this.findSheet(name);
+    if (!sheet) throw new WorkbookError(`There is no sheet called "${name}" in this workbook.`);
+    return sheet;
+  }
+
+  private async resolve(reference: string): Promise<{ sheet: ExcelJS.Worksheet; range: CellRange | undefined }> {
+    const text = reference.trim();
+    if (text.includes("!")) {
+      const range = parseRange(text);
+      return { sheet: this.sheet(range.sheet ?? ""), range };
+    }
+    const sheet = this.findSheet(text);
+    if (sheet) return { sheet, range: undefined };
+    const table = (await this.listTables()).find((info) => info.name.toLowerCase() === text.toLowerCase());
+    if (table) return { sheet: this.sheet(table.sheet), range: parseRange(table.address) };
+    const name = (await this.listNames()).find((info) => info.name.toLowerCase() === text.toLowerCase());
+    if (name) {
+      const range = parseRange(name.address);
+      return { sheet: this.sheet(range.sheet ?? ""), range };
+    }
+    throw new WorkbookError(`There is no sheet, table or named range called "${reference}" in this workbook.`);
+  }
+}
+
+function isProtected(sheet: ExcelJS.Worksheet): boolean {
+  const protection = (sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+  return protection?.sheet === true;
+}
+
+function tableModels(sheet: ExcelJS.Worksheet): TableModel[] {
+  return (sheet.getTables() as unknown as { table: TableModel }[]).map((entry) => entry.table);
+}
+
+function tableRange(model: TableModel): CellRange {
+  return parseRange(model.tableRef ?? model.ref);
+}
+
+/** The rectangle from A1 to the last cell holding a value (empty sheet: A1 alone). */
+function usedRange(sheet: ExcelJS.Worksheet): CellRange {
+  let bottom = 0;
+  let right = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.value === null || cell.value === undefined || cell.value === "") return;
+      bottom = Math.max(bottom, rowNumber);
+      right = Math.max(right, colNumber);
+    });
+  });
+  return { top: 0, left: 0, bottom: Math.max(bottom - 1, 0), right: Math.max(right - 1, 0) };
+}
+
+function usedValues(sheet: ExcelJS.Worksheet): Matrix {
+  const used = usedRange(sheet);
+  const values = mapRange(sheet, used, (cell) => toCellValue(cell?.value));
+  return values.length === 1 && values[0].length === 1 && values[0][0] === null ? [] : values;
+}
+
+function mapRange<T>(sheet: ExcelJS.Worksheet, range: CellRange, read: (cell: ExcelJS.Cell | undefined) => T): T[][] {
+  const rows: T[][] = [];
+  for (let r = range.top; r <= range.bottom; r++) {
+    const row: T[] = [];
+    for (let c = range.left; c <= range.right; c++) row.push(read(sheet.findCell(r + 1, c + 1)));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** ExcelJS cell value -> the interface's CellValue (dates as Excel serial numbers, errors as text). */
+function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (value instanceof Date) return value.getTime() / MS_PER_DAY + EXCEL_EPOCH_DAYS;
+  if ("error" in value) return value.error;
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as { result?: unknown }).result;
+    return result === undefined ? null : toCellValue(result as ExcelJS.CellValue);
+  }
+  if ("text" in value) return typeof value.text === "string" ? value.text : toCellValue(value.text);
+  return null;
+}
+
+function formulaOf(value: ExcelJS.CellValue): string | undefined {
+  if (typeof value !== "object" || value === null || value instanceof Date) return undefined;
+  if ("formula" in value && typeof value.formula === "string") return value.formula;
+  if ("sharedFormula" in value && typeof value.sharedFormula === "string") return value.sharedFormula;
+  return undefined;
+}
+
+function writeBlock(sheet: ExcelJS.Worksheet, block: WriteBlock): void {
+  const origin = parseCell(block.topLeft);
+  block.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = sheet.getCell(origin.row + r + 1, origin.col + c + 1);
+      writeCell(cell, value, numberFormatAt(block, r, c));
+      if (block.headerRow && r === 0) cell.font = { bold: true };
+    }),
+  );
+}
+
+/** Write one value: strings as text (a formula-like string also gets the text format "@"). */
+function writeCell(cell: ExcelJS.Cell, value: CellInput, numberFormat: string | undefined): void {
+  if (isFormulaInput(value)) {
+    cell.value = { formula: formulaBody(value.formula) } as ExcelJS.CellFormulaValue;
+  } else if (typeof value === "number" && !Number.isFinite(value)) {
+    cell.value = { formula: "NA()", result: { error: "#N/A" } } as ExcelJS.CellFormulaValue;
+  } else {
+    cell.value = value;
+  }
+  const guardText = typeof value === "string" && looksLikeFormula(value);
+  if (guardText) cell.numFmt = "@";
+  else if (numberFormat !== undefined) cell.numFmt = numberFormat;
+}
+
+function clearSheet(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      cell.value = null;
+      cell.style = {};
+    });
+  });
+}
+

@@ -1,0 +1,179 @@
+import ExcelJS from "exceljs";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { METADATA_SHEET } from "../../src/workbook/metadataSheet";
+import { WorkbookError } from "../../src/workbook/workbookError";
+import { PlanningError } from "../../src/core/errors";
+
+/** A workbook as a planner would bring it: their own sheet with a table, a name, an error cell, a date. */
+async function plannerBook(): Promise<MemoryWorkbook> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  sheet.addTable({
+    name: "SalesTable",
+    ref: "A1",
+    columns: [{ name: "SKU" }, { name: "Jan" }, { name: "Feb" }],
+    rows: [
+      ["A-1", 10, 12],
+      ["B-2", 5, 7],
+    ],
+  });
+  sheet.getCell("E1").value = { error: "#N/A" };
+  sheet.getCell("E2").value = new Date(Date.UTC(2024, 0, 1));
+  sheet.getCell("E3").value = { formula: "B2*2", result: 20 };
+  book.definedNames.add("Sales!$B$2:$C$3", "Quantities");
+  return MemoryWorkbook.fromXlsx(new Uint8Array(await book.xlsx.writeBuffer()));
+}
+
+describe("MemoryWorkbook reading", () => {
+  it("lists the planner's sheets, tables and names", async () => {
+    const book = await plannerBook();
+    expect(await book.listSheets()).toEqual([{ name: "Sales", ownedByAddin: false, protected: false, visible: true }]);
+    expect(await book.listTables()).toEqual([
+      { name: "SalesTable", sheet: "Sales", address: "A1:C3", headers: ["SKU", "Jan", "Feb"], rowCount: 2 },
+    ]);
+    expect(await book.listNames()).toEqual([{ name: "Quantities", address: "Sales!B2:C3" }]);
+  });
+
+  it("reads ranges, tables (with header), names and whole sheets from A1", async () => {
+    const book = await plannerBook();
+    expect(await book.read("Sales!B2:C3")).toEqual([
+      [10, 12],
+      [5, 7],
+    ]);
+    expect(await book.read("SalesTable")).toEqual([
+      ["SKU", "Jan", "Feb"],
+      ["A-1", 10, 12],
+      ["B-2", 5, 7],
+    ]);
+    expect(await book.read("Quantities")).toEqual([
+      [10, 12],
+      [5, 7],
+    ]);
+    const whole = await book.read("Sales");
+    expect(whole).toHaveLength(3);
+    expect(whole[0]).toHaveLength(5);
+  });
+
+  it("reads an error cell as its text, a date as an Excel serial and a formula as its result", async () => {
+    const book = await plannerBook();
+    expect(await book.read("Sales!E1:E3")).toEqual([["#N/A"], [45292], [20]]);
+  });
+
+  it("says which reference does not exist", async () => {
+    const book = await plannerBook();
+    await expect(book.read("Nowhere")).rejects.toThrow(/no sheet, table or named range called "Nowhere"/);
+  });
+});
+
+describe("MemoryWorkbook writing", () => {
+  it("writes into sheets it created and refuses the planner's own sheets without a yes", async () => {
+    const book = await plannerBook();
+    await book.createSheet("Forecast");
+    await book.writeBlocks([{ sheet: "Forecast", topLeft: "B2", values: [[1, 2]] }]);
+    expect(await book.read("Forecast!B2:C2")).toEqual([[1, 2]]);
+
+    const write = book.writeBlocks([{ sheet: "Sales", topLeft: "B2", values: [[99]] }]);
+    await expect(write).rejects.toBeInstanceOf(WorkbookError);
+    await expect(write).rejects.toThrow(/"Sales" holds your own data/);
+    expect(await book.read("Sales!B2")).toEqual([[10]]);
+
+    const asked: string[] = [];
+    const no = async (sheet: string) => (asked.push(sheet), false);
+    await expect(book.writeBlocks([{ sheet: "Sales", topLeft: "B2", values: [[99]] }], { overwrite: no })).rejects.toThrow();
+    expect(asked).toEqual(["Sales"]);
+    await book.writeBlocks([{ sheet: "Sales", topLeft: "B2", values: [[99]] }], { overwrite: async () => true });
+    expect(await book.read("Sales!B2")).toEqual([[99]]);
+  });
+
+  it("creates a missing target sheet as its own", async () => {
+    const book = MemoryWorkbook.empty();
+    await book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [["x"]] }]);
+    expect(await book.listSheets()).toEqual([{ name: "Plan", ownedByAddin: true, protected: false, visible: true }]);
+  });
+
+  it("keeps text that looks like a formula as text, and writes { formula } as a formula", async () => {
+    const book = MemoryWorkbook.empty();
+    await book.createSheet("Notes");
+    await book.writeBlocks([
+      { sheet: "Notes", topLeft: "A1", values: [["=SUM(A1)", "+1", "-x", "@me", { formula: "=1+1" }]] },
+    ]);
+    const reloaded = await MemoryWorkbook.fromXlsx(await book.toXlsx());
+    expect(await reloaded.read("Notes!A1:D1")).toEqual([["=SUM(A1)", "+1", "-x", "@me"]]);
+    expect(reloaded.sheetInputs("Notes")[0][4]).toEqual({ formula: "=1+1" });
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load((await book.toXlsx()) as unknown as ArrayBuffer);
+    const cell = raw.getWorksheet("Notes")!.getCell("A1");
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.numFmt).toBe("@");
+  });
+
+  it("replaces the old content of its own sheets when asked", async () => {
+    const book = MemoryWorkbook.empty();
+    await book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [[1, 2, 3]] }]);
+    await book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [[7]] }], { replace: true });
+    expect(book.sheetValues("Plan")).toEqual([[7]]);
+  });
+
+  it("applies number formats per column or per cell and bolds a header row", async () => {
+    const book = MemoryWorkbook.empty();
+    await book.writeBlocks([
+      { sheet: "Plan", topLeft: "A1", values: [["q", "v"], [1, 2]], numberFormats: ["0", "0.00%"], headerRow: true },
+      { sheet: "Plan", topLeft: "D1", values: [[1, 2]], numberFormats: [["#,##0", "0.0"]] },
+    ]);
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load((await book.toXlsx()) as unknown as ArrayBuffer);
+    const sheet = raw.getWorksheet("Plan")!;
+    expect(sheet.getCell("B2").numFmt).toBe("0.00%");
+    expect(sheet.getCell("E1").numFmt).toBe("0.0");
+    expect(sheet.getCell("A1").font?.bold).toBe(true);
+  });
+
+  it("refuses to write into a protected sheet and keeps protection after saving", async () => {
+    const book = MemoryWorkbook.empty();
+    await book.createSheet("Approved");
+    await book.protectSheet("Approved");
+    await expect(book.writeBlocks([{ sheet: "Approved", topLeft: "A1", values: [[1]] }])).rejects.toThrow(/protected/);
+    const reloaded = await MemoryWorkbook.fromXlsx(await book.toXlsx());
+    expect((await reloaded.listSheets())[0].protected).toBe(true);
+  });
+});
+
+describe("MemoryWorkbook round trip", () => {
+  it("keeps values, ownership, metadata and recorded charts through save and reload", async () => {
+    const book = MemoryWorkbook.empty();
+    await book.createSheet("Forecast");
+    await book.writeBlocks([{ sheet: "Forecast", topLeft: "A1", values: [["Item", "2024-01"], ["A", 12.5], ["B", null]] }]);
+    await book.setMetadata("mapping", "x".repeat(70000));
+    await book.addChart({ sheet: "Forecast", kind: "line", title: "Demand", dataAddress: "A1:B3", anchor: "D2" });
+
+    const reloaded = await MemoryWorkbook.fromXlsx(await book.toXlsx());
+    expect(await reloaded.read("Forecast")).toEqual([["Item", "2024-01"], ["A", 12.5], ["B", null]]);
+    expect(await reloaded.listSheets()).toEqual([{ name: "Forecast", ownedByAddin: true, protected: false, visible: true }]);
+    expect(await reloaded.getMetadata("mapping")).toBe("x".repeat(70000));
+    expect(reloaded.charts()).toEqual([{ sheet: "Forecast", kind: "line", title: "Demand", dataAddress: "A1:B3", anchor: "D2" }]);
+    expect(reloaded.sheetNames()).toEqual(["Forecast"]);
+
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load((await reloaded.toXlsx()) as unknown as ArrayBuffer);
+    expect(raw.getWorksheet(METADATA_SHEET)!.state).toBe("veryHidden");
+  });
+
+  it("lets the preview grid edit a cell", async () => {
+    const book = await plannerBook();
+    book.setCell("Sales", "C3", 8);
+    book.setCell("Sales", "D3", { formula: "=B3+C3" });
+    expect(book.sheetValues("Sales")[2].slice(0, 3)).toEqual(["B-2", 5, 8]);
+    expect(book.sheetInputs("Sales")[2][3]).toEqual({ formula: "=B3+C3" });
+  });
+});
+
+describe("MemoryWorkbook file errors", () => {
+  it.each([
+    ["text", new TextEncoder().encode("item,jan\nA,1\n")],
+    ["a truncated zip", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])],
+  ])("rejects %s with a planner-readable message", async (_label, bytes) => {
+    const load = MemoryWorkbook.fromXlsx(bytes);
+    await expect(load).rejects.toBeInstanceOf(PlanningError);
+    await expect(load).rejects.toThrow("This file is not an Excel workbook (.xlsx) or is damaged");
+  });
+});

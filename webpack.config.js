@@ -1,4 +1,3 @@
-/* global require, module, process, __dirname */
 /**
  * Build of the add-in, after Microsoft's Excel custom functions shared-runtime template:
  * - taskpane.html: the one page of the shared runtime, holding the task pane and the custom functions
@@ -58,9 +57,10 @@ module.exports = async (env, options) => {
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
         {
-          // The solver is loaded with locateFile("highs.wasm") from dist/, so do not emit a second copy.
+          // The solver is loaded with locateFile("highs.wasm") from dist/ (no second copy), and its
+          // Node-only dynamic import stays in the bundle instead of an empty chunk.
           test: /[\\/]node_modules[\\/]highs[\\/]build[\\/]highs\.m?js$/,
-          parser: { url: false },
+          parser: { url: false, dynamicImportMode: "eager" },
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { PlanningError } from "../core/errors";
-import { excelErrorValue } from "./excelError";
+import { excelErrorValue, type ExcelErrorValue } from "./excelError";
 
 /** Whether a 1-D input came as a column (n x 1) or a row (1 x n); results spill the same way. */
 export type Orientation = "column" | "row";
@@ -120,7 +120,7 @@ export function readChoice<T extends string>(value: string | null | undefined, n
 }
 
 /** A value a function returns into one cell: a number, text, or an Excel error value. */
-export type ResultCell = number | string | Error;
+export type ResultCell = number | string | ExcelErrorValue;
 
 /**
  * Lay out result series in the orientation of the input: a column input gives one column per
@@ -130,7 +130,7 @@ export type ResultCell = number | string | Error;
 export function spill(
   series: readonly (readonly (number | string)[])[],
   orientation: Orientation,
-  undefinedCell: Error = excelErrorValue("invalidNumber", "This number cannot be computed from the data given."),
+  undefinedCell: ExcelErrorValue = excelErrorValue("invalidNumber", "This number cannot be computed from the data given."),
 ): ResultCell[][] {
   const cell = (value: number | string | undefined): ResultCell =>
     value === undefined ? "" : typeof value === "number" && Number.isNaN(value) ? undefinedCell : value;

@@ -30,8 +30,11 @@ const ERROR_CODE_MEMBERS: Record<string, keyof typeof CustomFunctions.ErrorCode>
   "#DIV/0!": "divisionByZero",
 };
 
+/** An Excel error value: CustomFunctions.Error inside Excel, SopFunctionError elsewhere. */
+export type ExcelErrorValue = CustomFunctions.Error | SopFunctionError;
+
 /** The error value for one kind of planning problem: CustomFunctions.Error in Excel, SopFunctionError elsewhere. */
-export function excelErrorValue(kind: PlanningErrorKind, message: string): Error {
+export function excelErrorValue(kind: PlanningErrorKind, message: string): ExcelErrorValue {
   const code = EXCEL_CODES[kind];
   if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
     return new CustomFunctions.Error(CustomFunctions.ErrorCode[ERROR_CODE_MEMBERS[code]], message);
@@ -43,7 +46,7 @@ export function excelErrorValue(kind: PlanningErrorKind, message: string): Error
  * Turn anything a function threw into the error Excel shows: a PlanningError keeps its message and
  * kind; anything else is an unexpected fault and says so without a stack trace.
  */
-export function toExcelError(error: unknown): Error {
+export function toExcelError(error: unknown): ExcelErrorValue {
   if (error instanceof PlanningError) return excelErrorValue(error.kind, error.message);
   const detail = error instanceof Error ? error.message : String(error);
   return excelErrorValue("invalidValue", `Unexpected problem in the S&OP add-in: ${detail}`);

@@ -4,13 +4,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { plannerMessage } from "./plannerMessage";
-import type { StepAction, StepOptions, StepProgress, StepResult } from "./stepActions";
-import type { Workbook } from "../workbook/workbook";
+import type { StepProgress, StepReport } from "../cycle/stepTypes";
+import type { StepAction, StepOptions } from "./stepActions";
+import type { OverwriteConfirmation, Workbook } from "../workbook/workbook";
 
 export type StepRunState =
   | { status: "idle" }
   | { status: "running"; progress: StepProgress }
-  | { status: "done"; result: StepResult }
+  | { status: "done"; result: StepReport }
   | { status: "failed"; message: string; cancelled: boolean };
 
 export interface StepRun {
@@ -29,7 +30,7 @@ export interface StepRun {
 export function useStepRun(
   action: StepAction | undefined,
   workbook: Workbook,
-  confirmOverwrite: (sheet: string) => Promise<boolean>,
+  confirmOverwrite: OverwriteConfirmation,
 ): StepRun {
   const [state, setState] = useState<StepRunState>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);

@@ -219,14 +219,14 @@ export class MemoryWorkbook implements Workbook {
     await assertWritable(
       names.map((name) => {
         const sheet = this.findSheet(name);
-        return { name, exists: sheet !== undefined, owned: owned.has(name), protected: sheet ? isProtected(sheet) : false };
+        return { name, exists: sheet !== undefined, owned: sheet !== undefined && owned.has(sheet.name), protected: sheet ? isProtected(sheet) : false };
       }),
       options,
     );
     for (const name of names) {
       const sheet = this.findSheet(name);
       if (sheet === undefined) await this.createSheet(name);
-      else if (options.replace && owned.has(name)) clearSheet(sheet);
+      else if (options.replace && owned.has(sheet.name)) clearSheet(sheet);
     }
     for (const block of blocks) writeBlock(this.sheet(block.sheet), block);
   }

@@ -82,7 +82,8 @@ export interface Workbook {
   listNames(): Promise<NamedRangeInfo[]>;
   /**
    * Read values of a sheet-qualified A1 range ("History!B2:AK41"), a whole sheet's used range
-   * ("History"), a table name or a workbook-level name.
+   * ("History", read from A1 so that row r, column c of the result is the sheet's cell), a table name
+   * (header row included) or a workbook-level name.
    */
   read(reference: string): Promise<Matrix>;
   /** Create an empty sheet owned by the add-in. Throws if a sheet of that name exists. */

@@ -1,21 +1,38 @@
+import { normalQuantile } from "./ets/normalQuantile";
 import { gaussianFitStatistics } from "./fitStatistics";
 import type { FittedModel, PredictionInterval } from "./model";
+
+/** How member forecasts are combined: plain mean, or median (robust to one wild member). */
+export type CombinationRule = "mean" | "median";
+
+/** Mean or median of a few numbers. */
+function combineValues(values: number[], rule: CombinationRule): number {
+  if (values.some(Number.isNaN)) return NaN;
+  if (rule === "mean") return values.reduce((s, v) => s + v, 0) / values.length;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid] : 0.5 * (values[mid - 1] + values[mid]);
+}
 
 /**
  * Equal-weight combination of fitted models (Clemen 1989; the mean of ETS, ARIMA and Theta in
  * Makridakis et al. 2020 and Hyndman's M3 benchmarks).
  *
- * Point forecast and each interval bound are the plain means of the members'. Fit statistics are those
- * of the averaged one-step fitted values; likelihood-based statistics are NaN (a combination has none).
+ * Point forecast and each interval bound are the plain means (or medians) of the members'. Each bound's
+ * distance from the point forecast is then widened by κ = √(1 + Var(member means) / mean(member sd²)),
+ * the ratio of the sd of the equal mixture of the members' forecast distributions to their average sd
+ * (member sd = interval width / (2·z)), so disagreement between members widens the interval.
+ * Fit statistics are those of the combined one-step fitted values; likelihood-based statistics are NaN
+ * (a combination has none).
  * @param history - the observations the members were fitted on
  * @param members - fitted models (at least one)
- * @returns a fitted model named "Combination (A, B, ...)"
+ * @param rule - "mean" (default) or "median"
+ * @returns a fitted model named "Combination (A, B, ...)" ("Median of (A, B, ...)" for the median)
  * @example combineModels(y, [thetaModel, etsModel]).forecast(6, [80, 95])
  */
-export function combineModels(history: readonly number[], members: readonly FittedModel[]): FittedModel {
+export function combineModels(history: readonly number[], members: readonly FittedModel[], rule: CombinationRule = "mean"): FittedModel {
   if (members.length === 1) return members[0];
-  const k = members.length;
-  const fitted = history.map((_, t) => members.reduce((s, m) => s + m.fitted[t], 0) / k);
+  const fitted = history.map((_, t) => combineValues(members.map((m) => m.fitted[t]), rule));
   const base = gaussianFitStatistics(history, fitted, 0);
   const statistics = {
     ...base,
@@ -30,20 +47,31 @@ export function combineModels(history: readonly number[], members: readonly Fitt
     for (const [key, value] of Object.entries(m.parameters)) parameters[`${i + 1}.${key}`] = value;
   });
   return {
-    name: `Combination (${members.map((m) => m.name).join(", ")})`,
+    name: `${rule === "mean" ? "Combination" : "Median of"} (${members.map((m) => m.name).join(", ")})`,
     statistics,
     parameters,
     fitted,
     forecast(horizon, levels) {
       const forecasts = members.map((m) => m.forecast(horizon, levels));
       const average = (pick: (f: (typeof forecasts)[number]) => number[]): number[] =>
-        Array.from({ length: horizon }, (_, i) => forecasts.reduce((s, f) => s + pick(f)[i], 0) / k);
-      const intervals: PredictionInterval[] = levels.map((level, j) => ({
-        level,
-        lower: average((f) => f.intervals[j].lower),
-        upper: average((f) => f.intervals[j].upper),
-      }));
-      return { mean: average((f) => f.mean), intervals };
+        Array.from({ length: horizon }, (_, i) => combineValues(forecasts.map((f) => pick(f)[i]), rule));
+      const mean = average((f) => f.mean);
+      const intervals: PredictionInterval[] = levels.map((level, j) => {
+        const z = normalQuantile(0.5 + level / 200);
+        const lower = average((f) => f.intervals[j].lower);
+        const upper = average((f) => f.intervals[j].upper);
+        for (let i = 0; i < horizon; i++) {
+          const means = forecasts.map((f) => f.mean[i]);
+          const centre = means.reduce((s, v) => s + v, 0) / means.length;
+          const spread = means.reduce((s, v) => s + (v - centre) ** 2, 0) / means.length;
+          const variance = forecasts.reduce((s, f) => s + ((f.intervals[j].upper[i] - f.intervals[j].lower[i]) / (2 * z)) ** 2, 0) / forecasts.length;
+          const widen = variance > 0 ? Math.sqrt(1 + spread / variance) : 1;
+          lower[i] = Math.min(lower[i], mean[i] - (mean[i] - lower[i]) * widen);
+          upper[i] = Math.max(upper[i], mean[i] + (upper[i] - mean[i]) * widen);
+        }
+        return { level, lower, upper };
+      });
+      return { mean, intervals };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { PlanningError } from "../errors";
 import { crostonMethodForecaster, sbaForecaster, tsbForecaster } from "./croston";
 import { driftForecaster } from "./drift";
+import { etsForecaster, etsModelForecaster } from "./ets";
 import type { Forecaster } from "./model";
 import { movingAverageForecaster } from "./movingAverage";
 import { naiveForecaster } from "./naive";
@@ -16,6 +17,9 @@ export const FORECASTERS: Readonly<Record<string, Forecaster>> = Object.fromEntr
     driftForecaster,
     movingAverageForecaster,
     sesForecaster,
+    etsForecaster,
+    etsModelForecaster({ error: "A", trend: "A", season: "A" }),
+    etsModelForecaster({ error: "A", trend: "Ad", season: "N" }),
     thetaForecaster,
     crostonMethodForecaster,
     sbaForecaster,

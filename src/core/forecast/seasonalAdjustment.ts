@@ -1,4 +1,5 @@
 import { classicalDecomposition } from "./decomposition";
+import type { Forecaster } from "./model";
 import { seasonalityTest } from "./seasonality";
 
 /** A history with its season removed, and the way back. */
@@ -43,5 +44,41 @@ export function seasonallyAdjust(y: readonly number[], m: number): SeasonalAdjus
     adjusted: y.map((v, t) => remove(v, index(t))),
     index,
     reseasonalize: (values, start) => values.map((v, i) => apply(v, index(start + i))),
+  };
+}
+
+/**
+ * Wrap a non-seasonal method so it forecasts seasonal data: remove the season with
+ * {@link seasonallyAdjust} (when the 90% test finds one), fit the method on the adjusted history,
+ * then put the season back into the forecasts and interval bounds (the seasonal adjustment of the
+ * M4 competition's benchmarks, Makridakis et al. 2020).
+ * @param inner - a non-seasonal forecaster (fitted with season length 1)
+ * @param id - id of the wrapped method, e.g. "sa-ets-aadn"
+ * @returns the wrapped forecaster; its model name adds "seasonally adjusted" when a season was removed
+ * @example seasonallyAdjustedForecaster(dampedEts, "sa-damped").fit(monthly, { seasonLength: 12 })
+ */
+export function seasonallyAdjustedForecaster(inner: Forecaster, id: string): Forecaster {
+  return {
+    id,
+    minLength: () => inner.minLength(1),
+    fit(history, options) {
+      const adjustment = seasonallyAdjust(history, options.seasonLength);
+      const model = inner.fit(adjustment.adjusted, { seasonLength: 1 });
+      if (!adjustment.seasonal) return model;
+      const n = history.length;
+      return {
+        name: `${model.name} (seasonally adjusted, m=${adjustment.seasonLength})`,
+        statistics: model.statistics,
+        parameters: model.parameters,
+        fitted: adjustment.reseasonalize(model.fitted, 0),
+        forecast(horizon, levels) {
+          const f = model.forecast(horizon, levels);
+          return {
+            mean: adjustment.reseasonalize(f.mean, n),
+            intervals: f.intervals.map((i) => ({ level: i.level, lower: adjustment.reseasonalize(i.lower, n), upper: adjustment.reseasonalize(i.upper, n) })),
+          };
+        },
+      };
+    },
   };
 }

@@ -64,22 +64,28 @@ export interface SeasonalityReport {
 /**
  * Detect the season length of a history among {@link CANDIDATE_SEASON_LENGTHS}.
  *
- * The series is detrended by least squares; every candidate m with n > 2m is tested with
- * {@link seasonalityTest}; among significant candidates with positive r(m), the one with the largest
- * r(m) wins (a shorter one on a near tie, within 0.05, so 12 beats its multiple 24).
+ * The series is detrended by least squares. A candidate m (with n > 2m) qualifies when its
+ * autocorrelation r(m) passes {@link seasonalityTest} and is a positive local peak of the ACF
+ * (r(m) > r(m-1) and r(m) >= r(m+1)): a smooth or trending series has a decaying ACF without peaks, a
+ * seasonal one peaks at its period. Among qualifying candidates the largest r(m) wins (a shorter one
+ * on a near tie, within 0.05, so 12 beats its multiple 24).
  * @param history - observations (null or non-numbers are skipped)
- * @returns the detected season length (1 when no candidate is significant)
+ * @returns the detected season length (1 when no candidate qualifies)
  * @throws PlanningError when fewer than 4 numbers are given
  * @example detectSeasonality([10, 20, 30, 10, 20, 30, 10, 20, 30, 10, 20, 30]).seasonLength // 3
  */
 export function detectSeasonality(history: readonly (number | null)[]): SeasonalityReport {
   const y = history.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   if (y.length < 4) throw new PlanningError("Seasonality detection needs at least 4 numbers in the history.");
-  const detrended = removeLinearTrend(y);
+  const detrended = y.slice(1).map((v, t) => v - y[t]);
+  const maxLag = Math.min(y.length - 1, CANDIDATE_SEASON_LENGTHS[CANDIDATE_SEASON_LENGTHS.length - 1] + 1);
+  const r = autocorrelation(detrended, maxLag);
+  const at = (lag: number): number => (lag >= 1 && lag <= r.length ? r[lag - 1] : lag === 0 ? 1 : -Infinity);
   let best: SeasonalityReport = { seasonLength: 1, seasonal: false, autocorrelation: 0, statistic: 0 };
   for (const m of CANDIDATE_SEASON_LENGTHS) {
     const test = seasonalityTest(detrended, m);
-    if (!test.seasonal || test.autocorrelation <= 0) continue;
+    const peak = at(m) > at(m - 1) && at(m) >= at(m + 1);
+    if (!test.seasonal || test.autocorrelation <= 0 || !peak) continue;
     if (!best.seasonal || test.autocorrelation > best.autocorrelation + 0.05) {
       best = { seasonLength: m, seasonal: true, autocorrelation: test.autocorrelation, statistic: test.statistic };
     }

@@ -1,7 +1,7 @@
 import { gaussianFitStatistics } from "./fitStatistics";
 import { normalIntervals } from "./intervals";
 import type { FittedModel, Forecaster } from "./model";
-import { minimizeScalar } from "./optimize";
+import { minimizeScalar } from "./minimizeScalar";
 import { requireHistory } from "./requireHistory";
 
 /** Result of simple exponential smoothing with given or estimated smoothing. */

@@ -102,7 +102,9 @@ function weighted(
   const cells = new Map<string, Override[]>();
   for (const o of overrides) {
     const key = `${o.item}\u0000${o.period}`;
-    cells.set(key, [...(cells.get(key) ?? []), o]);
+    const group = cells.get(key) ?? [];
+    group.push(o);
+    cells.set(key, group);
   }
   for (const group of cells.values()) {
     const { item, period } = group[0];
@@ -154,7 +156,7 @@ function checkOverrides(statistical: ItemSeries, overrides: readonly Override[],
 }
 
 function apply(o: Override, current: number): number {
-  const value = o.value ?? (o.delta !== undefined ? current + o.delta : current * (1 + (o.percent ?? 0) / 100));
+  const value = o.value ?? (o.delta !== undefined ? current + o.delta : current + (current * (o.percent ?? 0)) / 100);
   if (value < 0) {
     throw new PlanningError(`The ${o.role} override of item ${o.item} in period ${o.period + 1} makes demand negative (${value}).`);
   }

@@ -91,7 +91,9 @@ export function gapAnalysis(items: readonly GapItem[], resources: readonly GapRe
       if (key === undefined) {
         throw new PlanningError(`Item ${item.id} has no ${level}: give every item a ${level}, or none.`);
       }
-      members.set(key, [...(members.get(key) ?? []), i]);
+      const list = members.get(key) ?? [];
+      list.push(i);
+      members.set(key, list);
     });
     groups[level] = [...members].map(([key, indexes]) => groupGap(key, indexes.map((i) => itemResults[i])));
   }
@@ -115,7 +117,7 @@ function itemGap(item: GapItem, periods: number, resources: ReadonlySet<string>)
     openingBacklog: item.openingBacklog,
   });
   const revenueAtRisk = item.demand.map((d, t) => (d - served.onTime[t]) * item.price);
-  const onTime = served.onTime;
+  const { onTime } = served;
   return { series: series(item.id, [...item.demand], [...item.supply], served.constrained, revenueAtRisk, onTime), onTime };
 }
 

@@ -68,8 +68,6 @@ export interface CostBreakdown {
 export interface ServiceSummary {
   /** Share of demand (plus opening backlog) served by the end of the horizon: 1 - (lost + end backlog) / (demand + opening backlog). */
   fillRate: number;
-  /** Share of demand served in the period it occurs, without backlog. */
-  onTimeFillRate: number;
   /** Highest total inventory (units, all items) at any period end. */
   peakInventory: number;
 }

@@ -1,0 +1,95 @@
+/**
+ * Speed and accuracy of automatic ETS on M3 (shared/data/m3): median fit+forecast CPU time per series by
+ * frequency, sMAPE over the official horizon (trained on the training part only), and, when given R's
+ * recorded fits (a TSV of id, model, AICc per line), how our AICc compares with R's.
+ *
+ * Run: npx tsc -p tsconfig.cli.json && node dist-cli/bench/ets-speed.js [dataDir] [rReferenceDir]
+ */
+import { readFileSync, existsSync } from "fs";
+import { join } from "path";
+import { etsForecaster } from "../src/core/forecast/ets";
+import { smape } from "../src/core/metrics";
+
+interface Series {
+  id: string;
+  frequency: number;
+  horizon: number;
+  train: number[];
+  test: number[];
+}
+
+function loadM3(dir: string, name: string): Series[] {
+  const meta = readFileSync(join(dir, `m3_${name}_meta.csv`), "utf8").trim().split("\n").slice(1);
+  const byId = new Map<string, Series>();
+  for (const line of meta) {
+    const [id, frequency, horizon] = line.split(",");
+    byId.set(id, { id, frequency: Number(frequency), horizon: Number(horizon), train: [], test: [] });
+  }
+  for (const line of readFileSync(join(dir, `m3_${name}.csv`), "utf8").trim().split("\n").slice(1)) {
+    const [id, , value, split] = line.split(",");
+    const series = byId.get(id);
+    if (series === undefined) continue;
+    (split.trim() === "train" ? series.train : series.test).push(Number(value));
+  }
+  return [...byId.values()];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const dataDir = process.argv[2] ?? "/work/shared/data/m3";
+const referenceDir = process.argv[3];
+for (const name of ["yearly", "quarterly", "monthly", "other"]) {
+  const all = loadM3(dataDir, name);
+  const reference = new Map<string, { model: string; aicc: number }>();
+  const referenceFile = referenceDir !== undefined ? join(referenceDir, `${name}.tsv`) : "";
+  if (referenceFile !== "" && existsSync(referenceFile)) {
+    for (const line of readFileSync(referenceFile, "utf8").trim().split("\n")) {
+      const [id, model, aicc] = line.split("\t");
+      reference.set(id, { model, aicc: Number(aicc) });
+    }
+  }
+  const times: number[] = [];
+  let total = 0;
+  let accuracy = 0;
+  const aiccGaps: number[] = [];
+  let sameModel = 0;
+  const started = process.hrtime.bigint();
+  for (const series of all) {
+    const t0 = process.cpuUsage();
+    const fitted = etsForecaster.fit(series.train, { seasonLength: series.frequency });
+    const forecast = fitted.forecast(series.horizon, [80, 95]);
+    const used = process.cpuUsage(t0);
+    times.push((used.user + used.system) / 1e3);
+    accuracy += smape(series.test, forecast.mean);
+    total++;
+    const r = reference.get(series.id);
+    if (r !== undefined) {
+      aiccGaps.push(fitted.statistics.aicc - r.aicc);
+      if (r.model === fitted.name) sameModel++;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const lengths = all.map((s) => s.train.length);
+  console.log(
+    `${name}: ${total} series, sMAPE ${(accuracy / total).toFixed(3)}, median ${median(times).toFixed(2)} ms, ` +
+      `wall ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)} series/s), n ${Math.min(...lengths)}-${Math.max(...lengths)}`,
+  );
+  if (name === "monthly") {
+    const at = (low: number, high: number): string => {
+      const sel = times.filter((_, i) => all[i].train.length >= low && all[i].train.length <= high);
+      return sel.length > 0 ? `${median(sel).toFixed(2)} ms (${sel.length} series)` : "none";
+    };
+    console.log(`  monthly median time with n in 48..72: ${at(48, 72)}; with n = 126: ${at(126, 126)}`);
+  }
+  if (aiccGaps.length > 0) {
+    const sorted = [...aiccGaps].sort((a, b) => a - b);
+    const worse = aiccGaps.filter((g) => g > 1).length;
+    console.log(
+      `  vs R on ${aiccGaps.length} series: same model ${sameModel}; AICc ours - R: median ${median(aiccGaps).toFixed(2)}, ` +
+        `max ${sorted[sorted.length - 1].toFixed(2)}, worse by > 1: ${worse}`,
+    );
+  }
+}

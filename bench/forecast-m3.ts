@@ -1,0 +1,212 @@
+/**
+ * M3 benchmark of automatic forecasting:
+ * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--validation]`.
+ * --members scores the equal-weight combination of those AUTO_CANDIDATES ids (a design study);
+ * --validation scores on the last h points of each training part instead of the test part, so designs are
+ * compared without looking at the test data.
+ * Fits every M3 series on its training part, forecasts the official horizon, and prints sMAPE, MASE,
+ * 80/95% interval coverage and speed per subset beside R's reference figures, plus the median latency
+ * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
+import { automaticFit } from "../src/core/forecast/auto";
+import type { CombinationRule } from "../src/core/forecast/combination";
+import { forecastSeries } from "../src/core/forecast/forecastSeries";
+import { mase, smape } from "../src/core/metrics";
+import { M3_REFERENCE } from "./m3-reference";
+
+const SUBSETS = ["yearly", "quarterly", "monthly", "other"] as const;
+type Subset = (typeof SUBSETS)[number];
+
+interface M3Series {
+  id: string;
+  subset: Subset;
+  seasonLength: number;
+  train: number[];
+  test: number[];
+}
+
+interface SeriesScore {
+  subset: Subset;
+  smape: number;
+  /** NaN when the training part never changes (left out of the mean, as R's figures). */
+  mase: number;
+  inside80: number;
+  inside95: number;
+  points: number;
+  seconds: number;
+}
+
+interface WorkerInput {
+  series: M3Series[];
+  method: string;
+  /** Combination members for design studies (ids of AUTO_CANDIDATES), or empty for forecastSeries. */
+  members: string[];
+  rule: CombinationRule;
+  /** Score on the last h points of the training part (rolling origin on training data only). */
+  validation: boolean;
+}
+
+/** Read one M3 subset from the tidy CSV files. */
+function loadSubset(directory: string, subset: Subset): M3Series[] {
+  const meta = fs.readFileSync(path.join(directory, `m3_${subset}_meta.csv`), "utf8").trim().split(/\r?\n/).slice(1);
+  const bySeries = new Map<string, M3Series>();
+  for (const line of meta) {
+    const [id, frequency] = line.split(",");
+    bySeries.set(id, { id, subset, seasonLength: Number(frequency), train: [], test: [] });
+  }
+  const rows = fs.readFileSync(path.join(directory, `m3_${subset}.csv`), "utf8").trim().split(/\r?\n/).slice(1);
+  for (const row of rows) {
+    const [id, , value, split] = row.split(",");
+    const series = bySeries.get(id);
+    if (!series) continue;
+    (split === "test" ? series.test : series.train).push(Number(value));
+  }
+  return [...bySeries.values()];
+}
+
+/** The series with its last h training points as the test part (for design choices on training data only). */
+function validationSplit(series: M3Series): M3Series {
+  const h = series.test.length;
+  return { ...series, train: series.train.slice(0, -h), test: series.train.slice(-h) };
+}
+
+/** Forecast and score one series. */
+function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): SeriesScore {
+  const series = input.validation ? validationSplit(original) : original;
+  const started = process.hrtime.bigint();
+  const h = series.test.length;
+  const outcome =
+    input.members.length > 0
+      ? automaticFit(series.train, series.seasonLength, input.members, input.rule).model.forecast(h, [80, 95])
+      : forecastSeries({ history: series.train, horizon: h, seasonLength: series.seasonLength, method: input.method, levels: [80, 95] });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const [i80, i95] = outcome.intervals;
+  let inside80 = 0;
+  let inside95 = 0;
+  series.test.forEach((y, i) => {
+    if (y >= i80.lower[i] && y <= i80.upper[i]) inside80++;
+    if (y >= i95.lower[i] && y <= i95.upper[i]) inside95++;
+  });
+  let scaled = NaN;
+  try {
+    scaled = mase(series.test, outcome.mean, series.train, series.seasonLength);
+  } catch {
+    scaled = NaN;
+  }
+  return { subset: series.subset, smape: smape(series.test, outcome.mean), mase: scaled, inside80, inside95, points: series.test.length, seconds };
+}
+
+/** Score series on `workers` threads (worker_threads running this same file). */
+async function scoreAll(series: M3Series[], options: Omit<WorkerInput, "series">, workers: number): Promise<SeriesScore[]> {
+  if (workers <= 1) return series.map((s) => scoreSeries(s, options));
+  const chunks: M3Series[][] = Array.from({ length: workers }, () => []);
+  series.forEach((s, i) => chunks[i % workers].push(s));
+  const results = await Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise<SeriesScore[]>((resolve, reject) => {
+          const worker = new Worker(__filename, { workerData: { ...options, series: chunk } satisfies WorkerInput });
+          worker.once("message", (scores: SeriesScore[]) => resolve(scores));
+          worker.once("error", reject);
+        }),
+    ),
+  );
+  return results.flat();
+}
+
+/** Mean of the finite values. */
+function meanOf(values: number[]): number {
+  const finite = values.filter(Number.isFinite);
+  return finite.reduce((s, v) => s + v, 0) / finite.length;
+}
+
+/** Median latency in milliseconds of forecastSeries on the last 60 points of a monthly series, horizon 18. */
+function singleCallLatency(monthly: M3Series[]): number {
+  const series = monthly.find((s) => s.train.length >= 60) ?? monthly[0];
+  const history = series.train.slice(-60);
+  const times: number[] = [];
+  for (let i = 0; i < 220; i++) {
+    const started = process.hrtime.bigint();
+    forecastSeries({ history, horizon: 18, seasonLength: 12 });
+    if (i >= 20) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Parse `--name value` flags. */
+function flag(args: string[], name: string): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const repoRoot = path.resolve(__dirname, "..", "..");
+  const directory = process.env.SOP_M3_DIR ?? path.resolve(repoRoot, "..", "shared", "data", "m3");
+  const subsetFlag = flag(args, "subset");
+  const subsets = SUBSETS.filter((s) => !subsetFlag || s === subsetFlag);
+  if (subsets.length === 0) throw new Error(`Unknown subset "${subsetFlag}": use one of ${SUBSETS.join(", ")}.`);
+  const limit = Number(flag(args, "limit") ?? Infinity);
+  const members = (flag(args, "members") ?? "").split(",").filter((m) => m !== "");
+  const validation = args.includes("--validation");
+  const rule: CombinationRule = flag(args, "combine") === "median" ? "median" : "mean";
+  const method = members.length > 0 ? `${rule}(${members.join(",")})` : flag(args, "method") ?? "auto";
+  const workers = Number(flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)));
+  const data = subsets.map((s) => loadSubset(directory, s).slice(0, limit)).flat();
+
+  const started = process.hrtime.bigint();
+  const scores = await scoreAll(data, { method, members, rule, validation }, workers);
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+  const groups: [string, SeriesScore[]][] = subsets.map((s) => [s, scores.filter((x) => x.subset === s)]);
+  if (subsets.length > 1) groups.push(["all", scores]);
+  const summary = groups.map(([name, group]) => {
+    const points = group.reduce((s, x) => s + x.points, 0);
+    const cpu = group.reduce((s, x) => s + x.seconds, 0);
+    return {
+      subset: name,
+      series: group.length,
+      smape: meanOf(group.map((x) => x.smape)),
+      mase: meanOf(group.map((x) => x.mase)),
+      cover80: (100 * group.reduce((s, x) => s + x.inside80, 0)) / points,
+      cover95: (100 * group.reduce((s, x) => s + x.inside95, 0)) / points,
+      seriesPerCpuSecond: group.length / cpu,
+    };
+  });
+  const monthly = subsets.includes("monthly") ? data.filter((s) => s.subset === "monthly") : loadSubset(directory, "monthly");
+  const latencyMs = singleCallLatency(monthly);
+
+  const f = (v: number, d = 3): string => (Number.isFinite(v) ? v.toFixed(d) : "");
+  const lines = [`${validation ? "VALIDATION on the last h training points (R figures are test-part, not comparable); " : ""}method: ${method}; ${data.length} series in ${wallSeconds.toFixed(1)} s wall clock on ${workers} worker(s) (${(data.length / wallSeconds).toFixed(0)} series/s)`];
+  for (const row of summary) {
+    lines.push("", `## ${row.subset} (${row.series} series)`, "| method | sMAPE | MASE | 80% cover | 95% cover | series per CPU-second |", "|---|---:|---:|---:|---:|---:|");
+    lines.push(`| **sop ${method}** | ${f(row.smape)} | ${f(row.mase, 4)} | ${f(row.cover80, 1)}% | ${f(row.cover95, 1)}% | ${f(row.seriesPerCpuSecond, 1)} |`);
+    for (const ref of M3_REFERENCE[row.subset] ?? []) {
+      lines.push(`| R ${ref.method} | ${f(ref.smape)} | ${f(ref.mase)} | ${Number.isFinite(ref.cover80) ? `${f(ref.cover80, 1)}%` : ""} | ${Number.isFinite(ref.cover95) ? `${f(ref.cover95, 1)}%` : ""} | |`);
+    }
+  }
+  lines.push("", `single forecastSeries call (60 monthly points, horizon 18, auto): median ${latencyMs.toFixed(2)} ms`);
+  process.stdout.write(lines.join("\n") + "\n");
+
+  const outDirectory = path.resolve(repoRoot, "out");
+  fs.mkdirSync(outDirectory, { recursive: true });
+  fs.writeFileSync(
+    path.join(outDirectory, "bench-forecast.json"),
+    JSON.stringify({ method, workers, series: data.length, wallSeconds, latencyMs, summary, reference: M3_REFERENCE }, null, 2),
+  );
+}
+
+if (isMainThread) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+} else {
+  const input = workerData as WorkerInput;
+  parentPort?.postMessage(input.series.map((s) => scoreSeries(s, input)));
+}

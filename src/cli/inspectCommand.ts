@@ -1,0 +1,122 @@
+/**
+ * `sop inspect book.xlsx [--json]`: what a workbook holds (sheets, tables, named ranges), what step 1's
+ * data mapping recognises in it (the mapping saved in the workbook, or a fresh proposal) and what
+ * validation finds. Nothing is written.
+ */
+import * as fs from "fs";
+import { PlanningError } from "../core/errors";
+import { loadMapping, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
+import { readPlanningData, type PlanningData } from "../cycle/planningData";
+import { validateData, type ValidationReport } from "../cycle/validate";
+import { parseRange, rangeAddress } from "../workbook/address";
+import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+
+const USAGE = "usage: sop inspect book.xlsx [--json] [--all]\n";
+/** Issues listed in the text report unless --all is given. */
+const LISTED_ISSUES = 20;
+
+/**
+ * Run `sop inspect`.
+ * @param args the file, then options: --json (machine-readable report), --all (every validation issue).
+ * @returns 0 after a report (validation problems are part of the report), 1 for a usage error.
+ * @throws PlanningError when the file cannot be read or is not an .xlsx workbook.
+ * @example await runInspectCommand(["assets/sample-sop.xlsx"]) // prints the report, returns 0
+ */
+export async function runInspectCommand(args: string[]): Promise<number> {
+  const files = args.filter((arg) => !arg.startsWith("--"));
+  const unknown = args.filter((arg) => arg.startsWith("--") && arg !== "--json" && arg !== "--all");
+  if (files.length !== 1 || unknown.length > 0) {
+    process.stderr.write(USAGE);
+    return 1;
+  }
+  const book = await MemoryWorkbook.fromXlsx(readFile(files[0]));
+  const saved = await loadMapping(book);
+  const mapping = saved ?? (await proposeMapping(book));
+  const data = mapping.history ? await readPlanningData(book, mapping) : undefined;
+  const validation = await validateData(book, mapping);
+  const report = {
+    file: files[0],
+    sheets: await book.listSheets(),
+    tables: await book.listTables(),
+    names: await book.listNames(),
+    mappingSaved: saved !== undefined,
+    mapping,
+    validation,
+  };
+  if (args.includes("--json")) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [
+    `Workbook: ${report.file}`,
+    `Sheets (${report.sheets.length}): ${report.sheets.map((sheet) => sheet.name + (sheet.ownedByAddin ? " [add-in]" : "")).join(", ")}`,
+    `Tables (${report.tables.length}):`,
+    ...report.tables.map((table) => `  ${table.name}  ${rangeAddress(parseRange(table.address), table.sheet)}  ${table.rowCount} rows`),
+    `Named ranges (${report.names.length}):`,
+    ...report.names.map((name) => `  ${name.name}  ${name.address}`),
+    `Data mapping (${saved ? "saved in the workbook" : "proposed; not saved yet"}):`,
+    ...describeMapping(mapping, data),
+    ...describeValidation(validation, args.includes("--all")),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+function readFile(file: string): Uint8Array {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new PlanningError(`Cannot read "${file}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`);
+  }
+}
+
+function describeMapping(mapping: DataMapping, data: PlanningData | undefined): string[] {
+  const lines: string[] = [];
+  const { history, items, resources, capacity } = mapping;
+  if (history && data) {
+    const direction = history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
+    lines.push(
+      `  history:   ${data.history.length} items x ${history.periods.length} periods (${span(history.periods)}), ${direction}, from ${source(history.source)}`,
+    );
+  } else {
+    lines.push("  history:   not found (no block of items by month was recognised)");
+  }
+  if (items && data) {
+    const fields = Object.keys(items.columns).join(", ");
+    const families = new Set(data.items.map((item) => item.family).filter((family) => family !== "")).size;
+    const hours = [...new Set(data.items.flatMap((item) => Object.keys(item.hoursPerUnit)))];
+    lines.push(
+      `  items:     ${data.items.length} items in ${families} families; fields ${fields}${hours.length > 0 ? `; hours per unit: ${hours.join(", ")}` : ""}; from ${source(items.source)}`,
+    );
+  } else {
+    lines.push("  items:     no item master recognised");
+  }
+  lines.push(
+    resources && data
+      ? `  resources: ${data.resources.length} (${data.resources.map((resource) => resource.id).join(", ")}) from ${source(resources.source)}`
+      : "  resources: none recognised",
+  );
+  lines.push(
+    capacity && data?.capacity
+      ? `  capacity:  ${data.capacity.hours.length} resources x ${capacity.periods.length} periods (${span(capacity.periods)}) from ${source(capacity.source)}`
+      : "  capacity:  none recognised",
+  );
+  return lines;
+}
+
+function describeValidation(report: ValidationReport, all: boolean): string[] {
+  const shown = all ? report.issues : report.issues.slice(0, LISTED_ISSUES);
+  const lines = [`Validation: ${report.errors} errors, ${report.warnings} warnings, ${report.infos} notes`];
+  lines.push(...shown.map((issue) => `  ${issue.severity.padEnd(7)} ${(issue.address ?? "-").padEnd(24)} ${issue.message}`));
+  if (shown.length < report.issues.length) lines.push(`  ... ${report.issues.length - shown.length} more (use --all)`);
+  return lines;
+}
+
+function source(block: BlockSource): string {
+  const kind = block.kind === "name" ? "named range" : block.kind;
+  return block.kind === "sheet" ? `sheet "${block.sheet}"` : `${kind} "${block.reference}" on sheet "${block.sheet}"`;
+}
+
+function span(periods: readonly string[]): string {
+  return periods.length === 0 ? "none" : `${periods[0]} .. ${periods[periods.length - 1]}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * `sop run book.xlsx --out planned.xlsx [--approve "Name"] [--horizon N]`: steps 1 to 5 of the S&OP
+ * cycle on a workbook (with its saved data mapping, or the one step 1 proposes), writing the same
+ * sheets the task pane writes into a new file. The input workbook is never changed.
+ */
+import { parseArgs } from "util";
+import { PlanningError } from "../core/errors";
+import { runCycle } from "../cycle/runCycle";
+import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { readInputFile, writeOutputFile } from "./files";
+
+/**
+ * Run `sop run`. Progress goes to stderr, the step summaries to stdout.
+ * @returns 0 on success
+ * @throws PlanningError for a missing file, a workbook without usable data, or bad options
+ */
+export async function runCycleCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: "string" }, approve: { type: "string" }, comment: { type: "string" }, horizon: { type: "string" } },
+  });
+  if (positionals.length !== 1 || !values.out) {
+    throw new PlanningError('usage: sop run book.xlsx --out planned.xlsx [--approve "Name"] [--comment "..."] [--horizon 18]');
+  }
+  const horizon = values.horizon === undefined ? 18 : Number(values.horizon);
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > 36) throw new PlanningError(`--horizon must be a whole number of months from 1 to 36; got ${values.horizon}.`);
+  const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
+  let shown = -1;
+  const result = await runCycle(
+    book,
+    { demand: { horizon }, approver: values.approve, comment: values.comment },
+    {
+      onProgress: (p) => {
+        const percent = Math.floor(100 * (p.fraction ?? 0));
+        if (percent >= shown + 5) {
+          shown = percent;
+          process.stderr.write(`[${String(percent).padStart(3)}%] ${p.message}\n`);
+        }
+      },
+    },
+  );
+  writeOutputFile(values.out, await book.toXlsx(), positionals[0]);
+  const lines = result.reports.map(({ step, report }) => `${step}\n  ${report.summary}`);
+  lines.push("", "Executive summary", ...result.present.kpis.map(([label, value]) => `  ${label.padEnd(26)} ${value.toLocaleString("en-US")}`));
+  lines.push("", `Written: ${values.out}`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}

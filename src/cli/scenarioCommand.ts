@@ -1,0 +1,94 @@
+import * as fs from "fs";
+import * as path from "path";
+import { PlanningError } from "../core/errors";
+import { compareScenarios, comparisonTable, parseScenarios, type ComparisonRow, type Planner } from "../core/reconcile";
+import { optimalPlanner } from "../core/reconcile/optimalPlanner";
+import { validateSupplyModel } from "../core/supply/validateSupplyModel";
+
+const USAGE = "sop scenario model.json scenarios.json [--out comparison.csv]";
+
+/** Parsed command line of `sop scenario`. */
+interface ScenarioArguments {
+  model: string;
+  scenarios: string;
+  /** Where to write the CSV; undefined = standard output. */
+  out?: string;
+}
+
+function parseArguments(args: readonly string[]): ScenarioArguments {
+  const positional: string[] = [];
+  let out: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--out") {
+      out = args[i + 1];
+      if (out === undefined || out.startsWith("--")) throw new PlanningError("The option --out needs a file name, e.g. --out comparison.csv.");
+      i++;
+    } else if (args[i].startsWith("--")) {
+      throw new PlanningError(`Unknown option ${args[i]}. Use: ${USAGE}`);
+    } else positional.push(args[i]);
+  }
+  if (positional.length !== 2) throw new PlanningError(`Give the supply model and the scenarios: ${USAGE}`);
+  return { model: positional[0], scenarios: positional[1], out };
+}
+
+function readJson(file: string, what: string): unknown {
+  if (!fs.existsSync(file)) throw new PlanningError(`The ${what} file ${file} does not exist.`);
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+  } catch (error) {
+    throw new PlanningError(`The ${what} file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** A CSV cell: numbers rounded to 6 decimals (blank when not a number), text quoted when it needs it. */
+function csvCell(value: number | string): string {
+  if (typeof value === "number") return Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6 + 0) : "";
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * The comparison table as CSV text, one line per row.
+ * @example comparisonCsv([["figure", "base"], ["cost", 10]]) // "figure,base\ncost,10\n"
+ */
+export function comparisonCsv(rows: readonly ComparisonRow[]): string {
+  return rows.map((row) => row.map(csvCell).join(",")).join("\n") + "\n";
+}
+
+/**
+ * `sop scenario model.json scenarios.json [--out comparison.csv]`
+ *
+ * Reads a supply model (docs/supply-model.md) and a list of scenarios (docs/scenarios.md), plans the
+ * base and every scenario, and writes the side-by-side comparison (figures as rows; base, then each
+ * scenario and its delta to the base as columns) as CSV to --out, or to standard output. A scenario
+ * that cannot be planned is reported on stderr and in the table's "error" row; the exit code is then 1.
+ * @param args command-line arguments after "scenario"
+ * @param planner plans one model (default: the least-cost plan from HiGHS, `optimalPlanner`)
+ * @returns exit code: 0 when every scenario was planned, 1 otherwise
+ * @example await runScenarioCommand(["model.json", "scenarios.json", "--out", "comparison.csv"])
+ */
+export async function runScenarioCommand(args: string[], planner: Planner = optimalPlanner()): Promise<number> {
+  try {
+    const options = parseArguments(args);
+    const model = validateSupplyModel(readJson(options.model, "supply model"));
+    const scenarios = parseScenarios(readJson(options.scenarios, "scenarios"));
+    const comparison = await compareScenarios(model, scenarios, planner);
+    const csv = comparisonCsv(comparisonTable(comparison));
+    if (options.out === undefined) process.stdout.write(csv);
+    else {
+      fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+      fs.writeFileSync(options.out, csv);
+    }
+    const failed = comparison.scenarios.filter((s) => s.error !== undefined);
+    for (const s of failed) process.stderr.write(`sop scenario: ${s.name}: ${s.error}\n`);
+    if (options.out !== undefined) {
+      process.stderr.write(`scenario: base and ${scenarios.length - failed.length}/${scenarios.length} scenarios compared, written to ${options.out}\n`);
+    }
+    return failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof PlanningError) {
+      process.stderr.write(`sop scenario: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+import * as fs from "fs";
+import * as path from "path";
+import { PlanningError } from "../core/errors";
+import { chasePlan, compareStrategies, levelPlan, optimizeSupply, validateSupplyModel } from "../core/supply";
+import type { StrategySummary, SupplyModel, SupplyOutcome, SupplyPlan } from "../core/supply";
+
+const STRATEGIES = ["optimal", "chase", "level", "all"] as const;
+type StrategyChoice = (typeof STRATEGIES)[number];
+
+/** Parsed command line of `sop supply`. */
+interface SupplyArguments {
+  input: string;
+  out: string;
+  strategy: StrategyChoice;
+  timeLimitSeconds?: number;
+}
+
+function parseArguments(args: string[]): SupplyArguments {
+  const options = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].startsWith("--")) {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith("--")) throw new PlanningError(`The option ${args[i]} needs a value.`);
+      options.set(args[i].slice(2), value);
+      i++;
+    } else positional.push(args[i]);
+  }
+  for (const name of options.keys()) {
+    if (!["out", "strategy", "time-limit"].includes(name)) throw new PlanningError(`Unknown option --${name}. Use --out, --strategy and --time-limit.`);
+  }
+  if (positional.length !== 1) throw new PlanningError("Give exactly one model file: sop supply model.json --out plan.json [--strategy optimal|chase|level|all]");
+  const out = options.get("out");
+  if (!out) throw new PlanningError("Say where to write the plan with --out plan.json.");
+  const strategy = options.get("strategy") ?? "optimal";
+  if (!(STRATEGIES as readonly string[]).includes(strategy)) throw new PlanningError(`--strategy must be one of ${STRATEGIES.join(", ")}, not "${strategy}".`);
+  const limit = options.get("time-limit");
+  const timeLimitSeconds = limit === undefined ? undefined : Number(limit);
+  if (timeLimitSeconds !== undefined && !(timeLimitSeconds > 0)) throw new PlanningError(`--time-limit must be a number of seconds > 0, not "${limit}".`);
+  return { input: positional[0], out, strategy: strategy as StrategyChoice, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) };
+}
+
+function readModel(file: string): SupplyModel {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new PlanningError(`Cannot read the model file ${file}: check the path.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new PlanningError(`The model file ${file} is not valid JSON (${(e as Error).message}).`);
+  }
+  return validateSupplyModel(json);
+}
+
+const money = (v: number): string => v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function summaryLine(s: StrategySummary): string {
+  if (Number.isNaN(s.totalCost)) return `${s.strategy.padEnd(8)} no plan: ${s.message ?? ""}`;
+  return `${s.strategy.padEnd(8)} cost ${money(s.totalCost).padStart(16)}   fill rate ${(100 * s.fillRate).toFixed(1).padStart(5)}%   peak inventory ${Math.round(s.peakInventory).toLocaleString("en-US")}`;
+}
+
+const line = (p: SupplyPlan): StrategySummary => ({ strategy: p.strategy, totalCost: p.cost.total, fillRate: p.service.fillRate, peakInventory: p.service.peakInventory });
+
+/** JSON form of an optimiser outcome (a plan, or the status and the planner's sentence). */
+function outcomeJson(o: SupplyOutcome): Record<string, unknown> {
+  const solver = { variables: o.variables, constraints: o.constraints, buildSeconds: o.buildSeconds, solveSeconds: o.solveSeconds };
+  return o.status === "optimal" ? { status: o.status, solver, plan: o.plan } : { status: o.status, message: o.message, solver };
+}
+
+/**
+ * `sop supply model.json --out plan.json [--strategy optimal|chase|level|all] [--time-limit seconds]`:
+ * plans the supply model (JSON, docs/supply-model.md) and writes the plan(s) as JSON; prints cost,
+ * fill rate and peak inventory per strategy. Returns 0 when every requested plan was made, 2 when the
+ * optimiser found none (its reason is printed on stderr and, with --strategy all, written to the file).
+ * @throws PlanningError for bad arguments, an unreadable file or an invalid model.
+ * @example await runSupplyCommand(["model.json", "--out", "plan.json", "--strategy", "all"]) // 0
+ */
+export async function runSupplyCommand(args: string[]): Promise<number> {
+  const options = parseArguments(args);
+  const model = readModel(options.input);
+  const solve = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds };
+  let output: Record<string, unknown>;
+  let summary: StrategySummary[];
+  let failure: string | undefined;
+  if (options.strategy === "all") {
+    const c = await compareStrategies(model, solve);
+    output = { summary: c.summary, chase: c.chase, level: c.level, optimal: outcomeJson(c.optimal) };
+    summary = c.summary;
+    if (c.optimal.status !== "optimal") failure = c.optimal.message;
+  } else if (options.strategy === "optimal") {
+    const o = await optimizeSupply(model, solve);
+    if (o.status !== "optimal") {
+      process.stderr.write(`sop supply: ${o.message}\n`);
+      return 2;
+    }
+    output = outcomeJson(o);
+    summary = [line(o.plan)];
+  } else {
+    const plan = options.strategy === "chase" ? chasePlan(model) : levelPlan(model);
+    output = { plan };
+    summary = [line(plan)];
+  }
+  fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+  fs.writeFileSync(options.out, JSON.stringify(output, null, 1));
+  process.stdout.write(`${summary.map(summaryLine).join("\n")}\nwritten to ${options.out}\n`);
+  if (failure !== undefined) {
+    process.stderr.write(`sop supply: ${failure}\n`);
+    return 2;
+  }
+  return 0;
+}

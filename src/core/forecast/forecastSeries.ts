@@ -1,0 +1,152 @@
+import { PlanningError } from "../errors";
+import { automaticFit } from "./auto";
+import { fillMissing } from "./cleanse";
+import type { CleansingChange } from "./cleanse";
+import { classifyDemand } from "./intermittency";
+import { validateLevels } from "./intervals";
+import type { FitStatistics, FittedModel, PredictionInterval } from "./model";
+import { forecasterById } from "./registry";
+import { detectSeasonality } from "./seasonality";
+
+/** A forecast request as adapters (Excel functions, command line, task pane) receive it. */
+export interface ForecastRequest {
+  /** Observations in period order; null = missing (filled by cleansing). */
+  history: readonly (number | null)[];
+  /** Periods to forecast, integer 1..120. */
+  horizon: number;
+  /** Season length m (1 = none); detected from the data when omitted. */
+  seasonLength?: number;
+  /** "auto" (default) or a method id of the registry: naive, snaive, drift, ma, ses, ets, ets-aaa, theta, croston, sba, tsb. */
+  method?: string;
+  /** Interval coverage levels in percent, default [80, 95]. */
+  levels?: readonly number[];
+}
+
+/** What forecastSeries returns. */
+export interface ForecastOutcome {
+  mean: number[];
+  intervals: PredictionInterval[];
+  /** Planner-readable model name, e.g. "Theta" or "Combination (ETS(M,A,N), Theta)". */
+  model: string;
+  /** Method id used ("auto: ..." in automatic mode). */
+  method: string;
+  seasonLength: number;
+  statistics: FitStatistics;
+  /** Fitted parameter values by name. */
+  parameters: Readonly<Record<string, number>>;
+  /** True when demand is intermittent (ADI >= 1.32). */
+  intermittent: boolean;
+  /** Changes made by cleansing the history. */
+  changes: CleansingChange[];
+  notes: string[];
+}
+
+/** Longest horizon accepted. */
+export const MAX_HORIZON = 120;
+
+/**
+ * Check the options of a forecast request: horizon, season length and interval levels.
+ * @param horizon - whole number of periods, 1..120
+ * @param seasonLength - whole number >= 1, or undefined to detect it
+ * @param levels - coverage levels in percent, each in (0, 100)
+ * @throws PlanningError saying which option is wrong and what is allowed
+ * @example validateForecastOptions(12, 12, [80, 95]) // passes
+ */
+export function validateForecastOptions(horizon: number, seasonLength: number | undefined, levels: readonly number[]): void {
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON) {
+    throw new PlanningError(`The horizon must be a whole number of periods from 1 to ${MAX_HORIZON}; got ${String(horizon)}.`);
+  }
+  if (seasonLength !== undefined && (!Number.isInteger(seasonLength) || seasonLength < 1)) {
+    throw new PlanningError(`The season length must be a whole number of periods, 1 or more (1 = no season); got ${String(seasonLength)}.`);
+  }
+  validateLevels(levels);
+}
+
+/**
+ * Forecast one series: validate, fill blanks, detect the season when not given, fit the requested
+ * method (or automatic mode) and forecast with prediction intervals. The one entry point adapters call.
+ * @param request - history, horizon, optional season length, method and levels
+ * @returns forecasts, intervals, model name, statistics and planner notes
+ * @throws PlanningError for a bad horizon, level or season length, an unknown method, or a history
+ *   too short for the method (the message names the minimum)
+ * @example forecastSeries({ history: [10, 12, null, 13, 14, 15], horizon: 3 }).mean.length // 3
+ */
+export function forecastSeries(request: ForecastRequest): ForecastOutcome {
+  const levels = request.levels ?? [80, 95];
+  validateForecastOptions(request.horizon, request.seasonLength, levels);
+  if (!Array.isArray(request.history) || request.history.length === 0) {
+    throw new PlanningError("The history is empty: give at least 2 periods of past values.");
+  }
+  const notes: string[] = [];
+  let seasonLength = request.seasonLength;
+  if (seasonLength === undefined) {
+    seasonLength = request.history.filter((v) => typeof v === "number").length >= 4 ? detectSeasonality(request.history).seasonLength : 1;
+    notes.push(seasonLength > 1 ? `season length ${seasonLength} detected from the data` : "no season detected in the data");
+  }
+  const cleansed = fillMissing(request.history, seasonLength);
+  if (cleansed.changes.length > 0) {
+    const how = cleansed.changes[0].reason.replace("blank period filled by ", "");
+    notes.push(`${cleansed.changes.length} blank${cleansed.changes.length === 1 ? "" : "s"} filled by ${how}`);
+  }
+  const history = cleansed.values;
+  const methodId = (request.method ?? "auto").trim().toLowerCase();
+  let model: FittedModel;
+  let method: string;
+  let intermittent: boolean;
+  if (methodId === "auto" || methodId === "") {
+    const auto = automaticFit(history, seasonLength);
+    model = auto.model;
+    method = auto.method;
+    intermittent = auto.intermittent;
+    notes.push(...auto.notes);
+  } else {
+    const forecaster = forecasterById(methodId);
+    model = forecaster.fit(history, { seasonLength });
+    method = forecaster.id;
+    intermittent = classifyDemand(history).intermittent;
+  }
+  const forecast = model.forecast(request.horizon, levels);
+  return {
+    mean: forecast.mean,
+    intervals: forecast.intervals,
+    model: model.name,
+    method,
+    seasonLength,
+    statistics: model.statistics,
+    parameters: model.parameters,
+    intermittent,
+    changes: cleansed.changes,
+    notes,
+  };
+}
+
+/**
+ * Describe the model forecastSeries fits to a history, as label/value rows (for =SOP.FORECAST.MODEL):
+ * model, method, season length, intermittent, each fit statistic, each parameter, then the notes.
+ * @param request - as for {@link forecastSeries} (horizon 1 is enough)
+ * @returns rows of [label, value]
+ * @throws PlanningError as forecastSeries
+ * @example describeModel({ history: [1, 2, 3, 4, 5, 6], horizon: 1, method: "theta" })[0] // ["Model", "Theta"]
+ */
+export function describeModel(request: ForecastRequest): [string, string | number][] {
+  const outcome = forecastSeries(request);
+  const s = outcome.statistics;
+  const rows: [string, string | number][] = [
+    ["Model", outcome.model],
+    ["Method", outcome.method],
+    ["Season length", outcome.seasonLength],
+    ["Intermittent", outcome.intermittent ? "yes" : "no"],
+    ["Observations", s.n],
+    ["Parameters", s.parameters],
+    ["Log-likelihood", s.logLik],
+    ["AIC", s.aic],
+    ["AICc", s.aicc],
+    ["BIC", s.bic],
+    ["Sigma²", s.sigma2],
+    ["RMSE", s.rmse],
+    ["MAE", s.mae],
+  ];
+  for (const [name, value] of Object.entries(outcome.parameters)) rows.push([name, value]);
+  outcome.notes.forEach((note) => rows.push(["Note", note]));
+  return rows;
+}

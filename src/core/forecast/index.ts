@@ -1,0 +1,12 @@
+export type { Forecast, FitOptions, FitStatistics, FittedModel, Forecaster, PredictionInterval } from "./model";
+export { forecastSeries, describeModel, MAX_HORIZON } from "./forecastSeries";
+export type { ForecastRequest, ForecastOutcome } from "./forecastSeries";
+export { detectSeasonality, seasonalityTest, autocorrelation, CANDIDATE_SEASON_LENGTHS } from "./seasonality";
+export type { SeasonalityReport } from "./seasonality";
+export { classifyDemand, ADI_CUTOFF, CV2_CUTOFF } from "./intermittency";
+export type { DemandClass, IntermittencyReport } from "./intermittency";
+export { fillMissing, correctOutliers } from "./cleanse";
+export type { CleansingChange, CleansedSeries } from "./cleanse";
+export { classicalDecomposition } from "./decomposition";
+export { FORECASTERS, forecasterById } from "./registry";
+export { automaticFit, autoForecaster } from "./auto";

@@ -1,0 +1,33 @@
+/** Review and reconcile (S&OP step 4) and the consensus of step 2: gaps, consensus, FVA, hierarchy, money, scenarios. */
+export { periodGap, GAP_MODES } from "./gap";
+export type { GapMode } from "./gap";
+export { constrainedDemand } from "./constrainedDemand";
+export type { ConstrainedDemand, ConstrainedDemandOptions } from "./constrainedDemand";
+export { gapAnalysis } from "./gapAnalysis";
+export type { GapAnalysis, GapItem, GapResource, GapSeries, ResourceGap } from "./gapAnalysis";
+export { consensusForecast, STATISTICAL } from "./consensus";
+export type { CombinationRule, ConsensusForecast, ItemSeries, Override } from "./consensus";
+export { forecastValueAdded, FVA_METRICS } from "./fva";
+export type { ForecastStep, FvaMetric, FvaRow } from "./fva";
+export { disaggregate, disaggregateSeries } from "./disaggregate";
+export { aggregate, rollUp, changeGroupTotal, changeItemValue } from "./hierarchy";
+export type { GroupSeries, HierarchyItem, HierarchyView } from "./hierarchy";
+export { planFinancials, portfolioFinancials } from "./financials";
+export type { FinancialTotals, Financials, ItemFinancialInput, PeriodFinancials, PlanUnits } from "./financials";
+export { applyScenario } from "./scenarios";
+export type {
+  CapacityChange,
+  DemandChange,
+  ItemTarget,
+  PeriodSpan,
+  PriceChange,
+  PriceField,
+  Scenario,
+  ScenarioChange,
+  ShiftChange,
+} from "./scenarios";
+export { parseScenarios } from "./parseScenarios";
+export { summarisePlan } from "./planSummary";
+export type { PlanSummary, Planner } from "./planSummary";
+export { compareScenarios, comparisonTable, summaryDelta } from "./compareScenarios";
+export type { ComparisonRow, ScenarioComparison, ScenarioResult } from "./compareScenarios";

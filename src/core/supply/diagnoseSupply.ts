@@ -1,0 +1,158 @@
+/**
+ * Planner-facing explanations of why the optimiser found no plan. Infeasibility is located with an
+ * elastic (phase-1) model: the same plan with every cost set to 0, demand allowed to go unserved and
+ * stock targets allowed to be missed at a cost of 1 per unit. Its first shortfall names the item and
+ * period, and the resources that item needs which are full (regular plus overtime) by then.
+ */
+
+import type { Highs } from "highs";
+import { solveLinearProgram } from "../optimize/highsSolve";
+import { regularHours, hoursNeeded } from "./evaluatePlan";
+import { periodName, type SupplyModel } from "./model";
+import { buildSupplyLp, resourceUse } from "./supplyLp";
+
+const TOLERANCE = 1e-6;
+
+/** The elastic model: zero costs, unmet demand and missed stock targets cost 1 per unit. */
+function elasticModel(model: SupplyModel): SupplyModel {
+  const last = model.periods - 1;
+  return {
+    ...model,
+    items: model.items.map((item) => ({
+      ...item,
+      unitCost: 0,
+      holdingCost: 0,
+      backlogCost: 0,
+      subcontractCost: item.subcontractCost === undefined ? undefined : 0,
+      lostSalesCost: 1,
+      safetyStock: item.safetyStock.map((s, t) => (t === last ? Math.max(s, item.endInventoryTarget) : s)),
+      safetyStockPenalty: 1,
+      endInventoryTarget: 0,
+    })),
+    resources: model.resources.map((r) => ({ ...r, regularCostPerHour: 0, overtimeCostPerHour: 0 })),
+    workforce: model.workforce === undefined ? undefined : { ...model.workforce, wagePerWorker: 0, hireCost: 0, layoffCost: 0 },
+  };
+}
+
+function listPeriods(model: SupplyModel, periods: number[]): string {
+  const names = periods.slice(0, 4).map((t) => periodName(model, t));
+  return periods.length > 4 ? `${names.join(", ")} and ${periods.length - 4} more` : names.join(", ");
+}
+
+/**
+ * Explains why a model has no feasible plan: which item falls short in which period and which
+ * resource is full, and what the planner can change.
+ * @returns the sentence, or undefined when the elastic model finds no shortfall (the model is then
+ *   unbounded rather than infeasible).
+ * @example await diagnoseInfeasibility(model, highs) // "No plan meets every demand and stock target: ..."
+ */
+export async function diagnoseInfeasibility(model: SupplyModel, highs: Highs): Promise<string | undefined> {
+  const elastic = elasticModel(model);
+  const { lp, index } = buildSupplyLp(elastic);
+  const solution = solveLinearProgram(highs, lp);
+  if (solution.status !== "optimal") return undefined;
+  const x = solution.colValue;
+  const value = (c: number): number => (c < 0 ? 0 : x[c]);
+  const last = model.periods - 1;
+  let found: { i: number; t: number; demandShort: number; stockShort: number } | undefined;
+  for (let i = 0; i < model.items.length; i++) {
+    const item = model.items[i];
+    const lost = Array.from(index.lost[i], value);
+    const missed = Array.from(index.shortfall[i], value);
+    let t = -1;
+    let demandShort = 0;
+    let stockShort = 0;
+    if (item.lostSalesCost === undefined) {
+      if (item.backlogAllowed) {
+        demandShort = lost.reduce((a, b) => a + b, 0);
+        if (demandShort > TOLERANCE) t = last;
+      } else {
+        t = lost.findIndex((v) => v > TOLERANCE);
+        if (t >= 0) demandShort = lost[t];
+      }
+    }
+    const s = missed.findIndex((v, k) => v > TOLERANCE && (item.safetyStockPenalty === undefined || k === last));
+    if (s >= 0 && (t < 0 || s < t)) {
+      t = s;
+      demandShort = 0;
+      stockShort = missed[s];
+    }
+    if (t >= 0 && (found === undefined || t < found.t)) found = { i, t, demandShort, stockShort };
+  }
+  if (found === undefined) return undefined;
+  return describeShortfall(model, elastic, index.production.map((cols) => Array.from(cols, value)), found.i, found.t, found.demandShort, found.stockShort);
+}
+
+function describeShortfall(
+  model: SupplyModel,
+  elastic: SupplyModel,
+  production: number[][],
+  i: number,
+  t: number,
+  demandShort: number,
+  stockShort: number,
+): string {
+  const item = model.items[i];
+  const when = periodName(model, t);
+  const what =
+    demandShort > TOLERANCE
+      ? `${item.id} is ${round(demandShort)} units short of demand ${t === model.periods - 1 && item.backlogAllowed ? `by the end of ${when}` : `in ${when}`}`
+      : `${item.id} cannot reach its ${t === model.periods - 1 && item.endInventoryTarget > item.safetyStock[t] ? "end-of-horizon inventory target" : "safety stock"} in ${when} (${round(stockShort)} units short)`;
+  const load = hoursNeeded(elastic, production);
+  const wf = model.workforce;
+  const workers = wf === undefined ? undefined : new Array<number>(model.periods).fill(wf.maxWorkers);
+  const regular = regularHours(model, workers === undefined ? undefined : { workers, hires: [], layoffs: [] });
+  const full: string[] = [];
+  for (const u of resourceUse(model)[i]) {
+    const r = model.resources[u.resource];
+    const periods: number[] = [];
+    for (let s = 0; s <= t; s++) {
+      const perWorker = r.id === wf?.resource && wf.overtimeHoursPerWorker > 0 ? wf.overtimeHoursPerWorker * wf.maxWorkers : 0;
+      const overtimeCap = r.overtimeHoursCap[s] + perWorker;
+      if (load[u.resource][s] >= regular[u.resource][s] + overtimeCap - TOLERANCE * Math.max(1, load[u.resource][s])) periods.push(s);
+    }
+    if (periods.length > 0) {
+      const s = periods[periods.length - 1];
+      full.push(`resource ${r.id} is full (${round(load[u.resource][s])} hours, regular plus overtime) in ${listPeriods(model, periods)}`);
+    }
+  }
+  const cause = full.length > 0 ? `; ${full.join("; ")}` : "";
+  const fix =
+    full.length > 0
+      ? `Add hours or overtime on ${resourceUse(model)[i].map((u) => model.resources[u.resource].id).join("/")} by ${when}, allow subcontracting, backlog or lost sales for ${item.id}, or lower its demand or stock targets.`
+      : `Allow subcontracting, backlog or lost sales for ${item.id}, or lower its demand or stock targets.`;
+  return `No plan meets every demand and stock target: ${what}${cause}. ${fix}`;
+}
+
+function round(v: number): string {
+  return (Math.round(v * 100) / 100).toLocaleString("en-US");
+}
+
+/**
+ * The negative costs of a model, as "field (item) is value" phrases; only they can make a plan unbounded.
+ * @example negativeCosts(model) // ["items[0].holdingCost (widget) is -2"]
+ */
+export function negativeCosts(model: SupplyModel): string[] {
+  const negative: string[] = [];
+  model.items.forEach((item, i) => {
+    for (const key of ["unitCost", "holdingCost", "backlogCost", "lostSalesCost", "subcontractCost"] as const) {
+      const v = item[key];
+      if (v !== undefined && v < 0) negative.push(`items[${i}].${key} (${item.id}) is ${v}`);
+    }
+  });
+  const wf = model.workforce;
+  if (wf !== undefined) {
+    for (const key of ["wagePerWorker", "hireCost", "layoffCost"] as const) if (wf[key] < 0) negative.push(`workforce.${key} is ${wf[key]}`);
+  }
+  return negative;
+}
+
+/**
+ * Explains an unbounded plan: the negative costs that make doing something without limit pay.
+ * @example describeUnbounded(model) // "The plan's cost has no lower bound: items[0].holdingCost (widget) is -2, so ..."
+ */
+export function describeUnbounded(model: SupplyModel): string {
+  const negative = negativeCosts(model);
+  const which = negative.length > 0 ? `${negative.join("; ")}, so` : "some cost is negative, so";
+  return `The plan's cost has no lower bound: ${which} making, buying or stocking without limit keeps lowering it. Costs are normally >= 0: correct the negative cost, or cap the quantity it applies to (e.g. a subcontract limit).`;
+}

@@ -1,0 +1,24 @@
+/** The supply planning engine: model, validation, projections, safety stock, capacity, plans. */
+
+export * from "./model";
+export * from "./plan";
+export { validateSupplyModel } from "./validateSupplyModel";
+export { projectedInventory, inventoryProjection, type ShortageMode, type ProjectionOptions, type InventoryProjection } from "./projectedInventory";
+export { normalDensity, normalCdf, inverseNormal, normalLoss, inverseNormalLoss } from "./standardNormal";
+export {
+  safetyStock,
+  safetyStockFromHistory,
+  safetyStockFromForecastErrors,
+  fillRateSafetyStock,
+  leadTimeDemandStdDev,
+  type DemandUncertainty,
+  type FillRateSafetyStock,
+} from "./safetyStock";
+export { roughCutCapacity, capacityUtilisation, type RoughCutCapacity } from "./roughCutCapacity";
+export { buildSupplyLp, resourceUse, type SupplyLp, type SupplyLpIndex } from "./supplyLp";
+export { planCost, planService, resourcePlans, hoursNeeded, regularHours } from "./evaluatePlan";
+export { optimizeSupply, type OptimizeOptions } from "./optimizeSupply";
+export { diagnoseInfeasibility, describeUnbounded, negativeCosts } from "./diagnoseSupply";
+export { chasePlan, levelPlan, compareStrategies, type StrategySummary, type StrategyComparison } from "./strategies";
+export { checkPlan } from "./checkPlan";
+export { planSingleItem, type SingleItemCosts, type SingleItemOptions, type SingleItemRow } from "./planSingleItem";

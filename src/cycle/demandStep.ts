@@ -1,0 +1,153 @@
+import { forecastSeries } from "../core/forecast";
+import { smape } from "../core/metrics";
+import { consensusForecast } from "../core/reconcile";
+import { abcXyz } from "../core/segmentation";
+import { columnLetters, quoteSheetName } from "../workbook/address";
+import type { CellInput, Workbook } from "../workbook/workbook";
+import { throwIfCancelled, yieldToUi } from "./cancellation";
+import { loadMappedData } from "./mappedData";
+import { readOverrides } from "./overrides";
+import { numberIn, readStepSheet, replaceSheets, roundCents } from "./ownedSheets";
+import { futurePeriods, seasonLengthOf } from "./periods";
+import { SHEETS } from "./sheets";
+import type { StepReport, StepRunOptions } from "./stepTypes";
+
+/** Options of step 2. */
+export interface DemandOptions {
+  /** Periods to forecast (1..36). */
+  horizon: number;
+  /** Prediction interval level in percent (default 80). */
+  level?: number;
+  /** Write live =SOP.FORECAST formulas into SOP Forecast instead of values. */
+  liveFormulas?: boolean;
+}
+
+/** The forecast of one item as the demand step shows it. */
+export interface ItemForecast {
+  item: string;
+  family: string;
+  model: string;
+  /** sMAPE of the same method on the last periods of history, fitted on the periods before them. */
+  holdoutSmape: number | null;
+  segment: string;
+  intermittent: boolean;
+  /** In-sample one-step RMSE, used for safety stock. */
+  rmse: number;
+  forecast: number[];
+  lower: number[];
+  upper: number[];
+  consensus: number[];
+}
+
+export interface DemandResult {
+  periods: string[];
+  items: ItemForecast[];
+  report: StepReport;
+}
+
+/** Header of SOP Forecast before the period columns. */
+export const FORECAST_COLUMNS = ["Item", "Family", "Model", "Segment", "Intermittent", "Holdout sMAPE", "RMSE", "Measure"];
+
+function holdoutSmape(history: readonly number[], seasonLength: number): number | null {
+  const holdout = Math.min(6, Math.floor(history.length / 4));
+  if (holdout < 1) return null;
+  try {
+    const fit = forecastSeries({ history: history.slice(0, -holdout), horizon: holdout, seasonLength, levels: [80] });
+    return smape(history.slice(-holdout), fit.mean);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Step 2, demand: forecast every item of SOP Clean History with the automatic method (model chosen per
+ * item), measure each on a holdout of its last months, classify items ABC/XYZ, apply the overrides of
+ * SOP Overrides by role into the consensus forecast, and write SOP Forecast and SOP Consensus.
+ * @throws PlanningError when step 1 has not run, for a horizon outside 1..36, or bad overrides
+ */
+export async function runDemandStep(workbook: Workbook, demand: DemandOptions, options: StepRunOptions = {}): Promise<DemandResult> {
+  const level = demand.level ?? 80;
+  const clean = await readStepSheet(workbook, SHEETS.cleanHistory, "step 1 (gather and check data)");
+  const historyPeriods = clean.header.slice(2);
+  const periods = futurePeriods(historyPeriods[historyPeriods.length - 1], demand.horizon);
+  const seasonLength = seasonLengthOf(historyPeriods);
+  const histories = clean.rows.map((row) => row.slice(2).map(numberIn));
+  const prices = await itemPrices(workbook);
+  const segments = abcXyz(histories, clean.rows.map((row) => prices.get(String(row[0])) ?? 1));
+
+  const items: ItemForecast[] = [];
+  for (const [i, row] of clean.rows.entries()) {
+    throwIfCancelled(options.signal);
+    const id = String(row[0]);
+    options.onProgress?.({ fraction: i / clean.rows.length, message: `Forecasting ${id} (${i + 1} of ${clean.rows.length})` });
+    if (i % 5 === 0) await yieldToUi();
+    const outcome = forecastSeries({ history: histories[i], horizon: demand.horizon, seasonLength, levels: [level] });
+    items.push({
+      item: id,
+      family: String(row[1] ?? ""),
+      model: outcome.model,
+      holdoutSmape: holdoutSmape(histories[i], seasonLength),
+      segment: segments[i].segment,
+      intermittent: outcome.intermittent,
+      rmse: outcome.statistics.rmse,
+      forecast: outcome.mean.map((v) => Math.max(0, v)),
+      lower: outcome.intervals[0].lower.map((v) => Math.max(0, v)),
+      upper: outcome.intervals[0].upper,
+      consensus: [],
+    });
+  }
+  throwIfCancelled(options.signal);
+
+  const overridesSheet = (await workbook.listSheets()).some((s) => s.name === SHEETS.overrides)
+    ? (await workbook.read(SHEETS.overrides)).slice(1)
+    : [];
+  const { overrides, rule } = readOverrides(overridesSheet, periods, new Set(items.map((item) => item.item)));
+  const consensus = consensusForecast(Object.fromEntries(items.map((item) => [item.item, item.forecast])), overrides, rule);
+  for (const item of items) item.consensus = consensus.values[item.item].map((v) => roundCents(Math.max(0, v)));
+
+  const forecastRows: CellInput[][] = [[...FORECAST_COLUMNS, ...periods]];
+  items.forEach((item, i) => {
+    const lead = [item.item, item.family, item.model, item.segment, item.intermittent ? "yes" : "no", item.holdoutSmape, item.rmse];
+    const historyRange = `${quoteSheetName(SHEETS.cleanHistory)}!C${i + 2}:${columnLetters(1 + historyPeriods.length)}${i + 2}`;
+    const live: CellInput[] = [{ formula: `=SOP.FORECAST(${historyRange},${demand.horizon},${seasonLength},"auto",${level})` }, ...periods.slice(1).map(() => null)];
+    const blank = periods.map(() => null);
+    forecastRows.push([...lead, "Forecast", ...(demand.liveFormulas ? live : item.forecast.map(roundCents))]);
+    forecastRows.push([...lead, `Lower ${level}%`, ...(demand.liveFormulas ? blank : item.lower.map(roundCents))]);
+    forecastRows.push([...lead, `Upper ${level}%`, ...(demand.liveFormulas ? blank : item.upper.map(roundCents))]);
+  });
+  await replaceSheets(
+    workbook,
+    {
+      [SHEETS.forecast]: { rows: forecastRows, numberFormats: [...FORECAST_COLUMNS.map((_, k) => (k === 5 || k === 6 ? "0.0" : "@")), ...periods.map(() => "#,##0")] },
+      [SHEETS.consensus]: {
+        rows: [["Item", "Family", ...periods], ...items.map((item) => [item.item, item.family, ...item.consensus])],
+        numberFormats: ["@", "@", ...periods.map(() => "#,##0")],
+      },
+    },
+    options.overwrite,
+  );
+  options.onProgress?.({ fraction: 1, message: "Forecast written" });
+
+  const scored = items.filter((item) => item.holdoutSmape !== null);
+  const meanSmape = scored.reduce((s, item) => s + (item.holdoutSmape ?? 0), 0) / Math.max(1, scored.length);
+  return {
+    periods,
+    items,
+    report: {
+      summary: `Forecast ${items.length} items for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]}); mean holdout sMAPE ${meanSmape.toFixed(1)}%. ${overrides.length} overrides applied.`,
+      tables: [
+        {
+          title: "Items",
+          headers: ["Item", "Family", "Model", "Segment", "Holdout sMAPE", "Next month"],
+          rows: items.map((item) => [item.item, item.family, item.model, item.segment, item.holdoutSmape === null ? null : roundCents(item.holdoutSmape), roundCents(item.consensus[0])]),
+        },
+      ],
+    },
+  };
+}
+
+/** Price per item id from the planner's item master (1 when unknown, so ABC ranks by volume). */
+async function itemPrices(workbook: Workbook): Promise<Map<string, number>> {
+  const data = await loadMappedData(workbook);
+  return new Map(data.items.map((item) => [item.id, item.price ?? 1]));
+}

@@ -1,0 +1,106 @@
+/**
+ * Column headers planners use for item and resource data, recognised by synonyms ("SKU", "Item",
+ * "Product", "Material"; "Family", "Group", "Category"; "On hand", "Opening stock"; ...). A header is
+ * normalised first (lower case, brackets and punctuation to spaces, "x / y" to "x/y"), then matched.
+ */
+import type { CellValue } from "../workbook/workbook";
+
+/** Item master fields the mapping recognises. */
+export type ItemField =
+  | "id"
+  | "description"
+  | "family"
+  | "unit"
+  | "price"
+  | "unitCost"
+  | "holdingRate"
+  | "leadTime"
+  | "serviceLevel"
+  | "openingInventory"
+  | "safetyStock";
+
+/** Resource fields the mapping recognises. */
+export type ResourceField =
+  | "id"
+  | "regularHours"
+  | "overtimeHours"
+  | "regularCost"
+  | "overtimeCost"
+  | "subcontractCost"
+  | "subcontractHours";
+
+const PER_HOUR = "(?:/| per )(?:h|hr|hrs|hour)";
+const PER_MONTH = "(?:(?:/| per )(?:month|period|mo))?";
+
+const ITEM_FIELDS: Record<ItemField, RegExp> = {
+  id: /^(?:item|sku|product|material|article|part)(?: ?(?:id|code|no|nr|number|#|key))?$/,
+  description: /^(?:(?:item |product |material )?(?:description|desc|name)|product|article name)$/,
+  family: /^(?:(?:product |item |material )?(?:family|group|category)|product line|line|segment)$/,
+  unit: /^(?:unit|uom|unit of measure|units|base unit)$/,
+  price: /^(?:(?:unit |selling |sales |list |net )?price(?: per unit|\/unit)?)$/,
+  unitCost: /^(?:(?:unit |standard |std |variable |product )?cost(?: per unit|\/unit)?)$/,
+  holdingRate: /^(?:(?:annual )?(?:holding|carrying|inventory carrying)(?: cost)?(?: rate)?(?: %| pct| per year|\/year)?)$/,
+  leadTime: /^(?:lead ?time|lt)(?: months| month| periods| in months)?$/,
+  serviceLevel: /^(?:(?:target |cycle )?service(?: level)?(?: target)?|csl)(?: %)?$/,
+  openingInventory: /^(?:(?:opening|current|starting|initial) (?:inventory|stock|balance|on hand)|on ?hand(?: inventory| stock| qty| quantity)?|stock on hand|inventory|stock|soh)$/,
+  safetyStock: /^(?:safety stock(?: qty| units)?|ss)$/,
+};
+
+const RESOURCE_FIELDS: Record<ResourceField, RegExp> = {
+  id: /^(?:resource(?: id| name| code)?|work ?cent(?:er|re)|machine|production line|line|workstation|cell)$/,
+  regularHours: new RegExp(`^(?:(?:regular|available|standard|normal) )?(?:hours|hrs|capacity)(?: hours)?${PER_MONTH}$|^capacity hours${PER_MONTH}$`),
+  overtimeHours: new RegExp(`^(?:max )?(?:overtime|ot)(?: hours| hrs)?(?: cap| limit| max| allowance)?${PER_MONTH}$`),
+  regularCost: new RegExp(`^(?:(?:regular|labou?r|standard) )?(?:cost|rate)${PER_HOUR}$|^(?:regular|labou?r) rate$`),
+  overtimeCost: new RegExp(`^(?:overtime|ot) (?:cost|rate)(?:${PER_HOUR})?$`),
+  subcontractCost: new RegExp(`^(?:subcontract(?:ing)?|outsourc(?:e|ing)) (?:cost|rate)(?:${PER_HOUR})?$`),
+  subcontractHours: new RegExp(`^(?:subcontract(?:ing)?|outsourc(?:e|ing))(?: hours| hrs)? (?:cap|limit|max)${PER_MONTH}$`),
+};
+
+const HOURS_FIRST = /^(?:hours|hour|hrs|hr|h)(?:\/| per )(?:unit|pc|piece|u)(?: on)? (.+)$/;
+const HOURS_LAST = /^(.+?) (?:hours|hour|hrs|hr|h)(?:\/| per )(?:unit|pc|piece|u)$/;
+
+/**
+ * Normalise a header for matching: lower case, punctuation and brackets to spaces, "a / b" to "a/b".
+ * @example normalizeHeader("Lead Time (months)") // "lead time months"
+ */
+export function normalizeHeader(value: CellValue): string {
+  if (value === null) return "";
+  return String(value)
+    .toLowerCase()
+    .replace(/[_\-.:,;()[\]{}]+/g, " ")
+    .replace(/\s*\/\s*/g, "/")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The item master field a header names, if any.
+ * @example itemFieldOf("SKU") // "id"
+ * @example itemFieldOf("Product Group") // "family"
+ */
+export function itemFieldOf(header: CellValue): ItemField | undefined {
+  return fieldOf(ITEM_FIELDS, normalizeHeader(header));
+}
+
+/**
+ * The resource field a header names, if any.
+ * @example resourceFieldOf("Overtime Hours Cap") // "overtimeHours"
+ */
+export function resourceFieldOf(header: CellValue): ResourceField | undefined {
+  return fieldOf(RESOURCE_FIELDS, normalizeHeader(header));
+}
+
+/**
+ * The resource named by an "hours per unit" header, if the header is one.
+ * @example hoursPerUnitResource("Hours/Unit Assembly") // "assembly"
+ * @example hoursPerUnitResource("Packing h per unit") // "packing"
+ */
+export function hoursPerUnitResource(header: CellValue): string | undefined {
+  const text = normalizeHeader(header);
+  return (HOURS_FIRST.exec(text) ?? HOURS_LAST.exec(text))?.[1];
+}
+
+function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F | undefined {
+  if (text === "") return undefined;
+  return (Object.keys(fields) as F[]).find((field) => fields[field].test(text));
+}

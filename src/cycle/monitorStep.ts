@@ -1,0 +1,156 @@
+import { PlanningError } from "../core/errors";
+import { bias, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape } from "../core/metrics";
+import type { CellInput, Workbook } from "../workbook/workbook";
+import { readAuditLog } from "./approval";
+import { loadMappedData } from "./mappedData";
+import { numberIn, replaceSheets, roundCents } from "./ownedSheets";
+import { futurePeriods } from "./periods";
+import { SHEETS } from "./sheets";
+import type { StepReport, StepRunOptions } from "./stepTypes";
+
+/** One thing the planner should look at. */
+export interface Exception {
+  item: string;
+  kind: "bias alarm" | "stock-out risk" | "overload";
+  period: string;
+  detail: string;
+}
+
+/** Plan against actual for one item over the months that have actuals. */
+export interface ItemMonitor {
+  item: string;
+  periods: string[];
+  planned: number[];
+  actual: number[];
+  /** 1 - WMAPE, in percent; null when the actuals add up to 0. */
+  accuracy: number | null;
+  /** sum(plan - actual) / sum(actual), in percent; null when the actuals add up to 0. */
+  bias: number | null;
+  /** sum(actual - plan) / MAD; null when the plan was exact. */
+  trackingSignal: number | null;
+}
+
+export interface MonitorResult {
+  /** The approved sheet compared with actuals. */
+  sheet: string;
+  items: ItemMonitor[];
+  exceptions: Exception[];
+  report: StepReport;
+}
+
+const safely = (compute: () => number): number | null => {
+  try {
+    return compute();
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Step 6, execute and monitor: compare the latest approved plan with the actuals now in the planner's
+ * history (the months of the plan that have happened), per item: accuracy, bias and tracking signal;
+ * list the exceptions (bias alarm when |tracking signal| > 4, stock-out risk when inventory projected
+ * with the actuals falls below the safety stock, overload where SOP Capacity shows more than 100%
+ * of regular hours). Writes SOP Monitor.
+ * @throws PlanningError when no plan has been approved yet
+ */
+export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {}): Promise<MonitorResult> {
+  const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
+  if (!approved) throw new PlanningError("No plan has been approved yet: approve one in step 5 before monitoring it.");
+  run.onProgress?.({ fraction: 0.2, message: `Comparing ${approved.sheet} with actuals` });
+  const values = await workbook.read(approved.sheet);
+  const planPeriods = values[0].slice(3).map(String);
+  const data = await loadMappedData(workbook);
+  const historyIndex = new Map(data.periods.map((p, t) => [p, t]));
+  const observed = planPeriods.filter((p) => historyIndex.has(p));
+
+  const measures = new Map<string, Record<string, number[]>>();
+  for (const row of values.slice(1)) {
+    const entry = measures.get(String(row[0])) ?? {};
+    entry[String(row[2])] = row.slice(3).map(numberIn);
+    measures.set(String(row[0]), entry);
+  }
+  const items: ItemMonitor[] = [];
+  const exceptions: Exception[] = [];
+  data.items.forEach((item, i) => {
+    const m = measures.get(item.id);
+    if (!m || observed.length === 0) return;
+    const index = observed.map((p) => planPeriods.indexOf(p));
+    const planned = index.map((t) => m.Demand[t]);
+    const actual = observed.map((p) => data.history[i][historyIndex.get(p) ?? 0] ?? 0);
+    const ts = safely(() => trackingSignal(actual, planned));
+    items.push({
+      item: item.id,
+      periods: observed,
+      planned,
+      actual,
+      accuracy: safely(() => 100 * (1 - wmape(actual, planned))),
+      bias: safely(() => 100 * bias(actual, planned)),
+      trackingSignal: ts,
+    });
+    if (ts !== null && Math.abs(ts) > TRACKING_SIGNAL_LIMIT) {
+      exceptions.push({ item: item.id, kind: "bias alarm", period: observed.at(-1) ?? "", detail: `tracking signal ${ts.toFixed(1)} is beyond ±${TRACKING_SIGNAL_LIMIT}: the plan is ${ts > 0 ? "below" : "above"} actual demand` });
+    }
+    let inventory = index.length > 0 ? m.Inventory[index[0]] + planned[0] - actual[0] : 0;
+    index.forEach((t, k) => {
+      if (k > 0) inventory += m.Inventory[t] - m.Inventory[index[k - 1]] + planned[k] - actual[k];
+      const floor = m["Safety stock"]?.[t] ?? 0;
+      if (inventory < floor) {
+        exceptions.push({ item: item.id, kind: "stock-out risk", period: observed[k], detail: `inventory projected with actuals is ${roundCents(inventory)}, below the safety stock of ${roundCents(floor)}` });
+      }
+    });
+  });
+  const capacity = (await workbook.listSheets()).some((s) => s.name === SHEETS.capacity) ? await workbook.read(SHEETS.capacity) : [];
+  const capacityPeriods = capacity[0]?.slice(2).map(String) ?? [];
+  for (const row of capacity.slice(1).filter((r) => r[1] === "Utilisation %")) {
+    row.slice(2).forEach((cell, t) => {
+      if (numberIn(cell) > 100) exceptions.push({ item: String(row[0]), kind: "overload", period: capacityPeriods[t], detail: `${String(row[0])} is planned at ${numberIn(cell)}% of regular hours` });
+    });
+  }
+
+  const rows: CellInput[][] = [["Item", "Months with actuals", "Planned", "Actual", "Accuracy %", "Bias %", "Tracking signal"]];
+  for (const item of items) {
+    const total = (v: number[]): number => roundCents(v.reduce((s, x) => s + x, 0));
+    rows.push([item.item, item.periods.length, total(item.planned), total(item.actual), item.accuracy === null ? null : roundCents(item.accuracy), item.bias === null ? null : roundCents(item.bias), item.trackingSignal === null ? null : roundCents(item.trackingSignal)]);
+  }
+  const exceptionTop = rows.length + 3;
+  await replaceSheets(
+    workbook,
+    {
+      [SHEETS.monitor]: [
+        { rows },
+        { rows: [["Exception", "Item or resource", "Period", "Detail"], ...exceptions.map((e) => [e.kind, e.item, e.period, e.detail])], topLeft: `A${exceptionTop}` },
+      ],
+    },
+    run.overwrite,
+  );
+  run.onProgress?.({ fraction: 1, message: "Monitoring written" });
+  const summary =
+    observed.length === 0
+      ? `No actuals yet for ${approved.sheet} (it starts in ${planPeriods[0]}): add the month's sales to your history and run this step again. ${exceptions.length} exceptions in the plan itself.`
+      : `${approved.sheet} against ${observed.length} month(s) of actuals: ${items.length} items compared, ${exceptions.length} exceptions.`;
+  return {
+    sheet: approved.sheet,
+    items,
+    exceptions,
+    report: {
+      summary,
+      messages: exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${e.detail}` })),
+      tables: [{ title: "Plan vs actual", headers: rows[0].map(String), rows: rows.slice(1).map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c))) }],
+    },
+  };
+}
+
+/**
+ * Start the next cycle: the month after the latest approved plan's first month becomes the cycle being
+ * planned; step 1 then reads the history with the newest actuals and every step rolls forward.
+ * @returns the label of the next cycle
+ * @throws PlanningError when no plan has been approved yet
+ */
+export async function startNextCycle(workbook: Workbook): Promise<string> {
+  const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
+  if (!approved) throw new PlanningError("Approve this cycle's plan before starting the next one.");
+  const [next] = futurePeriods(approved.cycle, 1);
+  await workbook.setMetadata("currentCycle", next);
+  return next;
+}

@@ -1,0 +1,59 @@
+import { PlanningError } from "../core/errors";
+import type { CellInput, CellValue, Workbook, WriteBlock } from "../workbook/workbook";
+
+/** A block to put on one of the add-in's sheets, from A1 down unless `topLeft` says otherwise. */
+export interface SheetContent {
+  rows: CellInput[][];
+  numberFormats?: string[];
+  topLeft?: string;
+}
+
+/**
+ * Replace the content of add-in sheets in one batched write (creating the sheets that do not exist).
+ * The planner's own sheets are never touched: the workbook refuses, or asks through `overwrite`.
+ */
+export async function replaceSheets(
+  workbook: Workbook,
+  sheets: Readonly<Record<string, SheetContent | SheetContent[]>>,
+  overwrite?: (sheet: string) => Promise<boolean>,
+): Promise<void> {
+  const blocks: WriteBlock[] = Object.entries(sheets).flatMap(([sheet, content]) =>
+    (Array.isArray(content) ? content : [content]).map((block, k) => ({
+      sheet,
+      topLeft: block.topLeft ?? "A1",
+      values: block.rows,
+      numberFormats: block.numberFormats,
+      headerRow: k === 0,
+    })),
+  );
+  await workbook.writeBlocks(blocks, { replace: true, overwrite });
+}
+
+/** A sheet written by an earlier step, as a header and rows. */
+export interface SheetTable {
+  header: string[];
+  rows: CellValue[][];
+}
+
+/**
+ * Read a sheet an earlier step wrote.
+ * @throws PlanningError naming the step to run first when the sheet is missing or empty
+ */
+export async function readStepSheet(workbook: Workbook, sheet: string, producedBy: string): Promise<SheetTable> {
+  const exists = (await workbook.listSheets()).some((s) => s.name === sheet);
+  const values = exists ? await workbook.read(sheet) : [];
+  if (values.length < 2) {
+    throw new PlanningError(`The sheet "${sheet}" is missing or empty: run ${producedBy} first.`);
+  }
+  return { header: values[0].map((cell) => (cell === null ? "" : String(cell))), rows: values.slice(1) };
+}
+
+/** The number in a cell of a step sheet (blank or text read as 0). */
+export function numberIn(cell: CellValue | undefined): number {
+  return typeof cell === "number" && Number.isFinite(cell) ? cell : 0;
+}
+
+/** Round to cents, the precision plans are written and approved at. */
+export function roundCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}

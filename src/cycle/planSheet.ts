@@ -1,0 +1,37 @@
+import type { Workbook } from "../workbook/workbook";
+import { numberIn, readStepSheet } from "./ownedSheets";
+import { SHEETS } from "./sheets";
+
+/** The supply plan as SOP Supply Plan holds it: per item, each measure over the periods. */
+export interface PlanTable {
+  periods: string[];
+  header: string[];
+  rows: (string | number)[][];
+  items: { id: string; family: string; measures: Record<string, number[]> }[];
+}
+
+/**
+ * Read SOP Supply Plan (written by step 3; the planner may have adjusted numbers in it).
+ * @throws PlanningError when step 3 has not run
+ */
+export async function readPlanSheet(workbook: Workbook): Promise<PlanTable> {
+  const sheet = await readStepSheet(workbook, SHEETS.supplyPlan, "step 3 (supply and capacity)");
+  const periods = sheet.header.slice(3);
+  const byId = new Map<string, PlanTable["items"][number]>();
+  const rows = sheet.rows.map((row) => row.map((cell, k) => (k < 3 ? String(cell ?? "") : numberIn(cell))));
+  for (const row of rows) {
+    const id = String(row[0]);
+    const entry = byId.get(id) ?? { id, family: String(row[1]), measures: {} };
+    entry.measures[String(row[2])] = row.slice(3).map(numberIn);
+    byId.set(id, entry);
+  }
+  return { periods, header: sheet.header, rows, items: [...byId.values()] };
+}
+
+/** Units served per period: demand plus the backlog carried in, less the backlog carried out and lost demand. */
+export function servedUnits(measures: Record<string, number[]>): number[] {
+  const demand = measures.Demand ?? [];
+  const backlog = measures.Backlog ?? demand.map(() => 0);
+  const lost = measures.Lost ?? demand.map(() => 0);
+  return demand.map((d, t) => Math.max(0, d + (t > 0 ? backlog[t - 1] : 0) - backlog[t] - lost[t]));
+}

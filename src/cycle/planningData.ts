@@ -1,0 +1,256 @@
+/**
+ * The planning data the S&OP cycle works on, typed, and how it is read from the planner's workbook
+ * through a DataMapping. Every value keeps the sheet-qualified address of the cell it came from, so
+ * validation and the task pane can point at the cell.
+ */
+import { PlanningError } from "../core/errors";
+import { sheetCellAddress } from "../workbook/address";
+import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
+import { isBlank, toNumber } from "./cellValues";
+import type { ItemField, ResourceField } from "./headerNames";
+import { blockPosition, cellAt, keyPositions, type BlockSource, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
+
+/** One item of the item master. Numbers the workbook does not give are null. */
+export interface Item {
+  id: string;
+  description: string;
+  /** Product family (first level of the hierarchy); "" when the workbook has none. */
+  family: string;
+  unit: string;
+  price: number | null;
+  unitCost: number | null;
+  /** Annual holding cost as a fraction of unit cost (25% = 0.25). */
+  holdingRate: number | null;
+  /** Lead time in periods (months). */
+  leadTime: number | null;
+  /** Target cycle service level as a fraction (95% = 0.95). */
+  serviceLevel: number | null;
+  openingInventory: number | null;
+  safetyStock: number | null;
+  /** Hours one unit takes on each resource, by resource id. */
+  hoursPerUnit: Record<string, number>;
+}
+
+/** One resource (work centre, line, machine group). Hours and costs per period; null when not given. */
+export interface Resource {
+  id: string;
+  regularHours: number | null;
+  overtimeHours: number | null;
+  regularCost: number | null;
+  overtimeCost: number | null;
+  subcontractCost: number | null;
+  subcontractHours: number | null;
+}
+
+/** Available hours per resource and future period. */
+export interface Capacity {
+  periods: string[];
+  /** hours[r][t] for resources[r] (same order as PlanningData.resources) and periods[t]; null when blank. */
+  hours: (number | null)[][];
+}
+
+/** Everything the cycle plans from. */
+export interface PlanningData {
+  /** History period labels, oldest first ("YYYY-MM"). */
+  periods: string[];
+  items: Item[];
+  /** history[i][t]: quantity of items[i] in periods[t]; null for a blank (or unreadable) cell. */
+  history: (number | null)[][];
+  resources: Resource[];
+  capacity: Capacity | null;
+}
+
+/** A cell as read, with its sheet-qualified address. */
+export interface MappedCell {
+  value: CellValue;
+  address: string;
+}
+
+/** A series block as read: keys, period headers and cells, with addresses. */
+export interface SeriesCells {
+  keys: MappedCell[];
+  /** Header cell of each period; null for a block without headers. */
+  periodHeaders: MappedCell[] | null;
+  periods: string[];
+  /** cells[k][t] for keys[k] and periods[t]. */
+  cells: MappedCell[][];
+}
+
+/** One record (row) of a record table as read: its cells by field, and hours-per-unit cells by resource header. */
+export interface RecordCells<F extends string> {
+  fields: Partial<Record<F, MappedCell>>;
+  hours: Record<string, MappedCell>;
+}
+
+/**
+ * Read a mapped series block (history or capacity) cell by cell, with addresses.
+ * @throws WorkbookError when the mapped table, name or sheet no longer exists.
+ * @example const cells = await readSeriesCells(book, mapping.history); cells.cells[0][0].address // "'Sales History'!B2"
+ */
+export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): Promise<SeriesCells> {
+  const values = await book.read(mapping.source.reference);
+  const mapped = (line: number, position: number): MappedCell => ({
+    value: cellAt(values, mapping.orientation, line, position),
+    address: addressIn(mapping.source, blockPosition(mapping.orientation, line, position)),
+  });
+  const positions = keyPositions(values, mapping);
+  return {
+    keys: positions.map((position) => mapped(mapping.keyLine, position)),
+    periodHeaders: mapping.headerLine < 0 ? null : mapping.periodLines.map((line) => mapped(line, mapping.headerLine)),
+    periods: mapping.periods,
+    cells: positions.map((position) => mapping.periodLines.map((line) => mapped(line, position))),
+  };
+}
+
+/**
+ * Read a mapped record table (items or resources): one entry per row that has an id.
+ * @example const rows = await readRecordCells(book, mapping.items); rows[0].fields.id?.value // "CH-101"
+ */
+export async function readRecordCells<F extends string>(
+  book: Workbook,
+  mapping: RecordMapping<F> & { hoursPerUnit?: Record<string, number> },
+): Promise<RecordCells<F>[]> {
+  const values: Matrix = await book.read(mapping.source.reference);
+  const idColumn = mapping.columns["id" as F];
+  const rows: RecordCells<F>[] = [];
+  for (let row = mapping.headerRow + 1; row < values.length; row++) {
+    const mapped = (col: number): MappedCell => ({ value: values[row][col] ?? null, address: addressIn(mapping.source, { row, col }) });
+    if (idColumn === undefined || isBlank(values[row][idColumn] ?? null)) continue;
+    const fields: Partial<Record<F, MappedCell>> = {};
+    for (const field of Object.keys(mapping.columns) as F[]) {
+      const col = mapping.columns[field];
+      if (col !== undefined) fields[field] = mapped(col);
+    }
+    const hours: Record<string, MappedCell> = {};
+    for (const [header, col] of Object.entries(mapping.hoursPerUnit ?? {})) hours[header] = mapped(col);
+    rows.push({ fields, hours });
+  }
+  return rows;
+}
+
+/**
+ * Read the planning data the mapping points at. Items come from the item master, in its order; items
+ * found only in the history are added after them with empty attributes. The history row of an item is
+ * its first row in the history block. Text, errors and blanks in numbers read as null (validation
+ * reports them).
+ * @throws PlanningError when the mapping has no history.
+ * @example const data = await readPlanningData(book, await proposeMapping(book)); data.items.length // 40
+ */
+export async function readPlanningData(book: Workbook, mapping: DataMapping): Promise<PlanningData> {
+  if (!mapping.history) {
+    throw new PlanningError("No sales history is mapped. Select the range, table or sheet that holds your demand history in step 1.");
+  }
+  const history = await readSeriesCells(book, mapping.history);
+  const resources = mapping.resources ? (await readRecordCells(book, mapping.resources)).map(toResource) : [];
+  const items = mapping.items ? (await readRecordCells(book, mapping.items)).map((row) => toItem(row, resources)) : [];
+
+  const rowOf = new Map<string, number>();
+  history.keys.forEach((key, row) => {
+    const id = String(key.value).trim();
+    if (!rowOf.has(id)) rowOf.set(id, row);
+  });
+  const known = new Set(items.map((item) => item.id));
+  for (const id of rowOf.keys()) if (!known.has(id)) items.push(emptyItem(id));
+
+  const capacity = mapping.capacity ? await readSeriesCells(book, mapping.capacity) : undefined;
+  if (capacity && resources.length === 0) resources.push(...capacity.keys.map((key) => emptyResource(String(key.value).trim())));
+  return {
+    periods: history.periods,
+    items,
+    history: items.map((item) => {
+      const row = rowOf.get(item.id);
+      return row === undefined ? history.periods.map(() => null) : history.cells[row].map((cell) => toNumber(cell.value));
+    }),
+    resources,
+    capacity: capacity ? capacityByResource(capacity, resources) : null,
+  };
+}
+
+function addressIn(source: BlockSource, position: { row: number; col: number }): string {
+  return sheetCellAddress(source.sheet, { row: source.row + position.row, col: source.col + position.col });
+}
+
+/** Capacity rows in the order of the resources (matched by id, case-insensitive); a resource without a row gets blanks. */
+function capacityByResource(cells: SeriesCells, resources: Resource[]): Capacity {
+  const rowOf = new Map(cells.keys.map((key, row) => [String(key.value).trim().toLowerCase(), row]));
+  return {
+    periods: cells.periods,
+    hours: resources.map((resource) => {
+      const row = rowOf.get(resource.id.toLowerCase());
+      return row === undefined ? cells.periods.map(() => null) : cells.cells[row].map((cell) => toNumber(cell.value));
+    }),
+  };
+}
+
+function toItem(row: RecordCells<ItemField>, resources: Resource[]): Item {
+  const text = (field: ItemField): string => {
+    const value = row.fields[field]?.value ?? null;
+    return value === null ? "" : String(value).trim();
+  };
+  const number = (field: ItemField): number | null => toNumber(row.fields[field]?.value ?? null);
+  const hoursPerUnit: Record<string, number> = {};
+  for (const [header, cell] of Object.entries(row.hours)) {
+    const hours = toNumber(cell.value);
+    if (hours !== null) hoursPerUnit[resourceIdOf(header, resources)] = hours;
+  }
+  return {
+    id: text("id"),
+    description: text("description"),
+    family: text("family"),
+    unit: text("unit"),
+    price: number("price"),
+    unitCost: number("unitCost"),
+    holdingRate: fraction(number("holdingRate")),
+    leadTime: number("leadTime"),
+    serviceLevel: fraction(number("serviceLevel")),
+    openingInventory: number("openingInventory"),
+    safetyStock: number("safetyStock"),
+    hoursPerUnit,
+  };
+}
+
+function emptyItem(id: string): Item {
+  return {
+    id,
+    description: "",
+    family: "",
+    unit: "",
+    price: null,
+    unitCost: null,
+    holdingRate: null,
+    leadTime: null,
+    serviceLevel: null,
+    openingInventory: null,
+    safetyStock: null,
+    hoursPerUnit: {},
+  };
+}
+
+function emptyResource(id: string): Resource {
+  return { id, regularHours: null, overtimeHours: null, regularCost: null, overtimeCost: null, subcontractCost: null, subcontractHours: null };
+}
+
+function toResource(row: RecordCells<ResourceField>): Resource {
+  const number = (field: ResourceField): number | null => toNumber(row.fields[field]?.value ?? null);
+  return {
+    id: String(row.fields.id?.value ?? "").trim(),
+    regularHours: number("regularHours"),
+    overtimeHours: number("overtimeHours"),
+    regularCost: number("regularCost"),
+    overtimeCost: number("overtimeCost"),
+    subcontractCost: number("subcontractCost"),
+    subcontractHours: number("subcontractHours"),
+  };
+}
+
+/** The resource an hours-per-unit header names: a known resource id when the header contains it, else the header. */
+function resourceIdOf(header: string, resources: Resource[]): string {
+  const lower = header.toLowerCase();
+  const match = resources.find((resource) => resource.id !== "" && lower.includes(resource.id.toLowerCase()));
+  return match ? match.id : header;
+}
+
+/** A rate written as a percentage (95) becomes a fraction (0.95). */
+function fraction(value: number | null): number | null {
+  return value !== null && value > 1 ? value / 100 : value;
+}

@@ -1,0 +1,117 @@
+import { PlanningError } from "../core/errors";
+import type { CellInput, Workbook } from "../workbook/workbook";
+import { approvePlan, AuditEntry, PlanForApproval, rejectPlan } from "./approval";
+import { numberIn, replaceSheets, roundCents } from "./ownedSheets";
+import { readPlanSheet, servedUnits } from "./planSheet";
+import { SHEETS } from "./sheets";
+import type { StepReport, StepRunOptions } from "./stepTypes";
+import { buildSupplyModel } from "./supplyModelFromWorkbook";
+
+/** The decision taken in step 5. */
+export interface PresentOptions {
+  decision: "approve" | "reject" | "preview";
+  approver?: string;
+  comment?: string;
+  /** The scenario presented (default "Base"). */
+  scenario?: string;
+}
+
+export interface PresentResult {
+  plan: PlanForApproval;
+  kpis: [string, number][];
+  audit?: AuditEntry;
+  report: StepReport;
+}
+
+const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0);
+
+/**
+ * The plan as it goes to approval: SOP Supply Plan's table, its cycle (the first planned month) and
+ * its key figures: demand, supply, lost sales, revenue, material cost and total cost of the plan.
+ * @throws PlanningError when step 3 has not run
+ */
+export async function planForApproval(workbook: Workbook, scenario = "Base"): Promise<{ plan: PlanForApproval; kpis: [string, number][]; flows: CellInput[][]; stock: CellInput[][] }> {
+  const table = await readPlanSheet(workbook);
+  const { model } = await buildSupplyModel(workbook);
+  const priceOf = new Map(model.items.map((item) => [item.id, item.price ?? 0]));
+  const costOf = new Map(model.items.map((item) => [item.id, item.unitCost]));
+  const zero = table.periods.map(() => 0);
+  const total = (measure: string): number[] => table.items.reduce((acc, item) => acc.map((v, t) => v + (item.measures[measure] ?? zero)[t]), zero);
+  const demand = total("Demand");
+  const supply = total("Production").map((v, t) => v + total("Subcontract")[t]);
+  const inventory = total("Inventory");
+  const revenue = sum(table.items.map((item) => sum(servedUnits(item.measures)) * (priceOf.get(item.id) ?? 0)));
+  const material = sum(table.items.map((item) => sum(item.measures.Production ?? zero) * (costOf.get(item.id) ?? 0)));
+  const strategies = (await workbook.read(SHEETS.strategies)).find((row) => row[0] === "optimal");
+  const totals = {
+    demand: roundCents(sum(demand)),
+    supply: roundCents(sum(supply)),
+    lostSales: roundCents(sum(total("Lost"))),
+    revenue: roundCents(revenue),
+    materialCost: roundCents(material),
+    planCost: roundCents(numberIn(strategies?.[1] ?? null)),
+  };
+  const kpis: [string, number][] = [
+    ["Demand (units)", totals.demand],
+    ["Supply (units)", totals.supply],
+    ["Lost sales (units)", totals.lostSales],
+    ["Fill rate %", roundCents(totals.demand > 0 ? (100 * (totals.demand - totals.lostSales - (total("Backlog").at(-1) ?? 0))) / totals.demand : 100)],
+    ["Revenue", totals.revenue],
+    ["Total plan cost", totals.planCost],
+    ["Margin after plan cost", roundCents(totals.revenue - totals.planCost)],
+    ["Peak inventory (units)", roundCents(Math.max(...inventory))],
+  ];
+  const flows: CellInput[][] = [["Period", "Demand", "Supply"], ...table.periods.map((p, t) => [p, roundCents(demand[t]), roundCents(supply[t])])];
+  const stock: CellInput[][] = [["Period", "Inventory"], ...table.periods.map((p, t) => [p, roundCents(inventory[t])])];
+  const plan: PlanForApproval = { cycle: table.periods[0], scenario, header: table.header, rows: table.rows, totals };
+  return { plan, kpis, flows, stock };
+}
+
+/**
+ * Step 5, present and approve: write the executive summary (key figures, and Excel charts of demand
+ * against supply and of inventory) to SOP Summary; then, on approval, write the plan to a new protected
+ * sheet for this cycle and version with an audit row (who, when, scenario, totals, SHA-256 of the
+ * content); on rejection record the comment, and the cycle goes back to step 4.
+ * @throws PlanningError without an approver's name, or a rejection without a comment
+ */
+export async function runPresentStep(workbook: Workbook, options: PresentOptions, run: StepRunOptions = {}): Promise<PresentResult> {
+  if (options.decision !== "preview" && !(options.approver ?? "").trim()) {
+    throw new PlanningError("Enter the name of the person who approves or rejects the plan.");
+  }
+  run.onProgress?.({ fraction: 0.1, message: "Writing the executive summary" });
+  const { plan, kpis, flows, stock } = await planForApproval(workbook, options.scenario);
+  const isNew = !(await workbook.listSheets()).some((s) => s.name === SHEETS.summary);
+  const chartTop = kpis.length + 3;
+  await replaceSheets(
+    workbook,
+    {
+      [SHEETS.summary]: [
+        { rows: [["Key figure", `Plan ${plan.cycle}`], ...kpis], numberFormats: ["@", "#,##0.##"] },
+        { rows: flows, topLeft: `A${chartTop}`, numberFormats: ["@", "#,##0", "#,##0"] },
+        { rows: stock, topLeft: `E${chartTop}`, numberFormats: ["@", "#,##0"] },
+      ],
+    },
+    run.overwrite,
+  );
+  if (isNew) {
+    const last = chartTop + flows.length - 1;
+    await workbook.addChart({ sheet: SHEETS.summary, kind: "column", title: "Demand and supply per month", dataAddress: `A${chartTop}:C${last}`, anchor: "H2" });
+    await workbook.addChart({ sheet: SHEETS.summary, kind: "line", title: "Inventory at month end", dataAddress: `E${chartTop}:F${last}`, anchor: "H20" });
+  }
+  let audit: AuditEntry | undefined;
+  if (options.decision === "approve") audit = await approvePlan(workbook, plan, options.approver ?? "", options.comment ?? "");
+  if (options.decision === "reject") audit = await rejectPlan(workbook, plan, options.approver ?? "", options.comment ?? "");
+  run.onProgress?.({ fraction: 1, message: "Done" });
+  const decided =
+    audit?.decision === "approved"
+      ? `Approved by ${audit.who}: written to "${audit.sheet}" (protected), audit hash ${audit.hash.slice(0, 12)}…`
+      : audit?.decision === "rejected"
+        ? `Rejected by ${audit.who}: "${audit.comment}". Go back to step 4 to rework the plan.`
+        : "Summary ready for review.";
+  return {
+    plan,
+    kpis,
+    audit,
+    report: { summary: `Plan ${plan.cycle}: ${decided}`, tables: [{ title: "Executive summary", headers: ["Key figure", "Value"], rows: kpis }] },
+  };
+}

@@ -1,0 +1,142 @@
+import { compareScenarios, comparisonTable, gapAnalysis, portfolioFinancials, type Scenario, type ScenarioComparison } from "../core/reconcile";
+import { optimalPlanner } from "../core/reconcile/optimalPlanner";
+import type { CellInput, Workbook } from "../workbook/workbook";
+import { throwIfCancelled } from "./cancellation";
+import { replaceSheets, roundCents } from "./ownedSheets";
+import { readPlanSheet, servedUnits } from "./planSheet";
+import { SHEETS } from "./sheets";
+import type { StepReport, StepRunOptions } from "./stepTypes";
+import { buildSupplyModel, PLANNING_DEFAULTS } from "./supplyModelFromWorkbook";
+
+/** What-if settings of step 4. */
+export interface ReconcileOptions {
+  /** Demand change of the demand scenario, in percent (+10 = 10% more demand for every item). */
+  demandChange?: number;
+  /** Capacity change of the capacity scenario, in percent of every resource's regular hours. */
+  capacityChange?: number;
+  /** Extra hours per month of the "extra shift" scenario on the most loaded resource. */
+  shiftHours?: number;
+}
+
+export interface ReconcileResult {
+  comparison: ScenarioComparison;
+  report: StepReport;
+}
+
+/**
+ * The scenarios step 4 compares with the base: demand up or down, capacity up or down, and an extra
+ * shift on the most loaded resource.
+ */
+export function standardScenarios(options: ReconcileOptions, mostLoaded: string | undefined): Scenario[] {
+  const scenarios: Scenario[] = [];
+  const demand = options.demandChange ?? 10;
+  const capacity = options.capacityChange ?? -10;
+  if (demand !== 0) scenarios.push({ name: `Demand ${demand > 0 ? "+" : ""}${demand}%`, changes: [{ kind: "demand", percent: demand }] });
+  if (capacity !== 0 && mostLoaded) {
+    scenarios.push({ name: `${mostLoaded} capacity ${capacity > 0 ? "+" : ""}${capacity}%`, changes: [{ kind: "capacity", resource: mostLoaded, percent: capacity }] });
+  }
+  if ((options.shiftHours ?? 0) > 0 && mostLoaded) {
+    scenarios.push({ name: `Extra shift on ${mostLoaded}`, changes: [{ kind: "shift", resource: mostLoaded, hours: options.shiftHours ?? 0 }] });
+  }
+  return scenarios;
+}
+
+/**
+ * Step 4, reconcile: the gap between consensus demand and planned supply by item, family and
+ * resource, in units and money (revenue at risk); the money view of the plan; and the what-if
+ * scenarios re-planned with the optimiser and compared side by side with the base.
+ * Writes SOP Reconcile and SOP Scenarios.
+ * @throws PlanningError when step 3 has not run
+ */
+export async function runReconcileStep(workbook: Workbook, options: ReconcileOptions = {}, run: StepRunOptions = {}): Promise<ReconcileResult> {
+  run.onProgress?.({ fraction: 0.05, message: "Reading the plan" });
+  const { model, periods } = await buildSupplyModel(workbook);
+  const plan = await readPlanSheet(workbook);
+  const planOf = new Map(plan.items.map((item) => [item.id, item.measures]));
+  const zeros = periods.map(() => 0);
+  const supplyOf = (id: string): number[] => {
+    const m = planOf.get(id);
+    return m ? (m.Production ?? zeros).map((p, t) => p + (m.Subcontract ?? zeros)[t]) : zeros;
+  };
+  const gaps = gapAnalysis(
+    model.items.map((item) => ({
+      id: item.id,
+      levels: { family: item.family ?? "" },
+      price: item.price ?? 0,
+      demand: model.demand[item.id],
+      supply: supplyOf(item.id),
+      openingInventory: item.openingInventory,
+      hoursPerUnit: item.hoursPerUnit,
+    })),
+    model.resources.map((r) => ({ id: r.id, capacity: r.availableHours })),
+  );
+  const money = portfolioFinancials(
+    model.items.map((item) => {
+      const m = planOf.get(item.id) ?? {};
+      return { plan: { sales: servedUnits(m), production: supplyOf(item.id), inventory: m.Inventory ?? zeros }, price: item.price ?? 0, unitCost: item.unitCost };
+    }),
+    PLANNING_DEFAULTS.holdingRate / 12,
+  );
+  throwIfCancelled(run.signal);
+
+  const mostLoaded = [...gaps.resources].sort((a, b) => Math.max(...b.utilisation.filter(Number.isFinite)) - Math.max(...a.utilisation.filter(Number.isFinite)))[0]?.key;
+  const scenarios = standardScenarios(options, mostLoaded);
+  run.onProgress?.({ fraction: 0.2, message: `Re-planning ${scenarios.length + 1} scenarios` });
+  const comparison = await compareScenarios(model, scenarios, optimalPlanner());
+  throwIfCancelled(run.signal);
+
+  const familyRows: CellInput[][] = [["Family", "Measure", ...periods, "Total"]];
+  for (const family of gaps.groups.family ?? []) {
+    const line = (measure: string, values: number[]): CellInput[] => [family.key, measure, ...values.map(roundCents), roundCents(values.reduce((s, v) => s + v, 0))];
+    familyRows.push(line("Demand", family.demand), line("Supply", family.supply), line("Gap", family.gap), line("Revenue at risk", family.revenueAtRisk));
+  }
+  const resourceRows: CellInput[][] = [["Resource", "Measure", ...periods]];
+  for (const r of gaps.resources) {
+    resourceRows.push([r.key, "Capacity (h)", ...r.capacity.map(roundCents)], [r.key, "Load of demand (h)", ...r.load.map(roundCents)], [r.key, "Gap (h)", ...r.gap.map(roundCents)]);
+  }
+  const p = money.periods;
+  const moneyRows: CellInput[][] = [
+    ["Money view", "", ...periods, "Total"],
+    ...([
+      ["Revenue", p.revenue, money.totals.revenue],
+      ["Cost of goods", p.costOfGoods, money.totals.costOfGoods],
+      ["Gross margin", p.grossMargin, money.totals.grossMargin],
+      ["Inventory value", p.inventoryValue, money.totals.endingInventoryValue],
+      ["Holding cost", p.holdingCost, money.totals.holdingCost],
+    ] as const).map(([label, values, total]) => [label, "", ...values.map(roundCents), roundCents(total)]),
+  ];
+  const familyEnd = familyRows.length + 2;
+  const resourceEnd = familyEnd + resourceRows.length + 1;
+  await replaceSheets(
+    workbook,
+    {
+      [SHEETS.reconcile]: [
+        { rows: familyRows },
+        { rows: resourceRows, topLeft: `A${familyEnd}` },
+        { rows: moneyRows, topLeft: `A${resourceEnd}` },
+      ],
+      [SHEETS.scenarios]: { rows: comparisonTable(comparison).map((row) => row.map((cell) => (typeof cell === "number" ? roundCents(cell) : cell))) },
+    },
+    run.overwrite,
+  );
+  run.onProgress?.({ fraction: 1, message: "Reconciliation written" });
+
+  const totalGap = gaps.items.reduce((s, item) => s + item.totals.revenueAtRisk, 0);
+  return {
+    comparison,
+    report: {
+      summary:
+        `Revenue at risk ${roundCents(totalGap).toLocaleString("en-US")} over ${periods.length} months; planned revenue ${roundCents(money.totals.revenue).toLocaleString("en-US")}, ` +
+        `gross margin ${roundCents(money.totals.grossMargin).toLocaleString("en-US")}. ${scenarios.length} scenarios compared with the base.`,
+      messages: comparison.scenarios.filter((s) => s.error).map((s) => ({ level: "error" as const, text: `${s.name}: ${s.error}` })),
+      tables: [
+        {
+          title: "Gap by family (units, whole horizon)",
+          headers: ["Family", "Demand", "Supply", "Gap", "Revenue at risk", "Fill rate %"],
+          rows: (gaps.groups.family ?? []).map((f) => [f.key, roundCents(f.totals.demand), roundCents(f.totals.supply), roundCents(f.totals.gap), roundCents(f.totals.revenueAtRisk), roundCents(100 * f.fillRate)]),
+        },
+        { title: "Scenarios", headers: comparisonTable(comparison)[0].map(String), rows: comparisonTable(comparison).slice(1).map((row) => row.map((c) => (typeof c === "number" ? roundCents(c) : c))) },
+      ],
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Workbook } from "../workbook/workbook";
+import { DemandOptions, runDemandStep } from "./demandStep";
+import { runGatherStep } from "./gatherStep";
+import { PresentResult, runPresentStep } from "./presentStep";
+import { ReconcileOptions, runReconcileStep } from "./reconcileStep";
+import type { StepReport, StepRunOptions } from "./stepTypes";
+import { runSupplyStep } from "./supplyStep";
+
+export interface CycleOptions {
+  demand?: Partial<DemandOptions>;
+  reconcile?: ReconcileOptions;
+  /** Approve the plan in this name; without it the plan is summarised but not approved. */
+  approver?: string;
+  comment?: string;
+}
+
+export interface CycleResult {
+  reports: { step: string; report: StepReport }[];
+  present: PresentResult;
+}
+
+/**
+ * Steps 1 to 5 of the S&OP cycle, headless, on a workbook: the same step functions the task pane runs,
+ * in order, each writing its sheets. This is `sop run` and `npm run demo`.
+ */
+export async function runCycle(workbook: Workbook, options: CycleOptions = {}, run: StepRunOptions = {}): Promise<CycleResult> {
+  const reports: CycleResult["reports"] = [];
+  const stage = (step: string, share: [number, number]): StepRunOptions => ({
+    ...run,
+    onProgress: (p) => run.onProgress?.({ fraction: share[0] + (share[1] - share[0]) * (p.fraction ?? 0), message: `${step}: ${p.message}` }),
+  });
+  reports.push({ step: "1 Gather & check data", report: (await runGatherStep(workbook, stage("Gather", [0, 0.1]))).report });
+  const demand = { horizon: 18, level: 80, ...options.demand };
+  reports.push({ step: "2 Demand forecast", report: (await runDemandStep(workbook, demand, stage("Demand", [0.1, 0.5]))).report });
+  reports.push({ step: "3 Supply & capacity", report: (await runSupplyStep(workbook, stage("Supply", [0.5, 0.7]))).report });
+  reports.push({ step: "4 Reconcile & scenarios", report: (await runReconcileStep(workbook, options.reconcile, stage("Reconcile", [0.7, 0.95]))).report });
+  const present = await runPresentStep(
+    workbook,
+    { decision: options.approver ? "approve" : "preview", approver: options.approver, comment: options.comment ?? "Approved from the command line" },
+    stage("Present", [0.95, 1]),
+  );
+  reports.push({ step: "5 Present & approve", report: present.report });
+  return { reports, present };
+}

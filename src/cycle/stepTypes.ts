@@ -1,0 +1,42 @@
+/**
+ * What every step of the cycle takes and gives back, so the task pane, `sop run` and the tests drive
+ * the steps the same way: progress and cancellation in, a planner-readable report out.
+ */
+import type { OverwriteConfirmation } from "../workbook/workbook";
+
+/** Progress of a long run: a fraction in [0, 1] (undefined when unknown) and what is being done. */
+export interface StepProgress {
+  fraction?: number;
+  message: string;
+}
+
+/** How a step is run: progress reports, a cancel signal and the overwrite question. */
+export interface StepRunOptions {
+  onProgress?: (progress: StepProgress) => void;
+  /** Aborted when the planner presses Cancel; the step stops at the next item and writes nothing. */
+  signal?: AbortSignal;
+  /** Asks the planner before a write into a sheet the add-in did not create. */
+  overwrite?: OverwriteConfirmation;
+}
+
+/** A table of results as the planner sees it. */
+export interface ResultTable {
+  title: string;
+  headers: string[];
+  rows: (string | number | boolean | null)[][];
+}
+
+/** A note for the planner: a check that failed, a value that was cleaned, a sheet written. */
+export interface StepMessage {
+  level: "info" | "warning" | "error" | "success";
+  text: string;
+  /** Sheet-qualified address the note is about, for a "select the cell" link. */
+  address?: string;
+}
+
+/** What a step returns for people to read. */
+export interface StepReport {
+  summary: string;
+  messages?: StepMessage[];
+  tables?: ResultTable[];
+}

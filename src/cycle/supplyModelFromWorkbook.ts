@@ -1,0 +1,128 @@
+import { PlanningError } from "../core/errors";
+import { safetyStock, type SupplyItem, type SupplyModel, type SupplyResource } from "../core/supply";
+import type { Workbook } from "../workbook/workbook";
+import { loadMappedData } from "./mappedData";
+import { numberIn, readStepSheet } from "./ownedSheets";
+import type { Item, PlanningData, Resource } from "./planningData";
+import { SHEETS } from "./sheets";
+
+/**
+ * How the cycle fills what planners' workbooks usually leave out. Written here once, shown in the
+ * README, and applied the same way by the task pane and `sop run`.
+ */
+export const PLANNING_DEFAULTS = {
+  /** Annual holding cost as a share of unit cost, when the item master gives none. */
+  holdingRate: 0.25,
+  /** Cycle service level, when the item master gives none. */
+  serviceLevel: 0.95,
+  /** Lead time in months, when the item master gives none. */
+  leadTime: 1,
+  /** Cost of one unit backlogged for one month, as a share of its price. */
+  backlogCostShare: 0.05,
+  /** Cost of one unit of demand lost, as a share of its price (the revenue lost). */
+  lostSalesCostShare: 1,
+  /** Overtime cost per hour as a multiple of the regular cost, when the resource gives none. */
+  overtimePremium: 1.5,
+} as const;
+
+/** The supply model and what it was built from. */
+export interface SupplyInputs {
+  model: SupplyModel;
+  data: PlanningData;
+  periods: string[];
+}
+
+/**
+ * Build the supply model the cycle plans: demand from SOP Consensus (as the planner may have edited
+ * it), safety stock from the forecast error in SOP Forecast, costs and hours per unit from the item
+ * master, capacity from the planner's capacity range (else the resources' regular hours).
+ * @throws PlanningError when step 2 has not run, or an item has no unit cost
+ */
+export async function buildSupplyModel(workbook: Workbook): Promise<SupplyInputs> {
+  const data = await loadMappedData(workbook);
+  const consensus = await readStepSheet(workbook, SHEETS.consensus, "step 2 (demand forecast)");
+  const forecast = await readStepSheet(workbook, SHEETS.forecast, "step 2 (demand forecast)");
+  const periods = consensus.header.slice(2);
+  const rmseColumn = forecast.header.indexOf("RMSE");
+  const rmseOf = new Map(forecast.rows.filter((row) => row[7] === "Forecast").map((row) => [String(row[0]), numberIn(row[rmseColumn])]));
+  const itemOf = new Map(data.items.map((item) => [item.id, item]));
+
+  const demand: Record<string, number[]> = {};
+  const items: SupplyItem[] = consensus.rows.map((row) => {
+    const id = String(row[0]);
+    const item = itemOf.get(id);
+    if (!item) throw new PlanningError(`Item ${id} of ${SHEETS.consensus} is not in your item master any more: run step 1 again.`);
+    demand[id] = row.slice(2).map((cell) => Math.max(0, numberIn(cell)));
+    return supplyItem(item, demand[id], rmseOf.get(id) ?? 0, data.resources, periods.length, consensus.rows.length);
+  });
+  const resources = data.resources.map((resource, r) => supplyResource(resource, r, data, periods));
+  return { model: { periods: periods.length, periodLabels: periods, items, resources, demand }, data, periods };
+}
+
+function supplyItem(item: Item, demand: number[], rmse: number, resources: Resource[], periods: number, itemCount: number): SupplyItem {
+  if (item.unitCost === null) {
+    throw new PlanningError(`Item ${item.id} has no unit cost in your item master: the supply plan needs one for every item.`);
+  }
+  const price = item.price ?? 2 * item.unitCost;
+  const meanDemand = demand.reduce((s, v) => s + v, 0) / Math.max(1, demand.length);
+  const stock =
+    rmse > 0
+      ? safetyStock(item.serviceLevel ?? PLANNING_DEFAULTS.serviceLevel, { demandMean: meanDemand, demandStdDev: rmse, leadTime: item.leadTime || PLANNING_DEFAULTS.leadTime })
+      : 0;
+  const planned = item.safetyStock ?? Math.round(stock);
+  const subcontract = subcontractTerms(item, resources, itemCount);
+  return {
+    id: item.id,
+    family: item.family,
+    price,
+    unitCost: item.unitCost,
+    holdingCost: (item.unitCost * (item.holdingRate ?? PLANNING_DEFAULTS.holdingRate)) / 12,
+    backlogAllowed: true,
+    backlogCost: price * PLANNING_DEFAULTS.backlogCostShare,
+    lostSalesCost: price * PLANNING_DEFAULTS.lostSalesCostShare,
+    subcontractCost: subcontract?.cost,
+    subcontractCap: new Array<number>(periods).fill(subcontract?.cap ?? 0),
+    safetyStock: new Array<number>(periods).fill(planned),
+    safetyStockPenalty: price * PLANNING_DEFAULTS.backlogCostShare,
+    openingInventory: item.openingInventory ?? 0,
+    openingBacklog: 0,
+    endInventoryTarget: 0,
+    endBacklogMax: 0,
+    hoursPerUnit: item.hoursPerUnit,
+  };
+}
+
+/**
+ * Subcontracting of an item: possible when every resource it uses can be subcontracted; the cost is
+ * the unit cost plus the subcontracted hours at their price, and each item may use an equal share of
+ * each resource's subcontract hours.
+ */
+function subcontractTerms(item: Item, resources: Resource[], itemCount: number): { cost: number; cap: number } | undefined {
+  let cost = item.unitCost ?? 0;
+  let cap = Infinity;
+  for (const [id, hours] of Object.entries(item.hoursPerUnit)) {
+    if (hours <= 0) continue;
+    const resource = resources.find((r) => r.id === id);
+    if (!resource || resource.subcontractCost === null) return undefined;
+    cost += hours * resource.subcontractCost;
+    if (resource.subcontractHours !== null) cap = Math.min(cap, resource.subcontractHours / itemCount / hours);
+  }
+  return { cost, cap };
+}
+
+function supplyResource(resource: Resource, r: number, data: PlanningData, periods: string[]): SupplyResource {
+  const regular = resource.regularHours ?? 0;
+  const available = periods.map((label) => {
+    const t = data.capacity?.periods.indexOf(label) ?? -1;
+    const hours = t >= 0 ? data.capacity?.hours[r]?.[t] : null;
+    return hours ?? regular;
+  });
+  const regularCost = resource.regularCost ?? 0;
+  return {
+    id: resource.id,
+    availableHours: available,
+    overtimeHoursCap: periods.map(() => resource.overtimeHours ?? 0),
+    regularCostPerHour: regularCost,
+    overtimeCostPerHour: Math.max(resource.overtimeCost ?? regularCost * PLANNING_DEFAULTS.overtimePremium, regularCost),
+  };
+}

@@ -1,0 +1,108 @@
+import { PlanningError } from "../core/errors";
+import { compareStrategies, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
+import type { CellInput, Workbook } from "../workbook/workbook";
+import { throwIfCancelled } from "./cancellation";
+import { replaceSheets, roundCents } from "./ownedSheets";
+import { SHEETS } from "./sheets";
+import type { StepReport, StepRunOptions } from "./stepTypes";
+import { buildSupplyModel } from "./supplyModelFromWorkbook";
+
+/** Measures of SOP Supply Plan, one row each per item, in this order. */
+export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
+
+export interface SupplyResult {
+  model: SupplyModel;
+  plan: SupplyPlan;
+  strategies: StrategySummary[];
+  periods: string[];
+  report: StepReport;
+}
+
+/** The rows of SOP Supply Plan: Item, Family, Measure, then one column per period, rounded to cents. */
+export function planRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[]): (string | number)[][] {
+  const rows: (string | number)[][] = [["Item", "Family", "Measure", ...periods]];
+  plan.items.forEach((itemPlan, i) => {
+    const item = model.items[i];
+    const measures: Record<(typeof PLAN_MEASURES)[number], readonly number[]> = {
+      Demand: model.demand[item.id],
+      Production: itemPlan.production,
+      Subcontract: itemPlan.subcontract,
+      Inventory: itemPlan.inventory,
+      Backlog: itemPlan.backlog,
+      Lost: itemPlan.lost,
+      "Safety stock": item.safetyStock,
+    };
+    for (const measure of PLAN_MEASURES) rows.push([item.id, item.family ?? "", measure, ...measures[measure].map(roundCents)]);
+  });
+  return rows;
+}
+
+/**
+ * Step 3, supply: plan production, subcontracting and inventory for the consensus demand with the
+ * chase, level and optimal (least total cost, HiGHS) strategies, and write the optimal plan to SOP
+ * Supply Plan, capacity use per resource and period with the value of one more hour to SOP Capacity,
+ * and the three strategies side by side to SOP Strategies.
+ * @throws PlanningError when step 2 has not run or the optimiser finds no plan (with its reason)
+ */
+export async function runSupplyStep(workbook: Workbook, options: StepRunOptions = {}): Promise<SupplyResult> {
+  options.onProgress?.({ fraction: 0.05, message: "Building the supply model" });
+  const { model, periods } = await buildSupplyModel(workbook);
+  options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
+  const comparison = await compareStrategies(model);
+  throwIfCancelled(options.signal);
+  if (comparison.optimal.status !== "optimal") throw new PlanningError(comparison.optimal.message);
+  const plan = comparison.optimal.plan;
+
+  const capacityRows: CellInput[][] = [["Resource", "Measure", ...periods]];
+  for (const resource of plan.resources) {
+    capacityRows.push([resource.resourceId, "Regular hours", ...resource.regularHours.map(roundCents)]);
+    capacityRows.push([resource.resourceId, "Overtime hours", ...resource.overtimeHours.map(roundCents)]);
+    capacityRows.push([resource.resourceId, "Hours used", ...resource.hoursUsed.map(roundCents)]);
+    capacityRows.push([resource.resourceId, "Utilisation %", ...resource.utilisation.map((u) => (Number.isFinite(u) ? roundCents(100 * u) : null))]);
+    capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
+  }
+  const strategyRows: CellInput[][] = [
+    ["Strategy", "Total cost", "Fill rate %", "Peak inventory", "Note"],
+    ...comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundCents(100 * s.fillRate), roundCents(s.peakInventory), s.message ?? ""]),
+    [],
+    ["Optimal cost by kind", "Amount"],
+    ...Object.entries(plan.cost).map(([kind, amount]) => [kind, roundCents(amount)]),
+  ];
+  await replaceSheets(
+    workbook,
+    {
+      [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods), numberFormats: ["@", "@", "@", ...periods.map(() => "#,##0.##")] },
+      [SHEETS.capacity]: { rows: capacityRows, numberFormats: ["@", "@", ...periods.map(() => "#,##0.##")] },
+      [SHEETS.strategies]: { rows: strategyRows, numberFormats: ["@", "#,##0.00", "0.0", "#,##0", "@"] },
+    },
+    options.overwrite,
+  );
+  options.onProgress?.({ fraction: 1, message: "Supply plan written" });
+
+  const overloads = plan.resources.flatMap((r) => r.utilisation.map((u, t) => ({ r: r.resourceId, t, u })).filter((x) => x.u > 1));
+  const best = comparison.summary.find((s) => s.strategy === "optimal");
+  return {
+    model,
+    plan,
+    strategies: comparison.summary,
+    periods,
+    report: {
+      summary:
+        `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${(100 * (best?.fillRate ?? 0)).toFixed(1)}%; ` +
+        `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.`,
+      messages: overloads.slice(0, 20).map((o) => ({ level: "warning" as const, text: `${o.r} is loaded to ${(100 * o.u).toFixed(0)}% of regular hours in ${periods[o.t]}.` })),
+      tables: [
+        {
+          title: "Strategies",
+          headers: ["Strategy", "Total cost", "Fill rate %", "Peak inventory"],
+          rows: comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundCents(100 * s.fillRate), roundCents(s.peakInventory)]),
+        },
+        {
+          title: "Capacity use % (regular hours)",
+          headers: ["Resource", ...periods],
+          rows: plan.resources.map((r) => [r.resourceId, ...r.utilisation.map((u) => (Number.isFinite(u) ? Math.round(100 * u) : null))]),
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * Step 1's validation of the mapped data: every problem a planner should see before forecasting, each
+ * with the sheet-qualified address of its cell (so the task pane can select it) and a severity.
+ * It only reports; cleansing (filling blanks, correcting outliers, with a record of changes) is
+ * src/core/forecast/cleanse.ts.
+ *
+ * Severities: "error" makes the plan wrong until fixed (text where a quantity belongs, a duplicated
+ * item, a negative price); "warning" deserves a look (a blank or negative month, an outlier, a missing
+ * month, an item without master data); "info" is for the record (months before an item's first sale).
+ */
+import { median, medianAbsoluteDeviation } from "simple-statistics";
+import type { Workbook } from "../workbook/workbook";
+import { isBlank, toNumber } from "./cellValues";
+import type { ItemField, ResourceField } from "./headerNames";
+import type { DataMapping } from "./mapping";
+import { parseMonth, monthNumber } from "./periodHeader";
+import { readRecordCells, readSeriesCells, type MappedCell, type SeriesCells } from "./planningData";
+
+export type IssueSeverity = "error" | "warning" | "info";
+
+export type IssueKind =
+  | "notMapped"
+  | "blank"
+  | "leadingBlank"
+  | "textInNumber"
+  | "numberAsText"
+  | "negative"
+  | "duplicate"
+  | "outlier"
+  | "missingPeriod"
+  | "notInItemMaster"
+  | "noHistory"
+  | "badAttribute";
+
+/** One problem, at one cell. */
+export interface ValidationIssue {
+  kind: IssueKind;
+  severity: IssueSeverity;
+  /** Sheet-qualified address of the cell, e.g. "'Sales History'!I5"; null when no cell is concerned. */
+  address: string | null;
+  message: string;
+  item?: string;
+  period?: string;
+}
+
+/** All problems found, with counts. */
+export interface ValidationReport {
+  issues: ValidationIssue[];
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Robust z-score above which a month is flagged as an outlier (Iglewicz and Hoaglin's 3.5). */
+export const OUTLIER_Z = 3.5;
+
+/**
+ * Validate the mapped data.
+ * Outliers: robust z-score z = 0.6745 (x - median) / MAD over the item's non-blank months, flagged when
+ * |z| > 3.5 (B. Iglewicz, D. Hoaglin, "How to Detect and Handle Outliers", ASQC 1993); series whose MAD
+ * is 0 (mostly zeros: intermittent demand) are not tested.
+ * @param book the planner's workbook.
+ * @param mapping what step 1 mapped.
+ * @returns The report, issues in sheet order (history first, then items, resources, capacity).
+ * @throws WorkbookError when a mapped table, name or sheet no longer exists.
+ * @example const report = await validateData(book, mapping); report.issues[0].address // "'Sales History'!I5"
+ */
+export async function validateData(book: Workbook, mapping: DataMapping): Promise<ValidationReport> {
+  const issues: ValidationIssue[] = [];
+  if (!mapping.history) {
+    issues.push({
+      kind: "notMapped",
+      severity: "error",
+      address: null,
+      message: "No sales history was found. Select the range, table or sheet that holds your demand history.",
+    });
+  } else {
+    const history = await readSeriesCells(book, mapping.history);
+    issues.push(...checkPeriods(history), ...checkKeys(history.keys, "item"), ...checkSeries(history, true));
+    if (mapping.items) {
+      const rows = await readRecordCells(book, mapping.items);
+      const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));
+      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(history.keys, ids));
+      issues.push(...rows.flatMap((row) => checkAttributes(row.fields, ITEM_NUMBERS, String(row.fields.id?.value))));
+    }
+  }
+  if (mapping.resources) {
+    const rows = await readRecordCells(book, mapping.resources);
+    const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));
+    issues.push(...checkKeys(ids, "resource"));
+    issues.push(...rows.flatMap((row) => checkAttributes(row.fields, RESOURCE_NUMBERS, String(row.fields.id?.value))));
+  }
+  if (mapping.capacity) {
+    const capacity = await readSeriesCells(book, mapping.capacity);
+    issues.push(...checkPeriods(capacity), ...checkKeys(capacity.keys, "resource"), ...checkSeries(capacity, false));
+  }
+  const count = (severity: IssueSeverity): number => issues.filter((issue) => issue.severity === severity).length;
+  return { issues, errors: count("error"), warnings: count("warning"), infos: count("info") };
+}
+
+const ITEM_NUMBERS: ItemField[] = ["price", "unitCost", "holdingRate", "leadTime", "serviceLevel", "openingInventory", "safetyStock"];
+const RESOURCE_NUMBERS: ResourceField[] = ["regularHours", "overtimeHours", "regularCost", "overtimeCost", "subcontractCost", "subcontractHours"];
+
+function checkPeriods(series: SeriesCells): ValidationIssue[] {
+  const headers = series.periodHeaders;
+  if (!headers) return [];
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  headers.forEach((header, t) => {
+    const label = series.periods[t];
+    if (seen.has(label)) {
+      issues.push({ kind: "duplicate", severity: "error", address: header.address, period: label, message: `The month ${label} appears twice in the headers.` });
+    }
+    seen.add(label);
+    if (t === 0) return;
+    const previous = parseMonth(series.periods[t - 1]);
+    const current = parseMonth(label);
+    const missing = previous && current ? monthNumber(current) - monthNumber(previous) - 1 : 0;
+    if (missing > 0) {
+      issues.push({
+        kind: "missingPeriod",
+        severity: "warning",
+        address: header.address,
+        period: label,
+        message: `${missing} month${missing > 1 ? "s are" : " is"} missing before ${label}; the history must have one column per month.`,
+      });
+    }
+  });
+  return issues;
+}
+
+function checkKeys(keys: readonly MappedCell[], what: "item" | "resource"): ValidationIssue[] {
+  const seen = new Map<string, string>();
+  const issues: ValidationIssue[] = [];
+  for (const key of keys) {
+    const id = String(key.value).trim();
+    const first = seen.get(id.toLowerCase());
+    if (first !== undefined) {
+      issues.push({
+        kind: "duplicate",
+        severity: "error",
+        address: key.address,
+        item: id,
+        message: `The ${what} ${id} appears twice (first at ${first}). Keep one row per ${what}.`,
+      });
+    } else {
+      seen.set(id.toLowerCase(), key.address);
+    }
+  }
+  return issues;
+}
+
+function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  series.cells.forEach((row, k) => {
+    const item = String(series.keys[k].value).trim();
+    const firstValue = row.findIndex((cell) => !isBlank(cell.value));
+    const numbers: { value: number; cell: MappedCell; t: number }[] = [];
+    row.forEach((cell, t) => {
+      const period = series.periods[t];
+      const at = { address: cell.address, item, period };
+      if (isBlank(cell.value)) {
+        if (isHistory && (firstValue < 0 || t < firstValue)) {
+          issues.push({ ...at, kind: "leadingBlank", severity: "info", message: `${item} has no quantity for ${period}, before its first recorded month.` });
+        } else {
+          const message = isHistory
+            ? `${item} has no quantity for ${period}. Enter 0 if nothing was sold, or leave it for cleansing to fill.`
+            : `${item} has no available hours for ${period}. Enter 0 if the resource is closed.`;
+          issues.push({ ...at, kind: "blank", severity: "warning", message });
+        }
+        return;
+      }
+      const value = toNumber(cell.value);
+      if (value === null) {
+        issues.push({ ...at, kind: "textInNumber", severity: "error", message: `${item}, ${period}: "${String(cell.value)}" is not a number.` });
+        return;
+      }
+      if (typeof cell.value === "string") {
+        issues.push({ ...at, kind: "numberAsText", severity: "warning", message: `${item}, ${period}: ${value} is stored as text; it is read as a number.` });
+      }
+      if (value < 0) {
+        const message = isHistory
+          ? `${item}, ${period}: ${value} is negative (returns larger than sales?). Demand cannot be negative.`
+          : `${item}, ${period}: ${value} available hours cannot be negative.`;
+        issues.push({ ...at, kind: "negative", severity: isHistory ? "warning" : "error", message });
+      }
+      numbers.push({ value, cell, t });
+    });
+    if (isHistory) issues.push(...outliers(numbers, item, series.periods));
+  });
+  return issues;
+}
+
+function outliers(numbers: { value: number; cell: MappedCell; t: number }[], item: string, periods: string[]): ValidationIssue[] {
+  if (numbers.length < 6) return [];
+  const values = numbers.map((entry) => entry.value);
+  const center = median(values);
+  const spread = medianAbsoluteDeviation(values);
+  if (spread === 0) return [];
+  return numbers
+    .filter((entry) => Math.abs((0.6745 * (entry.value - center)) / spread) > OUTLIER_Z)
+    .map((entry) => ({
+      kind: "outlier" as const,
+      severity: "warning" as const,
+      address: entry.cell.address,
+      item,
+      period: periods[entry.t],
+      message: `${item}, ${periods[entry.t]}: ${entry.value} is far from its usual level (median ${center}). Check it, or let cleansing correct it.`,
+    }));
+}
+
+function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: readonly MappedCell[]): ValidationIssue[] {
+  const master = new Set(masterIds.map((cell) => String(cell.value).trim().toLowerCase()));
+  const history = new Set(historyKeys.map((cell) => String(cell.value).trim().toLowerCase()));
+  const issues: ValidationIssue[] = [];
+  for (const key of historyKeys) {
+    const id = String(key.value).trim();
+    if (!master.has(id.toLowerCase())) {
+      issues.push({ kind: "notInItemMaster", severity: "warning", address: key.address, item: id, message: `${id} has sales history but is not in the item master, so it has no price, cost or lead time.` });
+    }
+  }
+  for (const cell of masterIds) {
+    const id = String(cell.value).trim();
+    if (!history.has(id.toLowerCase())) {
+      issues.push({ kind: "noHistory", severity: "info", address: cell.address, item: id, message: `${id} is in the item master but has no sales history (a new item?).` });
+    }
+  }
+  return issues;
+}
+
+function checkAttributes<F extends string>(fields: Partial<Record<F, MappedCell>>, numeric: readonly F[], id: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const field of numeric) {
+    const cell = fields[field];
+    if (!cell || isBlank(cell.value)) continue;
+    const value = toNumber(cell.value);
+    if (value === null) {
+      issues.push({ kind: "textInNumber", severity: "error", address: cell.address, item: id, message: `${id}: ${field} "${String(cell.value)}" is not a number.` });
+    } else if (value < 0) {
+      issues.push({ kind: "badAttribute", severity: "error", address: cell.address, item: id, message: `${id}: ${field} ${value} cannot be negative.` });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,130 @@
+/**
+ * One step's panel: what the step is for, its options, the Run button, progress with Cancel while it
+ * works, and then its result (summary, messages, tables) or the problem in planner words.
+ */
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import type { OverwriteConfirmation, Workbook } from "../../workbook/workbook";
+import type { StepAction, StepId, StepOptions } from "../stepActions";
+import type { StepDefinition, StepField } from "../steps";
+import { useStepRun } from "../useStepRun";
+import { ResultTableView } from "./ResultTableView";
+import { RunProgress } from "./RunProgress";
+import { stepPanelId, stepTabId } from "./StepList";
+
+export type StepStatus = "idle" | "running" | "done" | "failed";
+
+export interface StepPanelProps {
+  step: StepDefinition;
+  hidden: boolean;
+  workbook: Workbook;
+  action: StepAction | undefined;
+  confirmOverwrite: OverwriteConfirmation;
+  onStatus: (id: StepId, status: StepStatus) => void;
+}
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  hidden: { display: "none" },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, onStatus }: StepPanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const run = useStepRun(action, workbook, confirmOverwrite);
+  const [values, setValues] = React.useState<Record<string, string>>(() =>
+    Object.fromEntries(step.fields.map((field) => [field.key, String(field.defaultValue)])),
+  );
+  const status = run.state.status;
+  React.useEffect(() => onStatus(step.id, status), [onStatus, step.id, status]);
+
+  const onSubmit = (event: React.FormEvent) => {
+    event.preventDefault();
+    run.start(toOptions(step.fields, values));
+  };
+  const running = run.state.status === "running";
+  const headingId = `${stepPanelId(step.id)}-heading`;
+
+  return (
+    <section
+      id={stepPanelId(step.id)}
+      role="tabpanel"
+      aria-labelledby={stepTabId(step.id)}
+      hidden={hidden}
+      className={mergeClasses(styles.panel, hidden && styles.hidden)}
+    >
+      <Subtitle2 as="h2" id={headingId}>
+        Step {step.number}: {step.title}
+      </Subtitle2>
+      <Body1>{step.purpose}</Body1>
+      <form className={styles.fields} onSubmit={onSubmit} aria-labelledby={headingId}>
+        {step.fields.map((field) => (
+          <Field key={field.key} label={field.label} hint={field.hint}>
+            <Input
+              type={field.kind === "number" ? "number" : "text"}
+              min={field.min}
+              max={field.max}
+              value={values[field.key]}
+              disabled={running}
+              onChange={(_, data) => setValues((current) => ({ ...current, [field.key]: data.value }))}
+            />
+          </Field>
+        ))}
+        <div className={styles.actions}>
+          <Button appearance="primary" type="submit" disabled={!action || running}>
+            {step.runLabel}
+          </Button>
+        </div>
+        {!action && <Body1>This step is not available in this version yet.</Body1>}
+      </form>
+      {run.state.status === "running" && <RunProgress progress={run.state.progress} onCancel={run.cancel} />}
+      {run.state.status === "failed" && (
+        <MessageBar intent={run.state.cancelled ? "warning" : "error"} layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{run.state.cancelled ? "Cancelled" : "The step could not finish"}</MessageBarTitle>
+            {run.state.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {run.state.status === "done" && (
+        <>
+          <MessageBar intent="success" layout="multiline" role="status">
+            <MessageBarBody>{run.state.result.summary}</MessageBarBody>
+          </MessageBar>
+          {(run.state.result.messages ?? []).map((message, index) => (
+            <MessageBar key={index} intent={message.level} layout="multiline">
+              <MessageBarBody>{message.text}</MessageBarBody>
+            </MessageBar>
+          ))}
+          {(run.state.result.tables ?? []).map((table, index) => (
+            <ResultTableView key={index} table={table} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Field values as options: numbers for number fields (blank keeps the default), text trimmed. */
+function toOptions(fields: readonly StepField[], values: Record<string, string>): StepOptions {
+  return Object.fromEntries(
+    fields.map((field) => {
+      const text = (values[field.key] ?? "").trim();
+      if (field.kind === "text") return [field.key, text];
+      return [field.key, text === "" ? field.defaultValue : Number(text)];
+    }),
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * The browser preview as a planner uses it, in headless Chromium over the built dist/ (run
+ * `npm run build` first): the six steps are listed, step 1 reads the sample workbook, SOP.GAP typed
+ * into the grid spills supply minus demand, a bad argument shows #VALUE! with its message, a corrupt
+ * file is refused with a message while the workbook stays, and Save .xlsx downloads the edits.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import type { Server } from "http";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createPreviewServer } = require("../../scripts/preview-server.js") as {
+  createPreviewServer: (root: string) => Server;
+};
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const SCREENSHOT = path.join(ROOT, "docs/screenshots/preview.png");
+const STEP_TITLES = [
+  "Gather & check data",
+  "Demand forecast",
+  "Supply & capacity",
+  "Reconcile & scenarios",
+  "Present & approve",
+  "Execute & monitor",
+];
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, "preview.html"))) {
+    throw new Error("dist/preview.html is missing: run `npm run build` before the browser tests.");
+  }
+  server = createPreviewServer(DIST);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(`http://127.0.0.1:${port}/preview.html`);
+  await page.getByRole("tab", { name: /^Step 1, / }).waitFor({ timeout: 30_000 });
+  expect(pageErrors).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Select a cell of the shown sheet and type into it as a planner would, then Enter. */
+async function typeInto(address: string, text: string): Promise<void> {
+  await page.locator(`td[data-address="${address}"]`).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+/** The displayed text of a cell of the shown sheet. */
+async function cellText(address: string): Promise<string> {
+  return (await page.locator(`td[data-address="${address}"]`).textContent()) ?? "";
+}
+
+/** Values of a row of a sheet of the sample workbook, read straight from the file. */
+async function sampleRow(sheet: string, row: number, firstColumn: number, count: number): Promise<number[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path.join(DIST, "assets/sample-sop.xlsx"));
+  const worksheet = book.getWorksheet(sheet);
+  if (!worksheet) throw new Error(`The sample workbook has no sheet "${sheet}".`);
+  return Array.from({ length: count }, (_, i) => Number(worksheet.getCell(row, firstColumn + i).value));
+}
+
+test("lists the six S&OP steps in order, as tabs a keyboard and a screen reader can use", async () => {
+  const tabs = page.getByRole("tab", { name: /^Step \d, / });
+  await expect(tabs.count()).resolves.toBe(6);
+  const names = await tabs.evaluateAll((elements) => elements.map((element) => element.getAttribute("aria-label")));
+  expect(names).toEqual(STEP_TITLES.map((title, i) => `Step ${i + 1}, ${title}`));
+  await tabs.nth(0).focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Step 2: Demand forecast" }).isVisible()).resolves.toBe(true);
+  await expect(page.getByRole("heading", { name: "Step 1: Gather & check data" }).isVisible()).resolves.toBe(false);
+  await tabs.nth(0).click();
+});
+
+test("step 1 lists the sheets of the sample workbook", async () => {
+  await page.getByRole("button", { name: "Check the workbook" }).click();
+  const panel = page.locator("#sop-step-panel-gather");
+  await panel.getByRole("heading", { name: "Sheets" }).waitFor();
+  const sheetCells = await panel.getByRole("table", { name: "Sheets" }).locator("tbody tr td:first-child").allTextContents();
+  expect(sheetCells).toEqual(expect.arrayContaining(["Items", "Sales History", "Resources", "Capacity"]));
+});
+
+test("=SOP.GAP over sample ranges spills supply minus demand to the right", async () => {
+  await page.getByRole("tab", { name: "Sales History" }).click();
+  await typeInto("B44", "=SOP.GAP(B2:M2,C2:N2)");
+  await page.locator('td[data-address="M44"]').filter({ hasText: /\d/ }).waitFor();
+  const demand = await sampleRow("Sales History", 2, 2, 12);
+  const supply = await sampleRow("Sales History", 2, 3, 12);
+  const shown = await Promise.all("BCDEFGHIJKLM".split("").map((col) => cellText(`${col}44`)));
+  expect(shown.map(Number)).toEqual(supply.map((value, t) => value - demand[t]));
+  expect(await cellText("N44")).toBe("");
+});
+
+test("=SOP.GAP with array constants spills down, and a bad argument shows #VALUE! with its message", async () => {
+  await typeInto("B46", "=SOP.GAP({10;20;30},{12;15;30})");
+  await page.locator('td[data-address="B48"]').filter({ hasText: "0" }).waitFor();
+  expect([await cellText("B46"), await cellText("B47"), await cellText("B48")]).toEqual(["2", "-5", "0"]);
+
+  await typeInto("D46", "=SOP.GAP({1;2},{1;2;3})");
+  const error = page.locator('td[data-address="D46"]');
+  await error.filter({ hasText: "#VALUE!" }).waitFor();
+  expect(await error.getAttribute("title")).toMatch(/2 periods.*3/);
+});
+
+test("a corrupt file is refused with a message and the open workbook stays", async () => {
+  await page.getByTestId("open-xlsx").setInputFiles({
+    name: "broken.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("this is not a workbook"),
+  });
+  const alert = page.getByRole("alert").filter({ hasText: "broken.xlsx could not be opened" });
+  await alert.waitFor();
+  expect(await alert.textContent()).toContain("not an Excel workbook");
+  expect(await cellText("B46")).toBe("2");
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT });
+});
+
+test("Save .xlsx downloads the workbook with the typed formulas", async () => {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save .xlsx" }).click()]);
+  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sop-preview-")), download.suggestedFilename());
+  await download.saveAs(saved);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(saved);
+  const cell = book.getWorksheet("Sales History")?.getCell("B44").value as { formula?: string } | undefined;
+  expect(cell?.formula).toBe("SOP.GAP(B2:M2,C2:N2)");
+});

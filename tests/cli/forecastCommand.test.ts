@@ -1,0 +1,94 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runForecastCommand } from "../../src/cli/forecastCommand";
+import { readHistoryCsv } from "../../src/cli/forecastCsv";
+
+/** Run the command with stderr captured. */
+async function run(args: string[]): Promise<{ code: number; stderr: string }> {
+  const writes: string[] = [];
+  const spy = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    writes.push(String(chunk));
+    return true;
+  });
+  try {
+    return { code: await runForecastCommand(args), stderr: writes.join("") };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe("sop forecast", () => {
+  let dir: string;
+  let history: string;
+  let out: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "sop-forecast-"));
+    history = path.join(dir, "history.csv");
+    out = path.join(dir, "out", "forecasts.csv");
+    const rows = ["series_id,period,value,comment"];
+    for (let t = 1; t <= 24; t++) rows.push(`A,${t},${t === 5 ? "" : 100 + 2 * t + (t % 4) * 5},x`);
+    for (let t = 1; t <= 12; t++) rows.push(`"B, north",${t},${t % 3 === 0 ? 6 : 0},`);
+    fs.writeFileSync(history, rows.join("\n") + "\n");
+  });
+
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("writes forecasts with one pair of bounds per level and the model, for every series", async () => {
+    const { code } = await run([history, "--horizon", "3", "--season", "4", "--out", out]);
+    expect(code).toBe(0);
+    const lines = fs.readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("series_id,step,forecast,lo80,hi80,lo95,hi95,model");
+    expect(lines).toHaveLength(1 + 2 * 3);
+    expect(lines[1].startsWith("A,1,")).toBe(true);
+    expect(lines[4].startsWith('"B, north",1,')).toBe(true);
+    expect(lines[4].endsWith("Croston (SBA)")).toBe(true);
+    const [, , forecast, lo80, hi80, lo95, hi95] = lines[1].split(",").map(Number);
+    expect(lo95).toBeLessThanOrEqual(lo80);
+    expect(lo80).toBeLessThanOrEqual(forecast);
+    expect(forecast).toBeLessThanOrEqual(hi80);
+    expect(hi80).toBeLessThanOrEqual(hi95);
+  });
+
+  it("honours --method and --level", async () => {
+    const { code } = await run([history, "--horizon", "2", "--method", "naive", "--level", "90", "--out", out]);
+    expect(code).toBe(0);
+    const lines = fs.readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("series_id,step,forecast,lo90,hi90,model");
+    expect(lines[1]).toMatch(/^A,1,148,.*,Naive$/);
+  });
+
+  it.each([
+    [["--horizon", "0"], /horizon must be a whole number/],
+    [["--horizon", "3", "--level", "80,150"], /strictly between 0 and 100/],
+    [["--horizon", "3", "--method", "magic"], /Unknown forecast method "magic"/],
+    [["--horizon", "3", "--season", "x"], /season length must be a whole number/],
+    [["--horizon", "3", "--colour", "red"], /Unknown option --colour/],
+  ])("reports %p in planner words with exit code 1", async (extra, message) => {
+    const { code, stderr } = await run([history, ...extra, "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("asks for --out, --horizon and an existing file", async () => {
+    expect((await run([history, "--horizon", "3"])).stderr).toMatch(/--out/);
+    expect((await run([history, "--out", out])).stderr).toMatch(/--horizon/);
+    expect((await run([path.join(dir, "nope.csv"), "--horizon", "3", "--out", out])).stderr).toMatch(/does not exist/);
+  });
+
+  it("reports a series too short for the method, writes the others and exits 1", async () => {
+    const { code, stderr } = await run([history, "--horizon", "2", "--method", "snaive", "--season", "13", "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/series B, north: .*needs at least 14 periods/);
+    const lines = fs.readFileSync(out, "utf8").trim().split("\n");
+    expect(lines.slice(1).every((l) => l.startsWith("A,"))).toBe(true);
+    expect(lines).toHaveLength(3);
+  });
+
+  it("rejects a value that is not a number, naming the line", () => {
+    expect(() => readHistoryCsv("series_id,period,value\nA,1,12\nA,2,abc\n", "h.csv")).toThrow(/h.csv, line 3: the value "abc" of series A is not a number/);
+    expect(() => readHistoryCsv("id,period,value\n", "h.csv")).toThrow(/no "series_id" column/);
+  });
+});

@@ -1,0 +1,59 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runInspectCommand } from "../../src/cli/inspectCommand";
+import { PlanningError } from "../../src/core/errors";
+import { proposeMapping, saveMapping } from "../../src/cycle/mapping";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const stdout = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
+  const stderr = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((err += String(chunk)), true));
+  try {
+    return { code: await runInspectCommand(args), out, err };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+describe("sop inspect", () => {
+  it("reports the sample's tables, what the mapping recognises and the validation summary", async () => {
+    const { code, out } = await run(["assets/sample-sop.xlsx"]);
+    expect(code).toBe(0);
+    expect(out).toContain("SalesHistory  'Sales History'!A1:AK41  40 rows");
+    expect(out).toContain("history:   40 items x 36 periods (2023-01 .. 2025-12), periods across columns");
+    expect(out).toContain("40 items in 4 families");
+    expect(out).toContain("hours per unit: Assembly, Finishing, Packing");
+    expect(out).toContain("resources: 3 (Assembly, Finishing, Packing)");
+    expect(out).toContain("capacity:  3 resources x 24 periods (2026-01 .. 2027-12)");
+    expect(out).toContain("Data mapping (proposed; not saved yet)");
+    expect(out).toMatch(/Validation: 0 errors, \d+ warnings/);
+    expect(out).toContain("'Sales History'!I4");
+  });
+
+  it("uses the mapping saved in the workbook and prints JSON on request", async () => {
+    const book = await MemoryWorkbook.fromXlsx(fs.readFileSync("assets/sample-sop.xlsx"));
+    await saveMapping(book, await proposeMapping(book));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sop-inspect-")), "mapped.xlsx");
+    fs.writeFileSync(file, await book.toXlsx());
+    const { code, out } = await run([file, "--json"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.mappingSaved).toBe(true);
+    expect(report.mapping.history.periods).toHaveLength(36);
+    expect(report.validation.errors).toBe(0);
+  });
+
+  it("answers a usage error with exit code 1, and a bad file with a planner-readable error", async () => {
+    expect((await run([])).code).toBe(1);
+    expect((await run(["a.xlsx", "--fast"])).err).toContain("usage: sop inspect");
+    await expect(run(["no/such/file.xlsx"])).rejects.toThrow('Cannot read "no/such/file.xlsx": no such file.');
+    const junk = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sop-inspect-")), "junk.xlsx");
+    fs.writeFileSync(junk, "this is not a workbook");
+    await expect(run([junk])).rejects.toBeInstanceOf(PlanningError);
+    await expect(run([junk])).rejects.toThrow("This file is not an Excel workbook (.xlsx) or is damaged");
+  });
+});

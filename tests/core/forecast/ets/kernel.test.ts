@@ -1,0 +1,50 @@
+import { etsFilter, etsPointForecast, type EtsKernelModel } from "../../../../src/core/forecast/ets/kernel";
+import { etsForecastVariance } from "../../../../src/core/forecast/ets/intervals";
+import { etsFitFrom } from "../../../../src/core/forecast/ets/fit";
+
+const ses = (alpha: number): EtsKernelModel => ({ error: 1, trend: 0, season: 0, m: 1, alpha, beta: 0, gamma: 0, phi: 1 });
+
+describe("ETS kernels", () => {
+  it("runs simple exponential smoothing with fixed alpha as computed by hand", () => {
+    // y = 10, 12, 11, 13; alpha = 0.5; l0 = 10
+    // t=1: f=10, e=0, l=10 | t=2: f=10, e=2, l=11 | t=3: f=11, e=0, l=11 | t=4: f=11, e=2, l=12
+    // sum e^2 = 8, criterion = 4 ln 8 = 8.3178; forecast 12 at every horizon
+    const y = Float64Array.of(10, 12, 11, 13);
+    const state = Float64Array.of(10, 0, 0);
+    const fitted = new Float64Array(4);
+    const residuals = new Float64Array(4);
+    expect(etsFilter(y, ses(0.5), state, fitted, residuals)).toBeCloseTo(4 * Math.log(8), 10);
+    expect(Array.from(fitted)).toEqual([10, 10, 11, 11]);
+    expect(Array.from(residuals)).toEqual([0, 2, 0, 2]);
+    expect(state[0]).toBe(12);
+    const out = new Float64Array(3);
+    etsPointForecast(state, 4, ses(0.5), out);
+    expect(Array.from(out)).toEqual([12, 12, 12]);
+  });
+
+  it("reports the statistics of that hand-computed fit (sigma2 = 8 / (4 - 2))", () => {
+    const fit = etsFitFrom(Float64Array.of(10, 12, 11, 13), { error: "A", trend: "N", season: "N" }, ses(0.5), Float64Array.of(10, 0, 0), 2);
+    expect(fit?.sigma2).toBeCloseTo(4, 12);
+    // k = 3: AIC = 4 ln 8 + 6
+    expect(fit?.aic).toBeCloseTo(4 * Math.log(8) + 6, 10);
+  });
+
+  it("gives SES forecast variance sigma2 (1 + (h - 1) alpha^2) (Hyndman et al. 2008, table 6.1)", () => {
+    const variance = etsForecastVariance(ses(0.5), 4, Float64Array.of(12, 12, 12));
+    expect(Array.from(variance)).toEqual([4, 5, 6]);
+  });
+
+  it("uses the multiplicative-error criterion n ln(sum e^2) + 2 sum ln|f|", () => {
+    // y = 10, 11 with l0 = 10, alpha = 0.5: f = 10, e = 0; l = 10; f = 10, e = 0.1
+    const model = { ...ses(0.5), error: 2 };
+    const value = etsFilter(Float64Array.of(10, 11), model, Float64Array.of(10, 0, 0), null, null);
+    expect(value).toBeCloseTo(2 * Math.log(0.01) + 2 * (Math.log(10) + Math.log(10)), 10);
+  });
+
+  it("forecasts a damped trend with phi_h = phi + ... + phi^h", () => {
+    const model: EtsKernelModel = { error: 1, trend: 1, season: 0, m: 1, alpha: 0.5, beta: 0.1, gamma: 0, phi: 0.5 };
+    const out = new Float64Array(3);
+    etsPointForecast(Float64Array.of(100, 8, 0), 10, model, out);
+    expect(Array.from(out)).toEqual([104, 106, 107]);
+  });
+});

@@ -1,0 +1,40 @@
+import { chasePlan, compareStrategies, levelPlan } from "../../../src/core/supply/strategies";
+import { validateSupplyModel } from "../../../src/core/supply/validateSupplyModel";
+import { checkPlan } from "../../../src/core/supply/checkPlan";
+import { redTomato } from "./fixtures";
+
+describe("strategies", () => {
+  const model = validateSupplyModel(redTomato);
+
+  it("chase makes demand each month and varies the workforce (hand-computed on Red Tomato)", () => {
+    const plan = chasePlan(model);
+    // make demand net of the 1000 units on hand, and the 500 end units in June; 4 h per unit, 160 h per worker
+    expect(plan.items[0].production).toEqual([600, 3000, 3200, 3800, 2200, 2700]);
+    expect(plan.workforce?.workers).toEqual([15, 75, 80, 95, 55, 67.5]);
+    expect(plan.workforce?.hires).toEqual([0, 60, 5, 15, 0, 12.5]);
+    expect(plan.workforce?.layoffs).toEqual([65, 0, 0, 0, 40, 0]);
+    // wages 640 x 387.5 + hires 300 x 92.5 + layoffs 500 x 105 + material 10 x 15,500 + holding 2 x 500
+    expect(plan.cost.total).toBeCloseTo(248000 + 27750 + 52500 + 155000 + 1000, 6);
+    expect(plan.service.fillRate).toBe(1);
+    expect(checkPlan(model, plan)).toEqual([]);
+  });
+
+  it("level makes a constant rate and lets inventory absorb the season", () => {
+    const plan = levelPlan(model);
+    const rate = (16000 + 500 - 1000) / 6;
+    plan.items[0].production.forEach((p) => expect(p).toBeCloseTo(rate, 9));
+    expect(plan.items[0].backlog[3]).toBeCloseTo(266.67, 2);
+    expect(plan.service.peakInventory).toBeCloseTo(1983.33, 2);
+    expect(checkPlan(model, plan)).toEqual([]);
+  });
+
+  it("lines up chase, level and optimal; the optimum is never dearer", async () => {
+    const { summary } = await compareStrategies(model);
+    expect(summary.map((s) => s.strategy)).toEqual(["chase", "level", "optimal"]);
+    const [chase, level, optimal] = summary;
+    expect(optimal.totalCost).toBeCloseTo(422275, 2);
+    expect(optimal.totalCost).toBeLessThanOrEqual(chase.totalCost + 1e-6);
+    expect(optimal.totalCost).toBeLessThanOrEqual(level.totalCost + 1e-6);
+    expect(chase.peakInventory).toBe(500);
+  });
+});

@@ -1,0 +1,166 @@
+import * as fs from "fs";
+import * as path from "path";
+import { readAuditLog, verifyApproval } from "../../src/cycle/approval";
+import { runDemandStep } from "../../src/cycle/demandStep";
+import { runGatherStep } from "../../src/cycle/gatherStep";
+import { readPlanSheet } from "../../src/cycle/planSheet";
+import { runPresentStep } from "../../src/cycle/presentStep";
+import { runCycle } from "../../src/cycle/runCycle";
+import { SHEETS } from "../../src/cycle/sheets";
+import { runSupplyStep } from "../../src/cycle/supplyStep";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+const sample = fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx"));
+const plannerSheets = ["Read me", "Items", "Sales History", "Resources", "Capacity"];
+
+async function openSample(): Promise<MemoryWorkbook> {
+  return MemoryWorkbook.fromXlsx(sample);
+}
+
+describe("the S&OP cycle on the sample workbook", () => {
+  let book: MemoryWorkbook;
+  let before: Record<string, unknown>;
+
+  beforeAll(async () => {
+    book = await openSample();
+    before = Object.fromEntries(plannerSheets.map((name) => [name, book.sheetValues(name)]));
+    await runCycle(book, { demand: { horizon: 12 }, approver: "Dana Planner", comment: "Agreed" });
+  }, 300_000);
+
+  test("writes every planning sheet and leaves the planner's own sheets exactly as they were", async () => {
+    const names = (await book.listSheets()).map((s) => s.name);
+    for (const sheet of [SHEETS.validation, SHEETS.cleanHistory, SHEETS.changeLog, SHEETS.overrides, SHEETS.forecast, SHEETS.consensus, SHEETS.supplyPlan, SHEETS.capacity, SHEETS.strategies, SHEETS.reconcile, SHEETS.scenarios, SHEETS.summary, SHEETS.auditLog, "Plan 2026-01 v1"]) {
+      expect(names).toContain(sheet);
+    }
+    for (const name of plannerSheets) expect(book.sheetValues(name)).toEqual(before[name]);
+  });
+
+  test("step 1 reports the planted problems and cleans a copy: no blanks, no negatives", async () => {
+    const validation = await book.read(SHEETS.validation);
+    const kinds = new Set(validation.slice(1).map((row) => row[1]));
+    expect([...kinds]).toEqual(expect.arrayContaining(["blank", "negative", "outlier"]));
+    const clean = await book.read(SHEETS.cleanHistory);
+    expect(clean).toHaveLength(41);
+    for (const row of clean.slice(1)) for (const cell of row.slice(2)) expect(typeof cell === "number" && cell >= 0).toBe(true);
+    const log = await book.read(SHEETS.changeLog);
+    expect(log.slice(1).some((row) => row[2] === "missing")).toBe(true);
+  });
+
+  test("step 2 forecasts every item for the horizon with an interval around it", async () => {
+    const forecast = await book.read(SHEETS.forecast);
+    expect(forecast[0].slice(8)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
+    expect(forecast).toHaveLength(1 + 40 * 3);
+    for (let r = 1; r < forecast.length; r += 3) {
+      const [mean, lower, upper] = [forecast[r], forecast[r + 1], forecast[r + 2]].map((row) => row.slice(8) as number[]);
+      mean.forEach((m, t) => {
+        expect(lower[t]).toBeLessThanOrEqual(m + 0.01);
+        expect(upper[t]).toBeGreaterThanOrEqual(m - 0.01);
+      });
+    }
+    expect((await book.read(SHEETS.consensus))).toHaveLength(41);
+  });
+
+  test("step 3's plan satisfies every inventory balance and never exceeds regular plus overtime hours", async () => {
+    const plan = await readPlanSheet(book);
+    for (const item of plan.items) {
+      const m = item.measures;
+      let position = 0;
+      m.Demand.forEach((demand, t) => {
+        const previous = t === 0 ? null : m.Inventory[t - 1] - m.Backlog[t - 1];
+        const net = m.Inventory[t] - m.Backlog[t];
+        if (previous !== null) expect(net).toBeCloseTo(previous + m.Production[t] + m.Subcontract[t] - demand + m.Lost[t], 0);
+        position = net;
+      });
+      expect(Number.isFinite(position)).toBe(true);
+    }
+    const capacity = await book.read(SHEETS.capacity);
+    const rowsOf = (resource: unknown, measure: string) => capacity.find((row) => row[0] === resource && row[1] === measure)!.slice(2) as number[];
+    for (const resource of ["Assembly", "Finishing", "Packing"]) {
+      const used = rowsOf(resource, "Hours used");
+      const limit = rowsOf(resource, "Regular hours").map((h, t) => h + rowsOf(resource, "Overtime hours")[t]);
+      used.forEach((u, t) => expect(u).toBeLessThanOrEqual(limit[t] + 0.01));
+    }
+    const strategies = await book.read(SHEETS.strategies);
+    const cost = (name: string) => strategies.find((row) => row[0] === name)![1] as number;
+    expect(cost("optimal")).toBeLessThanOrEqual(cost("chase"));
+    expect(cost("optimal")).toBeLessThanOrEqual(cost("level"));
+  });
+
+  test("step 5 approved the plan into a protected sheet whose hash still matches after save and reload", async () => {
+    const reopened = await MemoryWorkbook.fromXlsx(await book.toXlsx());
+    const [entry] = await readAuditLog(reopened);
+    expect(entry).toMatchObject({ cycle: "2026-01", version: 1, who: "Dana Planner", decision: "approved", sheet: "Plan 2026-01 v1" });
+    expect(await verifyApproval(reopened, entry)).toBe(true);
+    expect((await reopened.listSheets()).find((s) => s.name === "Plan 2026-01 v1")?.protected).toBe(true);
+    expect(reopened.charts().map((c) => c.sheet)).toEqual([SHEETS.summary, SHEETS.summary]);
+  });
+
+  test("a second approval makes version 2 and keeps version 1", async () => {
+    const v1 = await book.read("Plan 2026-01 v1");
+    const second = await runPresentStep(book, { decision: "approve", approver: "Sam COO", comment: "re-approved" });
+    expect(second.audit?.sheet).toBe("Plan 2026-01 v2");
+    expect(await book.read("Plan 2026-01 v1")).toEqual(v1);
+    const log = await readAuditLog(book);
+    expect(log.map((e) => e.version)).toEqual([1, 2]);
+    for (const entry of log) expect(await verifyApproval(book, entry)).toBe(true);
+  });
+});
+
+describe("steps on their own", () => {
+  test("a step run before the one it needs says which step to run first", async () => {
+    const book = await openSample();
+    await expect(runDemandStep(book, { horizon: 6 })).rejects.toThrow(/run step 1/);
+    await runGatherStep(book);
+    await expect(runSupplyStep(book)).rejects.toThrow(/run step 2/);
+  });
+
+  test("overrides typed into SOP Overrides by role shape the consensus; the last word goes to finance over sales", async () => {
+    const book = await openSample();
+    await runGatherStep(book);
+    const first = await runDemandStep(book, { horizon: 3 });
+    const ch101 = first.items.find((item) => item.item === "CH-101")!;
+    await book.writeBlocks([
+      {
+        sheet: SHEETS.overrides,
+        topLeft: "A2",
+        values: [
+          ["Sales", "CH-101", "2026-02", 500, null, null, "Trade fair order"],
+          ["Finance", "CH-101", "2026-02", null, -100, null, "Credit limit of the customer"],
+          ["Marketing", "CH-102", "2026-01", null, null, 10, "Promotion"],
+        ],
+      },
+    ]);
+    const second = await runDemandStep(book, { horizon: 3 });
+    const consensus = await book.read(SHEETS.consensus);
+    const row = (id: string) => consensus.find((r) => r[0] === id)!.slice(2) as number[];
+    expect(row("CH-101")[1]).toBeCloseTo(400, 2);
+    expect(row("CH-101")[0]).toBeCloseTo(Math.round(ch101.forecast[0] * 100) / 100, 2);
+    const ch102 = second.items.find((item) => item.item === "CH-102")!;
+    expect(row("CH-102")[0]).toBeCloseTo(Math.round(ch102.forecast[0] * 1.1 * 100) / 100, 1);
+  });
+
+  test("an override for an unknown period is refused with the row named", async () => {
+    const book = await openSample();
+    await runGatherStep(book);
+    await book.writeBlocks([{ sheet: SHEETS.overrides, topLeft: "A2", values: [["Sales", "CH-101", "2031-01", 5, null, null, "x"]] }]);
+    await expect(runDemandStep(book, { horizon: 3 })).rejects.toThrow(/SOP Overrides row 2: period "2031-01" is not a forecast period/);
+  });
+
+  test("a cancelled forecast writes nothing", async () => {
+    const book = await openSample();
+    await runGatherStep(book);
+    const controller = new AbortController();
+    const run = runDemandStep(book, { horizon: 6 }, { signal: controller.signal, onProgress: (p) => p.fraction! > 0.2 && controller.abort() });
+    await expect(run).rejects.toThrow(/Cancelled/);
+    expect((await book.listSheets()).map((s) => s.name)).not.toContain(SHEETS.forecast);
+  });
+
+  test("live formulas: SOP Forecast holds =SOP.FORECAST over the cleaned history instead of values", async () => {
+    const book = await openSample();
+    await runGatherStep(book);
+    await runDemandStep(book, { horizon: 6, liveFormulas: true });
+    const inputs = book.sheetInputs(SHEETS.forecast);
+    expect(inputs[1][8]).toEqual({ formula: "=SOP.FORECAST('SOP Clean History'!C2:AL2,6,12,\"auto\",80)" });
+    expect(inputs[2][8]).toBeNull();
+  });
+});

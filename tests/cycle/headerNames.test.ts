@@ -1,0 +1,55 @@
+import { hoursPerUnitResource, itemFieldOf, normalizeHeader, resourceFieldOf } from "../../src/cycle/headerNames";
+
+describe("header synonyms", () => {
+  it.each([
+    ["SKU", "id"],
+    ["Item", "id"],
+    ["Item ID", "id"],
+    ["Product Code", "id"],
+    ["Material Number", "id"],
+    ["Description", "description"],
+    ["Item Name", "description"],
+    ["Family", "family"],
+    ["Product Group", "family"],
+    ["Category", "family"],
+    ["UoM", "unit"],
+    ["List Price", "price"],
+    ["Std Cost", "unitCost"],
+    ["Holding cost %", "holdingRate"],
+    ["Lead Time (months)", "leadTime"],
+    ["Target Service Level %", "serviceLevel"],
+    ["On hand", "openingInventory"],
+    ["Opening Stock", "openingInventory"],
+    ["Safety stock", "safetyStock"],
+  ])("item header %s is %s", (header, field) => {
+    expect(itemFieldOf(header)).toBe(field);
+  });
+
+  it.each([
+    ["Resource", "id"],
+    ["Work Centre", "id"],
+    ["Regular Hours/Month", "regularHours"],
+    ["Available hours per month", "regularHours"],
+    ["Overtime Hours Cap", "overtimeHours"],
+    ["Regular Cost/h", "regularCost"],
+    ["Overtime cost per hour", "overtimeCost"],
+    ["Subcontract Cost/h", "subcontractCost"],
+    ["Subcontract Hours Cap", "subcontractHours"],
+  ])("resource header %s is %s", (header, field) => {
+    expect(resourceFieldOf(header)).toBe(field);
+  });
+
+  it("finds the resource in hours-per-unit headers either way round", () => {
+    expect(hoursPerUnitResource("Hours/Unit Assembly")).toBe("assembly");
+    expect(hoursPerUnitResource("Paint shop hrs per unit")).toBe("paint shop");
+    expect(hoursPerUnitResource("Hours")).toBeUndefined();
+  });
+
+  it("does not take month headers, numbers or blanks for fields", () => {
+    for (const header of ["2024-01", "Jan 24", 12, null, "Total", "Notes"]) {
+      expect(itemFieldOf(header)).toBeUndefined();
+      expect(resourceFieldOf(header)).toBeUndefined();
+    }
+    expect(normalizeHeader("  Lead-Time  (Months) ")).toBe("lead time months");
+  });
+});

@@ -1,0 +1,109 @@
+import * as fs from "fs";
+import { PlanningError } from "../../src/core/errors";
+import { loadMapping, MAPPING_KEY, proposeMapping, saveMapping } from "../../src/cycle/mapping";
+import { readPlanningData, readSeriesCells } from "../../src/cycle/planningData";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { headerlessBook, transposedBook } from "./mappingFixtures";
+
+const sample = (): Promise<MemoryWorkbook> => MemoryWorkbook.fromXlsx(fs.readFileSync("assets/sample-sop.xlsx"));
+
+describe("proposeMapping on the sample workbook", () => {
+  it("recognises history, items, resources and capacity from the Excel tables", async () => {
+    const mapping = await proposeMapping(await sample());
+    expect(mapping.history?.source).toEqual({ kind: "table", reference: "SalesHistory", sheet: "Sales History", row: 0, col: 0 });
+    expect(mapping.history?.orientation).toBe("periodsAcross");
+    expect(mapping.history?.periods).toHaveLength(36);
+    expect(mapping.items?.source.reference).toBe("ItemMaster");
+    expect(mapping.items?.columns).toEqual({
+      id: 0, description: 1, family: 2, unit: 3, price: 4, unitCost: 5, holdingRate: 6, leadTime: 7, serviceLevel: 8, openingInventory: 12,
+    });
+    expect(Object.keys(mapping.items?.hoursPerUnit ?? {})).toEqual(["Hours/Unit Assembly", "Hours/Unit Finishing", "Hours/Unit Packing"]);
+    expect(mapping.resources?.source.reference).toBe("ResourceList");
+    expect(mapping.capacity?.source.reference).toBe("CapacityPlan");
+    expect(mapping.capacity?.periods[0]).toBe("2026-01");
+  });
+
+  it("reads the mapped data into PlanningData", async () => {
+    const book = await sample();
+    const data = await readPlanningData(book, await proposeMapping(book));
+    expect(data.items).toHaveLength(40);
+    expect(data.history).toHaveLength(40);
+    expect(data.history.every((row) => row.length === 36)).toBe(true);
+    expect(new Set(data.items.map((item) => item.family))).toEqual(new Set(["Chairs", "Tables", "Storage", "Lighting"]));
+    expect(data.items[0]).toMatchObject({ id: "CH-101", description: "Oak dining chair", unit: "pcs", holdingRate: 0.25 });
+    expect(Object.keys(data.items[0].hoursPerUnit)).toEqual(["Assembly", "Finishing", "Packing"]);
+    expect(data.resources.map((resource) => resource.id)).toEqual(["Assembly", "Finishing", "Packing"]);
+    expect(data.capacity?.hours).toHaveLength(3);
+    expect(data.capacity?.hours[0]).toHaveLength(24);
+    expect(data.history.flat().filter((value) => value === null)).toHaveLength(4);
+  });
+});
+
+describe("proposeMapping on other layouts", () => {
+  it("recognises periods down the rows with real dates, and an item master in a plain range", async () => {
+    const book = await transposedBook();
+    const mapping = await proposeMapping(book);
+    expect(mapping.history?.orientation).toBe("periodsDown");
+    expect(mapping.history?.periods[0]).toBe("2024-01");
+    expect(mapping.history?.periods).toHaveLength(24);
+    expect(mapping.items?.source).toEqual({ kind: "sheet", reference: "Master data", sheet: "Master data", row: 0, col: 0 });
+    expect(mapping.items?.headerRow).toBe(2);
+    expect(mapping.items?.columns).toEqual({ id: 1, family: 2, price: 3, unitCost: 4, openingInventory: 5, leadTime: 6 });
+
+    const cells = await readSeriesCells(book, mapping.history!);
+    expect(cells.keys.map((key) => [key.value, key.address])).toEqual([
+      ["P-100", "Demand!B1"],
+      ["P-200", "Demand!C1"],
+      ["P-300", "Demand!D1"],
+    ]);
+    expect(cells.cells[1][2]).toEqual({ value: 22, address: "Demand!C4" });
+
+    const data = await readPlanningData(book, mapping);
+    expect(data.items.map((item) => [item.id, item.family, item.price, item.openingInventory])).toEqual([
+      ["P-100", "Pumps", 120, 15],
+      ["P-200", "Pumps", 150, 8],
+      ["P-300", "Valves", 40, 60],
+    ]);
+    expect(data.history[0].slice(0, 3)).toEqual([10, 11, 12]);
+  });
+
+  it("recognises a headerless named range with ids in its first column", async () => {
+    const book = await headerlessBook();
+    const mapping = await proposeMapping(book);
+    expect(mapping.history?.source).toEqual({ kind: "name", reference: "DemandBlock", sheet: "Data", row: 4, col: 0 });
+    expect(mapping.history?.headerLine).toBe(-1);
+    expect(mapping.history?.periods).toEqual(["P1", "P2", "P3", "P4", "P5", "P6"]);
+    const cells = await readSeriesCells(book, mapping.history!);
+    expect(cells.cells[2][0]).toEqual({ value: 50, address: "Data!B7" });
+    const data = await readPlanningData(book, mapping);
+    expect(data.items.map((item) => item.id)).toEqual(["X1", "X2", "X3"]);
+    expect(data.history[1]).toEqual([1, 0, 0, 2, 0, 1]);
+  });
+
+  it("finds nothing in a workbook without planning data, and says so when reading", async () => {
+    const book = MemoryWorkbook.empty();
+    await book.writeBlocks([{ sheet: "Notes", topLeft: "A1", values: [["hello"]] }]);
+    const mapping = await proposeMapping(book);
+    expect(mapping).toEqual({ version: 1, history: null, items: null, resources: null, capacity: null });
+    await expect(readPlanningData(book, mapping)).rejects.toThrow(/No sales history is mapped/);
+  });
+});
+
+describe("mapping storage", () => {
+  it("keeps the mapping in the workbook through save and reload", async () => {
+    const book = await sample();
+    const mapping = await proposeMapping(book);
+    await saveMapping(book, mapping);
+    const reloaded = await MemoryWorkbook.fromXlsx(await book.toXlsx());
+    expect(await loadMapping(reloaded)).toEqual(mapping);
+  });
+
+  it("has no mapping in a fresh workbook and rejects a damaged one", async () => {
+    const book = MemoryWorkbook.empty();
+    expect(await loadMapping(book)).toBeUndefined();
+    await book.setMetadata(MAPPING_KEY, '{"version":1,"history":{"source":3}}');
+    await expect(loadMapping(book)).rejects.toBeInstanceOf(PlanningError);
+    await book.setMetadata(MAPPING_KEY, "{not json");
+    await expect(loadMapping(book)).rejects.toThrow(/damaged/);
+  });
+});

@@ -1,0 +1,70 @@
+import * as fs from "fs";
+import ExcelJS from "exceljs";
+import { proposeMapping } from "../../src/cycle/mapping";
+import { validateData, type ValidationIssue } from "../../src/cycle/validate";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { sampleData } from "../../scripts/make-sample";
+import { load } from "./mappingFixtures";
+
+async function validate(book: MemoryWorkbook) {
+  return validateData(book, await proposeMapping(book));
+}
+
+const at = (issues: ValidationIssue[], kind: ValidationIssue["kind"]) =>
+  issues.filter((issue) => issue.kind === kind).map((issue) => issue.address);
+
+describe("validateData on the sample workbook", () => {
+  it("finds every planted blank, outlier and negative month at its cell, and no errors", async () => {
+    const report = await validate(await MemoryWorkbook.fromXlsx(fs.readFileSync("assets/sample-sop.xlsx")));
+    const planted = sampleData().planted;
+    for (const kind of ["blank", "outlier", "negative"] as const) {
+      const expected = planted.filter((problem) => problem.kind === kind).map((problem) => problem.address);
+      expect(at(report.issues, kind)).toEqual(expect.arrayContaining(expected));
+    }
+    expect(at(report.issues, "blank")).toHaveLength(4);
+    expect(at(report.issues, "negative")).toHaveLength(1);
+    expect(at(report.issues, "outlier").length).toBeLessThanOrEqual(6);
+    expect(report.errors).toBe(0);
+    const blank = report.issues.find((issue) => issue.address === "'Sales History'!I4");
+    expect(blank).toMatchObject({ severity: "warning", item: "CH-103", period: "2023-08" });
+  });
+});
+
+describe("validateData on a spoiled workbook", () => {
+  async function spoiled(): Promise<MemoryWorkbook> {
+    const book = new ExcelJS.Workbook();
+    const history = book.addWorksheet("Hist");
+    history.getRow(1).values = ["Item", "2024-01", "2024-02", "2024-03", "2024-05", "2024-06", "2024-07", "2024-08"];
+    history.getRow(2).values = ["A", 10, 11, "n/a", 12, 10, 11, 12];
+    history.getRow(3).values = ["B", null, null, 5, "6", 5, 6, 5];
+    history.getRow(4).values = ["A", 1, 1, 1, 1, 1, 1, 1];
+    history.getRow(5).values = ["C", 20, 21, 19, 20, 400, 22, 20];
+    const items = book.addWorksheet("Items");
+    items.getRow(1).values = ["Item", "Description", "Price", "Unit cost"];
+    items.getRow(2).values = ["A", "Alpha", 10, 5];
+    items.getRow(3).values = ["B", "Beta", -3, "cheap"];
+    items.getRow(4).values = ["D", "Delta", 8, 4];
+    return load(book);
+  }
+
+  it("reports each problem with its kind, severity and cell", async () => {
+    const report = await validate(await spoiled());
+    const byAddress = (address: string) => report.issues.filter((issue) => issue.address === address).map((issue) => [issue.kind, issue.severity]);
+    expect(byAddress("Hist!D2")).toEqual([["textInNumber", "error"]]);
+    expect(byAddress("Hist!E3")).toEqual([["numberAsText", "warning"]]);
+    expect(byAddress("Hist!B3")).toEqual([["leadingBlank", "info"]]);
+    expect(byAddress("Hist!A4")).toEqual([["duplicate", "error"]]);
+    expect(byAddress("Hist!E1")).toEqual([["missingPeriod", "warning"]]);
+    expect(byAddress("Hist!F5")).toEqual([["outlier", "warning"]]);
+    expect(byAddress("Hist!A5")).toEqual([["notInItemMaster", "warning"]]);
+    expect(byAddress("Items!A4")).toEqual([["noHistory", "info"]]);
+    expect(byAddress("Items!C3")).toEqual([["badAttribute", "error"]]);
+    expect(byAddress("Items!D3")).toEqual([["textInNumber", "error"]]);
+    expect(report.errors).toBe(4);
+  });
+
+  it("says when there is no history to validate", async () => {
+    const report = await validate(MemoryWorkbook.empty());
+    expect(report.issues).toEqual([expect.objectContaining({ kind: "notMapped", severity: "error", address: null })]);
+  });
+});

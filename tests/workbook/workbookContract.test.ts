@@ -1,0 +1,104 @@
+/**
+ * The behaviour every Workbook implementation shares, run on MemoryWorkbook (ExcelJS) and on
+ * OfficeWorkbook over the fake Excel API: a new implementation is one more line in IMPLEMENTATIONS.
+ */
+import ExcelJS from "exceljs";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import type { Workbook } from "../../src/workbook/workbook";
+import { WorkbookError } from "../../src/workbook/workbookError";
+import { FakeExcel } from "./fakeExcel";
+
+const PLANNER_SHEET = [
+  ["SKU", "Jan", "Feb"],
+  ["A-1", 10, 12],
+  ["B-2", 5, 7],
+];
+
+async function memoryBook(): Promise<Workbook> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  sheet.addTable({ name: "SalesTable", ref: "A1", columns: PLANNER_SHEET[0].map((name) => ({ name: String(name) })), rows: PLANNER_SHEET.slice(1) });
+  book.definedNames.add("Sales!$B$2:$C$3", "Quantities");
+  return MemoryWorkbook.fromXlsx(new Uint8Array(await book.xlsx.writeBuffer()));
+}
+
+async function officeBook(): Promise<Workbook> {
+  const fake = new FakeExcel();
+  fake.addSheet("Sales", PLANNER_SHEET);
+  fake.addTable("SalesTable", "Sales", "A1:C3");
+  fake.addName("Quantities", "=Sales!$B$2:$C$3");
+  return new OfficeWorkbook(fake.runner);
+}
+
+const IMPLEMENTATIONS: [string, () => Promise<Workbook>][] = [
+  ["MemoryWorkbook", memoryBook],
+  ["OfficeWorkbook", officeBook],
+];
+
+describe.each(IMPLEMENTATIONS)("%s keeps the Workbook contract", (_name, make) => {
+  it("lists the planner's sheet, table and name, and reads each of them", async () => {
+    const book = await make();
+    expect(await book.listSheets()).toEqual([{ name: "Sales", ownedByAddin: false, protected: false, visible: true }]);
+    expect(await book.listTables()).toEqual([{ name: "SalesTable", sheet: "Sales", address: "A1:C3", headers: ["SKU", "Jan", "Feb"], rowCount: 2 }]);
+    expect(await book.listNames()).toEqual([{ name: "Quantities", address: "Sales!B2:C3" }]);
+    expect(await book.read("SalesTable")).toEqual(PLANNER_SHEET);
+    expect(await book.read("Sales")).toEqual(PLANNER_SHEET);
+    expect(await book.read("Quantities")).toEqual([[10, 12], [5, 7]]);
+    expect(await book.read("Sales!C3")).toEqual([[7]]);
+  });
+
+  it("writes its own sheets freely, the planner's only after a yes", async () => {
+    const book = await make();
+    await book.createSheet("Forecast");
+    await book.writeBlocks([{ sheet: "Forecast", topLeft: "B2", values: [[1, null, "x"]] }]);
+    expect(await book.read("Forecast!B2:D2")).toEqual([[1, null, "x"]]);
+    const asked: string[] = [];
+    const answer = (yes: boolean) => async (sheet: string) => (asked.push(sheet), yes);
+    await expect(book.writeBlocks([{ sheet: "Sales", topLeft: "B2", values: [[99]] }])).rejects.toBeInstanceOf(WorkbookError);
+    await expect(book.writeBlocks([{ sheet: "Sales", topLeft: "B2", values: [[99]] }], { overwrite: answer(false) })).rejects.toThrow(/holds your own data/);
+    expect(await book.read("Sales!B2")).toEqual([[10]]);
+    await book.writeBlocks([{ sheet: "Sales", topLeft: "B2", values: [[99]] }], { overwrite: answer(true) });
+    expect(await book.read("Sales!B2")).toEqual([[99]]);
+    expect(asked).toEqual(["Sales", "Sales"]);
+  });
+
+  it("creates a missing target sheet as its own and replaces its content on request", async () => {
+    const book = await make();
+    await book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [[1, 2, 3]] }]);
+    expect((await book.listSheets()).find((sheet) => sheet.name === "Plan")?.ownedByAddin).toBe(true);
+    await book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [[7]] }], { replace: true });
+    expect(await book.read("Plan")).toEqual([[7]]);
+  });
+
+  it("writes strings as text, whatever they start with", async () => {
+    const book = await make();
+    const texts = ["=SUM(A1)", "+1", "-x", "@me", "2024-01", "TRUE"];
+    await book.writeBlocks([{ sheet: "Notes", topLeft: "A1", values: [texts] }]);
+    expect(await book.read("Notes!A1:F1")).toEqual([texts]);
+  });
+
+  it("refuses a protected sheet and an existing sheet name", async () => {
+    const book = await make();
+    await book.createSheet("Approved");
+    await book.protectSheet("Approved");
+    expect((await book.listSheets()).find((sheet) => sheet.name === "Approved")?.protected).toBe(true);
+    await expect(book.writeBlocks([{ sheet: "Approved", topLeft: "A1", values: [[1]] }])).rejects.toThrow(/protected/);
+    await expect(book.createSheet("SALES")).rejects.toThrow(/already exists/);
+  });
+
+  it("keeps metadata by key, long values included, hidden from the sheet list", async () => {
+    const book = await make();
+    expect(await book.getMetadata("mapping")).toBeUndefined();
+    await book.setMetadata("mapping", "=" + "x".repeat(40000));
+    await book.setMetadata("other", "1");
+    expect(await book.getMetadata("mapping")).toBe("=" + "x".repeat(40000));
+    expect(await book.getMetadata("other")).toBe("1");
+    expect((await book.listSheets()).map((sheet) => sheet.name)).toEqual(["Sales"]);
+  });
+
+  it("says which reference does not exist", async () => {
+    const book = await make();
+    await expect(book.read("Nowhere")).rejects.toThrow(/no sheet, table or named range called "Nowhere"/);
+  });
+});

@@ -113,8 +113,9 @@ function describeValidation(report: ValidationReport, all: boolean): string[] {
 }
 
 function source(block: BlockSource): string {
-  const kind = block.kind === "name" ? "named range" : block.kind;
-  return block.kind === "sheet" ? `sheet "${block.sheet}"` : `${kind} "${block.reference}" on sheet "${block.sheet}"`;
+  if (block.kind === "sheet") return `sheet "${block.sheet}"`;
+  if (block.kind === "range") return `range ${block.reference}`;
+  return `${block.kind === "name" ? "named range" : "table"} "${block.reference}" on sheet "${block.sheet}"`;
 }
 
 function span(periods: readonly string[]): string {

@@ -23,8 +23,8 @@ export type Orientation = "periodsAcross" | "periodsDown";
 
 /** Where a mapped block sits and how to read it again. */
 export interface BlockSource {
-  kind: "table" | "name" | "sheet";
-  /** What Workbook.read takes: a table name, a workbook-level name or a sheet name (read from A1). */
+  kind: "table" | "name" | "sheet" | "range";
+  /** What Workbook.read takes: a table name, a workbook-level name, a sheet name (read from A1) or a sheet range. */
   reference: string;
   sheet: string;
   /** 0-based sheet row and column of the block's first cell, so block cell (r, c) is at (row + r, col + c). */
@@ -84,7 +84,9 @@ interface SeriesShape {
   keys: string[];
 }
 
-const KIND_PRIORITY: Record<BlockSource["kind"], number> = { table: 3, name: 2, sheet: 1 };
+const TOTAL = /^\s*(?:grand )?totals?\s*$/i;
+
+const KIND_PRIORITY: Record<BlockSource["kind"], number> = { table: 3, name: 2, range: 2, sheet: 1 };
 
 /**
  * Propose a mapping of the workbook's data: looks at every table, workbook name and visible sheet
@@ -122,6 +124,39 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
     resources,
     capacity: best(series.filter((entry) => isCapacity(entry.shape))),
   };
+}
+
+/** The parts of a mapping a planner can point at. */
+export type MappingPart = "history" | "capacity" | "items" | "resources";
+
+/**
+ * Map one part to the block the planner points at (a sheet range such as "Sales!A3:AM60", a table, a
+ * workbook name or a sheet), when the proposal got it wrong or found nothing.
+ * @param book the planner's workbook.
+ * @param part which part the block holds.
+ * @param reference the block, as Workbook.read takes it.
+ * @returns The mapping of that part, to put into the DataMapping.
+ * @throws PlanningError when the block does not look like that part (saying what it needs).
+ * @example mapping.history = await mapPartAt(book, "history", "'Sales History'!A1:AK41");
+ */
+export async function mapPartAt<P extends MappingPart>(book: Workbook, part: P, reference: string): Promise<NonNullable<DataMapping[P]>> {
+  const candidate = { source: await sourceOf(book, reference), values: await book.read(reference) };
+  if (part === "history" || part === "capacity") {
+    const shape = seriesShape(candidate.values);
+    if (!shape) {
+      throw new PlanningError(
+        `No ${part} was recognised in ${reference}. It needs a row (or column) of month headers and a column (or row) of ${part === "history" ? "item" : "resource"} ids, or ids followed by numbers only.`,
+      );
+    }
+    return toSeriesMapping(candidate.source, shape) as NonNullable<DataMapping[P]>;
+  }
+  const records = part === "items" ? bestRecords([candidate], itemFieldOf, 2, true) : bestRecords([candidate], resourceFieldOf, 2, false);
+  if (!records) {
+    throw new PlanningError(
+      `No ${part === "items" ? "item master" : "resource list"} was recognised in ${reference}. It needs a header row with an id column (such as ${part === "items" ? "SKU or Item" : "Resource"}) and at least one more known column.`,
+    );
+  }
+  return records as NonNullable<DataMapping[P]>;
 }
 
 /**
@@ -185,14 +220,16 @@ export function blockPosition(orientation: Orientation, line: number, position: 
 }
 
 /**
- * Item positions (rows for periods across, columns for periods down) of a series block that hold a key.
+ * Item positions (rows for periods across, columns for periods down) of a series block that hold a key
+ * (a "Total" or "Grand total" line is not an item and is skipped).
  * @example keyPositions(values, mapping) // [1, 2, 3, ...]
  */
 export function keyPositions(values: Matrix, mapping: Pick<SeriesMapping, "orientation" | "headerLine" | "keyLine">): number[] {
   const extent = mapping.orientation === "periodsAcross" ? values.length : Math.max(0, ...values.map((row) => row.length));
   const positions: number[] = [];
   for (let position = mapping.headerLine + 1; position < extent; position++) {
-    if (!isBlank(cellAt(values, mapping.orientation, mapping.keyLine, position))) positions.push(position);
+    const key = cellAt(values, mapping.orientation, mapping.keyLine, position);
+    if (!isBlank(key) && !TOTAL.test(String(key))) positions.push(position);
   }
   return positions;
 }
@@ -218,6 +255,28 @@ async function candidates(book: Workbook): Promise<Candidate[]> {
   return found;
 }
 
+async function sourceOf(book: Workbook, reference: string): Promise<BlockSource> {
+  const text = reference.trim();
+  if (text.includes("!")) {
+    const range = parseRange(text);
+    return { kind: "range", reference: text, sheet: range.sheet ?? "", row: range.top, col: range.left };
+  }
+  const lower = text.toLowerCase();
+  const table = (await book.listTables()).find((entry) => entry.name.toLowerCase() === lower);
+  if (table) {
+    const range = parseRange(table.address);
+    return { kind: "table", reference: table.name, sheet: table.sheet, row: range.top, col: range.left };
+  }
+  const name = (await book.listNames()).find((entry) => entry.name.toLowerCase() === lower);
+  if (name) {
+    const range = parseRange(name.address);
+    return { kind: "name", reference: name.name, sheet: range.sheet ?? "", row: range.top, col: range.left };
+  }
+  const sheet = (await book.listSheets()).find((entry) => entry.name.toLowerCase() === lower);
+  if (sheet) return { kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 };
+  throw new PlanningError(`There is no sheet, table or named range called "${reference}" in this workbook.`);
+}
+
 function headedShape(values: Matrix, orientation: Orientation): SeriesShape | undefined {
   for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, values.length); headerLine++) {
     const header = values[headerLine];
@@ -228,7 +287,7 @@ function headedShape(values: Matrix, orientation: Orientation): SeriesShape | un
     const keys = values
       .slice(headerLine + 1)
       .map((row) => row[keyLine] ?? null)
-      .filter((key) => !isBlank(key))
+      .filter((key) => !isBlank(key) && !TOTAL.test(String(key)))
       .map(String);
     if (keys.length === 0) return undefined;
     return {

@@ -77,6 +77,8 @@ export function readNumbers(cells: unknown[][], name: string, blanksAsZero = fal
   return { values: series.values as number[], orientation: series.orientation };
 }
 
+const periodCount = (n: number): string => `${n} period${n === 1 ? "" : "s"}`;
+
 /**
  * Check that several series cover the same periods.
  * @throws PlanningError naming each argument and its length when they differ
@@ -87,7 +89,7 @@ export function assertSameLength(series: Record<string, { values: readonly unkno
   for (const [name, other] of entries.slice(1)) {
     if (other.values.length !== first.values.length) {
       throw new PlanningError(
-        `${firstName} has ${first.values.length} periods but ${name} has ${other.values.length}: select ranges of the same length.`,
+        `${firstName} has ${periodCount(first.values.length)} but ${name} has ${periodCount(other.values.length)}: select ranges of the same length.`,
       );
     }
   }

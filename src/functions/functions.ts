@@ -6,9 +6,12 @@
  */
 import { PlanningError } from "../core/errors";
 import { bias, mae, mape, mase, rmse, smape, trackingSignal, wmape } from "../core/metrics";
-import { GAP_MODES, periodGap } from "../core/reconcile/gap";
-import { excelErrorValue, asExcelResult } from "./excelError";
-import { assertSameLength, readChoice, readNumbers, ResultCell, spill } from "./excelArguments";
+import { correctOutliers, describeModel, detectSeasonality, fillMissing, forecastSeries, MAX_HORIZON } from "../core/forecast";
+import { disaggregate, FVA_METRICS, forecastValueAdded, GAP_MODES, periodGap, planFinancials } from "../core/reconcile";
+import { abcXyz } from "../core/segmentation";
+import { capacityUtilisation, inventoryProjection, planSingleItem, safetyStockFromHistory } from "../core/supply";
+import { asExcelResult, asExcelResultAsync, excelErrorValue } from "./excelError";
+import { assertSameLength, readChoice, readNumbers, readSeries, readWholeNumber, spill } from "./excelArguments";
 
 /**
  * Supply minus demand for each period, in units, in percent of demand, as a running (cumulative)
@@ -22,7 +25,7 @@ import { assertSameLength, readChoice, readNumbers, ResultCell, spill } from "./
  * @param [blanksAsZero] TRUE to read blank cells as 0; by default a blank is an error.
  * @returns The gap per period.
  */
-export function gap(demand: unknown[][], supply: unknown[][], mode?: string, price?: unknown[][], blanksAsZero?: boolean): ResultCell[][] {
+export function gap(demand: unknown[][], supply: unknown[][], mode?: string, price?: unknown[][], blanksAsZero?: boolean): unknown[][] {
   return asExcelResult(() => {
     const demandSeries = readNumbers(demand, "demand", blanksAsZero === true);
     const supplySeries = readNumbers(supply, "supply", blanksAsZero === true);
@@ -78,5 +81,259 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
       case "tracking":
         return trackingSignal(y, f);
     }
+  });
+}
+
+/**
+ * Forecast of a history for the next periods, with the model chosen automatically per series (or the
+ * method you name). Blank cells inside the history are treated as missing and filled, not as 0.
+ * With a level, spills three series: forecast, lower and upper bound of the prediction interval.
+ * @customfunction FORECAST
+ * @param history Past values in period order: one row or one column.
+ * @param horizon Number of periods to forecast, 1 to 120.
+ * @param [seasonLength] Periods in a season (12 for monthly data with a yearly pattern, 1 for none); detected when omitted.
+ * @param [method] "auto" (default), "ets", "ets-aaa", "theta", "naive", "snaive", "drift", "ma", "ses", "croston", "sba" or "tsb".
+ * @param [level] Prediction interval in percent, e.g. 80 or 95; adds lower and upper bounds.
+ * @returns The forecast, spilled in the orientation of history.
+ */
+export function forecast(history: unknown[][], horizon: number, seasonLength?: number, method?: string, level?: number): unknown[][] {
+  return asExcelResult(() => {
+    const series = readSeries(history, "history", "missing");
+    const outcome = forecastSeries({
+      history: series.values,
+      horizon: readWholeNumber(horizon, "horizon", 1, MAX_HORIZON),
+      seasonLength: seasonLength ?? undefined,
+      method: method ?? undefined,
+      levels: level === undefined || level === null ? [80] : [level],
+    });
+    const interval = outcome.intervals[0];
+    return spill(level === undefined || level === null ? [outcome.mean] : [outcome.mean, interval.lower, interval.upper], series.orientation);
+  });
+}
+
+/**
+ * The model =SOP.FORECAST chooses for a history and its fit statistics, as label and value pairs.
+ * @customfunction FORECAST.MODEL
+ * @param history Past values in period order: one row or one column.
+ * @param [seasonLength] Periods in a season; detected when omitted.
+ * @param [method] As in SOP.FORECAST; "auto" by default.
+ * @returns Two columns: what, and its value.
+ */
+export function forecastModel(history: unknown[][], seasonLength?: number, method?: string): unknown[][] {
+  return asExcelResult(() => {
+    const series = readSeries(history, "history", "missing");
+    return describeModel({ history: series.values, horizon: 1, seasonLength: seasonLength ?? undefined, method: method ?? undefined });
+  });
+}
+
+/**
+ * The season length found in a history (12 for a yearly pattern in monthly data), or 1 when the
+ * history shows no season.
+ * @customfunction SEASONALITY
+ * @param history Past values in period order: one row or one column.
+ * @returns The season length in periods.
+ */
+export function seasonality(history: unknown[][]): number {
+  return asExcelResult(() => detectSeasonality(readSeries(history, "history", "missing").values).seasonLength);
+}
+
+const CLEAN_METHODS = ["all", "fill", "outliers"] as const;
+
+/**
+ * A cleaned copy of a history: blanks filled by (seasonal) interpolation and, with "all" or
+ * "outliers", outliers replaced by their expected value. The source cells are not changed.
+ * @customfunction CLEAN
+ * @param history Past values in period order: one row or one column; blanks are missing values.
+ * @param [method] "all" (default: fill blanks and correct outliers), "fill" (blanks only) or "outliers".
+ * @param [seasonLength] Periods in a season; detected when omitted.
+ * @returns The cleaned history, spilled in its orientation.
+ */
+export function clean(history: unknown[][], method?: string, seasonLength?: number): unknown[][] {
+  return asExcelResult(() => {
+    const series = readSeries(history, "history", "missing");
+    const chosen = readChoice(method, "method", CLEAN_METHODS, "all");
+    const m = seasonLength ?? detectSeasonality(series.values).seasonLength;
+    const filled = chosen === "outliers" ? readNumbers(history, "history").values : fillMissing(series.values, m).values;
+    return spill([chosen === "fill" ? filled : correctOutliers(filled, m).values], series.orientation);
+  });
+}
+
+/**
+ * The money view of a plan per period: revenue, cost of goods, gross margin, inventory value and
+ * holding cost.
+ * @customfunction FINANCIALS
+ * @param plan Three rows or three columns per period: units sold, units made or bought, inventory at period end.
+ * @param price Price per unit: one cell or one per period.
+ * @param cost Unit cost: one cell or one per period.
+ * @param [holdingRate] Holding cost per period as a share of inventory value, e.g. 0.02 for 2% a month.
+ * @returns Five series (revenue, cost of goods, gross margin, inventory value, holding cost), one per row or column like plan.
+ */
+export function financials(plan: unknown[][], price: unknown[][], cost: unknown[][], holdingRate?: number): unknown[][] {
+  return asExcelResult(() => {
+    const columns = plan.length > 0 && plan[0].length === 3 && plan.length !== 3;
+    const lines = columns ? [0, 1, 2].map((k) => plan.map((row) => [row[k]])) : plan.map((row) => [row]);
+    if (lines.length !== 3) {
+      throw new PlanningError(`plan needs three rows or three columns (units sold, units made, inventory); it has ${plan.length} rows and ${plan[0]?.length ?? 0} columns.`);
+    }
+    const [sales, production, inventory] = lines.map((line, k) => readNumbers(line, ["units sold", "units made", "inventory"][k]).values);
+    const perPeriod = (range: unknown[][], name: string): number | number[] => {
+      const values = readNumbers(range, name).values;
+      return values.length === 1 ? values[0] : values;
+    };
+    const result = planFinancials({ sales, production, inventory }, perPeriod(price, "price"), perPeriod(cost, "cost"), holdingRate ?? 0);
+    const p = result.periods;
+    return spill([p.revenue, p.costOfGoods, p.grossMargin, p.inventoryValue, p.holdingCost], columns ? "column" : "row");
+  });
+}
+
+/**
+ * Split a total (a family's forecast, a budget) over items in proportion to weights, rounded so that
+ * the parts add up exactly to the total.
+ * @customfunction DISAGGREGATE
+ * @param total The number to split.
+ * @param weights One weight per item (history, forecast mix): one row or one column of numbers >= 0.
+ * @param [decimals] Decimals to round the parts to (default 0, whole units).
+ * @returns One part per weight, in the orientation of weights.
+ */
+export function disaggregateTotal(total: number, weights: unknown[][], decimals?: number): unknown[][] {
+  return asExcelResult(() => {
+    const series = readNumbers(weights, "weights");
+    return spill([disaggregate(total, series.values, readWholeNumber(decimals, "decimals", 0, 10, 0))], series.orientation);
+  });
+}
+
+/**
+ * Forecast value added: the error of the naive forecast, the statistical forecast and the consensus
+ * against actuals, and how much each step improved on naive (negative = the step made it worse).
+ * @customfunction FVA
+ * @param actual Actual values per period.
+ * @param naive The naive forecast for the same periods.
+ * @param statistical The statistical forecast.
+ * @param consensus The consensus forecast after overrides.
+ * @param [metric] "wmape" (default, in percent), "mape", "smape", "mae" or "rmse".
+ * @returns A table: step, error, value added versus naive, value added versus the step before.
+ */
+export function fva(actual: unknown[][], naive: unknown[][], statistical: unknown[][], consensus: unknown[][], metric?: string): unknown[][] {
+  return asExcelResult(() => {
+    const series = { actual: readNumbers(actual, "actual"), naive: readNumbers(naive, "naive"), statistical: readNumbers(statistical, "statistical"), consensus: readNumbers(consensus, "consensus") };
+    assertSameLength(series);
+    const rows = forecastValueAdded(
+      series.actual.values,
+      (["naive", "statistical", "consensus"] as const).map((name) => ({ name, forecast: series[name].values })),
+      readChoice(metric, "metric", FVA_METRICS, "wmape"),
+    );
+    return [["Step", "Error", "Added vs naive", "Added vs previous"], ...rows.map((r) => [r.step, r.error, r.vsNaive, r.vsPrevious])];
+  });
+}
+
+/**
+ * ABC class by value (A = the items making the first 80% of value, B the next 15%, C the rest) and
+ * XYZ class by variability (coefficient of variation below 0.5 = X, below 1 = Y, else Z).
+ * @customfunction ABCXYZ
+ * @param history Demand history: one row per item, one column per period.
+ * @param [values] Unit value of each item (price or cost), one per item; by volume when omitted.
+ * @returns One class per item, e.g. "AX", in a column.
+ */
+export function abcxyz(history: unknown[][], values?: unknown[][]): unknown[][] {
+  return asExcelResult(() => {
+    const rows = history.map((row, i) => readNumbers([row], `history row ${i + 1}`, true).values);
+    const unitValues = values === undefined || values === null ? undefined : readNumbers(values, "values").values;
+    if (unitValues && unitValues.length !== rows.length) {
+      throw new PlanningError(`history has ${rows.length} items but values has ${unitValues.length}: give one value per item.`);
+    }
+    return abcXyz(rows, unitValues).map((c) => [c.segment]);
+  });
+}
+
+const INVENTORY_MODES = ["backlog", "lost"] as const;
+
+/**
+ * Projected inventory per period: I(t) = I(t-1) + supply(t) - demand(t). In "backlog" mode a
+ * negative value is backlog owed to customers; in "lost" mode unmet demand is lost and inventory
+ * stops at 0.
+ * @customfunction INVENTORY
+ * @param opening Inventory at the start of the first period.
+ * @param supply Supply arriving per period.
+ * @param demand Demand per period, same number of periods as supply.
+ * @param [mode] "backlog" (default) or "lost".
+ * @returns Inventory at the end of each period (negative = backlog), in the orientation of demand.
+ */
+export function inventory(opening: number, supply: unknown[][], demand: unknown[][], mode?: string): unknown[][] {
+  return asExcelResult(() => {
+    const s = readNumbers(supply, "supply");
+    const d = readNumbers(demand, "demand");
+    assertSameLength({ supply: s, demand: d });
+    const rows = inventoryProjection(opening, s.values, d.values, readChoice(mode, "mode", INVENTORY_MODES, "backlog"));
+    return spill([rows.map(([stock, backlog]) => stock - backlog)], d.orientation);
+  });
+}
+
+/**
+ * Safety stock for a target cycle service level: z x sqrt(L x sd^2 + d^2 x sL^2), from the demand
+ * history (or forecast errors) per period.
+ * @customfunction SAFETYSTOCK
+ * @param history Demand per period, or forecast errors: at least 2 numbers.
+ * @param leadTime Replenishment lead time in periods.
+ * @param serviceLevel Target cycle service level: 0.95 or 95 for 95%.
+ * @param [leadTimeStd] Standard deviation of the lead time in periods (default 0).
+ * @returns The safety stock in units.
+ */
+export function safetyStockLevel(history: unknown[][], leadTime: number, serviceLevel: number, leadTimeStd?: number): number {
+  return asExcelResult(() => {
+    const level = serviceLevel > 1 ? serviceLevel / 100 : serviceLevel;
+    return safetyStockFromHistory(readSeries(history, "history", "missing").values.filter((v): v is number => v !== null), level, leadTime, leadTimeStd ?? 0);
+  });
+}
+
+/**
+ * Capacity utilisation per period: load divided by the hours available (1 = full, above 1 = overload).
+ * @customfunction CAPACITY
+ * @param load Hours needed per period.
+ * @param available Hours available per period.
+ * @returns Utilisation per period, in the orientation of load.
+ */
+export function capacity(load: unknown[][], available: unknown[][]): unknown[][] {
+  return asExcelResult(() => {
+    const l = readNumbers(load, "load");
+    const a = readNumbers(available, "available");
+    assertSameLength({ load: l, available: a });
+    const [utilisation] = capacityUtilisation([l.values], [[1]], [a.values]);
+    const noHours = excelErrorValue("divisionByZero", "No hours are available in this period but some are needed.");
+    return spill([utilisation.map((u) => (Number.isFinite(u) ? u : Number.NaN))], l.orientation, noHours);
+  });
+}
+
+const STRATEGIES = ["optimal", "chase", "level"] as const;
+
+/**
+ * The least-cost supply plan of one item or family (solved by HiGHS): regular production, overtime,
+ * subcontracting, inventory, backlog and lost sales per period.
+ * @customfunction SUPPLYPLAN
+ * @param demand Demand per period.
+ * @param capacity Units that regular time can make per period.
+ * @param costs Costs per unit, in this order: regular, overtime, subcontract, holding per period, backlog per period, lost sale. Leave a cell blank when that option is not allowed.
+ * @param [overtimeCapacity] Units overtime can add per period (one cell or one per period; default 0).
+ * @param [openingInventory] Inventory at the start (default 0).
+ * @param [strategy] "optimal" (default), "chase" or "level".
+ * @returns Six series per period: regular, overtime, subcontract, inventory, backlog, lost; in the orientation of demand.
+ */
+export async function supplyPlan(demand: unknown[][], capacity: unknown[][], costs: unknown[][], overtimeCapacity?: unknown[][], openingInventory?: number, strategy?: string): Promise<unknown[][]> {
+  return asExcelResultAsync(async () => {
+    const d = readNumbers(demand, "demand");
+    const c = readNumbers(capacity, "capacity");
+    assertSameLength({ demand: d, capacity: c });
+    const cost = readSeries(costs, "costs", "missing").values;
+    if (cost.length < 4 || cost[0] === null || cost[1] === null || cost[3] === null) {
+      throw new PlanningError("costs needs at least regular, overtime, (subcontract,) holding: give 4 to 6 cells, blanks only for subcontract, backlog and lost sale.");
+    }
+    const optional = (value: number | null | undefined): number | undefined => (value === null ? undefined : value);
+    const overtime = overtimeCapacity === undefined || overtimeCapacity === null ? 0 : readNumbers(overtimeCapacity, "overtimeCapacity").values;
+    const rows = await planSingleItem(
+      d.values,
+      c.values,
+      { regular: cost[0], overtime: cost[1], subcontract: optional(cost[2]), holding: cost[3], backlog: optional(cost[4]), lostSales: optional(cost[5]) },
+      { openingInventory: openingInventory ?? 0, overtimeCapacity: Array.isArray(overtime) && overtime.length === 1 ? overtime[0] : overtime, strategy: readChoice(strategy, "strategy", STRATEGIES, "optimal") },
+    );
+    return spill((["regular", "overtime", "subcontract", "inventory", "backlog", "lost"] as const).map((key) => rows.map((row) => row[key])), d.orientation);
   });
 }

@@ -12,6 +12,7 @@ import type { CellInput, Matrix } from "../workbook/workbook";
 import { ChartView } from "./ChartView";
 import { evaluateSopFormula, isSopFormula, type FormulaOutcome, type SopFunction } from "./formula";
 import { layoutSheet, type DisplayCell } from "./sheetLayout";
+import { inputText, parseTyped } from "./typedInput";
 
 export interface SheetViewProps {
   book: MemoryWorkbook;
@@ -294,24 +295,6 @@ function rangeValues(book: MemoryWorkbook, sheet: string, range: CellRange): Mat
   return Array.from({ length: range.bottom - range.top + 1 }, (_, i) =>
     Array.from({ length: range.right - range.left + 1 }, (_, j) => source[range.top + i]?.[range.left + j] ?? null),
   );
-}
-
-/** The typed text of a cell: a value as Excel shows it in the formula bar, a formula with its "=". */
-function inputText(input: CellInput): string {
-  if (input === null) return "";
-  if (typeof input === "object") return input.formula.startsWith("=") ? input.formula : `=${input.formula}`;
-  if (typeof input === "boolean") return input ? "TRUE" : "FALSE";
-  return String(input);
-}
-
-/** What typed text means, as Excel reads it: blank, a formula, a number, TRUE/FALSE or text. */
-function parseTyped(text: string): CellInput {
-  const trimmed = text.trim();
-  if (trimmed === "") return null;
-  if (trimmed.startsWith("=")) return { formula: trimmed };
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
-  if (/^(true|false)$/i.test(trimmed)) return trimmed.toUpperCase() === "TRUE";
-  return text;
 }
 
 function kindClass(cell: DisplayCell, styles: ReturnType<typeof useStyles>): string {

@@ -1,9 +1,10 @@
 import * as fs from "fs";
+import ExcelJS from "exceljs";
 import { PlanningError } from "../../src/core/errors";
-import { loadMapping, MAPPING_KEY, proposeMapping, saveMapping } from "../../src/cycle/mapping";
+import { loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, saveMapping } from "../../src/cycle/mapping";
 import { readPlanningData, readSeriesCells } from "../../src/cycle/planningData";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { headerlessBook, transposedBook } from "./mappingFixtures";
+import { headerlessBook, load, transposedBook } from "./mappingFixtures";
 
 const sample = (): Promise<MemoryWorkbook> => MemoryWorkbook.fromXlsx(fs.readFileSync("assets/sample-sop.xlsx"));
 
@@ -80,12 +81,49 @@ describe("proposeMapping on other layouts", () => {
     expect(data.history[1]).toEqual([1, 0, 0, 2, 0, 1]);
   });
 
+  it("tells capacity (keyed by resources) from history without a resource list, and skips a total row", async () => {
+    const planner = new ExcelJS.Workbook();
+    planner.addWorksheet("Hist").addRows([["Item", "Jan 25", "Feb 25", "Mar 25"], ["I-1", 1, 2, 3], ["I-2", 4, 5, 6], ["Total", 5, 7, 9]]);
+    planner.addWorksheet("Cap").addRows([["Work center", "Apr 25", "May 25", "Jun 25"], ["Press", 100, 90, null]]);
+    const book = await load(planner);
+    const mapping = await proposeMapping(book);
+    expect(mapping.history?.source.sheet).toBe("Hist");
+    expect(mapping.capacity?.source.sheet).toBe("Cap");
+    const data = await readPlanningData(book, mapping);
+    expect(data.items.map((item) => item.id)).toEqual(["I-1", "I-2"]);
+    expect(data.resources.map((resource) => resource.id)).toEqual(["Press"]);
+    expect(data.capacity).toEqual({ periods: ["2025-04", "2025-05", "2025-06"], hours: [[100, 90, null]] });
+  });
+
   it("finds nothing in a workbook without planning data, and says so when reading", async () => {
     const book = MemoryWorkbook.empty();
     await book.writeBlocks([{ sheet: "Notes", topLeft: "A1", values: [["hello"]] }]);
     const mapping = await proposeMapping(book);
     expect(mapping).toEqual({ version: 1, history: null, items: null, resources: null, capacity: null });
     await expect(readPlanningData(book, mapping)).rejects.toThrow(/No sales history is mapped/);
+  });
+});
+
+describe("mapPartAt: the planner points at a block", () => {
+  it("maps a sheet range, a table or a sheet to the part the planner says it holds", async () => {
+    const book = await sample();
+    const history = await mapPartAt(book, "history", "'Sales History'!A1:AK11");
+    expect(history.source).toEqual({ kind: "range", reference: "'Sales History'!A1:AK11", sheet: "Sales History", row: 0, col: 0 });
+    expect(history.periods).toHaveLength(36);
+    const items = await mapPartAt(book, "items", "Items");
+    expect(items.source.kind).toBe("sheet");
+    expect(items.columns.family).toBe(2);
+    expect((await mapPartAt(book, "resources", "ResourceList")).source.kind).toBe("table");
+    const data = await readPlanningData(book, { version: 1, history, items, resources: null, capacity: null });
+    expect(data.items).toHaveLength(40);
+    expect(data.history.filter((row) => row.some((value) => value !== null))).toHaveLength(10);
+  });
+
+  it("says what a part needs when the block does not hold it", async () => {
+    const book = await sample();
+    await expect(mapPartAt(book, "history", "Read me")).rejects.toThrow(/No history was recognised in Read me/);
+    await expect(mapPartAt(book, "items", "Resources")).rejects.toThrow(/No item master was recognised/);
+    await expect(mapPartAt(book, "items", "Nowhere")).rejects.toBeInstanceOf(PlanningError);
   });
 });
 

@@ -1,17 +1,6 @@
 import { accuracy, gap } from "../../src/functions/functions";
 import { SopFunctionError } from "../../src/functions/excelError";
-
-/** Run a function and return the Excel error it raised (code and message). */
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SopFunctionError);
-    const { code, message } = error as SopFunctionError;
-    return { code, message };
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelError } from "./excelErrors";
 
 describe("=SOP.GAP", () => {
   const demandColumn = [[100], [120], [80]];

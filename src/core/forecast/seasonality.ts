@@ -77,7 +77,7 @@ export interface SeasonalityReport {
 export function detectSeasonality(history: readonly (number | null)[]): SeasonalityReport {
   const y = history.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   if (y.length < 4) throw new PlanningError("Seasonality detection needs at least 4 numbers in the history.");
-  const detrended = y.slice(1).map((v, t) => v - y[t]);
+  const detrended = removeLinearTrend(y);
   const maxLag = Math.min(y.length - 1, CANDIDATE_SEASON_LENGTHS[CANDIDATE_SEASON_LENGTHS.length - 1] + 1);
   const r = autocorrelation(detrended, maxLag);
   const at = (lag: number): number => (lag >= 1 && lag <= r.length ? r[lag - 1] : lag === 0 ? 1 : -Infinity);

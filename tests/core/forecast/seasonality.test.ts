@@ -47,7 +47,7 @@ describe("detectSeasonality", () => {
   });
 
   it("finds 4 in a quarterly pattern and 1 in a trend alone", () => {
-    const quarterly = Array.from({ length: 28 }, (_, t) => 50 + [10, -10, 5, -5][t % 4]);
+    const quarterly = Array.from({ length: 28 }, (_, t) => 50 + [20, -5, 0, -15][t % 4]);
     expect(detectSeasonality(quarterly).seasonLength).toBe(4);
     let seed = 12345;
     const noise = Array.from({ length: 40 }, () => {

@@ -3,7 +3,8 @@ import { etsForecaster, etsModelForecaster } from "../../../../src/core/forecast
 
 /**
  * R 4.2.2, forecast 8.20: ets(ts(train, frequency = m)) with defaults, recorded from the M3 training parts
- * (shared/data/m3). rMean = forecast(fit, h)$mean, first 6 steps.
+ * (shared/data/m3). rMean = forecast(fit, h)$mean, first 6 steps; rLower95 / rUpper95 = forecast(fit, h,
+ * level = 95) bounds, first 3 steps.
  */
 const R_CASES = [
   {
@@ -14,6 +15,8 @@ const R_CASES = [
     rModel: "ETS(M,A,N)",
     rAicc: 180.27143,
     rMean: [5486.428978, 6035.864978, 6585.300977, 7134.736977, 7684.172976, 8233.608976],
+    rLower95: [4984.162147,  4893.098298,  4629.134995],
+    rUpper95: [5988.695809,  7178.631657,  8541.46696],
   },
   {
     id: "N0671",
@@ -23,6 +26,8 @@ const R_CASES = [
     rModel: "ETS(M,A,M)",
     rAicc: 458.617522,
     rMean: [3063.941426, 3249.395738, 3485.205277, 4649.270369, 3225.799366, 3418.831267],
+    rLower95: [2851.575673,  2965.870376,  3130.554006],
+    rUpper95: [3276.307179,  3532.9211,  3839.856547],
   },
   {
     id: "N1982",
@@ -32,6 +37,8 @@ const R_CASES = [
     rModel: "ETS(M,Ad,M)",
     rAicc: 1813.29078,
     rMean: [4205.270924, 4476.76536, 4127.047499, 3735.858452, 4204.345458, 3807.866845],
+    rLower95: [3717.281112,  3880.042504,  3513.993702],
+    rUpper95: [4693.260736,  5073.488216,  4740.101296],
   },];
 
 const widening = (lower: number[], upper: number[]): boolean =>
@@ -65,6 +72,14 @@ describe("ETS", () => {
     const forecast = model.forecast(c.horizon, [80, 95]);
     expect(forecast.mean).toHaveLength(c.horizon);
     c.rMean.forEach((value, h) => expect(Math.abs(forecast.mean[h] - value) / value).toBeLessThan(0.03));
+  });
+
+  it.each(R_CASES)("on M3 $id gives 95% intervals within 25% of R's width", (c) => {
+    const interval = etsForecaster.fit(c.train, { seasonLength: c.seasonLength }).forecast(3, [95]).intervals[0];
+    c.rLower95.forEach((lower, h) => {
+      const rWidth = c.rUpper95[h] - lower;
+      expect(Math.abs(interval.upper[h] - interval.lower[h] - rWidth) / rWidth).toBeLessThan(0.25);
+    });
   });
 
   it("chooses R's form on the recorded M3 series", () => {

@@ -48,3 +48,12 @@ describe("ETS kernels", () => {
     expect(Array.from(out)).toEqual([104, 106, 107]);
   });
 });
+
+describe("ETS forecast variance, multiplicative error (class 2)", () => {
+  it("follows theta_h recursion: v_1 = sigma2 mu^2, v_2 = mu^2 (sigma2 + alpha^2 sigma2 + alpha^2 sigma2^2) for ETS(M,N,N)", () => {
+    const model = { ...ses(0.5), error: 2 };
+    const variance = etsForecastVariance(model, 0.01, Float64Array.of(100, 100));
+    expect(variance[0]).toBeCloseTo(0.01 * 100 * 100, 8);
+    expect(variance[1]).toBeCloseTo(100 * 100 * (0.01 + 0.25 * 0.01 + 0.25 * 0.0001), 8);
+  });
+});

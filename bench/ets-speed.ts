@@ -1,7 +1,9 @@
 /**
- * Speed and accuracy of automatic ETS on M3 (shared/data/m3): median fit+forecast CPU time per series by
- * frequency, sMAPE over the official horizon (trained on the training part only), and, when given R's
- * recorded fits (a TSV of id, model, AICc per line), how our AICc compares with R's.
+ * Speed and accuracy of automatic ETS on M3 (shared/data/m3): median fit + forecast CPU time per series
+ * (single-threaded, forecast at the official horizon with 80% and 95% intervals), sMAPE and interval
+ * coverage over the official horizon (trained on the training part only), and, given a folder of R's fits
+ * (<subset>.tsv of id, model, AICc per line, as bench/ets-r-reference.R writes), how our AICc compares
+ * with R's on the same series.
  *
  * Run: npx tsc -p tsconfig.cli.json && node dist-cli/bench/ets-speed.js [dataDir] [rReferenceDir]
  */
@@ -56,6 +58,8 @@ for (const name of ["yearly", "quarterly", "monthly", "other"]) {
   let accuracy = 0;
   const aiccGaps: number[] = [];
   let sameModel = 0;
+  const covered = [0, 0];
+  let testPoints = 0;
   const started = process.hrtime.bigint();
   for (const series of all) {
     const t0 = process.cpuUsage();
@@ -64,6 +68,12 @@ for (const name of ["yearly", "quarterly", "monthly", "other"]) {
     const used = process.cpuUsage(t0);
     times.push((used.user + used.system) / 1e3);
     accuracy += smape(series.test, forecast.mean);
+    for (const [i, interval] of forecast.intervals.entries()) {
+      series.test.forEach((value, h) => {
+        if (value >= interval.lower[h] && value <= interval.upper[h]) covered[i]++;
+      });
+    }
+    testPoints += series.test.length;
     total++;
     const r = reference.get(series.id);
     if (r !== undefined) {
@@ -75,6 +85,7 @@ for (const name of ["yearly", "quarterly", "monthly", "other"]) {
   const lengths = all.map((s) => s.train.length);
   console.log(
     `${name}: ${total} series, sMAPE ${(accuracy / total).toFixed(3)}, median ${median(times).toFixed(2)} ms, ` +
+      `80%/95% cover ${((100 * covered[0]) / testPoints).toFixed(1)}%/${((100 * covered[1]) / testPoints).toFixed(1)}%, ` +
       `wall ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)} series/s), n ${Math.min(...lengths)}-${Math.max(...lengths)}`,
   );
   if (name === "monthly") {

@@ -1,7 +1,8 @@
 import { correctOutliers, fillMissing } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { DataMapping, loadMapping, proposeMapping, saveMapping } from "./mapping";
+import { currentMapping } from "./mappedData";
+import { DataMapping, proposeMapping, saveMapping } from "./mapping";
 import { replaceSheets, SheetContent } from "./ownedSheets";
 import { seasonLengthOf } from "./periods";
 import { PlanningData, readPlanningData } from "./planningData";
@@ -48,7 +49,7 @@ const OVERRIDES_HEADER = ["Role", "Item", "Period", "Value", "Delta", "Percent",
  */
 export async function runGatherStep(workbook: Workbook, options: StepRunOptions = {}): Promise<GatherResult> {
   options.onProgress?.({ fraction: 0, message: "Finding your data" });
-  const saved = await loadMapping(workbook);
+  const saved = await currentMapping(workbook);
   const mapping = saved ?? (await proposeMapping(workbook));
   const data = await readPlanningData(workbook, mapping);
   options.onProgress?.({ fraction: 0.3, message: "Checking the data" });
@@ -103,7 +104,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
     sheets[SHEETS.overrides] = { rows: [OVERRIDES_HEADER] };
   }
   await replaceSheets(workbook, sheets, options.overwrite);
-  if (!saved) await saveMapping(workbook, mapping);
+  await saveMapping(workbook, mapping);
   options.onProgress?.({ fraction: 1, message: "Data checked" });
 
   const report: StepReport = {

@@ -1,14 +1,32 @@
 import { PlanningError } from "../core/errors";
 import type { Workbook } from "../workbook/workbook";
-import { loadMapping } from "./mapping";
+import { DataMapping, loadMapping, proposeMapping } from "./mapping";
 import { PlanningData, readPlanningData } from "./planningData";
 
 /**
- * The planner's data as mapped in step 1 (the mapping is saved in the workbook).
+ * The mapping saved in the workbook, with its history and capacity blocks brought up to date: when
+ * the planner has added months to the same table, name or sheet since, the new months are included.
+ * Returns undefined when no mapping has been saved.
+ */
+export async function currentMapping(workbook: Workbook): Promise<DataMapping | undefined> {
+  const saved = await loadMapping(workbook);
+  if (!saved) return undefined;
+  const proposal = await proposeMapping(workbook);
+  const sameBlock = (a: DataMapping["history"], b: DataMapping["history"]): boolean =>
+    a !== null && b !== null && a.source.kind === b.source.kind && a.source.reference === b.source.reference;
+  return {
+    ...saved,
+    history: sameBlock(saved.history, proposal.history) ? proposal.history : saved.history,
+    capacity: sameBlock(saved.capacity, proposal.capacity) ? proposal.capacity : saved.capacity,
+  };
+}
+
+/**
+ * The planner's data as mapped in step 1.
  * @throws PlanningError when step 1 has not run on this workbook
  */
 export async function loadMappedData(workbook: Workbook): Promise<PlanningData> {
-  const mapping = await loadMapping(workbook);
+  const mapping = await currentMapping(workbook);
   if (!mapping) throw new PlanningError("This workbook has no data mapping yet: run step 1 (gather and check data) first.");
   return readPlanningData(workbook, mapping);
 }

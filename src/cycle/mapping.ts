@@ -139,7 +139,14 @@ export type MappingPart = "history" | "capacity" | "items" | "resources";
  * @throws PlanningError when the block does not look like that part (saying what it needs).
  * @example mapping.history = await mapPartAt(book, "history", "'Sales History'!A1:AK41");
  */
-export async function mapPartAt<P extends MappingPart>(book: Workbook, part: P, reference: string): Promise<NonNullable<DataMapping[P]>> {
+export async function mapPartAt(book: Workbook, part: "history" | "capacity", reference: string): Promise<SeriesMapping>;
+export async function mapPartAt(book: Workbook, part: "items", reference: string): Promise<ItemsMapping>;
+export async function mapPartAt(book: Workbook, part: "resources", reference: string): Promise<RecordMapping<ResourceField>>;
+export async function mapPartAt(
+  book: Workbook,
+  part: MappingPart,
+  reference: string,
+): Promise<SeriesMapping | ItemsMapping | RecordMapping<ResourceField>> {
   const candidate = { source: await sourceOf(book, reference), values: await book.read(reference) };
   if (part === "history" || part === "capacity") {
     const shape = seriesShape(candidate.values);
@@ -148,7 +155,7 @@ export async function mapPartAt<P extends MappingPart>(book: Workbook, part: P, 
         `No ${part} was recognised in ${reference}. It needs a row (or column) of month headers and a column (or row) of ${part === "history" ? "item" : "resource"} ids, or ids followed by numbers only.`,
       );
     }
-    return toSeriesMapping(candidate.source, shape) as NonNullable<DataMapping[P]>;
+    return toSeriesMapping(candidate.source, shape);
   }
   const records = part === "items" ? bestRecords([candidate], itemFieldOf, 2, true) : bestRecords([candidate], resourceFieldOf, 2, false);
   if (!records) {
@@ -156,7 +163,7 @@ export async function mapPartAt<P extends MappingPart>(book: Workbook, part: P, 
       `No ${part === "items" ? "item master" : "resource list"} was recognised in ${reference}. It needs a header row with an id column (such as ${part === "items" ? "SKU or Item" : "Resource"}) and at least one more known column.`,
     );
   }
-  return records as NonNullable<DataMapping[P]>;
+  return records;
 }
 
 /**

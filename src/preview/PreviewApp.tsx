@@ -46,6 +46,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   toolbar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  notice: { flexShrink: 0 },
   pane: {
     width: "380px",
     flexShrink: 0,
@@ -135,7 +136,7 @@ export function PreviewApp({ initial, functions }: PreviewAppProps): React.JSX.E
           {busy && <Spinner size="tiny" aria-label="Working" />}
         </div>
         {notice && (
-          <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === "error" ? "alert" : "status"}>
+          <MessageBar className={styles.notice} intent={notice.intent} layout="multiline" role={notice.intent === "error" ? "alert" : "status"}>
             <MessageBarBody>
               <MessageBarTitle>{notice.title}</MessageBarTitle>
               {notice.text}

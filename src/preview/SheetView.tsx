@@ -27,7 +27,8 @@ const MARGIN = 8;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: 0, flexGrow: 1, gap: tokens.spacingVerticalXS },
-  formulaBar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  formulaBar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexShrink: 0 },
+  sheetTabs: { flexShrink: 0 },
   nameBox: { width: "5em", fontFamily: tokens.fontFamilyMonospace },
   formulaInput: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace },
   scroller: {
@@ -238,6 +239,7 @@ export function SheetView({ book, version, functions, onEdited, onError }: Sheet
         </div>
       )}
       <TabList
+        className={styles.sheetTabs}
         size="small"
         selectedValue={sheet}
         onTabSelect={(_, data) => {

@@ -8,8 +8,10 @@ import type { StepId } from "./stepActions";
 export interface StepField {
   key: string;
   label: string;
-  kind: "number" | "text";
+  kind: "number" | "text" | "choice";
   defaultValue: string | number;
+  /** The values a choice field offers, with their labels. */
+  choices?: { value: string; label: string }[];
   /** Shown under the field. */
   hint?: string;
   min?: number;
@@ -53,17 +55,7 @@ export const STEPS: readonly StepDefinition[] = [
     title: "Supply & capacity",
     purpose: "Project inventory, size safety stock and plan production within the capacity of each resource.",
     runLabel: "Plan supply",
-    fields: [
-      {
-        key: "serviceLevel",
-        label: "Target service level (%)",
-        kind: "number",
-        defaultValue: 95,
-        min: 50,
-        max: 99.9,
-        hint: "Share of periods in which demand is met from stock.",
-      },
-    ],
+    fields: [],
   },
   {
     id: "reconcile",
@@ -73,7 +65,16 @@ export const STEPS: readonly StepDefinition[] = [
     runLabel: "Compare scenarios",
     fields: [
       { key: "demandChange", label: "Demand change in scenario (%)", kind: "number", defaultValue: 10, min: -90, max: 300 },
-      { key: "capacityChange", label: "Capacity change in scenario (%)", kind: "number", defaultValue: 0, min: -90, max: 300 },
+      { key: "capacityChange", label: "Capacity change in scenario (%)", kind: "number", defaultValue: -10, min: -90, max: 300 },
+      {
+        key: "shiftHours",
+        label: "Extra shift (hours per month)",
+        kind: "number",
+        defaultValue: 0,
+        min: 0,
+        max: 10000,
+        hint: "Added to the most loaded resource in a third scenario; 0 leaves it out.",
+      },
     ],
   },
   {
@@ -81,10 +82,22 @@ export const STEPS: readonly StepDefinition[] = [
     number: 5,
     title: "Present & approve",
     purpose: "Write the executive summary, choose the scenario and record the approval of the plan.",
-    runLabel: "Approve the plan",
+    runLabel: "Record the decision",
     fields: [
-      { key: "approver", label: "Approved by", kind: "text", defaultValue: "" },
+      {
+        key: "decision",
+        label: "Decision",
+        kind: "choice",
+        defaultValue: "preview",
+        choices: [
+          { value: "preview", label: "Preview the summary only" },
+          { value: "approve", label: "Approve the plan" },
+          { value: "reject", label: "Reject the plan" },
+        ],
+      },
+      { key: "approver", label: "Your name", kind: "text", defaultValue: "", hint: "Needed to approve or reject." },
       { key: "comment", label: "Comment", kind: "text", defaultValue: "" },
+      { key: "scenario", label: "Scenario presented", kind: "text", defaultValue: "Base" },
     ],
   },
   {

@@ -1,7 +1,7 @@
 export type { Forecast, FitOptions, FitStatistics, FittedModel, Forecaster, PredictionInterval } from "./model";
 export { forecastSeries, describeModel, MAX_HORIZON } from "./forecastSeries";
 export type { ForecastRequest, ForecastOutcome } from "./forecastSeries";
-export { detectSeasonality, seasonalityTest, autocorrelation, CANDIDATE_SEASON_LENGTHS } from "./seasonality";
+export { detectSeasonality, seasonalityTest, stableSeasonalityZ, autocorrelation, CANDIDATE_SEASON_LENGTHS } from "./seasonality";
 export type { SeasonalityReport } from "./seasonality";
 export { classifyDemand, ADI_CUTOFF, CV2_CUTOFF } from "./intermittency";
 export type { DemandClass, IntermittencyReport } from "./intermittency";

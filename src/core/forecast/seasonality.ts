@@ -1,5 +1,5 @@
 import { PlanningError } from "../errors";
-import { leastSquaresLine } from "./linearTrend";
+import { centredMovingAverage } from "./decomposition";
 
 /**
  * Sample autocorrelation function r(1..maxLag), as R's acf():
@@ -50,51 +50,78 @@ const SEASONALITY_CRITICAL_VALUE = 1.6448536269514722;
 /** Season lengths planners meet: weeks in a year, months, 4-4-5 periods, quarters, days in a week, halves. */
 export const CANDIDATE_SEASON_LENGTHS: readonly number[] = [2, 3, 4, 6, 7, 12, 13, 24, 26, 52];
 
+/**
+ * Significance of the stable-seasonality test, as a standard normal quantile: 3.09 = one-sided 0.1%,
+ * strict because up to 10 candidate lengths are tried on the same history.
+ */
+export const SEASONALITY_Z = 3.09;
+
 /** Seasonality found in a history. */
 export interface SeasonalityReport {
   /** Detected season length, 1 when none. */
   seasonLength: number;
   seasonal: boolean;
-  /** Lag-m autocorrelation of the detrended series (0 when none). */
-  autocorrelation: number;
-  /** Test statistic |r(m)|/se at the chosen m. */
+  /** Stable-seasonality test statistic at the chosen season length, as a normal z (0 when none). */
   statistic: number;
 }
 
 /**
- * Detect the season length of a history among {@link CANDIDATE_SEASON_LENGTHS}.
- *
- * The series is detrended by least squares. A candidate m (with n > 2m) qualifies when its
- * autocorrelation r(m) passes {@link seasonalityTest} and is a positive local peak of the ACF
- * (r(m) > r(m-1) and r(m) >= r(m+1)): a smooth or trending series has a decaying ACF without peaks, a
- * seasonal one peaks at its period. Among qualifying candidates the largest r(m) wins (a shorter one
- * on a near tie, within 0.05, so 12 beats its multiple 24).
+ * The stable-seasonality F test of X-11 (Lothian & Morry 1978; X-13ARIMA-SEATS table D8): one-way
+ * analysis of variance of the detrended series (y less its centred m-period moving average) by
+ * position in the cycle. F = (between-position SS / (m-1)) / (within-position SS / (N-m)).
+ * The F value is returned as a standard normal z by Paulson's (Wilson-Hilferty) approximation
+ * z = ((1 - 2/(9·d2))·F^(1/3) - (1 - 2/(9·d1))) / √(2/(9·d1) + 2/(9·d2)·F^(2/3)), d1 = m-1, d2 = N-m,
+ * so that candidates with different degrees of freedom compare.
+ * @param y - observations, at least 3 full cycles
+ * @param m - candidate season length (> 1)
+ * @returns z of the F statistic (-Infinity when undefined, Infinity for a perfect season)
+ * @example stableSeasonalityZ([1, 5, 3, 2, 1, 5, 3, 1, 5, 3, 1, 5, 3], 3) // > 3.09 (seasonal)
+ */
+export function stableSeasonalityZ(y: readonly number[], m: number): number {
+  const trend = centredMovingAverage(y, m);
+  const sums = new Array<number>(m).fill(0);
+  const counts = new Array<number>(m).fill(0);
+  const values: [number, number][] = [];
+  y.forEach((v, t) => {
+    if (Number.isNaN(trend[t])) return;
+    const d = v - trend[t];
+    values.push([t % m, d]);
+    sums[t % m] += d;
+    counts[t % m]++;
+  });
+  const total = values.length;
+  if (total <= m || counts.some((c) => c === 0)) return -Infinity;
+  const grand = sums.reduce((a, b) => a + b, 0) / total;
+  let between = 0;
+  for (let i = 0; i < m; i++) between += counts[i] * (sums[i] / counts[i] - grand) ** 2;
+  let within = 0;
+  for (const [position, d] of values) within += (d - sums[position] / counts[position]) ** 2;
+  if (within <= 0) return between > 0 ? Infinity : -Infinity;
+  const f = between / (m - 1) / (within / (total - m));
+  const a = 2 / (9 * (m - 1));
+  const b = 2 / (9 * (total - m));
+  const cube = Math.cbrt(f);
+  return ((1 - b) * cube - (1 - a)) / Math.sqrt(a + b * cube * cube);
+}
+
+/**
+ * Detect the season length of a history among {@link CANDIDATE_SEASON_LENGTHS} by the stable-seasonality
+ * F test ({@link stableSeasonalityZ}): every candidate covered by at least 3 full cycles is tested and
+ * the most significant wins if its z exceeds {@link SEASONALITY_Z}. A multiple of the true period spreads
+ * the same seasonal variation over more degrees of freedom, so it is less significant.
  * @param history - observations (null or non-numbers are skipped)
- * @returns the detected season length (1 when no candidate qualifies)
+ * @returns the detected season length (1 when no candidate is significant)
  * @throws PlanningError when fewer than 4 numbers are given
  * @example detectSeasonality([10, 20, 30, 10, 20, 30, 10, 20, 30, 10, 20, 30]).seasonLength // 3
  */
 export function detectSeasonality(history: readonly (number | null)[]): SeasonalityReport {
   const y = history.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   if (y.length < 4) throw new PlanningError("Seasonality detection needs at least 4 numbers in the history.");
-  const detrended = removeLinearTrend(y);
-  const maxLag = Math.min(y.length - 1, CANDIDATE_SEASON_LENGTHS[CANDIDATE_SEASON_LENGTHS.length - 1] + 1);
-  const r = autocorrelation(detrended, maxLag);
-  const at = (lag: number): number => (lag >= 1 && lag <= r.length ? r[lag - 1] : lag === 0 ? 1 : -Infinity);
-  let best: SeasonalityReport = { seasonLength: 1, seasonal: false, autocorrelation: 0, statistic: 0 };
+  let best: SeasonalityReport = { seasonLength: 1, seasonal: false, statistic: 0 };
   for (const m of CANDIDATE_SEASON_LENGTHS) {
-    const test = seasonalityTest(detrended, m);
-    const peak = at(m) > at(m - 1) && at(m) >= at(m + 1);
-    if (!test.seasonal || test.autocorrelation <= 0 || !peak) continue;
-    if (!best.seasonal || test.autocorrelation > best.autocorrelation + 0.05) {
-      best = { seasonLength: m, seasonal: true, autocorrelation: test.autocorrelation, statistic: test.statistic };
-    }
+    if (y.length < 3 * m) continue;
+    const z = stableSeasonalityZ(y, m);
+    if (z > SEASONALITY_Z && z > best.statistic) best = { seasonLength: m, seasonal: true, statistic: z };
   }
   return best;
-}
-
-/** Residuals of the least-squares line through (t, y(t)). */
-function removeLinearTrend(y: readonly number[]): number[] {
-  const { intercept, slope } = leastSquaresLine(y);
-  return y.map((v, t) => v - intercept - slope * t);
 }

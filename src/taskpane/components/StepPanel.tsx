@@ -13,6 +13,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Select,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -71,18 +72,31 @@ export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, on
       </Subtitle2>
       <Body1>{step.purpose}</Body1>
       <form className={styles.fields} onSubmit={onSubmit} aria-labelledby={headingId}>
-        {step.fields.map((field) => (
-          <Field key={field.key} label={field.label} hint={field.hint}>
-            <Input
-              type={field.kind === "number" ? "number" : "text"}
-              min={field.min}
-              max={field.max}
-              value={values[field.key]}
-              disabled={running}
-              onChange={(_, data) => setValues((current) => ({ ...current, [field.key]: data.value }))}
-            />
-          </Field>
-        ))}
+        {step.fields.map((field) => {
+          const change = (value: string) => setValues((current) => ({ ...current, [field.key]: value }));
+          return (
+            <Field key={field.key} label={field.label} hint={field.hint}>
+              {field.kind === "choice" ? (
+                <Select value={values[field.key]} disabled={running} onChange={(_, data) => change(data.value)}>
+                  {(field.choices ?? []).map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Input
+                  type={field.kind === "number" ? "number" : "text"}
+                  min={field.min}
+                  max={field.max}
+                  value={values[field.key]}
+                  disabled={running}
+                  onChange={(_, data) => change(data.value)}
+                />
+              )}
+            </Field>
+          );
+        })}
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabled={!action || running}>
             {step.runLabel}
@@ -104,11 +118,7 @@ export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, on
           <MessageBar intent="success" layout="multiline" role="status">
             <MessageBarBody>{run.state.result.summary}</MessageBarBody>
           </MessageBar>
-          {(run.state.result.messages ?? []).map((message, index) => (
-            <MessageBar key={index} intent={message.level} layout="multiline">
-              <MessageBarBody>{message.text}</MessageBarBody>
-            </MessageBar>
-          ))}
+          <StepMessages messages={run.state.result.messages ?? []} />
           {(run.state.result.tables ?? []).map((table, index) => (
             <ResultTableView key={index} table={table} />
           ))}
@@ -118,12 +128,12 @@ export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, on
   );
 }
 
-/** Field values as options: numbers for number fields (blank keeps the default), text trimmed. */
+/** Field values as options: numbers for number fields (blank keeps the default), text and choices trimmed. */
 function toOptions(fields: readonly StepField[], values: Record<string, string>): StepOptions {
   return Object.fromEntries(
     fields.map((field) => {
       const text = (values[field.key] ?? "").trim();
-      if (field.kind === "text") return [field.key, text];
+      if (field.kind !== "number") return [field.key, text];
       return [field.key, text === "" ? field.defaultValue : Number(text)];
     }),
   );

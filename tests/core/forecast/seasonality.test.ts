@@ -1,6 +1,6 @@
 import { PlanningError } from "../../../src/core/errors";
 import { classicalDecomposition } from "../../../src/core/forecast/decomposition";
-import { autocorrelation, detectSeasonality, seasonalityTest } from "../../../src/core/forecast/seasonality";
+import { autocorrelation, detectSeasonality, seasonalityTest, stableSeasonalityZ } from "../../../src/core/forecast/seasonality";
 
 const y = [112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140];
 
@@ -39,6 +39,19 @@ describe("seasonality test (thetaf's 90% test)", () => {
   });
 });
 
+describe("stable-seasonality F test", () => {
+  it("hand case: between SS 43.05625, within SS 2.25 on 10 detrended values gives F = 153.09, z = 4.3857", () => {
+    // detrended by the 2x2 moving average: odd positions 2.25, 1.5, 2.5, 1.5, 2.5; even -2.5, -1.5, -2.5, -1.5, -2.5
+    const y = [10, 13, 7, 11, 9, 13, 7, 11, 9, 13, 7, 11];
+    const f = 43.05625 / 1 / (2.25 / 8);
+    const a = 2 / 9;
+    const b = 2 / (9 * 8);
+    const z = ((1 - b) * Math.cbrt(f) - (1 - a)) / Math.sqrt(a + b * Math.cbrt(f) ** 2);
+    expect(z).toBeCloseTo(4.385698079037759, 10);
+    expect(stableSeasonalityZ(y, 2)).toBeCloseTo(z, 10);
+  });
+});
+
 describe("detectSeasonality", () => {
   it("finds 12 in a monthly pattern with trend, not its multiple 24", () => {
     const pattern = [8, 6, 9, 12, 15, 20, 24, 22, 16, 12, 9, 14];
@@ -55,6 +68,16 @@ describe("detectSeasonality", () => {
       return (seed / 2147483648 - 0.5) * 10;
     });
     expect(detectSeasonality(noise.map((e, t) => 3 * t + e)).seasonLength).toBe(1);
+  });
+
+  it("finds 52 in three years of noisy weekly data with a smooth yearly wave", () => {
+    let seed = 7;
+    const noise = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648 - 0.5;
+    };
+    const weekly = Array.from({ length: 156 }, (_, t) => 100 + 0.2 * t + 15 * Math.sin((2 * Math.PI * t) / 52) + 8 * noise());
+    expect(detectSeasonality(weekly).seasonLength).toBe(52);
   });
 
   it("skips blanks and rejects fewer than 4 numbers", () => {

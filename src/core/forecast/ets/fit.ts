@@ -53,8 +53,9 @@ function codeOf(component: "N" | "A" | "Ad" | "M"): number {
  * Fit one ETS form by maximum likelihood, as R's etsmodel() (forecast package) with default settings:
  * criterion n log(sum e^2) (+ 2 sum log|f| for multiplicative errors), parameters restricted to R's
  * bounds = "both" region, Nelder-Mead from R's starting values (alpha = 0.2 / m, beta = alpha / 10,
- * gamma = (1 - alpha) / 20, phi = 0.978) and R's heuristic initial states. The simplex moves over
- * (alpha, beta / alpha, gamma / (1 - alpha), phi, level, slope).
+ * gamma = (1 - alpha) / 20, phi = 0.978) and R's heuristic initial states, then restarted from its
+ * best point while that still improves (R makes one run; restarts free simplices stuck on a boundary).
+ * The simplex moves over (alpha, beta / alpha, gamma / (1 - alpha), phi, level, slope).
  *
  * Difference from R, for speed: the initial level and slope are optimised jointly with the smoothing
  * parameters, but the seasonal initial states stay at their decomposition values. They are still counted
@@ -66,7 +67,7 @@ function codeOf(component: "N" | "A" | "Ad" | "M"): number {
  * @param y the series (for a multiplicative error or season: all values > 0).
  * @param spec the model form.
  * @param m season length (used when the form has a season).
- * @param options iteration limit and tolerance.
+ * @param options iteration limit, tolerance, restarts, starting fit.
  * @returns the fit, or null when the series is too short for the form (k >= n - 1, as R) or no finite
  *   likelihood was found.
  * @example

@@ -1,4 +1,5 @@
 import { PlanningError } from "../../errors";
+import { mae, rmse } from "../../metrics";
 import { normalIntervals, validateLevels } from "../intervals";
 import { requireHistory } from "../requireHistory";
 import type { FitOptions, FittedModel, Forecast, Forecaster, FitStatistics, PredictionInterval } from "../model";
@@ -31,21 +32,17 @@ class EtsFittedModel implements FittedModel {
     const n = history.length;
     this.name = etsName(spec);
     this.fitted = Array.from(fit.fitted);
-    let squares = 0;
-    let absolute = 0;
-    for (let t = 0; t < n; t++) {
-      const error = history[t] - fit.fitted[t];
-      squares += error * error;
-      absolute += Math.abs(error);
-    }
+    const actual = Array.from(history);
+    // R's convention: logLik = -criterion / 2 leaves out the constant -n/2 (log(2 pi / n) + 1) of the
+    // full Gaussian log-likelihood; AIC, AICc and BIC follow, so they match R's ets() output.
     this.statistics = {
       logLik: -fit.criterion / 2,
       aic: fit.aic,
       aicc: fit.aicc,
       bic: fit.bic,
       sigma2: fit.sigma2,
-      rmse: Math.sqrt(squares / n),
-      mae: absolute / n,
+      rmse: rmse(actual, this.fitted),
+      mae: mae(actual, this.fitted),
       parameters: fit.parameterCount + 1,
       n,
     };

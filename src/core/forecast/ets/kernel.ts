@@ -121,8 +121,9 @@ export function etsFilter(
 }
 
 /**
- * Point forecasts from the final state: f_{n+h} = l + phi_h b (+ or *) s_{n+h-m...}, with
- * phi_h = phi + phi^2 + ... + phi^h (h for an undamped trend), as R's etsforecast.
+ * Point forecasts from the final state: f_{n+h} = l + phi_h b, plus or times the seasonal state of the
+ * forecast period's phase, with phi_h = phi + phi^2 + ... + phi^h (h for an undamped trend), as R's
+ * etsforecast.
  *
  * @param state final state after {@link etsFilter} over `n` observations.
  * @param n number of observations the state has seen (sets the seasonal phase).

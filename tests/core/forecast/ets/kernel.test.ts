@@ -57,3 +57,18 @@ describe("ETS forecast variance, multiplicative error (class 2)", () => {
     expect(variance[1]).toBeCloseTo(100 * 100 * (0.01 + 0.25 * 0.01 + 0.25 * 0.0001), 8);
   });
 });
+
+describe("ETS forecast variance, additive error (class 1)", () => {
+  it("adds gamma to c_j at whole seasons: ETS(A,N,A), m = 4, alpha 0.2, gamma 0.3 gives v_5 = 1 + 3(0.2^2) + 0.5^2", () => {
+    const model: EtsKernelModel = { error: 1, trend: 0, season: 1, m: 4, alpha: 0.2, beta: 0, gamma: 0.3, phi: 1 };
+    const variance = etsForecastVariance(model, 1, new Float64Array(5));
+    expect(variance[4]).toBeCloseTo(1 + 3 * 0.04 + 0.25, 12);
+  });
+
+  it("uses c_j = alpha + beta (phi + ... + phi^j) for a damped trend", () => {
+    const model: EtsKernelModel = { error: 1, trend: 1, season: 0, m: 1, alpha: 0.5, beta: 0.2, gamma: 0, phi: 0.5 };
+    const variance = etsForecastVariance(model, 2, new Float64Array(3));
+    // c_1 = 0.5 + 0.2 * 0.5 = 0.6; c_2 = 0.5 + 0.2 * 0.75 = 0.65
+    expect(Array.from(variance)).toEqual([2, 2 * (1 + 0.36), 2 * (1 + 0.36 + 0.4225)].map((v) => expect.closeTo(v, 12)));
+  });
+});

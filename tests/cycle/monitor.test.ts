@@ -1,0 +1,60 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import { runMonitorStep, startNextCycle } from "../../src/cycle/monitorStep";
+import { runCycle } from "../../src/cycle/runCycle";
+import { SHEETS } from "../../src/cycle/sheets";
+import { columnLetters } from "../../src/workbook/address";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+/** The sample's data laid out as plain ranges (no Excel tables), so the history can grow by a column. */
+async function plainSampleBook(): Promise<MemoryWorkbook> {
+  const sample = await MemoryWorkbook.fromXlsx(fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx")));
+  const book = new ExcelJS.Workbook();
+  for (const name of ["Items", "Sales History", "Resources", "Capacity"]) book.addWorksheet(name).addRows(sample.sheetValues(name));
+  return MemoryWorkbook.fromXlsx(new Uint8Array(await book.xlsx.writeBuffer()));
+}
+
+describe("step 6, execute and monitor", () => {
+  test("before any approval it says to approve first", async () => {
+    const book = await plainSampleBook();
+    await expect(runMonitorStep(book)).rejects.toThrow(/approve one in step 5/);
+    await expect(startNextCycle(book)).rejects.toThrow(/Approve/);
+  });
+
+  test("compares the approved plan with the actuals added to the history and raises the exceptions", async () => {
+    const book = await plainSampleBook();
+    await runCycle(book, { demand: { horizon: 6 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } });
+    const waiting = await runMonitorStep(book);
+    expect(waiting.report.summary).toMatch(/No actuals yet for Plan 2026-01 v1/);
+
+    const plan = await book.read("Plan 2026-01 v1");
+    const demandOf = (item: string) => plan.find((row) => row[0] === item && row[2] === "Demand")!.slice(3) as number[];
+    const history = book.sheetValues("Sales History");
+    const months = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"];
+    months.forEach((month, k) => {
+      const column = columnLetters(history[0].length + k);
+      book.setCell("Sales History", `${column}1`, month);
+      history.slice(1).forEach((row, r) => {
+        const id = String(row[0]);
+        const planned = demandOf(id)[k];
+        book.setCell("Sales History", `${column}${r + 2}`, id === "CH-101" ? Math.round(planned * 1.6) : Math.round(planned));
+      });
+    });
+
+    const result = await runMonitorStep(book);
+    expect(result.items).toHaveLength(40);
+    const ch101 = result.items.find((item) => item.item === "CH-101")!;
+    expect(ch101.periods).toEqual(months);
+    expect(ch101.trackingSignal).toBeCloseTo(5, 6);
+    expect(ch101.bias).toBeCloseTo(-37.5, 0);
+    expect(result.exceptions).toEqual(expect.arrayContaining([expect.objectContaining({ item: "CH-101", kind: "bias alarm" })]));
+    expect(result.exceptions.some((e) => e.item === "CH-101" && e.kind === "stock-out risk")).toBe(true);
+    const accurate = result.items.find((item) => item.item === "CH-102")!;
+    expect(accurate.accuracy).toBeGreaterThan(99);
+    expect(result.exceptions.some((e) => e.item === "CH-102" && e.kind === "bias alarm")).toBe(false);
+    const sheet = await book.read(SHEETS.monitor);
+    expect(sheet[0]).toEqual(["Item", "Months with actuals", "Planned", "Actual", "Accuracy %", "Bias %", "Tracking signal"]);
+    expect(await startNextCycle(book)).toBe("2026-02");
+  }, 120_000);
+});

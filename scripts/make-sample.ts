@@ -85,6 +85,10 @@ const FAMILIES: FamilyRecipe[] = [
 ];
 
 const RESOURCES = ["Assembly", "Finishing", "Packing"];
+/** Regular cost of an hour on each resource. */
+const REGULAR_COST_PER_HOUR = [38, 34, 26];
+/** Prices cover material and regular labour at least this many times over, as a real product range would. */
+const MARKUP = 1.3;
 /** Items whose demand is intermittent (most months zero). */
 const INTERMITTENT = new Set(["CH-108", "TB-110", "ST-108", "LT-109"]);
 
@@ -170,14 +174,17 @@ export function sampleData(seed = 20240101): SampleData {
         const value = level * Math.pow(1 + trend, t) * season * (1 + noise * normal());
         return Math.max(0, Math.round(value));
       });
-      const price = round2(between(...family.price));
+      const listPrice = round2(between(...family.price));
       const scale = between(0.8, 1.25);
+      const materialShare = between(0.35, 0.5);
+      const labour = family.hours.reduce((sum, hours, r) => sum + hours * scale * REGULAR_COST_PER_HOUR[r], 0);
+      const price = Math.max(listPrice, round2((MARKUP * labour) / (1 - MARKUP * materialShare)));
       items.push({
         id,
         description: product,
         family: family.name,
         price,
-        unitCost: round2(price * between(0.45, 0.65)),
+        unitCost: round2(price * materialShare),
         holdingRate: 0.25,
         leadTime: Math.round(between(1, 3)),
         serviceLevel: [0.9, 0.95, 0.98][Math.floor(random() * 3)],
@@ -204,7 +211,7 @@ export function sampleData(seed = 20240101): SampleData {
     name,
     regularHours: Math.round(load[r] * 0.95 / 10) * 10,
     overtimeCap: Math.round(load[r] * 0.2 / 10) * 10,
-    regularCost: [38, 34, 26][r],
+    regularCost: REGULAR_COST_PER_HOUR[r],
     overtimeCost: [57, 51, 39][r],
     subcontractCost: [75, 68, 45][r],
     subcontractCap: Math.round(load[r] * 0.15 / 10) * 10,

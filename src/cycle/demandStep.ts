@@ -128,13 +128,13 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
   );
   options.onProgress?.({ fraction: 1, message: "Forecast written" });
 
-  const scored = items.filter((item) => item.holdoutSmape !== null);
-  const meanSmape = scored.reduce((s, item) => s + (item.holdoutSmape ?? 0), 0) / Math.max(1, scored.length);
+  const scored = items.map((item) => item.holdoutSmape).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const medianSmape = scored.length === 0 ? Number.NaN : (scored[Math.floor((scored.length - 1) / 2)] + scored[Math.ceil((scored.length - 1) / 2)]) / 2;
   return {
     periods,
     items,
     report: {
-      summary: `Forecast ${items.length} items for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]}); mean holdout sMAPE ${meanSmape.toFixed(1)}%. ${overrides.length} overrides applied.`,
+      summary: `Forecast ${items.length} items for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]}); median holdout sMAPE ${medianSmape.toFixed(1)}%. ${overrides.length} overrides applied.`,
       tables: [
         {
           title: "Items",

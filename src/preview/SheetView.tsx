@@ -6,12 +6,13 @@
  */
 import * as React from "react";
 import { Input, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
-import { cellAddress, columnLetters, parseRange, type CellPosition, type CellRange } from "../workbook/address";
+import { cellAddress, parseRange, type CellPosition, type CellRange } from "../workbook/address";
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { CellInput, Matrix } from "../workbook/workbook";
+import { CellTable, cellId } from "./CellTable";
 import { ChartView } from "./ChartView";
 import { evaluateSopFormula, isSopFormula, type FormulaOutcome, type SopFunction } from "./formula";
-import { layoutSheet, type DisplayCell } from "./sheetLayout";
+import { layoutSheet } from "./sheetLayout";
 import { inputText, parseTyped } from "./typedInput";
 
 export interface SheetViewProps {
@@ -28,7 +29,7 @@ const MARGIN = 8;
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: 0, flexGrow: 1, gap: tokens.spacingVerticalXS },
   formulaBar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexShrink: 0 },
-  sheetTabs: { flexShrink: 0 },
+  sheetTabs: { flexShrink: 0, overflowX: "auto" },
   nameBox: { width: "5em", fontFamily: tokens.fontFamilyMonospace },
   formulaInput: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace },
   scroller: {
@@ -43,41 +44,7 @@ const useStyles = makeStyles({
       outlineOffset: "-2px",
     },
   },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
-  header: {
-    position: "sticky",
-    top: 0,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightRegular,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    minWidth: "72px",
-    zIndex: 1,
-  },
-  rowHeader: {
-    position: "sticky",
-    left: 0,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightRegular,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    minWidth: "36px",
-    textAlign: "right",
-    paddingRight: "4px",
-  },
-  cell: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    height: "20px",
-    maxWidth: "120px",
-    padding: "0 4px",
-    overflow: "hidden",
-    whiteSpace: "nowrap",
-    textOverflow: "ellipsis",
-    cursor: "cell",
-  },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  spilled: { textAlign: "right", fontVariantNumeric: "tabular-nums", backgroundColor: tokens.colorBrandBackground2 },
-  error: { color: tokens.colorPaletteRedForeground1, textAlign: "center" },
   charts: { display: "flex", gap: tokens.spacingHorizontalS, overflowX: "auto", flexShrink: 0 },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });
 
 export function SheetView({ book, version, functions, onEdited, onError }: SheetViewProps): React.JSX.Element {
@@ -129,10 +96,18 @@ export function SheetView({ book, version, functions, onEdited, onError }: Sheet
     gridRef.current?.focus();
   };
 
-  const startEditing = (text: string) => {
+  const startEditing = React.useCallback((text: string) => {
     setDraft(text);
     formulaRef.current?.focus();
-  };
+  }, []);
+  const selectCell = React.useCallback((row: number, col: number) => {
+    setDraft(undefined);
+    setSelection({ row, col });
+  }, []);
+  const editCell = React.useCallback(
+    (row: number, col: number) => startEditing(inputText(inputs[row]?.[col] ?? null)),
+    [inputs, startEditing],
+  );
 
   const onGridKey = (event: React.KeyboardEvent) => {
     const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -186,50 +161,7 @@ export function SheetView({ book, version, functions, onEdited, onError }: Sheet
         aria-activedescendant={cellId(selectedAddress)}
         onKeyDown={onGridKey}
       >
-        <table className={styles.table} role="presentation">
-          <thead>
-            <tr role="row">
-              <th className={styles.header} aria-hidden="true" />
-              {Array.from({ length: layout.columns }, (_, col) => (
-                <th key={col} className={styles.header} role="columnheader">
-                  {columnLetters(col)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: layout.rows }, (_, row) => (
-              <tr key={row} role="row">
-                <th className={styles.rowHeader} role="rowheader">
-                  {row + 1}
-                </th>
-                {Array.from({ length: layout.columns }, (_, col) => {
-                  const address = cellAddress({ row, col });
-                  const shown = layout.cell(row, col);
-                  const isSelected = row === selection.row && col === selection.col;
-                  return (
-                    <td
-                      key={col}
-                      id={cellId(address)}
-                      role="gridcell"
-                      aria-selected={isSelected}
-                      data-address={address}
-                      title={shown.title}
-                      className={`${styles.cell} ${kindClass(shown, styles)} ${isSelected ? styles.selected : ""}`}
-                      onMouseDown={() => {
-                        setDraft(undefined);
-                        setSelection({ row, col });
-                      }}
-                      onDoubleClick={() => startEditing(inputText(inputs[row]?.[col] ?? null))}
-                    >
-                      {shown.text}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CellTable layout={layout} selection={selection} onSelect={selectCell} onEdit={editCell} />
       </div>
       {charts.length > 0 && (
         <div className={styles.charts} aria-label="Charts on this sheet">
@@ -238,23 +170,24 @@ export function SheetView({ book, version, functions, onEdited, onError }: Sheet
           ))}
         </div>
       )}
-      <TabList
-        className={styles.sheetTabs}
-        size="small"
-        selectedValue={sheet}
-        onTabSelect={(_, data) => {
-          setChosenSheet(String(data.value));
-          setSelection({ row: 0, col: 0 });
-          setDraft(undefined);
-        }}
-        aria-label="Sheets"
-      >
-        {sheetNames.map((name) => (
-          <Tab key={name} value={name}>
-            {name}
-          </Tab>
-        ))}
-      </TabList>
+      <div className={styles.sheetTabs}>
+        <TabList
+          size="small"
+          selectedValue={sheet}
+          onTabSelect={(_, data) => {
+            setChosenSheet(String(data.value));
+            setSelection({ row: 0, col: 0 });
+            setDraft(undefined);
+          }}
+          aria-label="Sheets"
+        >
+          {sheetNames.map((name) => (
+            <Tab key={name} value={name}>
+              {name}
+            </Tab>
+          ))}
+        </TabList>
+      </div>
     </div>
   );
 }
@@ -299,16 +232,7 @@ function rangeValues(book: MemoryWorkbook, sheet: string, range: CellRange): Mat
   );
 }
 
-function kindClass(cell: DisplayCell, styles: ReturnType<typeof useStyles>): string {
-  if (cell.kind === "number") return styles.number;
-  if (cell.kind === "spilled") return styles.spilled;
-  if (cell.kind === "error") return styles.error;
-  return "";
-}
 
-function cellId(address: string): string {
-  return `preview-cell-${address}`;
-}
 
 function clamp(value: number, max: number): number {
   return Math.max(0, Math.min(value, max));

@@ -1,6 +1,6 @@
 /**
  * The browser preview as a planner uses it, in headless Chromium over the built dist/ (run
- * `npm run build` first): the six steps are listed, step 1 reads the sample workbook, SOP.GAP typed
+ * `npm run build` first): the six steps are listed, steps 1 to 3 run on the sample, SOP.GAP typed
  * into the grid spills supply minus demand, a bad argument shows #VALUE! with its message, a corrupt
  * file is refused with a message while the workbook stays, and Save .xlsx downloads the edits.
  */
@@ -99,12 +99,26 @@ test("lists the six S&OP steps in order, as tabs a keyboard and a screen reader 
   await tabs.nth(0).click();
 });
 
-test("step 1 lists the sheets of the sample workbook", async () => {
-  await page.getByRole("button", { name: "Check the workbook" }).click();
-  const panel = page.locator("#sop-step-panel-gather");
-  await panel.getByRole("heading", { name: "Sheets" }).waitFor();
-  const sheetCells = await panel.getByRole("table", { name: "Sheets" }).locator("tbody tr td:first-child").allTextContents();
-  expect(sheetCells).toEqual(expect.arrayContaining(["Items", "Sales History", "Resources", "Capacity"]));
+/** Run a step from its panel and return the summary it shows (or the problem, which fails the test). */
+async function runStep(id: string, button: string): Promise<string> {
+  await page.locator(`#sop-step-tab-${id}`).click();
+  const panel = page.locator(`#sop-step-panel-${id}`);
+  await panel.getByRole("button", { name: button }).click();
+  const outcome = panel.locator('[role="status"], [role="alert"]').first();
+  await outcome.waitFor({ timeout: 60_000 });
+  expect(await outcome.getAttribute("role")).toBe("status");
+  return (await outcome.textContent()) ?? "";
+}
+
+test("steps 1 to 3 run on the sample: data checked, demand forecast, supply planned with HiGHS in the browser", async () => {
+  expect(await runStep("gather", "Check the workbook")).toMatch(/^Found 40 items with 36 periods of history/);
+  const mapped = page.locator("#sop-step-panel-gather").getByRole("table", { name: "Mapped data" });
+  expect(await mapped.locator("tbody tr td:first-child").allTextContents()).toEqual(["Demand history", "Items", "Resources", "Capacity"]);
+  expect(await runStep("demand", "Forecast demand")).toMatch(/^Forecast 40 items for 18 months/);
+  expect(await runStep("supply", "Plan supply")).toMatch(/^Optimal plan costs/);
+  const sheetTabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute("value") ?? tab.textContent));
+  expect(sheetTabs.join("|")).toMatch(/SOP Clean History.*SOP Forecast.*SOP Supply Plan/);
+  await page.locator("#sop-step-tab-gather").click();
 });
 
 test("=SOP.GAP over sample ranges spills supply minus demand to the right", async () => {

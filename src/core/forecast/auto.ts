@@ -114,8 +114,11 @@ export function automaticFit(
   for (const id of members) {
     const forecaster = AUTO_CANDIDATES[id];
     const model = tryFit(forecaster, history, seasonLength);
+    const label = CANDIDATE_LABELS[id] ?? id;
     if (model) fitted.push({ id, model });
-    else notes.push(`left ${CANDIDATE_LABELS[id] ?? id} out of the combination: needs at least ${forecaster.minLength(seasonLength)} periods`);
+    else if (history.length < forecaster.minLength(seasonLength)) {
+      notes.push(`left ${label} out of the combination: needs at least ${forecaster.minLength(seasonLength)} periods`);
+    } else notes.push(`left ${label} out of the combination: it could not be fitted to this history`);
   }
   if (fitted.length > 0) {
     return {

@@ -24,6 +24,7 @@ import { useStepRun } from "../useStepRun";
 import { ResultTableView } from "./ResultTableView";
 import { RunProgress } from "./RunProgress";
 import { stepPanelId, stepTabId } from "./StepList";
+import { StepMessages } from "./StepMessages";
 
 export type StepStatus = "idle" | "running" | "done" | "failed";
 

@@ -7,15 +7,14 @@
  *
  *   npm run bench:supply            all sizes; writes out/bench-supply.json
  *   node dist-cli/bench/supply-scale.js --one 1000 20 [ipm|simplex|choose]   one size, JSON on stdout
- *   (without an algorithm the engine's default: simplex below 50,000 variables, interior point above;
- *   a fifth argument "nocrossover" skips crossover after the interior point)
+ *   (without an algorithm the engine's default: simplex below 50,000 variables, interior point above)
  */
 
 import { execFileSync, fork } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { toCplexLp } from "../src/core/optimize/highsLinearProgram";
-import { loadHighs } from "../src/core/optimize/highsSolve";
+import { loadHighs, type SolveOptions } from "../src/core/optimize/highsSolve";
 import { buildSupplyLp, checkPlan, optimizeSupply, validateSupplyModel } from "../src/core/supply";
 
 const PERIODS = 36;
@@ -28,8 +27,6 @@ const SIZES: [number, number][] = [
 /** Independent solver per size: glpsol is fast enough only for the small ones (OFFICE-NOTES), Clp above. */
 const REFERENCE_LIMIT_SECONDS = 1200;
 const SOLVE_LIMIT_SECONDS = 1800;
-/** Crossover after interior point (off only when asked on the command line, to measure its cost). */
-let crossover = true;
 
 /** Seeded pseudo-random numbers in [0, 1) (mulberry32). */
 function seeded(seed: number): () => number {
@@ -118,7 +115,7 @@ interface SizeResult {
 }
 
 /** Solves one size in this process and returns the measurements (the LP file is written for the reference solver). */
-async function runOne(items: number, resources: number, solver: "choose" | "simplex" | "ipm" | undefined, lpFile: string): Promise<SizeResult> {
+async function runOne(items: number, resources: number, solver: SolveOptions["solver"], lpFile: string): Promise<SizeResult> {
   const highs = await loadHighs();
   const model = validateSupplyModel(generateModel(items, resources));
   let started = performance.now();
@@ -138,11 +135,11 @@ async function runOne(items: number, resources: number, solver: "choose" | "simp
     buildSeconds,
     lpTextSeconds,
     lpTextMegabytes: r2(text.length / 1e6),
-    solver: `HiGHS ${highs.version.string} (wasm, ${solver ?? "engine default"}${crossover ? "" : ", no crossover"})`,
+    solver: `HiGHS ${highs.version.string} (wasm, ${solver ?? "engine default"})`,
   };
   const cpu = process.cpuUsage();
   try {
-    const outcome = await optimizeSupply(model, { highs, timeLimitSeconds: SOLVE_LIMIT_SECONDS, ...(solver === undefined ? {} : { solver }), ...(crossover ? {} : { crossover }) });
+    const outcome = await optimizeSupply(model, { highs, timeLimitSeconds: SOLVE_LIMIT_SECONDS, ...(solver === undefined ? {} : { solver }) });
     const used = process.cpuUsage(cpu);
     const solveCpuSeconds = (used.user + used.system) / 1e6 - outcome.buildSeconds;
     const peak = process.resourceUsage().maxRSS / 1024;
@@ -237,8 +234,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   if (args[0] === "--one") {
     const [items, resources] = [Number(args[1]), Number(args[2])];
-    const solver = args[3] as "choose" | "simplex" | "ipm" | undefined;
-    if (args[4] === "nocrossover") crossover = false;
+    const solver = args[3] as SolveOptions["solver"];
     const result = await runOne(items, resources, solver, path.join(outDir, `supply-${items}x${resources}.lp`));
     if (process.send) process.send(result);
     else process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);

@@ -151,9 +151,10 @@ export interface SampleData {
 /**
  * Draw the sample's data from a seeded generator (same seed, same data).
  * @param seed generator seed (default 20240101).
+ * @param itemsPerFamily items in each of the 4 families (default 10; the benchmark uses 125 for 500 items).
  * @example sampleData().items.length // 40
  */
-export function sampleData(seed = 20240101): SampleData {
+export function sampleData(seed = 20240101, itemsPerFamily = 10): SampleData {
   const random = mulberry32(seed);
   const between = (low: number, high: number): number => low + (high - low) * random();
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -162,7 +163,11 @@ export function sampleData(seed = 20240101): SampleData {
 
   const items: SampleItem[] = [];
   for (const family of FAMILIES) {
-    family.products.forEach((product, index) => {
+    const products = Array.from({ length: itemsPerFamily }, (_, index) => {
+      const series = Math.floor(index / family.products.length);
+      return `${family.products[index % family.products.length]}${series > 0 ? ` ${series + 1}` : ""}`;
+    });
+    products.forEach((product, index) => {
       const id = `${family.prefix}-${101 + index}`;
       const level = between(...family.level);
       const trend = between(-0.006, 0.015);

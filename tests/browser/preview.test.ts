@@ -116,7 +116,7 @@ test("steps 1 to 3 run on the sample: data checked, demand forecast, supply plan
   expect(await mapped.locator("tbody tr td:first-child").allTextContents()).toEqual(["Demand history", "Items", "Resources", "Capacity"]);
   expect(await runStep("demand", "Forecast demand")).toMatch(/^Forecast 40 items for 18 months/);
   expect(await runStep("supply", "Plan supply")).toMatch(/^Optimal plan costs/);
-  const sheetTabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute("value") ?? tab.textContent));
+  const sheetTabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents();
   expect(sheetTabs.join("|")).toMatch(/SOP Clean History.*SOP Forecast.*SOP Supply Plan/);
   await page.locator("#sop-step-tab-gather").click();
 });

@@ -29,11 +29,6 @@ export interface SolveOptions {
   timeLimitSeconds?: number;
   /** LP algorithm: "choose" (HiGHS decides), "simplex" or "ipm" (interior point with crossover). */
   solver?: "choose" | "simplex" | "ipm";
-  /**
-   * With "ipm": convert the interior solution into a basic one (default true). Off is faster; the plan
-   * is then optimal within the interior-point tolerance (1e-8 relative) but not at a vertex.
-   */
-  crossover?: boolean;
   /** Relative optimality gap at which a mixed-integer solve stops (default HiGHS's 1e-4). */
   mipRelativeGap?: number;
 }
@@ -86,7 +81,6 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Sol
     model.options.set({ output_flag: false });
     if (options.timeLimitSeconds !== undefined) model.options.set({ time_limit: options.timeLimitSeconds });
     if (options.solver !== undefined && !hasIntegers) model.options.set({ solver: options.solver });
-    if (options.crossover === false) model.options.set({ run_crossover: "off" });
     if (options.mipRelativeGap !== undefined) model.options.set({ mip_rel_gap: options.mipRelativeGap });
     const code = model.run().modelStatus;
     const status = STATUS_BY_CODE[code] ?? "error";

@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
-import { CheckmarkCircle16Filled, ErrorCircle16Filled } from "@fluentui/react-icons";
+import { ArrowSync16Regular, CheckmarkCircle16Filled, Circle16Regular, ErrorCircle16Filled } from "@fluentui/react-icons";
 import type { StepId } from "../stepActions";
 import type { StepDefinition } from "../steps";
 import type { StepStatus } from "./StepPanel";
@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   number: { fontVariantNumeric: "tabular-nums", marginRight: tokens.spacingHorizontalS },
   done: { color: tokens.colorPaletteGreenForeground1 },
   failed: { color: tokens.colorPaletteRedForeground1 },
+  idle: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Ids that tie a step's tab to its panel for assistive technology. */
@@ -65,8 +66,9 @@ export function StepList({ steps, selected, statuses, onSelect }: StepListProps)
   );
 }
 
-function statusIcon(status: StepStatus, styles: ReturnType<typeof useStyles>): React.JSX.Element | undefined {
+function statusIcon(status: StepStatus, styles: ReturnType<typeof useStyles>): React.JSX.Element {
   if (status === "done") return <CheckmarkCircle16Filled className={styles.done} />;
   if (status === "failed") return <ErrorCircle16Filled className={styles.failed} />;
-  return undefined;
+  if (status === "running") return <ArrowSync16Regular />;
+  return <Circle16Regular className={styles.idle} />;
 }

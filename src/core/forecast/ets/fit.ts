@@ -208,3 +208,37 @@ export function etsFitFrom(
     bic: criterion + Math.log(n) * k,
   };
 }
+
+/**
+ * Initial state with the seasonal states corrected by the mean one-step error of each season phase:
+ * s_k + mean_k(y - f) for an additive season, s_k (1 + mean_k(y / f - 1)) for a multiplicative one,
+ * then re-centred to sum 0 (additive) or m (multiplicative, each floored at 0.01). One step of
+ * coordinate descent on the seasonal initial states, which fitEts keeps fixed; matters most when the
+ * fitted gamma is near 0 and the season is carried by the initial states alone.
+ *
+ * @param y the series the fit was made on.
+ * @param fit a fit with a season.
+ * @returns a new initial state (level and slope unchanged).
+ * @example
+ * fitEts(y, spec, 12, { from: { ...fit, initialState: correctedSeasons(y, fit) } })
+ */
+export function correctedSeasons(y: Float64Array, fit: EtsFit): Float64Array {
+  const { m, season } = fit.model;
+  const state = Float64Array.from(fit.initialState);
+  const sums = new Float64Array(m);
+  const counts = new Float64Array(m);
+  for (let t = 0; t < y.length; t++) {
+    const f = fit.fitted[t];
+    sums[t % m] += season === ADDITIVE ? y[t] - f : y[t] / f - 1;
+    counts[t % m] += 1;
+  }
+  let total = 0;
+  for (let k = 0; k < m; k++) {
+    const mean = counts[k] > 0 ? sums[k] / counts[k] : 0;
+    const s = season === ADDITIVE ? state[2 + k] + mean : Math.max(state[2 + k] * (1 + mean), 0.01);
+    state[2 + k] = s;
+    total += s;
+  }
+  for (let k = 0; k < m; k++) state[2 + k] = season === ADDITIVE ? state[2 + k] - total / m : (state[2 + k] * m) / total;
+  return state;
+}

@@ -1,4 +1,4 @@
-import { etsFitFrom, fitEts, type EtsFit } from "./fit";
+import { correctedSeasons, etsFitFrom, fitEts, type EtsFit } from "./fit";
 import { ADDITIVE, NONE } from "./kernel";
 import type { EtsSpec } from "./spec";
 
@@ -12,6 +12,8 @@ export const MAX_ETS_SEASON = 24;
  */
 const FIRST_PASS_TOLERANCE = 1e-4;
 const REFINE_MARGIN = 10;
+/** Seasonal-state corrections (correctedSeasons) tried on each refined seasonal candidate. */
+const SEASON_PASSES = Number(process.env.ETS_SP ?? 2);
 
 /**
  * The candidate forms of R's ets() with default settings for a series: errors A and M, trends N, A and
@@ -73,8 +75,15 @@ export function selectEts(y: Float64Array, m: number): EtsFit | null {
   let best: EtsFit | null = null;
   const threshold = Math.min(...fits.map((fit) => fit.aicc)) + REFINE_MARGIN;
   for (const fit of fits) {
-    const refined = fit.aicc <= threshold ? fitEts(y, fit.spec, m, { from: fit }) : null;
-    const candidate = refined !== null && refined.aicc < fit.aicc ? refined : fit;
+    if (fit.aicc > threshold) continue;
+    let candidate = fit;
+    const refined = fitEts(y, fit.spec, m, { from: fit });
+    if (refined !== null && refined.aicc < candidate.aicc) candidate = refined;
+    for (let pass = 0; pass < SEASON_PASSES && candidate.model.season !== NONE; pass++) {
+      const corrected = fitEts(y, fit.spec, m, { from: { ...candidate, initialState: correctedSeasons(y, candidate) } });
+      if (corrected === null || !(corrected.aicc < candidate.aicc - 0.01)) break;
+      candidate = corrected;
+    }
     if (best === null || candidate.aicc < best.aicc) best = candidate;
   }
   return best;

@@ -1,0 +1,56 @@
+/**
+ * Benchmark of the whole S&OP cycle, steps 1 to 5, on a generated 500-item workbook (the sample's
+ * generator with 125 items per family, 36 months of history, 3 resources), through the same
+ * in-memory workbook the browser preview uses. Target: under 60 s.
+ * Usage: npm run bench:cycle [-- --items-per-family 125]
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import { runDemandStep } from "../src/cycle/demandStep";
+import { runGatherStep } from "../src/cycle/gatherStep";
+import { runPresentStep } from "../src/cycle/presentStep";
+import { runReconcileStep } from "../src/cycle/reconcileStep";
+import { runSupplyStep } from "../src/cycle/supplyStep";
+import { MemoryWorkbook } from "../src/workbook/memoryWorkbook";
+import { buildSampleWorkbook, sampleData } from "../scripts/make-sample";
+
+async function main(): Promise<void> {
+  const flag = process.argv.indexOf("--items-per-family");
+  const perFamily = flag > 0 ? Number(process.argv[flag + 1]) : 125;
+  const bytes = new Uint8Array((await buildSampleWorkbook(sampleData(20240101, perFamily)).xlsx.writeBuffer()) as ArrayBuffer);
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const book = await MemoryWorkbook.fromXlsx(bytes);
+  const timings: [string, number][] = [["open workbook", performance.now() - started]];
+  const time = async (label: string, step: () => Promise<unknown>): Promise<void> => {
+    const t = performance.now();
+    await step();
+    timings.push([label, performance.now() - t]);
+  };
+  await time("1 gather & check", () => runGatherStep(book));
+  await time("2 demand forecast (18 months)", () => runDemandStep(book, { horizon: 18 }));
+  await time("3 supply plan (chase, level, optimal)", () => runSupplyStep(book));
+  await time("4 reconcile + 2 scenarios", () => runReconcileStep(book));
+  await time("5 summary + approval", () => runPresentStep(book, { decision: "approve", approver: "Benchmark" }));
+  await time("save .xlsx", () => book.toXlsx());
+  clearInterval(sampler);
+  const total = performance.now() - started;
+  const items = perFamily * 4;
+  const lines = [
+    `S&OP cycle, steps 1-5, on ${items} items x 36 months (in-memory workbook, Node ${process.version})`,
+    ...timings.map(([label, ms]) => `  ${label.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(7)} s`),
+    `  ${"total".padEnd(40)} ${(total / 1000).toFixed(2).padStart(7)} s   (target < 60 s)`,
+    `  peak memory (RSS)                        ${(peak / 2 ** 20).toFixed(0).padStart(7)} MB`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  const out = path.join(__dirname, "..", "..", "out");
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, "bench-cycle.json"), JSON.stringify({ items, timings: Object.fromEntries(timings), totalSeconds: total / 1000, peakMb: peak / 2 ** 20 }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

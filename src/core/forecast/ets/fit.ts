@@ -242,3 +242,26 @@ export function correctedSeasons(y: Float64Array, fit: EtsFit): Float64Array {
   for (let k = 0; k < m; k++) state[2 + k] = season === ADDITIVE ? state[2 + k] - total / m : (state[2 + k] * m) / total;
   return state;
 }
+
+/**
+ * Improve a seasonal fit by alternating: correct the seasonal initial states ({@link correctedSeasons}),
+ * re-estimate the other parameters from there ({@link fitEts} with `from`), keep the result while its AICc
+ * drops by more than 0.01.
+ *
+ * @param y the series the fit was made on.
+ * @param fit the fit to improve (returned as is without a season).
+ * @param m season length.
+ * @param passes most corrections tried.
+ * @returns the best fit found.
+ * @example
+ * improveSeasons(y, fitEts(y, { error: "M", trend: "N", season: "M" }, 12), 12, 2)
+ */
+export function improveSeasons(y: Float64Array, fit: EtsFit, m: number, passes: number): EtsFit {
+  let best = fit;
+  for (let pass = 0; pass < passes && best.model.season !== NONE; pass++) {
+    const next = fitEts(y, best.spec, m, { from: { ...best, initialState: correctedSeasons(y, best) } });
+    if (next === null || !(next.aicc < best.aicc - 0.01)) break;
+    best = next;
+  }
+  return best;
+}

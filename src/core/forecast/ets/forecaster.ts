@@ -4,10 +4,10 @@ import { normalIntervals, validateLevels } from "../intervals";
 import { requireHistory } from "../requireHistory";
 import type { FitOptions, FittedModel, Forecast, Forecaster, FitStatistics, PredictionInterval } from "../model";
 import type { EtsFit } from "./fit";
-import { fitEts } from "./fit";
+import { fitEts, improveSeasons } from "./fit";
 import { etsForecastVariance, sampleQuantile, simulateEtsPaths } from "./intervals";
 import { etsPointForecast, MULTIPLICATIVE, NONE } from "./kernel";
-import { MAX_ETS_SEASON, selectEts } from "./select";
+import { MAX_ETS_SEASON, SEASON_PASSES, selectEts } from "./select";
 import { etsId, etsName, etsParameterCount, type EtsSpec } from "./spec";
 
 /** Sample paths simulated for the intervals of multiplicative-season models. */
@@ -99,8 +99,9 @@ function checkedHistory(history: readonly number[], options: FitOptions, minLeng
  * lowest AICc, as R's forecast::ets() with default settings (Hyndman et al., "Forecasting with Exponential
  * Smoothing: The State Space Approach", 2008). Seasonal forms are tried when 1 < seasonLength <= 24 and the
  * history is longer than one season; multiplicative forms only for positive data. Seasonal initial states
- * are fixed at their classical-decomposition values (see fitEts). Intervals: analytic variance for
- * forms without a multiplicative season, 1,000 simulated paths with a fixed seed otherwise.
+ * start at their classical-decomposition values and are not optimised jointly with the other parameters
+ * (see fitEts), only corrected by up to two residual-averaging passes (see improveSeasons). Intervals:
+ * analytic variance for forms without a multiplicative season, 1,000 simulated paths with a fixed seed otherwise.
  *
  * @throws PlanningError when the history has fewer than 7 values, a non-number, or a bad season length.
  * @example
@@ -128,7 +129,8 @@ function effectiveSpec(spec: EtsSpec, seasonLength: number): EtsSpec {
 
 /**
  * Exponential smoothing of one fixed form, e.g. ETS(A,A,A), the form of Excel's FORECAST.ETS. Parameters
- * and initial level/slope by maximum likelihood as R's ets(y, model = "AAA") (see fitEts). With season
+ * and initial level/slope by maximum likelihood as R's ets(y, model = "AAA") (see fitEts; seasonal initial
+ * states from a decomposition, corrected as in automatic selection, see improveSeasons). With season
  * length 1 a seasonal form is fitted without its season (ETS(A,A,A) becomes ETS(A,A,N)).
  *
  * @param spec the form: error "A" | "M", trend "N" | "A" | "Ad", season "N" | "A" | "M".
@@ -158,7 +160,8 @@ export function etsModelForecaster(spec: EtsSpec): Forecaster {
           );
         }
       }
-      const fit = fitEts(y, form, m);
+      const first = fitEts(y, form, m);
+      const fit = first === null ? null : improveSeasons(y, first, m, SEASON_PASSES);
       if (fit === null) {
         throw new PlanningError(`${what} could not be fitted to this history. Check it for extreme values, or use another form.`);
       }

@@ -1,4 +1,4 @@
-import { correctedSeasons, etsFitFrom, fitEts, type EtsFit } from "./fit";
+import { etsFitFrom, fitEts, improveSeasons, type EtsFit } from "./fit";
 import { ADDITIVE, NONE } from "./kernel";
 import type { EtsSpec } from "./spec";
 
@@ -12,8 +12,8 @@ export const MAX_ETS_SEASON = 24;
  */
 const FIRST_PASS_TOLERANCE = 1e-4;
 const REFINE_MARGIN = 10;
-/** Seasonal-state corrections (correctedSeasons) tried on each refined seasonal candidate. */
-const SEASON_PASSES = Number(process.env.ETS_SP ?? 2);
+/** Seasonal-state corrections (improveSeasons) tried on each refined seasonal candidate. */
+export const SEASON_PASSES = 2;
 
 /**
  * The candidate forms of R's ets() with default settings for a series: errors A and M, trends N, A and
@@ -53,8 +53,8 @@ function constantFit(y: Float64Array): EtsFit | null {
 
 /**
  * Automatic ETS: fit every candidate form ({@link etsCandidates}) by maximum likelihood (a quick
- * Nelder-Mead run each, then a refit with restarts for those within 10 AICc of the best) and keep the
- * one with the lowest AICc, as R's forecast::ets(y) (Hyndman et al. 2008, section 7.2). A constant
+ * Nelder-Mead run each; then, for those within 10 AICc of the best, a refit with restarts and up to two
+ * corrections of the seasonal initial states, see improveSeasons) and keep the one with the lowest AICc, as R's forecast::ets(y) (Hyndman et al. 2008, section 7.2). A constant
  * series gets R's answer for it, ETS(A,N,N) with alpha = 0.99999.
  *
  * @param y the series.
@@ -76,14 +76,8 @@ export function selectEts(y: Float64Array, m: number): EtsFit | null {
   const threshold = Math.min(...fits.map((fit) => fit.aicc)) + REFINE_MARGIN;
   for (const fit of fits) {
     if (fit.aicc > threshold) continue;
-    let candidate = fit;
     const refined = fitEts(y, fit.spec, m, { from: fit });
-    if (refined !== null && refined.aicc < candidate.aicc) candidate = refined;
-    for (let pass = 0; pass < SEASON_PASSES && candidate.model.season !== NONE; pass++) {
-      const corrected = fitEts(y, fit.spec, m, { from: { ...candidate, initialState: correctedSeasons(y, candidate) } });
-      if (corrected === null || !(corrected.aicc < candidate.aicc - 0.01)) break;
-      candidate = corrected;
-    }
+    const candidate = improveSeasons(y, refined !== null && refined.aicc < fit.aicc ? refined : fit, m, SEASON_PASSES);
     if (best === null || candidate.aicc < best.aicc) best = candidate;
   }
   return best;

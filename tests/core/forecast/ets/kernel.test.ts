@@ -1,6 +1,6 @@
 import { etsFilter, etsPointForecast, type EtsKernelModel } from "../../../../src/core/forecast/ets/kernel";
 import { etsForecastVariance } from "../../../../src/core/forecast/ets/intervals";
-import { etsFitFrom } from "../../../../src/core/forecast/ets/fit";
+import { correctedSeasons, etsFitFrom } from "../../../../src/core/forecast/ets/fit";
 
 const ses = (alpha: number): EtsKernelModel => ({ error: 1, trend: 0, season: 0, m: 1, alpha, beta: 0, gamma: 0, phi: 1 });
 
@@ -70,5 +70,18 @@ describe("ETS forecast variance, additive error (class 1)", () => {
     const variance = etsForecastVariance(model, 2, new Float64Array(3));
     // c_1 = 0.5 + 0.2 * 0.5 = 0.6; c_2 = 0.5 + 0.2 * 0.75 = 0.65
     expect(Array.from(variance)).toEqual([2, 2 * (1 + 0.36), 2 * (1 + 0.36 + 0.4225)].map((v) => expect.closeTo(v, 12)));
+  });
+});
+
+describe("correctedSeasons", () => {
+  it("moves wrong additive seasonal states to the pattern the one-step errors show", () => {
+    const pattern = [-1, 3, -3, 1];
+    const y = Float64Array.from({ length: 24 }, (_, t) => 50 + pattern[t % 4]);
+    const model: EtsKernelModel = { error: 1, trend: 0, season: 1, m: 4, alpha: 1e-4, beta: 0, gamma: 1e-4, phi: 1 };
+    const fit = etsFitFrom(y, { error: "A", trend: "N", season: "A" }, model, Float64Array.of(50, 0, 0, 0, 0, 0), 5);
+    if (fit === null) throw new Error("fit failed");
+    const corrected = correctedSeasons(y, fit);
+    Array.from(corrected.subarray(2)).forEach((s, k) => expect(s).toBeCloseTo(pattern[k], 2));
+    expect(corrected[0]).toBe(50);
   });
 });

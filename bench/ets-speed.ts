@@ -3,13 +3,13 @@
  * (single-threaded, forecast at the official horizon with 80% and 95% intervals), sMAPE and interval
  * coverage over the official horizon (trained on the training part only), and, given a folder of R's fits
  * (<subset>.tsv of id, model, AICc per line, as bench/ets-r-reference.R writes), how our AICc compares
- * with R's on the same series.
+ * with R's on the same series. Also the sMAPE and time of the fixed form ETS(A,A,A), Excel's FORECAST.ETS.
  *
  * Run: npx tsc -p tsconfig.cli.json && node dist-cli/bench/ets-speed.js [dataDir] [rReferenceDir]
  */
 import { readFileSync, existsSync } from "fs";
 import { join } from "path";
-import { etsForecaster } from "../src/core/forecast/ets";
+import { etsForecaster, etsModelForecaster } from "../src/core/forecast/ets";
 import { smape } from "../src/core/metrics";
 
 interface Series {
@@ -95,6 +95,17 @@ for (const name of ["yearly", "quarterly", "monthly", "other"]) {
     };
     console.log(`  monthly median time with n in 48..72: ${at(48, 72)}; with n = 126: ${at(126, 126)}`);
   }
+  const aaa = etsModelForecaster({ error: "A", trend: "A", season: "A" });
+  let aaaAccuracy = 0;
+  const aaaTimes: number[] = [];
+  for (const series of all) {
+    const t0 = process.cpuUsage();
+    const mean = aaa.fit(series.train, { seasonLength: series.frequency }).forecast(series.horizon, [80, 95]).mean;
+    const used = process.cpuUsage(t0);
+    aaaTimes.push((used.user + used.system) / 1e3);
+    aaaAccuracy += smape(series.test, mean);
+  }
+  console.log(`  ETS(A,A,A) (A,A,N without season), as Excel: sMAPE ${(aaaAccuracy / total).toFixed(3)}, median ${median(aaaTimes).toFixed(2)} ms`);
   if (aiccGaps.length > 0) {
     const sorted = [...aiccGaps].sort((a, b) => a - b);
     const worse = aiccGaps.filter((g) => g > 1).length;

@@ -21,13 +21,19 @@ interface Series {
 }
 
 function loadM3(dir: string, name: string): Series[] {
-  const meta = readFileSync(join(dir, `m3_${name}_meta.csv`), "utf8").trim().split("\n").slice(1);
+  const meta = readFileSync(join(dir, `m3_${name}_meta.csv`), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1);
   const byId = new Map<string, Series>();
   for (const line of meta) {
     const [id, frequency, horizon] = line.split(",");
     byId.set(id, { id, frequency: Number(frequency), horizon: Number(horizon), train: [], test: [] });
   }
-  for (const line of readFileSync(join(dir, `m3_${name}.csv`), "utf8").trim().split("\n").slice(1)) {
+  for (const line of readFileSync(join(dir, `m3_${name}.csv`), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)) {
     const [id, , value, split] = line.split(",");
     const series = byId.get(id);
     if (series === undefined) continue;
@@ -105,7 +111,9 @@ for (const name of ["yearly", "quarterly", "monthly", "other"]) {
     aaaTimes.push((used.user + used.system) / 1e3);
     aaaAccuracy += smape(series.test, mean);
   }
-  console.log(`  ETS(A,A,A) (A,A,N without season), as Excel: sMAPE ${(aaaAccuracy / total).toFixed(3)}, median ${median(aaaTimes).toFixed(2)} ms`);
+  console.log(
+    `  ETS(A,A,A) (A,A,N without season), as Excel: sMAPE ${(aaaAccuracy / total).toFixed(3)}, median ${median(aaaTimes).toFixed(2)} ms`,
+  );
   if (aiccGaps.length > 0) {
     const sorted = [...aiccGaps].sort((a, b) => a - b);
     const worse = aiccGaps.filter((g) => g > 1).length;

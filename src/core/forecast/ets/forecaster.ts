@@ -88,7 +88,9 @@ class EtsFittedModel implements FittedModel {
 function checkedHistory(history: readonly number[], options: FitOptions, minLength: number, what: string): Float64Array {
   const m = options.seasonLength;
   if (!Number.isInteger(m) || m < 1) {
-    throw new PlanningError(`The season length must be a whole number of periods of at least 1 (12 for monthly data with a yearly season); got ${m}.`);
+    throw new PlanningError(
+      `The season length must be a whole number of periods of at least 1 (12 for monthly data with a yearly season); got ${m}.`,
+    );
   }
   requireHistory(history, minLength, what);
   return Float64Array.from(history);
@@ -116,7 +118,9 @@ export const etsForecaster: Forecaster = {
     const y = checkedHistory(history, options, AUTO_MIN_LENGTH, "Automatic ETS");
     const fit = selectEts(y, options.seasonLength);
     if (fit === null) {
-      throw new PlanningError("No exponential smoothing model could be fitted to this history. Check it for extreme values, or use a simpler method.");
+      throw new PlanningError(
+        "No exponential smoothing model could be fitted to this history. Check it for extreme values, or use a simpler method.",
+      );
     }
     return new EtsFittedModel(fit, y);
   },
@@ -149,7 +153,9 @@ export function etsModelForecaster(spec: EtsSpec): Forecaster {
       const m = options.seasonLength;
       const form = effectiveSpec(spec, m);
       if (form.season !== "N" && m > MAX_ETS_SEASON) {
-        throw new PlanningError(`${what} handles seasons of up to ${MAX_ETS_SEASON} periods; this season length is ${m}. Use a non-seasonal form or aggregate the data.`);
+        throw new PlanningError(
+          `${what} handles seasons of up to ${MAX_ETS_SEASON} periods; this season length is ${m}. Use a non-seasonal form or aggregate the data.`,
+        );
       }
       const y = checkedHistory(history, options, etsParameterCount(form, m) + 5, what);
       if (form.error === "M" || form.season === "M") {

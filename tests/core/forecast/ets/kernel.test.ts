@@ -23,7 +23,13 @@ describe("ETS kernels", () => {
   });
 
   it("reports the statistics of that hand-computed fit (sigma2 = 8 / (4 - 2))", () => {
-    const fit = etsFitFrom(Float64Array.of(10, 12, 11, 13), { error: "A", trend: "N", season: "N" }, ses(0.5), Float64Array.of(10, 0, 0), 2);
+    const fit = etsFitFrom(
+      Float64Array.of(10, 12, 11, 13),
+      { error: "A", trend: "N", season: "N" },
+      ses(0.5),
+      Float64Array.of(10, 0, 0),
+      2,
+    );
     expect(fit?.sigma2).toBeCloseTo(4, 12);
     // k = 3: AIC = 4 ln 8 + 6
     expect(fit?.aic).toBeCloseTo(4 * Math.log(8) + 6, 10);

@@ -45,8 +45,6 @@ module.exports = async (env, options) => {
         path: false,
         module: false,
         crypto: false,
-        // Fluent UI's context selector peer-depends on scheduler, which npm nested under react-dom.
-        scheduler: path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom"))] })),
       },
     },
     module: {

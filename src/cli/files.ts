@@ -20,13 +20,21 @@ export function readInputFile(file: string): Uint8Array {
  * @throws PlanningError when the output is the input, or cannot be written
  */
 export function writeOutputFile(file: string, data: Uint8Array | string, input?: string): void {
-  if (input !== undefined && path.resolve(file) === path.resolve(input)) {
-    throw new PlanningError(`--out must name a new file, not your input "${input}": the add-in never overwrites your workbook.`);
-  }
+  if (input !== undefined) assertNotInput(file, input);
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     fs.writeFileSync(file, data);
   } catch (error) {
     throw new PlanningError(`Cannot write "${file}": ${(error as Error).message}.`);
+  }
+}
+
+/**
+ * Check, before any work, that an output file is not the input file.
+ * @throws PlanningError when both name the same file
+ */
+export function assertNotInput(output: string, input: string): void {
+  if (path.resolve(output) === path.resolve(input)) {
+    throw new PlanningError(`--out must name a new file, not your input "${input}": the add-in never overwrites your workbook.`);
   }
 }

@@ -7,7 +7,7 @@ import { parseArgs } from "util";
 import { PlanningError } from "../core/errors";
 import { runCycle } from "../cycle/runCycle";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
-import { readInputFile, writeOutputFile } from "./files";
+import { assertNotInput, readInputFile, writeOutputFile } from "./files";
 
 /**
  * Run `sop run`. Progress goes to stderr, the step summaries to stdout.
@@ -25,6 +25,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
   }
   const horizon = values.horizon === undefined ? 18 : Number(values.horizon);
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > 36) throw new PlanningError(`--horizon must be a whole number of months from 1 to 36; got ${values.horizon}.`);
+  assertNotInput(values.out, positionals[0]);
   const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
   let shown = -1;
   const result = await runCycle(

@@ -5,20 +5,11 @@
  * file is refused with a message while the workbook stays, and Save .xlsx downloads the edits.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import type { AddressInfo } from "net";
-import type { Server } from "http";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { DIST, openPreview, ROOT, runStep, saveWorkbook, type OpenPreview } from "./previewHarness";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createPreviewServer } = require("../../scripts/preview-server.js") as {
-  createPreviewServer: (root: string) => Server;
-};
-
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
 const SCREENSHOT = path.join(ROOT, "docs/screenshots/preview.png");
 const STEP_TITLES = [
   "Gather & check data",
@@ -29,40 +20,17 @@ const STEP_TITLES = [
   "Execute & monitor",
 ];
 
-let server: Server;
-let browser: Browser;
+let preview: OpenPreview;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "preview.html"))) {
-    throw new Error("dist/preview.html is missing: run `npm run build` before the browser tests.");
-  }
-  server = createPreviewServer(DIST);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const pageErrors: string[] = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`http://127.0.0.1:${port}/preview.html`);
-  await page.getByRole("tab", { name: /^Step 1, / }).waitFor({ timeout: 30_000 });
-  expect(pageErrors).toEqual([]);
+  preview = await openPreview();
+  page = preview.page;
+  expect(preview.pageErrors).toEqual([]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await preview?.close();
 });
 
 /** Select a cell of the shown sheet and type into it as a planner would, then Enter. */
@@ -99,23 +67,12 @@ test("lists the six S&OP steps in order, as tabs a keyboard and a screen reader 
   await tabs.nth(0).click();
 });
 
-/** Run a step from its panel and return the summary it shows (or the problem, which fails the test). */
-async function runStep(id: string, button: string): Promise<string> {
-  await page.locator(`#sop-step-tab-${id}`).click();
-  const panel = page.locator(`#sop-step-panel-${id}`);
-  await panel.getByRole("button", { name: button }).click();
-  const outcome = panel.locator('[role="status"], [role="alert"]').first();
-  await outcome.waitFor({ timeout: 60_000 });
-  expect(await outcome.getAttribute("role")).toBe("status");
-  return (await outcome.textContent()) ?? "";
-}
-
 test("steps 1 to 3 run on the sample: data checked, demand forecast, supply planned with HiGHS in the browser", async () => {
-  expect(await runStep("gather", "Check the workbook")).toMatch(/^Found 40 items with 36 periods of history/);
+  expect(await runStep(page, "gather", "Check the workbook")).toMatch(/^Found 40 items with 36 periods of history/);
   const mapped = page.locator("#sop-step-panel-gather").getByRole("table", { name: "Mapped data" });
   expect(await mapped.locator("tbody tr td:first-child").allTextContents()).toEqual(["Demand history", "Items", "Resources", "Capacity"]);
-  expect(await runStep("demand", "Forecast demand")).toMatch(/^Forecast 40 items for 18 months/);
-  expect(await runStep("supply", "Plan supply")).toMatch(/^Optimal plan costs/);
+  expect(await runStep(page, "demand", "Forecast demand")).toMatch(/^Forecast 40 items for 18 months/);
+  expect(await runStep(page, "supply", "Plan supply")).toMatch(/^Optimal plan costs/);
   const sheetTabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents();
   expect(sheetTabs.join("|")).toMatch(/SOP Clean History.*SOP Forecast.*SOP Supply Plan/);
   await page.locator("#sop-step-tab-gather").click();
@@ -158,9 +115,7 @@ test("a corrupt file is refused with a message and the open workbook stays", asy
 });
 
 test("Save .xlsx downloads the workbook with the typed formulas", async () => {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save .xlsx" }).click()]);
-  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sop-preview-")), download.suggestedFilename());
-  await download.saveAs(saved);
+  const saved = await saveWorkbook(page);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(saved);
   const cell = book.getWorksheet("Sales History")?.getCell("B44").value as { formula?: string } | undefined;

@@ -1,0 +1,92 @@
+/**
+ * What the browser tests share: the preview server over the built dist/, Debian's Chromium opened on
+ * preview.html at 1400x900, running a step from its panel, and saving the workbook through Save .xlsx.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import type { Server } from "http";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createPreviewServer } = require("../../scripts/preview-server.js") as {
+  createPreviewServer: (root: string) => Server;
+};
+
+export const ROOT = path.resolve(__dirname, "../..");
+export const DIST = path.join(ROOT, "dist");
+
+/** The preview open in a browser page, with the errors the page threw since it opened. */
+export interface OpenPreview {
+  page: Page;
+  pageErrors: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * Serve dist/ on a free local port, launch headless Chromium and open the preview on the sample
+ * workbook, waiting until the task pane lists its steps.
+ * @throws Error when dist/preview.html has not been built
+ */
+export async function openPreview(): Promise<OpenPreview> {
+  if (!fs.existsSync(path.join(DIST, "preview.html"))) {
+    throw new Error("dist/preview.html is missing: run `npm run build` before the browser tests.");
+  }
+  const server = createPreviewServer(DIST);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  try {
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(`http://127.0.0.1:${port}/preview.html`);
+    await page.getByRole("tab", { name: /^Step 1, / }).waitFor({ timeout: 30_000 });
+    return { page, pageErrors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * Run a step from its panel and return the summary it shows; a problem shown instead fails the test.
+ * @param id the step's id (src/taskpane/steps.ts), e.g. "gather"
+ * @param button the label of its Run button
+ * @param expected when given, wait until the summary matches it (a step run again replaces the last one)
+ */
+export async function runStep(page: Page, id: string, button: string, expected?: RegExp): Promise<string> {
+  await page.locator(`#sop-step-tab-${id}`).click();
+  const panel = page.locator(`#sop-step-panel-${id}`);
+  await panel.getByRole("button", { name: button }).click();
+  const summary = panel.getByRole("status").filter(expected ? { hasText: expected } : {});
+  const problem = panel.getByRole("alert");
+  await summary.or(problem).first().waitFor({ timeout: 60_000 });
+  if (await problem.isVisible()) throw new Error(`Step ${id} showed a problem: ${await problem.textContent()}`);
+  return (await summary.textContent()) ?? "";
+}
+
+/** Press Save .xlsx and return the path of the downloaded workbook (in a fresh temporary folder). */
+export async function saveWorkbook(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save .xlsx" }).click()]);
+  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sop-preview-")), download.suggestedFilename());
+  await download.saveAs(saved);
+  return saved;
+}

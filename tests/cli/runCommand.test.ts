@@ -1,0 +1,64 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { readAuditLog, verifyApproval } from "../../src/cycle/approval";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+const sample = path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx");
+
+/** Run `sop` with the given arguments, capturing what it prints. */
+async function sop(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe("sop run", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sop-run-"));
+
+  test("runs steps 1 to 5 on the sample, approves, and writes a new workbook, leaving the input untouched", async () => {
+    const before = fs.readFileSync(sample);
+    const out = path.join(dir, "planned.xlsx");
+    const result = await sop("run", sample, "--out", out, "--approve", "Dana Planner", "--horizon", "6");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 Gather & check data[\s\S]*5 Present & approve[\s\S]*Approved by Dana Planner/);
+    expect(result.stdout).toMatch(/Fill rate %/);
+    expect(fs.readFileSync(sample).equals(before)).toBe(true);
+    const book = await MemoryWorkbook.fromXlsx(fs.readFileSync(out));
+    const [entry] = await readAuditLog(book);
+    expect(entry.who).toBe("Dana Planner");
+    expect(await verifyApproval(book, entry)).toBe(true);
+  }, 120_000);
+
+  test("refuses to overwrite its input, an unreadable file, a damaged workbook, an empty one and a bad horizon", async () => {
+    expect((await sop("run", sample, "--out", sample)).stderr).toMatch(/never overwrites your workbook/);
+    expect((await sop("run", path.join(dir, "missing.xlsx"), "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/no such file/);
+    const damaged = path.join(dir, "damaged.xlsx");
+    fs.writeFileSync(damaged, "not a zip");
+    expect((await sop("run", damaged, "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/not an Excel workbook/);
+    const empty = path.join(dir, "empty.xlsx");
+    const blankBook = new ExcelJS.Workbook();
+    blankBook.addWorksheet("Sheet1");
+    fs.writeFileSync(empty, new Uint8Array((await blankBook.xlsx.writeBuffer()) as ArrayBuffer));
+    const blank = await sop("run", empty, "--out", path.join(dir, "x.xlsx"));
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toMatch(/No sales history is mapped/);
+    expect((await sop("run", sample, "--out", path.join(dir, "x.xlsx"), "--horizon", "10000")).stderr).toMatch(/--horizon must be a whole number of months from 1 to 36/);
+    expect(fs.existsSync(path.join(dir, "x.xlsx"))).toBe(false);
+  });
+
+  test("an unknown command prints the usage", async () => {
+    const result = await sop("plan");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/unknown command "plan"[\s\S]*sop run book.xlsx/);
+  });
+});

@@ -6,6 +6,7 @@ import { PlanningError } from "../core/errors";
 import { validateForecastOptions } from "../core/forecast/forecastSeries";
 import { forecastBatch } from "./forecastBatch";
 import type { BatchInput, BatchResult } from "./forecastBatch";
+import { readCommandLine } from "./commandLine";
 import { readHistoryCsv, writeForecastCsv } from "./forecastCsv";
 import type { HistorySeries } from "./forecastCsv";
 
@@ -24,36 +25,21 @@ interface ForecastArguments {
   levels: number[];
 }
 
+const USAGE = "sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...] [--level 80,95] --out forecasts.csv";
+
 /** Read `sop forecast` arguments into typed options. */
 function parseArguments(args: string[]): ForecastArguments {
-  const options = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i].startsWith("--")) {
-      const value = args[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new PlanningError(`The option ${args[i]} needs a value.`);
-      options.set(args[i].slice(2), value);
-      i++;
-    } else positional.push(args[i]);
-  }
-  const known = ["horizon", "season", "method", "level", "out"];
-  for (const name of options.keys()) {
-    if (!known.includes(name)) throw new PlanningError(`Unknown option --${name}. Use --horizon, --season, --method, --level and --out.`);
-  }
-  if (positional.length !== 1) throw new PlanningError("Give exactly one history file: sop forecast history.csv --horizon H --out forecasts.csv");
-  const out = options.get("out");
-  if (!out) throw new PlanningError("Say where to write the forecasts with --out forecasts.csv.");
-  const horizonText = options.get("horizon");
-  if (horizonText === undefined) throw new PlanningError("Say how many periods to forecast with --horizon, e.g. --horizon 12.");
-  const seasonText = options.get("season");
-  const levels = (options.get("level") ?? "80,95").split(",").map((l) => Number(l.trim()));
+  const { positionals, values } = readCommandLine(args, { horizon: "value", season: "value", method: "value", level: "value", out: "value" }, USAGE);
+  if (positionals.length !== 1) throw new PlanningError(`Give exactly one history file: ${USAGE}`);
+  if (!values.out) throw new PlanningError("Say where to write the forecasts with --out forecasts.csv.");
+  if (values.horizon === undefined) throw new PlanningError("Say how many periods to forecast with --horizon, e.g. --horizon 12.");
   return {
-    input: positional[0],
-    out,
-    horizon: Number(horizonText),
-    seasonLength: seasonText === undefined ? undefined : Number(seasonText),
-    method: options.get("method") ?? "auto",
-    levels,
+    input: positionals[0],
+    out: values.out,
+    horizon: Number(values.horizon),
+    seasonLength: values.season === undefined ? undefined : Number(values.season),
+    method: values.method ?? "auto",
+    levels: (values.level ?? "80,95").split(",").map((l) => Number(l.trim())),
   };
 }
 

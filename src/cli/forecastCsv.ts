@@ -1,3 +1,4 @@
+import { csvField } from "./csv";
 import { PlanningError } from "../core/errors";
 
 /** One series read from a long history CSV. */
@@ -79,9 +80,6 @@ function formatNumber(v: number): string {
 }
 
 /** Quote a CSV field when it needs it. */
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** Forecast rows of one series, ready to write. */
 export interface SeriesForecastRows {

@@ -3,33 +3,31 @@
  * data mapping recognises in it (the mapping saved in the workbook, or a fresh proposal) and what
  * validation finds. Nothing is written.
  */
-import * as fs from "fs";
 import { PlanningError } from "../core/errors";
 import { loadMapping, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
 import { readPlanningData, type PlanningData } from "../cycle/planningData";
 import { validateData, type ValidationReport } from "../cycle/validate";
 import { parseRange, rangeAddress } from "../workbook/address";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { readCommandLine } from "./commandLine";
+import { readInputFile } from "./files";
 
-const USAGE = "usage: sop inspect book.xlsx [--json] [--all]\n";
+const USAGE = "sop inspect book.xlsx [--json] [--all]";
 /** Issues listed in the text report unless --all is given. */
 const LISTED_ISSUES = 20;
 
 /**
  * Run `sop inspect`.
  * @param args the file, then options: --json (machine-readable report), --all (every validation issue).
- * @returns 0 after a report (validation problems are part of the report), 1 for a usage error.
- * @throws PlanningError when the file cannot be read or is not an .xlsx workbook.
+ * @returns 0 after a report (validation problems are part of the report).
+ * @throws PlanningError for a usage mistake, or a file that cannot be read or is not an .xlsx workbook.
  * @example await runInspectCommand(["assets/sample-sop.xlsx"]) // prints the report, returns 0
  */
 export async function runInspectCommand(args: string[]): Promise<number> {
-  const files = args.filter((arg) => !arg.startsWith("--"));
-  const unknown = args.filter((arg) => arg.startsWith("--") && arg !== "--json" && arg !== "--all");
-  if (files.length !== 1 || unknown.length > 0) {
-    process.stderr.write(USAGE);
-    return 1;
-  }
-  const book = await MemoryWorkbook.fromXlsx(readFile(files[0]));
+  const { positionals, switches } = readCommandLine(args, { json: "switch", all: "switch" }, USAGE);
+  if (positionals.length !== 1) throw new PlanningError(`Give one workbook: ${USAGE}`);
+  const files = positionals;
+  const book = await MemoryWorkbook.fromXlsx(readInputFile(files[0]));
   const saved = await loadMapping(book);
   const mapping = saved ?? (await proposeMapping(book));
   const data = mapping.history ? await readPlanningData(book, mapping) : undefined;
@@ -43,7 +41,7 @@ export async function runInspectCommand(args: string[]): Promise<number> {
     mapping,
     validation,
   };
-  if (args.includes("--json")) {
+  if (switches.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
@@ -56,19 +54,12 @@ export async function runInspectCommand(args: string[]): Promise<number> {
     ...report.names.map((name) => `  ${name.name}  ${name.address}`),
     `Data mapping (${saved ? "saved in the workbook" : "proposed; not saved yet"}):`,
     ...describeMapping(mapping, data),
-    ...describeValidation(validation, args.includes("--all")),
+    ...describeValidation(validation, switches.all),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   return 0;
 }
 
-function readFile(file: string): Uint8Array {
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    throw new PlanningError(`Cannot read "${file}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`);
-  }
-}
 
 function describeMapping(mapping: DataMapping, data: PlanningData | undefined): string[] {
   const lines: string[] = [];

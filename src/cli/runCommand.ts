@@ -3,11 +3,13 @@
  * cycle on a workbook (with its saved data mapping, or the one step 1 proposes), writing the same
  * sheets the task pane writes into a new file. The input workbook is never changed.
  */
-import { parseArgs } from "util";
 import { PlanningError } from "../core/errors";
 import { runCycle } from "../cycle/runCycle";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile, writeOutputFile } from "./files";
+
+const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name"] [--comment "..."] [--horizon 18]';
 
 /**
  * Run `sop run`. Progress goes to stderr, the step summaries to stdout.
@@ -15,14 +17,8 @@ import { assertNotInput, readInputFile, writeOutputFile } from "./files";
  * @throws PlanningError for a missing file, a workbook without usable data, or bad options
  */
 export async function runCycleCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { out: { type: "string" }, approve: { type: "string" }, comment: { type: "string" }, horizon: { type: "string" } },
-  });
-  if (positionals.length !== 1 || !values.out) {
-    throw new PlanningError('usage: sop run book.xlsx --out planned.xlsx [--approve "Name"] [--comment "..."] [--horizon 18]');
-  }
+  const { values, positionals } = readCommandLine(args, { out: "value", approve: "value", comment: "value", horizon: "value" }, USAGE);
+  if (positionals.length !== 1 || !values.out) throw new PlanningError(`Give one workbook and --out: ${USAGE}`);
   const horizon = values.horizon === undefined ? 18 : Number(values.horizon);
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > 36) throw new PlanningError(`--horizon must be a whole number of months from 1 to 36; got ${values.horizon}.`);
   assertNotInput(values.out, positionals[0]);

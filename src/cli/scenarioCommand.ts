@@ -4,6 +4,8 @@ import { PlanningError } from "../core/errors";
 import { compareScenarios, comparisonTable, parseScenarios, type ComparisonRow, type Planner } from "../core/reconcile";
 import { optimalPlanner } from "../core/reconcile/optimalPlanner";
 import { validateSupplyModel } from "../core/supply/validateSupplyModel";
+import { readCommandLine } from "./commandLine";
+import { csvField } from "./csv";
 
 const USAGE = "sop scenario model.json scenarios.json [--out comparison.csv]";
 
@@ -16,19 +18,9 @@ interface ScenarioArguments {
 }
 
 function parseArguments(args: readonly string[]): ScenarioArguments {
-  const positional: string[] = [];
-  let out: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--out") {
-      out = args[i + 1];
-      if (out === undefined || out.startsWith("--")) throw new PlanningError("The option --out needs a file name, e.g. --out comparison.csv.");
-      i++;
-    } else if (args[i].startsWith("--")) {
-      throw new PlanningError(`Unknown option ${args[i]}. Use: ${USAGE}`);
-    } else positional.push(args[i]);
-  }
-  if (positional.length !== 2) throw new PlanningError(`Give the supply model and the scenarios: ${USAGE}`);
-  return { model: positional[0], scenarios: positional[1], out };
+  const { positionals, values } = readCommandLine(args, { out: "value" }, USAGE);
+  if (positionals.length !== 2) throw new PlanningError(`Give the supply model and the scenarios: ${USAGE}`);
+  return { model: positionals[0], scenarios: positionals[1], out: values.out };
 }
 
 function readJson(file: string, what: string): unknown {
@@ -40,18 +32,12 @@ function readJson(file: string, what: string): unknown {
   }
 }
 
-/** A CSV cell: numbers rounded to 6 decimals (blank when not a number), text quoted when it needs it. */
-function csvCell(value: number | string): string {
-  if (typeof value === "number") return Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6 + 0) : "";
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * The comparison table as CSV text, one line per row.
  * @example comparisonCsv([["figure", "base"], ["cost", 10]]) // "figure,base\ncost,10\n"
  */
 export function comparisonCsv(rows: readonly ComparisonRow[]): string {
-  return rows.map((row) => row.map(csvCell).join(",")).join("\n") + "\n";
+  return rows.map((row) => row.map(csvField).join(",")).join("\n") + "\n";
 }
 
 /**

@@ -47,9 +47,9 @@ describe("sop inspect", () => {
     expect(report.validation.errors).toBe(0);
   });
 
-  it("answers a usage error with exit code 1, and a bad file with a planner-readable error", async () => {
-    expect((await run([])).code).toBe(1);
-    expect((await run(["a.xlsx", "--fast"])).err).toContain("usage: sop inspect");
+  it("refuses a usage mistake and a bad file with a planner-readable error", async () => {
+    await expect(run([])).rejects.toThrow("Give one workbook: sop inspect book.xlsx [--json] [--all]");
+    await expect(run(["a.xlsx", "--fast"])).rejects.toThrow("Unknown option --fast. Usage: sop inspect");
     await expect(run(["no/such/file.xlsx"])).rejects.toThrow('Cannot read "no/such/file.xlsx": no such file.');
     const junk = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sop-inspect-")), "junk.xlsx");
     fs.writeFileSync(junk, "this is not a workbook");

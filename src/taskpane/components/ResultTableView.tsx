@@ -1,11 +1,14 @@
 /**
  * One result table of a step, with its title as a heading. Long tables show their first rows and say
- * how many more the workbook holds.
+ * how many more the workbook holds. Rows stay one line high in the narrow pane: numbers and periods
+ * never wrap, long text is cut with an ellipsis (the whole text shows on hover), numeric columns are
+ * right-aligned under right-aligned headers, and a table wider than the pane scrolls sideways.
  */
 import * as React from "react";
 import {
   Caption1,
   makeStyles,
+  mergeClasses,
   Subtitle2,
   Table,
   TableBody,
@@ -19,15 +22,23 @@ import type { ResultTable } from "../../cycle/stepTypes";
 /** The most rows a result table shows in the pane. */
 export const MAX_ROWS_SHOWN = 100;
 
+/** Text longer than this many characters is cut with an ellipsis in its cell. */
+const LONG_TEXT = 24;
+
 const useStyles = makeStyles({
   scroll: { overflowX: "auto" },
-  table: { tableLayout: "auto" },
+  table: { tableLayout: "auto", width: "auto", minWidth: "100%" },
+  cell: { whiteSpace: "nowrap" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  longText: { maxWidth: "14em", overflow: "hidden", textOverflow: "ellipsis" },
+  oneWordHeader: { whiteSpace: "nowrap" },
+  numberHeader: { justifyContent: "flex-end", textAlign: "right" },
 });
 
 export function ResultTableView({ table }: { table: ResultTable }): React.JSX.Element {
   const styles = useStyles();
   const shown = table.rows.slice(0, MAX_ROWS_SHOWN);
+  const numeric = table.headers.map((_, column) => isNumericColumn(shown, column));
   return (
     <section aria-label={table.title}>
       <Subtitle2 as="h3">{table.title}</Subtitle2>
@@ -36,18 +47,32 @@ export function ResultTableView({ table }: { table: ResultTable }): React.JSX.El
           <TableHeader>
             <TableRow>
               {table.headers.map((header, index) => (
-                <TableHeaderCell key={index}>{header}</TableHeaderCell>
+                <TableHeaderCell
+                  key={index}
+                  className={mergeClasses(!header.includes(" ") && styles.oneWordHeader)}
+                  button={{ className: mergeClasses(numeric[index] && styles.numberHeader) }}
+                >
+                  {header}
+                </TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
           <TableBody>
             {shown.map((row, rowIndex) => (
               <TableRow key={rowIndex}>
-                {row.map((value, index) => (
-                  <TableCell key={index} className={typeof value === "number" ? styles.number : undefined}>
-                    {formatValue(value)}
-                  </TableCell>
-                ))}
+                {row.map((value, index) => {
+                  const text = formatValue(value);
+                  const long = text.length > LONG_TEXT;
+                  return (
+                    <TableCell
+                      key={index}
+                      className={mergeClasses(styles.cell, typeof value === "number" && styles.number, long && styles.longText)}
+                      title={long ? text : undefined}
+                    >
+                      {text}
+                    </TableCell>
+                  );
+                })}
               </TableRow>
             ))}
           </TableBody>
@@ -60,6 +85,12 @@ export function ResultTableView({ table }: { table: ResultTable }): React.JSX.El
       )}
     </section>
   );
+}
+
+/** True when the column's filled cells are all numbers (and there is at least one). */
+function isNumericColumn(rows: ResultTable["rows"], column: number): boolean {
+  const filled = rows.map((row) => row[column]).filter((value) => value !== null && value !== undefined && value !== "");
+  return filled.length > 0 && filled.every((value) => typeof value === "number");
 }
 
 function formatValue(value: string | number | boolean | null): string {

@@ -1,0 +1,131 @@
+/**
+ * The whole monthly cycle as a planner runs it in the browser preview (headless Chromium over the
+ * built dist/; run `npm run build` first): the six steps in order on the sample through the task pane,
+ * the approved plan as a protected sheet, Save .xlsx reopened in Node with the approval audited and its
+ * hash matching, a second approval kept beside the first, and monitoring. A screenshot of each step is
+ * written to docs/screenshots/step-<n>-<name>.png for the README.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { readAuditLog, verifyApproval } from "../../src/cycle/approval";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { openPreview, ROOT, runStep, saveWorkbook, type OpenPreview } from "./previewHarness";
+
+const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
+const FIRST = "Plan 2026-01 v1";
+const SECOND = "Plan 2026-01 v2";
+const APPROVER = "Dana Planner";
+
+let preview: OpenPreview;
+let page: Page;
+
+beforeAll(async () => {
+  preview = await openPreview();
+  page = preview.page;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await preview?.close();
+});
+
+/** The step's panel in the task pane. */
+function panel(id: string) {
+  return page.locator(`#sop-step-panel-${id}`);
+}
+
+/** The tab of a sheet under the grid. */
+function sheetTab(name: string) {
+  return page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
+}
+
+/**
+ * Show the sheet the step wrote in the grid, bring the step's summary into view in the pane and save
+ * a screenshot of the preview as docs/screenshots/<file>.png.
+ */
+async function screenshot(id: string, sheet: string, file: string): Promise<void> {
+  await sheetTab(sheet).click();
+  await page.getByRole("grid", { name: `Sheet ${sheet}` }).waitFor();
+  await panel(id).getByRole("status").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${file}.png`), animations: "disabled" });
+}
+
+/** Approve the plan in step 5 as Dana Planner and return the summary. */
+async function approve(comment: string, expectedSheet: string): Promise<string> {
+  await page.locator("#sop-step-tab-present").click();
+  await panel("present").getByLabel("Decision").selectOption("approve");
+  await panel("present").getByLabel("Your name").fill(APPROVER);
+  await panel("present").getByLabel("Comment").fill(comment);
+  return runStep(page, "present", "Record the decision", new RegExp(`"${expectedSheet}"`));
+}
+
+/** Save through Save .xlsx and open the downloaded bytes in Node. */
+async function saveAndReopen(): Promise<MemoryWorkbook> {
+  return MemoryWorkbook.fromXlsx(fs.readFileSync(await saveWorkbook(page)));
+}
+
+test("step 1 checks the sample workbook and prepares the planning sheets", async () => {
+  expect(await runStep(page, "gather", "Check the workbook")).toMatch(/^Found 40 items with 36 periods of history/);
+  await screenshot("gather", "SOP Clean History", "step-1-gather");
+});
+
+test("step 2 forecasts the horizon the planner asks for", async () => {
+  await page.locator("#sop-step-tab-demand").click();
+  await panel("demand").getByLabel("Months to forecast").fill("12");
+  expect(await runStep(page, "demand", "Forecast demand")).toMatch(/^Forecast 40 items for 12 months \(2026-01 to 2026-12\)/);
+  await screenshot("demand", "SOP Forecast", "step-2-demand");
+});
+
+test("step 3 plans supply with HiGHS in the browser", async () => {
+  expect(await runStep(page, "supply", "Plan supply")).toMatch(/^Optimal plan costs/);
+  await screenshot("supply", "SOP Supply Plan", "step-3-supply");
+});
+
+test("step 4 compares the scenarios with the default changes", async () => {
+  await page.locator("#sop-step-tab-reconcile").click();
+  await expect(panel("reconcile").getByLabel("Demand change in scenario (%)").inputValue()).resolves.toBe("10");
+  expect(await runStep(page, "reconcile", "Compare scenarios")).not.toBe("");
+  await screenshot("reconcile", "SOP Scenarios", "step-4-reconcile");
+});
+
+test("step 5 approves the plan: the grid shows the new sheet", async () => {
+  const summary = await approve("Agreed in the executive S&OP meeting.", FIRST);
+  expect(summary).toMatch(new RegExp(`^Plan 2026-01: Approved by ${APPROVER}: written to "${FIRST}" \\(protected\\)`));
+  await sheetTab(FIRST).waitFor();
+  await screenshot("present", FIRST, "step-5-present");
+});
+
+test("the saved workbook holds the approved sheet, protected, and the audit row whose hash matches it", async () => {
+  const book = await saveAndReopen();
+  const sheet = (await book.listSheets()).find((s) => s.name === FIRST);
+  expect(sheet?.protected).toBe(true);
+  const log = await readAuditLog(book);
+  expect(log).toHaveLength(1);
+  expect(log[0]).toMatchObject({ decision: "approved", who: APPROVER, sheet: FIRST, version: 1, comment: "Agreed in the executive S&OP meeting." });
+  expect(log[0].hash).toMatch(/^[0-9a-f]{64}$/);
+  await expect(verifyApproval(book, log[0])).resolves.toBe(true);
+});
+
+test("approving again writes version 2 and keeps version 1 as it was approved", async () => {
+  await approve("Re-approved after the pricing review.", SECOND);
+  await sheetTab(SECOND).waitFor();
+  expect(await sheetTab(FIRST).isVisible()).toBe(true);
+  const book = await saveAndReopen();
+  const log = await readAuditLog(book);
+  expect(log.map((entry) => [entry.sheet, entry.who])).toEqual([
+    [FIRST, APPROVER],
+    [SECOND, APPROVER],
+  ]);
+  const sheets = await book.listSheets();
+  for (const entry of log) {
+    expect(sheets.find((s) => s.name === entry.sheet)?.protected).toBe(true);
+    await expect(verifyApproval(book, entry)).resolves.toBe(true);
+  }
+});
+
+test("step 6 monitors the latest approved plan: no actuals yet for the sample", async () => {
+  expect(await runStep(page, "execute", "Check plan vs actual")).toMatch(new RegExp(`^No actuals yet for ${SECOND} \\(it starts in 2026-01\\)`));
+  await screenshot("execute", "SOP Monitor", "step-6-monitor");
+  expect(preview.pageErrors).toEqual([]);
+});

@@ -44,6 +44,8 @@ export async function openPreview(): Promise<OpenPreview> {
   try {
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
+      // Show scrollbars as a planner sees them, so the screenshots tell where a table scrolls.
+      ignoreDefaultArgs: ["--hide-scrollbars"],
       args: [
         "--no-sandbox",
         "--disable-gpu",

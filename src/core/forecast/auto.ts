@@ -7,7 +7,6 @@ import { etsModelForecaster } from "./ets";
 import { lowestAiccForecaster } from "./lowestAicc";
 import { FORECASTERS, forecasterById } from "./registry";
 import { seasonallyAdjustedForecaster } from "./seasonalAdjustment";
-import { seasonalityTest } from "./seasonality";
 
 /** What automatic mode chose for one series. */
 export interface AutomaticFit {
@@ -39,12 +38,12 @@ export const AUTO_CANDIDATES: Readonly<Record<string, Forecaster>> = {
 };
 
 /**
- * The members of the automatic combination (combined by {@link automaticRule}): automatic ETS (seasonal
- * forms included, AICc choice), Theta, and, on seasonally adjusted data, damped-trend ETS(A,Ad,N),
- * random walk with drift and simple exponential smoothing.
+ * The members of the automatic combination: automatic ETS (seasonal forms included, AICc choice),
+ * Theta, and, on seasonally adjusted data, damped-trend ETS(A,Ad,N), random walk with drift and
+ * simple exponential smoothing.
  *
- * Chosen, with the median as the rule, by rolling-origin validation on the training parts of the M3
- * series only (each series' last h training points held out: `npm run bench:forecast -- --validation
+ * Chosen, with {@link AUTO_RULE}, by rolling-origin validation on the training parts of the M3 series
+ * only (each series' last h training points held out: `npm run bench:forecast -- --validation
  * --members ... --combine ...`), never on the test parts. Designs tried: Theta; automatic ETS; means of
  * ETS/Theta/damped/SES/drift; medians of 3, 4 and 5 members. This one had the lowest validation sMAPE
  * and MASE relative to Theta (13.41 and 1.532, against Theta's 13.55 and 1.561 and automatic ETS's 14.50
@@ -64,24 +63,8 @@ const CANDIDATE_LABELS: Readonly<Record<string, string>> = {
   "sa-ses": "simple exponential smoothing",
 };
 
-/**
- * How automatic mode combines its members for one history: the median (robust to one member going
- * astray) when the 90% seasonality test of {@link seasonalityTest} finds a season, otherwise the mean
- * weighted by in-sample fit (inSampleWeights of combination.ts: w ∝ 1/MAE², Bates & Granger 1969).
- *
- * Chosen by validation on the training parts of the M3 series only (each series' last h training points
- * held out; `npm run bench:forecast -- --validation`), never on the test parts: against the median
- * everywhere, sMAPE 13.42 -> 13.24 and MASE 1.534 -> 1.494 over all 3003 series (paired standard errors
- * 0.06 and 0.009), with no subset worse. On seasonal histories the weighted mean was no better than the
- * median; choosing per series by a holdout of its own training data was worse than either (too noisy).
- * @param history - observations
- * @param seasonLength - season length m (1 = none)
- * @returns "median" for seasonal histories, "weighted" otherwise
- * @example automaticRule([10, 12, 11, 13, 12, 14], 1) // "weighted"
- */
-export function automaticRule(history: readonly number[], seasonLength: number): CombinationRule {
-  return seasonalityTest(history, seasonLength).seasonal ? "median" : "weighted";
-}
+/** How the members are combined: the median, robust to one member going astray. */
+export const AUTO_RULE: CombinationRule = "median";
 /** Simpler methods tried, in order, when no member has enough history. */
 const FALLBACKS: readonly string[] = ["theta", "drift", "naive"];
 
@@ -100,15 +83,14 @@ function tryFit(forecaster: Forecaster, history: readonly number[], seasonLength
  * Automatic forecasting: choose or combine methods for one series.
  *
  * 1. Intermittent demand (non-negative, ADI >= 1.32 by Syntetos-Boylan-Croston) goes to SBA.
- * 2. Otherwise the forecast combines those {@link AUTO_MEMBERS} that have enough history (combining
- *    ETS and Theta-type forecasts is the robust choice of the M3/M4 literature: Makridakis et al. 2020,
- *    Petropoulos & Svetunkov 2020): their median for seasonal histories (Jose & Winkler 2008), their
- *    mean weighted by in-sample fit otherwise ({@link automaticRule}).
+ * 2. Otherwise the forecast is the median combination of those {@link AUTO_MEMBERS} that have enough
+ *    history (combining ETS and Theta-type forecasts is the robust choice of the M3/M4 literature:
+ *    Makridakis et al. 2020, Petropoulos & Svetunkov 2020; medians: Jose & Winkler 2008).
  * 3. With too little history for any member, simpler methods are tried in turn and the notes say so.
  * @param history - cleansed observations
  * @param seasonLength - season length m (1 = none)
  * @param members - ids of {@link AUTO_CANDIDATES} to combine (default {@link AUTO_MEMBERS})
- * @param rule - mean, median or weighted combination (default {@link automaticRule} of the history)
+ * @param rule - mean or median combination (default {@link AUTO_RULE})
  * @returns the fitted model, the method used and planner notes
  * @throws PlanningError when even the naive method cannot fit (fewer than 2 periods)
  * @example automaticFit([10, 12, 11, 13, 12, 14, 13, 15, 14, 16], 1).method // "auto: ets+theta+sa-ets-aadn+sa-drift+sa-ses"
@@ -117,7 +99,7 @@ export function automaticFit(
   history: readonly number[],
   seasonLength: number,
   members: readonly string[] = AUTO_MEMBERS,
-  rule: CombinationRule = automaticRule(history, seasonLength),
+  rule: CombinationRule = AUTO_RULE,
 ): AutomaticFit {
   const notes: string[] = [];
   const demand = classifyDemand(history);

@@ -3,7 +3,7 @@
  * context (options typed from the step's fields, progress, cancel, the overwrite question). Shared by
  * the add-in (index.tsx) and the browser preview.
  */
-import { loadHighs } from "../core/optimize/highsSolve";
+import { useLpSolver } from "../core/optimize/lpSolver";
 import { runDemandStep } from "../cycle/demandStep";
 import { runGatherStep } from "../cycle/gatherStep";
 import { runMonitorStep } from "../cycle/monitorStep";
@@ -12,6 +12,7 @@ import { runReconcileStep } from "../cycle/reconcileStep";
 import type { StepRunOptions } from "../cycle/stepTypes";
 import { runSupplyStep } from "../cycle/supplyStep";
 import type { StepActions, StepOptions, StepRunContext } from "./stepActions";
+import { workerSolver } from "./workerSolver";
 
 const DECISIONS: readonly PresentOptions["decision"][] = ["approve", "reject", "preview"];
 
@@ -26,11 +27,11 @@ export const stepActions: StepActions = {
       )
     ).report,
   supply: async (context) => {
-    await loadSolver();
+    installSolver();
     return (await runSupplyStep(context.workbook, runOptions(context))).report;
   },
   reconcile: async (context) => {
-    await loadSolver();
+    installSolver();
     const { options } = context;
     const scenarios = {
       demandChange: numberOption(options, "demandChange"),
@@ -56,10 +57,14 @@ function numberOption(options: StepOptions, key: string): number {
   return Number(options[key]);
 }
 
+let solverInstalled = false;
+
 /**
- * Load HiGHS from highs.wasm next to the page (dist/), before a step solves: the first load decides
- * where the runtime comes from, and the steps' own `loadHighs()` calls then share it.
+ * Run HiGHS in a Web Worker from the first step that plans on, so solves never freeze the pane; the
+ * worker loads highs.wasm from beside the page (dist/).
  */
-function loadSolver(): Promise<unknown> {
-  return loadHighs({ locateFile: (file: string) => new URL(file, document.baseURI).href });
+function installSolver(): void {
+  if (solverInstalled) return;
+  useLpSolver(workerSolver(new Worker(new URL("./solverWorker.ts", import.meta.url))));
+  solverInstalled = true;
 }

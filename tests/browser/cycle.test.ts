@@ -77,8 +77,10 @@ test("step 2 forecasts the horizon the planner asks for", async () => {
   await screenshot("demand", "SOP Forecast", "step-2-demand");
 });
 
-test("step 3 plans supply with HiGHS in the browser", async () => {
+test("step 3 plans supply with HiGHS in a Web Worker, off the pane's thread", async () => {
+  expect(page.workers()).toHaveLength(0);
   expect(await runStep(page, "supply", "Plan supply")).toMatch(/^Optimal plan costs/);
+  expect(page.workers()).toHaveLength(1);
   await screenshot("supply", "SOP Supply Plan", "step-3-supply");
 });
 

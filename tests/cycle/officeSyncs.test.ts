@@ -16,10 +16,9 @@ function fakeSampleExcel(perFamily: number): FakeExcel {
       values[r - 1] = (row.values as unknown[]).slice(1).map((v) => (typeof v === "number" || typeof v === "string" ? v : ""));
     });
     fake.addSheet(sheet.name, values);
-    for (const table of Object.values(sheet.tables)) {
-      const model = table.table;
-      const rows = (model.rows?.length ?? 0) + 1;
-      fake.addTable(model.name, sheet.name, `A1:${columnLetters(model.columns.length - 1)}${rows}`);
+    // Each planner table of the sample starts at A1 and covers its whole sheet.
+    for (const table of sheet.getTables() as unknown as { name: string }[]) {
+      fake.addTable(table.name, sheet.name, `A1:${columnLetters(values[0].length - 1)}${values.length}`);
     }
   });
   return fake;

@@ -5,8 +5,7 @@
  * period, and the resources that item needs which are full (regular plus overtime) by then.
  */
 
-import type { Highs } from "highs";
-import { solveLinearProgram } from "../optimize/highsSolve";
+import type { LpSolver } from "../optimize/lpSolver";
 import { regularHours, hoursNeeded } from "./evaluatePlan";
 import { periodName, type SupplyModel } from "./model";
 import { buildSupplyLp, resourceUse } from "./supplyLp";
@@ -44,12 +43,12 @@ function listPeriods(model: SupplyModel, periods: number[]): string {
  * resource is full, and what the planner can change.
  * @returns the sentence, or undefined when the elastic model finds no shortfall (the model is then
  *   unbounded rather than infeasible).
- * @example await diagnoseInfeasibility(model, highs) // "No plan meets every demand and stock target: ..."
+ * @example await diagnoseInfeasibility(model, lpSolver()) // "No plan meets every demand and stock target: ..."
  */
-export async function diagnoseInfeasibility(model: SupplyModel, highs: Highs): Promise<string | undefined> {
+export async function diagnoseInfeasibility(model: SupplyModel, solve: LpSolver): Promise<string | undefined> {
   const elastic = elasticModel(model);
   const { lp, index } = buildSupplyLp(elastic);
-  const solution = solveLinearProgram(highs, lp);
+  const solution = await solve(lp, {});
   if (solution.status !== "optimal") return undefined;
   const x = solution.colValue;
   const value = (c: number): number => (c < 0 ? 0 : x[c]);

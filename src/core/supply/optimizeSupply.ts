@@ -5,7 +5,8 @@
  */
 
 import type { Highs } from "highs";
-import { loadHighs, solveLinearProgram, type LpSolution, type SolveOptions } from "../optimize/highsSolve";
+import type { LpSolution, SolveOptions } from "../optimize/highsSolve";
+import { inThreadSolver, lpSolver } from "../optimize/lpSolver";
 import { describeUnbounded, diagnoseInfeasibility, negativeCosts } from "./diagnoseSupply";
 import { planCost, planService, resourcePlans } from "./evaluatePlan";
 import type { SupplyModel } from "./model";
@@ -14,7 +15,7 @@ import { buildSupplyLp, type SupplyLpIndex } from "./supplyLp";
 
 /** Options of the optimiser. */
 export interface OptimizeOptions extends SolveOptions {
-  /** A loaded HiGHS runtime (default: `loadHighs()`). */
+  /** A loaded HiGHS runtime to solve with in this thread (default: the solver in use, see `lpSolver`). */
   highs?: Highs;
 }
 
@@ -73,22 +74,22 @@ function planFromSolution(model: SupplyModel, index: SupplyLpIndex, solution: Lp
  * @example const outcome = await optimizeSupply(model); if (outcome.status === "optimal") outcome.plan.cost.total
  */
 export async function optimizeSupply(model: SupplyModel, options: OptimizeOptions = {}): Promise<SupplyOutcome> {
-  const highs = options.highs ?? (await loadHighs());
+  const solve = options.highs ? inThreadSolver(options.highs) : lpSolver();
   const started = performance.now();
   const { lp, index } = buildSupplyLp(model);
   const buildSeconds = (performance.now() - started) / 1000;
-  const solution = solveLinearProgram(highs, lp, { ...options, solver: options.solver ?? (lp.numCols >= INTERIOR_POINT_FROM ? "ipm" : "choose") });
+  const solution = await solve(lp, { ...options, solver: options.solver ?? (lp.numCols >= INTERIOR_POINT_FROM ? "ipm" : "choose") });
   const size = { buildSeconds, solveSeconds: solution.solveSeconds, variables: lp.numCols, constraints: lp.numRows };
   switch (solution.status) {
     case "optimal":
       return { status: "optimal", plan: planFromSolution(model, index, solution), objective: solution.objective, ...size };
     case "infeasible":
-      return { status: "infeasible", message: (await diagnoseInfeasibility(model, highs)) ?? INFEASIBLE, ...size };
+      return { status: "infeasible", message: (await diagnoseInfeasibility(model, solve)) ?? INFEASIBLE, ...size };
     case "unbounded":
       return { status: "unbounded", message: describeUnbounded(model), ...size };
     case "infeasibleOrUnbounded": {
       // presolve can stop here for either; the elastic model tells which
-      const message = await diagnoseInfeasibility(model, highs);
+      const message = await diagnoseInfeasibility(model, solve);
       if (message === undefined && negativeCosts(model).length > 0) return { status: "unbounded", message: describeUnbounded(model), ...size };
       return { status: "infeasible", message: message ?? INFEASIBLE, ...size };
     }

@@ -1,0 +1,35 @@
+/**
+ * Who solves the linear programmes of the engine. By default HiGHS runs in the calling thread (Node,
+ * tests, the command line); the task pane installs a solver that runs HiGHS in a Web Worker, so a long
+ * solve never freezes Excel's pane. Either way the engine awaits the same function.
+ */
+import type { Highs } from "highs";
+import type { LinearProgram } from "./highsLinearProgram";
+import { loadHighs, solveLinearProgram, type LpSolution, type SolveOptions } from "./highsSolve";
+
+/** Solves one linear programme (minimisation) with HiGHS, wherever HiGHS runs. */
+export type LpSolver = (lp: LinearProgram, options: SolveOptions) => Promise<LpSolution>;
+
+let installed: LpSolver | undefined;
+
+/**
+ * HiGHS in this thread.
+ * @param highs a loaded runtime (default: the shared `loadHighs()` one)
+ * @example const solution = await inThreadSolver()(lp, {});
+ */
+export function inThreadSolver(highs?: Highs): LpSolver {
+  return async (lp, options) => solveLinearProgram(highs ?? (await loadHighs()), lp, options);
+}
+
+/**
+ * Use this solver for every plan from now on (the task pane installs its Web Worker solver once).
+ * @example useLpSolver(workerSolver(worker));
+ */
+export function useLpSolver(solver: LpSolver): void {
+  installed = solver;
+}
+
+/** The solver in use: the installed one, else HiGHS in this thread. */
+export function lpSolver(): LpSolver {
+  return installed ?? inThreadSolver();
+}

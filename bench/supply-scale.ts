@@ -10,6 +10,7 @@
  *   (without an algorithm the engine's default: simplex below 50,000 variables, interior point above)
  */
 
+import { mulberry32 } from "../src/core/random";
 import { execFileSync, fork } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -28,17 +29,6 @@ const SIZES: [number, number][] = [
 const REFERENCE_LIMIT_SECONDS = 1200;
 const SOLVE_LIMIT_SECONDS = 1800;
 
-/** Seeded pseudo-random numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const r2 = (v: number): number => Math.round(v * 100) / 100;
 
@@ -49,7 +39,7 @@ const r2 = (v: number): number => Math.round(v * 100) / 100;
  * for the rest.
  */
 function generateModel(items: number, resources: number, seed = 1): unknown {
-  const rnd = seeded(seed * 7919 + items * 31 + resources);
+  const rnd = mulberry32(seed * 7919 + items * 31 + resources);
   const resourceIds = Array.from({ length: resources }, (_, r) => `R${r + 1}`);
   const load = new Array<number>(resources).fill(0);
   const demand: Record<string, number[]> = {};

@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { mulberry32 } from "../src/core/random";
 import { mean } from "simple-statistics";
 import { addMonths, monthLabel } from "../src/cycle/periodHeader";
 import { columnLetters } from "../src/workbook/address";
@@ -107,22 +108,6 @@ const PLANTS: [string, number, PlantedProblem["kind"]][] = [
 /** Sheet names of the sample ("History" alone is a name Excel reserves, hence "Sales History"). */
 export const SAMPLE_SHEETS = { items: "Items", history: "Sales History", resources: "Resources", capacity: "Capacity" };
 
-/**
- * A small, fast, seeded pseudo-random generator (mulberry32, Tommy Ettinger's public-domain 32-bit mixer).
- * @param seed any 32-bit integer.
- * @returns A function giving uniform numbers in [0, 1).
- * @example const random = mulberry32(42); random(); // 0.6011...
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SampleItem {
   id: string;

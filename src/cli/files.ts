@@ -38,3 +38,17 @@ export function assertNotInput(output: string, input: string): void {
     throw new PlanningError(`--out must name a new file, not your input "${input}": the add-in never overwrites your workbook.`);
   }
 }
+
+/**
+ * Read a JSON file the planner named (a supply model, a list of scenarios).
+ * @param what what the file holds, for the message, e.g. "supply model"
+ * @throws PlanningError when the file is missing or is not valid JSON
+ */
+export function readJsonFile(file: string, what: string): unknown {
+  if (!fs.existsSync(file)) throw new PlanningError(`The ${what} file ${file} does not exist.`);
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+  } catch (error) {
+    throw new PlanningError(`The ${what} file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}

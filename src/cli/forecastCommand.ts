@@ -7,6 +7,7 @@ import { validateForecastOptions } from "../core/forecast/forecastSeries";
 import { forecastBatch } from "./forecastBatch";
 import type { BatchInput, BatchResult } from "./forecastBatch";
 import { readCommandLine } from "./commandLine";
+import { writeOutputFile } from "./files";
 import { readHistoryCsv, writeForecastCsv } from "./forecastCsv";
 import type { HistorySeries } from "./forecastCsv";
 
@@ -99,7 +100,7 @@ export async function runForecastCommand(args: string[]): Promise<number> {
     for (const failure of failures) process.stderr.write(`sop forecast: series ${failure.id}: ${failure.message}\n`);
     const rows = results.flatMap((r) => (r.ok ? [r.rows] : []));
     fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-    fs.writeFileSync(options.out, writeForecastCsv(options.levels, rows));
+    writeOutputFile(options.out, writeForecastCsv(options.levels, rows), options.input);
     if (total >= PROGRESS_THRESHOLD) process.stderr.write(`forecast: ${rows.length}/${total} series written to ${options.out}\n`);
     return failures.length > 0 ? 1 : 0;
   } catch (error) {

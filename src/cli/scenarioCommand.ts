@@ -1,11 +1,10 @@
-import * as fs from "fs";
-import * as path from "path";
 import { PlanningError } from "../core/errors";
 import { compareScenarios, comparisonTable, parseScenarios, type ComparisonRow, type Planner } from "../core/reconcile";
 import { optimalPlanner } from "../core/reconcile/optimalPlanner";
 import { validateSupplyModel } from "../core/supply/validateSupplyModel";
 import { readCommandLine } from "./commandLine";
 import { csvField } from "./csv";
+import { readJsonFile, writeOutputFile } from "./files";
 
 const USAGE = "sop scenario model.json scenarios.json [--out comparison.csv]";
 
@@ -21,15 +20,6 @@ function parseArguments(args: readonly string[]): ScenarioArguments {
   const { positionals, values } = readCommandLine(args, { out: "value" }, USAGE);
   if (positionals.length !== 2) throw new PlanningError(`Give the supply model and the scenarios: ${USAGE}`);
   return { model: positionals[0], scenarios: positionals[1], out: values.out };
-}
-
-function readJson(file: string, what: string): unknown {
-  if (!fs.existsSync(file)) throw new PlanningError(`The ${what} file ${file} does not exist.`);
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
-  } catch (error) {
-    throw new PlanningError(`The ${what} file ${file} is not valid JSON: ${(error as Error).message}`);
-  }
 }
 
 /**
@@ -55,14 +45,13 @@ export function comparisonCsv(rows: readonly ComparisonRow[]): string {
 export async function runScenarioCommand(args: string[], planner: Planner = optimalPlanner()): Promise<number> {
   try {
     const options = parseArguments(args);
-    const model = validateSupplyModel(readJson(options.model, "supply model"));
-    const scenarios = parseScenarios(readJson(options.scenarios, "scenarios"));
+    const model = validateSupplyModel(readJsonFile(options.model, "supply model"));
+    const scenarios = parseScenarios(readJsonFile(options.scenarios, "scenarios"));
     const comparison = await compareScenarios(model, scenarios, planner);
     const csv = comparisonCsv(comparisonTable(comparison));
     if (options.out === undefined) process.stdout.write(csv);
     else {
-      fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-      fs.writeFileSync(options.out, csv);
+      writeOutputFile(options.out, csv, options.model);
     }
     const failed = comparison.scenarios.filter((s) => s.error !== undefined);
     for (const s of failed) process.stderr.write(`sop scenario: ${s.name}: ${s.error}\n`);

@@ -1,8 +1,8 @@
-import * as fs from "fs";
-import * as path from "path";
 import { PlanningError } from "../core/errors";
 import { chasePlan, compareStrategies, levelPlan, optimizeSupply, validateSupplyModel } from "../core/supply";
 import type { StrategySummary, SupplyModel, SupplyOutcome, SupplyPlan } from "../core/supply";
+import { readCommandLine } from "./commandLine";
+import { readJsonFile, writeOutputFile } from "./files";
 
 const STRATEGIES = ["optimal", "chase", "level", "all"] as const;
 type StrategyChoice = (typeof STRATEGIES)[number];
@@ -15,45 +15,22 @@ interface SupplyArguments {
   timeLimitSeconds?: number;
 }
 
+const USAGE = "sop supply model.json --out plan.json [--strategy optimal|chase|level|all] [--time-limit seconds]";
+
 function parseArguments(args: string[]): SupplyArguments {
-  const options = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i].startsWith("--")) {
-      const value = args[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new PlanningError(`The option ${args[i]} needs a value.`);
-      options.set(args[i].slice(2), value);
-      i++;
-    } else positional.push(args[i]);
-  }
-  for (const name of options.keys()) {
-    if (!["out", "strategy", "time-limit"].includes(name)) throw new PlanningError(`Unknown option --${name}. Use --out, --strategy and --time-limit.`);
-  }
-  if (positional.length !== 1) throw new PlanningError("Give exactly one model file: sop supply model.json --out plan.json [--strategy optimal|chase|level|all]");
-  const out = options.get("out");
-  if (!out) throw new PlanningError("Say where to write the plan with --out plan.json.");
-  const strategy = options.get("strategy") ?? "optimal";
+  const { positionals, values } = readCommandLine(args, { out: "value", strategy: "value", "time-limit": "value" }, USAGE);
+  if (positionals.length !== 1) throw new PlanningError(`Give exactly one model file: ${USAGE}`);
+  if (!values.out) throw new PlanningError("Say where to write the plan with --out plan.json.");
+  const strategy = values.strategy ?? "optimal";
   if (!(STRATEGIES as readonly string[]).includes(strategy)) throw new PlanningError(`--strategy must be one of ${STRATEGIES.join(", ")}, not "${strategy}".`);
-  const limit = options.get("time-limit");
+  const limit = values["time-limit"];
   const timeLimitSeconds = limit === undefined ? undefined : Number(limit);
   if (timeLimitSeconds !== undefined && !(timeLimitSeconds > 0)) throw new PlanningError(`--time-limit must be a number of seconds > 0, not "${limit}".`);
-  return { input: positional[0], out, strategy: strategy as StrategyChoice, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) };
+  return { input: positionals[0], out: values.out, strategy: strategy as StrategyChoice, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) };
 }
 
 function readModel(file: string): SupplyModel {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new PlanningError(`Cannot read the model file ${file}: check the path.`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new PlanningError(`The model file ${file} is not valid JSON (${(e as Error).message}).`);
-  }
-  return validateSupplyModel(json);
+  return validateSupplyModel(readJsonFile(file, "model"));
 }
 
 const money = (v: number): string => v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -104,8 +81,7 @@ export async function runSupplyCommand(args: string[]): Promise<number> {
     output = { plan };
     summary = [line(plan)];
   }
-  fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-  fs.writeFileSync(options.out, JSON.stringify(output, null, 1));
+  writeOutputFile(options.out, JSON.stringify(output, null, 1), options.input);
   process.stdout.write(`${summary.map(summaryLine).join("\n")}\nwritten to ${options.out}\n`);
   if (failure !== undefined) {
     process.stderr.write(`sop supply: ${failure}\n`);

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { buildSampleWorkbook, mulberry32, sampleData, SAMPLE_SHEETS } from "../../scripts/make-sample";
+import { buildSampleWorkbook, sampleData, SAMPLE_SHEETS } from "../../scripts/make-sample";
+import { mulberry32 } from "../../src/core/random";
 
 async function allValues(book: MemoryWorkbook): Promise<Record<string, unknown>> {
   return Object.fromEntries(book.sheetNames().map((name) => [name, book.sheetValues(name)]));

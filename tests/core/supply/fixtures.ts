@@ -1,3 +1,5 @@
+import { mulberry32 } from "../../../src/core/random";
+
 /** Supply models shared by the supply tests. */
 
 /**
@@ -18,21 +20,10 @@ export const redTomato = {
   workforce: { resource: "labour", initialWorkers: 80, hoursPerWorker: 160, overtimeHoursPerWorker: 10, wagePerWorker: 640, hireCost: 300, layoffCost: 500 },
 };
 
-/** Seeded pseudo-random numbers in [0, 1) (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random multi-item, multi-resource model (JSON form) whose capacity is sometimes tight. */
 export function randomModel(seed: number, items: number, resources: number, periods: number): Record<string, unknown> {
-  const rnd = seeded(seed);
+  const rnd = mulberry32(seed);
   const ids = Array.from({ length: resources }, (_, r) => `R${r}`);
   const demand: Record<string, number[]> = {};
   const itemList = Array.from({ length: items }, (_, i) => {

@@ -1,3 +1,5 @@
+import { mulberry32 } from "../../random";
+
 /**
  * A reproducible stream of standard normal draws: the mulberry32 generator (T. Ettinger, 32-bit state)
  * for uniforms, turned into normals by the Box-Muller transform (both values of each pair used).
@@ -10,14 +12,9 @@
  * draw(); // the same number every run
  */
 export function seededNormal(seed: number): () => number {
-  let a = seed >>> 0;
-  const uniform = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  // shifted by half a step into the open interval (0, 1), where the logarithm below is finite
+  const uniform = (): number => next() + 0.5 / 4294967296;
   let spare = NaN;
   return (): number => {
     if (!Number.isNaN(spare)) {

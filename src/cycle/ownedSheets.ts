@@ -53,7 +53,7 @@ export function numberIn(cell: CellValue | undefined): number {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : 0;
 }
 
-/** Round to cents, the precision plans are written and approved at. */
+/** Round to cents, the precision plans are written and approved at (a negative zero becomes 0). */
 export function roundCents(value: number): number {
-  return Math.round(value * 100) / 100;
+  return Math.round(value * 100) / 100 + 0;
 }

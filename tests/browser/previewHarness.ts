@@ -9,13 +9,24 @@ import type { AddressInfo } from "net";
 import type { Server } from "http";
 import { chromium, type Browser, type Page } from "playwright-core";
 
+/** The repository's root: the nearest folder above this file holding manifest.xml (also from dist-cli/). */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "manifest.xml"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("Cannot find the add-in's folder (no manifest.xml above this file).");
+    dir = parent;
+  }
+  return dir;
+}
+
+export const ROOT = repositoryRoot();
+export const DIST = path.join(ROOT, "dist");
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createPreviewServer } = require("../../scripts/preview-server.js") as {
+const { createPreviewServer } = require(path.join(ROOT, "scripts", "preview-server.js")) as {
   createPreviewServer: (root: string) => Server;
 };
-
-export const ROOT = path.resolve(__dirname, "../..");
-export const DIST = path.join(ROOT, "dist");
 
 /** The preview open in a browser page, with the errors the page threw since it opened. */
 export interface OpenPreview {

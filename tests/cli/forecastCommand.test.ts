@@ -3,19 +3,11 @@ import * as os from "os";
 import * as path from "path";
 import { runForecastCommand } from "../../src/cli/forecastCommand";
 import { readHistoryCsv } from "../../src/cli/forecastCsv";
+import { captureOutput } from "./captureOutput";
 
-/** Run the command with stderr captured. */
-async function run(args: string[]): Promise<{ code: number; stderr: string }> {
-  const writes: string[] = [];
-  const spy = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    writes.push(String(chunk));
-    return true;
-  });
-  try {
-    return { code: await runForecastCommand(args), stderr: writes.join("") };
-  } finally {
-    spy.mockRestore();
-  }
+/** Run the command with its output captured. */
+function run(args: string[]): Promise<{ code: number; stderr: string }> {
+  return captureOutput(() => runForecastCommand(args));
 }
 
 describe("sop forecast", () => {

@@ -5,18 +5,11 @@ import { runInspectCommand } from "../../src/cli/inspectCommand";
 import { PlanningError } from "../../src/core/errors";
 import { proposeMapping, saveMapping } from "../../src/cycle/mapping";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { captureOutput } from "./captureOutput";
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const stdout = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    return { code: await runInspectCommand(args), out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
+  const { code, stdout, stderr } = await captureOutput(() => runInspectCommand(args));
+  return { code, out: stdout, err: stderr };
 }
 
 describe("sop inspect", () => {

@@ -5,21 +5,13 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { readAuditLog, verifyApproval } from "../../src/cycle/approval";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { captureOutput, type CommandRun } from "./captureOutput";
 
 const sample = path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx");
 
 /** Run `sop` with the given arguments, capturing what it prints. */
-async function sop(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+function sop(...args: string[]): Promise<CommandRun> {
+  return captureOutput(() => main(args));
 }
 
 describe("sop run", () => {

@@ -22,7 +22,7 @@ export const stepActions: StepActions = {
     (
       await runDemandStep(
         context.workbook,
-        { horizon: numberOption(context.options, "horizon"), level: numberOption(context.options, "level") },
+        { horizon: numberOption(context.options, "horizon"), level: numberOption(context.options, "level"), liveFormulas: context.options.write === "formulas" },
         runOptions(context),
       )
     ).report,

@@ -47,6 +47,17 @@ export const STEPS: readonly StepDefinition[] = [
     fields: [
       { key: "horizon", label: "Months to forecast", kind: "number", defaultValue: 18, min: 1, max: 36 },
       { key: "level", label: "Prediction interval (%)", kind: "number", defaultValue: 80, min: 50, max: 99 },
+      {
+        key: "write",
+        label: "Write the statistical forecast as",
+        kind: "choice",
+        defaultValue: "values",
+        choices: [
+          { value: "values", label: "Values" },
+          { value: "formulas", label: "Live =SOP.FORECAST formulas" },
+        ],
+        hint: "Formulas recalculate when the cleaned history changes; overrides still go in SOP Overrides.",
+      },
     ],
   },
   {

@@ -107,7 +107,7 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
 
   const forecastRows: CellInput[][] = [[...FORECAST_COLUMNS, ...periods]];
   items.forEach((item, i) => {
-    const lead = [item.item, item.family, item.model, item.segment, item.intermittent ? "yes" : "no", item.holdoutSmape, item.rmse];
+    const lead = [item.item, item.family, item.model, item.segment, item.intermittent ? "yes" : "no", item.holdoutSmape === null ? null : roundCents(item.holdoutSmape), roundCents(item.rmse)];
     const historyRange = `${quoteSheetName(SHEETS.cleanHistory)}!C${i + 2}:${columnLetters(1 + historyPeriods.length)}${i + 2}`;
     const live: CellInput[] = [{ formula: `=SOP.FORECAST(${historyRange},${demand.horizon},${seasonLength},"auto",${level})` }, ...periods.slice(1).map(() => null)];
     const blank = periods.map(() => null);

@@ -16,6 +16,10 @@
  *        bounds: C <= subcontractCap, L <= D, O <= overtimeCap, I >= SS (hard floor),
  *        I_T >= end target, S_T <= end backlog max, S = 0 where backlog is not allowed.
  *
+ * A column that could only be 0 is left out rather than fixed at 0 (S_T when no end backlog is
+ * allowed, C where the cap is 0, L where demand is 0, O where overtime is capped at 0, U where the
+ * safety stock is 0); its index is -1 and the plan reads 0 for it.
+ *
  * Regular cost is charged on every hour worked and the overtime premium on overtime hours, so the
  * regular labour cost of a plan is regCost x (hours used - overtime hours).
  */
@@ -100,7 +104,8 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
       }
       const floor = penalised ? 0 : item.safetyStock[t];
       inv[t] = b.addColumn(`i${i}_${t}`, item.holdingCost, t === T - 1 ? Math.max(floor, item.endInventoryTarget) : floor, Infinity);
-      if (item.backlogAllowed) s[t] = b.addColumn(`s${i}_${t}`, item.backlogCost, 0, t === T - 1 ? item.endBacklogMax : Infinity);
+      const backlogMax = t === T - 1 ? item.endBacklogMax : Infinity;
+      if (item.backlogAllowed && backlogMax > 0) s[t] = b.addColumn(`s${i}_${t}`, item.backlogCost, 0, backlogMax);
       if (item.lostSalesCost !== undefined && demand[t] > 0) l[t] = b.addColumn(`l${i}_${t}`, item.lostSalesCost, 0, demand[t]);
       if (penalised && item.safetyStock[t] > 0) u[t] = b.addColumn(`u${i}_${t}`, item.safetyStockPenalty ?? 0, 0, item.safetyStock[t]);
     }

@@ -45,6 +45,9 @@ export interface DemandResult {
   report: StepReport;
 }
 
+/** Months of history shown before the forecast in the pane's chart. */
+const CHART_HISTORY = 24;
+
 /** Header of SOP Forecast before the period columns. */
 export const FORECAST_COLUMNS = ["Item", "Family", "Model", "Segment", "Intermittent", "Holdout sMAPE", "RMSE", "Measure"];
 
@@ -135,6 +138,20 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
     items,
     report: {
       summary: `Forecast ${items.length} items for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]}); median holdout sMAPE ${medianSmape.toFixed(1)}%. ${overrides.length} overrides applied.`,
+      charts: [
+        {
+          title: "History, forecast and interval",
+          choiceLabel: "Item",
+          choices: items.map((item, i) => ({
+            label: item.item,
+            block: [
+              ["Period", "History", "Forecast", `Lower ${level}%`, `Upper ${level}%`],
+              ...historyPeriods.slice(-CHART_HISTORY).map((period, k, shown) => [period, roundCents(histories[i][histories[i].length - shown.length + k]), null, null, null]),
+              ...periods.map((period, t) => [period, null, roundCents(item.forecast[t]), roundCents(item.lower[t]), roundCents(item.upper[t])]),
+            ],
+          })),
+        },
+      ],
       tables: [
         {
           title: "Items",

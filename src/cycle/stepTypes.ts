@@ -34,9 +34,21 @@ export interface StepMessage {
   address?: string;
 }
 
+/**
+ * A chart with one data block per choice (e.g. one per item) for the planner to pick from. Each block
+ * has the period in its first column and one series per further column, with names in the first row.
+ */
+export interface ResultChart {
+  title: string;
+  /** What the choices are, e.g. "Item". */
+  choiceLabel: string;
+  choices: { label: string; block: (string | number | null)[][] }[];
+}
+
 /** What a step returns for people to read. */
 export interface StepReport {
   summary: string;
   messages?: StepMessage[];
   tables?: ResultTable[];
+  charts?: ResultChart[];
 }

@@ -10,7 +10,7 @@ import { cellAddress, parseRange, type CellPosition, type CellRange } from "../w
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { CellInput, Matrix } from "../workbook/workbook";
 import { CellTable, cellId } from "./CellTable";
-import { ChartView } from "./ChartView";
+import { ChartView } from "../taskpane/components/ChartView";
 import { evaluateSopFormula, isSopFormula, type FormulaOutcome, type SopFunction } from "./formula";
 import { layoutSheet } from "./sheetLayout";
 import { inputText, parseTyped } from "./typedInput";

@@ -74,6 +74,10 @@ test("step 2 forecasts the horizon the planner asks for", async () => {
   await page.locator("#sop-step-tab-demand").click();
   await panel("demand").getByLabel("Months to forecast").fill("12");
   expect(await runStep(page, "demand", "Forecast demand")).toMatch(/^Forecast 40 items for 12 months \(2026-01 to 2026-12\)/);
+  const chart = panel("demand").getByRole("region", { name: "History, forecast and interval" });
+  await expect(chart.getByRole("img", { name: /History, forecast and interval: CH-101: History, Forecast, Lower 80%, Upper 80% over 36 periods/ }).count()).resolves.toBe(1);
+  await chart.getByLabel("Item").selectOption({ label: "TB-103" });
+  await chart.getByRole("img", { name: /: TB-103:/ }).waitFor();
   await screenshot("demand", "SOP Forecast", "step-2-demand");
 });
 

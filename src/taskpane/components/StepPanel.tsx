@@ -21,6 +21,7 @@ import type { OverwriteConfirmation, Workbook } from "../../workbook/workbook";
 import type { StepAction, StepId, StepOptions } from "../stepActions";
 import type { StepDefinition, StepField } from "../steps";
 import { useStepRun } from "../useStepRun";
+import { ResultChartView } from "./ResultChartView";
 import { ResultTableView } from "./ResultTableView";
 import { RunProgress } from "./RunProgress";
 import { stepPanelId, stepTabId } from "./StepList";
@@ -120,6 +121,9 @@ export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, on
             <MessageBarBody>{run.state.result.summary}</MessageBarBody>
           </MessageBar>
           <StepMessages messages={run.state.result.messages ?? []} />
+          {(run.state.result.charts ?? []).map((chart, index) => (
+            <ResultChartView key={index} chart={chart} />
+          ))}
           {(run.state.result.tables ?? []).map((table, index) => (
             <ResultTableView key={index} table={table} />
           ))}

@@ -1,11 +1,12 @@
 /**
- * A chart the add-in asked for (Workbook.addChart), drawn by the preview as a small SVG: the data block
- * has categories in its first column and one series per further column, with names in the first row.
- * Line and area charts draw lines; column and bar charts draw grouped columns.
+ * A small SVG chart, used by the preview for the charts the add-in asks for (Workbook.addChart) and by
+ * the task pane for step results: the data block has categories in its first column and one series
+ * per further column, with names in the first row. Line and area charts draw lines; column and bar
+ * charts draw grouped columns.
  */
 import * as React from "react";
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import type { ChartSpec, Matrix } from "../workbook/workbook";
+import type { ChartSpec, Matrix } from "../../workbook/workbook";
 
 const WIDTH = 440;
 const HEIGHT = 200;
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     flexShrink: 0,
   },
-  plot: { display: "block" },
+  plot: { display: "block", maxWidth: `${WIDTH}px` },
   legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -41,10 +42,11 @@ export function ChartView({ spec, block }: { spec: ChartSpec; block: Matrix }): 
     <figure className={styles.figure}>
       <figcaption>
         <Caption1>
-          <strong>{spec.title}</strong> ({spec.kind} chart of {spec.dataAddress})
+          <strong>{spec.title}</strong>
+          {spec.dataAddress ? ` (${spec.kind} chart of ${spec.dataAddress})` : ""}
         </Caption1>
       </figcaption>
-      <svg className={styles.plot} width={WIDTH} height={HEIGHT} role="img" aria-label={`${spec.title}: ${names.join(", ")} over ${rows.length} periods`}>
+      <svg className={styles.plot} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={`${spec.title}: ${names.join(", ")} over ${rows.length} periods`}>
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} stroke="#8a8886" />
         <text x={PAD.left - 4} y={y(high) + 4} textAnchor="end" fontSize="10">
           {formatAxis(high)}
@@ -53,7 +55,7 @@ export function ChartView({ spec, block }: { spec: ChartSpec; block: Matrix }): 
           {formatAxis(low)}
         </text>
         {[0, rows.length - 1].filter((i) => i >= 0).map((i) => (
-          <text key={i} x={x(i)} y={HEIGHT - 6} textAnchor="middle" fontSize="10">
+          <text key={i} x={x(i)} y={HEIGHT - 6} textAnchor={i === 0 ? "start" : "end"} fontSize="10">
             {String(rows[i][0] ?? "")}
           </text>
         ))}

@@ -1,4 +1,4 @@
-import { normalQuantile } from "./ets/normalQuantile";
+import { normalQuantile } from "../normalQuantile";
 import { gaussianFitStatistics } from "./fitStatistics";
 import type { FittedModel, PredictionInterval } from "./model";
 

@@ -1,5 +1,5 @@
 import { PlanningError } from "../errors";
-import { normalQuantile } from "./ets/normalQuantile";
+import { normalQuantile } from "../normalQuantile";
 import type { PredictionInterval } from "./model";
 
 /**

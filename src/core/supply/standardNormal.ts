@@ -4,6 +4,7 @@
  */
 
 import { PlanningError } from "../errors";
+import { normalQuantile } from "../normalQuantile";
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 
@@ -52,11 +53,6 @@ export function normalCdf(x: number): number {
   return x <= 0 ? tail : 1 - tail;
 }
 
-const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-
 /**
  * Inverse of the standard normal distribution function: the z with Phi(z) = p (Excel NORM.S.INV).
  * Acklam's rational approximation refined by one Halley step, accurate to about 1e-15.
@@ -66,17 +62,7 @@ const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.7544
  */
 export function inverseNormal(p: number): number {
   if (!(p > 0 && p < 1)) throw new PlanningError(`A service level must be strictly between 0 and 1 (e.g. 0.95), not ${p}.`, "invalidNumber");
-  const low = 0.02425;
-  let x: number;
-  if (p < low || p > 1 - low) {
-    const q = Math.sqrt(-2 * Math.log(p < low ? p : 1 - p));
-    x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-    if (p > 1 - low) x = -x;
-  } else {
-    const q = p - 0.5;
-    const r = q * q;
-    x = ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-  }
+  const x = normalQuantile(p);
   const e = normalCdf(x) - p;
   const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
   return x - u / (1 + 0.5 * x * u);

@@ -1,6 +1,7 @@
 /**
  * Quantile function of the standard normal distribution (inverse CDF), by Acklam's rational
- * approximation (P. J. Acklam, 2003; relative error < 1.2e-9).
+ * approximation (P. J. Acklam, 2003; relative error < 1.2e-9). Forecast intervals use it as is;
+ * safety stock refines it further (supply/standardNormal.ts, inverseNormal).
  *
  * @param p probability, 0 < p < 1.
  * @returns z with P(Z <= z) = p.

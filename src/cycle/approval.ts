@@ -44,8 +44,6 @@ export async function readAuditLog(workbook: Workbook): Promise<AuditEntry[]> {
 async function appendAudit(workbook: Workbook, entry: AuditEntry): Promise<void> {
   const log = [...(await readAuditLog(workbook)), entry];
   await workbook.setMetadata(AUDIT_KEY, JSON.stringify(log));
-  const sheets = await workbook.listSheets();
-  if (!sheets.some((sheet) => sheet.name === SHEETS.auditLog)) await workbook.createSheet(SHEETS.auditLog);
   const rows = log.map((e) => [
     e.cycle,
     e.version ?? "",

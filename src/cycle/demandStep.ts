@@ -7,7 +7,7 @@ import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled, yieldToUi } from "./cancellation";
 import { loadMappedData } from "./mappedData";
 import { readOverrides } from "./overrides";
-import { numberIn, readStepSheet, replaceSheets, roundCents } from "./ownedSheets";
+import { numberIn, readIfPresent, readStepSheet, replaceSheets, roundCents } from "./ownedSheets";
 import { futurePeriods, seasonLengthOf } from "./periods";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -101,9 +101,7 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
   }
   throwIfCancelled(options.signal);
 
-  const overridesSheet = (await workbook.listSheets()).some((s) => s.name === SHEETS.overrides)
-    ? (await workbook.read(SHEETS.overrides)).slice(1)
-    : [];
+  const overridesSheet = (await readIfPresent(workbook, SHEETS.overrides)).slice(1);
   const { overrides, rule } = readOverrides(overridesSheet, periods, new Set(items.map((item) => item.item)));
   const consensus = consensusForecast(Object.fromEntries(items.map((item) => [item.item, item.forecast])), overrides, rule);
   for (const item of items) item.consensus = consensus.values[item.item].map((v) => roundCents(Math.max(0, v)));

@@ -3,7 +3,7 @@ import type { Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { currentMapping } from "./mappedData";
 import { DataMapping, proposeMapping, saveMapping } from "./mapping";
-import { replaceSheets, SheetContent } from "./ownedSheets";
+import { replaceSheets, SheetContent, sheetExists } from "./ownedSheets";
 import { seasonLengthOf } from "./periods";
 import { PlanningData, readPlanningData } from "./planningData";
 import { SHEETS } from "./sheets";
@@ -100,7 +100,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
       rows: [["Item", "Period", "Change", "From", "To", "Reason"], ...changes.map((c) => [c.item, c.period, c.kind, c.from, c.to, c.reason])],
     },
   };
-  if (!(await workbook.listSheets()).some((sheet) => sheet.name === SHEETS.overrides)) {
+  if (!(await sheetExists(workbook, SHEETS.overrides))) {
     sheets[SHEETS.overrides] = { rows: [OVERRIDES_HEADER] };
   }
   await replaceSheets(workbook, sheets, options.overwrite);

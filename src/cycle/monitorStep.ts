@@ -3,7 +3,7 @@ import { bias, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape } from "../core/metr
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
 import { loadMappedData } from "./mappedData";
-import { numberIn, replaceSheets, roundCents } from "./ownedSheets";
+import { numberIn, readIfPresent, replaceSheets, roundCents } from "./ownedSheets";
 import { futurePeriods } from "./periods";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -100,7 +100,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       }
     });
   });
-  const capacity = (await workbook.listSheets()).some((s) => s.name === SHEETS.capacity) ? await workbook.read(SHEETS.capacity) : [];
+  const capacity = await readIfPresent(workbook, SHEETS.capacity);
   const capacityPeriods = capacity[0]?.slice(2).map(String) ?? [];
   for (const row of capacity.slice(1).filter((r) => r[1] === "Utilisation %")) {
     row.slice(2).forEach((cell, t) => {

@@ -29,6 +29,16 @@ export async function replaceSheets(
   await workbook.writeBlocks(blocks, { replace: true, overwrite });
 }
 
+/** Whether the workbook has a sheet of this name. */
+export async function sheetExists(workbook: Workbook, sheet: string): Promise<boolean> {
+  return (await workbook.listSheets()).some((s) => s.name === sheet);
+}
+
+/** The values of a sheet from A1, or no rows when the workbook has no such sheet. */
+export async function readIfPresent(workbook: Workbook, sheet: string): Promise<CellValue[][]> {
+  return (await sheetExists(workbook, sheet)) ? workbook.read(sheet) : [];
+}
+
 /** A sheet written by an earlier step, as a header and rows. */
 export interface SheetTable {
   header: string[];
@@ -40,8 +50,7 @@ export interface SheetTable {
  * @throws PlanningError naming the step to run first when the sheet is missing or empty
  */
 export async function readStepSheet(workbook: Workbook, sheet: string, producedBy: string): Promise<SheetTable> {
-  const exists = (await workbook.listSheets()).some((s) => s.name === sheet);
-  const values = exists ? await workbook.read(sheet) : [];
+  const values = await readIfPresent(workbook, sheet);
   if (values.length < 2) {
     throw new PlanningError(`The sheet "${sheet}" is missing or empty: run ${producedBy} first.`);
   }

@@ -1,7 +1,7 @@
 import { PlanningError } from "../core/errors";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { approvePlan, AuditEntry, PlanForApproval, rejectPlan } from "./approval";
-import { numberIn, replaceSheets, roundCents } from "./ownedSheets";
+import { numberIn, replaceSheets, roundCents, sheetExists } from "./ownedSheets";
 import { readPlanSheet, servedUnits } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -80,7 +80,7 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
   }
   run.onProgress?.({ fraction: 0.1, message: "Writing the executive summary" });
   const { plan, kpis, flows, stock } = await planForApproval(workbook, options.scenario);
-  const isNew = !(await workbook.listSheets()).some((s) => s.name === SHEETS.summary);
+  const isNew = !(await sheetExists(workbook, SHEETS.summary));
   const chartTop = kpis.length + 3;
   await replaceSheets(
     workbook,

@@ -1,5 +1,5 @@
 import { classicalDecomposition } from "./decomposition";
-import type { Forecaster } from "./model";
+import type { FittedModel, Forecaster } from "./model";
 import { seasonalityTest } from "./seasonality";
 
 /** A history with its season removed, and the way back. */
@@ -14,6 +14,30 @@ export interface SeasonalAdjustment {
   index(t: number): number;
   /** Put the season back into values for periods start, start+1, ... */
   reseasonalize(values: readonly number[], start: number): number[];
+}
+
+/**
+ * Remove a given season from a history: divide by (multiplicative) or subtract (additive) the seasonal
+ * figure, position 0 of the figure being the first period of the history.
+ * @param y - observations
+ * @param figure - seasonal index per position in the cycle (its length is the season length)
+ * @param type - how the indices apply
+ * @returns the adjusted history and the way back (seasonal is true)
+ * @example seasonalAdjustmentBy([8, 12, 8, 12], [0.8, 1.2], "multiplicative").adjusted // [10, 10, 10, 10]
+ */
+export function seasonalAdjustmentBy(y: readonly number[], figure: readonly number[], type: "additive" | "multiplicative"): SeasonalAdjustment {
+  const period = figure.length;
+  const index = (t: number): number => figure[t % period];
+  const apply = type === "multiplicative" ? (v: number, s: number) => v * s : (v: number, s: number) => v + s;
+  const remove = type === "multiplicative" ? (v: number, s: number) => v / s : (v: number, s: number) => v - s;
+  return {
+    seasonal: true,
+    type,
+    seasonLength: period,
+    adjusted: y.map((v, t) => remove(v, index(t))),
+    index,
+    reseasonalize: (values, start) => values.map((v, i) => apply(v, index(start + i))),
+  };
 }
 
 /**
@@ -33,17 +57,32 @@ export function seasonallyAdjust(y: readonly number[], m: number): SeasonalAdjus
     const neutral = type === "multiplicative" ? 1 : 0;
     return { seasonal: false, type, seasonLength: period, adjusted: [...y], index: () => neutral, reseasonalize: (v) => [...v] };
   }
-  const figure = classicalDecomposition(y, period, type).figure;
-  const index = (t: number): number => figure[t % period];
-  const apply = type === "multiplicative" ? (v: number, s: number) => v * s : (v: number, s: number) => v + s;
-  const remove = type === "multiplicative" ? (v: number, s: number) => v / s : (v: number, s: number) => v - s;
+  return seasonalAdjustmentBy(y, classicalDecomposition(y, period, type).figure, type);
+}
+
+/**
+ * Put a season back into a model fitted on a seasonally adjusted history: fitted values, forecasts and
+ * interval bounds are reseasonalised; statistics and parameters are the model's own (adjusted scale).
+ * @param model - fitted on adjustment.adjusted
+ * @param adjustment - the adjustment the model's history came from
+ * @param name - name of the reseasonalised model
+ * @returns a model forecasting on the scale of the original history
+ * @example reseasonalizedModel(sesModel, seasonallyAdjust(y, 12), "SES (seasonally adjusted, m=12)").forecast(12, [80])
+ */
+export function reseasonalizedModel(model: FittedModel, adjustment: SeasonalAdjustment, name: string): FittedModel {
+  const n = adjustment.adjusted.length;
   return {
-    seasonal: true,
-    type,
-    seasonLength: period,
-    adjusted: y.map((v, t) => remove(v, index(t))),
-    index,
-    reseasonalize: (values, start) => values.map((v, i) => apply(v, index(start + i))),
+    name,
+    statistics: model.statistics,
+    parameters: model.parameters,
+    fitted: adjustment.reseasonalize(model.fitted, 0),
+    forecast(horizon, levels) {
+      const f = model.forecast(horizon, levels);
+      return {
+        mean: adjustment.reseasonalize(f.mean, n),
+        intervals: f.intervals.map((i) => ({ level: i.level, lower: adjustment.reseasonalize(i.lower, n), upper: adjustment.reseasonalize(i.upper, n) })),
+      };
+    },
   };
 }
 
@@ -65,20 +104,7 @@ export function seasonallyAdjustedForecaster(inner: Forecaster, id: string): For
       const adjustment = seasonallyAdjust(history, options.seasonLength);
       const model = inner.fit(adjustment.adjusted, { seasonLength: 1 });
       if (!adjustment.seasonal) return model;
-      const n = history.length;
-      return {
-        name: `${model.name} (seasonally adjusted, m=${adjustment.seasonLength})`,
-        statistics: model.statistics,
-        parameters: model.parameters,
-        fitted: adjustment.reseasonalize(model.fitted, 0),
-        forecast(horizon, levels) {
-          const f = model.forecast(horizon, levels);
-          return {
-            mean: adjustment.reseasonalize(f.mean, n),
-            intervals: f.intervals.map((i) => ({ level: i.level, lower: adjustment.reseasonalize(i.lower, n), upper: adjustment.reseasonalize(i.upper, n) })),
-          };
-        },
-      };
+      return reseasonalizedModel(model, adjustment, `${model.name} (seasonally adjusted, m=${adjustment.seasonLength})`);
     },
   };
 }

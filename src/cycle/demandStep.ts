@@ -1,4 +1,5 @@
-import { forecastSeries } from "../core/forecast";
+import { forecastSeries, itemFamilySeasons } from "../core/forecast";
+import type { FamilySeason } from "../core/forecast";
 import { smape } from "../core/metrics";
 import { consensusForecast } from "../core/reconcile";
 import { abcXyz } from "../core/segmentation";
@@ -10,7 +11,7 @@ import { readOverrides } from "./overrides";
 import { numberIn, readIfPresent, readStepSheet, replaceSheets, roundCents } from "./ownedSheets";
 import { futurePeriods, seasonLengthOf } from "./periods";
 import { SHEETS } from "./sheets";
-import type { StepReport, StepRunOptions } from "./stepTypes";
+import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 
 /** Options of step 2. */
 export interface DemandOptions {
@@ -31,6 +32,8 @@ export interface ItemForecast {
   holdoutSmape: number | null;
   segment: string;
   intermittent: boolean;
+  /** True when the item uses the season of its family (its own history does not show it clearly). */
+  familySeason: boolean;
   /** In-sample one-step RMSE, used for safety stock. */
   rmse: number;
   forecast: number[];
@@ -51,11 +54,16 @@ const CHART_HISTORY = 24;
 /** Header of SOP Forecast before the period columns. */
 export const FORECAST_COLUMNS = ["Item", "Family", "Model", "Segment", "Intermittent", "Holdout sMAPE", "RMSE", "Measure"];
 
-function holdoutSmape(history: readonly number[], seasonLength: number): number | null {
-  const holdout = Math.min(6, Math.floor(history.length / 4));
+/** Periods held out to measure a forecast: the last 6, or a quarter of a shorter history. */
+function holdoutLength(periods: number): number {
+  return Math.min(6, Math.floor(periods / 4));
+}
+
+/** sMAPE of automatic mode on the last `holdout` periods, fitted on the ones before (family season measured on those too). */
+function holdoutSmape(history: readonly number[], holdout: number, seasonLength: number, familySeason: FamilySeason | undefined): number | null {
   if (holdout < 1) return null;
   try {
-    const fit = forecastSeries({ history: history.slice(0, -holdout), horizon: holdout, seasonLength, levels: [80] });
+    const fit = forecastSeries({ history: history.slice(0, -holdout), horizon: holdout, seasonLength, levels: [80], familySeason });
     return smape(history.slice(-holdout), fit.mean);
   } catch {
     return null;
@@ -64,8 +72,10 @@ function holdoutSmape(history: readonly number[], seasonLength: number): number 
 
 /**
  * Step 2, demand: forecast every item of SOP Clean History with the automatic method (model chosen per
- * item), measure each on a holdout of its last months, classify items ABC/XYZ, apply the overrides of
- * SOP Overrides by role into the consensus forecast, and write SOP Forecast and SOP Consensus.
+ * item; an item whose own history shows no season, in a family whose total does, uses the family's
+ * season: see familySeason), measure each on a holdout of its last months, classify items ABC/XYZ,
+ * apply the overrides of SOP Overrides by role into the consensus forecast, and write SOP Forecast and
+ * SOP Consensus. With live formulas, family-season items keep values: =SOP.FORECAST sees one item only.
  * @throws PlanningError when step 1 has not run, for a horizon outside 1..36, or bad overrides
  */
 export async function runDemandStep(workbook: Workbook, demand: DemandOptions, options: StepRunOptions = {}): Promise<DemandResult> {
@@ -75,6 +85,10 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
   const periods = futurePeriods(historyPeriods[historyPeriods.length - 1], demand.horizon);
   const seasonLength = seasonLengthOf(historyPeriods);
   const histories = clean.rows.map((row) => row.slice(2).map(numberIn));
+  const families = clean.rows.map((row) => String(row[1] ?? ""));
+  const seasons = itemFamilySeasons(families, histories, seasonLength);
+  const holdout = holdoutLength(historyPeriods.length);
+  const holdoutSeasons = holdout < 1 ? [] : itemFamilySeasons(families, histories.map((history) => history.slice(0, -holdout)), seasonLength);
   const prices = await itemPrices(workbook);
   const segments = abcXyz(histories, clean.rows.map((row) => prices.get(String(row[0])) ?? 1));
 
@@ -84,14 +98,15 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
     const id = String(row[0]);
     options.onProgress?.({ fraction: i / clean.rows.length, message: `Forecasting ${id} (${i + 1} of ${clean.rows.length})` });
     if (i % 5 === 0) await yieldToUi();
-    const outcome = forecastSeries({ history: histories[i], horizon: demand.horizon, seasonLength, levels: [level] });
+    const outcome = forecastSeries({ history: histories[i], horizon: demand.horizon, seasonLength, levels: [level], familySeason: seasons[i] });
     items.push({
       item: id,
-      family: String(row[1] ?? ""),
+      family: families[i],
       model: outcome.model,
-      holdoutSmape: holdoutSmape(histories[i], seasonLength),
+      holdoutSmape: holdoutSmape(histories[i], holdout, seasonLength, holdoutSeasons[i]),
       segment: segments[i].segment,
       intermittent: outcome.intermittent,
+      familySeason: outcome.familySeason,
       rmse: outcome.statistics.rmse,
       forecast: outcome.mean.map((v) => Math.max(0, v)),
       lower: outcome.intervals[0].lower.map((v) => Math.max(0, v)),
@@ -112,9 +127,10 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
     const historyRange = `${quoteSheetName(SHEETS.cleanHistory)}!C${i + 2}:${columnLetters(1 + historyPeriods.length)}${i + 2}`;
     const live: CellInput[] = [{ formula: `=SOP.FORECAST(${historyRange},${demand.horizon},${seasonLength},"auto",${level})` }, ...periods.slice(1).map(() => null)];
     const blank = periods.map(() => null);
-    forecastRows.push([...lead, "Forecast", ...(demand.liveFormulas ? live : item.forecast.map(roundCents))]);
-    forecastRows.push([...lead, `Lower ${level}%`, ...(demand.liveFormulas ? blank : item.lower.map(roundCents))]);
-    forecastRows.push([...lead, `Upper ${level}%`, ...(demand.liveFormulas ? blank : item.upper.map(roundCents))]);
+    const formulas = demand.liveFormulas && !item.familySeason;
+    forecastRows.push([...lead, "Forecast", ...(formulas ? live : item.forecast.map(roundCents))]);
+    forecastRows.push([...lead, `Lower ${level}%`, ...(formulas ? blank : item.lower.map(roundCents))]);
+    forecastRows.push([...lead, `Upper ${level}%`, ...(formulas ? blank : item.upper.map(roundCents))]);
   });
   await replaceSheets(
     workbook,
@@ -131,11 +147,15 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
 
   const scored = items.map((item) => item.holdoutSmape).filter((v): v is number => v !== null).sort((a, b) => a - b);
   const medianSmape = scored.length === 0 ? Number.NaN : (scored[Math.floor((scored.length - 1) / 2)] + scored[Math.ceil((scored.length - 1) / 2)]) / 2;
+  const borrowed = items.filter((item) => item.familySeason).map((item) => item.item);
   return {
     periods,
     items,
     report: {
-      summary: `Forecast ${items.length} items for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]}); median holdout sMAPE ${medianSmape.toFixed(1)}%. ${overrides.length} overrides applied.`,
+      summary:
+        `Forecast ${items.length} items for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]}); median holdout sMAPE ${medianSmape.toFixed(1)}%. ` +
+        `${borrowed.length > 0 ? `${borrowed.length} items use the season of their family. ` : ""}${overrides.length} overrides applied.`,
+      messages: familySeasonMessages(borrowed, demand.liveFormulas === true),
       charts: [
         {
           title: "History, forecast and interval",
@@ -159,6 +179,28 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
       ],
     },
   };
+}
+
+/** Items named in a message before "and N more" (the Model column of SOP Forecast names them all). */
+const NAMED_ITEMS = 20;
+
+/** What the planner is told about the items that use their family's season (none: nothing). */
+function familySeasonMessages(items: readonly string[], liveFormulas: boolean): StepMessage[] {
+  if (items.length === 0) return [];
+  const names = items.length > NAMED_ITEMS ? `${items.slice(0, NAMED_ITEMS).join(", ")} and ${items.length - NAMED_ITEMS} more` : items.join(", ");
+  const messages: StepMessage[] = [
+    {
+      level: "info",
+      text: `Family season: ${names} show no clear season on their own, so their forecasts follow the season of their family's total sales (their Model starts with "Family season").`,
+    },
+  ];
+  if (liveFormulas) {
+    messages.push({
+      level: "info",
+      text: `These ${items.length} items keep forecast values instead of live =SOP.FORECAST formulas: the formula sees one item's history and cannot apply its family's season. Run step 2 again to refresh them.`,
+    });
+  }
+  return messages;
 }
 
 /** Price per item id from the planner's item master (1 when unknown, so ABC ranks by volume). */

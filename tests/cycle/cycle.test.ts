@@ -155,12 +155,16 @@ describe("steps on their own", () => {
     expect((await book.listSheets()).map((s) => s.name)).not.toContain(SHEETS.forecast);
   });
 
-  test("live formulas: SOP Forecast holds =SOP.FORECAST over the cleaned history instead of values", async () => {
+  test("live formulas: SOP Forecast holds =SOP.FORECAST over the cleaned history instead of values, except for family-season items", async () => {
     const book = await openSample();
     await runGatherStep(book);
     await runDemandStep(book, { horizon: 6, liveFormulas: true });
     const inputs = book.sheetInputs(SHEETS.forecast);
-    expect(inputs[1][8]).toEqual({ formula: "=SOP.FORECAST('SOP Clean History'!C2:AL2,6,12,\"auto\",80)" });
-    expect(inputs[2][8]).toBeNull();
+    const ch106 = inputs.findIndex((row) => row[0] === "CH-106");
+    expect(inputs[ch106][2]).not.toMatch(/family season/i);
+    expect(inputs[ch106][8]).toEqual({ formula: "=SOP.FORECAST('SOP Clean History'!C7:AL7,6,12,\"auto\",80)" });
+    expect(inputs[ch106 + 1][8]).toBeNull();
+    expect(inputs[1][2]).toMatch(/^Family season/);
+    expect(typeof inputs[1][8]).toBe("number");
   });
 });

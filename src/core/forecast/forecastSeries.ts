@@ -1,5 +1,7 @@
 import { PlanningError } from "../errors";
 import { automaticFit } from "./auto";
+import type { FamilySeason } from "./familySeason";
+import { familySeasonFit } from "./familySeasonFit";
 import { fillMissing } from "./cleanse";
 import type { CleansingChange } from "./cleanse";
 import { classifyDemand } from "./intermittency";
@@ -20,6 +22,11 @@ export interface ForecastRequest {
   method?: string;
   /** Interval coverage levels in percent, default [80, 95]. */
   levels?: readonly number[];
+  /**
+   * Season of the item's family, measured over the same periods as this history (see familySeason).
+   * In automatic mode an item whose own history shows no season (and is not intermittent) uses it.
+   */
+  familySeason?: FamilySeason;
 }
 
 /** What forecastSeries returns. */
@@ -36,6 +43,8 @@ export interface ForecastOutcome {
   parameters: Readonly<Record<string, number>>;
   /** True when demand is intermittent (ADI >= 1.32). */
   intermittent: boolean;
+  /** True when the forecast uses the season of the item's family rather than the item's own. */
+  familySeason: boolean;
   /** Changes made by cleansing the history. */
   changes: CleansingChange[];
   notes: string[];
@@ -77,8 +86,12 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
   if (!Array.isArray(request.history) || request.history.length === 0) {
     throw new PlanningError("The history is empty: give at least 2 periods of past values.");
   }
+  const family = request.familySeason;
+  if (family && request.seasonLength !== undefined && request.seasonLength !== family.seasonLength) {
+    throw new PlanningError(`The season length (${request.seasonLength}) differs from the family season's (${family.seasonLength}).`);
+  }
   const notes: string[] = [];
-  let seasonLength = request.seasonLength;
+  let seasonLength = request.seasonLength ?? family?.seasonLength;
   if (seasonLength === undefined) {
     seasonLength = request.history.filter((v) => typeof v === "number").length >= 4 ? detectSeasonality(request.history).seasonLength : 1;
     notes.push(seasonLength > 1 ? `season length ${seasonLength} detected from the data` : "no season detected in the data");
@@ -93,8 +106,11 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
   let model: FittedModel;
   let method: string;
   let intermittent: boolean;
+  let usesFamilySeason = false;
   if (methodId === "auto" || methodId === "") {
-    const auto = automaticFit(history, seasonLength);
+    const familyFit = family && familySeasonFit(history, family);
+    usesFamilySeason = familyFit !== undefined;
+    const auto = familyFit ?? automaticFit(history, seasonLength);
     model = auto.model;
     method = auto.method;
     intermittent = auto.intermittent;
@@ -115,6 +131,7 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
     statistics: model.statistics,
     parameters: model.parameters,
     intermittent,
+    familySeason: usesFamilySeason,
     changes: cleansed.changes,
     notes,
   };

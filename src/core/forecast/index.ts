@@ -10,3 +10,6 @@ export type { CleansingChange, CleansedSeries } from "./cleanse";
 export { classicalDecomposition } from "./decomposition";
 export { FORECASTERS, forecasterById } from "./registry";
 export { automaticFit, autoForecaster } from "./auto";
+export { familySeason, itemFamilySeasons } from "./familySeason";
+export type { FamilySeason } from "./familySeason";
+export { familySeasonFit } from "./familySeasonFit";

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { buildSampleWorkbook, sampleData, SAMPLE_SHEETS } from "../../scripts/make-sample";
+import { SEASONALITY_Z, stableSeasonalityZ } from "../../src/core/forecast/seasonality";
 import { mulberry32 } from "../../src/core/random";
 
 async function allValues(book: MemoryWorkbook): Promise<Record<string, unknown>> {
@@ -40,6 +41,15 @@ describe("sample workbook generator", () => {
     expect(data.items.flatMap((item) => item.history).filter((value) => value === null)).toHaveLength(4);
     const intermittent = data.items.filter((item) => item.history.filter((value) => value === 0).length > 18);
     expect(intermittent.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("switches the families' season off with seasonality 0 and keeps every other draw", () => {
+    const seasonal = sampleData(7, 10, 1);
+    const flat = sampleData(7, 10, 0);
+    expect(flat.items.map((item) => [item.id, item.price, item.leadTime])).toEqual(seasonal.items.map((item) => [item.id, item.price, item.leadTime]));
+    const lighting = (data: ReturnType<typeof sampleData>): number[] => data.periods.map((_, t) => data.items.filter((item) => item.family === "Lighting").reduce((sum, item) => sum + Math.max(0, item.history[t] ?? 0), 0));
+    expect(stableSeasonalityZ(lighting(seasonal), 12)).toBeGreaterThan(SEASONALITY_Z);
+    expect(stableSeasonalityZ(lighting(flat), 12)).toBeLessThan(SEASONALITY_Z);
   });
 
   it("lays the data out as Excel tables a planner recognises", async () => {

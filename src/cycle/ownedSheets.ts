@@ -62,6 +62,13 @@ export function numberIn(cell: CellValue | undefined): number {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : 0;
 }
 
+/**
+ * The number format of quantities, hours and money on the planning sheets: thousands separators and
+ * two decimals, the precision plans are written at ("1,234.50", "76.00"). Excel's "#,##0.##" would
+ * show a whole number with a bare point ("76.").
+ */
+export const CENTS_FORMAT = "#,##0.00";
+
 /** Round to cents, the precision plans are written and approved at (a negative zero becomes 0). */
 export function roundCents(value: number): number {
   return Math.round(value * 100) / 100 + 0;

@@ -4,7 +4,8 @@ import type { CellInput, CellValue, Workbook, WriteBlock } from "../workbook/wor
 /** A block to put on one of the add-in's sheets, from A1 down unless `topLeft` says otherwise. */
 export interface SheetContent {
   rows: CellInput[][];
-  numberFormats?: string[];
+  /** Number formats: one per column (applied to every row), or one per cell. */
+  numberFormats?: string[] | string[][];
   topLeft?: string;
 }
 

@@ -88,7 +88,7 @@ describe("the S&OP cycle on the sample workbook", () => {
   });
 
   test("the planning sheets show every number as a planner reads it in Excel: no bare decimal point, no float noise", () => {
-    for (const sheet of [SHEETS.cleanHistory, SHEETS.forecast, SHEETS.consensus, SHEETS.supplyPlan, SHEETS.capacity, SHEETS.strategies, SHEETS.summary]) {
+    for (const sheet of [SHEETS.cleanHistory, SHEETS.forecast, SHEETS.consensus, SHEETS.supplyPlan, SHEETS.capacity, SHEETS.strategies, SHEETS.scenarios, SHEETS.summary]) {
       const formats = book.sheetNumberFormats(sheet);
       const shown = book.sheetValues(sheet).flatMap((row, r) => row.flatMap((cell, c) => (typeof cell === "number" ? [formatNumber(cell, formats[r][c])] : [])));
       expect({ sheet, numbers: shown.length > 0 }).toEqual({ sheet, numbers: true });

@@ -1,7 +1,8 @@
 /**
  * Benchmark of the whole S&OP cycle, steps 1 to 5, on a generated 500-item workbook (the sample's
  * generator with 125 items per family, 36 months of history, 3 resources), through the same
- * in-memory workbook the browser preview uses. Target: under 60 s.
+ * in-memory workbook the browser preview uses, step 4 taking step 3's plan as its base as `sop run` and
+ * the task pane do. Target: under 60 s.
  * Usage: npm run bench:cycle [-- --items-per-family 125]
  */
 import * as fs from "fs";
@@ -11,7 +12,7 @@ import { runDemandStep } from "../src/cycle/demandStep";
 import { runGatherStep } from "../src/cycle/gatherStep";
 import { runPresentStep } from "../src/cycle/presentStep";
 import { runReconcileStep } from "../src/cycle/reconcileStep";
-import { runSupplyStep } from "../src/cycle/supplyStep";
+import { runSupplyStep, type SupplyResult } from "../src/cycle/supplyStep";
 import { MemoryWorkbook } from "../src/workbook/memoryWorkbook";
 import { buildSampleWorkbook, sampleData } from "../scripts/make-sample";
 
@@ -31,8 +32,9 @@ async function main(): Promise<void> {
   };
   await time("1 gather & check", () => runGatherStep(book));
   await time("2 demand forecast (18 months)", () => runDemandStep(book, { horizon: 18 }));
-  await time("3 supply plan (chase, level, optimal)", () => runSupplyStep(book));
-  await time("4 reconcile + 2 scenarios", () => runReconcileStep(book));
+  let supply: SupplyResult | undefined;
+  await time("3 supply plan (chase, level, optimal)", async () => (supply = await runSupplyStep(book)));
+  await time("4 reconcile + 2 scenarios (base from step 3)", () => runReconcileStep(book, {}, {}, supply));
   await time("5 summary + approval", () => runPresentStep(book, { decision: "approve", approver: "Benchmark" }));
   await time("save .xlsx", () => book.toXlsx());
   clearInterval(sampler);

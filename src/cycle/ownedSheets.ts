@@ -4,7 +4,8 @@ import type { CellInput, CellValue, Workbook, WriteBlock } from "../workbook/wor
 /** A block to put on one of the add-in's sheets, from A1 down unless `topLeft` says otherwise. */
 export interface SheetContent {
   rows: CellInput[][];
-  numberFormats?: string[];
+  /** Number formats: one per column (applied to every row), or one per cell. */
+  numberFormats?: string[] | string[][];
   topLeft?: string;
 }
 
@@ -61,6 +62,13 @@ export async function readStepSheet(workbook: Workbook, sheet: string, producedB
 export function numberIn(cell: CellValue | undefined): number {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : 0;
 }
+
+/**
+ * The number format of quantities, hours and money on the planning sheets: thousands separators and
+ * two decimals, the precision plans are written at ("1,234.50", "76.00"). Excel's "#,##0.##" would
+ * show a whole number with a bare point ("76.").
+ */
+export const CENTS_FORMAT = "#,##0.00";
 
 /** Round to cents, the precision plans are written and approved at (a negative zero becomes 0). */
 export function roundCents(value: number): number {

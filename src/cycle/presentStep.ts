@@ -1,7 +1,7 @@
 import { PlanningError } from "../core/errors";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { approvePlan, AuditEntry, PlanForApproval, rejectPlan } from "./approval";
-import { numberIn, replaceSheets, roundCents, sheetExists } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, replaceSheets, roundCents, sheetExists } from "./ownedSheets";
 import { readPlanSheet, servedUnits } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -86,7 +86,7 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
     workbook,
     {
       [SHEETS.summary]: [
-        { rows: [["Key figure", `Plan ${plan.cycle}`], ...kpis], numberFormats: ["@", "#,##0.##"] },
+        { rows: [["Key figure", `Plan ${plan.cycle}`], ...kpis], numberFormats: ["@", CENTS_FORMAT] },
         { rows: flows, topLeft: `A${chartTop}`, numberFormats: ["@", "#,##0", "#,##0"] },
         { rows: stock, topLeft: `E${chartTop}`, numberFormats: ["@", "#,##0"] },
       ],

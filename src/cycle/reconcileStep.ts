@@ -1,11 +1,14 @@
-import { compareScenarios, comparisonTable, gapAnalysis, portfolioFinancials, type Scenario, type ScenarioComparison } from "../core/reconcile";
+import { compareScenarios, gapAnalysis, portfolioFinancials, summarisePlan, type Scenario, type ScenarioComparison } from "../core/reconcile";
 import { optimalPlanner } from "../core/reconcile/optimalPlanner";
+import { sameData } from "../core/sameData";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { replaceSheets, roundCents } from "./ownedSheets";
 import { readPlanSheet, servedUnits } from "./planSheet";
+import { scenarioSheet } from "./scenarioSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
+import type { SupplyResult } from "./supplyStep";
 import { buildSupplyModel, PLANNING_DEFAULTS } from "./supplyModelFromWorkbook";
 
 /** What-if settings of step 4. */
@@ -17,6 +20,9 @@ export interface ReconcileOptions {
   /** Extra hours per month of the "extra shift" scenario on the most loaded resource. */
   shiftHours?: number;
 }
+
+/** Step 3's optimal plan and the model it planned, as the run that called step 3 holds them. */
+export type PlannedSupply = Pick<SupplyResult, "model" | "plan">;
 
 export interface ReconcileResult {
   comparison: ScenarioComparison;
@@ -33,10 +39,10 @@ export function standardScenarios(options: ReconcileOptions, mostLoaded: string 
   const capacity = options.capacityChange ?? -10;
   if (demand !== 0) scenarios.push({ name: `Demand ${demand > 0 ? "+" : ""}${demand}%`, changes: [{ kind: "demand", percent: demand }] });
   if (capacity !== 0 && mostLoaded) {
-    scenarios.push({ name: `${mostLoaded} capacity ${capacity > 0 ? "+" : ""}${capacity}%`, changes: [{ kind: "capacity", resource: mostLoaded, percent: capacity }] });
+    scenarios.push({ name: `${mostLoaded} Capacity ${capacity > 0 ? "+" : ""}${capacity}%`, changes: [{ kind: "capacity", resource: mostLoaded, percent: capacity }] });
   }
   if ((options.shiftHours ?? 0) > 0 && mostLoaded) {
-    scenarios.push({ name: `Extra shift on ${mostLoaded}`, changes: [{ kind: "shift", resource: mostLoaded, hours: options.shiftHours ?? 0 }] });
+    scenarios.push({ name: `Extra Shift on ${mostLoaded}`, changes: [{ kind: "shift", resource: mostLoaded, hours: options.shiftHours ?? 0 }] });
   }
   return scenarios;
 }
@@ -46,9 +52,16 @@ export function standardScenarios(options: ReconcileOptions, mostLoaded: string 
  * resource, in units and money (revenue at risk); the money view of the plan; and the what-if
  * scenarios re-planned with the optimiser and compared side by side with the base.
  * Writes SOP Reconcile and SOP Scenarios.
+ * @param workbook the workbook steps 1 to 3 ran on
+ * @param options the what-if changes
+ * @param run progress, cancellation and the overwrite question
+ * @param planned step 3's result from the same run: when the model step 4 reads from the workbook is
+ *   exactly the model step 3 planned, step 3's optimal plan is the base and the base is not solved
+ *   again (the same model gives the same plan); otherwise the base is planned as every scenario is
  * @throws PlanningError when step 3 has not run
+ * @example const supply = await runSupplyStep(book); await runReconcileStep(book, { demandChange: 10 }, {}, supply);
  */
-export async function runReconcileStep(workbook: Workbook, options: ReconcileOptions = {}, run: StepRunOptions = {}): Promise<ReconcileResult> {
+export async function runReconcileStep(workbook: Workbook, options: ReconcileOptions = {}, run: StepRunOptions = {}, planned?: PlannedSupply): Promise<ReconcileResult> {
   run.onProgress?.({ fraction: 0.05, message: "Reading the plan" });
   const { model, periods } = await buildSupplyModel(workbook);
   const plan = await readPlanSheet(workbook);
@@ -81,8 +94,9 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
 
   const mostLoaded = [...gaps.resources].sort((a, b) => Math.max(...b.utilisation.filter(Number.isFinite)) - Math.max(...a.utilisation.filter(Number.isFinite)))[0]?.key;
   const scenarios = standardScenarios(options, mostLoaded);
-  run.onProgress?.({ fraction: 0.2, message: `Re-planning ${scenarios.length + 1} scenarios` });
-  const comparison = await compareScenarios(model, scenarios, optimalPlanner());
+  const plannedBase = planned !== undefined && sameData(planned.model, model) ? summarisePlan(model, planned.plan) : undefined;
+  run.onProgress?.({ fraction: 0.2, message: `Re-planning ${scenarios.length + (plannedBase ? 0 : 1)} scenarios` });
+  const comparison = await compareScenarios(model, scenarios, optimalPlanner(), plannedBase);
   throwIfCancelled(run.signal);
 
   const familyRows: CellInput[][] = [["Family", "Measure", ...periods, "Total"]];
@@ -105,6 +119,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
       ["Holding cost", p.holdingCost, money.totals.holdingCost],
     ] as const).map(([label, values, total]) => [label, "", ...values.map(roundCents), roundCents(total)]),
   ];
+  const scenarioRows = scenarioSheet(comparison);
   const familyEnd = familyRows.length + 2;
   const resourceEnd = familyEnd + resourceRows.length + 1;
   await replaceSheets(
@@ -115,7 +130,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
         { rows: resourceRows, topLeft: `A${familyEnd}` },
         { rows: moneyRows, topLeft: `A${resourceEnd}` },
       ],
-      [SHEETS.scenarios]: { rows: comparisonTable(comparison).map((row) => row.map((cell) => (typeof cell === "number" ? roundCents(cell) : cell))) },
+      [SHEETS.scenarios]: scenarioRows,
     },
     run.overwrite,
   );
@@ -135,7 +150,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
           headers: ["Family", "Demand", "Supply", "Gap", "Revenue at risk", "Fill rate %"],
           rows: (gaps.groups.family ?? []).map((f) => [f.key, roundCents(f.totals.demand), roundCents(f.totals.supply), roundCents(f.totals.gap), roundCents(f.totals.revenueAtRisk), roundCents(100 * f.fillRate)]),
         },
-        { title: "Scenarios", headers: comparisonTable(comparison)[0].map(String), rows: comparisonTable(comparison).slice(1).map((row) => row.map((c) => (typeof c === "number" ? roundCents(c) : c))) },
+        { title: "Scenarios", headers: scenarioRows.rows[0].map(String), rows: scenarioRows.rows.slice(1), numberFormats: scenarioRows.numberFormats.slice(1) },
       ],
     },
   };

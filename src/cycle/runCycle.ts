@@ -21,7 +21,8 @@ export interface CycleResult {
 
 /**
  * Steps 1 to 5 of the S&OP cycle, headless, on a workbook: the same step functions the task pane runs,
- * in order, each writing its sheets. This is `sop run` and `npm run demo`.
+ * in order, each writing its sheets; step 4 takes step 3's plan as its base instead of solving it again.
+ * This is `sop run` and `npm run demo`.
  */
 export async function runCycle(workbook: Workbook, options: CycleOptions = {}, run: StepRunOptions = {}): Promise<CycleResult> {
   const reports: CycleResult["reports"] = [];
@@ -32,8 +33,9 @@ export async function runCycle(workbook: Workbook, options: CycleOptions = {}, r
   reports.push({ step: "1 Gather & check data", report: (await runGatherStep(workbook, stage("Gather", [0, 0.1]))).report });
   const demand = { horizon: 18, level: 80, ...options.demand };
   reports.push({ step: "2 Demand forecast", report: (await runDemandStep(workbook, demand, stage("Demand", [0.1, 0.5]))).report });
-  reports.push({ step: "3 Supply & capacity", report: (await runSupplyStep(workbook, stage("Supply", [0.5, 0.7]))).report });
-  reports.push({ step: "4 Reconcile & scenarios", report: (await runReconcileStep(workbook, options.reconcile, stage("Reconcile", [0.7, 0.95]))).report });
+  const supply = await runSupplyStep(workbook, stage("Supply", [0.5, 0.7]));
+  reports.push({ step: "3 Supply & capacity", report: supply.report });
+  reports.push({ step: "4 Reconcile & scenarios", report: (await runReconcileStep(workbook, options.reconcile, stage("Reconcile", [0.7, 0.95]), supply)).report });
   const present = await runPresentStep(
     workbook,
     { decision: options.approver ? "approve" : "preview", approver: options.approver, comment: options.comment ?? "Approved from the command line" },

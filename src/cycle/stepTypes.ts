@@ -24,6 +24,8 @@ export interface ResultTable {
   title: string;
   headers: string[];
   rows: (string | number | boolean | null)[][];
+  /** Excel number formats of the cells, row by row as `rows` (e.g. "0.0%"); without one a number shows at most 2 decimals. */
+  numberFormats?: string[][];
 }
 
 /** A note for the planner: a check that failed, a value that was cleaned, a sheet written. */

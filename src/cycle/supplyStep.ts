@@ -2,7 +2,7 @@ import { PlanningError } from "../core/errors";
 import { compareStrategies, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { replaceSheets, roundCents } from "./ownedSheets";
+import { CENTS_FORMAT, replaceSheets, roundCents } from "./ownedSheets";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel } from "./supplyModelFromWorkbook";
@@ -71,8 +71,8 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   await replaceSheets(
     workbook,
     {
-      [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods), numberFormats: ["@", "@", "@", ...periods.map(() => "#,##0.##")] },
-      [SHEETS.capacity]: { rows: capacityRows, numberFormats: ["@", "@", ...periods.map(() => "#,##0.##")] },
+      [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods), numberFormats: ["@", "@", "@", ...periods.map(() => CENTS_FORMAT)] },
+      [SHEETS.capacity]: { rows: capacityRows, numberFormats: ["@", "@", ...periods.map(() => CENTS_FORMAT)] },
       [SHEETS.strategies]: { rows: strategyRows, numberFormats: ["@", "#,##0.00", "0.0", "#,##0", "@"] },
     },
     options.overwrite,

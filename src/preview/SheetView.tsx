@@ -59,8 +59,9 @@ export function SheetView({ book, version, functions, onEdited, onError }: Sheet
 
   const inputs = React.useMemo(() => (sheet ? book.sheetInputs(sheet) : []), [book, sheet, version]);
   const values = React.useMemo(() => (sheet ? book.sheetValues(sheet) : []), [book, sheet, version]);
+  const formats = React.useMemo(() => (sheet ? book.sheetNumberFormats(sheet) : []), [book, sheet, version]);
   const outcomes = useFormulaOutcomes(book, sheet, inputs, functions);
-  const layout = React.useMemo(() => layoutSheet(inputs, values, outcomes, MARGIN), [inputs, values, outcomes]);
+  const layout = React.useMemo(() => layoutSheet(inputs, values, formats, outcomes, MARGIN), [inputs, values, formats, outcomes]);
   const charts = React.useMemo(
     () =>
       book

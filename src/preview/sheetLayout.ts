@@ -1,9 +1,11 @@
 /**
- * What the preview grid shows in each cell of a sheet: typed values, the results of SOP formulas
- * spilled below and to the right of their cell (as Excel's dynamic arrays do), #SPILL! where the
- * result would cover a non-empty cell, and error values with their message.
+ * What the preview grid shows in each cell of a sheet: typed values, numbers under their cell's number
+ * format (or Excel's General format), the results of SOP formulas spilled below and to the right of
+ * their cell (as Excel's dynamic arrays do), #SPILL! where the result would cover a non-empty cell, and
+ * error values with their message.
  */
 import { cellAddress } from "../workbook/address";
+import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput, CellValue } from "../workbook/workbook";
 import type { FormulaOutcome } from "./formula";
 
@@ -32,19 +34,22 @@ const EMPTY: DisplayCell = { text: "", kind: "empty" };
  * Lay out a sheet for display.
  * @param inputs the sheet's contents from A1 as typed (formulas as `{ formula }`)
  * @param values the sheet's values from A1 (a formula's saved result, null when not calculated)
+ * @param formats the number formats of the sheet's cells from A1 (undefined: General)
  * @param outcomes results of the SOP formulas, keyed by their cell address ("C5")
  * @param margin empty rows and columns drawn beyond the used cells, so the planner can type there
- * @example layoutSheet([[1, { formula: "=SOP.GAP({1},{2})" }]], [[1, null]], new Map([["B1", { ok: true, values: [[-1]] }]]), 2)
+ * @example layoutSheet([[1, { formula: "=SOP.GAP({1},{2})" }]], [[1, null]], [["0.0"]], new Map([["B1", { ok: true, values: [[-1]] }]]), 2)
  */
 export function layoutSheet(
   inputs: readonly (readonly CellInput[])[],
   values: readonly (readonly CellValue[])[],
+  formats: readonly (readonly (string | undefined)[])[],
   outcomes: ReadonlyMap<string, FormulaOutcome>,
   margin: number,
 ): SheetLayout {
   const cells = new Map<string, DisplayCell>();
   let rows = inputs.length;
   let columns = Math.max(0, ...inputs.map((row) => row.length));
+  const displayAt = (value: CellValue, row: number, col: number) => displayValue(value, formats[row]?.[col]);
   const isTyped = (row: number, col: number) => {
     const input = inputs[row]?.[col];
     return input !== undefined && input !== null && input !== "";
@@ -55,12 +60,12 @@ export function layoutSheet(
       if (input === null || input === "") return;
       const address = cellAddress({ row: r, col: c });
       if (typeof input !== "object") {
-        cells.set(address, displayValue(input));
+        cells.set(address, displayAt(input, r, c));
         return;
       }
       const outcome = outcomes.get(address);
       if (!outcome) {
-        cells.set(address, { ...displayValue(values[r]?.[c] ?? null), title: `${input.formula} (not calculated in the preview)` });
+        cells.set(address, { ...displayAt(values[r]?.[c] ?? null, r, c), title: `${input.formula} (not calculated in the preview)` });
         return;
       }
       if (!outcome.ok) {
@@ -78,11 +83,11 @@ export function layoutSheet(
       }
       outcome.values.forEach((resultRow, i) =>
         resultRow.forEach((value, j) => {
-          const shown = displayValue(value);
+          const display = displayAt(value, r + i, c + j);
           const spilled = i > 0 || j > 0;
           cells.set(cellAddress({ row: r + i, col: c + j }), {
-            ...shown,
-            kind: spilled && shown.kind !== "error" ? "spilled" : shown.kind,
+            ...display,
+            kind: spilled && display.kind !== "error" ? "spilled" : display.kind,
             title: spilled ? `Result of ${input.formula} in ${address}` : input.formula,
           });
         }),
@@ -115,12 +120,16 @@ function findBlockingCell(
 }
 
 /**
- * How a value reads in a cell: numbers with at most 4 decimals, TRUE/FALSE, error values as errors.
- * @example displayValue(2.123456).text // "2.1235"
+ * How a value reads in a cell: a number under the cell's number format (General without one),
+ * TRUE/FALSE, error values as errors.
+ * @param value the cell's value
+ * @param format the cell's number format (undefined: General)
+ * @example displayValue(0.1 + 0.2).text // "0.3"
+ * @example displayValue(0.98765, "0.0%").text // "98.8%"
  */
-export function displayValue(value: CellValue): DisplayCell {
+export function displayValue(value: CellValue, format?: string): DisplayCell {
   if (value === null) return EMPTY;
-  if (typeof value === "number") return { text: String(Number(value.toFixed(4))), kind: "number" };
+  if (typeof value === "number") return { text: formatNumber(value, format), kind: "number" };
   if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE", kind: "boolean" };
   if (/^#(VALUE!|N\/A|NUM!|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!)$/.test(value)) return { text: value, kind: "error" };
   return { text: value, kind: "text" };

@@ -5,13 +5,16 @@
 import type { CellInput } from "../workbook/workbook";
 
 /**
- * The text a cell shows in the formula bar: a value as typed, a formula with its "=".
+ * The text a cell shows in the formula bar: a value as typed, a number to the 15 significant digits
+ * Excel keeps (no floating-point noise), a formula with its "=".
  * @example inputText({ formula: "SOP.GAP(B2:B13,C2:C13)" }) // "=SOP.GAP(B2:B13,C2:C13)"
+ * @example inputText(0.1 + 0.2) // "0.3"
  */
 export function inputText(input: CellInput): string {
   if (input === null) return "";
   if (typeof input === "object") return input.formula.startsWith("=") ? input.formula : `=${input.formula}`;
   if (typeof input === "boolean") return input ? "TRUE" : "FALSE";
+  if (typeof input === "number") return String(Number(input.toPrecision(15)));
   return String(input);
 }
 

@@ -8,13 +8,19 @@ import { runDemandStep } from "../cycle/demandStep";
 import { runGatherStep } from "../cycle/gatherStep";
 import { runMonitorStep } from "../cycle/monitorStep";
 import { runPresentStep, type PresentOptions } from "../cycle/presentStep";
-import { runReconcileStep } from "../cycle/reconcileStep";
+import { runReconcileStep, type PlannedSupply } from "../cycle/reconcileStep";
 import type { StepRunOptions } from "../cycle/stepTypes";
 import { runSupplyStep } from "../cycle/supplyStep";
 import type { StepActions, StepOptions, StepRunContext } from "./stepActions";
 import { workerSolver } from "./workerSolver";
 
 const DECISIONS: readonly PresentOptions["decision"][] = ["approve", "reject", "preview"];
+
+/**
+ * Step 3's last plan in this pane, for step 4: it becomes step 4's base only when step 4 reads exactly
+ * the model it planned from the workbook (runReconcileStep checks), so edits since step 3 are re-planned.
+ */
+let lastSupply: PlannedSupply | undefined;
 
 export const stepActions: StepActions = {
   gather: async (context) => (await runGatherStep(context.workbook, runOptions(context))).report,
@@ -28,7 +34,9 @@ export const stepActions: StepActions = {
     ).report,
   supply: async (context) => {
     installSolver();
-    return (await runSupplyStep(context.workbook, runOptions(context))).report;
+    const { model, plan, report } = await runSupplyStep(context.workbook, runOptions(context));
+    lastSupply = { model, plan };
+    return report;
   },
   reconcile: async (context) => {
     installSolver();
@@ -38,7 +46,7 @@ export const stepActions: StepActions = {
       capacityChange: numberOption(options, "capacityChange"),
       shiftHours: numberOption(options, "shiftHours"),
     };
-    return (await runReconcileStep(context.workbook, scenarios, runOptions(context))).report;
+    return (await runReconcileStep(context.workbook, scenarios, runOptions(context), lastSupply)).report;
   },
   present: async (context) => {
     const { options } = context;

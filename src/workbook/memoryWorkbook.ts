@@ -133,6 +133,18 @@ export class MemoryWorkbook implements Workbook {
   }
 
   /**
+   * Number formats of a sheet from A1 to its last used cell (undefined where a cell has none), for a
+   * grid that shows numbers as Excel does. The Workbook interface does not read formats: no step needs
+   * them, and only the preview, which holds this in-memory workbook, draws cells.
+   * @throws WorkbookError when there is no such sheet.
+   * @example book.sheetNumberFormats("SOP Scenarios")[4][1] // "0.0%"
+   */
+  sheetNumberFormats(name: string): (string | undefined)[][] {
+    const sheet = this.sheet(name);
+    return mapRange(sheet, usedRange(sheet), (cell) => cell?.numFmt || undefined);
+  }
+
+  /**
    * Set one cell as the planner typed it in a grid: a string stays text, `{ formula }` is a formula.
    * The planner edits their own workbook, so ownership is not asked; protected sheets still refuse.
    * @throws WorkbookError for an unknown or protected sheet or a bad address.

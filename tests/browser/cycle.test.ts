@@ -92,6 +92,12 @@ test("step 4 compares the scenarios with the default changes", async () => {
   await page.locator("#sop-step-tab-reconcile").click();
   await expect(panel("reconcile").getByLabel("Demand change in scenario (%)").inputValue()).resolves.toBe("10");
   expect(await runStep(page, "reconcile", "Compare scenarios")).not.toBe("");
+  const scenarios = panel("reconcile").getByRole("table", { name: "Scenarios" });
+  const fillRate = await scenarios.getByRole("row").filter({ hasText: /^Fill Rate \(%\)/ }).innerText();
+  expect(fillRate).toMatch(/^Fill Rate \(%\)\s+\d{2,3}\.\d%\s+\d{2,3}\.\d%\s+-?\d+\.\d%/);
+  await sheetTab("SOP Scenarios").click();
+  const baseCost = await page.getByRole("grid", { name: "Sheet SOP Scenarios" }).locator('[data-address="B2"]').innerText();
+  expect(baseCost).toMatch(/^\d{1,3}(,\d{3})+$/);
   await screenshot("reconcile", "SOP Scenarios", "step-4-reconcile");
 });
 

@@ -9,6 +9,7 @@ import { runCycle } from "../../src/cycle/runCycle";
 import { SHEETS } from "../../src/cycle/sheets";
 import { runSupplyStep } from "../../src/cycle/supplyStep";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { formatNumber } from "../../src/workbook/numberFormat";
 
 const sample = fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx"));
 const plannerSheets = ["Read me", "Items", "Sales History", "Resources", "Capacity"];
@@ -84,6 +85,16 @@ describe("the S&OP cycle on the sample workbook", () => {
     const cost = (name: string) => strategies.find((row) => row[0] === name)![1] as number;
     expect(cost("optimal")).toBeLessThanOrEqual(cost("chase"));
     expect(cost("optimal")).toBeLessThanOrEqual(cost("level"));
+  });
+
+  test("the planning sheets show every number as a planner reads it in Excel: no bare decimal point, no float noise", () => {
+    for (const sheet of [SHEETS.cleanHistory, SHEETS.forecast, SHEETS.consensus, SHEETS.supplyPlan, SHEETS.capacity, SHEETS.strategies, SHEETS.scenarios, SHEETS.summary]) {
+      const formats = book.sheetNumberFormats(sheet);
+      const shown = book.sheetValues(sheet).flatMap((row, r) => row.flatMap((cell, c) => (typeof cell === "number" ? [formatNumber(cell, formats[r][c])] : [])));
+      expect({ sheet, numbers: shown.length > 0 }).toEqual({ sheet, numbers: true });
+      expect({ sheet, odd: shown.filter((text) => /\.$|\d{5,}\.\d|\.\d{3,}/.test(text)) }).toEqual({ sheet, odd: [] });
+    }
+    expect(formatNumber(book.sheetValues(SHEETS.supplyPlan)[4][3] as number, book.sheetNumberFormats(SHEETS.supplyPlan)[4][3])).toBe("76.00");
   });
 
   test("step 5 approved the plan into a protected sheet whose hash still matches after save and reload", async () => {

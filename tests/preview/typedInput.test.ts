@@ -17,4 +17,9 @@ describe("inputText", () => {
     for (const typed of ["12.5", "TRUE", "=SOP.GAP(A1:A3,B1:B3)", "CH-101", ""]) expect(inputText(parseTyped(typed))).toBe(typed);
     expect(inputText({ formula: "SUM(A1:A3)" })).toBe("=SUM(A1:A3)");
   });
+
+  test("shows a number to the 15 significant digits Excel keeps", () => {
+    expect(inputText(0.1 + 0.2)).toBe("0.3");
+    expect(inputText(1234.5678901234)).toBe("1234.5678901234");
+  });
 });

@@ -62,6 +62,17 @@ describe("MemoryWorkbook writing", () => {
     expect(sheet.getCell("A1").font?.bold).toBe(true);
   });
 
+  it("gives the preview grid each cell's number format, after save and reload", async () => {
+    const book = MemoryWorkbook.empty();
+    await book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [["Fill Rate (%)", 0.9876], ["Revenue", 1234.5]], numberFormats: [["@", "0.0%"], ["@", "#,##0"]] }]);
+    const reloaded = await MemoryWorkbook.fromXlsx(await book.toXlsx());
+    expect(reloaded.sheetNumberFormats("Plan")).toEqual([
+      ["@", "0.0%"],
+      ["@", "#,##0"],
+    ]);
+    expect((await plannerBook()).sheetNumberFormats("Sales")[0].slice(0, 3)).toEqual([undefined, undefined, undefined]);
+  });
+
   it("keeps sheet protection after saving", async () => {
     const book = MemoryWorkbook.empty();
     await book.createSheet("Approved");

@@ -28,6 +28,8 @@ export interface ScenarioComparison {
  * @param base the base supply model
  * @param scenarios what-ifs to compare; names must be unique and not "base"
  * @param planner plans one model (the real one solves the supply LP; tests inject a fake)
+ * @param plannedBase the base's figures when the caller already has them from this planner (the base
+ *   is then not planned again); they must be what `planner(base)` gives
  * @throws PlanningError when names repeat, or when the base itself cannot be planned
  * @example await compareScenarios(base, [{ name: "Shift", changes: [{ kind: "shift", resource: "Line 1", hours: 80 }] }], planner)
  */
@@ -35,6 +37,7 @@ export async function compareScenarios(
   base: SupplyModel,
   scenarios: readonly Scenario[],
   planner: Planner,
+  plannedBase?: PlanSummary,
 ): Promise<ScenarioComparison> {
   const names = new Set<string>(["base"]);
   for (const s of scenarios) {
@@ -43,7 +46,7 @@ export async function compareScenarios(
     }
     names.add(s.name.trim().toLowerCase());
   }
-  const baseSummary = await planner(structuredClone(base));
+  const baseSummary = plannedBase ?? (await planner(structuredClone(base)));
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     try {
@@ -75,40 +78,4 @@ export function summaryDelta(a: PlanSummary, b: PlanSummary): PlanSummary {
     peakInventory: a.peakInventory - b.peakInventory,
     capacityUse,
   };
-}
-
-/** One row of the side-by-side table: a figure's name, then its value for the base and for each scenario and its delta. */
-export type ComparisonRow = [string, ...(number | string)[]];
-
-const FIGURES: readonly [string, (s: PlanSummary) => number][] = [
-  ["cost", (s) => s.cost],
-  ["revenue", (s) => s.revenue],
-  ["margin", (s) => s.margin],
-  ["fill rate", (s) => s.fillRate],
-  ["on-time fill rate", (s) => s.onTimeFillRate],
-  ["average inventory", (s) => s.averageInventory],
-  ["peak inventory", (s) => s.peakInventory],
-];
-
-/**
- * The comparison as a table for a sheet or a CSV file: a header row ("figure", "base", then for each
- * scenario its name and "<name> vs base"), then one row per figure and one per resource's capacity use.
- * A scenario without a plan has empty cells, and its message stands in a last "error" row.
- * @example comparisonTable(c)[0] // ["figure", "base", "Shift", "Shift vs base"]
- */
-export function comparisonTable(comparison: ScenarioComparison): ComparisonRow[] {
-  const header: ComparisonRow = ["figure", "base", ...comparison.scenarios.flatMap((s) => [s.name, `${s.name} vs base`])];
-  const row = (label: string, pick: (s: PlanSummary) => number): ComparisonRow => [
-    label,
-    pick(comparison.base),
-    ...comparison.scenarios.flatMap((s): (number | string)[] => (s.summary && s.delta ? [pick(s.summary), pick(s.delta)] : ["", ""])),
-  ];
-  const rows = FIGURES.map(([label, pick]) => row(label, pick));
-  for (const resource of Object.keys(comparison.base.capacityUse)) {
-    rows.push(row(`capacity use % ${resource}`, (s) => s.capacityUse[resource] ?? Number.NaN));
-  }
-  if (comparison.scenarios.some((s) => s.error !== undefined)) {
-    rows.push(["error", "", ...comparison.scenarios.flatMap((s) => [s.error ?? "", ""])]);
-  }
-  return [header, ...rows];
 }

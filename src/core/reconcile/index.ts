@@ -29,5 +29,7 @@ export type {
 export { parseScenarios } from "./parseScenarios";
 export { summarisePlan } from "./planSummary";
 export type { PlanSummary, Planner } from "./planSummary";
-export { compareScenarios, comparisonTable, summaryDelta } from "./compareScenarios";
-export type { ComparisonRow, ScenarioComparison, ScenarioResult } from "./compareScenarios";
+export { compareScenarios, summaryDelta } from "./compareScenarios";
+export type { ScenarioComparison, ScenarioResult } from "./compareScenarios";
+export { comparisonFigures, comparisonTable, figureUnit } from "./comparisonTable";
+export type { ComparisonFigure, ComparisonRow, ComparisonWording, FigureUnit, SummaryFigure } from "./comparisonTable";

@@ -2,7 +2,8 @@
  * One result table of a step, with its title as a heading. Long tables show their first rows and say
  * how many more the workbook holds. Rows stay one line high in the narrow pane: numbers and periods
  * never wrap, long text is cut with an ellipsis (the whole text shows on hover), numeric columns are
- * right-aligned under right-aligned headers, and a table wider than the pane scrolls sideways.
+ * right-aligned under right-aligned headers, and a table wider than the pane scrolls sideways. Numbers
+ * read as in the sheet when the table gives their number formats ("98.8%", "1,234").
  */
 import * as React from "react";
 import {
@@ -18,6 +19,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import type { ResultTable } from "../../cycle/stepTypes";
+import { formatNumber } from "../../workbook/numberFormat";
 
 /** The most rows a result table shows in the pane. */
 export const MAX_ROWS_SHOWN = 100;
@@ -61,7 +63,7 @@ export function ResultTableView({ table }: { table: ResultTable }): React.JSX.El
             {shown.map((row, rowIndex) => (
               <TableRow key={rowIndex}>
                 {row.map((value, index) => {
-                  const text = formatValue(value);
+                  const text = formatValue(value, table.numberFormats?.[rowIndex]?.[index]);
                   const long = text.length > LONG_TEXT;
                   return (
                     <TableCell
@@ -93,8 +95,10 @@ function isNumericColumn(rows: ResultTable["rows"], column: number): boolean {
   return filled.length > 0 && filled.every((value) => typeof value === "number");
 }
 
-function formatValue(value: string | number | boolean | null): string {
+/** A cell's text: a number under its Excel number format when the table gives one, else with at most 2 decimals. */
+function formatValue(value: string | number | boolean | null, format: string | undefined): string {
   if (value === null) return "";
+  if (typeof value === "number" && format !== undefined) return formatNumber(value, format);
   if (typeof value === "number") return Number.isInteger(value) ? value.toLocaleString() : value.toLocaleString(undefined, { maximumFractionDigits: 2 });
   return String(value);
 }

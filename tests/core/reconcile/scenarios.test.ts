@@ -158,6 +158,20 @@ describe("compareScenarios with a deterministic planner", () => {
     expect(revenue[6]).toBe("");
   });
 
+  test("a base planned already is taken as it is: only the scenarios are planned, with the same result", async () => {
+    let calls = 0;
+    const counting: Planner = async (model) => {
+      calls += 1;
+      return fakePlanner(model);
+    };
+    const fresh = await compareScenarios(base, scenarios, counting);
+    expect(calls).toBe(3);
+    calls = 0;
+    const reused = await compareScenarios(base, scenarios, counting, fresh.base);
+    expect(calls).toBe(2);
+    expect(reused).toEqual(fresh);
+  });
+
   test("scenario names must be unique and not 'base'", async () => {
     await expect(compareScenarios(base, [{ name: "Base", changes: [] }], fakePlanner)).rejects.toThrow("used twice");
   });

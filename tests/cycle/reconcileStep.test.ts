@@ -1,0 +1,59 @@
+/**
+ * Step 4 takes step 3's plan as its base when it reads the very model step 3 planned, and plans the
+ * base again as soon as the workbook says something else.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { inThreadSolver, useLpSolver } from "../../src/core/optimize/lpSolver";
+import { runDemandStep } from "../../src/cycle/demandStep";
+import { runGatherStep } from "../../src/cycle/gatherStep";
+import { runReconcileStep } from "../../src/cycle/reconcileStep";
+import { SHEETS } from "../../src/cycle/sheets";
+import { runSupplyStep, type SupplyResult } from "../../src/cycle/supplyStep";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+let solves = 0;
+const solver = inThreadSolver();
+useLpSolver(async (lp, options) => {
+  solves += 1;
+  return solver(lp, options);
+});
+
+/** Run step 4 and count the LP solves it makes. */
+async function solvesOfStep4(book: MemoryWorkbook, planned?: SupplyResult): Promise<number> {
+  solves = 0;
+  await runReconcileStep(book, { demandChange: 10, capacityChange: -10, shiftHours: 40 }, {}, planned);
+  return solves;
+}
+
+describe("step 4 after step 3 in the same run", () => {
+  let book: MemoryWorkbook;
+  let supply: SupplyResult;
+
+  beforeAll(async () => {
+    book = await MemoryWorkbook.fromXlsx(fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx")));
+    await runGatherStep(book);
+    await runDemandStep(book, { horizon: 6 });
+    supply = await runSupplyStep(book);
+  }, 120_000);
+
+  test("solves one plan fewer with step 3's plan as its base, and writes the same SOP Scenarios", async () => {
+    const solvedAgain = await solvesOfStep4(book);
+    const scenariosSolved = await book.read(SHEETS.scenarios);
+    const reused = await solvesOfStep4(book, supply);
+    expect(solvedAgain).toBe(4);
+    expect(reused).toBe(solvedAgain - 1);
+    expect(await book.read(SHEETS.scenarios)).toEqual(scenariosSolved);
+  });
+
+  test("plans the base again when the consensus changed after step 3", async () => {
+    const consensus = await book.read(SHEETS.consensus);
+    const first = consensus[1][2] as number;
+    await book.writeBlocks([{ sheet: SHEETS.consensus, topLeft: "C2", values: [[first + 25]] }]);
+    expect(await solvesOfStep4(book, supply)).toBe(4);
+    const base = (await book.read(SHEETS.scenarios)).find((row) => row[0] === "Total Cost (currency)")?.[1];
+    await book.writeBlocks([{ sheet: SHEETS.consensus, topLeft: "C2", values: [[first]] }]);
+    expect(await solvesOfStep4(book, supply)).toBe(3);
+    expect((await book.read(SHEETS.scenarios)).find((row) => row[0] === "Total Cost (currency)")?.[1]).not.toBe(base);
+  });
+});

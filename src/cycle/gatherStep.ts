@@ -33,12 +33,6 @@ export interface GatherResult {
   report: StepReport;
 }
 
-/**
- * Robust standard deviations from the expected value beyond which cleansing corrects a month. Set
- * above validation's 3.5 so that only clear outliers are changed; the rest are flagged for the planner.
- */
-const OUTLIER_LIMIT = 5;
-
 const OVERRIDES_HEADER = ["Role", "Item", "Period", "Value", "Delta", "Percent", "Reason"];
 
 /**
@@ -67,7 +61,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
       return;
     }
     const filled = fillMissing(history, seasonLength);
-    const corrected = correctOutliers(filled.values, seasonLength, OUTLIER_LIMIT);
+    const corrected = correctOutliers(filled.values, seasonLength);
     cleaned[item.id] = corrected.values.map((v) => Math.max(0, v));
     for (const change of [...filled.changes, ...corrected.changes]) {
       const original = data.history[i][change.index];

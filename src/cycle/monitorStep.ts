@@ -1,5 +1,5 @@
 import { PlanningError } from "../core/errors";
-import { bias, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape } from "../core/metrics";
+import { bias, biasAlarm, sumError, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape } from "../core/metrics";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
 import { loadMappedData } from "./mappedData";
@@ -46,12 +46,20 @@ const safely = (compute: () => number): number | null => {
   }
 };
 
+/** What a bias alarm tells the planner: which way the plan errs, by how much a month, and the tracking signal. */
+function biasAlarmDetail(monitor: ItemMonitor, ts: number): string {
+  const miss = Math.abs(sumError(monitor.actual, monitor.planned)) / monitor.periods.length;
+  const share = monitor.bias === null ? "" : ` (${Math.abs(monitor.bias).toFixed(1)}% of actual)`;
+  return `the plan is ${ts > 0 ? "below" : "above"} actual demand by ${roundCents(miss)} units a month on average${share}; tracking signal ${ts.toFixed(1)} is beyond ±${TRACKING_SIGNAL_LIMIT}`;
+}
+
 /**
  * Step 6, execute and monitor: compare the latest approved plan with the actuals now in the planner's
  * history (the months of the plan that have happened), per item: accuracy, bias and tracking signal;
- * list the exceptions (bias alarm when |tracking signal| > 4, stock-out risk when inventory projected
- * with the actuals falls below the safety stock, overload where SOP Capacity shows more than 100%
- * of regular hours). Writes SOP Monitor.
+ * list the exceptions (bias alarm when |tracking signal| > 4 and the plan misses actual demand by at
+ * least 1 unit a month on average and at least 2% of it, so that whole-unit rounding of the plan never
+ * rings it (biasAlarm); stock-out risk when inventory projected with the actuals falls below the safety
+ * stock; overload where SOP Capacity shows more than 100% of regular hours). Writes SOP Monitor.
  * @throws PlanningError when no plan has been approved yet
  */
 export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {}): Promise<MonitorResult> {
@@ -79,7 +87,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     const planned = index.map((t) => m.Demand[t]);
     const actual = observed.map((p) => data.history[i][historyIndex.get(p) ?? 0] ?? 0);
     const ts = safely(() => trackingSignal(actual, planned));
-    items.push({
+    const monitor: ItemMonitor = {
       item: item.id,
       periods: observed,
       planned,
@@ -87,9 +95,10 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       accuracy: safely(() => 100 * (1 - wmape(actual, planned))),
       bias: safely(() => 100 * bias(actual, planned)),
       trackingSignal: ts,
-    });
-    if (ts !== null && Math.abs(ts) > TRACKING_SIGNAL_LIMIT) {
-      exceptions.push({ item: item.id, kind: "bias alarm", period: observed.at(-1) ?? "", detail: `tracking signal ${ts.toFixed(1)} is beyond ±${TRACKING_SIGNAL_LIMIT}: the plan is ${ts > 0 ? "below" : "above"} actual demand` });
+    };
+    items.push(monitor);
+    if (ts !== null && biasAlarm(actual, planned)) {
+      exceptions.push({ item: item.id, kind: "bias alarm", period: observed.at(-1) ?? "", detail: biasAlarmDetail(monitor, ts) });
     }
     let inventory = index.length > 0 ? m.Inventory[index[0]] + planned[0] - actual[0] : 0;
     index.forEach((t, k) => {

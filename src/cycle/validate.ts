@@ -8,7 +8,8 @@
  * item, a negative price); "warning" deserves a look (a blank or negative month, an outlier, a missing
  * month, an item without master data); "info" is for the record (months before an item's first sale).
  */
-import { median, medianAbsoluteDeviation } from "simple-statistics";
+import { median } from "simple-statistics";
+import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
@@ -51,14 +52,12 @@ export interface ValidationReport {
   infos: number;
 }
 
-/** Robust z-score above which a month is flagged as an outlier (Iglewicz and Hoaglin's 3.5). */
-export const OUTLIER_Z = 3.5;
-
 /**
  * Validate the mapped data.
  * Outliers: robust z-score z = 0.6745 (x - median) / MAD over the item's non-blank months, flagged when
- * |z| > 3.5 (B. Iglewicz, D. Hoaglin, "How to Detect and Handle Outliers", ASQC 1993); series whose MAD
- * is 0 (mostly zeros: intermittent demand) are not tested.
+ * |z| > 3.5 (B. Iglewicz, D. Hoaglin, "How to Detect and Handle Outliers", ASQC 1993; levelOutliers in
+ * src/core/forecast); series whose MAD is 0 (mostly zeros: intermittent demand) are not tested.
+ * Cleansing corrects only months flagged here.
  * @param book the planner's workbook.
  * @param mapping what step 1 mapped.
  * @returns The report, issues in sheet order (history first, then items, resources, capacity).
@@ -192,20 +191,19 @@ function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[]
 }
 
 function outliers(numbers: { value: number; cell: MappedCell; t: number }[], item: string, periods: string[]): ValidationIssue[] {
-  if (numbers.length < 6) return [];
   const values = numbers.map((entry) => entry.value);
+  const far = levelOutliers(values);
+  if (!far.includes(true)) return [];
   const center = median(values);
-  const spread = medianAbsoluteDeviation(values);
-  if (spread === 0) return [];
   return numbers
-    .filter((entry) => Math.abs((0.6745 * (entry.value - center)) / spread) > OUTLIER_Z)
+    .filter((_, i) => far[i])
     .map((entry) => ({
       kind: "outlier" as const,
       severity: "warning" as const,
       address: entry.cell.address,
       item,
       period: periods[entry.t],
-      message: `${item}, ${periods[entry.t]}: ${entry.value} is far from its usual level (median ${center}). Check it, or let cleansing correct it.`,
+      message: `${item}, ${periods[entry.t]}: ${entry.value} is far from its usual level (median ${center}). Check it: cleansing replaces it only if it is also far from what its season and neighbouring months lead to expect.`,
     }));
 }
 

@@ -10,6 +10,7 @@ import { SHEETS } from "../../src/cycle/sheets";
 import { runSupplyStep } from "../../src/cycle/supplyStep";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { formatNumber } from "../../src/workbook/numberFormat";
+import { sampleData } from "../../scripts/make-sample";
 
 const sample = fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx"));
 const plannerSheets = ["Read me", "Items", "Sales History", "Resources", "Capacity"];
@@ -45,6 +46,17 @@ describe("the S&OP cycle on the sample workbook", () => {
     for (const row of clean.slice(1)) for (const cell of row.slice(2)) expect(typeof cell === "number" && cell >= 0).toBe(true);
     const log = await book.read(SHEETS.changeLog);
     expect(log.slice(1).some((row) => row[2] === "missing")).toBe(true);
+  });
+
+  test("step 1 corrects the planted outliers alone, each to near the value it replaced (spoiled as 4 x value + 200)", async () => {
+    const log = await book.read(SHEETS.changeLog);
+    const corrected = log.slice(1).filter((row) => row[2] === "outlier");
+    const planted = sampleData().planted.filter((problem) => problem.kind === "outlier");
+    expect(corrected.map((row) => [row[0], row[1]])).toEqual(planted.map((problem) => [problem.item, problem.period]));
+    for (const [, , , from, to] of corrected) {
+      const original = ((from as number) - 200) / 4;
+      expect(Math.abs((to as number) - original) / original).toBeLessThan(0.35);
+    }
   });
 
   test("step 2 forecasts every item for the horizon with an interval around it", async () => {
@@ -176,10 +188,10 @@ describe("steps on their own", () => {
     await runGatherStep(book);
     await runDemandStep(book, { horizon: 6, liveFormulas: true });
     const inputs = book.sheetInputs(SHEETS.forecast);
-    const ch106 = inputs.findIndex((row) => row[0] === "CH-106");
-    expect(inputs[ch106][2]).not.toMatch(/family season/i);
-    expect(inputs[ch106][8]).toEqual({ formula: "=SOP.FORECAST('SOP Clean History'!C7:AL7,6,12,\"auto\",80)" });
-    expect(inputs[ch106 + 1][8]).toBeNull();
+    const ownSeason = inputs.findIndex((row) => row[0] === "ST-109");
+    expect(inputs[ownSeason][2]).not.toMatch(/family season/i);
+    expect(inputs[ownSeason][8]).toEqual({ formula: "=SOP.FORECAST('SOP Clean History'!C30:AL30,6,12,\"auto\",80)" });
+    expect(inputs[ownSeason + 1][8]).toBeNull();
     expect(inputs[1][2]).toMatch(/^Family season/);
     expect(typeof inputs[1][8]).toBe("number");
   });

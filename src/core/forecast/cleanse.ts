@@ -1,5 +1,7 @@
+import { median } from "simple-statistics";
 import { PlanningError } from "../errors";
-import { centredMovingAverage, classicalDecomposition } from "./decomposition";
+import { classicalDecomposition } from "./decomposition";
+import { levelOutliers } from "./levelOutliers";
 
 /** One change cleansing made to a history. */
 export interface CleansingChange {
@@ -86,12 +88,14 @@ export function fillMissing(history: readonly (number | null)[], seasonLength: n
   return { values, changes };
 }
 
-/** Median of numbers (the mean of the middle two for an even count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
-}
+/**
+ * Robust standard deviations from the expected value beyond which cleansing corrects a month (step 1
+ * and SOP.CLEAN). Validation warns from 3.5 (levelOutliers); cleansing changes only clear outliers.
+ */
+export const OUTLIER_LIMIT = 5;
+
+/** Fewest values per cycle position for a seasonal figure: the median of 3 cannot be dragged by one month. */
+const MIN_CYCLES_FOR_FIGURE = 3;
 
 /** Floor of the robust scale as a share of the typical level, so near-perfect data do not flag tiny wiggles. */
 const MIN_RELATIVE_SCALE = 0.01;
@@ -100,65 +104,96 @@ const MIN_RELATIVE_SCALE = 0.01;
 const OUTLIER_HALF_WINDOW = 2;
 
 /**
- * Detect and correct outliers: periods whose remainder from a robust fit lies more than k robust
- * standard deviations (1.4826·MAD, or 1.2533·mean absolute deviation when the MAD is 0; at least 1% of
- * the median absolute value) from the median remainder (Hampel identifier; Pearson 2002).
- *
- * The fit is a seasonal figure plus a trend. With a season (m > 1 and 2 full cycles of data) the
- * figure is the median, per cycle position, of the series less its centred m-period moving average
- * (classical decomposition with medians instead of means, so one outlier barely moves it). The trend is
- * a centred 5-period running median of the series less its figure (the first and last periods take
- * the nearest full window's median). An outlier is replaced by its fitted value.
- * @param values - observations without blanks
- * @param seasonLength - season length m (1 = none)
- * @param k - threshold in robust standard deviations (default 3.5)
- * @returns corrected values and one "outlier" change per corrected period
- * @example correctOutliers([10, 11, 10, 95, 11, 10, 11], 1).changes[0].index // 3
+ * Median of each period's window of `half` periods either side (at the ends, the nearest full window),
+ * over the periods not left out; without the period itself when `leaveSelfOut`. NaN where none is left.
  */
-export function correctOutliers(values: readonly number[], seasonLength: number, k = 3.5): CleansedSeries {
-  const n = values.length;
-  const m = Math.max(1, Math.floor(seasonLength));
-  const half = OUTLIER_HALF_WINDOW;
-  if (n < 2 * half + 2) return { values: [...values], changes: [] };
+function windowMedians(y: readonly number[], half: number, leftOut: readonly boolean[], leaveSelfOut: boolean): number[] {
+  const n = y.length;
+  return y.map((_, t) => {
+    const centre = Math.min(Math.max(t, half), n - 1 - half);
+    const window: number[] = [];
+    for (let s = centre - half; s <= centre + half; s++) {
+      if (!leftOut[s] && !(leaveSelfOut && s === t)) window.push(y[s]);
+    }
+    return window.length > 0 ? median(window) : NaN;
+  });
+}
+
+/**
+ * What each period is expected to be from the other periods: a seasonal figure plus the median of the
+ * seasonally adjusted values of its 4 nearest neighbours (t-2, t-1, t+1, t+2; at the ends the 4 others
+ * of the first or last 5 periods). The figure is used only when every cycle position holds at least 3
+ * values (m > 1 and n >= 3m): per position, the median of the series less a running median over m+1
+ * periods (m for odd m), centred to mean 0. Periods in `leftOut` take no part. NaN where nothing is left.
+ */
+function expectedValues(values: readonly number[], m: number, leftOut: readonly boolean[]): number[] {
   const figure = new Array<number>(m).fill(0);
-  if (m > 1 && n >= 2 * m + 1) {
-    const movingAverage = centredMovingAverage(values, m);
+  if (m > 1 && values.length >= MIN_CYCLES_FOR_FIGURE * m) {
+    const level = windowMedians(values, Math.floor(m / 2), leftOut, false);
     const byPosition: number[][] = Array.from({ length: m }, () => []);
     values.forEach((v, t) => {
-      if (!Number.isNaN(movingAverage[t])) byPosition[t % m].push(v - movingAverage[t]);
+      if (!leftOut[t]) byPosition[t % m].push(v - level[t]);
     });
-    const raw = byPosition.map(median);
+    const raw = byPosition.map((position) => (position.length > 0 ? median(position) : NaN));
     const centre = raw.reduce((s, v) => s + v, 0) / m;
     raw.forEach((v, i) => (figure[i] = v - centre));
   }
   const adjusted = values.map((v, t) => v - figure[t % m]);
-  const trend = adjusted.map((_, t) => {
-    const centre = Math.min(Math.max(t, half), n - 1 - half);
-    return median(adjusted.slice(centre - half, centre + half + 1));
-  });
-  const fit = values.map((_, t) => trend[t] + figure[t % m]);
+  return windowMedians(adjusted, OUTLIER_HALF_WINDOW, leftOut, true).map((trend, t) => trend + figure[t % m]);
+}
+
+/**
+ * Detect and correct outliers. A period is corrected when two tests agree:
+ * - its value is far from the item's usual level (levelOutliers: robust z-score beyond 3.5, the test
+ *   behind step 1's validation warnings; never in a series whose MAD is 0, such as intermittent demand);
+ * - it lies more than k robust standard deviations from what the other periods lead to expect
+ *   (Hampel identifier, Pearson 2002): its remainder from the expected value, less the median remainder,
+ *   over 1.4826·MAD of the remainders (1.2533·mean absolute deviation when the MAD is 0; at least 1% of
+ *   the median absolute value).
+ * The expected value of a period is a seasonal figure plus the median of the seasonally adjusted values
+ * of its 4 nearest neighbours, so a period never shapes its own expectation. The figure is used only
+ * when every cycle position has at least 3 values (3 full cycles: 36 months of monthly data): per
+ * position, the median of the series less its running median over a cycle, which one outlier cannot
+ * drag along. With fewer cycles the neighbours alone carry the season. A corrected period is replaced
+ * by its expected value re-estimated with every flagged period left out (the first estimate where that
+ * leaves nothing to go on); no other period is changed.
+ * @param values - observations without blanks
+ * @param seasonLength - season length m (1 = none)
+ * @param k - threshold in robust standard deviations (default 5, OUTLIER_LIMIT)
+ * @returns corrected values and one "outlier" change per corrected period
+ * @example correctOutliers([10, 11, 10, 95, 11, 10, 11], 1).values // [10, 11, 10, 10.5, 11, 10, 11]
+ */
+export function correctOutliers(values: readonly number[], seasonLength: number, k = OUTLIER_LIMIT): CleansedSeries {
+  const n = values.length;
+  const m = Math.max(1, Math.floor(seasonLength));
+  const unchanged = { values: [...values], changes: [] };
+  if (n < 2 * OUTLIER_HALF_WINDOW + 2) return unchanged;
+  const fit = expectedValues(values, m, new Array<boolean>(n).fill(false));
   const remainder = values.map((v, t) => v - fit[t]);
   const centre = median(remainder);
   const deviations = remainder.map((r) => Math.abs(r - centre));
   const mad = 1.4826 * median(deviations);
   const spread = mad > 0 ? mad : (1.2533 * deviations.reduce((s, d) => s + d, 0)) / n;
   const scale = Math.max(spread, MIN_RELATIVE_SCALE * median(values.map(Math.abs)));
+  if (scale === 0) return unchanged;
+  const farFromLevel = levelOutliers(values);
+  const distance = deviations.map((d) => d / scale);
+  const flagged = distance.map((d, t) => d > k && farFromLevel[t]);
+  if (!flagged.includes(true)) return unchanged;
+  const refit = expectedValues(values, m, flagged);
   const corrected = [...values];
   const changes: CleansingChange[] = [];
-  if (scale > 0) {
-    remainder.forEach((r, t) => {
-      const distance = Math.abs(r - centre) / scale;
-      if (distance > k) {
-        corrected[t] = fit[t];
-        changes.push({
-          index: t,
-          kind: "outlier",
-          from: values[t],
-          to: fit[t],
-          reason: `${distance.toFixed(1)} robust standard deviations from the expected ${fit[t].toPrecision(4)}; replaced by it`,
-        });
-      }
+  flagged.forEach((isOutlier, t) => {
+    if (!isOutlier) return;
+    const to = Number.isFinite(refit[t]) ? refit[t] : fit[t];
+    corrected[t] = to;
+    changes.push({
+      index: t,
+      kind: "outlier",
+      from: values[t],
+      to,
+      reason: `${distance[t].toFixed(1)} robust standard deviations from the expected value and far from the usual level; replaced by the expected ${to.toPrecision(4)}`,
     });
-  }
+  });
   return { values: corrected, changes };
 }

@@ -5,7 +5,8 @@ export { detectSeasonality, seasonalityTest, stableSeasonalityZ, autocorrelation
 export type { SeasonalityReport } from "./seasonality";
 export { classifyDemand, ADI_CUTOFF, CV2_CUTOFF } from "./intermittency";
 export type { DemandClass, IntermittencyReport } from "./intermittency";
-export { fillMissing, correctOutliers } from "./cleanse";
+export { fillMissing, correctOutliers, OUTLIER_LIMIT } from "./cleanse";
+export { levelOutliers, OUTLIER_Z } from "./levelOutliers";
 export type { CleansingChange, CleansedSeries } from "./cleanse";
 export { classicalDecomposition } from "./decomposition";
 export { FORECASTERS, forecasterById } from "./registry";

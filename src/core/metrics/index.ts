@@ -7,3 +7,5 @@ export { rmse } from "./rmse";
 export { mae } from "./mae";
 export { bias } from "./bias";
 export { trackingSignal, TRACKING_SIGNAL_LIMIT } from "./trackingSignal";
+export { biasAlarm, MIN_BIAS_SHARE, MIN_BIAS_UNITS } from "./biasAlarm";
+export { sumError } from "./pairs";

@@ -26,3 +26,10 @@ export function sumAbsoluteError(actual: readonly number[], forecast: readonly n
   for (let i = 0; i < actual.length; i++) total += Math.abs(actual[i] - forecast[i]);
   return total;
 }
+
+/** Sum of actual - forecast over all periods (positive when actuals run above the forecast). */
+export function sumError(actual: readonly number[], forecast: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < actual.length; i++) total += actual[i] - forecast[i];
+  return total;
+}

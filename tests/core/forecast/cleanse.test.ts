@@ -1,5 +1,25 @@
 import { PlanningError } from "../../../src/core/errors";
-import { correctOutliers, fillMissing } from "../../../src/core/forecast/cleanse";
+import { correctOutliers, fillMissing, type CleansedSeries } from "../../../src/core/forecast/cleanse";
+import { mulberry32 } from "../../../src/core/random";
+
+/** Month t's true demand: level 300 rising 1.5 a month, with a 20% season peaking in September (t = 8). */
+function trueDemand(t: number): number {
+  return (300 + 1.5 * t) * (1 + 0.2 * Math.cos((2 * Math.PI * ((t % 12) - 8)) / 12));
+}
+
+/** Sales of n months: the true demand with noise of about 8% from a fixed seed, in whole units. */
+function seasonalMonths(n: number): number[] {
+  const random = mulberry32(7);
+  return Array.from({ length: n }, (_, t) => Math.round(trueDemand(t) * (1 + 0.16 * (random() + random() + random() - 1.5))));
+}
+
+/** How far a corrected value lies from the true demand, as a share of it. */
+const missOf = (corrected: CleansedSeries, t: number): number => Math.abs(corrected.values[t] - trueDemand(t)) / trueDemand(t);
+
+/** The series with one month spoiled the way the sample's outliers are: 4 times the true value plus 200. */
+function withSpike(values: readonly number[], t: number): number[] {
+  return values.map((v, s) => (s === t ? 4 * v + 200 : v));
+}
 
 describe("fillMissing", () => {
   it("interpolates blanks linearly and records each change", () => {
@@ -37,8 +57,8 @@ describe("correctOutliers", () => {
   it("replaces a spike by its expected value and records it", () => {
     const result = correctOutliers([10, 11, 10, 95, 11, 10, 11], 1);
     expect(result.changes).toHaveLength(1);
-    expect(result.changes[0]).toMatchObject({ index: 3, kind: "outlier", from: 95, to: 11 });
-    expect(result.values[3]).toBe(11);
+    expect(result.changes[0]).toMatchObject({ index: 3, kind: "outlier", from: 95, to: 10.5 });
+    expect(result.values).toEqual([10, 11, 10, 10.5, 11, 10, 11]);
   });
 
   it("keeps a regular season untouched", () => {
@@ -52,5 +72,49 @@ describe("correctOutliers", () => {
     const history = Array.from({ length: 24 }, (_, t) => 100 + season[t % 4] + (t % 3));
     history[13] = 400;
     expect(correctOutliers(history, 4).changes.map((c) => c.index)).toEqual([13]);
+  });
+
+  it.each([
+    [36, 17],
+    [60, 40],
+  ])("on %i months changes only the spoiled month (%i), to near its true value, and leaves that month of the other years alone", (months, spoiled) => {
+    const truth = seasonalMonths(months);
+    const result = correctOutliers(withSpike(truth, spoiled), 12);
+    expect(result.changes.map((c) => c.index)).toEqual([spoiled]);
+    expect(missOf(result, spoiled)).toBeLessThan(0.1);
+    expect(result.values.filter((_, t) => t !== spoiled)).toEqual(truth.filter((_, t) => t !== spoiled));
+  });
+
+  it("with under 3 cycles (24 months) expects a month from its neighbours and still corrects only the spike", () => {
+    const truth = seasonalMonths(24);
+    const result = correctOutliers(withSpike(truth, 10), 12);
+    expect(result.changes.map((c) => c.index)).toEqual([10]);
+    expect(missOf(result, 10)).toBeLessThan(0.1);
+  });
+
+  it("corrects a stock-out month (a zero) in a seasonal series", () => {
+    const truth = seasonalMonths(36);
+    const spoiled = truth.map((v, t) => (t === 14 ? 0 : v));
+    const result = correctOutliers(spoiled, 12);
+    expect(result.changes.map((c) => c.index)).toEqual([14]);
+    expect(missOf(result, 14)).toBeLessThan(0.05);
+  });
+
+  it("leaves a month that is odd for its season but usual for the item (validation would not warn about it)", () => {
+    const history = Array.from({ length: 24 }, (_, t) => (t % 2 === 0 ? 100 : 200) + (t % 3));
+    history[8] = 201;
+    expect(correctOutliers(history, 2).changes).toEqual([]);
+  });
+
+  it("leaves intermittent demand alone: its occasional orders are demand, not outliers", () => {
+    const history = [0, 0, 12, 0, 0, 0, 9, 0, 0, 0, 0, 30, 0, 0, 8, 0, 0, 0, 0, 11, 0, 0, 0, 0];
+    expect(correctOutliers(history, 12).changes).toEqual([]);
+  });
+
+  it("corrects no month closer to its expected value than k robust standard deviations", () => {
+    const spoiled = withSpike(seasonalMonths(36), 17);
+    const distance = Number.parseFloat(correctOutliers(spoiled, 12).changes[0].reason);
+    expect(distance).toBeGreaterThan(5);
+    expect(correctOutliers(spoiled, 12, distance + 0.1).changes).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 import { PlanningError } from "../core/errors";
 import { runCycle } from "../cycle/runCycle";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile, writeOutputFile } from "./files";
 
@@ -39,7 +40,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
   );
   writeOutputFile(values.out, await book.toXlsx(), positionals[0]);
   const lines = result.reports.map(({ step, report }) => `${step}\n  ${report.summary}`);
-  lines.push("", "Executive summary", ...result.present.kpis.map(([label, value]) => `  ${label.padEnd(26)} ${value.toLocaleString("en-US")}`));
+  lines.push("", "Executive summary", ...result.present.kpis.map((k) => `  ${k.label.padEnd(26)} ${formatNumber(k.value, k.format)}`));
   lines.push("", `Written: ${values.out}`);
   process.stdout.write(`${lines.join("\n")}\n`);
   return 0;

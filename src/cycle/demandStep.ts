@@ -8,7 +8,7 @@ import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled, yieldToUi } from "./cancellation";
 import { loadMappedData } from "./mappedData";
 import { readOverrides } from "./overrides";
-import { numberIn, readIfPresent, readStepSheet, replaceSheets, roundCents } from "./ownedSheets";
+import { numberIn, PERCENT_FORMAT, readIfPresent, readStepSheet, replaceSheets, roundCents, roundShare } from "./ownedSheets";
 import { futurePeriods, seasonLengthOf } from "./periods";
 import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
@@ -28,7 +28,7 @@ export interface ItemForecast {
   item: string;
   family: string;
   model: string;
-  /** sMAPE of the same method on the last periods of history, fitted on the periods before them. */
+  /** sMAPE of the same method on the last periods of history, fitted on the periods before them, in percent (SOP Forecast holds it as a share of 1). */
   holdoutSmape: number | null;
   segment: string;
   intermittent: boolean;
@@ -121,9 +121,10 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
   const consensus = consensusForecast(Object.fromEntries(items.map((item) => [item.item, item.forecast])), overrides, rule);
   for (const item of items) item.consensus = consensus.values[item.item].map((v) => roundCents(Math.max(0, v)));
 
+  const smapeShare = (item: ItemForecast): number | null => (item.holdoutSmape === null ? null : roundShare(item.holdoutSmape / 100));
   const forecastRows: CellInput[][] = [[...FORECAST_COLUMNS, ...periods]];
   items.forEach((item, i) => {
-    const lead = [item.item, item.family, item.model, item.segment, item.intermittent ? "yes" : "no", item.holdoutSmape === null ? null : roundCents(item.holdoutSmape), roundCents(item.rmse)];
+    const lead = [item.item, item.family, item.model, item.segment, item.intermittent ? "yes" : "no", smapeShare(item), roundCents(item.rmse)];
     const historyRange = `${quoteSheetName(SHEETS.cleanHistory)}!C${i + 2}:${columnLetters(1 + historyPeriods.length)}${i + 2}`;
     const live: CellInput[] = [{ formula: `=SOP.FORECAST(${historyRange},${demand.horizon},${seasonLength},"auto",${level})` }, ...periods.slice(1).map(() => null)];
     const blank = periods.map(() => null);
@@ -135,7 +136,7 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
   await replaceSheets(
     workbook,
     {
-      [SHEETS.forecast]: { rows: forecastRows, numberFormats: [...FORECAST_COLUMNS.map((_, k) => (k === 5 || k === 6 ? "0.0" : "@")), ...periods.map(() => "#,##0")] },
+      [SHEETS.forecast]: { rows: forecastRows, numberFormats: [...FORECAST_COLUMNS.map((_, k) => (k === 5 ? PERCENT_FORMAT : k === 6 ? "0.0" : "@")), ...periods.map(() => "#,##0")] },
       [SHEETS.consensus]: {
         rows: [["Item", "Family", ...periods], ...items.map((item) => [item.item, item.family, ...item.consensus])],
         numberFormats: ["@", "@", ...periods.map(() => "#,##0")],
@@ -174,7 +175,8 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
         {
           title: "Items",
           headers: ["Item", "Family", "Model", "Segment", "Holdout sMAPE", "Next month"],
-          rows: items.map((item) => [item.item, item.family, item.model, item.segment, item.holdoutSmape === null ? null : roundCents(item.holdoutSmape), roundCents(item.consensus[0])]),
+          rows: items.map((item) => [item.item, item.family, item.model, item.segment, smapeShare(item), roundCents(item.consensus[0])]),
+          numberFormats: ["@", "@", "@", "@", PERCENT_FORMAT, "#,##0"],
         },
       ],
     },

@@ -1,12 +1,14 @@
 import { PlanningError } from "../core/errors";
 import { bias, biasAlarm, sumError, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape } from "../core/metrics";
+import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
 import { loadMappedData } from "./mappedData";
-import { numberIn, readIfPresent, replaceSheets, roundCents } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, replaceSheets, roundCents, roundShare } from "./ownedSheets";
 import { futurePeriods } from "./periods";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
+import { UTILISATION_MEASURE } from "./supplyStep";
 
 /** One thing the planner should look at. */
 export interface Exception {
@@ -37,6 +39,9 @@ export interface MonitorResult {
   exceptions: Exception[];
   report: StepReport;
 }
+
+/** Number formats of SOP Monitor's plan-against-actual columns; the pane's table shows the same. */
+const MONITOR_FORMATS = ["@", "0", CENTS_FORMAT, CENTS_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, CENTS_FORMAT];
 
 const safely = (compute: () => number): number | null => {
   try {
@@ -111,23 +116,23 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
   });
   const capacity = await readIfPresent(workbook, SHEETS.capacity);
   const capacityPeriods = capacity[0]?.slice(2).map(String) ?? [];
-  for (const row of capacity.slice(1).filter((r) => r[1] === "Utilisation %")) {
+  for (const row of capacity.slice(1).filter((r) => r[1] === UTILISATION_MEASURE)) {
     row.slice(2).forEach((cell, t) => {
-      if (numberIn(cell) > 100) exceptions.push({ item: String(row[0]), kind: "overload", period: capacityPeriods[t], detail: `${String(row[0])} is planned at ${numberIn(cell)}% of regular hours` });
+      if (numberIn(cell) > 1) exceptions.push({ item: String(row[0]), kind: "overload", period: capacityPeriods[t], detail: `${String(row[0])} is planned at ${formatNumber(numberIn(cell), PERCENT_FORMAT)} of regular hours` });
     });
   }
 
   const rows: CellInput[][] = [["Item", "Months with actuals", "Planned", "Actual", "Accuracy %", "Bias %", "Tracking signal"]];
   for (const item of items) {
     const total = (v: number[]): number => roundCents(v.reduce((s, x) => s + x, 0));
-    rows.push([item.item, item.periods.length, total(item.planned), total(item.actual), item.accuracy === null ? null : roundCents(item.accuracy), item.bias === null ? null : roundCents(item.bias), item.trackingSignal === null ? null : roundCents(item.trackingSignal)]);
+    rows.push([item.item, item.periods.length, total(item.planned), total(item.actual), item.accuracy === null ? null : roundShare(item.accuracy / 100), item.bias === null ? null : roundShare(item.bias / 100), item.trackingSignal === null ? null : roundCents(item.trackingSignal)]);
   }
   const exceptionTop = rows.length + 3;
   await replaceSheets(
     workbook,
     {
       [SHEETS.monitor]: [
-        { rows },
+        { rows, numberFormats: MONITOR_FORMATS },
         { rows: [["Exception", "Item or resource", "Period", "Detail"], ...exceptions.map((e) => [e.kind, e.item, e.period, e.detail])], topLeft: `A${exceptionTop}` },
       ],
     },
@@ -145,7 +150,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     report: {
       summary,
       messages: exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${e.detail}` })),
-      tables: [{ title: "Plan vs actual", headers: rows[0].map(String), rows: rows.slice(1).map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c))) }],
+      tables: [{ title: "Plan vs actual", headers: rows[0].map(String), rows: rows.slice(1).map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c))), numberFormats: MONITOR_FORMATS }],
     },
   };
 }

@@ -70,7 +70,22 @@ export function numberIn(cell: CellValue | undefined): number {
  */
 export const CENTS_FORMAT = "#,##0.00";
 
+/**
+ * The number format of percentages on the planning sheets: the cell holds a share of 1 (0.994) and
+ * Excel shows it as a percentage ("99.4%"), so a planner's formula on it multiplies correctly.
+ */
+export const PERCENT_FORMAT = "0.0%";
+
 /** Round to cents, the precision plans are written and approved at (a negative zero becomes 0). */
 export function roundCents(value: number): number {
   return Math.round(value * 100) / 100 + 0;
+}
+
+/**
+ * Round a share of 1 to a hundredth of a percent, the precision percentages are written at (a
+ * negative zero becomes 0).
+ * @example roundShare(0.994381) // 0.9944
+ */
+export function roundShare(share: number): number {
+  return Math.round(share * 10000) / 10000 + 0;
 }

@@ -3,6 +3,7 @@
  * "2023/12", "2023-12-01", "2023M12", "12/2023", "Dec 2023", "Dec-23", "December 2023", "2023 Dec",
  * "1/12/2023", and Excel date serial numbers (a date cell reads as its serial, e.g. 45261 = 1 Dec 2023).
  */
+import { excelDateTime } from "../workbook/excelDate";
 import type { CellValue } from "../workbook/workbook";
 
 /** A calendar month. */
@@ -16,8 +17,6 @@ const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "se
 /** Date serials of 1 Jan 1990 and 31 Dec 2100: a whole number in between in a header is taken as a date. */
 const FIRST_SERIAL = 32874;
 const LAST_SERIAL = 73415;
-const EXCEL_EPOCH_DAYS = 25569;
-const MS_PER_DAY = 86400000;
 
 /**
  * The month a header cell names, if it names one.
@@ -106,9 +105,8 @@ export function findMonthRun(line: readonly CellValue[], minimum = 3): MonthRun 
 }
 
 function monthOfSerial(serial: number): Month | undefined {
-  if (!Number.isInteger(serial) || serial < FIRST_SERIAL || serial > LAST_SERIAL) return undefined;
-  const date = new Date((serial - EXCEL_EPOCH_DAYS) * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
+  const date = Number.isInteger(serial) && serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? excelDateTime(serial) : undefined;
+  return date && { year: date.year, month: date.month };
 }
 
 function month(year: number, monthOfYear: number, day: number): Month | undefined {

@@ -1,7 +1,7 @@
 import { PlanningError } from "../core/errors";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { approvePlan, AuditEntry, PlanForApproval, rejectPlan } from "./approval";
-import { CENTS_FORMAT, numberIn, replaceSheets, roundCents, sheetExists } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, sheetExists } from "./ownedSheets";
 import { readPlanSheet, servedUnits } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -16,9 +16,16 @@ export interface PresentOptions {
   scenario?: string;
 }
 
+/** A key figure of the executive summary, with the number format SOP Summary shows it in. */
+export interface KeyFigure {
+  label: string;
+  value: number;
+  format: string;
+}
+
 export interface PresentResult {
   plan: PlanForApproval;
-  kpis: [string, number][];
+  kpis: KeyFigure[];
   audit?: AuditEntry;
   report: StepReport;
 }
@@ -30,7 +37,7 @@ const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v
  * its key figures: demand, supply, lost sales, revenue, material cost and total cost of the plan.
  * @throws PlanningError when step 3 has not run
  */
-export async function planForApproval(workbook: Workbook, scenario = "Base"): Promise<{ plan: PlanForApproval; kpis: [string, number][]; flows: CellInput[][]; stock: CellInput[][] }> {
+export async function planForApproval(workbook: Workbook, scenario = "Base"): Promise<{ plan: PlanForApproval; kpis: KeyFigure[]; flows: CellInput[][]; stock: CellInput[][] }> {
   const table = await readPlanSheet(workbook);
   const { model } = await buildSupplyModel(workbook);
   const priceOf = new Map(model.items.map((item) => [item.id, item.price ?? 0]));
@@ -51,15 +58,16 @@ export async function planForApproval(workbook: Workbook, scenario = "Base"): Pr
     materialCost: roundCents(material),
     planCost: roundCents(numberIn(strategies?.[1] ?? null)),
   };
-  const kpis: [string, number][] = [
-    ["Demand (units)", totals.demand],
-    ["Supply (units)", totals.supply],
-    ["Lost sales (units)", totals.lostSales],
-    ["Fill rate %", roundCents(totals.demand > 0 ? (100 * (totals.demand - totals.lostSales - (total("Backlog").at(-1) ?? 0))) / totals.demand : 100)],
-    ["Revenue", totals.revenue],
-    ["Total plan cost", totals.planCost],
-    ["Margin after plan cost", roundCents(totals.revenue - totals.planCost)],
-    ["Peak inventory (units)", roundCents(Math.max(...inventory))],
+  const figure = (label: string, value: number, format = CENTS_FORMAT): KeyFigure => ({ label, value, format });
+  const kpis: KeyFigure[] = [
+    figure("Demand (units)", totals.demand),
+    figure("Supply (units)", totals.supply),
+    figure("Lost sales (units)", totals.lostSales),
+    figure("Fill rate %", roundShare(totals.demand > 0 ? (totals.demand - totals.lostSales - (total("Backlog").at(-1) ?? 0)) / totals.demand : 1), PERCENT_FORMAT),
+    figure("Revenue", totals.revenue),
+    figure("Total plan cost", totals.planCost),
+    figure("Margin after plan cost", roundCents(totals.revenue - totals.planCost)),
+    figure("Peak inventory (units)", roundCents(Math.max(...inventory))),
   ];
   const flows: CellInput[][] = [["Period", "Demand", "Supply"], ...table.periods.map((p, t) => [p, roundCents(demand[t]), roundCents(supply[t])])];
   const stock: CellInput[][] = [["Period", "Inventory"], ...table.periods.map((p, t) => [p, roundCents(inventory[t])])];
@@ -86,7 +94,7 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
     workbook,
     {
       [SHEETS.summary]: [
-        { rows: [["Key figure", `Plan ${plan.cycle}`], ...kpis], numberFormats: ["@", CENTS_FORMAT] },
+        { rows: [["Key figure", `Plan ${plan.cycle}`], ...kpis.map((k) => [k.label, k.value])], numberFormats: [["@", "@"], ...kpis.map((k) => ["@", k.format])] },
         { rows: flows, topLeft: `A${chartTop}`, numberFormats: ["@", "#,##0", "#,##0"] },
         { rows: stock, topLeft: `E${chartTop}`, numberFormats: ["@", "#,##0"] },
       ],
@@ -112,6 +120,9 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
     plan,
     kpis,
     audit,
-    report: { summary: `Plan ${plan.cycle}: ${decided}`, tables: [{ title: "Executive summary", headers: ["Key figure", "Value"], rows: kpis }] },
+    report: {
+      summary: `Plan ${plan.cycle}: ${decided}`,
+      tables: [{ title: "Executive summary", headers: ["Key figure", "Value"], rows: kpis.map((k) => [k.label, k.value]), numberFormats: kpis.map((k) => ["@", k.format]) }],
+    },
   };
 }

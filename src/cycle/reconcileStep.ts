@@ -3,7 +3,7 @@ import { optimalPlanner } from "../core/reconcile/optimalPlanner";
 import { sameData } from "../core/sameData";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { replaceSheets, roundCents } from "./ownedSheets";
+import { PERCENT_FORMAT, replaceSheets, roundCents, roundShare } from "./ownedSheets";
 import { readPlanSheet, servedUnits } from "./planSheet";
 import { scenarioSheet } from "./scenarioSheet";
 import { SHEETS } from "./sheets";
@@ -148,7 +148,8 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
         {
           title: "Gap by family (units, whole horizon)",
           headers: ["Family", "Demand", "Supply", "Gap", "Revenue at risk", "Fill rate %"],
-          rows: (gaps.groups.family ?? []).map((f) => [f.key, roundCents(f.totals.demand), roundCents(f.totals.supply), roundCents(f.totals.gap), roundCents(f.totals.revenueAtRisk), roundCents(100 * f.fillRate)]),
+          rows: (gaps.groups.family ?? []).map((f) => [f.key, roundCents(f.totals.demand), roundCents(f.totals.supply), roundCents(f.totals.gap), roundCents(f.totals.revenueAtRisk), roundShare(f.fillRate)]),
+          numberFormats: ["@", "#,##0", "#,##0", "#,##0", "#,##0", PERCENT_FORMAT],
         },
         { title: "Scenarios", headers: scenarioRows.rows[0].map(String), rows: scenarioRows.rows.slice(1), numberFormats: scenarioRows.numberFormats.slice(1) },
       ],

@@ -4,7 +4,7 @@
  * cells stay numbers (shares of 1 under a "0.0%" format), so planners can calculate with them.
  */
 import { comparisonFigures, comparisonTable, figureUnit, type ComparisonWording, type FigureUnit, type ScenarioComparison, type SummaryFigure } from "../core/reconcile";
-import { roundCents } from "./ownedSheets";
+import { PERCENT_FORMAT, roundCents, roundShare } from "./ownedSheets";
 
 const LABELS: Readonly<Record<SummaryFigure, string>> = {
   cost: "Total Cost (currency)",
@@ -24,7 +24,7 @@ const WORDING: ComparisonWording = {
   error: "Why Not Planned",
 };
 
-const FORMATS: Readonly<Record<FigureUnit, string>> = { money: "#,##0", units: "#,##0", share: "0.0%", percent: "0.0%" };
+const FORMATS: Readonly<Record<FigureUnit, string>> = { money: "#,##0", units: "#,##0", share: PERCENT_FORMAT, percent: PERCENT_FORMAT };
 
 const TEXT = "@";
 
@@ -56,6 +56,5 @@ export function scenarioSheet(comparison: ScenarioComparison): ScenarioSheet {
 /** A figure as the sheet holds it: money and units to cents, shares to 0.01%, percentages as shares. */
 function sheetNumber(value: number, unit: FigureUnit): number {
   if (unit === "money" || unit === "units") return roundCents(value);
-  const share = unit === "percent" ? value / 100 : value;
-  return Math.round(share * 10000) / 10000 + 0;
+  return roundShare(unit === "percent" ? value / 100 : value);
 }

@@ -24,8 +24,11 @@ export interface ResultTable {
   title: string;
   headers: string[];
   rows: (string | number | boolean | null)[][];
-  /** Excel number formats of the cells, row by row as `rows` (e.g. "0.0%"); without one a number shows at most 2 decimals. */
-  numberFormats?: string[][];
+  /**
+   * Excel number formats (e.g. "0.0%"): one per column (applied to every row), or one per cell, row by
+   * row as `rows`; without one a number shows at most 2 decimals.
+   */
+  numberFormats?: string[] | string[][];
 }
 
 /** A note for the planner: a check that failed, a value that was cleaned, a sheet written. */

@@ -1,8 +1,9 @@
 import { PlanningError } from "../core/errors";
 import { compareStrategies, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
+import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { CENTS_FORMAT, replaceSheets, roundCents } from "./ownedSheets";
+import { CENTS_FORMAT, PERCENT_FORMAT, replaceSheets, roundCents, roundShare } from "./ownedSheets";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel } from "./supplyModelFromWorkbook";
@@ -17,6 +18,12 @@ export interface SupplyResult {
   periods: string[];
   report: StepReport;
 }
+
+/** The measure of SOP Capacity that holds hours used as a share of regular hours. */
+export const UTILISATION_MEASURE = "Utilisation %";
+
+/** Number formats of SOP Strategies' columns (Strategy, Total cost, Fill rate %, Peak inventory, Note); the pane's table shows the same. */
+const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, "#,##0", "@"];
 
 /** The rows of SOP Supply Plan: Item, Family, Measure, then one column per period, rounded to cents. */
 export function planRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[]): (string | number)[][] {
@@ -53,17 +60,18 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   if (comparison.optimal.status !== "optimal") throw new PlanningError(comparison.optimal.message);
   const plan = comparison.optimal.plan;
 
+  const utilisation = (u: number): number | null => (Number.isFinite(u) ? roundShare(u) : null);
   const capacityRows: CellInput[][] = [["Resource", "Measure", ...periods]];
   for (const resource of plan.resources) {
     capacityRows.push([resource.resourceId, "Regular hours", ...resource.regularHours.map(roundCents)]);
     capacityRows.push([resource.resourceId, "Overtime hours", ...resource.overtimeHours.map(roundCents)]);
     capacityRows.push([resource.resourceId, "Hours used", ...resource.hoursUsed.map(roundCents)]);
-    capacityRows.push([resource.resourceId, "Utilisation %", ...resource.utilisation.map((u) => (Number.isFinite(u) ? roundCents(100 * u) : null))]);
+    capacityRows.push([resource.resourceId, UTILISATION_MEASURE, ...resource.utilisation.map(utilisation)]);
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }
   const strategyRows: CellInput[][] = [
     ["Strategy", "Total cost", "Fill rate %", "Peak inventory", "Note"],
-    ...comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundCents(100 * s.fillRate), roundCents(s.peakInventory), s.message ?? ""]),
+    ...comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(s.fillRate), roundCents(s.peakInventory), s.message ?? ""]),
     [],
     ["Optimal cost by kind", "Amount"],
     ...Object.entries(plan.cost).map(([kind, amount]) => [kind, roundCents(amount)]),
@@ -72,14 +80,17 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     workbook,
     {
       [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods), numberFormats: ["@", "@", "@", ...periods.map(() => CENTS_FORMAT)] },
-      [SHEETS.capacity]: { rows: capacityRows, numberFormats: ["@", "@", ...periods.map(() => CENTS_FORMAT)] },
-      [SHEETS.strategies]: { rows: strategyRows, numberFormats: ["@", "#,##0.00", "0.0", "#,##0", "@"] },
+      [SHEETS.capacity]: {
+        rows: capacityRows,
+        numberFormats: capacityRows.map((row) => ["@", "@", ...periods.map(() => (row[1] === UTILISATION_MEASURE ? PERCENT_FORMAT : CENTS_FORMAT))]),
+      },
+      [SHEETS.strategies]: { rows: strategyRows, numberFormats: STRATEGY_FORMATS },
     },
     options.overwrite,
   );
   options.onProgress?.({ fraction: 1, message: "Supply plan written" });
 
-  const overloads = plan.resources.flatMap((r) => r.utilisation.map((u, t) => ({ r: r.resourceId, t, u })).filter((x) => x.u > 1));
+  const overloads = plan.resources.flatMap((r) => r.utilisation.map((u, t) => ({ r: r.resourceId, t, u: roundShare(u) })).filter((x) => x.u > 1));
   const best = comparison.summary.find((s) => s.strategy === "optimal");
   return {
     model,
@@ -88,19 +99,21 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     periods,
     report: {
       summary:
-        `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${(100 * (best?.fillRate ?? 0)).toFixed(1)}%; ` +
+        `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(best?.fillRate ?? 0, PERCENT_FORMAT)}; ` +
         `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.`,
-      messages: overloads.slice(0, 20).map((o) => ({ level: "warning" as const, text: `${o.r} is loaded to ${(100 * o.u).toFixed(0)}% of regular hours in ${periods[o.t]}.` })),
+      messages: overloads.slice(0, 20).map((o) => ({ level: "warning" as const, text: `${o.r} is loaded to ${formatNumber(o.u, PERCENT_FORMAT)} of regular hours in ${periods[o.t]}.` })),
       tables: [
         {
           title: "Strategies",
           headers: ["Strategy", "Total cost", "Fill rate %", "Peak inventory"],
-          rows: comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundCents(100 * s.fillRate), roundCents(s.peakInventory)]),
+          rows: comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(s.fillRate), roundCents(s.peakInventory)]),
+          numberFormats: STRATEGY_FORMATS,
         },
         {
           title: "Capacity use % (regular hours)",
           headers: ["Resource", ...periods],
-          rows: plan.resources.map((r) => [r.resourceId, ...r.utilisation.map((u) => (Number.isFinite(u) ? Math.round(100 * u) : null))]),
+          rows: plan.resources.map((r) => [r.resourceId, ...r.utilisation.map(utilisation)]),
+          numberFormats: ["@", ...periods.map(() => PERCENT_FORMAT)],
         },
       ],
     },

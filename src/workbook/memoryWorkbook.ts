@@ -9,6 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { parseCell, parseRange, rangeAddress, type CellRange } from "./address";
+import { serialOfDate } from "./excelDate";
 import {
   CHARTS_KEY,
   METADATA_SHEET,
@@ -51,8 +52,6 @@ interface TableModel {
 }
 
 const NOT_A_WORKBOOK = "This file is not an Excel workbook (.xlsx) or is damaged. Save it from Excel as .xlsx and try again.";
-const EXCEL_EPOCH_DAYS = 25569;
-const MS_PER_DAY = 86400000;
 
 /** An in-memory workbook (ExcelJS) with the add-in's safety rules. */
 export class MemoryWorkbook implements Workbook {
@@ -357,7 +356,7 @@ function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value === "string") return value === "" ? null : value;
-  if (value instanceof Date) return value.getTime() / MS_PER_DAY + EXCEL_EPOCH_DAYS;
+  if (value instanceof Date) return serialOfDate(value);
   if ("error" in value) return value.error;
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
   if ("formula" in value || "sharedFormula" in value) {

@@ -5,10 +5,14 @@
  *
  * Covered: up to four sections (positive; negative; zero; text), the placeholders 0 # ?, the decimal
  * point, the thousands separator, trailing commas that divide by 1,000, %, quoted and escaped text,
- * _x (a space) and *x (ignored), colour tags and currency tags such as [$€-407]. Dates, times, fractions,
- * scientific formats and conditions are shown as General. Separators are those of en-US.
+ * _x (a space) and *x (ignored), colour tags and currency tags such as [$€-407]; dates and times
+ * ("mmm-yy", "yyyy-mm-dd", "h:mm AM/PM": see dateFormat). Fractions, scientific formats, elapsed time
+ * and conditions are shown as General. Separators and names are those of en-US.
  * Reference: Microsoft, "Review guidelines for customizing a number format" (support.microsoft.com).
  */
+
+import { formatDate, isDateSection } from "./dateFormat";
+import { scanSection, type TextToken } from "./formatSection";
 
 /** Characters General fills in a standard-width column, the minus sign not counted. */
 const GENERAL_WIDTH = 11;
@@ -16,7 +20,7 @@ const GENERAL_WIDTH = 11;
 /** Significant digits Excel keeps of a number (IEEE doubles shown to 15 digits). */
 const EXCEL_PRECISION = 15;
 
-type Token = { kind: "text"; text: string } | { kind: "digit"; char: "0" | "#" | "?" } | { kind: "point" } | { kind: "comma" } | { kind: "percent" };
+type Token = TextToken | { kind: "digit"; char: "0" | "#" | "?" } | { kind: "point" } | { kind: "comma" } | { kind: "percent" };
 
 /**
  * A number as Excel displays it under a number format.
@@ -27,6 +31,7 @@ type Token = { kind: "text"; text: string } | { kind: "digit"; char: "0" | "#" |
  * @example formatNumber(1234.5678, "#,##0") // "1,235"
  * @example formatNumber(0.98765, "0.0%") // "98.8%"
  * @example formatNumber(0.1 + 0.2) // "0.3"
+ * @example formatNumber(45292, "mmm-yy") // "Jan-24"
  */
 export function formatNumber(value: number, format?: string): string {
   if (!Number.isFinite(value)) return "#NUM!";
@@ -35,7 +40,9 @@ export function formatNumber(value: number, format?: string): string {
   const section = sections[chosen];
   if (section.trim() === "" && chosen > 0) return "";
   const signed = chosen === 0 ? value : Math.abs(value);
-  const tokens = /^\s*(general|@)?\s*$/i.test(section) ? undefined : tokenize(section);
+  const general = /^\s*(general|@)?\s*$/i.test(section);
+  if (!general && isDateSection(section)) return formatDate(signed, section) ?? generalNumber(value);
+  const tokens = general ? undefined : tokenize(section);
   const shown = tokens === undefined ? undefined : render(tokens, Math.abs(signed));
   if (shown === undefined) return generalNumber(value);
   return signed < 0 ? `-${shown}` : shown;
@@ -93,32 +100,27 @@ function splitSections(format: string): string[] {
   return sections;
 }
 
-/** The tokens of one section, or undefined when it holds something General stands in for (a date, ...). */
+/** The tokens of one section, or undefined when it holds something General stands in for (a fraction, ...). */
 function tokenize(section: string): Token[] | undefined {
-  const tokens: Token[] = [];
-  for (let i = 0; i < section.length; i++) {
+  const tokens = scanSection<Token>(section, (i, read) => {
     const char = section[i];
-    if (char === '"') {
-      const end = section.indexOf('"', i + 1);
-      tokens.push({ kind: "text", text: section.slice(i + 1, end < 0 ? section.length : end) });
-      i = end < 0 ? section.length : end;
-    } else if (char === "\\") tokens.push({ kind: "text", text: section[++i] ?? "" });
-    else if (char === "_") tokens.push({ kind: "text", text: section[++i] === undefined ? "" : " " });
-    else if (char === "*") i++;
-    else if (char === "[") {
+    if (char === "[") {
       const end = section.indexOf("]", i);
       const tag = section.slice(i + 1, end < 0 ? section.length : end);
       const currency = /^\$([^-]*)/.exec(tag);
-      if (currency) tokens.push({ kind: "text", text: currency[1] });
+      if (currency) read.push({ kind: "text", text: currency[1] });
       else if (!/^([a-z]+|color\d+)$/i.test(tag)) return undefined;
-      i = end < 0 ? section.length : end;
-    } else if (char === "0" || char === "#" || char === "?") tokens.push({ kind: "digit", char });
-    else if (char === ".") tokens.push(tokens.some((t) => t.kind === "point") ? { kind: "text", text: "." } : { kind: "point" });
-    else if (char === ",") tokens.push({ kind: "comma" });
-    else if (char === "%") tokens.push({ kind: "percent" });
+      return end < 0 ? section.length : end;
+    }
+    if (char === "0" || char === "#" || char === "?") read.push({ kind: "digit", char });
+    else if (char === ".") read.push(read.some((t) => t.kind === "point") ? { kind: "text", text: "." } : { kind: "point" });
+    else if (char === ",") read.push({ kind: "comma" });
+    else if (char === "%") read.push({ kind: "percent" });
     else if (/[A-Za-z@]/.test(char)) return undefined;
-    else tokens.push({ kind: "text", text: char });
-  }
+    else read.push({ kind: "text", text: char });
+    return i;
+  });
+  if (tokens === undefined) return undefined;
   const digits = tokens.flatMap((t, k) => (t.kind === "digit" ? [k] : []));
   if (digits.length === 0) return tokens;
   const inside = tokens.slice(digits[0], digits[digits.length - 1] + 1);

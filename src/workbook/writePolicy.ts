@@ -64,11 +64,15 @@ export function isFormulaInput(value: CellInput): value is { formula: string } {
 }
 
 /**
- * The number format of one cell of a block: per column (string[]) or per cell (string[][]).
+ * The number format of one cell of a block of cells (a write, or a result table): per column
+ * (string[]) or per cell (string[][]).
+ * @param block what holds the formats
+ * @param row the cell's row in the block, from 0
+ * @param col the cell's column in the block, from 0
  * @returns The format, or undefined when the block gives none for that cell.
- * @example numberFormatAt({ sheet: "S", topLeft: "A1", values: [[1]], numberFormats: ["0.0"] }, 0, 0) // "0.0"
+ * @example numberFormatAt({ numberFormats: ["@", "0.0"] }, 3, 1) // "0.0"
  */
-export function numberFormatAt(block: WriteBlock, row: number, col: number): string | undefined {
+export function numberFormatAt(block: Pick<WriteBlock, "numberFormats">, row: number, col: number): string | undefined {
   const formats = block.numberFormats;
   if (!formats || formats.length === 0) return undefined;
   const first = formats[0];

@@ -85,6 +85,8 @@ test("step 3 plans supply with HiGHS in a Web Worker, off the pane's thread", as
   expect(page.workers()).toHaveLength(0);
   expect(await runStep(page, "supply", "Plan supply")).toMatch(/^Optimal plan costs/);
   expect(page.workers()).toHaveLength(1);
+  const optimal = panel("supply").getByRole("table", { name: "Strategies" }).getByRole("row").filter({ hasText: /^optimal/ });
+  expect(await optimal.innerText()).toMatch(/^optimal\s+\d{1,3}(,\d{3})*\.\d\d\s+\d{1,3}\.\d%\s/);
   await screenshot("supply", "SOP Supply Plan", "step-3-supply");
 });
 
@@ -105,6 +107,8 @@ test("step 5 approves the plan: the grid shows the new sheet", async () => {
   const summary = await approve("Agreed in the executive S&OP meeting.", FIRST);
   expect(summary).toMatch(new RegExp(`^Plan 2026-01: Approved by ${APPROVER}: written to "${FIRST}" \\(protected\\)`));
   await sheetTab(FIRST).waitFor();
+  const fillRate = panel("present").getByRole("table", { name: "Executive summary" }).getByRole("row").filter({ hasText: /^Fill rate %/ });
+  expect(await fillRate.innerText()).toMatch(/^Fill rate %\s+\d{1,3}\.\d%$/);
   await screenshot("present", FIRST, "step-5-present");
 });
 

@@ -23,7 +23,8 @@ describe("sop run", () => {
     const result = await sop("run", sample, "--out", out, "--approve", "Dana Planner", "--horizon", "6");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/1 Gather & check data[\s\S]*5 Present & approve[\s\S]*Approved by Dana Planner/);
-    expect(result.stdout).toMatch(/Fill rate %/);
+    expect(result.stdout).toMatch(/\n {2}Fill rate % +\d{1,3}\.\d%\n/);
+    expect(result.stdout).toMatch(/\n {2}Revenue +\d{1,3}(,\d{3})*\.\d\d\n/);
     expect(fs.readFileSync(sample).equals(before)).toBe(true);
     const book = await MemoryWorkbook.fromXlsx(fs.readFileSync(out));
     const [entry] = await readAuditLog(book);

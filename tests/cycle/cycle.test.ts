@@ -5,12 +5,16 @@ import { runDemandStep } from "../../src/cycle/demandStep";
 import { runGatherStep } from "../../src/cycle/gatherStep";
 import { readPlanSheet } from "../../src/cycle/planSheet";
 import { runPresentStep } from "../../src/cycle/presentStep";
-import { runCycle } from "../../src/cycle/runCycle";
+import { PERCENT_FORMAT, roundShare } from "../../src/cycle/ownedSheets";
+import { runCycle, type CycleResult } from "../../src/cycle/runCycle";
 import { SHEETS } from "../../src/cycle/sheets";
+import type { ResultTable } from "../../src/cycle/stepTypes";
 import { runSupplyStep } from "../../src/cycle/supplyStep";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { formatNumber } from "../../src/workbook/numberFormat";
 import { sampleData } from "../../scripts/make-sample";
+import type { CellValue } from "../../src/workbook/workbook";
+import { numberFormatAt } from "../../src/workbook/writePolicy";
 
 const sample = fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx"));
 const plannerSheets = ["Read me", "Items", "Sales History", "Resources", "Capacity"];
@@ -22,11 +26,12 @@ async function openSample(): Promise<MemoryWorkbook> {
 describe("the S&OP cycle on the sample workbook", () => {
   let book: MemoryWorkbook;
   let before: Record<string, unknown>;
+  let cycle: CycleResult;
 
   beforeAll(async () => {
     book = await openSample();
     before = Object.fromEntries(plannerSheets.map((name) => [name, book.sheetValues(name)]));
-    await runCycle(book, { demand: { horizon: 12 }, approver: "Dana Planner", comment: "Agreed" });
+    cycle = await runCycle(book, { demand: { horizon: 12 }, approver: "Dana Planner", comment: "Agreed" });
   }, 300_000);
 
   test("writes every planning sheet and leaves the planner's own sheets exactly as they were", async () => {
@@ -112,6 +117,64 @@ describe("the S&OP cycle on the sample workbook", () => {
     expect(wholeAt).toBeDefined();
     const [whole, r, c] = wholeAt!;
     expect(formatNumber(whole as number, planFormats[r][c])).toBe(`${(whole as number).toLocaleString("en-US")}.00`);
+  });
+
+  test("every percentage on the planning sheets is a share of 1 under the one percent format, and only percentages are", () => {
+    const column = (sheet: string, name: string) => book.sheetValues(sheet)[0].indexOf(name);
+    const [smape, fillRate] = [column(SHEETS.forecast, "Holdout sMAPE"), column(SHEETS.strategies, "Fill rate %")];
+    const isPercent: Record<string, (row: CellValue[], c: number) => boolean> = {
+      [SHEETS.forecast]: (_, c) => c === smape,
+      [SHEETS.capacity]: (row, c) => row[1] === "Utilisation %" && c >= 2,
+      [SHEETS.strategies]: (row, c) => ["chase", "level", "optimal"].includes(String(row[0])) && c === fillRate,
+      [SHEETS.scenarios]: (row, c) => String(row[0]).endsWith("(%)") && c >= 1,
+      [SHEETS.summary]: (row, c) => row[0] === "Fill rate %" && c === 1,
+    };
+    for (const [sheet, expected] of Object.entries(isPercent)) {
+      const formats = book.sheetNumberFormats(sheet);
+      const cells = book.sheetValues(sheet).flatMap((row, r) => row.flatMap((value, c) => (typeof value === "number" ? [{ value, format: formats[r][c], percent: expected(row, c) }] : [])));
+      const percentages = cells.filter((cell) => cell.percent);
+      expect({ sheet, percentages: percentages.length > 0 }).toEqual({ sheet, percentages: true });
+      expect({ sheet, formats: [...new Set(percentages.map((cell) => cell.format))] }).toEqual({ sheet, formats: [PERCENT_FORMAT] });
+      expect({ sheet, otherPercentFormats: cells.filter((cell) => !cell.percent && cell.format === PERCENT_FORMAT).length }).toEqual({ sheet, otherPercentFormats: 0 });
+      expect({ sheet, notShares: percentages.filter((cell) => Math.abs(cell.value) > 2).map((cell) => cell.value) }).toEqual({ sheet, notShares: [] });
+    }
+    const capacity = book.sheetValues(SHEETS.capacity);
+    const measure = (name: string) => capacity.find((row) => row[0] === "Assembly" && row[1] === name)!.slice(2) as number[];
+    const regular = measure("Regular hours");
+    expect(measure("Utilisation %")).toEqual(measure("Hours used").map((used, t) => roundShare(used / regular[t])));
+    const summaryFillRate = book.sheetValues(SHEETS.summary).find((row) => row[0] === "Fill rate %")![1] as number;
+    expect(formatNumber(summaryFillRate, PERCENT_FORMAT)).toMatch(/^\d{2,3}\.\d%$/);
+    expect(cycle.present.kpis.find((k) => k.label === "Fill rate %")).toEqual({ label: "Fill rate %", value: summaryFillRate, format: PERCENT_FORMAT });
+  });
+
+  test("step 3 warns of exactly the months SOP Capacity shows above 100% of regular hours, as the sheet shows them", () => {
+    const capacity = book.sheetValues(SHEETS.capacity);
+    const overloads = capacity
+      .filter((row) => row[1] === "Utilisation %")
+      .flatMap((row) => row.slice(2).flatMap((u, t) => ((u as number) > 1 ? [`${row[0]} is loaded to ${formatNumber(u as number, PERCENT_FORMAT)} of regular hours in ${capacity[0][t + 2]}.`] : [])));
+    expect(overloads.length).toBeGreaterThan(0);
+    const supply = cycle.reports.find(({ step }) => step.startsWith("3"))!.report;
+    expect(supply.summary).toMatch(new RegExp(`with a fill rate of \\d+\\.\\d%; ${overloads.length} resource-months`));
+    expect(supply.messages?.map((m) => m.text)).toEqual(overloads.slice(0, 20));
+  });
+
+  test("the pane's tables show percentages as the sheets do: shares of 1 under the percent format", () => {
+    const tables = new Map(cycle.reports.flatMap(({ report }) => report.tables ?? []).map((table) => [table.title, table]));
+    const column = (title: string, name: string) => (_: ResultTable["rows"][number], c: number) => c === tables.get(title)!.headers.indexOf(name);
+    const isPercent: Record<string, (row: ResultTable["rows"][number], c: number) => boolean> = {
+      Items: column("Items", "Holdout sMAPE"),
+      Strategies: column("Strategies", "Fill rate %"),
+      "Capacity use % (regular hours)": (_, c) => c >= 1,
+      "Gap by family (units, whole horizon)": column("Gap by family (units, whole horizon)", "Fill rate %"),
+      Scenarios: (row, c) => String(row[0]).endsWith("(%)") && c >= 1,
+      "Executive summary": (row, c) => row[0] === "Fill rate %" && c === 1,
+    };
+    for (const [title, expected] of Object.entries(isPercent)) {
+      const table = tables.get(title)!;
+      const cells = table.rows.flatMap((row, r) => row.flatMap((value, c) => (typeof value === "number" ? [{ value, format: numberFormatAt(table, r, c), percent: expected(row, c) }] : [])));
+      expect({ title, percentages: cells.filter((cell) => cell.percent).length > 0 }).toEqual({ title, percentages: true });
+      expect({ title, wrong: cells.filter((cell) => cell.percent !== (cell.format === PERCENT_FORMAT) || (cell.percent && Math.abs(cell.value) > 2)) }).toEqual({ title, wrong: [] });
+    }
   });
 
   test("step 5 approved the plan into a protected sheet whose hash still matches after save and reload", async () => {

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { runMonitorStep, startNextCycle } from "../../src/cycle/monitorStep";
 import { runCycle } from "../../src/cycle/runCycle";
+import { PERCENT_FORMAT } from "../../src/cycle/ownedSheets";
 import { SHEETS } from "../../src/cycle/sheets";
 import { columnLetters } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -61,6 +62,22 @@ describe("step 6, execute and monitor", () => {
     expect(rounded.filter((item) => Math.abs(item.trackingSignal ?? 0) > 4).length).toBeGreaterThan(0);
     const sheet = await book.read(SHEETS.monitor);
     expect(sheet[0]).toEqual(["Item", "Months with actuals", "Planned", "Actual", "Accuracy %", "Bias %", "Tracking signal"]);
+    const formats = book.sheetNumberFormats(SHEETS.monitor);
+    const at = (item: string) => sheet.findIndex((row) => row[0] === item);
+    expect(sheet[at("CH-101")][5]).toBeCloseTo(-0.375, 2);
+    expect(sheet[at("CH-102")][4]).toBeGreaterThan(0.99);
+    expect([formats[at("CH-101")][4], formats[at("CH-101")][5]]).toEqual([PERCENT_FORMAT, PERCENT_FORMAT]);
+    expect(result.exceptions.filter((e) => e.kind === "overload")).toEqual([]);
     expect(await startNextCycle(book)).toBe("2026-02");
+  }, 120_000);
+
+  test("an overload is a month SOP Capacity shows above 100% of regular hours", async () => {
+    const book = await plainSampleBook();
+    await runCycle(book, { demand: { horizon: 6 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } });
+    const capacity = book.sheetValues(SHEETS.capacity);
+    const row = capacity.findIndex((line) => line[0] === "Packing" && line[1] === "Utilisation %");
+    await book.writeBlocks([{ sheet: SHEETS.capacity, topLeft: `C${row + 1}`, values: [[1.125, 1]] }]);
+    const overloads = (await runMonitorStep(book)).exceptions.filter((e) => e.kind === "overload");
+    expect(overloads).toEqual([{ item: "Packing", kind: "overload", period: String(capacity[0][2]), detail: "Packing is planned at 112.5% of regular hours" }]);
   }, 120_000);
 });

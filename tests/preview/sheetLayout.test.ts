@@ -1,5 +1,7 @@
+import ExcelJS from "exceljs";
 import { displayValue, layoutSheet } from "../../src/preview/sheetLayout";
 import type { FormulaOutcome } from "../../src/preview/formula";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
 const formula = { formula: "=SOP.GAP({1;2},{3;5})" };
 
@@ -37,6 +39,21 @@ describe("layoutSheet", () => {
     const formats = [["0.0%", "#,##0", "0%"], [undefined, undefined, "#,##0.00"]];
     const layout = layoutSheet(inputs, [[0.98765, 23454454.69, null], ["Revenue", null, null]], formats, outcomes, 0);
     expect([layout.cell(0, 0).text, layout.cell(0, 1).text, layout.cell(0, 2).text, layout.cell(1, 2).text]).toEqual(["98.8%", "23,454,455", "25%", "1,234.50"]);
+  });
+});
+
+describe("a planner's date cells", () => {
+  test("show as Excel shows them: month headers typed as dates under their date format, text headers as text", async () => {
+    const planner = new ExcelJS.Workbook();
+    const sheet = planner.addWorksheet("Forecast");
+    sheet.addRow(["Item", new Date(Date.UTC(2024, 0, 1)), new Date(Date.UTC(2024, 1, 1)), new Date(Date.UTC(2024, 2, 15)), "2024-04"]);
+    (["B1", "C1"] as const).forEach((address) => (sheet.getCell(address).numFmt = "mmm-yy"));
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await planner.xlsx.writeBuffer()));
+    const inputs = book.sheetInputs("Forecast");
+    expect(inputs[0].slice(1, 4)).toEqual([45292, 45323, 45366]);
+    const layout = layoutSheet(inputs, book.sheetValues("Forecast"), book.sheetNumberFormats("Forecast"), new Map(), 0);
+    // D1 has no format of its own: ExcelJS saves a date with built-in format 14, Excel's short date.
+    expect([1, 2, 3, 4].map((col) => layout.cell(0, col).text)).toEqual(["Jan-24", "Feb-24", "3/15/2024", "2024-04"]);
   });
 });
 

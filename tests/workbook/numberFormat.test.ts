@@ -83,8 +83,8 @@ describe("formatNumber: other formats planners use", () => {
     expect(formatNumber(value, format)).toBe(shown);
   });
 
-  test("dates, times, fractions, scientific formats and conditions show as General", () => {
-    for (const format of ["mm-dd-yy", "yyyy-mm-dd", "[h]:mm", "# ?/?", "0.00E+00", "[<100]0;0.0"]) {
+  test("elapsed time, fractions of a second, fractions, scientific formats and conditions show as General", () => {
+    for (const format of ["[h]:mm", "h:mm:ss.00", "# ?/?", "0.00E+00", "[<100]0;0.0"]) {
       expect(formatNumber(46023.5, format)).toBe("46023.5");
     }
   });
@@ -92,5 +92,59 @@ describe("formatNumber: other formats planners use", () => {
   test("numbers Excel cannot show read #NUM!", () => {
     expect(formatNumber(Number.NaN, "0.0")).toBe("#NUM!");
     expect(generalNumber(Number.POSITIVE_INFINITY)).toBe("#NUM!");
+  });
+});
+
+describe("formatNumber: dates and times (Excel serials, en-US)", () => {
+  // 45292 is Monday 1 Jan 2024; 45337 is Thursday 15 Feb 2024.
+  test.each<[number, string, string]>([
+    [45292, "mmm-yy", "Jan-24"],
+    [45292, "mmm yyyy", "Jan 2024"],
+    [45292, "yyyy-mm-dd", "2024-01-01"],
+    [45337, "d/m/yyyy", "15/2/2024"],
+    [45337, "m/d/yyyy", "2/15/2024"],
+    [45337, "dd/mm/yy", "15/02/24"],
+    [45337, "mm-dd-yy", "2/15/2024"],
+    [45337, "d-mmm-yy", "15-Feb-24"],
+    [45337, "d-mmm", "15-Feb"],
+    [45337, "mmmm", "February"],
+    [45337, "mmmmm", "F"],
+    [45337, "MMM-YY", "Feb-24"],
+    [45292, "dddd, mmmm d, yyyy", "Monday, January 1, 2024"],
+    [45337, "ddd dd/mm/yy", "Thu 15/02/24"],
+    [45292, 'yyyy"年"m"月"', "2024年1月"],
+    [45292, "[$-409]mmmm d, yyyy;@", "January 1, 2024"],
+    [45292, "[$-409]mmm\\-yy;@", "Jan-24"],
+    [45292, "[Red]\\Qyyyy", "Q2024"],
+  ])("%p under %p shows as %p", (serial, format, shown) => {
+    expect(formatNumber(serial, format)).toBe(shown);
+  });
+
+  test.each<[number, string, string]>([
+    [45292.75, "h:mm AM/PM", "6:00 PM"],
+    [45292.25, "h:mm am/pm", "6:00 am"],
+    [45292, "h AM/PM", "12 AM"],
+    [45292.5, "h a/p", "12 p"],
+    [45292 + (13 * 3600 + 2 * 60 + 5) / 86400, "hh:mm:ss", "13:02:05"],
+    [45292 + 307 / 86400, "mm:ss", "05:07"],
+    [45337.25, "yyyy-mm-dd hh:mm", "2024-02-15 06:00"],
+    [45292.5, 'm/d/yy "h":mm', "1/1/2024 12:00"],
+    [45292 + 0.4 / 86400, "h:mm:ss", "0:00:00"],
+    [45292 + 0.6 / 86400, "h:mm:ss", "0:00:01"],
+    [45292.9999999, "yyyy-mm-dd hh:mm:ss", "2024-01-02 00:00:00"],
+  ])("%p under %p shows as %p (to the nearest second)", (serial, format, shown) => {
+    expect(formatNumber(serial, format)).toBe(shown);
+  });
+
+  test("serials before 1 Mar 1900 count Excel's 29 Feb 1900, and serial 0 is 0 Jan 1900", () => {
+    expect([0, 1, 59, 60, 61].map((serial) => formatNumber(serial, "yyyy-mm-dd"))).toEqual(["1900-01-00", "1900-01-01", "1900-02-28", "1900-02-29", "1900-03-01"]);
+    expect([1, 7, 61].map((serial) => formatNumber(serial, "dddd"))).toEqual(["Sunday", "Saturday", "Thursday"]);
+  });
+
+  test("a negative serial or one after 31 Dec 9999 shows ########, as no date has it", () => {
+    expect(formatNumber(2958465, "yyyy-mm-dd")).toBe("9999-12-31");
+    expect(formatNumber(2958466, "yyyy-mm-dd")).toBe("########");
+    expect(formatNumber(-1, "mmm-yy")).toBe("########");
+    expect(formatNumber(-1, "mmm-yy;0")).toBe("1");
   });
 });

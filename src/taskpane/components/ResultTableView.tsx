@@ -20,6 +20,7 @@ import {
 } from "@fluentui/react-components";
 import type { ResultTable } from "../../cycle/stepTypes";
 import { formatNumber } from "../../workbook/numberFormat";
+import { numberFormatAt } from "../../workbook/writePolicy";
 
 /** The most rows a result table shows in the pane. */
 export const MAX_ROWS_SHOWN = 100;
@@ -63,7 +64,7 @@ export function ResultTableView({ table }: { table: ResultTable }): React.JSX.El
             {shown.map((row, rowIndex) => (
               <TableRow key={rowIndex}>
                 {row.map((value, index) => {
-                  const text = formatValue(value, table.numberFormats?.[rowIndex]?.[index]);
+                  const text = formatValue(value, numberFormatAt(table, rowIndex, index));
                   const long = text.length > LONG_TEXT;
                   return (
                     <TableCell

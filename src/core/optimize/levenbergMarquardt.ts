@@ -1,14 +1,11 @@
 /** Options of {@link levenbergMarquardt}. */
 export interface LevenbergMarquardtOptions {
-  /**
-   * Typical size of each variable, for finite-difference steps (step_j = 1e-7 max(|x_j|, scale_j)) and the
-   * step-size stop. Default 1 for every variable.
-   */
-  scale?: readonly number[];
   /** Most Jacobian evaluations (outer iterations). Default 100. */
   maxIterations?: number;
   /** Stop when an accepted step lowers the sum of squares by at most this fraction of it. Default 1e-10. */
   tolerance?: number;
+  /** Called with each accepted point; returning true stops the search there (converged is then false). */
+  stop?: (x: Float64Array) => boolean;
 }
 
 /** Outcome of {@link levenbergMarquardt}. */
@@ -25,12 +22,12 @@ export interface LevenbergMarquardtResult {
   converged: boolean;
 }
 
-/** Relative finite-difference step for the forward-difference Jacobian. */
+/** Finite-difference step of the forward-difference Jacobian, relative to max(|x_j|, 1). */
 const DIFFERENCE_STEP = 1e-7;
 /** Damping limits: give up raising it beyond the upper one (no descent left within rounding). */
 const MAX_DAMPING = 1e16;
 const MIN_DAMPING = 1e-12;
-/** Stop when every coordinate of a step moves by less than this fraction of its size. */
+/** Stop when every coordinate of a step moves by less than this fraction of max(|x_j|, 1). */
 const STEP_TOLERANCE = 1e-9;
 
 /**
@@ -109,11 +106,14 @@ function updateCurvature(
 }
 
 /**
- * Minimise a sum of squares sum_i r_i(x)^2 with the Levenberg-Marquardt method (Levenberg 1944; Marquardt,
- * "An algorithm for least-squares estimation of nonlinear parameters", SIAM J. Appl. Math. 11, 1963): from the
- * forward-difference Jacobian J, step by (J'J + lambda diag(J'J)) delta = -J'r, dividing lambda by 10 after a
- * step that lowers the sum and multiplying it by 10 after one that does not. Converges in a few iterations
- * near a solution (Gauss-Newton), where quasi-Newton methods on the sum itself need many more.
+ * Minimise a sum of squares sum_i r_i(x)^2 by Levenberg-Marquardt steps (Levenberg 1944; Marquardt, "An
+ * algorithm for least-squares estimation of nonlinear parameters", SIAM J. Appl. Math. 11, 1963) with a secant
+ * estimate of the curvature Gauss-Newton leaves out (NL2SOL's augmented model, see updateCurvature): from the
+ * forward-difference Jacobian J, step by (J'J + A + lambda diag(J'J)) delta = -J'r, A = 0 at the start. After a
+ * step that lowers the sum, lambda is multiplied by max(1/3, 1 - (2 rho - 1)^3), rho the ratio of actual to
+ * predicted reduction; after one that does not, by 2, 4, 8, ... (Madsen, Nielsen & Tingleff, "Methods for
+ * non-linear least squares problems", 2004, section 3.2). Converges in a few iterations near a solution, also
+ * where the residuals stay large and curved (ARMA likelihoods near a unit root) and Gauss-Newton alone crawls.
  *
  * The residual function fills `out` and returns false for an infeasible point (treated as an infinite sum);
  * it receives a scratch array it must not keep.
@@ -121,7 +121,7 @@ function updateCurvature(
  * @param residuals computes r(x) into out; returns false when x is infeasible.
  * @param x0 starting point (must be feasible).
  * @param m number of residuals.
- * @param options variable scales, iteration limit, tolerance.
+ * @param options iteration limit, tolerance, a stop rule.
  * @returns the best point, its sum of squares and counts.
  * @throws RangeError when x0 is infeasible.
  * @example
@@ -136,7 +136,6 @@ export function levenbergMarquardt(
   const k = x0.length;
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-10;
-  const scale = Float64Array.from({ length: k }, (_, j) => options.scale?.[j] ?? 1);
   const x = Float64Array.from(x0);
   const trial = new Float64Array(k);
   const r = new Float64Array(m);
@@ -171,7 +170,7 @@ export function levenbergMarquardt(
     iterations++;
     [J, previousJ] = [previousJ, J];
     for (let j = 0; j < k; j++) {
-      const h = DIFFERENCE_STEP * Math.max(Math.abs(x[j]), scale[j]);
+      const h = DIFFERENCE_STEP * Math.max(Math.abs(x[j]), 1);
       trial.set(x);
       trial[j] = x[j] + h;
       evaluations++;
@@ -220,7 +219,7 @@ export function levenbergMarquardt(
           if (trialValue < value) {
             accepted = true;
             let small = true;
-            for (let j = 0; j < k; j++) if (Math.abs(delta[j]) > STEP_TOLERANCE * Math.max(Math.abs(x[j]), scale[j])) small = false;
+            for (let j = 0; j < k; j++) if (Math.abs(delta[j]) > STEP_TOLERANCE * Math.max(Math.abs(x[j]), 1)) small = false;
             converged = value - trialValue <= tolerance * value || small;
             const rho = predicted > 0 ? (0.5 * (value - trialValue)) / predicted : 0;
             lambda = Math.max(lambda * Math.max(1 / 3, 1 - Math.pow(2 * rho - 1, 3)), MIN_DAMPING);
@@ -231,6 +230,7 @@ export function levenbergMarquardt(
             r.set(rTrial);
             value = trialValue;
             stepped = true;
+            if (options.stop?.(x) === true) return { x, value, iterations, evaluations, converged: false };
           }
         }
       }

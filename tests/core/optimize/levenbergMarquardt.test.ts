@@ -70,6 +70,23 @@ describe("Levenberg-Marquardt least squares", () => {
     expect(result.x[0]).toBeLessThan(0.51);
   });
 
+  it("stops at the first accepted point the caller's stop rule flags", () => {
+    const visited: number[] = [];
+    const result = levenbergMarquardt(
+      (x, out) => {
+        out[0] = x[0] - 10;
+        out[1] = 0.1 * (x[0] - 10) ** 2;
+        return true;
+      },
+      [0],
+      2,
+      { stop: (x) => (visited.push(x[0]), visited.length === 2) },
+    );
+    expect(visited).toHaveLength(2);
+    expect(result.x[0]).toBe(visited[1]);
+    expect(result.converged).toBe(false);
+  });
+
   it("rejects an infeasible start", () => {
     expect(() => levenbergMarquardt(() => false, [0], 1)).toThrow(RangeError);
   });

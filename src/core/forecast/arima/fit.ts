@@ -6,7 +6,8 @@
 import { levenbergMarquardt } from "../../optimize/levenbergMarquardt";
 import { difference } from "./differencing";
 import { armaKalmanFilter, conditionalSumOfSquares, EXCLUDED_GAIN, KalmanWorkspace } from "./likelihood";
-import { invertMovingAverage, isStationary } from "./roots";
+import { polynomialRoots } from "../polynomial";
+import { invertMovingAverage, isStationary, rootsOutside } from "./roots";
 
 /** The form of an ARIMA model. */
 export interface ArimaOrder {
@@ -52,16 +53,40 @@ export interface ArimaFit {
 export interface ArimaFitOptions {
   /** Hold the constant at this value instead of estimating it (R's fixed = ...). */
   fixedIntercept?: number;
+  /**
+   * Give up (return null) once the likelihood maximisation has kept an AR root, or an MA root or its
+   * reciprocal, closer to the unit circle than this modulus for ABANDON_STEPS accepted steps in a row: it is
+   * heading for the boundary, and a caller that rejects such models (auto.arima's 1.01) need not wait for it.
+   */
+  abandonBelow?: number;
+}
+
+/** Accepted steps in a row near the unit circle after which a fit with abandonBelow gives up. */
+const ABANDON_STEPS = 3;
+
+/**
+ * Whether AR and MA roots keep away from the unit circle: every AR root has modulus >= radius, and every MA
+ * root z has max(|z|, 1 / |z|) >= radius (an MA root inside the circle is flipped outside at the end).
+ */
+function awayFromUnitCircle(phi: Float64Array, theta: Float64Array, radius: number): boolean {
+  if (!rootsOutside(phi, radius, -1)) return false;
+  if (theta.every((v) => v === 0)) return true;
+  const { re, im } = polynomialRoots([1, ...theta]);
+  for (let i = 0; i < re.length; i++) {
+    const modulus = Math.hypot(re[i], im[i]);
+    if (Math.max(modulus, 1 / modulus) < radius) return false;
+  }
+  return true;
 }
 
 /** Most Levenberg-Marquardt iterations and relative tolerance for the conditional-sum-of-squares start. */
-const START_ITERATIONS = 20;
-const START_TOLERANCE = 1e-6;
+const START_ITERATIONS = 10;
+const START_TOLERANCE = 1e-4;
 /**
- * Relative tolerance of the likelihood maximisation: stop when a step lowers -2 log L by less than about
- * n * 1e-8 (R's optim() stops on a relative change of 1e-8 in -log L / n).
+ * Relative tolerance of the likelihood maximisation: stop when a step lowers the sum of squares by less than
+ * this fraction, i.e. -2 log L by less than about n * 1e-6, far below what moves an AICc comparison.
  */
-const LIKELIHOOD_TOLERANCE = 1e-8;
+const LIKELIHOOD_TOLERANCE = 1e-6;
 
 /**
  * Remove the least-squares multiple mu = sum e c / sum c^2 of the regressor innovations c from the series
@@ -87,7 +112,7 @@ function removeMean(e: Float64Array, c: Float64Array, gain: Float64Array | null)
  * (stats::arima, method "CSS-ML"), on the d-th difference w of the series:
  *
  * 1. Starting values: zero ARMA coefficients improved by minimising the conditional sum of squares (R's
- *    ARIMA_CSS; at most 20 steps, as only a start is needed); the fit fails, as in R, when they give a
+ *    ARIMA_CSS; at most 10 steps, as only a start is needed); the fit fails, as in R, when they give a
  *    non-stationary AR part. A non-invertible MA start is flipped to its invertible twin (R's maInvert).
  * 2. Exact Gaussian likelihood of w by the Kalman filter (armaKalmanFilter), maximised over the stationary AR
  *    region, then the MA part made invertible.
@@ -109,9 +134,10 @@ function removeMean(e: Float64Array, c: Float64Array, gain: Float64Array | null)
  *
  * @param y the series.
  * @param order p, d, q and whether to include a constant (ignored when d >= 2, as R).
- * @param options a fixed constant instead of an estimated one.
+ * @param options a fixed constant instead of an estimated one; a root modulus below which to give up early.
  * @returns the fit, or null when the series is too short for the order (n - d - p < 1 with coefficients to
- *   estimate) or the conditional-sum-of-squares start is non-stationary, the cases where R's arima() stops.
+ *   estimate) or the conditional-sum-of-squares start is non-stationary, the cases where R's arima() stops,
+ *   or (with abandonBelow) when the maximisation heads for the unit circle.
  * @example
  * fitArima(Float64Array.from(sales), { p: 1, d: 1, q: 1, constant: true })?.aicc
  */
@@ -165,6 +191,15 @@ export function fitArima(y: Float64Array, order: ArimaOrder, options: ArimaFitOp
     ).x;
     if (!isStationary(estimate.subarray(0, p))) return null;
     estimate.set(invertMovingAverage(estimate.subarray(p, k)), p);
+    let nearBoundary = 0;
+    const radius = options.abandonBelow;
+    const abandon =
+      radius === undefined
+        ? undefined
+        : (x: Float64Array): boolean => {
+            nearBoundary = awayFromUnitCircle(x.subarray(0, p), x.subarray(p, k), radius) ? 0 : nearBoundary + 1;
+            return nearBoundary >= ABANDON_STEPS;
+          };
     estimate = levenbergMarquardt(
       (x, out) => {
         unpack(x);
@@ -176,8 +211,9 @@ export function fitArima(y: Float64Array, order: ArimaOrder, options: ArimaFitOp
       },
       estimate,
       nUsed,
-      { tolerance: LIKELIHOOD_TOLERANCE },
+      { tolerance: LIKELIHOOD_TOLERANCE, stop: abandon },
     ).x;
+    if (nearBoundary >= ABANDON_STEPS) return null;
     estimate.set(invertMovingAverage(estimate.subarray(p, k)), p);
   }
   unpack(estimate);

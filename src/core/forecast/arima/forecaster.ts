@@ -7,7 +7,10 @@ import type { ArimaFit } from "./fit";
 import { arimaForecast } from "./forecast";
 import { autoArima } from "./search";
 
-/** Fewest observations automatic ARIMA accepts, as automatic ETS (ARIMA(2,1,2) with drift needs 7 for a finite AICc). */
+/**
+ * Fewest observations automatic ARIMA accepts, as automatic ETS: below 10 values the search starts at
+ * ARIMA(1,d,1), which with a drift needs 7 values for a finite AICc.
+ */
 const MIN_LENGTH = 7;
 
 /**

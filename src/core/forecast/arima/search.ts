@@ -44,9 +44,11 @@ export function hasSafeRoots(fit: ArimaFit): boolean {
  * 2. A constant (mean for d = 0, drift for d = 1) is allowed when d <= 1. Fit ARIMA(2,d,2), (0,d,0), (1,d,0)
  *    and (0,d,1), with the constant when allowed, and (0,d,0) without it; keep the lowest AICc.
  * 3. Repeatedly try the neighbours of the current best (p +- 1, q +- 1, both together, then the constant
- *    toggled) in R's order, moving to the first one with a lower AICc, until none improves. Orders are
- *    capped at 5 and at a third of the series length; below 10 values the start is (1,d,1).
- * A model is rejected when its fit fails or an AR or MA root has modulus below 1.01 (hasSafeRoots). AIC
+ *    toggled) in R's order, moving to the first one with a lower AICc, until none improves. p and q are
+ *    each capped at 5 and at a third of the series length (R's max.order = 5 on p + q applies only to its
+ *    non-stepwise search); below 10 values the start is (1,d,1).
+ * A model is rejected when its fit fails or an AR or MA root has modulus below 1.01 (hasSafeRoots); a fit
+ * whose likelihood maximisation stays that close to the unit circle for three steps is abandoned early. AIC
  * replaces AICc for series of 3 values or fewer, as R.
  *
  * Follows R's search step by step, including its quirks (after (0,d,0) without constant wins the start, the
@@ -82,7 +84,7 @@ export function autoArima(y: Float64Array): ArimaFit | null {
   const improves = (p: number, q: number, constant: boolean): boolean => {
     const key = `${p},${q},${constant}`;
     if (tried.has(key)) return false;
-    const fit = fitArima(y, { p, d, q, constant });
+    const fit = fitArima(y, { p, d, q, constant }, { abandonBelow: MIN_ROOT_MODULUS });
     const criterion = fit === null || !hasSafeRoots(fit) ? Infinity : useAic ? fit.aic : fit.aicc;
     const ic = Number.isNaN(criterion) ? Infinity : criterion;
     tried.set(key, ic);

@@ -79,6 +79,17 @@ describe("fitArima against R's Arima() (R 4.2.2, forecast 8.20)", () => {
     expect(fitArima(exploding, { p: 1, d: 0, q: 0, constant: false })).toBeNull();
   });
 
+  it("gives up early, when asked, on a maximisation that heads for a unit MA root (over-differenced ma1)", () => {
+    const y = Float64Array.from(SERIES.ma1);
+    const full = fitArima(y, { p: 0, d: 1, q: 1, constant: false });
+    expect(full?.theta[0]).toBeCloseTo(-1, 3);
+    expect(fitArima(y, { p: 0, d: 1, q: 1, constant: false }, { abandonBelow: 1.01 })).toBeNull();
+    // Away from the circle the option changes nothing.
+    const lynx = Float64Array.from(SERIES.lynx);
+    const plain = fitArima(lynx, { p: 1, d: 1, q: 1, constant: false });
+    expect(fitArima(lynx, { p: 1, d: 1, q: 1, constant: false }, { abandonBelow: 1.01 })?.logLik).toBe(plain?.logLik);
+  });
+
   it("ignores the constant for d = 2, as R", () => {
     const fit = fitArima(Float64Array.from(SERIES.austres), { p: 0, d: 2, q: 1, constant: true });
     expect(fit?.order.constant).toBe(false);

@@ -92,7 +92,7 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
  * @param history Past values in period order: one row or one column.
  * @param horizon Number of periods to forecast, 1 to 120.
  * @param [seasonLength] Periods in a season (12 for monthly data with a yearly pattern, 1 for none); detected when omitted.
- * @param [method] "auto" (default), "ets", "ets-aaa", "theta", "naive", "snaive", "drift", "ma", "ses", "croston", "sba" or "tsb".
+ * @param [method] "auto" (default), "ets", "ets-aaa", "theta", "arima" (non-seasonal), "naive", "snaive", "drift", "ma", "ses", "croston", "sba" or "tsb".
  * @param [level] Prediction interval in percent, e.g. 80 or 95; adds lower and upper bounds.
  * @returns The forecast, spilled in the orientation of history.
  */

@@ -1,4 +1,5 @@
 import { PlanningError } from "../errors";
+import { arimaForecaster } from "./arima";
 import { crostonMethodForecaster, sbaForecaster, tsbForecaster } from "./croston";
 import { driftForecaster } from "./drift";
 import { etsForecaster, etsModelForecaster } from "./ets";
@@ -21,6 +22,7 @@ export const FORECASTERS: Readonly<Record<string, Forecaster>> = Object.fromEntr
     etsModelForecaster({ error: "A", trend: "A", season: "A" }),
     etsModelForecaster({ error: "A", trend: "Ad", season: "N" }),
     thetaForecaster,
+    arimaForecaster,
     crostonMethodForecaster,
     sbaForecaster,
     tsbForecaster,

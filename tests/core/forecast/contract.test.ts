@@ -14,6 +14,7 @@ const TRAITS: Record<string, { continuesLine: "exact" | "upward" | false; consta
   ma: { continuesLine: false, constantExact: true, reproducesSeason: false },
   ses: { continuesLine: false, constantExact: true, reproducesSeason: false },
   theta: { continuesLine: "upward", constantExact: true, reproducesSeason: false },
+  arima: { continuesLine: "exact", constantExact: true, reproducesSeason: false },
   croston: { continuesLine: false, constantExact: true, reproducesSeason: false },
   sba: { continuesLine: false, constantExact: false, reproducesSeason: false },
   tsb: { continuesLine: false, constantExact: true, reproducesSeason: false },

@@ -3,6 +3,7 @@
  * [1e-4, 0.9999], beta <= alpha, gamma <= 1 - alpha, phi in [0.8, 0.98]) intersected with the
  * admissible (forecastable) region of Hyndman et al. (2008), chapter 10 — R's check.param and admissible().
  */
+import { rootsInsideUnitCircle } from "../polynomial";
 
 /** Lower and upper limits of R's "usual" region. */
 export const USUAL_BOUNDS = {
@@ -11,36 +12,6 @@ export const USUAL_BOUNDS = {
   phiLower: 0.8,
   phiUpper: 0.98,
 } as const;
-
-/**
- * Whether all roots of a real polynomial lie strictly inside the unit circle (Schur-Cohn test).
- *
- * While the degree d > 0: fail if |a_0| >= |a_d|, else replace the polynomial by
- * (a_d p(z) - a_0 z^d p(1/z)) / z, which keeps the count of roots inside the circle (Schur 1917, Cohn 1922;
- * Jury's table). O(d^2), no complex arithmetic; a root on the circle counts as outside.
- *
- * @param coefficients a_0..a_d in increasing powers; overwritten.
- * @param scratch work array at least as long as `coefficients`.
- * @returns true when every root has modulus < 1.
- * @example
- * rootsInsideUnitCircle(Float64Array.of(-0.5, 1), new Float64Array(2)) // true (root 0.5)
- */
-export function rootsInsideUnitCircle(coefficients: Float64Array, scratch: Float64Array): boolean {
-  let a = coefficients;
-  let b = scratch;
-  for (let d = coefficients.length - 1; d > 0; d--) {
-    const a0 = a[0];
-    const ad = a[d];
-    if (!(Math.abs(a0) < Math.abs(ad))) return false;
-    for (let i = 0; i < d; i++) b[i] = ad * a[i + 1] - a0 * a[d - 1 - i];
-    const lead = b[d - 1];
-    for (let i = 0; i < d; i++) b[i] /= lead;
-    const swap = a;
-    a = b;
-    b = swap;
-  }
-  return true;
-}
 
 /**
  * Whether smoothing parameters lie in R's default parameter space (bounds = "both").

@@ -1,18 +1,9 @@
-import { etsParametersValid, rootsInsideUnitCircle } from "../../../../src/core/forecast/ets/admissible";
+import { etsParametersValid } from "../../../../src/core/forecast/ets/admissible";
 
 const valid = (alpha: number, beta: number, gamma: number, phi: number, m: number): boolean =>
   etsParametersValid(alpha, beta, gamma, phi, m, new Float64Array(m + 2), new Float64Array(m + 2));
 
 describe("ETS parameter space", () => {
-  it("tests polynomial roots against the unit circle", () => {
-    expect(rootsInsideUnitCircle(Float64Array.of(-0.5, 1), new Float64Array(2))).toBe(true);
-    expect(rootsInsideUnitCircle(Float64Array.of(-2, 1), new Float64Array(2))).toBe(false);
-    // (z - 0.5)(z + 0.9) = z^2 + 0.4 z - 0.45
-    expect(rootsInsideUnitCircle(Float64Array.of(-0.45, 0.4, 1), new Float64Array(3))).toBe(true);
-    // (z - 0.5)(z - 1.1) = z^2 - 1.6 z + 0.55
-    expect(rootsInsideUnitCircle(Float64Array.of(0.55, -1.6, 1), new Float64Array(3))).toBe(false);
-  });
-
   it("agrees with R's forecast:::admissible on recorded cases (R 4.2.2, forecast 8.20)", () => {
     // R: admissible(0.5,0.1,0.3,0.95,12)=1, (0.9,0.5,0.09,0.98,12)=0, (0.3,0.2,0.69,0.8,12)=0,
     // (0.05,0.001,0.5,0.9,4)=1, (0.9,0.9,0.09,0.8,4)=0, (0.2,NULL,0.75,NULL,12)=1, (0.99,NULL,0.0099,NULL,12)=1

@@ -1,0 +1,90 @@
+/**
+ * Speed and accuracy of automatic ARIMA (non-seasonal, as R's auto.arima(y, seasonal = FALSE)), on M3 training
+ * parts only (never the test parts):
+ * - accuracy: for the yearly and other subsets, the last h training values (6 yearly, 8 other) are held out,
+ *   the model fitted on the rest and its forecast scored by sMAPE; given a folder of R's results on the same
+ *   cut (<subset>.tsv of id, model, AICc, forecasts, as bench/arima-r-reference.R writes), R's sMAPE, how
+ *   often the chosen model is the same and how the AICc values compare;
+ * - speed: median CPU time of fit + 18-step forecast with 80% and 95% intervals on the last 60 training values
+ *   of every M3 monthly series (season length 1, the series as given).
+ *
+ * Run: npx tsc -p tsconfig.cli.json && node dist-cli/bench/arima-speed.js [dataDir] [rReferenceDir]
+ */
+import { readFileSync, existsSync } from "fs";
+import { join } from "path";
+import { arimaForecaster } from "../src/core/forecast/arima";
+import { smape } from "../src/core/metrics";
+
+function trainingParts(dir: string, name: string): Map<string, number[]> {
+  const series = new Map<string, number[]>();
+  for (const line of readFileSync(join(dir, `m3_${name}.csv`), "utf8").trim().split("\n").slice(1)) {
+    const [id, , value, split] = line.split(",");
+    if (split.trim() !== "train") continue;
+    const values = series.get(id) ?? [];
+    values.push(Number(value));
+    series.set(id, values);
+  }
+  return series;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const dataDir = process.argv[2] ?? "/work/shared/data/m3";
+const referenceDir = process.argv[3];
+for (const [name, h] of [
+  ["other", 8],
+  ["yearly", 6],
+] as const) {
+  const reference = new Map<string, { model: string; aicc: number; mean: number[] }>();
+  const referenceFile = referenceDir !== undefined ? join(referenceDir, `${name}.tsv`) : "";
+  if (referenceFile !== "" && existsSync(referenceFile)) {
+    for (const line of readFileSync(referenceFile, "utf8").trim().split("\n")) {
+      const [id, model, aicc, mean] = line.split("\t");
+      reference.set(id, { model, aicc: Number(aicc), mean: mean.split(",").map(Number) });
+    }
+  }
+  let ours = 0;
+  let theirs = 0;
+  let count = 0;
+  let same = 0;
+  const gaps: number[] = [];
+  for (const [id, values] of trainingParts(dataDir, name)) {
+    const fit = values.slice(0, values.length - h);
+    const held = values.slice(values.length - h);
+    const model = arimaForecaster.fit(fit, { seasonLength: 1 });
+    ours += smape(held, model.forecast(h, [95]).mean);
+    count++;
+    const r = reference.get(id);
+    if (r !== undefined) {
+      theirs += smape(held, r.mean);
+      if (r.model === model.name) same++;
+      else gaps.push(model.statistics.aicc - r.aicc);
+    }
+  }
+  let line = `${name}: ${count} series, last ${h} training values held out: sMAPE ${(ours / count).toFixed(3)}`;
+  if (reference.size > 0) {
+    const sorted = [...gaps].sort((a, b) => a - b);
+    line +=
+      `, R ${(theirs / count).toFixed(3)}; same model as R on ${same}; where different, AICc ours - R: ` +
+      `median ${gaps.length > 0 ? median(gaps).toFixed(2) : "-"}, range ${sorted.length > 0 ? `${sorted[0].toFixed(2)} .. ${sorted[sorted.length - 1].toFixed(2)}` : "-"}`;
+  }
+  console.log(line);
+}
+
+const monthly = [...trainingParts(dataDir, "monthly").values()].filter((v) => v.length >= 60).map((v) => v.slice(-60));
+for (const values of monthly.slice(0, 50)) arimaForecaster.fit(values, { seasonLength: 1 });
+const times: number[] = [];
+for (const values of monthly) {
+  const t0 = process.cpuUsage();
+  arimaForecaster.fit(values, { seasonLength: 1 }).forecast(18, [80, 95]);
+  const used = process.cpuUsage(t0);
+  times.push((used.user + used.system) / 1e3);
+}
+const sorted = [...times].sort((a, b) => a - b);
+console.log(
+  `speed: ${times.length} monthly series, last 60 training values, fit + 18-step forecast: median ${median(times).toFixed(2)} ms, ` +
+    `90th percentile ${sorted[Math.floor(0.9 * sorted.length)].toFixed(2)} ms`,
+);

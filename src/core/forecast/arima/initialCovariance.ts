@@ -1,0 +1,161 @@
+/**
+ * The covariance of the initial state of an ARMA model in state-space form, as R's arima() computes it by
+ * default (SSinit = "Gardner1980": C function getQ0 in R's src/library/stats/src/arima.c).
+ */
+
+/** Scratch arrays for {@link initialStateCovariance} with state dimension r. */
+export class CovarianceWorkspace {
+  readonly r: number;
+  readonly v: Float64Array;
+  readonly xnext: Float64Array;
+  readonly xrow: Float64Array;
+  readonly rbar: Float64Array;
+  readonly thetab: Float64Array;
+
+  constructor(r: number) {
+    const np = (r * (r + 1)) / 2;
+    this.r = r;
+    this.v = new Float64Array(np);
+    this.xnext = new Float64Array(np);
+    this.xrow = new Float64Array(np);
+    this.rbar = new Float64Array(Math.max((np * (np - 1)) / 2, 1));
+    this.thetab = new Float64Array(np);
+  }
+}
+
+/**
+ * Givens-rotation update of a least-squares triangle by one row (AS 154's INCLU2, Gardner, Harvey & Phillips
+ * 1980): d holds the diagonal, rbar the upper triangle by rows, thetab the rotated right-hand side.
+ */
+function includeRow(np: number, xnext: Float64Array, xrow: Float64Array, y: number, d: Float64Array, rbar: Float64Array, thetab: Float64Array): void {
+  let ynext = y;
+  for (let i = 0; i < np; i++) xrow[i] = xnext[i];
+  let ithisr = 0;
+  for (let i = 0; i < np; i++) {
+    if (xrow[i] !== 0) {
+      const xi = xrow[i];
+      const di = d[i];
+      const dpi = di + xi * xi;
+      d[i] = dpi;
+      const cbar = di / dpi;
+      const sbar = xi / dpi;
+      for (let k = i + 1; k < np; k++) {
+        const xk = xrow[k];
+        const rbthis = rbar[ithisr];
+        xrow[k] = xk - xi * rbthis;
+        rbar[ithisr++] = cbar * rbthis + sbar * xk;
+      }
+      const xk = ynext;
+      ynext = xk - xi * thetab[i];
+      thetab[i] = cbar * thetab[i] + sbar * xk;
+      if (di === 0) return;
+    } else {
+      ithisr += np - i - 1;
+    }
+  }
+}
+
+/**
+ * Stationary covariance P0 of the state of an ARMA(p, q) model (in units of the innovation variance), the
+ * solution of P0 = T P0 T' + R R' for Harvey's state-space form with r = max(p, q + 1) states, transition T
+ * (phi in the first column, ones above the diagonal) and R = (1, theta_1, ..., theta_{r-1}). Computed as R's
+ * arima() does by default: AS 154 (Gardner, Harvey & Phillips, "An algorithm for exact maximum likelihood
+ * estimation of autoregressive-moving average models by means of Kalman filtering", Applied Statistics 29,
+ * 1980) solves the r(r+1)/2 linear equations by Givens rotations when p > 0, back-substitution for a pure
+ * moving average. A line-by-line port of R's getQ0, so likelihoods agree with R's to rounding.
+ *
+ * @param phi AR coefficients (length p; stationary, or the result is meaningless).
+ * @param theta MA coefficients (length q).
+ * @param work scratch for r = max(p, q + 1).
+ * @param out receives P0, r x r in column-major order (at least r * r long).
+ * @example
+ * const P = new Float64Array(1); initialStateCovariance(Float64Array.of(0.5), new Float64Array(0), new CovarianceWorkspace(1), P); // P[0] = 1 / (1 - 0.25)
+ */
+export function initialStateCovariance(phi: Float64Array, theta: Float64Array, work: CovarianceWorkspace, out: Float64Array): void {
+  const p = phi.length;
+  const q = theta.length;
+  const r = work.r;
+  const P = out;
+  if (r === 1) {
+    P[0] = p === 0 ? 1 : 1 / (1 - phi[0] * phi[0]);
+    return;
+  }
+  const np = (r * (r + 1)) / 2;
+  const { v: V, xnext, xrow, rbar, thetab } = work;
+  let ind = 0;
+  for (let j = 0; j < r; j++) {
+    const vj = j === 0 ? 1 : j - 1 < q ? theta[j - 1] : 0;
+    for (let i = j; i < r; i++) {
+      const vi = i === 0 ? 1 : i - 1 < q ? theta[i - 1] : 0;
+      V[ind++] = vi * vj;
+    }
+  }
+  if (p > 0) {
+    rbar.fill(0);
+    for (let i = 0; i < np; i++) {
+      P[i] = 0;
+      thetab[i] = 0;
+      xnext[i] = 0;
+    }
+    ind = 0;
+    let ind1 = -1;
+    const npr = np - r;
+    const npr1 = npr + 1;
+    let indj = npr;
+    let ind2 = npr - 1;
+    for (let j = 0; j < r; j++) {
+      const phij = j < p ? phi[j] : 0;
+      xnext[indj++] = 0;
+      let indi = npr1 + j;
+      for (let i = j; i < r; i++) {
+        const ynext = V[ind++];
+        const phii = i < p ? phi[i] : 0;
+        if (j !== r - 1) {
+          xnext[indj] = -phii;
+          if (i !== r - 1) {
+            xnext[indi] -= phij;
+            xnext[++ind1] = -1;
+          }
+        }
+        xnext[npr] = -phii * phij;
+        if (++ind2 >= np) ind2 = 0;
+        xnext[ind2] += 1;
+        includeRow(np, xnext, xrow, ynext, P, rbar, thetab);
+        xnext[ind2] = 0;
+        if (i !== r - 1) {
+          xnext[indi++] = 0;
+          xnext[ind1] = 0;
+        }
+      }
+    }
+    let ithisr = (np * (np - 1)) / 2 - 1;
+    let im = np - 1;
+    for (let i = 0; i < np; i++) {
+      let bi = thetab[im];
+      let jm = np - 1;
+      for (let j = 0; j < i; j++) bi -= rbar[ithisr--] * P[jm--];
+      P[im--] = bi;
+    }
+    // Re-order P.
+    ind = npr;
+    for (let i = 0; i < r; i++) xnext[i] = P[ind++];
+    ind = np - 1;
+    ind1 = npr - 1;
+    for (let i = 0; i < npr; i++) P[ind--] = P[ind1--];
+    for (let i = 0; i < r; i++) P[i] = xnext[i];
+  } else {
+    let indn = np;
+    ind = np;
+    for (let i = 0; i < r; i++) {
+      for (let j = 0; j <= i; j++) {
+        --ind;
+        P[ind] = V[ind];
+        if (j !== 0) P[ind] += P[--indn];
+      }
+    }
+  }
+  // Unpack to a full matrix.
+  ind = np;
+  for (let i = r - 1; i > 0; i--) for (let j = r - 1; j >= i; j--) P[r * i + j] = P[--ind];
+  for (let i = 0; i < r - 1; i++) for (let j = i + 1; j < r; j++) P[i + r * j] = P[j + r * i];
+}

@@ -59,7 +59,7 @@ describe("step 2 with family seasons", () => {
   test("SOP Forecast's Model column and the step's notes name the family-season items", async () => {
     const forecast = await book.read(SHEETS.forecast);
     const models = new Map(forecast.slice(1).map((row) => [row[0], String(row[2])]));
-    for (const id of ["C-1", "C-2", "C-3"]) expect(models.get(id)).toMatch(/^Family season \(m=12\): Median of /);
+    for (const id of ["C-1", "C-2", "C-3"]) expect(models.get(id)).toMatch(/^Family season \(m=12\): Combination \(Median of /);
     for (const id of ["C-4", "C-5", "L-1", "L-2", "L-3", "D-1"]) expect(models.get(id)).not.toMatch(/family season/i);
     expect(result.report.summary).toMatch(/3 items use the season of their family/);
     expect(result.report.messages?.map((m) => m.text)).toEqual([expect.stringMatching(/^Family season: C-1, C-2, C-3 show no clear season on their own/)]);

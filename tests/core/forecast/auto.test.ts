@@ -1,0 +1,46 @@
+import { AUTO_CANDIDATES, AUTO_DESIGN, automaticFit } from "../../../src/core/forecast/auto";
+
+/** A trending series with a little noise (deterministic). */
+const TRENDING = Array.from({ length: 40 }, (_, t) => 100 + 2.5 * t + 6 * Math.sin(1.7 * t));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+describe("automatic mode", () => {
+  it("averages the median of the smoothing family with automatic ARIMA at equal weight", () => {
+    const fit = automaticFit(TRENDING, 1);
+    expect(fit.method).toBe("auto: ets+theta+sa-ets-aadn+sa-drift+sa-ses+sa-arima");
+    const members = AUTO_DESIGN.members.map((id) => AUTO_CANDIDATES[id].fit(TRENDING, { seasonLength: 1 }).forecast(6, [95]).mean);
+    const arima = AUTO_CANDIDATES["sa-arima"].fit(TRENDING, { seasonLength: 1 }).forecast(6, [95]).mean;
+    const expected = arima.map((a, h) => (median(members.map((m) => m[h])) + a) / 2);
+    const forecast = fit.model.forecast(6, [95]);
+    forecast.mean.forEach((v, h) => expect(v).toBeCloseTo(expected[h], 9));
+    expect(fit.model.name).toMatch(/^Combination \(Median of \(.*\), ARIMA\(/);
+  });
+
+  it("continues a trend upwards and keeps the 95% interval around the forecast", () => {
+    const forecast = automaticFit(TRENDING, 1).model.forecast(8, [95]);
+    for (let h = 1; h < 8; h++) expect(forecast.mean[h]).toBeGreaterThan(forecast.mean[h - 1]);
+    forecast.mean.forEach((v, h) => {
+      expect(forecast.intervals[0].lower[h]).toBeLessThan(v);
+      expect(forecast.intervals[0].upper[h]).toBeGreaterThan(v);
+    });
+  });
+
+  it("leaves ARIMA out and says so when the history is shorter than it needs", () => {
+    const fit = automaticFit([10, 12, 11, 13, 12, 14], 1);
+    expect(fit.method).not.toMatch(/arima/);
+    expect(fit.notes).toContain("left automatic ARIMA out of the combination: needs at least 7 periods");
+  });
+
+  it("takes another design for design studies: a plain median without partners", () => {
+    const design = { members: ["theta", "sa-drift", "sa-ses"], rule: "median" as const, partners: [] };
+    const fit = automaticFit(TRENDING, 1, design);
+    expect(fit.method).toBe("auto: theta+sa-drift+sa-ses");
+    const members = design.members.map((id) => AUTO_CANDIDATES[id].fit(TRENDING, { seasonLength: 1 }).forecast(3, [80]).mean);
+    fit.model.forecast(3, [80]).mean.forEach((v, h) => expect(v).toBeCloseTo(median(members.map((m) => m[h])), 9));
+  });
+});

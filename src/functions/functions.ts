@@ -140,10 +140,11 @@ export function seasonality(history: unknown[][]): number {
 const CLEAN_METHODS = ["all", "fill", "outliers"] as const;
 
 /**
- * A cleaned copy of a history: blanks filled by (seasonal) interpolation and, with "all" or
- * "outliers", outliers replaced by their expected value. An outlier is far from the history's usual
- * level and more than 5 robust standard deviations from what its season and neighbouring periods lead
- * to expect; no other value changes. The source cells are not changed.
+ * A cleaned copy of a history: blanks filled from their neighbouring periods and, with 3 or more
+ * seasons of data, their season (outliers take no part), and, with "all" or "outliers", outliers
+ * replaced by their expected value. An outlier is far from the history's usual level and more than 5
+ * robust standard deviations from what its season and neighbouring periods lead to expect; no other
+ * value changes. The source cells are not changed.
  * @customfunction CLEAN
  * @param history Past values in period order: one row or one column; blanks are missing values.
  * @param [method] "all" (default: fill blanks and correct outliers), "fill" (blanks only) or "outliers".

@@ -1,6 +1,5 @@
 import { median } from "simple-statistics";
 import { PlanningError } from "../errors";
-import { classicalDecomposition } from "./decomposition";
 import { levelOutliers } from "./levelOutliers";
 
 /** One change cleansing made to a history. */
@@ -19,9 +18,6 @@ export interface CleansedSeries {
   values: number[];
   changes: CleansingChange[];
 }
-
-/** Passes of decompose-and-fill in seasonal interpolation (the fill settles within a few). */
-const SEASONAL_FILL_PASSES = 5;
 
 /** Is this entry a usable number (not blank, null, NaN or infinite)? */
 function isValue(v: number | null | undefined): v is number {
@@ -46,46 +42,6 @@ function interpolateLinear(y: readonly (number | null)[]): number[] {
     const yb = y[b] as number;
     return ya + ((yb - ya) * (t - a)) / (b - a);
   });
-}
-
-/**
- * Fill missing periods (null, blank, NaN) of a history.
- *
- * Without a season (m <= 1, or fewer than 2 full cycles of data) blanks are interpolated linearly
- * between their known neighbours. With a season, the seasonal figure of an additive classical
- * decomposition of the linearly filled series is removed from the known values, the gaps are
- * interpolated linearly in the adjusted series and the season is put back ("seasonal interpolation");
- * the figure is then re-estimated on the filled series and the fill repeated, 5 passes in all.
- * Leading and trailing blanks take the nearest known (adjusted) value.
- * @param history - observations with null for missing
- * @param seasonLength - season length m (1 = none)
- * @returns the filled values and one "missing" change per filled period
- * @throws PlanningError when the history holds fewer than 2 numbers
- * @example fillMissing([1, null, 3], 1).values // [1, 2, 3]
- */
-export function fillMissing(history: readonly (number | null)[], seasonLength: number): CleansedSeries {
-  const count = history.filter(isValue).length;
-  if (count < 2) {
-    throw new PlanningError(`The history has ${count} number${count === 1 ? "" : "s"}; at least 2 are needed to fill the blanks and forecast.`);
-  }
-  if (count === history.length) return { values: [...(history as number[])], changes: [] };
-  const linear = interpolateLinear(history);
-  const m = Math.max(1, Math.floor(seasonLength));
-  let values = linear;
-  let method = "linear interpolation";
-  if (m > 1 && history.length >= 2 * m + 1) {
-    for (let pass = 0; pass < SEASONAL_FILL_PASSES; pass++) {
-      const figure = classicalDecomposition(values, m, "additive").figure;
-      const adjusted = history.map((v, t) => (isValue(v) ? v - figure[t % m] : null));
-      values = interpolateLinear(adjusted).map((v, t) => (isValue(history[t]) ? (history[t] as number) : v + figure[t % m]));
-    }
-    method = "seasonal interpolation";
-  }
-  const changes: CleansingChange[] = [];
-  history.forEach((v, t) => {
-    if (!isValue(v)) changes.push({ index: t, kind: "missing", from: null, to: values[t], reason: `blank period filled by ${method}` });
-  });
-  return { values, changes };
 }
 
 /**
@@ -120,26 +76,62 @@ function windowMedians(y: readonly number[], half: number, leftOut: readonly boo
 }
 
 /**
- * What each period is expected to be from the other periods: a seasonal figure plus the median of the
- * seasonally adjusted values of its 4 nearest neighbours (t-2, t-1, t+1, t+2; at the ends the 4 others
- * of the first or last 5 periods). The figure is used only when every cycle position holds at least 3
+ * Seasonal figure of the expected values, measured only when every cycle position holds at least 3
  * values (m > 1 and n >= 3m): per position, the median of the series less a running median over m+1
- * periods (m for odd m), centred to mean 0. Periods in `leftOut` take no part. NaN where nothing is left.
+ * periods (m for odd m), centred to mean 0. Periods in `leftOut` take no part. Undefined when there is
+ * no figure to measure: no season, fewer than 3 cycles, or a position with nothing left.
  */
-function expectedValues(values: readonly number[], m: number, leftOut: readonly boolean[]): number[] {
-  const figure = new Array<number>(m).fill(0);
-  if (m > 1 && values.length >= MIN_CYCLES_FOR_FIGURE * m) {
-    const level = windowMedians(values, Math.floor(m / 2), leftOut, false);
-    const byPosition: number[][] = Array.from({ length: m }, () => []);
-    values.forEach((v, t) => {
-      if (!leftOut[t]) byPosition[t % m].push(v - level[t]);
-    });
-    const raw = byPosition.map((position) => (position.length > 0 ? median(position) : NaN));
-    const centre = raw.reduce((s, v) => s + v, 0) / m;
-    raw.forEach((v, i) => (figure[i] = v - centre));
-  }
-  const adjusted = values.map((v, t) => v - figure[t % m]);
-  return windowMedians(adjusted, OUTLIER_HALF_WINDOW, leftOut, true).map((trend, t) => trend + figure[t % m]);
+function seasonalFigure(values: readonly number[], m: number, leftOut: readonly boolean[]): number[] | undefined {
+  if (m <= 1 || values.length < MIN_CYCLES_FOR_FIGURE * m) return undefined;
+  const level = windowMedians(values, Math.floor(m / 2), leftOut, false);
+  const byPosition: number[][] = Array.from({ length: m }, () => []);
+  values.forEach((v, t) => {
+    if (!leftOut[t]) byPosition[t % m].push(v - level[t]);
+  });
+  if (byPosition.some((position) => position.length === 0)) return undefined;
+  const raw = byPosition.map((position) => median(position));
+  const centre = raw.reduce((s, v) => s + v, 0) / m;
+  return raw.map((v) => v - centre);
+}
+
+/**
+ * What each period is expected to be from the other periods: its seasonal figure (0 without one) plus
+ * the median of the seasonally adjusted values of its 4 nearest neighbours (t-2, t-1, t+1, t+2; at the
+ * ends the 4 others of the first or last 5 periods). Periods in `leftOut` take no part. NaN where
+ * nothing is left.
+ */
+function expectedValues(values: readonly number[], figure: readonly number[] | undefined, leftOut: readonly boolean[]): number[] {
+  const seasonal = (t: number): number => (figure ? figure[t % figure.length] : 0);
+  const adjusted = values.map((v, t) => v - seasonal(t));
+  return windowMedians(adjusted, OUTLIER_HALF_WINDOW, leftOut, true).map((trend, t) => trend + seasonal(t));
+}
+
+/** The outlier test of a series: expected values, distances in robust standard deviations, and the periods both tests flag. */
+interface OutlierTest {
+  fit: number[];
+  distance: number[];
+  flagged: boolean[];
+}
+
+/**
+ * Run the two tests of correctOutliers on a series without blanks. Undefined when the series is too
+ * short (under 6 periods) or has no spread at all.
+ */
+function testOutliers(values: readonly number[], m: number, k: number): OutlierTest | undefined {
+  const n = values.length;
+  if (n < 2 * OUTLIER_HALF_WINDOW + 2) return undefined;
+  const nothingLeftOut = new Array<boolean>(n).fill(false);
+  const fit = expectedValues(values, seasonalFigure(values, m, nothingLeftOut), nothingLeftOut);
+  const remainder = values.map((v, t) => v - fit[t]);
+  const centre = median(remainder);
+  const deviations = remainder.map((r) => Math.abs(r - centre));
+  const mad = 1.4826 * median(deviations);
+  const spread = mad > 0 ? mad : (1.2533 * deviations.reduce((s, d) => s + d, 0)) / n;
+  const scale = Math.max(spread, MIN_RELATIVE_SCALE * median(values.map(Math.abs)));
+  if (scale === 0) return undefined;
+  const farFromLevel = levelOutliers(values);
+  const distance = deviations.map((d) => d / scale);
+  return { fit, distance, flagged: distance.map((d, t) => d > k && farFromLevel[t]) };
 }
 
 /**
@@ -155,8 +147,8 @@ function expectedValues(values: readonly number[], m: number, leftOut: readonly 
  * when every cycle position has at least 3 values (3 full cycles: 36 months of monthly data): per
  * position, the median of the series less its running median over a cycle, which one outlier cannot
  * drag along. With fewer cycles the neighbours alone carry the season. A corrected period is replaced
- * by its expected value re-estimated with every flagged period left out (the first estimate where that
- * leaves nothing to go on); no other period is changed.
+ * by its expected value re-estimated with every flagged period left out (without the figure if that
+ * empties a cycle position; the first estimate where it leaves no neighbour); no other period is changed.
  * @param values - observations without blanks
  * @param seasonLength - season length m (1 = none)
  * @param k - threshold in robust standard deviations (default 5, OUTLIER_LIMIT)
@@ -164,23 +156,11 @@ function expectedValues(values: readonly number[], m: number, leftOut: readonly 
  * @example correctOutliers([10, 11, 10, 95, 11, 10, 11], 1).values // [10, 11, 10, 10.5, 11, 10, 11]
  */
 export function correctOutliers(values: readonly number[], seasonLength: number, k = OUTLIER_LIMIT): CleansedSeries {
-  const n = values.length;
   const m = Math.max(1, Math.floor(seasonLength));
-  const unchanged = { values: [...values], changes: [] };
-  if (n < 2 * OUTLIER_HALF_WINDOW + 2) return unchanged;
-  const fit = expectedValues(values, m, new Array<boolean>(n).fill(false));
-  const remainder = values.map((v, t) => v - fit[t]);
-  const centre = median(remainder);
-  const deviations = remainder.map((r) => Math.abs(r - centre));
-  const mad = 1.4826 * median(deviations);
-  const spread = mad > 0 ? mad : (1.2533 * deviations.reduce((s, d) => s + d, 0)) / n;
-  const scale = Math.max(spread, MIN_RELATIVE_SCALE * median(values.map(Math.abs)));
-  if (scale === 0) return unchanged;
-  const farFromLevel = levelOutliers(values);
-  const distance = deviations.map((d) => d / scale);
-  const flagged = distance.map((d, t) => d > k && farFromLevel[t]);
-  if (!flagged.includes(true)) return unchanged;
-  const refit = expectedValues(values, m, flagged);
+  const test = testOutliers(values, m, k);
+  if (!test?.flagged.includes(true)) return { values: [...values], changes: [] };
+  const { fit, distance, flagged } = test;
+  const refit = expectedValues(values, seasonalFigure(values, m, flagged), flagged);
   const corrected = [...values];
   const changes: CleansingChange[] = [];
   flagged.forEach((isOutlier, t) => {
@@ -196,4 +176,50 @@ export function correctOutliers(values: readonly number[], seasonLength: number,
     });
   });
   return { values: corrected, changes };
+}
+
+/**
+ * Fill missing periods (null, blank, NaN) of a history from the periods around them, leaving out the
+ * periods correctOutliers would correct (tested on the history with its blanks first filled linearly),
+ * so a spike elsewhere in the series does not move a filled value.
+ *
+ * With a season measured from at least 3 cycles (m > 1 and n >= 3m: the robust figure of
+ * correctOutliers, per position the median of the series less a running median over a cycle), a blank
+ * takes its expected value, as an outlier does: its figure plus the median of the seasonally adjusted
+ * values of its 4 nearest neighbours ("seasonal interpolation"); inside a gap of 5 or more blanks, where
+ * none of those 4 is known, the adjusted values are interpolated linearly. Without such a season (m <= 1,
+ * or fewer than 3 cycles of data) blanks are interpolated linearly between their nearest known values
+ * ("linear interpolation"). Leading and trailing blanks take the nearest known (seasonally adjusted) value.
+ * @param history - observations with null for missing
+ * @param seasonLength - season length m (1 = none)
+ * @returns the filled values and one "missing" change per filled period
+ * @throws PlanningError when the history holds fewer than 2 numbers
+ * @example fillMissing([1, null, 3], 1).values // [1, 2, 3]
+ */
+export function fillMissing(history: readonly (number | null)[], seasonLength: number): CleansedSeries {
+  const count = history.filter(isValue).length;
+  if (count < 2) {
+    throw new PlanningError(`The history has ${count} number${count === 1 ? "" : "s"}; at least 2 are needed to fill the blanks and forecast.`);
+  }
+  if (count === history.length) return { values: [...(history as number[])], changes: [] };
+  const m = Math.max(1, Math.floor(seasonLength));
+  const linear = interpolateLinear(history);
+  const outliers = testOutliers(linear, m, OUTLIER_LIMIT)?.flagged;
+  const leftOut = history.map((v, t) => !isValue(v) || outliers?.[t] === true);
+  const figure = seasonalFigure(linear, m, leftOut);
+  const seasonal = (t: number): number => (figure ? figure[t % m] : 0);
+  const nearest = interpolateLinear(linear.map((v, t) => (leftOut[t] ? null : v - seasonal(t)))).map((v, t) => v + seasonal(t));
+  const expected = figure ? expectedValues(linear, figure, leftOut) : nearest;
+  const first = leftOut.indexOf(false);
+  const last = leftOut.lastIndexOf(false);
+  const values = history.map((v, t) => {
+    if (isValue(v)) return v;
+    return t > first && t < last && Number.isFinite(expected[t]) ? expected[t] : nearest[t];
+  });
+  const method = figure ? "seasonal interpolation" : "linear interpolation";
+  const changes: CleansingChange[] = [];
+  history.forEach((v, t) => {
+    if (!isValue(v)) changes.push({ index: t, kind: "missing", from: null, to: values[t], reason: `blank period filled by ${method}` });
+  });
+  return { values, changes };
 }

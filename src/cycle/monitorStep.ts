@@ -4,7 +4,7 @@ import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
 import { loadMappedData } from "./mappedData";
-import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, replaceSheets, roundCents, roundShare } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { futurePeriods } from "./periods";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -41,7 +41,7 @@ export interface MonitorResult {
 }
 
 /** Number formats of SOP Monitor's plan-against-actual columns; the pane's table shows the same. */
-const MONITOR_FORMATS = ["@", "0", CENTS_FORMAT, CENTS_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, CENTS_FORMAT];
+const MONITOR_FORMATS = ["@", WHOLE_FORMAT, CENTS_FORMAT, CENTS_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, CENTS_FORMAT];
 
 const safely = (compute: () => number): number | null => {
   try {
@@ -55,7 +55,7 @@ const safely = (compute: () => number): number | null => {
 function biasAlarmDetail(monitor: ItemMonitor, ts: number): string {
   const miss = Math.abs(sumError(monitor.actual, monitor.planned)) / monitor.periods.length;
   const share = monitor.bias === null ? "" : ` (${Math.abs(monitor.bias).toFixed(1)}% of actual)`;
-  return `the plan is ${ts > 0 ? "below" : "above"} actual demand by ${roundCents(miss)} units a month on average${share}; tracking signal ${ts.toFixed(1)} is beyond ±${TRACKING_SIGNAL_LIMIT}`;
+  return `the plan is ${ts > 0 ? "below" : "above"} actual demand by ${formatNumber(miss, CENTS_FORMAT)} units a month on average${share}; tracking signal ${ts.toFixed(1)} is beyond ±${TRACKING_SIGNAL_LIMIT}`;
 }
 
 /**
@@ -110,7 +110,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       if (k > 0) inventory += m.Inventory[t] - m.Inventory[index[k - 1]] + planned[k] - actual[k];
       const floor = m["Safety stock"]?.[t] ?? 0;
       if (inventory < floor) {
-        exceptions.push({ item: item.id, kind: "stock-out risk", period: observed[k], detail: `inventory projected with actuals is ${roundCents(inventory)}, below the safety stock of ${roundCents(floor)}` });
+        exceptions.push({ item: item.id, kind: "stock-out risk", period: observed[k], detail: `inventory projected with actuals is ${formatNumber(inventory, CENTS_FORMAT)}, below the safety stock of ${formatNumber(floor, CENTS_FORMAT)}` });
       }
     });
   });

@@ -7,6 +7,7 @@ import { PERCENT_FORMAT } from "../../src/cycle/ownedSheets";
 import { SHEETS } from "../../src/cycle/sheets";
 import { columnLetters } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { shownNumbers, unreadableNumbers } from "./sheetDisplay";
 
 /** The sample's data laid out as plain ranges (no Excel tables), so the history can grow by a column. */
 async function plainSampleBook(): Promise<MemoryWorkbook> {
@@ -54,7 +55,7 @@ describe("step 6, execute and monitor", () => {
     expect(result.exceptions).toEqual(expect.arrayContaining([expect.objectContaining({ item: "CH-101", kind: "bias alarm" })]));
     expect(result.exceptions.some((e) => e.item === "CH-101" && e.kind === "stock-out risk")).toBe(true);
     const underForecast = result.exceptions.find((e) => e.item === "CH-103" && e.kind === "bias alarm");
-    expect(underForecast?.detail).toMatch(/^the plan is below actual demand by [\d.]+ units a month on average \(9\.\d% of actual\); tracking signal 5\.0 is beyond ±4$/);
+    expect(underForecast?.detail).toMatch(/^the plan is below actual demand by \d{1,3}(,\d{3})*\.\d\d units a month on average \(9\.\d% of actual\); tracking signal 5\.0 is beyond ±4$/);
     const alarmed = result.exceptions.filter((e) => e.kind === "bias alarm").map((e) => e.item);
     expect(alarmed).toEqual(["CH-101", "CH-103"]);
     const rounded = result.items.filter((item) => !alarmed.includes(item.item));
@@ -67,6 +68,8 @@ describe("step 6, execute and monitor", () => {
     expect(sheet[at("CH-101")][5]).toBeCloseTo(-0.375, 2);
     expect(sheet[at("CH-102")][4]).toBeGreaterThan(0.99);
     expect([formats[at("CH-101")][4], formats[at("CH-101")][5]]).toEqual([PERCENT_FORMAT, PERCENT_FORMAT]);
+    expect(shownNumbers(book, SHEETS.monitor).length).toBeGreaterThan(40 * 5);
+    expect(unreadableNumbers(book, SHEETS.monitor)).toEqual([]);
     expect(result.exceptions.filter((e) => e.kind === "overload")).toEqual([]);
     expect(await startNextCycle(book)).toBe("2026-02");
   }, 120_000);

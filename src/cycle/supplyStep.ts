@@ -23,6 +23,9 @@ export interface SupplyResult {
 /** The measure of SOP Capacity that holds hours used as a share of regular hours. */
 export const UTILISATION_MEASURE = "Utilisation %";
 
+/** The measures of SOP Capacity that hold a resource's regular hours and the hours the plan uses. */
+export const CAPACITY_HOURS = { regular: "Regular hours", used: "Hours used" } as const;
+
 /** Number formats of SOP Strategies' columns (Strategy, Total cost, Fill rate %, Peak inventory, Note); the pane's table shows the same. */
 const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, "@"];
 
@@ -81,9 +84,9 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   const utilisation = (u: number): number | null => (Number.isFinite(u) ? roundShare(u) : null);
   const capacityRows: CellInput[][] = [["Resource", "Measure", ...periods]];
   for (const resource of plan.resources) {
-    capacityRows.push([resource.resourceId, "Regular hours", ...resource.regularHours.map(roundCents)]);
+    capacityRows.push([resource.resourceId, CAPACITY_HOURS.regular, ...resource.regularHours.map(roundCents)]);
     capacityRows.push([resource.resourceId, "Overtime hours", ...resource.overtimeHours.map(roundCents)]);
-    capacityRows.push([resource.resourceId, "Hours used", ...resource.hoursUsed.map(roundCents)]);
+    capacityRows.push([resource.resourceId, CAPACITY_HOURS.used, ...resource.hoursUsed.map(roundCents)]);
     capacityRows.push([resource.resourceId, UTILISATION_MEASURE, ...resource.utilisation.map(utilisation)]);
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }

@@ -3,10 +3,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { runMonitorStep, startNextCycle } from "../../src/cycle/monitorStep";
 import { runCycle } from "../../src/cycle/runCycle";
-import { PERCENT_FORMAT } from "../../src/cycle/ownedSheets";
+import { CENTS_FORMAT, PERCENT_FORMAT } from "../../src/cycle/ownedSheets";
 import { SHEETS } from "../../src/cycle/sheets";
 import { columnLetters } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { formatNumber } from "../../src/workbook/numberFormat";
 import { shownNumbers, unreadableNumbers } from "./sheetDisplay";
 
 /** The sample's data laid out as plain ranges (no Excel tables), so the history can grow by a column. */
@@ -82,5 +83,17 @@ describe("step 6, execute and monitor", () => {
     await book.writeBlocks([{ sheet: SHEETS.capacity, topLeft: `C${row + 1}`, values: [[1.125, 1]] }]);
     const overloads = (await runMonitorStep(book)).exceptions.filter((e) => e.kind === "overload");
     expect(overloads).toEqual([{ item: "Packing", kind: "overload", period: String(capacity[0][2]), detail: "Packing is planned at 112.5% of regular hours" }]);
+  }, 120_000);
+
+  test("a month with no regular hours that the plan uses is an overload too, though SOP Capacity shows no percentage for it", async () => {
+    const book = await plainSampleBook();
+    book.setCell("Capacity", "B4", 0); // Packing, 2026-01: overtime only
+    await runCycle(book, { demand: { horizon: 6 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } });
+    const capacity = book.sheetValues(SHEETS.capacity);
+    const packing = (measure: string) => capacity.find((line) => line[0] === "Packing" && line[1] === measure)![2];
+    expect([capacity[0][2], packing("Regular hours"), packing("Utilisation %")]).toEqual(["2026-01", 0, null]);
+    const used = formatNumber(packing("Hours used") as number, CENTS_FORMAT);
+    const overloads = (await runMonitorStep(book)).exceptions.filter((e) => e.kind === "overload" && e.period === "2026-01");
+    expect(overloads).toEqual([{ item: "Packing", kind: "overload", period: "2026-01", detail: `Packing has no regular hours in this month but is planned for ${used} hours` }]);
   }, 120_000);
 });

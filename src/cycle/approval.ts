@@ -1,6 +1,8 @@
 import { PlanningError } from "../core/errors";
+import { formatNumber } from "../workbook/numberFormat";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { contentHash } from "./contentHash";
+import { CENTS_FORMAT, WHOLE_FORMAT } from "./ownedSheets";
 import { approvedSheetName, SHEETS } from "./sheets";
 
 /** The plan as it is presented for approval: a table of rows under a header, and its totals. */
@@ -11,6 +13,11 @@ export interface PlanForApproval {
   scenario: string;
   header: string[];
   rows: (string | number)[][];
+  /**
+   * Number formats of the columns, as the sheet the plan comes from shows them. They are not part of
+   * the approved content: the audit hash covers the values alone.
+   */
+  numberFormats: string[];
   /** Key figures shown in the audit log, e.g. { demand: 1200, supply: 1180, revenue: 55000 }. */
   totals: Record<string, number>;
 }
@@ -34,6 +41,7 @@ export interface AuditEntry {
 
 const AUDIT_KEY = "auditLog";
 const AUDIT_HEADER = ["Cycle", "Version", "Decision", "Who", "When", "Scenario", "Comment", "Sheet", "Totals", "Content hash (SHA-256)"];
+const AUDIT_FORMATS = AUDIT_HEADER.map((column) => (column === "Version" ? WHOLE_FORMAT : "@"));
 
 /** The audit log kept in the workbook's add-in metadata (the audit sheet mirrors it for people). */
 export async function readAuditLog(workbook: Workbook): Promise<AuditEntry[]> {
@@ -54,11 +62,11 @@ async function appendAudit(workbook: Workbook, entry: AuditEntry): Promise<void>
     e.comment,
     e.sheet,
     Object.entries(e.totals)
-      .map(([key, value]) => `${key} ${Math.round(value * 100) / 100}`)
+      .map(([key, value]) => `${key} ${formatNumber(value, CENTS_FORMAT)}`)
       .join("; "),
     e.hash,
   ]);
-  await workbook.writeBlocks([{ sheet: SHEETS.auditLog, topLeft: "A1", values: [AUDIT_HEADER, ...rows], headerRow: true }]);
+  await workbook.writeBlocks([{ sheet: SHEETS.auditLog, topLeft: "A1", values: [AUDIT_HEADER, ...rows], numberFormats: AUDIT_FORMATS, headerRow: true }]);
 }
 
 function requireName(who: string): string {
@@ -69,8 +77,9 @@ function requireName(who: string): string {
 
 /**
  * Approve a plan: write it to a new protected sheet "Plan <cycle> v<n>" (n one more than the last
- * version of that cycle; earlier versions are kept untouched), and add an audit row with who, when,
- * the scenario, the totals and a SHA-256 hash of the content.
+ * version of that cycle; earlier versions are kept untouched) under the plan's number formats, and add
+ * an audit row with who, when, the scenario, the totals and a SHA-256 hash of the content (the values;
+ * formats do not enter it, so plans approved before they were written still verify).
  * @throws PlanningError when the approver's name is empty or the plan has no rows
  */
 export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who: string, comment: string, now: Date = new Date()): Promise<AuditEntry> {
@@ -82,7 +91,7 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
   const sheet = approvedSheetName(plan.cycle, version);
   const content: CellValue[][] = [plan.header, ...plan.rows];
   await workbook.createSheet(sheet);
-  await workbook.writeBlocks([{ sheet, topLeft: "A1", values: content, headerRow: true }]);
+  await workbook.writeBlocks([{ sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true }]);
   await workbook.protectSheet(sheet);
   const entry: AuditEntry = {
     cycle: plan.cycle,

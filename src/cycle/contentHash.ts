@@ -1,7 +1,8 @@
 /**
  * SHA-256 of a plan's content, as lowercase hex. The plan is first written as canonical JSON (rows of
  * cells, numbers as JavaScript prints them, an empty text cell the same as a blank one), so the same
- * plan read back from the sheet gives the same hash. Uses the Web Crypto API, present in browsers, Excel's runtime and Node 20.
+ * plan read back from the sheet gives the same hash. Only values enter it: how the sheet shows them
+ * (number formats, bold headers) does not, so a plan hashed before its sheet had formats still matches. Uses the Web Crypto API, present in browsers, Excel's runtime and Node 20.
  * @example await contentHash([["Item", "Jan"], ["A", 10]]) // "5c1b..."
  */
 export async function contentHash(rows: readonly (readonly (string | number | boolean | null)[])[]): Promise<string> {

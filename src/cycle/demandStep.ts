@@ -8,7 +8,7 @@ import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled, yieldToUi } from "./cancellation";
 import { loadMappedData } from "./mappedData";
 import { readOverrides } from "./overrides";
-import { numberIn, PERCENT_FORMAT, readIfPresent, readStepSheet, replaceSheets, roundCents, roundShare } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, readStepSheet, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { futurePeriods, seasonLengthOf } from "./periods";
 import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
@@ -136,10 +136,10 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
   await replaceSheets(
     workbook,
     {
-      [SHEETS.forecast]: { rows: forecastRows, numberFormats: [...FORECAST_COLUMNS.map((_, k) => (k === 5 ? PERCENT_FORMAT : k === 6 ? "0.0" : "@")), ...periods.map(() => "#,##0")] },
+      [SHEETS.forecast]: { rows: forecastRows, numberFormats: [...FORECAST_COLUMNS.map((_, k) => (k === 5 ? PERCENT_FORMAT : k === 6 ? CENTS_FORMAT : "@")), ...periods.map(() => WHOLE_FORMAT)] },
       [SHEETS.consensus]: {
         rows: [["Item", "Family", ...periods], ...items.map((item) => [item.item, item.family, ...item.consensus])],
-        numberFormats: ["@", "@", ...periods.map(() => "#,##0")],
+        numberFormats: ["@", "@", ...periods.map(() => WHOLE_FORMAT)],
       },
     },
     options.overwrite,
@@ -176,7 +176,7 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
           title: "Items",
           headers: ["Item", "Family", "Model", "Segment", "Holdout sMAPE", "Next month"],
           rows: items.map((item) => [item.item, item.family, item.model, item.segment, smapeShare(item), roundCents(item.consensus[0])]),
-          numberFormats: ["@", "@", "@", "@", PERCENT_FORMAT, "#,##0"],
+          numberFormats: ["@", "@", "@", "@", PERCENT_FORMAT, WHOLE_FORMAT],
         },
       ],
     },

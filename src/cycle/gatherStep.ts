@@ -92,6 +92,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
     },
     [SHEETS.changeLog]: {
       rows: [["Item", "Period", "Change", "From", "To", "Reason"], ...changes.map((c) => [c.item, c.period, c.kind, c.from, c.to, c.reason])],
+      numberFormats: ["@", "@", "@", CENTS_FORMAT, CENTS_FORMAT, "@"],
     },
   };
   if (!(await sheetExists(workbook, SHEETS.overrides))) {

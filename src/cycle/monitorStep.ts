@@ -1,14 +1,14 @@
 import { PlanningError } from "../core/errors";
 import { bias, biasAlarm, sumError, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape } from "../core/metrics";
 import { formatNumber } from "../workbook/numberFormat";
-import type { CellInput, Workbook } from "../workbook/workbook";
+import type { CellInput, CellValue, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
 import { loadMappedData } from "./mappedData";
-import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, replaceSheets, roundCents, roundShare } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { futurePeriods } from "./periods";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
-import { UTILISATION_MEASURE } from "./supplyStep";
+import { CAPACITY_HOURS, UTILISATION_MEASURE } from "./supplyStep";
 
 /** One thing the planner should look at. */
 export interface Exception {
@@ -41,7 +41,7 @@ export interface MonitorResult {
 }
 
 /** Number formats of SOP Monitor's plan-against-actual columns; the pane's table shows the same. */
-const MONITOR_FORMATS = ["@", "0", CENTS_FORMAT, CENTS_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, CENTS_FORMAT];
+const MONITOR_FORMATS = ["@", WHOLE_FORMAT, CENTS_FORMAT, CENTS_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, CENTS_FORMAT];
 
 const safely = (compute: () => number): number | null => {
   try {
@@ -55,7 +55,7 @@ const safely = (compute: () => number): number | null => {
 function biasAlarmDetail(monitor: ItemMonitor, ts: number): string {
   const miss = Math.abs(sumError(monitor.actual, monitor.planned)) / monitor.periods.length;
   const share = monitor.bias === null ? "" : ` (${Math.abs(monitor.bias).toFixed(1)}% of actual)`;
-  return `the plan is ${ts > 0 ? "below" : "above"} actual demand by ${roundCents(miss)} units a month on average${share}; tracking signal ${ts.toFixed(1)} is beyond ±${TRACKING_SIGNAL_LIMIT}`;
+  return `the plan is ${ts > 0 ? "below" : "above"} actual demand by ${formatNumber(miss, CENTS_FORMAT)} units a month on average${share}; tracking signal ${ts.toFixed(1)} is beyond ±${TRACKING_SIGNAL_LIMIT}`;
 }
 
 /**
@@ -64,7 +64,8 @@ function biasAlarmDetail(monitor: ItemMonitor, ts: number): string {
  * list the exceptions (bias alarm when |tracking signal| > 4 and the plan misses actual demand by at
  * least 1 unit a month on average and at least 2% of it, so that whole-unit rounding of the plan never
  * rings it (biasAlarm); stock-out risk when inventory projected with the actuals falls below the safety
- * stock; overload where SOP Capacity shows more than 100% of regular hours). Writes SOP Monitor.
+ * stock; overload where SOP Capacity shows more than 100% of regular hours, or hours planned in a
+ * month with no regular hours). Writes SOP Monitor.
  * @throws PlanningError when no plan has been approved yet
  */
 export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {}): Promise<MonitorResult> {
@@ -110,15 +111,24 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       if (k > 0) inventory += m.Inventory[t] - m.Inventory[index[k - 1]] + planned[k] - actual[k];
       const floor = m["Safety stock"]?.[t] ?? 0;
       if (inventory < floor) {
-        exceptions.push({ item: item.id, kind: "stock-out risk", period: observed[k], detail: `inventory projected with actuals is ${roundCents(inventory)}, below the safety stock of ${roundCents(floor)}` });
+        exceptions.push({ item: item.id, kind: "stock-out risk", period: observed[k], detail: `inventory projected with actuals is ${formatNumber(inventory, CENTS_FORMAT)}, below the safety stock of ${formatNumber(floor, CENTS_FORMAT)}` });
       }
     });
   });
   const capacity = await readIfPresent(workbook, SHEETS.capacity);
   const capacityPeriods = capacity[0]?.slice(2).map(String) ?? [];
+  const hoursOf = (resource: CellValue, measure: string): CellValue[] => capacity.find((r) => r[0] === resource && r[1] === measure)?.slice(2) ?? [];
   for (const row of capacity.slice(1).filter((r) => r[1] === UTILISATION_MEASURE)) {
+    const resource = String(row[0]);
+    const [regular, used] = [hoursOf(row[0], CAPACITY_HOURS.regular), hoursOf(row[0], CAPACITY_HOURS.used)];
     row.slice(2).forEach((cell, t) => {
-      if (numberIn(cell) > 1) exceptions.push({ item: String(row[0]), kind: "overload", period: capacityPeriods[t], detail: `${String(row[0])} is planned at ${formatNumber(numberIn(cell), PERCENT_FORMAT)} of regular hours` });
+      const detail =
+        numberIn(cell) > 1
+          ? `${resource} is planned at ${formatNumber(numberIn(cell), PERCENT_FORMAT)} of regular hours`
+          : cell === null && numberIn(regular[t]) === 0 && numberIn(used[t]) > 0
+            ? `${resource} has no regular hours in this month but is planned for ${formatNumber(numberIn(used[t]), CENTS_FORMAT)} hours`
+            : undefined;
+      if (detail !== undefined) exceptions.push({ item: resource, kind: "overload", period: capacityPeriods[t], detail });
     });
   }
 

@@ -71,6 +71,12 @@ export function numberIn(cell: CellValue | undefined): number {
 export const CENTS_FORMAT = "#,##0.00";
 
 /**
+ * The number format of money and of quantities shown in whole units on the planning sheets: thousands
+ * separators and no decimals ("55,001", "1,235"). The cell keeps its cents; Excel only rounds what it shows.
+ */
+export const WHOLE_FORMAT = "#,##0";
+
+/**
  * The number format of percentages on the planning sheets: the cell holds a share of 1 (0.994) and
  * Excel shows it as a percentage ("99.4%"), so a planner's formula on it multiplies correctly.
  */

@@ -1,5 +1,5 @@
 import type { Workbook } from "../workbook/workbook";
-import { numberIn, readStepSheet } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, readStepSheet } from "./ownedSheets";
 import { SHEETS } from "./sheets";
 
 /** The supply plan as SOP Supply Plan holds it: per item, each measure over the periods. */
@@ -8,6 +8,17 @@ export interface PlanTable {
   header: string[];
   rows: (string | number)[][];
   items: { id: string; family: string; measures: Record<string, number[]> }[];
+}
+
+/**
+ * Number formats of the columns of SOP Supply Plan, and of the approved plan sheets copied from it:
+ * Item, Family and Measure as text, every period's quantity in cents.
+ * @param periods the planned months
+ * @returns one format per column
+ * @example planNumberFormats(["2026-01", "2026-02"]) // ["@", "@", "@", "#,##0.00", "#,##0.00"]
+ */
+export function planNumberFormats(periods: readonly string[]): string[] {
+  return ["@", "@", "@", ...periods.map(() => CENTS_FORMAT)];
 }
 
 /**

@@ -1,8 +1,8 @@
 import { PlanningError } from "../core/errors";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { approvePlan, AuditEntry, PlanForApproval, rejectPlan } from "./approval";
-import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, sheetExists } from "./ownedSheets";
-import { readPlanSheet, servedUnits } from "./planSheet";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
+import { planNumberFormats, readPlanSheet, servedUnits } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel } from "./supplyModelFromWorkbook";
@@ -71,7 +71,7 @@ export async function planForApproval(workbook: Workbook, scenario = "Base"): Pr
   ];
   const flows: CellInput[][] = [["Period", "Demand", "Supply"], ...table.periods.map((p, t) => [p, roundCents(demand[t]), roundCents(supply[t])])];
   const stock: CellInput[][] = [["Period", "Inventory"], ...table.periods.map((p, t) => [p, roundCents(inventory[t])])];
-  const plan: PlanForApproval = { cycle: table.periods[0], scenario, header: table.header, rows: table.rows, totals };
+  const plan: PlanForApproval = { cycle: table.periods[0], scenario, header: table.header, rows: table.rows, numberFormats: planNumberFormats(table.periods), totals };
   return { plan, kpis, flows, stock };
 }
 
@@ -95,8 +95,8 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
     {
       [SHEETS.summary]: [
         { rows: [["Key figure", `Plan ${plan.cycle}`], ...kpis.map((k) => [k.label, k.value])], numberFormats: [["@", "@"], ...kpis.map((k) => ["@", k.format])] },
-        { rows: flows, topLeft: `A${chartTop}`, numberFormats: ["@", "#,##0", "#,##0"] },
-        { rows: stock, topLeft: `E${chartTop}`, numberFormats: ["@", "#,##0"] },
+        { rows: flows, topLeft: `A${chartTop}`, numberFormats: ["@", WHOLE_FORMAT, WHOLE_FORMAT] },
+        { rows: stock, topLeft: `E${chartTop}`, numberFormats: ["@", WHOLE_FORMAT] },
       ],
     },
     run.overwrite,

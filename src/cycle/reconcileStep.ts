@@ -3,7 +3,7 @@ import { optimalPlanner } from "../core/reconcile/optimalPlanner";
 import { sameData } from "../core/sameData";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { PERCENT_FORMAT, replaceSheets, roundCents, roundShare } from "./ownedSheets";
+import { CENTS_FORMAT, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { readPlanSheet, servedUnits } from "./planSheet";
 import { scenarioSheet } from "./scenarioSheet";
 import { SHEETS } from "./sheets";
@@ -20,6 +20,9 @@ export interface ReconcileOptions {
   /** Extra hours per month of the "extra shift" scenario on the most loaded resource. */
   shiftHours?: number;
 }
+
+/** The measure of SOP Reconcile's family gap that is money; the others are units. */
+const REVENUE_AT_RISK = "Revenue at risk";
 
 /** Step 3's optimal plan and the model it planned, as the run that called step 3 holds them. */
 export type PlannedSupply = Pick<SupplyResult, "model" | "plan">;
@@ -51,7 +54,8 @@ export function standardScenarios(options: ReconcileOptions, mostLoaded: string 
  * Step 4, reconcile: the gap between consensus demand and planned supply by item, family and
  * resource, in units and money (revenue at risk); the money view of the plan; and the what-if
  * scenarios re-planned with the optimiser and compared side by side with the base.
- * Writes SOP Reconcile and SOP Scenarios.
+ * Writes SOP Reconcile (units and hours in cents as SOP Supply Plan and SOP Capacity show them, money
+ * in whole units as SOP Scenarios shows it) and SOP Scenarios.
  * @param workbook the workbook steps 1 to 3 ran on
  * @param options the what-if changes
  * @param run progress, cancellation and the overwrite question
@@ -102,7 +106,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
   const familyRows: CellInput[][] = [["Family", "Measure", ...periods, "Total"]];
   for (const family of gaps.groups.family ?? []) {
     const line = (measure: string, values: number[]): CellInput[] => [family.key, measure, ...values.map(roundCents), roundCents(values.reduce((s, v) => s + v, 0))];
-    familyRows.push(line("Demand", family.demand), line("Supply", family.supply), line("Gap", family.gap), line("Revenue at risk", family.revenueAtRisk));
+    familyRows.push(line("Demand", family.demand), line("Supply", family.supply), line("Gap", family.gap), line(REVENUE_AT_RISK, family.revenueAtRisk));
   }
   const resourceRows: CellInput[][] = [["Resource", "Measure", ...periods]];
   for (const r of gaps.resources) {
@@ -126,9 +130,9 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
     workbook,
     {
       [SHEETS.reconcile]: [
-        { rows: familyRows },
-        { rows: resourceRows, topLeft: `A${familyEnd}` },
-        { rows: moneyRows, topLeft: `A${resourceEnd}` },
+        { rows: familyRows, numberFormats: familyRows.map((row) => row.map((_, c) => (c < 2 ? "@" : row[1] === REVENUE_AT_RISK ? WHOLE_FORMAT : CENTS_FORMAT))) },
+        { rows: resourceRows, topLeft: `A${familyEnd}`, numberFormats: ["@", "@", ...periods.map(() => CENTS_FORMAT)] },
+        { rows: moneyRows, topLeft: `A${resourceEnd}`, numberFormats: ["@", "@", ...periods.map(() => WHOLE_FORMAT), WHOLE_FORMAT] },
       ],
       [SHEETS.scenarios]: scenarioRows,
     },
@@ -149,7 +153,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
           title: "Gap by family (units, whole horizon)",
           headers: ["Family", "Demand", "Supply", "Gap", "Revenue at risk", "Fill rate %"],
           rows: (gaps.groups.family ?? []).map((f) => [f.key, roundCents(f.totals.demand), roundCents(f.totals.supply), roundCents(f.totals.gap), roundCents(f.totals.revenueAtRisk), roundShare(f.fillRate)]),
-          numberFormats: ["@", "#,##0", "#,##0", "#,##0", "#,##0", PERCENT_FORMAT],
+          numberFormats: ["@", CENTS_FORMAT, CENTS_FORMAT, CENTS_FORMAT, WHOLE_FORMAT, PERCENT_FORMAT],
         },
         { title: "Scenarios", headers: scenarioRows.rows[0].map(String), rows: scenarioRows.rows.slice(1), numberFormats: scenarioRows.numberFormats.slice(1) },
       ],

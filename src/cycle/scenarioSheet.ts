@@ -4,7 +4,7 @@
  * cells stay numbers (shares of 1 under a "0.0%" format), so planners can calculate with them.
  */
 import { comparisonFigures, comparisonTable, figureUnit, type ComparisonWording, type FigureUnit, type ScenarioComparison, type SummaryFigure } from "../core/reconcile";
-import { PERCENT_FORMAT, roundCents, roundShare } from "./ownedSheets";
+import { PERCENT_FORMAT, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 
 const LABELS: Readonly<Record<SummaryFigure, string>> = {
   cost: "Total Cost (currency)",
@@ -24,7 +24,7 @@ const WORDING: ComparisonWording = {
   error: "Why Not Planned",
 };
 
-const FORMATS: Readonly<Record<FigureUnit, string>> = { money: "#,##0", units: "#,##0", share: PERCENT_FORMAT, percent: PERCENT_FORMAT };
+const FORMATS: Readonly<Record<FigureUnit, string>> = { money: WHOLE_FORMAT, units: WHOLE_FORMAT, share: PERCENT_FORMAT, percent: PERCENT_FORMAT };
 
 const TEXT = "@";
 

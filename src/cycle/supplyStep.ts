@@ -1,9 +1,10 @@
 import { PlanningError } from "../core/errors";
-import { compareStrategies, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
+import { compareStrategies, type ResourcePlan, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { CENTS_FORMAT, PERCENT_FORMAT, replaceSheets, roundCents, roundShare } from "./ownedSheets";
+import { CENTS_FORMAT, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
+import { planNumberFormats } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel } from "./supplyModelFromWorkbook";
@@ -22,8 +23,11 @@ export interface SupplyResult {
 /** The measure of SOP Capacity that holds hours used as a share of regular hours. */
 export const UTILISATION_MEASURE = "Utilisation %";
 
+/** The measures of SOP Capacity that hold a resource's regular hours and the hours the plan uses. */
+export const CAPACITY_HOURS = { regular: "Regular hours", used: "Hours used" } as const;
+
 /** Number formats of SOP Strategies' columns (Strategy, Total cost, Fill rate %, Peak inventory, Note); the pane's table shows the same. */
-const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, "#,##0", "@"];
+const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, "@"];
 
 /** The rows of SOP Supply Plan: Item, Family, Measure, then one column per period, rounded to cents. */
 export function planRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[]): (string | number)[][] {
@@ -45,6 +49,23 @@ export function planRows(model: SupplyModel, plan: SupplyPlan, periods: readonly
 }
 
 /**
+ * What step 3 warns of a month a resource is planned beyond its regular hours: the share of regular
+ * hours as SOP Capacity shows it, or, for a month with no regular hours at all (where SOP Capacity
+ * leaves the share blank), the hours planned on it.
+ * @param resource the resource's plan
+ * @param t the month, from 0
+ * @param period the month's name
+ * @returns the warning, in the words and number formats of SOP Capacity
+ * @example overloadWarning(packing, 0, "2026-01") // "Packing has no regular hours in 2026-01 but is planned for 250.00 hours."
+ */
+export function overloadWarning(resource: ResourcePlan, t: number, period: string): string {
+  const share = resource.utilisation[t];
+  return Number.isFinite(share)
+    ? `${resource.resourceId} is loaded to ${formatNumber(roundShare(share), PERCENT_FORMAT)} of regular hours in ${period}.`
+    : `${resource.resourceId} has no regular hours in ${period} but is planned for ${formatNumber(roundCents(resource.hoursUsed[t]), CENTS_FORMAT)} hours.`;
+}
+
+/**
  * Step 3, supply: plan production, subcontracting and inventory for the consensus demand with the
  * chase, level and optimal (least total cost, HiGHS) strategies, and write the optimal plan to SOP
  * Supply Plan, capacity use per resource and period with the value of one more hour to SOP Capacity,
@@ -63,9 +84,9 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   const utilisation = (u: number): number | null => (Number.isFinite(u) ? roundShare(u) : null);
   const capacityRows: CellInput[][] = [["Resource", "Measure", ...periods]];
   for (const resource of plan.resources) {
-    capacityRows.push([resource.resourceId, "Regular hours", ...resource.regularHours.map(roundCents)]);
+    capacityRows.push([resource.resourceId, CAPACITY_HOURS.regular, ...resource.regularHours.map(roundCents)]);
     capacityRows.push([resource.resourceId, "Overtime hours", ...resource.overtimeHours.map(roundCents)]);
-    capacityRows.push([resource.resourceId, "Hours used", ...resource.hoursUsed.map(roundCents)]);
+    capacityRows.push([resource.resourceId, CAPACITY_HOURS.used, ...resource.hoursUsed.map(roundCents)]);
     capacityRows.push([resource.resourceId, UTILISATION_MEASURE, ...resource.utilisation.map(utilisation)]);
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }
@@ -79,7 +100,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   await replaceSheets(
     workbook,
     {
-      [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods), numberFormats: ["@", "@", "@", ...periods.map(() => CENTS_FORMAT)] },
+      [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods), numberFormats: planNumberFormats(periods) },
       [SHEETS.capacity]: {
         rows: capacityRows,
         numberFormats: capacityRows.map((row) => ["@", "@", ...periods.map(() => (row[1] === UTILISATION_MEASURE ? PERCENT_FORMAT : CENTS_FORMAT))]),
@@ -90,7 +111,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   );
   options.onProgress?.({ fraction: 1, message: "Supply plan written" });
 
-  const overloads = plan.resources.flatMap((r) => r.utilisation.map((u, t) => ({ r: r.resourceId, t, u: roundShare(u) })).filter((x) => x.u > 1));
+  const overloads = plan.resources.flatMap((r) => r.utilisation.flatMap((u, t) => (roundShare(u) > 1 ? [overloadWarning(r, t, periods[t])] : [])));
   const best = comparison.summary.find((s) => s.strategy === "optimal");
   return {
     model,
@@ -101,7 +122,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
       summary:
         `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(best?.fillRate ?? 0, PERCENT_FORMAT)}; ` +
         `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.`,
-      messages: overloads.slice(0, 20).map((o) => ({ level: "warning" as const, text: `${o.r} is loaded to ${formatNumber(o.u, PERCENT_FORMAT)} of regular hours in ${periods[o.t]}.` })),
+      messages: overloads.slice(0, 20).map((text) => ({ level: "warning" as const, text })),
       tables: [
         {
           title: "Strategies",

@@ -103,13 +103,15 @@ test("step 4 compares the scenarios with the default changes", async () => {
   await screenshot("reconcile", "SOP Scenarios", "step-4-reconcile");
 });
 
-test("step 5 approves the plan: the grid shows the new sheet", async () => {
+test("step 5 approves the plan: the grid shows the new sheet, its quantities in cents as SOP Supply Plan shows them", async () => {
   const summary = await approve("Agreed in the executive S&OP meeting.", FIRST);
   expect(summary).toMatch(new RegExp(`^Plan 2026-01: Approved by ${APPROVER}: written to "${FIRST}" \\(protected\\)`));
   await sheetTab(FIRST).waitFor();
   const fillRate = panel("present").getByRole("table", { name: "Executive summary" }).getByRole("row").filter({ hasText: /^Fill rate %/ });
   expect(await fillRate.innerText()).toMatch(/^Fill rate %\s+\d{1,3}\.\d%$/);
   await screenshot("present", FIRST, "step-5-present");
+  const firstDemand = page.getByRole("grid", { name: `Sheet ${FIRST}` }).locator('[data-address="D2"]');
+  expect(await firstDemand.innerText()).toMatch(/^\d{1,3}(,\d{3})*\.\d\d$/);
 });
 
 test("the saved workbook holds the approved sheet, protected, and the audit row whose hash matches it", async () => {

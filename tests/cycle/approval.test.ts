@@ -1,6 +1,8 @@
 import { approvePlan, PlanForApproval, readAuditLog, rejectPlan, verifyApproval } from "../../src/cycle/approval";
 import { contentHash } from "../../src/cycle/contentHash";
+import { CENTS_FORMAT } from "../../src/cycle/ownedSheets";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { formatNumber } from "../../src/workbook/numberFormat";
 
 const plan: PlanForApproval = {
   cycle: "2026-11",
@@ -10,6 +12,7 @@ const plan: PlanForApproval = {
     ["A-100", "Production", 120.5, 130],
     ["A-100", "Inventory", 10, 0],
   ],
+  numberFormats: ["@", "@", CENTS_FORMAT, CENTS_FORMAT],
   totals: { production: 250.5, revenue: 5010 },
 };
 const when = new Date("2026-11-25T10:00:00Z");
@@ -30,6 +33,43 @@ describe("approving a plan", () => {
     const auditSheet = await reopened.read("SOP Audit Log");
     expect(auditSheet[1].slice(0, 4)).toEqual(["2026-11", 1, "approved", "Dana Planner"]);
     expect(auditSheet[1][9]).toBe(entry.hash);
+  });
+
+  test("the approved sheet shows the plan under its formats after a save and reload, as the sheet it comes from does", async () => {
+    const book = MemoryWorkbook.empty();
+    const entry = await approvePlan(book, plan, "Dana", "", when);
+    const reopened = await MemoryWorkbook.fromXlsx(await book.toXlsx());
+    const values = reopened.sheetValues(entry.sheet);
+    const formats = reopened.sheetNumberFormats(entry.sheet);
+    const shown = values.slice(1).map((row, r) => row.slice(2).map((cell, c) => formatNumber(cell as number, formats[r + 1][c + 2])));
+    expect(shown).toEqual([
+      ["120.50", "130.00"],
+      ["10.00", "0.00"],
+    ]);
+    expect(values).toEqual([plan.header, ...plan.rows]);
+    expect(await verifyApproval(reopened, entry)).toBe(true);
+  });
+
+  test("formats do not enter the hash: a plan approved before plans had formats still verifies beside a formatted version", async () => {
+    const book = MemoryWorkbook.empty();
+    // version 1 written as approvals were before plans had formats: the values alone, General format
+    const before = await approvePlan(book, { ...plan, numberFormats: [] }, "Dana", "", when);
+    const after = await approvePlan(book, plan, "Dana", "", when);
+    const reopened = await MemoryWorkbook.fromXlsx(await book.toXlsx());
+    expect(reopened.sheetNumberFormats(before.sheet)[1].slice(2)).toEqual([undefined, undefined]);
+    expect(reopened.sheetNumberFormats(after.sheet)[1].slice(2)).toEqual([CENTS_FORMAT, CENTS_FORMAT]);
+    expect(after.hash).toBe(before.hash);
+    const log = await readAuditLog(reopened);
+    expect(log.map((entry) => entry.sheet)).toEqual(["Plan 2026-11 v1", "Plan 2026-11 v2"]);
+    for (const entry of log) expect(await verifyApproval(reopened, entry)).toBe(true);
+  });
+
+  test("the audit sheet shows the version as a whole number and the totals as the plan shows quantities", async () => {
+    const book = MemoryWorkbook.empty();
+    await approvePlan(book, { ...plan, totals: { production: 1250.5, revenue: 50100 } }, "Dana", "", when);
+    const audit = book.sheetValues("SOP Audit Log");
+    expect(audit[1][8]).toBe("production 1,250.50; revenue 50,100.00");
+    expect(formatNumber(audit[1][1] as number, book.sheetNumberFormats("SOP Audit Log")[1][1])).toBe("1");
   });
 
   test("a second approval makes version 2 and keeps version 1 as it was", async () => {

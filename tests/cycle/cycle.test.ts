@@ -5,7 +5,7 @@ import { runDemandStep } from "../../src/cycle/demandStep";
 import { runGatherStep } from "../../src/cycle/gatherStep";
 import { readPlanSheet } from "../../src/cycle/planSheet";
 import { runPresentStep } from "../../src/cycle/presentStep";
-import { PERCENT_FORMAT, roundShare } from "../../src/cycle/ownedSheets";
+import { CENTS_FORMAT, PERCENT_FORMAT, roundShare, WHOLE_FORMAT } from "../../src/cycle/ownedSheets";
 import { runCycle, type CycleResult } from "../../src/cycle/runCycle";
 import { SHEETS } from "../../src/cycle/sheets";
 import type { ResultTable } from "../../src/cycle/stepTypes";
@@ -15,6 +15,7 @@ import { formatNumber } from "../../src/workbook/numberFormat";
 import { sampleData } from "../../scripts/make-sample";
 import type { CellValue } from "../../src/workbook/workbook";
 import { numberFormatAt } from "../../src/workbook/writePolicy";
+import { shownNumbers, unreadableNumbers } from "./sheetDisplay";
 
 const sample = fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx"));
 const plannerSheets = ["Read me", "Items", "Sales History", "Resources", "Capacity"];
@@ -104,19 +105,47 @@ describe("the S&OP cycle on the sample workbook", () => {
     expect(cost("optimal")).toBeLessThanOrEqual(cost("level"));
   });
 
-  test("the planning sheets show every number as a planner reads it in Excel: no bare decimal point, no float noise", () => {
-    for (const sheet of [SHEETS.cleanHistory, SHEETS.forecast, SHEETS.consensus, SHEETS.supplyPlan, SHEETS.capacity, SHEETS.strategies, SHEETS.scenarios, SHEETS.summary]) {
-      const formats = book.sheetNumberFormats(sheet);
-      const shown = book.sheetValues(sheet).flatMap((row, r) => row.flatMap((cell, c) => (typeof cell === "number" ? [formatNumber(cell, formats[r][c])] : [])));
-      expect({ sheet, numbers: shown.length > 0 }).toEqual({ sheet, numbers: true });
-      expect({ sheet, odd: shown.filter((text) => /\.$|\d{5,}\.\d|\.\d{3,}/.test(text)) }).toEqual({ sheet, odd: [] });
-    }
+  test("every sheet the cycle writes shows every number as a planner reads it in Excel: in the planning formats, no bare decimal point, no float noise", async () => {
+    const written = (await book.listSheets()).filter((sheet) => sheet.ownedByAddin).map((sheet) => sheet.name);
+    expect([...written].sort()).toEqual([...Object.values(SHEETS).filter((sheet) => sheet !== SHEETS.monitor), "Plan 2026-01 v1"].sort());
+    for (const sheet of written) expect({ sheet, unreadable: unreadableNumbers(book, sheet) }).toEqual({ sheet, unreadable: [] });
+    expect(written.filter((sheet) => shownNumbers(book, sheet).length === 0).sort()).toEqual([SHEETS.overrides, SHEETS.validation].sort());
     const plan = book.sheetValues(SHEETS.supplyPlan);
     const planFormats = book.sheetNumberFormats(SHEETS.supplyPlan);
     const wholeAt = plan.flatMap((row, r) => row.map((cell, c) => [cell, r, c] as const)).find(([cell]) => typeof cell === "number" && cell > 0 && Number.isInteger(cell));
     expect(wholeAt).toBeDefined();
     const [whole, r, c] = wholeAt!;
     expect(formatNumber(whole as number, planFormats[r][c])).toBe(`${(whole as number).toLocaleString("en-US")}.00`);
+    const shownGrid = (sheet: string) => shownNumbers(book, sheet).map(({ address, shown }) => [address, shown]);
+    expect(shownGrid("Plan 2026-01 v1")).toEqual(shownGrid(SHEETS.supplyPlan));
+  });
+
+  test("SOP Reconcile shows units and hours as SOP Supply Plan and SOP Capacity do, and money as SOP Scenarios does", () => {
+    const formats = book.sheetNumberFormats(SHEETS.reconcile);
+    const formatsOf = new Map<string, Set<string | undefined>>();
+    book.sheetValues(SHEETS.reconcile).forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (typeof cell !== "number") return;
+        const label = String(row[1] || row[0]); // the money view leaves the Measure column blank
+        formatsOf.set(label, (formatsOf.get(label) ?? new Set()).add(formats[r][c]));
+      }),
+    );
+    expect(Object.fromEntries([...formatsOf].map(([label, used]) => [label, [...used]]))).toEqual({
+      Demand: [CENTS_FORMAT],
+      Supply: [CENTS_FORMAT],
+      Gap: [CENTS_FORMAT],
+      "Revenue at risk": [WHOLE_FORMAT],
+      "Capacity (h)": [CENTS_FORMAT],
+      "Load of demand (h)": [CENTS_FORMAT],
+      "Gap (h)": [CENTS_FORMAT],
+      Revenue: [WHOLE_FORMAT],
+      "Cost of goods": [WHOLE_FORMAT],
+      "Gross margin": [WHOLE_FORMAT],
+      "Inventory value": [WHOLE_FORMAT],
+      "Holding cost": [WHOLE_FORMAT],
+    });
+    const gapTable = cycle.reports.flatMap(({ report }) => report.tables ?? []).find((table) => table.title.startsWith("Gap by family"))!;
+    expect(gapTable.numberFormats).toEqual(["@", CENTS_FORMAT, CENTS_FORMAT, CENTS_FORMAT, WHOLE_FORMAT, PERCENT_FORMAT]);
   });
 
   test("every percentage on the planning sheets is a share of 1 under the one percent format, and only percentages are", () => {
@@ -228,6 +257,22 @@ describe("steps on their own", () => {
     expect(row("CH-101")[0]).toBeCloseTo(Math.round(ch101.forecast[0] * 100) / 100, 2);
     const ch102 = second.items.find((item) => item.item === "CH-102")!;
     expect(row("CH-102")[0]).toBeCloseTo(Math.round(ch102.forecast[0] * 1.1 * 100) / 100, 1);
+  });
+
+  test("a month with no regular hours on a resource the plan uses: step 3 says so in hours, as SOP Capacity shows them", async () => {
+    const book = await openSample();
+    book.setCell("Capacity", "B4", 0); // Packing, 2026-01: the plant is shut, overtime only
+    await runGatherStep(book);
+    await runDemandStep(book, { horizon: 3 });
+    const supply = await runSupplyStep(book);
+    const capacity = book.sheetValues(SHEETS.capacity);
+    const packing = (measure: string) => capacity.find((row) => row[0] === "Packing" && row[1] === measure)![2];
+    expect([capacity[0][2], packing("Regular hours"), packing("Utilisation %")]).toEqual(["2026-01", 0, null]);
+    const used = packing("Hours used") as number;
+    expect(used).toBeGreaterThan(0);
+    const texts = supply.report.messages!.map((m) => m.text);
+    expect(texts).toContain(`Packing has no regular hours in 2026-01 but is planned for ${formatNumber(used, book.sheetNumberFormats(SHEETS.capacity)[3][2])} hours.`);
+    expect(texts.filter((text) => /#NUM!|Infinity|NaN/.test(text))).toEqual([]);
   });
 
   test("an override for an unknown period is refused with the row named", async () => {

@@ -3,10 +3,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { runMonitorStep, startNextCycle } from "../../src/cycle/monitorStep";
 import { runCycle } from "../../src/cycle/runCycle";
-import { PERCENT_FORMAT } from "../../src/cycle/ownedSheets";
+import { CENTS_FORMAT, PERCENT_FORMAT } from "../../src/cycle/ownedSheets";
 import { SHEETS } from "../../src/cycle/sheets";
 import { columnLetters } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { formatNumber } from "../../src/workbook/numberFormat";
+import { shownNumbers, unreadableNumbers } from "./sheetDisplay";
 
 /** The sample's data laid out as plain ranges (no Excel tables), so the history can grow by a column. */
 async function plainSampleBook(): Promise<MemoryWorkbook> {
@@ -54,7 +56,7 @@ describe("step 6, execute and monitor", () => {
     expect(result.exceptions).toEqual(expect.arrayContaining([expect.objectContaining({ item: "CH-101", kind: "bias alarm" })]));
     expect(result.exceptions.some((e) => e.item === "CH-101" && e.kind === "stock-out risk")).toBe(true);
     const underForecast = result.exceptions.find((e) => e.item === "CH-103" && e.kind === "bias alarm");
-    expect(underForecast?.detail).toMatch(/^the plan is below actual demand by [\d.]+ units a month on average \(9\.\d% of actual\); tracking signal 5\.0 is beyond ±4$/);
+    expect(underForecast?.detail).toMatch(/^the plan is below actual demand by \d{1,3}(,\d{3})*\.\d\d units a month on average \(9\.\d% of actual\); tracking signal 5\.0 is beyond ±4$/);
     const alarmed = result.exceptions.filter((e) => e.kind === "bias alarm").map((e) => e.item);
     expect(alarmed).toEqual(["CH-101", "CH-103"]);
     const rounded = result.items.filter((item) => !alarmed.includes(item.item));
@@ -67,6 +69,8 @@ describe("step 6, execute and monitor", () => {
     expect(sheet[at("CH-101")][5]).toBeCloseTo(-0.375, 2);
     expect(sheet[at("CH-102")][4]).toBeGreaterThan(0.99);
     expect([formats[at("CH-101")][4], formats[at("CH-101")][5]]).toEqual([PERCENT_FORMAT, PERCENT_FORMAT]);
+    expect(shownNumbers(book, SHEETS.monitor).length).toBeGreaterThan(40 * 5);
+    expect(unreadableNumbers(book, SHEETS.monitor)).toEqual([]);
     expect(result.exceptions.filter((e) => e.kind === "overload")).toEqual([]);
     expect(await startNextCycle(book)).toBe("2026-02");
   }, 120_000);
@@ -79,5 +83,17 @@ describe("step 6, execute and monitor", () => {
     await book.writeBlocks([{ sheet: SHEETS.capacity, topLeft: `C${row + 1}`, values: [[1.125, 1]] }]);
     const overloads = (await runMonitorStep(book)).exceptions.filter((e) => e.kind === "overload");
     expect(overloads).toEqual([{ item: "Packing", kind: "overload", period: String(capacity[0][2]), detail: "Packing is planned at 112.5% of regular hours" }]);
+  }, 120_000);
+
+  test("a month with no regular hours that the plan uses is an overload too, though SOP Capacity shows no percentage for it", async () => {
+    const book = await plainSampleBook();
+    book.setCell("Capacity", "B4", 0); // Packing, 2026-01: overtime only
+    await runCycle(book, { demand: { horizon: 6 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } });
+    const capacity = book.sheetValues(SHEETS.capacity);
+    const packing = (measure: string) => capacity.find((line) => line[0] === "Packing" && line[1] === measure)![2];
+    expect([capacity[0][2], packing("Regular hours"), packing("Utilisation %")]).toEqual(["2026-01", 0, null]);
+    const used = formatNumber(packing("Hours used") as number, CENTS_FORMAT);
+    const overloads = (await runMonitorStep(book)).exceptions.filter((e) => e.kind === "overload" && e.period === "2026-01");
+    expect(overloads).toEqual([{ item: "Packing", kind: "overload", period: "2026-01", detail: `Packing has no regular hours in this month but is planned for ${used} hours` }]);
   }, 120_000);
 });

@@ -85,8 +85,9 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
 }
 
 /**
- * Forecast of a history for the next periods, with the model chosen automatically per series (or the
- * method you name). Blank cells inside the history are treated as missing and filled, not as 0.
+ * Forecast of a history for the next periods. Automatic mode combines exponential smoothing, Theta and
+ * ARIMA models fitted to the series (Croston's method for intermittent demand); or name one method.
+ * Blank cells inside the history are treated as missing and filled, not as 0.
  * With a level, spills three series: forecast, lower and upper bound of the prediction interval.
  * @customfunction FORECAST
  * @param history Past values in period order: one row or one column.

@@ -54,7 +54,7 @@ async function study(seed: number, seasonality: number): Promise<ItemResult[]> {
     const actual = history.slice(-TEST_MONTHS);
     const request = { history: train[i], horizon: TEST_MONTHS, seasonLength: SEASON, levels: [LEVEL] };
     const alone = forecastSeries(request);
-    const withFamily = forecastSeries({ ...request, familySeason: seasons[i] });
+    const withFamily = seasons[i] ? forecastSeries({ ...request, familySeason: seasons[i] }) : alone;
     return { intermittent: alone.intermittent, familySeason: withFamily.familySeason, alone: score(alone, actual), withFamily: score(withFamily, actual) };
   });
 }

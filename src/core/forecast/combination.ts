@@ -1,5 +1,5 @@
 import { normalQuantile } from "../normalQuantile";
-import { gaussianFitStatistics } from "./fitStatistics";
+import { fitStatisticsWithoutLikelihood } from "./fitStatistics";
 import type { FittedModel, PredictionInterval } from "./model";
 
 /** How member forecasts are combined: plain mean, or median (robust to one wild member). */
@@ -33,15 +33,7 @@ function combineValues(values: number[], rule: CombinationRule): number {
 export function combineModels(history: readonly number[], members: readonly FittedModel[], rule: CombinationRule = "mean"): FittedModel {
   if (members.length === 1) return members[0];
   const fitted = history.map((_, t) => combineValues(members.map((m) => m.fitted[t]), rule));
-  const base = gaussianFitStatistics(history, fitted, 0);
-  const statistics = {
-    ...base,
-    logLik: NaN,
-    aic: NaN,
-    aicc: NaN,
-    bic: NaN,
-    parameters: members.reduce((s, m) => s + m.statistics.parameters, 0),
-  };
+  const statistics = { ...fitStatisticsWithoutLikelihood(history, fitted, 0), parameters: members.reduce((s, m) => s + m.statistics.parameters, 0) };
   const parameters: Record<string, number> = {};
   members.forEach((m, i) => {
     for (const [key, value] of Object.entries(m.parameters)) parameters[`${i + 1}.${key}`] = value;

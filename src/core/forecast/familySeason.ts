@@ -59,7 +59,10 @@ export function familySeason(histories: readonly (readonly number[])[], seasonLe
 export function itemFamilySeasons(families: readonly string[], histories: readonly (readonly number[])[], seasonLength: number): (FamilySeason | undefined)[] {
   const members = new Map<string, number[]>();
   families.forEach((family, i) => {
-    if (family.trim() !== "") members.set(family, [...(members.get(family) ?? []), i]);
+    if (family.trim() === "") return;
+    const items = members.get(family);
+    if (items) items.push(i);
+    else members.set(family, [i]);
   });
   const seasons = new Map<string, FamilySeason | undefined>();
   for (const [family, items] of members) seasons.set(family, familySeason(items.map((i) => histories[i]), seasonLength));

@@ -1,7 +1,7 @@
 import { automaticFit } from "./auto";
 import type { AutomaticFit } from "./auto";
 import type { FamilySeason } from "./familySeason";
-import { gaussianFitStatistics } from "./fitStatistics";
+import { fitStatisticsWithoutLikelihood } from "./fitStatistics";
 import { classifyDemand } from "./intermittency";
 import { reseasonalizedModel, seasonalAdjustmentBy } from "./seasonalAdjustment";
 import { seasonalityTest } from "./seasonality";
@@ -30,7 +30,7 @@ export function familySeasonFit(history: readonly number[], season: FamilySeason
   const auto = automaticFit(adjustment.adjusted, 1);
   const model = reseasonalizedModel(auto.model, adjustment, `Family season (m=${season.seasonLength}): ${auto.model.name}`);
   return {
-    model: { ...model, statistics: { ...gaussianFitStatistics(history, model.fitted, auto.model.statistics.parameters), logLik: NaN, aic: NaN, aicc: NaN, bic: NaN } },
+    model: { ...model, statistics: fitStatisticsWithoutLikelihood(history, model.fitted, auto.model.statistics.parameters) },
     method: `family season: ${auto.method}`,
     intermittent: false,
     notes: [`season of the family applied (m=${season.seasonLength}): the item's own history does not show it clearly`, ...auto.notes],

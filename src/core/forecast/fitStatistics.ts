@@ -40,3 +40,18 @@ export function gaussianFitStatistics(history: readonly number[], fitted: readon
     n: history.length,
   };
 }
+
+/**
+ * Fit statistics of a model whose forecasts were not estimated by likelihood on this history (a
+ * combination, or a model fitted on a transformed copy): {@link gaussianFitStatistics} of its fitted
+ * values, with log-likelihood and information criteria NaN, since comparing them with a fitted model's
+ * would mislead.
+ * @param history - observations
+ * @param fitted - one-step-ahead fitted values, same length (NaN where undefined)
+ * @param parameters - number of parameters behind the fitted values
+ * @returns the statistics, without likelihood
+ * @example fitStatisticsWithoutLikelihood([1, 2, 3], [NaN, 1, 2], 2).aicc // NaN
+ */
+export function fitStatisticsWithoutLikelihood(history: readonly number[], fitted: readonly number[], parameters: number): FitStatistics {
+  return { ...gaussianFitStatistics(history, fitted, parameters), logLik: NaN, aic: NaN, aicc: NaN, bic: NaN };
+}

@@ -13,7 +13,7 @@ const MS_PER_DAY = 86_400_000;
 const SECONDS_PER_DAY = 86_400;
 
 /** The serial of 31 Dec 9999, the last day Excel shows. */
-export const LAST_SERIAL = 2_958_465;
+const LAST_SERIAL = 2_958_465;
 
 /** The serial of 29 Feb 1900, the day Excel counts that never was. */
 const PHANTOM_DAY = 60;

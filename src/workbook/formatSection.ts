@@ -34,7 +34,7 @@ export function scanSection<T>(section: string, read: (at: number, tokens: (T | 
 }
 
 /** The literal starting at a position (its text and last position), or undefined when none does. */
-function literalAt(section: string, at: number): { text: string; end: number } | undefined {
+export function literalAt(section: string, at: number): { text: string; end: number } | undefined {
   const char = section[at];
   if (char === '"') {
     const close = section.indexOf('"', at + 1);

@@ -12,7 +12,7 @@
  */
 
 import { formatDate, isDateSection } from "./dateFormat";
-import { scanSection, type TextToken } from "./formatSection";
+import { literalAt, scanSection, type TextToken } from "./formatSection";
 
 /** Characters General fills in a standard-width column, the minus sign not counted. */
 const GENERAL_WIDTH = 11;
@@ -88,14 +88,9 @@ function splitSections(format: string): string[] {
       sections.push("");
       continue;
     }
-    let piece = char;
-    if (char === "\\" || char === "_" || char === "*") piece += format[++i] ?? "";
-    else if (char === '"') {
-      const end = format.indexOf('"', i + 1);
-      piece = format.slice(i, end < 0 ? format.length : end + 1);
-      i = end < 0 ? format.length : end;
-    }
-    sections[sections.length - 1] += piece;
+    const end = literalAt(format, i)?.end ?? i;
+    sections[sections.length - 1] += format.slice(i, end + 1);
+    i = end;
   }
   return sections;
 }

@@ -8,7 +8,7 @@ import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled, yieldToUi } from "./cancellation";
 import { loadMappedData } from "./mappedData";
 import { readOverrides } from "./overrides";
-import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, readStepSheet, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, periodFormats, readIfPresent, readStepSheet, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { futurePeriods, seasonLengthOf } from "./periods";
 import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
@@ -139,7 +139,7 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
       [SHEETS.forecast]: { rows: forecastRows, numberFormats: [...FORECAST_COLUMNS.map((_, k) => (k === 5 ? PERCENT_FORMAT : k === 6 ? CENTS_FORMAT : "@")), ...periods.map(() => WHOLE_FORMAT)] },
       [SHEETS.consensus]: {
         rows: [["Item", "Family", ...periods], ...items.map((item) => [item.item, item.family, ...item.consensus])],
-        numberFormats: ["@", "@", ...periods.map(() => WHOLE_FORMAT)],
+        numberFormats: periodFormats(2, periods, WHOLE_FORMAT),
       },
     },
     options.overwrite,

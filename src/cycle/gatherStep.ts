@@ -3,7 +3,7 @@ import type { Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { currentMapping } from "./mappedData";
 import { DataMapping, proposeMapping, saveMapping } from "./mapping";
-import { CENTS_FORMAT, replaceSheets, SheetContent, sheetExists } from "./ownedSheets";
+import { CENTS_FORMAT, periodFormats, replaceSheets, SheetContent, sheetExists } from "./ownedSheets";
 import { seasonLengthOf } from "./periods";
 import { PlanningData, readPlanningData } from "./planningData";
 import { SHEETS } from "./sheets";
@@ -88,7 +88,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
     },
     [SHEETS.cleanHistory]: {
       rows: [["Item", "Family", ...data.periods], ...Object.entries(cleaned).map(([id, values]) => [id, familyOf.get(id) ?? "", ...values])],
-      numberFormats: ["@", "@", ...data.periods.map(() => CENTS_FORMAT)],
+      numberFormats: periodFormats(2, data.periods, CENTS_FORMAT),
     },
     [SHEETS.changeLog]: {
       rows: [["Item", "Period", "Change", "From", "To", "Reason"], ...changes.map((c) => [c.item, c.period, c.kind, c.from, c.to, c.reason])],

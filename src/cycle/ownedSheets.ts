@@ -82,6 +82,18 @@ export const WHOLE_FORMAT = "#,##0";
  */
 export const PERCENT_FORMAT = "0.0%";
 
+/**
+ * Column formats of a sheet laid out with months across: text columns first, then one format per month.
+ * @param textColumns how many leading text columns (item, family, measure, ...)
+ * @param periods the months across the sheet
+ * @param format the months' number format
+ * @returns one format per column
+ * @example periodFormats(2, ["2026-01", "2026-02"], WHOLE_FORMAT) // ["@", "@", "#,##0", "#,##0"]
+ */
+export function periodFormats(textColumns: number, periods: readonly string[], format: string): string[] {
+  return [...Array.from({ length: textColumns }, () => "@"), ...periods.map(() => format)];
+}
+
 /** Round to cents, the precision plans are written and approved at (a negative zero becomes 0). */
 export function roundCents(value: number): number {
   return Math.round(value * 100) / 100 + 0;

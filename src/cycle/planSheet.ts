@@ -1,5 +1,5 @@
 import type { Workbook } from "../workbook/workbook";
-import { CENTS_FORMAT, numberIn, readStepSheet } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, periodFormats, readStepSheet } from "./ownedSheets";
 import { SHEETS } from "./sheets";
 
 /** The supply plan as SOP Supply Plan holds it: per item, each measure over the periods. */
@@ -18,7 +18,7 @@ export interface PlanTable {
  * @example planNumberFormats(["2026-01", "2026-02"]) // ["@", "@", "@", "#,##0.00", "#,##0.00"]
  */
 export function planNumberFormats(periods: readonly string[]): string[] {
-  return ["@", "@", "@", ...periods.map(() => CENTS_FORMAT)];
+  return periodFormats(3, periods, CENTS_FORMAT);
 }
 
 /**

@@ -90,11 +90,13 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
   const { plan, kpis, flows, stock } = await planForApproval(workbook, options.scenario);
   const isNew = !(await sheetExists(workbook, SHEETS.summary));
   const chartTop = kpis.length + 3;
+  const kpiRows = kpis.map((k) => [k.label, k.value]);
+  const kpiFormats = kpis.map((k) => ["@", k.format]);
   await replaceSheets(
     workbook,
     {
       [SHEETS.summary]: [
-        { rows: [["Key figure", `Plan ${plan.cycle}`], ...kpis.map((k) => [k.label, k.value])], numberFormats: [["@", "@"], ...kpis.map((k) => ["@", k.format])] },
+        { rows: [["Key figure", `Plan ${plan.cycle}`], ...kpiRows], numberFormats: [["@", "@"], ...kpiFormats] },
         { rows: flows, topLeft: `A${chartTop}`, numberFormats: ["@", WHOLE_FORMAT, WHOLE_FORMAT] },
         { rows: stock, topLeft: `E${chartTop}`, numberFormats: ["@", WHOLE_FORMAT] },
       ],
@@ -122,7 +124,7 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
     audit,
     report: {
       summary: `Plan ${plan.cycle}: ${decided}`,
-      tables: [{ title: "Executive summary", headers: ["Key figure", "Value"], rows: kpis.map((k) => [k.label, k.value]), numberFormats: kpis.map((k) => ["@", k.format]) }],
+      tables: [{ title: "Executive summary", headers: ["Key figure", "Value"], rows: kpiRows, numberFormats: kpiFormats }],
     },
   };
 }

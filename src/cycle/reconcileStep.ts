@@ -3,7 +3,7 @@ import { optimalPlanner } from "../core/reconcile/optimalPlanner";
 import { sameData } from "../core/sameData";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { CENTS_FORMAT, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
+import { CENTS_FORMAT, PERCENT_FORMAT, periodFormats, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { readPlanSheet, servedUnits } from "./planSheet";
 import { scenarioSheet } from "./scenarioSheet";
 import { SHEETS } from "./sheets";
@@ -131,8 +131,8 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
     {
       [SHEETS.reconcile]: [
         { rows: familyRows, numberFormats: familyRows.map((row) => row.map((_, c) => (c < 2 ? "@" : row[1] === REVENUE_AT_RISK ? WHOLE_FORMAT : CENTS_FORMAT))) },
-        { rows: resourceRows, topLeft: `A${familyEnd}`, numberFormats: ["@", "@", ...periods.map(() => CENTS_FORMAT)] },
-        { rows: moneyRows, topLeft: `A${resourceEnd}`, numberFormats: ["@", "@", ...periods.map(() => WHOLE_FORMAT), WHOLE_FORMAT] },
+        { rows: resourceRows, topLeft: `A${familyEnd}`, numberFormats: periodFormats(2, periods, CENTS_FORMAT) },
+        { rows: moneyRows, topLeft: `A${resourceEnd}`, numberFormats: [...periodFormats(2, periods, WHOLE_FORMAT), WHOLE_FORMAT] },
       ],
       [SHEETS.scenarios]: scenarioRows,
     },

@@ -3,7 +3,7 @@ import { compareStrategies, type ResourcePlan, type StrategySummary, type Supply
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { CENTS_FORMAT, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
+import { CENTS_FORMAT, PERCENT_FORMAT, periodFormats, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { planNumberFormats } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -26,6 +26,8 @@ export const UTILISATION_MEASURE = "Utilisation %";
 /** The measures of SOP Capacity that hold a resource's regular hours and the hours the plan uses. */
 export const CAPACITY_HOURS = { regular: "Regular hours", used: "Hours used" } as const;
 
+/** Columns of the strategy comparison, on SOP Strategies (which adds a Note) and in the pane. */
+const STRATEGY_HEADERS = ["Strategy", "Total cost", "Fill rate %", "Peak inventory"];
 /** Number formats of SOP Strategies' columns (Strategy, Total cost, Fill rate %, Peak inventory, Note); the pane's table shows the same. */
 const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, "@"];
 
@@ -58,7 +60,7 @@ export function planRows(model: SupplyModel, plan: SupplyPlan, periods: readonly
  * @returns the warning, in the words and number formats of SOP Capacity
  * @example overloadWarning(packing, 0, "2026-01") // "Packing has no regular hours in 2026-01 but is planned for 250.00 hours."
  */
-export function overloadWarning(resource: ResourcePlan, t: number, period: string): string {
+function overloadWarning(resource: ResourcePlan, t: number, period: string): string {
   const share = resource.utilisation[t];
   return Number.isFinite(share)
     ? `${resource.resourceId} is loaded to ${formatNumber(roundShare(share), PERCENT_FORMAT)} of regular hours in ${period}.`
@@ -90,9 +92,10 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     capacityRows.push([resource.resourceId, UTILISATION_MEASURE, ...resource.utilisation.map(utilisation)]);
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }
+  const strategyLines = comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(s.fillRate), roundCents(s.peakInventory)]);
   const strategyRows: CellInput[][] = [
-    ["Strategy", "Total cost", "Fill rate %", "Peak inventory", "Note"],
-    ...comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(s.fillRate), roundCents(s.peakInventory), s.message ?? ""]),
+    [...STRATEGY_HEADERS, "Note"],
+    ...strategyLines.map((line, i) => [...line, comparison.summary[i].message ?? ""]),
     [],
     ["Optimal cost by kind", "Amount"],
     ...Object.entries(plan.cost).map(([kind, amount]) => [kind, roundCents(amount)]),
@@ -103,7 +106,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
       [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods), numberFormats: planNumberFormats(periods) },
       [SHEETS.capacity]: {
         rows: capacityRows,
-        numberFormats: capacityRows.map((row) => ["@", "@", ...periods.map(() => (row[1] === UTILISATION_MEASURE ? PERCENT_FORMAT : CENTS_FORMAT))]),
+        numberFormats: capacityRows.map((row) => periodFormats(2, periods, row[1] === UTILISATION_MEASURE ? PERCENT_FORMAT : CENTS_FORMAT)),
       },
       [SHEETS.strategies]: { rows: strategyRows, numberFormats: STRATEGY_FORMATS },
     },
@@ -126,15 +129,15 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
       tables: [
         {
           title: "Strategies",
-          headers: ["Strategy", "Total cost", "Fill rate %", "Peak inventory"],
-          rows: comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(s.fillRate), roundCents(s.peakInventory)]),
+          headers: STRATEGY_HEADERS,
+          rows: strategyLines,
           numberFormats: STRATEGY_FORMATS,
         },
         {
           title: "Capacity use % (regular hours)",
           headers: ["Resource", ...periods],
           rows: plan.resources.map((r) => [r.resourceId, ...r.utilisation.map(utilisation)]),
-          numberFormats: ["@", ...periods.map(() => PERCENT_FORMAT)],
+          numberFormats: periodFormats(1, periods, PERCENT_FORMAT),
         },
       ],
     },

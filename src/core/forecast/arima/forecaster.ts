@@ -2,7 +2,7 @@ import { PlanningError } from "../../errors";
 import { mae, rmse } from "../../metrics";
 import { normalIntervals, validateLevels } from "../intervals";
 import type { FitOptions, FittedModel, Forecast, Forecaster, FitStatistics } from "../model";
-import { requireHistory } from "../requireHistory";
+import { checkedHistory, requireHorizon } from "../requireHistory";
 import type { ArimaFit } from "./fit";
 import { arimaForecast } from "./forecast";
 import { autoArima } from "./search";
@@ -61,9 +61,7 @@ class ArimaFittedModel implements FittedModel {
   }
 
   forecast(horizon: number, levels: readonly number[]): Forecast {
-    if (!Number.isInteger(horizon) || horizon < 1) {
-      throw new PlanningError(`The forecast horizon must be a whole number of periods of at least 1; got ${horizon}.`);
-    }
+    requireHorizon(horizon);
     validateLevels(levels);
     const { mean, variance } = arimaForecast(this.fit, horizon);
     const means = Array.from(mean);
@@ -90,14 +88,7 @@ export const arimaForecaster: Forecaster = {
   id: "arima",
   minLength: () => MIN_LENGTH,
   fit(history: readonly number[], options: FitOptions): FittedModel {
-    const m = options.seasonLength;
-    if (!Number.isInteger(m) || m < 1) {
-      throw new PlanningError(
-        `The season length must be a whole number of periods of at least 1 (12 for monthly data with a yearly season); got ${m}.`,
-      );
-    }
-    requireHistory(history, MIN_LENGTH, "Automatic ARIMA");
-    const fit = autoArima(Float64Array.from(history));
+    const fit = autoArima(checkedHistory(history, options, MIN_LENGTH, "Automatic ARIMA"));
     if (fit === null) {
       throw new PlanningError("No ARIMA model could be fitted to this history. Check it for extreme values, or use another method such as ets or theta.");
     }

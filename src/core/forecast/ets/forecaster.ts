@@ -1,7 +1,7 @@
 import { PlanningError } from "../../errors";
 import { mae, rmse } from "../../metrics";
 import { normalIntervals, validateLevels } from "../intervals";
-import { requireHistory } from "../requireHistory";
+import { checkedHistory, requireHorizon } from "../requireHistory";
 import type { FitOptions, FittedModel, Forecast, Forecaster, FitStatistics, PredictionInterval } from "../model";
 import type { EtsFit } from "./fit";
 import { fitEts, improveSeasons } from "./fit";
@@ -57,9 +57,7 @@ class EtsFittedModel implements FittedModel {
   }
 
   forecast(horizon: number, levels: readonly number[]): Forecast {
-    if (!Number.isInteger(horizon) || horizon < 1) {
-      throw new PlanningError(`The forecast horizon must be a whole number of periods of at least 1; got ${horizon}.`);
-    }
+    requireHorizon(horizon);
     validateLevels(levels);
     const { model, finalState, sigma2 } = this.fit;
     const mean = new Float64Array(horizon);
@@ -82,18 +80,6 @@ class EtsFittedModel implements FittedModel {
     });
     return { mean: Array.from(mean), intervals };
   }
-}
-
-/** Checks shared by both ETS forecasters; returns the history as a Float64Array. */
-function checkedHistory(history: readonly number[], options: FitOptions, minLength: number, what: string): Float64Array {
-  const m = options.seasonLength;
-  if (!Number.isInteger(m) || m < 1) {
-    throw new PlanningError(
-      `The season length must be a whole number of periods of at least 1 (12 for monthly data with a yearly season); got ${m}.`,
-    );
-  }
-  requireHistory(history, minLength, what);
-  return Float64Array.from(history);
 }
 
 /**

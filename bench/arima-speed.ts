@@ -14,23 +14,7 @@ import { readFileSync, existsSync } from "fs";
 import { join } from "path";
 import { arimaForecaster } from "../src/core/forecast/arima";
 import { smape } from "../src/core/metrics";
-
-function trainingParts(dir: string, name: string): Map<string, number[]> {
-  const series = new Map<string, number[]>();
-  for (const line of readFileSync(join(dir, `m3_${name}.csv`), "utf8").trim().split("\n").slice(1)) {
-    const [id, , value, split] = line.split(",");
-    if (split.trim() !== "train") continue;
-    const values = series.get(id) ?? [];
-    values.push(Number(value));
-    series.set(id, values);
-  }
-  return series;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+import { loadM3, median } from "./m3Data";
 
 const dataDir = process.argv[2] ?? "/work/shared/data/m3";
 const referenceDir = process.argv[3];
@@ -51,7 +35,7 @@ for (const [name, h] of [
   let count = 0;
   let same = 0;
   const gaps: number[] = [];
-  for (const [id, values] of trainingParts(dataDir, name)) {
+  for (const { id, train: values } of loadM3(dataDir, name)) {
     const fit = values.slice(0, values.length - h);
     const held = values.slice(values.length - h);
     const model = arimaForecaster.fit(fit, { seasonLength: 1 });
@@ -74,7 +58,7 @@ for (const [name, h] of [
   console.log(line);
 }
 
-const monthly = [...trainingParts(dataDir, "monthly").values()].filter((v) => v.length >= 60).map((v) => v.slice(-60));
+const monthly = loadM3(dataDir, "monthly").filter((s) => s.train.length >= 60).map((s) => s.train.slice(-60));
 for (const values of monthly.slice(0, 50)) arimaForecaster.fit(values, { seasonLength: 1 });
 const times: number[] = [];
 for (const values of monthly) {

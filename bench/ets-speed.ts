@@ -11,45 +11,11 @@ import { readFileSync, existsSync } from "fs";
 import { join } from "path";
 import { etsForecaster, etsModelForecaster } from "../src/core/forecast/ets";
 import { smape } from "../src/core/metrics";
-
-interface Series {
-  id: string;
-  frequency: number;
-  horizon: number;
-  train: number[];
-  test: number[];
-}
-
-function loadM3(dir: string, name: string): Series[] {
-  const meta = readFileSync(join(dir, `m3_${name}_meta.csv`), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1);
-  const byId = new Map<string, Series>();
-  for (const line of meta) {
-    const [id, frequency, horizon] = line.split(",");
-    byId.set(id, { id, frequency: Number(frequency), horizon: Number(horizon), train: [], test: [] });
-  }
-  for (const line of readFileSync(join(dir, `m3_${name}.csv`), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1)) {
-    const [id, , value, split] = line.split(",");
-    const series = byId.get(id);
-    if (series === undefined) continue;
-    (split.trim() === "train" ? series.train : series.test).push(Number(value));
-  }
-  return [...byId.values()];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+import { loadM3, median, SUBSETS } from "./m3Data";
 
 const dataDir = process.argv[2] ?? "/work/shared/data/m3";
 const referenceDir = process.argv[3];
-for (const name of ["yearly", "quarterly", "monthly", "other"]) {
+for (const name of SUBSETS) {
   const all = loadM3(dataDir, name);
   const reference = new Map<string, { model: string; aicc: number }>();
   const referenceFile = referenceDir !== undefined ? join(referenceDir, `${name}.tsv`) : "";
@@ -69,7 +35,7 @@ for (const name of ["yearly", "quarterly", "monthly", "other"]) {
   const started = process.hrtime.bigint();
   for (const series of all) {
     const t0 = process.cpuUsage();
-    const fitted = etsForecaster.fit(series.train, { seasonLength: series.frequency });
+    const fitted = etsForecaster.fit(series.train, { seasonLength: series.seasonLength });
     const forecast = fitted.forecast(series.horizon, [80, 95]);
     const used = process.cpuUsage(t0);
     times.push((used.user + used.system) / 1e3);
@@ -106,7 +72,7 @@ for (const name of ["yearly", "quarterly", "monthly", "other"]) {
   const aaaTimes: number[] = [];
   for (const series of all) {
     const t0 = process.cpuUsage();
-    const mean = aaa.fit(series.train, { seasonLength: series.frequency }).forecast(series.horizon, [80, 95]).mean;
+    const mean = aaa.fit(series.train, { seasonLength: series.seasonLength }).forecast(series.horizon, [80, 95]).mean;
     const used = process.cpuUsage(t0);
     aaaTimes.push((used.user + used.system) / 1e3);
     aaaAccuracy += smape(series.test, mean);

@@ -18,17 +18,7 @@ import type { AutomaticDesign } from "../src/core/forecast/auto";
 import { forecastSeries } from "../src/core/forecast/forecastSeries";
 import { mase, smape } from "../src/core/metrics";
 import { M3_REFERENCE } from "./m3-reference";
-
-const SUBSETS = ["yearly", "quarterly", "monthly", "other"] as const;
-type Subset = (typeof SUBSETS)[number];
-
-interface M3Series {
-  id: string;
-  subset: Subset;
-  seasonLength: number;
-  train: number[];
-  test: number[];
-}
+import { loadM3, SUBSETS, type M3Series, type Subset } from "./m3Data";
 
 interface SeriesScore {
   subset: Subset;
@@ -48,24 +38,6 @@ interface WorkerInput {
   design?: AutomaticDesign;
   /** Score on the last h points of the training part (rolling origin on training data only). */
   validation: boolean;
-}
-
-/** Read one M3 subset from the tidy CSV files. */
-function loadSubset(directory: string, subset: Subset): M3Series[] {
-  const meta = fs.readFileSync(path.join(directory, `m3_${subset}_meta.csv`), "utf8").trim().split(/\r?\n/).slice(1);
-  const bySeries = new Map<string, M3Series>();
-  for (const line of meta) {
-    const [id, frequency] = line.split(",");
-    bySeries.set(id, { id, subset, seasonLength: Number(frequency), train: [], test: [] });
-  }
-  const rows = fs.readFileSync(path.join(directory, `m3_${subset}.csv`), "utf8").trim().split(/\r?\n/).slice(1);
-  for (const row of rows) {
-    const [id, , value, split] = row.split(",");
-    const series = bySeries.get(id);
-    if (!series) continue;
-    (split === "test" ? series.test : series.train).push(Number(value));
-  }
-  return [...bySeries.values()];
 }
 
 /** The series with its last h training points as the test part (for design choices on training data only). */
@@ -174,7 +146,7 @@ async function main(): Promise<void> {
   const design: AutomaticDesign | undefined = members.length > 0 ? { members, rule, partners } : undefined;
   const method = design ? `${rule}(${members.join(",")})${partners.map((p) => ` & ${p}`).join("")}` : flag(args, "method") ?? "auto";
   const workers = Number(flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)));
-  const data = subsets.map((s) => loadSubset(directory, s).slice(0, limit)).flat();
+  const data = subsets.map((s) => loadM3(directory, s).slice(0, limit)).flat();
 
   const started = process.hrtime.bigint();
   const scores = await scoreAll(data, { method, design, validation }, workers);
@@ -195,7 +167,7 @@ async function main(): Promise<void> {
       seriesPerCpuSecond: group.length / cpu,
     };
   });
-  const monthly = subsets.includes("monthly") ? data.filter((s) => s.subset === "monthly") : loadSubset(directory, "monthly");
+  const monthly = subsets.includes("monthly") ? data.filter((s) => s.subset === "monthly") : loadM3(directory, "monthly");
   const latency = singleCallLatency(monthly);
 
   const f = (v: number, d = 3): string => (Number.isFinite(v) ? v.toFixed(d) : "");

@@ -67,9 +67,10 @@ const ABANDON_STEPS = 3;
 /**
  * Whether AR and MA roots keep away from the unit circle: every AR root has modulus >= radius, and every MA
  * root z has max(|z|, 1 / |z|) >= radius (an MA root inside the circle is flipped outside at the end).
+ * `work` is scratch of length 2 (p + 1) for the AR test.
  */
-function awayFromUnitCircle(phi: Float64Array, theta: Float64Array, radius: number): boolean {
-  if (!rootsOutside(phi, radius, -1)) return false;
+function awayFromUnitCircle(phi: Float64Array, theta: Float64Array, radius: number, work: Float64Array): boolean {
+  if (!rootsOutside(phi, radius, -1, work)) return false;
   if (theta.every((v) => v === 0)) return true;
   const { re, im } = polynomialRoots([1, ...theta]);
   for (let i = 0; i < re.length; i++) {
@@ -197,7 +198,7 @@ export function fitArima(y: Float64Array, order: ArimaOrder, options: ArimaFitOp
       radius === undefined
         ? undefined
         : (x: Float64Array): boolean => {
-            nearBoundary = awayFromUnitCircle(x.subarray(0, p), x.subarray(p, k), radius) ? 0 : nearBoundary + 1;
+            nearBoundary = awayFromUnitCircle(x.subarray(0, p), x.subarray(p, k), radius, rootWork) ? 0 : nearBoundary + 1;
             return nearBoundary >= ABANDON_STEPS;
           };
     estimate = levenbergMarquardt(

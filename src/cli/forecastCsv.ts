@@ -6,10 +6,24 @@ export interface HistorySeries {
   id: string;
   /** Values in row order; null for a blank value. */
   values: (number | null)[];
+  /** Why this series cannot be forecast as read (a value that is not a number, named by its line); it gets an error row. */
+  problem?: string;
 }
 
-/** Split one CSV line into fields (RFC 4180 quotes, "" inside quotes is a quote). */
-function splitCsvLine(line: string): string[] {
+/** Where the history columns are in each line. */
+export interface HistoryColumns {
+  id: number;
+  value: number;
+}
+
+/** One history line, read: its series and value, or why the value cannot be used. */
+export type HistoryRow = { id: string; value: number | null; problem?: undefined } | { id: string; value?: undefined; problem: string };
+
+/**
+ * Split one CSV line into fields (RFC 4180 quotes, "" inside quotes is a quote), trimmed.
+ * @example splitCsvLine('"B, north",3,6') // ["B, north", "3", "6"]
+ */
+export function splitCsvLine(line: string): string[] {
   const fields: string[] = [];
   let field = "";
   let quoted = false;
@@ -32,43 +46,76 @@ function splitCsvLine(line: string): string[] {
 }
 
 /**
- * Read a long history CSV: columns series_id, period, value (others ignored; header names are
- * case-insensitive), rows in period order within each series, a blank value = missing.
- * @param text - the file's content
+ * Find the series_id, period and value columns in a header line (names case-insensitive, other columns ignored).
+ * @param header - the header line's fields
  * @param fileName - name used in messages
- * @returns the series in order of first appearance
- * @throws PlanningError when a column is missing or a value is not a number
- * @example readHistoryCsv("series_id,period,value\nA,1,10\nA,2,\n", "h.csv") // [{ id: "A", values: [10, null] }]
+ * @throws PlanningError naming a missing column
+ * @example historyColumns(["series_id", "period", "value"], "h.csv") // { id: 0, value: 2 }
  */
-export function readHistoryCsv(text: string, fileName: string): HistorySeries[] {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? "").map((h) => h.toLowerCase());
+export function historyColumns(header: readonly string[], fileName: string): HistoryColumns {
+  const names = header.map((h) => h.toLowerCase());
   const column = (name: string): number => {
-    const at = header.indexOf(name);
+    const at = names.indexOf(name);
     if (at < 0) {
       throw new PlanningError(`${fileName} has no "${name}" column. The history needs the columns series_id, period and value.`);
     }
     return at;
   };
-  const idColumn = column("series_id");
+  const id = column("series_id");
   column("period");
-  const valueColumn = column("value");
+  return { id, value: column("value") };
+}
+
+/**
+ * Read one history line: its series id and value (blank = missing), or the problem with its value.
+ * @param fields - the line's fields
+ * @param columns - where series_id and value are
+ * @param where - the line, for messages, e.g. "h.csv, line 3"
+ * @example readHistoryRow(["A", "2", "abc"], { id: 0, value: 2 }, "h.csv, line 3").problem // 'h.csv, line 3: the value "abc" ...'
+ */
+export function readHistoryRow(fields: readonly string[], columns: HistoryColumns, where: string): HistoryRow {
+  const id = fields[columns.id] ?? "";
+  const raw = fields[columns.value] ?? "";
+  const value = raw === "" ? null : Number(raw);
+  if (value !== null && !Number.isFinite(value)) {
+    return { id, problem: `${where}: the value "${raw}" of series ${id} is not a number. Leave it blank if it is missing.` };
+  }
+  return { id, value };
+}
+
+/**
+ * Add one read line to its series: the value, or the series' first problem.
+ * @example addRow({ id: "A", values: [] }, { id: "A", value: 3 }) // values [3]
+ */
+export function addRow(series: HistorySeries, row: HistoryRow): void {
+  if (row.problem !== undefined) series.problem ??= row.problem;
+  else series.values.push(row.value);
+}
+
+/**
+ * Read a long history CSV: columns series_id, period, value (others ignored; header names are
+ * case-insensitive), rows in period order within each series (the series may interleave), a blank
+ * value = missing. A value that is not a number marks only its own series, which then gets an error
+ * row: one bad line never stops the other series.
+ * @param text - the file's content
+ * @param fileName - name used in messages
+ * @returns the series in order of first appearance
+ * @throws PlanningError when a column is missing or the file holds no rows
+ * @example readHistoryCsv("series_id,period,value\nA,1,10\nA,2,\n", "h.csv") // [{ id: "A", values: [10, null] }]
+ */
+export function readHistoryCsv(text: string, fileName: string): HistorySeries[] {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const columns = historyColumns(splitCsvLine(lines[0] ?? ""), fileName);
   const series = new Map<string, HistorySeries>();
   for (let row = 1; row < lines.length; row++) {
     if (lines[row].trim() === "") continue;
-    const fields = splitCsvLine(lines[row]);
-    const id = fields[idColumn] ?? "";
-    const raw = fields[valueColumn] ?? "";
-    const value = raw === "" ? null : Number(raw);
-    if (value !== null && !Number.isFinite(value)) {
-      throw new PlanningError(`${fileName}, line ${row + 1}: the value "${raw}" of series ${id} is not a number. Leave it blank if it is missing.`);
-    }
-    let entry = series.get(id);
+    const read = readHistoryRow(splitCsvLine(lines[row]), columns, `${fileName}, line ${row + 1}`);
+    let entry = series.get(read.id);
     if (!entry) {
-      entry = { id, values: [] };
-      series.set(id, entry);
+      entry = { id: read.id, values: [] };
+      series.set(read.id, entry);
     }
-    entry.values.push(value);
+    addRow(entry, read);
   }
   if (series.size === 0) throw new PlanningError(`${fileName} holds no history rows.`);
   return [...series.values()];
@@ -79,8 +126,6 @@ function formatNumber(v: number): string {
   return Number.isFinite(v) ? String(Number(v.toPrecision(10))) : "";
 }
 
-/** Quote a CSV field when it needs it. */
-
 /** Forecast rows of one series, ready to write. */
 export interface SeriesForecastRows {
   id: string;
@@ -89,21 +134,43 @@ export interface SeriesForecastRows {
   model: string;
 }
 
+/** A series that could not be forecast: one error row. */
+export interface SeriesFailure {
+  id: string;
+  error: string;
+}
+
+/** What is written for one series. */
+export type SeriesOutput = SeriesForecastRows | SeriesFailure;
+
+/**
+ * The header line of a forecast CSV: series_id, step, forecast, lo<L>, hi<L> per level, model.
+ * @example forecastCsvHeader([80]) // "series_id,step,forecast,lo80,hi80,model"
+ */
+export function forecastCsvHeader(levels: readonly number[]): string {
+  return ["series_id", "step", "forecast", ...levels.flatMap((l) => [`lo${l}`, `hi${l}`]), "model"].join(",");
+}
+
+/**
+ * The lines of one series in a forecast CSV: one per step, or for a failure one line with blank
+ * numbers and "error: <reason>" in the model column.
+ * @example forecastCsvLines([80], { id: "A", error: "no values" }) // ['A,,,,,"error: no values"'] (quoted only when needed)
+ */
+export function forecastCsvLines(levels: readonly number[], output: SeriesOutput): string[] {
+  if ("error" in output) return [[csvField(output.id), "", "", ...levels.flatMap(() => ["", ""]), csvField(`error: ${output.error}`)].join(",")];
+  return output.mean.map((m, i) => {
+    const bounds = output.intervals.flatMap((interval) => [formatNumber(interval.lower[i]), formatNumber(interval.upper[i])]);
+    return [csvField(output.id), String(i + 1), formatNumber(m), ...bounds, csvField(output.model)].join(",");
+  });
+}
+
 /**
  * Write forecasts as CSV: series_id, step, forecast, lo<L>, hi<L> per level, model.
  * @param levels - interval levels, in column order
- * @param forecasts - one entry per series
+ * @param outputs - one entry per series
  * @returns the CSV text
  * @example writeForecastCsv([80], [{ id: "A", mean: [1], intervals: [{ level: 80, lower: [0], upper: [2] }], model: "Naive" }])
  */
-export function writeForecastCsv(levels: readonly number[], forecasts: readonly SeriesForecastRows[]): string {
-  const header = ["series_id", "step", "forecast", ...levels.flatMap((l) => [`lo${l}`, `hi${l}`]), "model"];
-  const lines = [header.join(",")];
-  for (const f of forecasts) {
-    f.mean.forEach((m, i) => {
-      const bounds = f.intervals.flatMap((interval) => [formatNumber(interval.lower[i]), formatNumber(interval.upper[i])]);
-      lines.push([csvField(f.id), String(i + 1), formatNumber(m), ...bounds, csvField(f.model)].join(","));
-    });
-  }
-  return lines.join("\n") + "\n";
+export function writeForecastCsv(levels: readonly number[], outputs: readonly SeriesOutput[]): string {
+  return [forecastCsvHeader(levels), ...outputs.flatMap((output) => forecastCsvLines(levels, output))].join("\n") + "\n";
 }

@@ -12,6 +12,8 @@ const USAGE = `sop: Sales & Operations Planning from the command line
                                              steps 1 to 5 of the S&OP cycle on a workbook
   sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
                [--level 80,95] --out forecasts.csv
+  sop forecast - --horizon H ... [--out forecasts.csv]
+                                             the same, streamed from standard input to standard output
   sop supply model.json --out plan.json [--strategy optimal|chase|level|all]
   sop scenario model.json scenarios.json --out comparison.csv
 `;

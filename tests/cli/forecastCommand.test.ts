@@ -70,17 +70,55 @@ describe("sop forecast", () => {
     expect((await run([path.join(dir, "nope.csv"), "--horizon", "3", "--out", out])).stderr).toMatch(/does not exist/);
   });
 
-  it("reports a series too short for the method, writes the others and exits 1", async () => {
+  it("forecasts a series the method cannot fit in automatic mode, says so, and still forecasts the others", async () => {
     const { code, stderr } = await run([history, "--horizon", "2", "--method", "snaive", "--season", "13", "--out", out]);
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/series B, north: .*needs at least 14 periods/);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/1 of 2 series were forecast in automatic mode/);
     const lines = fs.readFileSync(out, "utf8").trim().split("\n");
-    expect(lines.slice(1).every((l) => l.startsWith("A,"))).toBe(true);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(1 + 2 * 2);
+    expect(lines[1]).toMatch(/^A,1,[\d.]+,.*,Seasonal naive \(m=13\)$/);
+    expect(lines[3]).toMatch(/^"B, north",1,[\d.]+,.*\(fallback: snaive could not fit: .*needs at least 14 periods.*\)"$/);
   });
 
-  it("rejects a value that is not a number, naming the line", () => {
-    expect(() => readHistoryCsv("series_id,period,value\nA,1,12\nA,2,abc\n", "h.csv")).toThrow(/h.csv, line 3: the value "abc" of series A is not a number/);
+  it("gives spare parts with fewer than two non-zero months an automatic forecast instead of failing the run (Croston/SBA/TSB)", async () => {
+    const rows = ["series_id,period,value"];
+    for (let t = 1; t <= 24; t++) rows.push(`P1,${t},${t % 4 === 0 ? 3 : 0}`);
+    for (let t = 1; t <= 24; t++) rows.push(`P2,${t},${t === 7 ? 5 : 0}`);
+    for (let t = 1; t <= 24; t++) rows.push(`P3,${t},0`);
+    fs.writeFileSync(history, rows.join("\n") + "\n");
+    for (const method of ["croston", "sba", "tsb"]) {
+      const { code } = await run([history, "--horizon", "3", "--method", method, "--out", out]);
+      expect(code).toBe(0);
+      const lines = fs.readFileSync(out, "utf8").trim().split("\n").slice(1);
+      expect(lines.filter((l) => l.startsWith("P1,"))).toHaveLength(3);
+      expect(lines.filter((l) => l.startsWith("P1,")).every((l) => !l.includes("fallback"))).toBe(true);
+      for (const id of ["P2", "P3"]) {
+        const mine = lines.filter((l) => l.startsWith(`${id},`));
+        expect(mine).toHaveLength(3);
+        expect(mine[0]).toMatch(new RegExp(`fallback: ${method} could not fit`));
+        expect(Number(mine[0].split(",")[2])).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
+  it("writes an error row for a series nothing can forecast, and forecasts every other series", async () => {
+    fs.writeFileSync(history, "series_id,period,value\nA,1,10\nA,2,abc\nA,3,12\nE,1,\nE,2,\nB,1,5\nB,2,6\nB,3,7\n");
+    const { code, stderr } = await run([history, "--horizon", "2", "--out", out]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/series A: history.csv, line 3: the value "abc" of series A is not a number/);
+    expect(stderr).toMatch(/2 of 3 series could not be forecast/);
+    const lines = fs.readFileSync(out, "utf8").trim().split("\n");
+    expect(lines).toEqual([
+      "series_id,step,forecast,lo80,hi80,lo95,hi95,model",
+      expect.stringMatching(/^A,,,,,,,"error: history.csv, line 3: the value ""abc"" of series A is not a number/),
+      expect.stringMatching(/^E,,,,,,,error: .*history/),
+      expect.stringMatching(/^B,1,[\d.]+,/),
+      expect.stringMatching(/^B,2,[\d.]+,/),
+    ]);
+  });
+
+  it("names the line of a value that is not a number", () => {
+    expect(readHistoryCsv("series_id,period,value\nA,1,12\nA,2,abc\n", "h.csv")[0].problem).toMatch(/h.csv, line 3: the value "abc" of series A is not a number/);
     expect(() => readHistoryCsv("id,period,value\n", "h.csv")).toThrow(/no "series_id" column/);
   });
 });

@@ -21,6 +21,24 @@ const TYPES = {
 };
 
 /**
+ * What the preview's pages may load: scripts, workers, wasm and data from this server only (HiGHS's
+ * wasm compiled in page and worker), styles inline as Fluent UI writes them, images from here or data:
+ * URLs, nothing framed, no plugins, forms posting nowhere.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' blob: data:",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+/**
  * Create the preview server over a directory (not yet listening).
  * @param root the directory served, normally dist/
  * @returns a Node http.Server answering GET/HEAD of files under root; / redirects to /preview.html
@@ -39,9 +57,11 @@ function createPreviewServer(root) {
     }
     let file;
     try {
-      file = path.resolve(base, "." + decodeURIComponent(url.pathname));
+      const decoded = decodeURIComponent(url.pathname);
+      if (decoded.includes("\0")) throw new URIError("NUL in path");
+      file = path.resolve(base, "." + decoded);
     } catch {
-      response.writeHead(400).end();
+      response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("Bad request path\n");
       return;
     }
     if (file !== base && !file.startsWith(base + path.sep)) {
@@ -57,6 +77,8 @@ function createPreviewServer(root) {
         "Content-Type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
         "Content-Length": stats.size,
         "Cache-Control": "no-store",
+        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+        "X-Content-Type-Options": "nosniff",
       });
       if (request.method === "HEAD") response.end();
       else fs.createReadStream(file).pipe(response);
@@ -76,4 +98,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { createPreviewServer };
+module.exports = { createPreviewServer, CONTENT_SECURITY_POLICY };

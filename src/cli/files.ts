@@ -15,27 +15,85 @@ export function readInputFile(file: string): Uint8Array {
 }
 
 /**
- * Write an output file, creating its folder. Refuses to replace the input file itself, so a run never
- * overwrites the planner's own workbook.
- * @throws PlanningError when the output is the input, or cannot be written
+ * True when two names reach the same file: the same path, a symbolic link to it (at any depth), or a
+ * hard link (the same device and inode).
+ * @example sameFile("out.xlsx", "book.xlsx") // true when out.xlsx links to book.xlsx
  */
-export function writeOutputFile(file: string, data: Uint8Array | string, input?: string): void {
-  if (input !== undefined) assertNotInput(file, input);
+export function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  let first: fs.Stats;
+  let second: fs.Stats;
   try {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(file, data);
+    first = fs.statSync(a);
+    second = fs.statSync(b);
+  } catch {
+    return false;
+  }
+  return first.dev === second.dev && first.ino === second.ino;
+}
+
+/**
+ * Write an output file, creating its folder. It goes to a temporary file in the same folder first and
+ * is then renamed over the output, so a crash or a full disk never leaves a half-written output, and
+ * a link at the output's name is replaced, never written through. Refuses to write over any of the
+ * command's inputs.
+ * @param file - the output
+ * @param data - its content
+ * @param inputs - every file the command reads
+ * @throws PlanningError when the output is one of the inputs, or cannot be written
+ * @example writeOutputFile("out/plan.json", "{}", ["model.json"])
+ */
+export function writeOutputFile(file: string, data: Uint8Array | string, inputs: readonly string[] = []): void {
+  assertNotInput(file, inputs);
+  const temporary = temporaryFileFor(file);
+  try {
+    fs.writeFileSync(temporary, data);
   } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new PlanningError(`Cannot write "${file}": ${(error as Error).message}.`);
+  }
+  replaceWith(file, temporary);
+}
+
+/**
+ * A temporary file beside an output (its folder created), to write the output into before
+ * {@link replaceWith} puts it in place.
+ * @throws PlanningError when the folder cannot be created
+ * @example temporaryFileFor("out/forecasts.csv") // "/abs/out/.forecasts.csv.1234.part"
+ */
+export function temporaryFileFor(file: string): string {
+  const target = path.resolve(file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  } catch (error) {
+    throw new PlanningError(`Cannot write "${file}": ${(error as Error).message}.`);
+  }
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.part`);
+}
+
+/**
+ * Put a finished temporary file in place of the output, in one rename.
+ * @throws PlanningError when the rename fails (the temporary file is removed)
+ */
+export function replaceWith(file: string, temporary: string): void {
+  try {
+    fs.renameSync(temporary, path.resolve(file));
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
     throw new PlanningError(`Cannot write "${file}": ${(error as Error).message}.`);
   }
 }
 
 /**
- * Check, before any work, that an output file is not the input file.
- * @throws PlanningError when both name the same file
+ * Check, before any work, that an output file is none of the command's inputs, by path, symbolic link
+ * or hard link.
+ * @throws PlanningError naming the input the output would overwrite
+ * @example assertNotInput("comparison.csv", ["model.json", "scenarios.json"])
  */
-export function assertNotInput(output: string, input: string): void {
-  if (path.resolve(output) === path.resolve(input)) {
-    throw new PlanningError(`--out must name a new file, not your input "${input}": the add-in never overwrites your workbook.`);
+export function assertNotInput(output: string, inputs: readonly string[]): void {
+  const input = inputs.find((candidate) => sameFile(output, candidate));
+  if (input !== undefined) {
+    throw new PlanningError(`--out must name a new file, not your input "${input}" (or a link to it): the add-in never overwrites your files.`);
   }
 }
 

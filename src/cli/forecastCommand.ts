@@ -10,7 +10,7 @@ import type { BatchInput, ForecastSettings } from "./forecastBatch";
 import { FAILURES_NAMED, forecastStream } from "./forecastStream";
 import type { StreamSummary } from "./forecastStream";
 import { readCommandLine } from "./commandLine";
-import { writeOutputFile } from "./files";
+import { replaceWith, temporaryFileFor, writeOutputFile } from "./files";
 import { readHistoryCsv, writeForecastCsv } from "./forecastCsv";
 import type { HistorySeries, SeriesOutput } from "./forecastCsv";
 
@@ -117,7 +117,7 @@ export async function runForecastCommand(args: string[]): Promise<number> {
         : forecastBatch(input, report);
     const csv = writeForecastCsv(options.levels, results);
     if (options.out === STANDARD_STREAM) process.stdout.write(csv);
-    else if (options.out !== undefined) writeOutputFile(options.out, csv, options.input);
+    else if (options.out !== undefined) writeOutputFile(options.out, csv, [options.input]);
     const failed = results.flatMap((r) => ("error" in r ? [`series ${r.id}: ${r.error}`] : []));
     reportOutcomes({ total, failures: failed.length, firstFailures: failed.slice(0, FAILURES_NAMED), fallbacks: results.filter(isFallback).length });
     if (total >= PROGRESS_THRESHOLD) process.stderr.write(`forecast: ${total} series written to ${options.out}\n`);
@@ -137,12 +137,16 @@ async function forecastStandardInput(options: ForecastArguments): Promise<number
     reportOutcomes(await forecastStream(process.stdin, process.stdout, options, "standard input"));
     return 0;
   }
-  const file = path.resolve(options.out);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const output = fs.createWriteStream(file);
+  const temporary = temporaryFileFor(options.out);
+  const output = fs.createWriteStream(temporary);
   const failed = new Promise<never>((_, reject) => output.once("error", (error) => reject(new PlanningError(`Cannot write "${options.out}": ${error.message}.`))));
-  const outcomes = await Promise.race([forecastStream(process.stdin, output, options, "standard input"), failed]);
+  const outcomes = await Promise.race([forecastStream(process.stdin, output, options, "standard input"), failed]).catch((error: unknown) => {
+    output.destroy();
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  });
   await Promise.race([new Promise<void>((resolve) => output.end(resolve)), failed]);
+  replaceWith(options.out, temporary);
   reportOutcomes(outcomes);
   return 0;
 }

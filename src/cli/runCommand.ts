@@ -1,16 +1,47 @@
 /**
- * `sop run book.xlsx --out planned.xlsx [--approve "Name"] [--horizon N]`: steps 1 to 5 of the S&OP
- * cycle on a workbook (with its saved data mapping, or the one step 1 proposes), writing the same
- * sheets the task pane writes into a new file. The input workbook is never changed.
+ * `sop run book.xlsx --out planned.xlsx [--approve "Name"] [--horizon N] [--force]`: steps 1 to 5 of
+ * the S&OP cycle on a workbook (with its saved data mapping, or the one step 1 proposes), writing the
+ * same sheets the task pane writes into a new file. The input workbook is never changed; an approved
+ * plan already in it is kept, and a new approval adds a version. An existing output that holds
+ * approved plans is replaced only with --force, and then kept beside it under a dated name.
  */
+import * as fs from "fs";
 import { PlanningError } from "../core/errors";
+import { readAuditLog } from "../cycle/approval";
 import { runCycle } from "../cycle/runCycle";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile, writeOutputFile } from "./files";
 
-const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name"] [--comment "..."] [--horizon 18]';
+const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name"] [--comment "..."] [--horizon 18] [--force]';
+
+/**
+ * The approved plan sheets an existing output holds (none when there is no such file, or it is not a
+ * workbook of ours).
+ * @example await approvedPlansIn("planned.xlsx") // ["Plan 2026-01 v1", "Plan 2026-01 v2"]
+ */
+async function approvedPlansIn(out: string): Promise<string[]> {
+  if (!fs.existsSync(out)) return [];
+  try {
+    const existing = await MemoryWorkbook.fromXlsx(fs.readFileSync(out));
+    return (await readAuditLog(existing)).filter((entry) => entry.decision === "approved").map((entry) => entry.sheet);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Keep a file about to be replaced beside it, under a dated name.
+ * @returns the name it is kept under
+ * @example keepBeside("planned.xlsx", new Date("2026-12-07T01:50:00Z")) // "planned (replaced 20261207-015000).xlsx"
+ */
+function keepBeside(out: string, now: Date): string {
+  const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+  const kept = /\.xlsx$/i.test(out) ? out.replace(/(\.xlsx)$/i, ` (replaced ${stamp})$1`) : `${out} (replaced ${stamp})`;
+  fs.copyFileSync(out, kept);
+  return kept;
+}
 
 /**
  * Run `sop run`. Progress goes to stderr, the step summaries to stdout.
@@ -18,11 +49,18 @@ const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name"] [--commen
  * @throws PlanningError for a missing file, a workbook without usable data, or bad options
  */
 export async function runCycleCommand(args: string[]): Promise<number> {
-  const { values, positionals } = readCommandLine(args, { out: "value", approve: "value", comment: "value", horizon: "value" }, USAGE);
+  const { values, positionals, switches } = readCommandLine(args, { out: "value", approve: "value", comment: "value", horizon: "value", force: "switch" }, USAGE);
   if (positionals.length !== 1 || !values.out) throw new PlanningError(`Give one workbook and --out: ${USAGE}`);
   const horizon = values.horizon === undefined ? 18 : Number(values.horizon);
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > 36) throw new PlanningError(`--horizon must be a whole number of months from 1 to 36; got ${values.horizon}.`);
-  assertNotInput(values.out, positionals[0]);
+  assertNotInput(values.out, [positionals[0]]);
+  const approved = await approvedPlansIn(values.out);
+  if (approved.length > 0 && !switches.force) {
+    throw new PlanningError(
+      `${values.out} already holds ${approved.length} approved plan${approved.length === 1 ? "" : "s"} (${approved.join(", ")}). ` +
+        `Write to a new file, or run that workbook itself (sop run "${values.out}" --out new.xlsx) to add a version; --force replaces it and keeps the old file beside it.`,
+    );
+  }
   const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
   let shown = -1;
   const result = await runCycle(
@@ -38,10 +76,12 @@ export async function runCycleCommand(args: string[]): Promise<number> {
       },
     },
   );
-  writeOutputFile(values.out, await book.toXlsx(), positionals[0]);
+  const kept = approved.length > 0 ? keepBeside(values.out, new Date()) : undefined;
+  writeOutputFile(values.out, await book.toXlsx(), [positionals[0]]);
   const lines = result.reports.map(({ step, report }) => `${step}\n  ${report.summary}`);
   lines.push("", "Executive summary", ...result.present.kpis.map((k) => `  ${k.label.padEnd(26)} ${formatNumber(k.value, k.format)}`));
   lines.push("", `Written: ${values.out}`);
+  if (kept !== undefined) lines.push(`The file it replaced, with its approved plans, is kept as: ${kept}`);
   process.stdout.write(`${lines.join("\n")}\n`);
   return 0;
 }

@@ -4,7 +4,7 @@ import { optimalPlanner } from "../core/reconcile/optimalPlanner";
 import { validateSupplyModel } from "../core/supply/validateSupplyModel";
 import { readCommandLine } from "./commandLine";
 import { csvField } from "./csv";
-import { readJsonFile, writeOutputFile } from "./files";
+import { assertNotInput, readJsonFile, writeOutputFile } from "./files";
 
 const USAGE = "sop scenario model.json scenarios.json [--out comparison.csv]";
 
@@ -45,13 +45,14 @@ export function comparisonCsv(rows: readonly ComparisonRow[]): string {
 export async function runScenarioCommand(args: string[], planner: Planner = optimalPlanner()): Promise<number> {
   try {
     const options = parseArguments(args);
+    if (options.out !== undefined) assertNotInput(options.out, [options.model, options.scenarios]);
     const model = validateSupplyModel(readJsonFile(options.model, "supply model"));
     const scenarios = parseScenarios(readJsonFile(options.scenarios, "scenarios"));
     const comparison = await compareScenarios(model, scenarios, planner);
     const csv = comparisonCsv(comparisonTable(comparison));
     if (options.out === undefined) process.stdout.write(csv);
     else {
-      writeOutputFile(options.out, csv, options.model);
+      writeOutputFile(options.out, csv, [options.model, options.scenarios]);
     }
     const failed = comparison.scenarios.filter((s) => s.error !== undefined);
     for (const s of failed) process.stderr.write(`sop scenario: ${s.name}: ${s.error}\n`);

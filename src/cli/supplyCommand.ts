@@ -2,7 +2,7 @@ import { PlanningError } from "../core/errors";
 import { chasePlan, compareStrategies, levelPlan, optimizeSupply, validateSupplyModel } from "../core/supply";
 import type { StrategySummary, SupplyModel, SupplyOutcome, SupplyPlan } from "../core/supply";
 import { readCommandLine } from "./commandLine";
-import { readJsonFile, writeOutputFile } from "./files";
+import { assertNotInput, readJsonFile, writeOutputFile } from "./files";
 
 const STRATEGIES = ["optimal", "chase", "level", "all"] as const;
 type StrategyChoice = (typeof STRATEGIES)[number];
@@ -58,6 +58,7 @@ function outcomeJson(o: SupplyOutcome): Record<string, unknown> {
  */
 export async function runSupplyCommand(args: string[]): Promise<number> {
   const options = parseArguments(args);
+  assertNotInput(options.out, [options.input]);
   const model = readModel(options.input);
   const solve = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds };
   let output: Record<string, unknown>;
@@ -81,7 +82,7 @@ export async function runSupplyCommand(args: string[]): Promise<number> {
     output = { plan };
     summary = [line(plan)];
   }
-  writeOutputFile(options.out, JSON.stringify(output, null, 1), options.input);
+  writeOutputFile(options.out, JSON.stringify(output, null, 1), [options.input]);
   process.stdout.write(`${summary.map(summaryLine).join("\n")}\nwritten to ${options.out}\n`);
   if (failure !== undefined) {
     process.stderr.write(`sop supply: ${failure}\n`);

@@ -28,7 +28,7 @@ const { createPreviewServer } = require(path.join(ROOT, "scripts", "preview-serv
   createPreviewServer: (root: string) => Server;
 };
 
-/** The preview open in a browser page, with the errors the page threw since it opened. */
+/** The preview open in a browser page, with the errors the page threw (and what its security policy refused) since it opened. */
 export interface OpenPreview {
   page: Page;
   pageErrors: string[];
@@ -70,6 +70,10 @@ export async function openPreview(): Promise<OpenPreview> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
+    // What the page's Content-Security-Policy refused counts as an error: the policy must allow all the preview loads.
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+    });
     await page.goto(`http://127.0.0.1:${port}/preview.html`);
     await page.getByRole("tab", { name: /^Step 1, / }).waitFor({ timeout: 30_000 });
     return { page, pageErrors, close };

@@ -74,6 +74,20 @@ describe("sop forecast spread over GNU parallel", () => {
   const sop = path.join(__dirname, "..", "..", "bin", "sop.js");
   const args = ["forecast", "-", "--horizon", "6", "--season", "1", "--method", "ses"];
 
+  it("streams into --out through a temporary file, leaving only the finished output", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sop-stream-out-"));
+    try {
+      const out = path.join(dir, "sub", "forecasts.csv");
+      const run = spawnSync(process.execPath, [sop, ...args, "--out", out], { input: history(50, 12) });
+      expect(run.status).toBe(0);
+      expect(run.stdout.toString()).toBe("");
+      expect(fs.readFileSync(out, "utf8").trim().split("\n")).toHaveLength(1 + 50 * 6);
+      expect(fs.readdirSync(path.dirname(out))).toEqual(["forecasts.csv"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("forecasts 100,000 series in two processes exactly as in one", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sop-parallel-"));
     try {

@@ -33,7 +33,7 @@ describe("sop run", () => {
   }, 120_000);
 
   test("refuses to overwrite its input, an unreadable file, a damaged workbook, an empty one and a bad horizon", async () => {
-    expect((await sop("run", sample, "--out", sample)).stderr).toMatch(/never overwrites your workbook/);
+    expect((await sop("run", sample, "--out", sample)).stderr).toMatch(/never overwrites your files/);
     expect((await sop("run", path.join(dir, "missing.xlsx"), "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/no such file/);
     const damaged = path.join(dir, "damaged.xlsx");
     fs.writeFileSync(damaged, "not a zip");
@@ -48,6 +48,47 @@ describe("sop run", () => {
     expect((await sop("run", sample, "--out", path.join(dir, "x.xlsx"), "--horizon", "10000")).stderr).toMatch(/--horizon must be a whole number of months from 1 to 36/);
     expect(fs.existsSync(path.join(dir, "x.xlsx"))).toBe(false);
   });
+
+  test("refuses an output that is a symbolic or a hard link to the input", async () => {
+    const copy = path.join(dir, "book.xlsx");
+    fs.copyFileSync(sample, copy);
+    const before = fs.readFileSync(copy);
+    const symbolic = path.join(dir, "symbolic.xlsx");
+    const hard = path.join(dir, "hard.xlsx");
+    fs.symlinkSync(copy, symbolic);
+    fs.linkSync(copy, hard);
+    for (const out of [symbolic, hard]) {
+      const result = await sop("run", copy, "--out", out);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/--out must name a new file, not your input .*book.xlsx/);
+    }
+    expect(fs.readFileSync(copy).equals(before)).toBe(true);
+  });
+
+  test("never replaces a workbook holding approved plans without --force, and then keeps it beside the new one", async () => {
+    const first = path.join(dir, "approved.xlsx");
+    expect((await sop("run", sample, "--out", first, "--approve", "Dana Planner", "--horizon", "6")).code).toBe(0);
+    const approved = fs.readFileSync(first);
+    const refused = await sop("run", sample, "--out", first, "--horizon", "6");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/approved.xlsx already holds 1 approved plan \(Plan \S+ v1\)[\s\S]*--force/);
+    expect(fs.readFileSync(first).equals(approved)).toBe(true);
+
+    const again = await sop("run", first, "--out", path.join(dir, "again.xlsx"), "--approve", "Sam Lead", "--horizon", "6");
+    expect(again.code).toBe(0);
+    const log = await readAuditLog(await MemoryWorkbook.fromXlsx(fs.readFileSync(path.join(dir, "again.xlsx"))));
+    expect(log.map((entry) => [entry.who, entry.version])).toEqual([
+      ["Dana Planner", 1],
+      ["Sam Lead", 2],
+    ]);
+
+    const forced = await sop("run", sample, "--out", first, "--horizon", "6", "--force");
+    expect(forced.code).toBe(0);
+    const kept = /kept as: (.*)\n/.exec(forced.stdout)?.[1] ?? "";
+    expect(kept).toMatch(/approved \(replaced \d{8}-\d{6}\)\.xlsx$/);
+    expect(fs.readFileSync(kept).equals(approved)).toBe(true);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith(".part"))).toEqual([]);
+  }, 240_000);
 
   test("an unknown command prints the usage", async () => {
     const result = await sop("plan");

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { comparisonCsv, runScenarioCommand } from "../../src/cli/scenarioCommand";
-import type { Planner } from "../../src/core/reconcile";
+import type { ComparisonRow, Planner } from "../../src/core/reconcile";
 
 const model = {
   periods: 3,
@@ -76,7 +76,28 @@ describe("sop scenario", () => {
     expect(stderr).toContain("Unknown option --colour");
   });
 
+  test("never writes the comparison over the scenarios file or the model", async () => {
+    const [modelFile, scenariosFile] = write([{ name: "Up", changes: [{ kind: "demand", percent: 10 }] }]);
+    const scenarios = fs.readFileSync(scenariosFile, "utf8");
+    for (const input of [scenariosFile, modelFile]) {
+      stderr = "";
+      expect(await runScenarioCommand([modelFile, scenariosFile, "--out", input], fakePlanner)).toBe(1);
+      expect(stderr).toMatch(/--out must name a new file, not your input/);
+    }
+    expect(fs.readFileSync(scenariosFile, "utf8")).toBe(scenarios);
+    expect(JSON.parse(fs.readFileSync(modelFile, "utf8"))).toEqual(model);
+  });
+
   test("CSV cells: numbers rounded, NaN blank, text quoted when needed", () => {
     expect(comparisonCsv([["figure", "a,b"], ["x", 1 / 3], ["y", Number.NaN]])).toBe('figure,"a,b"\nx,0.333333\ny,\n');
+  });
+
+  test("CSV text that a spreadsheet would run as a formula is written as text (OWASP CSV injection), numbers untouched", () => {
+    const rows: ComparisonRow[] = [['=HYPERLINK("http://x","click")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "-5", "+3.5", "a=b"], ["n", 1.5, 0, 2, 3, 4, 5, 6, 7]];
+    expect(comparisonCsv(rows).split("\n")).toEqual([
+      `"'=HYPERLINK(""http://x"",""click"")",'+1+1,'-2+3,'@SUM(A1),"'\tTAB","'\rCR",-5,+3.5,a=b`,
+      "n,1.5,0,2,3,4,5,6,7",
+      "",
+    ]);
   });
 });

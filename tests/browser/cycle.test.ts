@@ -3,16 +3,15 @@
  * built dist/; run `npm run build` first): the six steps in order on the sample through the task pane,
  * the approved plan as a protected sheet, Save .xlsx reopened in Node with the approval audited and its
  * hash matching, a second approval kept beside the first, and monitoring. A screenshot of each step is
- * written to docs/screenshots/step-<n>-<name>.png for the README.
+ * written as step-<n>-<name>.png (into docs/screenshots/ for the README with `npm run screenshots`).
  */
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { readAuditLog, verifyApproval } from "../../src/cycle/approval";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { openPreview, ROOT, runStep, saveWorkbook, type OpenPreview } from "./previewHarness";
+import { openPreview, runStep, saveWorkbook, SCREENSHOTS, type OpenPreview } from "./previewHarness";
 
-const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
 const FIRST = "Plan 2026-01 v1";
 const SECOND = "Plan 2026-01 v2";
 const APPROVER = "Dana Planner";
@@ -42,7 +41,7 @@ function sheetTab(name: string) {
 
 /**
  * Show the sheet the step wrote in the grid, bring the step's summary into view in the pane and save
- * a screenshot of the preview as docs/screenshots/<file>.png.
+ * a screenshot of the preview as <file>.png in SCREENSHOTS.
  */
 async function screenshot(id: string, sheet: string, file: string): Promise<void> {
   await sheetTab(sheet).click();

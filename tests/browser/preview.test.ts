@@ -8,9 +8,9 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { DIST, openPreview, ROOT, runStep, saveWorkbook, type OpenPreview } from "./previewHarness";
+import { DIST, openPreview, runStep, saveWorkbook, SCREENSHOTS, type OpenPreview } from "./previewHarness";
 
-const SCREENSHOT = path.join(ROOT, "docs/screenshots/preview.png");
+const SCREENSHOT = path.join(SCREENSHOTS, "preview.png");
 const STEP_TITLES = [
   "Gather & check data",
   "Demand forecast",

@@ -23,6 +23,13 @@ function repositoryRoot(): string {
 export const ROOT = repositoryRoot();
 export const DIST = path.join(ROOT, "dist");
 
+/**
+ * Where the browser tests save their screenshots: the README's docs/screenshots/ when asked for with
+ * SOP_SCREENSHOTS=1 (`npm run screenshots`), else a temporary folder, so a test run never changes a
+ * tracked file.
+ */
+export const SCREENSHOTS = process.env.SOP_SCREENSHOTS === "1" ? path.join(ROOT, "docs", "screenshots") : fs.mkdtempSync(path.join(os.tmpdir(), "sop-screenshots-"));
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createPreviewServer } = require(path.join(ROOT, "scripts", "preview-server.js")) as {
   createPreviewServer: (root: string) => Server;

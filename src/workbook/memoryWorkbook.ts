@@ -20,6 +20,7 @@ import {
   recordedCharts,
 } from "./metadataSheet";
 import { namedReference } from "./namedReference";
+import { assertSheetName } from "./sheetName";
 import type {
   CellInput,
   CellValue,
@@ -226,17 +227,18 @@ export class MemoryWorkbook implements Workbook {
 
   async createSheet(name: string): Promise<void> {
     if (this.findSheet(name)) throw new WorkbookError(`A sheet called "${name}" already exists. Choose another name.`);
-    try {
-      this.book.addWorksheet(name);
-    } catch (error) {
-      throw new WorkbookError(`"${name}" cannot be a sheet name: ${(error as Error).message}`);
-    }
+    assertSheetName(name);
+    this.book.addWorksheet(name);
     this.setOwned([...ownedSheets(this.metadata), name]);
   }
 
   async writeBlocks(blocks: readonly WriteBlock[], options: WriteOptions = {}): Promise<void> {
     const owned = new Set(ownedSheets(this.metadata));
     const names = targetSheetNames(blocks);
+    for (const name of options.protect ?? []) {
+      if (!names.some((target) => target.toLowerCase() === name.toLowerCase())) throw new WorkbookError(`The sheet "${name}" to protect is not among the sheets written.`);
+    }
+    for (const name of names) if (!this.findSheet(name)) assertSheetName(name);
     await assertWritable(
       names.map((name) => {
         const sheet = this.findSheet(name);
@@ -244,12 +246,28 @@ export class MemoryWorkbook implements Workbook {
       }),
       options,
     );
-    for (const name of names) {
-      const sheet = this.findSheet(name);
-      if (sheet === undefined) await this.createSheet(name);
-      else if (options.replace && owned.has(sheet.name)) clearSheet(sheet);
+    const metadataBefore = new Map(this.metadata);
+    const created: string[] = [];
+    try {
+      for (const name of names) {
+        const sheet = this.findSheet(name);
+        if (sheet === undefined) {
+          await this.createSheet(name);
+          created.push(name);
+        } else if (options.replace && owned.has(sheet.name)) clearSheet(sheet);
+      }
+      for (const block of blocks) writeBlock(this.sheet(block.sheet), block);
+      for (const name of options.protect ?? []) await this.protectSheet(name);
+      for (const [key, value] of Object.entries(options.metadata ?? {})) this.metadata.set(key, value);
+      if (options.metadata) this.saveMetadata();
+    } catch (error) {
+      // All or nothing, as on Excel: the sheets this write created go, the metadata is put back.
+      for (const name of created) this.book.removeWorksheet(this.sheet(name).id);
+      this.metadata.clear();
+      for (const [key, value] of metadataBefore) this.metadata.set(key, value);
+      this.saveMetadata();
+      throw error;
     }
-    for (const block of blocks) writeBlock(this.sheet(block.sheet), block);
   }
 
   async protectSheet(name: string): Promise<void> {
@@ -267,9 +285,13 @@ export class MemoryWorkbook implements Workbook {
 
   async addChart(spec: ChartSpec): Promise<void> {
     this.sheet(spec.sheet);
-    this.metadata.set(CHARTS_KEY, JSON.stringify([...this.charts(), spec]));
+    const others = this.charts().filter((chart) => chart.sheet !== spec.sheet || chart.title !== spec.title);
+    this.metadata.set(CHARTS_KEY, JSON.stringify([...others, spec]));
     this.saveMetadata();
   }
+
+  /** Nothing to forget: every read goes to the workbook in memory. */
+  forget(): void {}
 
   private setOwned(names: string[]): void {
     this.metadata.set(OWNED_SHEETS_KEY, JSON.stringify(names));

@@ -109,6 +109,7 @@ export class OfficeWorkbook implements Workbook {
   private layout: Layout | undefined;
   private readonly values = new Map<string, Matrix>();
   private readonly readQueue: ReadJob[] = [];
+  private readonly chartQueue: { spec: ChartSpec; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   /**
    * @param run how to run a batch; defaults to `Excel.run` (tests pass a fake).
@@ -249,35 +250,55 @@ export class OfficeWorkbook implements Workbook {
     this.afterWrite(snapshot, metadata, []);
   }
 
-  async addChart(spec: ChartSpec): Promise<void> {
-    const layout = await this.loadLayout();
-    const snapshot = await this.loadSnapshot();
-    const state = findSheet(snapshot, spec.sheet);
-    if (!state) throw new WorkbookError(`There is no sheet called "${spec.sheet}" in this workbook.`);
-    const name = chartName(spec);
-    const existing = layout.charts.get(state.name.toLowerCase()) ?? new Set<string>();
-    const charts = [...recordedCharts(snapshot.metadata).filter((chart) => chartName(chart) !== name || chart.sheet !== spec.sheet), spec];
-    const metadata = new Map(snapshot.metadata).set(CHARTS_KEY, JSON.stringify(charts));
-    await this.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(state.name);
-      const source = sheet.getRange(spec.dataAddress);
-      let chart: Excel.Chart;
-      if (existing.has(name)) {
-        chart = sheet.charts.getItem(name);
-        chart.chartType = CHART_TYPES[spec.kind];
-        chart.setData(source, "Columns");
-      } else {
-        chart = sheet.charts.add(CHART_TYPES[spec.kind], source, "Columns");
-        chart.name = name;
-      }
-      chart.title.text = spec.title;
-      chart.setPosition(spec.anchor);
-      writeMetadata(context, snapshot.metadataExists, metadata);
-      await context.sync();
+  /** Charts asked for in the same turn of the event loop (e.g. with Promise.all) go to Excel in one batch. */
+  addChart(spec: ChartSpec): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.chartQueue.push({ spec, resolve, reject });
+      if (this.chartQueue.length === 1) queueMicrotask(() => void this.flushCharts());
     });
-    existing.add(name);
-    layout.charts.set(state.name.toLowerCase(), existing);
-    this.afterWrite(snapshot, metadata, []);
+  }
+
+  /** Add or update every queued chart, found by its name (from its title), in one sync. */
+  private async flushCharts(): Promise<void> {
+    const jobs = this.chartQueue.splice(0);
+    try {
+      const layout = await this.loadLayout();
+      const snapshot = await this.loadSnapshot();
+      const charts = jobs.map(({ spec }) => {
+        const state = findSheet(snapshot, spec.sheet);
+        if (!state) throw new WorkbookError(`There is no sheet called "${spec.sheet}" in this workbook.`);
+        const existing = layout.charts.get(state.name.toLowerCase()) ?? new Set<string>();
+        layout.charts.set(state.name.toLowerCase(), existing);
+        return { spec, sheet: state.name, existing, name: chartName(spec) };
+      });
+      const kept = recordedCharts(snapshot.metadata).filter((chart) => !charts.some(({ spec }) => spec.sheet === chart.sheet && spec.title === chart.title));
+      const metadata = new Map(snapshot.metadata).set(CHARTS_KEY, JSON.stringify([...kept, ...charts.map(({ spec }) => spec)]));
+      await this.run(async (context) => {
+        for (const { spec, sheet: name, existing, name: chartId } of charts) {
+          const sheet = context.workbook.worksheets.getItem(name);
+          const source = sheet.getRange(spec.dataAddress);
+          let chart: Excel.Chart;
+          if (existing.has(chartId)) {
+            chart = sheet.charts.getItem(chartId);
+            chart.chartType = CHART_TYPES[spec.kind];
+            chart.setData(source, "Columns");
+          } else {
+            chart = sheet.charts.add(CHART_TYPES[spec.kind], source, "Columns");
+            chart.name = chartId;
+          }
+          chart.title.text = spec.title;
+          chart.setPosition(spec.anchor);
+        }
+        writeMetadata(context, snapshot.metadataExists, metadata);
+        await context.sync();
+      });
+      for (const { existing, name } of charts) existing.add(name);
+      this.afterWrite(snapshot, metadata, []);
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    for (const job of jobs) job.resolve();
   }
 
   /** The snapshot, read in one sync when not kept. */

@@ -650,6 +650,12 @@ class Range extends Loadable {
     });
   }
 
+  /** Row `index` of the range, as a range. */
+  getRow(index: number): Range {
+    const { top, left, right } = this.bounds();
+    return new Range(this.fake, this.sheet, { top: top + index, left, bottom: top + index, right });
+  }
+
   get format(): { font: { bold: boolean } } {
     const { top, left, bottom, right } = this.bounds();
     const sheet = this.sheet;

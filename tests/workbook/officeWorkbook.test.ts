@@ -150,13 +150,13 @@ function planBlock(items: number, months: number): WriteBlock {
 }
 
 describe("OfficeWorkbook within Excel on the web's limits", () => {
-  it("writes a 500-item plan in requests under 2 MB with one number format per column run", async () => {
+  it("writes a 1,000-item plan in requests under 2 MB with one number format per column run", async () => {
     const { fake, book } = setup();
     fake.resetStats();
-    await book.writeBlocks([planBlock(500, 36)]);
+    await book.writeBlocks([planBlock(1000, 36)]);
     expect(fake.largestRequest.bytes).toBeLessThan(2_000_000);
-    expect(fake.cellModel("SOP Supply Plan", "C1500")?.numberFormat).toBe("#,##0.00");
-    expect(fake.cellModel("SOP Supply Plan", "B1500")?.numberFormat).toBe("@");
+    expect(fake.cellModel("SOP Supply Plan", "C3001")?.numberFormat).toBe("#,##0.00");
+    expect(fake.cellModel("SOP Supply Plan", "B3001")?.numberFormat).toBe("@");
     expect(fake.cellModel("SOP Supply Plan", "A1")?.bold).toBe(true);
   });
 
@@ -249,6 +249,8 @@ describe("OfficeWorkbook within Excel on the web's limits", () => {
 
   it("writes all or nothing: a write that fails part way leaves no sheet and no metadata behind", async () => {
     const { fake, book } = setup();
+    await book.listSheets();
+    // The first chunk of this 2.4 MB write goes through, the second does not.
     fake.failSyncAfter(1);
     await expect(book.writeBlocks([planBlock(2000, 36)], { metadata: { note: "written" } })).rejects.toThrow(/connection/);
     book.forget();

@@ -113,6 +113,19 @@ describe.each(IMPLEMENTATIONS)("%s keeps the Workbook contract", (_name, make) =
     expect(await book.read("Empty", { offset: 0, count: 5 })).toEqual([]);
   });
 
+  it("protects and sets metadata in the same write, and refuses a sheet name Excel refuses before writing anything", async () => {
+    const book = await make();
+    await book.writeBlocks([{ sheet: "Plan v1", topLeft: "A1", values: [[1]] }], { protect: ["Plan v1"], metadata: { auditLog: "[1]" } });
+    expect((await book.listSheets()).find((sheet) => sheet.name === "Plan v1")?.protected).toBe(true);
+    expect(await book.getMetadata("auditLog")).toBe("[1]");
+    await expect(
+      book.writeBlocks([{ sheet: "Fine", topLeft: "A1", values: [[1]] }, { sheet: "History", topLeft: "A1", values: [[1]] }], { metadata: { auditLog: "[2]" } }),
+    ).rejects.toThrow(/"History" cannot be a sheet name/);
+    book.forget();
+    expect((await book.listSheets()).map((sheet) => sheet.name)).toEqual(["Sales", "Plan v1"]);
+    expect(await book.getMetadata("auditLog")).toBe("[1]");
+  });
+
   it("says which reference does not exist", async () => {
     const book = await make();
     await expect(book.read("Nowhere")).rejects.toThrow(/no sheet, table or named range called "Nowhere"/);

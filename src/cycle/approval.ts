@@ -1,6 +1,6 @@
 import { PlanningError } from "../core/errors";
 import { formatNumber } from "../workbook/numberFormat";
-import type { CellValue, Workbook } from "../workbook/workbook";
+import type { CellValue, Workbook, WriteBlock } from "../workbook/workbook";
 import { contentHash } from "./contentHash";
 import { CENTS_FORMAT, WHOLE_FORMAT } from "./ownedSheets";
 import { approvedSheetName, SHEETS } from "./sheets";
@@ -49,9 +49,12 @@ export async function readAuditLog(workbook: Workbook): Promise<AuditEntry[]> {
   return stored ? (JSON.parse(stored) as AuditEntry[]) : [];
 }
 
-async function appendAudit(workbook: Workbook, entry: AuditEntry): Promise<void> {
+/**
+ * The audit log with one more entry, as the writes that record it: the metadata value and the audit
+ * sheet's block (the sheet mirrors the log for people).
+ */
+async function auditWrite(workbook: Workbook, entry: AuditEntry): Promise<{ metadata: Record<string, string>; block: WriteBlock }> {
   const log = [...(await readAuditLog(workbook)), entry];
-  await workbook.setMetadata(AUDIT_KEY, JSON.stringify(log));
   const rows = log.map((e) => [
     e.cycle,
     e.version ?? "",
@@ -66,7 +69,10 @@ async function appendAudit(workbook: Workbook, entry: AuditEntry): Promise<void>
       .join("; "),
     e.hash,
   ]);
-  await workbook.writeBlocks([{ sheet: SHEETS.auditLog, topLeft: "A1", values: [AUDIT_HEADER, ...rows], numberFormats: AUDIT_FORMATS, headerRow: true }]);
+  return {
+    metadata: { [AUDIT_KEY]: JSON.stringify(log) },
+    block: { sheet: SHEETS.auditLog, topLeft: "A1", values: [AUDIT_HEADER, ...rows], numberFormats: AUDIT_FORMATS, headerRow: true },
+  };
 }
 
 function requireName(who: string): string {
@@ -79,7 +85,8 @@ function requireName(who: string): string {
  * Approve a plan: write it to a new protected sheet "Plan <cycle> v<n>" (n one more than the last
  * version of that cycle; earlier versions are kept untouched) under the plan's number formats, and add
  * an audit row with who, when, the scenario, the totals and a SHA-256 hash of the content (the values;
- * formats do not enter it, so plans approved before they were written still verify).
+ * formats do not enter it, so plans approved before they were written still verify). Sheet, protection
+ * and audit row are one write: all of them are in the workbook afterwards, or, when it fails, none.
  * @throws PlanningError when the approver's name is empty or the plan has no rows
  */
 export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who: string, comment: string, now: Date = new Date()): Promise<AuditEntry> {
@@ -90,9 +97,6 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
   while (existing.has(approvedSheetName(plan.cycle, version))) version++;
   const sheet = approvedSheetName(plan.cycle, version);
   const content: CellValue[][] = [plan.header, ...plan.rows];
-  await workbook.createSheet(sheet);
-  await workbook.writeBlocks([{ sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true }]);
-  await workbook.protectSheet(sheet);
   const entry: AuditEntry = {
     cycle: plan.cycle,
     version,
@@ -105,7 +109,12 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
     totals: plan.totals,
     hash: await contentHash(content),
   };
-  await appendAudit(workbook, entry);
+  // One write: the approved sheet, its protection, the audit row and the log, all or nothing.
+  const audit = await auditWrite(workbook, entry);
+  await workbook.writeBlocks([{ sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true }, audit.block], {
+    protect: [sheet],
+    metadata: audit.metadata,
+  });
   return entry;
 }
 
@@ -129,7 +138,8 @@ export async function rejectPlan(workbook: Workbook, plan: PlanForApproval, who:
     totals: plan.totals,
     hash: "",
   };
-  await appendAudit(workbook, entry);
+  const audit = await auditWrite(workbook, entry);
+  await workbook.writeBlocks([audit.block], { metadata: audit.metadata });
   return entry;
 }
 

@@ -242,24 +242,24 @@ export function keyPositions(values: Matrix, mapping: Pick<SeriesMapping, "orien
 }
 
 async function candidates(book: Workbook): Promise<Candidate[]> {
-  const found: Candidate[] = [];
+  const sources: BlockSource[] = [];
   for (const table of await book.listTables()) {
     const range = parseRange(table.address);
-    const source: BlockSource = { kind: "table", reference: table.name, sheet: table.sheet, row: range.top, col: range.left };
-    found.push({ source, values: await book.read(table.name) });
+    sources.push({ kind: "table", reference: table.name, sheet: table.sheet, row: range.top, col: range.left });
   }
   for (const name of await book.listNames()) {
+    if (name.address === null || name.scope !== undefined) continue;
     const range = parseRange(name.address);
     if (range.sheet === undefined) continue;
-    const source: BlockSource = { kind: "name", reference: name.name, sheet: range.sheet, row: range.top, col: range.left };
-    found.push({ source, values: await book.read(name.name) });
+    sources.push({ kind: "name", reference: name.name, sheet: range.sheet, row: range.top, col: range.left });
   }
   for (const sheet of await book.listSheets()) {
     if (sheet.ownedByAddin || !sheet.visible) continue;
-    const source: BlockSource = { kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 };
-    found.push({ source, values: await book.read(sheet.name) });
+    sources.push({ kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 });
   }
-  return found;
+  // Asked for together, so that a workbook in Excel sends them in one round trip.
+  const values = await Promise.all(sources.map((source) => book.read(source.reference)));
+  return sources.map((source, index) => ({ source, values: values[index] }));
 }
 
 async function sourceOf(book: Workbook, reference: string): Promise<BlockSource> {
@@ -274,8 +274,9 @@ async function sourceOf(book: Workbook, reference: string): Promise<BlockSource>
     const range = parseRange(table.address);
     return { kind: "table", reference: table.name, sheet: table.sheet, row: range.top, col: range.left };
   }
-  const name = (await book.listNames()).find((entry) => entry.name.toLowerCase() === lower);
+  const name = (await book.listNames()).find((entry) => entry.name.toLowerCase() === lower && entry.scope === undefined);
   if (name) {
+    if (name.address === null) throw new PlanningError(`The name "${name.name}" cannot be mapped: it ${name.note}`);
     const range = parseRange(name.address);
     return { kind: "name", reference: name.name, sheet: range.sheet ?? "", row: range.top, col: range.left };
   }

@@ -1,7 +1,7 @@
 import { PlanningError } from "../core/errors";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { approvePlan, AuditEntry, PlanForApproval, rejectPlan } from "./approval";
-import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { planNumberFormats, readPlanSheet, servedUnits } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -88,7 +88,6 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
   }
   run.onProgress?.({ fraction: 0.1, message: "Writing the executive summary" });
   const { plan, kpis, flows, stock } = await planForApproval(workbook, options.scenario);
-  const isNew = !(await sheetExists(workbook, SHEETS.summary));
   const chartTop = kpis.length + 3;
   const kpiRows = kpis.map((k) => [k.label, k.value]);
   const kpiFormats = kpis.map((k) => ["@", k.format]);
@@ -103,11 +102,13 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
     },
     run.overwrite,
   );
-  if (isNew) {
-    const last = chartTop + flows.length - 1;
-    await workbook.addChart({ sheet: SHEETS.summary, kind: "column", title: "Demand and supply per month", dataAddress: `A${chartTop}:C${last}`, anchor: "H2" });
-    await workbook.addChart({ sheet: SHEETS.summary, kind: "line", title: "Inventory at month end", dataAddress: `E${chartTop}:F${last}`, anchor: "H20" });
-  }
+  // Every run brings the charts' data ranges up to date (a longer plan has more months); asked for
+  // together, Excel draws both in one round trip.
+  const last = chartTop + flows.length - 1;
+  await Promise.all([
+    workbook.addChart({ sheet: SHEETS.summary, kind: "column", title: "Demand and supply per month", dataAddress: `A${chartTop}:C${last}`, anchor: "H2" }),
+    workbook.addChart({ sheet: SHEETS.summary, kind: "line", title: "Inventory at month end", dataAddress: `E${chartTop}:F${last}`, anchor: "H20" }),
+  ]);
   let audit: AuditEntry | undefined;
   if (options.decision === "approve") audit = await approvePlan(workbook, plan, options.approver ?? "", options.comment ?? "");
   if (options.decision === "reject") audit = await rejectPlan(workbook, plan, options.approver ?? "", options.comment ?? "");

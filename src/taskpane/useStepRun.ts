@@ -45,6 +45,8 @@ export function useStepRun(
       controller.current = own;
       const isCurrent = () => controller.current === own;
       setState({ status: "running", progress: { fraction: undefined, message: "Starting" } });
+      // The planner may have edited the workbook since the last step: read it afresh.
+      workbook.forget();
       action({
         workbook,
         options,

@@ -2,6 +2,9 @@ import { approvePlan, PlanForApproval, readAuditLog, rejectPlan, verifyApproval 
 import { contentHash } from "../../src/cycle/contentHash";
 import { CENTS_FORMAT } from "../../src/cycle/ownedSheets";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import type { Workbook } from "../../src/workbook/workbook";
+import { FakeExcel } from "../workbook/fakeExcel";
 import { formatNumber } from "../../src/workbook/numberFormat";
 
 const plan: PlanForApproval = {
@@ -104,5 +107,38 @@ describe("approving a plan", () => {
     const book = MemoryWorkbook.empty();
     await expect(approvePlan(book, plan, "  ", "")).rejects.toThrow(/approver's name/);
     await expect(approvePlan(book, { ...plan, rows: [] }, "Dana", "")).rejects.toThrow(/no plan to approve/);
+  });
+});
+
+describe("an approval is one write, all or nothing", () => {
+  test.each([
+    ["MemoryWorkbook", () => MemoryWorkbook.empty() as Workbook],
+    ["OfficeWorkbook", () => new OfficeWorkbook(new FakeExcel().runner) as Workbook],
+  ])("on %s, a protected audit sheet stops the approval before anything is written", async (_name, make) => {
+    const book = make();
+    await book.writeBlocks([{ sheet: "SOP Audit Log", topLeft: "A1", values: [["Cycle"]] }]);
+    await book.protectSheet("SOP Audit Log");
+    await expect(approvePlan(book, plan, "Dana", "", when)).rejects.toThrow(/"SOP Audit Log" is protected/);
+    book.forget();
+    expect((await book.listSheets()).map((sheet) => sheet.name)).toEqual(["SOP Audit Log"]);
+    expect(await readAuditLog(book)).toEqual([]);
+  });
+
+  test("on Excel, a batch that fails leaves no unprotected plan sheet and no audit row; the retry makes version 1", async () => {
+    const fake = new FakeExcel();
+    const book = new OfficeWorkbook(fake.runner);
+    await book.listSheets();
+    fake.failSyncAfter(0);
+    await expect(approvePlan(book, plan, "Dana", "", when)).rejects.toThrow(/connection/);
+    book.forget();
+    expect(await book.listSheets()).toEqual([]);
+    expect(await readAuditLog(book)).toEqual([]);
+    const syncs = fake.syncs;
+    const entry = await approvePlan(book, plan, "Dana", "", when);
+    expect(fake.syncs - syncs).toBe(1);
+    expect(entry.sheet).toBe("Plan 2026-11 v1");
+    expect(fake.sheet("Plan 2026-11 v1").protected).toBe(true);
+    expect((await readAuditLog(book)).map((e) => e.sheet)).toEqual(["Plan 2026-11 v1"]);
+    expect(fake.value("SOP Audit Log", "H2")).toBe("Plan 2026-11 v1");
   });
 });

@@ -97,6 +97,35 @@ describe.each(IMPLEMENTATIONS)("%s keeps the Workbook contract", (_name, make) =
     expect((await book.listSheets()).map((sheet) => sheet.name)).toEqual(["Sales"]);
   });
 
+  it("reads a window of rows and the extent of a sheet, a table, a name and a range", async () => {
+    const book = await make();
+    expect(await book.extent("Sales")).toEqual({ rows: 3, columns: 3 });
+    expect(await book.extent("SalesTable")).toEqual({ rows: 3, columns: 3 });
+    expect(await book.extent("Quantities")).toEqual({ rows: 2, columns: 2 });
+    expect(await book.extent("Sales!B1:C2")).toEqual({ rows: 2, columns: 2 });
+    expect(await book.read("Sales", { offset: 1, count: 1 })).toEqual([PLANNER_SHEET[1]]);
+    expect(await book.read("SalesTable", { offset: 2, count: 10 })).toEqual([PLANNER_SHEET[2]]);
+    expect(await book.read("Quantities", { offset: 0, count: 1 })).toEqual([[10, 12]]);
+    expect(await book.read("Sales!A2:B3", { offset: 1, count: 1 })).toEqual([["B-2", 5]]);
+    expect(await book.read("Sales", { offset: 3, count: 5 })).toEqual([]);
+    await book.createSheet("Empty");
+    expect(await book.extent("Empty")).toEqual({ rows: 0, columns: 0 });
+    expect(await book.read("Empty", { offset: 0, count: 5 })).toEqual([]);
+  });
+
+  it("protects and sets metadata in the same write, and refuses a sheet name Excel refuses before writing anything", async () => {
+    const book = await make();
+    await book.writeBlocks([{ sheet: "Plan v1", topLeft: "A1", values: [[1]] }], { protect: ["Plan v1"], metadata: { auditLog: "[1]" } });
+    expect((await book.listSheets()).find((sheet) => sheet.name === "Plan v1")?.protected).toBe(true);
+    expect(await book.getMetadata("auditLog")).toBe("[1]");
+    await expect(
+      book.writeBlocks([{ sheet: "Fine", topLeft: "A1", values: [[1]] }, { sheet: "History", topLeft: "A1", values: [[1]] }], { metadata: { auditLog: "[2]" } }),
+    ).rejects.toThrow(/"History" cannot be a sheet name/);
+    book.forget();
+    expect((await book.listSheets()).map((sheet) => sheet.name)).toEqual(["Sales", "Plan v1"]);
+    expect(await book.getMetadata("auditLog")).toBe("[1]");
+  });
+
   it("says which reference does not exist", async () => {
     const book = await make();
     await expect(book.read("Nowhere")).rejects.toThrow(/no sheet, table or named range called "Nowhere"/);

@@ -1,0 +1,47 @@
+/**
+ * Round trips and request sizes of the S&OP cycle on Office.js: steps 1 to 6 on the sample's generator
+ * (4 families, 36 months of history) through OfficeWorkbook over the strict fake Excel, as the task
+ * pane runs them. Per step: context.sync() calls, and the largest request and response (bytes as JSON,
+ * cells). Targets: at most 10 syncs per step at 500 items; every request under 2 MB and every response
+ * under Excel on the web's 5 MB at 500 and 5,000 items.
+ * Usage: npm run bench:office [-- --items 500,5000]
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { officeCycleCosts, type StepCost } from "../tests/workbook/fakeCycle";
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(2)} MB`;
+}
+
+function table(items: number, costs: StepCost[]): string[] {
+  return [
+    `${items} items x 36 months`,
+    `  ${"step".padEnd(12)} ${"syncs".padStart(5)}  ${"largest request".padStart(24)}  ${"largest response".padStart(24)}`,
+    ...costs.map(
+      (cost) =>
+        `  ${cost.step.padEnd(12)} ${String(cost.syncs).padStart(5)}  ${`${megabytes(cost.largestRequest.bytes)}, ${cost.largestRequest.cells} cells`.padStart(24)}  ${`${megabytes(cost.largestResponse.bytes)}, ${cost.largestResponse.cells} cells`.padStart(24)}`,
+    ),
+  ];
+}
+
+async function main(): Promise<void> {
+  const flag = process.argv.indexOf("--items");
+  const sizes = (flag > 0 ? process.argv[flag + 1] : "500,5000").split(",").map(Number);
+  const results: { items: number; costs: StepCost[] }[] = [];
+  const lines = ["S&OP cycle on Office.js (strict fake Excel): round trips and largest request/response per step"];
+  for (const items of sizes) {
+    const costs = await officeCycleCosts(Math.max(1, Math.round(items / 4)));
+    results.push({ items, costs });
+    lines.push(...table(items, costs));
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+  const out = path.join(__dirname, "..", "..", "out");
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, "bench-office.json"), JSON.stringify(results, null, 2));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

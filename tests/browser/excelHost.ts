@@ -118,7 +118,7 @@ export async function openExcelHost(workbook: HostWorkbook, requirementSets = ma
       headless: true,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
     });
-    const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
+    const page = await (await browser.newContext({ viewport: { width: 400, height: 900 } })).newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     page.on("console", (message) => {

@@ -48,9 +48,12 @@ describe("Excel's rules the host plays", () => {
   test("the help page the manifest's SupportUrl names is built and served", async () => {
     const manifest = fs.readFileSync(path.join(HOST_DIST, "manifest.xml"), "utf8");
     const support = /<SupportUrl DefaultValue="([^"]+)"/.exec(manifest)?.[1] ?? "";
-    const response = await host.page.request.get(`${host.origin}${new URL(support).pathname}`);
-    expect(response.status()).toBe(200);
-    expect(await response.text()).toMatch(/<title>S&amp;OP Planner help<\/title>/);
+    const help = await host.page.context().newPage();
+    const response = await help.goto(`${host.origin}${new URL(support).pathname}`);
+    expect(response?.status()).toBe(200);
+    await expect(help.title()).resolves.toBe("S&OP Planner help");
+    await expect(help.getByRole("heading", { level: 2 }).allInnerTexts()).resolves.toEqual(["Open the pane", "Functions", "What Excel you need"]);
+    await help.close();
   });
 });
 

@@ -62,3 +62,18 @@ export function excelDateTime(serial: number): ExcelDateTime | undefined {
   const date = new Date(((days < PHANTOM_DAY ? days + 1 : days) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), ...clock };
 }
+
+/** Days from the 1900 date system's day 0 to the 1904 system's (1 Jan 1904 is serial 1462 in the 1900 system). */
+const DAYS_1900_TO_1904 = 1462;
+
+/**
+ * The 1900-system serial of a date stored in a workbook that uses the 1904 date system (Excel for Mac's
+ * old default), so that every date the add-in reads means the same day whichever system the workbook uses.
+ * Reference: Microsoft Support, "Date systems in Excel" (the two systems are 1,462 days apart).
+ * @param serial a serial of the 1904 date system (0 = 1 Jan 1904)
+ * @returns the serial of the same day and time in the 1900 date system
+ * @example serialFrom1904(43830) // 45292, 1 Jan 2024
+ */
+export function serialFrom1904(serial: number): number {
+  return serial + DAYS_1900_TO_1904;
+}

@@ -8,7 +8,7 @@
  * calculated: a formula the add-in wrote reads as null until Excel recalculates the saved file.
  */
 import ExcelJS from "exceljs";
-import { parseCell, parseRange, rangeAddress, type CellRange } from "./address";
+import { parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
 import { serialOfDate } from "./excelDate";
 import {
   CHARTS_KEY,
@@ -19,12 +19,16 @@ import {
   ownedSheets,
   recordedCharts,
 } from "./metadataSheet";
+import { namedReference } from "./namedReference";
+import { assertSheetName } from "./sheetName";
 import type {
   CellInput,
   CellValue,
   ChartSpec,
+  Extent,
   Matrix,
   NamedRangeInfo,
+  ReadWindow,
   SheetInfo,
   TableInfo,
   Workbook,
@@ -200,33 +204,41 @@ export class MemoryWorkbook implements Workbook {
   async listNames(): Promise<NamedRangeInfo[]> {
     const names: NamedRangeInfo[] = [];
     for (const entry of this.book.definedNames.model) {
-      const first = entry.ranges[0];
-      if (first === undefined || entry.name.startsWith("_xlnm")) continue;
-      const range = parseRange(first);
-      if (range.sheet === undefined) continue;
-      names.push({ name: entry.name, address: rangeAddress(range, range.sheet) });
+      if (entry.ranges.length === 0 || entry.name.startsWith("_xlnm")) continue;
+      const reference = namedReference(entry.ranges.join(","));
+      names.push(reference.address === null ? { name: entry.name, address: null, note: reference.note } : { name: entry.name, address: reference.address });
     }
     return names;
   }
 
-  async read(reference: string): Promise<Matrix> {
+  async read(reference: string, window?: ReadWindow): Promise<Matrix> {
     const { sheet, range } = await this.resolve(reference);
-    return range === undefined ? usedValues(sheet) : mapRange(sheet, range, (cell) => toCellValue(cell?.value));
+    const box = range ?? usedBox(sheet);
+    if (box === undefined) return [];
+    const rows = windowRows(box, window);
+    return rows === undefined ? [] : mapRange(sheet, rows, (cell) => toCellValue(cell?.value));
+  }
+
+  async extent(reference: string): Promise<Extent> {
+    const { sheet, range } = await this.resolve(reference);
+    const box = range ?? usedBox(sheet);
+    return box === undefined ? { rows: 0, columns: 0 } : { rows: box.bottom - box.top + 1, columns: box.right - box.left + 1 };
   }
 
   async createSheet(name: string): Promise<void> {
     if (this.findSheet(name)) throw new WorkbookError(`A sheet called "${name}" already exists. Choose another name.`);
-    try {
-      this.book.addWorksheet(name);
-    } catch (error) {
-      throw new WorkbookError(`"${name}" cannot be a sheet name: ${(error as Error).message}`);
-    }
+    assertSheetName(name);
+    this.book.addWorksheet(name);
     this.setOwned([...ownedSheets(this.metadata), name]);
   }
 
   async writeBlocks(blocks: readonly WriteBlock[], options: WriteOptions = {}): Promise<void> {
     const owned = new Set(ownedSheets(this.metadata));
     const names = targetSheetNames(blocks);
+    for (const name of options.protect ?? []) {
+      if (!names.some((target) => target.toLowerCase() === name.toLowerCase())) throw new WorkbookError(`The sheet "${name}" to protect is not among the sheets written.`);
+    }
+    for (const name of names) if (!this.findSheet(name)) assertSheetName(name);
     await assertWritable(
       names.map((name) => {
         const sheet = this.findSheet(name);
@@ -234,12 +246,28 @@ export class MemoryWorkbook implements Workbook {
       }),
       options,
     );
-    for (const name of names) {
-      const sheet = this.findSheet(name);
-      if (sheet === undefined) await this.createSheet(name);
-      else if (options.replace && owned.has(sheet.name)) clearSheet(sheet);
+    const metadataBefore = new Map(this.metadata);
+    const created: string[] = [];
+    try {
+      for (const name of names) {
+        const sheet = this.findSheet(name);
+        if (sheet === undefined) {
+          await this.createSheet(name);
+          created.push(name);
+        } else if (options.replace && owned.has(sheet.name)) clearSheet(sheet);
+      }
+      for (const block of blocks) writeBlock(this.sheet(block.sheet), block);
+      for (const name of options.protect ?? []) await this.protectSheet(name);
+      for (const [key, value] of Object.entries(options.metadata ?? {})) this.metadata.set(key, value);
+      if (options.metadata) this.saveMetadata();
+    } catch (error) {
+      // All or nothing, as on Excel: the sheets this write created go, the metadata is put back.
+      for (const name of created) this.book.removeWorksheet(this.sheet(name).id);
+      this.metadata.clear();
+      for (const [key, value] of metadataBefore) this.metadata.set(key, value);
+      this.saveMetadata();
+      throw error;
     }
-    for (const block of blocks) writeBlock(this.sheet(block.sheet), block);
   }
 
   async protectSheet(name: string): Promise<void> {
@@ -257,9 +285,13 @@ export class MemoryWorkbook implements Workbook {
 
   async addChart(spec: ChartSpec): Promise<void> {
     this.sheet(spec.sheet);
-    this.metadata.set(CHARTS_KEY, JSON.stringify([...this.charts(), spec]));
+    const others = this.charts().filter((chart) => chart.sheet !== spec.sheet || chart.title !== spec.title);
+    this.metadata.set(CHARTS_KEY, JSON.stringify([...others, spec]));
     this.saveMetadata();
   }
+
+  /** Nothing to forget: every read goes to the workbook in memory. */
+  forget(): void {}
 
   private setOwned(names: string[]): void {
     this.metadata.set(OWNED_SHEETS_KEY, JSON.stringify(names));
@@ -301,6 +333,7 @@ export class MemoryWorkbook implements Workbook {
     if (table) return { sheet: this.sheet(table.sheet), range: parseRange(table.address) };
     const name = (await this.listNames()).find((info) => info.name.toLowerCase() === text.toLowerCase());
     if (name) {
+      if (name.address === null) throw new WorkbookError(`The name "${name.name}" cannot be read: it ${name.note}`);
       const range = parseRange(name.address);
       return { sheet: this.sheet(range.sheet ?? ""), range };
     }
@@ -339,6 +372,13 @@ function usedValues(sheet: ExcelJS.Worksheet): Matrix {
   const used = usedRange(sheet);
   const values = mapRange(sheet, used, (cell) => toCellValue(cell?.value));
   return values.length === 1 && values[0].length === 1 && values[0][0] === null ? [] : values;
+}
+
+/** What read(sheet) covers: A1 to the last used cell, undefined for an empty sheet. */
+function usedBox(sheet: ExcelJS.Worksheet): CellRange | undefined {
+  const used = usedRange(sheet);
+  const empty = used.bottom === 0 && used.right === 0 && toCellValue(sheet.findCell(1, 1)?.value) === null;
+  return empty ? undefined : used;
 }
 
 function mapRange<T>(sheet: ExcelJS.Worksheet, range: CellRange, read: (cell: ExcelJS.Cell | undefined) => T): T[][] {

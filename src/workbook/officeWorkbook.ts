@@ -1,23 +1,40 @@
 /**
- * The Workbook interface on Office.js, for the add-in running inside Excel. Every method is one
- * `Excel.run` batch that queues its loads and writes and calls `context.sync()` a fixed, small number
- * of times whatever the data size: reading the add-in's state takes 2 syncs (sheet list; protection
- * and metadata), a write 1 more. (Excel on the web caps one request at about 5 MB; a write far larger
- * than a plan of a few thousand items x 36 months should be split by the caller.)
+ * The Workbook interface on Office.js, for the add-in running inside Excel, kept within Excel's rules:
+ *
+ * - Round trips: what a step reads once (sheets, protection, metadata, tables, names, values) is kept
+ *   until `forget()` (the pane calls it as each step starts) and updated by the step's own writes, so a
+ *   step costs a few `context.sync()` calls, not one or two per call. Reads asked for together
+ *   (`Promise.all`) go to Excel in one batch.
+ * - Size: Excel on the web fails a request or response over 5 MB and a read over 5 million cells
+ *   (https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ *   Reads go in row chunks of at most READ_BUDGET_CELLS cells per sync, writes in row chunks of at most
+ *   REQUEST_BUDGET_BYTES per sync, with number formats set per column run, not per cell.
+ * - Cell editing: every batch runs with `delayForCellEdit`, so it waits while the planner edits a cell
+ *   instead of failing (https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions).
+ * - Dates: a workbook on the 1904 date system has its date cells read as 1900-system serials, so
+ *   periods mean the same months in both (https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbook#excel-excel-workbook-use1904datesystem-member).
+ * - All or nothing: a write that fails part way removes the sheets it created and restores the metadata.
+ *   The overwrite question is asked before any batch opens.
  *
  * Text stays text: every string is written through `Range.formulas` with a leading apostrophe, Excel's
  * own "this is text" prefix (the apostrophe is not part of the value), so "=SUM(A1)", "-5", "2024-01" or
  * "TRUE" typed by a planner are stored as the text they are; only `{ formula }` is written as a formula.
  */
-import { parseCell, parseRange, rangeAddress } from "./address";
+import { isRangeText, parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
+import { isDateSection } from "./dateFormat";
+import { serialFrom1904 } from "./excelDate";
 import { CHARTS_KEY, METADATA_SHEET, OWNED_SHEETS_KEY, decodeMetadata, encodeMetadata, ownedSheets, recordedCharts } from "./metadataSheet";
+import { namedReference } from "./namedReference";
+import { assertSheetName } from "./sheetName";
 import type {
   CellInput,
   CellValue,
   ChartKind,
   ChartSpec,
+  Extent,
   Matrix,
   NamedRangeInfo,
+  ReadWindow,
   SheetInfo,
   TableInfo,
   Workbook,
@@ -27,15 +44,17 @@ import type {
 import { WorkbookError } from "./workbookError";
 import { assertWritable, formulaBody, isFormulaInput, numberFormatAt, targetSheetNames } from "./writePolicy";
 
-/** Runs one batch against Excel: `Excel.run` in the add-in, a fake in tests. */
-export type ExcelBatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Runs one batch against Excel: `Excel.run(options, batch)` in the add-in, a fake in tests. */
+export type ExcelBatchRunner = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** What the add-in knows about the workbook at the start of a batch. */
-interface BookState {
-  sheets: { sheet: Excel.Worksheet; name: string; visible: boolean; protected: boolean }[];
-  metadata: Map<string, string>;
-  metadataSheet: Excel.Worksheet | undefined;
-}
+/** Largest request the add-in sends in one sync, well under Excel on the web's 5 MB. */
+export const REQUEST_BUDGET_BYTES = 2_000_000;
+
+/** Cells read in one sync: at about 20 bytes a value, a response near 2 MB. */
+export const READ_BUDGET_CELLS = 100_000;
+
+/** Every batch waits while the planner edits a cell, instead of failing. */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 const CHART_TYPES: Record<ChartKind, "Line" | "ColumnClustered" | "BarClustered" | "Area"> = {
   line: "Line",
@@ -44,226 +63,582 @@ const CHART_TYPES: Record<ChartKind, "Line" | "ColumnClustered" | "BarClustered"
   area: "Area",
 };
 
+/** The planner's sheets as the add-in last read them. */
+interface SheetState {
+  name: string;
+  visible: boolean;
+  protected: boolean;
+}
+
+/** What one sync tells about the workbook: sheets, metadata, tables, workbook names, date system. */
+interface Snapshot {
+  sheets: SheetState[];
+  metadata: Map<string, string>;
+  metadataExists: boolean;
+  date1904: boolean;
+  tables: { name: string; sheet: string; showHeaders: boolean; showTotals: boolean }[];
+  names: NamedRangeInfo[];
+}
+
+/** What a second sync tells: each sheet's extent (A1 to its last used cell), table ranges, sheet names, charts. */
+interface Layout {
+  extents: Map<string, CellRange | undefined>;
+  tables: TableInfo[];
+  names: NamedRangeInfo[];
+  charts: Map<string, Set<string>>;
+}
+
+/** A read asked for and not yet sent. */
+interface ReadJob {
+  reference: string;
+  window: ReadWindow | undefined;
+  resolve: (values: Matrix) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Where a reference's cells are: its sheet and the rectangle read(reference) covers (undefined: nothing). */
+interface Target {
+  sheet: string;
+  box: CellRange | undefined;
+}
+
 /** The workbook open in Excel, through Office.js. */
 export class OfficeWorkbook implements Workbook {
-  private readonly run: ExcelBatchRunner;
+  private readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  private snapshot: Snapshot | undefined;
+  private layout: Layout | undefined;
+  private readonly values = new Map<string, Matrix>();
+  private readonly readQueue: ReadJob[] = [];
 
   /**
    * @param run how to run a batch; defaults to `Excel.run` (tests pass a fake).
    * @example const book = new OfficeWorkbook();
    */
   constructor(run?: ExcelBatchRunner) {
-    this.run = run ?? ((batch) => Excel.run(batch));
+    const runner: ExcelBatchRunner = run ?? ((options, batch) => Excel.run(options, batch));
+    this.run = async (batch) => {
+      try {
+        return await runner(RUN_OPTIONS, batch);
+      } catch (error) {
+        this.forget();
+        throw error;
+      }
+    };
+  }
+
+  forget(): void {
+    this.snapshot = undefined;
+    this.layout = undefined;
+    this.values.clear();
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.run(async (context) => {
-      const state = await readState(context);
-      const owned = new Set(ownedSheets(state.metadata));
-      return state.sheets.map((entry) => ({ name: entry.name, ownedByAddin: owned.has(entry.name), protected: entry.protected, visible: entry.visible }));
-    });
+    const snapshot = await this.loadSnapshot();
+    const owned = new Set(ownedSheets(snapshot.metadata));
+    return snapshot.sheets.map((sheet) => ({ name: sheet.name, ownedByAddin: owned.has(sheet.name), protected: sheet.protected, visible: sheet.visible }));
   }
 
   async listTables(): Promise<TableInfo[]> {
-    return this.run(async (context) => {
-      const tables = context.workbook.tables;
-      tables.load("items/name,items/showTotals,items/showHeaders");
-      await context.sync();
-      const details = tables.items.map((table) => {
-        const worksheet = table.worksheet.load("name");
-        const range = table.getRange().load("address,rowCount");
-        const header = table.getHeaderRowRange().load("values");
-        return { table, worksheet, range, header };
-      });
-      await context.sync();
-      return details
-        .filter(({ worksheet }) => worksheet.name !== METADATA_SHEET)
-        .map(({ table, worksheet, range, header }) => ({
-          name: table.name,
-          sheet: worksheet.name,
-          address: rangeAddress(parseRange(range.address)),
-          headers: (header.values[0] ?? []).map((cell) => String(cell)),
-          rowCount: range.rowCount - (table.showHeaders ? 1 : 0) - (table.showTotals ? 1 : 0),
-        }));
-    });
+    return (await this.loadLayout()).tables;
   }
 
   async listNames(): Promise<NamedRangeInfo[]> {
-    return this.run(async (context) => {
-      const names = context.workbook.names;
-      names.load("items/name,items/type,items/formula,items/visible");
-      await context.sync();
-      return names.items
-        .filter((item) => item.visible && item.type === "Range")
-        .flatMap((item) => {
-          const range = parseRange(item.formula.replace(/^=/, ""));
-          return range.sheet === undefined ? [] : [{ name: item.name, address: rangeAddress(range, range.sheet) }];
-        });
+    return (await this.loadLayout()).names;
+  }
+
+  /** Reads asked for in the same turn of the event loop (e.g. with Promise.all) go to Excel together. */
+  read(reference: string, window?: ReadWindow): Promise<Matrix> {
+    return new Promise<Matrix>((resolve, reject) => {
+      this.readQueue.push({ reference, window, resolve, reject });
+      if (this.readQueue.length === 1) queueMicrotask(() => void this.flushReads());
     });
   }
 
-  async read(reference: string): Promise<Matrix> {
-    return this.run(async (context) => {
-      const text = reference.trim();
-      if (text.includes("!")) {
-        const range = parseRange(text);
-        const target = context.workbook.worksheets.getItemOrNullObject(range.sheet ?? "");
-        await context.sync();
-        if (target.isNullObject) throw new WorkbookError(`There is no sheet called "${range.sheet}" in this workbook.`);
-        const cells = target.getRange(rangeAddress(range)).load("values");
-        await context.sync();
-        return cells.values.map(toCellValues);
-      }
-      const sheet = context.workbook.worksheets.getItemOrNullObject(text);
-      const table = context.workbook.tables.getItemOrNullObject(text);
-      const name = context.workbook.names.getItemOrNullObject(text);
-      await context.sync();
-      if (!sheet.isNullObject && text !== METADATA_SHEET) {
-        const used = sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
-        await context.sync();
-        return used.isNullObject ? [] : fromA1(used.values.map(toCellValues), used.rowIndex, used.columnIndex);
-      }
-      const range = !table.isNullObject ? table.getRange() : !name.isNullObject ? name.getRange() : undefined;
-      if (!range) throw new WorkbookError(`There is no sheet, table or named range called "${reference}" in this workbook.`);
-      range.load("values");
-      await context.sync();
-      return range.values.map(toCellValues);
-    });
+  async extent(reference: string): Promise<Extent> {
+    const { box } = await this.locate(reference);
+    return box === undefined ? { rows: 0, columns: 0 } : { rows: box.bottom - box.top + 1, columns: box.right - box.left + 1 };
   }
 
   async createSheet(name: string): Promise<void> {
+    const snapshot = await this.loadSnapshot();
+    if (findSheet(snapshot, name)) throw new WorkbookError(`A sheet called "${name}" already exists. Choose another name.`);
+    assertSheetName(name);
+    const metadata = new Map(snapshot.metadata).set(OWNED_SHEETS_KEY, JSON.stringify([...ownedSheets(snapshot.metadata), name]));
     await this.run(async (context) => {
-      const state = await readState(context);
-      if (state.sheets.some((entry) => entry.name.toLowerCase() === name.toLowerCase())) {
-        throw new WorkbookError(`A sheet called "${name}" already exists. Choose another name.`);
-      }
       context.workbook.worksheets.add(name);
-      state.metadata.set(OWNED_SHEETS_KEY, JSON.stringify([...ownedSheets(state.metadata), name]));
-      writeMetadata(context, state);
+      writeMetadata(context, snapshot.metadataExists, metadata);
       await context.sync();
     });
+    snapshot.sheets.push({ name, visible: true, protected: false });
+    this.afterWrite(snapshot, metadata, [{ name, box: undefined, replace: true }]);
   }
 
   async writeBlocks(blocks: readonly WriteBlock[], options: WriteOptions = {}): Promise<void> {
+    const snapshot = await this.loadSnapshot();
+    const owned = new Set(ownedSheets(snapshot.metadata));
+    const names = targetSheetNames(blocks);
+    for (const name of options.protect ?? []) {
+      if (!names.some((target) => target.toLowerCase() === name.toLowerCase())) throw new WorkbookError(`The sheet "${name}" to protect is not among the sheets written.`);
+    }
+    const targets = names.map((name) => ({ name, state: findSheet(snapshot, name) }));
+    for (const target of targets) if (!target.state) assertSheetName(target.name);
+    // The overwrite question is asked here, before any batch opens: never inside an open Excel.run.
+    await assertWritable(
+      targets.map(({ name, state }) => ({ name, exists: state !== undefined, owned: state !== undefined && owned.has(state.name), protected: state?.protected ?? false })),
+      options,
+    );
+    const created = targets.filter((target) => !target.state).map((target) => target.name);
+    const metadata = new Map(snapshot.metadata).set(OWNED_SHEETS_KEY, JSON.stringify([...owned, ...created]));
+    for (const [key, value] of Object.entries(options.metadata ?? {})) metadata.set(key, value);
+    const cleared = new Set(targets.filter((target) => options.replace && target.state && owned.has(target.state.name)).map((target) => target.name));
+    const protect = new Set((options.protect ?? []).map((name) => name.toLowerCase()));
     await this.run(async (context) => {
-      const state = await readState(context);
-      const owned = new Set(ownedSheets(state.metadata));
-      const names = targetSheetNames(blocks);
-      const find = (name: string) => state.sheets.find((entry) => entry.name.toLowerCase() === name.toLowerCase());
-      await assertWritable(
-        names.map((name) => {
-          const entry = find(name);
-          return { name, exists: entry !== undefined, owned: entry !== undefined && owned.has(entry.name), protected: entry?.protected ?? false };
-        }),
-        options,
-      );
-      const targets = new Map<string, Excel.Worksheet>();
-      for (const name of names) {
-        const entry = find(name);
-        if (entry === undefined) {
-          targets.set(name, context.workbook.worksheets.add(name));
-          owned.add(name);
-        } else {
-          targets.set(name, entry.sheet);
-          if (options.replace && owned.has(entry.name)) entry.sheet.getRange().clear();
+      try {
+        const sheets = context.workbook.worksheets;
+        const handles = new Map<string, Excel.Worksheet>();
+        for (const target of targets) {
+          const sheet = target.state ? sheets.getItem(target.state.name) : sheets.add(target.name);
+          handles.set(target.name, sheet);
+          if (cleared.has(target.name)) sheet.getRange().clear();
         }
+        const batch = new SizedBatch(context);
+        for (const block of blocks) await writeBlock(batch, handles.get(block.sheet) as Excel.Worksheet, block);
+        for (const target of targets) {
+          if (protect.has(target.name.toLowerCase())) (handles.get(target.name) as Excel.Worksheet).protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true });
+        }
+        writeMetadata(context, snapshot.metadataExists, metadata);
+        await context.sync();
+      } catch (error) {
+        await undo(context, created, snapshot);
+        throw error;
       }
-      state.metadata.set(OWNED_SHEETS_KEY, JSON.stringify([...owned]));
-      writeMetadata(context, state);
-      for (const block of blocks) writeBlock(targets.get(block.sheet) as Excel.Worksheet, block);
-      await context.sync();
     });
+    for (const name of created) snapshot.sheets.push({ name, visible: true, protected: false });
+    for (const sheet of snapshot.sheets) if (protect.has(sheet.name.toLowerCase())) sheet.protected = true;
+    this.afterWrite(
+      snapshot,
+      metadata,
+      names.map((name) => ({ name, box: blocksBox(blocks.filter((block) => block.sheet === name)), replace: cleared.has(name) || created.includes(name) })),
+    );
   }
 
   async protectSheet(name: string): Promise<void> {
+    const snapshot = await this.loadSnapshot();
+    const state = findSheet(snapshot, name);
+    if (!state) throw new WorkbookError(`There is no sheet called "${name}" in this workbook.`);
+    // Excel refuses to protect a protected sheet.
+    if (state.protected) return;
     await this.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      sheet.load("name");
-      const protection = sheet.protection.load("protected");
-      await context.sync();
-      if (sheet.isNullObject) throw new WorkbookError(`There is no sheet called "${name}" in this workbook.`);
-      if (!protection.protected) protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true });
+      context.workbook.worksheets.getItem(state.name).protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true });
       await context.sync();
     });
+    state.protected = true;
   }
 
   async getMetadata(key: string): Promise<string | undefined> {
-    return this.run(async (context) => (await readState(context)).metadata.get(key));
+    return (await this.loadSnapshot()).metadata.get(key);
   }
 
   async setMetadata(key: string, value: string): Promise<void> {
+    const snapshot = await this.loadSnapshot();
+    const metadata = new Map(snapshot.metadata).set(key, value);
     await this.run(async (context) => {
-      const state = await readState(context);
-      state.metadata.set(key, value);
-      writeMetadata(context, state);
+      writeMetadata(context, snapshot.metadataExists, metadata);
       await context.sync();
     });
+    this.afterWrite(snapshot, metadata, []);
   }
 
   async addChart(spec: ChartSpec): Promise<void> {
+    const layout = await this.loadLayout();
+    const snapshot = await this.loadSnapshot();
+    const state = findSheet(snapshot, spec.sheet);
+    if (!state) throw new WorkbookError(`There is no sheet called "${spec.sheet}" in this workbook.`);
+    const name = chartName(spec);
+    const existing = layout.charts.get(state.name.toLowerCase()) ?? new Set<string>();
+    const charts = [...recordedCharts(snapshot.metadata).filter((chart) => chartName(chart) !== name || chart.sheet !== spec.sheet), spec];
+    const metadata = new Map(snapshot.metadata).set(CHARTS_KEY, JSON.stringify(charts));
     await this.run(async (context) => {
-      const state = await readState(context);
-      const entry = state.sheets.find((candidate) => candidate.name === spec.sheet);
-      if (!entry) throw new WorkbookError(`There is no sheet called "${spec.sheet}" in this workbook.`);
-      const chart = entry.sheet.charts.add(CHART_TYPES[spec.kind], entry.sheet.getRange(spec.dataAddress), "Columns");
+      const sheet = context.workbook.worksheets.getItem(state.name);
+      const source = sheet.getRange(spec.dataAddress);
+      let chart: Excel.Chart;
+      if (existing.has(name)) {
+        chart = sheet.charts.getItem(name);
+        chart.chartType = CHART_TYPES[spec.kind];
+        chart.setData(source, "Columns");
+      } else {
+        chart = sheet.charts.add(CHART_TYPES[spec.kind], source, "Columns");
+        chart.name = name;
+      }
       chart.title.text = spec.title;
       chart.setPosition(spec.anchor);
-      state.metadata.set(CHARTS_KEY, JSON.stringify([...recordedCharts(state.metadata), spec]));
-      writeMetadata(context, state);
+      writeMetadata(context, snapshot.metadataExists, metadata);
       await context.sync();
     });
+    existing.add(name);
+    layout.charts.set(state.name.toLowerCase(), existing);
+    this.afterWrite(snapshot, metadata, []);
+  }
+
+  /** The snapshot, read in one sync when not kept. */
+  private async loadSnapshot(): Promise<Snapshot> {
+    if (this.snapshot) return this.snapshot;
+    const snapshot = await this.run(readSnapshot);
+    this.snapshot = snapshot;
+    return snapshot;
+  }
+
+  /** The layout (and snapshot), read in one more sync when not kept. */
+  private async loadLayout(): Promise<Layout> {
+    if (this.layout) return this.layout;
+    const snapshot = await this.loadSnapshot();
+    const layout = await this.run((context) => readLayout(context, snapshot));
+    this.layout = layout;
+    return layout;
+  }
+
+  /** Where a reference's cells are, from the kept snapshot and layout. */
+  private async locate(reference: string): Promise<Target> {
+    const text = reference.trim();
+    // A sheet-qualified range needs only the sheet list; anything else the layout too.
+    const layout = text.includes("!") && isRangeText(text) ? undefined : await this.loadLayout();
+    return locate(reference, await this.loadSnapshot(), layout);
+  }
+
+  /** Send every queued read: located from what is kept, values in chunks of at most READ_BUDGET_CELLS per sync. */
+  private async flushReads(): Promise<void> {
+    const jobs = this.readQueue.splice(0);
+    const wanted = new Map<string, { sheet: string; box: CellRange }>();
+    const located: { job: ReadJob; key: string | undefined }[] = [];
+    let snapshot: Snapshot;
+    try {
+      for (const job of jobs) {
+        const target = await this.locate(job.reference);
+        const box = target.box === undefined ? undefined : windowRows(target.box, job.window);
+        const key = box === undefined ? undefined : `${target.sheet.toLowerCase()}!${rangeAddress(box)}`;
+        if (key !== undefined && box !== undefined && !this.values.has(key)) wanted.set(key, { sheet: target.sheet, box });
+        located.push({ job, key });
+      }
+      snapshot = await this.loadSnapshot();
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    try {
+      if (wanted.size > 0) {
+        const read = await this.run((context) => readValues(context, [...wanted.values()], snapshot.date1904));
+        [...wanted.keys()].forEach((key, index) => this.values.set(key, read[index]));
+      }
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    for (const { job, key } of located) job.resolve(key === undefined ? [] : (this.values.get(key) ?? []).map((row) => [...row]));
+  }
+
+  /** Bring what is kept up to date after a write of the add-in's own. */
+  private afterWrite(snapshot: Snapshot, metadata: Map<string, string>, written: { name: string; box: CellRange | undefined; replace: boolean }[]): void {
+    snapshot.metadata = metadata;
+    snapshot.metadataExists = true;
+    this.values.clear();
+    if (!this.layout) return;
+    for (const { name, box, replace } of written) {
+      const key = name.toLowerCase();
+      const before = replace ? undefined : this.layout.extents.get(key);
+      this.layout.extents.set(key, union(before, box));
+    }
   }
 }
 
-/** Two syncs: the sheet list, then each sheet's protection and the metadata sheet's values. */
-async function readState(context: Excel.RequestContext): Promise<BookState> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
-  await context.sync();
-  const metadataSheet = worksheets.items.find((sheet) => sheet.name === METADATA_SHEET);
-  const sheets = worksheets.items
-    .filter((sheet) => sheet !== metadataSheet)
-    .map((sheet) => ({ sheet, protection: sheet.protection.load("protected") }));
-  const metadataRange = metadataSheet?.getUsedRangeOrNullObject(true).load("values");
+/** Find a sheet by name, as Excel does (case-insensitive). */
+function findSheet(snapshot: Snapshot, name: string): SheetState | undefined {
+  const lower = name.toLowerCase();
+  return snapshot.sheets.find((sheet) => sheet.name.toLowerCase() === lower);
+}
+
+/** The chart's name in Excel, from its title: how a later run finds it to update it. */
+function chartName(spec: ChartSpec): string {
+  return `SOP ${spec.title}`.slice(0, 250);
+}
+
+/** One sync: sheets with protection, the metadata sheet, tables, workbook names, the date system. */
+async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
+  const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/protection/protected");
+  const metadataRange = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true).load("values");
+  const metadataSheet = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET);
+  const tables = context.workbook.tables.load("items/name,items/showHeaders,items/showTotals,items/worksheet/name");
+  const names = context.workbook.names.load("items/name,items/formula,items/visible");
+  context.workbook.load("use1904DateSystem");
   await context.sync();
   return {
-    sheets: sheets.map(({ sheet, protection }) => ({
-      sheet,
-      name: sheet.name,
-      visible: sheet.visibility === "Visible",
-      protected: protection.protected,
-    })),
-    metadata: metadataRange && !metadataRange.isNullObject ? decodeMetadata(metadataRange.values.map(toCellValues)) : new Map(),
-    metadataSheet,
+    sheets: worksheets.items
+      .filter((sheet) => sheet.name !== METADATA_SHEET)
+      .map((sheet) => ({ name: sheet.name, visible: sheet.visibility === "Visible", protected: sheet.protection.protected })),
+    metadata: metadataRange.isNullObject ? new Map() : decodeMetadata(metadataRange.values.map(toCellValues)),
+    metadataExists: !metadataSheet.isNullObject,
+    date1904: (context.workbook as Excel.Workbook & { use1904DateSystem?: boolean }).use1904DateSystem === true,
+    tables: tables.items
+      .filter((table) => table.worksheet.name !== METADATA_SHEET)
+      .map((table) => ({ name: table.name, sheet: table.worksheet.name, showHeaders: table.showHeaders, showTotals: table.showTotals })),
+    names: names.items.filter((item) => item.visible).map((item) => describeName(item)),
   };
 }
 
-/** Queue the metadata sheet's rewrite (created very hidden if missing); no sync. */
-function writeMetadata(context: Excel.RequestContext, state: BookState): void {
-  let sheet = state.metadataSheet;
-  if (sheet === undefined) {
-    sheet = context.workbook.worksheets.add(METADATA_SHEET);
-    sheet.visibility = "VeryHidden";
-    state.metadataSheet = sheet;
-  } else {
-    sheet.getRange().clear();
-  }
-  const rows = encodeMetadata(state.metadata);
-  if (rows.length > 0) writeBlock(sheet, { sheet: METADATA_SHEET, topLeft: "A1", values: rows });
+/** One sync: each sheet's used extent, names and charts; each table's range and header row. */
+async function readLayout(context: Excel.RequestContext, snapshot: Snapshot): Promise<Layout> {
+  const sheets = snapshot.sheets.map((state) => {
+    const sheet = context.workbook.worksheets.getItem(state.name);
+    return {
+      state,
+      used: sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+      names: sheet.names.load("items/name,items/formula,items/visible"),
+      charts: sheet.charts.load("items/name"),
+    };
+  });
+  const tables = snapshot.tables.map((table) => {
+    const handle = context.workbook.tables.getItem(table.name);
+    return { table, range: handle.getRange().load("address,rowCount"), header: handle.getHeaderRowRange().load("values") };
+  });
+  await context.sync();
+  return {
+    extents: new Map(
+      sheets.map(({ state, used }) => [
+        state.name.toLowerCase(),
+        used.isNullObject ? undefined : { top: 0, left: 0, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 },
+      ]),
+    ),
+    tables: tables.map(({ table, range, header }) => ({
+      name: table.name,
+      sheet: table.sheet,
+      address: rangeAddress(parseRange(range.address)),
+      headers: (header.values[0] ?? []).map((cell) => String(cell)),
+      rowCount: range.rowCount - (table.showHeaders ? 1 : 0) - (table.showTotals ? 1 : 0),
+    })),
+    names: [
+      ...snapshot.names,
+      ...sheets.flatMap(({ state, names }) => names.items.filter((item) => item.visible).map((item) => describeName(item, state.name))),
+    ],
+    charts: new Map(sheets.map(({ state, charts }) => [state.name.toLowerCase(), new Set(charts.items.map((chart) => chart.name))])),
+  };
 }
 
-/** Queue one block's values, formats and header style; no sync. */
-function writeBlock(sheet: Excel.Worksheet, block: WriteBlock): void {
+/**
+ * Where a reference's cells are: a sheet-qualified range, a sheet (A1 to the end of its used range), a
+ * table, a workbook name or "Sheet!Name".
+ * @throws WorkbookError naming the reference when it is none of these or a name is not one rectangle.
+ */
+function locate(reference: string, snapshot: Snapshot, layout: Layout | undefined): Target {
+  const text = reference.trim();
+  const lower = text.toLowerCase();
+  const bang = text.lastIndexOf("!");
+  if (bang >= 0 && isRangeText(text)) {
+    const range = parseRange(text);
+    const sheet = findSheet(snapshot, range.sheet ?? "");
+    if (!sheet) throw new WorkbookError(`There is no sheet called "${range.sheet}" in this workbook.`);
+    return { sheet: sheet.name, box: { top: range.top, left: range.left, bottom: range.bottom, right: range.right } };
+  }
+  if (!layout) throw new WorkbookError(`There is no sheet, table or named range called "${reference}" in this workbook.`);
+  const sheet = bang < 0 ? findSheet(snapshot, text) : undefined;
+  if (sheet) return { sheet: sheet.name, box: layout.extents.get(sheet.name.toLowerCase()) };
+  const table = layout.tables.find((candidate) => candidate.name.toLowerCase() === lower);
+  if (table) return { sheet: table.sheet, box: parseRange(table.address) };
+  const scope = bang >= 0 ? parseRange(`${text.slice(0, bang)}!A1`).sheet?.toLowerCase() : undefined;
+  const nameText = bang >= 0 ? text.slice(bang + 1).toLowerCase() : lower;
+  const name = layout.names.find((candidate) => candidate.name.toLowerCase() === nameText && candidate.scope?.toLowerCase() === scope);
+  if (name) {
+    if (name.address === null) throw new WorkbookError(`The name "${name.name}" cannot be read: it ${name.note}`);
+    const range = parseRange(name.address);
+    return { sheet: range.sheet ?? "", box: { top: range.top, left: range.left, bottom: range.bottom, right: range.right } };
+  }
+  throw new WorkbookError(`There is no sheet, table or named range called "${reference}" in this workbook.`);
+}
+
+/**
+ * Read rectangles in row chunks, at most READ_BUDGET_CELLS cells per sync (half as many on a 1904
+ * workbook, whose number formats come along to find the dates).
+ */
+async function readValues(context: Excel.RequestContext, targets: { sheet: string; box: CellRange }[], date1904: boolean): Promise<Matrix[]> {
+  const budget = date1904 ? READ_BUDGET_CELLS / 2 : READ_BUDGET_CELLS;
+  const results: Matrix[] = targets.map(() => []);
+  let queued: { index: number; range: Excel.Range }[] = [];
+  let cells = 0;
+  const flush = async (): Promise<void> => {
+    await context.sync();
+    for (const { index, range } of queued) results[index].push(...toDateSystem(range.values.map(toCellValues), date1904 ? range.numberFormat : undefined));
+    queued = [];
+    cells = 0;
+  };
+  for (const [index, { sheet, box }] of targets.entries()) {
+    const width = box.right - box.left + 1;
+    const rowsPerChunk = Math.max(1, Math.floor(budget / width));
+    for (let top = box.top; top <= box.bottom; top += rowsPerChunk) {
+      const chunk = { ...box, top, bottom: Math.min(box.bottom, top + rowsPerChunk - 1) };
+      const size = (chunk.bottom - chunk.top + 1) * width;
+      if (cells > 0 && cells + size > budget) await flush();
+      const range = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(chunk)).load(date1904 ? "values,numberFormat" : "values");
+      queued.push({ index, range });
+      cells += size;
+    }
+  }
+  if (queued.length > 0) await flush();
+  return results;
+}
+
+/** Dates of a 1904 workbook as 1900-system serials: numbers under a date format move by 1,462 days. */
+function toDateSystem(values: Matrix, formats: unknown[][] | undefined): Matrix {
+  if (formats === undefined) return values;
+  return values.map((row, r) => row.map((cell, c) => (typeof cell === "number" && isDateSection(String(formats[r]?.[c] ?? "General").split(";")[0]) ? serialFrom1904(cell) : cell)));
+}
+
+/** A named item as the Workbook interface lists it: its rectangle, or null and why it is skipped. */
+function describeName(item: Excel.NamedItem, scope?: string): NamedRangeInfo {
+  // NamedItem.formula "always starts with an equals sign", for constants too ("=42", "=\"text\"").
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditem#excel-excel-nameditem-formula-member
+  const reference = namedReference(item.formula);
+  const named = scope === undefined ? { name: item.name } : { name: item.name, scope };
+  return reference.address === null ? { ...named, address: null, note: reference.note } : { ...named, address: reference.address };
+}
+
+/**
+ * Queued writes that sync whenever the next one would take the request past REQUEST_BUDGET_BYTES:
+ * Excel on the web fails a request over 5 MB.
+ */
+class SizedBatch {
+  private bytes = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  /** Make room for `bytes` more in this request (syncing what is queued when it would not fit). */
+  async reserve(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET_BYTES) {
+      await this.context.sync();
+      this.bytes = 0;
+    }
+    this.bytes += bytes;
+  }
+}
+
+/** Queue one block's values in row chunks under the request budget, then its formats and header style. */
+async function writeBlock(batch: SizedBatch, sheet: Excel.Worksheet, block: WriteBlock): Promise<void> {
   const rows = block.values.length;
   const columns = Math.max(0, ...block.values.map((row) => row.length));
   if (rows === 0 || columns === 0) return;
   const origin = parseCell(block.topLeft);
-  const range = sheet.getRange(rangeAddress({ top: origin.row, left: origin.col, bottom: origin.row + rows - 1, right: origin.col + columns - 1 }));
-  range.formulas = block.values.map((row) => Array.from({ length: columns }, (_, c) => toFormulaEntry(row[c] ?? null)));
-  if (block.numberFormats && block.numberFormats.length > 0) {
-    range.numberFormat = block.values.map((_, r) => Array.from({ length: columns }, (_, c) => numberFormatAt(block, r, c) ?? "General"));
+  let start = 0;
+  let chunk: (string | number | boolean)[][] = [];
+  let chunkBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (chunk.length === 0) return;
+    await batch.reserve(chunkBytes);
+    const top = origin.row + start;
+    sheet.getRange(rangeAddress({ top, left: origin.col, bottom: top + chunk.length - 1, right: origin.col + columns - 1 })).formulas = chunk;
+    start += chunk.length;
+    chunk = [];
+    chunkBytes = 0;
+  };
+  for (const row of block.values) {
+    const entries = Array.from({ length: columns }, (_, c) => toFormulaEntry(row[c] ?? null));
+    const bytes = utf8Length(JSON.stringify(entries)) + 1;
+    if (chunkBytes + bytes > REQUEST_BUDGET_BYTES / 2) await flush();
+    chunk.push(entries);
+    chunkBytes += bytes;
   }
-  if (block.headerRow) range.getRow(0).format.font.bold = true;
+  await flush();
+  for (const run of formatRuns(block, rows, columns)) {
+    await batch.reserve(run.format.length + 16);
+    const range = sheet.getRange(rangeAddress({ top: origin.row + run.top, left: origin.col + run.left, bottom: origin.row + run.bottom, right: origin.col + run.right }));
+    // One format for the whole range: "If the argument is a single value, it will be applied to all cells in the range."
+    // https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-numberformat-member
+    range.numberFormat = run.format as unknown as string[][];
+  }
+  if (block.headerRow) sheet.getRange(rangeAddress({ top: origin.row, left: origin.col, bottom: origin.row, right: origin.col + columns - 1 })).format.font.bold = true;
+}
+
+/**
+ * A block's number formats as few rectangles of one format each: runs down each column, merged across
+ * neighbouring columns with the same run. Cells without a format are left alone.
+ * @example formatRuns({ numberFormats: ["@", "0.00", "0.00"] }, 500, 3) // [{ left: 0, right: 0, ... "@" }, { left: 1, right: 2, ... "0.00" }]
+ */
+export function formatRuns(block: Pick<WriteBlock, "numberFormats">, rows: number, columns: number): (CellRange & { format: string })[] {
+  if (!block.numberFormats || block.numberFormats.length === 0) return [];
+  const runs: (CellRange & { format: string })[] = [];
+  let open = new Map<string, CellRange & { format: string }>();
+  for (let c = 0; c < columns; c++) {
+    const next = new Map<string, CellRange & { format: string }>();
+    let r = 0;
+    while (r < rows) {
+      const format = numberFormatAt(block, r, c);
+      let end = r;
+      while (end + 1 < rows && numberFormatAt(block, end + 1, c) === format) end++;
+      if (format !== undefined) {
+        const key = `${r}:${end}:${format}`;
+        const previous = open.get(key);
+        if (previous) {
+          previous.right = c;
+          next.set(key, previous);
+        } else {
+          const run = { top: r, bottom: end, left: c, right: c, format };
+          runs.push(run);
+          next.set(key, run);
+        }
+      }
+      r = end + 1;
+    }
+    open = next;
+  }
+  return runs;
+}
+
+/** Queue the metadata sheet's rewrite (created very hidden if missing); no sync. */
+function writeMetadata(context: Excel.RequestContext, exists: boolean, metadata: ReadonlyMap<string, string>): void {
+  let sheet: Excel.Worksheet;
+  if (exists) {
+    sheet = context.workbook.worksheets.getItem(METADATA_SHEET);
+    sheet.getRange().clear();
+  } else {
+    sheet = context.workbook.worksheets.add(METADATA_SHEET);
+    sheet.visibility = "VeryHidden";
+  }
+  const rows = encodeMetadata(metadata);
+  if (rows.length > 0) sheet.getRange(rangeAddress({ top: 0, left: 0, bottom: rows.length - 1, right: rows[0].length - 1 })).formulas = rows.map((row) => row.map(toFormulaEntry));
+}
+
+/**
+ * After a failed write: remove the sheets it created and put the metadata back, so the workbook holds
+ * none of it. Best effort: when Excel cannot be reached at all, the failure itself is what the planner sees.
+ */
+async function undo(context: Excel.RequestContext, created: readonly string[], snapshot: Snapshot): Promise<void> {
+  try {
+    const leftovers = created.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    const metadataSheet = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET);
+    await context.sync();
+    for (const sheet of leftovers) if (!sheet.isNullObject) sheet.delete();
+    writeMetadata(context, !metadataSheet.isNullObject, snapshot.metadata);
+    await context.sync();
+  } catch {
+    // The original error is rethrown by the caller.
+  }
+}
+
+/** The rectangle a sheet's blocks cover, from A1 (undefined when they write nothing). */
+function blocksBox(blocks: readonly WriteBlock[]): CellRange | undefined {
+  let box: CellRange | undefined;
+  for (const block of blocks) {
+    const columns = Math.max(0, ...block.values.map((row) => row.length));
+    if (block.values.length === 0 || columns === 0) continue;
+    const origin = parseCell(block.topLeft);
+    box = union(box, { top: 0, left: 0, bottom: origin.row + block.values.length - 1, right: origin.col + columns - 1 });
+  }
+  return box;
+}
+
+function union(a: CellRange | undefined, b: CellRange | undefined): CellRange | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { top: 0, left: 0, bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
 }
 
 /**
@@ -281,14 +656,4 @@ function toFormulaEntry(value: CellInput): string | number | boolean {
 /** Office values -> CellValue: "" is a blank; errors already come as text ("#N/A"). */
 function toCellValues(row: unknown[]): CellValue[] {
   return row.map((cell) => (cell === "" || cell === null || cell === undefined ? null : typeof cell === "number" || typeof cell === "boolean" ? cell : String(cell)));
-}
-
-/** Pad a used range that starts below or right of A1 so the matrix starts at A1. */
-function fromA1(values: Matrix, rowIndex: number, columnIndex: number): Matrix {
-  const width = columnIndex + Math.max(0, ...values.map((row) => row.length));
-  const blankRow = (): CellValue[] => new Array<CellValue>(width).fill(null);
-  return [
-    ...Array.from({ length: rowIndex }, blankRow),
-    ...values.map((row) => [...new Array<CellValue>(columnIndex).fill(null), ...row]),
-  ];
 }

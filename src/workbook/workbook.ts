@@ -8,7 +8,10 @@
  *   caller passes an `overwrite` confirmation that asked the user and got an explicit yes;
  * - a string value is always written as text, never as a formula, even when it starts with = + - @;
  *   formulas are written only when given as `{ formula }`;
- * - writes are batched: `writeBlocks` costs a constant number of round trips whatever the data size.
+ * - writes are batched: `writeBlocks` costs few round trips (one per about 2 MB of data);
+ * - `writeBlocks` is all or nothing: its blocks, protections and metadata are all in the workbook
+ *   afterwards, or, when any part fails, none of them (sheets it created are removed again);
+ * - the overwrite question is asked before anything is written.
  */
 
 /** A cell's value as read: number, text, boolean, or null for a blank. Error cells read as text like "#N/A". */
@@ -39,8 +42,27 @@ export interface TableInfo {
 
 export interface NamedRangeInfo {
   name: string;
-  /** Sheet-qualified address, e.g. "History!B2:AK41". */
-  address: string;
+  /**
+   * Sheet-qualified address, e.g. "History!B2:AK41"; null when the name is not one plain rectangular
+   * range (whole column or row, several areas, a formula, a constant, a #REF! error): `note` says why.
+   */
+  address: string | null;
+  /** Why the name is listed without an address (the planner reads this), e.g. "refers to whole columns". */
+  note?: string;
+  /** The sheet a worksheet-scoped name belongs to (read it as "Sheet!Name"); absent for workbook names. */
+  scope?: string;
+}
+
+/** Rows [offset, offset + count) of what read(reference) returns (clipped at the end). */
+export interface ReadWindow {
+  offset: number;
+  count: number;
+}
+
+/** Rows and columns a read returns. */
+export interface Extent {
+  rows: number;
+  columns: number;
 }
 
 /** One rectangular write into a sheet. */
@@ -74,6 +96,10 @@ export interface WriteOptions {
   overwrite?: OverwriteConfirmation;
   /** Clear the add-in-owned target sheets before writing (their old content is replaced). */
   replace?: boolean;
+  /** Protect these target sheets once written, as part of the same write. */
+  protect?: readonly string[];
+  /** Set these metadata keys as part of the same write. */
+  metadata?: Readonly<Record<string, string>>;
 }
 
 export interface Workbook {
@@ -83,17 +109,30 @@ export interface Workbook {
   /**
    * Read values of a sheet-qualified A1 range ("History!B2:AK41"), a whole sheet's used range
    * ("History", read from A1 so that row r, column c of the result is the sheet's cell), a table name
-   * (header row included) or a workbook-level name.
+   * (header row included), a workbook-level name or a worksheet-level name ("History!Quantities").
+   * With a window, only rows [offset, offset + count) of that result (fewer at the end; none past it).
    */
-  read(reference: string): Promise<Matrix>;
+  read(reference: string, window?: ReadWindow): Promise<Matrix>;
+  /** Rows and columns read(reference) would return, without reading any value ({0, 0} for an empty sheet). */
+  extent(reference: string): Promise<Extent>;
   /** Create an empty sheet owned by the add-in. Throws if a sheet of that name exists. */
   createSheet(name: string): Promise<void>;
-  /** Write blocks, batched. Throws WorkbookError for a sheet not owned unless `overwrite` says yes. */
+  /**
+   * Write blocks, batched, with the protections and metadata of `options`, all or nothing.
+   * Throws WorkbookError for a sheet not owned unless `overwrite` says yes, or a protected sheet.
+   */
   writeBlocks(blocks: readonly WriteBlock[], options?: WriteOptions): Promise<void>;
   /** Protect a sheet against edits (no password; a planner can unprotect deliberately). */
   protectSheet(name: string): Promise<void>;
   /** Add-in metadata kept inside the workbook (a very hidden sheet), as strings by key. */
   getMetadata(key: string): Promise<string | undefined>;
   setMetadata(key: string, value: string): Promise<void>;
+  /** Add a chart, or bring the chart of that title on that sheet up to date (its data range, type, place). */
   addChart(spec: ChartSpec): Promise<void>;
+  /**
+   * Forget what was read and kept from the workbook (sheets, metadata, values): the planner may have
+   * edited it since. The task pane calls it as each step starts; within a step, what was read once is
+   * kept (and updated by the step's own writes), so a step costs few round trips to Excel.
+   */
+  forget(): void;
 }

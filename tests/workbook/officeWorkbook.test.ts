@@ -1,3 +1,4 @@
+import type { WriteBlock } from "../../src/workbook/workbook";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { METADATA_SHEET } from "../../src/workbook/metadataSheet";
 import { FakeExcel } from "./fakeExcel";
@@ -47,7 +48,7 @@ describe("OfficeWorkbook batching", () => {
 describe("the fake Excel API", () => {
   it("throws on a property read before load and sync, and takes typed text as Excel does", async () => {
     const { fake } = setup();
-    await fake.runner(async (context) => {
+    await fake.runner({ delayForCellEdit: true }, async (context) => {
       const range = context.workbook.worksheets.getItemOrNullObject("Sales").getRange("A1");
       expect(() => range.values).toThrow(/PropertyNotLoaded/);
       range.load("values");
@@ -106,8 +107,197 @@ describe("OfficeWorkbook reading and metadata", () => {
     await book.createSheet("Summary");
     await book.addChart({ sheet: "Summary", kind: "line", title: "Demand", dataAddress: "A1:C13", anchor: "E2" });
     expect(fake.sheet("Summary").charts).toEqual([
-      { type: "Line", source: "Summary!A1:C13", seriesBy: "Columns", title: "Demand", position: "E2" },
+      { name: "SOP Demand", type: "Line", source: "Summary!A1:C13", seriesBy: "Columns", title: "Demand", position: "E2" },
     ]);
     expect(await book.getMetadata("mapping")).toBe("=" + "x".repeat(40000));
+  });
+});
+
+describe("OfficeWorkbook names of every kind Excel allows", () => {
+  it("lists workbook and worksheet names, skipping those that are not one rectangle with a note", async () => {
+    const { fake, book } = setup();
+    fake.addName("WholeColumn", "=Sales!$A:$A");
+    fake.addName("WholeRow", "=Sales!$1:$1");
+    fake.addName("TwoAreas", "=Sales!$A$1:$B$2,Sales!$D$1:$E$2");
+    fake.addName("Growing", "=OFFSET(Sales!$A$1,0,0,COUNTA(Sales!$A:$A),1)");
+    fake.addName("Rate", "=0.05");
+    fake.addName("Gone", "=#REF!$A$1");
+    fake.addName("Hidden", "=Sales!$A$1", { visible: false });
+    fake.addName("Local", "=Sales!$B$2:$B$3", { scope: "Sales" });
+    const names = await book.listNames();
+    expect(names.filter((name) => name.address !== null)).toEqual([
+      { name: "Quantities", address: "Sales!B2:C3" },
+      { name: "Local", address: "Sales!B2:B3", scope: "Sales" },
+    ]);
+    expect(Object.fromEntries(names.filter((name) => name.address === null).map((name) => [name.name, name.note?.split(" (")[0]]))).toEqual({
+      WholeColumn: "refers to whole columns",
+      WholeRow: "refers to whole rows",
+      TwoAreas: "refers to several areas",
+      Growing: "is a formula, not a fixed range of cells",
+      Rate: "is a constant, not a range of cells",
+      Gone: "refers to cells that were deleted",
+    });
+    expect(await book.read("Sales!Local")).toEqual([[10], [5]]);
+    await expect(book.read("WholeColumn")).rejects.toThrow(/"WholeColumn" cannot be read: it refers to whole columns/);
+  });
+});
+
+/** A plan sheet as step 3 writes it: item, measure, then `months` quantities under "#,##0.00". */
+function planBlock(items: number, months: number): WriteBlock {
+  const header = ["Item", "Measure", ...Array.from({ length: months }, (_, m) => `2027-${String((m % 12) + 1).padStart(2, "0")}`)];
+  const rows = Array.from({ length: items * 3 }, (_, r) => [`ITEM-${Math.floor(r / 3)}`, ["Production", "Inventory", "Shortage"][r % 3], ...Array.from({ length: months }, (_, m) => (r * 37 + m * 11) / 7)]);
+  return { sheet: "SOP Supply Plan", topLeft: "A1", values: [header, ...rows], numberFormats: ["@", "@", ...new Array<string>(months).fill("#,##0.00")], headerRow: true };
+}
+
+describe("OfficeWorkbook within Excel on the web's limits", () => {
+  it("writes a 500-item plan in requests under 2 MB with one number format per column run", async () => {
+    const { fake, book } = setup();
+    fake.resetStats();
+    await book.writeBlocks([planBlock(500, 36)]);
+    expect(fake.largestRequest.bytes).toBeLessThan(2_000_000);
+    expect(fake.cellModel("SOP Supply Plan", "C1500")?.numberFormat).toBe("#,##0.00");
+    expect(fake.cellModel("SOP Supply Plan", "B1500")?.numberFormat).toBe("@");
+    expect(fake.cellModel("SOP Supply Plan", "A1")?.bold).toBe(true);
+  });
+
+  it("writes and reads back a 5,000-item plan (several MB) in chunks Excel on the web accepts", async () => {
+    const { fake, book } = setup();
+    const block = planBlock(5000, 36);
+    fake.resetStats();
+    await book.writeBlocks([block]);
+    expect(fake.largestRequest.bytes).toBeLessThan(2_100_000);
+    expect(fake.value("SOP Supply Plan", "AL15001")).toBe(block.values[15000][37]);
+    book.forget();
+    const values = await book.read("SOP Supply Plan");
+    expect(values).toHaveLength(15001);
+    expect(values[15000][37]).toBe(block.values[15000][37]);
+    expect(fake.largestResponse.bytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it("reads a window of rows without reading the rest", async () => {
+    const { fake, book } = setup();
+    const block = planBlock(1000, 36);
+    await book.writeBlocks([block]);
+    book.forget();
+    expect(await book.extent("SOP Supply Plan")).toEqual({ rows: 3001, columns: 38 });
+    fake.resetStats();
+    const window = await book.read("SOP Supply Plan", { offset: 100, count: 10 });
+    expect(window).toEqual(block.values.slice(100, 110));
+    expect(fake.largestResponse.cells).toBe(10 * 38);
+  });
+
+  it("sends reads asked for together in one sync, and reads nothing twice within a step", async () => {
+    const { fake, book } = setup();
+    fake.addSheet("Other", [["x", 1]]);
+    await book.listSheets();
+    await book.listTables();
+    const before = fake.syncs;
+    const [sales, other, table] = await Promise.all([book.read("Sales"), book.read("Other"), book.read("SalesTable")]);
+    expect(fake.syncs - before).toBe(1);
+    expect([sales[1], other[0], table[2]]).toEqual([["A-1", 10, 12], ["x", 1], ["B-2", 5, 7]]);
+    await book.read("Sales");
+    expect(fake.syncs - before).toBe(1);
+    await book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [[1]] }]);
+    expect(await book.read("Plan")).toEqual([[1]]);
+  });
+
+  it("waits while the planner edits a cell instead of failing (every batch asks delayForCellEdit)", async () => {
+    const { fake, book } = setup();
+    fake.cellEditMode = true;
+    let done = false;
+    const listing = book.listSheets().then((sheets) => ((done = true), sheets));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toBe(false);
+    fake.endCellEdit();
+    expect((await listing).map((sheet) => sheet.name)).toEqual(["Sales"]);
+    await book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [[1]] }]);
+    expect(fake.runsWithoutDelay).toBe(0);
+  });
+
+  it("asks the overwrite question before a batch opens, never inside one", async () => {
+    const { fake, book } = setup();
+    const open: number[] = [];
+    await book.writeBlocks([{ sheet: "Sales", topLeft: "B2", values: [[99]] }], { overwrite: async () => (open.push(fake.openBatches), true) });
+    expect(open).toEqual([0]);
+    expect(fake.value("Sales", "B2")).toBe(99);
+  });
+
+  it("reads dates of a 1904 workbook as the same days in the 1900 system", async () => {
+    const { fake, book } = setup();
+    fake.use1904DateSystem = true;
+    fake.addSheet("Dated", [["Item", 43830, 43861], ["A-1", 5, 6]]);
+    for (const cell of ["B1", "C1"]) (fake.cellModel("Dated", cell) as { numberFormat: string }).numberFormat = "mmm-yy";
+    // 43830 in the 1904 system is 1 Jan 2024, serial 45292 in the 1900 system; quantities stay as they are.
+    expect(await book.read("Dated")).toEqual([["Item", 45292, 45323], ["A-1", 5, 6]]);
+  });
+
+  it("refuses a sheet name Excel refuses, saying why", async () => {
+    const { book } = setup();
+    await expect(book.createSheet("History")).rejects.toThrow(/"History" cannot be a sheet name: Excel reserves/);
+    await expect(book.writeBlocks([{ sheet: "Plan: 2026/11", topLeft: "A1", values: [[1]] }])).rejects.toThrow(/cannot be a sheet name: it holds one of/);
+    await expect(book.createSheet("x".repeat(32))).rejects.toThrow(/32 characters long/);
+  });
+
+  it("updates a chart's source range when asked again instead of adding a second, stale chart", async () => {
+    const { fake, book } = setup();
+    await book.createSheet("Summary");
+    await book.addChart({ sheet: "Summary", kind: "line", title: "Demand", dataAddress: "A1:C13", anchor: "E2" });
+    book.forget();
+    await book.addChart({ sheet: "Summary", kind: "line", title: "Demand", dataAddress: "A1:C19", anchor: "E2" });
+    expect(fake.sheet("Summary").charts.map((chart) => chart.source)).toEqual(["Summary!A1:C19"]);
+  });
+
+  it("writes all or nothing: a write that fails part way leaves no sheet and no metadata behind", async () => {
+    const { fake, book } = setup();
+    fake.failSyncAfter(1);
+    await expect(book.writeBlocks([planBlock(2000, 36)], { metadata: { note: "written" } })).rejects.toThrow(/connection/);
+    book.forget();
+    expect((await book.listSheets()).map((sheet) => sheet.name)).toEqual(["Sales"]);
+    expect(await book.getMetadata("note")).toBeUndefined();
+  });
+});
+
+describe("the strict fake keeps Excel's rules", () => {
+  it("fails a request over 5 MB whole, and a read of more than five million cells", async () => {
+    const { fake } = setup();
+    const big = Array.from({ length: 60_000 }, (_, r) => Array.from({ length: 10 }, (_, c) => `row ${r} column ${c}`));
+    await expect(
+      fake.runner({ delayForCellEdit: true }, async (context) => {
+        context.workbook.worksheets.getItem("Sales").getRange(`A1:J60000`).formulas = big;
+        await context.sync();
+      }),
+    ).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    expect(fake.value("Sales", "A1")).toBe("SKU");
+    await expect(
+      fake.runner({ delayForCellEdit: true }, async (context) => {
+        context.workbook.worksheets.getItem("Sales").getRange("A1:XFD400").load("values");
+        await context.sync();
+      }),
+    ).rejects.toThrow(/at most 5,000,000/);
+  });
+
+  it("rejects a batch without delayForCellEdit while a cell is being edited", async () => {
+    const { fake } = setup();
+    fake.cellEditMode = true;
+    await expect(fake.runner({}, async () => 1)).rejects.toThrow(/InvalidOperationInCellEditMode/);
+  });
+
+  it("refuses writes to a protected sheet and names Excel refuses", async () => {
+    const { fake } = setup();
+    fake.sheet("Sales").protected = true;
+    await expect(
+      fake.runner({ delayForCellEdit: true }, async (context) => {
+        context.workbook.worksheets.getItem("Sales").getRange("A1").formulas = [[1]];
+        await context.sync();
+      }),
+    ).rejects.toThrow(/AccessDenied/);
+    for (const name of ["History", "a/b", "x".repeat(32)]) {
+      await expect(
+        fake.runner({ delayForCellEdit: true }, async (context) => {
+          context.workbook.worksheets.add(name);
+          await context.sync();
+        }),
+      ).rejects.toThrow(/InvalidArgument/);
+    }
   });
 });

@@ -12,7 +12,7 @@ import type { Server } from "http";
 import type ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { DIST, ROOT } from "./previewHarness";
-import type { HostCell, HostScalar, HostSetup, HostWorkbook } from "./hostTypes";
+import type { HostCell, HostScalar, HostSetup, HostStats, HostWorkbook } from "./hostTypes";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createPreviewServer } = require(path.join(ROOT, "scripts", "preview-server.js")) as { createPreviewServer: (root: string) => Server };
@@ -88,6 +88,8 @@ export interface ExcelHost {
   origin: string;
   /** Evaluate a custom function by its functions.json id, with arguments as Excel passes them. */
   call: (id: string, ...args: unknown[]) => Promise<HostCell | HostCell[][]>;
+  /** Context syncs, the largest request and response (bytes, cells), and batches run without delayForCellEdit, so far. */
+  stats: () => Promise<HostStats>;
   /** A sheet's values from A1 and whether it is protected (undefined when there is no such sheet). */
   sheet: (name: string) => Promise<{ values: HostScalar[][]; protected: boolean } | undefined>;
   close: () => Promise<void>;
@@ -136,7 +138,8 @@ export async function openExcelHost(workbook: HostWorkbook, requirementSets = ma
     const call = (id: string, ...args: unknown[]) =>
       page.evaluate(([name, values]) => (window as unknown as HostWindow).__excelHost.call(name, values), [id, args] as const);
     const sheet = (name: string) => page.evaluate((sheetName) => (window as unknown as HostWindow).__excelHost.sheetValues(sheetName), name);
-    return { page, pageErrors, origin, call, sheet, close };
+    const stats = () => page.evaluate(() => (window as unknown as HostWindow).__excelHost.stats());
+    return { page, pageErrors, origin, call, sheet, stats, close };
   } catch (error) {
     await close();
     throw error;
@@ -148,5 +151,6 @@ interface HostWindow {
   __excelHost: {
     call: (id: string, args: readonly unknown[]) => Promise<HostCell | HostCell[][]>;
     sheetValues: (name: string) => { values: HostScalar[][]; protected: boolean } | undefined;
+    stats: () => HostStats;
   };
 }

@@ -7,7 +7,10 @@ export type HostScalar = string | number | boolean;
 export interface HostWorkbook {
   sheets: { name: string; values: HostScalar[][] }[];
   tables: { name: string; sheet: string; address: string }[];
-  names: { name: string; formula: string }[];
+  /** Defined names; `scope` makes one a worksheet-level name of that sheet. */
+  names: { name: string; formula: string; scope?: string }[];
+  /** True for a workbook on the 1904 date system. */
+  date1904?: boolean;
 }
 
 /** What the page fetches from /__excel-host/setup.json before Office.onReady resolves. */
@@ -19,3 +22,11 @@ export interface HostSetup {
 
 /** What one cell shows: a value, or an error value with the message Excel keeps for it (if any). */
 export type HostCell = HostScalar | { error: string; message?: string };
+
+/** What the host counted of the add-in's batches. */
+export interface HostStats {
+  syncs: number;
+  largestRequest: { bytes: number; cells: number };
+  largestResponse: { bytes: number; cells: number };
+  runsWithoutDelay: number;
+}

@@ -24,7 +24,8 @@ const setup: Promise<HostSetup> = fetch("/__excel-host/setup.json").then((respon
 const ready = setup.then((host) => {
   for (const sheet of host.workbook.sheets) fake.addSheet(sheet.name, sheet.values);
   for (const table of host.workbook.tables) fake.addTable(table.name, table.sheet, table.address);
-  for (const name of host.workbook.names) fake.addName(name.name, name.formula);
+  for (const name of host.workbook.names) fake.addName(name.name, name.formula, { scope: name.scope });
+  fake.use1904DateSystem = host.workbook.date1904 === true;
   return host;
 });
 let supported: Record<string, string> = {};
@@ -52,10 +53,11 @@ const office = {
   context: { requirements: { isSetSupported }, officeTheme: undefined },
 };
 
-/** `Excel.run(batch)` or `Excel.run(options, batch)`, on the fake. */
+/** `Excel.run(batch)` or `Excel.run(options, batch)`, on the fake (which enforces the options' rules). */
 function run<T>(first: unknown, second?: unknown): Promise<T> {
   const batch = (typeof first === "function" ? first : second) as (context: Excel.RequestContext) => Promise<T>;
-  return ready.then(() => fake.runner(batch));
+  const options = (typeof first === "function" ? {} : first) as Excel.RunOptions;
+  return ready.then(() => fake.runner(options, batch));
 }
 
 /**
@@ -143,5 +145,11 @@ Object.assign(globalThis, {
   Office: office,
   Excel: { run },
   CustomFunctions: customFunctions,
-  __excelHost: { call, functions: () => [...registry.keys()], sheetNames: () => fake.sheets.map((sheet) => sheet.name), sheetValues, syncs: () => fake.syncs },
+  __excelHost: {
+    call,
+    functions: () => [...registry.keys()],
+    sheetNames: () => fake.sheets.map((sheet) => sheet.name),
+    sheetValues,
+    stats: () => ({ syncs: fake.syncs, largestRequest: fake.largestRequest, largestResponse: fake.largestResponse, runsWithoutDelay: fake.runsWithoutDelay }),
+  },
 });

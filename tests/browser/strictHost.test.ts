@@ -2,7 +2,7 @@
  * The built add-in under Excel's own rules (tests/browser/excelHost.ts; run `npm run build` first):
  * taskpane.html and functions.js as Excel loads them from the manifest's URLs, with Office.js answered by
  * the strict stand-in on the oldest Excel the manifest admits. The six steps run in the pane on the
- * bundled sample; every custom function in functions.json answers good input with Excel's values and
+ * bundled sample (with names of every kind Excel allows); every custom function in functions.json answers good input with Excel's values and
  * bad input with the error (and message) Excel would show; the manifest's help page is served.
  */
 import * as fs from "fs";
@@ -19,7 +19,17 @@ let host: ExcelHost;
 beforeAll(async () => {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path.join(HOST_DIST, "assets/sample-sop.xlsx"));
-  host = await openExcelHost(hostWorkbookOf(book));
+  const workbook = hostWorkbookOf(book);
+  // Names of every kind Excel allows, beside the sample's tables: step 1 must list them or skip them, never fail.
+  workbook.names.push(
+    { name: "AllSales", formula: "='Sales History'!$B:$B" },
+    { name: "FirstRows", formula: "=Items!$2:$5" },
+    { name: "TwoAreas", formula: "=Items!$A$1:$A$3,Items!$C$1:$C$3" },
+    { name: "Rolling", formula: "=OFFSET(Items!$A$1,0,0,3,1)" },
+    { name: "Rate", formula: "=0.25" },
+    { name: "LocalPick", formula: "=Items!$A$2:$A$5", scope: "Items" },
+  );
+  host = await openExcelHost(workbook);
 }, 180_000);
 
 afterAll(async () => {
@@ -177,6 +187,10 @@ describe("the six steps in the task pane on the bundled sample", () => {
     expect((await host.sheet("Plan 2026-01 v1"))?.protected).toBe(true);
     const audit = await host.sheet("SOP Audit Log");
     expect(audit?.values.slice(1).map((row) => row.filter((cell) => cell === APPROVER || cell === "Plan 2026-01 v1").sort())).toEqual([[APPROVER, "Plan 2026-01 v1"].sort()]);
+    // Every batch may wait for a cell edit to end; no request or response passed Excel on the web's 5 MB.
+    const stats = await host.stats();
+    expect(stats.runsWithoutDelay).toBe(0);
+    expect(stats.largestRequest.bytes).toBeLessThan(5 * 1024 * 1024);
     expect(host.pageErrors).toEqual([]);
   }, 300_000);
 });

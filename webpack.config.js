@@ -3,6 +3,7 @@
  * - taskpane.html: the one page of the shared runtime, holding the task pane and the custom functions
  *   (functions.json is generated from the JSDoc of src/functions/functions.ts; a JSDoc error fails the build);
  * - preview.html: the browser preview (grid + the same task pane on an in-memory workbook), no Office needed;
+ * - help.html, the page the manifest's SupportUrl and LearnMoreUrl name;
  * - assets (icons, sample workbook), manifest.xml and HiGHS's highs.wasm copied to dist/.
  * `npm run dev-server` serves dist over https on port 3000 with the Office dev certificates.
  */
@@ -84,6 +85,7 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "src/help/help.html", to: "help.html" },
           { from: "node_modules/highs/build/highs.wasm", to: "highs.wasm" },
           {
             from: "manifest*.xml",

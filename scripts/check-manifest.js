@@ -2,8 +2,9 @@
  * Offline check of manifest.xml (Microsoft's `office-addin-manifest validate` needs a web service).
  * Checks what Office would reject or what would break the add-in: well-formed XML, every resid
  * defined once, every URL on the dev host, the shared runtime (requirement + long-lived runtime used by
- * the task pane and the functions), the SOP namespace, the least permission that works, and an icon
- * file in assets/ for every size the manifest names.
+ * the task pane and the functions), CustomFunctionsRuntime 1.2 (which CustomFunctions.Error needs), the
+ * SOP namespace, the least permission that works, and an icon file in assets/ for every size the
+ * manifest names.
  * Usage: node scripts/check-manifest.js [manifest.xml]  (exit 1 with the problems listed)
  */
 const fs = require("fs");
@@ -50,6 +51,12 @@ async function checkManifest(xmlText, repoRoot) {
   const setNames = sets.map((set) => set.$.Name);
   for (const required of ["SharedRuntime", "CustomFunctionsRuntime"]) {
     if (!setNames.includes(required)) problems.push(`requirement set ${required} is not declared`);
+  }
+  // The functions raise CustomFunctions.Error, which needs CustomFunctionsRuntime 1.2 (Microsoft Learn,
+  // "CustomFunctions.Error class"); on 1.1 their messages would never reach the planner.
+  const functionsRuntime = sets.find((set) => set.$.Name === "CustomFunctionsRuntime")?.$.MinVersion;
+  if (functionsRuntime !== undefined && !(Number(functionsRuntime) >= 1.2)) {
+    problems.push(`CustomFunctionsRuntime must be at least 1.2 (CustomFunctions.Error), found ${functionsRuntime}`);
   }
   const permission = (app.Permissions || [])[0];
   if (permission !== "ReadWriteDocument") problems.push(`permission should be ReadWriteDocument (least that works), found ${permission}`);

@@ -22,6 +22,7 @@ describe("manifest.xml (offline validation)", () => {
   test("the check catches the mistakes it is there for", async () => {
     const broken = manifest
       .replace('<Set Name="SharedRuntime" MinVersion="1.1" />', "")
+      .replace('<Set Name="CustomFunctionsRuntime" MinVersion="1.2" />', '<Set Name="CustomFunctionsRuntime" MinVersion="1.1" />')
       .replace('lifetime="long"', 'lifetime="short"')
       .replace('DefaultValue="SOP"', 'DefaultValue="XYZ"')
       .replace('resid="SopButton.Tooltip"', 'resid="Missing.Tooltip"')
@@ -31,6 +32,7 @@ describe("manifest.xml (offline validation)", () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         "requirement set SharedRuntime is not declared",
+        "CustomFunctionsRuntime must be at least 1.2 (CustomFunctions.Error), found 1.1",
         'the shared runtime must have lifetime="long"',
         "custom functions namespace should be SOP, found XYZ",
         "resid Missing.Tooltip is used but not defined",

@@ -97,7 +97,7 @@ export function assertSameLength(series: Record<string, { values: readonly unkno
 
 /**
  * Read an optional whole number argument within bounds.
- * @throws PlanningError when it is not a whole number in [min, max]
+ * @throws PlanningError (#VALUE! in Excel, with this message) when it is not a whole number in [min, max]
  */
 export function readWholeNumber(value: number | null | undefined, name: string, min: number, max: number, fallback?: number): number {
   if (value === null || value === undefined) {
@@ -105,7 +105,7 @@ export function readWholeNumber(value: number | null | undefined, name: string, 
     return fallback;
   }
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new PlanningError(`${name} must be a whole number from ${min} to ${max}; you gave ${value}.`, "invalidNumber");
+    throw new PlanningError(`${name} must be a whole number from ${min} to ${max}; you gave ${value}.`);
   }
   return value;
 }

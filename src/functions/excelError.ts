@@ -43,11 +43,21 @@ export function excelErrorValue(kind: PlanningErrorKind, message: string): Excel
 }
 
 /**
- * Turn anything a function threw into the error Excel shows: a PlanningError keeps its message and
- * kind; anything else is an unexpected fault and says so without a stack trace.
+ * The kinds whose Excel error value shows the function's message: Excel keeps a custom message only
+ * for #VALUE! and #N/A and drops it for #NUM!, #DIV/0! and the rest (Microsoft Learn, "Handle and
+ * return errors from your custom function", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+ */
+const KINDS_WITH_MESSAGE: ReadonlySet<PlanningErrorKind> = new Set(["invalidValue", "notAvailable"]);
+
+/**
+ * Turn anything a function threw into the error Excel shows. A PlanningError keeps its message: as
+ * #N/A when the data it needs is not available, else as #VALUE! (a whole call that cannot answer is
+ * an argument problem, and #VALUE! is one of the two codes whose message the planner can read when
+ * hovering the cell); anything else is an unexpected fault and says so without a stack trace.
+ * @example toExcelError(new PlanningError("horizon must be a whole number from 1 to 120", "invalidNumber")).code // "#VALUE!"
  */
 export function toExcelError(error: unknown): ExcelErrorValue {
-  if (error instanceof PlanningError) return excelErrorValue(error.kind, error.message);
+  if (error instanceof PlanningError) return excelErrorValue(KINDS_WITH_MESSAGE.has(error.kind) ? error.kind : "invalidValue", error.message);
   const detail = error instanceof Error ? error.message : String(error);
   return excelErrorValue("invalidValue", `Unexpected problem in the S&OP add-in: ${detail}`);
 }

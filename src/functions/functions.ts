@@ -8,6 +8,8 @@ import { PlanningError } from "../core/errors";
 import { bias, mae, mape, mase, rmse, smape, trackingSignal, wmape } from "../core/metrics";
 import { correctOutliers, describeModel, detectSeasonality, fillMissing, forecastSeries, MAX_HORIZON } from "../core/forecast";
 import { disaggregate, FVA_METRICS, forecastValueAdded, GAP_MODES, periodGap, planFinancials } from "../core/reconcile";
+import { highsBeside, loadHighs } from "../core/optimize/highsSolve";
+import { inThreadSolver, useLpSolver } from "../core/optimize/lpSolver";
 import { abcXyz } from "../core/segmentation";
 import { capacityUtilisation, inventoryProjection, planSingleItem, safetyStockFromHistory } from "../core/supply";
 import { asExcelResult, asExcelResultAsync, excelErrorValue } from "./excelError";
@@ -308,6 +310,9 @@ export function capacity(load: unknown[][], available: unknown[][]): unknown[][]
 }
 
 const STRATEGIES = ["optimal", "chase", "level"] as const;
+
+// In Excel's runtime (a browser page) =SOP.SUPPLYPLAN loads highs.wasm from beside the page, on its first plan.
+if (typeof location !== "undefined") useLpSolver(inThreadSolver(() => loadHighs(highsBeside(location.href))));
 
 /**
  * The least-cost supply plan of one item or family (solved by HiGHS): regular production, overtime,

@@ -2,7 +2,7 @@
  * The Web Worker that runs HiGHS for the task pane, so that a long solve never freezes the pane or
  * Excel. It receives { id, lp, options } and answers { id, solution } or { id, error }.
  */
-import { loadHighs, solveLinearProgram } from "../core/optimize/highsSolve";
+import { highsBeside, loadHighs, solveLinearProgram } from "../core/optimize/highsSolve";
 import type { LinearProgram } from "../core/optimize/highsLinearProgram";
 import type { SolveOptions } from "../core/optimize/highsSolve";
 
@@ -14,7 +14,7 @@ interface SolveRequest {
 
 const scope = self as unknown as { location: Location; onmessage: ((event: MessageEvent<SolveRequest>) => void) | null; postMessage: (message: unknown, transfer?: Transferable[]) => void };
 
-const highs = loadHighs({ locateFile: (file: string) => new URL(file, scope.location.href).href });
+const highs = loadHighs(highsBeside(scope.location.href));
 
 scope.onmessage = async (event) => {
   const { id, lp, options } = event.data;

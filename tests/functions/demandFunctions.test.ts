@@ -37,7 +37,8 @@ describe("=SOP.FORECAST", () => {
 
   test("bad input gets a message a planner understands", () => {
     expect(excelError(() => forecast(column([1, 2, "n/a", 4]), 3)).message).toMatch(/"n\/a", not a number/);
-    expect(excelError(() => forecast(column(new Array(24).fill(5)), 10000)).message).toMatch(/horizon must be a whole number from 1 to 120; you gave 10000/);
+    // #VALUE!, not #NUM!: Excel shows a function's message only on #VALUE! and #N/A.
+    expect(excelError(() => forecast(column(new Array(24).fill(5)), 10000))).toEqual({ code: "#VALUE!", message: expect.stringMatching(/horizon must be a whole number from 1 to 120; you gave 10000/) });
     expect(excelError(() => forecast(column(new Array(24).fill(5)), 3, 12, "prophet")).message).toMatch(/prophet/);
     expect(excelError(() => forecast([[1, 2], [3, 4]], 3)).message).toMatch(/one row or one column/);
     expect(excelError(() => forecast(column([5]), 3, 1, "ets")).message).toMatch(/\d/);

@@ -13,6 +13,8 @@ describe("supply functions", () => {
     // history sd (sample) of [90, 110, 100, 100] = 8.165; z(0.95) = 1.6449; L = 1 -> 13.43
     expect(safetyStockLevel([[90], [110], [100], [100]], 1, 0.95)).toBeCloseTo(13.43, 2);
     expect(safetyStockLevel([[90], [110], [100], [100]], 4, 95)).toBeCloseTo(26.86, 2);
+    // The engine calls a lead time of 0 an invalid number; Excel would drop that message on #NUM!.
+    expect(excelError(() => safetyStockLevel([[90], [110], [100], [100]], 0, 0.95))).toEqual({ code: "#VALUE!", message: "The lead time must be more than 0 periods." });
   });
 
   test("=SOP.CAPACITY divides load by hours available, #DIV/0! where none are", () => {

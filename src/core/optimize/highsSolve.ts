@@ -45,6 +45,17 @@ export function loadHighs(options?: InitOptions): Promise<Highs> {
   return shared;
 }
 
+/**
+ * Loader options for a browser bundle: fetch highs.wasm from beside the page or worker script that runs
+ * it (dist/, where the build copies it). Without them webpack's `new URL("highs.wasm", import.meta.url)`
+ * is the build machine's file:// path, which a page served over http(s) may not load.
+ * @param scriptUrl the URL of the running page or worker (`location.href`)
+ * @example loadHighs(highsBeside(self.location.href))
+ */
+export function highsBeside(scriptUrl: string): InitOptions {
+  return { locateFile: (file: string) => new URL(file, scriptUrl).href };
+}
+
 const STATUS_BY_CODE: Readonly<Record<number, SolveStatus>> = {
   7: "optimal",
   8: "infeasible",

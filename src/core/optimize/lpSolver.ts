@@ -14,11 +14,12 @@ let installed: LpSolver | undefined;
 
 /**
  * HiGHS in this thread.
- * @param highs a loaded runtime (default: the shared `loadHighs()` one)
+ * @param highs a loaded runtime, or how to load one on the first solve (default: the shared `loadHighs()` one)
  * @example const solution = await inThreadSolver()(lp, {});
+ * @example useLpSolver(inThreadSolver(() => loadHighs(highsBeside(location.href)))); // a browser page
  */
-export function inThreadSolver(highs?: Highs): LpSolver {
-  return async (lp, options) => solveLinearProgram(highs ?? (await loadHighs()), lp, options);
+export function inThreadSolver(highs: Highs | (() => Promise<Highs>) = loadHighs): LpSolver {
+  return async (lp, options) => solveLinearProgram(typeof highs === "function" ? await highs() : highs, lp, options);
 }
 
 /**

@@ -1,0 +1,33 @@
+/**
+ * The built add-in in the strict Excel host (excelHost.ts; run `npm run build` first) on a workbook the
+ * size of a large planner's: 5,000 items x 36 months (the sample generator with 1,250 items in each of its
+ * 4 families). Steps 1 to 3 run in the task pane as a planner presses them; steps 4 to 6 re-plan the
+ * same model (scenarios, approval), which takes minutes at this size and is left to `npm run bench:office`.
+ */
+import { buildSampleWorkbook, sampleData } from "../../scripts/make-sample";
+import { hostWorkbookOf, openExcelHost, type ExcelHost } from "./excelHost";
+import { runStep } from "./previewHarness";
+
+const ITEMS_PER_FAMILY = 1250;
+
+let host: ExcelHost;
+
+beforeAll(async () => {
+  host = await openExcelHost(hostWorkbookOf(buildSampleWorkbook(sampleData(20240101, ITEMS_PER_FAMILY))));
+}, 180_000);
+
+afterAll(async () => {
+  await host?.close();
+});
+
+test("steps 1 to 3 run on 5,000 items x 36 months and write their sheets", async () => {
+  const { page } = host;
+  expect(await runStep(page, "gather", "Check the workbook")).toMatch(/^Found 5,?000 items with 36 periods of history/);
+  await page.locator("#sop-step-tab-demand").click();
+  await page.locator("#sop-step-panel-demand").getByLabel("Months to forecast").fill("12");
+  expect(await runStep(page, "demand", "Forecast demand")).toMatch(/^Forecast 5,?000 items for 12 months/);
+  expect(await runStep(page, "supply", "Plan supply")).toMatch(/^Optimal plan costs/);
+  const forecast = await host.sheet("SOP Forecast");
+  expect(forecast?.values.length).toBeGreaterThan(5000);
+  expect(host.pageErrors).toEqual([]);
+}, 600_000);

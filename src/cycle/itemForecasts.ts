@@ -103,9 +103,9 @@ const IN_THREAD_CHUNK = 5;
 export const inThreadForecaster: BatchForecaster = async (batch, options = {}) => {
   const results: ItemForecastResult[] = [];
   for (let from = 0; from < batch.jobs.length; from += IN_THREAD_CHUNK) {
-    throwIfCancelled(options.signal);
     options.onProgress?.(from);
     await yieldToUi();
+    throwIfCancelled(options.signal);
     results.push(...forecastItems(batch, from, from + IN_THREAD_CHUNK));
   }
   throwIfCancelled(options.signal);

@@ -39,8 +39,8 @@ export function workerForecaster(worker: Worker): BatchForecaster {
   return async (batch, options = {}) => {
     const results: ItemForecastResult[] = [];
     for (let from = 0; from < batch.jobs.length; from += CHUNK) {
-      throwIfCancelled(options.signal);
       options.onProgress?.(from);
+      throwIfCancelled(options.signal);
       results.push(...(await forecastChunk({ ...batch, jobs: batch.jobs.slice(from, from + CHUNK) })));
     }
     throwIfCancelled(options.signal);

@@ -1,11 +1,11 @@
-import { forecastSeries, itemFamilySeasons } from "../core/forecast";
+import { itemFamilySeasons, shownDemand } from "../core/forecast";
 import type { FamilySeason } from "../core/forecast";
-import { smape } from "../core/metrics";
 import { consensusForecast } from "../core/reconcile";
 import { abcXyz } from "../core/segmentation";
 import { columnLetters, quoteSheetName } from "../workbook/address";
-import type { CellInput, Workbook } from "../workbook/workbook";
-import { throwIfCancelled, yieldToUi } from "./cancellation";
+import type { CellInput, CellValue, Workbook } from "../workbook/workbook";
+import { throwIfCancelled } from "./cancellation";
+import { inThreadForecaster, type BatchForecaster, type ItemForecastResult } from "./itemForecasts";
 import { loadMappedData } from "./mappedData";
 import { readOverrides } from "./overrides";
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, periodFormats, readIfPresent, readStepSheet, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
@@ -24,21 +24,10 @@ export interface DemandOptions {
 }
 
 /** The forecast of one item as the demand step shows it. */
-export interface ItemForecast {
+export interface ItemForecast extends ItemForecastResult {
   item: string;
   family: string;
-  model: string;
-  /** sMAPE of the same method on the last periods of history, fitted on the periods before them, in percent (SOP Forecast holds it as a share of 1). */
-  holdoutSmape: number | null;
   segment: string;
-  intermittent: boolean;
-  /** True when the item uses the season of its family (its own history does not show it clearly). */
-  familySeason: boolean;
-  /** In-sample one-step RMSE, used for safety stock. */
-  rmse: number;
-  forecast: number[];
-  lower: number[];
-  upper: number[];
   consensus: number[];
 }
 
@@ -59,26 +48,22 @@ function holdoutLength(periods: number): number {
   return Math.min(6, Math.floor(periods / 4));
 }
 
-/** sMAPE of automatic mode on the last `holdout` periods, fitted on the ones before (family season measured on those too). */
-function holdoutSmape(history: readonly number[], holdout: number, seasonLength: number, familySeason: FamilySeason | undefined): number | null {
-  if (holdout < 1) return null;
-  try {
-    const fit = forecastSeries({ history: history.slice(0, -holdout), horizon: holdout, seasonLength, levels: [80], familySeason });
-    return smape(history.slice(-holdout), fit.mean);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Step 2, demand: forecast every item of SOP Clean History with the automatic method (model chosen per
  * item; an item whose own history shows no season, in a family whose total does, uses the family's
  * season: see familySeason), measure each on a holdout of its last months, classify items ABC/XYZ,
  * apply the overrides of SOP Overrides by role into the consensus forecast, and write SOP Forecast and
- * SOP Consensus. With live formulas, family-season items keep values: =SOP.FORECAST sees one item only.
+ * SOP Consensus. With live formulas, each item's =SOP.FORECAST finds its row of SOP Clean History by
+ * its id and carries its family's season, so the formula gives the pane's numbers.
+ * @param forecaster runs the forecasts (default: in this thread; the task pane passes a Web Worker's)
  * @throws PlanningError when step 1 has not run, for a horizon outside 1..36, or bad overrides
  */
-export async function runDemandStep(workbook: Workbook, demand: DemandOptions, options: StepRunOptions = {}): Promise<DemandResult> {
+export async function runDemandStep(
+  workbook: Workbook,
+  demand: DemandOptions,
+  options: StepRunOptions = {},
+  forecaster: BatchForecaster = inThreadForecaster,
+): Promise<DemandResult> {
   const level = demand.level ?? 80;
   const clean = await readStepSheet(workbook, SHEETS.cleanHistory, "step 1 (gather and check data)");
   const historyPeriods = clean.header.slice(2);
@@ -92,29 +77,25 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
   const prices = await itemPrices(workbook);
   const segments = abcXyz(histories, clean.rows.map((row) => prices.get(String(row[0])) ?? 1));
 
-  const items: ItemForecast[] = [];
-  for (const [i, row] of clean.rows.entries()) {
-    throwIfCancelled(options.signal);
-    const id = String(row[0]);
-    options.onProgress?.({ fraction: i / clean.rows.length, message: `Forecasting ${id} (${i + 1} of ${clean.rows.length})` });
-    if (i % 5 === 0) await yieldToUi();
-    const outcome = forecastSeries({ history: histories[i], horizon: demand.horizon, seasonLength, levels: [level], familySeason: seasons[i] });
-    items.push({
-      item: id,
-      family: families[i],
-      model: outcome.model,
-      holdoutSmape: holdoutSmape(histories[i], holdout, seasonLength, holdoutSeasons[i]),
-      segment: segments[i].segment,
-      intermittent: outcome.intermittent,
-      familySeason: outcome.familySeason,
-      rmse: outcome.statistics.rmse,
-      forecast: outcome.mean.map((v) => Math.max(0, v)),
-      lower: outcome.intervals[0].lower.map((v) => Math.max(0, v)),
-      upper: outcome.intervals[0].upper,
-      consensus: [],
-    });
-  }
+  options.onProgress?.({ fraction: 0, message: `Forecasting ${clean.rows.length} items` });
+  const batch = {
+    horizon: demand.horizon,
+    seasonLength,
+    level,
+    holdout,
+    jobs: histories.map((history, i) => ({ history, familySeason: seasons[i], holdoutSeason: holdoutSeasons[i] })),
+  };
+  const onProgress = (done: number): void =>
+    options.onProgress?.({ fraction: done / clean.rows.length, message: `Forecasting items (${done} of ${clean.rows.length} done)` });
+  const forecasts = await forecaster(batch, { signal: options.signal, onProgress });
   throwIfCancelled(options.signal);
+  const items: ItemForecast[] = forecasts.map((outcome, i) => ({
+    ...outcome,
+    item: String(clean.rows[i][0]),
+    family: families[i],
+    segment: segments[i].segment,
+    consensus: [],
+  }));
 
   const overridesSheet = (await readIfPresent(workbook, SHEETS.overrides)).slice(1);
   const { overrides, rule } = readOverrides(overridesSheet, periods, new Set(items.map((item) => item.item)));
@@ -125,13 +106,12 @@ export async function runDemandStep(workbook: Workbook, demand: DemandOptions, o
   const forecastRows: CellInput[][] = [[...FORECAST_COLUMNS, ...periods]];
   items.forEach((item, i) => {
     const lead = [item.item, item.family, item.model, item.segment, item.intermittent ? "yes" : "no", smapeShare(item), roundCents(item.rmse)];
-    const historyRange = `${quoteSheetName(SHEETS.cleanHistory)}!C${i + 2}:${columnLetters(1 + historyPeriods.length)}${i + 2}`;
-    const live: CellInput[] = [{ formula: `=SOP.FORECAST(${historyRange},${demand.horizon},${seasonLength},"auto",${level})` }, ...periods.slice(1).map(() => null)];
+    const live: CellInput[] = [{ formula: liveFormula(clean.rows[i][0], clean.rows.length, historyPeriods.length, demand, seasonLength, level, seasons[i]) }, ...periods.slice(1).map(() => null)];
     const blank = periods.map(() => null);
-    const formulas = demand.liveFormulas && !item.familySeason;
-    forecastRows.push([...lead, "Forecast", ...(formulas ? live : item.forecast.map(roundCents))]);
-    forecastRows.push([...lead, `Lower ${level}%`, ...(formulas ? blank : item.lower.map(roundCents))]);
-    forecastRows.push([...lead, `Upper ${level}%`, ...(formulas ? blank : item.upper.map(roundCents))]);
+    const formulas = demand.liveFormulas === true;
+    forecastRows.push([...lead, "Forecast", ...(formulas ? live : shownDemand(item.forecast))]);
+    forecastRows.push([...lead, `Lower ${level}%`, ...(formulas ? blank : shownDemand(item.lower))]);
+    forecastRows.push([...lead, `Upper ${level}%`, ...(formulas ? blank : shownDemand(item.upper))]);
   });
   await replaceSheets(
     workbook,
@@ -199,10 +179,27 @@ function familySeasonMessages(items: readonly string[], liveFormulas: boolean): 
   if (liveFormulas) {
     messages.push({
       level: "info",
-      text: `These ${items.length} items keep forecast values instead of live =SOP.FORECAST formulas: the formula sees one item's history and cannot apply its family's season. Run step 2 again to refresh them.`,
+      text: `Their live =SOP.FORECAST formulas carry the family's season as measured now (the {...} list of seasonal indices), so they give the values above; run step 2 again to measure it anew.`,
     });
   }
   return messages;
+}
+
+/**
+ * The live formula of one item: =SOP.FORECAST over the item's row of SOP Clean History, found by its id
+ * with INDEX/MATCH (in every Excel version), so a re-ordered clean history keeps it on its item, and its
+ * family's seasonal indices when the family has a season.
+ * @param id the item's cell in SOP Clean History (a number stays a number, so MATCH finds it)
+ * @param items rows of items in SOP Clean History
+ * @param historyLength periods of history
+ */
+function liveFormula(id: CellValue, items: number, historyLength: number, demand: DemandOptions, seasonLength: number, level: number, season: FamilySeason | undefined): string {
+  const sheet = quoteSheetName(SHEETS.cleanHistory);
+  const last = items + 1;
+  const key = typeof id === "number" ? String(id) : `"${String(id ?? "").replace(/"/g, '""')}"`;
+  const row = `INDEX(${sheet}!$C$2:$${columnLetters(1 + historyLength)}$${last},MATCH(${key},${sheet}!$A$2:$A$${last},0),0)`;
+  const indices = season ? `,{${season.indices.map(String).join(",")}}` : "";
+  return `=SOP.FORECAST(${row},${demand.horizon},${seasonLength},"auto",${level}${indices})`;
 }
 
 /** Price per item id from the planner's item master (1 when unknown, so ABC ranks by volume). */

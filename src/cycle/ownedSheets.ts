@@ -94,10 +94,8 @@ export function periodFormats(textColumns: number, periods: readonly string[], f
   return [...Array.from({ length: textColumns }, () => "@"), ...periods.map(() => format)];
 }
 
-/** Round to cents, the precision plans are written and approved at (a negative zero becomes 0). */
-export function roundCents(value: number): number {
-  return Math.round(value * 100) / 100 + 0;
-}
+/** Round to cents, the precision plans are written and approved at (the engine's rounding, re-exported for the steps). */
+export { roundCents } from "../core/roundCents";
 
 /**
  * Round a share of 1 to a hundredth of a percent, the precision percentages are written at (a

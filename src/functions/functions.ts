@@ -6,7 +6,7 @@
  */
 import { PlanningError } from "../core/errors";
 import { bias, mae, mape, mase, rmse, smape, trackingSignal, wmape } from "../core/metrics";
-import { correctOutliers, describeModel, detectSeasonality, fillMissing, forecastSeries, MAX_HORIZON } from "../core/forecast";
+import { correctOutliers, describeModel, detectSeasonality, familySeasonFromIndices, fillMissing, forecastSeries, MAX_HORIZON, shownDemand } from "../core/forecast";
 import { disaggregate, FVA_METRICS, forecastValueAdded, GAP_MODES, periodGap, planFinancials } from "../core/reconcile";
 import { highsBeside, loadHighs } from "../core/optimize/highsSolve";
 import { inThreadSolver, useLpSolver } from "../core/optimize/lpSolver";
@@ -90,6 +90,7 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
  * Forecast of a history for the next periods. Automatic mode combines exponential smoothing, Theta and
  * ARIMA models fitted to the series (Croston's method for intermittent demand); or name one method.
  * Blank cells inside the history are treated as missing and filled, not as 0.
+ * Forecasts are demand: never below 0, rounded to the cent, as SOP Forecast holds them.
  * With a level, spills three series: forecast, lower and upper bound of the prediction interval.
  * @customfunction FORECAST
  * @param history Past values in period order: one row or one column.
@@ -97,9 +98,10 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
  * @param [seasonLength] Periods in a season (12 for monthly data with a yearly pattern, 1 for none); detected when omitted.
  * @param [method] "auto" (default), "ets", "ets-aaa", "theta", "arima" (non-seasonal), "naive", "snaive", "drift", "ma", "ses", "croston", "sba" or "tsb".
  * @param [level] Prediction interval in percent, e.g. 80 or 95; adds lower and upper bounds.
+ * @param [familySeason] Seasonal indices of the item's family, one per period of a season, the first for the history's first period (step 2 writes them); in automatic mode an item whose own history shows no season follows them.
  * @returns The forecast, spilled in the orientation of history.
  */
-export function forecast(history: unknown[][], horizon: number, seasonLength?: number, method?: string, level?: number): unknown[][] {
+export function forecast(history: unknown[][], horizon: number, seasonLength?: number, method?: string, level?: number, familySeason?: unknown[][]): unknown[][] {
   return asExcelResult(() => {
     const series = readSeries(history, "history", "missing");
     const outcome = forecastSeries({
@@ -108,9 +110,11 @@ export function forecast(history: unknown[][], horizon: number, seasonLength?: n
       seasonLength: seasonLength ?? undefined,
       method: method ?? undefined,
       levels: level === undefined || level === null ? [80] : [level],
+      familySeason: familySeason === undefined || familySeason === null ? undefined : familySeasonFromIndices(readNumbers(familySeason, "familySeason").values),
     });
     const interval = outcome.intervals[0];
-    return spill(level === undefined || level === null ? [outcome.mean] : [outcome.mean, interval.lower, interval.upper], series.orientation);
+    const spilled = level === undefined || level === null ? [outcome.mean] : [outcome.mean, interval.lower, interval.upper];
+    return spill(spilled.map(shownDemand), series.orientation);
   });
 }
 

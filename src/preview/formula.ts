@@ -1,7 +1,8 @@
 /**
  * A small evaluator of the SOP custom functions for the browser preview: `=SOP.NAME(arg, ...)` where
  * each argument is a range (B2:B13, 'Sales History'!B2:AK41), a number, "text", TRUE/FALSE, an array
- * constant ({1,2,3} or {1;2;3}) or left out. Arguments are passed the way Excel passes them to a
+ * constant ({1,2,3} or {1;2;3}), a lookup INDEX(range, MATCH(value, range, 0), 0) (as step 2's live
+ * formulas find an item's row by its id) or left out. Arguments are passed the way Excel passes them to a
  * custom function (a range as rows of cells, a scalar parameter as one value), and what the function
  * throws becomes an Excel error value with its message. Other formulas are not evaluated.
  */
@@ -34,7 +35,12 @@ type Argument =
   | { kind: "missing" }
   | { kind: "value"; value: CellValue }
   | { kind: "array"; rows: CellValue[][] }
-  | { kind: "range"; sheet: string | undefined; range: CellRange };
+  | { kind: "range"; sheet: string | undefined; range: CellRange }
+  | { kind: "lookup"; name: LookupName; args: Argument[] };
+
+/** Excel functions the preview evaluates inside an SOP function's arguments. */
+const LOOKUPS = ["INDEX", "MATCH"] as const;
+type LookupName = (typeof LOOKUPS)[number];
 
 interface SopCall {
   name: string;
@@ -124,21 +130,26 @@ class ArgumentParser {
   }
 
   arguments(): Argument[] {
+    const args = this.argumentList();
+    if (this.text.slice(this.position).trim() !== "") throw this.syntaxError();
+    return args;
+  }
+
+  /** The arguments up to and past the ")" that closes them. */
+  private argumentList(): Argument[] {
     const args: Argument[] = [];
     this.skipSpaces();
     if (this.peek() === ")") {
       this.position++;
-    } else {
-      for (;;) {
-        args.push(this.argument());
-        this.skipSpaces();
-        const next = this.text[this.position++];
-        if (next === ")") break;
-        if (next !== ",") throw this.syntaxError();
-      }
+      return args;
     }
-    if (this.text.slice(this.position).trim() !== "") throw this.syntaxError();
-    return args;
+    for (;;) {
+      args.push(this.argument());
+      this.skipSpaces();
+      const next = this.text[this.position++];
+      if (next === ")") return args;
+      if (next !== ",") throw this.syntaxError();
+    }
   }
 
   private argument(): Argument {
@@ -219,7 +230,12 @@ class ArgumentParser {
     const token = this.text.slice(start, this.position);
     this.skipSpaces();
     if (this.peek() === "(") {
-      throw new FormulaError("#NAME?", `The preview cannot evaluate ${token}(...) inside an SOP function: give ranges, numbers, "text" or {arrays}.`);
+      const name = LOOKUPS.find((lookup) => lookup === token.toUpperCase());
+      if (!name) {
+        throw new FormulaError("#NAME?", `The preview cannot evaluate ${token}(...) inside an SOP function: give ranges, numbers, "text", {arrays} or INDEX/MATCH.`);
+      }
+      this.position++;
+      return { kind: "lookup", name, args: this.argumentList() };
     }
     try {
       const { sheet, ...range } = parseRange(token);
@@ -248,14 +264,75 @@ function toParameter(arg: Argument, parameter: ParameterSpec, id: string, read: 
     if (!parameter.optional) throw new FormulaError("#VALUE!", `SOP.${id} needs ${parameter.name}.`);
     return null;
   }
-  const block: Matrix =
-    arg.kind === "value" ? [[arg.value]] : arg.kind === "array" ? arg.rows : read(arg.sheet, arg.range);
+  const block = resolve(arg, read);
   const converted = block.map((row) => row.map((cell) => convert(cell, parameter, id)));
   if (parameter.dimensionality === "matrix") return converted;
   if (converted.length !== 1 || converted[0].length !== 1) {
     throw new FormulaError("#VALUE!", `${parameter.name} of SOP.${id} takes one value, not a range of several cells.`);
   }
   return converted[0][0];
+}
+
+/** The cells an argument stands for. */
+function resolve(arg: Argument, read: RangeReader): Matrix {
+  switch (arg.kind) {
+    case "missing":
+      throw new FormulaError("#VALUE!", "An argument of INDEX or MATCH is missing.");
+    case "value":
+      return [[arg.value]];
+    case "array":
+      return arg.rows;
+    case "range":
+      return read(arg.sheet, arg.range);
+    case "lookup":
+      return arg.name === "INDEX" ? index(arg.args, read) : [[match(arg.args, read)]];
+  }
+}
+
+/** One whole number out of an argument of INDEX or MATCH. */
+function wholeNumber(arg: Argument | undefined, what: string, read: RangeReader): number {
+  if (arg === undefined || arg.kind === "missing") return 0;
+  const block = resolve(arg, read);
+  const value = block.length === 1 && block[0].length === 1 ? block[0][0] : null;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new FormulaError("#VALUE!", `${what} must be one whole number, 0 or more.`);
+  }
+  return value;
+}
+
+/**
+ * Excel's INDEX(array, row_num, [column_num]) in its reference form: row 0 (or left out) keeps every
+ * row, column 0 every column; a one-row array takes a single number as its column.
+ */
+function index(args: Argument[], read: RangeReader): Matrix {
+  if (args.length < 2 || args.length > 3) throw new FormulaError("#VALUE!", "INDEX takes an array, a row number and an optional column number.");
+  const block = resolve(args[0], read);
+  let row = wholeNumber(args[1], "The row number of INDEX", read);
+  let column = wholeNumber(args[2], "The column number of INDEX", read);
+  if (args.length === 2 && block.length === 1) [row, column] = [0, row];
+  const rows = row === 0 ? block : [block[row - 1]];
+  if (rows.some((cells) => cells === undefined) || (column > 0 && column > (block[0]?.length ?? 0))) {
+    throw new FormulaError("#REF!", `INDEX asks for row ${row}, column ${column} of a ${block.length} x ${block[0]?.length ?? 0} range.`);
+  }
+  return column === 0 ? rows : rows.map((cells) => [cells[column - 1]]);
+}
+
+/**
+ * Excel's MATCH(lookup_value, lookup_array, 0): the position (from 1) of the first cell equal to the
+ * value, text compared without regard to case. The preview evaluates exact matches only.
+ */
+function match(args: Argument[], read: RangeReader): number {
+  if (args.length !== 3 || wholeNumber(args[2], "The match type of MATCH", read) !== 0) {
+    throw new FormulaError("#NAME?", "The preview evaluates MATCH(value, range, 0) only: an exact match.");
+  }
+  const [value] = resolve(args[0], read).flat();
+  const block = resolve(args[1], read);
+  if (block.length > 1 && block[0].length > 1) throw new FormulaError("#N/A", "MATCH looks in one row or one column.");
+  const same = (cell: CellValue): boolean =>
+    typeof cell === "string" && typeof value === "string" ? cell.toLowerCase() === value.toLowerCase() : cell === value;
+  const position = block.flat().findIndex(same);
+  if (position < 0) throw new FormulaError("#N/A", `MATCH finds no ${typeof value === "string" ? `"${value}"` : String(value)} in its range.`);
+  return position + 1;
 }
 
 /** Excel's coercion of a cell to a typed parameter (blanks stay null for the function to judge). */

@@ -11,7 +11,9 @@ import { runPresentStep, type PresentOptions } from "../cycle/presentStep";
 import { runReconcileStep, type PlannedSupply } from "../cycle/reconcileStep";
 import type { StepRunOptions } from "../cycle/stepTypes";
 import { runSupplyStep } from "../cycle/supplyStep";
+import type { BatchForecaster } from "../cycle/itemForecasts";
 import type { StepActions, StepOptions, StepRunContext } from "./stepActions";
+import { workerForecaster } from "./workerForecaster";
 import { workerSolver } from "./workerSolver";
 
 const DECISIONS: readonly PresentOptions["decision"][] = ["approve", "reject", "preview"];
@@ -30,6 +32,7 @@ export const stepActions: StepActions = {
         context.workbook,
         { horizon: numberOption(context.options, "horizon"), level: numberOption(context.options, "level"), liveFormulas: context.options.write === "formulas" },
         runOptions(context),
+        forecaster(),
       )
     ).report,
   supply: async (context) => {
@@ -75,4 +78,15 @@ function installSolver(): void {
   if (solverInstalled) return;
   useLpSolver(workerSolver(new Worker(new URL("./solverWorker.ts", import.meta.url))));
   solverInstalled = true;
+}
+
+let workerForecasts: BatchForecaster | undefined;
+
+/**
+ * Step 2's forecasts in a Web Worker, started on the first forecast, so forecasting many items never
+ * holds the pane's (and the shared runtime's) thread.
+ */
+function forecaster(): BatchForecaster {
+  workerForecasts ??= workerForecaster(new Worker(new URL("./forecastWorker.ts", import.meta.url), { name: "sop-forecasts" }));
+  return workerForecasts;
 }

@@ -69,10 +69,12 @@ test("step 1 checks the sample workbook and prepares the planning sheets", async
   await screenshot("gather", "SOP Clean History", "step-1-gather");
 });
 
-test("step 2 forecasts the horizon the planner asks for", async () => {
+test("step 2 forecasts the horizon the planner asks for, in a Web Worker, off the pane's thread", async () => {
   await page.locator("#sop-step-tab-demand").click();
   await panel("demand").getByLabel("Months to forecast").fill("12");
+  expect(page.workers()).toHaveLength(0);
   expect(await runStep(page, "demand", "Forecast demand")).toMatch(/^Forecast 40 items for 12 months \(2026-01 to 2026-12\)/);
+  expect(page.workers().map((worker) => path.basename(new URL(worker.url()).pathname))).toEqual(["sop-forecasts.js"]);
   const chart = panel("demand").getByRole("region", { name: "History, forecast and interval" });
   await expect(chart.getByRole("img", { name: /History, forecast and interval: CH-101: History, Forecast, Lower 80%, Upper 80% over 36 periods/ }).count()).resolves.toBe(1);
   await chart.getByLabel("Item").selectOption({ label: "TB-103" });
@@ -81,9 +83,9 @@ test("step 2 forecasts the horizon the planner asks for", async () => {
 });
 
 test("step 3 plans supply with HiGHS in a Web Worker, off the pane's thread", async () => {
-  expect(page.workers()).toHaveLength(0);
-  expect(await runStep(page, "supply", "Plan supply")).toMatch(/^Optimal plan costs/);
   expect(page.workers()).toHaveLength(1);
+  expect(await runStep(page, "supply", "Plan supply")).toMatch(/^Optimal plan costs/);
+  expect(page.workers()).toHaveLength(2);
   const optimal = panel("supply").getByRole("table", { name: "Strategies" }).getByRole("row").filter({ hasText: /^optimal/ });
   expect(await optimal.innerText()).toMatch(/^optimal\s+\d{1,3}(,\d{3})*\.\d\d\s+\d{1,3}\.\d%\s/);
   await screenshot("supply", "SOP Supply Plan", "step-3-supply");

@@ -291,16 +291,18 @@ describe("steps on their own", () => {
     expect((await book.listSheets()).map((s) => s.name)).not.toContain(SHEETS.forecast);
   });
 
-  test("live formulas: SOP Forecast holds =SOP.FORECAST over the cleaned history instead of values, except for family-season items", async () => {
+  test("live formulas: SOP Forecast holds =SOP.FORECAST over each item's row of the cleaned history, found by its id, with the family's season where it has one", async () => {
     const book = await openSample();
     await runGatherStep(book);
     await runDemandStep(book, { horizon: 6, liveFormulas: true });
     const inputs = book.sheetInputs(SHEETS.forecast);
     const ownSeason = inputs.findIndex((row) => row[0] === "ST-109");
     expect(inputs[ownSeason][2]).not.toMatch(/family season/i);
-    expect(inputs[ownSeason][8]).toEqual({ formula: "=SOP.FORECAST('SOP Clean History'!C30:AL30,6,12,\"auto\",80)" });
+    const formula = (inputs[ownSeason][8] as { formula: string }).formula;
+    expect(formula.startsWith("=SOP.FORECAST(INDEX('SOP Clean History'!$C$2:$AL$41,MATCH(\"ST-109\",'SOP Clean History'!$A$2:$A$41,0),0),6,12,\"auto\",80,{")).toBe(true);
+    expect(formula.slice(formula.indexOf("{") + 1, -2).split(",").map(Number)).toHaveLength(12);
     expect(inputs[ownSeason + 1][8]).toBeNull();
     expect(inputs[1][2]).toMatch(/^Family season/);
-    expect(typeof inputs[1][8]).toBe("number");
+    expect(inputs[1][8]).toEqual({ formula: expect.stringMatching(new RegExp(`^=SOP\\.FORECAST\\(INDEX\\(.*MATCH\\("${String(inputs[1][0])}",.*,6,12,"auto",80,\\{[\\d.,]+\\}\\)$`)) });
   });
 });

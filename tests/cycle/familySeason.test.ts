@@ -6,6 +6,38 @@ import { SHEETS } from "../../src/cycle/sheets";
 import { mulberry32 } from "../../src/core/random";
 import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { load } from "./mappingFixtures";
+import { itemFamilySeasons, shownDemand } from "../../src/core/forecast";
+import { forecast } from "../../src/functions/functions";
+import { evaluateSopFormula, type RangeReader, type SopFunction } from "../../src/preview/formula";
+
+/** =SOP.FORECAST as the preview calls it, with the parameters functions.json gives it. */
+const FORECAST_FUNCTION = new Map<string, SopFunction>([
+  [
+    "FORECAST",
+    {
+      id: "FORECAST",
+      invoke: forecast as (...args: unknown[]) => unknown,
+      parameters: [
+        { name: "history", type: "any", dimensionality: "matrix", optional: false },
+        { name: "horizon", type: "number", dimensionality: "scalar", optional: false },
+        { name: "seasonLength", type: "number", dimensionality: "scalar", optional: true },
+        { name: "method", type: "string", dimensionality: "scalar", optional: true },
+        { name: "level", type: "number", dimensionality: "scalar", optional: true },
+        { name: "familySeason", type: "any", dimensionality: "matrix", optional: true },
+      ],
+    },
+  ],
+]);
+
+/** Reads ranges of a workbook's sheets as the preview's formula engine does. */
+function readBook(book: MemoryWorkbook): RangeReader {
+  return (sheet, range) => {
+    const cells = book.sheetValues(sheet ?? SHEETS.forecast);
+    return Array.from({ length: range.bottom - range.top + 1 }, (_, i) =>
+      Array.from({ length: range.right - range.left + 1 }, (_, j) => cells[range.top + i]?.[range.left + j] ?? null),
+    );
+  };
+}
 
 const MONTHS = Array.from({ length: 36 }, (_, t) => `${2023 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`);
 /** Peak in September, 30% amplitude. */
@@ -73,14 +105,41 @@ describe("step 2 with family seasons", () => {
     }
   });
 
-  test("live formulas: family-season items keep values and the step says why", async () => {
+  test("live formulas give the pane's forecast, interval included, for an ordinary item and for family-season items, even after the clean history is re-ordered", async () => {
     const live = await runDemandStep(book, { horizon: 6, liveFormulas: true });
     const inputs = book.sheetInputs(SHEETS.forecast);
-    const row = (id: string): number => inputs.findIndex((cells) => cells[0] === id);
-    expect(inputs[row("L-1")][8]).toMatchObject({ formula: expect.stringMatching(/^=SOP\.FORECAST\('SOP Clean History'!C7:AL7,6,12,"auto",80\)$/) });
-    const c1 = live.items.find((item) => item.item === "C-1");
-    expect(inputs[row("C-1")].slice(8)).toEqual(c1?.forecast.map((v) => Math.round(v * 100) / 100));
-    expect(inputs[row("C-1") + 1].slice(8)).toEqual(c1?.lower.map((v) => Math.round(v * 100) / 100));
-    expect(live.report.messages?.[1].text).toMatch(/^These 3 items keep forecast values instead of live =SOP\.FORECAST formulas/);
+    const formulaOf = (id: string): string => {
+      const cell = inputs.find((cells) => cells[0] === id)?.[8];
+      if (typeof cell !== "object" || cell === null || !("formula" in cell)) throw new Error(`no formula for ${id}`);
+      return cell.formula;
+    };
+    expect(formulaOf("L-1")).toBe(`=SOP.FORECAST(INDEX('SOP Clean History'!$C$2:$AL$10,MATCH("L-1",'SOP Clean History'!$A$2:$A$10,0),0),6,12,"auto",80)`);
+    expect(formulaOf("C-1")).toMatch(/^=SOP\.FORECAST\(INDEX\(.*MATCH\("C-1",.*,0\),0\),6,12,"auto",80,\{0\.\d+(,[\d.]+){11}\}\)$/);
+    const pane = (id: string): number[][] => {
+      const item = live.items.find((candidate) => candidate.item === id);
+      return item ? [shownDemand(item.forecast), shownDemand(item.lower), shownDemand(item.upper)] : [];
+    };
+    const ids = ["L-1", "C-1", "C-2", "C-4", "C-5", "D-1"];
+    for (const id of ids) await expect(evaluateSopFormula(formulaOf(id), FORECAST_FUNCTION, readBook(book))).resolves.toEqual({ ok: true, values: pane(id) });
+    const [header, ...rows] = book.sheetValues(SHEETS.cleanHistory);
+    await book.writeBlocks([{ sheet: SHEETS.cleanHistory, topLeft: "A1", values: [header, ...rows.reverse()] }]);
+    for (const id of ids) await expect(evaluateSopFormula(formulaOf(id), FORECAST_FUNCTION, readBook(book))).resolves.toEqual({ ok: true, values: pane(id) });
+    expect(live.report.messages?.[1].text).toMatch(/^Their live =SOP\.FORECAST formulas carry the family's season as measured now/);
+  });
+
+  test("SOP Forecast, the pane and =SOP.FORECAST with the family's indices give one answer; without them the formula misses the season", async () => {
+    const values = await runDemandStep(book, { horizon: 12 });
+    const [, ...clean] = book.sheetValues(SHEETS.cleanHistory);
+    const histories = clean.map((row) => row.slice(2) as number[]);
+    const seasons = itemFamilySeasons(clean.map((row) => String(row[1])), histories, 12);
+    const at = clean.findIndex((row) => row[0] === "C-1");
+    const pane = shownDemand(values.items.find((item) => item.item === "C-1")?.forecast ?? []);
+    const sheet = book.sheetValues(SHEETS.forecast).find((row) => row[0] === "C-1" && row[7] === "Forecast");
+    expect(sheet?.slice(8)).toEqual(pane);
+    expect(forecast([histories[at]], 12, 12, "auto", undefined, [seasons[at]?.indices ?? []])).toEqual([pane]);
+    const own = (forecast([histories[at]], 12, 12, "auto") as number[][])[0];
+    const septemberOverMarch = (series: number[]): number => series[values.periods.indexOf("2026-09")] / series[values.periods.indexOf("2026-03")];
+    expect(septemberOverMarch(pane)).toBeGreaterThan(1.5);
+    expect(septemberOverMarch(own)).toBeLessThan(1.3);
   });
 });

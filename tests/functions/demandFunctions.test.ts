@@ -1,4 +1,5 @@
 import { clean, forecast, forecastModel, seasonality } from "../../src/functions/functions";
+import { mulberry32 } from "../../src/core/random";
 import { excelError } from "./excelErrors";
 
 const column = (values: (number | string)[]): (number | string)[][] => values.map((v) => [v]);
@@ -33,6 +34,24 @@ describe("=SOP.FORECAST", () => {
     withBlank[10] = [""];
     const result = forecast(withBlank, 3, 1) as number[][];
     for (const [value] of result) expect(value).toBeCloseTo(50, 6);
+  });
+
+  test("forecasts are demand: a falling line stops at 0, and values are rounded to the cent as SOP Forecast holds them", () => {
+    const falling = forecast(column(Array.from({ length: 24 }, (_, t) => 230 - 10 * t)), 6, 1, "drift") as number[][];
+    expect(falling.map((r) => r[0])).toEqual([0, 0, 0, 0, 0, 0]);
+    const thirds = forecast(column(new Array(24).fill(10 / 3)), 2, 1, "naive") as number[][];
+    expect(thirds.map((r) => r[0])).toEqual([3.33, 3.33]);
+  });
+
+  test("a family season given as seasonal indices shapes a history that shows none of its own", () => {
+    const random = mulberry32(7);
+    const flat = column(Array.from({ length: 36 }, () => Math.round(100 + 10 * (random() - 0.5))));
+    const result = forecast(flat, 4, 4, "auto", undefined, [[0.8, 1.2, 1.3, 0.7]]) as number[][];
+    const [q1, q2, q3, q4] = result.map((r) => r[0]);
+    expect(q3).toBeGreaterThan(1.5 * q4);
+    expect(q2).toBeGreaterThan(1.3 * q1);
+    expect(excelError(() => forecast(flat, 4, 12, "auto", undefined, [[0.8, 1.2, 1.3, 0.7]])).message).toMatch(/season length \(12\) differs from the family season's \(4\)/);
+    expect(excelError(() => forecast(flat, 4, 4, "auto", undefined, [[0.8, 1.2, 0, 2]])).message).toMatch(/Seasonal index 3 of the family's season is 0/);
   });
 
   test("bad input gets a message a planner understands", () => {

@@ -23,7 +23,7 @@ describe("functions.json generated from the JSDoc by the webpack build", () => {
     const expected: Record<string, string[]> = {
       GAP: ["demand", "supply", "mode", "price", "blanksAsZero"],
       ACCURACY: ["actual", "forecast", "metric", "history", "seasonLength"],
-      FORECAST: ["history", "horizon", "seasonLength", "method", "level"],
+      FORECAST: ["history", "horizon", "seasonLength", "method", "level", "familySeason"],
       "FORECAST.MODEL": ["history", "seasonLength", "method"],
       SEASONALITY: ["history"],
       CLEAN: ["history", "method", "seasonLength"],

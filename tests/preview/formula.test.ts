@@ -42,6 +42,12 @@ const sheets: Record<string, Matrix> = {
     ["Mar", null, 80],
   ],
   "Sales History": [["x", 7, "12"]],
+  Clean: [
+    ["Item", "Jan", "Feb"],
+    ["B-2", 20, 21],
+    ["a-1", 10, 11],
+    [1001, 30, 31],
+  ],
 };
 
 const read: RangeReader = (sheet, range) =>
@@ -103,6 +109,24 @@ describe("evaluateSopFormula", () => {
     await expect(evaluate("=SOP.ECHO(SUM(B2:B3))")).resolves.toMatchObject({ ok: false, code: "#NAME?" });
     await expect(evaluate("=SOP.ECHO(1")).resolves.toMatchObject({ ok: false, code: "#NAME?" });
     await expect(evaluate("=SOP.ECHO(1) + 2")).resolves.toMatchObject({ ok: false, code: "#NAME?" });
+  });
+
+  test("INDEX(range, MATCH(id, range, 0), 0) passes the row of the item with that id (text in any case, or a number); row 0 a column", async () => {
+    const row = (id: string) => `=SOP.DIFF({0,0},INDEX(Clean!$B$2:$C$4,MATCH(${id},Clean!$A$2:$A$4,0),0))`;
+    await expect(evaluate(row('"A-1"'))).resolves.toEqual({ ok: true, values: [[10, 11]] });
+    await expect(evaluate(row('"B-2"'))).resolves.toEqual({ ok: true, values: [[20, 21]] });
+    await expect(evaluate(row("1001"))).resolves.toEqual({ ok: true, values: [[30, 31]] });
+    await expect(evaluate("=SOP.DIFF({0;0;0},INDEX(Clean!$B$2:$C$4,0,2))")).resolves.toEqual({ ok: true, values: [[21], [11], [31]] });
+  });
+
+  test("an id MATCH cannot find is #N/A naming it; a row beyond the range is #REF!; other match types are #NAME?", async () => {
+    await expect(evaluate('=SOP.DIFF({0,0},INDEX(Clean!$B$2:$C$4,MATCH("Z-9",Clean!$A$2:$A$4,0),0))')).resolves.toEqual({
+      ok: false,
+      code: "#N/A",
+      message: 'MATCH finds no "Z-9" in its range.',
+    });
+    await expect(evaluate("=SOP.DIFF({0,0},INDEX(Clean!$B$2:$C$4,4,0))")).resolves.toMatchObject({ ok: false, code: "#REF!" });
+    await expect(evaluate('=SOP.DIFF({0,0},INDEX(Clean!$B$2:$C$4,MATCH("a-1",Clean!$A$2:$A$4,1),0))')).resolves.toMatchObject({ ok: false, code: "#NAME?" });
   });
 
   test("too many arguments is #VALUE!", async () => {

@@ -68,3 +68,23 @@ export function itemFamilySeasons(families: readonly string[], histories: readon
   for (const [family, items] of members) seasons.set(family, familySeason(items.map((i) => histories[i]), seasonLength));
   return families.map((family) => seasons.get(family));
 }
+
+/**
+ * A family season given as its seasonal indices (e.g. written into =SOP.FORECAST by step 2), for
+ * forecasting an item with the season its family's total showed when the indices were measured.
+ * @param indices - multiplicative index per position in the cycle, position 0 = the first period of the
+ *   item's history; one per period of the season (2 or more)
+ * @returns the season, its statistic NaN (the test was made where the indices were measured)
+ * @throws PlanningError when there are fewer than 2 indices or one is not a positive number
+ * @example familySeasonFromIndices([0.8, 1.2, 1]).seasonLength // 3
+ */
+export function familySeasonFromIndices(indices: readonly number[]): FamilySeason {
+  if (indices.length < 2) {
+    throw new PlanningError(`The family's season needs one seasonal index per period of the season (2 or more); got ${indices.length}.`);
+  }
+  const bad = indices.findIndex((index) => !(Number.isFinite(index) && index > 0));
+  if (bad >= 0) {
+    throw new PlanningError(`Seasonal index ${bad + 1} of the family's season is ${String(indices[bad])}: every index must be a positive number (1 = an average period).`);
+  }
+  return { seasonLength: indices.length, indices: [...indices], statistic: Number.NaN };
+}

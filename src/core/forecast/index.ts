@@ -11,6 +11,7 @@ export type { CleansingChange, CleansedSeries } from "./cleanse";
 export { classicalDecomposition } from "./decomposition";
 export { FORECASTERS, forecasterById } from "./registry";
 export { automaticFit, autoForecaster } from "./auto";
-export { familySeason, itemFamilySeasons } from "./familySeason";
+export { familySeason, familySeasonFromIndices, itemFamilySeasons } from "./familySeason";
+export { shownDemand } from "./shownDemand";
 export type { FamilySeason } from "./familySeason";
 export { familySeasonFit } from "./familySeasonFit";

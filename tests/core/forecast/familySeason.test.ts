@@ -1,6 +1,6 @@
 import { PlanningError } from "../../../src/core/errors";
 import { classicalDecomposition } from "../../../src/core/forecast/decomposition";
-import { familySeason, itemFamilySeasons } from "../../../src/core/forecast/familySeason";
+import { familySeason, familySeasonFromIndices, itemFamilySeasons } from "../../../src/core/forecast/familySeason";
 import { seasonalityTest } from "../../../src/core/forecast/seasonality";
 import { mulberry32 } from "../../../src/core/random";
 
@@ -90,5 +90,17 @@ describe("itemFamilySeasons", () => {
     expect(seasons[1]).toBeUndefined();
     expect(seasons[3]).toBeUndefined();
     expect(seasons[4]).toBeUndefined();
+  });
+});
+
+describe("familySeasonFromIndices", () => {
+  test("takes the indices as given, one per period of the season", () => {
+    expect(familySeasonFromIndices([0.8, 1.2, 1])).toMatchObject({ seasonLength: 3, indices: [0.8, 1.2, 1] });
+  });
+
+  test("refuses fewer than 2 indices and an index that is not a positive number, naming it", () => {
+    expect(() => familySeasonFromIndices([1])).toThrow(/one seasonal index per period of the season \(2 or more\); got 1/);
+    expect(() => familySeasonFromIndices([1.2, -0.1, 0.9])).toThrow(/Seasonal index 2 of the family's season is -0.1/);
+    expect(() => familySeasonFromIndices([1.2, Number.NaN])).toThrow(/Seasonal index 2 .* is NaN/);
   });
 });

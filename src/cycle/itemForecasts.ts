@@ -1,0 +1,113 @@
+/**
+ * The forecasting work of step 2, item by item, behind one injected function: by default it runs in
+ * the calling thread (Node, `sop run`, tests); the task pane passes one that runs it in a Web Worker,
+ * so forecasting hundreds of items never holds Excel's shared runtime. Either way step 2 awaits the
+ * same function and gets the same numbers.
+ */
+import { forecastSeries } from "../core/forecast";
+import type { FamilySeason } from "../core/forecast";
+import { smape } from "../core/metrics";
+import { throwIfCancelled, yieldToUi } from "./cancellation";
+
+/** One item to forecast: its cleaned history and its family's season (if the family has one). */
+export interface ItemForecastJob {
+  history: number[];
+  /** The family's season over the whole history. */
+  familySeason?: FamilySeason;
+  /** The family's season over the history before the holdout. */
+  holdoutSeason?: FamilySeason;
+}
+
+/** Items to forecast with the settings they share. */
+export interface ForecastBatch {
+  horizon: number;
+  seasonLength: number;
+  /** Prediction interval level in percent. */
+  level: number;
+  /** Last periods held out to measure each forecast (0: none). */
+  holdout: number;
+  jobs: ItemForecastJob[];
+}
+
+/** What step 2 keeps of one item's forecast. */
+export interface ItemForecastResult {
+  model: string;
+  /** sMAPE in percent of the same method on the holdout, fitted on the periods before it; null without one. */
+  holdoutSmape: number | null;
+  intermittent: boolean;
+  familySeason: boolean;
+  /** In-sample one-step RMSE. */
+  rmse: number;
+  /** Forecast and interval bounds, never below 0 (demand). */
+  forecast: number[];
+  lower: number[];
+  upper: number[];
+}
+
+/** How a batch forecaster reports: cancellation, and progress as the number of items done. */
+export interface BatchRunOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number) => void;
+}
+
+/** Forecasts a batch of items, one result per job in order, wherever the work runs. */
+export type BatchForecaster = (batch: ForecastBatch, options?: BatchRunOptions) => Promise<ItemForecastResult[]>;
+
+/**
+ * Forecast some items of a batch with automatic mode (the family's season for an item whose own history
+ * shows none), each measured on its holdout.
+ * @param batch settings and items
+ * @param from index of the first job to forecast
+ * @param to one past the last job
+ * @returns one result per job in [from, to)
+ * @throws PlanningError as forecastSeries (a horizon or season the history does not allow)
+ * @example forecastItems({ horizon: 3, seasonLength: 1, level: 80, holdout: 0, jobs: [{ history: [5, 5, 5, 5] }] })[0].forecast // [5, 5, 5]
+ */
+export function forecastItems(batch: ForecastBatch, from = 0, to = batch.jobs.length): ItemForecastResult[] {
+  const { horizon, seasonLength, level, holdout } = batch;
+  return batch.jobs.slice(from, to).map((job) => {
+    const outcome = forecastSeries({ history: job.history, horizon, seasonLength, levels: [level], familySeason: job.familySeason });
+    const floor = (values: readonly number[]): number[] => values.map((v) => Math.max(0, v));
+    return {
+      model: outcome.model,
+      holdoutSmape: holdoutSmape(job.history, holdout, seasonLength, job.holdoutSeason),
+      intermittent: outcome.intermittent,
+      familySeason: outcome.familySeason,
+      rmse: outcome.statistics.rmse,
+      forecast: floor(outcome.mean),
+      lower: floor(outcome.intervals[0].lower),
+      upper: floor(outcome.intervals[0].upper),
+    };
+  });
+}
+
+/** sMAPE of automatic mode on the last `holdout` periods, fitted on the ones before (family season measured on those too). */
+function holdoutSmape(history: readonly number[], holdout: number, seasonLength: number, familySeason: FamilySeason | undefined): number | null {
+  if (holdout < 1) return null;
+  try {
+    const fit = forecastSeries({ history: history.slice(0, -holdout), horizon: holdout, seasonLength, levels: [80], familySeason });
+    return smape(history.slice(-holdout), fit.mean);
+  } catch {
+    return null;
+  }
+}
+
+/** Items forecast between two looks at the Cancel button in the calling thread. */
+const IN_THREAD_CHUNK = 5;
+
+/**
+ * The batch forecaster of Node and tests: forecasts in the calling thread, letting the event loop run
+ * every few items so progress shows and Cancel is seen.
+ * @example const results = await inThreadForecaster(batch, { signal });
+ */
+export const inThreadForecaster: BatchForecaster = async (batch, options = {}) => {
+  const results: ItemForecastResult[] = [];
+  for (let from = 0; from < batch.jobs.length; from += IN_THREAD_CHUNK) {
+    options.onProgress?.(from);
+    await yieldToUi();
+    throwIfCancelled(options.signal);
+    results.push(...forecastItems(batch, from, from + IN_THREAD_CHUNK));
+  }
+  throwIfCancelled(options.signal);
+  return results;
+};

@@ -95,26 +95,36 @@ function autocovariances(phi: Float64Array, theta: Float64Array, work: Covarianc
 }
 
 /**
- * P0 from the autocovariances: with x_t the process and R_k = theta_k (R_0 = 1), the state is
- * alpha_t[j] = sum_{k>j} phi_k x_{t+j-k} + sum_{k>=j} R_k e_{t+j-k}, so the first row is
- * P0[0][j] = sum_{k=j+1..r} phi_k gamma_{k-j} + sum_{k=j..r-1} R_k psi_{k-j}; the other entries follow
- * from P0 = T P0 T' + R R' read entrywise, P0[i][j] = P0[i+1][j+1] + phi_{i+1} P0[0][j+1] + phi_{j+1} P0[i+1][0]
- * + phi_{i+1} phi_{j+1} P0[0][0] + R_i R_j (entries beyond r - 1 are 0), from the last row upwards.
+ * The first column (= first row) of P0 from the autocovariances into P[0..r-1]: with x_t the process and
+ * R_k = theta_k (R_0 = 1), the state is alpha_t[j] = sum_{k>j} phi_k x_{t+j-k} + sum_{k>=j} R_k e_{t+j-k}, so
+ * P0[0][j] = sum_{k=j+1..r} phi_k gamma_{k-j} + sum_{k=j..r-1} R_k psi_{k-j}.
  */
-function covarianceFromAutocovariances(phi: Float64Array, theta: Float64Array, work: CovarianceWorkspace, P: Float64Array): void {
+function firstColumnFromAutocovariances(phi: Float64Array, theta: Float64Array, work: CovarianceWorkspace, P: Float64Array): void {
   autocovariances(phi, theta, work);
   const { r, gamma, psi } = work;
   const p = phi.length;
   const q = theta.length;
-  const f = (k: number): number => (k >= 1 && k <= p ? phi[k - 1] : 0);
-  const R = (k: number): number => (k === 0 ? 1 : k <= q ? theta[k - 1] : 0);
   for (let j = 0; j < r; j++) {
     let s = 0;
     for (let k = j + 1; k <= Math.min(r, p); k++) s += phi[k - 1] * gamma[k - j];
-    for (let k = j; k < r; k++) s += R(k) * psi[k - j];
-    P[j * r] = s;
+    for (let k = j; k <= Math.min(r - 1, q); k++) s += (k === 0 ? 1 : theta[k - 1]) * psi[k - j];
     P[j] = s;
   }
+}
+
+/**
+ * P0 from the autocovariances: the first column (firstColumnFromAutocovariances), then the other entries from
+ * P0 = T P0 T' + R R' read entrywise, P0[i][j] = P0[i+1][j+1] + phi_{i+1} P0[0][j+1] + phi_{j+1} P0[i+1][0]
+ * + phi_{i+1} phi_{j+1} P0[0][0] + R_i R_j (entries beyond r - 1 are 0), from the last row upwards.
+ */
+function covarianceFromAutocovariances(phi: Float64Array, theta: Float64Array, work: CovarianceWorkspace, P: Float64Array): void {
+  firstColumnFromAutocovariances(phi, theta, work, P);
+  const r = work.r;
+  const p = phi.length;
+  const q = theta.length;
+  const f = (k: number): number => (k >= 1 && k <= p ? phi[k - 1] : 0);
+  const R = (k: number): number => (k === 0 ? 1 : k <= q ? theta[k - 1] : 0);
+  for (let j = 1; j < r; j++) P[j * r] = P[j];
   const P00 = P[0];
   for (let i = r - 1; i >= 1; i--) {
     for (let j = r - 1; j >= i; j--) {
@@ -268,4 +278,21 @@ export function initialStateCovariance(phi: Float64Array, theta: Float64Array, w
   ind = np;
   for (let i = r - 1; i > 0; i--) for (let j = r - 1; j >= i; j--) P[r * i + j] = P[--ind];
   for (let i = 0; i < r - 1; i++) for (let j = i + 1; j < r; j++) P[i + r * j] = P[j + r * i];
+}
+
+/**
+ * The first column of the initial state covariance P0 (all the Kalman filter's Chandrasekhar recursions need)
+ * into out[0..r-1]: from the full matrix (initialStateCovariance) up to GARDNER_MAX_STATES states, directly from
+ * the autocovariances above, O(r p + p^3).
+ *
+ * @param phi AR coefficients (stationary).
+ * @param theta MA coefficients.
+ * @param work scratch for r = max(p, q + 1).
+ * @param out receives P0[., 0] in out[0..r-1]; at least r * r long (scratch for the full matrix).
+ * @example
+ * const out = new Float64Array(4); initialStateFirstColumn(Float64Array.of(0.5), Float64Array.of(0.4), new CovarianceWorkspace(2), out); // out[0] = gamma_0
+ */
+export function initialStateFirstColumn(phi: Float64Array, theta: Float64Array, work: CovarianceWorkspace, out: Float64Array): void {
+  if (work.r > GARDNER_MAX_STATES) firstColumnFromAutocovariances(phi, theta, work, out);
+  else initialStateCovariance(phi, theta, work, out);
 }

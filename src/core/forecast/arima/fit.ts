@@ -38,7 +38,14 @@ export interface ArimaOrder {
   seasonal?: SeasonalOrder;
 }
 
-/** The seasonal part of an order, (0, 0, 0) with m = 1 when it has none. */
+/**
+ * The seasonal part of an order, (0, 0, 0) with m = 1 when it has none.
+ *
+ * @param order an ARIMA order.
+ * @returns its seasonal part.
+ * @example
+ * seasonalPart({ p: 1, d: 1, q: 0, constant: false }) // { P: 0, D: 0, Q: 0, m: 1 }
+ */
 export function seasonalPart(order: ArimaOrder): SeasonalOrder {
   return order.seasonal ?? { P: 0, D: 0, Q: 0, m: 1 };
 }

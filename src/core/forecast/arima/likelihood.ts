@@ -189,12 +189,19 @@ export function armaKalmanFilter(
 export function conditionalSumOfSquares(x: Float64Array, phi: Float64Array, theta: Float64Array, residuals: Float64Array): number {
   const p = phi.length;
   const q = theta.length;
+  // Only the non-zero lags: a seasonal model's multiplied polynomials are mostly zeros.
+  const arLags: number[] = [];
+  const maLags: number[] = [];
+  for (let i = 0; i < p; i++) if (phi[i] !== 0) arLags.push(i);
+  for (let j = 0; j < q; j++) if (theta[j] !== 0) maLags.push(j);
   let ssq = 0;
   for (let t = p; t < x.length; t++) {
     let e = x[t];
-    for (let i = 0; i < p; i++) e -= phi[i] * x[t - i - 1];
-    const lags = Math.min(t - p, q);
-    for (let j = 0; j < lags; j++) e -= theta[j] * residuals[t - p - j - 1];
+    for (const i of arLags) e -= phi[i] * x[t - i - 1];
+    for (const j of maLags) {
+      if (j >= t - p) break;
+      e -= theta[j] * residuals[t - p - j - 1];
+    }
     residuals[t - p] = e;
     ssq += e * e;
   }

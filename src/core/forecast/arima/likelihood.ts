@@ -3,13 +3,19 @@
  * the exact Gaussian likelihood by the Kalman filter (the numbers of R's ARIMA_Like) and the conditional sum of
  * squares (R's ARIMA_CSS), after R's src/library/stats/src/arima.c.
  */
-import { CovarianceWorkspace, initialStateCovariance } from "./initialCovariance";
+import { CovarianceWorkspace, initialStateFirstColumn } from "./initialCovariance";
 
 /**
  * One-step prediction variances (in units of the innovation variance) from which R's filter leaves an
  * observation out of the likelihood, as it does for the diffuse first observations of a differenced model.
  */
 export const EXCLUDED_GAIN = 1e4;
+
+/**
+ * The filter stops updating its gains once the next covariance correction M_t |W_t|^2 falls below this fraction
+ * of F_t: the filter has reached its steady state, and further updates change nothing above rounding.
+ */
+const STEADY_STATE = 1e-15;
 
 /** Scratch and results of {@link armaKalmanFilter} for one series length and state dimension. */
 export class KalmanWorkspace {
@@ -64,8 +70,9 @@ export class KalmanWorkspace {
  * one, and the Chandrasekhar recursions update F_t, the gain vector K_t = T P_t Z', W_t and M_t in O(r) per
  * period (Morf, Sidhu & Kailath 1974; Melard's AS 197, Applied Statistics 33, 1984):
  * F_{t+1} = F_t + M_t (W_t[0])^2, K_{t+1} = K_t + M_t W_t[0] T W_t, W_{t+1} = T W_t - K_t W_t[0] / F_t,
- * M_{t+1} = M_t F_t / F_{t+1}, from F_1 = P_1[0,0], K_1 = W_1 = T P_1[.,0], M_1 = -1 / F_1. The same numbers as
- * R's O(r^2) covariance recursion, to rounding.
+ * M_{t+1} = M_t F_t / F_{t+1}, from F_1 = P_1[0,0], K_1 = W_1 = T P_1[.,0], M_1 = -1 / F_1 (so only the first
+ * column of P_1 is needed, see initialStateFirstColumn). The updates stop once M_t |W_t|^2 < 1e-15 F_t (steady
+ * state). The same numbers as R's O(r^2) covariance recursion, to rounding.
  *
  * @param x the series, mean already removed.
  * @param phi AR coefficients (stationary).
@@ -96,7 +103,7 @@ export function armaKalmanFilter(
   const { state: a, regressorState: c, gain: gains, initial, K, W } = work;
   const f = work.phi;
   for (let i = 0; i < r; i++) f[i] = i < p ? phi[i] : 0;
-  initialStateCovariance(phi, theta, work.covariance, initial);
+  initialStateFirstColumn(phi, theta, work.covariance, initial);
   let F = initial[0];
   for (let i = 0; i < r; i++) K[i] = f[i] * initial[0] + (i < r - 1 ? initial[i + 1] : 0);
   W.set(K);
@@ -109,6 +116,7 @@ export function armaKalmanFilter(
   let sumLog = 0;
   let product = 1;
   let count = 0;
+  let steady = false;
   for (let l = 0; l < n; l++) {
     const resid = x[l] - a[0];
     const step = resid * inverse;
@@ -137,22 +145,28 @@ export function armaKalmanFilter(
       for (let i = 0; i < r - 1; i++) c[i] = f[i] * c0 + c[i + 1] + K[i] * cStep;
       c[r - 1] = f[r - 1] * c0 + K[r - 1] * cStep;
     }
+    if (steady) continue;
     // Chandrasekhar step: W <- T W - K W[0] / F, K <- K + M W[0] T W, F <- F + M W[0]^2, M <- M F / F_new.
     const w0 = W[0];
     const shrink = w0 * inverse;
     const grow = M * w0;
+    let size = 0;
     for (let i = 0; i < r - 1; i++) {
       const tw = f[i] * w0 + W[i + 1];
       W[i] = tw - K[i] * shrink;
       K[i] += tw * grow;
+      size += W[i] * W[i];
     }
     const last = f[r - 1] * w0;
     W[r - 1] = last - K[r - 1] * shrink;
     K[r - 1] += last * grow;
+    size += W[r - 1] * W[r - 1];
     const next = F + grow * w0;
     inverse = 1 / next;
     M *= F * inverse;
     F = next;
+    // Converged: the remaining rank-one corrections M W W' of the covariance are below rounding.
+    steady = Math.abs(M) * size < STEADY_STATE * F;
   }
   work.ssq = ssq;
   work.sumLog = sumLog + Math.log(product);
@@ -175,12 +189,19 @@ export function armaKalmanFilter(
 export function conditionalSumOfSquares(x: Float64Array, phi: Float64Array, theta: Float64Array, residuals: Float64Array): number {
   const p = phi.length;
   const q = theta.length;
+  // Only the non-zero lags: a seasonal model's multiplied polynomials are mostly zeros.
+  const arLags: number[] = [];
+  const maLags: number[] = [];
+  for (let i = 0; i < p; i++) if (phi[i] !== 0) arLags.push(i);
+  for (let j = 0; j < q; j++) if (theta[j] !== 0) maLags.push(j);
   let ssq = 0;
   for (let t = p; t < x.length; t++) {
     let e = x[t];
-    for (let i = 0; i < p; i++) e -= phi[i] * x[t - i - 1];
-    const lags = Math.min(t - p, q);
-    for (let j = 0; j < lags; j++) e -= theta[j] * residuals[t - p - j - 1];
+    for (const i of arLags) e -= phi[i] * x[t - i - 1];
+    for (const j of maLags) {
+      if (j >= t - p) break;
+      e -= theta[j] * residuals[t - p - j - 1];
+    }
     residuals[t - p] = e;
     ssq += e * e;
   }

@@ -2,6 +2,7 @@ import { PlanningError } from "../../../../src/core/errors";
 import { arimaForecaster } from "../../../../src/core/forecast/arima";
 import { forecasterById } from "../../../../src/core/forecast/registry";
 import { FIXED_CASES, SERIES } from "./rCases";
+import { SEASONAL_SERIES } from "./rSeasonalCases";
 
 describe("automatic ARIMA forecaster", () => {
   it("is registered as method 'arima'", () => {
@@ -47,11 +48,17 @@ describe("automatic ARIMA forecaster", () => {
     });
   });
 
-  it("fits the series as given when a season length is set (no seasonal terms)", () => {
-    const seasonal = arimaForecaster.fit(SERIES.N2830, { seasonLength: 12 });
-    const plain = arimaForecaster.fit(SERIES.N2830, { seasonLength: 1 });
-    expect(seasonal.name).toBe(plain.name);
-    expect(seasonal.forecast(3, [95]).mean).toEqual(plain.forecast(3, [95]).mean);
+  it("searches seasonal models when a season length is set, as R's auto.arima on a monthly ts (AirPassengers)", () => {
+    const model = arimaForecaster.fit(SEASONAL_SERIES.AirPassengers.y, { seasonLength: 12 });
+    expect(model.name).toBe("ARIMA(2,1,1)(0,1,0)[12]");
+    expect(Object.keys(model.parameters)).toEqual(["ar1", "ar2", "ma1"]);
+    expect(arimaForecaster.fit(SEASONAL_SERIES.AirPassengers.y, { seasonLength: 1 }).name).not.toMatch(/\[12\]/);
+  });
+
+  it("names seasonal coefficients sar / sma and reports the drift per period under a seasonal difference", () => {
+    const model = arimaForecaster.fit(SEASONAL_SERIES.ldeaths.y, { seasonLength: 12 });
+    expect(model.name).toBe("ARIMA(0,0,2)(2,1,0)[12] with drift");
+    expect(Object.keys(model.parameters)).toEqual(["ma1", "ma2", "sar1", "sar2", "drift"]);
   });
 
   it("rejects short histories, non-numbers, bad season lengths, horizons and levels with planner messages", () => {

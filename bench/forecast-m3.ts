@@ -8,7 +8,8 @@
  * points counted back from the end of the training part (--validation is --cut 1), for several training
  * cuts. Each subset's table also gives the interval scale each level would need at each training cut or
  * test part (the level-quantile of |y - forecast| / half-width of the interval on that side): 1 is
- * calibrated, above 1 too narrow (what calibration.ts's table is fitted from, on training cuts only).
+ * calibrated, above 1 too narrow; --scales-out file writes those per series (with training length and
+ * season length) for bench/interval-calibration.ts, which fits calibration.ts's table on training cuts only.
  * Fits every M3 series on its training part, forecasts the official horizon, and prints sMAPE, MASE,
  * 80/95% interval coverage and speed per subset beside R's reference figures, plus the median latency
  * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json.
@@ -26,6 +27,9 @@ import { loadM3, SUBSETS, type M3Series, type Subset } from "./m3Data";
 
 interface SeriesScore {
   subset: Subset;
+  /** Training points the series was fitted on, and its season length. */
+  trainingPoints: number;
+  seasonLength: number;
   smape: number;
   /** NaN when the training part never changes (left out of the mean, as R's figures). */
   mase: number;
@@ -115,6 +119,8 @@ function scoreSeries(
   }
   return {
     subset: series.subset,
+    trainingPoints: series.train.length,
+    seasonLength: series.seasonLength,
     smape: smape(series.test, outcome.mean),
     mase: scaled,
     inside80,
@@ -322,6 +328,17 @@ async function main(): Promise<void> {
     );
   process.stdout.write(lines.join("\n") + "\n");
 
+  const scalesOut = flag(args, "scales-out");
+  if (scalesOut) {
+    const rows = scores.map((x) => ({
+      subset: x.subset,
+      n: x.trainingPoints,
+      m: x.seasonLength,
+      scale80: x.scale80,
+      scale95: x.scale95,
+    }));
+    fs.writeFileSync(scalesOut, JSON.stringify(rows));
+  }
   const outDirectory = path.resolve(repoRoot, "out");
   fs.mkdirSync(outDirectory, { recursive: true });
   fs.writeFileSync(

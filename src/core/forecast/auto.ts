@@ -1,3 +1,4 @@
+import { intervalScaleCell, scaledIntervalsModel, tableScale } from "./calibration";
 import { combineModels } from "./combination";
 import type { CombinationRule } from "./combination";
 import { classifyDemand } from "./intermittency";
@@ -145,7 +146,9 @@ function fitCandidates(
  * 2. Otherwise the members of the design that have enough history are combined by its rule (the median
  *    of {@link AUTO_DESIGN}: combining ETS and Theta-type forecasts is the robust choice of the M3/M4
  *    literature, Makridakis et al. 2020, Petropoulos & Svetunkov 2020; medians: Jose & Winkler 2008),
- *    and that consensus is averaged at equal weight with each partner that fits (automatic ARIMA).
+ *    and that consensus is averaged at equal weight with each partner that fits (automatic ARIMA). Its
+ *    interval half-widths are scaled by the calibration table fitted on training cuts
+ *    (calibration.ts INTERVAL_SCALES, which says how it was fitted and validated).
  * 3. With too little history for any member or partner, simpler methods are tried in turn and the
  *    notes say so.
  * @param history - cleansed observations
@@ -198,8 +201,9 @@ export function automaticFit(
     ...partners.map((f) => f.model),
   ];
   if (families.length > 0) {
+    const cell = intervalScaleCell(seasonLength, history.length);
     return {
-      model: combineModels(history, families, "mean"),
+      model: scaledIntervalsModel(combineModels(history, families, "mean"), (level) => tableScale(cell, level)),
       method: `auto: ${[...members, ...partners].map((f) => f.id).join("+")}`,
       intermittent: demand.intermittent,
       notes,

@@ -6,8 +6,8 @@
  * --validation scores on the last h points of each training part instead of the test part, so designs are
  * compared without looking at the test data; --cut k (k = 1, 2, 3, ...) scores on the k-th block of h
  * points counted back from the end of the training part (--validation is --cut 1), for several training
- * cuts. Each subset's table also gives the interval scale each level would need at each training cut or
- * test part (the level-quantile of |y - forecast| / half-width of the interval on that side): 1 is
+ * cuts. Each subset's table also gives the interval scale each level would need at that cut or on the
+ * test part (the level-quantile of |y - forecast| / half-width of the interval on y's side): 1 is
  * calibrated, above 1 too narrow; --scales-out file writes those per series (with training length and
  * season length) for bench/interval-calibration.ts, which fits calibration.ts's table on training cuts only.
  * Fits every M3 series on its training part, forecasts the official horizon, and prints sMAPE, MASE,
@@ -58,45 +58,24 @@ interface WorkerInput {
 function trainingCut(series: M3Series, cut: number): M3Series {
   const h = series.test.length;
   const end = series.train.length - (cut - 1) * h;
-  return {
-    ...series,
-    train: series.train.slice(0, end - h),
-    test: series.train.slice(end - h, end),
-  };
+  return { ...series, train: series.train.slice(0, end - h), test: series.train.slice(end - h, end) };
 }
 
 /** |y - forecast| over the interval's half-width on y's side (1 = on the bound; NaN for a zero width). */
-function scaleNeeded(
-  y: number,
-  mean: number,
-  lower: number,
-  upper: number,
-): number {
+function scaleNeeded(y: number, mean: number, lower: number, upper: number): number {
   const width = y >= mean ? upper - mean : mean - lower;
   return width > 0 ? Math.abs(y - mean) / width : NaN;
 }
 
 /** Forecast and score one series. */
-function scoreSeries(
-  original: M3Series,
-  input: Omit<WorkerInput, "series">,
-): SeriesScore {
+function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): SeriesScore {
   const series = input.cut > 0 ? trainingCut(original, input.cut) : original;
   const started = process.hrtime.bigint();
   const h = series.test.length;
-  const outcome = input.design
-    ? automaticFit(
-        series.train,
-        series.seasonLength,
-        input.design,
-      ).model.forecast(h, [80, 95])
-    : forecastSeries({
-        history: series.train,
-        horizon: h,
-        seasonLength: series.seasonLength,
-        method: input.method,
-        levels: [80, 95],
-      });
+  const outcome =
+    input.design
+      ? automaticFit(series.train, series.seasonLength, input.design).model.forecast(h, [80, 95])
+      : forecastSeries({ history: series.train, horizon: h, seasonLength: series.seasonLength, method: input.method, levels: [80, 95] });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const [i80, i95] = outcome.intervals;
   let inside80 = 0;
@@ -105,12 +84,8 @@ function scoreSeries(
     if (y >= i80.lower[i] && y <= i80.upper[i]) inside80++;
     if (y >= i95.lower[i] && y <= i95.upper[i]) inside95++;
   });
-  const scale80 = series.test.map((y, i) =>
-    scaleNeeded(y, outcome.mean[i], i80.lower[i], i80.upper[i]),
-  );
-  const scale95 = series.test.map((y, i) =>
-    scaleNeeded(y, outcome.mean[i], i95.lower[i], i95.upper[i]),
-  );
+  const scale80 = series.test.map((y, i) => scaleNeeded(y, outcome.mean[i], i80.lower[i], i80.upper[i]));
+  const scale95 = series.test.map((y, i) => scaleNeeded(y, outcome.mean[i], i95.lower[i], i95.upper[i]));
   let scaled = NaN;
   try {
     scaled = mase(series.test, outcome.mean, series.train, series.seasonLength);
@@ -133,11 +108,7 @@ function scoreSeries(
 }
 
 /** Score series on `workers` threads (worker_threads running this same file). */
-async function scoreAll(
-  series: M3Series[],
-  options: Omit<WorkerInput, "series">,
-  workers: number,
-): Promise<SeriesScore[]> {
+async function scoreAll(series: M3Series[], options: Omit<WorkerInput, "series">, workers: number): Promise<SeriesScore[]> {
   if (workers <= 1) return series.map((s) => scoreSeries(s, options));
   const chunks: M3Series[][] = Array.from({ length: workers }, () => []);
   series.forEach((s, i) => chunks[i % workers].push(s));
@@ -145,9 +116,7 @@ async function scoreAll(
     chunks.map(
       (chunk) =>
         new Promise<SeriesScore[]>((resolve, reject) => {
-          const worker = new Worker(__filename, {
-            workerData: { ...options, series: chunk } satisfies WorkerInput,
-          });
+          const worker = new Worker(__filename, { workerData: { ...options, series: chunk } satisfies WorkerInput });
           worker.once("message", (scores: SeriesScore[]) => resolve(scores));
           worker.once("error", reject);
         }),
@@ -162,24 +131,13 @@ const MIN_CUT_TRAINING = 8;
 /** The q-quantile (0 < q < 1) of the finite values, by the nearest rank. */
 function quantileOf(values: number[], q: number): number {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
-  ];
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
 /** The interval scale needed at each horizon step (step i of every series whose horizon reaches it). */
-function scalesByStep(
-  group: SeriesScore[],
-  pick: (x: SeriesScore) => number[],
-  q: number,
-): number[] {
+function scalesByStep(group: SeriesScore[], pick: (x: SeriesScore) => number[], q: number): number[] {
   const steps = Math.max(0, ...group.map((x) => x.points));
-  return Array.from({ length: steps }, (_, i) =>
-    quantileOf(
-      group.map((x) => pick(x)[i] ?? NaN),
-      q,
-    ),
-  );
+  return Array.from({ length: steps }, (_, i) => quantileOf(group.map((x) => pick(x)[i] ?? NaN), q));
 }
 
 /** Mean of the finite values. */
@@ -226,35 +184,19 @@ function flag(args: string[], name: string): string | undefined {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const repoRoot = path.resolve(__dirname, "..", "..");
-  const directory =
-    process.env.SOP_M3_DIR ??
-    path.resolve(repoRoot, "..", "shared", "data", "m3");
+  const directory = process.env.SOP_M3_DIR ?? path.resolve(repoRoot, "..", "shared", "data", "m3");
   const subsetFlag = flag(args, "subset");
   const subsets = SUBSETS.filter((s) => !subsetFlag || s === subsetFlag);
-  if (subsets.length === 0)
-    throw new Error(
-      `Unknown subset "${subsetFlag}": use one of ${SUBSETS.join(", ")}.`,
-    );
+  if (subsets.length === 0) throw new Error(`Unknown subset "${subsetFlag}": use one of ${SUBSETS.join(", ")}.`);
   const limit = Number(flag(args, "limit") ?? Infinity);
-  const members = (flag(args, "members") ?? "")
-    .split(",")
-    .filter((m) => m !== "");
-  const cut = Number(
-    flag(args, "cut") ?? (args.includes("--validation") ? 1 : 0),
-  );
+  const members = (flag(args, "members") ?? "").split(",").filter((m) => m !== "");
+  const cut = Number(flag(args, "cut") ?? (args.includes("--validation") ? 1 : 0));
   const validation = cut > 0;
-  const partners = (flag(args, "partners") ?? "")
-    .split(",")
-    .filter((m) => m !== "");
+  const partners = (flag(args, "partners") ?? "").split(",").filter((m) => m !== "");
   const rule = flag(args, "combine") === "median" ? "median" : "mean";
-  const design: AutomaticDesign | undefined =
-    members.length > 0 ? { members, rule, partners } : undefined;
-  const method = design
-    ? `${rule}(${members.join(",")})${partners.map((p) => ` & ${p}`).join("")}`
-    : (flag(args, "method") ?? "auto");
-  const workers = Number(
-    flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)),
-  );
+  const design: AutomaticDesign | undefined = members.length > 0 ? { members, rule, partners } : undefined;
+  const method = design ? `${rule}(${members.join(",")})${partners.map((p) => ` & ${p}`).join("")}` : flag(args, "method") ?? "auto";
+  const workers = Number(flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)));
   const data = subsets
     .map((s) => loadM3(directory, s).slice(0, limit))
     .flat()
@@ -264,10 +206,7 @@ async function main(): Promise<void> {
   const scores = await scoreAll(data, { method, design, cut }, workers);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
-  const groups: [string, SeriesScore[]][] = subsets.map((s) => [
-    s,
-    scores.filter((x) => x.subset === s),
-  ]);
+  const groups: [string, SeriesScore[]][] = subsets.map((s) => [s, scores.filter((x) => x.subset === s)]);
   if (subsets.length > 1) groups.push(["all", scores]);
   const summary = groups.map(([name, group]) => {
     const points = group.reduce((s, x) => s + x.points, 0);
@@ -280,91 +219,50 @@ async function main(): Promise<void> {
       cover80: (100 * group.reduce((s, x) => s + x.inside80, 0)) / points,
       cover95: (100 * group.reduce((s, x) => s + x.inside95, 0)) / points,
       seriesPerCpuSecond: group.length / cpu,
-      scaleNeeded80: quantileOf(
-        group.flatMap((x) => x.scale80),
-        0.8,
-      ),
-      scaleNeeded95: quantileOf(
-        group.flatMap((x) => x.scale95),
-        0.95,
-      ),
+      scaleNeeded80: quantileOf(group.flatMap((x) => x.scale80), 0.8),
+      scaleNeeded95: quantileOf(group.flatMap((x) => x.scale95), 0.95),
       scaleNeeded80ByStep: scalesByStep(group, (x) => x.scale80, 0.8),
       scaleNeeded95ByStep: scalesByStep(group, (x) => x.scale95, 0.95),
     };
   });
-  const monthly = subsets.includes("monthly")
-    ? data.filter((s) => s.subset === "monthly")
-    : loadM3(directory, "monthly");
+  const monthly = subsets.includes("monthly") ? data.filter((s) => s.subset === "monthly") : loadM3(directory, "monthly");
   const latency = validation ? undefined : singleCallLatency(monthly);
 
-  const f = (v: number, d = 3): string =>
-    Number.isFinite(v) ? v.toFixed(d) : "";
-  const lines = [
-    `${validation ? `VALIDATION on training cut ${cut} (the ${cut === 1 ? "last" : `${cut}th-last`} h training points; series with fewer than ${MIN_CUT_TRAINING} training points before it left out); ` : ""}method: ${method}; ${data.length} series in ${wallSeconds.toFixed(1)} s wall clock on ${workers} worker(s) (${(data.length / wallSeconds).toFixed(0)} series/s)`,
-  ];
+  const f = (v: number, d = 3): string => (Number.isFinite(v) ? v.toFixed(d) : "");
+  const lines = [`${validation ? `VALIDATION on training cut ${cut} (block ${cut} of h points back from the end of the training part; series with fewer than ${MIN_CUT_TRAINING} training points before it left out); ` : ""}method: ${method}; ${data.length} series in ${wallSeconds.toFixed(1)} s wall clock on ${workers} worker(s) (${(data.length / wallSeconds).toFixed(0)} series/s)`];
   for (const row of summary) {
+    lines.push("", `## ${row.subset} (${row.series} series)`, "| method | sMAPE | MASE | 80% cover | 95% cover | series per CPU-second |", "|---|---:|---:|---:|---:|---:|");
+    lines.push(`| **sop ${method}** | ${f(row.smape)} | ${f(row.mase, 4)} | ${f(row.cover80, 1)}% | ${f(row.cover95, 1)}% | ${f(row.seriesPerCpuSecond, 1)} |`);
+    const byStep = (values: number[]): string => values.map((v) => f(v, 2)).join(" ");
     lines.push(
-      "",
-      `## ${row.subset} (${row.series} series)`,
-      "| method | sMAPE | MASE | 80% cover | 95% cover | series per CPU-second |",
-      "|---|---:|---:|---:|---:|---:|",
+      `interval scale needed: 80% ${f(row.scaleNeeded80)} (by step ${byStep(row.scaleNeeded80ByStep)}); 95% ${f(row.scaleNeeded95)} (by step ${byStep(row.scaleNeeded95ByStep)})`,
     );
-    lines.push(
-      `| **sop ${method}** | ${f(row.smape)} | ${f(row.mase, 4)} | ${f(row.cover80, 1)}% | ${f(row.cover95, 1)}% | ${f(row.seriesPerCpuSecond, 1)} |`,
-    );
-    lines.push(
-      `interval scale needed: 80% ${f(row.scaleNeeded80)} (by step ${row.scaleNeeded80ByStep.map((v) => f(v, 2)).join(" ")}); 95% ${f(row.scaleNeeded95)} (by step ${row.scaleNeeded95ByStep.map((v) => f(v, 2)).join(" ")})`,
-    );
-    for (const ref of validation ? [] : (M3_REFERENCE[row.subset] ?? [])) {
-      lines.push(
-        `| R ${ref.method} | ${f(ref.smape)} | ${f(ref.mase)} | ${Number.isFinite(ref.cover80) ? `${f(ref.cover80, 1)}%` : ""} | ${Number.isFinite(ref.cover95) ? `${f(ref.cover95, 1)}%` : ""} | |`,
-      );
+    for (const ref of validation ? [] : M3_REFERENCE[row.subset] ?? []) {
+      lines.push(`| R ${ref.method} | ${f(ref.smape)} | ${f(ref.mase)} | ${Number.isFinite(ref.cover80) ? `${f(ref.cover80, 1)}%` : ""} | ${Number.isFinite(ref.cover95) ? `${f(ref.cover95, 1)}%` : ""} | |`);
     }
   }
-  if (latency)
-    lines.push(
-      "",
-      `single forecastSeries call (60 monthly points, horizon 18, auto): median ${latency.medianMs.toFixed(2)} ms (medians of 5 blocks of 200 calls: ${latency.blockMediansMs.map((v) => v.toFixed(2)).join(", ")} ms)`,
-    );
+  if (latency) lines.push(
+    "",
+    `single forecastSeries call (60 monthly points, horizon 18, auto): median ${latency.medianMs.toFixed(2)} ms (medians of 5 blocks of 200 calls: ${latency.blockMediansMs.map((v) => v.toFixed(2)).join(", ")} ms)`,
+  );
   process.stdout.write(lines.join("\n") + "\n");
 
   const scalesOut = flag(args, "scales-out");
   if (scalesOut) {
-    const rows = scores.map((x) => ({
-      subset: x.subset,
-      n: x.trainingPoints,
-      m: x.seasonLength,
-      scale80: x.scale80,
-      scale95: x.scale95,
-    }));
+    const rows = scores.map((x) => ({ subset: x.subset, n: x.trainingPoints, m: x.seasonLength, scale80: x.scale80, scale95: x.scale95 }));
     fs.writeFileSync(scalesOut, JSON.stringify(rows));
   }
   const outDirectory = path.resolve(repoRoot, "out");
   fs.mkdirSync(outDirectory, { recursive: true });
   fs.writeFileSync(
     path.join(outDirectory, "bench-forecast.json"),
-    JSON.stringify(
-      {
-        method,
-        cut,
-        workers,
-        series: data.length,
-        wallSeconds,
-        latency,
-        summary,
-        reference: M3_REFERENCE,
-      },
-      null,
-      2,
-    ),
+    JSON.stringify({ method, cut, workers, series: data.length, wallSeconds, latency, summary, reference: M3_REFERENCE }, null, 2),
   );
 }
 
 if (isMainThread) {
   main().catch((error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
 } else {

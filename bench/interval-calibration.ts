@@ -8,11 +8,7 @@
  * calibration.ts gives on the other cut, per M3 subset.
  */
 import * as fs from "fs";
-import {
-  intervalScaleCell,
-  seriesClass,
-  tableScale,
-} from "../src/core/forecast/calibration";
+import { intervalScaleCell, seriesClass, tableScale } from "../src/core/forecast/calibration";
 
 interface ScaleRow {
   subset: string;
@@ -25,19 +21,14 @@ interface ScaleRow {
 /** The q-quantile (nearest rank) of the finite values. */
 function quantileOf(values: number[], q: number): number {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
-  ];
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
 /** Fewest series a cell is fitted on. */
 const MIN_SERIES = 30;
 
 /** Rows grouped by a key, keys sorted. */
-function groupBy(
-  rows: ScaleRow[],
-  key: (r: ScaleRow) => string,
-): [string, ScaleRow[]][] {
+function groupBy(rows: ScaleRow[], key: (r: ScaleRow) => string): [string, ScaleRow[]][] {
   const groups = new Map<string, ScaleRow[]>();
   for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -45,9 +36,7 @@ function groupBy(
 
 /** Read and concatenate scale dumps. */
 function readRows(files: string): ScaleRow[] {
-  return files
-    .split(",")
-    .flatMap((file) => JSON.parse(fs.readFileSync(file, "utf8")) as ScaleRow[]);
+  return files.split(",").flatMap((file) => JSON.parse(fs.readFileSync(file, "utf8")) as ScaleRow[]);
 }
 
 /** Finite numbers of a dumped list (JSON writes NaN as null). */
@@ -57,25 +46,14 @@ function finite(values: (number | null)[]): number[] {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const at = (name: string): string | undefined =>
-    args.indexOf(`--${name}`) >= 0
-      ? args[args.indexOf(`--${name}`) + 1]
-      : undefined;
+  const at = (name: string): string | undefined => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : undefined);
   const fitFiles = at("fit");
   if (fitFiles) {
     const rows = readRows(fitFiles);
     const classOf = (r: ScaleRow): string => seriesClass(r.m, r.n);
-    const seasonClassOf = (r: ScaleRow): string =>
-      classOf(r).slice(0, classOf(r).indexOf("-"));
-    const lines = [
-      "fitted on " +
-        fitFiles +
-        `; cells of fewer than ${MIN_SERIES} series left to their season-length cell`,
-    ];
-    for (const [name, group] of [
-      ...groupBy(rows, classOf),
-      ...groupBy(rows, seasonClassOf),
-    ]) {
+    const seasonClassOf = (r: ScaleRow): string => classOf(r).slice(0, classOf(r).indexOf("-"));
+    const lines = ["fitted on " + fitFiles + `; cells of fewer than ${MIN_SERIES} series left to their season-length cell`];
+    for (const [name, group] of [...groupBy(rows, classOf), ...groupBy(rows, seasonClassOf)]) {
       if (group.length < MIN_SERIES) continue;
       const s80 = quantileOf(
         group.flatMap((r) => finite(r.scale80)),
@@ -85,9 +63,7 @@ function main(): void {
         group.flatMap((r) => finite(r.scale95)),
         0.95,
       );
-      lines.push(
-        `  "${name}": { scale80: ${s80.toFixed(3)}, scale95: ${s95.toFixed(3)} }, // ${group.length} series`,
-      );
+      lines.push(`  "${name}": { scale80: ${s80.toFixed(3)}, scale95: ${s95.toFixed(3)} }, // ${group.length} series`);
     }
     process.stdout.write(lines.join("\n") + "\n");
   }

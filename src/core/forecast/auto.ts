@@ -30,16 +30,11 @@ export const AUTO_CANDIDATES: Readonly<Record<string, Forecaster>> = {
   "sa-ets-additive": seasonallyAdjustedForecaster(
     lowestAiccForecaster(
       "ets-additive",
-      (["N", "A", "Ad"] as const).map((trend) =>
-        etsModelForecaster({ error: "A", trend, season: "N" }),
-      ),
+      (["N", "A", "Ad"] as const).map((trend) => etsModelForecaster({ error: "A", trend, season: "N" })),
     ),
     "sa-ets-additive",
   ),
-  "sa-ets-aadn": seasonallyAdjustedForecaster(
-    forecasterById("ets-aadn"),
-    "sa-ets-aadn",
-  ),
+  "sa-ets-aadn": seasonallyAdjustedForecaster(forecasterById("ets-aadn"), "sa-ets-aadn"),
   "sa-ses": seasonallyAdjustedForecaster(forecasterById("ses"), "sa-ses"),
   "sa-drift": seasonallyAdjustedForecaster(forecasterById("drift"), "sa-drift"),
   "sa-arima": seasonallyAdjustedForecaster(forecasterById("arima"), "sa-arima"),
@@ -98,11 +93,7 @@ const CANDIDATE_LABELS: Readonly<Record<string, string>> = {
 const FALLBACKS: readonly string[] = ["theta", "drift", "naive"];
 
 /** Fit a method, or undefined when the history is too short for it or unusable by it. */
-function tryFit(
-  forecaster: Forecaster,
-  history: readonly number[],
-  seasonLength: number,
-): FittedModel | undefined {
+function tryFit(forecaster: Forecaster, history: readonly number[], seasonLength: number): FittedModel | undefined {
   if (history.length < forecaster.minLength(seasonLength)) return undefined;
   try {
     return forecaster.fit(history, { seasonLength });
@@ -113,12 +104,7 @@ function tryFit(
 }
 
 /** Fit the candidates `ids` that have enough history, noting the ones left out. */
-function fitCandidates(
-  ids: readonly string[],
-  history: readonly number[],
-  seasonLength: number,
-  notes: string[],
-): { id: string; model: FittedModel }[] {
+function fitCandidates(ids: readonly string[], history: readonly number[], seasonLength: number, notes: string[]): { id: string; model: FittedModel }[] {
   const fitted: { id: string; model: FittedModel }[] = [];
   for (const id of ids) {
     const forecaster = AUTO_CANDIDATES[id];
@@ -126,13 +112,8 @@ function fitCandidates(
     const label = CANDIDATE_LABELS[id] ?? id;
     if (model) fitted.push({ id, model });
     else if (history.length < forecaster.minLength(seasonLength)) {
-      notes.push(
-        `left ${label} out of the combination: needs at least ${forecaster.minLength(seasonLength)} periods`,
-      );
-    } else
-      notes.push(
-        `left ${label} out of the combination: it could not be fitted to this history`,
-      );
+      notes.push(`left ${label} out of the combination: needs at least ${forecaster.minLength(seasonLength)} periods`);
+    } else notes.push(`left ${label} out of the combination: it could not be fitted to this history`);
   }
   return fitted;
 }
@@ -141,14 +122,14 @@ function fitCandidates(
  * Automatic forecasting: choose or combine methods for one series.
  *
  * 1. Intermittent demand (non-negative, ADI >= 1.32 by Syntetos-Boylan-Croston, at least 2 demands) goes
- *    to {@link intermittentFit}: Croston, SBA, TSB, ADIDA, IMAPA, ETS and Theta weighted by the series'
- *    own rolling-origin errors (before: SBA by rule, which lost to ETS and Theta on held-back spare parts).
+ *    to intermittentFit: Croston, SBA, TSB, ADIDA, IMAPA, ETS and Theta weighted by the series' own
+ *    rolling-origin errors (before: SBA by rule, which lost to ETS and Theta on held-back spare parts).
  * 2. Otherwise the members of the design that have enough history are combined by its rule (the median
  *    of {@link AUTO_DESIGN}: combining ETS and Theta-type forecasts is the robust choice of the M3/M4
  *    literature, Makridakis et al. 2020, Petropoulos & Svetunkov 2020; medians: Jose & Winkler 2008),
  *    and that consensus is averaged at equal weight with each partner that fits (automatic ARIMA). Its
- *    interval half-widths are scaled by the calibration table fitted on training cuts
- *    (calibration.ts INTERVAL_SCALES, which says how it was fitted and validated).
+ *    interval half-widths are scaled by the table fitted on M3 training cuts (calibration.ts
+ *    INTERVAL_SCALES, whose JSDoc says how it was fitted and validated).
  * 3. With too little history for any member or partner, simpler methods are tried in turn and the
  *    notes say so.
  * @param history - cleansed observations
@@ -158,48 +139,21 @@ function fitCandidates(
  * @throws PlanningError when even the naive method cannot fit (fewer than 2 periods)
  * @example automaticFit([10, 12, 11, 13, 12, 14, 13, 15, 14, 16], 1).method // "auto: ets+theta+sa-ets-aadn+sa-drift+sa-ses+sa-arima"
  */
-export function automaticFit(
-  history: readonly number[],
-  seasonLength: number,
-  design: AutomaticDesign = AUTO_DESIGN,
-): AutomaticFit {
+export function automaticFit(history: readonly number[], seasonLength: number, design: AutomaticDesign = AUTO_DESIGN): AutomaticFit {
   const notes: string[] = [];
   const demand = classifyDemand(history);
-  if (
-    demand.intermittent &&
-    demand.demands >= 2 &&
-    history.every((v) => v >= 0)
-  ) {
+  if (demand.intermittent && demand.demands >= 2 && history.every((v) => v >= 0)) {
     const choice = intermittentFit(history, seasonLength);
     if (choice) {
-      const leading = choice.weights
-        .filter((w) => w.weight >= 0.05)
-        .map((w) => `${w.id} ${Math.round(100 * w.weight)}%`);
-      notes.push(
-        `intermittent demand (ADI ${demand.adi.toFixed(2)}, CV² ${demand.cv2.toFixed(2)}, ${demand.demandClass}): weighted by ${choice.evidence} rolling-origin errors: ${leading.join(", ")}`,
-      );
-      return {
-        model: choice.model,
-        method: `auto-intermittent: ${choice.weights[0].id}`,
-        intermittent: true,
-        notes,
-      };
+      const leading = choice.weights.filter((w) => w.weight >= 0.05).map((w) => `${w.id} ${Math.round(100 * w.weight)}%`);
+      const demandClass = `ADI ${demand.adi.toFixed(2)}, CV² ${demand.cv2.toFixed(2)}, ${demand.demandClass}`;
+      notes.push(`intermittent demand (${demandClass}): weighted by ${choice.evidence} rolling-origin errors: ${leading.join(", ")}`);
+      return { model: choice.model, method: `auto-intermittent: ${choice.weights[0].id}`, intermittent: true, notes };
     }
   }
   const members = fitCandidates(design.members, history, seasonLength, notes);
   const partners = fitCandidates(design.partners, history, seasonLength, notes);
-  const families = [
-    ...(members.length > 0
-      ? [
-          combineModels(
-            history,
-            members.map((f) => f.model),
-            design.rule,
-          ),
-        ]
-      : []),
-    ...partners.map((f) => f.model),
-  ];
+  const families = [...(members.length > 0 ? [combineModels(history, members.map((f) => f.model), design.rule)] : []), ...partners.map((f) => f.model)];
   if (families.length > 0) {
     const cell = intervalScaleCell(seasonLength, history.length);
     return {
@@ -213,15 +167,11 @@ export function automaticFit(
     const forecaster = forecasterById(id);
     const model = tryFit(forecaster, history, seasonLength);
     if (model) {
-      notes.push(
-        `fell back to ${model.name}: too few points (${history.length}) for the automatic combination`,
-      );
+      notes.push(`fell back to ${model.name}: too few points (${history.length}) for the automatic combination`);
       return { model, method: id, intermittent: demand.intermittent, notes };
     }
   }
-  throw new PlanningError(
-    `Automatic forecasting needs at least 2 periods of history, but the series has ${history.length}.`,
-  );
+  throw new PlanningError(`Automatic forecasting needs at least 2 periods of history, but the series has ${history.length}.`);
 }
 
 /** Automatic mode as a Forecaster (id "auto"), so it runs through the same contract as every method. */

@@ -15,9 +15,7 @@ export interface HeldOutForecast {
  * @returns the standardised absolute errors, pooled over origins and steps
  * @example standardisedErrors([{ forecast: { mean: [10], intervals: [{ level: 95, lower: [8.04], upper: [11.96] }] }, actual: [12] }]) // [2]
  */
-export function standardisedErrors(
-  heldOut: readonly HeldOutForecast[],
-): number[] {
+export function standardisedErrors(heldOut: readonly HeldOutForecast[]): number[] {
   const ratios: number[] = [];
   for (const { forecast, actual } of heldOut) {
     const interval = forecast.intervals[0];
@@ -41,20 +39,10 @@ export function standardisedErrors(
  * @returns the factor, at least 1 (1 without errors)
  * @example intervalScale([0.5, 1, 1.5, 4], 80, 0) // quantile 1.5 / z 1.2816 ≈ 1.17
  */
-export function intervalScale(
-  errors: readonly number[],
-  level: number,
-  priorCount: number,
-): number {
+export function intervalScale(errors: readonly number[], level: number, priorCount: number): number {
   if (errors.length === 0) return 1;
   const sorted = [...errors].sort((a, b) => a - b);
-  const quantile =
-    sorted[
-      Math.min(
-        sorted.length - 1,
-        Math.max(0, Math.ceil((level / 100) * sorted.length) - 1),
-      )
-    ];
+  const quantile = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((level / 100) * sorted.length) - 1))];
   const raw = quantile / normalQuantile(0.5 + level / 200);
   const lambda = errors.length / (errors.length + priorCount);
   return Math.max(1, 1 + lambda * (raw - 1));
@@ -69,11 +57,7 @@ export function intervalScale(
  * @returns the same model with scaled intervals (name, fit and point forecasts unchanged)
  * @example scaledIntervalsModel(model, () => 1.2).forecast(6, [95])
  */
-export function scaledIntervalsModel(
-  model: FittedModel,
-  scale: (level: number, step: number) => number,
-  floor = -Infinity,
-): FittedModel {
+export function scaledIntervalsModel(model: FittedModel, scale: (level: number, step: number) => number, floor = -Infinity): FittedModel {
   return {
     name: model.name,
     statistics: model.statistics,
@@ -85,18 +69,8 @@ export function scaledIntervalsModel(
         mean: forecast.mean,
         intervals: forecast.intervals.map((interval) => ({
           level: interval.level,
-          lower: interval.lower.map((v, i) =>
-            Math.max(
-              floor,
-              forecast.mean[i] -
-                scale(interval.level, i) * (forecast.mean[i] - v),
-            ),
-          ),
-          upper: interval.upper.map(
-            (v, i) =>
-              forecast.mean[i] +
-              scale(interval.level, i) * (v - forecast.mean[i]),
-          ),
+          lower: interval.lower.map((v, i) => Math.max(floor, forecast.mean[i] - scale(interval.level, i) * (forecast.mean[i] - v))),
+          upper: interval.upper.map((v, i) => forecast.mean[i] + scale(interval.level, i) * (v - forecast.mean[i])),
         })),
       };
     },
@@ -122,10 +96,7 @@ const LENGTH_BANDS = [30, 60] as const;
  * @example seriesClass(1, 20) // "m1-n<30"
  */
 export function seriesClass(seasonLength: number, n: number): string {
-  const m =
-    seasonLength === 1 || seasonLength === 4 || seasonLength === 12
-      ? `m${seasonLength}`
-      : "mother";
+  const m = seasonLength === 1 || seasonLength === 4 || seasonLength === 12 ? `m${seasonLength}` : "mother";
   const band =
     n < LENGTH_BANDS[0]
       ? `n<${LENGTH_BANDS[0]}`
@@ -143,14 +114,9 @@ export function seriesClass(seasonLength: number, n: number): string {
  * @returns the cell, or undefined when the table has none for the series
  * @example intervalScaleCell(12, 100) // the "m12-n>=60" cell
  */
-export function intervalScaleCell(
-  seasonLength: number,
-  n: number,
-): IntervalScaleCell | undefined {
+export function intervalScaleCell(seasonLength: number, n: number): IntervalScaleCell | undefined {
   const name = seriesClass(seasonLength, n);
-  return (
-    INTERVAL_SCALES[name] ?? INTERVAL_SCALES[name.slice(0, name.indexOf("-"))]
-  );
+  return INTERVAL_SCALES[name] ?? INTERVAL_SCALES[name.slice(0, name.indexOf("-"))];
 }
 
 /**
@@ -179,18 +145,10 @@ export const INTERVAL_SCALES: Readonly<Record<string, IntervalScaleCell>> = {
  * @returns the factor for the interval half-widths
  * @example tableScale({ scale80: 1.1, scale95: 1.3 }, 95) // 1.3
  */
-export function tableScale(
-  cell: IntervalScaleCell | undefined,
-  level: number,
-): number {
+export function tableScale(cell: IntervalScaleCell | undefined, level: number): number {
   if (!cell) return 1;
   const z80 = normalQuantile(0.9);
   const z95 = normalQuantile(0.975);
-  const t = Math.min(
-    1,
-    Math.max(0, (normalQuantile(0.5 + level / 200) - z80) / (z95 - z80)),
-  );
-  return Math.exp(
-    (1 - t) * Math.log(cell.scale80) + t * Math.log(cell.scale95),
-  );
+  const t = Math.min(1, Math.max(0, (normalQuantile(0.5 + level / 200) - z80) / (z95 - z80)));
+  return Math.exp((1 - t) * Math.log(cell.scale80) + t * Math.log(cell.scale95));
 }

@@ -11,9 +11,7 @@ function combineValues(values: number[], rule: CombinationRule): number {
   if (rule === "mean") return values.reduce((s, v) => s + v, 0) / values.length;
   values.sort((a, b) => a - b);
   const mid = values.length >> 1;
-  return values.length % 2 === 1
-    ? values[mid]
-    : 0.5 * (values[mid - 1] + values[mid]);
+  return values.length % 2 === 1 ? values[mid] : 0.5 * (values[mid - 1] + values[mid]);
 }
 
 /**
@@ -32,26 +30,13 @@ function combineValues(values: number[], rule: CombinationRule): number {
  * @returns a fitted model named "Combination (A, B, ...)" ("Median of (A, B, ...)" for the median)
  * @example combineModels(y, [thetaModel, etsModel]).forecast(6, [80, 95])
  */
-export function combineModels(
-  history: readonly number[],
-  members: readonly FittedModel[],
-  rule: CombinationRule = "mean",
-): FittedModel {
+export function combineModels(history: readonly number[], members: readonly FittedModel[], rule: CombinationRule = "mean"): FittedModel {
   if (members.length === 1) return members[0];
-  const fitted = history.map((_, t) =>
-    combineValues(
-      members.map((m) => m.fitted[t]),
-      rule,
-    ),
-  );
-  const statistics = {
-    ...fitStatisticsWithoutLikelihood(history, fitted, 0),
-    parameters: members.reduce((s, m) => s + m.statistics.parameters, 0),
-  };
+  const fitted = history.map((_, t) => combineValues(members.map((m) => m.fitted[t]), rule));
+  const statistics = { ...fitStatisticsWithoutLikelihood(history, fitted, 0), parameters: members.reduce((s, m) => s + m.statistics.parameters, 0) };
   const parameters: Record<string, number> = {};
   members.forEach((m, i) => {
-    for (const [key, value] of Object.entries(m.parameters))
-      parameters[`${i + 1}.${key}`] = value;
+    for (const [key, value] of Object.entries(m.parameters)) parameters[`${i + 1}.${key}`] = value;
   });
   return {
     name: `${rule === "mean" ? "Combination" : "Median of"} (${members.map((m) => m.name).join(", ")})`,
@@ -60,15 +45,8 @@ export function combineModels(
     fitted,
     forecast(horizon, levels) {
       const forecasts = members.map((m) => m.forecast(horizon, levels));
-      const average = (
-        pick: (f: (typeof forecasts)[number]) => number[],
-      ): number[] =>
-        Array.from({ length: horizon }, (_, i) =>
-          combineValues(
-            forecasts.map((f) => pick(f)[i]),
-            rule,
-          ),
-        );
+      const average = (pick: (f: (typeof forecasts)[number]) => number[]): number[] =>
+        Array.from({ length: horizon }, (_, i) => combineValues(forecasts.map((f) => pick(f)[i]), rule));
       const mean = average((f) => f.mean);
       const intervals: PredictionInterval[] = levels.map((level, j) => {
         const z = normalQuantile(0.5 + level / 200);
@@ -77,17 +55,8 @@ export function combineModels(
         for (let i = 0; i < horizon; i++) {
           const means = forecasts.map((f) => f.mean[i]);
           const centre = means.reduce((s, v) => s + v, 0) / means.length;
-          const spread =
-            means.reduce((s, v) => s + (v - centre) ** 2, 0) / means.length;
-          const variance =
-            forecasts.reduce(
-              (s, f) =>
-                s +
-                ((f.intervals[j].upper[i] - f.intervals[j].lower[i]) /
-                  (2 * z)) **
-                  2,
-              0,
-            ) / forecasts.length;
+          const spread = means.reduce((s, v) => s + (v - centre) ** 2, 0) / means.length;
+          const variance = forecasts.reduce((s, f) => s + ((f.intervals[j].upper[i] - f.intervals[j].lower[i]) / (2 * z)) ** 2, 0) / forecasts.length;
           const widen = variance > 0 ? Math.sqrt(1 + spread / variance) : 1;
           lower[i] = Math.min(lower[i], mean[i] - (mean[i] - lower[i]) * widen);
           upper[i] = Math.max(upper[i], mean[i] + (upper[i] - mean[i]) * widen);
@@ -107,14 +76,9 @@ export function combineModels(
  * @returns the weighted forecast
  * @example weightedForecast([a, b], [0.75, 0.25]).mean // 0.75·a.mean + 0.25·b.mean
  */
-export function weightedForecast(
-  forecasts: readonly Forecast[],
-  weights: readonly number[],
-): Forecast {
+export function weightedForecast(forecasts: readonly Forecast[], weights: readonly number[]): Forecast {
   const blend = (pick: (f: Forecast) => number[]): number[] =>
-    pick(forecasts[0]).map((_, i) =>
-      forecasts.reduce((s, f, k) => s + weights[k] * pick(f)[i], 0),
-    );
+    pick(forecasts[0]).map((_, i) => forecasts.reduce((s, f, k) => s + weights[k] * pick(f)[i], 0));
   return {
     mean: blend((f) => f.mean),
     intervals: forecasts[0].intervals.map((interval, j) => ({
@@ -134,15 +98,9 @@ export function weightedForecast(
  * @returns a fitted model named "Weighted (A 60%, B 40%)", members of weight 0 left out of the name
  * @example weightedModels(y, [thetaModel, etsModel], [0.6, 0.4]).forecast(6, [95])
  */
-export function weightedModels(
-  history: readonly number[],
-  members: readonly FittedModel[],
-  weights: readonly number[],
-): FittedModel {
+export function weightedModels(history: readonly number[], members: readonly FittedModel[], weights: readonly number[]): FittedModel {
   if (members.length === 1) return members[0];
-  const fitted = history.map((_, t) =>
-    members.reduce((s, m, k) => s + weights[k] * m.fitted[t], 0),
-  );
+  const fitted = history.map((_, t) => members.reduce((s, m, k) => s + weights[k] * m.fitted[t], 0));
   const statistics = {
     ...fitStatisticsWithoutLikelihood(history, fitted, 0),
     parameters: members.reduce((s, m) => s + m.statistics.parameters, 0),
@@ -150,12 +108,9 @@ export function weightedModels(
   const parameters: Record<string, number> = {};
   members.forEach((m, i) => {
     parameters[`${i + 1}.weight`] = weights[i];
-    for (const [key, value] of Object.entries(m.parameters))
-      parameters[`${i + 1}.${key}`] = value;
+    for (const [key, value] of Object.entries(m.parameters)) parameters[`${i + 1}.${key}`] = value;
   });
-  const named = members
-    .map((m, k) => `${m.name} ${Math.round(100 * weights[k])}%`)
-    .filter((_, k) => weights[k] > 0);
+  const named = members.map((m, k) => `${m.name} ${Math.round(100 * weights[k])}%`).filter((_, k) => weights[k] > 0);
   return {
     name: `Weighted (${named.join(", ")})`,
     statistics,

@@ -1,8 +1,4 @@
-import {
-  intervalScale,
-  scaledIntervalsModel,
-  standardisedErrors,
-} from "./calibration";
+import { intervalScale, scaledIntervalsModel, standardisedErrors } from "./calibration";
 import type { HeldOutForecast } from "./calibration";
 import { weightedForecast, weightedModels } from "./combination";
 import type { FittedModel, Forecaster } from "./model";
@@ -13,15 +9,7 @@ import { relativeLosses, shrunkSelectionWeights } from "./selection";
 import { PlanningError } from "../errors";
 
 /** Candidates for intermittent demand, by registry id: Croston-type, temporal aggregation, ETS and Theta. */
-export const INTERMITTENT_CANDIDATES: readonly string[] = [
-  "croston",
-  "sba",
-  "tsb",
-  "adida",
-  "imapa",
-  "ets",
-  "theta",
-];
+export const INTERMITTENT_CANDIDATES: readonly string[] = ["croston", "sba", "tsb", "adida", "imapa", "ets", "theta"];
 
 /** Rolling-origin plan: 3 origins over the last min(12, n/4) periods, each leaving at least 6 to fit on. */
 const ORIGINS = { maxSpan: 12, count: 3, minTraining: 6 };
@@ -40,11 +28,7 @@ export interface IntermittentChoice {
 }
 
 /** Fit a candidate on the whole history, or undefined when it cannot fit. */
-function fitOrSkip(
-  forecaster: Forecaster,
-  history: readonly number[],
-  seasonLength: number,
-): FittedModel | undefined {
+function fitOrSkip(forecaster: Forecaster, history: readonly number[], seasonLength: number): FittedModel | undefined {
   if (history.length < forecaster.minLength(seasonLength)) return undefined;
   try {
     return forecaster.fit(history, { seasonLength });
@@ -68,10 +52,7 @@ function fitOrSkip(
  * @returns the weighted model and its weights, or undefined when no candidate fits
  * @example intermittentFit([0, 3, 0, 0, 4, 0, 2, 0, 0, 3, 0, 5, 0, 0, 2, 0], 1)?.model.forecast(3, [80, 95])
  */
-export function intermittentFit(
-  history: readonly number[],
-  seasonLength: number,
-): IntermittentChoice | undefined {
+export function intermittentFit(history: readonly number[], seasonLength: number): IntermittentChoice | undefined {
   const candidates = INTERMITTENT_CANDIDATES.map((id) => ({
     id,
     forecaster: forecasterById(id),
@@ -80,35 +61,19 @@ export function intermittentFit(
       ...c,
       model: fitOrSkip(c.forecaster, history, seasonLength),
     }))
-    .filter(
-      (c): c is { id: string; forecaster: Forecaster; model: FittedModel } =>
-        c.model !== undefined,
-    );
+    .filter((c): c is { id: string; forecaster: Forecaster; model: FittedModel } => c.model !== undefined);
   if (candidates.length === 0) return undefined;
-  const origins = rollingOrigins(
-    history.length,
-    ORIGINS.maxSpan,
-    ORIGINS.count,
-    ORIGINS.minTraining,
-  );
+  const origins = rollingOrigins(history.length, ORIGINS.maxSpan, ORIGINS.count, ORIGINS.minTraining);
   const heldOut: OriginForecast[][] = candidates.map((c) =>
-    rollingOriginForecasts(c.forecaster, history, seasonLength, origins, [
-      REFERENCE_LEVEL,
-    ]),
+    rollingOriginForecasts(c.forecaster, history, seasonLength, origins, [REFERENCE_LEVEL]),
   );
   const errors = heldOut.map((runs) => ({
     errors: runs.flatMap((r) => r.forecast.mean.map((f, i) => f - r.actual[i])),
   }));
   const evidence = Math.max(0, ...errors.map((e) => e.errors.length));
-  const weights = shrunkSelectionWeights(
-    relativeLosses(errors),
-    evidence,
-    PRIOR_COUNT,
-  );
+  const weights = shrunkSelectionWeights(relativeLosses(errors), evidence, PRIOR_COUNT);
   const combinedHeldOut: HeldOutForecast[] = origins.flatMap((origin) => {
-    const present = heldOut.map((runs) =>
-      runs.find((r) => r.origin === origin),
-    );
+    const present = heldOut.map((runs) => runs.find((r) => r.origin === origin));
     const total = present.reduce((s, r, k) => s + (r ? weights[k] : 0), 0);
     if (total <= 0) return [];
     const forecasts = present.flatMap((r) => (r ? [r.forecast] : []));
@@ -128,15 +93,12 @@ export function intermittentFit(
   );
   const scales = new Map<number, number>();
   const scale = (level: number): number => {
-    if (!scales.has(level))
-      scales.set(level, intervalScale(standardised, level, PRIOR_COUNT));
+    if (!scales.has(level)) scales.set(level, intervalScale(standardised, level, PRIOR_COUNT));
     return scales.get(level) ?? 1;
   };
   return {
     model: scaledIntervalsModel(combined, scale, 0),
-    weights: candidates
-      .map((c, k) => ({ id: c.id, weight: weights[k] }))
-      .sort((a, b) => b.weight - a.weight),
+    weights: candidates.map((c, k) => ({ id: c.id, weight: weights[k] })).sort((a, b) => b.weight - a.weight),
     evidence,
   };
 }

@@ -22,12 +22,7 @@ export interface OriginForecast {
  * @returns the origins (periods fitted on), possibly fewer than `count`, possibly none
  * @example rollingOrigins(40, 6, 3, 8) // [34, 36, 38]
  */
-export function rollingOrigins(
-  n: number,
-  maxSpan: number,
-  count: number,
-  minTraining: number,
-): number[] {
+export function rollingOrigins(n: number, maxSpan: number, count: number, minTraining: number): number[] {
   const span = Math.max(1, Math.min(maxSpan, Math.floor(n / 4)));
   const origins = new Set<number>();
   for (let j = 0; j < count; j++) {

@@ -16,26 +16,13 @@ export interface CandidateErrors {
  * @returns one loss per candidate
  * @example relativeLosses([{ errors: [1, -1] }, { errors: [2, -2] }]) // [2, 4]
  */
-export function relativeLosses(
-  candidates: readonly CandidateErrors[],
-): number[] {
-  const mae = candidates.map((c) =>
-    c.errors.length > 0
-      ? c.errors.reduce((s, e) => s + Math.abs(e), 0) / c.errors.length
-      : NaN,
-  );
-  const rmse = candidates.map((c) =>
-    c.errors.length > 0
-      ? Math.sqrt(c.errors.reduce((s, e) => s + e * e, 0) / c.errors.length)
-      : NaN,
-  );
+export function relativeLosses(candidates: readonly CandidateErrors[]): number[] {
+  const mae = candidates.map((c) => (c.errors.length > 0 ? c.errors.reduce((s, e) => s + Math.abs(e), 0) / c.errors.length : NaN));
+  const rmse = candidates.map((c) => (c.errors.length > 0 ? Math.sqrt(c.errors.reduce((s, e) => s + e * e, 0) / c.errors.length) : NaN));
   const bestMae = Math.min(...mae.filter(Number.isFinite));
   const bestRmse = Math.min(...rmse.filter(Number.isFinite));
-  const ratio = (value: number, best: number): number =>
-    best > 0 ? value / best : value > 0 ? Infinity : 1;
-  return mae.map((m, k) =>
-    Number.isFinite(m) ? ratio(m, bestMae) + ratio(rmse[k], bestRmse) : NaN,
-  );
+  const ratio = (value: number, best: number): number => (best > 0 ? value / best : value > 0 ? Infinity : 1);
+  return mae.map((m, k) => (Number.isFinite(m) ? ratio(m, bestMae) + ratio(rmse[k], bestRmse) : NaN));
 }
 
 /**
@@ -49,11 +36,7 @@ export function relativeLosses(
  * @returns one weight per candidate, summing to 1
  * @example shrunkSelectionWeights([3, 2], 12, 12) // [0.25, 0.75]
  */
-export function shrunkSelectionWeights(
-  losses: readonly number[],
-  evidence: number,
-  priorCount: number,
-): number[] {
+export function shrunkSelectionWeights(losses: readonly number[], evidence: number, priorCount: number): number[] {
   const k = losses.length;
   let best = -1;
   losses.forEach((loss, i) => {

@@ -40,10 +40,7 @@ function levelPath(y: readonly number[], k: number): LevelPath {
 
 /** Aggregation levels 1..K with at least MIN_BUCKETS buckets each, K the rounded mean inter-demand interval. */
 function aggregationLevels(y: readonly number[], upTo: number): number[] {
-  const highest = Math.max(
-    1,
-    Math.min(upTo, Math.floor(y.length / MIN_BUCKETS)),
-  );
+  const highest = Math.max(1, Math.min(upTo, Math.floor(y.length / MIN_BUCKETS)));
   return Array.from({ length: highest }, (_, i) => i + 1);
 }
 
@@ -58,18 +55,10 @@ function demandInterval(y: readonly number[]): number {
  * in-sample one-step error σ of the spread-back fitted values, widened as SES (sd = σ·√(1 + (h-1)·α²),
  * α the mean of the levels' α), lower bound 0 for non-negative histories.
  */
-function pathsModel(
-  name: string,
-  history: readonly number[],
-  paths: LevelPath[],
-): FittedModel {
+function pathsModel(name: string, history: readonly number[], paths: LevelPath[]): FittedModel {
   const fitted = history.map((_, t) => {
-    const values = paths
-      .map((p) => p.fitted[t])
-      .filter((v) => !Number.isNaN(v));
-    return values.length === paths.length
-      ? values.reduce((s, v) => s + v, 0) / values.length
-      : NaN;
+    const values = paths.map((p) => p.fitted[t]).filter((v) => !Number.isNaN(v));
+    return values.length === paths.length ? values.reduce((s, v) => s + v, 0) / values.length : NaN;
   });
   const point = paths.reduce((s, p) => s + p.forecast, 0) / paths.length;
   const alpha = paths.reduce((s, p) => s + p.alpha, 0) / paths.length;
@@ -103,9 +92,7 @@ export const adidaForecaster: Forecaster = {
   fit(history) {
     requireHistory(history, 3, "ADIDA (temporal aggregation)");
     const levels = aggregationLevels(history, demandInterval(history));
-    return pathsModel("ADIDA (temporal aggregation)", history, [
-      levelPath(history, levels[levels.length - 1]),
-    ]);
+    return pathsModel("ADIDA (temporal aggregation)", history, [levelPath(history, levels[levels.length - 1])]);
   },
 };
 

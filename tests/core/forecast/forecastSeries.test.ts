@@ -1,76 +1,42 @@
 import { PlanningError } from "../../../src/core/errors";
-import {
-  describeModel,
-  forecastSeries,
-} from "../../../src/core/forecast/forecastSeries";
+import { describeModel, forecastSeries } from "../../../src/core/forecast/forecastSeries";
 
 const season = [80, 90, 110, 120, 130, 100];
-const monthlyLike = Array.from(
-  { length: 48 },
-  (_, t) => (200 + 2 * t) * (season[t % 6] / 105) + ((t * 37) % 11) - 5,
-);
+const monthlyLike = Array.from({ length: 48 }, (_, t) => (200 + 2 * t) * (season[t % 6] / 105) + ((t * 37) % 11) - 5);
 
 describe("forecastSeries: validation of the request", () => {
   const history = [10, 12, 11, 13, 12, 14, 13, 15];
   it.each([0, -1, 2.5, 121, NaN])("rejects horizon %p", (horizon) => {
     expect(() => forecastSeries({ history, horizon })).toThrow(PlanningError);
-    expect(() => forecastSeries({ history, horizon })).toThrow(
-      /horizon must be a whole number of periods from 1 to 120/,
-    );
+    expect(() => forecastSeries({ history, horizon })).toThrow(/horizon must be a whole number of periods from 1 to 120/);
   });
 
-  it.each([[[0]], [[100]], [[80, 120]], [[-5]], [[NaN]]])(
-    "rejects levels %p",
-    (levels) => {
-      expect(() => forecastSeries({ history, horizon: 3, levels })).toThrow(
-        /strictly between 0 and 100/,
-      );
-    },
-  );
+  it.each([[[0]], [[100]], [[80, 120]], [[-5]], [[NaN]]])("rejects levels %p", (levels) => {
+    expect(() => forecastSeries({ history, horizon: 3, levels })).toThrow(/strictly between 0 and 100/);
+  });
 
   it.each([0, 1.5, -12])("rejects season length %p", (seasonLength) => {
-    expect(() => forecastSeries({ history, horizon: 3, seasonLength })).toThrow(
-      /season length must be a whole number/,
-    );
+    expect(() => forecastSeries({ history, horizon: 3, seasonLength })).toThrow(/season length must be a whole number/);
   });
 
   it("rejects an unknown method, listing the known ones", () => {
-    expect(() =>
-      forecastSeries({ history, horizon: 3, method: "prophet" }),
-    ).toThrow(/Unknown forecast method "prophet".*theta/);
+    expect(() => forecastSeries({ history, horizon: 3, method: "prophet" })).toThrow(/Unknown forecast method "prophet".*theta/);
   });
 
   it("rejects an empty history and one with a single number", () => {
-    expect(() => forecastSeries({ history: [], horizon: 3 })).toThrow(
-      PlanningError,
-    );
-    expect(() =>
-      forecastSeries({ history: [null, 5, null], horizon: 3 }),
-    ).toThrow(/at least 2/);
+    expect(() => forecastSeries({ history: [], horizon: 3 })).toThrow(PlanningError);
+    expect(() => forecastSeries({ history: [null, 5, null], horizon: 3 })).toThrow(/at least 2/);
   });
 
   it("names the minimum when the history is too short for the requested method", () => {
-    expect(() =>
-      forecastSeries({ history: [1, 2, 3], horizon: 2, method: "theta" }),
-    ).toThrow(/needs at least 4 periods/);
-    expect(() =>
-      forecastSeries({
-        history: history,
-        horizon: 2,
-        method: "snaive",
-        seasonLength: 12,
-      }),
-    ).toThrow(/needs at least 13 periods/);
+    expect(() => forecastSeries({ history: [1, 2, 3], horizon: 2, method: "theta" })).toThrow(/needs at least 4 periods/);
+    expect(() => forecastSeries({ history: history, horizon: 2, method: "snaive", seasonLength: 12 })).toThrow(/needs at least 13 periods/);
   });
 });
 
 describe("forecastSeries: outcome", () => {
   it("returns h points, intervals in the order asked, and the default levels 80 and 95", () => {
-    const outcome = forecastSeries({
-      history: monthlyLike,
-      horizon: 9,
-      seasonLength: 6,
-    });
+    const outcome = forecastSeries({ history: monthlyLike, horizon: 9, seasonLength: 6 });
     expect(outcome.mean).toHaveLength(9);
     expect(outcome.intervals.map((i) => i.level)).toEqual([80, 95]);
     expect(outcome.seasonLength).toBe(6);
@@ -89,66 +55,36 @@ describe("forecastSeries: outcome", () => {
     history[10] = null;
     history[20] = null;
     history[30] = null;
-    const outcome = forecastSeries({
-      history,
-      horizon: 3,
-      seasonLength: 6,
-      method: "theta",
-    });
+    const outcome = forecastSeries({ history, horizon: 3, seasonLength: 6, method: "theta" });
     expect(outcome.changes.map((c) => c.index)).toEqual([10, 20, 30]);
-    expect(outcome.notes).toContain(
-      "3 blanks filled by seasonal interpolation",
-    );
+    expect(outcome.notes).toContain("3 blanks filled by seasonal interpolation");
   });
 
   it("falls back to a simpler model for a short history in auto mode and says which", () => {
-    const outcome = forecastSeries({
-      history: [10, 12],
-      horizon: 2,
-      seasonLength: 1,
-    });
+    const outcome = forecastSeries({ history: [10, 12], horizon: 2, seasonLength: 1 });
     expect(outcome.method).toBe("naive");
     expect(outcome.mean).toEqual([12, 12]);
-    expect(outcome.notes).toContain(
-      "fell back to Naive: too few points (2) for the automatic combination",
-    );
+    expect(outcome.notes).toContain("fell back to Naive: too few points (2) for the automatic combination");
   });
 
   it("leaves ETS out of the combination when the history is too short for it", () => {
-    const outcome = forecastSeries({
-      history: [10, 12, 11, 13, 12, 14],
-      horizon: 2,
-      seasonLength: 1,
-    });
-    expect(outcome.notes).toContain(
-      "left automatic ETS out of the combination: needs at least 7 periods",
-    );
+    const outcome = forecastSeries({ history: [10, 12, 11, 13, 12, 14], horizon: 2, seasonLength: 1 });
+    expect(outcome.notes).toContain("left automatic ETS out of the combination: needs at least 7 periods");
     expect(outcome.method).toBe("auto: theta+sa-drift+sa-ses");
   });
 
   it("weights intermittent-demand methods by the series' own rolling-origin errors in auto mode", () => {
-    const history = [
-      0, 0, 4, 0, 0, 0, 5, 0, 0, 3, 0, 0, 0, 0, 6, 0, 0, 4, 0, 0,
-    ];
+    const history = [0, 0, 4, 0, 0, 0, 5, 0, 0, 3, 0, 0, 0, 0, 6, 0, 0, 4, 0, 0];
     const outcome = forecastSeries({ history, horizon: 4, seasonLength: 1 });
-    expect(outcome.method).toMatch(
-      /^auto-intermittent: (croston|sba|tsb|adida|imapa|ets|theta)$/,
-    );
+    expect(outcome.method).toMatch(/^auto-intermittent: (croston|sba|tsb|adida|imapa|ets|theta)$/);
     expect(outcome.model).toMatch(/^Weighted \(/);
     expect(outcome.intermittent).toBe(true);
-    expect(outcome.notes[0]).toMatch(
-      /^intermittent demand \(ADI .*: weighted by \d+ rolling-origin errors: /,
-    );
+    expect(outcome.notes[0]).toMatch(/^intermittent demand \(ADI .*: weighted by \d+ rolling-origin errors: /);
     expect(outcome.intervals[0].lower.every((v) => v >= 0)).toBe(true);
   });
 
   it("uses a named method when asked", () => {
-    const outcome = forecastSeries({
-      history: [1, 2, 3, 4, 5],
-      horizon: 2,
-      method: "drift",
-      seasonLength: 1,
-    });
+    const outcome = forecastSeries({ history: [1, 2, 3, 4, 5], horizon: 2, method: "drift", seasonLength: 1 });
     expect(outcome.mean).toEqual([6, 7]);
     expect(outcome.model).toBe("Random walk with drift");
   });
@@ -156,15 +92,8 @@ describe("forecastSeries: outcome", () => {
 
 describe("describeModel", () => {
   it("lists model, method, season length and fit statistics as label/value rows", () => {
-    const rows = describeModel({
-      history: [112, 118, 132, 129, 121, 135, 148, 148, 136, 119],
-      horizon: 1,
-      method: "theta",
-      seasonLength: 1,
-    });
-    const table = Object.fromEntries(
-      rows.filter(([label]) => label !== "Note"),
-    );
+    const rows = describeModel({ history: [112, 118, 132, 129, 121, 135, 148, 148, 136, 119], horizon: 1, method: "theta", seasonLength: 1 });
+    const table = Object.fromEntries(rows.filter(([label]) => label !== "Note"));
     expect(table.Model).toBe("Theta");
     expect(table.Method).toBe("theta");
     expect(table["Season length"]).toBe(1);

@@ -1,20 +1,13 @@
-import {
-  intermittentFit,
-  INTERMITTENT_CANDIDATES,
-} from "../../../src/core/forecast/intermittentSelection";
+import { intermittentFit, INTERMITTENT_CANDIDATES } from "../../../src/core/forecast/intermittentSelection";
 
 describe("intermittent demand by validation", () => {
-  const lumpy = [
-    0, 3, 0, 0, 4, 0, 2, 0, 0, 3, 0, 5, 0, 0, 2, 0, 0, 4, 0, 3, 0, 0, 6, 0,
-  ];
+  const lumpy = [0, 3, 0, 0, 4, 0, 2, 0, 0, 3, 0, 5, 0, 0, 2, 0, 0, 4, 0, 3, 0, 0, 6, 0];
 
   it("weights every candidate, the best on its own rolling-origin errors most, weights summing to 1", () => {
     const choice = intermittentFit(lumpy, 1);
     expect(choice).toBeDefined();
     if (!choice) return;
-    expect(choice.weights.map((w) => w.id).sort()).toEqual(
-      [...INTERMITTENT_CANDIDATES].sort(),
-    );
+    expect(choice.weights.map((w) => w.id).sort()).toEqual([...INTERMITTENT_CANDIDATES].sort());
     expect(choice.weights.reduce((s, w) => s + w.weight, 0)).toBeCloseTo(1, 12);
     expect(choice.weights[0].weight).toBeGreaterThan(choice.weights[1].weight);
     expect(choice.evidence).toBeGreaterThan(0);
@@ -38,10 +31,7 @@ describe("intermittent demand by validation", () => {
   });
 
   it("follows a series that switched from rare to regular demand better than Croston alone", () => {
-    const switched = [
-      ...Array.from({ length: 24 }, (_, t) => (t % 6 === 0 ? 6 : 0)),
-      ...Array.from({ length: 12 }, () => 5),
-    ];
+    const switched = [...Array.from({ length: 24 }, (_, t) => (t % 6 === 0 ? 6 : 0)), ...Array.from({ length: 12 }, () => 5)];
     const choice = intermittentFit(switched, 1);
     expect(choice?.model.forecast(1, [80]).mean[0]).toBeGreaterThan(3);
   });

@@ -1,14 +1,16 @@
 /**
  * Fits the interval-scale table of src/core/forecast/calibration.ts (INTERVAL_SCALES) from the per-series
  * scales that `forecast-m3 --cut k --scales-out file` writes on TRAINING cuts, and checks a table on
- * another cut: `node dist-cli/bench/interval-calibration.js --fit cut2.json,cut3.json [--check cut1.json]`.
+ * another cut: `node dist-cli/bench/interval-calibration.js --fit cut2.json,cut3.json [--check cut1.json]`;
+ * --leave-one-out cut1.json,cut2.json,cut3.json fits on all cuts but one and checks on that one, for each.
  * For each class of series (calibration.ts seriesClass: season length and short/long history) the
  * fitted scale at level L is the L-quantile of the pooled |y - forecast| / half-width ratios, so that
  * share L of the training-cut values would fall inside. --check prints the coverage the table in
  * calibration.ts gives on the other cut, per M3 subset.
  */
 import * as fs from "fs";
-import { intervalScaleCell, seriesClass, tableScale } from "../src/core/forecast/calibration";
+import { INTERVAL_SCALES, seriesClass, tableScale } from "../src/core/forecast/calibration";
+import type { IntervalScaleCell } from "../src/core/forecast/calibration";
 
 interface ScaleRow {
   subset: string;
@@ -44,58 +46,58 @@ function finite(values: (number | null)[]): number[] {
   return values.filter((v): v is number => v !== null && Number.isFinite(v));
 }
 
+/** The table's cells fitted on rows: per class, the 80%- and 95%-quantiles of the needed scales. */
+function fitTable(rows: ScaleRow[]): Record<string, IntervalScaleCell & { series: number }> {
+  const table: Record<string, IntervalScaleCell & { series: number }> = {};
+  for (const [name, group] of groupBy(rows, (r) => seriesClass(r.m, r.n))) {
+    table[name] = {
+      scale80: quantileOf(group.flatMap((r) => finite(r.scale80)), 0.8),
+      scale95: quantileOf(group.flatMap((r) => finite(r.scale95)), 0.95),
+      series: group.length,
+    };
+  }
+  return table;
+}
+
+/** Coverage per subset of rows with a table's scales, and without (scale 1). */
+function coverage(rows: ScaleRow[], table: Readonly<Record<string, IntervalScaleCell>>): string[] {
+  return groupBy(rows, (r) => r.subset).map(([subset, group]) => {
+    const counts = { inside80: 0, inside95: 0, raw80: 0, raw95: 0, points: 0 };
+    for (const r of group) {
+      const cell = table[seriesClass(r.m, r.n)];
+      r.scale80.forEach((v, i) => {
+        const w = r.scale95[i];
+        counts.points++;
+        if (v === null || v <= tableScale(cell, 80)) counts.inside80++;
+        if (w === null || w <= tableScale(cell, 95)) counts.inside95++;
+        if (v === null || v <= 1) counts.raw80++;
+        if (w === null || w <= 1) counts.raw95++;
+      });
+    }
+    const pct = (k: number): string => `${((100 * k) / counts.points).toFixed(1)}%`;
+    return `  ${subset}: 80% ${pct(counts.inside80)} (uncalibrated ${pct(counts.raw80)}), 95% ${pct(counts.inside95)} (uncalibrated ${pct(counts.raw95)}) over ${counts.points} values`;
+  });
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const at = (name: string): string | undefined => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : undefined);
+  const lines: string[] = [];
   const fitFiles = at("fit");
   if (fitFiles) {
-    const rows = readRows(fitFiles);
-    const classOf = (r: ScaleRow): string => seriesClass(r.m, r.n);
-    const seasonClassOf = (r: ScaleRow): string => classOf(r).slice(0, classOf(r).indexOf("-"));
-    const lines = ["fitted on " + fitFiles + `; cells of fewer than ${MIN_SERIES} series left to their season-length cell`];
-    for (const [name, group] of [...groupBy(rows, classOf), ...groupBy(rows, seasonClassOf)]) {
-      if (group.length < MIN_SERIES) continue;
-      const s80 = quantileOf(
-        group.flatMap((r) => finite(r.scale80)),
-        0.8,
-      );
-      const s95 = quantileOf(
-        group.flatMap((r) => finite(r.scale95)),
-        0.95,
-      );
-      lines.push(`  "${name}": { scale80: ${s80.toFixed(3)}, scale95: ${s95.toFixed(3)} }, // ${group.length} series`);
+    lines.push(`fitted on ${fitFiles}:`);
+    for (const [name, cell] of Object.entries(fitTable(readRows(fitFiles)))) {
+      lines.push(`  "${name}": { scale80: ${cell.scale80.toFixed(3)}, scale95: ${cell.scale95.toFixed(3)} }, // ${cell.series} series`);
     }
-    process.stdout.write(lines.join("\n") + "\n");
   }
   const checkFiles = at("check");
-  if (checkFiles) {
-    const rows = readRows(checkFiles);
-    const lines = [`coverage with calibration.ts's table on ${checkFiles}:`];
-    for (const subset of [...new Set(rows.map((r) => r.subset))]) {
-      const group = rows.filter((r) => r.subset === subset);
-      let inside80 = 0;
-      let inside95 = 0;
-      let points = 0;
-      let raw80 = 0;
-      let raw95 = 0;
-      for (const r of group) {
-        const cell = intervalScaleCell(r.m, r.n);
-        r.scale80.forEach((v, i) => {
-          const w = r.scale95[i];
-          points++;
-          if (v === null || v <= tableScale(cell, 80)) inside80++;
-          if (w === null || w <= tableScale(cell, 95)) inside95++;
-          if (v === null || v <= 1) raw80++;
-          if (w === null || w <= 1) raw95++;
-        });
-      }
-      const pct = (k: number): string => `${((100 * k) / points).toFixed(1)}%`;
-      lines.push(
-        `  ${subset}: 80% ${pct(inside80)} (uncalibrated ${pct(raw80)}), 95% ${pct(inside95)} (uncalibrated ${pct(raw95)}) over ${points} values`,
-      );
-    }
-    process.stdout.write(lines.join("\n") + "\n");
+  if (checkFiles) lines.push(`coverage with calibration.ts's table on ${checkFiles}:`, ...coverage(readRows(checkFiles), INTERVAL_SCALES));
+  const cutFiles = at("leave-one-out")?.split(",") ?? [];
+  for (const held of cutFiles) {
+    const table = fitTable(cutFiles.filter((f) => f !== held).flatMap((f) => readRows(f)));
+    lines.push(`fitted on the other cuts, checked on ${held}:`, ...coverage(readRows(held), table));
   }
+  process.stdout.write(lines.join("\n") + "\n");
 }
 
 main();

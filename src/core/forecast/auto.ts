@@ -1,4 +1,4 @@
-import { intervalScaleCell, scaledIntervalsModel, tableScale } from "./calibration";
+import { INTERVAL_SCALES, scaledIntervalsModel, seriesClass, tableScale } from "./calibration";
 import { combineModels } from "./combination";
 import type { CombinationRule } from "./combination";
 import { classifyDemand } from "./intermittency";
@@ -155,7 +155,7 @@ export function automaticFit(history: readonly number[], seasonLength: number, d
   const partners = fitCandidates(design.partners, history, seasonLength, notes);
   const families = [...(members.length > 0 ? [combineModels(history, members.map((f) => f.model), design.rule)] : []), ...partners.map((f) => f.model)];
   if (families.length > 0) {
-    const cell = intervalScaleCell(seasonLength, history.length);
+    const cell = INTERVAL_SCALES[seriesClass(seasonLength, history.length)];
     return {
       model: scaledIntervalsModel(combineModels(history, families, "mean"), (level) => tableScale(cell, level)),
       method: `auto: ${[...members, ...partners].map((f) => f.id).join("+")}`,

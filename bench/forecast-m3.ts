@@ -4,7 +4,12 @@
  * --members scores the combination (by --combine) of those AUTO_CANDIDATES ids, averaged at equal weight
  * with each --partners id (a design study, as automaticFit's AutomaticDesign);
  * --validation scores on the last h points of each training part instead of the test part, so designs are
- * compared without looking at the test data.
+ * compared without looking at the test data; --cut k (k = 1, 2, 3, ...) scores on the k-th block of h
+ * points counted back from the end of the training part (--validation is --cut 1), for several training
+ * cuts. Each subset's table also gives the interval scale each level would need at that cut or on the
+ * test part (the level-quantile of |y - forecast| / half-width of the interval on y's side): 1 is
+ * calibrated, above 1 too narrow; --scales-out file writes those per series (with training length and
+ * season length) for bench/interval-calibration.ts, which fits calibration.ts's table on training cuts only.
  * Fits every M3 series on its training part, forecasts the official horizon, and prints sMAPE, MASE,
  * 80/95% interval coverage and speed per subset beside R's reference figures, plus the median latency
  * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json.
@@ -22,11 +27,17 @@ import { loadM3, SUBSETS, type M3Series, type Subset } from "./m3Data";
 
 interface SeriesScore {
   subset: Subset;
+  /** Training points the series was fitted on, and its season length. */
+  trainingPoints: number;
+  seasonLength: number;
   smape: number;
   /** NaN when the training part never changes (left out of the mean, as R's figures). */
   mase: number;
   inside80: number;
   inside95: number;
+  /** scaleNeeded per test value, for the 80% and 95% intervals. */
+  scale80: number[];
+  scale95: number[];
   points: number;
   seconds: number;
 }
@@ -36,19 +47,29 @@ interface WorkerInput {
   method: string;
   /** A design study's combination, or undefined for forecastSeries. */
   design?: AutomaticDesign;
-  /** Score on the last h points of the training part (rolling origin on training data only). */
-  validation: boolean;
+  /** Score on the cut-th block of h points from the end of the training part (0 = the test part). */
+  cut: number;
 }
 
-/** The series with its last h training points as the test part (for design choices on training data only). */
-function validationSplit(series: M3Series): M3Series {
+/**
+ * The series cut `cut` blocks of h points before the end of its training part: the block is the test
+ * part, what precedes it the training part (for design choices on training data only).
+ */
+function trainingCut(series: M3Series, cut: number): M3Series {
   const h = series.test.length;
-  return { ...series, train: series.train.slice(0, -h), test: series.train.slice(-h) };
+  const end = series.train.length - (cut - 1) * h;
+  return { ...series, train: series.train.slice(0, end - h), test: series.train.slice(end - h, end) };
+}
+
+/** |y - forecast| over the interval's half-width on y's side (1 = on the bound; NaN for a zero width). */
+function scaleNeeded(y: number, mean: number, lower: number, upper: number): number {
+  const width = y >= mean ? upper - mean : mean - lower;
+  return width > 0 ? Math.abs(y - mean) / width : NaN;
 }
 
 /** Forecast and score one series. */
 function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): SeriesScore {
-  const series = input.validation ? validationSplit(original) : original;
+  const series = input.cut > 0 ? trainingCut(original, input.cut) : original;
   const started = process.hrtime.bigint();
   const h = series.test.length;
   const outcome =
@@ -63,13 +84,27 @@ function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): Se
     if (y >= i80.lower[i] && y <= i80.upper[i]) inside80++;
     if (y >= i95.lower[i] && y <= i95.upper[i]) inside95++;
   });
+  const scale80 = series.test.map((y, i) => scaleNeeded(y, outcome.mean[i], i80.lower[i], i80.upper[i]));
+  const scale95 = series.test.map((y, i) => scaleNeeded(y, outcome.mean[i], i95.lower[i], i95.upper[i]));
   let scaled = NaN;
   try {
     scaled = mase(series.test, outcome.mean, series.train, series.seasonLength);
   } catch {
     scaled = NaN;
   }
-  return { subset: series.subset, smape: smape(series.test, outcome.mean), mase: scaled, inside80, inside95, points: series.test.length, seconds };
+  return {
+    subset: series.subset,
+    trainingPoints: series.train.length,
+    seasonLength: series.seasonLength,
+    smape: smape(series.test, outcome.mean),
+    mase: scaled,
+    inside80,
+    inside95,
+    scale80,
+    scale95,
+    points: series.test.length,
+    seconds,
+  };
 }
 
 /** Score series on `workers` threads (worker_threads running this same file). */
@@ -88,6 +123,21 @@ async function scoreAll(series: M3Series[], options: Omit<WorkerInput, "series">
     ),
   );
   return results.flat();
+}
+
+/** Fewest training points a series keeps at a training cut; shorter ones are left out of that cut. */
+const MIN_CUT_TRAINING = 8;
+
+/** The q-quantile (0 < q < 1) of the finite values, by the nearest rank. */
+function quantileOf(values: number[], q: number): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** The interval scale needed at each horizon step (step i of every series whose horizon reaches it). */
+function scalesByStep(group: SeriesScore[], pick: (x: SeriesScore) => number[], q: number): number[] {
+  const steps = Math.max(0, ...group.map((x) => x.points));
+  return Array.from({ length: steps }, (_, i) => quantileOf(group.map((x) => pick(x)[i] ?? NaN), q));
 }
 
 /** Mean of the finite values. */
@@ -140,16 +190,20 @@ async function main(): Promise<void> {
   if (subsets.length === 0) throw new Error(`Unknown subset "${subsetFlag}": use one of ${SUBSETS.join(", ")}.`);
   const limit = Number(flag(args, "limit") ?? Infinity);
   const members = (flag(args, "members") ?? "").split(",").filter((m) => m !== "");
-  const validation = args.includes("--validation");
+  const cut = Number(flag(args, "cut") ?? (args.includes("--validation") ? 1 : 0));
+  const validation = cut > 0;
   const partners = (flag(args, "partners") ?? "").split(",").filter((m) => m !== "");
   const rule = flag(args, "combine") === "median" ? "median" : "mean";
   const design: AutomaticDesign | undefined = members.length > 0 ? { members, rule, partners } : undefined;
   const method = design ? `${rule}(${members.join(",")})${partners.map((p) => ` & ${p}`).join("")}` : flag(args, "method") ?? "auto";
   const workers = Number(flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)));
-  const data = subsets.map((s) => loadM3(directory, s).slice(0, limit)).flat();
+  const data = subsets
+    .map((s) => loadM3(directory, s).slice(0, limit))
+    .flat()
+    .filter((s) => s.train.length - cut * s.test.length >= MIN_CUT_TRAINING);
 
   const started = process.hrtime.bigint();
-  const scores = await scoreAll(data, { method, design, validation }, workers);
+  const scores = await scoreAll(data, { method, design, cut }, workers);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
   const groups: [string, SeriesScore[]][] = subsets.map((s) => [s, scores.filter((x) => x.subset === s)]);
@@ -165,31 +219,44 @@ async function main(): Promise<void> {
       cover80: (100 * group.reduce((s, x) => s + x.inside80, 0)) / points,
       cover95: (100 * group.reduce((s, x) => s + x.inside95, 0)) / points,
       seriesPerCpuSecond: group.length / cpu,
+      scaleNeeded80: quantileOf(group.flatMap((x) => x.scale80), 0.8),
+      scaleNeeded95: quantileOf(group.flatMap((x) => x.scale95), 0.95),
+      scaleNeeded80ByStep: scalesByStep(group, (x) => x.scale80, 0.8),
+      scaleNeeded95ByStep: scalesByStep(group, (x) => x.scale95, 0.95),
     };
   });
   const monthly = subsets.includes("monthly") ? data.filter((s) => s.subset === "monthly") : loadM3(directory, "monthly");
-  const latency = singleCallLatency(monthly);
+  const latency = validation ? undefined : singleCallLatency(monthly);
 
   const f = (v: number, d = 3): string => (Number.isFinite(v) ? v.toFixed(d) : "");
-  const lines = [`${validation ? "VALIDATION on the last h training points (R figures are test-part, not comparable); " : ""}method: ${method}; ${data.length} series in ${wallSeconds.toFixed(1)} s wall clock on ${workers} worker(s) (${(data.length / wallSeconds).toFixed(0)} series/s)`];
+  const lines = [`${validation ? `VALIDATION on training cut ${cut} (block ${cut} of h points back from the end of the training part; series with fewer than ${MIN_CUT_TRAINING} training points before it left out); ` : ""}method: ${method}; ${data.length} series in ${wallSeconds.toFixed(1)} s wall clock on ${workers} worker(s) (${(data.length / wallSeconds).toFixed(0)} series/s)`];
   for (const row of summary) {
     lines.push("", `## ${row.subset} (${row.series} series)`, "| method | sMAPE | MASE | 80% cover | 95% cover | series per CPU-second |", "|---|---:|---:|---:|---:|---:|");
     lines.push(`| **sop ${method}** | ${f(row.smape)} | ${f(row.mase, 4)} | ${f(row.cover80, 1)}% | ${f(row.cover95, 1)}% | ${f(row.seriesPerCpuSecond, 1)} |`);
-    for (const ref of M3_REFERENCE[row.subset] ?? []) {
+    const byStep = (values: number[]): string => values.map((v) => f(v, 2)).join(" ");
+    lines.push(
+      `interval scale needed: 80% ${f(row.scaleNeeded80)} (by step ${byStep(row.scaleNeeded80ByStep)}); 95% ${f(row.scaleNeeded95)} (by step ${byStep(row.scaleNeeded95ByStep)})`,
+    );
+    for (const ref of validation ? [] : M3_REFERENCE[row.subset] ?? []) {
       lines.push(`| R ${ref.method} | ${f(ref.smape)} | ${f(ref.mase)} | ${Number.isFinite(ref.cover80) ? `${f(ref.cover80, 1)}%` : ""} | ${Number.isFinite(ref.cover95) ? `${f(ref.cover95, 1)}%` : ""} | |`);
     }
   }
-  lines.push(
+  if (latency) lines.push(
     "",
     `single forecastSeries call (60 monthly points, horizon 18, auto): median ${latency.medianMs.toFixed(2)} ms (medians of 5 blocks of 200 calls: ${latency.blockMediansMs.map((v) => v.toFixed(2)).join(", ")} ms)`,
   );
   process.stdout.write(lines.join("\n") + "\n");
 
+  const scalesOut = flag(args, "scales-out");
+  if (scalesOut) {
+    const rows = scores.map((x) => ({ subset: x.subset, n: x.trainingPoints, m: x.seasonLength, scale80: x.scale80, scale95: x.scale95 }));
+    fs.writeFileSync(scalesOut, JSON.stringify(rows));
+  }
   const outDirectory = path.resolve(repoRoot, "out");
   fs.mkdirSync(outDirectory, { recursive: true });
   fs.writeFileSync(
     path.join(outDirectory, "bench-forecast.json"),
-    JSON.stringify({ method, workers, series: data.length, wallSeconds, latency, summary, reference: M3_REFERENCE }, null, 2),
+    JSON.stringify({ method, cut, workers, series: data.length, wallSeconds, latency, summary, reference: M3_REFERENCE }, null, 2),
   );
 }
 

@@ -1,6 +1,8 @@
+import { INTERVAL_SCALES, scaledIntervalsModel, seriesClass, tableScale } from "./calibration";
 import { combineModels } from "./combination";
 import type { CombinationRule } from "./combination";
 import { classifyDemand } from "./intermittency";
+import { intermittentFit } from "./intermittentSelection";
 import type { FittedModel, Forecaster } from "./model";
 import { PlanningError } from "../errors";
 import { etsModelForecaster } from "./ets";
@@ -119,11 +121,15 @@ function fitCandidates(ids: readonly string[], history: readonly number[], seaso
 /**
  * Automatic forecasting: choose or combine methods for one series.
  *
- * 1. Intermittent demand (non-negative, ADI >= 1.32 by Syntetos-Boylan-Croston) goes to SBA.
+ * 1. Intermittent demand (non-negative, ADI >= 1.32 by Syntetos-Boylan-Croston, at least 2 demands) goes
+ *    to intermittentFit: Croston, SBA, TSB, ADIDA, IMAPA, ETS and Theta weighted by the series' own
+ *    rolling-origin errors (before: SBA by rule, which lost to ETS and Theta on held-back spare parts).
  * 2. Otherwise the members of the design that have enough history are combined by its rule (the median
  *    of {@link AUTO_DESIGN}: combining ETS and Theta-type forecasts is the robust choice of the M3/M4
  *    literature, Makridakis et al. 2020, Petropoulos & Svetunkov 2020; medians: Jose & Winkler 2008),
- *    and that consensus is averaged at equal weight with each partner that fits (automatic ARIMA).
+ *    and that consensus is averaged at equal weight with each partner that fits (automatic ARIMA). Its
+ *    interval half-widths are scaled by the table fitted on M3 training cuts (calibration.ts
+ *    INTERVAL_SCALES, whose JSDoc says how it was fitted and validated).
  * 3. With too little history for any member or partner, simpler methods are tried in turn and the
  *    notes say so.
  * @param history - cleansed observations
@@ -137,18 +143,21 @@ export function automaticFit(history: readonly number[], seasonLength: number, d
   const notes: string[] = [];
   const demand = classifyDemand(history);
   if (demand.intermittent && demand.demands >= 2 && history.every((v) => v >= 0)) {
-    const model = tryFit(forecasterById("sba"), history, seasonLength);
-    if (model) {
-      notes.push(`intermittent demand (ADI ${demand.adi.toFixed(2)}, CV² ${demand.cv2.toFixed(2)}, ${demand.demandClass}): Croston (SBA)`);
-      return { model, method: "sba", intermittent: true, notes };
+    const choice = intermittentFit(history, seasonLength);
+    if (choice) {
+      const leading = choice.weights.filter((w) => w.weight >= 0.05).map((w) => `${w.id} ${Math.round(100 * w.weight)}%`);
+      const demandClass = `ADI ${demand.adi.toFixed(2)}, CV² ${demand.cv2.toFixed(2)}, ${demand.demandClass}`;
+      notes.push(`intermittent demand (${demandClass}): weighted by ${choice.evidence} rolling-origin errors: ${leading.join(", ")}`);
+      return { model: choice.model, method: `auto-intermittent: ${choice.weights[0].id}`, intermittent: true, notes };
     }
   }
   const members = fitCandidates(design.members, history, seasonLength, notes);
   const partners = fitCandidates(design.partners, history, seasonLength, notes);
   const families = [...(members.length > 0 ? [combineModels(history, members.map((f) => f.model), design.rule)] : []), ...partners.map((f) => f.model)];
   if (families.length > 0) {
+    const cell = INTERVAL_SCALES[seriesClass(seasonLength, history.length)];
     return {
-      model: combineModels(history, families, "mean"),
+      model: scaledIntervalsModel(combineModels(history, families, "mean"), (level) => tableScale(cell, level)),
       method: `auto: ${[...members, ...partners].map((f) => f.id).join("+")}`,
       intermittent: demand.intermittent,
       notes,

@@ -1,6 +1,6 @@
 import { normalQuantile } from "../normalQuantile";
 import { fitStatisticsWithoutLikelihood } from "./fitStatistics";
-import type { FittedModel, PredictionInterval } from "./model";
+import type { Forecast, FittedModel, PredictionInterval } from "./model";
 
 /** How member forecasts are combined: plain mean, or median (robust to one wild member). */
 export type CombinationRule = "mean" | "median";
@@ -65,5 +65,61 @@ export function combineModels(history: readonly number[], members: readonly Fitt
       });
       return { mean, intervals };
     },
+  };
+}
+
+/**
+ * Weighted average of forecasts of the same horizon and levels: point forecast and each interval bound
+ * are Σ wᵢ·valueᵢ (weights summing to 1).
+ * @param forecasts - member forecasts (at least one)
+ * @param weights - one non-negative weight per forecast, summing to 1
+ * @returns the weighted forecast
+ * @example weightedForecast([a, b], [0.75, 0.25]).mean // 0.75·a.mean + 0.25·b.mean
+ */
+export function weightedForecast(forecasts: readonly Forecast[], weights: readonly number[]): Forecast {
+  const blend = (pick: (f: Forecast) => number[]): number[] =>
+    pick(forecasts[0]).map((_, i) => forecasts.reduce((s, f, k) => s + weights[k] * pick(f)[i], 0));
+  return {
+    mean: blend((f) => f.mean),
+    intervals: forecasts[0].intervals.map((interval, j) => ({
+      level: interval.level,
+      lower: blend((f) => f.intervals[j].lower),
+      upper: blend((f) => f.intervals[j].upper),
+    })),
+  };
+}
+
+/**
+ * Weighted combination of fitted models ({@link weightedForecast} of their forecasts; fitted values
+ * weighted the same way; no likelihood, as {@link combineModels}).
+ * @param history - the observations the members were fitted on
+ * @param members - fitted models (at least one)
+ * @param weights - one non-negative weight per member, summing to 1
+ * @returns a fitted model named "Weighted (A 60%, B 40%)", members of weight 0 left out of the name
+ * @example weightedModels(y, [thetaModel, etsModel], [0.6, 0.4]).forecast(6, [95])
+ */
+export function weightedModels(history: readonly number[], members: readonly FittedModel[], weights: readonly number[]): FittedModel {
+  if (members.length === 1) return members[0];
+  const fitted = history.map((_, t) => members.reduce((s, m, k) => s + weights[k] * m.fitted[t], 0));
+  const statistics = {
+    ...fitStatisticsWithoutLikelihood(history, fitted, 0),
+    parameters: members.reduce((s, m) => s + m.statistics.parameters, 0),
+  };
+  const parameters: Record<string, number> = {};
+  members.forEach((m, i) => {
+    parameters[`${i + 1}.weight`] = weights[i];
+    for (const [key, value] of Object.entries(m.parameters)) parameters[`${i + 1}.${key}`] = value;
+  });
+  const named = members.map((m, k) => `${m.name} ${Math.round(100 * weights[k])}%`).filter((_, k) => weights[k] > 0);
+  return {
+    name: `Weighted (${named.join(", ")})`,
+    statistics,
+    parameters,
+    fitted,
+    forecast: (horizon, levels) =>
+      weightedForecast(
+        members.map((m) => m.forecast(horizon, levels)),
+        weights,
+      ),
   };
 }

@@ -8,6 +8,7 @@ import { movingAverageForecaster } from "./movingAverage";
 import { naiveForecaster } from "./naive";
 import { seasonalNaiveForecaster } from "./seasonalNaive";
 import { sesForecaster } from "./ses";
+import { adidaForecaster, imapaForecaster } from "./temporalAggregation";
 import { thetaForecaster } from "./theta";
 
 /** Every named forecasting method, by the id planners type (=SOP.FORECAST method argument, `sop forecast --method`). */
@@ -26,6 +27,8 @@ export const FORECASTERS: Readonly<Record<string, Forecaster>> = Object.fromEntr
     crostonMethodForecaster,
     sbaForecaster,
     tsbForecaster,
+    adidaForecaster,
+    imapaForecaster,
   ].map((f) => [f.id, f]),
 );
 

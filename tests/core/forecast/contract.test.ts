@@ -18,6 +18,8 @@ const TRAITS: Record<string, { continuesLine: "exact" | "upward" | false; consta
   croston: { continuesLine: false, constantExact: true, reproducesSeason: false },
   sba: { continuesLine: false, constantExact: false, reproducesSeason: false },
   tsb: { continuesLine: false, constantExact: true, reproducesSeason: false },
+  adida: { continuesLine: false, constantExact: true, reproducesSeason: false },
+  imapa: { continuesLine: false, constantExact: true, reproducesSeason: false },
   auto: { continuesLine: "upward", constantExact: true, reproducesSeason: false },
 };
 

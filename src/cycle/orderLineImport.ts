@@ -6,7 +6,7 @@
  * (@duckdb/node-api) and in the task pane (@duckdb/duckdb-wasm).
  */
 import { PlanningError } from "../core/errors";
-import { serviceSummary, type DeliveryTally, type ServiceSummary } from "../core/service/otif";
+import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
 
 /** A value of a query's result row. Whole numbers come back as numbers. */
@@ -114,10 +114,12 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     if (column !== undefined) layouts[role] = await dateLayout(runner, source, header[column]);
   }
   const tagged = taggedLines(source, header, columns, layouts);
+  const hasService = columns.requested !== undefined && columns.delivered !== undefined;
+  const latest = hasService ? "greatest(day, coalesce(requested, day), coalesce(delivered, day))" : "day";
   const groups = await runner.rows(`${tagged}
     SELECT reason, item, location, CASE WHEN reason = '' THEN strftime(day, '${BUCKET_FORMAT[bucket]}') END AS period,
       count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity,
-      strftime(min(day), '%Y-%m-%d') AS first_day, strftime(max(day), '%Y-%m-%d') AS last_day
+      strftime(min(day), '%Y-%m-%d') AS first_day, strftime(max(day), '%Y-%m-%d') AS last_day, strftime(max(${latest}), '%Y-%m-%d') AS latest_day
     FROM tagged GROUP BY ALL`);
   const rejected = file.format === "csv" ? await rejectedLines(runner) : [];
   const used = groups.filter((group) => group.reason === "");
@@ -125,8 +127,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     throw new PlanningError(`No order line of the file could be used: ${describeLeftOut(groups, rejected)}. Check the columns taken (${columnText(header, columns)}).`);
   }
   const periods = await periodList(runner, used, bucket);
-  const examples = await exampleLines(runner, tagged, file.format, rejected.map((line) => line.line));
-  const hasService = columns.requested !== undefined && columns.delivered !== undefined;
+  const examples = groups.length > used.length ? await exampleLines(runner, tagged, file.format, rejected.map((line) => line.line)) : new Map<string, number[]>();
   return {
     bucket,
     periods,
@@ -138,7 +139,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
       ...(layouts[role] ? { reading: layouts[role]?.label } : {}),
     })),
     reconciliation: reconciliationOf(groups, rejected, examples),
-    service: hasService ? await serviceReport(runner, tagged, columns.deliveredQuantity !== undefined) : null,
+    service: hasService ? await serviceReport(runner, tagged, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
   };
 }
 
@@ -203,11 +204,16 @@ async function rejectedLines(runner: SqlRunner): Promise<{ line: number; message
 /** Every bucket from the first used order line's to the last's. */
 async function periodList(runner: SqlRunner, used: readonly Record<string, SqlValue>[], bucket: Bucket): Promise<string[]> {
   const first = used.map((group) => String(group.first_day)).reduce((a, b) => (b < a ? b : a));
-  const last = used.map((group) => String(group.last_day)).reduce((a, b) => (b > a ? b : a));
+  const last = latestOf(used, "last_day");
   const rows = await runner.rows(
     `SELECT DISTINCT strftime(d::DATE, '${BUCKET_FORMAT[bucket]}') AS period FROM range(DATE '${first}', DATE '${last}' + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d) ORDER BY period`,
   );
   return rows.map((row) => String(row.period));
+}
+
+/** The latest of a date column ("YYYY-MM-DD") over groups. */
+function latestOf(groups: readonly Record<string, SqlValue>[], column: string): string {
+  return groups.map((group) => String(group[column])).reduce((a, b) => (b > a ? b : a));
 }
 
 function seriesOf(used: readonly Record<string, SqlValue>[], periods: readonly string[]): OrderSeries[] {
@@ -288,47 +294,44 @@ function columnText(header: readonly string[], columns: OrderLineColumns): strin
     .join(", ");
 }
 
-/** Tally the used lines' delivery facts by item x location and summarise them. */
-async function serviceReport(runner: SqlRunner, tagged: string, hasDeliveredQuantity: boolean): Promise<ServiceReport> {
+/**
+ * Tally the used lines' delivery facts by item x location and summarise them (rules in core/service/otif):
+ * days late kept to its sign, in full from the delivered quantity when the file has one, overdue when
+ * not delivered and requested before the as-of date; and the delivered lines counted by lead time.
+ */
+async function serviceReport(runner: SqlRunner, tagged: string, hasDeliveredQuantity: boolean, asOf: string): Promise<ServiceReport> {
   const inFull = hasDeliveredQuantity ? "coalesce(delivered_quantity >= quantity, false)" : "delivered IS NOT NULL";
   const rows = await runner.rows(`${tagged}
-    SELECT item, location, service_reason,
-      datediff('day', day, delivered)::DOUBLE AS lead, datediff('day', requested, delivered)::DOUBLE AS late,
-      ${inFull} AS in_full, CASE WHEN delivered IS NULL THEN datediff('day', DATE '1970-01-01', requested) END::DOUBLE AS requested_day,
-      count(*)::DOUBLE AS lines,
-      max(datediff('day', DATE '1970-01-01', greatest(day, coalesce(requested, day), coalesce(delivered, day))))::DOUBLE AS last_day
+    SELECT item, location, service_reason, sign(datediff('day', requested, delivered))::DOUBLE AS late, ${inFull} AS in_full,
+      delivered IS NULL AND requested < DATE '${asOf}' AS overdue, datediff('day', day, delivered)::DOUBLE AS lead,
+      grouping(lead)::DOUBLE AS by_tally, count(*)::DOUBLE AS lines
     FROM (SELECT *, CASE WHEN requested IS NULL THEN 'no readable ${ROLE_LABELS.requested}'
         WHEN delivered IS NULL AND delivered_text IS NOT NULL THEN 'unreadable ${ROLE_LABELS.delivered}' ELSE '' END AS service_reason
       FROM tagged WHERE reason = '')
-    GROUP BY ALL`);
-  const asOfDay = Math.max(...rows.map((row) => Number(row.last_day)));
-  const tallies = new Map<string, { item: string; location: string; tallies: DeliveryTally[] }>();
+    GROUP BY GROUPING SETS ((item, location, service_reason, late, in_full, overdue), (item, location, service_reason, lead))`);
+  const groups = new Map<string, { item: string; location: string; tallies: DeliveryTally[]; leadTimes: LeadTimeCount[] }>();
   const leftOut = new Map<string, number>();
   for (const row of rows) {
     const reason = String(row.service_reason);
+    const lines = Number(row.lines);
     if (reason !== "") {
-      leftOut.set(reason, (leftOut.get(reason) ?? 0) + Number(row.lines));
+      if (row.by_tally === 1) leftOut.set(reason, (leftOut.get(reason) ?? 0) + lines);
       continue;
     }
     const key = JSON.stringify([row.item, row.location]);
-    const entry = tallies.get(key) ?? { item: String(row.item), location: String(row.location), tallies: [] };
-    entry.tallies.push({
-      lines: Number(row.lines),
-      leadTimeDays: row.lead === null ? null : Number(row.lead),
-      daysLate: row.late === null ? null : Number(row.late),
-      inFull: row.in_full === true,
-      requestedDay: row.requested_day === null ? null : Number(row.requested_day),
-    });
-    tallies.set(key, entry);
+    const entry = groups.get(key) ?? { item: String(row.item), location: String(row.location), tallies: [], leadTimes: [] };
+    if (row.by_tally === 1) entry.tallies.push({ lines, daysLate: row.late === null ? null : Number(row.late), inFull: row.in_full === true, overdue: row.overdue === true });
+    else if (row.lead !== null) entry.leadTimes.push({ days: Number(row.lead), lines });
+    groups.set(key, entry);
   }
-  const groups = [...tallies.values()].sort((a, b) => compareText(a.item, b.item) || compareText(a.location, b.location));
+  const sorted = [...groups.values()].sort((a, b) => compareText(a.item, b.item) || compareText(a.location, b.location));
   return {
-    asOf: new Date(asOfDay * 86_400_000).toISOString().slice(0, 10),
+    asOf,
     inFullRule: hasDeliveredQuantity ? "delivered quantity at least the ordered quantity" : "a delivered line counts as complete (the file has no delivered quantity)",
-    byItemLocation: groups.map((group) => ({ item: group.item, location: group.location, summary: serviceSummary(group.tallies, asOfDay) })),
+    byItemLocation: sorted.map((group) => ({ item: group.item, location: group.location, summary: serviceSummary(group.tallies, group.leadTimes) })),
     total: serviceSummary(
-      groups.flatMap((group) => group.tallies),
-      asOfDay,
+      sorted.flatMap((group) => group.tallies),
+      sorted.flatMap((group) => group.leadTimes),
     ),
     leftOut: [...leftOut.entries()].map(([reason, rows]) => ({ reason, rows })),
   };

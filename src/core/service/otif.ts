@@ -1,8 +1,9 @@
 /**
  * Delivery service of order lines: on time, in full, OTIF (on time in full) and order-to-delivery lead
- * time, from tallies of lines that share the same delivery facts. Tallies rather than lines, so that an
- * analytical database can count ten million lines into a few thousand groups and this module still
- * decides every rule.
+ * time, from tallies of lines that share the same delivery facts and counts of lines by lead time.
+ * Tallies rather than lines, so that an analytical database counts ten million lines into a few
+ * groups per item and location (each line's days late, in-full and overdue facts) and this module
+ * turns them into the measures.
  *
  * Rules (APICS/ASCM's OTIF, measured by order line):
  * - on time: delivered on or before the requested date (days late <= 0);
@@ -18,14 +19,18 @@ import { PlanningError } from "../errors";
 export interface DeliveryTally {
   /** How many order lines. */
   lines: number;
-  /** Days from order to delivery; null when not delivered. */
-  leadTimeDays: number | null;
-  /** Delivery date minus requested date in days (0 or less is on time); null when not delivered. */
+  /** Delivery date minus requested date in days (0 or less is on time; only its sign matters); null when not delivered. */
   daysLate: number | null;
   /** Delivered complete; false when not delivered. */
   inFull: boolean;
-  /** For lines not delivered: the requested date as a day number (any consistent day count); else null. */
-  requestedDay: number | null;
+  /** Not delivered and due before the as-of date (the last date the data runs to). */
+  overdue: boolean;
+}
+
+/** How many delivered lines took a given number of days from order to delivery. */
+export interface LeadTimeCount {
+  days: number;
+  lines: number;
 }
 
 /** Order-to-delivery lead time in days over delivered lines. */
@@ -59,33 +64,32 @@ export interface ServiceSummary {
  * Summarise the delivery service of order lines given as tallies.
  *
  * onTime = lines delivered with daysLate <= 0 / measured; inFull = lines delivered in full / measured;
- * otif = lines both / measured; measured = delivered + overdue (not delivered, requestedDay < asOfDay).
+ * otif = lines both / measured; measured = delivered + overdue; lead time mean and PERCENTILE.INC
+ * median and 90th percentile over the delivered lines' lead times.
  * @param tallies groups of lines with the same delivery facts.
- * @param asOfDay the day (same count as requestedDay) the data runs to: undelivered lines due before it are overdue.
+ * @param leadTimes the delivered lines counted by lead time in days.
  * @returns The summary.
- * @throws PlanningError for a tally with a negative or fractional line count.
- * @example serviceSummary([{ lines: 3, leadTimeDays: 4, daysLate: 0, inFull: true, requestedDay: null },
- *   { lines: 1, leadTimeDays: 10, daysLate: 2, inFull: true, requestedDay: null }], 0).otif // 0.75
+ * @throws PlanningError for a negative or fractional line count.
+ * @example serviceSummary([{ lines: 3, daysLate: 0, inFull: true, overdue: false },
+ *   { lines: 1, daysLate: 2, inFull: true, overdue: false }], [{ days: 4, lines: 4 }]).otif // 0.75
  */
-export function serviceSummary(tallies: readonly DeliveryTally[], asOfDay: number): ServiceSummary {
+export function serviceSummary(tallies: readonly DeliveryTally[], leadTimes: readonly LeadTimeCount[]): ServiceSummary {
   let delivered = 0;
   let overdue = 0;
   let open = 0;
   let onTime = 0;
   let inFull = 0;
   let otif = 0;
-  const leadTimes: { days: number; lines: number }[] = [];
+  for (const { lines } of [...tallies, ...leadTimes]) {
+    if (!Number.isInteger(lines) || lines < 0) throw new PlanningError(`A count of order lines must be a whole number of 0 or more; got ${lines}.`);
+  }
   for (const tally of tallies) {
-    if (!Number.isInteger(tally.lines) || tally.lines < 0) {
-      throw new PlanningError(`A count of order lines must be a whole number of 0 or more; got ${tally.lines}.`);
-    }
-    if (tally.leadTimeDays === null) {
-      if (tally.requestedDay !== null && tally.requestedDay < asOfDay) overdue += tally.lines;
+    if (tally.daysLate === null) {
+      if (tally.overdue) overdue += tally.lines;
       else open += tally.lines;
       continue;
     }
     delivered += tally.lines;
-    leadTimes.push({ days: tally.leadTimeDays, lines: tally.lines });
     const late = tally.daysLate !== null && tally.daysLate > 0;
     if (!late) onTime += tally.lines;
     if (tally.inFull) inFull += tally.lines;
@@ -105,7 +109,7 @@ export function serviceSummary(tallies: readonly DeliveryTally[], asOfDay: numbe
  * @throws PlanningError when there is no value or p is outside 0..1.
  * @example countedPercentile([{ days: 1, lines: 1 }, { days: 2, lines: 1 }, { days: 10, lines: 2 }], 0.5) // 6
  */
-export function countedPercentile(counted: readonly { days: number; lines: number }[], p: number): number {
+export function countedPercentile(counted: readonly LeadTimeCount[], p: number): number {
   if (!(p >= 0 && p <= 1)) throw new PlanningError(`A percentile must be between 0 and 1; got ${p}.`);
   const sorted = counted.filter((entry) => entry.lines > 0).sort((a, b) => a.days - b.days);
   const n = sorted.reduce((sum, entry) => sum + entry.lines, 0);
@@ -116,7 +120,7 @@ export function countedPercentile(counted: readonly { days: number; lines: numbe
 }
 
 /** The value at 0-based rank `rank` of sorted counted values. */
-function valueAtRank(sorted: readonly { days: number; lines: number }[], rank: number): number {
+function valueAtRank(sorted: readonly LeadTimeCount[], rank: number): number {
   let seen = 0;
   for (const entry of sorted) {
     seen += entry.lines;
@@ -125,7 +129,7 @@ function valueAtRank(sorted: readonly { days: number; lines: number }[], rank: n
   return sorted[sorted.length - 1].days;
 }
 
-function leadTimeDays(counted: readonly { days: number; lines: number }[]): LeadTimeDays | null {
+function leadTimeDays(counted: readonly LeadTimeCount[]): LeadTimeDays | null {
   const lines = counted.reduce((sum, entry) => sum + entry.lines, 0);
   if (lines === 0) return null;
   const mean = counted.reduce((sum, entry) => sum + entry.days * entry.lines, 0) / lines;

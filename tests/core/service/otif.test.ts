@@ -1,21 +1,26 @@
 import { PlanningError } from "../../../src/core/errors";
 import { countedPercentile, serviceSummary, type DeliveryTally } from "../../../src/core/service/otif";
 
-function delivered(lines: number, leadTimeDays: number, daysLate: number, inFull = true): DeliveryTally {
-  return { lines, leadTimeDays, daysLate, inFull, requestedDay: null };
+function delivered(lines: number, daysLate: number, inFull = true): DeliveryTally {
+  return { lines, daysLate, inFull, overdue: false };
 }
 
-function notDelivered(lines: number, requestedDay: number): DeliveryTally {
-  return { lines, leadTimeDays: null, daysLate: null, inFull: false, requestedDay };
+function notDelivered(lines: number, overdue: boolean): DeliveryTally {
+  return { lines, daysLate: null, inFull: false, overdue };
 }
 
 describe("serviceSummary", () => {
   test("hand-computed: 10 lines, 2 late, 1 short, 1 late and short, 1 overdue, 2 open", () => {
     // delivered: 5 on time in full (lead 3), 2 late in full (lead 7), 1 on time short (lead 2), 1 late short (lead 9);
-    // not delivered: 1 due on day 100 (before as-of 105: overdue), 2 due on day 110 (open).
+    // not delivered: 1 overdue, 2 not yet due (open).
     const summary = serviceSummary(
-      [delivered(5, 3, 0), delivered(2, 7, 3), delivered(1, 2, -1, false), delivered(1, 9, 1, false), notDelivered(1, 100), notDelivered(2, 110)],
-      105,
+      [delivered(5, 0), delivered(2, 3), delivered(1, -1, false), delivered(1, 1, false), notDelivered(1, true), notDelivered(2, false)],
+      [
+        { days: 3, lines: 5 },
+        { days: 7, lines: 2 },
+        { days: 2, lines: 1 },
+        { days: 9, lines: 1 },
+      ],
     );
     expect(summary.delivered).toBe(9);
     expect(summary.overdue).toBe(1);
@@ -30,22 +35,22 @@ describe("serviceSummary", () => {
     expect(summary.leadTime?.p90).toBeCloseTo(7.4, 12);
   });
 
-  test("a line delivered exactly on its requested day is on time; a line due on the as-of day is still open", () => {
-    const summary = serviceSummary([delivered(1, 4, 0), notDelivered(1, 50)], 50);
+  test("a line delivered exactly on its requested day is on time; a line not yet due is open, not measured", () => {
+    const summary = serviceSummary([delivered(1, 0), notDelivered(1, false)], [{ days: 4, lines: 1 }]);
     expect(summary.onTime).toBe(1);
     expect(summary.open).toBe(1);
     expect(summary.measured).toBe(1);
   });
 
   test("nothing measured: shares and lead time are null, not 0", () => {
-    const summary = serviceSummary([notDelivered(3, 200)], 100);
+    const summary = serviceSummary([notDelivered(3, false)], []);
     expect(summary).toEqual({ delivered: 0, measured: 0, overdue: 0, open: 3, onTime: null, inFull: null, otif: null, leadTime: null });
-    expect(serviceSummary([], 0).otif).toBeNull();
+    expect(serviceSummary([], []).otif).toBeNull();
   });
 
   test("refuses a fractional or negative line count", () => {
-    expect(() => serviceSummary([delivered(1.5, 3, 0)], 0)).toThrow(PlanningError);
-    expect(() => serviceSummary([delivered(-1, 3, 0)], 0)).toThrow(/whole number of 0 or more; got -1/);
+    expect(() => serviceSummary([delivered(1.5, 0)], [])).toThrow(PlanningError);
+    expect(() => serviceSummary([], [{ days: 3, lines: -1 }])).toThrow(/whole number of 0 or more; got -1/);
   });
 });
 

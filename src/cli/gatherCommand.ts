@@ -92,7 +92,7 @@ function report(history: OrderHistory, written: OrderHistoryWritten): string[] {
   const lines = [
     `Columns: ${history.columns.map((c) => `${ROLE_LABELS[c.role]} = "${c.header}"${c.reading ? ` (read as ${c.reading})` : ""}`).join(", ")}`,
     `Rows in ${count(r.rowsIn)} = used ${count(r.rowsUsed)} + left out ${count(rowsOut)}`,
-    ...r.leftOut.map((entry) => `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${formatNumber(entry.quantity)}); ${entry.lines.length === 1 ? "line" : "first lines"} ${entry.lines.join(", ")}`),
+    ...r.leftOut.map((entry) => `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${formatNumber(entry.quantity)}); ${entry.lines.length === 1 ? r.numbering : `first ${r.numbering}s`} ${entry.lines.join(", ")}`),
     `Quantity in ${formatNumber(r.quantityIn)} = used ${formatNumber(r.quantityUsed)} + left out ${formatNumber(r.quantityIn - r.quantityUsed)}`,
     `History: ${count(history.series.length)} series (item${history.hasLocation ? " x location" : ""}) x ${history.periods.length} ${history.bucket}s, ${history.periods[0]} to ${history.periods[history.periods.length - 1]}, on "${SHEETS.orderHistory}"`,
     written.mapped ? `  step 1's data mapping now takes "${SHEETS.orderHistory}" as the demand history` : `  ${written.note}`,

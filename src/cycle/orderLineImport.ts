@@ -53,6 +53,8 @@ export interface Reconciliation {
   quantityIn: number;
   quantityUsed: number;
   leftOut: LeftOut[];
+  /** What the numbers in `lines` count: lines of a CSV file (header = line 1) or rows of a parquet file (from 1). */
+  numbering: "line" | "row";
 }
 
 /** Delivery service by item x location, and over all lines. */
@@ -138,7 +140,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
       header: header[columns[role] as number],
       ...(layouts[role] ? { reading: layouts[role]?.label } : {}),
     })),
-    reconciliation: reconciliationOf(groups, rejected, examples),
+    reconciliation: { ...reconciliationOf(groups, rejected, examples), numbering: file.format === "csv" ? "line" : "row" },
     service: hasService ? await serviceReport(runner, tagged, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
   };
 }
@@ -262,7 +264,11 @@ function csvLine(row: number, rejected: readonly number[]): number {
   return line;
 }
 
-function reconciliationOf(groups: readonly Record<string, SqlValue>[], rejected: readonly { line: number; message: string }[], examples: Map<string, number[]>): Reconciliation {
+function reconciliationOf(
+  groups: readonly Record<string, SqlValue>[],
+  rejected: readonly { line: number; message: string }[],
+  examples: Map<string, number[]>,
+): Omit<Reconciliation, "numbering"> {
   const byReason = new Map<string, { rows: number; quantity: number }>();
   for (const group of groups) {
     const reason = String(group.reason);

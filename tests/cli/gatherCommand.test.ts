@@ -84,7 +84,8 @@ describe("sop gather", () => {
     const result = await sop("gather", parquet, "--into", sample, "--out", out);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Rows in 7 = used 5 + left out 2");
-    expect(result.stdout).toContain("left out, unreadable order date: 1 rows (quantity 3); line 5");
+    expect(result.stdout).toContain("left out, unreadable order date: 1 rows (quantity 3); row 5");
+    expect(result.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); row 6");
     expect(result.stdout).toContain("OTIF 40.0%, on time 40.0%, in full 80.0% of 5 lines measured");
     expect((await historySheet(out)).slice(1)).toEqual([
       ["A", "DC1", 15, 0, 2],

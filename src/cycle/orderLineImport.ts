@@ -117,12 +117,8 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
   }
   const tagged = taggedLines(source, header, columns, layouts);
   const hasService = columns.requested !== undefined && columns.delivered !== undefined;
-  const latest = hasService ? "greatest(day, coalesce(requested, day), coalesce(delivered, day))" : "day";
-  const groups = await runner.rows(`${tagged}
-    SELECT reason, item, location, CASE WHEN reason = '' THEN strftime(day, '${BUCKET_FORMAT[bucket]}') END AS period,
-      count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity,
-      strftime(min(day), '%Y-%m-%d') AS first_day, strftime(max(day), '%Y-%m-%d') AS last_day, strftime(max(${latest}), '%Y-%m-%d') AS latest_day
-    FROM tagged GROUP BY ALL`);
+  const all = await runner.rows(groupingQuery(tagged, bucket, hasService ? (columns.deliveredQuantity !== undefined ? "quantity" : "date") : null));
+  const groups = all.filter((row) => row.set === HISTORY_SET);
   const rejected = file.format === "csv" ? await rejectedLines(runner) : [];
   const used = groups.filter((group) => group.reason === "");
   if (used.length === 0) {
@@ -141,7 +137,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
       ...(layouts[role] ? { reading: layouts[role]?.label } : {}),
     })),
     reconciliation: { ...reconciliationOf(groups, rejected, examples), numbering: file.format === "csv" ? "line" : "row" },
-    service: hasService ? await serviceReport(runner, tagged, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
+    service: hasService ? serviceReport(all, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
   };
 }
 
@@ -195,6 +191,40 @@ function taggedLines(source: string, header: readonly string[], columns: OrderLi
         WHEN quantity IS NULL OR NOT isfinite(quantity) THEN 'unreadable quantity'
         ELSE '' END AS reason
       FROM parsed))`;
+}
+
+/** GROUPING(period, lead, late) of the three grouping sets: history, lead times, service tallies. */
+const HISTORY_SET = 3;
+const LEAD_TIME_SET = 5;
+const TALLY_SET = 6;
+
+/**
+ * One scan of the file grouped three ways: by reason x item x location x period (the history and the
+ * reconciliation); with service columns also by item x location x lead time, and by item x location x
+ * the delivery facts (days late kept to its sign, in full, and the requested date of lines not
+ * delivered, so that overdue is judged against the as-of date known only after the scan).
+ * @param inFull "quantity" when the file has a delivered quantity, "date" when a delivery date alone counts, null without service columns.
+ */
+function groupingQuery(tagged: string, bucket: Bucket, inFull: "quantity" | "date" | null): string {
+  const period = `CASE WHEN reason = '' THEN strftime(day, '${BUCKET_FORMAT[bucket]}') END AS period`;
+  const aggregates = `count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity,
+    strftime(min(day), '%Y-%m-%d') AS first_day, strftime(max(day), '%Y-%m-%d') AS last_day, strftime(max(latest), '%Y-%m-%d') AS latest_day`;
+  if (inFull === null) {
+    return `${tagged} SELECT reason, item, location, period, ${aggregates}, ${HISTORY_SET} AS set
+      FROM (SELECT *, ${period}, day AS latest FROM tagged) GROUP BY reason, item, location, period`;
+  }
+  return `${tagged} SELECT reason, item, location, period, service_reason, lead, late, in_full, open_requested, ${aggregates},
+      grouping(period, lead, late)::DOUBLE AS set
+    FROM (SELECT *, ${period},
+        CASE WHEN reason <> '' THEN NULL WHEN requested IS NULL THEN 'no readable ${ROLE_LABELS.requested}'
+          WHEN delivered IS NULL AND delivered_text IS NOT NULL THEN 'unreadable ${ROLE_LABELS.delivered}' ELSE '' END AS service_reason,
+        sign(datediff('day', requested, delivered))::DOUBLE AS late,
+        ${inFull === "quantity" ? "coalesce(delivered_quantity >= quantity, false)" : "delivered IS NOT NULL"} AS in_full,
+        CASE WHEN delivered IS NULL THEN strftime(requested, '%Y-%m-%d') END AS open_requested,
+        datediff('day', day, delivered)::DOUBLE AS lead,
+        greatest(day, coalesce(requested, day), coalesce(delivered, day)) AS latest
+      FROM tagged)
+    GROUP BY GROUPING SETS ((reason, item, location, period), (item, location, service_reason, lead), (item, location, service_reason, late, in_full, open_requested))`;
 }
 
 /** Lines DuckDB could not split into the header's columns (CSV only). */
@@ -301,33 +331,27 @@ function columnText(header: readonly string[], columns: OrderLineColumns): strin
 }
 
 /**
- * Tally the used lines' delivery facts by item x location and summarise them (rules in core/service/otif):
- * days late kept to its sign, in full from the delivered quantity when the file has one, overdue when
- * not delivered and requested before the as-of date; and the delivered lines counted by lead time.
+ * The delivery service by item x location from the grouped lines (rules in core/service/otif): a line
+ * not delivered is overdue when requested before the as-of date.
  */
-async function serviceReport(runner: SqlRunner, tagged: string, hasDeliveredQuantity: boolean, asOf: string): Promise<ServiceReport> {
-  const inFull = hasDeliveredQuantity ? "coalesce(delivered_quantity >= quantity, false)" : "delivered IS NOT NULL";
-  const rows = await runner.rows(`${tagged}
-    SELECT item, location, service_reason, sign(datediff('day', requested, delivered))::DOUBLE AS late, ${inFull} AS in_full,
-      delivered IS NULL AND requested < DATE '${asOf}' AS overdue, datediff('day', day, delivered)::DOUBLE AS lead,
-      grouping(lead)::DOUBLE AS by_tally, count(*)::DOUBLE AS lines
-    FROM (SELECT *, CASE WHEN requested IS NULL THEN 'no readable ${ROLE_LABELS.requested}'
-        WHEN delivered IS NULL AND delivered_text IS NOT NULL THEN 'unreadable ${ROLE_LABELS.delivered}' ELSE '' END AS service_reason
-      FROM tagged WHERE reason = '')
-    GROUP BY GROUPING SETS ((item, location, service_reason, late, in_full, overdue), (item, location, service_reason, lead))`);
+function serviceReport(all: readonly Record<string, SqlValue>[], hasDeliveredQuantity: boolean, asOf: string): ServiceReport {
   const groups = new Map<string, { item: string; location: string; tallies: DeliveryTally[]; leadTimes: LeadTimeCount[] }>();
   const leftOut = new Map<string, number>();
-  for (const row of rows) {
-    const reason = String(row.service_reason);
-    const lines = Number(row.lines);
+  for (const row of all) {
+    if (row.set !== TALLY_SET && row.set !== LEAD_TIME_SET) continue;
+    const reason = row.service_reason;
+    const lines = Number(row.rows);
+    if (reason === null) continue;
     if (reason !== "") {
-      if (row.by_tally === 1) leftOut.set(reason, (leftOut.get(reason) ?? 0) + lines);
+      if (row.set === TALLY_SET) leftOut.set(String(reason), (leftOut.get(String(reason)) ?? 0) + lines);
       continue;
     }
     const key = JSON.stringify([row.item, row.location]);
     const entry = groups.get(key) ?? { item: String(row.item), location: String(row.location), tallies: [], leadTimes: [] };
-    if (row.by_tally === 1) entry.tallies.push({ lines, daysLate: row.late === null ? null : Number(row.late), inFull: row.in_full === true, overdue: row.overdue === true });
-    else if (row.lead !== null) entry.leadTimes.push({ days: Number(row.lead), lines });
+    if (row.set === TALLY_SET) {
+      const overdue = row.late === null && row.open_requested !== null && String(row.open_requested) < asOf;
+      entry.tallies.push({ lines, daysLate: row.late === null ? null : Number(row.late), inFull: row.in_full === true, overdue });
+    } else if (row.lead !== null) entry.leadTimes.push({ days: Number(row.lead), lines });
     groups.set(key, entry);
   }
   const sorted = [...groups.values()].sort((a, b) => compareText(a.item, b.item) || compareText(a.location, b.location));

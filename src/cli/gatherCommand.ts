@@ -10,13 +10,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PlanningError } from "../core/errors";
-import type { ServiceSummary } from "../core/service/otif";
-import { writeOrderHistory, type OrderHistoryWritten } from "../cycle/orderHistorySheets";
-import { ROLE_LABELS } from "../cycle/orderLineColumns";
-import { importOrderLines, type Bucket, type OrderHistory, type OrderLineFile, type SqlRunner, type SqlValue } from "../cycle/orderLineImport";
-import { SHEETS } from "../cycle/sheets";
+import { orderHistoryReport } from "../cycle/orderHistoryReport";
+import { writeOrderHistory } from "../cycle/orderHistorySheets";
+import { importOrderLines, type Bucket, type OrderLineFile, type SqlRunner, type SqlValue } from "../cycle/orderLineImport";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
-import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile, writeOutputFile } from "./files";
 
@@ -40,7 +37,7 @@ export async function runGatherCommand(args: string[]): Promise<number> {
   const history = await withDuckDb((runner) => importOrderLines(runner, file, bucket as Bucket, choices));
   const written = await writeOrderHistory(book, history);
   writeOutputFile(values.out, await book.toXlsx(), values.into);
-  process.stdout.write(`${report(history, written).join("\n")}\nWritten: ${values.out}\n`);
+  process.stdout.write(`${orderHistoryReport(history, written).join("\n")}\nWritten: ${values.out}\n`);
   return 0;
 }
 
@@ -80,39 +77,4 @@ function plain(value: unknown): SqlValue {
   if (typeof value === "bigint") return Number(value);
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   return String(value);
-}
-
-function count(value: number): string {
-  return formatNumber(value, "#,##0");
-}
-
-function report(history: OrderHistory, written: OrderHistoryWritten): string[] {
-  const { reconciliation: r } = history;
-  const rowsOut = r.rowsIn - r.rowsUsed;
-  const lines = [
-    `Columns: ${history.columns.map((c) => `${ROLE_LABELS[c.role]} = "${c.header}"${c.reading ? ` (read as ${c.reading})` : ""}`).join(", ")}`,
-    `Rows in ${count(r.rowsIn)} = used ${count(r.rowsUsed)} + left out ${count(rowsOut)}`,
-    ...r.leftOut.map((entry) => `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${formatNumber(entry.quantity)}); ${entry.lines.length === 1 ? r.numbering : `first ${r.numbering}s`} ${entry.lines.join(", ")}`),
-    `Quantity in ${formatNumber(r.quantityIn)} = used ${formatNumber(r.quantityUsed)} + left out ${formatNumber(r.quantityIn - r.quantityUsed)}`,
-    `History: ${count(history.series.length)} series (item${history.hasLocation ? " x location" : ""}) x ${history.periods.length} ${history.bucket}s, ${history.periods[0]} to ${history.periods[history.periods.length - 1]}, on "${SHEETS.orderHistory}"`,
-    written.mapped ? `  step 1's data mapping now takes "${SHEETS.orderHistory}" as the demand history` : `  ${written.note}`,
-  ];
-  if (history.service) {
-    const total = history.service.total;
-    lines.push(`Service as of ${history.service.asOf} (in full = ${history.service.inFullRule}), on "${SHEETS.serviceLevels}":`, `  ${serviceLine(total)}`);
-    for (const entry of history.service.leftOut) lines.push(`  not measured, ${entry.reason}: ${count(entry.rows)} lines`);
-  } else {
-    lines.push("Service: not measured (the file needs both a requested date and a delivery date column)");
-  }
-  return lines;
-}
-
-function serviceLine(summary: ServiceSummary): string {
-  const share = (value: number | null): string => (value === null ? "n/a" : formatNumber(value, "0.0%"));
-  const lead = summary.leadTime;
-  return (
-    `OTIF ${share(summary.otif)}, on time ${share(summary.onTime)}, in full ${share(summary.inFull)} of ${count(summary.measured)} lines measured ` +
-    `(${count(summary.overdue)} overdue, ${count(summary.open)} open not yet due); ` +
-    (lead ? `lead time ${formatNumber(lead.mean, "0.0")} days mean, ${formatNumber(lead.median, "0.0")} median, ${formatNumber(lead.p90, "0.0")} 90th percentile` : "no line delivered")
-  );
 }

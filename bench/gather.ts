@@ -8,34 +8,14 @@
  *   npm run bench:gather                      10 million lines; writes out/bench-gather.json
  *   node dist-cli/bench/gather.js --lines 1000000
  */
-import { DuckDBInstance } from "@duckdb/node-api";
 import { fork } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../src/cli/main";
+import { writeOrderLines } from "./orderLinesData";
 
-const SEED = 20261207;
 const ROOT = path.join(__dirname, "..", "..");
-
-/** Write `lines` order lines as CSV; every field a hash of the line number and the seed. */
-async function generate(file: string, lines: number): Promise<void> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  const h = (k: number): string => `hash(i, ${SEED}, ${k})`;
-  await connection.run(`COPY (
-    SELECT order_date AS "Order Date", 'SO' || (i // 4)::VARCHAR AS "Order No", 'C' || (${h(1)} % 5000)::VARCHAR AS "Customer",
-      'SKU-' || lpad((${h(2)} % 1000)::VARCHAR, 4, '0') AS "SKU", 'DC' || (${h(3)} % 10)::VARCHAR AS "Ship-from",
-      CASE WHEN i % 1000000 = 999999 THEN 'n/a' ELSE quantity::VARCHAR END AS "Qty",
-      requested AS "Requested Date",
-      CASE WHEN ${h(4)} % 50 = 0 THEN NULL ELSE requested + (${h(5)} % 9)::INTEGER - 5 END AS "Delivered Date",
-      CASE WHEN ${h(6)} % 33 = 0 THEN quantity - 1 ELSE quantity END AS "Delivered Qty"
-    FROM (SELECT i, DATE '2023-01-01' + (${h(7)} % 1096)::INTEGER AS order_date, 1 + (${h(8)} % 50)::INTEGER AS quantity FROM range(${lines}) t(i))
-      CROSS JOIN LATERAL (SELECT order_date + 3 + (${h(9)} % 10)::INTEGER AS requested)
-  ) TO '${file}' (HEADER, DATEFORMAT '%Y-%m-%d')`);
-  connection.closeSync();
-  instance.closeSync();
-}
 
 /** What the child reports: wall and CPU time of the import, its peak memory, and the machine's load meanwhile. */
 interface Measured {
@@ -63,7 +43,7 @@ async function run(): Promise<void> {
   const csv = path.join(dir, "order-lines.csv");
   try {
     process.stdout.write(`generating ${lines.toLocaleString("en-US")} order lines into ${csv} (not timed) ...\n`);
-    await generate(csv, lines);
+    await writeOrderLines(csv, lines);
     const megabytes = Math.round(fs.statSync(csv).size / 1e6);
     process.stdout.write(`${megabytes} MB; importing with sop gather into a monthly history ...\n`);
     const child = fork(__filename, ["--measure", csv, path.join(dir, "gathered.xlsx")], { stdio: ["ignore", "inherit", "inherit", "ipc"] });

@@ -4,7 +4,7 @@
  *   (functions.json is generated from the JSDoc of src/functions/functions.ts; a JSDoc error fails the build);
  * - preview.html: the browser preview (grid + the same task pane on an in-memory workbook), no Office needed;
  * - help.html, the page the manifest's SupportUrl and LearnMoreUrl name;
- * - assets (icons, sample workbook), manifest.xml and HiGHS's highs.wasm copied to dist/.
+ * - assets (icons, sample workbook), manifest.xml, HiGHS's highs.wasm and DuckDB's wasm and worker copied to dist/.
  * `npm run dev-server` serves dist over https on port 3000 with the Office dev certificates.
  */
 const path = require("path");
@@ -87,6 +87,9 @@ module.exports = async (env, options) => {
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
           { from: "node_modules/highs/build/highs.wasm", to: "highs.wasm" },
+          // DuckDB for the pane's order-line import, served from the add-in's own folder (no CDN).
+          { from: "node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", to: "duckdb-eh.wasm" },
+          { from: "node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", to: "duckdb-browser-eh.worker.js" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

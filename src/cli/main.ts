@@ -1,5 +1,6 @@
 import { PlanningError } from "../core/errors";
 import { runForecastCommand } from "./forecastCommand";
+import { runGatherCommand } from "./gatherCommand";
 import { runInspectCommand } from "./inspectCommand";
 import { runCycleCommand } from "./runCommand";
 import { runScenarioCommand } from "./scenarioCommand";
@@ -8,6 +9,9 @@ import { runSupplyCommand } from "./supplyCommand";
 const USAGE = `sop: Sales & Operations Planning from the command line
 
   sop inspect book.xlsx                      sheets, tables and what the data mapping recognises
+  sop gather lines.csv|lines.parquet --into book.xlsx --out new.xlsx [--bucket month|week]
+             [--columns "date=Created On,location=Plant"]
+                                             order lines by item x location x month into the history
   sop run book.xlsx --out planned.xlsx [--approve "Name"]
                                              steps 1 to 5 of the S&OP cycle on a workbook
   sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
@@ -20,6 +24,7 @@ const USAGE = `sop: Sales & Operations Planning from the command line
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   inspect: runInspectCommand,
+  gather: runGatherCommand,
   run: runCycleCommand,
   forecast: runForecastCommand,
   supply: runSupplyCommand,

@@ -14,6 +14,8 @@ export const SHEETS = {
   summary: "SOP Summary",
   auditLog: "SOP Audit Log",
   monitor: "SOP Monitor",
+  orderHistory: "SOP Order History",
+  serviceLevels: "SOP Service Levels",
 } as const;
 
 /** Name of the protected sheet holding version `version` of the plan approved in cycle `cycle`. */

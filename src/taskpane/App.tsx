@@ -7,6 +7,7 @@ import * as React from "react";
 import { makeStyles, tokens, Title3, Caption1 } from "@fluentui/react-components";
 import type { Workbook } from "../workbook/workbook";
 import { ConfirmOverwriteDialog, useOverwriteConfirmation } from "./components/ConfirmOverwriteDialog";
+import { ImportOrderLines } from "./components/ImportOrderLines";
 import { StepList } from "./components/StepList";
 import { StepPanel, type StepStatus } from "./components/StepPanel";
 import type { StepActions, StepId } from "./stepActions";
@@ -62,6 +63,7 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
           onStatus={onStatus}
         />
       ))}
+      {selected === "gather" && <ImportOrderLines workbook={workbook} onImported={onRunEnded} />}
       <ConfirmOverwriteDialog pending={overwrite.pending} />
     </main>
   );

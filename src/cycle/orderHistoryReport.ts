@@ -1,0 +1,53 @@
+/**
+ * The planner's report of an order-line import, shared by `sop gather` and the pane's Import file button.
+ */
+import type { ServiceSummary } from "../core/service/otif";
+import { formatNumber } from "../workbook/numberFormat";
+import type { OrderHistoryWritten } from "./orderHistorySheets";
+import { ROLE_LABELS } from "./orderLineColumns";
+import type { OrderHistory } from "./orderLineImport";
+import { SHEETS } from "./sheets";
+
+function count(value: number): string {
+  return formatNumber(value, "#,##0");
+}
+
+/**
+ * What an import of order lines did, as lines for the planner: the columns taken (and how dates were
+ * read), the reconciliation of rows and quantities with the first lines of each reason a row was left
+ * out, the history written and whether step 1 takes it, and the delivery service over all lines.
+ * @param history what the order lines came to.
+ * @param written what writing it did to the data mapping.
+ * @returns The report, one line per entry.
+ * @example orderHistoryReport(history, { mapped: true })[1] // "Rows in 7 = used 5 + left out 2"
+ */
+export function orderHistoryReport(history: OrderHistory, written: OrderHistoryWritten): string[] {
+  const { reconciliation: r } = history;
+  const rowsOut = r.rowsIn - r.rowsUsed;
+  const lines = [
+    `Columns: ${history.columns.map((c) => `${ROLE_LABELS[c.role]} = "${c.header}"${c.reading ? ` (read as ${c.reading})` : ""}`).join(", ")}`,
+    `Rows in ${count(r.rowsIn)} = used ${count(r.rowsUsed)} + left out ${count(rowsOut)}`,
+    ...r.leftOut.map((entry) => `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${formatNumber(entry.quantity)}); ${entry.lines.length === 1 ? r.numbering : `first ${r.numbering}s`} ${entry.lines.join(", ")}`),
+    `Quantity in ${formatNumber(r.quantityIn)} = used ${formatNumber(r.quantityUsed)} + left out ${formatNumber(r.quantityIn - r.quantityUsed)}`,
+    `History: ${count(history.series.length)} series (item${history.hasLocation ? " x location" : ""}) x ${history.periods.length} ${history.bucket}s, ${history.periods[0]} to ${history.periods[history.periods.length - 1]}, on "${SHEETS.orderHistory}"`,
+    written.mapped ? `  step 1's data mapping now takes "${SHEETS.orderHistory}" as the demand history` : `  ${written.note}`,
+  ];
+  if (history.service) {
+    const total = history.service.total;
+    lines.push(`Service as of ${history.service.asOf} (in full = ${history.service.inFullRule}), on "${SHEETS.serviceLevels}":`, `  ${serviceLine(total)}`);
+    for (const entry of history.service.leftOut) lines.push(`  not measured, ${entry.reason}: ${count(entry.rows)} lines`);
+  } else {
+    lines.push("Service: not measured (the file needs both a requested date and a delivery date column)");
+  }
+  return lines;
+}
+
+function serviceLine(summary: ServiceSummary): string {
+  const share = (value: number | null): string => (value === null ? "n/a" : formatNumber(value, "0.0%"));
+  const lead = summary.leadTime;
+  return (
+    `OTIF ${share(summary.otif)}, on time ${share(summary.onTime)}, in full ${share(summary.inFull)} of ${count(summary.measured)} lines measured ` +
+    `(${count(summary.overdue)} overdue, ${count(summary.open)} open not yet due); ` +
+    (lead ? `lead time ${formatNumber(lead.mean, "0.0")} days mean, ${formatNumber(lead.median, "0.0")} median, ${formatNumber(lead.p90, "0.0")} 90th percentile` : "no line delivered")
+  );
+}

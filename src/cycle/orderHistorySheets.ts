@@ -1,0 +1,84 @@
+/**
+ * Put order lines aggregated by `importOrderLines` into a workbook: the demand history on the add-in's
+ * sheet "SOP Order History" (items and locations down, periods across, as step 1 reads history), which
+ * the data mapping then takes as the history; and the delivery service by item and location on
+ * "SOP Service Levels", which step 6 shows. A planner's own sheet is never written.
+ */
+import { PlanningError } from "../core/errors";
+import type { ServiceSummary } from "../core/service/otif";
+import type { CellInput, Workbook } from "../workbook/workbook";
+import { loadMapping, mapPartAt, proposeMapping, saveMapping } from "./mapping";
+import type { OrderHistory, ServiceReport } from "./orderLineImport";
+import { PERCENT_FORMAT, WHOLE_FORMAT, periodFormats, replaceSheets } from "./ownedSheets";
+import { SHEETS } from "./sheets";
+
+/** What writing the order history did to the workbook's data mapping. */
+export interface OrderHistoryWritten {
+  /** True when step 1's mapping now takes SOP Order History as the demand history. */
+  mapped: boolean;
+  /** Why the mapping was left as it was, when it was. */
+  note?: string;
+}
+
+const SERVICE_HEADER = ["Item", "Location", "Lines delivered", "Lines overdue", "Lines open", "On time", "In full", "OTIF", "Lead time mean (days)", "Lead time median (days)", "Lead time 90th pct (days)"];
+
+/**
+ * Write the order history (and the service levels, when there are any) into the workbook and point
+ * the data mapping's history at it, so the next step 1 reads it.
+ * @param book the workbook.
+ * @param history what the order lines came to.
+ * @returns Whether the mapping now takes the new sheet as the history.
+ * @throws WorkbookError when a sheet of that name is the planner's own.
+ * @example await writeOrderHistory(book, await importOrderLines(duckdb, file, "month"));
+ */
+export async function writeOrderHistory(book: Workbook, history: OrderHistory): Promise<OrderHistoryWritten> {
+  const keyHeader = history.hasLocation ? ["Item", "Location"] : ["Item"];
+  const rows: CellInput[][] = [
+    [...keyHeader, ...history.periods],
+    ...history.series.map((series) => [series.item, ...(history.hasLocation ? [series.location] : []), ...series.quantities]),
+  ];
+  await replaceSheets(book, {
+    [SHEETS.orderHistory]: { rows, numberFormats: periodFormats(keyHeader.length, history.periods, WHOLE_FORMAT) },
+    ...(history.service ? { [SHEETS.serviceLevels]: serviceSheet(history.service) } : {}),
+  });
+  const mapping = (await loadMapping(book)) ?? (await proposeMapping(book));
+  try {
+    mapping.history = await mapPartAt(book, "history", SHEETS.orderHistory);
+  } catch (error) {
+    if (!(error instanceof PlanningError)) throw error;
+    return { mapped: false, note: `Step 1 does not read "${SHEETS.orderHistory}" as history yet (${error.message}); map it in step 1.` };
+  }
+  await saveMapping(book, mapping);
+  return { mapped: true };
+}
+
+function serviceSheet(service: ServiceReport): { rows: CellInput[][]; numberFormats: string[] } {
+  const line = (item: string, location: string, summary: ServiceSummary): CellInput[] => [
+    item,
+    location,
+    summary.delivered,
+    summary.overdue,
+    summary.open,
+    summary.onTime,
+    summary.inFull,
+    summary.otif,
+    summary.leadTime?.mean ?? null,
+    summary.leadTime?.median ?? null,
+    summary.leadTime?.p90 ?? null,
+  ];
+  const notes: CellInput[][] = [
+    [],
+    [`As of ${service.asOf}: a line not delivered and due before then is overdue and counts as a miss; one not yet due is open and not measured.`],
+    [`On time = delivered on or before the requested date; in full = ${service.inFullRule}; shares are of delivered plus overdue lines.`],
+    ...service.leftOut.map((entry) => [`${entry.rows} order lines with ${entry.reason} are in the history but not in these measures.`]),
+  ];
+  return {
+    rows: [
+      SERVICE_HEADER,
+      ...service.byItemLocation.map((entry) => line(entry.item, entry.location, entry.summary)),
+      line("All items", "All locations", service.total),
+      ...notes.map((note) => SERVICE_HEADER.map((_, column) => note[column] ?? null)),
+    ],
+    numberFormats: ["@", "@", WHOLE_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, "0.0", "0.0", "0.0"],
+  };
+}

@@ -1,0 +1,368 @@
+/**
+ * Order lines (one row per order line, millions of them) aggregated into demand history by item x
+ * location x bucket, with the reconciliation of what was used and what was left out, and the tallies
+ * of delivery service where the file has requested and delivery dates. The work is done by an
+ * analytical database (DuckDB) through `SqlRunner`, so the same queries run from the command line
+ * (@duckdb/node-api) and in the task pane (@duckdb/duckdb-wasm).
+ */
+import { PlanningError } from "../core/errors";
+import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
+import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
+
+/** A value of a query's result row. Whole numbers come back as numbers. */
+export type SqlValue = string | number | boolean | null;
+
+/** Runs SQL on DuckDB. */
+export interface SqlRunner {
+  /** Run a query and return its rows as objects keyed by column name. */
+  rows(sql: string): Promise<Record<string, SqlValue>[]>;
+}
+
+/** An order-line file as DuckDB reaches it. */
+export interface OrderLineFile {
+  format: "csv" | "parquet";
+  /** Its path (command line) or registered name (task pane). */
+  path: string;
+}
+
+/** The planning bucket: calendar months ("YYYY-MM") or ISO weeks ("YYYY-Www"). */
+export type Bucket = "month" | "week";
+
+/** One demand series of the history: blank (null) before the first order line, 0 for a bucket without orders after it. */
+export interface OrderSeries {
+  item: string;
+  /** "" when the file has no location column. */
+  location: string;
+  quantities: (number | null)[];
+}
+
+/** Rows of the file left out of the history for one reason. */
+export interface LeftOut {
+  reason: string;
+  rows: number;
+  /** Sum of the readable quantities of those rows. */
+  quantity: number;
+  /** Line numbers in the file (the header is line 1) of the first few; row numbers for parquet. */
+  lines: number[];
+}
+
+/** Rows in = rows used + rows left out; quantity in = quantity used + quantity left out. */
+export interface Reconciliation {
+  rowsIn: number;
+  rowsUsed: number;
+  quantityIn: number;
+  quantityUsed: number;
+  leftOut: LeftOut[];
+  /** What the numbers in `lines` count: lines of a CSV file (header = line 1) or rows of a parquet file (from 1). */
+  numbering: "line" | "row";
+}
+
+/** Delivery service by item x location, and over all lines. */
+export interface ServiceReport {
+  /** The last date in the file ("YYYY-MM-DD"): lines not delivered and due before it are overdue. */
+  asOf: string;
+  /** How "in full" was judged, from the columns present. */
+  inFullRule: string;
+  byItemLocation: { item: string; location: string; summary: ServiceSummary }[];
+  total: ServiceSummary;
+  /** Order lines used in the history but left out of the service measures, by reason. */
+  leftOut: { reason: string; rows: number }[];
+}
+
+/** What one file's order lines came to. */
+export interface OrderHistory {
+  bucket: Bucket;
+  periods: string[];
+  series: OrderSeries[];
+  hasLocation: boolean;
+  /** Which file column was taken for which role, and how its dates were read. */
+  columns: { role: OrderLineRole; header: string; reading?: string }[];
+  reconciliation: Reconciliation;
+  /** Null when the file lacks a requested or a delivery date column. */
+  service: ServiceReport | null;
+}
+
+/** How many example line numbers are reported per reason. */
+const EXAMPLES = 5;
+
+/** Date layouts tried on a date column, in order of preference when several read every value. */
+const DATE_LAYOUTS: readonly { label: string; format: string | null }[] = [
+  { label: "year-month-day", format: null },
+  { label: "month/day/year", format: "%m/%d/%Y" },
+  { label: "day/month/year", format: "%d/%m/%Y" },
+  { label: "day.month.year", format: "%d.%m.%Y" },
+  { label: "year/month/day", format: "%Y/%m/%d" },
+];
+
+const BUCKET_FORMAT: Record<Bucket, string> = { month: "%Y-%m", week: "%G-W%V" };
+
+/**
+ * Aggregate a file of order lines into demand history by item x location x bucket.
+ * @param runner DuckDB.
+ * @param file the order-line file.
+ * @param bucket months or ISO weeks.
+ * @param choices the planner's column choices ("date=Created On"), over the recognised ones.
+ * @returns The history, the reconciliation and, with requested and delivery dates, the service tallies summarised.
+ * @throws PlanningError when the file cannot be read, its columns are not recognised, or no row is usable.
+ * @example const history = await importOrderLines(duckdb, { format: "csv", path: "lines.csv" }, "month");
+ */
+export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, bucket: Bucket, choices: readonly string[] = []): Promise<OrderHistory> {
+  const source = relation(file);
+  const header = (await runner.rows(`DESCRIBE SELECT * FROM ${source}`)).map((row) => String(row.column_name));
+  const columns = recogniseOrderLineColumns(header, choices);
+  const layouts: Partial<Record<OrderLineRole, (typeof DATE_LAYOUTS)[number]>> = {};
+  for (const role of ["date", "requested", "delivered"] as const) {
+    const column = columns[role];
+    if (column !== undefined) layouts[role] = await dateLayout(runner, source, header[column]);
+  }
+  const tagged = taggedLines(source, header, columns, layouts);
+  const hasService = columns.requested !== undefined && columns.delivered !== undefined;
+  const all = await runner.rows(groupingQuery(tagged, bucket, hasService ? (columns.deliveredQuantity !== undefined ? "quantity" : "date") : null));
+  const groups = all.filter((row) => row.set === HISTORY_SET);
+  const rejected = file.format === "csv" ? await rejectedLines(runner) : [];
+  const used = groups.filter((group) => group.reason === "");
+  if (used.length === 0) {
+    throw new PlanningError(`No order line of the file could be used: ${describeLeftOut(groups, rejected)}. Check the columns taken (${columnText(header, columns)}).`);
+  }
+  const periods = await periodList(runner, used, bucket);
+  const examples = groups.length > used.length ? await exampleLines(runner, tagged, file.format, rejected.map((line) => line.line)) : new Map<string, number[]>();
+  return {
+    bucket,
+    periods,
+    series: seriesOf(used, periods),
+    hasLocation: columns.location !== undefined,
+    columns: ORDER_LINE_ROLES.filter((role) => columns[role] !== undefined).map((role) => ({
+      role,
+      header: header[columns[role] as number],
+      ...(layouts[role] ? { reading: layouts[role]?.label } : {}),
+    })),
+    reconciliation: { ...reconciliationOf(groups, rejected, examples), numbering: file.format === "csv" ? "line" : "row" },
+    service: hasService ? serviceReport(all, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
+  };
+}
+
+function relation(file: OrderLineFile): string {
+  const path = `'${file.path.replace(/'/g, "''")}'`;
+  return file.format === "csv" ? `read_csv(${path}, all_varchar = true, header = true, store_rejects = true)` : `read_parquet(${path})`;
+}
+
+function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function text(column: string): string {
+  return `NULLIF(trim(CAST(${quoted(column)} AS VARCHAR)), '')`;
+}
+
+function dateOf(value: string, layout: (typeof DATE_LAYOUTS)[number]): string {
+  return layout.format === null ? `TRY_CAST(${value} AS TIMESTAMP)::DATE` : `try_strptime(${value}, '${layout.format}')::DATE`;
+}
+
+/** The layout that reads the most of a date column's first 50,000 filled values (ties go to the earlier layout). */
+async function dateLayout(runner: SqlRunner, source: string, column: string): Promise<(typeof DATE_LAYOUTS)[number]> {
+  const counts = DATE_LAYOUTS.map((layout, k) => `count(${dateOf("v", layout)})::DOUBLE AS c${k}`).join(", ");
+  const [row] = await runner.rows(`SELECT ${counts} FROM (SELECT ${text(column)} AS v FROM ${source} WHERE v IS NOT NULL LIMIT 50000)`);
+  let best = 0;
+  DATE_LAYOUTS.forEach((_, k) => {
+    if (Number(row[`c${k}`]) > Number(row[`c${best}`])) best = k;
+  });
+  return DATE_LAYOUTS[best];
+}
+
+/** A WITH clause defining `tagged`: every line's parsed fields and the reason it is left out ('' when used). */
+function taggedLines(source: string, header: readonly string[], columns: OrderLineColumns, layouts: Partial<Record<OrderLineRole, (typeof DATE_LAYOUTS)[number]>>): string {
+  const column = (role: OrderLineRole): string => header[columns[role] as number];
+  const number = (role: OrderLineRole): string => `TRY_CAST(replace(${text(column(role))}, ',', '') AS DOUBLE)`;
+  const date = (role: OrderLineRole): string => dateOf(text(column(role)), layouts[role] as (typeof DATE_LAYOUTS)[number]);
+  const fields = [
+    `${text(column("item"))} AS item`,
+    columns.location === undefined ? "'' AS location" : `${text(column("location"))} AS location`,
+    `${dateOf(text(column("date")), layouts.date as (typeof DATE_LAYOUTS)[number])} AS day`,
+    `${number("quantity")} AS quantity`,
+  ];
+  if (columns.requested !== undefined) fields.push(`${date("requested")} AS requested`, `${text(column("requested"))} AS requested_text`);
+  if (columns.delivered !== undefined) fields.push(`${date("delivered")} AS delivered`, `${text(column("delivered"))} AS delivered_text`);
+  if (columns.deliveredQuantity !== undefined) fields.push(`${number("deliveredQuantity")} AS delivered_quantity`);
+  return `WITH parsed AS (SELECT ${fields.join(", ")} FROM ${source}),
+    tagged AS (SELECT * REPLACE (CASE WHEN reason = '' THEN item END AS item, CASE WHEN reason = '' THEN location END AS location) FROM (
+      SELECT *, CASE WHEN item IS NULL THEN 'no item'
+        WHEN location IS NULL THEN 'no location'
+        WHEN day IS NULL THEN 'unreadable ${ROLE_LABELS.date}'
+        WHEN quantity IS NULL OR NOT isfinite(quantity) THEN 'unreadable quantity'
+        ELSE '' END AS reason
+      FROM parsed))`;
+}
+
+/** GROUPING(period, lead, late) of the three grouping sets: history, lead times, service tallies. */
+const HISTORY_SET = 3;
+const LEAD_TIME_SET = 5;
+const TALLY_SET = 6;
+
+/**
+ * One scan of the file grouped three ways: by reason x item x location x period (the history and the
+ * reconciliation); with service columns also by item x location x lead time, and by item x location x
+ * the delivery facts (days late kept to its sign, in full, and the requested date of lines not
+ * delivered, so that overdue is judged against the as-of date known only after the scan).
+ * @param inFull "quantity" when the file has a delivered quantity, "date" when a delivery date alone counts, null without service columns.
+ */
+function groupingQuery(tagged: string, bucket: Bucket, inFull: "quantity" | "date" | null): string {
+  const period = `CASE WHEN reason = '' THEN strftime(day, '${BUCKET_FORMAT[bucket]}') END AS period`;
+  const aggregates = `count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity,
+    strftime(min(day), '%Y-%m-%d') AS first_day, strftime(max(day), '%Y-%m-%d') AS last_day, strftime(max(latest), '%Y-%m-%d') AS latest_day`;
+  if (inFull === null) {
+    return `${tagged} SELECT reason, item, location, period, ${aggregates}, ${HISTORY_SET} AS set
+      FROM (SELECT *, ${period}, day AS latest FROM tagged) GROUP BY reason, item, location, period`;
+  }
+  return `${tagged} SELECT reason, item, location, period, service_reason, lead, late, in_full, open_requested, ${aggregates},
+      grouping(period, lead, late)::DOUBLE AS set
+    FROM (SELECT *, ${period},
+        CASE WHEN reason <> '' THEN NULL WHEN requested IS NULL THEN 'no readable ${ROLE_LABELS.requested}'
+          WHEN delivered IS NULL AND delivered_text IS NOT NULL THEN 'unreadable ${ROLE_LABELS.delivered}' ELSE '' END AS service_reason,
+        sign(datediff('day', requested, delivered))::DOUBLE AS late,
+        ${inFull === "quantity" ? "coalesce(delivered_quantity >= quantity, false)" : "delivered IS NOT NULL"} AS in_full,
+        CASE WHEN delivered IS NULL THEN strftime(requested, '%Y-%m-%d') END AS open_requested,
+        datediff('day', day, delivered)::DOUBLE AS lead,
+        greatest(day, coalesce(requested, day), coalesce(delivered, day)) AS latest
+      FROM tagged)
+    GROUP BY GROUPING SETS ((reason, item, location, period), (item, location, service_reason, lead), (item, location, service_reason, late, in_full, open_requested))`;
+}
+
+/** Lines DuckDB could not split into the header's columns (CSV only). */
+async function rejectedLines(runner: SqlRunner): Promise<{ line: number; message: string }[]> {
+  const rows = await runner.rows("SELECT line::DOUBLE AS line, error_message FROM reject_errors ORDER BY line");
+  return rows.map((row) => ({ line: Number(row.line), message: String(row.error_message) }));
+}
+
+/** Every bucket from the first used order line's to the last's. */
+async function periodList(runner: SqlRunner, used: readonly Record<string, SqlValue>[], bucket: Bucket): Promise<string[]> {
+  const first = used.map((group) => String(group.first_day)).reduce((a, b) => (b < a ? b : a));
+  const last = latestOf(used, "last_day");
+  const rows = await runner.rows(
+    `SELECT DISTINCT strftime(d::DATE, '${BUCKET_FORMAT[bucket]}') AS period FROM range(DATE '${first}', DATE '${last}' + INTERVAL 1 DAY, INTERVAL 1 DAY) t(d) ORDER BY period`,
+  );
+  return rows.map((row) => String(row.period));
+}
+
+/** The latest of a date column ("YYYY-MM-DD") over groups. */
+function latestOf(groups: readonly Record<string, SqlValue>[], column: string): string {
+  return groups.map((group) => String(group[column])).reduce((a, b) => (b > a ? b : a));
+}
+
+function seriesOf(used: readonly Record<string, SqlValue>[], periods: readonly string[]): OrderSeries[] {
+  const index = new Map(periods.map((period, k) => [period, k]));
+  const byKey = new Map<string, OrderSeries>();
+  for (const group of used) {
+    const item = String(group.item);
+    const location = String(group.location);
+    const key = JSON.stringify([item, location]);
+    let series = byKey.get(key);
+    if (!series) {
+      series = { item, location, quantities: periods.map(() => null) };
+      byKey.set(key, series);
+    }
+    series.quantities[index.get(String(group.period)) as number] = Number(group.quantity);
+  }
+  const all = [...byKey.values()].sort((a, b) => compareText(a.item, b.item) || compareText(a.location, b.location));
+  for (const series of all) {
+    const first = series.quantities.findIndex((quantity) => quantity !== null);
+    for (let k = first; k < series.quantities.length; k++) series.quantities[k] ??= 0;
+  }
+  return all;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The first few line numbers of each reason a line was left out. */
+async function exampleLines(runner: SqlRunner, tagged: string, format: OrderLineFile["format"], rejected: readonly number[]): Promise<Map<string, number[]>> {
+  const rows = await runner.rows(`${tagged}
+    SELECT reason, n::DOUBLE AS n FROM (SELECT row_number() OVER () AS n, reason FROM tagged) WHERE reason <> ''
+    QUALIFY row_number() OVER (PARTITION BY reason ORDER BY n) <= ${EXAMPLES} ORDER BY n`);
+  const examples = new Map<string, number[]>();
+  for (const row of rows) {
+    const reason = String(row.reason);
+    examples.set(reason, [...(examples.get(reason) ?? []), format === "csv" ? csvLine(Number(row.n), rejected) : Number(row.n)]);
+  }
+  return examples;
+}
+
+/** File line of the n-th row DuckDB read: after the header and the rejected lines before it. */
+function csvLine(row: number, rejected: readonly number[]): number {
+  let line = row + 1;
+  for (const skipped of rejected) if (skipped <= line) line++;
+  return line;
+}
+
+function reconciliationOf(
+  groups: readonly Record<string, SqlValue>[],
+  rejected: readonly { line: number; message: string }[],
+  examples: Map<string, number[]>,
+): Omit<Reconciliation, "numbering"> {
+  const byReason = new Map<string, { rows: number; quantity: number }>();
+  for (const group of groups) {
+    const reason = String(group.reason);
+    const entry = byReason.get(reason) ?? { rows: 0, quantity: 0 };
+    entry.rows += Number(group.rows);
+    entry.quantity += Number(group.quantity);
+    byReason.set(reason, entry);
+  }
+  const usedEntry = byReason.get("") ?? { rows: 0, quantity: 0 };
+  const leftOut: LeftOut[] = [...byReason.entries()]
+    .filter(([reason]) => reason !== "")
+    .map(([reason, entry]) => ({ reason, rows: entry.rows, quantity: entry.quantity, lines: examples.get(reason) ?? [] }));
+  if (rejected.length > 0) {
+    leftOut.push({ reason: "not split into the header's columns", rows: rejected.length, quantity: 0, lines: rejected.slice(0, EXAMPLES).map((line) => line.line) });
+  }
+  const rowsOut = leftOut.reduce((sum, entry) => sum + entry.rows, 0);
+  const quantityOut = leftOut.reduce((sum, entry) => sum + entry.quantity, 0);
+  return { rowsIn: usedEntry.rows + rowsOut, rowsUsed: usedEntry.rows, quantityIn: usedEntry.quantity + quantityOut, quantityUsed: usedEntry.quantity, leftOut };
+}
+
+function describeLeftOut(groups: readonly Record<string, SqlValue>[], rejected: readonly unknown[]): string {
+  const reasons = reconciliationOf(groups, rejected as { line: number; message: string }[], new Map()).leftOut;
+  return reasons.length === 0 ? "the file has no rows" : reasons.map((entry) => `${entry.rows} rows with ${entry.reason}`).join(", ");
+}
+
+function columnText(header: readonly string[], columns: OrderLineColumns): string {
+  return ORDER_LINE_ROLES.filter((role) => columns[role] !== undefined)
+    .map((role) => `${ROLE_LABELS[role]} = "${header[columns[role] as number]}"`)
+    .join(", ");
+}
+
+/**
+ * The delivery service by item x location from the grouped lines (rules in core/service/otif): a line
+ * not delivered is overdue when requested before the as-of date.
+ */
+function serviceReport(all: readonly Record<string, SqlValue>[], hasDeliveredQuantity: boolean, asOf: string): ServiceReport {
+  const groups = new Map<string, { item: string; location: string; tallies: DeliveryTally[]; leadTimes: LeadTimeCount[] }>();
+  const leftOut = new Map<string, number>();
+  for (const row of all) {
+    if (row.set !== TALLY_SET && row.set !== LEAD_TIME_SET) continue;
+    const reason = row.service_reason;
+    const lines = Number(row.rows);
+    if (reason === null) continue;
+    if (reason !== "") {
+      if (row.set === TALLY_SET) leftOut.set(String(reason), (leftOut.get(String(reason)) ?? 0) + lines);
+      continue;
+    }
+    const key = JSON.stringify([row.item, row.location]);
+    const entry = groups.get(key) ?? { item: String(row.item), location: String(row.location), tallies: [], leadTimes: [] };
+    if (row.set === TALLY_SET) {
+      const overdue = row.late === null && row.open_requested !== null && String(row.open_requested) < asOf;
+      entry.tallies.push({ lines, daysLate: row.late === null ? null : Number(row.late), inFull: row.in_full === true, overdue });
+    } else if (row.lead !== null) entry.leadTimes.push({ days: Number(row.lead), lines });
+    groups.set(key, entry);
+  }
+  const sorted = [...groups.values()].sort((a, b) => compareText(a.item, b.item) || compareText(a.location, b.location));
+  return {
+    asOf,
+    inFullRule: hasDeliveredQuantity ? "delivered quantity at least the ordered quantity" : "a delivered line counts as complete (the file has no delivered quantity)",
+    byItemLocation: sorted.map((group) => ({ item: group.item, location: group.location, summary: serviceSummary(group.tallies, group.leadTimes) })),
+    total: serviceSummary(
+      sorted.flatMap((group) => group.tallies),
+      sorted.flatMap((group) => group.leadTimes),
+    ),
+    leftOut: [...leftOut.entries()].map(([reason, rows]) => ({ reason, rows })),
+  };
+}

@@ -1,0 +1,135 @@
+import { DuckDBInstance } from "@duckdb/node-api";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { loadMapping } from "../../src/cycle/mapping";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { captureOutput, type CommandRun } from "./captureOutput";
+
+const sample = path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx");
+
+function sop(...args: string[]): Promise<CommandRun> {
+  return captureOutput(() => main(args));
+}
+
+/**
+ * Seven order lines, hand-checked: line 6 has a 13th month, line 7 a quantity in words.
+ * Months: A|DC1 Jan 10 + 5, Mar 2 (Feb's line unreadable); A|DC2 Feb 1,200; B|DC1 Mar 7 (line 6 left out).
+ * Service, as of 2024-03-20 (the last date): A|DC1 lead times 4, 4, 10 days, late 0, 2, 8 -> on time 1 of 3;
+ * A|DC2 lead 5, on time; B|DC1 not delivered, requested 03-05 -> overdue, a miss.
+ */
+const LINES = [
+  "Order Date,Order,Customer,SKU,Ship-from,Qty,Requested Date,Delivered Date",
+  "2024-01-05,SO1,C1,A,DC1,10,2024-01-10,2024-01-09",
+  "2024-01-31,SO2,C2,A,DC1,5,2024-02-02,2024-02-04",
+  '2024-02-15,SO3,C1,A,DC2,"1,200",2024-02-20,2024-02-20',
+  "2024-03-01,SO4,C3,B,DC1,7,2024-03-05,",
+  "2024-13-01,SO5,C3,B,DC1,3,2024-03-05,2024-03-06",
+  "2024-02-01,SO6,C1,A,DC1,lots,2024-02-05,2024-02-05",
+  "2024-03-10,SO7,C2,A,DC1,2,2024-03-12,2024-03-20",
+].join("\n");
+
+describe("sop gather", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sop-gather-"));
+  const csv = path.join(dir, "lines.csv");
+  fs.writeFileSync(csv, `${LINES}\n`);
+
+  async function historySheet(file: string): Promise<unknown[][]> {
+    return (await MemoryWorkbook.fromXlsx(fs.readFileSync(file))).read("SOP Order History");
+  }
+
+  test("aggregates a CSV by item x location x month, reports the columns, the bad rows and the reconciliation, and maps the history", async () => {
+    const before = fs.readFileSync(sample);
+    const out = path.join(dir, "gathered.xlsx");
+    const result = await sop("gather", csv, "--into", sample, "--out", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('order date = "Order Date" (read as year-month-day), item = "SKU", location = "Ship-from", customer = "Customer", quantity = "Qty", requested date = "Requested Date"');
+    expect(result.stdout).toContain("Rows in 7 = used 5 + left out 2");
+    expect(result.stdout).toContain("left out, unreadable order date: 1 rows (quantity 3); line 6");
+    expect(result.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); line 7");
+    expect(result.stdout).toContain("Quantity in 1227 = used 1224 + left out 3");
+    expect(result.stdout).toContain("OTIF 40.0%, on time 40.0%, in full 80.0% of 5 lines measured (1 overdue, 0 open not yet due); lead time 5.8 days mean, 4.5 median, 8.5 90th percentile");
+    expect(await historySheet(out)).toEqual([
+      ["Item", "Location", "2024-01", "2024-02", "2024-03"],
+      ["A", "DC1", 15, 0, 2],
+      ["A", "DC2", null, 1200, 0],
+      ["B", "DC1", null, null, 7],
+    ]);
+    const book = await MemoryWorkbook.fromXlsx(fs.readFileSync(out));
+    expect((await loadMapping(book))?.history?.source.reference).toBe("SOP Order History");
+    const service = await book.read("SOP Service Levels");
+    expect(service.slice(0, 5)).toEqual([
+      ["Item", "Location", "Lines delivered", "Lines overdue", "Lines open", "On time", "In full", "OTIF", "Lead time mean (days)", "Lead time median (days)", "Lead time 90th pct (days)"],
+      ["A", "DC1", 3, 0, 0, 1 / 3, 1, 1 / 3, 6, 4, 8.8],
+      ["A", "DC2", 1, 0, 0, 1, 1, 1, 5, 5, 5],
+      ["B", "DC1", 0, 1, 0, 0, 0, 0, null, null, null],
+      ["All items", "All locations", 4, 1, 0, 0.4, 0.8, 0.4, 5.75, 4.5, 8.5],
+    ]);
+    expect(fs.readFileSync(sample).equals(before)).toBe(true);
+  });
+
+  test("reads the same lines from parquet (dates and quantities typed; unreadable ones null) to the same history, naming rows", async () => {
+    const parquet = path.join(dir, "lines.parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT TRY_CAST("Order Date" AS DATE) AS "Order Date", SKU, "Ship-from", TRY_CAST(replace(Qty, ',', '') AS INTEGER) AS Qty,
+      CAST("Requested Date" AS DATE) AS "Requested Date", CAST("Delivered Date" AS DATE) AS "Delivered Date"
+      FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    const out = path.join(dir, "from-parquet.xlsx");
+    const result = await sop("gather", parquet, "--into", sample, "--out", out);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Rows in 7 = used 5 + left out 2");
+    expect(result.stdout).toContain("left out, unreadable order date: 1 rows (quantity 3); row 5");
+    expect(result.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); row 6");
+    expect(result.stdout).toContain("OTIF 40.0%, on time 40.0%, in full 80.0% of 5 lines measured");
+    expect((await historySheet(out)).slice(1)).toEqual([
+      ["A", "DC1", 15, 0, 2],
+      ["A", "DC2", null, 1200, 0],
+      ["B", "DC1", null, null, 7],
+    ]);
+  });
+
+  test("in weeks, a week that spans two months stays one ISO week; day/month/year dates are recognised", async () => {
+    const weekly = path.join(dir, "weekly.csv");
+    fs.writeFileSync(weekly, "date,item,quantity\n29/01/2024,A,1\n04/02/2024,A,2\n05/02/2024,A,4\n");
+    const out = path.join(dir, "weekly.xlsx");
+    const result = await sop("gather", weekly, "--into", sample, "--out", out, "--bucket", "week");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain('order date = "date" (read as day/month/year)');
+    expect(result.stdout).toContain("Service: not measured (the file needs both a requested date and a delivery date column)");
+    expect(result.stdout).toMatch(/Step 1 does not read "SOP Order History" as history yet/);
+    expect(await historySheet(out)).toEqual([
+      ["Item", "2024-W05", "2024-W06"],
+      ["A", 3, 4],
+    ]);
+  });
+
+  test("a column the header does not name is chosen with --columns", async () => {
+    const odd = path.join(dir, "odd.csv");
+    fs.writeFileSync(odd, "Created On,Material,Pieces shipped\n2024-01-05,A,3\n2024-02-05,A,4\n");
+    const out = path.join(dir, "odd.xlsx");
+    const refused = await sop("gather", odd, "--into", sample, "--out", out);
+    expect(refused.stderr).toMatch(/No quantity column was recognised among the file's columns \(Created On, Material, Pieces shipped\)/);
+    const result = await sop("gather", odd, "--into", sample, "--out", out, "--columns", "date=Created On,quantity=Pieces shipped");
+    expect(result.stderr).toBe("");
+    expect((await historySheet(out)).slice(1)).toEqual([["A", 3, 4]]);
+  });
+
+  test("refuses an output naming an input, a planner's own sheet of the same name, and a file with no usable line", async () => {
+    expect((await sop("gather", csv, "--into", sample, "--out", csv)).stderr).toMatch(/--out must name a new file, not your input/);
+    expect((await sop("gather", csv, "--into", sample, "--out", sample)).stderr).toMatch(/--out must name a new file, not your input/);
+    const own = new ExcelJS.Workbook();
+    own.addWorksheet("SOP Order History").addRow(["my notes"]);
+    const ownFile = path.join(dir, "own.xlsx");
+    await own.xlsx.writeFile(ownFile);
+    expect((await sop("gather", csv, "--into", ownFile, "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/"SOP Order History" holds your own data/);
+    const empty = path.join(dir, "bad.csv");
+    fs.writeFileSync(empty, "date,item,quantity\nsoon,A,1\n");
+    expect((await sop("gather", empty, "--into", sample, "--out", path.join(dir, "y.xlsx"))).stderr).toMatch(/No order line of the file could be used: 1 rows with unreadable order date/);
+  });
+});

@@ -80,6 +80,8 @@ export interface MappedCell {
 /** A series block as read: keys, period headers and cells, with addresses. */
 export interface SeriesCells {
   keys: MappedCell[];
+  /** The location cell of each key; null for a block without a location column. */
+  locations: MappedCell[] | null;
   /** Header cell of each period; null for a block without headers. */
   periodHeaders: MappedCell[] | null;
   periods: string[];
@@ -107,6 +109,7 @@ export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): P
   const positions = keyPositions(values, mapping);
   return {
     keys: positions.map((position) => mapped(mapping.keyLine, position)),
+    locations: mapping.locationLine === undefined ? null : positions.map((position) => mapped(mapping.locationLine ?? 0, position)),
     periodHeaders: mapping.headerLine < 0 ? null : mapping.periodLines.map((line) => mapped(line, mapping.headerLine)),
     periods: mapping.periods,
     cells: positions.map((position) => mapping.periodLines.map((line) => mapped(line, position))),
@@ -160,12 +163,13 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
   const seen = new Set<string>();
   history.keys.forEach((key, row) => {
     const item = String(key.value).trim();
-    if (seen.has(item)) return;
-    seen.add(item);
-    series.push({ item, location: "", history: history.cells[row].map((cell) => toNumber(cell.value)) });
+    const location = history.locations ? text(history.locations[row].value) : "";
+    if (seen.has(seriesKey(item, location))) return;
+    seen.add(seriesKey(item, location));
+    series.push({ item, location, history: history.cells[row].map((cell) => toNumber(cell.value)) });
   });
   const known = new Set(items.map((item) => item.id));
-  for (const item of seen) if (!known.has(item)) items.push(emptyItem(item));
+  for (const item of new Set(series.map((entry) => entry.item))) if (!known.has(item)) items.push(emptyItem(item));
 
   const capacity = mapping.capacity ? await readSeriesCells(book, mapping.capacity) : undefined;
   if (capacity && resources.length === 0) resources.push(...capacity.keys.map((key) => emptyResource(String(key.value).trim())));
@@ -178,6 +182,21 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
     capacity: capacity ? capacityByResource(capacity, resources) : null,
   };
 }
+
+/**
+ * The key of a demand series: its item, and its location when it has one, as one string.
+ * @example seriesKey("CH-101", "North") // "CH-101 @ North"; seriesKey("CH-101", "") // "CH-101"
+ */
+export function seriesKey(item: string, location: string): string {
+  return location === "" ? item : `${item} @ ${location}`;
+}
+
+/** Whether the demand has locations (a series with a non-empty location). */
+export function hasLocations(series: readonly Pick<DemandSeries, "location">[]): boolean {
+  return series.some((entry) => entry.location !== "");
+}
+
+const text = (value: CellValue): string => (value === null ? "" : String(value).trim());
 
 function addressIn(source: BlockSource, position: { row: number; col: number }): string {
   return sheetCellAddress(source.sheet, { row: source.row + position.row, col: source.col + position.col });

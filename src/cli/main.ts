@@ -8,7 +8,7 @@ import { runSupplyCommand } from "./supplyCommand";
 const USAGE = `sop: Sales & Operations Planning from the command line
 
   sop inspect book.xlsx                      sheets, tables and what the data mapping recognises
-  sop run book.xlsx --out planned.xlsx [--approve "Name"]
+  sop run book.xlsx --out planned.xlsx [--approve "Name"] [--accept-errors "reason"]
                                              steps 1 to 5 of the S&OP cycle on a workbook
   sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
                [--level 80,95] --out forecasts.csv

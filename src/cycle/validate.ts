@@ -75,7 +75,7 @@ export async function validateData(book: Workbook, mapping: DataMapping): Promis
     });
   } else {
     const history = await readSeriesCells(book, mapping.history);
-    issues.push(...checkPeriods(history), ...checkKeys(history.keys, "item", history.locations), ...checkSeries(history, true));
+    issues.push(...checkPeriods(history), ...checkKeys(history.keys, "item", { locations: history.locations }), ...checkSeries(history, true));
     if (mapping.items) {
       const rows = await readRecordCells(book, mapping.items);
       const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));
@@ -128,8 +128,12 @@ function checkPeriods(series: SeriesCells): ValidationIssue[] {
   return issues;
 }
 
-/** Keys that appear twice: an item (at the same location, when `locations` are given) or a resource. */
-function checkKeys(keys: readonly MappedCell[], what: "item" | "resource", locations: readonly MappedCell[] | null = null): ValidationIssue[] {
+/**
+ * Keys that appear twice: an item or a resource; in the history, an item at the same location (its
+ * first row is the one read).
+ */
+function checkKeys(keys: readonly MappedCell[], what: "item" | "resource", history?: { locations: readonly MappedCell[] | null }): ValidationIssue[] {
+  const locations = history?.locations ?? null;
   const seen = new Map<string, string>();
   const issues: ValidationIssue[] = [];
   keys.forEach((key, k) => {
@@ -139,7 +143,7 @@ function checkKeys(keys: readonly MappedCell[], what: "item" | "resource", locat
     const first = seen.get(label);
     if (first !== undefined) {
       const [which, rows] = location === "" ? [`The ${what} ${id}`, `one row per ${what}`] : [`The ${what} ${id} at location ${location}`, `one row per ${what} and location`];
-      issues.push({ kind: "duplicate", severity: "error", address: key.address, item: id, message: `${which} appears twice (first at ${first}). Keep ${rows}.` });
+      issues.push({ kind: "duplicate", severity: "error", address: key.address, item: id, message: `${which} appears twice (first at ${first}). Keep ${rows}${history ? ": until then only the first row is planned" : ""}.` });
     } else {
       seen.set(label, key.address);
     }

@@ -30,13 +30,12 @@ export async function runGatherCommand(args: string[]): Promise<number> {
   const bucket = values.bucket ?? "month";
   if (bucket !== "month" && bucket !== "week") throw new PlanningError(`--bucket must be month or week; got ${bucket}.`);
   const file = orderLineFile(positionals[0]);
-  assertNotInput(values.out, positionals[0]);
-  assertNotInput(values.out, values.into);
+  assertNotInput(values.out, [positionals[0], values.into]);
   const book = await MemoryWorkbook.fromXlsx(readInputFile(values.into));
   const choices = values.columns === undefined ? [] : values.columns.split(",");
   const history = await withDuckDb((runner) => importOrderLines(runner, file, bucket as Bucket, choices));
   const written = await writeOrderHistory(book, history);
-  writeOutputFile(values.out, await book.toXlsx(), values.into);
+  writeOutputFile(values.out, await book.toXlsx(), [positionals[0], values.into]);
   process.stdout.write(`${orderHistoryReport(history, written).join("\n")}\nWritten: ${values.out}\n`);
   return 0;
 }

@@ -12,7 +12,7 @@ const USAGE = `sop: Sales & Operations Planning from the command line
   sop gather lines.csv|lines.parquet --into book.xlsx --out new.xlsx [--bucket month|week]
              [--columns "date=Created On,location=Plant"]
                                              order lines by item x location x month into the history
-  sop run book.xlsx --out planned.xlsx [--approve "Name"]
+  sop run book.xlsx --out planned.xlsx [--approve "Name"] [--accept-errors "reason"] [--force]
                                              steps 1 to 5 of the S&OP cycle on a workbook
   sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
                [--level 80,95] --out forecasts.csv

@@ -40,6 +40,8 @@ export interface SeriesMapping {
   headerLine: number;
   /** Column (periods across) or row (periods down) of the block holding the keys. */
   keyLine: number;
+  /** Column (periods across) or row (periods down) holding the location of each key; absent when the block has none. */
+  locationLine?: number;
   /** Columns (periods across) or rows (periods down) of the block holding the periods, in period order. */
   periodLines: number[];
   /** "YYYY-MM" for month headers; "P1", "P2", ... for a block without headers. */
@@ -78,6 +80,7 @@ interface SeriesShape {
   orientation: Orientation;
   headerLine: number;
   keyLine: number;
+  locationLine?: number;
   periodLines: number[];
   periods: string[];
   keyHeader: CellValue;
@@ -85,6 +88,9 @@ interface SeriesShape {
 }
 
 const TOTAL = /^\s*(?:grand )?totals?\s*$/i;
+
+/** A header naming a second key column: the location of the item's row. */
+const LOCATION_HEADER = /^\s*(?:location|site|warehouse|dc|plant)s?\s*$/i;
 
 const KIND_PRIORITY: Record<BlockSource["kind"], number> = { table: 3, name: 2, range: 2, sheet: 1 };
 
@@ -298,10 +304,12 @@ function headedShape(values: Matrix, orientation: Orientation): SeriesShape | un
       .filter((key) => !isBlank(key) && !TOTAL.test(String(key)))
       .map(String);
     if (keys.length === 0) return undefined;
+    const locationLine = header.findIndex((cell, line) => line !== keyLine && line < run.positions[0] && LOCATION_HEADER.test(String(cell ?? "")));
     return {
       orientation,
       headerLine,
       keyLine,
+      ...(locationLine < 0 ? {} : { locationLine }),
       periodLines: run.positions,
       periods: run.months.map(monthLabel),
       keyHeader: header[keyLine] ?? null,
@@ -341,8 +349,8 @@ function headerlessShape(values: Matrix): SeriesShape | undefined {
 }
 
 function toSeriesMapping(source: BlockSource, shape: SeriesShape): SeriesMapping {
-  const { orientation, headerLine, keyLine, periodLines, periods } = shape;
-  return { source, orientation, headerLine, keyLine, periodLines, periods };
+  const { orientation, headerLine, keyLine, locationLine, periodLines, periods } = shape;
+  return { source, orientation, headerLine, keyLine, ...(locationLine === undefined ? {} : { locationLine }), periodLines, periods };
 }
 
 function bestRecords<F extends string>(

@@ -49,13 +49,24 @@ export interface Capacity {
   hours: (number | null)[][];
 }
 
+/** One demand series: an item at a location ("" when the workbook has no location). */
+export interface DemandSeries {
+  item: string;
+  location: string;
+  /** history[t]: quantity in PlanningData.periods[t]; null for a blank (or unreadable) cell. */
+  history: (number | null)[];
+}
+
 /** Everything the cycle plans from. */
 export interface PlanningData {
-  /** History period labels, oldest first ("YYYY-MM"). */
+  /** History period labels, oldest first: "YYYY-MM" for months, ISO weeks "YYYY-Www" for weeks. */
   periods: string[];
+  /** The planning bucket the periods are in. */
+  bucket: "month" | "week";
+  /** The item master, in its order, plus the items found only in the history. */
   items: Item[];
-  /** history[i][t]: quantity of items[i] in periods[t]; null for a blank (or unreadable) cell. */
-  history: (number | null)[][];
+  /** One series per item x location, in reading order. */
+  series: DemandSeries[];
   resources: Resource[];
   capacity: Capacity | null;
 }
@@ -69,6 +80,8 @@ export interface MappedCell {
 /** A series block as read: keys, period headers and cells, with addresses. */
 export interface SeriesCells {
   keys: MappedCell[];
+  /** The location cell of each key; null for a block without a location column. */
+  locations: MappedCell[] | null;
   /** Header cell of each period; null for a block without headers. */
   periodHeaders: MappedCell[] | null;
   periods: string[];
@@ -96,6 +109,7 @@ export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): P
   const positions = keyPositions(values, mapping);
   return {
     keys: positions.map((position) => mapped(mapping.keyLine, position)),
+    locations: mapping.locationLine === undefined ? null : positions.map((position) => mapped(mapping.locationLine ?? 0, position)),
     periodHeaders: mapping.headerLine < 0 ? null : mapping.periodLines.map((line) => mapped(line, mapping.headerLine)),
     periods: mapping.periods,
     cells: positions.map((position) => mapping.periodLines.map((line) => mapped(line, position))),
@@ -130,8 +144,9 @@ export async function readRecordCells<F extends string>(
 
 /**
  * Read the planning data the mapping points at. Items come from the item master, in its order; items
- * found only in the history are added after them with empty attributes. The history row of an item is
- * its first row in the history block. Text, errors and blanks in numbers read as null (validation
+ * found only in the history are added after them with empty attributes. Each item x location of the
+ * history block is one series, in reading order; the series of a key is its first row in the block
+ * (validation reports the duplicates). Text, errors and blanks in numbers read as null (validation
  * reports them).
  * @throws PlanningError when the mapping has no history.
  * @example const data = await readPlanningData(book, await proposeMapping(book)); data.items.length // 40
@@ -144,27 +159,44 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
   const resources = mapping.resources ? (await readRecordCells(book, mapping.resources)).map(toResource) : [];
   const items = mapping.items ? (await readRecordCells(book, mapping.items)).map((row) => toItem(row, resources)) : [];
 
-  const rowOf = new Map<string, number>();
+  const series: DemandSeries[] = [];
+  const seen = new Set<string>();
   history.keys.forEach((key, row) => {
-    const id = String(key.value).trim();
-    if (!rowOf.has(id)) rowOf.set(id, row);
+    const item = String(key.value).trim();
+    const location = history.locations ? text(history.locations[row].value) : "";
+    if (seen.has(seriesKey(item, location))) return;
+    seen.add(seriesKey(item, location));
+    series.push({ item, location, history: history.cells[row].map((cell) => toNumber(cell.value)) });
   });
   const known = new Set(items.map((item) => item.id));
-  for (const id of rowOf.keys()) if (!known.has(id)) items.push(emptyItem(id));
+  for (const item of new Set(series.map((entry) => entry.item))) if (!known.has(item)) items.push(emptyItem(item));
 
   const capacity = mapping.capacity ? await readSeriesCells(book, mapping.capacity) : undefined;
   if (capacity && resources.length === 0) resources.push(...capacity.keys.map((key) => emptyResource(String(key.value).trim())));
   return {
     periods: history.periods,
+    bucket: "month",
     items,
-    history: items.map((item) => {
-      const row = rowOf.get(item.id);
-      return row === undefined ? history.periods.map(() => null) : history.cells[row].map((cell) => toNumber(cell.value));
-    }),
+    series,
     resources,
     capacity: capacity ? capacityByResource(capacity, resources) : null,
   };
 }
+
+/**
+ * The key of a demand series: its item, and its location when it has one, as one string.
+ * @example seriesKey("CH-101", "North") // "CH-101 @ North"; seriesKey("CH-101", "") // "CH-101"
+ */
+export function seriesKey(item: string, location: string): string {
+  return location === "" ? item : `${item} @ ${location}`;
+}
+
+/** Whether the demand has locations (a series with a non-empty location). */
+export function hasLocations(series: readonly Pick<DemandSeries, "location">[]): boolean {
+  return series.some((entry) => entry.location !== "");
+}
+
+const text = (value: CellValue): string => (value === null ? "" : String(value).trim());
 
 function addressIn(source: BlockSource, position: { row: number; col: number }): string {
   return sheetCellAddress(source.sheet, { row: source.row + position.row, col: source.col + position.col });

@@ -5,7 +5,7 @@
  */
 import { PlanningError } from "../core/errors";
 import { loadMapping, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
-import { readPlanningData, type PlanningData } from "../cycle/planningData";
+import { hasLocations, readPlanningData, type PlanningData } from "../cycle/planningData";
 import { validateData, type ValidationReport } from "../cycle/validate";
 import { parseRange, rangeAddress } from "../workbook/address";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
@@ -67,7 +67,7 @@ function describeMapping(mapping: DataMapping, data: PlanningData | undefined): 
   if (history && data) {
     const direction = history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
     lines.push(
-      `  history:   ${data.series.length} items x ${history.periods.length} periods (${span(history.periods)}), ${direction}, from ${source(history.source)}`,
+      `  history:   ${data.series.length} ${hasLocations(data.series) ? "item x location series" : "items"} x ${history.periods.length} periods (${span(history.periods)}), ${direction}, from ${source(history.source)}`,
     );
   } else {
     lines.push("  history:   not found (no block of items by month was recognised)");

@@ -52,8 +52,9 @@ export interface MonitorResult {
 /** Number formats of SOP Monitor's plan-against-actual columns after the key columns; the pane's table shows the same. */
 const MONITOR_FORMATS = [WHOLE_FORMAT, CENTS_FORMAT, CENTS_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, CENTS_FORMAT];
 
-/** The item and location names of the totals compared for a workbook with locations. */
+/** The location of an item's total over its locations, in SOP Monitor (a workbook with locations). */
 export const ALL_LOCATIONS = "All locations";
+/** The item of a location's total over its items, in SOP Monitor (a workbook with locations). */
 export const ALL_ITEMS = "All items";
 
 const safely = (compute: () => number): number | null => {

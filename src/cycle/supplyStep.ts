@@ -32,7 +32,10 @@ const STRATEGY_HEADERS = ["Strategy", "Total cost", "Fill rate %", "Peak invento
 /** Number formats of SOP Strategies' columns (Strategy, Total cost, Fill rate %, Peak inventory, Note); the pane's table shows the same. */
 const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, "@"];
 
-/** The measure of SOP Supply Plan holding an item's demand at one location (a workbook with locations). */
+/**
+ * The measure of SOP Supply Plan holding an item's demand at one location (a workbook with locations).
+ * @example locationDemandMeasure("North") // "Demand at North"
+ */
 export function locationDemandMeasure(location: string): string {
   return `Demand at ${location}`;
 }

@@ -32,6 +32,7 @@ describe("errors gate the cycle", () => {
 
     // the same errors on the next run of step 1 stay accepted; other errors need a new acceptance
     expect((await runGatherStep(book)).report.blocking).toBeUndefined();
+    expect((await book.read(SHEETS.validation))[1][9]).toBe("Second North row is a test order; the first row is right");
     book.setCell("Sales", "F8", "many");
     expect((await runGatherStep(book)).report.blocking).toHaveLength(3);
     await expect(runDemandStep(book, { horizon: 3 })).rejects.toThrow(/found 3 errors/);

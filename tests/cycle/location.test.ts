@@ -2,6 +2,7 @@
  * Location is a key, not a duplicate: a workbook keyed by item and location is read, forecast, planned
  * and monitored by item x location, and no demand is lost on the way.
  */
+import ExcelJS from "exceljs";
 import { runDemandStep } from "../../src/cycle/demandStep";
 import { runGatherStep } from "../../src/cycle/gatherStep";
 import { proposeMapping } from "../../src/cycle/mapping";
@@ -13,6 +14,7 @@ import { runSupplyStep } from "../../src/cycle/supplyStep";
 import { columnLetters } from "../../src/workbook/address";
 import type { CellValue } from "../../src/workbook/workbook";
 import { FIXTURE_MONTHS, fixtureTotal, twoLocationBook } from "./locationFixture";
+import { load } from "./mappingFixtures";
 
 const sum = (values: readonly CellValue[]): number => values.reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
 
@@ -25,6 +27,21 @@ describe("a workbook keyed by item and location", () => {
     expect(data.series.map((s) => `${s.item}/${s.location}`)).toEqual(["A-1/North", "A-1/South", "A-2/North", "A-2/South", "B-1/North", "B-1/South"]);
     expect(data.items.map((item) => item.id)).toEqual(["A-1", "A-2", "B-1"]);
     expect(sum(data.series.flatMap((s) => s.history))).toBe(fixtureTotal());
+  });
+
+  test.each(["Site", "Warehouse", "DC", "Plant", "Locations"])("a second key column headed %s is the location; a Channel column is not", async (header) => {
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Hist").addRows([
+      ["SKU", "Channel", header, "Jan 25", "Feb 25", "Mar 25"],
+      ["I-1", "web", "P1", 1, 2, 3],
+      ["I-1", "web", "P2", 4, 5, 6],
+    ]);
+    const book = await load(sheet);
+    const data = await readPlanningData(book, await proposeMapping(book));
+    expect(data.series).toEqual([
+      { item: "I-1", location: "P1", history: [1, 2, 3] },
+      { item: "I-1", location: "P2", history: [4, 5, 6] },
+    ]);
   });
 
   test("steps 1 to 3: sheets by item x location, totals by item and by location, no demand lost, supply on each item's total", async () => {

@@ -31,12 +31,15 @@ export interface ForecastBatch {
 
 /** What step 2 keeps of one item's forecast. */
 export interface ItemForecastResult {
+  /** Planner-readable model name, e.g. "Family season (m=12): Combination (...)". */
   model: string;
-  /** sMAPE in percent of the same method on the holdout, fitted on the periods before it; null without one. */
+  /** sMAPE in percent of the same method on the holdout, fitted on the periods before it (SOP Forecast holds it as a share of 1); null without one. */
   holdoutSmape: number | null;
+  /** True when demand is intermittent (Croston's method). */
   intermittent: boolean;
+  /** True when the item uses the season of its family (its own history does not show it clearly). */
   familySeason: boolean;
-  /** In-sample one-step RMSE. */
+  /** In-sample one-step RMSE, used for safety stock. */
   rmse: number;
   /** Forecast and interval bounds, never below 0 (demand). */
   forecast: number[];

@@ -78,6 +78,28 @@ test("steps 1 to 3 run on the sample: data checked, demand forecast, supply plan
   await page.locator("#sop-step-tab-gather").click();
 });
 
+test("live =SOP.FORECAST formulas in SOP Forecast show what step 2 wrote as values, family-season items included", async () => {
+  const forecastSheet = page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "SOP Forecast", exact: true });
+  const block = async (): Promise<string[]> => {
+    await forecastSheet.click();
+    const addresses = [2, 3, 4, 5].flatMap((row) => "IJKLMNOPQRSTUVWXYZ".split("").map((column) => `${column}${row}`));
+    return Promise.all(addresses.map((address) => cellText(address)));
+  };
+  await page.locator("#sop-step-tab-demand").click();
+  await page.locator("#sop-step-panel-demand").getByLabel("Write the statistical forecast as").selectOption("values");
+  expect(await runStep(page, "demand", "Forecast demand", /^Forecast 40 items for 18 months/)).not.toBe("");
+  const values = await block();
+  expect(await cellText("C2")).toMatch(/^Family season/);
+  expect(values.every((text) => /^\d{1,3}(,\d{3})*$/.test(text))).toBe(true);
+  await page.locator("#sop-step-tab-demand").click();
+  await page.locator("#sop-step-panel-demand").getByLabel("Write the statistical forecast as").selectOption("formulas");
+  await runStep(page, "demand", "Forecast demand", /^Forecast 40 items for 18 months/);
+  await forecastSheet.click();
+  await page.locator('td[data-address="Z4"]').filter({ hasText: /\d/ }).waitFor();
+  expect(await block()).toEqual(values);
+  await page.locator("#sop-step-tab-gather").click();
+});
+
 test("=SOP.GAP over sample ranges spills supply minus demand to the right", async () => {
   await page.getByRole("tab", { name: "Sales History" }).click();
   await typeInto("B44", "=SOP.GAP(B2:M2,C2:N2)");

@@ -331,27 +331,26 @@ export class OfficeWorkbook implements Workbook {
     const jobs = this.readQueue.splice(0);
     const wanted = new Map<string, { sheet: string; box: CellRange }>();
     const located: { job: ReadJob; key: string | undefined }[] = [];
-    let snapshot: Snapshot;
-    try {
-      for (const job of jobs) {
+    for (const job of jobs) {
+      try {
         const target = await this.locate(job.reference);
         const box = target.box === undefined ? undefined : windowRows(target.box, job.window);
         const key = box === undefined ? undefined : `${target.sheet.toLowerCase()}!${rangeAddress(box)}`;
         if (key !== undefined && box !== undefined && !this.values.has(key)) wanted.set(key, { sheet: target.sheet, box });
         located.push({ job, key });
+      } catch (error) {
+        // A reference that is not there fails its own read, not the others asked for with it.
+        job.reject(error);
       }
-      snapshot = await this.loadSnapshot();
-    } catch (error) {
-      for (const job of jobs) job.reject(error);
-      return;
     }
     try {
       if (wanted.size > 0) {
-        const read = await this.run((context) => readValues(context, [...wanted.values()], snapshot.date1904));
+        const { date1904 } = await this.loadSnapshot();
+        const read = await this.run((context) => readValues(context, [...wanted.values()], date1904));
         [...wanted.keys()].forEach((key, index) => this.values.set(key, read[index]));
       }
     } catch (error) {
-      for (const job of jobs) job.reject(error);
+      for (const { job } of located) job.reject(error);
       return;
     }
     for (const { job, key } of located) job.resolve(key === undefined ? [] : (this.values.get(key) ?? []).map((row) => [...row]));

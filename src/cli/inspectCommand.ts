@@ -51,7 +51,7 @@ export async function runInspectCommand(args: string[]): Promise<number> {
     `Tables (${report.tables.length}):`,
     ...report.tables.map((table) => `  ${table.name}  ${rangeAddress(parseRange(table.address), table.sheet)}  ${table.rowCount} rows`),
     `Named ranges (${report.names.length}):`,
-    ...report.names.map((name) => `  ${name.name}  ${name.address}`),
+    ...report.names.map((name) => `  ${name.name}  ${name.address ?? `not read: it ${name.note}`}`),
     `Data mapping (${saved ? "saved in the workbook" : "proposed; not saved yet"}):`,
     ...describeMapping(mapping, data),
     ...describeValidation(validation, switches.all),

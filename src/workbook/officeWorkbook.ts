@@ -48,10 +48,10 @@ import { assertWritable, formulaBody, isFormulaInput, numberFormatAt, targetShee
 export type ExcelBatchRunner = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** Largest request the add-in sends in one sync, well under Excel on the web's 5 MB. */
-export const REQUEST_BUDGET_BYTES = 2_000_000;
+const REQUEST_BUDGET_BYTES = 2_000_000;
 
 /** Cells read in one sync: at about 20 bytes a value, a response near 2 MB. */
-export const READ_BUDGET_CELLS = 100_000;
+const READ_BUDGET_CELLS = 100_000;
 
 /** Every batch waits while the planner edits a cell, instead of failing. */
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
@@ -331,27 +331,26 @@ export class OfficeWorkbook implements Workbook {
     const jobs = this.readQueue.splice(0);
     const wanted = new Map<string, { sheet: string; box: CellRange }>();
     const located: { job: ReadJob; key: string | undefined }[] = [];
-    let snapshot: Snapshot;
-    try {
-      for (const job of jobs) {
+    for (const job of jobs) {
+      try {
         const target = await this.locate(job.reference);
         const box = target.box === undefined ? undefined : windowRows(target.box, job.window);
         const key = box === undefined ? undefined : `${target.sheet.toLowerCase()}!${rangeAddress(box)}`;
         if (key !== undefined && box !== undefined && !this.values.has(key)) wanted.set(key, { sheet: target.sheet, box });
         located.push({ job, key });
+      } catch (error) {
+        // A reference that is not there fails its own read, not the others asked for with it.
+        job.reject(error);
       }
-      snapshot = await this.loadSnapshot();
-    } catch (error) {
-      for (const job of jobs) job.reject(error);
-      return;
     }
     try {
       if (wanted.size > 0) {
-        const read = await this.run((context) => readValues(context, [...wanted.values()], snapshot.date1904));
+        const { date1904 } = await this.loadSnapshot();
+        const read = await this.run((context) => readValues(context, [...wanted.values()], date1904));
         [...wanted.keys()].forEach((key, index) => this.values.set(key, read[index]));
       }
     } catch (error) {
-      for (const job of jobs) job.reject(error);
+      for (const { job } of located) job.reject(error);
       return;
     }
     for (const { job, key } of located) job.resolve(key === undefined ? [] : (this.values.get(key) ?? []).map((row) => [...row]));
@@ -389,7 +388,8 @@ async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
   const metadataSheet = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET);
   const tables = context.workbook.tables.load("items/name,items/showHeaders,items/showTotals,items/worksheet/name");
   const names = context.workbook.names.load("items/name,items/formula,items/visible");
-  context.workbook.load("use1904DateSystem");
+  const knowsDateSystem = supportsDateSystemFlag();
+  if (knowsDateSystem) context.workbook.load("use1904DateSystem");
   await context.sync();
   return {
     sheets: worksheets.items
@@ -397,12 +397,21 @@ async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
       .map((sheet) => ({ name: sheet.name, visible: sheet.visibility === "Visible", protected: sheet.protection.protected })),
     metadata: metadataRange.isNullObject ? new Map() : decodeMetadata(metadataRange.values.map(toCellValues)),
     metadataExists: !metadataSheet.isNullObject,
-    date1904: (context.workbook as Excel.Workbook & { use1904DateSystem?: boolean }).use1904DateSystem === true,
+    date1904: knowsDateSystem && (context.workbook as Excel.Workbook & { use1904DateSystem?: boolean }).use1904DateSystem === true,
     tables: tables.items
       .filter((table) => table.worksheet.name !== METADATA_SHEET)
       .map((table) => ({ name: table.name, sheet: table.worksheet.name, showHeaders: table.showHeaders, showTotals: table.showTotals })),
     names: names.items.filter((item) => item.visible).map((item) => describeName(item)),
   };
+}
+
+/**
+ * Whether Excel can tell the date system (Workbook.use1904DateSystem, ExcelApi 1.16): loading it on an
+ * older Excel would fail the whole batch, so there the workbook is taken to use the 1900 system.
+ * Outside Office (the tests' fake Excel) it can.
+ */
+function supportsDateSystemFlag(): boolean {
+  return typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", "1.16") === true;
 }
 
 /** One sync: each sheet's used extent, names and charts; each table's range and header row. */
@@ -579,7 +588,7 @@ async function writeBlock(batch: SizedBatch, sheet: Excel.Worksheet, block: Writ
  * neighbouring columns with the same run. Cells without a format are left alone.
  * @example formatRuns({ numberFormats: ["@", "0.00", "0.00"] }, 500, 3) // [{ left: 0, right: 0, ... "@" }, { left: 1, right: 2, ... "0.00" }]
  */
-export function formatRuns(block: Pick<WriteBlock, "numberFormats">, rows: number, columns: number): (CellRange & { format: string })[] {
+function formatRuns(block: Pick<WriteBlock, "numberFormats">, rows: number, columns: number): (CellRange & { format: string })[] {
   if (!block.numberFormats || block.numberFormats.length === 0) return [];
   const runs: (CellRange & { format: string })[] = [];
   let open = new Map<string, CellRange & { format: string }>();

@@ -3,7 +3,7 @@
  * its 29 Feb 1900 included.
  */
 import ExcelJS from "exceljs";
-import { excelDateTime, serialOfDate } from "../../src/workbook/excelDate";
+import { excelDateTime, serialFrom1904, serialOfDate } from "../../src/workbook/excelDate";
 
 describe("serialOfDate", () => {
   test("a UTC date reads as Excel's serial, the time of day as its fraction", () => {
@@ -46,5 +46,12 @@ describe("excelDateTime", () => {
     expect(excelDateTime(-0.5)).toBeUndefined();
     expect(excelDateTime(2958465.5)).toMatchObject({ year: 9999, month: 12, day: 31, hour: 12 });
     expect(excelDateTime(2958466)).toBeUndefined();
+  });
+});
+
+describe("serialFrom1904", () => {
+  it("gives the same day in the 1900 system: 1 Jan 2024 is 43830 in 1904 and 45292 in 1900", () => {
+    expect(serialFrom1904(43830)).toBe(45292);
+    expect(excelDateTime(serialFrom1904(0))).toMatchObject({ year: 1904, month: 1, day: 1 });
   });
 });

@@ -303,3 +303,12 @@ describe("the strict fake keeps Excel's rules", () => {
     }
   });
 });
+
+describe("OfficeWorkbook reads asked for together", () => {
+  it("fails only the read of a reference that is not there", async () => {
+    const { book } = setup();
+    const [sales, missing] = await Promise.allSettled([book.read("Sales!A1:B1"), book.read("Nowhere")]);
+    expect(sales).toEqual({ status: "fulfilled", value: [["SKU", "Jan"]] });
+    expect(missing.status === "rejected" && String(missing.reason)).toMatch(/no sheet, table or named range called "Nowhere"/);
+  });
+});

@@ -14,5 +14,9 @@ export class PlanningError extends Error {
   }
 }
 
-/** invalidValue -> #VALUE!, notAvailable -> #N/A, invalidNumber -> #NUM!, divisionByZero -> #DIV/0! */
+/**
+ * What kind of problem it is: invalidValue (#VALUE!), notAvailable (#N/A), invalidNumber (#NUM!),
+ * divisionByZero (#DIV/0!). A custom function that fails whole shows #N/A or else #VALUE!, the two codes
+ * whose message Excel keeps (src/functions/excelError.ts); a single spilled cell keeps its own code.
+ */
 export type PlanningErrorKind = "invalidValue" | "notAvailable" | "invalidNumber" | "divisionByZero";

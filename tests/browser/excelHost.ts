@@ -79,6 +79,17 @@ export function hostWorkbookOf(book: ExcelJS.Workbook): HostWorkbook {
   return workbook;
 }
 
+/**
+ * The arguments as Excel passes them: every parameter functions.json declares, an omitted optional one as
+ * null (Microsoft Learn, "Custom functions parameter options": "When no value is specified for an optional
+ * parameter, Excel assigns it the value null", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-parameter-options).
+ */
+function withOmittedAsNull(id: string, args: readonly unknown[]): unknown[] {
+  const metadata = JSON.parse(fs.readFileSync(path.join(HOST_DIST, "functions.json"), "utf8")) as { functions: { id: string; parameters: unknown[] }[] };
+  const declared = metadata.functions.find((entry) => entry.id === id)?.parameters.length ?? args.length;
+  return Array.from({ length: Math.max(declared, args.length) }, (_, i) => (i < args.length ? args[i] : null));
+}
+
 /** The add-in open in the strict host. */
 export interface ExcelHost {
   page: Page;
@@ -86,7 +97,7 @@ export interface ExcelHost {
   pageErrors: string[];
   /** The origin the add-in is served from, e.g. http://127.0.0.1:40123 */
   origin: string;
-  /** Evaluate a custom function by its functions.json id, with arguments as Excel passes them. */
+  /** Evaluate a custom function by its functions.json id; omitted trailing arguments are passed as null, as Excel does. */
   call: (id: string, ...args: unknown[]) => Promise<HostCell | HostCell[][]>;
   /** Context syncs, the largest request and response (bytes, cells), and batches run without delayForCellEdit, so far. */
   stats: () => Promise<HostStats>;
@@ -136,7 +147,7 @@ export async function openExcelHost(workbook: HostWorkbook, requirementSets = ma
     await page.goto(`${origin}/taskpane.html`);
     await page.getByRole("tab", { name: /^Step 1, / }).waitFor({ timeout: 60_000 });
     const call = (id: string, ...args: unknown[]) =>
-      page.evaluate(([name, values]) => (window as unknown as HostWindow).__excelHost.call(name, values), [id, args] as const);
+      page.evaluate(([name, values]) => (window as unknown as HostWindow).__excelHost.call(name, values), [id, withOmittedAsNull(id, args)] as const);
     const sheet = (name: string) => page.evaluate((sheetName) => (window as unknown as HostWindow).__excelHost.sheetValues(sheetName), name);
     const stats = () => page.evaluate(() => (window as unknown as HostWindow).__excelHost.stats());
     return { page, pageErrors, origin, call, sheet, stats, close };

@@ -100,8 +100,9 @@ const customFunctions = {
 
 /**
  * What a cell shows for one value a function returned or threw: a CustomFunctions.Error shows its code
- * (and its message only for #VALUE! and #N/A); any other exception shows #VALUE! without a message, as
- * Excel shows an unhandled error of a custom function.
+ * (and its message only for #VALUE! and #N/A, per the page above). Any other exception shows #VALUE!
+ * without a message: Microsoft Learn does not say what Excel shows then, so the host assumes the least
+ * it could show. A number that is not finite shows #NUM!.
  */
 function shown(value: unknown): HostCell {
   if (value instanceof CustomFunctionsError) {

@@ -95,14 +95,15 @@ export async function openPreview(): Promise<OpenPreview> {
  * @param id the step's id (src/taskpane/steps.ts), e.g. "gather"
  * @param button the label of its Run button
  * @param expected when given, wait until the summary matches it (a step run again replaces the last one)
+ * @param timeout how long to wait for the summary, in milliseconds (large workbooks take longer)
  */
-export async function runStep(page: Page, id: string, button: string, expected?: RegExp): Promise<string> {
+export async function runStep(page: Page, id: string, button: string, expected?: RegExp, timeout = 60_000): Promise<string> {
   await page.locator(`#sop-step-tab-${id}`).click();
   const panel = page.locator(`#sop-step-panel-${id}`);
   await panel.getByRole("button", { name: button }).click();
   const summary = panel.getByRole("status").filter(expected ? { hasText: expected } : {});
   const problem = panel.getByRole("alert");
-  await summary.or(problem).first().waitFor({ timeout: 60_000 });
+  await summary.or(problem).first().waitFor({ timeout });
   if (await problem.isVisible()) throw new Error(`Step ${id} showed a problem: ${await problem.textContent()}`);
   return (await summary.textContent()) ?? "";
 }

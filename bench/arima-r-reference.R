@@ -3,7 +3,8 @@
 # R's seasonal auto.arima(ts(y, frequency = m)) instead.
 # Writes <outDir>/<subset>.tsv (<subset>-seasonal.tsv with m > 1): id, R's model, AICc, forecast means over the
 # held-out h (comma list).
-# Usage: Rscript bench/arima-r-reference.R <dataDir> <outDir> <subset: other|yearly|quarterly|monthly> <h> [m]
+# Usage: Rscript bench/arima-r-reference.R <dataDir> <outDir> <subset: other|yearly|quarterly|monthly> <h> [m] [count]
+# (count: that many series, evenly spaced, instead of all; R's seasonal search takes about 3 s per monthly series).
 # Needs Debian's r-cran-forecast (R 4.2.2, forecast 8.20 were used for the figures in the report).
 suppressMessages(library(forecast))
 args <- commandArgs(TRUE)
@@ -12,7 +13,9 @@ m <- if (length(args) >= 5) as.integer(args[5]) else 1L
 d <- read.csv(sprintf("%s/m3_%s.csv", dataDir, name))
 d <- d[d$split == "train", ]
 out <- c()
-for (id in unique(d$series_id)) {
+ids <- unique(d$series_id)
+if (length(args) >= 6) ids <- ids[unique(round(seq(1, length(ids), length.out = as.integer(args[6]))))]
+for (id in ids) {
   x <- d$value[d$series_id == id]
   cut <- head(x, length(x) - h)
   fit <- if (m > 1) auto.arima(ts(cut, frequency = m)) else auto.arima(cut, seasonal = FALSE)

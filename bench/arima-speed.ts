@@ -35,29 +35,36 @@ for (const [name, h, m] of [
     }
   }
   let ours = 0;
-  let theirs = 0;
   let count = 0;
+  // On the series R was run on (all, or the sample arima-r-reference.R was given): ours, R's, same model.
+  let oursMatched = 0;
+  let theirs = 0;
+  let matched = 0;
   let same = 0;
   const gaps: number[] = [];
   for (const { id, train: values } of loadM3(dataDir, name)) {
     const fit = values.slice(0, values.length - h);
     const held = values.slice(values.length - h);
     const model = arimaForecaster.fit(fit, { seasonLength: m });
-    ours += smape(held, model.forecast(h, [95]).mean);
+    const error = smape(held, model.forecast(h, [95]).mean);
+    ours += error;
     count++;
     const r = reference.get(id);
     if (r !== undefined) {
+      oursMatched += error;
       theirs += smape(held, r.mean);
+      matched++;
       if (r.model === model.name) same++;
       else gaps.push(model.statistics.aicc - r.aicc);
     }
   }
   let line = `${name} (m = ${m}): ${count} series, last ${h} training values held out: sMAPE ${(ours / count).toFixed(3)}`;
-  if (reference.size > 0) {
+  if (matched > 0) {
     const sorted = [...gaps].sort((a, b) => a - b);
     line +=
-      `, R ${(theirs / count).toFixed(3)}; same model as R on ${same}; where different, AICc ours - R: ` +
-      `median ${gaps.length > 0 ? median(gaps).toFixed(2) : "-"}, range ${sorted.length > 0 ? `${sorted[0].toFixed(2)} .. ${sorted[sorted.length - 1].toFixed(2)}` : "-"}`;
+      `; on the ${matched} series R was run on: ours ${(oursMatched / matched).toFixed(3)}, R ${(theirs / matched).toFixed(3)}, same model as R on ${same}; ` +
+      `where different, AICc ours - R: median ${gaps.length > 0 ? median(gaps).toFixed(2) : "-"}, ` +
+      `range ${sorted.length > 0 ? `${sorted[0].toFixed(2)} .. ${sorted[sorted.length - 1].toFixed(2)}` : "-"}`;
   }
   console.log(line);
 }

@@ -1,5 +1,5 @@
-import { fitArima } from "../../../../src/core/forecast/arima/fit";
-import { arimaForecast, psiWeights } from "../../../../src/core/forecast/arima/forecast";
+import { fitArima, multiplySeasonal } from "../../../../src/core/forecast/arima/fit";
+import { arimaForecast, differencedArPolynomial, psiWeights } from "../../../../src/core/forecast/arima/forecast";
 
 describe("ARIMA forecasts", () => {
   it("computes psi weights: AR(1), random walk, ARIMA(0,1,1), ARIMA(0,2,0)", () => {
@@ -38,5 +38,27 @@ describe("ARIMA forecasts", () => {
     const phi = fit.phi[0];
     expect(mean[0] - fit.intercept).toBeCloseTo(phi * (y[14] - fit.intercept), 10);
     expect(mean[2] - fit.intercept).toBeCloseTo(phi ** 3 * (y[14] - fit.intercept), 10);
+  });
+});
+
+describe("seasonal polynomials", () => {
+  it("multiplies the non-seasonal and seasonal factors: (1 + 0.5 B)(1 + 0.4 B^4), (1 - 0.5 B)(1 - 0.4 B^4)", () => {
+    expect(Array.from(multiplySeasonal(Float64Array.of(0.5), Float64Array.of(0.4), 4, 1))).toEqual([0.5, 0, 0, 0.4, 0.2]);
+    expect(Array.from(multiplySeasonal(Float64Array.of(0.5), Float64Array.of(0.4), 4, -1))).toEqual([0.5, 0, 0, 0.4, -0.2]);
+  });
+
+  it("gives (1 - B)(1 - B^4) as the differencing polynomial and its psi weights", () => {
+    expect(Array.from(differencedArPolynomial(new Float64Array(0), 1, 4, 1))).toEqual([1, -1, 0, 0, -1, 1]);
+    // 1 / ((1 - B)(1 - B^4)): 1, 1, 1, 1, 2, 2, 2, 2, 3 (a seasonal random walk with a unit root)
+    expect(Array.from(psiWeights(new Float64Array(0), new Float64Array(0), 1, 9, 4, 1))).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3]);
+  });
+
+  it("repeats the last season under ARIMA(0,0,0)(0,1,0)[4] and adds the drift per period under the constant", () => {
+    const y = Float64Array.of(10, 20, 30, 40, 11, 21, 31, 41, 12, 22, 32, 42);
+    const plain = fitArima(y, { p: 0, d: 0, q: 0, constant: false, seasonal: { P: 0, D: 1, Q: 0, m: 4 } })!;
+    expect(Array.from(arimaForecast(plain, 5).mean)).toEqual([12, 22, 32, 42, 12]);
+    const drift = fitArima(y, { p: 0, d: 0, q: 0, constant: true, seasonal: { P: 0, D: 1, Q: 0, m: 4 } })!;
+    // The seasonal differences are all 1: drift 1 / 4 per period, 1 per season.
+    Array.from(arimaForecast(drift, 5).mean).forEach((v, h) => expect(v).toBeCloseTo([13, 23, 33, 43, 14][h], 9));
   });
 });

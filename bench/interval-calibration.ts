@@ -26,8 +26,6 @@ function quantileOf(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-/** Fewest series a cell is fitted on. */
-const MIN_SERIES = 30;
 
 /** Rows grouped by a key, keys sorted. */
 function groupBy(rows: ScaleRow[], key: (r: ScaleRow) => string): [string, ScaleRow[]][] {

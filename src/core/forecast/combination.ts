@@ -68,6 +68,9 @@ export function combineModels(history: readonly number[], members: readonly Fitt
   };
 }
 
+/** Members of at least this weight are named in a weighted combination's name. */
+const NAMED_WEIGHT = 0.1;
+
 /**
  * Weighted average of forecasts of the same horizon and levels: point forecast and each interval bound
  * are Σ wᵢ·valueᵢ (weights summing to 1).
@@ -95,7 +98,8 @@ export function weightedForecast(forecasts: readonly Forecast[], weights: readon
  * @param history - the observations the members were fitted on
  * @param members - fitted models (at least one)
  * @param weights - one non-negative weight per member, summing to 1
- * @returns a fitted model named "Weighted (A 60%, B 40%)", members of weight 0 left out of the name
+ * @returns a fitted model named "Weighted (A 60%, B 40%)", heaviest first; members under 10% counted
+ *   together ("Weighted (A 66%, 6 others 34%)")
  * @example weightedModels(y, [thetaModel, etsModel], [0.6, 0.4]).forecast(6, [95])
  */
 export function weightedModels(history: readonly number[], members: readonly FittedModel[], weights: readonly number[]): FittedModel {
@@ -110,7 +114,14 @@ export function weightedModels(history: readonly number[], members: readonly Fit
     parameters[`${i + 1}.weight`] = weights[i];
     for (const [key, value] of Object.entries(m.parameters)) parameters[`${i + 1}.${key}`] = value;
   });
-  const named = members.map((m, k) => `${m.name} ${Math.round(100 * weights[k])}%`).filter((_, k) => weights[k] > 0);
+  const ranked = members.map((m, k) => ({ name: m.name, weight: weights[k] })).sort((x, y) => y.weight - x.weight);
+  const major = ranked.filter((r) => r.weight >= NAMED_WEIGHT);
+  const minor = ranked.filter((r) => r.weight < NAMED_WEIGHT && r.weight > 0);
+  const percent = (w: number): string => `${Math.round(100 * w)}%`;
+  const named = [
+    ...major.map((r) => `${r.name} ${percent(r.weight)}`),
+    ...(minor.length > 0 ? [`${minor.length} other${minor.length > 1 ? "s" : ""} ${percent(minor.reduce((s, r) => s + r.weight, 0))}`] : []),
+  ];
   return {
     name: `Weighted (${named.join(", ")})`,
     statistics,

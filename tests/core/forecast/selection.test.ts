@@ -1,7 +1,8 @@
 import { relativeLosses, shrunkSelectionWeights } from "../../../src/core/forecast/selection";
 import { rollingOrigins, rollingOriginForecasts } from "../../../src/core/forecast/rollingOrigin";
-import { intervalScale, scaledIntervalsModel, seriesClass, standardisedErrors, tableScale } from "../../../src/core/forecast/calibration";
-import { weightedModels } from "../../../src/core/forecast/combination";
+import { INTERVAL_SCALES, intervalScale, scaledIntervalsModel, seriesClass, standardisedErrors, tableScale } from "../../../src/core/forecast/calibration";
+import { combineModels, weightedModels } from "../../../src/core/forecast/combination";
+import { AUTO_CANDIDATES, AUTO_DESIGN, automaticFit } from "../../../src/core/forecast/auto";
 import { naiveForecaster } from "../../../src/core/forecast/naive";
 import { driftForecaster } from "../../../src/core/forecast/drift";
 
@@ -72,11 +73,28 @@ describe("interval calibration from held-out errors", () => {
 });
 
 describe("interval calibration table", () => {
-  it("classes a series by season length and history-length band", () => {
-    expect(seriesClass(1, 20)).toBe("m1-n<30");
-    expect(seriesClass(4, 44)).toBe("m4-n30-59");
-    expect(seriesClass(12, 126)).toBe("m12-n>=60");
-    expect(seriesClass(52, 200)).toBe("mother-n>=60");
+  it("classes a series by season length, non-seasonal ones also by short (< 40) or long history", () => {
+    expect(seriesClass(1, 20)).toBe("m1-short");
+    expect(seriesClass(1, 63)).toBe("m1-long");
+    expect(seriesClass(4, 44)).toBe("m4");
+    expect(seriesClass(12, 126)).toBe("m12");
+    expect(seriesClass(52, 200)).toBe("mother");
+  });
+
+  it("widens automatic mode's intervals of a short non-seasonal series by the table's scale", () => {
+    const history = [112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135];
+    const fit = (id: string) => AUTO_CANDIDATES[id].fit(history, { seasonLength: 1 });
+    const consensus = combineModels(history, AUTO_DESIGN.members.map(fit), AUTO_DESIGN.rule);
+    const own = combineModels(history, [consensus, ...AUTO_DESIGN.partners.map(fit)], "mean").forecast(4, [80, 95]);
+    const calibrated = automaticFit(history, 1).model.forecast(4, [80, 95]);
+    expect(calibrated.mean).toEqual(own.mean);
+    [80, 95].forEach((level, j) => {
+      const scale = tableScale(INTERVAL_SCALES["m1-short"], level);
+      expect(scale).toBeGreaterThan(1);
+      own.mean.forEach((m, i) => {
+        expect(calibrated.intervals[j].upper[i] - m).toBeCloseTo(scale * (own.intervals[j].upper[i] - m), 9);
+      });
+    });
   });
 
   it("interpolates the scale log-linearly in z between the 80% and 95% scales, held outside", () => {

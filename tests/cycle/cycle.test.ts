@@ -279,7 +279,7 @@ describe("steps on their own", () => {
     const book = await openSample();
     await runGatherStep(book);
     await book.writeBlocks([{ sheet: SHEETS.overrides, topLeft: "A2", values: [["Sales", "CH-101", "2031-01", 5, null, null, "x"]] }]);
-    await expect(runDemandStep(book, { horizon: 3 })).rejects.toThrow(/SOP Overrides row 2: period "2031-01" is not a forecast period/);
+    await expect(runDemandStep(book, { horizon: 3 })).rejects.toThrow(/SOP Overrides has a problem; fix it and run step 2 again:\nRow 2: period "2031-01" is not a forecast month/);
   });
 
   test("a cancelled forecast writes nothing", async () => {

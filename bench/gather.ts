@@ -1,7 +1,7 @@
 /**
- * `sop gather` at scale: a seeded CSV of 10 million order lines (1,000 items x 10 locations, 3 years,
- * 5,000 customers, requested and delivery dates, delivered quantities, one unreadable quantity per
- * million lines) is generated into the system's temporary folder (not timed), then imported into a
+ * `sop gather` at scale: a seeded CSV of 10 million order lines (bench/orderLinesData: 5,000 item x
+ * location pairs, 3 years, 5,000 customers, requested and delivery dates, delivered quantities, one
+ * unreadable quantity per million lines) is generated into the system's temporary folder (not timed), then imported into a
  * monthly history of the sample workbook by `sop gather` in a child process, which reports its wall
  * time and peak memory (max RSS, DuckDB's native memory included).
  *

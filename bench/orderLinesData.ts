@@ -1,7 +1,8 @@
 /**
- * Seeded order lines for the gather benchmarks: 1,000 items x 10 locations over 3 years (2023-2025),
- * 5,000 customers, quantities 1 to 50, requested 3 to 12 days after the order, delivered 5 days early
- * to 3 days late (2% not delivered), 3% delivered one short, one unreadable quantity per million lines.
+ * Seeded order lines for the gather benchmarks: 1,000 items and 10 locations (5,000 item x location
+ * pairs occur) over 3 years (2023-2025), 5,000 customers, quantities 1 to 50, requested 3 to 12 days
+ * after the order, delivered 5 days early to 3 days late (2% not delivered), 3% delivered one short,
+ * one unreadable quantity per million lines.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 

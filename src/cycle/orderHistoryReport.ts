@@ -12,6 +12,11 @@ function count(value: number): string {
   return formatNumber(value, "#,##0");
 }
 
+/** A quantity with thousands separators, in cents when it has a fraction ("1,234", "12.50"). */
+function quantity(value: number): string {
+  return formatNumber(value, Number.isInteger(value) ? "#,##0" : "#,##0.00");
+}
+
 /**
  * What an import of order lines did, as lines for the planner: the columns taken (and how dates were
  * read), the reconciliation of rows and quantities with the first lines of each reason a row was left
@@ -27,8 +32,8 @@ export function orderHistoryReport(history: OrderHistory, written: OrderHistoryW
   const lines = [
     `Columns: ${history.columns.map((c) => `${ROLE_LABELS[c.role]} = "${c.header}"${c.reading ? ` (read as ${c.reading})` : ""}`).join(", ")}`,
     `Rows in ${count(r.rowsIn)} = used ${count(r.rowsUsed)} + left out ${count(rowsOut)}`,
-    ...r.leftOut.map((entry) => `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${formatNumber(entry.quantity)}); ${entry.lines.length === 1 ? r.numbering : `first ${r.numbering}s`} ${entry.lines.join(", ")}`),
-    `Quantity in ${formatNumber(r.quantityIn)} = used ${formatNumber(r.quantityUsed)} + left out ${formatNumber(r.quantityIn - r.quantityUsed)}`,
+    ...r.leftOut.map((entry) => `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${quantity(entry.quantity)}); ${entry.lines.length === 1 ? r.numbering : `first ${r.numbering}s`} ${entry.lines.join(", ")}`),
+    `Quantity in ${quantity(r.quantityIn)} = used ${quantity(r.quantityUsed)} + left out ${quantity(r.quantityIn - r.quantityUsed)}`,
     `History: ${count(history.series.length)} series (item${history.hasLocation ? " x location" : ""}) x ${history.periods.length} ${history.bucket}s, ${history.periods[0]} to ${history.periods[history.periods.length - 1]}, on "${SHEETS.orderHistory}"`,
     written.mapped ? `  step 1's data mapping now takes "${SHEETS.orderHistory}" as the demand history` : `  ${written.note}`,
   ];

@@ -319,8 +319,8 @@ function reconciliationOf(
   return { rowsIn: usedEntry.rows + rowsOut, rowsUsed: usedEntry.rows, quantityIn: usedEntry.quantity + quantityOut, quantityUsed: usedEntry.quantity, leftOut };
 }
 
-function describeLeftOut(groups: readonly Record<string, SqlValue>[], rejected: readonly unknown[]): string {
-  const reasons = reconciliationOf(groups, rejected as { line: number; message: string }[], new Map()).leftOut;
+function describeLeftOut(groups: readonly Record<string, SqlValue>[], rejected: readonly { line: number; message: string }[]): string {
+  const reasons = reconciliationOf(groups, rejected, new Map()).leftOut;
   return reasons.length === 0 ? "the file has no rows" : reasons.map((entry) => `${entry.rows} rows with ${entry.reason}`).join(", ");
 }
 

@@ -50,7 +50,7 @@ describe("sop gather", () => {
     expect(result.stdout).toContain("Rows in 7 = used 5 + left out 2");
     expect(result.stdout).toContain("left out, unreadable order date: 1 rows (quantity 3); line 6");
     expect(result.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); line 7");
-    expect(result.stdout).toContain("Quantity in 1227 = used 1224 + left out 3");
+    expect(result.stdout).toContain("Quantity in 1,227 = used 1,224 + left out 3");
     expect(result.stdout).toContain("OTIF 40.0%, on time 40.0%, in full 80.0% of 5 lines measured (1 overdue, 0 open not yet due); lead time 5.8 days mean, 4.5 median, 8.5 90th percentile");
     expect(await historySheet(out)).toEqual([
       ["Item", "Location", "2024-01", "2024-02", "2024-03"],

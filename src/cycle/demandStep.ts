@@ -153,7 +153,13 @@ export async function runDemandStep(
       summary:
         `Forecast ${items.length} ${located ? "item x location series" : "items"} for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]}); median holdout sMAPE ${medianSmape.toFixed(1)}%. ` +
         `${borrowed.length > 0 ? `${borrowed.length} items use the season of their family. ` : ""}${overrides.length} overrides applied.`,
-      messages: [...acceptedNote(accepted), ...familySeasonMessages(borrowed, demand.liveFormulas === true)],
+      messages: [
+        ...acceptedNote(accepted),
+        ...familySeasonMessages(borrowed, demand.liveFormulas === true && !located),
+        ...(demand.liveFormulas === true && located
+          ? [{ level: "info" as const, text: "SOP Forecast holds values, not live =SOP.FORECAST formulas: with locations a formula would have to find its row by item and location, which MATCH cannot do in every Excel version. Run step 2 again to refresh them." }]
+          : []),
+      ],
       charts: [
         {
           title: "History, forecast and interval",

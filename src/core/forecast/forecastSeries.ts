@@ -18,7 +18,7 @@ export interface ForecastRequest {
   horizon: number;
   /** Season length m (1 = none); detected from the data when omitted. */
   seasonLength?: number;
-  /** "auto" (default) or a method id of the registry: naive, snaive, drift, ma, ses, ets, ets-aaa, theta, croston, sba, tsb. */
+  /** "auto" (default) or a method id of the registry: naive, snaive, drift, ma, ses, ets, ets-aaa, theta, croston, sba, tsb, adida, imapa. */
   method?: string;
   /** Interval coverage levels in percent, default [80, 95]. */
   levels?: readonly number[];

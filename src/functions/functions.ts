@@ -88,7 +88,8 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
 
 /**
  * Forecast of a history for the next periods. Automatic mode combines exponential smoothing, Theta and
- * ARIMA models fitted to the series (Croston's method for intermittent demand); or name one method.
+ * ARIMA models fitted to the series (for intermittent demand, Croston, SBA, TSB, ADIDA, IMAPA, ETS and
+ * Theta weighted by their errors on the series' own recent periods); or name one method.
  * Blank cells inside the history are treated as missing and filled, not as 0.
  * Forecasts are demand: never below 0, rounded to the cent, as SOP Forecast holds them.
  * With a level, spills three series: forecast, lower and upper bound of the prediction interval.
@@ -96,7 +97,7 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
  * @param history Past values in period order: one row or one column.
  * @param horizon Number of periods to forecast, 1 to 120.
  * @param [seasonLength] Periods in a season (12 for monthly data with a yearly pattern, 1 for none); detected when omitted.
- * @param [method] "auto" (default), "ets", "ets-aaa", "theta", "arima" (non-seasonal), "naive", "snaive", "drift", "ma", "ses", "croston", "sba" or "tsb".
+ * @param [method] "auto" (default), "ets", "ets-aaa", "theta", "arima" (seasonal when the season length is over 1, as R's auto.arima), "naive", "snaive", "drift", "ma", "ses", "croston", "sba", "tsb", "adida" or "imapa".
  * @param [level] Prediction interval in percent, e.g. 80 or 95; adds lower and upper bounds.
  * @param [familySeason] Seasonal indices of the item's family, one per period of a season, the first for the history's first period (step 2 writes them); in automatic mode an item whose own history shows no season follows them.
  * @returns The forecast, spilled in the orientation of history.

@@ -1,8 +1,8 @@
 /**
  * The built add-in in the strict Excel host (excelHost.ts; run `npm run build` first) on a workbook the
  * size of a large planner's: 5,000 items x 36 months (the sample generator with 1,250 items in each of its
- * 4 families). Steps 1 and 2 run in the task pane as a planner presses them (about 2.5 minutes on a
- * loaded 2-core machine); with SOP_HOST_LARGE=full step 3 too, whose optimal plan of 5,000 items takes
+ * 4 families). Steps 1 and 2 run in the task pane as a planner presses them (88 s to 3 minutes on the
+ * shared 2-core machine, by its load); with SOP_HOST_LARGE=full step 3 too, whose optimal plan of 5,000 items takes
  * HiGHS minutes more (515 s measured there). Steps 4 to 6 re-plan the same model (scenarios, approval)
  * and are left to `npm run bench:office`.
  */

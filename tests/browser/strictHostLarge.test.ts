@@ -1,8 +1,10 @@
 /**
  * The built add-in in the strict Excel host (excelHost.ts; run `npm run build` first) on a workbook the
  * size of a large planner's: 5,000 items x 36 months (the sample generator with 1,250 items in each of its
- * 4 families). Steps 1 to 3 run in the task pane as a planner presses them; steps 4 to 6 re-plan the
- * same model (scenarios, approval), which takes minutes at this size and is left to `npm run bench:office`.
+ * 4 families). Steps 1 and 2 run in the task pane as a planner presses them (88 s to 3 minutes on the
+ * shared 2-core machine, by its load); with SOP_HOST_LARGE=full step 3 too, whose optimal plan of 5,000 items takes
+ * HiGHS minutes more (515 s measured there). Steps 4 to 6 re-plan the same model (scenarios, approval)
+ * and are left to `npm run bench:office`.
  */
 import { buildSampleWorkbook, sampleData } from "../../scripts/make-sample";
 import { hostWorkbookOf, openExcelHost, type ExcelHost } from "./excelHost";
@@ -23,7 +25,10 @@ afterAll(async () => {
 /** How long one step may take on 5,000 items. */
 const STEP_TIMEOUT = 900_000;
 
-test("steps 1 to 3 run on 5,000 items x 36 months and write their sheets", async () => {
+/** Whether to plan supply too (SOP_HOST_LARGE=full): minutes of HiGHS, too long for every CI run. */
+const PLAN_SUPPLY = process.env.SOP_HOST_LARGE === "full";
+
+test(`steps 1 to ${PLAN_SUPPLY ? 3 : 2} run on 5,000 items x 36 months and write their sheets`, async () => {
   const { page } = host;
   const timed = async (id: string, button: string): Promise<string> => {
     const started = Date.now();
@@ -35,8 +40,12 @@ test("steps 1 to 3 run on 5,000 items x 36 months and write their sheets", async
   await page.locator("#sop-step-tab-demand").click();
   await page.locator("#sop-step-panel-demand").getByLabel("Months to forecast").fill("12");
   expect(await timed("demand", "Forecast demand")).toMatch(/^Forecast 5,?000 items for 12 months/);
-  expect(await timed("supply", "Plan supply")).toMatch(/^Optimal plan costs/);
+  if (PLAN_SUPPLY) expect(await timed("supply", "Plan supply")).toMatch(/^Optimal plan costs/);
   const forecast = await host.sheet("SOP Forecast");
   expect(forecast?.values.length).toBeGreaterThan(5000);
+  const stats = await host.stats();
+  expect(stats.runsWithoutDelay).toBe(0);
+  expect(stats.largestRequest.bytes).toBeLessThan(5 * 1024 * 1024);
+  console.log(`largest request ${stats.largestRequest.bytes} bytes (${stats.largestRequest.cells} cells), largest response ${stats.largestResponse.bytes} bytes (${stats.largestResponse.cells} cells), ${stats.syncs} syncs`);
   expect(host.pageErrors).toEqual([]);
 }, 3 * STEP_TIMEOUT);

@@ -14,15 +14,10 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(2)} MB`;
 }
 
-function table(items: number, costs: StepCost[]): string[] {
-  return [
-    `${items} items x 36 months`,
-    `  ${"step".padEnd(12)} ${"syncs".padStart(5)}  ${"largest request".padStart(24)}  ${"largest response".padStart(24)}`,
-    ...costs.map(
-      (cost) =>
-        `  ${cost.step.padEnd(12)} ${String(cost.syncs).padStart(5)}  ${`${megabytes(cost.largestRequest.bytes)}, ${cost.largestRequest.cells} cells`.padStart(24)}  ${`${megabytes(cost.largestResponse.bytes)}, ${cost.largestResponse.cells} cells`.padStart(24)}`,
-    ),
-  ];
+function row(cost: StepCost): string {
+  const request = `${megabytes(cost.largestRequest.bytes)}, ${cost.largestRequest.cells} cells`;
+  const response = `${megabytes(cost.largestResponse.bytes)}, ${cost.largestResponse.cells} cells`;
+  return `  ${cost.step.padEnd(12)} ${String(cost.syncs).padStart(5)}  ${request.padStart(24)}  ${response.padStart(24)}\n`;
 }
 
 async function main(): Promise<void> {
@@ -31,9 +26,9 @@ async function main(): Promise<void> {
   const results: { items: number; costs: StepCost[] }[] = [];
   process.stdout.write("S&OP cycle on Office.js (strict fake Excel): round trips and largest request/response per step\n");
   for (const items of sizes) {
-    const costs = await officeCycleCosts(Math.max(1, Math.round(items / 4)));
+    process.stdout.write(`${items} items x 36 months\n  ${"step".padEnd(12)} ${"syncs".padStart(5)}  ${"largest request".padStart(24)}  ${"largest response".padStart(24)}\n`);
+    const costs = await officeCycleCosts(Math.max(1, Math.round(items / 4)), (cost) => process.stdout.write(row(cost)));
     results.push({ items, costs });
-    process.stdout.write(`${table(items, costs).join("\n")}\n`);
   }
   const out = path.join(__dirname, "..", "..", "out");
   fs.mkdirSync(out, { recursive: true });

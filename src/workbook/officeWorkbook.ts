@@ -304,7 +304,9 @@ export class OfficeWorkbook implements Workbook {
   /** The snapshot, read in one sync when not kept. */
   private async loadSnapshot(): Promise<Snapshot> {
     if (this.snapshot) return this.snapshot;
-    const snapshot = await this.run(readSnapshot);
+    // In one sync, reading the metadata through a sheet that may not exist (a null object); should an
+    // Excel refuse that chain, in two: the sheet list first, then the metadata sheet when it is there.
+    const snapshot = await this.run(readSnapshot).catch(() => this.run(readSnapshotInTwo));
     this.snapshot = snapshot;
     return snapshot;
   }
@@ -383,9 +385,19 @@ function chartName(spec: ChartSpec): string {
 
 /** One sync: sheets with protection, the metadata sheet, tables, workbook names, the date system. */
 async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
-  const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/protection/protected");
-  const metadataRange = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true).load("values");
   const metadataSheet = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET);
+  return snapshotWith(context, metadataSheet.getUsedRangeOrNullObject(true).load("values"), metadataSheet);
+}
+
+/** Two syncs: as readSnapshot, the metadata sheet's values read only once it is known to exist. */
+async function readSnapshotInTwo(context: Excel.RequestContext): Promise<Snapshot> {
+  const metadataSheet = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET);
+  await context.sync();
+  return snapshotWith(context, metadataSheet.isNullObject ? undefined : metadataSheet.getUsedRangeOrNullObject(true).load("values"), metadataSheet);
+}
+
+async function snapshotWith(context: Excel.RequestContext, metadataRange: Excel.Range | undefined, metadataSheet: Excel.Worksheet): Promise<Snapshot> {
+  const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/protection/protected");
   const tables = context.workbook.tables.load("items/name,items/showHeaders,items/showTotals,items/worksheet/name");
   const names = context.workbook.names.load("items/name,items/formula,items/visible");
   const knowsDateSystem = supportsDateSystemFlag();
@@ -395,7 +407,7 @@ async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
     sheets: worksheets.items
       .filter((sheet) => sheet.name !== METADATA_SHEET)
       .map((sheet) => ({ name: sheet.name, visible: sheet.visibility === "Visible", protected: sheet.protection.protected })),
-    metadata: metadataRange.isNullObject ? new Map() : decodeMetadata(metadataRange.values.map(toCellValues)),
+    metadata: metadataRange === undefined || metadataRange.isNullObject ? new Map() : decodeMetadata(metadataRange.values.map(toCellValues)),
     metadataExists: !metadataSheet.isNullObject,
     date1904: knowsDateSystem && (context.workbook as Excel.Workbook & { use1904DateSystem?: boolean }).use1904DateSystem === true,
     tables: tables.items

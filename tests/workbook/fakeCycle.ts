@@ -43,9 +43,10 @@ export function fakeSampleExcel(perFamily: number): FakeExcel {
 
 /**
  * Run steps 1 to 6 (approving in step 5) on the sample with `perFamily` items per family.
+ * @param onStep called with each step's cost as soon as it is known
  * @returns each step's syncs and largest request and response
  */
-export async function officeCycleCosts(perFamily: number): Promise<StepCost[]> {
+export async function officeCycleCosts(perFamily: number, onStep?: (cost: StepCost) => void): Promise<StepCost[]> {
   const fake = fakeSampleExcel(perFamily);
   const book = new OfficeWorkbook(fake.runner);
   let supply: SupplyResult | undefined;
@@ -63,6 +64,7 @@ export async function officeCycleCosts(perFamily: number): Promise<StepCost[]> {
     fake.resetStats();
     await run();
     costs.push({ step, syncs: fake.syncs, largestRequest: fake.largestRequest, largestResponse: fake.largestResponse });
+    onStep?.(costs[costs.length - 1]);
   }
   return costs;
 }

@@ -139,6 +139,8 @@ export class FakeExcel {
   runsWithoutDelay = 0;
   /** Excel.run batches open right now. */
   openBatches = 0;
+  /** When true, a method of a null worksheet throws instead of giving a null object (an Excel that does not chain null objects). */
+  refuseNullChains = false;
   readonly sheets: SheetModel[] = [];
   readonly tables: { name: string; sheet: string; address: string }[] = [];
   readonly names: NameModel[] = [];
@@ -414,6 +416,7 @@ class Worksheet extends Loadable {
 
   getUsedRangeOrNullObject(): Range {
     // A method of a null object gives a null object (Excel's *OrNullObject pattern).
+    if (!this.model && this.fake.refuseNullChains) throw new Error("InvalidObjectPath: the worksheet does not exist.");
     if (!this.model) return Range.nullObject(this.fake);
     const used = this.model.used();
     return used ? new Range(this.fake, this.model, used) : Range.nullObject(this.fake);

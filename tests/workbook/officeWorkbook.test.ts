@@ -312,3 +312,15 @@ describe("OfficeWorkbook reads asked for together", () => {
     expect(missing.status === "rejected" && String(missing.reason)).toMatch(/no sheet, table or named range called "Nowhere"/);
   });
 });
+
+describe("OfficeWorkbook on an Excel that does not chain null objects", () => {
+  it("reads the add-in's metadata in two syncs instead of failing", async () => {
+    const { fake, book } = setup();
+    fake.refuseNullChains = true;
+    expect(await book.getMetadata("mapping")).toBeUndefined();
+    await book.setMetadata("mapping", "{}");
+    book.forget();
+    expect(await book.getMetadata("mapping")).toBe("{}");
+    expect((await book.listSheets()).map((sheet) => sheet.name)).toEqual(["Sales"]);
+  });
+});

@@ -249,6 +249,7 @@ async function candidates(book: Workbook): Promise<Candidate[]> {
     found.push({ source, values: await book.read(table.name) });
   }
   for (const name of await book.listNames()) {
+    if (name.address === null || name.scope !== undefined) continue;
     const range = parseRange(name.address);
     if (range.sheet === undefined) continue;
     const source: BlockSource = { kind: "name", reference: name.name, sheet: range.sheet, row: range.top, col: range.left };
@@ -274,8 +275,9 @@ async function sourceOf(book: Workbook, reference: string): Promise<BlockSource>
     const range = parseRange(table.address);
     return { kind: "table", reference: table.name, sheet: table.sheet, row: range.top, col: range.left };
   }
-  const name = (await book.listNames()).find((entry) => entry.name.toLowerCase() === lower);
+  const name = (await book.listNames()).find((entry) => entry.name.toLowerCase() === lower && entry.scope === undefined);
   if (name) {
+    if (name.address === null) throw new PlanningError(`The name "${name.name}" cannot be mapped: it ${name.note}`);
     const range = parseRange(name.address);
     return { kind: "name", reference: name.name, sheet: range.sheet ?? "", row: range.top, col: range.left };
   }

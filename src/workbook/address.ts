@@ -122,6 +122,18 @@ export function parseRange(text: string): SheetRange {
 }
 
 /**
+ * The rows [offset, offset + count) of a range (clipped at its bottom), or the whole range without a window.
+ * @returns undefined when the window starts past the range's last row or is empty.
+ * @example windowRows({ top: 1, left: 0, bottom: 9, right: 3 }, { offset: 8, count: 5 }) // { top: 9, left: 0, bottom: 9, right: 3 }
+ */
+export function windowRows(range: CellRange, window?: { offset: number; count: number }): CellRange | undefined {
+  if (window === undefined) return range;
+  const top = range.top + Math.max(0, Math.floor(window.offset));
+  const bottom = Math.min(range.bottom, top + Math.floor(window.count) - 1);
+  return top > bottom ? undefined : { ...range, top, bottom };
+}
+
+/**
  * True when the text looks like an A1 range with or without a sheet ("B2:C9", "Items!A1").
  * @example isRangeText("B2:C9") // true
  */

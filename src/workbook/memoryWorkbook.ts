@@ -8,7 +8,7 @@
  * calculated: a formula the add-in wrote reads as null until Excel recalculates the saved file.
  */
 import ExcelJS from "exceljs";
-import { parseCell, parseRange, rangeAddress, type CellRange } from "./address";
+import { parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
 import { serialOfDate } from "./excelDate";
 import {
   CHARTS_KEY,
@@ -19,12 +19,15 @@ import {
   ownedSheets,
   recordedCharts,
 } from "./metadataSheet";
+import { namedReference } from "./namedReference";
 import type {
   CellInput,
   CellValue,
   ChartSpec,
+  Extent,
   Matrix,
   NamedRangeInfo,
+  ReadWindow,
   SheetInfo,
   TableInfo,
   Workbook,
@@ -200,18 +203,25 @@ export class MemoryWorkbook implements Workbook {
   async listNames(): Promise<NamedRangeInfo[]> {
     const names: NamedRangeInfo[] = [];
     for (const entry of this.book.definedNames.model) {
-      const first = entry.ranges[0];
-      if (first === undefined || entry.name.startsWith("_xlnm")) continue;
-      const range = parseRange(first);
-      if (range.sheet === undefined) continue;
-      names.push({ name: entry.name, address: rangeAddress(range, range.sheet) });
+      if (entry.ranges.length === 0 || entry.name.startsWith("_xlnm")) continue;
+      const reference = namedReference(entry.ranges.join(","));
+      names.push(reference.address === null ? { name: entry.name, address: null, note: reference.note } : { name: entry.name, address: reference.address });
     }
     return names;
   }
 
-  async read(reference: string): Promise<Matrix> {
+  async read(reference: string, window?: ReadWindow): Promise<Matrix> {
     const { sheet, range } = await this.resolve(reference);
-    return range === undefined ? usedValues(sheet) : mapRange(sheet, range, (cell) => toCellValue(cell?.value));
+    const box = range ?? usedBox(sheet);
+    if (box === undefined) return [];
+    const rows = windowRows(box, window);
+    return rows === undefined ? [] : mapRange(sheet, rows, (cell) => toCellValue(cell?.value));
+  }
+
+  async extent(reference: string): Promise<Extent> {
+    const { sheet, range } = await this.resolve(reference);
+    const box = range ?? usedBox(sheet);
+    return box === undefined ? { rows: 0, columns: 0 } : { rows: box.bottom - box.top + 1, columns: box.right - box.left + 1 };
   }
 
   async createSheet(name: string): Promise<void> {
@@ -301,6 +311,7 @@ export class MemoryWorkbook implements Workbook {
     if (table) return { sheet: this.sheet(table.sheet), range: parseRange(table.address) };
     const name = (await this.listNames()).find((info) => info.name.toLowerCase() === text.toLowerCase());
     if (name) {
+      if (name.address === null) throw new WorkbookError(`The name "${name.name}" cannot be read: it ${name.note}`);
       const range = parseRange(name.address);
       return { sheet: this.sheet(range.sheet ?? ""), range };
     }
@@ -339,6 +350,13 @@ function usedValues(sheet: ExcelJS.Worksheet): Matrix {
   const used = usedRange(sheet);
   const values = mapRange(sheet, used, (cell) => toCellValue(cell?.value));
   return values.length === 1 && values[0].length === 1 && values[0][0] === null ? [] : values;
+}
+
+/** What read(sheet) covers: A1 to the last used cell, undefined for an empty sheet. */
+function usedBox(sheet: ExcelJS.Worksheet): CellRange | undefined {
+  const used = usedRange(sheet);
+  const empty = used.bottom === 0 && used.right === 0 && toCellValue(sheet.findCell(1, 1)?.value) === null;
+  return empty ? undefined : used;
 }
 
 function mapRange<T>(sheet: ExcelJS.Worksheet, range: CellRange, read: (cell: ExcelJS.Cell | undefined) => T): T[][] {

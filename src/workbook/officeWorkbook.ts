@@ -9,15 +9,18 @@
  * own "this is text" prefix (the apostrophe is not part of the value), so "=SUM(A1)", "-5", "2024-01" or
  * "TRUE" typed by a planner are stored as the text they are; only `{ formula }` is written as a formula.
  */
-import { parseCell, parseRange, rangeAddress } from "./address";
+import { isRangeText, parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
 import { CHARTS_KEY, METADATA_SHEET, OWNED_SHEETS_KEY, decodeMetadata, encodeMetadata, ownedSheets, recordedCharts } from "./metadataSheet";
+import { namedReference } from "./namedReference";
 import type {
   CellInput,
   CellValue,
   ChartKind,
   ChartSpec,
+  Extent,
   Matrix,
   NamedRangeInfo,
+  ReadWindow,
   SheetInfo,
   TableInfo,
   Workbook,
@@ -90,44 +93,36 @@ export class OfficeWorkbook implements Workbook {
 
   async listNames(): Promise<NamedRangeInfo[]> {
     return this.run(async (context) => {
-      const names = context.workbook.names;
-      names.load("items/name,items/type,items/formula,items/visible");
+      const names = context.workbook.names.load(NAME_PROPERTIES);
+      const worksheets = context.workbook.worksheets.load("items/name");
       await context.sync();
-      return names.items
-        .filter((item) => item.visible && item.type === "Range")
-        .flatMap((item) => {
-          const range = parseRange(item.formula.replace(/^=/, ""));
-          return range.sheet === undefined ? [] : [{ name: item.name, address: rangeAddress(range, range.sheet) }];
-        });
+      const scoped = worksheets.items
+        .filter((sheet) => sheet.name !== METADATA_SHEET)
+        .map((sheet) => ({ sheet: sheet.name, names: sheet.names.load(NAME_PROPERTIES) }));
+      await context.sync();
+      return [
+        ...names.items.filter((item) => item.visible).map((item) => describeName(item)),
+        ...scoped.flatMap(({ sheet, names: local }) => local.items.filter((item) => item.visible).map((item) => describeName(item, sheet))),
+      ];
     });
   }
 
-  async read(reference: string): Promise<Matrix> {
+  async read(reference: string, window?: ReadWindow): Promise<Matrix> {
     return this.run(async (context) => {
-      const text = reference.trim();
-      if (text.includes("!")) {
-        const range = parseRange(text);
-        const target = context.workbook.worksheets.getItemOrNullObject(range.sheet ?? "");
-        await context.sync();
-        if (target.isNullObject) throw new WorkbookError(`There is no sheet called "${range.sheet}" in this workbook.`);
-        const cells = target.getRange(rangeAddress(range)).load("values");
-        await context.sync();
-        return cells.values.map(toCellValues);
-      }
-      const sheet = context.workbook.worksheets.getItemOrNullObject(text);
-      const table = context.workbook.tables.getItemOrNullObject(text);
-      const name = context.workbook.names.getItemOrNullObject(text);
+      const target = await locate(context, reference);
+      if (target.box === undefined) return [];
+      const rows = windowRows(target.box, window);
+      if (rows === undefined) return [];
+      const cells = target.sheet.getRange(rangeAddress(rows)).load("values");
       await context.sync();
-      if (!sheet.isNullObject && text !== METADATA_SHEET) {
-        const used = sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
-        await context.sync();
-        return used.isNullObject ? [] : fromA1(used.values.map(toCellValues), used.rowIndex, used.columnIndex);
-      }
-      const range = !table.isNullObject ? table.getRange() : !name.isNullObject ? name.getRange() : undefined;
-      if (!range) throw new WorkbookError(`There is no sheet, table or named range called "${reference}" in this workbook.`);
-      range.load("values");
-      await context.sync();
-      return range.values.map(toCellValues);
+      return cells.values.map(toCellValues);
+    });
+  }
+
+  async extent(reference: string): Promise<Extent> {
+    return this.run(async (context) => {
+      const { box } = await locate(context, reference);
+      return box === undefined ? { rows: 0, columns: 0 } : { rows: box.bottom - box.top + 1, columns: box.right - box.left + 1 };
     });
   }
 
@@ -215,6 +210,65 @@ export class OfficeWorkbook implements Workbook {
   }
 }
 
+const NAME_PROPERTIES = "items/name,items/formula,items/visible";
+
+/** A named item as the Workbook interface lists it: its rectangle, or null and why it is skipped. */
+function describeName(item: Excel.NamedItem, scope?: string): NamedRangeInfo {
+  // NamedItem.formula "always starts with an equals sign", for constants too ("=42", "=\"text\"").
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditem#excel-excel-nameditem-formula-member
+  const reference = namedReference(item.formula);
+  const named = scope === undefined ? { name: item.name } : { name: item.name, scope };
+  return reference.address === null ? { ...named, address: null, note: reference.note } : { ...named, address: reference.address };
+}
+
+/** Where a reference's cells are: its sheet and the rectangle read(reference) returns (undefined: an empty sheet). */
+interface Located {
+  sheet: Excel.Worksheet;
+  box: CellRange | undefined;
+}
+
+/**
+ * Find a reference's sheet and rectangle in two syncs, without reading any value: a sheet-qualified
+ * range, a sheet (A1 to the end of its used range), a table, a workbook name or "Sheet!Name".
+ * @throws WorkbookError naming the reference when it is none of these or a name is not one rectangle.
+ */
+async function locate(context: Excel.RequestContext, reference: string): Promise<Located> {
+  const text = reference.trim();
+  const bang = text.lastIndexOf("!");
+  if (bang >= 0 && isRangeText(text)) {
+    const range = parseRange(text);
+    const sheet = context.workbook.worksheets.getItemOrNullObject(range.sheet ?? "");
+    await context.sync();
+    if (sheet.isNullObject) throw new WorkbookError(`There is no sheet called "${range.sheet}" in this workbook.`);
+    return { sheet, box: range };
+  }
+  const worksheets = context.workbook.worksheets;
+  const sheet = bang >= 0 ? undefined : worksheets.getItemOrNullObject(text);
+  const used = sheet?.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+  const table = bang >= 0 ? undefined : context.workbook.tables.getItemOrNullObject(text);
+  const tableRange = table?.getRange().load("address");
+  const tableSheet = table?.worksheet.load("name");
+  const name =
+    bang >= 0
+      ? worksheets.getItemOrNullObject(parseRange(`${text.slice(0, bang)}!A1`).sheet ?? "").names.getItemOrNullObject(text.slice(bang + 1))
+      : context.workbook.names.getItemOrNullObject(text);
+  name.load("name,formula");
+  await context.sync();
+  if (sheet && used && !sheet.isNullObject && text !== METADATA_SHEET) {
+    return { sheet, box: used.isNullObject ? undefined : { top: 0, left: 0, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 } };
+  }
+  if (table && tableRange && tableSheet && !table.isNullObject) {
+    return { sheet: worksheets.getItem(tableSheet.name), box: parseRange(tableRange.address) };
+  }
+  if (!name.isNullObject) {
+    const info = describeName(name);
+    if (info.address === null) throw new WorkbookError(`The name "${info.name}" cannot be read: it ${info.note}`);
+    const range = parseRange(info.address);
+    return { sheet: worksheets.getItem(range.sheet ?? ""), box: range };
+  }
+  throw new WorkbookError(`There is no sheet, table or named range called "${reference}" in this workbook.`);
+}
+
 /** Two syncs: the sheet list, then each sheet's protection and the metadata sheet's values. */
 async function readState(context: Excel.RequestContext): Promise<BookState> {
   const worksheets = context.workbook.worksheets;
@@ -281,14 +335,4 @@ function toFormulaEntry(value: CellInput): string | number | boolean {
 /** Office values -> CellValue: "" is a blank; errors already come as text ("#N/A"). */
 function toCellValues(row: unknown[]): CellValue[] {
   return row.map((cell) => (cell === "" || cell === null || cell === undefined ? null : typeof cell === "number" || typeof cell === "boolean" ? cell : String(cell)));
-}
-
-/** Pad a used range that starts below or right of A1 so the matrix starts at A1. */
-function fromA1(values: Matrix, rowIndex: number, columnIndex: number): Matrix {
-  const width = columnIndex + Math.max(0, ...values.map((row) => row.length));
-  const blankRow = (): CellValue[] => new Array<CellValue>(width).fill(null);
-  return [
-    ...Array.from({ length: rowIndex }, blankRow),
-    ...values.map((row) => [...new Array<CellValue>(columnIndex).fill(null), ...row]),
-  ];
 }

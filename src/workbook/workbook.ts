@@ -39,8 +39,27 @@ export interface TableInfo {
 
 export interface NamedRangeInfo {
   name: string;
-  /** Sheet-qualified address, e.g. "History!B2:AK41". */
-  address: string;
+  /**
+   * Sheet-qualified address, e.g. "History!B2:AK41"; null when the name is not one plain rectangular
+   * range (whole column or row, several areas, a formula, a constant, a #REF! error): `note` says why.
+   */
+  address: string | null;
+  /** Why the name is listed without an address (the planner reads this), e.g. "refers to whole columns". */
+  note?: string;
+  /** The sheet a worksheet-scoped name belongs to (read it as "Sheet!Name"); absent for workbook names. */
+  scope?: string;
+}
+
+/** Rows [offset, offset + count) of what read(reference) returns (clipped at the end). */
+export interface ReadWindow {
+  offset: number;
+  count: number;
+}
+
+/** Rows and columns a read returns. */
+export interface Extent {
+  rows: number;
+  columns: number;
 }
 
 /** One rectangular write into a sheet. */
@@ -83,9 +102,12 @@ export interface Workbook {
   /**
    * Read values of a sheet-qualified A1 range ("History!B2:AK41"), a whole sheet's used range
    * ("History", read from A1 so that row r, column c of the result is the sheet's cell), a table name
-   * (header row included) or a workbook-level name.
+   * (header row included), a workbook-level name or a worksheet-level name ("History!Quantities").
+   * With a window, only rows [offset, offset + count) of that result (fewer at the end; none past it).
    */
-  read(reference: string): Promise<Matrix>;
+  read(reference: string, window?: ReadWindow): Promise<Matrix>;
+  /** Rows and columns read(reference) would return, without reading any value ({0, 0} for an empty sheet). */
+  extent(reference: string): Promise<Extent>;
   /** Create an empty sheet owned by the add-in. Throws if a sheet of that name exists. */
   createSheet(name: string): Promise<void>;
   /** Write blocks, batched. Throws WorkbookError for a sheet not owned unless `overwrite` says yes. */

@@ -10,6 +10,14 @@ import { parseRange, rangeAddress, type CellRange } from "../../src/workbook/add
 
 type Scalar = string | number | boolean;
 
+interface NameModel {
+  name: string;
+  formula: string;
+  /** The sheet of a worksheet-level name; undefined for a workbook-level name. */
+  scope: string | undefined;
+  visible: boolean;
+}
+
 interface CellModel {
   value: Scalar;
   formula?: string;
@@ -64,7 +72,7 @@ export class FakeExcel {
   syncs = 0;
   readonly sheets: SheetModel[] = [];
   readonly tables: { name: string; sheet: string; address: string }[] = [];
-  readonly names: { name: string; formula: string }[] = [];
+  readonly names: NameModel[] = [];
   private readonly pending: Loadable[] = [];
 
   /** Runs a batch like Excel.run, against this fake. */
@@ -82,8 +90,9 @@ export class FakeExcel {
     this.tables.push({ name, sheet, address });
   }
 
-  addName(name: string, formula: string): void {
-    this.names.push({ name, formula });
+  /** A defined name; `scope` makes it a worksheet-level name of that sheet. */
+  addName(name: string, formula: string, options: { scope?: string; visible?: boolean } = {}): void {
+    this.names.push({ name, formula, scope: options.scope, visible: options.visible ?? true });
   }
 
   sheet(name: string): SheetModel {
@@ -141,6 +150,11 @@ class Loadable {
     return this;
   }
 
+  /** Properties asked for by load() since the last sync. */
+  protected requestedProperties(): ReadonlySet<string> {
+    return this.requested;
+  }
+
   complete(sync: number): void {
     for (const property of this.requested) this.loaded.add(property);
     this.requested.clear();
@@ -176,6 +190,12 @@ class Worksheets extends Loadable {
     return new Worksheet(this.fake, this.fake.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase()));
   }
 
+  getItem(name: string): Worksheet {
+    const model = this.fake.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+    if (!model) throw new Error(`ItemNotFound: there is no sheet "${name}".`);
+    return new Worksheet(this.fake, model);
+  }
+
   add(name: string): Worksheet {
     if (this.fake.sheets.some((sheet) => sheet.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
     const model = new SheetModel(name);
@@ -186,11 +206,13 @@ class Worksheets extends Loadable {
 
 class Worksheet extends Loadable {
   readonly protection: Protection;
+  readonly names: Names;
   readonly charts: { add: (type: string, source: Range, seriesBy: string) => Chart };
 
   constructor(fake: FakeExcel, private readonly model: SheetModel | undefined) {
     super(fake);
     this.protection = new Protection(fake, model);
+    this.names = new Names(fake, model?.name);
     this.charts = {
       add: (type, source, seriesBy) => {
         const chart: ChartModel = { type, source: source.addressText(), seriesBy, title: "", position: "" };
@@ -231,6 +253,8 @@ class Worksheet extends Loadable {
   }
 
   getUsedRangeOrNullObject(): Range {
+    // A method of a null object gives a null object (Excel's *OrNullObject pattern).
+    if (!this.model) return Range.nullObject(this.fake, new SheetModel(""));
     const used = this.existing().used();
     return used ? new Range(this.fake, this.existing(), used) : Range.nullObject(this.fake, this.existing());
   }
@@ -317,6 +341,11 @@ class Range extends Loadable {
   get rowCount(): number {
     this.need("rowCount");
     return this.bounds().bottom - this.bounds().top + 1;
+  }
+
+  get columnCount(): number {
+    this.need("columnCount");
+    return this.bounds().right - this.bounds().left + 1;
   }
 
   get values(): Scalar[][] {
@@ -451,10 +480,11 @@ class Table extends Loadable {
   }
 
   get worksheet(): Worksheet {
-    return new Worksheet(this.fake, this.fake.sheet(this.existing().sheet));
+    return new Worksheet(this.fake, this.model ? this.fake.sheet(this.model.sheet) : undefined);
   }
 
   getRange(): Range {
+    if (!this.model) return Range.nullObject(this.fake, new SheetModel(""));
     return new Range(this.fake, this.fake.sheet(this.existing().sheet), parseRange(this.existing().address));
   }
 
@@ -469,27 +499,82 @@ class Table extends Loadable {
   }
 }
 
-class Names extends Loadable {
-  get items(): { name: string; type: string; formula: string; visible: boolean }[] {
-    this.need("items/name");
-    return this.fake.names.map((entry) => ({ ...entry, type: "Range", visible: true }));
+/** Excel's type of a named item, from its formula. */
+function nameType(formula: string): string {
+  const body = formula.replace(/^=/, "");
+  if (body.includes("#REF!")) return "Error";
+  if (/^[-+]?\d/.test(body)) return Number.isInteger(Number(body)) ? "Integer" : "Double";
+  if (body.startsWith('"')) return "String";
+  if (/^(TRUE|FALSE)$/i.test(body)) return "Boolean";
+  if (body.startsWith("{")) return "Array";
+  return "Range";
+}
+
+class NamedItem extends Loadable {
+  constructor(fake: FakeExcel, private readonly model: NameModel | undefined) {
+    super(fake);
   }
 
-  getItemOrNullObject(name: string): { isNullObject: boolean; getRange: () => Range } {
-    this.fake.request(this);
-    const entry = this.fake.names.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-    const createdAt = this.fake.syncs;
-    const fake = this.fake;
-    return {
-      get isNullObject() {
-        if (fake.syncs <= createdAt) throw new Error("PropertyNotLoaded: isNullObject read before context.sync().");
-        return entry === undefined;
-      },
-      getRange: () => {
-        if (!entry) throw new Error("InvalidObjectPath");
-        const range = parseRange(entry.formula.replace(/^=/, ""));
-        return new Range(fake, fake.sheet(range.sheet ?? ""), range);
-      },
-    };
+  get isNullObject(): boolean {
+    this.needSync();
+    return this.model === undefined;
+  }
+
+  get name(): string {
+    this.need("name");
+    return this.existing().name;
+  }
+
+  get formula(): string {
+    this.need("formula");
+    return this.existing().formula;
+  }
+
+  get type(): string {
+    this.need("type");
+    return nameType(this.existing().formula);
+  }
+
+  get visible(): boolean {
+    this.need("visible");
+    return this.existing().visible;
+  }
+
+  private existing(): NameModel {
+    if (!this.model) throw new Error("InvalidObjectPath: the named item does not exist.");
+    return this.model;
+  }
+}
+
+/** Workbook.names (workbook-level names) or Worksheet.names (that sheet's names). */
+class Names extends Loadable {
+  private snapshot: NamedItem[] = [];
+
+  constructor(fake: FakeExcel, private readonly scope?: string) {
+    super(fake);
+  }
+
+  override complete(sync: number): void {
+    const properties = [...this.requestedProperties()].filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
+    super.complete(sync);
+    this.snapshot = this.models().map((model) => {
+      const item = new NamedItem(this.fake, model);
+      item.load(properties.join(","));
+      item.complete(sync);
+      return item;
+    });
+  }
+
+  get items(): NamedItem[] {
+    this.need("items/name");
+    return this.snapshot;
+  }
+
+  getItemOrNullObject(name: string): NamedItem {
+    return new NamedItem(this.fake, this.models().find((candidate) => candidate.name.toLowerCase() === name.toLowerCase()));
+  }
+
+  private models(): NameModel[] {
+    return this.fake.names.filter((entry) => entry.scope === this.scope);
   }
 }

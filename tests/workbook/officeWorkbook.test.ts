@@ -111,3 +111,32 @@ describe("OfficeWorkbook reading and metadata", () => {
     expect(await book.getMetadata("mapping")).toBe("=" + "x".repeat(40000));
   });
 });
+
+describe("OfficeWorkbook names of every kind Excel allows", () => {
+  it("lists workbook and worksheet names, skipping those that are not one rectangle with a note", async () => {
+    const { fake, book } = setup();
+    fake.addName("WholeColumn", "=Sales!$A:$A");
+    fake.addName("WholeRow", "=Sales!$1:$1");
+    fake.addName("TwoAreas", "=Sales!$A$1:$B$2,Sales!$D$1:$E$2");
+    fake.addName("Growing", "=OFFSET(Sales!$A$1,0,0,COUNTA(Sales!$A:$A),1)");
+    fake.addName("Rate", "=0.05");
+    fake.addName("Gone", "=#REF!$A$1");
+    fake.addName("Hidden", "=Sales!$A$1", { visible: false });
+    fake.addName("Local", "=Sales!$B$2:$B$3", { scope: "Sales" });
+    const names = await book.listNames();
+    expect(names.filter((name) => name.address !== null)).toEqual([
+      { name: "Quantities", address: "Sales!B2:C3" },
+      { name: "Local", address: "Sales!B2:B3", scope: "Sales" },
+    ]);
+    expect(Object.fromEntries(names.filter((name) => name.address === null).map((name) => [name.name, name.note?.split(" (")[0]]))).toEqual({
+      WholeColumn: "refers to whole columns",
+      WholeRow: "refers to whole rows",
+      TwoAreas: "refers to several areas",
+      Growing: "is a formula, not a fixed range of cells",
+      Rate: "is a constant, not a range of cells",
+      Gone: "refers to cells that were deleted",
+    });
+    expect(await book.read("Sales!Local")).toEqual([[10], [5]]);
+    await expect(book.read("WholeColumn")).rejects.toThrow(/"WholeColumn" cannot be read: it refers to whole columns/);
+  });
+});

@@ -97,6 +97,22 @@ describe.each(IMPLEMENTATIONS)("%s keeps the Workbook contract", (_name, make) =
     expect((await book.listSheets()).map((sheet) => sheet.name)).toEqual(["Sales"]);
   });
 
+  it("reads a window of rows and the extent of a sheet, a table, a name and a range", async () => {
+    const book = await make();
+    expect(await book.extent("Sales")).toEqual({ rows: 3, columns: 3 });
+    expect(await book.extent("SalesTable")).toEqual({ rows: 3, columns: 3 });
+    expect(await book.extent("Quantities")).toEqual({ rows: 2, columns: 2 });
+    expect(await book.extent("Sales!B1:C2")).toEqual({ rows: 2, columns: 2 });
+    expect(await book.read("Sales", { offset: 1, count: 1 })).toEqual([PLANNER_SHEET[1]]);
+    expect(await book.read("SalesTable", { offset: 2, count: 10 })).toEqual([PLANNER_SHEET[2]]);
+    expect(await book.read("Quantities", { offset: 0, count: 1 })).toEqual([[10, 12]]);
+    expect(await book.read("Sales!A2:B3", { offset: 1, count: 1 })).toEqual([["B-2", 5]]);
+    expect(await book.read("Sales", { offset: 3, count: 5 })).toEqual([]);
+    await book.createSheet("Empty");
+    expect(await book.extent("Empty")).toEqual({ rows: 0, columns: 0 });
+    expect(await book.read("Empty", { offset: 0, count: 5 })).toEqual([]);
+  });
+
   it("says which reference does not exist", async () => {
     const book = await make();
     await expect(book.read("Nowhere")).rejects.toThrow(/no sheet, table or named range called "Nowhere"/);

@@ -67,7 +67,7 @@ function describeMapping(mapping: DataMapping, data: PlanningData | undefined): 
   if (history && data) {
     const direction = history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
     lines.push(
-      `  history:   ${data.history.length} items x ${history.periods.length} periods (${span(history.periods)}), ${direction}, from ${source(history.source)}`,
+      `  history:   ${data.series.length} items x ${history.periods.length} periods (${span(history.periods)}), ${direction}, from ${source(history.source)}`,
     );
   } else {
     lines.push("  history:   not found (no block of items by month was recognised)");

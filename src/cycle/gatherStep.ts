@@ -54,8 +54,10 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   const cleaned: Record<string, number[]> = {};
   const changes: HistoryChange[] = [];
   const skipped: string[] = [];
-  data.items.forEach((item, i) => {
-    const history = data.history[i].map((v) => (v !== null && v < 0 ? null : v));
+  const seriesOf = new Map(data.series.map((series) => [series.item, series]));
+  data.items.forEach((item) => {
+    const raw = seriesOf.get(item.id)?.history ?? [];
+    const history = raw.map((v) => (v !== null && v < 0 ? null : v));
     if (history.filter((v) => v !== null).length < 2) {
       skipped.push(item.id);
       return;
@@ -64,7 +66,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
     const corrected = correctOutliers(filled.values, seasonLength);
     cleaned[item.id] = corrected.values.map((v) => Math.max(0, v));
     for (const change of [...filled.changes, ...corrected.changes]) {
-      const original = data.history[i][change.index];
+      const original = raw[change.index];
       changes.push({
         item: item.id,
         period: data.periods[change.index],

@@ -86,12 +86,14 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
   }
   const items: ItemMonitor[] = [];
   const exceptions: Exception[] = [];
-  data.items.forEach((item, i) => {
+  const seriesOf = new Map(data.series.map((series) => [series.item, series.history]));
+  data.items.forEach((item) => {
     const m = measures.get(item.id);
+    const history = seriesOf.get(item.id) ?? [];
     if (!m || observed.length === 0) return;
     const index = observed.map((p) => planPeriods.indexOf(p));
     const planned = index.map((t) => m.Demand[t]);
-    const actual = observed.map((p) => data.history[i][historyIndex.get(p) ?? 0] ?? 0);
+    const actual = observed.map((p) => history[historyIndex.get(p) ?? 0] ?? 0);
     const ts = safely(() => trackingSignal(actual, planned));
     const monitor: ItemMonitor = {
       item: item.id,

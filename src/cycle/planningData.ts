@@ -49,13 +49,24 @@ export interface Capacity {
   hours: (number | null)[][];
 }
 
+/** One demand series: an item at a location ("" when the workbook has no location). */
+export interface DemandSeries {
+  item: string;
+  location: string;
+  /** history[t]: quantity in PlanningData.periods[t]; null for a blank (or unreadable) cell. */
+  history: (number | null)[];
+}
+
 /** Everything the cycle plans from. */
 export interface PlanningData {
-  /** History period labels, oldest first ("YYYY-MM"). */
+  /** History period labels, oldest first: "YYYY-MM" for months, ISO weeks "YYYY-Www" for weeks. */
   periods: string[];
+  /** The planning bucket the periods are in. */
+  bucket: "month" | "week";
+  /** The item master, in its order, plus the items found only in the history. */
   items: Item[];
-  /** history[i][t]: quantity of items[i] in periods[t]; null for a blank (or unreadable) cell. */
-  history: (number | null)[][];
+  /** One series per item x location, in reading order. */
+  series: DemandSeries[];
   resources: Resource[];
   capacity: Capacity | null;
 }
@@ -130,8 +141,9 @@ export async function readRecordCells<F extends string>(
 
 /**
  * Read the planning data the mapping points at. Items come from the item master, in its order; items
- * found only in the history are added after them with empty attributes. The history row of an item is
- * its first row in the history block. Text, errors and blanks in numbers read as null (validation
+ * found only in the history are added after them with empty attributes. Each item x location of the
+ * history block is one series, in reading order; the series of a key is its first row in the block
+ * (validation reports the duplicates). Text, errors and blanks in numbers read as null (validation
  * reports them).
  * @throws PlanningError when the mapping has no history.
  * @example const data = await readPlanningData(book, await proposeMapping(book)); data.items.length // 40
@@ -144,23 +156,24 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
   const resources = mapping.resources ? (await readRecordCells(book, mapping.resources)).map(toResource) : [];
   const items = mapping.items ? (await readRecordCells(book, mapping.items)).map((row) => toItem(row, resources)) : [];
 
-  const rowOf = new Map<string, number>();
+  const series: DemandSeries[] = [];
+  const seen = new Set<string>();
   history.keys.forEach((key, row) => {
-    const id = String(key.value).trim();
-    if (!rowOf.has(id)) rowOf.set(id, row);
+    const item = String(key.value).trim();
+    if (seen.has(item)) return;
+    seen.add(item);
+    series.push({ item, location: "", history: history.cells[row].map((cell) => toNumber(cell.value)) });
   });
   const known = new Set(items.map((item) => item.id));
-  for (const id of rowOf.keys()) if (!known.has(id)) items.push(emptyItem(id));
+  for (const item of seen) if (!known.has(item)) items.push(emptyItem(item));
 
   const capacity = mapping.capacity ? await readSeriesCells(book, mapping.capacity) : undefined;
   if (capacity && resources.length === 0) resources.push(...capacity.keys.map((key) => emptyResource(String(key.value).trim())));
   return {
     periods: history.periods,
+    bucket: "month",
     items,
-    history: items.map((item) => {
-      const row = rowOf.get(item.id);
-      return row === undefined ? history.periods.map(() => null) : history.cells[row].map((cell) => toNumber(cell.value));
-    }),
+    series,
     resources,
     capacity: capacity ? capacityByResource(capacity, resources) : null,
   };

@@ -28,15 +28,16 @@ describe("proposeMapping on the sample workbook", () => {
     const book = await sample();
     const data = await readPlanningData(book, await proposeMapping(book));
     expect(data.items).toHaveLength(40);
-    expect(data.history).toHaveLength(40);
-    expect(data.history.every((row) => row.length === 36)).toBe(true);
+    expect(data.bucket).toBe("month");
+    expect(data.series.map((series) => series.item)).toEqual(data.items.map((item) => item.id));
+    expect(data.series.every((series) => series.location === "" && series.history.length === 36)).toBe(true);
     expect(new Set(data.items.map((item) => item.family))).toEqual(new Set(["Chairs", "Tables", "Storage", "Lighting"]));
     expect(data.items[0]).toMatchObject({ id: "CH-101", description: "Oak dining chair", unit: "pcs", holdingRate: 0.25 });
     expect(Object.keys(data.items[0].hoursPerUnit)).toEqual(["Assembly", "Finishing", "Packing"]);
     expect(data.resources.map((resource) => resource.id)).toEqual(["Assembly", "Finishing", "Packing"]);
     expect(data.capacity?.hours).toHaveLength(3);
     expect(data.capacity?.hours[0]).toHaveLength(24);
-    expect(data.history.flat().filter((value) => value === null)).toHaveLength(4);
+    expect(data.series.flatMap((series) => series.history).filter((value) => value === null)).toHaveLength(4);
   });
 });
 
@@ -65,7 +66,7 @@ describe("proposeMapping on other layouts", () => {
       ["P-200", "Pumps", 150, 8],
       ["P-300", "Valves", 40, 60],
     ]);
-    expect(data.history[0].slice(0, 3)).toEqual([10, 11, 12]);
+    expect(data.series[0].history.slice(0, 3)).toEqual([10, 11, 12]);
   });
 
   it("recognises a headerless named range with ids in its first column", async () => {
@@ -78,7 +79,7 @@ describe("proposeMapping on other layouts", () => {
     expect(cells.cells[2][0]).toEqual({ value: 50, address: "Data!B7" });
     const data = await readPlanningData(book, mapping);
     expect(data.items.map((item) => item.id)).toEqual(["X1", "X2", "X3"]);
-    expect(data.history[1]).toEqual([1, 0, 0, 2, 0, 1]);
+    expect(data.series[1].history).toEqual([1, 0, 0, 2, 0, 1]);
   });
 
   it("tells capacity (keyed by resources) from history without a resource list, and skips a total row", async () => {
@@ -116,7 +117,7 @@ describe("mapPartAt: the planner points at a block", () => {
     expect((await mapPartAt(book, "resources", "ResourceList")).source.kind).toBe("table");
     const data = await readPlanningData(book, { version: 1, history, items, resources: null, capacity: null });
     expect(data.items).toHaveLength(40);
-    expect(data.history.filter((row) => row.some((value) => value !== null))).toHaveLength(10);
+    expect(data.series.filter((series) => series.history.some((value) => value !== null))).toHaveLength(10);
   });
 
   it("says what a part needs when the block does not hold it", async () => {

@@ -5,7 +5,9 @@
  */
 import { PlanningError } from "../core/errors";
 import { loadMapping, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
-import { readPlanningData, type PlanningData } from "../cycle/planningData";
+import { historySources, isLines } from "../cycle/historyLayout";
+import { reconciliationText } from "../cycle/reconciliation";
+import { readPlanningData, type PlanningReading } from "../cycle/planningData";
 import { validateData, type ValidationReport } from "../cycle/validate";
 import { parseRange, rangeAddress } from "../workbook/address";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
@@ -61,13 +63,14 @@ export async function runInspectCommand(args: string[]): Promise<number> {
 }
 
 
-function describeMapping(mapping: DataMapping, data: PlanningData | undefined): string[] {
+function describeMapping(mapping: DataMapping, data: PlanningReading | undefined): string[] {
   const lines: string[] = [];
   const { history, items, resources, capacity } = mapping;
   if (history && data) {
-    const direction = history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
+    const direction = isLines(history) ? "order lines" : history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
     lines.push(
-      `  history:   ${data.series.length} items x ${history.periods.length} periods (${span(history.periods)}), ${direction}, from ${source(history.source)}`,
+      `  history:   ${data.series.length} items x ${data.periods.length} periods (${span(data.periods)}), ${direction}, from ${historySources(history).map(source).join(", ")}`,
+      `             ${reconciliationText(data.reconciliation)}`,
     );
   } else {
     lines.push("  history:   not found (no block of items by month was recognised)");

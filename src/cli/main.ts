@@ -1,5 +1,6 @@
 import { PlanningError } from "../core/errors";
 import { runForecastCommand } from "./forecastCommand";
+import { runHistoryCommand } from "./historyCommand";
 import { runInspectCommand } from "./inspectCommand";
 import { runCycleCommand } from "./runCommand";
 import { runScenarioCommand } from "./scenarioCommand";
@@ -8,6 +9,8 @@ import { runSupplyCommand } from "./supplyCommand";
 const USAGE = `sop: Sales & Operations Planning from the command line
 
   sop inspect book.xlsx                      sheets, tables and what the data mapping recognises
+  sop history book.xlsx --out history.csv [--bucket month|week]
+                                             the demand history step 1 reads: item,location,period,quantity
   sop run book.xlsx --out planned.xlsx [--approve "Name"]
                                              steps 1 to 5 of the S&OP cycle on a workbook
   sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
@@ -18,6 +21,7 @@ const USAGE = `sop: Sales & Operations Planning from the command line
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   inspect: runInspectCommand,
+  history: runHistoryCommand,
   run: runCycleCommand,
   forecast: runForecastCommand,
   supply: runSupplyCommand,

@@ -1,6 +1,7 @@
 import { correctOutliers, fillMissing } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
+import { describeHistory } from "./historyLayout";
 import { currentMapping } from "./mappedData";
 import { DataMapping, proposeMapping, saveMapping } from "./mapping";
 import { CENTS_FORMAT, periodFormats, replaceSheets, SheetContent, sheetExists } from "./ownedSheets";
@@ -47,7 +48,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   const mapping = saved ?? (await proposeMapping(workbook));
   const data = await readPlanningData(workbook, mapping);
   options.onProgress?.({ fraction: 0.3, message: "Checking the data" });
-  const validation = await validateData(workbook, mapping);
+  const validation = await validateData(workbook, mapping, data.problems);
   throwIfCancelled(options.signal);
 
   const seasonLength = seasonLengthOf(data.periods);
@@ -121,7 +122,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
         title: "Mapped data",
         headers: ["Part", "Where"],
         rows: [
-          ["Demand history", mapping.history ? `${mapping.history.source.reference} (${mapping.history.orientation === "periodsAcross" ? "months across" : "months down"})` : "not found"],
+          ["Demand history", mapping.history ? describeHistory(mapping.history) : "not found"],
           ["Items", mapping.items?.source.reference ?? "not found"],
           ["Resources", mapping.resources?.source.reference ?? "not found"],
           ["Capacity", mapping.capacity?.source.reference ?? "not found"],

@@ -7,10 +7,10 @@
  *   customer, an order number, requested and delivered dates.
  * Either may be spread over several sheets of the same layout (a sheet per year or per region).
  */
-import type { Matrix } from "../workbook/workbook";
+import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, itemFieldOf, namesItemAndLocation, resourceFieldOf, type HistoryField } from "./headerNames";
-import { findPeriodRun, spanLabel, type PeriodKind, type PeriodRun } from "./periodHeader";
+import { findPeriodRun, parsePeriodCell, spanLabel, type PeriodKind, type PeriodRun } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -96,6 +96,18 @@ export function isLines(mapping: HistoryMapping): mapping is LinesMapping {
   return "layout" in mapping && mapping.layout === "lines";
 }
 
+/** Words that make a line a total or subtotal ("Total", "Chairs Total", "Total Chairs", "Subtotal", "Grand total", "Sum"). */
+const TOTAL = /(?:^|[\s(:-])(?:sub-?)?totals?(?:$|[\s):-])|^\s*(?:grand|sum|gesamt|summe)\b/i;
+
+/**
+ * True when a key cell marks a total or subtotal line.
+ * @example isTotalLabel("Chairs Total") // true
+ * @example isTotalLabel("CH-101") // false
+ */
+export function isTotalLabel(value: CellValue): boolean {
+  return typeof value === "string" && TOTAL.test(value);
+}
+
 /** A grid's keys as found in a sample: the header of the key line and the first keys. */
 export interface GridShape {
   mapping: Omit<SeriesMapping, "source">;
@@ -138,22 +150,35 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const { date, item, quantity } = columns;
     if (date === undefined || item === undefined || quantity === undefined) continue;
     const dates = sample.slice(headerRow + 1).map((row) => row[date] ?? null).filter((cell) => !isBlank(cell));
-    const run = findPeriodRun([...new Set(dates.map((cell) => (typeof cell === "string" ? cell.trim() : cell)))].sort(byPeriodOrder), 1);
-    if (dates.length === 0 || !run) continue;
-    const kind: PeriodKind = dates.every((cell) => typeof cell === "number") || run.kind === "day" ? "day" : run.kind;
-    return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: kind };
+    const spans = dates.flatMap((cell) => parsePeriodCell(cell) ?? []);
+    if (dates.length === 0 || spans.length < READABLE_SHARE * dates.length) continue;
+    return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: spans[0].kind };
   }
   return undefined;
 }
 
-function byPeriodOrder(a: Matrix[number][number], b: Matrix[number][number]): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b));
+/** Share of an order-line sample's dates that must read as dates or periods. */
+const READABLE_SHARE = 0.8;
+
+/**
+ * A header line with the year of its month names taken from group headers above ("Q1 2024" merged over
+ * "Jan", "Feb", "Mar"): each bare month name gets the last year written in the line above, left of it.
+ * @example withGroupYears(["Q1 2024", null], ["Jan", "Feb"]) // ["Jan 2024", "Feb 2024"]
+ */
+function withGroupYears(above: readonly CellValue[] | undefined, line: readonly CellValue[]): CellValue[] {
+  let year: string | undefined;
+  return line.map((cell, column) => {
+    const group = /\b((?:19|20)\d{2})\b/.exec(String(above?.[column] ?? ""));
+    if (group) year = group[1];
+    return typeof cell === "string" && year !== undefined && BARE_MONTH.test(cell) ? `${cell.trim()} ${year}` : cell;
+  });
 }
+
+const BARE_MONTH = /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
 
 function headedGrid(values: Matrix, orientation: Orientation): GridShape | undefined {
   for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, values.length); headerLine++) {
-    const run = findPeriodRun(values[headerLine]);
+    const run = findPeriodRun(values[headerLine]) ?? findPeriodRun(withGroupYears(values[headerLine - 1], values[headerLine]));
     if (!run) continue;
     const keys = keyLines(values, headerLine, run);
     if (!keys) return undefined;
@@ -227,4 +252,35 @@ function headerlessGrid(values: Matrix): GridShape | undefined {
 export function transpose(values: Matrix): Matrix {
   const width = Math.max(0, ...values.map((row) => row.length));
   return Array.from({ length: width }, (_, column) => values.map((row) => row[column] ?? null));
+}
+
+/**
+ * The blocks a history mapping reads, in reading order.
+ * @example historySources(mapping).map((source) => source.reference) // ["Sales 2023", "Sales 2024"]
+ */
+export function historySources(mapping: HistoryMapping): BlockSource[] {
+  return isLines(mapping) ? mapping.sources : [mapping.source, ...(mapping.more ?? []).map((part) => part.source)];
+}
+
+/**
+ * The blocks of a grid, each with its own header line and periods.
+ * @example seriesParts(mapping).length // 2 for a sheet per year
+ */
+export function seriesParts(mapping: SeriesMapping): SeriesMapping[] {
+  return [mapping, ...(mapping.more ?? []).map((part) => ({ ...mapping, ...part, more: undefined }))];
+}
+
+/**
+ * Where the history is and how it is laid out, in a planner's words.
+ * @example describeHistory(mapping) // "SalesHistory (months across)"
+ * @example describeHistory(lines) // "Orders (order lines by day, by location)"
+ */
+export function describeHistory(mapping: HistoryMapping): string {
+  const where = historySources(mapping)
+    .map((source) => source.reference)
+    .join(", ");
+  if (isLines(mapping)) return `${where} (order lines by ${mapping.periodKind}${mapping.columns.location === undefined ? "" : ", by location"})`;
+  const periods = mapping.headerLine < 0 ? "periods" : `${mapping.periodKind ?? "month"}s`;
+  const keys = mapping.locationLine !== undefined || mapping.keySeparator !== undefined ? ", by item and location" : mapping.more?.some((part) => part.location) ? ", a sheet per location" : "";
+  return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys})`;
 }

@@ -12,7 +12,7 @@ import { PlanningError } from "../core/errors";
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
-import { isLines, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
+import { isLines, isTotalLabel, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
 import { parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { bucketRange, bucketShares, defaultBucket, type PlanningBucket } from "./planningBuckets";
 import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
@@ -48,9 +48,6 @@ interface RowKey {
   /** The cell of the item key, for messages. */
   address: string;
 }
-
-/** Words that make a row a total or subtotal row. */
-const TOTAL = /(?:^|[\s(:-])(?:sub-?)?totals?(?:$|[\s):-])|^\s*(?:grand|sum|gesamt|summe)\b/i;
 
 /**
  * Read the mapped demand history into series by item x location and planning bucket, with a
@@ -130,7 +127,7 @@ function readGridLine(
   const total = quantities.reduce((sum, entry) => sum + entry.value, 0);
   const keyTexts = [cells[mapping.keyLine], mapping.locationLine === undefined ? null : cells[mapping.locationLine], cells[0]];
   if (cells.every((cell) => isBlank(cell ?? null))) return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
-  if (keyTexts.some((cell) => typeof cell === "string" && TOTAL.test(cell))) return collector.tally.leftOut("total", total, at(mapping.keyLine));
+  if (keyTexts.some((cell) => isTotalLabel(cell ?? null))) return collector.tally.leftOut("total", total, at(mapping.keyLine));
   if (isBlank(keyCell)) {
     notNumbers.forEach((problem) => collector.problem(problem));
     if (quantities.length === 0) return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
@@ -182,7 +179,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           collector.problem({ kind: "textInNumber", address: at(columns.quantity), message: `"${String(quantityCell)}" at ${at(columns.quantity)} is not a quantity. Enter a number.` });
         }
         const amount = quantity ?? 0;
-        if (row.some((value) => typeof value === "string" && TOTAL.test(value))) return collector.tally.leftOut("total", amount, at(columns.item));
+        if (row.some((value) => isTotalLabel(value ?? null))) return collector.tally.leftOut("total", amount, at(columns.item));
         if (quantity === null) return collector.tally.leftOut("heading", 0, at(columns.item));
         const itemCell = cell(columns.item);
         if (isBlank(itemCell)) {

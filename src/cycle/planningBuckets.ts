@@ -36,14 +36,14 @@ export function bucketShares(span: PeriodSpan, bucket: PlanningBucket): BucketSh
     }
     return [{ label: isoWeekLabel(span.kind === "week" ? span.first + 3 : span.first), share: 1 }];
   }
-  const shares: BucketShare[] = [];
+  const days: { label: string; count: number }[] = [];
   for (let day = span.first; day < span.first + span.days; day++) {
     const label = monthLabelOfDay(day);
-    const last = shares[shares.length - 1];
-    if (last?.label === label) last.share += 1 / span.days;
-    else shares.push({ label, share: 1 / span.days });
+    const last = days[days.length - 1];
+    if (last?.label === label) last.count++;
+    else days.push({ label, count: 1 });
   }
-  return shares;
+  return days.map(({ label, count }) => ({ label, share: count / span.days }));
 }
 
 /**

@@ -3,12 +3,13 @@
  * through a DataMapping. Every value keeps the sheet-qualified address of the cell it came from, so
  * validation and the task pane can point at the cell.
  */
-import { PlanningError } from "../core/errors";
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
+import { mappedHistory, readHistory } from "./historyReader";
 import { blockPosition, cellAt, keyPositions, type BlockSource, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
+import type { ReadProblem, Reconciliation } from "./reconciliation";
 
 /** One item of the item master. Numbers the workbook does not give are null. */
 export interface Item {
@@ -139,43 +140,45 @@ export async function readRecordCells<F extends string>(
   return rows;
 }
 
+/** The planning data with the account of how the history was read. */
+export interface PlanningReading extends PlanningData {
+  /** Rows and quantities of the history read, used and left out (and why). */
+  reconciliation: Reconciliation;
+  /** Cells of the history that could not be read as mapped; each is an error until fixed. */
+  problems: ReadProblem[];
+}
+
 /**
  * Read the planning data the mapping points at. Items come from the item master, in its order; items
- * found only in the history are added after them with empty attributes. Each item x location of the
- * history block is one series, in reading order; the series of a key is its first row in the block
- * (validation reports the duplicates). Text, errors and blanks in numbers read as null (validation
- * reports them).
+ * found only in the history are added after them with empty attributes. The history is read by
+ * readHistory: one series per item x location in reading order, in the mapping's planning bucket
+ * (weeks for weekly history, else months, unless the planner chose), with its reconciliation and the
+ * cells it could not read.
  * @throws PlanningError when the mapping has no history.
  * @example const data = await readPlanningData(book, await proposeMapping(book)); data.items.length // 40
  */
-export async function readPlanningData(book: Workbook, mapping: DataMapping): Promise<PlanningData> {
-  if (!mapping.history) {
-    throw new PlanningError("No sales history is mapped. Select the range, table or sheet that holds your demand history in step 1.");
-  }
-  const history = await readSeriesCells(book, mapping.history);
+export async function readPlanningData(book: Workbook, mapping: DataMapping): Promise<PlanningReading> {
+  const history = await readHistory(book, mappedHistory(mapping), mapping.bucket);
   const resources = mapping.resources ? (await readRecordCells(book, mapping.resources)).map(toResource) : [];
   const items = mapping.items ? (await readRecordCells(book, mapping.items)).map((row) => toItem(row, resources)) : [];
-
-  const series: DemandSeries[] = [];
-  const seen = new Set<string>();
-  history.keys.forEach((key, row) => {
-    const item = String(key.value).trim();
-    if (seen.has(item)) return;
-    seen.add(item);
-    series.push({ item, location: "", history: history.cells[row].map((cell) => toNumber(cell.value)) });
-  });
   const known = new Set(items.map((item) => item.id));
-  for (const item of seen) if (!known.has(item)) items.push(emptyItem(item));
-
+  for (const { item } of history.series) {
+    if (!known.has(item)) {
+      known.add(item);
+      items.push(emptyItem(item));
+    }
+  }
   const capacity = mapping.capacity ? await readSeriesCells(book, mapping.capacity) : undefined;
   if (capacity && resources.length === 0) resources.push(...capacity.keys.map((key) => emptyResource(String(key.value).trim())));
   return {
     periods: history.periods,
-    bucket: "month",
+    bucket: history.bucket,
     items,
-    series,
+    series: history.series,
     resources,
     capacity: capacity ? capacityByResource(capacity, resources) : null,
+    reconciliation: history.reconciliation,
+    problems: history.problems,
   };
 }
 

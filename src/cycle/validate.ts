@@ -13,9 +13,11 @@ import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
+import { isLines, seriesParts } from "./historyLayout";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
 import { readRecordCells, readSeriesCells, type MappedCell, type SeriesCells } from "./planningData";
+import type { ReadProblem } from "./reconciliation";
 
 export type IssueSeverity = "error" | "warning" | "info";
 
@@ -31,7 +33,10 @@ export type IssueKind =
   | "missingPeriod"
   | "notInItemMaster"
   | "noHistory"
-  | "badAttribute";
+  | "badAttribute"
+  | "phantomItem"
+  | "noKey"
+  | "unreadablePeriod";
 
 /** One problem, at one cell. */
 export interface ValidationIssue {
@@ -64,7 +69,7 @@ export interface ValidationReport {
  * @throws WorkbookError when a mapped table, name or sheet no longer exists.
  * @example const report = await validateData(book, mapping); report.issues[0].address // "'Sales History'!I5"
  */
-export async function validateData(book: Workbook, mapping: DataMapping): Promise<ValidationReport> {
+export async function validateData(book: Workbook, mapping: DataMapping, problems: readonly ReadProblem[] = []): Promise<ValidationReport> {
   const issues: ValidationIssue[] = [];
   if (!mapping.history) {
     issues.push({
@@ -74,12 +79,17 @@ export async function validateData(book: Workbook, mapping: DataMapping): Promis
       message: "No sales history was found. Select the range, table or sheet that holds your demand history.",
     });
   } else {
-    const history = await readSeriesCells(book, mapping.history);
-    issues.push(...checkPeriods(history), ...checkKeys(history.keys, "item"), ...checkSeries(history, true));
+    const grids = isLines(mapping.history) ? [] : await Promise.all(seriesParts(mapping.history).map((part) => readSeriesCells(book, part)));
+    const byLocation = !isLines(mapping.history) && (mapping.history.locationLine !== undefined || mapping.history.keySeparator !== undefined);
+    for (const history of grids) {
+      issues.push(...checkPeriods(history), ...(byLocation ? [] : checkKeys(history.keys, "item")), ...checkSeries(history, true));
+    }
+    const gridKinds = new Set<ReadProblem["kind"]>(["phantomItem", "noKey", "unreadablePeriod", ...(byLocation ? (["duplicate"] as const) : [])]);
+    issues.push(...problems.filter((problem) => isLines(mapping.history!) || gridKinds.has(problem.kind)).map((problem) => ({ ...problem, severity: "error" as const })));
     if (mapping.items) {
       const rows = await readRecordCells(book, mapping.items);
       const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));
-      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(history.keys, ids));
+      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(grids.flatMap((history) => history.keys), ids));
       issues.push(...rows.flatMap((row) => checkAttributes(row.fields, ITEM_NUMBERS, String(row.fields.id?.value))));
     }
   }

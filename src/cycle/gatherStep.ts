@@ -2,6 +2,7 @@ import { correctOutliers, fillMissing } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { describeHistory } from "./historyLayout";
+import { reconciliationText } from "./reconciliation";
 import { currentMapping } from "./mappedData";
 import { DataMapping, proposeMapping, saveMapping } from "./mapping";
 import { CENTS_FORMAT, periodFormats, replaceSheets, SheetContent, sheetExists } from "./ownedSheets";
@@ -110,6 +111,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
       `Found ${data.items.length} items with ${data.periods.length} periods of history (${data.periods[0]} to ${data.periods[data.periods.length - 1]}), ` +
       `${data.resources.length} resources. ${validation.errors} errors and ${validation.warnings} warnings; cleansing made ${changes.length} changes to a copy.`,
     messages: [
+      { level: "info" as const, text: reconciliationText(data.reconciliation) },
       ...validation.issues.slice(0, 50).map((issue) => ({
         level: issue.severity === "error" ? ("error" as const) : issue.severity === "warning" ? ("warning" as const) : ("info" as const),
         text: issue.message,

@@ -89,7 +89,9 @@ export async function validateData(book: Workbook, mapping: DataMapping, problem
     if (mapping.items) {
       const rows = await readRecordCells(book, mapping.items);
       const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));
-      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(grids.flatMap((history) => history.keys), ids));
+      const separator = isLines(mapping.history) ? undefined : mapping.history.keySeparator;
+      const itemKeys = grids.flatMap((history) => history.keys).map((key) => (separator === undefined ? key : { ...key, value: String(key.value).split(separator)[0].trim() }));
+      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(itemKeys, ids));
       issues.push(...rows.flatMap((row) => checkAttributes(row.fields, ITEM_NUMBERS, String(row.fields.id?.value))));
     }
   }

@@ -10,15 +10,13 @@
  */
 import { PlanningError } from "../core/errors";
 import { sheetCellAddress } from "../workbook/address";
-import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
+import type { CellValue, Workbook } from "../workbook/workbook";
+import { eachChunk, readBlock } from "./blockReading";
 import { isBlank, toNumber } from "./cellValues";
 import { isLines, isTotalLabel, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
 import { parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { bucketRange, bucketShares, defaultBucket, type PlanningBucket } from "./planningBuckets";
 import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
-
-/** Rows read per request: well under Excel's 5 MB per request and 5 million cells per read for any sane width. */
-export const CHUNK_ROWS = 5000;
 
 /** One demand series as read: an item at a location ("" when the history has none). */
 export interface SeriesReading {
@@ -68,14 +66,6 @@ export async function readHistory(book: Workbook, mapping: HistoryMapping, bucke
   return { ...collector.result(isLines(mapping) ? 0 : null), periodKind: kind };
 }
 
-/** Rows [offset, end) of a block in chunks, each chunk handed over with the block row of its first row. */
-async function eachChunk(book: Workbook, source: BlockSource, offset: number, visit: (rows: Matrix, firstRow: number) => void): Promise<void> {
-  const { rows } = await book.extent(source.reference);
-  for (let start = offset; start < rows; start += CHUNK_ROWS) {
-    visit(await book.read(source.reference, { offset: start, count: Math.min(CHUNK_ROWS, rows - start) }), start);
-  }
-}
-
 function addressIn(source: BlockSource, row: number, col: number): string {
   return sheetCellAddress(source.sheet, { row: source.row + row, col: source.col + col });
 }
@@ -87,11 +77,11 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
     const gridRow = (row: CellValue[], at: (line: number) => string): void =>
       readGridLine(mapping, part, spans, row, at, collector, header?.[mapping.keyLine] ?? null);
     if (mapping.orientation === "periodsAcross") {
-      await eachChunk(book, part.source, part.headerLine + 1, (rows, firstRow) =>
+      await eachChunk(book, part.source.reference, part.headerLine + 1, (rows, firstRow) =>
         rows.forEach((row, r) => gridRow(row, (line) => addressIn(part.source, firstRow + r, line))),
       );
     } else {
-      const columns = transpose(await book.read(part.source.reference));
+      const columns = transpose(await readBlock(book, part.source.reference));
       const keyHeader = columns[mapping.keyLine]?.[part.headerLine] ?? null;
       for (let position = part.headerLine + 1; position < columns.length; position++) {
         readGridLine(mapping, part, spans, columns[position], (line) => addressIn(part.source, line, position), collector, keyHeader);
@@ -168,7 +158,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
   const { columns } = mapping;
   for (const source of mapping.sources) {
     const header = (await book.read(source.reference, { offset: mapping.headerRow, count: 1 }))[0] ?? [];
-    await eachChunk(book, source, mapping.headerRow + 1, (rows, firstRow) =>
+    await eachChunk(book, source.reference, mapping.headerRow + 1, (rows, firstRow) =>
       rows.forEach((row, r) => {
         const at = (col: number): string => addressIn(source, firstRow + r, col);
         const cell = (col: number | undefined): CellValue => (col === undefined ? null : (row[col] ?? null));

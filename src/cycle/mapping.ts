@@ -8,6 +8,7 @@
 import { PlanningError } from "../core/errors";
 import { parseRange } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
+import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
 import { hoursPerUnitResource, itemFieldOf, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
@@ -125,7 +126,7 @@ function best(entries: GridCandidate[]): GridCandidate {
 async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape | undefined> {
   const shape = gridShape(candidate.values);
   if (!shape || shape.mapping.orientation === "periodsAcross" || candidate.rows <= candidate.values.length) return shape;
-  return gridShape(await book.read(candidate.source.reference));
+  return gridShape(await readBlock(book, candidate.source.reference));
 }
 
 function toSeriesMapping(entry: GridCandidate): SeriesMapping {

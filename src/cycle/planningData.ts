@@ -5,6 +5,7 @@
  */
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
+import { readBlock } from "./blockReading";
 import { isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { mappedHistory, readHistory } from "./historyReader";
@@ -100,7 +101,7 @@ export interface RecordCells<F extends string> {
  * @example const cells = await readSeriesCells(book, mapping.history); cells.cells[0][0].address // "'Sales History'!B2"
  */
 export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): Promise<SeriesCells> {
-  const values = await book.read(mapping.source.reference);
+  const values = await readBlock(book, mapping.source.reference);
   const mapped = (line: number, position: number): MappedCell => ({
     value: cellAt(values, mapping.orientation, line, position),
     address: addressIn(mapping.source, blockPosition(mapping.orientation, line, position)),
@@ -122,7 +123,7 @@ export async function readRecordCells<F extends string>(
   book: Workbook,
   mapping: RecordMapping<F> & { hoursPerUnit?: Record<string, number> },
 ): Promise<RecordCells<F>[]> {
-  const values: Matrix = await book.read(mapping.source.reference);
+  const values: Matrix = await readBlock(book, mapping.source.reference);
   const idColumn = mapping.columns["id" as F];
   const rows: RecordCells<F>[] = [];
   for (let row = mapping.headerRow + 1; row < values.length; row++) {

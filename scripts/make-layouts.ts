@@ -8,7 +8,7 @@
  *
  * The last layouts (`unseen: true`) were written after the reader worked, to test that it is general:
  * periods written "2024/01" with the keys on the right, quarter-grouped months under merged quarter
- * headers with quarter totals, and an ERP export turned on its side.
+ * headers with quarter totals, an ERP export turned on its side, and a long table by month.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -315,17 +315,23 @@ function sheetPerYear(): Layout {
   const book = new ExcelJS.Workbook();
   const next = quantities(11);
   const expected: Record<string, number> = {};
-  for (const year of [2023, 2024]) {
+  for (const year of [2023, 2024, 2025]) {
     const sheet = book.addWorksheet(`Sales ${year}`);
     const span = months({ year, month: 1 }, 12);
-    sheet.addRow(["Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`), "Total"]);
-    for (const item of ITEMS) {
+    const header = ["Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`), "Total"];
+    const rows = ITEMS.map((item) => {
       const values = span.map(() => next());
       values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
-      sheet.addRow([item, ...values, values.reduce((a, b) => a + b, 0)]);
+      return [item, ...values, values.reduce((a, b) => a + b, 0)];
+    });
+    if (year === 2025) {
+      sheet.addTable({ name: `Sales${year}`, ref: "A1", columns: header.map((name) => ({ name, filterButton: false })), rows });
+    } else {
+      sheet.addRow(header);
+      rows.forEach((row) => sheet.addRow(row));
     }
   }
-  return { name: "sheet-per-year", description: "'Sales 2023' and 'Sales 2024', one sheet per year, with a total column", book, months: expected, leftOut: {} };
+  return { name: "sheet-per-year", description: "'Sales 2023' to 'Sales 2025', one sheet per year (the last as an Excel table), with a total column", book, months: expected, leftOut: {} };
 }
 
 /** One sheet per region, the same months on each: the region is the location. */
@@ -453,6 +459,32 @@ function transposedExport(): Layout {
   return { name: "transposed-export", description: "ERP export on its side: title rows, months down, items across, a total row", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Unseen: a long table by month (period text, item, site, units), as a BI tool exports it, inside an Excel table. */
+function longMonthly(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("BI export");
+  const span = months({ year: 2024, month: 4 }, 8);
+  const next = quantities(17);
+  const expected: Record<string, number> = {};
+  const rows: (string | number)[][] = [];
+  for (const month of span) {
+    for (const item of ITEMS.slice(0, 4)) {
+      for (const location of LOCATIONS) {
+        const value = next();
+        add(expected, item, location, label(month), value);
+        rows.push([label(month), item, location, value]);
+      }
+    }
+  }
+  sheet.addTable({
+    name: "DemandFacts",
+    ref: "A1",
+    columns: ["Period", "SKU", "Site", "Units"].map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+  return { name: "long-monthly", description: "A long table by month ('2024-04' text), SKU, site and units, as an Excel table", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -475,6 +507,7 @@ export function buildLayouts(): Layout[] {
     keysOnRight(),
     quarterGrouped(),
     transposedExport(),
+    longMonthly(),
   ];
 }
 

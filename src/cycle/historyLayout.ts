@@ -121,7 +121,8 @@ export interface GridShape {
  * lines beside it: the item (headed like an item id, else the first line holding text), a location
  * (headed like one), or one line holding both ("Item | Location", or keys like "CH-101 | Paris").
  * Without period headers: a first column of distinct text keys followed by at least three columns of
- * numbers (periods P1, P2, ...).
+ * numbers (periods P1, P2, ...), from the first row on (a first row of text is a header this reader
+ * cannot read, such as fiscal periods "FY24 P01": no grid, rather than the header read as an item).
  * @param sample the block's first rows (a whole block when periods run down).
  * @returns The grid, or undefined when the sample is no grid.
  * @example gridShape([["SKU", "Jan 24", "Feb 24", "Mar 24"], ["A", 1, 2, 3]])?.mapping.periods // ["2024-01", "2024-02", "2024-03"]
@@ -232,6 +233,7 @@ function separatorOf(header: Matrix[number][number]): string {
 function headerlessGrid(values: Matrix): GridShape | undefined {
   const width = Math.max(0, ...values.map((row) => row.length));
   if (values.length === 0 || width < 4) return undefined;
+  if (values[0].slice(1).some((cell) => typeof cell === "string" && toNumber(cell) === null)) return undefined;
   const keys = values.map((row) => row[0] ?? null);
   const textKeys = keys.filter((key): key is string => typeof key === "string" && Number.isNaN(Number(key)));
   if (textKeys.length < values.length * 0.9 || new Set(textKeys).size !== textKeys.length) return undefined;

@@ -141,12 +141,16 @@ function toSeriesMapping(entry: GridCandidate): SeriesMapping {
  */
 function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): SeriesMapping {
   const mapping = toSeriesMapping(chosen);
-  if (chosen.candidate.source.kind !== "sheet") return mapping;
   const signature = (entry: GridCandidate): string =>
     JSON.stringify([entry.shape.keyHeader.toLowerCase(), entry.shape.mapping.orientation, entry.shape.mapping.periodKind, entry.shape.mapping.keyLine, entry.shape.mapping.locationLine]);
-  const siblings = grids
-    .filter((entry) => entry.candidate.source.kind === "sheet" && signature(entry) === signature(chosen))
-    .filter((entry) => entry === chosen || sameWordsButOne(entry.candidate.source.sheet, chosen.candidate.source.sheet));
+  const bySheet = new Map<string, GridCandidate>([[chosen.candidate.source.sheet, chosen]]);
+  for (const entry of grids) {
+    const sheet = entry.candidate.source.sheet;
+    if (signature(entry) !== signature(chosen) || !sameWordsButOne(sheet, chosen.candidate.source.sheet)) continue;
+    const taken = bySheet.get(sheet);
+    if (!taken || KIND_PRIORITY[entry.candidate.source.kind] > KIND_PRIORITY[taken.candidate.source.kind]) bySheet.set(sheet, entry);
+  }
+  const siblings = [...bySheet.values()];
   if (siblings.length < 2) return mapping;
   const parts: SeriesPart[] = siblings.map((entry) => ({
     source: entry.candidate.source,
@@ -162,11 +166,16 @@ function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): Serie
   return { ...mapping, ...first, more };
 }
 
-/** Order lines: the sheet or table with the most rows, with the other blocks of the same columns. */
+/** Order lines: the sheet or table with the most rows, with the other sheets of the same columns (a table before the sheet it is on). */
 function linesOfOneLayout(entries: { candidate: Candidate; shape: Omit<LinesMapping, "sources"> }[]): LinesMapping {
-  const chosen = [...entries].sort((a, b) => b.candidate.rows - a.candidate.rows)[0];
-  const same = entries.filter((entry) => JSON.stringify(entry.shape) === JSON.stringify(chosen.shape));
-  return { ...chosen.shape, sources: same.map((entry) => entry.candidate.source) };
+  const chosen = [...entries].sort((a, b) => b.candidate.rows - a.candidate.rows || KIND_PRIORITY[b.candidate.source.kind] - KIND_PRIORITY[a.candidate.source.kind])[0];
+  const bySheet = new Map<string, Candidate>();
+  for (const { candidate, shape } of entries) {
+    if (JSON.stringify(shape) !== JSON.stringify(chosen.shape)) continue;
+    const taken = bySheet.get(candidate.source.sheet);
+    if (!taken || KIND_PRIORITY[candidate.source.kind] > KIND_PRIORITY[taken.source.kind]) bySheet.set(candidate.source.sheet, candidate);
+  }
+  return { ...chosen.shape, sources: [...bySheet.values()].map((candidate) => candidate.source) };
 }
 
 function words(name: string): string[] {

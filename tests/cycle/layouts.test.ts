@@ -4,7 +4,8 @@ import * as path from "path";
 import { buildLayouts, layoutBytes, writeLayouts, type Layout } from "../../scripts/make-layouts";
 import { isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
 import { readHistory, type HistoryReading } from "../../src/cycle/historyReader";
-import { proposeMapping } from "../../src/cycle/mapping";
+import ExcelJS from "exceljs";
+import { mapPartAt, proposeMapping } from "../../src/cycle/mapping";
 import type { Matrix } from "../../src/workbook/workbook";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
@@ -89,7 +90,7 @@ describe("what the reader says about a layout", () => {
     const regions = await readHistory(await load(byName("sheet-per-region")), (await proposeMapping(await load(byName("sheet-per-region")))).history!);
     expect(new Set(regions.series.map((series) => series.location))).toEqual(new Set(["North", "South", "West"]));
     const years = await readHistory(await load(byName("sheet-per-year")), (await proposeMapping(await load(byName("sheet-per-year")))).history!);
-    expect(years.periods).toHaveLength(24);
+    expect(years.periods).toHaveLength(36);
     expect(years.series.every((series) => series.location === "")).toBe(true);
   });
 
@@ -122,6 +123,16 @@ describe("what the reader says about a layout", () => {
 });
 
 describe("read exactly or refuse", () => {
+  it("refuses periods it cannot place on the calendar (fiscal 'FY24 P01') rather than read the header as an item", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Fiscal");
+    sheet.addRow(["Item", ...Array.from({ length: 12 }, (_, k) => `FY24 P${String(k + 1).padStart(2, "0")}`)]);
+    for (const item of ["A", "B", "C"]) sheet.addRow([item, ...Array.from({ length: 12 }, (_, k) => k)]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    expect((await proposeMapping(book)).history).toBeNull();
+    await expect(mapPartAt(book, "history", "Fiscal")).rejects.toThrow(/No history was recognised in Fiscal/);
+  });
+
   it("a phantom item (the header row repeated) and text in a quantity are errors naming the cell", async () => {
     const layout = layouts.find((entry) => entry.name === "months-across")!;
     const sheet = layout.book.getWorksheet("Sales")!;

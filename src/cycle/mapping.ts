@@ -423,12 +423,34 @@ function isDataMapping(value: unknown): value is DataMapping {
   const mapping = value as Record<string, unknown>;
   const partOk = (part: unknown, check: (record: Record<string, unknown>) => boolean): boolean =>
     part === null || (typeof part === "object" && part !== null && isSource((part as Record<string, unknown>).source) && check(part as Record<string, unknown>));
+  const partsOk = (parts: unknown): boolean =>
+    parts === undefined || (Array.isArray(parts) && parts.every((part: unknown) => partOk(part, (record) => Array.isArray(record.periodLines) && Array.isArray(record.periods))));
   const seriesOk = (record: Record<string, unknown>): boolean =>
-    Array.isArray(record.periodLines) && Array.isArray(record.periods) && typeof record.keyLine === "number" && typeof record.headerLine === "number";
+    Array.isArray(record.periodLines) &&
+    Array.isArray(record.periods) &&
+    typeof record.keyLine === "number" &&
+    typeof record.headerLine === "number" &&
+    partsOk(record.more);
   const recordOk = (record: Record<string, unknown>): boolean => typeof record.headerRow === "number" && typeof record.columns === "object";
+  const linesOk = (part: unknown): boolean => {
+    const record = part as Record<string, unknown>;
+    const columns = record.columns as Record<string, unknown> | null;
+    return (
+      Array.isArray(record.sources) &&
+      record.sources.length > 0 &&
+      record.sources.every(isSource) &&
+      recordOk(record) &&
+      columns !== null &&
+      ["date", "item", "quantity"].every((column) => typeof columns[column] === "number") &&
+      ["month", "week", "day"].includes(String(record.periodKind))
+    );
+  };
+  const historyOk = (part: unknown): boolean =>
+    typeof part === "object" && part !== null && (part as Record<string, unknown>).layout === "lines" ? linesOk(part) : partOk(part, seriesOk);
   return (
     mapping.version === 1 &&
-    partOk(mapping.history, seriesOk) &&
+    historyOk(mapping.history) &&
+    (mapping.bucket === undefined || mapping.bucket === "month" || mapping.bucket === "week") &&
     partOk(mapping.capacity, seriesOk) &&
     partOk(mapping.items, (record) => recordOk(record) && typeof record.hoursPerUnit === "object") &&
     partOk(mapping.resources, recordOk)

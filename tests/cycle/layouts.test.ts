@@ -5,7 +5,7 @@ import { buildLayouts, layoutBytes, writeLayouts, type Layout } from "../../scri
 import { isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
 import { readHistory, type HistoryReading } from "../../src/cycle/historyReader";
 import ExcelJS from "exceljs";
-import { mapPartAt, proposeMapping } from "../../src/cycle/mapping";
+import { loadMapping, mapPartAt, proposeMapping, saveMapping } from "../../src/cycle/mapping";
 import type { Matrix } from "../../src/workbook/workbook";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
@@ -112,6 +112,13 @@ describe("what the reader says about a layout", () => {
     const others = (await book.listNames()).filter((name) => name.name !== "DemandBlock");
     expect(others.map((name) => name.name)).toEqual(expect.arrayContaining(["TwoAreas", "Moving"]));
     for (const name of others) expect(mapping.notes?.join("\n")).toContain(`The name ${name.name} was left aside`);
+  });
+
+  it.each([["order-lines"], ["sheet-per-region"], ["weekly-iso"]])("the mapping of %s is saved in the workbook and read back as it was", async (name) => {
+    const book = await load(byName(name));
+    const mapping = { ...(await proposeMapping(book)), bucket: "month" as const };
+    await saveMapping(book, mapping);
+    expect(await loadMapping(book)).toEqual(mapping);
   });
 
   it("the corpus writes as .xlsx files", async () => {

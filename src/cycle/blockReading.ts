@@ -9,7 +9,8 @@ import type { Matrix, Workbook } from "../workbook/workbook";
 export const CHUNK_ROWS = 5000;
 
 /**
- * Visit rows [offset, end) of a block in chunks of at most CHUNK_ROWS rows.
+ * Visit rows [offset, end) of a block in chunks of at most CHUNK_ROWS rows, until a chunk comes back
+ * short (so a block shorter than one chunk costs one request, and its size is never asked for).
  * @param book the workbook.
  * @param reference what Workbook.read takes.
  * @param offset the first row to read.
@@ -17,9 +18,10 @@ export const CHUNK_ROWS = 5000;
  * @example await eachChunk(book, "Orders", 1, (rows, first) => count += rows.length);
  */
 export async function eachChunk(book: Workbook, reference: string, offset: number, visit: (rows: Matrix, firstRow: number) => void): Promise<void> {
-  const { rows } = await book.extent(reference);
-  for (let start = offset; start < rows; start += CHUNK_ROWS) {
-    visit(await book.read(reference, { offset: start, count: Math.min(CHUNK_ROWS, rows - start) }), start);
+  for (let start = offset; ; start += CHUNK_ROWS) {
+    const rows = await book.read(reference, { offset: start, count: CHUNK_ROWS });
+    if (rows.length > 0) visit(rows, start);
+    if (rows.length < CHUNK_ROWS) return;
   }
 }
 

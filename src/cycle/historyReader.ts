@@ -73,12 +73,14 @@ function addressIn(source: BlockSource, row: number, col: number): string {
 async function readGrid(book: Workbook, mapping: SeriesMapping, collector: SeriesCollector): Promise<void> {
   for (const part of [mapping as SeriesPart, ...(mapping.more ?? [])]) {
     const spans = part.headerLine < 0 ? undefined : part.periods.map((label) => parseSpanLabel(label, mapping.periodKind ?? "month"));
-    const header = part.headerLine < 0 ? undefined : mapping.orientation === "periodsAcross" ? (await book.read(part.source.reference, { offset: part.headerLine, count: 1 }))[0] : undefined;
-    const gridRow = (row: CellValue[], at: (line: number) => string): void =>
-      readGridLine(mapping, part, spans, row, at, collector, header?.[mapping.keyLine] ?? null);
     if (mapping.orientation === "periodsAcross") {
-      await eachChunk(book, part.source.reference, part.headerLine + 1, (rows, firstRow) =>
-        rows.forEach((row, r) => gridRow(row, (line) => addressIn(part.source, firstRow + r, line))),
+      let keyHeader: CellValue = null;
+      await eachChunk(book, part.source.reference, 0, (rows, firstRow) =>
+        rows.forEach((row, r) => {
+          if (firstRow + r === part.headerLine) keyHeader = row[mapping.keyLine] ?? null;
+          if (firstRow + r <= part.headerLine) return;
+          readGridLine(mapping, part, spans, row, (line) => addressIn(part.source, firstRow + r, line), collector, keyHeader);
+        }),
       );
     } else {
       const columns = transpose(await readBlock(book, part.source.reference));
@@ -157,9 +159,11 @@ function phantomReason(key: CellValue, keyHeader: CellValue): string | undefined
 async function readLines(book: Workbook, mapping: LinesMapping, collector: SeriesCollector): Promise<void> {
   const { columns } = mapping;
   for (const source of mapping.sources) {
-    const header = (await book.read(source.reference, { offset: mapping.headerRow, count: 1 }))[0] ?? [];
-    await eachChunk(book, source.reference, mapping.headerRow + 1, (rows, firstRow) =>
+    let header: CellValue[] = [];
+    await eachChunk(book, source.reference, 0, (rows, firstRow) =>
       rows.forEach((row, r) => {
+        if (firstRow + r === mapping.headerRow) header = row;
+        if (firstRow + r <= mapping.headerRow) return;
         const at = (col: number): string => addressIn(source, firstRow + r, col);
         const cell = (col: number | undefined): CellValue => (col === undefined ? null : (row[col] ?? null));
         if (row.every((value) => isBlank(value ?? null))) return collector.tally.leftOut("blank", 0, at(columns.item));

@@ -65,6 +65,7 @@ interface Candidate {
   source: BlockSource;
   /** The block's first SAMPLE_ROWS rows. */
   values: Matrix;
+  /** Its rows (a sheet longer than the sample counts as SAMPLE_ROWS). */
   rows: number;
 }
 
@@ -125,7 +126,7 @@ function best(entries: GridCandidate[]): GridCandidate {
 /** A grid's shape from its sample; a grid with periods down is read whole (its length is its periods). */
 async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape | undefined> {
   const shape = gridShape(candidate.values);
-  if (!shape || shape.mapping.orientation === "periodsAcross" || candidate.rows <= candidate.values.length) return shape;
+  if (!shape || shape.mapping.orientation === "periodsAcross" || candidate.values.length < SAMPLE_ROWS) return shape;
   return gridShape(await readBlock(book, candidate.source.reference));
 }
 
@@ -300,20 +301,24 @@ export function keyPositions(values: Matrix, mapping: Pick<SeriesMapping, "orien
   return positions;
 }
 
-/** The first rows of a block, and its size. */
-async function sampled(book: Workbook, source: BlockSource): Promise<Candidate> {
-  const { rows } = await book.extent(source.reference);
-  return { source, rows, values: await book.read(source.reference, { offset: 0, count: SAMPLE_ROWS }) };
+/**
+ * The first rows of a block, and its number of rows: known from a table's or a name's address, else
+ * counted in the sample (a long sheet counts as its sample, so sizing it costs no request).
+ */
+async function sampled(book: Workbook, source: BlockSource, knownRows?: number): Promise<Candidate> {
+  const values = await book.read(source.reference, { offset: 0, count: SAMPLE_ROWS });
+  return { source, rows: knownRows ?? values.length, values };
 }
 
 async function candidates(book: Workbook): Promise<{ found: Candidate[]; notes: string[] }> {
-  const sources: BlockSource[] = [];
+  const sources: { source: BlockSource; rows?: number }[] = [];
   const notes: string[] = [];
   const sheets = await book.listSheets();
   const sheetNames = new Set(sheets.map((sheet) => sheet.name.toLowerCase()));
+  const rowsOf = (range: { top: number; bottom: number }): number => range.bottom - range.top + 1;
   for (const table of await book.listTables()) {
     const range = parseRange(table.address);
-    sources.push({ kind: "table", reference: table.name, sheet: table.sheet, row: range.top, col: range.left });
+    sources.push({ source: { kind: "table", reference: table.name, sheet: table.sheet, row: range.top, col: range.left }, rows: rowsOf(range) });
   }
   for (const name of await book.listNames()) {
     if (name.address === null) {
@@ -329,14 +334,14 @@ async function candidates(book: Workbook): Promise<{ found: Candidate[]; notes: 
       notes.push(`The name ${name.name} was left aside: it is a formula or refers to no sheet of this workbook (${name.address}).`);
       continue;
     }
-    sources.push({ kind: "name", reference: name.name, sheet: range.sheet, row: range.top, col: range.left });
+    sources.push({ source: { kind: "name", reference: name.name, sheet: range.sheet, row: range.top, col: range.left }, rows: rowsOf(range) });
   }
   for (const sheet of sheets) {
     if (sheet.ownedByAddin || !sheet.visible) continue;
-    sources.push({ kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 });
+    sources.push({ source: { kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 } });
   }
   const found: Candidate[] = [];
-  for (const source of sources) found.push(await sampled(book, source));
+  for (const { source, rows } of sources) found.push(await sampled(book, source, rows));
   return { found, notes };
 }
 

@@ -33,7 +33,7 @@ export async function runHistoryCommand(args: string[]): Promise<number> {
   assertNotInput(values.out, positionals[0]);
   const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
   const mapping = (await loadMapping(book)) ?? (await proposeMapping(book));
-  const reading = await readHistory(book, mappedHistory(mapping), (bucket as PlanningBucket | undefined) ?? mapping.bucket);
+  const reading = await readHistory(book, mappedHistory(mapping), (bucket as PlanningBucket | undefined) ?? mapping.bucket ?? "month");
   const rows = ["item,location,period,quantity"];
   for (const series of reading.series) {
     series.history.forEach((quantity, t) => {

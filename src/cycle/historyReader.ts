@@ -15,7 +15,7 @@ import { eachChunk, readBlock } from "./blockReading";
 import { isBlank, toNumber } from "./cellValues";
 import { isLines, isTotalLabel, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
 import { parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
-import { bucketRange, bucketShares, defaultBucket, type PlanningBucket } from "./planningBuckets";
+import { bucketRange, bucketShares, type PlanningBucket } from "./planningBuckets";
 import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
 
 /** One demand series as read: an item at a location ("" when the history has none). */
@@ -52,15 +52,15 @@ interface RowKey {
  * reconciliation of rows and quantities and every cell that could not be read.
  * @param book the planner's workbook.
  * @param mapping the history's mapping (a grid or order lines).
- * @param bucket the planning bucket; by default weeks for weekly history, else months.
+ * @param bucket the planning bucket: months unless the planner chose weeks (for weekly or daily history).
  * @returns The reading.
  * @throws PlanningError when monthly history is to be planned in weeks.
  * @throws WorkbookError when a mapped block no longer exists.
  * @example const reading = await readHistory(book, mapping.history); reading.reconciliation.quantityIn // 12,345
  */
-export async function readHistory(book: Workbook, mapping: HistoryMapping, bucket?: PlanningBucket): Promise<HistoryReading> {
+export async function readHistory(book: Workbook, mapping: HistoryMapping, bucket: PlanningBucket = "month"): Promise<HistoryReading> {
   const kind = isLines(mapping) ? mapping.periodKind : (mapping.periodKind ?? "month");
-  const collector = new SeriesCollector(bucket ?? defaultBucket(kind), isLines(mapping) ? undefined : "grid");
+  const collector = new SeriesCollector(bucket, isLines(mapping) ? undefined : "grid");
   if (isLines(mapping)) await readLines(book, mapping, collector);
   else await readGrid(book, mapping, collector);
   return { ...collector.result(isLines(mapping) ? 0 : null), periodKind: kind };

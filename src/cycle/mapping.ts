@@ -54,7 +54,7 @@ export interface DataMapping {
   items: ItemsMapping | null;
   resources: RecordMapping<ResourceField> | null;
   capacity: SeriesMapping | null;
-  /** The planning bucket the planner chose; weeks for weekly history, else months, when absent. */
+  /** The planning bucket the planner chose (weeks, for weekly or daily history); months when absent. */
   bucket?: PlanningBucket;
   /** What the proposal looked at and left aside, for the planner (names it cannot map, and why). */
   notes?: string[];

@@ -6,7 +6,7 @@
  */
 import { PlanningError } from "../core/errors";
 import { isoWeekLabel, monthLabelOfDay } from "./calendarDays";
-import { parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { parseSpanLabel, type PeriodSpan } from "./periodHeader";
 
 /** The bucket the cycle plans in. */
 export type PlanningBucket = "month" | "week";
@@ -44,15 +44,6 @@ export function bucketShares(span: PeriodSpan, bucket: PlanningBucket): BucketSh
     else days.push({ label, count: 1 });
   }
   return days.map(({ label, count }) => ({ label, share: count / span.days }));
-}
-
-/**
- * The planning bucket that fits periods of a kind: months for months and days, weeks for weeks
- * (a planner may still choose months for weekly history).
- * @example defaultBucket("week") // "week"
- */
-export function defaultBucket(kind: PeriodKind): PlanningBucket {
-  return kind === "week" ? "week" : "month";
 }
 
 /**

@@ -153,7 +153,7 @@ export interface PlanningReading extends PlanningData {
  * Read the planning data the mapping points at. Items come from the item master, in its order; items
  * found only in the history are added after them with empty attributes. The history is read by
  * readHistory: one series per item x location in reading order, in the mapping's planning bucket
- * (weeks for weekly history, else months, unless the planner chose), with its reconciliation and the
+ * (months unless the planner chose weeks), with its reconciliation and the
  * cells it could not read.
  * @throws PlanningError when the mapping has no history.
  * @example const data = await readPlanningData(book, await proposeMapping(book)); data.items.length // 40

@@ -22,18 +22,18 @@ describe("sop history", () => {
     expect(lines.filter((line) => line.endsWith(","))).toHaveLength(4);
   });
 
-  it("writes weekly history in ISO weeks with its locations, or in months when asked", async () => {
+  it("writes weekly history in months with its locations, or in ISO weeks when asked", async () => {
     const layout = buildLayouts().find((entry) => entry.name === "weekly-iso")!;
     const dir = folder();
     const book = path.join(dir, "weekly.xlsx");
     fs.writeFileSync(book, new Uint8Array((await layout.book.xlsx.writeBuffer()) as ArrayBuffer));
     const weeks = path.join(dir, "weeks.csv");
-    expect((await captureOutput(() => runHistoryCommand([book, "--out", weeks]))).code).toBe(0);
+    expect((await captureOutput(() => runHistoryCommand([book, "--out", weeks, "--bucket", "week"]))).code).toBe(0);
     const first = fs.readFileSync(weeks, "utf8").split("\n")[1].split(",");
     expect(first.slice(0, 3)).toEqual(["CH-101", "Paris", "2025-W01"]);
     expect(Number(first[3])).toBe(layout.weeks!["CH-101|Paris|2025-W01"]);
     const months = path.join(dir, "months.csv");
-    expect((await captureOutput(() => runHistoryCommand([book, "--out", months, "--bucket", "month"]))).code).toBe(0);
+    expect((await captureOutput(() => runHistoryCommand([book, "--out", months]))).code).toBe(0);
     const january = fs.readFileSync(months, "utf8").split("\n").find((line) => line.startsWith("CH-101,Paris,2025-01,"))!;
     expect(Number(january.split(",")[3])).toBeCloseTo(layout.months["CH-101|Paris|2025-01"], 6);
   });

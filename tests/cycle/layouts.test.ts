@@ -63,12 +63,13 @@ describe("every layout of the corpus is read exactly", () => {
 describe("what the reader says about a layout", () => {
   const byName = (name: string): Layout => layouts.find((layout) => layout.name === name)!;
 
-  it("weekly history is planned in weeks by default, and a week spanning two months is split by its days", async () => {
+  it("weekly history is planned in months unless the planner chooses weeks, a week spanning two months split by its days", async () => {
     const book = await load(byName("weekly-dates"));
     const history = (await proposeMapping(book)).history!;
     expect((history as SeriesMapping).periodKind).toBe("week");
-    expect((await readHistory(book, history)).bucket).toBe("week");
-    const months = await readHistory(book, history, "month");
+    expect((await readHistory(book, history, "week")).bucket).toBe("week");
+    const months = await readHistory(book, history);
+    expect(months.bucket).toBe("month");
     // Week of Mon 29 Jan 2024: 3 days in January, 4 in February.
     const sheet = (await book.read("Weekly")) as Matrix;
     const week5 = sheet[1][5] as number;

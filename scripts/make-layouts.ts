@@ -8,7 +8,8 @@
  *
  * The last layouts (`unseen: true`) were written after the reader worked, to test that it is general:
  * periods written "2024/01" with the keys on the right, quarter-grouped months under merged quarter
- * headers with quarter totals, an ERP export turned on its side, and a long table by month.
+ * headers with quarter totals, an ERP export turned on its side, a long table by month, and days down
+ * with item and location in two header rows.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -485,6 +486,28 @@ function longMonthly(): Layout {
   return { name: "long-monthly", description: "A long table by month ('2024-04' text), SKU, site and units, as an Excel table", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Unseen: days down as text dates, item and location in two header rows across (a transposed item x location grid). */
+function daysDownByLocation(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Daily by site");
+  const keys = ITEMS.slice(0, 2).flatMap((item) => LOCATIONS.map((location) => [item, location]));
+  const random = mulberry32(18);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Item", ...keys.map(([item]) => item)]);
+  sheet.addRow(["Location", ...keys.map(([, location]) => location)]);
+  for (let k = 0; k < 40; k++) {
+    const day = addDays(utc(2024, 2, 20), k);
+    const values = keys.map(() => Math.floor(random() * 9));
+    values.forEach((value, c) => {
+      add(monthly, keys[c][0], keys[c][1], monthOfDate(day), value);
+      add(weekly, keys[c][0], keys[c][1], isoWeekOf(day), value);
+    });
+    sheet.addRow([day.toISOString().slice(0, 10), ...values]);
+  }
+  return { name: "days-down-by-location", description: "Days down as text '2024-02-20', item and location in two header rows", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -508,6 +531,7 @@ export function buildLayouts(): Layout[] {
     quarterGrouped(),
     transposedExport(),
     longMonthly(),
+    daysDownByLocation(),
   ];
 }
 

@@ -7,7 +7,7 @@ import { PlanningError } from "../core/errors";
 import { loadMapping, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
 import { historySources, isLines } from "../cycle/historyLayout";
 import { reconciliationText } from "../cycle/reconciliation";
-import { readPlanningData, type PlanningReading } from "../cycle/planningData";
+import { hasLocations, readPlanningData, type PlanningReading } from "../cycle/planningData";
 import { validateData, type ValidationReport } from "../cycle/validate";
 import { parseRange, rangeAddress } from "../workbook/address";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
@@ -69,7 +69,7 @@ function describeMapping(mapping: DataMapping, data: PlanningReading | undefined
   if (history && data) {
     const direction = isLines(history) ? "order lines" : history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
     lines.push(
-      `  history:   ${data.series.length} items x ${data.periods.length} periods (${span(data.periods)}), ${direction}, from ${historySources(history).map(source).join(", ")}`,
+      `  history:   ${data.series.length} ${hasLocations(data.series) ? "item x location series" : "items"} x ${data.periods.length} periods (${span(data.periods)}), ${direction}, from ${historySources(history).map(source).join(", ")}`,
       `             ${reconciliationText(data.reconciliation)}`,
     );
   } else {

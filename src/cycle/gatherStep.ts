@@ -1,20 +1,24 @@
 import { correctOutliers, fillMissing } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
+import { acceptedNote, recordErrors, type ErrorGate } from "./errorGate";
 import { describeHistory } from "./historyLayout";
-import { reconciliationText } from "./reconciliation";
 import { currentMapping } from "./mappedData";
 import { DataMapping, proposeMapping, saveMapping } from "./mapping";
-import { CENTS_FORMAT, periodFormats, replaceSheets, SheetContent, sheetExists } from "./ownedSheets";
+import { CENTS_FORMAT, periodFormats, replaceSheets, roundCents, SheetContent, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
 import { seasonLengthOf } from "./periods";
-import { PlanningData, readPlanningData } from "./planningData";
+import { hasLocations, PlanningData, readPlanningData, seriesKey, type DemandSeries } from "./planningData";
+import { keyCells, keyHeader } from "./seriesColumns";
+import { reconciliationText } from "./reconciliation";
 import { SHEETS } from "./sheets";
-import type { StepReport, StepRunOptions } from "./stepTypes";
+import type { ResultTable, StepReport, StepRunOptions } from "./stepTypes";
 import { validateData, ValidationReport } from "./validate";
 
 /** One change cleansing made to the history: what, where, from, to. */
 export interface HistoryChange {
   item: string;
+  /** The series' location; "" when the workbook has none. */
+  location: string;
   period: string;
   kind: "missing" | "outlier";
   from: number | null;
@@ -27,15 +31,25 @@ export interface GatherResult {
   mapping: DataMapping;
   data: PlanningData;
   validation: ValidationReport;
-  /** Cleaned history per item id (items with no usable history are left out). */
-  cleaned: Record<string, number[]>;
+  /** Cleaned history per series, items in item-master order (series with no usable history are left out). */
+  cleaned: CleanSeries[];
   changes: HistoryChange[];
-  /** Items left out of planning because their history holds fewer than 2 numbers. */
+  /** Series left out of planning because their history holds fewer than 2 numbers ("item" or "item @ location"). */
   skipped: string[];
   report: StepReport;
 }
 
-const OVERRIDES_HEADER = ["Role", "Item", "Period", "Value", "Delta", "Percent", "Reason"];
+/** The cleaned history of one series. */
+export interface CleanSeries {
+  item: string;
+  location: string;
+  values: number[];
+}
+
+/** Header of SOP Overrides: Role, the key columns, Period, Value, Delta, Percent, Reason. */
+function overridesHeader(withLocations: boolean): string[] {
+  return ["Role", ...keyHeader(withLocations), "Period", "Value", "Delta", "Percent", "Reason"];
+}
 
 /**
  * Step 1, gather and check: use the mapping saved in the workbook (or propose one and save it), read
@@ -53,24 +67,23 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   throwIfCancelled(options.signal);
 
   const seasonLength = seasonLengthOf(data.periods);
-  const cleaned: Record<string, number[]> = {};
+  const cleaned: CleanSeries[] = [];
   const changes: HistoryChange[] = [];
   const skipped: string[] = [];
-  const seriesOf = new Map(data.series.map((series) => [series.item, series]));
-  data.items.forEach((item) => {
-    const raw = seriesOf.get(item.id)?.history ?? [];
-    const history = raw.map((v) => (v !== null && v < 0 ? null : v));
+  for (const series of seriesByItem(data)) {
+    const history = series.history.map((v) => (v !== null && v < 0 ? null : v));
     if (history.filter((v) => v !== null).length < 2) {
-      skipped.push(item.id);
-      return;
+      skipped.push(seriesKey(series.item, series.location));
+      continue;
     }
     const filled = fillMissing(history, seasonLength);
     const corrected = correctOutliers(filled.values, seasonLength);
-    cleaned[item.id] = corrected.values.map((v) => Math.max(0, v));
+    cleaned.push({ item: series.item, location: series.location, values: corrected.values.map((v) => Math.max(0, v)) });
     for (const change of [...filled.changes, ...corrected.changes]) {
-      const original = raw[change.index];
+      const original = series.history[change.index];
       changes.push({
-        item: item.id,
+        item: series.item,
+        location: series.location,
         period: data.periods[change.index],
         kind: change.kind,
         from: change.kind === "missing" ? original : change.from,
@@ -78,11 +91,15 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
         reason: original !== null && original < 0 && change.kind === "missing" ? "negative quantity treated as missing" : change.reason,
       });
     }
-  });
+  }
+  const withSeries = new Set(data.series.map((series) => series.item));
+  skipped.push(...data.items.filter((item) => !withSeries.has(item.id)).map((item) => item.id));
   throwIfCancelled(options.signal);
 
   options.onProgress?.({ fraction: 0.7, message: "Preparing the planning sheets" });
   const familyOf = new Map(data.items.map((item) => [item.id, item.family]));
+  const located = hasLocations(data.series);
+  const keys = keyHeader(located).length;
   const sheets: Record<string, SheetContent> = {
     [SHEETS.validation]: {
       rows: [
@@ -91,33 +108,41 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
       ],
     },
     [SHEETS.cleanHistory]: {
-      rows: [["Item", "Family", ...data.periods], ...Object.entries(cleaned).map(([id, values]) => [id, familyOf.get(id) ?? "", ...values])],
-      numberFormats: periodFormats(2, data.periods, CENTS_FORMAT),
+      rows: [[...keyHeader(located), "Family", ...data.periods], ...cleaned.map((series) => [...keyCells(series, located), familyOf.get(series.item) ?? "", ...series.values])],
+      numberFormats: periodFormats(keys + 1, data.periods, CENTS_FORMAT),
     },
     [SHEETS.changeLog]: {
-      rows: [["Item", "Period", "Change", "From", "To", "Reason"], ...changes.map((c) => [c.item, c.period, c.kind, c.from, c.to, c.reason])],
-      numberFormats: ["@", "@", "@", CENTS_FORMAT, CENTS_FORMAT, "@"],
+      rows: [[...keyHeader(located), "Period", "Change", "From", "To", "Reason"], ...changes.map((c) => [...keyCells(c, located), c.period, c.kind, c.from, c.to, c.reason])],
+      numberFormats: [...keyHeader(located).map(() => "@"), "@", "@", CENTS_FORMAT, CENTS_FORMAT, "@"],
     },
   };
   if (!(await sheetExists(workbook, SHEETS.overrides))) {
-    sheets[SHEETS.overrides] = { rows: [OVERRIDES_HEADER] };
+    sheets[SHEETS.overrides] = { rows: [overridesHeader(located)] };
   }
   await replaceSheets(workbook, sheets, options.overwrite);
   await saveMapping(workbook, mapping);
+  const gate = await recordErrors(
+    workbook,
+    validation.issues.filter((issue) => issue.severity === "error").map((issue) => ({ address: issue.address, message: issue.message })),
+  );
   options.onProgress?.({ fraction: 1, message: "Data checked" });
 
   const report: StepReport = {
     summary:
-      `Found ${data.items.length} items with ${data.periods.length} periods of history (${data.periods[0]} to ${data.periods[data.periods.length - 1]}), ` +
-      `${data.resources.length} resources. ${validation.errors} errors and ${validation.warnings} warnings; cleansing made ${changes.length} changes to a copy.`,
+      `Found ${data.items.length} items${located ? ` at ${locationsOf(data.series).length} locations (${data.series.length} item x location series)` : ""} with ${data.periods.length} periods of history (${data.periods[0]} to ${data.periods[data.periods.length - 1]}), ` +
+      `${data.resources.length} resources. ${validation.errors} errors and ${validation.warnings} warnings; cleansing made ${changes.length} changes to a copy.` +
+      gateSummary(gate),
+    blocking: gate.accepted ? undefined : gate.problems,
     messages: [
       { level: "info" as const, text: reconciliationText(data.reconciliation) },
-      ...validation.issues.slice(0, 50).map((issue) => ({
+      ...acceptedNote(gate.accepted),
+      ...validation.issues.filter((issue) => gate.accepted !== null || issue.severity !== "error").slice(0, 50).map((issue) => ({
         level: issue.severity === "error" ? ("error" as const) : issue.severity === "warning" ? ("warning" as const) : ("info" as const),
         text: issue.message,
         address: issue.address ?? undefined,
       })),
       ...skipped.map((id) => ({ level: "warning" as const, text: `Item ${id} has fewer than 2 months of history and is left out of the plan.` })),
+      ...(located ? [{ level: "info" as const, text: "Demand is read by item and location: each item x location is forecast on its own; supply plans each item's total over its locations." }] : []),
     ],
     tables: [
       {
@@ -130,8 +155,48 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
           ["Capacity", mapping.capacity?.source.reference ?? "not found"],
         ],
       },
-      { title: "Cleansing changes", headers: ["Item", "Period", "Change", "From", "To"], rows: changes.map((c) => [c.item, c.period, c.kind, c.from, c.to]) },
+      ...(located ? [historyByLocation(data)] : []),
+      { title: "Cleansing changes", headers: [...keyHeader(located), "Period", "Change", "From", "To"], rows: changes.map((c) => [...keyCells(c, located), c.period, c.kind, c.from, c.to]) },
     ],
   };
   return { mapping, data, validation, cleaned, changes, skipped, report };
+}
+
+/** The demand series grouped by item in item-master order (the order the planning sheets list them), each item's locations in reading order. */
+function seriesByItem(data: PlanningData): DemandSeries[] {
+  const rank = new Map(data.items.map((item, i) => [item.id, i]));
+  return data.series
+    .map((series, k) => ({ series, k }))
+    .sort((a, b) => (rank.get(a.series.item) ?? 0) - (rank.get(b.series.item) ?? 0) || a.k - b.k)
+    .map((entry) => entry.series);
+}
+
+/** The locations of the demand, in reading order. */
+function locationsOf(series: readonly DemandSeries[]): string[] {
+  return [...new Set(series.map((entry) => entry.location))];
+}
+
+/** Step 1's table of the history as read, by location: items and total quantity, so no location goes missing unseen. */
+function historyByLocation(data: PlanningData): ResultTable {
+  const total = (series: readonly DemandSeries[]): number => series.reduce((sum, entry) => sum + entry.history.reduce<number>((s, v) => s + (v ?? 0), 0), 0);
+  return {
+    title: "History by location",
+    headers: ["Location", "Items", "Quantity"],
+    rows: [
+      ...locationsOf(data.series).map((location) => {
+        const at = data.series.filter((entry) => entry.location === location);
+        return [location, at.length, roundCents(total(at))];
+      }),
+      ["Total", data.series.length, roundCents(total(data.series))],
+    ],
+    numberFormats: ["@", WHOLE_FORMAT, WHOLE_FORMAT],
+  };
+}
+
+/** What the summary of step 1 says of its errors: they block the next steps, or they were accepted. */
+function gateSummary(gate: ErrorGate): string {
+  if (gate.problems.length === 0) return "";
+  return gate.accepted
+    ? ` The errors were accepted (${gate.accepted.when}): "${gate.accepted.reason}".`
+    : " The errors block steps 2 to 6 until you fix them and run this step again, or accept them with a reason.";
 }

@@ -109,7 +109,7 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
 export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "order" | "requested" | "delivered";
 
 const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
-  location: /^(?:location|loc|warehouse|whse|wh|site|plant|dc|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location)(?: ?(?:id|code|no|name))?$/,
+  location: /^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location)(?: ?(?:id|code|no|name))?$/,
   customer: /^(?:customer|client|account|sold ?to|ship ?to|buyer)(?: ?(?:id|code|no|name|number))?$/,
   channel: /^(?:channel|sales channel|distribution channel|market|segment)$/,
   quantity: /^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$/,

@@ -3,12 +3,15 @@ import { bias, biasAlarm, sumError, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput, CellValue, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
+import { acceptedNote, requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { futurePeriods } from "./periods";
+import { hasLocations, seriesKey, type DemandSeries } from "./planningData";
+import { keyCells, keyHeader } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
-import { CAPACITY_HOURS, UTILISATION_MEASURE } from "./supplyStep";
+import { CAPACITY_HOURS, locationDemandMeasure, UTILISATION_MEASURE } from "./supplyStep";
 
 /** One thing the planner should look at. */
 export interface Exception {
@@ -18,9 +21,15 @@ export interface Exception {
   detail: string;
 }
 
-/** Plan against actual for one item over the months that have actuals. */
+/**
+ * Plan against actual for one item (at one location, for a workbook with locations) over the months
+ * that have actuals. With locations, each item's total over its locations and each location's total
+ * over its items are compared too, with location "All locations" and item "All items".
+ */
 export interface ItemMonitor {
   item: string;
+  /** "" when the workbook has no locations. */
+  location: string;
   periods: string[];
   planned: number[];
   actual: number[];
@@ -40,8 +49,13 @@ export interface MonitorResult {
   report: StepReport;
 }
 
-/** Number formats of SOP Monitor's plan-against-actual columns; the pane's table shows the same. */
-const MONITOR_FORMATS = ["@", WHOLE_FORMAT, CENTS_FORMAT, CENTS_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, CENTS_FORMAT];
+/** Number formats of SOP Monitor's plan-against-actual columns after the key columns; the pane's table shows the same. */
+const MONITOR_FORMATS = [WHOLE_FORMAT, CENTS_FORMAT, CENTS_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, CENTS_FORMAT];
+
+/** The location of an item's total over its locations, in SOP Monitor (a workbook with locations). */
+export const ALL_LOCATIONS = "All locations";
+/** The item of a location's total over its items, in SOP Monitor (a workbook with locations). */
+export const ALL_ITEMS = "All items";
 
 const safely = (compute: () => number): number | null => {
   try {
@@ -60,17 +74,20 @@ function biasAlarmDetail(monitor: ItemMonitor, ts: number): string {
 
 /**
  * Step 6, execute and monitor: compare the latest approved plan with the actuals now in the planner's
- * history (the months of the plan that have happened), per item: accuracy, bias and tracking signal;
+ * history (the months of the plan that have happened), per item (per item x location, with totals by
+ * item and by location, when the workbook has locations): accuracy, bias and tracking signal;
  * list the exceptions (bias alarm when |tracking signal| > 4 and the plan misses actual demand by at
  * least 1 unit a month on average and at least 2% of it, so that whole-unit rounding of the plan never
  * rings it (biasAlarm); stock-out risk when inventory projected with the actuals falls below the safety
  * stock; overload where SOP Capacity shows more than 100% of regular hours, or hours planned in a
  * month with no regular hours). Writes SOP Monitor.
  * @throws PlanningError when no plan has been approved yet
+ * @throws BlockedByErrors while step 1 has errors not fixed or accepted
  */
 export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {}): Promise<MonitorResult> {
   const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
   if (!approved) throw new PlanningError("No plan has been approved yet: approve one in step 5 before monitoring it.");
+  const accepted = await requireNoOpenErrors(workbook, "Step 6 (execute and monitor)");
   run.onProgress?.({ fraction: 0.2, message: `Comparing ${approved.sheet} with actuals` });
   const values = await workbook.read(approved.sheet);
   const planPeriods = values[0].slice(3).map(String);
@@ -86,17 +103,15 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
   }
   const items: ItemMonitor[] = [];
   const exceptions: Exception[] = [];
-  const seriesOf = new Map(data.series.map((series) => [series.item, series.history]));
-  data.items.forEach((item) => {
-    const m = measures.get(item.id);
-    const history = seriesOf.get(item.id) ?? [];
-    if (!m || observed.length === 0) return;
-    const index = observed.map((p) => planPeriods.indexOf(p));
-    const planned = index.map((t) => m.Demand[t]);
-    const actual = observed.map((p) => history[historyIndex.get(p) ?? 0] ?? 0);
+  const located = hasLocations(data.series);
+  const index = observed.map((p) => planPeriods.indexOf(p));
+  const actualOf = (series: readonly DemandSeries[]): number[] =>
+    observed.map((p) => series.reduce((sum, entry) => sum + (entry.history[historyIndex.get(p) ?? 0] ?? 0), 0));
+  const compare = (item: string, location: string, planned: number[], actual: number[]): void => {
     const ts = safely(() => trackingSignal(actual, planned));
     const monitor: ItemMonitor = {
-      item: item.id,
+      item,
+      location,
       periods: observed,
       planned,
       actual,
@@ -106,8 +121,19 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     };
     items.push(monitor);
     if (ts !== null && biasAlarm(actual, planned)) {
-      exceptions.push({ item: item.id, kind: "bias alarm", period: observed.at(-1) ?? "", detail: biasAlarmDetail(monitor, ts) });
+      exceptions.push({ item: seriesKey(item, location), kind: "bias alarm", period: observed.at(-1) ?? "", detail: biasAlarmDetail(monitor, ts) });
     }
+  };
+  data.items.forEach((item) => {
+    const m = measures.get(item.id);
+    if (!m || observed.length === 0) return;
+    const series = data.series.filter((entry) => entry.item === item.id);
+    const planned = index.map((t) => m.Demand[t]);
+    const actual = actualOf(series);
+    if (located) {
+      for (const entry of series) compare(item.id, entry.location, index.map((t) => m[locationDemandMeasure(entry.location)]?.[t] ?? 0), actualOf([entry]));
+    }
+    compare(item.id, located ? ALL_LOCATIONS : "", planned, actual);
     let inventory = index.length > 0 ? m.Inventory[index[0]] + planned[0] - actual[0] : 0;
     index.forEach((t, k) => {
       if (k > 0) inventory += m.Inventory[t] - m.Inventory[index[k - 1]] + planned[k] - actual[k];
@@ -134,17 +160,26 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     });
   }
 
-  const rows: CellInput[][] = [["Item", "Months with actuals", "Planned", "Actual", "Accuracy %", "Bias %", "Tracking signal"]];
+  if (located && observed.length > 0) {
+    const compared = items.filter((entry) => entry.location !== ALL_LOCATIONS);
+    for (const location of new Set(data.series.map((entry) => entry.location))) {
+      const at = compared.filter((entry) => entry.location === location);
+      const sum = (pick: (entry: ItemMonitor) => number[]): number[] => observed.map((_, k) => at.reduce((s, entry) => s + pick(entry)[k], 0));
+      if (at.length > 0) compare(ALL_ITEMS, location, sum((entry) => entry.planned), sum((entry) => entry.actual));
+    }
+  }
+  const rows: CellInput[][] = [[...keyHeader(located), "Months with actuals", "Planned", "Actual", "Accuracy %", "Bias %", "Tracking signal"]];
   for (const item of items) {
     const total = (v: number[]): number => roundCents(v.reduce((s, x) => s + x, 0));
-    rows.push([item.item, item.periods.length, total(item.planned), total(item.actual), item.accuracy === null ? null : roundShare(item.accuracy / 100), item.bias === null ? null : roundShare(item.bias / 100), item.trackingSignal === null ? null : roundCents(item.trackingSignal)]);
+    rows.push([...keyCells(item, located), item.periods.length, total(item.planned), total(item.actual), item.accuracy === null ? null : roundShare(item.accuracy / 100), item.bias === null ? null : roundShare(item.bias / 100), item.trackingSignal === null ? null : roundCents(item.trackingSignal)]);
   }
+  const numberFormats = [...keyHeader(located).map(() => "@"), ...MONITOR_FORMATS];
   const exceptionTop = rows.length + 3;
   await replaceSheets(
     workbook,
     {
       [SHEETS.monitor]: [
-        { rows, numberFormats: MONITOR_FORMATS },
+        { rows, numberFormats },
         { rows: [["Exception", "Item or resource", "Period", "Detail"], ...exceptions.map((e) => [e.kind, e.item, e.period, e.detail])], topLeft: `A${exceptionTop}` },
       ],
     },
@@ -161,8 +196,8 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     exceptions,
     report: {
       summary,
-      messages: exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${e.detail}` })),
-      tables: [{ title: "Plan vs actual", headers: rows[0].map(String), rows: rows.slice(1).map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c))), numberFormats: MONITOR_FORMATS }],
+      messages: [...acceptedNote(accepted), ...exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${e.detail}` }))],
+      tables: [{ title: "Plan vs actual", headers: rows[0].map(String), rows: rows.slice(1).map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c))), numberFormats }],
     },
   };
 }

@@ -82,6 +82,8 @@ export interface MappedCell {
 /** A series block as read: keys, period headers and cells, with addresses. */
 export interface SeriesCells {
   keys: MappedCell[];
+  /** The location cell of each key; null for a block without a location column. */
+  locations: MappedCell[] | null;
   /** Header cell of each period; null for a block without headers. */
   periodHeaders: MappedCell[] | null;
   periods: string[];
@@ -109,6 +111,7 @@ export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): P
   const positions = keyPositions(values, mapping);
   return {
     keys: positions.map((position) => mapped(mapping.keyLine, position)),
+    locations: mapping.locationLine === undefined ? null : positions.map((position) => mapped(mapping.locationLine ?? 0, position)),
     periodHeaders: mapping.headerLine < 0 ? null : mapping.periodLines.map((line) => mapped(line, mapping.headerLine)),
     periods: mapping.periods,
     cells: positions.map((position) => mapping.periodLines.map((line) => mapped(line, position))),
@@ -182,6 +185,20 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
     problems: history.problems,
   };
 }
+
+/**
+ * The key of a demand series: its item, and its location when it has one, as one string.
+ * @example seriesKey("CH-101", "North") // "CH-101 @ North"; seriesKey("CH-101", "") // "CH-101"
+ */
+export function seriesKey(item: string, location: string): string {
+  return location === "" ? item : `${item} @ ${location}`;
+}
+
+/** Whether the demand has locations (a series with a non-empty location). */
+export function hasLocations(series: readonly Pick<DemandSeries, "location">[]): boolean {
+  return series.some((entry) => entry.location !== "");
+}
+
 
 function addressIn(source: BlockSource, position: { row: number; col: number }): string {
   return sheetCellAddress(source.sheet, { row: source.row + position.row, col: source.col + position.col });

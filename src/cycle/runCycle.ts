@@ -1,5 +1,6 @@
 import type { Workbook } from "../workbook/workbook";
 import { DemandOptions, runDemandStep } from "./demandStep";
+import { acceptErrors, readAcceptance, type ErrorAcceptance } from "./errorGate";
 import { runGatherStep } from "./gatherStep";
 import { PresentResult, runPresentStep } from "./presentStep";
 import { ReconcileOptions, runReconcileStep } from "./reconcileStep";
@@ -12,17 +13,23 @@ export interface CycleOptions {
   /** Approve the plan in this name; without it the plan is summarised but not approved. */
   approver?: string;
   comment?: string;
+  /** Accept the errors step 1 finds, for this reason (logged); without it, errors stop the cycle after step 1. */
+  acceptErrors?: string;
 }
 
 export interface CycleResult {
   reports: { step: string; report: StepReport }[];
   present: PresentResult;
+  /** The acceptance of step 1's errors the cycle ran under; null when there were none. */
+  accepted: ErrorAcceptance | null;
 }
 
 /**
  * Steps 1 to 5 of the S&OP cycle, headless, on a workbook: the same step functions the task pane runs,
  * in order, each writing its sheets; step 4 takes step 3's plan as its base instead of solving it again.
+ * Errors found by step 1 stop the cycle there unless `acceptErrors` gives the reason to go on.
  * This is `sop run` and `npm run demo`.
+ * @throws BlockedByErrors listing every error of step 1, with its cell, when they are not accepted
  */
 export async function runCycle(workbook: Workbook, options: CycleOptions = {}, run: StepRunOptions = {}): Promise<CycleResult> {
   const reports: CycleResult["reports"] = [];
@@ -30,7 +37,9 @@ export async function runCycle(workbook: Workbook, options: CycleOptions = {}, r
     ...run,
     onProgress: (p) => run.onProgress?.({ fraction: share[0] + (share[1] - share[0]) * (p.fraction ?? 0), message: `${step}: ${p.message}` }),
   });
-  reports.push({ step: "1 Gather & check data", report: (await runGatherStep(workbook, stage("Gather", [0, 0.1]))).report });
+  const gather = await runGatherStep(workbook, stage("Gather", [0, 0.1]));
+  reports.push({ step: "1 Gather & check data", report: gather.report });
+  const accepted = (gather.report.blocking?.length ?? 0) > 0 && options.acceptErrors !== undefined ? await acceptErrors(workbook, options.acceptErrors) : await readAcceptance(workbook);
   const demand = { horizon: 18, level: 80, ...options.demand };
   reports.push({ step: "2 Demand forecast", report: (await runDemandStep(workbook, demand, stage("Demand", [0.1, 0.5]))).report });
   const supply = await runSupplyStep(workbook, stage("Supply", [0.5, 0.7]));
@@ -42,5 +51,5 @@ export async function runCycle(workbook: Workbook, options: CycleOptions = {}, r
     stage("Present", [0.95, 1]),
   );
   reports.push({ step: "5 Present & approve", report: present.report });
-  return { reports, present };
+  return { reports, present, accepted };
 }

@@ -53,6 +53,11 @@ export interface ResultChart {
 /** What a step returns for people to read. */
 export interface StepReport {
   summary: string;
+  /**
+   * Errors, each with its cell, that block the later steps until fixed or accepted with a reason
+   * (step 1's open errors); absent when nothing blocks.
+   */
+  blocking?: { address: string | null; message: string }[];
   messages?: StepMessage[];
   tables?: ResultTable[];
   charts?: ResultChart[];

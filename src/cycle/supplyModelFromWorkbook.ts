@@ -1,9 +1,11 @@
 import { PlanningError } from "../core/errors";
 import { safetyStock, type SupplyItem, type SupplyModel, type SupplyResource } from "../core/supply";
 import type { Workbook } from "../workbook/workbook";
+import { requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
 import { numberIn, readStepSheet } from "./ownedSheets";
 import type { Item, PlanningData, Resource } from "./planningData";
+import { keyColumnCount, rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 
 /**
@@ -30,33 +32,50 @@ export interface SupplyInputs {
   model: SupplyModel;
   data: PlanningData;
   periods: string[];
+  /**
+   * Each item's consensus by location, for a workbook with locations (empty without): the model plans
+   * each item's total over its locations on the shared resources; network supply is not planned yet.
+   */
+  byLocation: Record<string, Record<string, number[]>>;
 }
 
 /**
  * Build the supply model the cycle plans: demand from SOP Consensus (as the planner may have edited
- * it), safety stock from the forecast error in SOP Forecast, costs and hours per unit from the item
- * master, capacity from the planner's capacity range (else the resources' regular hours).
+ * it; an item's locations added up), safety stock from the forecast error in SOP Forecast (an item's
+ * locations combined as independent errors, RMSE = sqrt(sum of RMSE^2)), costs and hours per unit from
+ * the item master, capacity from the planner's capacity range (else the resources' regular hours).
+ * @throws BlockedByErrors while step 1 has errors not fixed or accepted
  * @throws PlanningError when step 2 has not run, or an item has no unit cost
  */
 export async function buildSupplyModel(workbook: Workbook): Promise<SupplyInputs> {
+  await requireNoOpenErrors(workbook, "The supply plan (steps 3 to 5)");
   const data = await loadMappedData(workbook);
   const consensus = await readStepSheet(workbook, SHEETS.consensus, "step 2 (demand forecast)");
   const forecast = await readStepSheet(workbook, SHEETS.forecast, "step 2 (demand forecast)");
-  const periods = consensus.header.slice(2);
-  const rmseColumn = forecast.header.indexOf("RMSE");
-  const rmseOf = new Map(forecast.rows.filter((row) => row[7] === "Forecast").map((row) => [String(row[0]), numberIn(row[rmseColumn])]));
+  const keys = keyColumnCount(consensus.header);
+  const periods = consensus.header.slice(keys + 1);
+  const [rmseColumn, measureColumn] = [forecast.header.indexOf("RMSE"), forecast.header.indexOf("Measure")];
+  const squaredRmse = new Map<string, number>();
+  for (const row of forecast.rows.filter((r) => r[measureColumn] === "Forecast")) {
+    const id = rowKey(forecast.header, row).item;
+    squaredRmse.set(id, (squaredRmse.get(id) ?? 0) + numberIn(row[rmseColumn]) ** 2);
+  }
   const itemOf = new Map(data.items.map((item) => [item.id, item]));
 
   const demand: Record<string, number[]> = {};
-  const items: SupplyItem[] = consensus.rows.map((row) => {
-    const id = String(row[0]);
-    const item = itemOf.get(id);
-    if (!item) throw new PlanningError(`Item ${id} of ${SHEETS.consensus} is not in your item master any more: run step 1 again.`);
-    demand[id] = row.slice(2).map((cell) => Math.max(0, numberIn(cell)));
-    return supplyItem(item, demand[id], rmseOf.get(id) ?? 0, data.resources, periods.length, consensus.rows.length);
-  });
+  const byLocation: SupplyInputs["byLocation"] = {};
+  for (const row of consensus.rows) {
+    const { item: id, location } = rowKey(consensus.header, row);
+    if (!itemOf.has(id)) throw new PlanningError(`Item ${id} of ${SHEETS.consensus} is not in your item master any more: run step 1 again.`);
+    const quantities = row.slice(keys + 1).map((cell) => Math.max(0, numberIn(cell)));
+    demand[id] = (demand[id] ?? periods.map(() => 0)).map((sum, t) => sum + quantities[t]);
+    if (keys > 1) byLocation[id] = { ...byLocation[id], [location]: quantities };
+  }
+  const items: SupplyItem[] = Object.keys(demand).map((id) =>
+    supplyItem(itemOf.get(id) as Item, demand[id], Math.sqrt(squaredRmse.get(id) ?? 0), data.resources, periods.length, Object.keys(demand).length),
+  );
   const resources = data.resources.map((resource, r) => supplyResource(resource, r, data, periods));
-  return { model: { periods: periods.length, periodLabels: periods, items, resources, demand }, data, periods };
+  return { model: { periods: periods.length, periodLabels: periods, items, resources, demand }, data, periods, byLocation };
 }
 
 function supplyItem(item: Item, demand: number[], rmse: number, resources: Resource[], periods: number, itemCount: number): SupplyItem {

@@ -1,13 +1,14 @@
 import { PlanningError } from "../core/errors";
 import { compareStrategies, type ResourcePlan, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
 import { formatNumber } from "../workbook/numberFormat";
+import { acceptedNote, readAcceptance } from "./errorGate";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { CENTS_FORMAT, PERCENT_FORMAT, periodFormats, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { planNumberFormats } from "./planSheet";
 import { SHEETS } from "./sheets";
-import type { StepReport, StepRunOptions } from "./stepTypes";
-import { buildSupplyModel } from "./supplyModelFromWorkbook";
+import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
+import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -31,8 +32,20 @@ const STRATEGY_HEADERS = ["Strategy", "Total cost", "Fill rate %", "Peak invento
 /** Number formats of SOP Strategies' columns (Strategy, Total cost, Fill rate %, Peak inventory, Note); the pane's table shows the same. */
 const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, "@"];
 
-/** The rows of SOP Supply Plan: Item, Family, Measure, then one column per period, rounded to cents. */
-export function planRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[]): (string | number)[][] {
+/**
+ * The measure of SOP Supply Plan holding an item's demand at one location (a workbook with locations).
+ * @example locationDemandMeasure("North") // "Demand at North"
+ */
+export function locationDemandMeasure(location: string): string {
+  return `Demand at ${location}`;
+}
+
+/**
+ * The rows of SOP Supply Plan: Item, Family, Measure, then one column per period, rounded to cents.
+ * With locations, each item's Demand (its total) is followed by its demand at each location.
+ * @param byLocation each item's demand by location (empty without locations)
+ */
+export function planRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[], byLocation: SupplyInputs["byLocation"] = {}): (string | number)[][] {
   const rows: (string | number)[][] = [["Item", "Family", "Measure", ...periods]];
   plan.items.forEach((itemPlan, i) => {
     const item = model.items[i];
@@ -45,7 +58,11 @@ export function planRows(model: SupplyModel, plan: SupplyPlan, periods: readonly
       Lost: itemPlan.lost,
       "Safety stock": item.safetyStock,
     };
-    for (const measure of PLAN_MEASURES) rows.push([item.id, item.family ?? "", measure, ...measures[measure].map(roundCents)]);
+    for (const measure of PLAN_MEASURES) {
+      rows.push([item.id, item.family ?? "", measure, ...measures[measure].map(roundCents)]);
+      if (measure !== "Demand") continue;
+      for (const [location, demand] of Object.entries(byLocation[item.id] ?? {})) rows.push([item.id, item.family ?? "", locationDemandMeasure(location), ...demand.map(roundCents)]);
+    }
   });
   return rows;
 }
@@ -76,7 +93,7 @@ function overloadWarning(resource: ResourcePlan, t: number, period: string): str
  */
 export async function runSupplyStep(workbook: Workbook, options: StepRunOptions = {}): Promise<SupplyResult> {
   options.onProgress?.({ fraction: 0.05, message: "Building the supply model" });
-  const { model, periods } = await buildSupplyModel(workbook);
+  const { model, periods, byLocation } = await buildSupplyModel(workbook);
   options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
   const comparison = await compareStrategies(model);
   throwIfCancelled(options.signal);
@@ -103,7 +120,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   await replaceSheets(
     workbook,
     {
-      [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods), numberFormats: planNumberFormats(periods) },
+      [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods, byLocation), numberFormats: planNumberFormats(periods) },
       [SHEETS.capacity]: {
         rows: capacityRows,
         numberFormats: capacityRows.map((row) => periodFormats(2, periods, row[1] === UTILISATION_MEASURE ? PERCENT_FORMAT : CENTS_FORMAT)),
@@ -125,7 +142,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
       summary:
         `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(best?.fillRate ?? 0, PERCENT_FORMAT)}; ` +
         `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.`,
-      messages: overloads.slice(0, 20).map((text) => ({ level: "warning" as const, text })),
+      messages: [...acceptedNote(await readAcceptance(workbook)), ...networkNote(byLocation), ...overloads.slice(0, 20).map((text) => ({ level: "warning" as const, text }))],
       tables: [
         {
           title: "Strategies",
@@ -142,4 +159,18 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
       ],
     },
   };
+}
+
+/** What step 3 says of a workbook with locations: the plan is for each item's total, not per location. */
+function networkNote(byLocation: SupplyInputs["byLocation"]): StepMessage[] {
+  const locations = new Set(Object.values(byLocation).flatMap((demand) => Object.keys(demand)));
+  if (locations.size === 0) return [];
+  return [
+    {
+      level: "warning",
+      text:
+        `Your demand is by item and location (${locations.size} locations): this plan makes each item's demand summed over its locations on the shared resources, ` +
+        `without stock, capacity or transport by location (network supply is not planned yet). SOP Supply Plan shows each item's demand at each location under its Demand row.`,
+    },
+  ];
 }

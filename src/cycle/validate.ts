@@ -16,7 +16,7 @@ import type { ItemField, ResourceField } from "./headerNames";
 import { isLines, seriesParts } from "./historyLayout";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
-import { readRecordCells, readSeriesCells, type MappedCell, type SeriesCells } from "./planningData";
+import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type SeriesCells } from "./planningData";
 import type { ReadProblem } from "./reconciliation";
 
 export type IssueSeverity = "error" | "warning" | "info";
@@ -80,11 +80,11 @@ export async function validateData(book: Workbook, mapping: DataMapping, problem
     });
   } else {
     const grids = isLines(mapping.history) ? [] : await Promise.all(seriesParts(mapping.history).map((part) => readSeriesCells(book, part)));
-    const byLocation = !isLines(mapping.history) && (mapping.history.locationLine !== undefined || mapping.history.keySeparator !== undefined);
+    const combinedKeys = !isLines(mapping.history) && mapping.history.keySeparator !== undefined;
     for (const history of grids) {
-      issues.push(...checkPeriods(history), ...(byLocation ? [] : checkKeys(history.keys, "item")), ...checkSeries(history, true));
+      issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", { locations: history.locations })), ...checkSeries(history, true));
     }
-    const gridKinds = new Set<ReadProblem["kind"]>(["phantomItem", "noKey", "unreadablePeriod", ...(byLocation ? (["duplicate"] as const) : [])]);
+    const gridKinds = new Set<ReadProblem["kind"]>(["phantomItem", "noKey", "unreadablePeriod", ...(combinedKeys ? (["duplicate"] as const) : [])]);
     issues.push(...problems.filter((problem) => isLines(mapping.history!) || gridKinds.has(problem.kind)).map((problem) => ({ ...problem, severity: "error" as const })));
     if (mapping.items) {
       const rows = await readRecordCells(book, mapping.items);
@@ -140,36 +140,39 @@ function checkPeriods(series: SeriesCells): ValidationIssue[] {
   return issues;
 }
 
-function checkKeys(keys: readonly MappedCell[], what: "item" | "resource"): ValidationIssue[] {
+/**
+ * Keys that appear twice: an item or a resource; in the history, an item at the same location (its
+ * first row is the one read).
+ */
+function checkKeys(keys: readonly MappedCell[], what: "item" | "resource", history?: { locations: readonly MappedCell[] | null }): ValidationIssue[] {
+  const locations = history?.locations ?? null;
   const seen = new Map<string, string>();
   const issues: ValidationIssue[] = [];
-  for (const key of keys) {
+  keys.forEach((key, k) => {
     const id = String(key.value).trim();
-    const first = seen.get(id.toLowerCase());
+    const location = locations ? String(locations[k].value ?? "").trim() : "";
+    const label = seriesKey(id, location).toLowerCase();
+    const first = seen.get(label);
     if (first !== undefined) {
-      issues.push({
-        kind: "duplicate",
-        severity: "error",
-        address: key.address,
-        item: id,
-        message: `The ${what} ${id} appears twice (first at ${first}). Keep one row per ${what}.`,
-      });
+      const [which, rows] = location === "" ? [`The ${what} ${id}`, `one row per ${what}`] : [`The ${what} ${id} at location ${location}`, `one row per ${what} and location`];
+      issues.push({ kind: "duplicate", severity: "error", address: key.address, item: id, message: `${which} appears twice (first at ${first}). Keep ${rows}${history ? ": until then only the first row is planned" : ""}.` });
     } else {
-      seen.set(id.toLowerCase(), key.address);
+      seen.set(label, key.address);
     }
-  }
+  });
   return issues;
 }
 
 function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   series.cells.forEach((row, k) => {
-    const item = String(series.keys[k].value).trim();
+    const id = String(series.keys[k].value).trim();
+    const item = seriesKey(id, series.locations ? String(series.locations[k].value ?? "").trim() : "");
     const firstValue = row.findIndex((cell) => !isBlank(cell.value));
     const numbers: { value: number; cell: MappedCell; t: number }[] = [];
     row.forEach((cell, t) => {
       const period = series.periods[t];
-      const at = { address: cell.address, item, period };
+      const at = { address: cell.address, item: id, period };
       if (isBlank(cell.value)) {
         if (isHistory && (firstValue < 0 || t < firstValue)) {
           issues.push({ ...at, kind: "leadingBlank", severity: "info", message: `${item} has no quantity for ${period}, before its first recorded month.` });
@@ -197,12 +200,12 @@ function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[]
       }
       numbers.push({ value, cell, t });
     });
-    if (isHistory) issues.push(...outliers(numbers, item, series.periods));
+    if (isHistory) issues.push(...outliers(numbers, id, item, series.periods));
   });
   return issues;
 }
 
-function outliers(numbers: { value: number; cell: MappedCell; t: number }[], item: string, periods: string[]): ValidationIssue[] {
+function outliers(numbers: { value: number; cell: MappedCell; t: number }[], id: string, item: string, periods: string[]): ValidationIssue[] {
   const values = numbers.map((entry) => entry.value);
   const far = levelOutliers(values);
   if (!far.includes(true)) return [];
@@ -213,7 +216,7 @@ function outliers(numbers: { value: number; cell: MappedCell; t: number }[], ite
       kind: "outlier" as const,
       severity: "warning" as const,
       address: entry.cell.address,
-      item,
+      item: id,
       period: periods[entry.t],
       message: `${item}, ${periods[entry.t]}: ${entry.value} is far from its usual level (median ${center}). Check it: cleansing replaces it only if it is also far from what its season and neighbouring months lead to expect.`,
     }));
@@ -223,9 +226,11 @@ function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: read
   const master = new Set(masterIds.map((cell) => String(cell.value).trim().toLowerCase()));
   const history = new Set(historyKeys.map((cell) => String(cell.value).trim().toLowerCase()));
   const issues: ValidationIssue[] = [];
+  const reported = new Set<string>();
   for (const key of historyKeys) {
     const id = String(key.value).trim();
-    if (!master.has(id.toLowerCase())) {
+    if (!master.has(id.toLowerCase()) && !reported.has(id.toLowerCase())) {
+      reported.add(id.toLowerCase());
       issues.push({ kind: "notInItemMaster", severity: "warning", address: key.address, item: id, message: `${id} has sales history but is not in the item master, so it has no price, cost or lead time.` });
     }
   }

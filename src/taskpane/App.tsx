@@ -39,7 +39,7 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
   const onStatus = React.useCallback(
     (id: StepId, status: StepStatus) => {
       setStatuses((current) => ({ ...current, [id]: status }));
-      if (status === "done" || status === "failed") onRunEnded?.();
+      if (status === "done" || status === "failed" || status === "blocked") onRunEnded?.();
     },
     [onRunEnded],
   );

@@ -5,13 +5,14 @@
  */
 import { useLpSolver } from "../core/optimize/lpSolver";
 import { runDemandStep } from "../cycle/demandStep";
+import { acceptErrors } from "../cycle/errorGate";
 import { runGatherStep } from "../cycle/gatherStep";
 import { runMonitorStep } from "../cycle/monitorStep";
 import { runPresentStep, type PresentOptions } from "../cycle/presentStep";
 import { runReconcileStep, type PlannedSupply } from "../cycle/reconcileStep";
 import type { StepRunOptions } from "../cycle/stepTypes";
 import { runSupplyStep } from "../cycle/supplyStep";
-import type { StepActions, StepOptions, StepRunContext } from "./stepActions";
+import { ACCEPT_ERRORS_OPTION, type StepActions, type StepOptions, type StepRunContext } from "./stepActions";
 import { workerSolver } from "./workerSolver";
 
 const DECISIONS: readonly PresentOptions["decision"][] = ["approve", "reject", "preview"];
@@ -22,7 +23,7 @@ const DECISIONS: readonly PresentOptions["decision"][] = ["approve", "reject", "
  */
 let lastSupply: PlannedSupply | undefined;
 
-export const stepActions: StepActions = {
+const actions: StepActions = {
   gather: async (context) => (await runGatherStep(context.workbook, runOptions(context))).report,
   demand: async (context) =>
     (
@@ -56,6 +57,18 @@ export const stepActions: StepActions = {
   },
   execute: async (context) => (await runMonitorStep(context.workbook, runOptions(context))).report,
 };
+
+/** Every step's action, recording the acceptance of step 1's errors first when the run carries a reason for it. */
+export const stepActions: StepActions = Object.fromEntries(
+  Object.entries(actions).map(([id, action]) => [
+    id,
+    async (context: StepRunContext) => {
+      const reason = context.options[ACCEPT_ERRORS_OPTION];
+      if (typeof reason === "string" && reason.trim() !== "") await acceptErrors(context.workbook, reason);
+      return action(context);
+    },
+  ]),
+);
 
 function runOptions(context: StepRunContext): StepRunOptions {
   return { onProgress: context.onProgress, signal: context.signal, overwrite: context.confirmOverwrite };

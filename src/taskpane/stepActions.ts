@@ -13,6 +13,12 @@ export type StepId = "gather" | "demand" | "supply" | "reconcile" | "present" | 
 /** Values the planner entered in a step's option fields, by field key. */
 export type StepOptions = Readonly<Record<string, string | number>>;
 
+/**
+ * The option that carries the planner's reason for accepting step 1's errors: a run given it records
+ * the acceptance (logged in the workbook) before the step runs.
+ */
+export const ACCEPT_ERRORS_OPTION = "acceptErrorsReason";
+
 /** Everything a step run receives. */
 export interface StepRunContext {
   workbook: Workbook;

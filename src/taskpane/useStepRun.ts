@@ -3,6 +3,7 @@
  * with a planner-facing message; `start` runs the action, `cancel` aborts it.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { BlockedByErrors, type GateProblem } from "../cycle/errorGate";
 import { plannerMessage } from "./plannerMessage";
 import type { StepProgress, StepReport } from "../cycle/stepTypes";
 import type { StepAction, StepOptions } from "./stepActions";
@@ -12,7 +13,7 @@ export type StepRunState =
   | { status: "idle" }
   | { status: "running"; progress: StepProgress }
   | { status: "done"; result: StepReport }
-  | { status: "failed"; message: string; cancelled: boolean };
+  | { status: "failed"; message: string; cancelled: boolean; blocking?: GateProblem[] };
 
 export interface StepRun {
   state: StepRunState;
@@ -59,7 +60,8 @@ export function useStepRun(
         },
         (error: unknown) => {
           if (isCurrent()) {
-            setState({ status: "failed", message: plannerMessage(error, own.signal.aborted), cancelled: own.signal.aborted });
+            const blocking = error instanceof BlockedByErrors ? error.problems : undefined;
+            setState({ status: "failed", message: plannerMessage(error, own.signal.aborted), cancelled: own.signal.aborted, blocking });
           }
         },
       );

@@ -5,6 +5,8 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { readAuditLog, verifyApproval } from "../../src/cycle/approval";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { SHEETS } from "../../src/cycle/sheets";
+import { FIXTURE_MONTHS, twoLocationBook } from "../cycle/locationFixture";
 import { captureOutput, type CommandRun } from "./captureOutput";
 
 const sample = path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx");
@@ -48,6 +50,22 @@ describe("sop run", () => {
     expect((await sop("run", sample, "--out", path.join(dir, "x.xlsx"), "--horizon", "10000")).stderr).toMatch(/--horizon must be a whole number of months from 1 to 36/);
     expect(fs.existsSync(path.join(dir, "x.xlsx"))).toBe(false);
   });
+
+  test("stops on step 1's errors, listing each with its cell, and runs when --accept-errors gives the reason", async () => {
+    const duplicated = path.join(dir, "duplicated.xlsx");
+    const book = await twoLocationBook([["A-1", "North", ...FIXTURE_MONTHS.map(() => 1)]]);
+    fs.writeFileSync(duplicated, await book.toXlsx());
+    const out = path.join(dir, "gated.xlsx");
+    const refused = await sop("run", duplicated, "--out", out, "--horizon", "3");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/cannot run: step 1 found 1 error[\s\S]*- Sales!A8: The item A-1 at location North appears twice \(first at Sales!A2\)/);
+    expect(fs.existsSync(out)).toBe(false);
+    const accepted = await sop("run", duplicated, "--out", out, "--horizon", "3", "--accept-errors", "test order row");
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toMatch(/Errors accepted: 1, "test order row"/);
+    const written = await MemoryWorkbook.fromXlsx(fs.readFileSync(out));
+    expect((await written.read(SHEETS.validation))[1].slice(7, 10)).toEqual([1, expect.any(String), "test order row"]);
+  }, 120_000);
 
   test("an unknown command prints the usage", async () => {
     const result = await sop("plan");

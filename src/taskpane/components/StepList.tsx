@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
-import { ArrowSync16Regular, CheckmarkCircle16Filled, Circle16Regular, ErrorCircle16Filled } from "@fluentui/react-icons";
+import { ArrowSync16Regular, CheckmarkCircle16Filled, Circle16Regular, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
 import type { StepId } from "../stepActions";
 import type { StepDefinition } from "../steps";
 import type { StepStatus } from "./StepPanel";
@@ -21,12 +21,14 @@ const STATUS_WORDS: Record<StepStatus, string> = {
   running: "running",
   done: "done",
   failed: "needs attention",
+  blocked: "errors to fix or accept",
 };
 
 const useStyles = makeStyles({
   number: { fontVariantNumeric: "tabular-nums", marginRight: tokens.spacingHorizontalS },
   done: { color: tokens.colorPaletteGreenForeground1 },
   failed: { color: tokens.colorPaletteRedForeground1 },
+  blocked: { color: tokens.colorPaletteDarkOrangeForeground1 },
   idle: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -69,6 +71,7 @@ export function StepList({ steps, selected, statuses, onSelect }: StepListProps)
 function statusIcon(status: StepStatus, styles: ReturnType<typeof useStyles>): React.JSX.Element {
   if (status === "done") return <CheckmarkCircle16Filled className={styles.done} />;
   if (status === "failed") return <ErrorCircle16Filled className={styles.failed} />;
+  if (status === "blocked") return <Warning16Filled className={styles.blocked} />;
   if (status === "running") return <ArrowSync16Regular />;
   return <Circle16Regular className={styles.idle} />;
 }

@@ -18,16 +18,19 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { OverwriteConfirmation, Workbook } from "../../workbook/workbook";
-import type { StepAction, StepId, StepOptions } from "../stepActions";
+import type { GateProblem } from "../../cycle/errorGate";
+import { ACCEPT_ERRORS_OPTION, type StepAction, type StepId, type StepOptions } from "../stepActions";
 import type { StepDefinition, StepField } from "../steps";
-import { useStepRun } from "../useStepRun";
+import { useStepRun, type StepRunState } from "../useStepRun";
+import { ErrorGateView } from "./ErrorGateView";
 import { ResultChartView } from "./ResultChartView";
 import { ResultTableView } from "./ResultTableView";
 import { RunProgress } from "./RunProgress";
 import { stepPanelId, stepTabId } from "./StepList";
 import { StepMessages } from "./StepMessages";
 
-export type StepStatus = "idle" | "running" | "done" | "failed";
+/** A step's state in the list; "blocked" is a run that finished with errors blocking the later steps. */
+export type StepStatus = "idle" | "running" | "done" | "failed" | "blocked";
 
 export interface StepPanelProps {
   step: StepDefinition;
@@ -51,13 +54,15 @@ export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, on
   const [values, setValues] = React.useState<Record<string, string>>(() =>
     Object.fromEntries(step.fields.map((field) => [field.key, String(field.defaultValue)])),
   );
-  const status = run.state.status;
+  const blocking = blockingOf(run.state);
+  const status: StepStatus = blocking.length > 0 ? "blocked" : run.state.status;
   React.useEffect(() => onStatus(step.id, status), [onStatus, step.id, status]);
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
     run.start(toOptions(step.fields, values));
   };
+  const onAccept = (reason: string) => run.start({ ...toOptions(step.fields, values), [ACCEPT_ERRORS_OPTION]: reason });
   const running = run.state.status === "running";
   const headingId = `${stepPanelId(step.id)}-heading`;
 
@@ -107,7 +112,8 @@ export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, on
         {!action && <Body1>This step is not available in this version yet.</Body1>}
       </form>
       {run.state.status === "running" && <RunProgress progress={run.state.progress} onCancel={run.cancel} />}
-      {run.state.status === "failed" && (
+      {blocking.length > 0 && <ErrorGateView problems={blocking} onAccept={onAccept} disabled={running} />}
+      {run.state.status === "failed" && blocking.length === 0 && (
         <MessageBar intent={run.state.cancelled ? "warning" : "error"} layout="multiline" role="alert">
           <MessageBarBody>
             <MessageBarTitle>{run.state.cancelled ? "Cancelled" : "The step could not finish"}</MessageBarTitle>
@@ -117,7 +123,7 @@ export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, on
       )}
       {run.state.status === "done" && (
         <>
-          <MessageBar intent="success" layout="multiline" role="status">
+          <MessageBar intent={blocking.length > 0 ? "warning" : "success"} layout="multiline" role="status">
             <MessageBarBody>{run.state.result.summary}</MessageBarBody>
           </MessageBar>
           <StepMessages messages={run.state.result.messages ?? []} />
@@ -131,6 +137,13 @@ export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, on
       )}
     </section>
   );
+}
+
+/** The errors that block the later steps, from a run's state: step 1's open errors, or those a later step was refused for. */
+function blockingOf(state: StepRunState): readonly GateProblem[] {
+  if (state.status === "done") return state.result.blocking ?? [];
+  if (state.status === "failed") return state.blocking ?? [];
+  return [];
 }
 
 /** Field values as options: numbers for number fields (blank keeps the default), text and choices trimmed. */

@@ -1,0 +1,52 @@
+import ExcelJS from "exceljs";
+import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { load } from "./mappingFixtures";
+
+/** The months of the two-location fixture's history, oldest first. */
+export const FIXTURE_MONTHS = Array.from({ length: 24 }, (_, t) => `${2024 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`);
+
+/** Items x locations of the fixture, with each series' base level. */
+const SERIES: [string, string, number][] = [
+  ["A-1", "North", 120],
+  ["A-1", "South", 80],
+  ["A-2", "North", 40],
+  ["A-2", "South", 60],
+  ["B-1", "North", 200],
+  ["B-1", "South", 30],
+];
+
+/** Quantity of a fixture series in month t: its level with a mild season, whole units. */
+export function fixtureQuantity(level: number, t: number): number {
+  return Math.round(level * (1 + 0.15 * Math.sin((2 * Math.PI * t) / 12)) + (t % 3));
+}
+
+/**
+ * A planner's workbook keyed by item and location: Sales with two key columns (Item, Location) and 24
+ * months across, an item master, and resources. `extraRows` are appended to Sales (e.g. a duplicate key).
+ */
+export async function twoLocationBook(extraRows: (string | number | null)[][] = []): Promise<MemoryWorkbook> {
+  const book = new ExcelJS.Workbook();
+  const items = book.addWorksheet("Items");
+  items.addRows([
+    ["Item", "Description", "Family", "Unit Cost", "Price", "Hours/Unit Assembly", "Opening Inventory", "Lead Time"],
+    ["A-1", "Chair", "Seating", 20, 50, 0.5, 100, 1],
+    ["A-2", "Stool", "Seating", 10, 25, 0.25, 50, 1],
+    ["B-1", "Lamp", "Lighting", 8, 30, 0.1, 150, 1],
+  ]);
+  const sales = book.addWorksheet("Sales");
+  sales.addRows([
+    ["Item", "Location", ...FIXTURE_MONTHS],
+    ...SERIES.map(([item, location, level]) => [item, location, ...FIXTURE_MONTHS.map((_, t) => fixtureQuantity(level, t))]),
+    ...extraRows,
+  ]);
+  book.addWorksheet("Resources").addRows([
+    ["Resource", "Regular Hours/Month", "Overtime Hours Cap", "Regular Cost/h", "Overtime Cost/h"],
+    ["Assembly", 400, 80, 30, 45],
+  ]);
+  return load(book);
+}
+
+/** The total quantity on the fixture's Sales sheet (without extra rows). */
+export function fixtureTotal(): number {
+  return SERIES.reduce((sum, [, , level]) => sum + FIXTURE_MONTHS.reduce((s, _, t) => s + fixtureQuantity(level, t), 0), 0);
+}

@@ -33,7 +33,7 @@ export async function runInspectCommand(args: string[]): Promise<number> {
   const saved = await loadMapping(book);
   const mapping = saved ?? (await proposeMapping(book));
   const data = mapping.history ? await readPlanningData(book, mapping) : undefined;
-  const validation = await validateData(book, mapping);
+  const validation = await validateData(book, mapping, data?.problems);
   const report = {
     file: files[0],
     sheets: await book.listSheets(),
@@ -53,7 +53,7 @@ export async function runInspectCommand(args: string[]): Promise<number> {
     `Tables (${report.tables.length}):`,
     ...report.tables.map((table) => `  ${table.name}  ${rangeAddress(parseRange(table.address), table.sheet)}  ${table.rowCount} rows`),
     `Named ranges (${report.names.length}):`,
-    ...report.names.map((name) => `  ${name.name}  ${name.address}`),
+    ...report.names.map((name) => `  ${name.name}  ${name.address ?? `left aside: it ${name.note ?? "is not a range of cells"}`}`),
     `Data mapping (${saved ? "saved in the workbook" : "proposed; not saved yet"}):`,
     ...describeMapping(mapping, data),
     ...describeValidation(validation, switches.all),

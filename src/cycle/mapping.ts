@@ -109,7 +109,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   });
   return {
     version: 1,
-    history: demand.length > 0 ? sheetsOfOneLayout(best(demand), demand) : lines.length > 0 ? linesOfOneLayout(lines) : null,
+    history: demand.length > 0 ? sheetsOfOneLayout(best(demand, true), demand) : lines.length > 0 ? linesOfOneLayout(lines) : null,
     items,
     resources,
     capacity: grids.some((entry) => isCapacity(entry.shape)) ? toSeriesMapping(best(grids.filter((entry) => isCapacity(entry.shape)))) : null,
@@ -117,10 +117,14 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   };
 }
 
-/** The grid with the most cells (rows x periods), a table before a name before a sheet. */
-function best(entries: GridCandidate[]): GridCandidate {
+/** Names of blocks holding plans rather than history. */
+const PLANNED = /forecast|budget|plan|target|prognos/i;
+
+/** The grid with the most cells (rows x periods), a table before a name before a sheet; for history, a block named like a forecast or budget last. */
+function best(entries: GridCandidate[], history = false): GridCandidate {
   const size = (entry: GridCandidate): number => (entry.candidate.rows - entry.shape.mapping.headerLine - 1) * entry.shape.mapping.periods.length;
-  return [...entries].sort((a, b) => size(b) - size(a) || KIND_PRIORITY[b.candidate.source.kind] - KIND_PRIORITY[a.candidate.source.kind])[0];
+  const planned = (entry: GridCandidate): number => (history && PLANNED.test(entry.candidate.source.reference) ? 1 : 0);
+  return [...entries].sort((a, b) => planned(a) - planned(b) || size(b) - size(a) || KIND_PRIORITY[b.candidate.source.kind] - KIND_PRIORITY[a.candidate.source.kind])[0];
 }
 
 /** A grid's shape from its sample; a grid with periods down is read whole (its length is its periods). */
@@ -138,7 +142,8 @@ function toSeriesMapping(entry: GridCandidate): SeriesMapping {
  * The chosen grid together with the other sheets of the same layout (same key headers and period
  * kind, a name sharing the chosen sheet's words but one): a sheet per year is read one after the
  * other; sheets whose periods overlap are one per location, named by the word that differs
- * ("Sales North", "Sales South": North, South) unless the keys hold the location.
+ * ("Sales North", "Sales South": North, South), unless the keys hold the location or the word says
+ * what the sheet holds ("Sales Forecast" beside "Sales History"): then the chosen sheet is read alone.
  */
 function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): SeriesMapping {
   const mapping = toSeriesMapping(chosen);
@@ -160,12 +165,15 @@ function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): Serie
     periods: entry.shape.mapping.periods,
   }));
   const overlap = parts.some((part, k) => parts.slice(0, k).some((other) => other.periods.some((period) => part.periods.includes(period))));
-  if (overlap && mapping.locationLine === undefined && mapping.keySeparator === undefined) {
-    parts.forEach((part) => (part.location = differingWord(part.source.sheet, chosen.candidate.source.sheet, parts.map((p) => p.source.sheet))));
-  }
+  const sheetWords = parts.map((part) => differingWord(part.source.sheet, chosen.candidate.source.sheet, parts.map((p) => p.source.sheet)));
+  if (overlap && (sheetWords.some((word) => NOT_A_PLACE.test(word)) || mapping.locationLine !== undefined || mapping.keySeparator !== undefined)) return mapping;
+  if (overlap) parts.forEach((part, k) => (part.location = sheetWords[k]));
   const [first, ...more] = parts;
   return { ...mapping, ...first, more };
 }
+
+/** Words that tell sheets of one layout apart by what they hold, not where: such sheets are not one per location. */
+const NOT_A_PLACE = /^(?:sales|history|actuals?|forecasts?|budgets?|plans?|targets?|orders?|shipments?|demand|capacity|consensus|statistical|stat|baseline|prior|previous|last|current|old|new|copy|v\d+|\(\d+\))$/i;
 
 /** Order lines: the sheet or table with the most rows, with the other sheets of the same columns (a table before the sheet it is on). */
 function linesOfOneLayout(entries: { candidate: Candidate; shape: Omit<LinesMapping, "sources"> }[]): LinesMapping {

@@ -95,6 +95,20 @@ describe("what the reader says about a layout", () => {
     expect(years.series.every((series) => series.location === "")).toBe(true);
   });
 
+  it("a forecast sheet beside the history, laid out alike, is not taken for another location", async () => {
+    const workbook = new ExcelJS.Workbook();
+    for (const [name, scale] of [["Sales Forecast", 2], ["Sales History", 1]] as const) {
+      const sheet = workbook.addWorksheet(name);
+      sheet.addRow(["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024"]);
+      sheet.addRow(["A", 1 * scale, 2 * scale, 3 * scale, 4 * scale]);
+      sheet.addRow(["B", 5 * scale, 6 * scale, 7 * scale, 8 * scale]);
+    }
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    const history = (await proposeMapping(book)).history as SeriesMapping;
+    expect(history.more).toBeUndefined();
+    expect(history.source.sheet).toBe("Sales History");
+  });
+
   it("order lines are read as lines, by ship-from location, with zero for a month without lines", async () => {
     const book = await load(byName("order-lines"));
     const mapping = await proposeMapping(book);

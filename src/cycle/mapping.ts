@@ -166,13 +166,13 @@ function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): Serie
   }));
   const overlap = parts.some((part, k) => parts.slice(0, k).some((other) => other.periods.some((period) => part.periods.includes(period))));
   const sheetWords = parts.map((part) => differingWord(part.source.sheet, chosen.candidate.source.sheet, parts.map((p) => p.source.sheet)));
-  if (overlap && (sheetWords.some((word) => NOT_A_PLACE.test(word)) || mapping.locationLine !== undefined || mapping.keySeparator !== undefined)) return mapping;
+  if (sheetWords.some((word) => NOT_A_PLACE.test(word)) || (overlap && (mapping.locationLine !== undefined || mapping.keySeparator !== undefined))) return mapping;
   if (overlap) parts.forEach((part, k) => (part.location = sheetWords[k]));
   const [first, ...more] = parts;
   return { ...mapping, ...first, more };
 }
 
-/** Words that tell sheets of one layout apart by what they hold, not where: such sheets are not one per location. */
+/** Words that tell sheets of one layout apart by what they hold, not where or when: such sheets are not read together. */
 const NOT_A_PLACE = /^(?:sales|history|actuals?|forecasts?|budgets?|plans?|targets?|orders?|shipments?|demand|capacity|consensus|statistical|stat|baseline|prior|previous|last|current|old|new|copy|v\d+|\(\d+\))$/i;
 
 /** Order lines: the sheet or table with the most rows, with the other sheets of the same columns (a table before the sheet it is on). */

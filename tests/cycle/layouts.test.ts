@@ -95,11 +95,12 @@ describe("what the reader says about a layout", () => {
     expect(years.series.every((series) => series.location === "")).toBe(true);
   });
 
-  it("a forecast sheet beside the history, laid out alike, is not taken for another location", async () => {
+  it("a forecast sheet beside the history, laid out alike, is taken neither for the history nor for more of it", async () => {
     const workbook = new ExcelJS.Workbook();
-    for (const [name, scale] of [["Sales Forecast", 2], ["Sales History", 1]] as const) {
+    for (const [name, year] of [["Sales Forecast", 2025], ["Sales History", 2024]] as const) {
       const sheet = workbook.addWorksheet(name);
-      sheet.addRow(["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024"]);
+      const scale = year - 2023;
+      sheet.addRow(["Item", `Jan ${year}`, `Feb ${year}`, `Mar ${year}`, `Apr ${year}`]);
       sheet.addRow(["A", 1 * scale, 2 * scale, 3 * scale, 4 * scale]);
       sheet.addRow(["B", 5 * scale, 6 * scale, 7 * scale, 8 * scale]);
     }

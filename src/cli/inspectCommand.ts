@@ -5,7 +5,9 @@
  */
 import { PlanningError } from "../core/errors";
 import { loadMapping, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
-import { hasLocations, readPlanningData, type PlanningData } from "../cycle/planningData";
+import { historySources, isLines } from "../cycle/historyLayout";
+import { reconciliationText } from "../cycle/reconciliation";
+import { hasLocations, readPlanningData, type PlanningReading } from "../cycle/planningData";
 import { validateData, type ValidationReport } from "../cycle/validate";
 import { parseRange, rangeAddress } from "../workbook/address";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
@@ -31,7 +33,7 @@ export async function runInspectCommand(args: string[]): Promise<number> {
   const saved = await loadMapping(book);
   const mapping = saved ?? (await proposeMapping(book));
   const data = mapping.history ? await readPlanningData(book, mapping) : undefined;
-  const validation = await validateData(book, mapping);
+  const validation = await validateData(book, mapping, data?.problems);
   const report = {
     file: files[0],
     sheets: await book.listSheets(),
@@ -51,7 +53,7 @@ export async function runInspectCommand(args: string[]): Promise<number> {
     `Tables (${report.tables.length}):`,
     ...report.tables.map((table) => `  ${table.name}  ${rangeAddress(parseRange(table.address), table.sheet)}  ${table.rowCount} rows`),
     `Named ranges (${report.names.length}):`,
-    ...report.names.map((name) => `  ${name.name}  ${name.address ?? `not read: it ${name.note}`}`),
+    ...report.names.map((name) => `  ${name.name}  ${name.address ?? `left aside: it ${name.note ?? "is not a range of cells"}`}`),
     `Data mapping (${saved ? "saved in the workbook" : "proposed; not saved yet"}):`,
     ...describeMapping(mapping, data),
     ...describeValidation(validation, switches.all),
@@ -61,13 +63,14 @@ export async function runInspectCommand(args: string[]): Promise<number> {
 }
 
 
-function describeMapping(mapping: DataMapping, data: PlanningData | undefined): string[] {
+function describeMapping(mapping: DataMapping, data: PlanningReading | undefined): string[] {
   const lines: string[] = [];
   const { history, items, resources, capacity } = mapping;
   if (history && data) {
-    const direction = history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
+    const direction = isLines(history) ? "order lines" : history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
     lines.push(
-      `  history:   ${data.series.length} ${hasLocations(data.series) ? "item x location series" : "items"} x ${history.periods.length} periods (${span(history.periods)}), ${direction}, from ${source(history.source)}`,
+      `  history:   ${data.series.length} ${hasLocations(data.series) ? "item x location series" : "items"} x ${data.periods.length} periods (${span(data.periods)}), ${direction}, from ${historySources(history).map(source).join(", ")}`,
+      `             ${reconciliationText(data.reconciliation)}`,
     );
   } else {
     lines.push("  history:   not found (no block of items by month was recognised)");

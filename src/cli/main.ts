@@ -1,6 +1,7 @@
 import { PlanningError } from "../core/errors";
 import { runForecastCommand } from "./forecastCommand";
 import { runGatherCommand } from "./gatherCommand";
+import { runHistoryCommand } from "./historyCommand";
 import { runInspectCommand } from "./inspectCommand";
 import { runCycleCommand } from "./runCommand";
 import { runScenarioCommand } from "./scenarioCommand";
@@ -12,6 +13,8 @@ const USAGE = `sop: Sales & Operations Planning from the command line
   sop gather lines.csv|lines.parquet --into book.xlsx --out new.xlsx [--bucket month|week]
              [--columns "date=Created On,location=Plant"]
                                              order lines by item x location x month into the history
+  sop history book.xlsx --out history.csv [--bucket month|week]
+                                             the demand history step 1 reads: item,location,period,quantity
   sop run book.xlsx --out planned.xlsx [--approve "Name"] [--accept-errors "reason"] [--force]
                                              steps 1 to 5 of the S&OP cycle on a workbook
   sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
@@ -25,6 +28,7 @@ const USAGE = `sop: Sales & Operations Planning from the command line
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   inspect: runInspectCommand,
   gather: runGatherCommand,
+  history: runHistoryCommand,
   run: runCycleCommand,
   forecast: runForecastCommand,
   supply: runSupplyCommand,

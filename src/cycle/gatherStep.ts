@@ -2,12 +2,14 @@ import { correctOutliers, fillMissing } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { acceptedNote, recordErrors, type ErrorGate } from "./errorGate";
+import { describeHistory } from "./historyLayout";
 import { currentMapping } from "./mappedData";
 import { DataMapping, proposeMapping, saveMapping } from "./mapping";
 import { CENTS_FORMAT, periodFormats, replaceSheets, roundCents, SheetContent, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
 import { seasonLengthOf } from "./periods";
 import { hasLocations, PlanningData, readPlanningData, seriesKey, type DemandSeries } from "./planningData";
 import { keyCells, keyHeader } from "./seriesColumns";
+import { reconciliationText } from "./reconciliation";
 import { SHEETS } from "./sheets";
 import type { ResultTable, StepReport, StepRunOptions } from "./stepTypes";
 import { validateData, ValidationReport } from "./validate";
@@ -61,7 +63,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   const mapping = saved ?? (await proposeMapping(workbook));
   const data = await readPlanningData(workbook, mapping);
   options.onProgress?.({ fraction: 0.3, message: "Checking the data" });
-  const validation = await validateData(workbook, mapping);
+  const validation = await validateData(workbook, mapping, data.problems);
   throwIfCancelled(options.signal);
 
   const seasonLength = seasonLengthOf(data.periods);
@@ -132,6 +134,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
       gateSummary(gate),
     blocking: gate.accepted ? undefined : gate.problems,
     messages: [
+      { level: "info" as const, text: reconciliationText(data.reconciliation) },
       ...acceptedNote(gate.accepted),
       ...validation.issues.filter((issue) => gate.accepted !== null || issue.severity !== "error").slice(0, 50).map((issue) => ({
         level: issue.severity === "error" ? ("error" as const) : issue.severity === "warning" ? ("warning" as const) : ("info" as const),
@@ -146,7 +149,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
         title: "Mapped data",
         headers: ["Part", "Where"],
         rows: [
-          ["Demand history", mapping.history ? `${mapping.history.source.reference} (${mapping.history.orientation === "periodsAcross" ? "months across" : "months down"})` : "not found"],
+          ["Demand history", mapping.history ? describeHistory(mapping.history) : "not found"],
           ["Items", mapping.items?.source.reference ?? "not found"],
           ["Resources", mapping.resources?.source.reference ?? "not found"],
           ["Capacity", mapping.capacity?.source.reference ?? "not found"],

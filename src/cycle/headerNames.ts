@@ -104,3 +104,37 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
   if (text === "") return undefined;
   return (Object.keys(fields) as F[]).find((field) => fields[field].test(text));
 }
+
+/** What a column of a demand history (months across, or order lines) holds besides the periods. */
+export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "order" | "requested" | "delivered";
+
+const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
+  location: /^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location)(?: ?(?:id|code|no|name))?$/,
+  customer: /^(?:customer|client|account|sold ?to|ship ?to|buyer)(?: ?(?:id|code|no|name|number))?$/,
+  channel: /^(?:channel|sales channel|distribution channel|market|segment)$/,
+  quantity: /^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$/,
+  date: /^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|year month|fiscal period)$/,
+  order: /^(?:(?:sales )?order|so|document|invoice|doc)(?: ?(?:id|no|nr|number|#|line))?$/,
+  requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,
+  delivered: /^(?:delivered|delivery|actual delivery|ship(?:ped)?|goods issue|gi)(?: date)?$/,
+};
+
+/**
+ * The history field a header names, if any: the item id (as itemFieldOf "id"), a location, customer,
+ * channel, quantity, date, order number, requested or delivered date.
+ * @example historyFieldOf("Ship-from") // "location"
+ * @example historyFieldOf("Qty") // "quantity"
+ */
+export function historyFieldOf(header: CellValue): HistoryField | undefined {
+  if (itemFieldOf(header) === "id") return "item";
+  return fieldOf(HISTORY_FIELDS, normalizeHeader(header));
+}
+
+/**
+ * True for a header naming both item and location in one key column ("Item | Location", "SKU/Site").
+ * @example namesItemAndLocation("Item | Loc") // true
+ */
+export function namesItemAndLocation(header: CellValue): boolean {
+  const parts = String(header ?? "").split(/\s*[|/@]\s*|\s+(?:x|at|by)\s+/i);
+  return parts.length === 2 && itemFieldOf(parts[0]) === "id" && HISTORY_FIELDS.location.test(normalizeHeader(parts[1]));
+}

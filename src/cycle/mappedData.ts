@@ -1,5 +1,6 @@
 import { PlanningError } from "../core/errors";
 import type { Workbook } from "../workbook/workbook";
+import { historySources, type HistoryMapping } from "./historyLayout";
 import { DataMapping, loadMapping, proposeMapping } from "./mapping";
 import { PlanningData, readPlanningData } from "./planningData";
 
@@ -12,12 +13,13 @@ export async function currentMapping(workbook: Workbook): Promise<DataMapping | 
   const saved = await loadMapping(workbook);
   if (!saved) return undefined;
   const proposal = await proposeMapping(workbook);
-  const sameBlock = (a: DataMapping["history"], b: DataMapping["history"]): boolean =>
-    a !== null && b !== null && a.source.kind === b.source.kind && a.source.reference === b.source.reference;
+  const blocks = (mapping: HistoryMapping | null): string =>
+    JSON.stringify(mapping === null ? null : historySources(mapping).map((source) => [source.kind, source.reference]));
+  const sameBlocks = (a: HistoryMapping | null, b: HistoryMapping | null): boolean => a !== null && b !== null && blocks(a) === blocks(b);
   return {
     ...saved,
-    history: sameBlock(saved.history, proposal.history) ? proposal.history : saved.history,
-    capacity: sameBlock(saved.capacity, proposal.capacity) ? proposal.capacity : saved.capacity,
+    history: sameBlocks(saved.history, proposal.history) ? proposal.history : saved.history,
+    capacity: sameBlocks(saved.capacity, proposal.capacity) ? proposal.capacity : saved.capacity,
   };
 }
 

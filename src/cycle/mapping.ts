@@ -1,52 +1,36 @@
 /**
  * Step 1's data mapping: where in the planner's own workbook the demand history, the item master, the
  * resources and their capacity are. `proposeMapping` recognises them in whatever the workbook holds
- * (Excel tables, workbook names or plain sheet ranges; periods across columns or down rows; with or
- * without headers) from header names and month headers; the planner confirms or corrects it; the
+ * (Excel tables, workbook names or plain sheet ranges; periods across columns or down rows, with or
+ * without headers; order lines) from header names and period headers; the planner confirms or corrects it; the
  * mapping is then kept in the workbook's metadata (key "mapping") so the next cycle starts from it.
  */
 import { PlanningError } from "../core/errors";
 import { parseRange } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
+import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
 import { hoursPerUnitResource, itemFieldOf, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
-import { findMonthRun, monthLabel } from "./periodHeader";
+import {
+  gridShape,
+  isTotalLabel,
+  HEADER_SEARCH,
+  linesShape,
+  SAMPLE_ROWS,
+  type BlockSource,
+  type GridShape,
+  type HistoryMapping,
+  type LinesMapping,
+  type Orientation,
+  type SeriesMapping,
+  type SeriesPart,
+} from "./historyLayout";
+import type { PlanningBucket } from "./planningBuckets";
 
 /** Metadata key under which the mapping is stored (JSON). */
 export const MAPPING_KEY = "mapping";
 
-/** How many leading rows (or columns) are searched for a header line. */
-const HEADER_SEARCH = 10;
-
-/** Periods across columns (one row per item) or down rows (one column per item). */
-export type Orientation = "periodsAcross" | "periodsDown";
-
-/** Where a mapped block sits and how to read it again. */
-export interface BlockSource {
-  kind: "table" | "name" | "sheet" | "range";
-  /** What Workbook.read takes: a table name, a workbook-level name, a sheet name (read from A1) or a sheet range. */
-  reference: string;
-  sheet: string;
-  /** 0-based sheet row and column of the block's first cell, so block cell (r, c) is at (row + r, col + c). */
-  row: number;
-  col: number;
-}
-
-/** A block of numbers by key (item or resource) and period: the demand history or the capacity. */
-export interface SeriesMapping {
-  source: BlockSource;
-  orientation: Orientation;
-  /** Row (periods across) or column (periods down) of the block holding the period headers; -1 when it has none. */
-  headerLine: number;
-  /** Column (periods across) or row (periods down) of the block holding the keys. */
-  keyLine: number;
-  /** Column (periods across) or row (periods down) holding the location of each key; absent when the block has none. */
-  locationLine?: number;
-  /** Columns (periods across) or rows (periods down) of the block holding the periods, in period order. */
-  periodLines: number[];
-  /** "YYYY-MM" for month headers; "P1", "P2", ... for a block without headers. */
-  periods: string[];
-}
+export type { BlockSource, HistoryMapping, LineColumns, LinesMapping, Orientation, SeriesMapping, SeriesPart } from "./historyLayout";
 
 /** A table of records with one header row: the item master or the resource list. */
 export interface RecordMapping<F extends string> {
@@ -65,71 +49,158 @@ export interface ItemsMapping extends RecordMapping<ItemField> {
 /** Everything step 1 maps. A part not found is null. */
 export interface DataMapping {
   version: 1;
-  history: SeriesMapping | null;
+  /** The demand history: a grid (periods across or down) or order lines. */
+  history: HistoryMapping | null;
   items: ItemsMapping | null;
   resources: RecordMapping<ResourceField> | null;
   capacity: SeriesMapping | null;
+  /** The planning bucket the planner chose (weeks, for weekly or daily history); months when absent. */
+  bucket?: PlanningBucket;
+  /** What the proposal looked at and left aside, for the planner (names it cannot map, and why). */
+  notes?: string[];
 }
 
+/** A block as sampled: its first rows and its size. */
 interface Candidate {
   source: BlockSource;
+  /** The block's first SAMPLE_ROWS rows. */
   values: Matrix;
+  /** Its rows (a sheet longer than the sample counts as SAMPLE_ROWS). */
+  rows: number;
 }
 
-interface SeriesShape {
-  orientation: Orientation;
-  headerLine: number;
-  keyLine: number;
-  locationLine?: number;
-  periodLines: number[];
-  periods: string[];
-  keyHeader: CellValue;
-  keys: string[];
+interface GridCandidate {
+  candidate: Candidate;
+  shape: GridShape;
 }
-
-const TOTAL = /^\s*(?:grand )?totals?\s*$/i;
-
-/** A header naming a second key column: the location of the item's row. */
-const LOCATION_HEADER = /^\s*(?:location|site|warehouse|dc|plant)s?\s*$/i;
 
 const KIND_PRIORITY: Record<BlockSource["kind"], number> = { table: 3, name: 2, range: 2, sheet: 1 };
 
 /**
- * Propose a mapping of the workbook's data: looks at every table, workbook name and visible sheet
- * of the planner (not the add-in's own sheets) and picks, for each part, the best-recognised block:
- * history = the largest items x months block; capacity = a months block keyed by resources; items =
- * the table whose headers name an item id and most item fields; resources likewise.
+ * Propose a mapping of the workbook's data from the first rows of every table, workbook name and
+ * visible sheet of the planner (not the add-in's own sheets): no block is read whole. For each part
+ * the best-recognised block: history = the largest grid of items by period (months, weeks or days,
+ * across or down, keyed by item or item and location), several sheets of one layout taken together
+ * (a sheet per year or per region), else order lines; capacity = a grid keyed by resources; items =
+ * the table whose headers name an item id and most item fields; resources likewise. Names that are
+ * not one plain range are left aside with a note.
  * @param book the planner's workbook.
  * @returns The proposal (parts not found are null).
  * @example const mapping = await proposeMapping(book); mapping.history?.periods.length // 36
  */
 export async function proposeMapping(book: Workbook): Promise<DataMapping> {
-  const found = await candidates(book);
+  const { found, notes } = await candidates(book);
   const items = bestRecords(found, itemFieldOf, 3, true);
   const resources = bestRecords(found, resourceFieldOf, 2, false);
   const resourceIds = new Set(resources ? recordKeys(found, resources).map((id) => id.toLowerCase()) : []);
 
-  const series = found
-    .map((candidate) => ({ candidate, shape: seriesShape(candidate.values) }))
-    .filter((entry): entry is { candidate: Candidate; shape: SeriesShape } => entry.shape !== undefined);
-  const isCapacity = (shape: SeriesShape): boolean =>
+  const grids: GridCandidate[] = [];
+  for (const candidate of found) {
+    const shape = await gridOf(book, candidate);
+    if (shape) grids.push({ candidate, shape });
+  }
+  const isCapacity = (shape: GridShape): boolean =>
     resourceFieldOf(shape.keyHeader) === "id" ||
     (resourceIds.size > 0 && shape.keys.filter((key) => resourceIds.has(key.toLowerCase())).length >= shape.keys.length / 2);
-  const best = (entries: { candidate: Candidate; shape: SeriesShape }[]): SeriesMapping | null => {
-    const sorted = [...entries].sort(
-      (a, b) =>
-        b.shape.keys.length * b.shape.periods.length - a.shape.keys.length * a.shape.periods.length ||
-        KIND_PRIORITY[b.candidate.source.kind] - KIND_PRIORITY[a.candidate.source.kind],
-    );
-    return sorted.length === 0 ? null : toSeriesMapping(sorted[0].candidate.source, sorted[0].shape);
-  };
+  const demand = grids.filter((entry) => !isCapacity(entry.shape));
+  const lines = found.flatMap((candidate) => {
+    const shape = candidate.source.kind === "sheet" || candidate.source.kind === "table" ? linesShape(candidate.values) : undefined;
+    return shape ? [{ candidate, shape }] : [];
+  });
   return {
     version: 1,
-    history: best(series.filter((entry) => !isCapacity(entry.shape))),
+    history: demand.length > 0 ? sheetsOfOneLayout(best(demand, true), demand) : lines.length > 0 ? linesOfOneLayout(lines) : null,
     items,
     resources,
-    capacity: best(series.filter((entry) => isCapacity(entry.shape))),
+    capacity: grids.some((entry) => isCapacity(entry.shape)) ? toSeriesMapping(best(grids.filter((entry) => isCapacity(entry.shape)))) : null,
+    ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/** Names of blocks holding plans rather than history. */
+const PLANNED = /forecast|budget|plan|target|prognos/i;
+
+/** The grid with the most cells (rows x periods), a table before a name before a sheet; for history, a block named like a forecast or budget last. */
+function best(entries: GridCandidate[], history = false): GridCandidate {
+  const size = (entry: GridCandidate): number => (entry.candidate.rows - entry.shape.mapping.headerLine - 1) * entry.shape.mapping.periods.length;
+  const planned = (entry: GridCandidate): number => (history && PLANNED.test(entry.candidate.source.reference) ? 1 : 0);
+  return [...entries].sort((a, b) => planned(a) - planned(b) || size(b) - size(a) || KIND_PRIORITY[b.candidate.source.kind] - KIND_PRIORITY[a.candidate.source.kind])[0];
+}
+
+/** A grid's shape from its sample; a grid with periods down is read whole (its length is its periods). */
+async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape | undefined> {
+  const shape = gridShape(candidate.values);
+  if (!shape || shape.mapping.orientation === "periodsAcross" || candidate.values.length < SAMPLE_ROWS) return shape;
+  return gridShape(await readBlock(book, candidate.source.reference));
+}
+
+function toSeriesMapping(entry: GridCandidate): SeriesMapping {
+  return { source: entry.candidate.source, ...entry.shape.mapping };
+}
+
+/**
+ * The chosen grid together with the other sheets of the same layout (same key headers and period
+ * kind, a name sharing the chosen sheet's words but one): a sheet per year is read one after the
+ * other; sheets whose periods overlap are one per location, named by the word that differs
+ * ("Sales North", "Sales South": North, South), unless the keys hold the location or the word says
+ * what the sheet holds ("Sales Forecast" beside "Sales History"): then the chosen sheet is read alone.
+ */
+function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): SeriesMapping {
+  const mapping = toSeriesMapping(chosen);
+  const signature = (entry: GridCandidate): string =>
+    JSON.stringify([entry.shape.keyHeader.toLowerCase(), entry.shape.mapping.orientation, entry.shape.mapping.periodKind, entry.shape.mapping.keyLine, entry.shape.mapping.locationLine]);
+  const bySheet = new Map<string, GridCandidate>([[chosen.candidate.source.sheet, chosen]]);
+  for (const entry of grids) {
+    const sheet = entry.candidate.source.sheet;
+    if (signature(entry) !== signature(chosen) || !sameWordsButOne(sheet, chosen.candidate.source.sheet)) continue;
+    const taken = bySheet.get(sheet);
+    if (!taken || KIND_PRIORITY[entry.candidate.source.kind] > KIND_PRIORITY[taken.candidate.source.kind]) bySheet.set(sheet, entry);
+  }
+  const siblings = [...bySheet.values()];
+  if (siblings.length < 2) return mapping;
+  const parts: SeriesPart[] = siblings.map((entry) => ({
+    source: entry.candidate.source,
+    headerLine: entry.shape.mapping.headerLine,
+    periodLines: entry.shape.mapping.periodLines,
+    periods: entry.shape.mapping.periods,
+  }));
+  const overlap = parts.some((part, k) => parts.slice(0, k).some((other) => other.periods.some((period) => part.periods.includes(period))));
+  const sheetWords = parts.map((part) => differingWord(part.source.sheet, chosen.candidate.source.sheet, parts.map((p) => p.source.sheet)));
+  if (sheetWords.some((word) => NOT_A_PLACE.test(word)) || (overlap && (mapping.locationLine !== undefined || mapping.keySeparator !== undefined))) return mapping;
+  if (overlap) parts.forEach((part, k) => (part.location = sheetWords[k]));
+  const [first, ...more] = parts;
+  return { ...mapping, ...first, more };
+}
+
+/** Words that tell sheets of one layout apart by what they hold, not where or when: such sheets are not read together. */
+const NOT_A_PLACE = /^(?:sales|history|actuals?|forecasts?|budgets?|plans?|targets?|orders?|shipments?|demand|capacity|consensus|statistical|stat|baseline|prior|previous|last|current|old|new|copy|v\d+|\(\d+\))$/i;
+
+/** Order lines: the sheet or table with the most rows, with the other sheets of the same columns (a table before the sheet it is on). */
+function linesOfOneLayout(entries: { candidate: Candidate; shape: Omit<LinesMapping, "sources"> }[]): LinesMapping {
+  const chosen = [...entries].sort((a, b) => b.candidate.rows - a.candidate.rows || KIND_PRIORITY[b.candidate.source.kind] - KIND_PRIORITY[a.candidate.source.kind])[0];
+  const bySheet = new Map<string, Candidate>();
+  for (const { candidate, shape } of entries) {
+    if (JSON.stringify(shape) !== JSON.stringify(chosen.shape)) continue;
+    const taken = bySheet.get(candidate.source.sheet);
+    if (!taken || KIND_PRIORITY[candidate.source.kind] > KIND_PRIORITY[taken.source.kind]) bySheet.set(candidate.source.sheet, candidate);
+  }
+  return { ...chosen.shape, sources: [...bySheet.values()].map((candidate) => candidate.source) };
+}
+
+function words(name: string): string[] {
+  return name.trim().toLowerCase().split(/[\s_-]+/);
+}
+
+function sameWordsButOne(a: string, b: string): boolean {
+  const [x, y] = [words(a), words(b)];
+  return x.length === y.length && x.filter((word, k) => word !== y[k]).length === 1;
+}
+
+/** The word of a sheet's name that differs from the other sheets' names, as written. */
+function differingWord(sheet: string, reference: string, sheets: string[]): string {
+  const mine = sheet.trim().split(/[\s_-]+/);
+  const position = words(sheet).findIndex((word, k) => sheets.some((other) => words(other)[k] !== word));
+  return position < 0 ? sheet.trim() : mine[position] ?? words(reference)[position];
 }
 
 /** The parts of a mapping a planner can point at. */
@@ -145,23 +216,27 @@ export type MappingPart = "history" | "capacity" | "items" | "resources";
  * @throws PlanningError when the block does not look like that part (saying what it needs).
  * @example mapping.history = await mapPartAt(book, "history", "'Sales History'!A1:AK41");
  */
-export async function mapPartAt(book: Workbook, part: "history" | "capacity", reference: string): Promise<SeriesMapping>;
+export async function mapPartAt(book: Workbook, part: "history", reference: string): Promise<HistoryMapping>;
+export async function mapPartAt(book: Workbook, part: "capacity", reference: string): Promise<SeriesMapping>;
 export async function mapPartAt(book: Workbook, part: "items", reference: string): Promise<ItemsMapping>;
 export async function mapPartAt(book: Workbook, part: "resources", reference: string): Promise<RecordMapping<ResourceField>>;
 export async function mapPartAt(
   book: Workbook,
   part: MappingPart,
   reference: string,
-): Promise<SeriesMapping | ItemsMapping | RecordMapping<ResourceField>> {
-  const candidate = { source: await sourceOf(book, reference), values: await book.read(reference) };
+): Promise<HistoryMapping | ItemsMapping | RecordMapping<ResourceField>> {
+  const candidate = await sampled(book, await sourceOf(book, reference));
   if (part === "history" || part === "capacity") {
-    const shape = seriesShape(candidate.values);
+    const shape = await gridOf(book, candidate);
+    const lines = part === "history" && !shape ? linesShape(candidate.values) : undefined;
+    if (lines) return { ...lines, sources: [candidate.source] };
     if (!shape) {
       throw new PlanningError(
-        `No ${part} was recognised in ${reference}. It needs a row (or column) of month headers and a column (or row) of ${part === "history" ? "item" : "resource"} ids, or ids followed by numbers only.`,
+        `No ${part} was recognised in ${reference}. It needs a row (or column) of period headers (months, weeks or dates) and a column (or row) of ${part === "history" ? "item" : "resource"} ids, or ids followed by numbers only` +
+          (part === "history" ? `, or order lines with a header row naming a date, an item and a quantity column.` : "."),
       );
     }
-    return toSeriesMapping(candidate.source, shape);
+    return toSeriesMapping({ candidate, shape });
   }
   const records = part === "items" ? bestRecords([candidate], itemFieldOf, 2, true) : bestRecords([candidate], resourceFieldOf, 2, false);
   if (!records) {
@@ -201,21 +276,6 @@ export async function loadMapping(book: Workbook): Promise<DataMapping | undefin
 }
 
 /**
- * Recognise a block of numbers by key and month in a matrix: month headers along a row (periods
- * across) or a column (periods down), whichever has more months; or, without month headers, a first
- * column of text keys followed by at least three columns of numbers (periods named P1, P2, ...).
- * @param values the block as read.
- * @returns Its shape, or undefined when it is not such a block.
- * @example seriesShape([["SKU", "Jan 24", "Feb 24", "Mar 24"], ["A", 1, 2, 3]])?.periods // ["2024-01", "2024-02", "2024-03"]
- */
-function seriesShape(values: Matrix): SeriesShape | undefined {
-  const across = headedShape(values, "periodsAcross");
-  const down = headedShape(transpose(values), "periodsDown");
-  if (across && down) return down.periods.length > across.periods.length ? down : across;
-  return across ?? down ?? headerlessShape(values);
-}
-
-/**
  * A matrix's cell as seen along the mapping's lines: the key or period line `line`, at item position `position`.
  * @example cellAt(values, "periodsDown", 0, 2) // values[0][2]
  */
@@ -234,38 +294,63 @@ export function blockPosition(orientation: Orientation, line: number, position: 
 
 /**
  * Item positions (rows for periods across, columns for periods down) of a series block that hold a key
- * (a "Total" or "Grand total" line is not an item and is skipped).
+ * and some period cell (total and subtotal lines such as "Chairs Total", and headings without
+ * quantities, are not items and are skipped, as readHistory leaves them out).
  * @example keyPositions(values, mapping) // [1, 2, 3, ...]
  */
-export function keyPositions(values: Matrix, mapping: Pick<SeriesMapping, "orientation" | "headerLine" | "keyLine">): number[] {
+export function keyPositions(values: Matrix, mapping: Pick<SeriesMapping, "orientation" | "headerLine" | "keyLine" | "periodLines">): number[] {
   const extent = mapping.orientation === "periodsAcross" ? values.length : Math.max(0, ...values.map((row) => row.length));
   const positions: number[] = [];
   for (let position = mapping.headerLine + 1; position < extent; position++) {
     const key = cellAt(values, mapping.orientation, mapping.keyLine, position);
-    if (!isBlank(key) && !TOTAL.test(String(key))) positions.push(position);
+    const quantities = mapping.periodLines.some((line) => !isBlank(cellAt(values, mapping.orientation, line, position)));
+    if (!isBlank(key) && !isTotalLabel(key) && quantities) positions.push(position);
   }
   return positions;
 }
 
-async function candidates(book: Workbook): Promise<Candidate[]> {
-  const sources: BlockSource[] = [];
+/**
+ * The first rows of a block, and its number of rows: known from a table's or a name's address, else
+ * counted in the sample (a long sheet counts as its sample, so sizing it costs no request).
+ */
+async function sampled(book: Workbook, source: BlockSource, knownRows?: number): Promise<Candidate> {
+  const values = await book.read(source.reference, { offset: 0, count: SAMPLE_ROWS });
+  return { source, rows: knownRows ?? values.length, values };
+}
+
+async function candidates(book: Workbook): Promise<{ found: Candidate[]; notes: string[] }> {
+  const sources: { source: BlockSource; rows?: number }[] = [];
+  const notes: string[] = [];
+  const sheets = await book.listSheets();
+  const sheetNames = new Set(sheets.map((sheet) => sheet.name.toLowerCase()));
+  const rowsOf = (range: { top: number; bottom: number }): number => range.bottom - range.top + 1;
   for (const table of await book.listTables()) {
     const range = parseRange(table.address);
-    sources.push({ kind: "table", reference: table.name, sheet: table.sheet, row: range.top, col: range.left });
+    sources.push({ source: { kind: "table", reference: table.name, sheet: table.sheet, row: range.top, col: range.left }, rows: rowsOf(range) });
   }
   for (const name of await book.listNames()) {
-    if (name.address === null || name.scope !== undefined) continue;
+    if (name.address === null) {
+      notes.push(`The name ${name.name} was left aside: it ${name.note ?? "is not a range of cells"}.`);
+      continue;
+    }
+    if (name.scope !== undefined) {
+      notes.push(`The name ${name.name} belongs to the sheet ${name.scope}; its cells are looked at with that sheet.`);
+      continue;
+    }
     const range = parseRange(name.address);
-    if (range.sheet === undefined) continue;
-    sources.push({ kind: "name", reference: name.name, sheet: range.sheet, row: range.top, col: range.left });
+    if (range.sheet === undefined || !sheetNames.has(range.sheet.toLowerCase())) {
+      notes.push(`The name ${name.name} was left aside: it is a formula or refers to no sheet of this workbook (${name.address}).`);
+      continue;
+    }
+    sources.push({ source: { kind: "name", reference: name.name, sheet: range.sheet, row: range.top, col: range.left }, rows: rowsOf(range) });
   }
-  for (const sheet of await book.listSheets()) {
+  for (const sheet of sheets) {
     if (sheet.ownedByAddin || !sheet.visible) continue;
-    sources.push({ kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 });
+    sources.push({ source: { kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 } });
   }
   // Asked for together, so that a workbook in Excel sends them in one round trip.
-  const values = await Promise.all(sources.map((source) => book.read(source.reference)));
-  return sources.map((source, index) => ({ source, values: values[index] }));
+  const found = await Promise.all(sources.map(({ source, rows }) => sampled(book, source, rows)));
+  return { found, notes };
 }
 
 async function sourceOf(book: Workbook, reference: string): Promise<BlockSource> {
@@ -289,68 +374,6 @@ async function sourceOf(book: Workbook, reference: string): Promise<BlockSource>
   const sheet = (await book.listSheets()).find((entry) => entry.name.toLowerCase() === lower);
   if (sheet) return { kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 };
   throw new PlanningError(`There is no sheet, table or named range called "${reference}" in this workbook.`);
-}
-
-function headedShape(values: Matrix, orientation: Orientation): SeriesShape | undefined {
-  for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, values.length); headerLine++) {
-    const header = values[headerLine];
-    const run = findMonthRun(header);
-    if (!run) continue;
-    const keyLine = keyColumn(values, headerLine, run.positions);
-    if (keyLine === undefined) return undefined;
-    const keys = values
-      .slice(headerLine + 1)
-      .map((row) => row[keyLine] ?? null)
-      .filter((key) => !isBlank(key) && !TOTAL.test(String(key)))
-      .map(String);
-    if (keys.length === 0) return undefined;
-    const locationLine = header.findIndex((cell, line) => line !== keyLine && line < run.positions[0] && LOCATION_HEADER.test(String(cell ?? "")));
-    return {
-      orientation,
-      headerLine,
-      keyLine,
-      ...(locationLine < 0 ? {} : { locationLine }),
-      periodLines: run.positions,
-      periods: run.months.map(monthLabel),
-      keyHeader: header[keyLine] ?? null,
-      keys,
-    };
-  }
-  return undefined;
-}
-
-/** The key column left of the periods: the one headed like an item or resource id, else the first that holds values. */
-function keyColumn(values: Matrix, headerLine: number, periodColumns: number[]): number | undefined {
-  const left = Array.from({ length: periodColumns[0] }, (_, column) => column);
-  const header = values[headerLine];
-  const named = left.find((column) => itemFieldOf(header[column]) === "id" || resourceFieldOf(header[column]) === "id");
-  if (named !== undefined) return named;
-  return left.find((column) => values.slice(headerLine + 1).some((row) => !isBlank(row[column] ?? null)));
-}
-
-function headerlessShape(values: Matrix): SeriesShape | undefined {
-  const width = Math.max(0, ...values.map((row) => row.length));
-  if (values.length === 0 || width < 4) return undefined;
-  const keys = values.map((row) => row[0] ?? null);
-  const textKeys = keys.filter((key): key is string => typeof key === "string" && Number.isNaN(Number(key)));
-  if (textKeys.length < values.length * 0.9 || new Set(textKeys).size !== textKeys.length) return undefined;
-  const numericShare = values.flatMap((row) => row.slice(1)).filter((cell) => typeof cell === "number" || cell === null).length;
-  if (numericShare < values.length * (width - 1) * 0.9) return undefined;
-  const periodLines = Array.from({ length: width - 1 }, (_, k) => k + 1);
-  return {
-    orientation: "periodsAcross",
-    headerLine: -1,
-    keyLine: 0,
-    periodLines,
-    periods: periodLines.map((line) => `P${line}`),
-    keyHeader: null,
-    keys: textKeys,
-  };
-}
-
-function toSeriesMapping(source: BlockSource, shape: SeriesShape): SeriesMapping {
-  const { orientation, headerLine, keyLine, locationLine, periodLines, periods } = shape;
-  return { source, orientation, headerLine, keyLine, ...(locationLine === undefined ? {} : { locationLine }), periodLines, periods };
 }
 
 function bestRecords<F extends string>(
@@ -408,22 +431,39 @@ function recordKeys<F extends string>(found: Candidate[], mapping: RecordMapping
     .map(String);
 }
 
-function transpose(values: Matrix): Matrix {
-  const width = Math.max(0, ...values.map((row) => row.length));
-  return Array.from({ length: width }, (_, column) => values.map((row) => row[column] ?? null));
-}
-
 function isDataMapping(value: unknown): value is DataMapping {
   if (typeof value !== "object" || value === null) return false;
   const mapping = value as Record<string, unknown>;
   const partOk = (part: unknown, check: (record: Record<string, unknown>) => boolean): boolean =>
     part === null || (typeof part === "object" && part !== null && isSource((part as Record<string, unknown>).source) && check(part as Record<string, unknown>));
+  const partsOk = (parts: unknown): boolean =>
+    parts === undefined || (Array.isArray(parts) && parts.every((part: unknown) => partOk(part, (record) => Array.isArray(record.periodLines) && Array.isArray(record.periods))));
   const seriesOk = (record: Record<string, unknown>): boolean =>
-    Array.isArray(record.periodLines) && Array.isArray(record.periods) && typeof record.keyLine === "number" && typeof record.headerLine === "number";
+    Array.isArray(record.periodLines) &&
+    Array.isArray(record.periods) &&
+    typeof record.keyLine === "number" &&
+    typeof record.headerLine === "number" &&
+    partsOk(record.more);
   const recordOk = (record: Record<string, unknown>): boolean => typeof record.headerRow === "number" && typeof record.columns === "object";
+  const linesOk = (part: unknown): boolean => {
+    const record = part as Record<string, unknown>;
+    const columns = record.columns as Record<string, unknown> | null;
+    return (
+      Array.isArray(record.sources) &&
+      record.sources.length > 0 &&
+      record.sources.every(isSource) &&
+      recordOk(record) &&
+      columns !== null &&
+      ["date", "item", "quantity"].every((column) => typeof columns[column] === "number") &&
+      ["month", "week", "day"].includes(String(record.periodKind))
+    );
+  };
+  const historyOk = (part: unknown): boolean =>
+    typeof part === "object" && part !== null && (part as Record<string, unknown>).layout === "lines" ? linesOk(part) : partOk(part, seriesOk);
   return (
     mapping.version === 1 &&
-    partOk(mapping.history, seriesOk) &&
+    historyOk(mapping.history) &&
+    (mapping.bucket === undefined || mapping.bucket === "month" || mapping.bucket === "week") &&
     partOk(mapping.capacity, seriesOk) &&
     partOk(mapping.items, (record) => recordOk(record) && typeof record.hoursPerUnit === "object") &&
     partOk(mapping.resources, recordOk)

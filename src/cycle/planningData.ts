@@ -3,12 +3,14 @@
  * through a DataMapping. Every value keeps the sheet-qualified address of the cell it came from, so
  * validation and the task pane can point at the cell.
  */
-import { PlanningError } from "../core/errors";
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
+import { readBlock } from "./blockReading";
 import { isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
+import { mappedHistory, readHistory } from "./historyReader";
 import { blockPosition, cellAt, keyPositions, type BlockSource, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
+import type { ReadProblem, Reconciliation } from "./reconciliation";
 
 /** One item of the item master. Numbers the workbook does not give are null. */
 export interface Item {
@@ -101,7 +103,7 @@ export interface RecordCells<F extends string> {
  * @example const cells = await readSeriesCells(book, mapping.history); cells.cells[0][0].address // "'Sales History'!B2"
  */
 export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): Promise<SeriesCells> {
-  const values = await book.read(mapping.source.reference);
+  const values = await readBlock(book, mapping.source.reference);
   const mapped = (line: number, position: number): MappedCell => ({
     value: cellAt(values, mapping.orientation, line, position),
     address: addressIn(mapping.source, blockPosition(mapping.orientation, line, position)),
@@ -124,7 +126,7 @@ export async function readRecordCells<F extends string>(
   book: Workbook,
   mapping: RecordMapping<F> & { hoursPerUnit?: Record<string, number> },
 ): Promise<RecordCells<F>[]> {
-  const values: Matrix = await book.read(mapping.source.reference);
+  const values: Matrix = await readBlock(book, mapping.source.reference);
   const idColumn = mapping.columns["id" as F];
   const rows: RecordCells<F>[] = [];
   for (let row = mapping.headerRow + 1; row < values.length; row++) {
@@ -142,44 +144,45 @@ export async function readRecordCells<F extends string>(
   return rows;
 }
 
+/** The planning data with the account of how the history was read. */
+export interface PlanningReading extends PlanningData {
+  /** Rows and quantities of the history read, used and left out (and why). */
+  reconciliation: Reconciliation;
+  /** Cells of the history that could not be read as mapped; each is an error until fixed. */
+  problems: ReadProblem[];
+}
+
 /**
  * Read the planning data the mapping points at. Items come from the item master, in its order; items
- * found only in the history are added after them with empty attributes. Each item x location of the
- * history block is one series, in reading order; the series of a key is its first row in the block
- * (validation reports the duplicates). Text, errors and blanks in numbers read as null (validation
- * reports them).
+ * found only in the history are added after them with empty attributes. The history is read by
+ * readHistory: one series per item x location in reading order, in the mapping's planning bucket
+ * (months unless the planner chose weeks), with its reconciliation and the
+ * cells it could not read.
  * @throws PlanningError when the mapping has no history.
  * @example const data = await readPlanningData(book, await proposeMapping(book)); data.items.length // 40
  */
-export async function readPlanningData(book: Workbook, mapping: DataMapping): Promise<PlanningData> {
-  if (!mapping.history) {
-    throw new PlanningError("No sales history is mapped. Select the range, table or sheet that holds your demand history in step 1.");
-  }
-  const history = await readSeriesCells(book, mapping.history);
+export async function readPlanningData(book: Workbook, mapping: DataMapping): Promise<PlanningReading> {
+  const history = await readHistory(book, mappedHistory(mapping), mapping.bucket);
   const resources = mapping.resources ? (await readRecordCells(book, mapping.resources)).map(toResource) : [];
   const items = mapping.items ? (await readRecordCells(book, mapping.items)).map((row) => toItem(row, resources)) : [];
-
-  const series: DemandSeries[] = [];
-  const seen = new Set<string>();
-  history.keys.forEach((key, row) => {
-    const item = String(key.value).trim();
-    const location = history.locations ? text(history.locations[row].value) : "";
-    if (seen.has(seriesKey(item, location))) return;
-    seen.add(seriesKey(item, location));
-    series.push({ item, location, history: history.cells[row].map((cell) => toNumber(cell.value)) });
-  });
   const known = new Set(items.map((item) => item.id));
-  for (const item of new Set(series.map((entry) => entry.item))) if (!known.has(item)) items.push(emptyItem(item));
-
+  for (const { item } of history.series) {
+    if (!known.has(item)) {
+      known.add(item);
+      items.push(emptyItem(item));
+    }
+  }
   const capacity = mapping.capacity ? await readSeriesCells(book, mapping.capacity) : undefined;
   if (capacity && resources.length === 0) resources.push(...capacity.keys.map((key) => emptyResource(String(key.value).trim())));
   return {
     periods: history.periods,
-    bucket: "month",
+    bucket: history.bucket,
     items,
-    series,
+    series: history.series,
     resources,
     capacity: capacity ? capacityByResource(capacity, resources) : null,
+    reconciliation: history.reconciliation,
+    problems: history.problems,
   };
 }
 
@@ -196,7 +199,6 @@ export function hasLocations(series: readonly Pick<DemandSeries, "location">[]):
   return series.some((entry) => entry.location !== "");
 }
 
-const text = (value: CellValue): string => (value === null ? "" : String(value).trim());
 
 function addressIn(source: BlockSource, position: { row: number; col: number }): string {
   return sheetCellAddress(source.sheet, { row: source.row + position.row, col: source.col + position.col });

@@ -13,9 +13,11 @@ import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
+import { isLines, seriesParts } from "./historyLayout";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
 import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type SeriesCells } from "./planningData";
+import type { ReadProblem } from "./reconciliation";
 
 export type IssueSeverity = "error" | "warning" | "info";
 
@@ -31,7 +33,10 @@ export type IssueKind =
   | "missingPeriod"
   | "notInItemMaster"
   | "noHistory"
-  | "badAttribute";
+  | "badAttribute"
+  | "phantomItem"
+  | "noKey"
+  | "unreadablePeriod";
 
 /** One problem, at one cell. */
 export interface ValidationIssue {
@@ -64,7 +69,7 @@ export interface ValidationReport {
  * @throws WorkbookError when a mapped table, name or sheet no longer exists.
  * @example const report = await validateData(book, mapping); report.issues[0].address // "'Sales History'!I5"
  */
-export async function validateData(book: Workbook, mapping: DataMapping): Promise<ValidationReport> {
+export async function validateData(book: Workbook, mapping: DataMapping, problems: readonly ReadProblem[] = []): Promise<ValidationReport> {
   const issues: ValidationIssue[] = [];
   if (!mapping.history) {
     issues.push({
@@ -74,12 +79,19 @@ export async function validateData(book: Workbook, mapping: DataMapping): Promis
       message: "No sales history was found. Select the range, table or sheet that holds your demand history.",
     });
   } else {
-    const history = await readSeriesCells(book, mapping.history);
-    issues.push(...checkPeriods(history), ...checkKeys(history.keys, "item", { locations: history.locations }), ...checkSeries(history, true));
+    const grids = isLines(mapping.history) ? [] : await Promise.all(seriesParts(mapping.history).map((part) => readSeriesCells(book, part)));
+    const combinedKeys = !isLines(mapping.history) && mapping.history.keySeparator !== undefined;
+    for (const history of grids) {
+      issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", { locations: history.locations })), ...checkSeries(history, true));
+    }
+    const gridKinds = new Set<ReadProblem["kind"]>(["phantomItem", "noKey", "unreadablePeriod", ...(combinedKeys ? (["duplicate"] as const) : [])]);
+    issues.push(...problems.filter((problem) => isLines(mapping.history!) || gridKinds.has(problem.kind)).map((problem) => ({ ...problem, severity: "error" as const })));
     if (mapping.items) {
       const rows = await readRecordCells(book, mapping.items);
       const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));
-      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(history.keys, ids));
+      const separator = isLines(mapping.history) ? undefined : mapping.history.keySeparator;
+      const itemKeys = grids.flatMap((history) => history.keys).map((key) => (separator === undefined ? key : { ...key, value: String(key.value).split(separator)[0].trim() }));
+      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(itemKeys, ids));
       issues.push(...rows.flatMap((row) => checkAttributes(row.fields, ITEM_NUMBERS, String(row.fields.id?.value))));
     }
   }

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { runDemandStep } from "../../src/cycle/demandStep";
 import { runGatherStep } from "../../src/cycle/gatherStep";
-import { proposeMapping } from "../../src/cycle/mapping";
+import { proposeMapping, type SeriesMapping } from "../../src/cycle/mapping";
 import { runMonitorStep } from "../../src/cycle/monitorStep";
 import { readPlanningData } from "../../src/cycle/planningData";
 import { runCycle } from "../../src/cycle/runCycle";
@@ -22,7 +22,7 @@ describe("a workbook keyed by item and location", () => {
   test("step 1 reads one series per item x location, and their sum is the sheet's total", async () => {
     const book = await twoLocationBook();
     const mapping = await proposeMapping(book);
-    expect(mapping.history?.locationLine).toBe(1);
+    expect((mapping.history as SeriesMapping | null)?.locationLine).toBe(1);
     const data = await readPlanningData(book, mapping);
     expect(data.series.map((s) => `${s.item}/${s.location}`)).toEqual(["A-1/North", "A-1/South", "A-2/North", "A-2/South", "B-1/North", "B-1/South"]);
     expect(data.items.map((item) => item.id)).toEqual(["A-1", "A-2", "B-1"]);

@@ -1,19 +1,22 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { PlanningError } from "../../src/core/errors";
-import { loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, saveMapping } from "../../src/cycle/mapping";
+import { isLines } from "../../src/cycle/historyLayout";
+import { loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
 import { readPlanningData, readSeriesCells } from "../../src/cycle/planningData";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { headerlessBook, load, transposedBook } from "./mappingFixtures";
+
+const grid = (mapping: DataMapping): SeriesMapping | undefined => (mapping.history && !isLines(mapping.history) ? mapping.history : undefined);
 
 const sample = (): Promise<MemoryWorkbook> => MemoryWorkbook.fromXlsx(fs.readFileSync("assets/sample-sop.xlsx"));
 
 describe("proposeMapping on the sample workbook", () => {
   it("recognises history, items, resources and capacity from the Excel tables", async () => {
     const mapping = await proposeMapping(await sample());
-    expect(mapping.history?.source).toEqual({ kind: "table", reference: "SalesHistory", sheet: "Sales History", row: 0, col: 0 });
-    expect(mapping.history?.orientation).toBe("periodsAcross");
-    expect(mapping.history?.periods).toHaveLength(36);
+    expect(grid(mapping)?.source).toEqual({ kind: "table", reference: "SalesHistory", sheet: "Sales History", row: 0, col: 0 });
+    expect(grid(mapping)?.orientation).toBe("periodsAcross");
+    expect(grid(mapping)?.periods).toHaveLength(36);
     expect(mapping.items?.source.reference).toBe("ItemMaster");
     expect(mapping.items?.columns).toEqual({
       id: 0, description: 1, family: 2, unit: 3, price: 4, unitCost: 5, holdingRate: 6, leadTime: 7, serviceLevel: 8, openingInventory: 12,
@@ -45,14 +48,14 @@ describe("proposeMapping on other layouts", () => {
   it("recognises periods down the rows with real dates, and an item master in a plain range", async () => {
     const book = await transposedBook();
     const mapping = await proposeMapping(book);
-    expect(mapping.history?.orientation).toBe("periodsDown");
-    expect(mapping.history?.periods[0]).toBe("2024-01");
-    expect(mapping.history?.periods).toHaveLength(24);
+    expect(grid(mapping)?.orientation).toBe("periodsDown");
+    expect(grid(mapping)?.periods[0]).toBe("2024-01");
+    expect(grid(mapping)?.periods).toHaveLength(24);
     expect(mapping.items?.source).toEqual({ kind: "sheet", reference: "Master data", sheet: "Master data", row: 0, col: 0 });
     expect(mapping.items?.headerRow).toBe(2);
     expect(mapping.items?.columns).toEqual({ id: 1, family: 2, price: 3, unitCost: 4, openingInventory: 5, leadTime: 6 });
 
-    const cells = await readSeriesCells(book, mapping.history!);
+    const cells = await readSeriesCells(book, grid(mapping)!);
     expect(cells.keys.map((key) => [key.value, key.address])).toEqual([
       ["P-100", "Demand!B1"],
       ["P-200", "Demand!C1"],
@@ -72,10 +75,10 @@ describe("proposeMapping on other layouts", () => {
   it("recognises a headerless named range with ids in its first column", async () => {
     const book = await headerlessBook();
     const mapping = await proposeMapping(book);
-    expect(mapping.history?.source).toEqual({ kind: "name", reference: "DemandBlock", sheet: "Data", row: 4, col: 0 });
-    expect(mapping.history?.headerLine).toBe(-1);
-    expect(mapping.history?.periods).toEqual(["P1", "P2", "P3", "P4", "P5", "P6"]);
-    const cells = await readSeriesCells(book, mapping.history!);
+    expect(grid(mapping)?.source).toEqual({ kind: "name", reference: "DemandBlock", sheet: "Data", row: 4, col: 0 });
+    expect(grid(mapping)?.headerLine).toBe(-1);
+    expect(grid(mapping)?.periods).toEqual(["P1", "P2", "P3", "P4", "P5", "P6"]);
+    const cells = await readSeriesCells(book, grid(mapping)!);
     expect(cells.cells[2][0]).toEqual({ value: 50, address: "Data!B7" });
     const data = await readPlanningData(book, mapping);
     expect(data.items.map((item) => item.id)).toEqual(["X1", "X2", "X3"]);
@@ -88,7 +91,7 @@ describe("proposeMapping on other layouts", () => {
     planner.addWorksheet("Cap").addRows([["Work center", "Apr 25", "May 25", "Jun 25"], ["Press", 100, 90, null]]);
     const book = await load(planner);
     const mapping = await proposeMapping(book);
-    expect(mapping.history?.source.sheet).toBe("Hist");
+    expect(grid(mapping)?.source.sheet).toBe("Hist");
     expect(mapping.capacity?.source.sheet).toBe("Cap");
     const data = await readPlanningData(book, mapping);
     expect(data.items.map((item) => item.id)).toEqual(["I-1", "I-2"]);
@@ -108,7 +111,7 @@ describe("proposeMapping on other layouts", () => {
 describe("mapPartAt: the planner points at a block", () => {
   it("maps a sheet range, a table or a sheet to the part the planner says it holds", async () => {
     const book = await sample();
-    const history = await mapPartAt(book, "history", "'Sales History'!A1:AK11");
+    const history = (await mapPartAt(book, "history", "'Sales History'!A1:AK11")) as SeriesMapping;
     expect(history.source).toEqual({ kind: "range", reference: "'Sales History'!A1:AK11", sheet: "Sales History", row: 0, col: 0 });
     expect(history.periods).toHaveLength(36);
     const items = await mapPartAt(book, "items", "Items");

@@ -1,4 +1,5 @@
-import { addMonths, findMonthRun, monthLabel, parseMonth } from "../../src/cycle/periodHeader";
+import { daySerial } from "../../src/cycle/calendarDays";
+import { addMonths, findMonthRun, findPeriodRun, monthLabel, parseMonth, parsePeriodCell, parseSpanLabel, spanLabel } from "../../src/cycle/periodHeader";
 
 describe("parseMonth", () => {
   it.each([
@@ -56,5 +57,45 @@ describe("addMonths", () => {
   it("crosses year ends both ways", () => {
     expect(addMonths({ year: 2023, month: 12 }, 1)).toEqual({ year: 2024, month: 1 });
     expect(addMonths({ year: 2024, month: 1 }, -1)).toEqual({ year: 2023, month: 12 });
+  });
+});
+
+describe("findPeriodRun: months, weeks and days", () => {
+  const monday = daySerial(2024, 1, 1);
+
+  it("reads dates a week apart as weeks starting on them, and labels a Monday week by its ISO week", () => {
+    const run = findPeriodRun(["Item", monday, monday + 7, monday + 14, "Total"])!;
+    expect(run.kind).toBe("week");
+    expect(run.positions).toEqual([1, 2, 3]);
+    expect(run.spans.map(spanLabel)).toEqual(["2024-W01", "2024-W02", "2024-W03"]);
+  });
+
+  it("labels a week starting on another day by its first day", () => {
+    const sunday = monday - 1;
+    expect(findPeriodRun([sunday, sunday + 7, sunday + 14])!.spans.map(spanLabel)).toEqual(["2023-12-31", "2024-01-07", "2024-01-14"]);
+  });
+
+  it.each([["2024-W05"], ["2024W05"], ["W05 2024"], ["2024 wk 5"], ["KW 5 2024"], ["week 5, 2024"]])("reads %s as ISO week 5 of 2024", (text) => {
+    expect(parsePeriodCell(text)).toEqual({ kind: "week", first: daySerial(2024, 1, 29), days: 7 });
+  });
+
+  it("reads daily dates (weekends skipped too) as days, and firsts of months as months", () => {
+    const friday = daySerial(2024, 1, 5);
+    expect(findPeriodRun([friday, friday + 3, friday + 4, friday + 5])!.kind).toBe("day");
+    expect(findPeriodRun(["2024-01-01", "2024-02-01", "2024-03-01"])!.spans.map(spanLabel)).toEqual(["2024-01", "2024-02", "2024-03"]);
+  });
+
+  it("does not take a run-date cell or scattered quantities for periods", () => {
+    expect(findPeriodRun(["Run date:", 46027, null, null])).toBeUndefined();
+    expect(findPeriodRun([45292, 45000, 46000])).toBeUndefined();
+  });
+
+  it("reads one cell on its own (an order line's date) and a label back", () => {
+    expect(parsePeriodCell(45292.75)).toEqual({ kind: "day", first: 45292, days: 1 });
+    expect(parsePeriodCell("Jan 2024")).toEqual({ kind: "month", first: 45292, days: 31 });
+    expect(parsePeriodCell("CH-101")).toBeUndefined();
+    expect(parseSpanLabel("2024-W05", "week")).toEqual({ kind: "week", first: daySerial(2024, 1, 29), days: 7 });
+    expect(parseSpanLabel("2024-02", "month")).toEqual({ kind: "month", first: daySerial(2024, 2, 1), days: 29 });
+    expect(() => parseSpanLabel("2024-02", "day")).toThrow(RangeError);
   });
 });

@@ -1,0 +1,580 @@
+/**
+ * A corpus of demand-history layouts as planners receive them, each with the reading step 1 must
+ * give: quantity by item, location and planning period. Drawn from a seeded generator, so every run
+ * writes the same cells. Used by tests/cycle/layouts.test.ts (which writes them under the system's
+ * temp directory); run it to look at them in Excel:
+ *
+ *   npm run build:cli && node dist-cli/scripts/make-layouts.js [folder]   (default: out/layouts)
+ *
+ * The last layouts (`unseen: true`) were written after the reader worked, to test that it is general:
+ * periods written "2024/01" with the keys on the right, quarter-grouped months under merged quarter
+ * headers with quarter totals, an ERP export turned on its side, a long table by month, and days down
+ * with item and location in two header rows.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { mulberry32 } from "../src/core/random";
+
+/** Rows left out of a reading, by reason (see src/cycle/reconciliation.ts). */
+export type LeftOutCounts = Partial<Record<"blank" | "total" | "heading" | "duplicate" | "phantom" | "noKey" | "unreadablePeriod", number>>;
+
+/** One layout of the corpus and the reading expected of it. */
+export interface Layout {
+  name: string;
+  description: string;
+  book: ExcelJS.Workbook;
+  /** Quantity by "item|location|period" in months ("YYYY-MM"); location "" when the layout has none. Zeros may be left out. */
+  months: Record<string, number>;
+  /** The same in ISO weeks ("YYYY-Www"), for weekly and daily layouts. */
+  weeks?: Record<string, number>;
+  /** Rows the reading must leave out, by reason. */
+  leftOut: LeftOutCounts;
+  /** Written after the reader worked, to check it is general. */
+  unseen?: boolean;
+  /** Defined names written into the file as Excel writes them (ExcelJS drops these kinds), by name. */
+  rawNames?: Record<string, string>;
+}
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const ITEMS = ["CH-101", "CH-102", "TB-201", "TB-202", "ST-301"];
+const LOCATIONS = ["Paris", "Lyon"];
+
+interface Month {
+  year: number;
+  month: number;
+}
+
+function months(first: Month, count: number): Month[] {
+  return Array.from({ length: count }, (_, k) => {
+    const index = first.year * 12 + first.month - 1 + k;
+    return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+  });
+}
+
+function label(month: Month): string {
+  return `${month.year}-${String(month.month).padStart(2, "0")}`;
+}
+
+function utc(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** ISO week label of a date (ISO 8601: the week holding the Thursday). */
+function isoWeekOf(date: Date): string {
+  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+function monthOfDate(date: Date): string {
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+function add(target: Record<string, number>, item: string, location: string, period: string, quantity: number): void {
+  const key = `${item}|${location}|${period}`;
+  target[key] = (target[key] ?? 0) + quantity;
+}
+
+/** Integer quantities 0..199 from a seeded generator. */
+function quantities(seed: number): () => number {
+  const random = mulberry32(seed);
+  return () => Math.floor(random() * 200);
+}
+
+/** Months across, item keys, a plain sheet; a hidden row and a blank row among the items. */
+function monthsAcross(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const span = months({ year: 2024, month: 1 }, 18);
+  const next = quantities(1);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item", "Description", ...span.map((m) => `${MONTH_NAMES[m.month - 1]}-${String(m.year).slice(2)}`)]);
+  ITEMS.forEach((item, k) => {
+    if (k === 2) sheet.addRow([]);
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const row = sheet.addRow([item, `Product ${item}`, ...values]);
+    if (k === 3) row.hidden = true;
+  });
+  return { name: "months-across", description: "Months across ('Jan-24'), a description column, a blank and a hidden row", book, months: expected, leftOut: { blank: 1 } };
+}
+
+/** Months down (real dates), items across. */
+function monthsDown(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Demand");
+  const span = months({ year: 2023, month: 7 }, 15);
+  const next = quantities(2);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Month", ...ITEMS]);
+  for (const month of span) {
+    const values = ITEMS.map(() => next());
+    values.forEach((value, k) => add(expected, ITEMS[k], "", label(month), value));
+    sheet.addRow([utc(month.year, month.month, 1), ...values]);
+  }
+  return { name: "months-down", description: "Months down as dates, one column per item", book, months: expected, leftOut: {} };
+}
+
+/**
+ * An ERP export: title rows (merged title cell), a run-date cell, months as "Jan 2024", numbers as text
+ * ("1,234", "-" for zero, trailing spaces), blank rows, a grand-total row and a footer.
+ */
+function erpExport(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const random = mulberry32(3);
+  const expected: Record<string, number> = {};
+  sheet.getCell("A1").value = "Sales quantity report - Company 1000";
+  sheet.mergeCells("A1:F1");
+  sheet.getCell("A2").value = "Run date:";
+  sheet.getCell("B2").value = utc(2026, 1, 5);
+  sheet.getCell("A3").value = "Unit: PCS";
+  const header = ["Material", "Material description", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)];
+  sheet.getRow(5).values = header;
+  let row = 6;
+  const totals = span.map(() => 0);
+  ITEMS.forEach((item, k) => {
+    const values = span.map(() => Math.floor(random() * 3000));
+    values.forEach((value, t) => {
+      add(expected, item, "", label(span[t]), value);
+      totals[t] += value;
+    });
+    const written = values.map((value, t) => (value === 0 || (k === 1 && t === 4) ? "-" : t % 3 === 0 ? `${value.toLocaleString("en-US")} ` : value));
+    if (k === 1) expected[`${item}||${label(span[4])}`] = 0;
+    if (k === 1) totals[4] -= values[4];
+    sheet.getRow(row).values = [item, `Material ${item}`, ...written];
+    row += k === 2 ? 2 : 1;
+  });
+  sheet.getRow(row + 1).values = ["Grand Total", "", ...totals];
+  sheet.getRow(row + 3).values = ["*** End of report ***"];
+  sheet.getRow(row + 4).values = ["Generated by SAP ERP, user PLANNER01"];
+  return { name: "erp-export", description: "ERP export: title block, run date, 'Jan 2024', text numbers, blank rows, grand total, footer", book, months: expected, leftOut: { blank: 3, total: 1, heading: 2 } };
+}
+
+/** A pivot table pasted as values: family heading rows, items, "Chairs Total" subtotals, a grand total. */
+function pivotFamilies(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Pivot");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(4);
+  const expected: Record<string, number> = {};
+  sheet.getCell("A1").value = "Sum of Quantity";
+  sheet.getRow(3).values = ["Row Labels", ...span.map((m) => label(m)), "Grand Total"];
+  const families: [string, string[]][] = [
+    ["Chairs", ["CH-101", "CH-102"]],
+    ["Tables", ["TB-201", "TB-202", "TB-203"]],
+  ];
+  const grand = span.map(() => 0);
+  for (const [family, items] of families) {
+    sheet.addRow([family]);
+    const sub = span.map(() => 0);
+    for (const item of items) {
+      const values = span.map(() => next());
+      values.forEach((value, t) => {
+        add(expected, item, "", label(span[t]), value);
+        sub[t] += value;
+        grand[t] += value;
+      });
+      sheet.addRow([`  ${item}`, ...values, values.reduce((a, b) => a + b, 0)]);
+    }
+    sheet.addRow([`${family} Total`, ...sub, sub.reduce((a, b) => a + b, 0)]);
+  }
+  sheet.addRow(["Grand Total", ...grand, grand.reduce((a, b) => a + b, 0)]);
+  return { name: "pivot-families", description: "Pivot style: family headings, 'Chairs Total' subtotals, a total column and a grand total", book, months: expected, leftOut: { heading: 2, total: 3 } };
+}
+
+/** Item and location in two key columns. */
+function itemByLocation(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales by site");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(5);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["SKU", "Warehouse", ...span.map((m) => `${m.year}-${String(m.month).padStart(2, "0")}`)]);
+  for (const item of ITEMS) {
+    for (const location of LOCATIONS) {
+      const values = span.map(() => next());
+      values.forEach((value, t) => add(expected, item, location, label(span[t]), value));
+      sheet.addRow([item, location, ...values]);
+    }
+  }
+  return { name: "item-location-columns", description: "Item and warehouse in two key columns", book, months: expected, leftOut: {} };
+}
+
+/** Item and location in one key column, "CH-101 | Paris". */
+function itemLocationKey(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Demand");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(6);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item | Location", ...span.map((m) => utc(m.year, m.month, 1))]);
+  for (const item of ITEMS.slice(0, 3)) {
+    for (const location of LOCATIONS) {
+      const values = span.map(() => next());
+      values.forEach((value, t) => add(expected, item, location, label(span[t]), value));
+      sheet.addRow([`${item} | ${location}`, ...values]);
+    }
+  }
+  return { name: "item-location-key", description: "One key column 'Item | Location', month dates across", book, months: expected, leftOut: {} };
+}
+
+/** Weekly history with week-start dates across (Mondays), 30 weeks from 1 Jan 2024. */
+function weeklyDates(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Weekly");
+  const starts = Array.from({ length: 30 }, (_, k) => addDays(utc(2024, 1, 1), 7 * k));
+  const next = quantities(7);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Item", ...starts]);
+  for (const item of ITEMS) {
+    const values = starts.map(() => next());
+    values.forEach((value, t) => {
+      add(weekly, item, "", isoWeekOf(starts[t]), value);
+      for (let d = 0; d < 7; d++) add(monthly, item, "", monthOfDate(addDays(starts[t], d)), value / 7);
+    });
+    sheet.addRow([item, ...values]);
+  }
+  return { name: "weekly-dates", description: "Weeks across as week-start dates", book, months: monthly, weeks: weekly, leftOut: {} };
+}
+
+/** Weekly history with ISO week headers "2024-W05" and item x location. */
+function weeklyIso(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Weeks");
+  const weeks = Array.from({ length: 20 }, (_, k) => k + 1);
+  const next = quantities(8);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Product", "Site", ...weeks.map((w) => `2025-W${String(w).padStart(2, "0")}`)]);
+  const monday = utc(2024, 12, 30);
+  for (const item of ITEMS.slice(0, 3)) {
+    for (const location of LOCATIONS) {
+      const values = weeks.map(() => next());
+      values.forEach((value, t) => {
+        const start = addDays(monday, 7 * t);
+        add(weekly, item, location, isoWeekOf(start), value);
+        for (let d = 0; d < 7; d++) add(monthly, item, location, monthOfDate(addDays(start, d)), value / 7);
+      });
+      sheet.addRow([item, location, ...values]);
+    }
+  }
+  return { name: "weekly-iso", description: "ISO week headers '2025-W01', item and site columns", book, months: monthly, weeks: weekly, leftOut: {} };
+}
+
+/** Daily history, days down the rows (dates), items across. */
+function dailyDown(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Daily");
+  const days = Array.from({ length: 75 }, (_, k) => addDays(utc(2024, 1, 15), k));
+  const random = mulberry32(9);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Date", ...ITEMS.slice(0, 3)]);
+  for (const day of days) {
+    const values = [0, 1, 2].map(() => Math.floor(random() * 20));
+    values.forEach((value, k) => {
+      add(monthly, ITEMS[k], "", monthOfDate(day), value);
+      add(weekly, ITEMS[k], "", isoWeekOf(day), value);
+    });
+    sheet.addRow([day, ...values]);
+  }
+  return { name: "daily-down", description: "Days down the rows as dates, one column per item", book, months: monthly, weeks: weekly, leftOut: {} };
+}
+
+/** Order lines: date, order number, customer, item, ship-from, quantity, requested and delivered dates. */
+function orderLines(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Orders");
+  const random = mulberry32(10);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Order date", "Order no", "Customer", "Item", "Ship-from", "Qty", "Requested date", "Delivered date"]);
+  for (let line = 0; line < 400; line++) {
+    const date = addDays(utc(2024, 1, 1), Math.floor(random() * 300));
+    const item = ITEMS[Math.floor(random() * ITEMS.length)];
+    const location = LOCATIONS[Math.floor(random() * LOCATIONS.length)];
+    const quantity = 1 + Math.floor(random() * 50);
+    add(monthly, item, location, monthOfDate(date), quantity);
+    add(weekly, item, location, isoWeekOf(date), quantity);
+    sheet.addRow([date, `SO-${10000 + line}`, `Customer ${1 + Math.floor(random() * 12)}`, item, location, quantity, addDays(date, 7), addDays(date, 5 + Math.floor(random() * 6))]);
+  }
+  return { name: "order-lines", description: "One row per order line with customer, ship-from and requested/delivered dates", book, months: monthly, weeks: weekly, leftOut: {} };
+}
+
+/** One sheet per year, the same layout on each. */
+function sheetPerYear(): Layout {
+  const book = new ExcelJS.Workbook();
+  const next = quantities(11);
+  const expected: Record<string, number> = {};
+  for (const year of [2023, 2024, 2025]) {
+    const sheet = book.addWorksheet(`Sales ${year}`);
+    const span = months({ year, month: 1 }, 12);
+    const header = ["Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`), "Total"];
+    const rows = ITEMS.map((item) => {
+      const values = span.map(() => next());
+      values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+      return [item, ...values, values.reduce((a, b) => a + b, 0)];
+    });
+    if (year === 2025) {
+      sheet.addTable({ name: `Sales${year}`, ref: "A1", columns: header.map((name) => ({ name, filterButton: false })), rows });
+    } else {
+      sheet.addRow(header);
+      rows.forEach((row) => sheet.addRow(row));
+    }
+  }
+  return { name: "sheet-per-year", description: "'Sales 2023' to 'Sales 2025', one sheet per year (the last as an Excel table), with a total column", book, months: expected, leftOut: {} };
+}
+
+/** One sheet per region, the same months on each: the region is the location. */
+function sheetPerRegion(): Layout {
+  const book = new ExcelJS.Workbook();
+  const next = quantities(12);
+  const expected: Record<string, number> = {};
+  const span = months({ year: 2024, month: 1 }, 12);
+  for (const region of ["North", "South", "West"]) {
+    const sheet = book.addWorksheet(`Sales ${region}`);
+    sheet.addRow(["Item", ...span.map((m) => label(m))]);
+    for (const item of ITEMS.slice(0, 3)) {
+      const values = span.map(() => next());
+      values.forEach((value, t) => add(expected, item, region, label(span[t]), value));
+      sheet.addRow([item, ...values]);
+    }
+  }
+  return { name: "sheet-per-region", description: "'Sales North', 'Sales South', 'Sales West': the sheet names the location", book, months: expected, leftOut: {} };
+}
+
+/** A history behind a plain workbook name, beside names of every other kind Excel allows. */
+function namedRanges(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Data");
+  const other = book.addWorksheet("Notes");
+  other.getCell("A1").value = "Free notes";
+  const span = months({ year: 2024, month: 1 }, 6);
+  const next = quantities(13);
+  const expected: Record<string, number> = {};
+  sheet.getCell("A1").value = "Quantities (named range DemandBlock)";
+  sheet.getRow(3).values = ["", "Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)];
+  ITEMS.forEach((item, k) => {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    sheet.getRow(4 + k).values = ["", item, ...values];
+  });
+  book.definedNames.add("Data!$B$3:$H$8", "DemandBlock");
+  const rawNames = {
+    WholeColumn: "Data!$A:$A",
+    WholeRow: "Data!$3:$3",
+    TwoAreas: "Data!$B$3:$C$4,Data!$E$3:$F$4",
+    Moving: "OFFSET(Data!$B$3,0,0,COUNTA(Data!$B:$B),7)",
+    Rate: "0.25",
+    Deleted: "#REF!",
+  };
+  return {
+    name: "named-ranges",
+    description: "History behind a workbook name, beside whole-column, whole-row, multi-area, OFFSET, constant and #REF! names",
+    book,
+    months: expected,
+    leftOut: {},
+    rawNames,
+  };
+}
+
+/** Unseen: periods "2024/01" with the keys on the right of the numbers. */
+function keysOnRight(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Report");
+  const span = months({ year: 2024, month: 1 }, 9);
+  const next = quantities(14);
+  const expected: Record<string, number> = {};
+  sheet.addRow([...span.map((m) => `${m.year}/${String(m.month).padStart(2, "0")}`), "Article no", "Name"]);
+  for (const item of ITEMS) {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    sheet.addRow([...values, item, `Article ${item}`]);
+  }
+  return { name: "keys-on-right", description: "Periods '2024/01' first, the article number on the right", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Unseen: months grouped under merged quarter headers, month names without a year, a quarter total after each quarter. */
+function quarterGrouped(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Quarters");
+  const next = quantities(15);
+  const expected: Record<string, number> = {};
+  const header1: (string | null)[] = ["Item"];
+  const header2: (string | null)[] = [null];
+  for (let quarter = 1; quarter <= 4; quarter++) {
+    header1.push(`Q${quarter} 2024`, null, null, null);
+    for (let k = 0; k < 3; k++) header2.push(MONTH_NAMES[(quarter - 1) * 3 + k]);
+    header2.push(`Q${quarter} Total`);
+  }
+  sheet.addRow(header1);
+  sheet.addRow(header2);
+  for (let quarter = 0; quarter < 4; quarter++) sheet.mergeCells(1, 2 + quarter * 4, 1, 5 + quarter * 4);
+  for (const item of ITEMS) {
+    const row: (string | number)[] = [item];
+    for (let quarter = 0; quarter < 4; quarter++) {
+      let sum = 0;
+      for (let k = 0; k < 3; k++) {
+        const value = next();
+        add(expected, item, "", label({ year: 2024, month: quarter * 3 + k + 1 }), value);
+        row.push(value);
+        sum += value;
+      }
+      row.push(sum);
+    }
+    sheet.addRow(row);
+  }
+  return { name: "quarter-grouped", description: "Month names under merged 'Q1 2024' headers, with quarter total columns", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Unseen: an ERP export turned on its side: title rows, months down, items across, a total row at the bottom. */
+function transposedExport(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export by month");
+  const span = months({ year: 2024, month: 3 }, 10);
+  const next = quantities(16);
+  const expected: Record<string, number> = {};
+  sheet.getCell("A1").value = "Shipments by month";
+  sheet.getCell("A2").value = utc(2026, 1, 5);
+  sheet.getRow(4).values = ["Period", ...ITEMS];
+  const totals = ITEMS.map(() => 0);
+  span.forEach((month, t) => {
+    const values = ITEMS.map(() => next());
+    values.forEach((value, k) => {
+      add(expected, ITEMS[k], "", label(month), value);
+      totals[k] += value;
+    });
+    sheet.getRow(5 + t).values = [`${MONTH_NAMES[month.month - 1]}-${String(month.year).slice(2)}`, ...values];
+  });
+  sheet.getRow(6 + span.length).values = ["Total", ...totals];
+  return { name: "transposed-export", description: "ERP export on its side: title rows, months down, items across, a total row", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Unseen: a long table by month (period text, item, site, units), as a BI tool exports it, inside an Excel table. */
+function longMonthly(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("BI export");
+  const span = months({ year: 2024, month: 4 }, 8);
+  const next = quantities(17);
+  const expected: Record<string, number> = {};
+  const rows: (string | number)[][] = [];
+  for (const month of span) {
+    for (const item of ITEMS.slice(0, 4)) {
+      for (const location of LOCATIONS) {
+        const value = next();
+        add(expected, item, location, label(month), value);
+        rows.push([label(month), item, location, value]);
+      }
+    }
+  }
+  sheet.addTable({
+    name: "DemandFacts",
+    ref: "A1",
+    columns: ["Period", "SKU", "Site", "Units"].map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+  return { name: "long-monthly", description: "A long table by month ('2024-04' text), SKU, site and units, as an Excel table", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Unseen: days down as text dates, item and location in two header rows across (a transposed item x location grid). */
+function daysDownByLocation(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Daily by site");
+  const keys = ITEMS.slice(0, 2).flatMap((item) => LOCATIONS.map((location) => [item, location]));
+  const random = mulberry32(18);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Item", ...keys.map(([item]) => item)]);
+  sheet.addRow(["Location", ...keys.map(([, location]) => location)]);
+  for (let k = 0; k < 40; k++) {
+    const day = addDays(utc(2024, 2, 20), k);
+    const values = keys.map(() => Math.floor(random() * 9));
+    values.forEach((value, c) => {
+      add(monthly, keys[c][0], keys[c][1], monthOfDate(day), value);
+      add(weekly, keys[c][0], keys[c][1], isoWeekOf(day), value);
+    });
+    sheet.addRow([day.toISOString().slice(0, 10), ...values]);
+  }
+  return { name: "days-down-by-location", description: "Days down as text '2024-02-20', item and location in two header rows", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
+}
+
+/**
+ * Every layout of the corpus, built fresh (the same cells on every call).
+ * @example buildLayouts().map((layout) => layout.name)
+ */
+export function buildLayouts(): Layout[] {
+  return [
+    monthsAcross(),
+    monthsDown(),
+    erpExport(),
+    pivotFamilies(),
+    itemByLocation(),
+    itemLocationKey(),
+    weeklyDates(),
+    weeklyIso(),
+    dailyDown(),
+    orderLines(),
+    sheetPerYear(),
+    sheetPerRegion(),
+    namedRanges(),
+    keysOnRight(),
+    quarterGrouped(),
+    transposedExport(),
+    longMonthly(),
+    daysDownByLocation(),
+  ];
+}
+
+/**
+ * A layout as .xlsx bytes, with its raw defined names put into xl/workbook.xml as Excel writes them.
+ * @example fs.writeFileSync("layout.xlsx", await layoutBytes(layout));
+ */
+export async function layoutBytes(layout: Layout): Promise<Uint8Array> {
+  const bytes = new Uint8Array((await layout.book.xlsx.writeBuffer()) as ArrayBuffer);
+  if (!layout.rawNames) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const names = Object.entries(layout.rawNames)
+    .map(([name, formula]) => `<definedName name="${name}">${escape(formula)}</definedName>`)
+    .join("");
+  zip.file("xl/workbook.xml", workbook.replace("</definedNames>", `${names}</definedNames>`));
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+/**
+ * Write every layout as NAME.xlsx into a folder.
+ * @returns The files written.
+ */
+export async function writeLayouts(folder: string): Promise<string[]> {
+  fs.mkdirSync(folder, { recursive: true });
+  const files: string[] = [];
+  for (const layout of buildLayouts()) {
+    const file = path.join(folder, `${layout.name}.xlsx`);
+    fs.writeFileSync(file, await layoutBytes(layout));
+    files.push(file);
+  }
+  return files;
+}
+
+async function main(): Promise<void> {
+  const files = await writeLayouts(path.resolve(process.argv[2] ?? path.join("out", "layouts")));
+  process.stdout.write(`Wrote ${files.length} layouts:\n${files.join("\n")}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

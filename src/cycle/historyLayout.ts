@@ -1,0 +1,288 @@
+/**
+ * How a demand history is laid out, and how the layout is recognised from a sample of a block's first
+ * rows (never the whole block). Two shapes cover what planners receive:
+ * - a grid: one line per key (item, or item and location), one column (or row) per period; ERP exports
+ *   with title rows above the headers, pivot tables with family headings and "Chairs Total" rows;
+ * - order lines: one row per order line with a date, an item, a quantity and maybe a location, a
+ *   customer, an order number, requested and delivered dates.
+ * Either may be spread over several sheets of the same layout (a sheet per year or per region).
+ */
+import type { CellValue, Matrix } from "../workbook/workbook";
+import { isBlank, toNumber } from "./cellValues";
+import { historyFieldOf, itemFieldOf, namesItemAndLocation, resourceFieldOf, type HistoryField } from "./headerNames";
+import { findPeriodRun, parsePeriodCell, spanLabel, type PeriodKind, type PeriodRun } from "./periodHeader";
+
+/** How many leading rows are searched for the header row. */
+export const HEADER_SEARCH = 25;
+
+/** Rows a proposal reads from the top of a block: the header search and enough data to judge it. */
+export const SAMPLE_ROWS = 60;
+
+/** Periods across columns (one row per key) or down rows (one column per key). */
+export type Orientation = "periodsAcross" | "periodsDown";
+
+/** Where a mapped block sits and how to read it again. */
+export interface BlockSource {
+  kind: "table" | "name" | "sheet" | "range";
+  /** What Workbook.read takes: a table name, a workbook-level name, a sheet name (read from A1) or a sheet range. */
+  reference: string;
+  sheet: string;
+  /** 0-based sheet row and column of the block's first cell, so block cell (r, c) is at (row + r, col + c). */
+  row: number;
+  col: number;
+}
+
+/** One block of a grid: where it is, its header line and its periods. */
+export interface SeriesPart {
+  source: BlockSource;
+  /** Row (periods across) or column (periods down) of the block holding the period headers; -1 when it has none. */
+  headerLine: number;
+  /** Columns (periods across) or rows (periods down) of the block holding the periods, in period order. */
+  periodLines: number[];
+  /** Period labels: "YYYY-MM" (months), "YYYY-Www" or a week's first day "YYYY-MM-DD" (weeks), "YYYY-MM-DD" (days); "P1", "P2", ... without headers. */
+  periods: string[];
+  /** The location every key of this block is at, when the blocks are one per location (a sheet per region). */
+  location?: string;
+}
+
+/** A grid of numbers by key and period: the demand history or the capacity. */
+export interface SeriesMapping extends SeriesPart {
+  orientation: Orientation;
+  /** Column (periods across) or row (periods down) of the block holding the keys (the item). */
+  keyLine: number;
+  /** What the periods are; months when absent. */
+  periodKind?: PeriodKind;
+  /** Column (periods across) or row (periods down) holding the location, when keys are item and location. */
+  locationLine?: number;
+  /** Character splitting one key cell into item and location ("CH-101 | Paris"), when the key line holds both. */
+  keySeparator?: string;
+  /** Further blocks of the same layout (same key lines), read after this one. */
+  more?: SeriesPart[];
+}
+
+/** Columns of an order-line table. */
+export interface LineColumns {
+  date: number;
+  item: number;
+  quantity: number;
+  location?: number;
+  customer?: number;
+  channel?: number;
+  order?: number;
+  requested?: number;
+  delivered?: number;
+}
+
+/** Order lines: one row per line, summed by item, location and planning bucket when read. */
+export interface LinesMapping {
+  layout: "lines";
+  /** The blocks holding the lines (several sheets of the same columns are read one after the other). */
+  sources: BlockSource[];
+  /** Row of each block holding the headers; lines are the rows below it. */
+  headerRow: number;
+  columns: LineColumns;
+  /** What the date column holds: days (dates), weeks or months. */
+  periodKind: PeriodKind;
+}
+
+/** A demand history in either layout. */
+export type HistoryMapping = SeriesMapping | LinesMapping;
+
+/**
+ * True when a history mapping is order lines.
+ * @example isLines(mapping.history) // false for months across
+ */
+export function isLines(mapping: HistoryMapping): mapping is LinesMapping {
+  return "layout" in mapping && mapping.layout === "lines";
+}
+
+/** Words that make a line a total or subtotal ("Total", "Chairs Total", "Total Chairs", "Subtotal", "Grand total", "Sum"). */
+const TOTAL = /(?:^|[\s(:-])(?:sub-?)?totals?(?:$|[\s):-])|^\s*(?:grand|sum|gesamt|summe)\b/i;
+
+/**
+ * True when a key cell marks a total or subtotal line.
+ * @example isTotalLabel("Chairs Total") // true
+ * @example isTotalLabel("CH-101") // false
+ */
+export function isTotalLabel(value: CellValue): boolean {
+  return typeof value === "string" && TOTAL.test(value);
+}
+
+/** A grid's keys as found in a sample: the header of the key line and the first keys. */
+export interface GridShape {
+  mapping: Omit<SeriesMapping, "source">;
+  keyHeader: string;
+  keys: string[];
+}
+
+/**
+ * Recognise a grid in a sample of a block: a line of period headers (months, weeks or days) in the
+ * first rows, across (in a row) or down (in a column), whichever holds more periods, and the key
+ * lines beside it: the item (headed like an item id, else the first line holding text), a location
+ * (headed like one), or one line holding both ("Item | Location", or keys like "CH-101 | Paris").
+ * Without period headers: a first column of distinct text keys followed by at least three columns of
+ * numbers (periods P1, P2, ...), from the first row on (a first row of text is a header this reader
+ * cannot read, such as fiscal periods "FY24 P01": no grid, rather than the header read as an item).
+ * @param sample the block's first rows (a whole block when periods run down).
+ * @returns The grid, or undefined when the sample is no grid.
+ * @example gridShape([["SKU", "Jan 24", "Feb 24", "Mar 24"], ["A", 1, 2, 3]])?.mapping.periods // ["2024-01", "2024-02", "2024-03"]
+ */
+export function gridShape(sample: Matrix): GridShape | undefined {
+  const across = headedGrid(sample, "periodsAcross");
+  const down = headedGrid(transpose(sample), "periodsDown");
+  if (across && down) return down.mapping.periods.length > across.mapping.periods.length ? down : across;
+  return across ?? down ?? headerlessGrid(sample);
+}
+
+/**
+ * Recognise order lines in a sample of a block: a header row naming an item, a quantity and a date
+ * (or period) column, whose rows below hold dates (or period names) in the date column.
+ * @param sample the block's first rows.
+ * @returns The layout (without its sources), or undefined.
+ * @example linesShape([["Date", "Item", "Qty"], [45292, "A", 3]])?.columns // { date: 0, item: 1, quantity: 2 }
+ */
+export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | undefined {
+  for (let headerRow = 0; headerRow < Math.min(HEADER_SEARCH, sample.length); headerRow++) {
+    const columns: Partial<Record<HistoryField, number>> = {};
+    sample[headerRow].forEach((header, column) => {
+      const field = historyFieldOf(header);
+      if (field !== undefined && columns[field] === undefined) columns[field] = column;
+    });
+    const { date, item, quantity } = columns;
+    if (date === undefined || item === undefined || quantity === undefined) continue;
+    const dates = sample.slice(headerRow + 1).map((row) => row[date] ?? null).filter((cell) => !isBlank(cell));
+    const spans = dates.flatMap((cell) => parsePeriodCell(cell) ?? []);
+    if (dates.length === 0 || spans.length < READABLE_SHARE * dates.length) continue;
+    return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: spans[0].kind };
+  }
+  return undefined;
+}
+
+/** Share of an order-line sample's dates that must read as dates or periods. */
+const READABLE_SHARE = 0.8;
+
+/**
+ * A header line with the year of its month names taken from group headers above ("Q1 2024" merged over
+ * "Jan", "Feb", "Mar"): each bare month name gets the last year written in the line above, left of it.
+ * @example withGroupYears(["Q1 2024", null], ["Jan", "Feb"]) // ["Jan 2024", "Feb 2024"]
+ */
+function withGroupYears(above: readonly CellValue[] | undefined, line: readonly CellValue[]): CellValue[] {
+  let year: string | undefined;
+  return line.map((cell, column) => {
+    const group = /\b((?:19|20)\d{2})\b/.exec(String(above?.[column] ?? ""));
+    if (group) year = group[1];
+    return typeof cell === "string" && year !== undefined && BARE_MONTH.test(cell) ? `${cell.trim()} ${year}` : cell;
+  });
+}
+
+const BARE_MONTH = /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
+
+function headedGrid(values: Matrix, orientation: Orientation): GridShape | undefined {
+  for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, values.length); headerLine++) {
+    const run = findPeriodRun(values[headerLine]) ?? findPeriodRun(withGroupYears(values[headerLine - 1], values[headerLine]));
+    if (!run) continue;
+    const keys = keyLines(values, headerLine, run);
+    if (!keys) return undefined;
+    const header = values[headerLine];
+    const keyCells = values.slice(headerLine + 1).map((row) => row[keys.item] ?? null);
+    return {
+      mapping: {
+        orientation,
+        headerLine,
+        keyLine: keys.item,
+        ...(keys.location === undefined ? {} : { locationLine: keys.location }),
+        ...(keys.separator === undefined ? {} : { keySeparator: keys.separator }),
+        periodLines: run.positions,
+        periods: run.spans.map(spanLabel),
+        periodKind: run.kind,
+      },
+      keyHeader: String(header[keys.item] ?? ""),
+      keys: keyCells.filter((key) => !isBlank(key)).map((key) => String(key).trim()),
+    };
+  }
+  return undefined;
+}
+
+/** Key lines of a grid: the lines outside the periods named like an item (or resource) and a location, else the first holding text. */
+function keyLines(values: Matrix, headerLine: number, run: PeriodRun): { item: number; location?: number; separator?: string } | undefined {
+  const header = values[headerLine];
+  const periods = new Set(run.positions);
+  const width = Math.max(header.length, ...values.map((row) => row.length));
+  const others = Array.from({ length: width }, (_, line) => line).filter((line) => !periods.has(line));
+  const data = values.slice(headerLine + 1);
+  const holdsText = (line: number): boolean => data.some((row) => typeof row[line] === "string" && !isBlank(row[line] ?? null) && toNumber(row[line] ?? null) === null);
+  const holdsKeys = (line: number): boolean => data.some((row) => !isBlank(row[line] ?? null));
+  const combined = others.find((line) => namesItemAndLocation(header[line] ?? null));
+  if (combined !== undefined) return { item: combined, separator: separatorOf(header[combined]) };
+  const item =
+    others.find((line) => historyFieldOf(header[line] ?? null) === "item" || resourceFieldOf(header[line] ?? null) === "id") ??
+    others.find((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined) ??
+    others.find(holdsKeys);
+  if (item === undefined) return undefined;
+  const location = others.find((line) => line !== item && historyFieldOf(header[line] ?? null) === "location");
+  const keys = data.map((row) => row[item] ?? null).filter((key): key is string => typeof key === "string" && key.trim() !== "");
+  const separated = keys.filter((key) => /\S\s*\|\s*\S/.test(key)).length;
+  const separator = location === undefined && keys.length > 0 && separated >= 0.8 * keys.length ? "|" : undefined;
+  return { item, location, separator };
+}
+
+function separatorOf(header: Matrix[number][number]): string {
+  return /[|/@]/.exec(String(header))?.[0] ?? "|";
+}
+
+function headerlessGrid(values: Matrix): GridShape | undefined {
+  const width = Math.max(0, ...values.map((row) => row.length));
+  if (values.length === 0 || width < 4) return undefined;
+  if (values[0].slice(1).some((cell) => typeof cell === "string" && toNumber(cell) === null)) return undefined;
+  const keys = values.map((row) => row[0] ?? null);
+  const textKeys = keys.filter((key): key is string => typeof key === "string" && Number.isNaN(Number(key)));
+  if (textKeys.length < values.length * 0.9 || new Set(textKeys).size !== textKeys.length) return undefined;
+  const numericShare = values.flatMap((row) => row.slice(1)).filter((cell) => typeof cell === "number" || cell === null).length;
+  if (numericShare < values.length * (width - 1) * 0.9) return undefined;
+  const periodLines = Array.from({ length: width - 1 }, (_, k) => k + 1);
+  return {
+    mapping: { orientation: "periodsAcross", headerLine: -1, keyLine: 0, periodLines, periods: periodLines.map((line) => `P${line}`) },
+    keyHeader: "",
+    keys: textKeys,
+  };
+}
+
+/**
+ * Rows and columns swapped.
+ * @example transpose([[1, 2], [3, 4]]) // [[1, 3], [2, 4]]
+ */
+export function transpose(values: Matrix): Matrix {
+  const width = Math.max(0, ...values.map((row) => row.length));
+  return Array.from({ length: width }, (_, column) => values.map((row) => row[column] ?? null));
+}
+
+/**
+ * The blocks a history mapping reads, in reading order.
+ * @example historySources(mapping).map((source) => source.reference) // ["Sales 2023", "Sales 2024"]
+ */
+export function historySources(mapping: HistoryMapping): BlockSource[] {
+  return isLines(mapping) ? mapping.sources : [mapping.source, ...(mapping.more ?? []).map((part) => part.source)];
+}
+
+/**
+ * The blocks of a grid, each with its own header line and periods.
+ * @example seriesParts(mapping).length // 2 for a sheet per year
+ */
+export function seriesParts(mapping: SeriesMapping): SeriesMapping[] {
+  return [mapping, ...(mapping.more ?? []).map((part) => ({ ...mapping, ...part, more: undefined }))];
+}
+
+/**
+ * Where the history is and how it is laid out, in a planner's words.
+ * @example describeHistory(mapping) // "SalesHistory (months across)"
+ * @example describeHistory(lines) // "Orders (order lines by day, by location)"
+ */
+export function describeHistory(mapping: HistoryMapping): string {
+  const where = historySources(mapping)
+    .map((source) => source.reference)
+    .join(", ");
+  if (isLines(mapping)) return `${where} (order lines by ${mapping.periodKind}${mapping.columns.location === undefined ? "" : ", by location"})`;
+  const periods = mapping.headerLine < 0 ? "periods" : `${mapping.periodKind ?? "month"}s`;
+  const keys = mapping.locationLine !== undefined || mapping.keySeparator !== undefined ? ", by item and location" : mapping.more?.some((part) => part.location) ? ", a sheet per location" : "";
+  return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys})`;
+}

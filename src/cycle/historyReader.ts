@@ -1,0 +1,272 @@
+/**
+ * Reading a mapped demand history exactly, or saying why not. Keys (item, and location where the
+ * layout has one), periods and quantities are read from the mapped blocks only, in row chunks; totals
+ * and subtotals, headings, blank and repeated rows are left out and counted; a cell that cannot be
+ * read (a phantom item, text where a quantity belongs) is a ReadProblem naming the cell. Periods are
+ * put into the planning bucket by their days (planningBuckets.ts).
+ *
+ * A blank cell of a grid is an unknown quantity (null, for cleansing to fill); a bucket without any
+ * order line is 0 (nothing was ordered).
+ */
+import { PlanningError } from "../core/errors";
+import { sheetCellAddress } from "../workbook/address";
+import type { CellValue, Workbook } from "../workbook/workbook";
+import { eachChunk, readBlock } from "./blockReading";
+import { isBlank, toNumber } from "./cellValues";
+import { isLines, isTotalLabel, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
+import { parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { bucketRange, bucketShares, type PlanningBucket } from "./planningBuckets";
+import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
+
+/** One demand series as read: an item at a location ("" when the history has none). */
+export interface SeriesReading {
+  item: string;
+  location: string;
+  /** Quantity per period of HistoryReading.periods; null for a grid's blank cell. */
+  history: (number | null)[];
+}
+
+/** A demand history as read. */
+export interface HistoryReading {
+  /** Planning periods, oldest first, none missing: "YYYY-MM" or "YYYY-Www" (or the "P1", "P2", ... of a grid without headers). */
+  periods: string[];
+  bucket: PlanningBucket;
+  /** What the history's own periods are (days and weeks are put into the bucket). */
+  periodKind: PeriodKind;
+  /** One per item x location, in reading order. */
+  series: SeriesReading[];
+  reconciliation: Reconciliation;
+  problems: ReadProblem[];
+}
+
+/** A key (item and location) of a row, before its quantities are read. */
+interface RowKey {
+  item: string;
+  location: string;
+  /** The cell of the item key, for messages. */
+  address: string;
+}
+
+/**
+ * Read the mapped demand history into series by item x location and planning bucket, with a
+ * reconciliation of rows and quantities and every cell that could not be read.
+ * @param book the planner's workbook.
+ * @param mapping the history's mapping (a grid or order lines).
+ * @param bucket the planning bucket: months unless the planner chose weeks (for weekly or daily history).
+ * @returns The reading.
+ * @throws PlanningError when monthly history is to be planned in weeks.
+ * @throws WorkbookError when a mapped block no longer exists.
+ * @example const reading = await readHistory(book, mapping.history); reading.reconciliation.quantityIn // 12,345
+ */
+export async function readHistory(book: Workbook, mapping: HistoryMapping, bucket: PlanningBucket = "month"): Promise<HistoryReading> {
+  const kind = isLines(mapping) ? mapping.periodKind : (mapping.periodKind ?? "month");
+  const collector = new SeriesCollector(bucket, isLines(mapping) ? undefined : "grid");
+  if (isLines(mapping)) await readLines(book, mapping, collector);
+  else await readGrid(book, mapping, collector);
+  return { ...collector.result(isLines(mapping) ? 0 : null), periodKind: kind };
+}
+
+function addressIn(source: BlockSource, row: number, col: number): string {
+  return sheetCellAddress(source.sheet, { row: source.row + row, col: source.col + col });
+}
+
+async function readGrid(book: Workbook, mapping: SeriesMapping, collector: SeriesCollector): Promise<void> {
+  for (const part of [mapping as SeriesPart, ...(mapping.more ?? [])]) {
+    const spans = part.headerLine < 0 ? undefined : part.periods.map((label) => parseSpanLabel(label, mapping.periodKind ?? "month"));
+    if (mapping.orientation === "periodsAcross") {
+      let keyHeader: CellValue = null;
+      await eachChunk(book, part.source.reference, 0, (rows, firstRow) =>
+        rows.forEach((row, r) => {
+          if (firstRow + r === part.headerLine) keyHeader = row[mapping.keyLine] ?? null;
+          if (firstRow + r <= part.headerLine) return;
+          readGridLine(mapping, part, spans, row, (line) => addressIn(part.source, firstRow + r, line), collector, keyHeader);
+        }),
+      );
+    } else {
+      const columns = transpose(await readBlock(book, part.source.reference));
+      const keyHeader = columns[mapping.keyLine]?.[part.headerLine] ?? null;
+      for (let position = part.headerLine + 1; position < columns.length; position++) {
+        readGridLine(mapping, part, spans, columns[position], (line) => addressIn(part.source, line, position), collector, keyHeader);
+      }
+    }
+  }
+}
+
+/** One key line of a grid (a row for periods across, a column for periods down), as `line` cells. */
+function readGridLine(
+  mapping: SeriesMapping,
+  part: SeriesPart,
+  spans: PeriodSpan[] | undefined,
+  cells: CellValue[],
+  at: (line: number) => string,
+  collector: SeriesCollector,
+  keyHeader: CellValue,
+): void {
+  const keyCell = cells[mapping.keyLine] ?? null;
+  const quantities: { value: number; t: number }[] = [];
+  const notNumbers: ReadProblem[] = [];
+  for (const [t, line] of part.periodLines.entries()) {
+    const cell = cells[line] ?? null;
+    if (isBlank(cell)) continue;
+    const value = toNumber(cell);
+    if (value === null) {
+      const message = `"${String(cell)}" at ${at(line)} is not a quantity. Enter a number (or leave it blank if unknown).`;
+      notNumbers.push({ kind: "textInNumber", address: at(line), message, period: part.periods[t] });
+    } else {
+      quantities.push({ value, t });
+    }
+  }
+  const total = quantities.reduce((sum, entry) => sum + entry.value, 0);
+  const keyTexts = [cells[mapping.keyLine], mapping.locationLine === undefined ? null : cells[mapping.locationLine], cells[0]];
+  if (cells.every((cell) => isBlank(cell ?? null))) return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
+  if (keyTexts.some((cell) => isTotalLabel(cell ?? null))) return collector.tally.leftOut("total", total, at(mapping.keyLine));
+  if (isBlank(keyCell)) {
+    notNumbers.forEach((problem) => collector.problem(problem));
+    if (quantities.length === 0) return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
+    collector.problem({ kind: "noKey", address: at(mapping.keyLine), message: `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.` });
+    return collector.tally.leftOut("noKey", total, at(mapping.keyLine));
+  }
+  const key = gridKey(mapping, part, cells, at);
+  const phantom = phantomReason(keyCell, keyHeader);
+  if (phantom) {
+    collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(keyCell)}" ${phantom}; it is not an item. Correct the mapping's header row, or delete the row.` });
+    return collector.tally.leftOut("phantom", total, key.address);
+  }
+  for (const problem of notNumbers) collector.problem({ ...problem, item: key.item });
+  if (quantities.length === 0) return collector.tally.leftOut("heading", 0, key.address);
+  if (!collector.claim(key, part.periods)) return collector.tally.leftOut("duplicate", total, key.address);
+  collector.tally.used(total);
+  for (const { value, t } of quantities) collector.add(key, spans?.[t], part.periods[t], value);
+}
+
+function gridKey(mapping: SeriesMapping, part: SeriesPart, cells: CellValue[], at: (line: number) => string): RowKey {
+  const keyText = String(cells[mapping.keyLine]).trim();
+  if (mapping.keySeparator !== undefined) {
+    const split = keyText.indexOf(mapping.keySeparator);
+    if (split >= 0) return { item: keyText.slice(0, split).trim(), location: keyText.slice(split + 1).trim(), address: at(mapping.keyLine) };
+  }
+  const location = mapping.locationLine === undefined ? (part.location ?? "") : String(cells[mapping.locationLine] ?? "").trim();
+  return { item: keyText, location, address: at(mapping.keyLine) };
+}
+
+/** Why a key cell is no item, if it is not: the header repeated, a period or a date. */
+function phantomReason(key: CellValue, keyHeader: CellValue): string | undefined {
+  if (!isBlank(keyHeader) && String(key).trim().toLowerCase() === String(keyHeader).trim().toLowerCase()) return "repeats the header";
+  if (typeof key === "string" && parsePeriodCell(key) !== undefined) return "is a period";
+  return typeof key === "boolean" ? "is TRUE or FALSE" : undefined;
+}
+
+async function readLines(book: Workbook, mapping: LinesMapping, collector: SeriesCollector): Promise<void> {
+  const { columns } = mapping;
+  for (const source of mapping.sources) {
+    let header: CellValue[] = [];
+    await eachChunk(book, source.reference, 0, (rows, firstRow) =>
+      rows.forEach((row, r) => {
+        if (firstRow + r === mapping.headerRow) header = row;
+        if (firstRow + r <= mapping.headerRow) return;
+        const at = (col: number): string => addressIn(source, firstRow + r, col);
+        const cell = (col: number | undefined): CellValue => (col === undefined ? null : (row[col] ?? null));
+        if (row.every((value) => isBlank(value ?? null))) return collector.tally.leftOut("blank", 0, at(columns.item));
+        const quantityCell = cell(columns.quantity);
+        const quantity = toNumber(quantityCell);
+        if (quantity === null && !isBlank(quantityCell)) {
+          collector.problem({ kind: "textInNumber", address: at(columns.quantity), message: `"${String(quantityCell)}" at ${at(columns.quantity)} is not a quantity. Enter a number.` });
+        }
+        const amount = quantity ?? 0;
+        if (row.some((value) => isTotalLabel(value ?? null))) return collector.tally.leftOut("total", amount, at(columns.item));
+        if (quantity === null) return collector.tally.leftOut("heading", 0, at(columns.item));
+        const itemCell = cell(columns.item);
+        if (isBlank(itemCell)) {
+          collector.problem({ kind: "noKey", address: at(columns.item), message: `${at(columns.item)} has no item, but its line has a quantity. Enter the item.` });
+          return collector.tally.leftOut("noKey", amount, at(columns.item));
+        }
+        const key = { item: String(itemCell).trim(), location: String(cell(columns.location) ?? "").trim(), address: at(columns.item) };
+        const phantom = phantomReason(itemCell, header[columns.item] ?? null);
+        if (phantom) {
+          collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(itemCell)}" ${phantom}; it is not an item.` });
+          return collector.tally.leftOut("phantom", amount, key.address);
+        }
+        const span = parsePeriodCell(cell(columns.date));
+        if (!span) {
+          collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message: `${at(columns.date)}: "${String(cell(columns.date) ?? "")}" is not a date or period. Enter the order date.` });
+          return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
+        }
+        collector.tally.used(amount);
+        collector.add(key, span, "", amount);
+      }),
+    );
+  }
+}
+
+/** Sums quantities by key and bucket as rows are read, remembering the first row of each key. */
+class SeriesCollector {
+  readonly tally = new ReconciliationTally();
+  private readonly series = new Map<string, { item: string; location: string; byBucket: Map<string, number> }>();
+  private readonly claimed = new Set<string>();
+  private readonly problems: ReadProblem[] = [];
+
+  constructor(
+    private readonly bucket: PlanningBucket,
+    private readonly claims: "grid" | undefined,
+  ) {}
+
+  problem(problem: ReadProblem): void {
+    this.problems.push(problem);
+  }
+
+  /** Claim a grid row's key for its periods; false when a row before holds the same key for one of them. */
+  claim(key: RowKey, periods: string[]): boolean {
+    if (this.claims === undefined) return true;
+    const ids = periods.map((period) => `${key.item}\u0000${key.location}\u0000${period}`);
+    const taken = ids.find((id) => this.claimed.has(id));
+    if (taken !== undefined) {
+      const where = key.location === "" ? key.item : `${key.item} at ${key.location}`;
+      this.problems.push({ kind: "duplicate", address: key.address, item: key.item, message: `${where} appears twice (again at ${key.address}); the first row is used. Keep one row per item${key.location === "" ? "" : " and location"}.` });
+      return false;
+    }
+    for (const id of ids) this.claimed.add(id);
+    return true;
+  }
+
+  /** Add a quantity of a period (a span, or a label kept as it is when the grid has no period headers). */
+  add(key: RowKey, span: PeriodSpan | undefined, label: string, quantity: number): void {
+    const id = `${key.item}\u0000${key.location}`;
+    const entry = this.series.get(id) ?? { item: key.item, location: key.location, byBucket: new Map<string, number>() };
+    this.series.set(id, entry);
+    for (const share of span ? bucketShares(span, this.bucket) : [{ label, share: 1 }]) {
+      entry.byBucket.set(share.label, (entry.byBucket.get(share.label) ?? 0) + quantity * share.share);
+    }
+  }
+
+  /** Series over every bucket from the first to the last read; `missing` where a series has nothing. */
+  result(missing: number | null): Omit<HistoryReading, "periodKind"> {
+    const labels = new Set<string>();
+    for (const entry of this.series.values()) for (const label of entry.byBucket.keys()) labels.add(label);
+    const periods = [...labels].every((label) => /^P\d+$/.test(label))
+      ? [...labels].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+      : bucketRange(labels, this.bucket);
+    return {
+      periods,
+      bucket: this.bucket,
+      series: [...this.series.values()].map((entry) => ({
+        item: entry.item,
+        location: entry.location,
+        history: periods.map((period) => entry.byBucket.get(period) ?? missing),
+      })),
+      reconciliation: this.tally.result(),
+      problems: this.problems,
+    };
+  }
+}
+
+/**
+ * The history mapping of a workbook's mapping, or a planner-facing error when there is none.
+ * @throws PlanningError when no history is mapped.
+ * @example const history = mappedHistory(mapping);
+ */
+export function mappedHistory(mapping: { history: HistoryMapping | null }): HistoryMapping {
+  if (!mapping.history) {
+    throw new PlanningError("No sales history is mapped. Select the range, table or sheet that holds your demand history in step 1.");
+  }
+  return mapping.history;
+}

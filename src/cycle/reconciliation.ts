@@ -1,0 +1,125 @@
+/**
+ * What a read of the demand history accounts for: rows read, used and left out (and why), and the
+ * quantities, so that quantity in = quantity used + quantity left out. Nothing is dropped silently:
+ * every row left out is counted under a reason with the first of its cells, and every cell that could
+ * not be read is a ReadProblem naming it.
+ */
+
+/** Why a row was not used. */
+export type LeftOutReason =
+  /** nothing in the row */
+  | "blank"
+  /** a total or subtotal row ("Chairs Total", "Grand total") */
+  | "total"
+  /** a row with a key but no quantities: a family heading, a title or footer line */
+  | "heading"
+  /** the same key (and period) again: the first row is used */
+  | "duplicate"
+  /** a key that is no item: the header row repeated, a period or a date as item */
+  | "phantom"
+  /** quantities without an item */
+  | "noKey"
+  /** an order line whose date cannot be read */
+  | "unreadablePeriod";
+
+/** Rows left out for one reason. */
+export interface LeftOutRows {
+  reason: LeftOutReason;
+  rows: number;
+  /** Sum of the numbers in those rows' quantity cells. */
+  quantity: number;
+  /** Sheet-qualified address of the first cell of each row left out (the first 20). */
+  cells: string[];
+}
+
+/** A read's account of rows and quantities. */
+export interface Reconciliation {
+  rowsRead: number;
+  rowsUsed: number;
+  rowsLeftOut: number;
+  /** Sum of every number in a quantity cell of the rows read. */
+  quantityIn: number;
+  quantityUsed: number;
+  quantityLeftOut: number;
+  leftOut: LeftOutRows[];
+}
+
+/** Kinds of cells that could not be read as the mapping says; each is an error until fixed. */
+export type ReadProblemKind = "phantomItem" | "textInNumber" | "duplicate" | "noKey" | "unreadablePeriod";
+
+/** One cell that could not be read, with a planner-facing message. */
+export interface ReadProblem {
+  kind: ReadProblemKind;
+  /** Sheet-qualified address, e.g. "'Sales 2024'!C7". */
+  address: string;
+  message: string;
+  item?: string;
+  period?: string;
+}
+
+/** Cells kept per reason in LeftOutRows.cells. */
+const CELLS_KEPT = 20;
+
+/**
+ * Counts rows and quantities as a read goes.
+ * @example const tally = new ReconciliationTally(); tally.used(12); tally.leftOut("total", 30, "Sales!A9"); tally.result().quantityIn // 42
+ */
+export class ReconciliationTally {
+  private rowsUsed = 0;
+  private quantityUsed = 0;
+  private readonly groups = new Map<LeftOutReason, LeftOutRows>();
+
+  /** A row used, with the sum of its quantities. */
+  used(quantity: number): void {
+    this.rowsUsed++;
+    this.quantityUsed += quantity;
+  }
+
+  /** A row left out, with the sum of its quantities and the address of its first cell. */
+  leftOut(reason: LeftOutReason, quantity: number, address: string): void {
+    const group = this.groups.get(reason) ?? { reason, rows: 0, quantity: 0, cells: [] };
+    group.rows++;
+    group.quantity += quantity;
+    if (group.cells.length < CELLS_KEPT) group.cells.push(address);
+    this.groups.set(reason, group);
+  }
+
+  /** The account so far. */
+  result(): Reconciliation {
+    const leftOut = [...this.groups.values()];
+    const rowsLeftOut = leftOut.reduce((sum, group) => sum + group.rows, 0);
+    const quantityLeftOut = leftOut.reduce((sum, group) => sum + group.quantity, 0);
+    return {
+      rowsRead: this.rowsUsed + rowsLeftOut,
+      rowsUsed: this.rowsUsed,
+      rowsLeftOut,
+      quantityIn: this.quantityUsed + quantityLeftOut,
+      quantityUsed: this.quantityUsed,
+      quantityLeftOut,
+      leftOut,
+    };
+  }
+}
+
+const REASON_TEXT: Record<LeftOutReason, string> = {
+  blank: "blank rows",
+  total: "total and subtotal rows",
+  heading: "rows without quantities (headings, titles, footers)",
+  duplicate: "rows repeating a key (the first is used)",
+  phantom: "rows whose key is no item (a header or a date)",
+  noKey: "rows with quantities but no item",
+  unreadablePeriod: "order lines whose date cannot be read",
+};
+
+/**
+ * One line a planner reads: "Read 45 rows: used 40 (12,000); left out 3 total and subtotal rows (6,000), 2 blank rows."
+ * @example reconciliationText(reading.reconciliation)
+ */
+export function reconciliationText(account: Reconciliation): string {
+  const number = (value: number): string => value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  const parts = account.leftOut.map((group) => `${group.rows} ${REASON_TEXT[group.reason]}${group.quantity !== 0 ? ` (quantity ${number(group.quantity)})` : ""}`);
+  return (
+    `Read ${account.rowsRead} rows holding a quantity of ${number(account.quantityIn)}: used ${account.rowsUsed} rows (${number(account.quantityUsed)})` +
+    (parts.length > 0 ? `; left out ${parts.join(", ")}.` : ".")
+  );
+}

@@ -1,0 +1,181 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildLayouts, layoutBytes, writeLayouts, type Layout } from "../../scripts/make-layouts";
+import { isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
+import { readHistory, type HistoryReading } from "../../src/cycle/historyReader";
+import ExcelJS from "exceljs";
+import { loadMapping, mapPartAt, proposeMapping, saveMapping } from "../../src/cycle/mapping";
+import type { Matrix } from "../../src/workbook/workbook";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+async function load(layout: Layout): Promise<MemoryWorkbook> {
+  return MemoryWorkbook.fromXlsx(await layoutBytes(layout));
+}
+
+/** Quantity by "item|location|period", zeros and blanks left out. */
+function flatten(reading: HistoryReading): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const series of reading.series) {
+    series.history.forEach((value, t) => {
+      if (value !== null && Math.abs(value) > 1e-9) out[`${series.item}|${series.location}|${reading.periods[t]}`] = value;
+    });
+  }
+  return out;
+}
+
+function withoutZeros(expected: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(expected).filter(([, value]) => Math.abs(value) > 1e-9));
+}
+
+function expectSameQuantities(actual: Record<string, number>, expected: Record<string, number>): void {
+  expect(Object.keys(actual).sort()).toEqual(Object.keys(withoutZeros(expected)).sort());
+  for (const [key, value] of Object.entries(withoutZeros(expected))) {
+    if (Math.abs(actual[key] - value) > 1e-6) throw new Error(`${key}: read ${actual[key]}, expected ${value}`);
+  }
+}
+
+const layouts = buildLayouts();
+
+describe("every layout of the corpus is read exactly", () => {
+  it.each(layouts.map((layout) => [layout.name, layout] as const))("%s, in months", async (_name, layout) => {
+    const book = await load(layout);
+    const mapping = await proposeMapping(book);
+    expect(mapping.history).not.toBeNull();
+    const reading = await readHistory(book, mapping.history!, "month");
+    expect(reading.problems).toEqual([]);
+    expectSameQuantities(flatten(reading), layout.months);
+    const account = reading.reconciliation;
+    expect(account.quantityIn).toBeCloseTo(account.quantityUsed + account.quantityLeftOut, 6);
+    expect(account.rowsRead).toBe(account.rowsUsed + account.rowsLeftOut);
+    const leftOut = Object.fromEntries(account.leftOut.map((group) => [group.reason, group.rows]));
+    expect(leftOut).toEqual(layout.leftOut);
+  });
+
+  it.each(layouts.filter((layout) => layout.weeks).map((layout) => [layout.name, layout] as const))("%s, in ISO weeks", async (_name, layout) => {
+    const book = await load(layout);
+    const reading = await readHistory(book, (await proposeMapping(book)).history!, "week");
+    expect(reading.bucket).toBe("week");
+    expectSameQuantities(flatten(reading), layout.weeks!);
+  });
+});
+
+describe("what the reader says about a layout", () => {
+  const byName = (name: string): Layout => layouts.find((layout) => layout.name === name)!;
+
+  it("weekly history is planned in months unless the planner chooses weeks, a week spanning two months split by its days", async () => {
+    const book = await load(byName("weekly-dates"));
+    const history = (await proposeMapping(book)).history!;
+    expect((history as SeriesMapping).periodKind).toBe("week");
+    expect((await readHistory(book, history, "week")).bucket).toBe("week");
+    const months = await readHistory(book, history);
+    expect(months.bucket).toBe("month");
+    // Week of Mon 29 Jan 2024: 3 days in January, 4 in February.
+    const sheet = (await book.read("Weekly")) as Matrix;
+    const week5 = sheet[1][5] as number;
+    const january = months.series[0].history[months.periods.indexOf("2024-01")]!;
+    const firstFour = (sheet[1].slice(1, 5) as number[]).reduce((a, b) => a + b, 0);
+    expect(january).toBeCloseTo(firstFour + (3 / 7) * week5, 9);
+  });
+
+  it("the ERP export's totals, headings and blank rows are left out and counted, with their quantity", async () => {
+    const book = await load(byName("erp-export"));
+    const reading = await readHistory(book, (await proposeMapping(book)).history!);
+    const total = reading.reconciliation.leftOut.find((group) => group.reason === "total")!;
+    expect(total.cells).toEqual(["Export!A13"]);
+    expect(total.quantity).toBeCloseTo(reading.reconciliation.quantityUsed, 6);
+    expect(reading.series.map((series) => series.item)).toEqual(["CH-101", "CH-102", "TB-201", "TB-202", "ST-301"]);
+  });
+
+  it("the sheets of one region each name the location; the sheets of one year follow each other", async () => {
+    const regions = await readHistory(await load(byName("sheet-per-region")), (await proposeMapping(await load(byName("sheet-per-region")))).history!);
+    expect(new Set(regions.series.map((series) => series.location))).toEqual(new Set(["North", "South", "West"]));
+    const years = await readHistory(await load(byName("sheet-per-year")), (await proposeMapping(await load(byName("sheet-per-year")))).history!);
+    expect(years.periods).toHaveLength(36);
+    expect(years.series.every((series) => series.location === "")).toBe(true);
+  });
+
+  it("a forecast sheet beside the history, laid out alike, is taken neither for the history nor for more of it", async () => {
+    const workbook = new ExcelJS.Workbook();
+    for (const [name, year] of [["Sales Forecast", 2025], ["Sales History", 2024]] as const) {
+      const sheet = workbook.addWorksheet(name);
+      const scale = year - 2023;
+      sheet.addRow(["Item", `Jan ${year}`, `Feb ${year}`, `Mar ${year}`, `Apr ${year}`]);
+      sheet.addRow(["A", 1 * scale, 2 * scale, 3 * scale, 4 * scale]);
+      sheet.addRow(["B", 5 * scale, 6 * scale, 7 * scale, 8 * scale]);
+    }
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    const history = (await proposeMapping(book)).history as SeriesMapping;
+    expect(history.more).toBeUndefined();
+    expect(history.source.sheet).toBe("Sales History");
+  });
+
+  it("order lines are read as lines, by ship-from location, with zero for a month without lines", async () => {
+    const book = await load(byName("order-lines"));
+    const mapping = await proposeMapping(book);
+    expect(isLines(mapping.history!)).toBe(true);
+    const reading = await readHistory(book, mapping.history!);
+    expect(reading.reconciliation.rowsRead).toBe(400);
+    expect(reading.series.every((series) => series.history.every((value) => value !== null))).toBe(true);
+  });
+
+  it("lists every name Excel allows, mapping the plain range and leaving the others aside with a note", async () => {
+    const book = await load(byName("named-ranges"));
+    const mapping = await proposeMapping(book);
+    expect((mapping.history as SeriesMapping).source).toMatchObject({ kind: "name", reference: "DemandBlock" });
+    // Every other name the workbook lists is left aside with a note (ExcelJS itself drops whole-column,
+    // whole-row, constant and #REF! names when it loads a file, so MemoryWorkbook never lists them).
+    const others = (await book.listNames()).filter((name) => name.name !== "DemandBlock");
+    expect(others.map((name) => name.name)).toEqual(expect.arrayContaining(["TwoAreas", "Moving"]));
+    for (const name of others) expect(mapping.notes?.join("\n")).toContain(`The name ${name.name} was left aside`);
+  });
+
+  it.each([["order-lines"], ["sheet-per-region"], ["weekly-iso"]])("the mapping of %s is saved in the workbook and read back as it was", async (name) => {
+    const book = await load(byName(name));
+    const mapping = { ...(await proposeMapping(book)), bucket: "month" as const };
+    await saveMapping(book, mapping);
+    expect(await loadMapping(book)).toEqual(mapping);
+  });
+
+  it("the corpus writes as .xlsx files", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "layouts-"));
+    const files = await writeLayouts(folder);
+    expect(files).toHaveLength(layouts.length);
+    expect(fs.statSync(files[0]).size).toBeGreaterThan(0);
+  });
+});
+
+describe("read exactly or refuse", () => {
+  it("refuses periods it cannot place on the calendar (fiscal 'FY24 P01') rather than read the header as an item", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Fiscal");
+    sheet.addRow(["Item", ...Array.from({ length: 12 }, (_, k) => `FY24 P${String(k + 1).padStart(2, "0")}`)]);
+    for (const item of ["A", "B", "C"]) sheet.addRow([item, ...Array.from({ length: 12 }, (_, k) => k)]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    expect((await proposeMapping(book)).history).toBeNull();
+    await expect(mapPartAt(book, "history", "Fiscal")).rejects.toThrow(/No history was recognised in Fiscal/);
+  });
+
+  it("a phantom item (the header row repeated) and text in a quantity are errors naming the cell", async () => {
+    const layout = layouts.find((entry) => entry.name === "months-across")!;
+    const sheet = layout.book.getWorksheet("Sales")!;
+    sheet.addRow(["Item", "Description", ...Array.from({ length: 18 }, () => "Jan-24")]);
+    sheet.getCell("C2").value = "n/a";
+    const book = await load(layout);
+    const reading = await readHistory(book, (await proposeMapping(book)).history!);
+    expect(reading.problems.map((problem) => [problem.kind, problem.address])).toEqual([
+      ["textInNumber", "Sales!C2"],
+      ["phantomItem", "Sales!A8"],
+    ]);
+    expect(reading.reconciliation.leftOut.find((group) => group.reason === "phantom")?.cells).toEqual(["Sales!A8"]);
+  });
+
+  it("a repeated key is an error and its row is left out (the first is used)", async () => {
+    const layout = layouts.find((entry) => entry.name === "item-location-columns")!;
+    layout.book.getWorksheet("Sales by site")!.addRow(["CH-101", "Paris", 1, 2, 3]);
+    const book = await load(layout);
+    const reading = await readHistory(book, (await proposeMapping(book)).history!);
+    expect(reading.problems).toEqual([expect.objectContaining({ kind: "duplicate", address: "'Sales by site'!A12" })]);
+    expectSameQuantities(flatten(reading), layout.months);
+  });
+});

@@ -21,13 +21,14 @@ const TYPES = {
 };
 
 /**
- * What the preview's pages may load: scripts, workers, wasm and data from this server only (HiGHS's
- * wasm compiled in page and worker), styles inline as Fluent UI writes them, images from here or data:
- * URLs, nothing framed, no plugins, forms posting nowhere.
+ * What the served pages may load: scripts, workers, wasm and data from this server only (HiGHS's and
+ * DuckDB's wasm compiled in page and worker), plus Office's own script for the task pane's page, styles
+ * inline as Fluent UI writes them, images from here or data: URLs, nothing framed, no plugins, forms
+ * posting nowhere.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' https://appsforoffice.microsoft.com",
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

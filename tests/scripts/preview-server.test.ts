@@ -31,13 +31,13 @@ describe("the preview server", () => {
     expect((await fetch(`${base}/preview.html`)).status).toBe(200);
   });
 
-  it("serves every file with a Content-Security-Policy that allows only its own origin (and wasm)", async () => {
+  it("serves every file with a Content-Security-Policy that allows only its own origin, wasm and Office's script", async () => {
     const response = await fetch(`${base}/preview.html`);
     const policy = response.headers.get("content-security-policy") ?? "";
     expect(policy).toMatch(/default-src 'self'/);
-    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
     expect(policy).toMatch(/object-src 'none'/);
-    expect(policy).not.toMatch(/'unsafe-eval'|https?:|\*/);
+    expect(policy.replace("https://appsforoffice.microsoft.com", "")).not.toMatch(/'unsafe-eval'|https?:|\*/);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });

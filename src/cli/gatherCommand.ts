@@ -50,11 +50,11 @@ function orderLineFile(file: string): OrderLineFile {
 }
 
 /**
- * Run work on an in-memory DuckDB, closed afterwards. Its memory is capped at 512 MB (beyond that it
+ * Run work on an in-memory DuckDB, closed afterwards. Its memory is capped at 384 MB (beyond that it
  * spills to the system's temporary folder), so the command stays under 1 GB whatever the file's size.
  */
 async function withDuckDb<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(":memory:", { temp_directory: path.join(os.tmpdir(), "sop-duckdb"), memory_limit: "512MB" });
+  const instance = await DuckDBInstance.create(":memory:", { temp_directory: path.join(os.tmpdir(), "sop-duckdb"), memory_limit: "384MB" });
   const connection = await instance.connect();
   const runner: SqlRunner = {
     rows: async (sql) => {

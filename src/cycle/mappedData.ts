@@ -24,11 +24,13 @@ export async function currentMapping(workbook: Workbook): Promise<DataMapping | 
 }
 
 /**
- * The planner's data as mapped in step 1.
+ * The planner's data as step 1 mapped it. Steps 2 to 5 read the mapping step 1 saved, and so only the
+ * mapped blocks; with `withNewMonths` (step 6, which looks for the actuals added since) the history and
+ * capacity blocks are brought up to date first, as step 1 does.
  * @throws PlanningError when step 1 has not run on this workbook
  */
-export async function loadMappedData(workbook: Workbook): Promise<PlanningData> {
-  const mapping = await currentMapping(workbook);
+export async function loadMappedData(workbook: Workbook, withNewMonths = false): Promise<PlanningData> {
+  const mapping = withNewMonths ? await currentMapping(workbook) : await loadMapping(workbook);
   if (!mapping) throw new PlanningError("This workbook has no data mapping yet: run step 1 (gather and check data) first.");
   return readPlanningData(workbook, mapping);
 }

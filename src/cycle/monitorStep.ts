@@ -91,7 +91,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
   run.onProgress?.({ fraction: 0.2, message: `Comparing ${approved.sheet} with actuals` });
   const values = await workbook.read(approved.sheet);
   const planPeriods = values[0].slice(3).map(String);
-  const data = await loadMappedData(workbook);
+  const data = await loadMappedData(workbook, true);
   const historyIndex = new Map(data.periods.map((p, t) => [p, t]));
   const observed = planPeriods.filter((p) => historyIndex.has(p));
 

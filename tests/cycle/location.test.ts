@@ -108,7 +108,7 @@ describe("a workbook keyed by item and location", () => {
     expect(of("A-1", "North").consensus[0]).toBeCloseTo(north.forecast[0] + 100 * share, 1);
     expect(of("A-1", "North").consensus[0] + of("A-1", "South").consensus[0]).toBeCloseTo(north.forecast[0] + south.forecast[0] + 100, 1);
     book.setCell(SHEETS.overrides, "C2", "West");
-    await expect(runDemandStep(book, { horizon: 3 })).rejects.toThrow(/SOP Overrides row 2: item "A-2" at location "West" is not in the plan/);
+    await expect(runDemandStep(book, { horizon: 3 })).rejects.toThrow(/SOP Overrides has a problem[\s\S]*Row 2 \(A-2 at West, 2026-01\): item "A-2" at location "West" is not in the plan/);
   }, 60_000);
 
   test("step 6 compares the approved plan with actuals by item x location, with totals by item and by location", async () => {

@@ -5,9 +5,7 @@
  * week 1 is the week holding the year's first Thursday (ISO 8601:2004, 2.2.10).
  */
 
-/** The serial of 1 Jan 1970, the start of JavaScript's time. */
-const UNIX_EPOCH_SERIAL = 25569;
-const MS_PER_DAY = 86_400_000;
+import { dateOfSerial, serialOfDate } from "../workbook/excelDate";
 
 /** A calendar date. */
 export interface CalendarDate {
@@ -23,7 +21,7 @@ export interface CalendarDate {
  * @example daySerial(2024, 1, 1) // 45292
  */
 export function daySerial(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  return serialOfDate(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /**
@@ -31,7 +29,7 @@ export function daySerial(year: number, month: number, day: number): number {
  * @example calendarDate(45292) // { year: 2024, month: 1, day: 1 }
  */
 export function calendarDate(serial: number): CalendarDate {
-  const date = new Date((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
+  const date = dateOfSerial(serial);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 

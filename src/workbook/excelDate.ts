@@ -44,6 +44,15 @@ export function serialOfDate(date: Date): number {
 }
 
 /**
+ * The moment (a JavaScript Date in UTC) of a serial by plain day counting from 30 Dec 1899: the inverse
+ * of {@link serialOfDate}, right for every serial from 61 (1 Mar 1900) on.
+ * @example dateOfSerial(45292).toISOString() // "2024-01-01T00:00:00.000Z"
+ */
+export function dateOfSerial(serial: number): Date {
+  return new Date((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
+}
+
+/**
  * The day and time Excel shows for a serial, to the nearest second, with Excel's 29 Feb 1900.
  * @param serial an Excel serial of the 1900 date system
  * @returns the calendar date and time, or undefined outside 0 .. 31 Dec 9999 (Excel shows ##### there)

@@ -10,8 +10,8 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import type { Server } from "http";
 import type ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { DIST, ROOT } from "./previewHarness";
+import type { Browser, Page } from "playwright-core";
+import { DIST, launchChromium, ROOT } from "./previewHarness";
 import type { HostCell, HostScalar, HostSetup, HostStats, HostWorkbook } from "./hostTypes";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -126,11 +126,7 @@ export async function openExcelHost(workbook: HostWorkbook, requirementSets = ma
     await new Promise((resolve) => server.close(resolve));
   };
   try {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    });
+    browser = await launchChromium();
     const page = await (await browser.newContext({ viewport: { width: 400, height: 900 } })).newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));

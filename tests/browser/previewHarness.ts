@@ -35,6 +35,19 @@ const { createPreviewServer } = require(path.join(ROOT, "scripts", "preview-serv
   createPreviewServer: (root: string) => Server;
 };
 
+/**
+ * Debian's Chromium, headless, as the browser tests open it: no sandbox (root), no GPU, and none of
+ * the background connections this machine's closed network would refuse; scrollbars shown as a
+ * planner sees them, so the screenshots tell where a table scrolls.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    ignoreDefaultArgs: ["--hide-scrollbars"],
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
 /** The preview open in a browser page, with the errors the page threw (and what its security policy refused) since it opened. */
 export interface OpenPreview {
   page: Page;
@@ -60,20 +73,7 @@ export async function openPreview(): Promise<OpenPreview> {
     await new Promise((resolve) => server.close(resolve));
   };
   try {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      // Show scrollbars as a planner sees them, so the screenshots tell where a table scrolls.
-      ignoreDefaultArgs: ["--hide-scrollbars"],
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));

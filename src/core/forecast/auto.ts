@@ -4,6 +4,7 @@ import type { CombinationRule } from "./combination";
 import { classifyDemand } from "./intermittency";
 import { intermittentFit } from "./intermittentSelection";
 import type { FittedModel, Forecaster } from "./model";
+import { tryFit } from "./tryFit";
 import { PlanningError } from "../errors";
 import { etsModelForecaster } from "./ets";
 import { lowestAiccForecaster } from "./lowestAicc";
@@ -91,17 +92,6 @@ const CANDIDATE_LABELS: Readonly<Record<string, string>> = {
 
 /** Simpler methods tried, in order, when no member has enough history. */
 const FALLBACKS: readonly string[] = ["theta", "drift", "naive"];
-
-/** Fit a method, or undefined when the history is too short for it or unusable by it. */
-function tryFit(forecaster: Forecaster, history: readonly number[], seasonLength: number): FittedModel | undefined {
-  if (history.length < forecaster.minLength(seasonLength)) return undefined;
-  try {
-    return forecaster.fit(history, { seasonLength });
-  } catch (error) {
-    if (error instanceof PlanningError) return undefined;
-    throw error;
-  }
-}
 
 /** Fit the candidates `ids` that have enough history, noting the ones left out. */
 function fitCandidates(ids: readonly string[], history: readonly number[], seasonLength: number, notes: string[]): { id: string; model: FittedModel }[] {

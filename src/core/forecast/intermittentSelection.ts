@@ -2,11 +2,11 @@ import { intervalScale, scaledIntervalsModel, standardisedErrors } from "./calib
 import type { HeldOutForecast } from "./calibration";
 import { weightedForecast, weightedModels } from "./combination";
 import type { FittedModel, Forecaster } from "./model";
+import { tryFit } from "./tryFit";
 import { forecasterById } from "./registry";
 import { rollingOriginForecasts, rollingOrigins } from "./rollingOrigin";
 import type { OriginForecast } from "./rollingOrigin";
 import { relativeLosses, shrunkSelectionWeights } from "./selection";
-import { PlanningError } from "../errors";
 
 /** Candidates for intermittent demand, by registry id: Croston-type, temporal aggregation, ETS and Theta. */
 export const INTERMITTENT_CANDIDATES: readonly string[] = ["croston", "sba", "tsb", "adida", "imapa", "ets", "theta"];
@@ -25,17 +25,6 @@ export interface IntermittentChoice {
   weights: { id: string; weight: number }[];
   /** Rolling-origin errors behind the choice. */
   evidence: number;
-}
-
-/** Fit a candidate on the whole history, or undefined when it cannot fit. */
-function fitOrSkip(forecaster: Forecaster, history: readonly number[], seasonLength: number): FittedModel | undefined {
-  if (history.length < forecaster.minLength(seasonLength)) return undefined;
-  try {
-    return forecaster.fit(history, { seasonLength });
-  } catch (error) {
-    if (error instanceof PlanningError) return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -59,7 +48,7 @@ export function intermittentFit(history: readonly number[], seasonLength: number
   }))
     .map((c) => ({
       ...c,
-      model: fitOrSkip(c.forecaster, history, seasonLength),
+      model: tryFit(c.forecaster, history, seasonLength),
     }))
     .filter((c): c is { id: string; forecaster: Forecaster; model: FittedModel } => c.model !== undefined);
   if (candidates.length === 0) return undefined;

@@ -42,7 +42,7 @@ export const STEPS: readonly StepDefinition[] = [
     id: "demand",
     number: 2,
     title: "Demand forecast",
-    purpose: "Forecast every item automatically (smoothing, Theta and ARIMA models combined; Croston for intermittent items), with prediction intervals.",
+    purpose: "Forecast every item automatically (smoothing, Theta and ARIMA models combined; for intermittent items, Croston, SBA, TSB, ADIDA, IMAPA, ETS and Theta weighted by their recent errors), with prediction intervals.",
     runLabel: "Forecast demand",
     fields: [
       { key: "horizon", label: "Months to forecast", kind: "number", defaultValue: 18, min: 1, max: 36 },

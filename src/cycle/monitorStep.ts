@@ -5,6 +5,7 @@ import type { CellInput, CellValue, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
 import { acceptedNote, requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
+import { serviceLevelsTable } from "./orderHistorySheets";
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { futurePeriods } from "./periods";
 import { hasLocations, seriesKey, type DemandSeries } from "./planningData";
@@ -185,6 +186,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     },
     run.overwrite,
   );
+  const service = await serviceLevelsTable(workbook);
   run.onProgress?.({ fraction: 1, message: "Monitoring written" });
   const summary =
     observed.length === 0
@@ -196,8 +198,15 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     exceptions,
     report: {
       summary,
-      messages: [...acceptedNote(accepted), ...exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${e.detail}` }))],
-      tables: [{ title: "Plan vs actual", headers: rows[0].map(String), rows: rows.slice(1).map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c))), numberFormats }],
+      messages: [
+        ...acceptedNote(accepted),
+        ...exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${e.detail}` })),
+        ...(service ? service.notes.map((text) => ({ level: "info" as const, text: `Service from order lines: ${text}` })) : []),
+      ],
+      tables: [
+        { title: "Plan vs actual", headers: rows[0].map(String), rows: rows.slice(1).map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c))), numberFormats },
+        ...(service ? [service.table] : []),
+      ],
     },
   };
 }

@@ -9,8 +9,9 @@ import type { ServiceSummary } from "../core/service/otif";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { loadMapping, mapPartAt, proposeMapping, saveMapping } from "./mapping";
 import type { OrderHistory, ServiceReport } from "./orderLineImport";
-import { PERCENT_FORMAT, WHOLE_FORMAT, periodFormats, replaceSheets } from "./ownedSheets";
+import { PERCENT_FORMAT, WHOLE_FORMAT, periodFormats, readIfPresent, replaceSheets } from "./ownedSheets";
 import { SHEETS } from "./sheets";
+import type { ResultTable } from "./stepTypes";
 
 /** What writing the order history did to the workbook's data mapping. */
 export interface OrderHistoryWritten {
@@ -20,7 +21,8 @@ export interface OrderHistoryWritten {
   note?: string;
 }
 
-const SERVICE_HEADER = ["Item", "Location", "Lines delivered", "Lines overdue", "Lines open", "On time", "In full", "OTIF", "Lead time mean (days)", "Lead time median (days)", "Lead time 90th pct (days)"];
+/** Header of SOP Service Levels. */
+export const SERVICE_HEADER = ["Item", "Location", "Lines delivered", "Lines overdue", "Lines open", "On time", "In full", "OTIF", "Lead time mean (days)", "Lead time median (days)", "Lead time 90th pct (days)"];
 
 /**
  * Write the order history (and the service levels, when there are any) into the workbook and point
@@ -52,7 +54,12 @@ export async function writeOrderHistory(book: Workbook, history: OrderHistory): 
   return { mapped: true };
 }
 
-function serviceSheet(service: ServiceReport): { rows: CellInput[][]; numberFormats: string[] } {
+/**
+ * SOP Service Levels as written: a row per item x location, an "All items" row, then a blank row and
+ * the notes on how the measures were taken.
+ * @example serviceSheet(report).rows[0] // SERVICE_HEADER
+ */
+export function serviceSheet(service: ServiceReport): { rows: CellInput[][]; numberFormats: string[] } {
   const line = (item: string, location: string, summary: ServiceSummary): CellInput[] => [
     item,
     location,
@@ -79,6 +86,27 @@ function serviceSheet(service: ServiceReport): { rows: CellInput[][]; numberForm
       line("All items", "All locations", service.total),
       ...notes.map((note) => SERVICE_HEADER.map((_, column) => note[column] ?? null)),
     ],
-    numberFormats: ["@", "@", WHOLE_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, "0.0", "0.0", "0.0"],
+    numberFormats: SERVICE_FORMATS,
+  };
+}
+
+/** Number formats of SOP Service Levels' columns. */
+const SERVICE_FORMATS = ["@", "@", WHOLE_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, "0.0", "0.0", "0.0"];
+
+/**
+ * The service levels the last order-line import measured (SOP Service Levels), as a table for step 6:
+ * the rows by item x location and the "All items" row, with the sheet's notes; undefined when the
+ * workbook has no such sheet (no import, or order lines without requested and delivery dates).
+ * @example (await serviceLevelsTable(book))?.rows.at(-1)?.[0] // "All items"
+ */
+export async function serviceLevelsTable(book: Workbook): Promise<{ table: ResultTable; notes: string[] } | undefined> {
+  const sheet = await readIfPresent(book, SHEETS.serviceLevels);
+  if (sheet.length < 2) return undefined;
+  const end = sheet.findIndex((row, r) => r > 0 && (row[0] === null || row[0] === ""));
+  const rows = sheet.slice(1, end < 0 ? sheet.length : end);
+  const notes = (end < 0 ? [] : sheet.slice(end + 1)).map((row) => String(row[0] ?? "")).filter((note) => note !== "");
+  return {
+    table: { title: `Service from order lines (${SHEETS.serviceLevels})`, headers: SERVICE_HEADER, rows: rows.map((row) => SERVICE_HEADER.map((_, c) => row[c] ?? null)), numberFormats: SERVICE_FORMATS },
+    notes,
   };
 }

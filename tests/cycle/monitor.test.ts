@@ -2,8 +2,10 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { runMonitorStep, startNextCycle } from "../../src/cycle/monitorStep";
+import { serviceSheet } from "../../src/cycle/orderHistorySheets";
+import type { ServiceReport } from "../../src/cycle/orderLineImport";
 import { runCycle } from "../../src/cycle/runCycle";
-import { CENTS_FORMAT, PERCENT_FORMAT } from "../../src/cycle/ownedSheets";
+import { CENTS_FORMAT, PERCENT_FORMAT, replaceSheets } from "../../src/cycle/ownedSheets";
 import { SHEETS } from "../../src/cycle/sheets";
 import { columnLetters } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -24,6 +26,43 @@ describe("step 6, execute and monitor", () => {
     await expect(runMonitorStep(book)).rejects.toThrow(/approve one in step 5/);
     await expect(startNextCycle(book)).rejects.toThrow(/Approve/);
   });
+
+  test("shows the on-time in-full and lead time an order-line import measured, with how they were measured", async () => {
+    const book = await plainSampleBook();
+    await runCycle(book, { demand: { horizon: 3 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } });
+    expect((await runMonitorStep(book)).report.tables).toHaveLength(1);
+
+    const summary = (delivered: number, onTime: number, otif: number) => ({
+      delivered,
+      measured: delivered,
+      overdue: 0,
+      open: 0,
+      onTime,
+      inFull: 1,
+      otif,
+      leadTime: { mean: 5, median: 4, p90: 9 },
+    });
+    const report: ServiceReport = {
+      asOf: "2025-12-31",
+      inFullRule: "delivered quantity at least the ordered quantity",
+      byItemLocation: [
+        { item: "CH-101", location: "DC1", summary: summary(4, 0.75, 0.75) },
+        { item: "CH-102", location: "DC1", summary: summary(2, 1, 1) },
+      ],
+      total: summary(6, 5 / 6, 5 / 6),
+      leftOut: [],
+    };
+    await replaceSheets(book, { [SHEETS.serviceLevels]: serviceSheet(report) });
+    const { report: shown } = await runMonitorStep(book);
+    const service = shown.tables?.[1];
+    expect(service?.title).toBe("Service from order lines (SOP Service Levels)");
+    expect(service?.rows.map((row) => [row[0], row[1], row[2], row[7]])).toEqual([
+      ["CH-101", "DC1", 4, 0.75],
+      ["CH-102", "DC1", 2, 1],
+      ["All items", "All locations", 6, 5 / 6],
+    ]);
+    expect(shown.messages?.map((m) => m.text)).toContainEqual(expect.stringMatching(/^Service from order lines: As of 2025-12-31: a line not delivered and due before then is overdue/));
+  }, 120_000);
 
   test("compares the approved plan with the actuals added to the history and raises the exceptions", async () => {
     const book = await plainSampleBook();

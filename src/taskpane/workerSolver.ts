@@ -1,7 +1,7 @@
-import type { LpSolution } from "../core/optimize/highsSolve";
+import type { LinearProgram } from "../core/optimize/highsLinearProgram";
+import type { LpSolution, SolveOptions } from "../core/optimize/highsSolve";
 import type { LpSolver } from "../core/optimize/lpSolver";
-
-type SolveAnswer = { id: number; solution: LpSolution } | { id: number; error: string };
+import { workerRequests } from "./workerRequests";
 
 /**
  * An LpSolver that sends each programme to a Web Worker running HiGHS (solverWorker.ts) and resolves
@@ -9,24 +9,11 @@ type SolveAnswer = { id: number; solution: LpSolution } | { id: number; error: s
  * @param worker the worker running solverWorker.ts
  */
 export function workerSolver(worker: Worker): LpSolver {
-  let next = 0;
-  const waiting = new Map<number, { resolve: (solution: LpSolution) => void; reject: (error: Error) => void }>();
-  worker.onmessage = (event: MessageEvent<SolveAnswer>) => {
-    const answer = event.data;
-    const pending = waiting.get(answer.id);
-    if (!pending) return;
-    waiting.delete(answer.id);
-    if ("error" in answer) pending.reject(new Error(answer.error));
-    else pending.resolve(answer.solution);
-  };
-  worker.onerror = (event) => {
-    for (const pending of waiting.values()) pending.reject(new Error(`The optimiser stopped: ${event.message}`));
-    waiting.clear();
-  };
-  return (lp, options) =>
-    new Promise<LpSolution>((resolve, reject) => {
-      const id = next++;
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, lp, options });
-    });
+  const solve = workerRequests<{ lp: LinearProgram; options: SolveOptions }, { solution: LpSolution }, LpSolution>(
+    worker,
+    (answer) => answer.solution,
+    (message) => new Error(message),
+    "The optimiser stopped",
+  );
+  return (lp, options) => solve({ lp, options });
 }

@@ -7,15 +7,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { AddressInfo } from "net";
-import type { Server } from "http";
 import type ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { DIST, launchChromium, ROOT } from "./previewHarness";
+import type { Page } from "playwright-core";
+import { DIST, ROOT, serveAndLaunch } from "./previewHarness";
 import type { HostCell, HostScalar, HostSetup, HostStats, HostWorkbook } from "./hostTypes";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createPreviewServer } = require(path.join(ROOT, "scripts", "preview-server.js")) as { createPreviewServer: (root: string) => Server };
 
 /** The built add-in the host serves: dist/, or another build named by SOP_HOST_DIST (to try an older build). */
 export const HOST_DIST = process.env.SOP_HOST_DIST ?? DIST;
@@ -117,16 +112,8 @@ export async function openExcelHost(workbook: HostWorkbook, requirementSets = ma
   if (!fs.existsSync(path.join(HOST_DIST, "taskpane.html"))) throw new Error(`${HOST_DIST}/taskpane.html is missing: run \`npm run build\` before the browser tests.`);
   const script = await standInScript();
   const setup: HostSetup = { workbook, requirementSets };
-  const server = createPreviewServer(HOST_DIST);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  let browser: Browser | undefined;
-  const close = async () => {
-    await browser?.close();
-    await new Promise((resolve) => server.close(resolve));
-  };
+  const { origin, browser, close } = await serveAndLaunch(HOST_DIST);
   try {
-    browser = await launchChromium();
     const page = await (await browser.newContext({ viewport: { width: 400, height: 900 } })).newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));

@@ -48,6 +48,39 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** A folder served on a free local port with Debian's Chromium open, and how to close both. */
+export interface ServedBrowser {
+  origin: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serve a folder (normally dist/) with the preview server on a free local port and launch Chromium.
+ * @param root the folder served
+ * @example const { origin, browser, close } = await serveAndLaunch(DIST);
+ */
+export async function serveAndLaunch(root: string): Promise<ServedBrowser> {
+  const server = createPreviewServer(root);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const stopServer = () => new Promise((resolve) => server.close(resolve));
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await stopServer();
+    },
+  };
+}
+
 /** The preview open in a browser page, with the errors the page threw (and what its security policy refused) since it opened. */
 export interface OpenPreview {
   page: Page;
@@ -64,16 +97,8 @@ export async function openPreview(): Promise<OpenPreview> {
   if (!fs.existsSync(path.join(DIST, "preview.html"))) {
     throw new Error("dist/preview.html is missing: run `npm run build` before the browser tests.");
   }
-  const server = createPreviewServer(DIST);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  let browser: Browser | undefined;
-  const close = async () => {
-    await browser?.close();
-    await new Promise((resolve) => server.close(resolve));
-  };
+  const { origin, browser, close } = await serveAndLaunch(DIST);
   try {
-    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -81,7 +106,7 @@ export async function openPreview(): Promise<OpenPreview> {
     page.on("console", (message) => {
       if (message.type() === "error" && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
     });
-    await page.goto(`http://127.0.0.1:${port}/preview.html`);
+    await page.goto(`${origin}/preview.html`);
     await page.getByRole("tab", { name: /^Step 1, / }).waitFor({ timeout: 30_000 });
     return { page, pageErrors, close };
   } catch (error) {

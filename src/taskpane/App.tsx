@@ -10,6 +10,7 @@ import { ConfirmOverwriteDialog, useOverwriteConfirmation } from "./components/C
 import { ImportOrderLines } from "./components/ImportOrderLines";
 import { StepList } from "./components/StepList";
 import { StepPanel, type StepStatus } from "./components/StepPanel";
+import { VerifyApprovals } from "./components/VerifyApprovals";
 import type { StepActions, StepId } from "./stepActions";
 import { STEPS } from "./steps";
 
@@ -64,6 +65,7 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
         />
       ))}
       {selected === "gather" && <ImportOrderLines workbook={workbook} onImported={onRunEnded} />}
+      {selected === "present" && <VerifyApprovals workbook={workbook} />}
       <ConfirmOverwriteDialog pending={overwrite.pending} />
     </main>
   );

@@ -8,6 +8,7 @@
  * plans is replaced only with --force, and then kept beside it under a dated name. With --receipt, the
  * approval's receipt (cycle, version, hashes, approver, time) is written to that file, to keep outside
  * the workbook for `sop verify --receipt`. A name typed on the command line is recorded as self-declared.
+ * With --scenario, the plan approved is that scenario's (one step 4 compared), not the base.
  */
 import * as fs from "fs";
 import { PlanningError } from "../core/errors";
@@ -18,7 +19,7 @@ import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile, writeOutputFile } from "./files";
 
-const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--accept-errors "reason"] [--force]';
+const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--accept-errors "reason"] [--force]';
 
 /**
  * The approved plan sheets an existing output holds (none when there is no such file, or it is not a
@@ -56,7 +57,7 @@ function keepBeside(out: string, now: Date): string {
 export async function runCycleCommand(args: string[]): Promise<number> {
   const { values, positionals, switches } = readCommandLine(
     args,
-    { out: "value", approve: "value", receipt: "value", comment: "value", horizon: "value", "accept-errors": "value", force: "switch" },
+    { out: "value", approve: "value", scenario: "value", receipt: "value", comment: "value", horizon: "value", "accept-errors": "value", force: "switch" },
     USAGE,
   );
   if (positionals.length !== 1 || !values.out) throw new PlanningError(`Give one workbook and --out: ${USAGE}`);
@@ -78,7 +79,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
   let shown = -1;
   const result = await runCycle(
     book,
-    { demand: { horizon }, approver: values.approve, comment: values.comment, acceptErrors: values["accept-errors"] },
+    { demand: { horizon }, approver: values.approve, comment: values.comment, scenario: values.scenario, acceptErrors: values["accept-errors"] },
     {
       onProgress: (p) => {
         const percent = Math.floor(100 * (p.fraction ?? 0));

@@ -6,6 +6,7 @@
 import * as React from "react";
 import { makeStyles, tokens, Title3, Caption1 } from "@fluentui/react-components";
 import type { Workbook } from "../workbook/workbook";
+import { CompareVersions } from "./components/CompareVersions";
 import { ConfirmOverwriteDialog, useOverwriteConfirmation } from "./components/ConfirmOverwriteDialog";
 import { ImportOrderLines } from "./components/ImportOrderLines";
 import { StepList } from "./components/StepList";
@@ -66,6 +67,7 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
       ))}
       {selected === "gather" && <ImportOrderLines workbook={workbook} onImported={onRunEnded} />}
       {selected === "present" && <VerifyApprovals workbook={workbook} />}
+      {selected === "present" && <CompareVersions workbook={workbook} confirmOverwrite={overwrite.confirm} onWritten={onRunEnded} />}
       <ConfirmOverwriteDialog pending={overwrite.pending} />
     </main>
   );

@@ -1,4 +1,5 @@
 import { PlanningError } from "../core/errors";
+import { runDiffCommand } from "./diffCommand";
 import { runForecastCommand } from "./forecastCommand";
 import { runGatherCommand } from "./gatherCommand";
 import { runHistoryCommand } from "./historyCommand";
@@ -6,6 +7,7 @@ import { runInspectCommand } from "./inspectCommand";
 import { runCycleCommand } from "./runCommand";
 import { runScenarioCommand } from "./scenarioCommand";
 import { runSupplyCommand } from "./supplyCommand";
+import { runVerifyCommand } from "./verifyCommand";
 
 const USAGE = `sop: Sales & Operations Planning from the command line
 
@@ -15,8 +17,13 @@ const USAGE = `sop: Sales & Operations Planning from the command line
                                              order lines by item x location x month into the history
   sop history book.xlsx --out history.csv [--bucket month|week]
                                              the demand history step 1 reads: item,location,period,quantity
-  sop run book.xlsx --out planned.xlsx [--approve "Name"] [--accept-errors "reason"] [--force]
+  sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]]
+          [--accept-errors "reason"] [--force]
                                              steps 1 to 5 of the S&OP cycle on a workbook
+  sop verify book.xlsx [--receipt receipt.json]
+                                             recompute every approved plan; exit 2 when one changed
+  sop diff book.xlsx v1 v2 [--out compared.xlsx]
+                                             two approved versions compared by item and month
   sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
                [--level 80,95] --out forecasts.csv
   sop forecast - --horizon H ... [--out forecasts.csv]
@@ -30,6 +37,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   gather: runGatherCommand,
   history: runHistoryCommand,
   run: runCycleCommand,
+  verify: runVerifyCommand,
+  diff: runDiffCommand,
   forecast: runForecastCommand,
   supply: runSupplyCommand,
   scenario: (args) => runScenarioCommand(args),

@@ -1,7 +1,7 @@
 import { PlanningError } from "../core/errors";
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellValue, Workbook, WriteBlock } from "../workbook/workbook";
-import { contentHash } from "./contentHash";
+import { cellDigests, contentHash, sha256Hex, type CellDigests } from "./contentHash";
 import { CENTS_FORMAT, WHOLE_FORMAT } from "./ownedSheets";
 import { approvedSheetName, SHEETS } from "./sheets";
 
@@ -22,12 +22,23 @@ export interface PlanForApproval {
   totals: Record<string, number>;
 }
 
+/**
+ * How the approver's name was known: "signed-in" when the host's single sign-on gave it (Office
+ * identity), "self-declared" when it was typed (the command line, a host without sign-on).
+ */
+export type ApproverIdentity = "signed-in" | "self-declared";
+
+/** Who approves or rejects: a typed name (self-declared), or a name with how it was known. */
+export type Approver = string | { name: string; identity: ApproverIdentity };
+
 /** One row of the audit log: an approval or a rejection. */
 export interface AuditEntry {
   cycle: string;
   version: number | null;
   decision: "approved" | "rejected";
   who: string;
+  /** How `who` was known; absent in entries written before it was recorded (typed, so self-declared). */
+  identity?: ApproverIdentity;
   /** ISO 8601 time of the decision. */
   when: string;
   scenario: string;
@@ -37,10 +48,39 @@ export interface AuditEntry {
   totals: Record<string, number>;
   /** SHA-256 of the approved content (header + rows); "" for a rejection. */
   hash: string;
+  /** Row and column digests of the approved content, to name the cells of a later change. */
+  cells?: CellDigests;
+  /**
+   * The hash chain: SHA-256 of the previous entry's chain and every field of this entry (see
+   * {@link chainHash}), so editing or deleting an earlier row breaks every later link. Absent in entries
+   * written before the chain existed.
+   */
+  chain?: string;
+}
+
+/**
+ * What a planner keeps outside the workbook when a plan is approved (e-mailed, filed): enough to check
+ * later that the workbook still holds that plan and that audit row (`sop verify BOOK --receipt FILE`).
+ */
+export interface ApprovalReceipt {
+  kind: "sop-approval-receipt";
+  cycle: string;
+  version: number;
+  sheet: string;
+  scenario: string;
+  approver: string;
+  identity: ApproverIdentity;
+  /** ISO 8601 time of the approval. */
+  approvedAt: string;
+  /** SHA-256 of the approved content. */
+  contentHash: string;
+  /** The audit row's chain hash. */
+  chainHash: string;
 }
 
 const AUDIT_KEY = "auditLog";
-const AUDIT_HEADER = ["Cycle", "Version", "Decision", "Who", "When", "Scenario", "Comment", "Sheet", "Totals", "Content hash (SHA-256)"];
+/** Columns of SOP Audit Log, which mirrors the log for people. */
+export const AUDIT_HEADER = ["Cycle", "Version", "Decision", "Who", "When", "Scenario", "Comment", "Sheet", "Totals", "Content hash (SHA-256)", "Approver identity", "Chain hash (SHA-256)"];
 const AUDIT_FORMATS = AUDIT_HEADER.map((column) => (column === "Version" ? WHOLE_FORMAT : "@"));
 
 /** The audit log kept in the workbook's add-in metadata (the audit sheet mirrors it for people). */
@@ -50,12 +90,11 @@ export async function readAuditLog(workbook: Workbook): Promise<AuditEntry[]> {
 }
 
 /**
- * The audit log with one more entry, as the writes that record it: the metadata value and the audit
- * sheet's block (the sheet mirrors the log for people).
+ * The audit sheet's row for an entry, as SOP Audit Log shows it.
+ * @example auditRow(entry)[2] // "approved"
  */
-async function auditWrite(workbook: Workbook, entry: AuditEntry): Promise<{ metadata: Record<string, string>; block: WriteBlock }> {
-  const log = [...(await readAuditLog(workbook)), entry];
-  const rows = log.map((e) => [
+export function auditRow(e: AuditEntry): CellValue[] {
+  return [
     e.cycle,
     e.version ?? "",
     e.decision,
@@ -68,28 +107,106 @@ async function auditWrite(workbook: Workbook, entry: AuditEntry): Promise<{ meta
       .map(([key, value]) => `${key} ${formatNumber(value, CENTS_FORMAT)}`)
       .join("; "),
     e.hash,
-  ]);
+    e.identity ?? "self-declared",
+    e.chain ?? "(before the hash chain)",
+  ];
+}
+
+/**
+ * The chain hash of an audit entry: SHA-256 of the previous entry's chain ("" for the first entry, or
+ * after entries written before the chain) and all of this entry's fields except its own chain, as JSON.
+ * @example await chainHash("", entry) // "9f2c..."
+ */
+export async function chainHash(previous: string, entry: AuditEntry): Promise<string> {
+  const ordered = Object.fromEntries(
+    Object.entries(entry)
+      .filter(([key]) => key !== "chain")
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+  return sha256Hex(JSON.stringify([previous, ordered]));
+}
+
+/**
+ * The audit log with one more entry (its chain hash set), as the writes that record it: the metadata
+ * value and the audit sheet's block (the sheet mirrors the log for people; it is protected like a plan).
+ */
+async function auditWrite(workbook: Workbook, unchained: AuditEntry): Promise<{ entry: AuditEntry; metadata: Record<string, string>; block: WriteBlock }> {
+  const before = await readAuditLog(workbook);
+  const entry: AuditEntry = { ...unchained, chain: await chainHash(before.at(-1)?.chain ?? "", unchained) };
+  const log = [...before, entry];
   return {
+    entry,
     metadata: { [AUDIT_KEY]: JSON.stringify(log) },
-    block: { sheet: SHEETS.auditLog, topLeft: "A1", values: [AUDIT_HEADER, ...rows], numberFormats: AUDIT_FORMATS, headerRow: true },
+    block: { sheet: SHEETS.auditLog, topLeft: "A1", values: [AUDIT_HEADER, ...log.map(auditRow)], numberFormats: AUDIT_FORMATS, headerRow: true },
   };
 }
 
-function requireName(who: string): string {
-  const name = who.trim();
+/**
+ * The receipt of an approval, to keep outside the workbook.
+ * @throws PlanningError for a rejection or an entry written before the hash chain (nothing to receipt)
+ * @example approvalReceipt(entry).contentHash === entry.hash // true
+ */
+export function approvalReceipt(entry: AuditEntry): ApprovalReceipt {
+  if (entry.decision !== "approved" || entry.version === null || entry.chain === undefined) {
+    throw new PlanningError(`Only an approval recorded with its hash chain has a receipt; "${entry.sheet || entry.cycle}" has none.`);
+  }
+  return {
+    kind: "sop-approval-receipt",
+    cycle: entry.cycle,
+    version: entry.version,
+    sheet: entry.sheet,
+    scenario: entry.scenario,
+    approver: entry.who,
+    identity: entry.identity ?? "self-declared",
+    approvedAt: entry.when,
+    contentHash: entry.hash,
+    chainHash: entry.chain,
+  };
+}
+
+/**
+ * Read a receipt file's text.
+ * @throws PlanningError naming the missing or wrong field, when the text is not a receipt
+ * @example parseReceipt(JSON.stringify(approvalReceipt(entry))).version // 1
+ */
+export function parseReceipt(text: string): ApprovalReceipt {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new PlanningError("The receipt is not valid JSON: use the file written at approval (sop run ... --receipt FILE, or the pane's download).");
+  }
+  const receipt = parsed as Partial<Record<keyof ApprovalReceipt, unknown>>;
+  if (typeof parsed !== "object" || parsed === null || receipt.kind !== "sop-approval-receipt") {
+    throw new PlanningError('This file is not an approval receipt (it has no "kind": "sop-approval-receipt").');
+  }
+  for (const field of ["cycle", "sheet", "scenario", "approver", "identity", "approvedAt", "contentHash", "chainHash"] as const) {
+    if (typeof receipt[field] !== "string") throw new PlanningError(`The receipt's "${field}" is missing or not text.`);
+  }
+  if (!Number.isInteger(receipt.version)) throw new PlanningError('The receipt\'s "version" is missing or not a whole number.');
+  return receipt as ApprovalReceipt;
+}
+
+function requireName(who: Approver): { name: string; identity: ApproverIdentity } {
+  const typed = typeof who === "string" ? { name: who, identity: "self-declared" as const } : who;
+  const name = typed.name.trim();
   if (name === "") throw new PlanningError("Enter the approver's name: an approval without a name cannot be audited.");
-  return name;
+  return { name, identity: typed.identity };
 }
 
 /**
  * Approve a plan: write it to a new protected sheet "Plan <cycle> v<n>" (n one more than the last
  * version of that cycle; earlier versions are kept untouched) under the plan's number formats, and add
- * an audit row with who, when, the scenario, the totals and a SHA-256 hash of the content (the values;
- * formats do not enter it, so plans approved before they were written still verify). Sheet, protection
- * and audit row are one write: all of them are in the workbook afterwards, or, when it fails, none.
+ * an audit row with who (and whether sign-on or typing said so), when, the scenario, the totals, a
+ * SHA-256 hash of the content (the values; formats do not enter it, so plans approved before they were
+ * written still verify), row and column digests to name changed cells, and the hash chain. Sheet,
+ * protections (plan and audit log) and audit row are one write: all or, when it fails, none.
+ *
+ * Protection has no password: it stops accidental edits, not deliberate ones. What proves a plan is
+ * unchanged is `verifyApprovals` (content hash, hash chain) and the receipt kept outside the workbook.
  * @throws PlanningError when the approver's name is empty or the plan has no rows
  */
-export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who: string, comment: string, now: Date = new Date()): Promise<AuditEntry> {
+export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who: Approver, comment: string, now: Date = new Date()): Promise<AuditEntry> {
   const approver = requireName(who);
   if (plan.rows.length === 0) throw new PlanningError("There is no plan to approve yet: run the supply step first.");
   const existing = new Set((await workbook.listSheets()).map((sheet) => sheet.name));
@@ -97,25 +214,26 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
   while (existing.has(approvedSheetName(plan.cycle, version))) version++;
   const sheet = approvedSheetName(plan.cycle, version);
   const content: CellValue[][] = [plan.header, ...plan.rows];
-  const entry: AuditEntry = {
+  // One write: the approved sheet, the audit row and the log, both sheets protected, all or nothing.
+  const audit = await auditWrite(workbook, {
     cycle: plan.cycle,
     version,
     decision: "approved",
-    who: approver,
+    who: approver.name,
+    identity: approver.identity,
     when: now.toISOString(),
     scenario: plan.scenario,
     comment: comment.trim(),
     sheet,
     totals: plan.totals,
     hash: await contentHash(content),
-  };
-  // One write: the approved sheet, its protection, the audit row and the log, all or nothing.
-  const audit = await auditWrite(workbook, entry);
+    cells: await cellDigests(content),
+  });
   await workbook.writeBlocks([{ sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true }, audit.block], {
-    protect: [sheet],
+    protect: [sheet, SHEETS.auditLog],
     metadata: audit.metadata,
   });
-  return entry;
+  return audit.entry;
 }
 
 /**
@@ -123,24 +241,24 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
  * cycle goes back to reconciliation.
  * @throws PlanningError when the name or the comment is empty (a rejection must say why)
  */
-export async function rejectPlan(workbook: Workbook, plan: PlanForApproval, who: string, comment: string, now: Date = new Date()): Promise<AuditEntry> {
+export async function rejectPlan(workbook: Workbook, plan: PlanForApproval, who: Approver, comment: string, now: Date = new Date()): Promise<AuditEntry> {
   const approver = requireName(who);
   if (comment.trim() === "") throw new PlanningError("Say why the plan is rejected, so the planners know what to change.");
-  const entry: AuditEntry = {
+  const audit = await auditWrite(workbook, {
     cycle: plan.cycle,
     version: null,
     decision: "rejected",
-    who: approver,
+    who: approver.name,
+    identity: approver.identity,
     when: now.toISOString(),
     scenario: plan.scenario,
     comment: comment.trim(),
     sheet: "",
     totals: plan.totals,
     hash: "",
-  };
-  const audit = await auditWrite(workbook, entry);
-  await workbook.writeBlocks([audit.block], { metadata: audit.metadata });
-  return entry;
+  });
+  await workbook.writeBlocks([audit.block], { protect: [SHEETS.auditLog], metadata: audit.metadata });
+  return audit.entry;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Workbook } from "../workbook/workbook";
+import type { CellValue, Workbook } from "../workbook/workbook";
 import { CENTS_FORMAT, numberIn, periodFormats, readStepSheet } from "./ownedSheets";
 import { SHEETS } from "./sheets";
 
@@ -27,16 +27,24 @@ export function planNumberFormats(periods: readonly string[]): string[] {
  */
 export async function readPlanSheet(workbook: Workbook): Promise<PlanTable> {
   const sheet = await readStepSheet(workbook, SHEETS.supplyPlan, "step 3 (supply and capacity)");
-  const periods = sheet.header.slice(3);
+  return planTable(sheet.header, sheet.rows);
+}
+
+/**
+ * A plan table from SOP Supply Plan's header and rows (Item, Family, Measure, then one column per period).
+ * @example planTable(["Item", "Family", "Measure", "2026-01"], [["A", "F", "Production", 5]]).items[0].measures.Production // [5]
+ */
+export function planTable(header: readonly string[], cells: readonly (readonly CellValue[])[]): PlanTable {
+  const periods = header.slice(3);
   const byId = new Map<string, PlanTable["items"][number]>();
-  const rows = sheet.rows.map((row) => row.map((cell, k) => (k < 3 ? String(cell ?? "") : numberIn(cell))));
+  const rows = cells.map((row) => row.map((cell, k) => (k < 3 ? String(cell ?? "") : numberIn(cell))));
   for (const row of rows) {
     const id = String(row[0]);
     const entry = byId.get(id) ?? { id, family: String(row[1]), measures: {} };
     entry.measures[String(row[2])] = row.slice(3).map(numberIn);
     byId.set(id, entry);
   }
-  return { periods, header: sheet.header, rows, items: [...byId.values()] };
+  return { periods, header: [...header], rows, items: [...byId.values()] };
 }
 
 /** Units served per period: demand plus the backlog carried in, less the backlog carried out and lost demand. */

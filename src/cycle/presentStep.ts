@@ -1,19 +1,21 @@
 import { PlanningError } from "../core/errors";
 import type { CellInput, Workbook } from "../workbook/workbook";
-import { approvePlan, AuditEntry, PlanForApproval, rejectPlan } from "./approval";
+import { approvePlan, AuditEntry, PlanForApproval, rejectPlan, type ApproverIdentity } from "./approval";
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
-import { planNumberFormats, readPlanSheet, servedUnits } from "./planSheet";
+import { planNumberFormats, servedUnits } from "./planSheet";
+import { approvalBasis } from "./scenarioPlan";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
-import { buildSupplyModel } from "./supplyModelFromWorkbook";
 
 /** The decision taken in step 5. */
 export interface PresentOptions {
   decision: "approve" | "reject" | "preview";
   approver?: string;
   comment?: string;
-  /** The scenario presented (default "Base"). */
+  /** The scenario approved: "Base" (the default) or one step 4 compared, whose plan is then approved. */
   scenario?: string;
+  /** How the approver's name was known (default "self-declared": typed). */
+  identity?: ApproverIdentity;
 }
 
 /** A key figure of the executive summary, with the number format SOP Summary shows it in. */
@@ -38,8 +40,7 @@ const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v
  * @throws PlanningError when step 3 has not run
  */
 export async function planForApproval(workbook: Workbook, scenario = "Base"): Promise<{ plan: PlanForApproval; kpis: KeyFigure[]; flows: CellInput[][]; stock: CellInput[][] }> {
-  const table = await readPlanSheet(workbook);
-  const { model } = await buildSupplyModel(workbook);
+  const { table, model, planCost } = await approvalBasis(workbook, scenario);
   const priceOf = new Map(model.items.map((item) => [item.id, item.price ?? 0]));
   const costOf = new Map(model.items.map((item) => [item.id, item.unitCost]));
   const zero = table.periods.map(() => 0);
@@ -56,7 +57,7 @@ export async function planForApproval(workbook: Workbook, scenario = "Base"): Pr
     lostSales: roundCents(sum(total("Lost"))),
     revenue: roundCents(revenue),
     materialCost: roundCents(material),
-    planCost: roundCents(numberIn(strategies?.[1] ?? null)),
+    planCost: roundCents(planCost ?? numberIn(strategies?.[1] ?? null)),
   };
   const figure = (label: string, value: number, format = CENTS_FORMAT): KeyFigure => ({ label, value, format });
   const kpis: KeyFigure[] = [
@@ -110,8 +111,9 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
     workbook.addChart({ sheet: SHEETS.summary, kind: "line", title: "Inventory at month end", dataAddress: `E${chartTop}:F${last}`, anchor: "H20" }),
   ]);
   let audit: AuditEntry | undefined;
-  if (options.decision === "approve") audit = await approvePlan(workbook, plan, options.approver ?? "", options.comment ?? "");
-  if (options.decision === "reject") audit = await rejectPlan(workbook, plan, options.approver ?? "", options.comment ?? "");
+  const approver = { name: options.approver ?? "", identity: options.identity ?? "self-declared" };
+  if (options.decision === "approve") audit = await approvePlan(workbook, plan, approver, options.comment ?? "");
+  if (options.decision === "reject") audit = await rejectPlan(workbook, plan, approver, options.comment ?? "");
   run.onProgress?.({ fraction: 1, message: "Done" });
   const decided =
     audit?.decision === "approved"

@@ -5,6 +5,7 @@ import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { CENTS_FORMAT, PERCENT_FORMAT, periodFormats, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { readPlanSheet, servedUnits } from "./planSheet";
+import { recordComparedScenarios } from "./scenarioPlan";
 import { scenarioSheet } from "./scenarioSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -102,6 +103,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
   run.onProgress?.({ fraction: 0.2, message: `Re-planning ${scenarios.length + (plannedBase ? 0 : 1)} scenarios` });
   const comparison = await compareScenarios(model, scenarios, optimalPlanner(), plannedBase);
   throwIfCancelled(run.signal);
+  await recordComparedScenarios(workbook, scenarios);
 
   const familyRows: CellInput[][] = [["Family", "Measure", ...periods, "Total"]];
   for (const family of gaps.groups.family ?? []) {

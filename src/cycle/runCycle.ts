@@ -13,6 +13,8 @@ export interface CycleOptions {
   /** Approve the plan in this name; without it the plan is summarised but not approved. */
   approver?: string;
   comment?: string;
+  /** Approve this scenario's plan ("Base", the default, or one step 4 compared). */
+  scenario?: string;
   /** Accept the errors step 1 finds, for this reason (logged); without it, errors stop the cycle after step 1. */
   acceptErrors?: string;
 }
@@ -47,7 +49,7 @@ export async function runCycle(workbook: Workbook, options: CycleOptions = {}, r
   reports.push({ step: "4 Reconcile & scenarios", report: (await runReconcileStep(workbook, options.reconcile, stage("Reconcile", [0.7, 0.95]), supply)).report });
   const present = await runPresentStep(
     workbook,
-    { decision: options.approver ? "approve" : "preview", approver: options.approver, comment: options.comment ?? "Approved from the command line" },
+    { decision: options.approver ? "approve" : "preview", approver: options.approver, comment: options.comment ?? "Approved from the command line", scenario: options.scenario },
     stage("Present", [0.95, 1]),
   );
   reports.push({ step: "5 Present & approve", report: present.report });

@@ -13,6 +13,7 @@ export const SHEETS = {
   scenarios: "SOP Scenarios",
   summary: "SOP Summary",
   auditLog: "SOP Audit Log",
+  planDiff: "SOP Plan Diff",
   monitor: "SOP Monitor",
   orderHistory: "SOP Order History",
   serviceLevels: "SOP Service Levels",

@@ -6,10 +6,12 @@
 import * as React from "react";
 import { makeStyles, tokens, Title3, Caption1 } from "@fluentui/react-components";
 import type { Workbook } from "../workbook/workbook";
+import { CompareVersions } from "./components/CompareVersions";
 import { ConfirmOverwriteDialog, useOverwriteConfirmation } from "./components/ConfirmOverwriteDialog";
 import { ImportOrderLines } from "./components/ImportOrderLines";
 import { StepList } from "./components/StepList";
 import { StepPanel, type StepStatus } from "./components/StepPanel";
+import { VerifyApprovals } from "./components/VerifyApprovals";
 import type { StepActions, StepId } from "./stepActions";
 import { STEPS } from "./steps";
 
@@ -64,6 +66,8 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
         />
       ))}
       {selected === "gather" && <ImportOrderLines workbook={workbook} onImported={onRunEnded} />}
+      {selected === "present" && <VerifyApprovals workbook={workbook} />}
+      {selected === "present" && <CompareVersions workbook={workbook} confirmOverwrite={overwrite.confirm} onWritten={onRunEnded} />}
       <ConfirmOverwriteDialog pending={overwrite.pending} />
     </main>
   );

@@ -14,6 +14,7 @@ import type { StepRunOptions } from "../cycle/stepTypes";
 import { runSupplyStep } from "../cycle/supplyStep";
 import type { BatchForecaster } from "../cycle/itemForecasts";
 import { ACCEPT_ERRORS_OPTION, type StepActions, type StepOptions, type StepRunContext } from "./stepActions";
+import { signedInName } from "./officeHost";
 import { workerForecaster } from "./workerForecaster";
 import { workerSolver } from "./workerSolver";
 
@@ -53,9 +54,17 @@ const actions: StepActions = {
     return (await runReconcileStep(context.workbook, scenarios, runOptions(context), lastSupply)).report;
   },
   present: async (context) => {
+    installSolver();
     const { options } = context;
     const decision = DECISIONS.find((choice) => choice === options.decision) ?? "preview";
-    const present = { decision, approver: String(options.approver ?? ""), comment: String(options.comment ?? ""), scenario: String(options.scenario ?? "Base") };
+    const signedIn = decision === "preview" ? undefined : await signedInName();
+    const present: PresentOptions = {
+      decision,
+      approver: signedIn ?? String(options.approver ?? ""),
+      identity: signedIn === undefined ? "self-declared" : "signed-in",
+      comment: String(options.comment ?? ""),
+      scenario: String(options.scenario ?? "Base"),
+    };
     return (await runPresentStep(context.workbook, present, runOptions(context))).report;
   },
   execute: async (context) => (await runMonitorStep(context.workbook, runOptions(context))).report,

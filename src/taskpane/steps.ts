@@ -8,7 +8,8 @@ import type { StepId } from "./stepActions";
 export interface StepField {
   key: string;
   label: string;
-  kind: "number" | "text" | "choice";
+  /** "scenario": one of the scenarios step 4 compared, read from the workbook. */
+  kind: "number" | "text" | "choice" | "scenario";
   defaultValue: string | number;
   /** The values a choice field offers, with their labels. */
   choices?: { value: string; label: string }[];
@@ -106,9 +107,15 @@ export const STEPS: readonly StepDefinition[] = [
           { value: "reject", label: "Reject the plan" },
         ],
       },
-      { key: "approver", label: "Your name", kind: "text", defaultValue: "", hint: "Needed to approve or reject." },
+      {
+        key: "approver",
+        label: "Your name",
+        kind: "text",
+        defaultValue: "",
+        hint: "Needed to approve or reject. Recorded as self-declared, unless Office sign-in gives your name.",
+      },
       { key: "comment", label: "Comment", kind: "text", defaultValue: "" },
-      { key: "scenario", label: "Scenario presented", kind: "text", defaultValue: "Base" },
+      { key: "scenario", label: "Scenario to approve", kind: "scenario", defaultValue: "Base", hint: "The plan approved is this scenario's, as step 4 compared it." },
     ],
   },
   {

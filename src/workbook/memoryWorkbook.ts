@@ -27,6 +27,7 @@ import type {
   ChartSpec,
   Extent,
   Matrix,
+  MetadataVisibility,
   NamedRangeInfo,
   ReadWindow,
   SheetInfo,
@@ -61,11 +62,14 @@ const NOT_A_WORKBOOK = "This file is not an Excel workbook (.xlsx) or is damaged
 export class MemoryWorkbook implements Workbook {
   private readonly book: ExcelJS.Workbook;
   private readonly metadata: Map<string, string>;
+  private readonly visibilityAtLoad: MetadataVisibility;
 
   private constructor(book: ExcelJS.Workbook) {
     this.book = book;
     const sheet = book.getWorksheet(METADATA_SHEET);
     this.metadata = sheet ? decodeMetadata(usedValues(sheet)) : new Map();
+    this.visibilityAtLoad = sheet === undefined ? "absent" : sheet.state === "veryHidden" ? "veryHidden" : sheet.state === "hidden" ? "hidden" : "visible";
+    repairAfterOtherPrograms(book);
   }
 
   /**
@@ -248,13 +252,20 @@ export class MemoryWorkbook implements Workbook {
     );
     const metadataBefore = new Map(this.metadata);
     const created: string[] = [];
+    const unprotected: ExcelJS.Worksheet[] = [];
     try {
       for (const name of names) {
         const sheet = this.findSheet(name);
         if (sheet === undefined) {
           await this.createSheet(name);
           created.push(name);
-        } else if (options.replace && owned.has(sheet.name)) clearSheet(sheet);
+        } else {
+          if (options.replace && owned.has(sheet.name)) clearSheet(sheet);
+          if (isProtected(sheet)) {
+            sheet.unprotect();
+            unprotected.push(sheet);
+          }
+        }
       }
       for (const block of blocks) writeBlock(this.sheet(block.sheet), block);
       for (const name of options.protect ?? []) await this.protectSheet(name);
@@ -263,11 +274,16 @@ export class MemoryWorkbook implements Workbook {
     } catch (error) {
       // All or nothing, as on Excel: the sheets this write created go, the metadata is put back.
       for (const name of created) this.book.removeWorksheet(this.sheet(name).id);
+      for (const sheet of unprotected) await this.protectSheet(sheet.name);
       this.metadata.clear();
       for (const [key, value] of metadataBefore) this.metadata.set(key, value);
       this.saveMetadata();
       throw error;
     }
+  }
+
+  async metadataVisibility(): Promise<MetadataVisibility> {
+    return this.visibilityAtLoad;
   }
 
   async protectSheet(name: string): Promise<void> {
@@ -341,9 +357,38 @@ export class MemoryWorkbook implements Workbook {
   }
 }
 
+/** ExcelJS's record of a sheet's protection (absent or null when the file has none). */
+type SheetProtection = { sheet?: boolean } | null | undefined;
+
+function protectionOf(sheet: ExcelJS.Worksheet): SheetProtection {
+  return (sheet as unknown as { sheetProtection?: SheetProtection }).sheetProtection;
+}
+
 function isProtected(sheet: ExcelJS.Worksheet): boolean {
-  const protection = (sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
-  return protection?.sheet === true;
+  return protectionOf(sheet)?.sheet === true;
+}
+
+/**
+ * Read a workbook another program saved as Excel would, so that it reads right and saves again:
+ * - LibreOffice writes protection as `sheet="true"`, which ExcelJS reads only as "1": the element is
+ *   there but its flag is lost, and saving would write it unprotected. A `sheetProtection` element is
+ *   written only for a protected sheet (Excel and LibreOffice drop it on unprotect), so its presence
+ *   means protected.
+ * - LibreOffice writes tables without a style (no `tableStyleInfo`); ExcelJS then fails to save them
+ *   ("Cannot read properties of null (reading 'theme')"). Such a table gets the plain style.
+ * - The metadata sheet, made merely hidden by LibreOffice, is very hidden again (saveMetadata also does it).
+ */
+function repairAfterOtherPrograms(book: ExcelJS.Workbook): void {
+  for (const sheet of book.worksheets) {
+    const protection = protectionOf(sheet);
+    if (protection && protection.sheet !== true) protection.sheet = true;
+    for (const entry of sheet.getTables() as unknown as { table: { style?: unknown } }[]) {
+      if (entry.table.style === null || entry.table.style === undefined) {
+        entry.table.style = { theme: undefined, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+      }
+    }
+    if (sheet.name === METADATA_SHEET) sheet.state = "veryHidden";
+  }
 }
 
 function tableModels(sheet: ExcelJS.Worksheet): TableModel[] {

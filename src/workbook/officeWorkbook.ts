@@ -33,6 +33,7 @@ import type {
   ChartSpec,
   Extent,
   Matrix,
+  MetadataVisibility,
   NamedRangeInfo,
   ReadWindow,
   SheetInfo,
@@ -200,6 +201,8 @@ export class OfficeWorkbook implements Workbook {
         for (const target of targets) {
           const sheet = target.state ? sheets.getItem(target.state.name) : sheets.add(target.name);
           handles.set(target.name, sheet);
+          // An owned sheet protected earlier and protected again by this write (the audit log).
+          if (target.state?.protected && protect.has(target.name.toLowerCase())) sheet.protection.unprotect();
           if (cleared.has(target.name)) sheet.getRange().clear();
         }
         const batch = new SizedBatch(context);
@@ -221,6 +224,19 @@ export class OfficeWorkbook implements Workbook {
       metadata,
       names.map((name) => ({ name, box: blocksBox(blocks.filter((block) => block.sheet === name)), replace: cleared.has(name) || created.includes(name) })),
     );
+  }
+
+  /**
+   * How the metadata sheet is shown, read from Excel (one sync): see Workbook.metadataVisibility.
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member
+   */
+  async metadataVisibility(): Promise<MetadataVisibility> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(METADATA_SHEET).load("visibility");
+      await context.sync();
+      if (sheet.isNullObject) return "absent";
+      return sheet.visibility === "VeryHidden" ? "veryHidden" : sheet.visibility === "Hidden" ? "hidden" : "visible";
+    });
   }
 
   async protectSheet(name: string): Promise<void> {

@@ -23,6 +23,9 @@ export type Matrix = CellValue[][];
 /** A value to write: a plain value (text stays text) or an explicit formula. */
 export type CellInput = CellValue | { formula: string };
 
+/** How the add-in's metadata sheet is shown: see Workbook.metadataVisibility. */
+export type MetadataVisibility = "veryHidden" | "hidden" | "visible" | "absent";
+
 export interface SheetInfo {
   name: string;
   /** True when the add-in created this sheet (it may write there without asking). */
@@ -96,7 +99,10 @@ export interface WriteOptions {
   overwrite?: OverwriteConfirmation;
   /** Clear the add-in-owned target sheets before writing (their old content is replaced). */
   replace?: boolean;
-  /** Protect these target sheets once written, as part of the same write. */
+  /**
+   * Protect these target sheets once written, as part of the same write. A sheet listed here that the
+   * add-in owns and protected earlier (the audit log) is unprotected for the write and protected again.
+   */
   protect?: readonly string[];
   /** Set these metadata keys as part of the same write. */
   metadata?: Readonly<Record<string, string>>;
@@ -122,8 +128,19 @@ export interface Workbook {
    * Throws WorkbookError for a sheet not owned unless `overwrite` says yes, or a protected sheet.
    */
   writeBlocks(blocks: readonly WriteBlock[], options?: WriteOptions): Promise<void>;
-  /** Protect a sheet against edits (no password; a planner can unprotect deliberately). */
+  /**
+   * Protect a sheet against edits. There is no password: protection stops accidental edits, not a
+   * determined one (anyone can unprotect the sheet, and a password kept in an add-in's open code would
+   * be no secret). Approved plans are checked by their audit hash chain and receipts instead.
+   */
   protectSheet(name: string): Promise<void>;
+  /**
+   * How the sheet holding the add-in's metadata was found when the workbook was read: "veryHidden" as
+   * the add-in leaves it, "hidden" or "visible" when another program changed it (a LibreOffice save
+   * makes it merely hidden), "absent" when the workbook has none yet. The add-in's next write makes it
+   * very hidden again.
+   */
+  metadataVisibility?(): Promise<MetadataVisibility>;
   /** Add-in metadata kept inside the workbook (a very hidden sheet), as strings by key. */
   getMetadata(key: string): Promise<string | undefined>;
   setMetadata(key: string, value: string): Promise<void>;

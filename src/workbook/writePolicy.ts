@@ -14,9 +14,19 @@ export interface TargetSheet {
 }
 
 /**
+ * True when a write may rewrite this protected sheet: the add-in owns it and the same write protects it
+ * again (the audit log, rewritten with each decision).
+ * @example reprotected({ name: "SOP Audit Log", exists: true, owned: true, protected: true }, { protect: ["SOP Audit Log"] }) // true
+ */
+export function reprotected(target: TargetSheet, options: WriteOptions): boolean {
+  return target.owned && (options.protect ?? []).some((name) => name.toLowerCase() === target.name.toLowerCase());
+}
+
+/**
  * Check that every target sheet may be written: sheets the add-in created may; any other existing
  * sheet only when `options.overwrite` asks the user and gets a yes. Sheets that do not exist yet
- * will be created and owned by the add-in.
+ * will be created and owned by the add-in. A protected sheet refuses, unless the add-in owns it and the
+ * write protects it again ({@link reprotected}).
  * @param targets the distinct sheets a write touches.
  * @param options the caller's write options.
  * @throws WorkbookError naming the sheet, when it is protected or the user did not confirm.
@@ -24,7 +34,7 @@ export interface TargetSheet {
  */
 export async function assertWritable(targets: readonly TargetSheet[], options: WriteOptions = {}): Promise<void> {
   for (const target of targets) {
-    if (target.protected) {
+    if (target.protected && !reprotected(target, options)) {
       throw new WorkbookError(
         `The sheet "${target.name}" is protected, so the add-in did not change it. Unprotect it first if you mean to update it.`,
       );

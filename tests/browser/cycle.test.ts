@@ -148,3 +148,19 @@ test("step 6 monitors the latest approved plan: no actuals yet for the sample", 
   await screenshot("execute", "SOP Monitor", "step-6-monitor");
   expect(preview.pageErrors).toEqual([]);
 });
+
+test("step 5 approves a scenario picked from those step 4 compared, and Verify finds every approved version unchanged", async () => {
+  await page.locator("#sop-step-tab-present").click();
+  const scenario = panel("present").getByLabel("Scenario to approve");
+  await page.waitForFunction(() => [...document.querySelectorAll("#sop-step-panel-present option")].some((option) => option.textContent === "Demand +10%"));
+  expect(await scenario.locator("option").allInnerTexts()).toEqual(["Base (the plan of step 3)", "Demand +10%", expect.stringMatching(/Capacity -10%$/)]);
+  await scenario.selectOption("Demand +10%");
+  await approve("The demand upside is the plan.", "Plan 2026-01 v3");
+  const log = await readAuditLog(await saveAndReopen());
+  expect(log.map((entry) => entry.scenario)).toEqual(["Base", "Base", "Demand +10%"]);
+  expect(log[2].identity).toBe("self-declared");
+  const verify = page.getByRole("region", { name: "Verify approved plans" });
+  await verify.getByRole("button", { name: "Verify approved plans" }).click();
+  await verify.getByText("3 approved version(s) verified: unchanged.").waitFor();
+  expect(preview.pageErrors).toEqual([]);
+});

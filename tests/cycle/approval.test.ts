@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { approvePlan, PlanForApproval, readAuditLog, rejectPlan, verifyApproval } from "../../src/cycle/approval";
 import { contentHash } from "../../src/cycle/contentHash";
 import { CENTS_FORMAT } from "../../src/cycle/ownedSheets";
@@ -112,16 +113,43 @@ describe("approving a plan", () => {
 
 describe("an approval is one write, all or nothing", () => {
   test.each([
-    ["MemoryWorkbook", () => MemoryWorkbook.empty() as Workbook],
-    ["OfficeWorkbook", () => new OfficeWorkbook(new FakeExcel().runner) as Workbook],
-  ])("on %s, a protected audit sheet stops the approval before anything is written", async (_name, make) => {
-    const book = make();
-    await book.writeBlocks([{ sheet: "SOP Audit Log", topLeft: "A1", values: [["Cycle"]] }]);
-    await book.protectSheet("SOP Audit Log");
+    [
+      "MemoryWorkbook",
+      async () => {
+        const raw = new ExcelJS.Workbook();
+        raw.addWorksheet("SOP Audit Log").getCell("A1").value = "Cycle";
+        await raw.getWorksheet("SOP Audit Log")?.protect("", {});
+        return (await MemoryWorkbook.fromXlsx(new Uint8Array((await raw.xlsx.writeBuffer()) as ArrayBuffer))) as Workbook;
+      },
+    ],
+    [
+      "OfficeWorkbook",
+      async () => {
+        const fake = new FakeExcel();
+        fake.addSheet("SOP Audit Log", [["Cycle"]]);
+        fake.sheet("SOP Audit Log").protected = true;
+        return new OfficeWorkbook(fake.runner) as Workbook;
+      },
+    ],
+  ])("on %s, the planner's own protected sheet named SOP Audit Log stops the approval before anything is written", async (_name, make) => {
+    const book = await make();
     await expect(approvePlan(book, plan, "Dana", "", when)).rejects.toThrow(/"SOP Audit Log" is protected/);
     book.forget();
     expect((await book.listSheets()).map((sheet) => sheet.name)).toEqual(["SOP Audit Log"]);
     expect(await readAuditLog(book)).toEqual([]);
+  });
+
+  test.each([
+    ["MemoryWorkbook", () => MemoryWorkbook.empty() as Workbook],
+    ["OfficeWorkbook", () => new OfficeWorkbook(new FakeExcel().runner) as Workbook],
+  ])("on %s, the add-in's protected audit log takes the next decision's row and stays protected", async (_name, make) => {
+    const book = make();
+    await approvePlan(book, plan, "Dana", "", when);
+    await rejectPlan(book, plan, "Eve", "Too much overtime", when);
+    book.forget();
+    const audit = (await book.listSheets()).find((sheet) => sheet.name === "SOP Audit Log");
+    expect(audit?.protected).toBe(true);
+    expect((await book.read("SOP Audit Log")).map((row) => row[2])).toEqual(["Decision", "approved", "rejected"]);
   });
 
   test("on Excel, a batch that fails leaves no unprotected plan sheet and no audit row; the retry makes version 1", async () => {

@@ -454,6 +454,13 @@ class Protection extends Loadable {
       model.protected = true;
     });
   }
+
+  /** https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotection#excel-excel-worksheetprotection-unprotect-member(1) */
+  unprotect(): void {
+    const model = this.model;
+    if (!model) throw new Error("InvalidObjectPath");
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (model.protected = false));
+  }
 }
 
 class Charts extends Loadable {

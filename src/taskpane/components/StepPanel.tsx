@@ -26,6 +26,7 @@ import { ErrorGateView } from "./ErrorGateView";
 import { ResultChartView } from "./ResultChartView";
 import { ResultTableView } from "./ResultTableView";
 import { RunProgress } from "./RunProgress";
+import { ScenarioChoice } from "./ScenarioChoice";
 import { stepPanelId, stepTabId } from "./StepList";
 import { StepMessages } from "./StepMessages";
 
@@ -83,7 +84,9 @@ export function StepPanel({ step, hidden, workbook, action, confirmOverwrite, on
           const change = (value: string) => setValues((current) => ({ ...current, [field.key]: value }));
           return (
             <Field key={field.key} label={field.label} hint={field.hint}>
-              {field.kind === "choice" ? (
+              {field.kind === "scenario" ? (
+                <ScenarioChoice workbook={workbook} value={values[field.key]} disabled={running} visible={!hidden} onChange={change} />
+              ) : field.kind === "choice" ? (
                 <Select value={values[field.key]} disabled={running} onChange={(_, data) => change(data.value)}>
                   {(field.choices ?? []).map((choice) => (
                     <option key={choice.value} value={choice.value}>

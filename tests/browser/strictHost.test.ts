@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
 import type { HostCell } from "./hostTypes";
 import { HOST_DIST, hostWorkbookOf, manifestRequirementSets, openExcelHost, type ExcelHost } from "./excelHost";
 import { runStep } from "./previewHarness";
@@ -36,6 +37,10 @@ afterAll(async () => {
   await host?.close();
 });
 
+/** The policy a page's Content-Security-Policy <meta> sets ("" when it has none). */
+const contentSecurityPolicy = (page: Page): Promise<string> =>
+  page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "");
+
 /** An error value as a cell shows it: the code, and the message when Excel keeps one. */
 const error = (code: string, message?: RegExp) => (message ? { error: code, message: expect.stringMatching(message) } : { error: code });
 
@@ -59,11 +64,47 @@ describe("Excel's rules the host plays", () => {
     const manifest = fs.readFileSync(path.join(HOST_DIST, "manifest.xml"), "utf8");
     const support = /<SupportUrl DefaultValue="([^"]+)"/.exec(manifest)?.[1] ?? "";
     const help = await host.page.context().newPage();
+    const helpErrors: string[] = [];
+    help.on("console", (message) => {
+      if (message.type() === "error") helpErrors.push(message.text());
+    });
     const response = await help.goto(`${host.origin}${new URL(support).pathname}`);
     expect(response?.status()).toBe(200);
     await expect(help.title()).resolves.toBe("S&OP Planner help");
     await expect(help.getByRole("heading", { level: 2 }).allInnerTexts()).resolves.toEqual(["Open the pane", "Functions", "What Excel you need"]);
+    // A static page: its policy allows no script at all, and the page needs none.
+    expect(await contentSecurityPolicy(help)).toMatch(/default-src 'none'/);
+    expect(await help.evaluate(() => document.scripts.length)).toBe(0);
+    expect(helpErrors).toEqual([]);
     await help.close();
+  });
+
+  test("the pane's page carries a Content-Security-Policy: only its own origin, Office's script and the wasm", async () => {
+    const policy = await contentSecurityPolicy(host.page);
+    expect(policy).toMatch(/default-src 'self'/);
+    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(policy).toMatch(/object-src 'none'/);
+    expect(policy).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'|\*/);
+    // The policy is enforced: an inline script is refused (and, kept from the host's log, does not count against the steps).
+    const logged = host.page.waitForEvent("console", { predicate: (message) => /inline script/.test(message.text()), timeout: 10_000 }).catch(() => undefined);
+    const refused = await host.page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const probe = (event: SecurityPolicyViolationEvent): void => {
+            event.stopImmediatePropagation();
+            window.removeEventListener("securitypolicyviolation", probe, true);
+            resolve(event.effectiveDirective);
+          };
+          window.addEventListener("securitypolicyviolation", probe, true);
+          const script = document.createElement("script");
+          script.textContent = "window.__inlineRan = true;";
+          document.head.append(script);
+        }),
+    );
+    expect(refused).toBe("script-src-elem");
+    expect(await host.page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
+    await logged;
+    host.pageErrors.splice(0, host.pageErrors.length, ...host.pageErrors.filter((text) => !/inline script/.test(text)));
   });
 });
 

@@ -13,8 +13,12 @@ export interface ExcelSeries {
   orientation: Orientation;
 }
 
-/** The largest number of cells one function call accepts (Excel's 5 MB payload limit per call). */
-export const MAX_CELLS = 250_000;
+/**
+ * The largest number of cells one range argument may have (a forecasting or planning call takes fewer):
+ * within Excel's 5 MB payload per call, and answered within 2 s (tests/functions/fuzz.test.ts calls every
+ * function at this size).
+ */
+export const MAX_CELLS = 100_000;
 
 /**
  * The largest magnitude a number may have: Excel keeps 15 significant digits, and a plan's sums of
@@ -127,12 +131,13 @@ export function readNumber(value: unknown, name: string, range: { min?: number; 
 
 /**
  * Read an optional text argument (a method or mode word); an omitted one (null) is undefined.
- * @throws PlanningError when it is a number, a TRUE/FALSE or an error value rather than text
+ * @throws PlanningError when it is a number or a TRUE/FALSE rather than text, or an error value (as #N/A)
  * @example readText(" ets ", "method") // " ets "
  */
 export function readText(value: unknown, name: string): string | undefined {
   const cell = Array.isArray(value) ? readRange(value, name, 1)[0][0] : value;
   if (cell === null || cell === undefined) return undefined;
+  if (isErrorValue(cell)) throw new PlanningError(`${name} is an Excel error: fix that cell first.`, "notAvailable");
   if (typeof cell !== "string") throw new PlanningError(`${name} is ${describeCell(cell)}, not a word: type the option's name, e.g. in quotes.`);
   return cell;
 }
@@ -147,6 +152,7 @@ export function readFlag(value: unknown, name: string): boolean {
   if (cell === null || cell === undefined || cell === "") return false;
   if (typeof cell === "boolean") return cell;
   if (typeof cell === "number") return cell !== 0;
+  if (isErrorValue(cell)) throw new PlanningError(`${name} is an Excel error: fix that cell first.`, "notAvailable");
   throw new PlanningError(`${name} is ${describeCell(cell)}: give TRUE or FALSE.`);
 }
 
@@ -204,7 +210,7 @@ export function readOptionalWholeNumber(value: unknown, name: string, min: numbe
  */
 export function readChoice<T extends string>(value: unknown, name: string, options: readonly T[], fallback: T): T {
   const known = `use one of ${options.join(", ")}`;
-  if (value !== null && value !== undefined && typeof value !== "string" && !Array.isArray(value)) {
+  if (value !== null && value !== undefined && typeof value !== "string" && !Array.isArray(value) && !isErrorValue(value)) {
     throw new PlanningError(`${name} ${describeCell(value)} is not known: ${known}.`);
   }
   const word = readText(value, name);

@@ -67,7 +67,7 @@ const isExcelErrorValue = (cell: unknown): cell is ExcelErrorValue =>
 
 /** The cell shown for a number that is infinite or undefined, when the function did not say why itself. */
 const notComputable = (): ExcelErrorValue =>
-  excelErrorValue("notAvailable", "This number cannot be computed from the data given (it would be infinite or undefined): check the inputs for values far beyond the plan's scale.");
+  excelErrorValue("notAvailable", "This number cannot be computed from the data given (it would be infinite or undefined): check the inputs for values far beyond the plan's scale or so close to 0 that dividing by them overflows.");
 
 function storableCell(cell: unknown): unknown {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : notComputable();
@@ -85,11 +85,11 @@ function storableCell(cell: unknown): unknown {
  */
 export function storable<T>(result: T): T {
   if (typeof result === "number" && !Number.isFinite(result)) {
-    throw new PlanningError("The result cannot be computed from these inputs (it would be infinite or undefined): check them for values far beyond the plan's scale.");
+    throw new PlanningError("The result cannot be computed from these inputs (it would be infinite or undefined): check them for values far beyond the plan's scale or so close to 0 that dividing by them overflows.");
   }
   if (!Array.isArray(result)) return storableCell(result) as T;
   const rows = result.map((row: unknown) => (Array.isArray(row) ? row : [row]));
-  const width = Math.max(0, ...rows.map((row) => row.length));
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   if (rows.length === 0 || width === 0) throw new PlanningError("There is nothing to show for these inputs: check that the ranges hold the data.");
   return rows.map((row) => Array.from({ length: width }, (_, i) => storableCell(row[i]))) as T;
 }

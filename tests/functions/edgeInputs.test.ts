@@ -3,7 +3,8 @@
  * or an error value with a message a planner can act on.
  */
 import { accuracy, disaggregateTotal, financials, forecast, forecastModel, fva, gap, inventory, MAX_FORECAST_PERIODS, safetyStockLevel, supplyPlan } from "../../src/functions/functions";
-import { SopFunctionError } from "../../src/functions/excelError";
+import { SopFunctionError, storable } from "../../src/functions/excelError";
+import { PlanningError } from "../../src/core/errors";
 import { excelError, excelErrorAsync } from "./excelErrors";
 
 const column = (values: (number | string)[]): (number | string)[][] => values.map((v) => [v]);
@@ -43,6 +44,17 @@ describe("numbers beyond what a plan holds are refused, never spilled as Infinit
   test("a tiny divisor gives a cell that says why, not Infinity", () => {
     const [[cell]] = gap(column([5e-324]), column([1e15]), "percent") as unknown[][];
     expect(cell).toMatchObject({ code: "#N/A", message: expect.stringMatching(/cannot be computed from the data given/) });
+  });
+});
+
+describe("what a function gives back is what Excel can store", () => {
+  test("an infinite single result is refused with a message; an array's becomes an #N/A cell, a missing cell a blank", () => {
+    expect(() => storable(Number.POSITIVE_INFINITY)).toThrow(PlanningError);
+    expect(() => storable([])).toThrow(/nothing to show/);
+    const [first, second] = storable([[1, Number.NaN], [2]]) as unknown[][];
+    expect(first[0]).toBe(1);
+    expect(first[1]).toMatchObject({ code: "#N/A", message: expect.stringMatching(/cannot be computed from the data given/) });
+    expect(second).toEqual([2, ""]);
   });
 });
 

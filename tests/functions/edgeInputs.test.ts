@@ -93,6 +93,11 @@ describe("a call too large to answer quickly is refused with its limit", () => {
     );
   });
 
+  test("any range over 100,000 cells", () => {
+    const long = column(new Array(100_001).fill(1));
+    expect(excelError(() => gap(long, long)).message).toBe("demand has 100001 cells, more than the 100000 one call of this function takes: use the S&OP task pane for data this large.");
+  });
+
   test("a seasonal ARIMA names the periods its season length allows", () => {
     const weeks = column(Array.from({ length: 300 }, (_, t) => 100 + (t % 52)));
     expect(excelError(() => forecast(weeks, 4, 52, "arima")).message).toMatch(/^A seasonal ARIMA of season length 52 takes at most 230 periods in one call/);

@@ -107,6 +107,15 @@ function readCell(cell: unknown, name: string, index: number, blanks: BlankPolic
   throw new PlanningError(`${position} is ${describeCell(cell)}, not a number: enter a number there.`);
 }
 
+/** The value of a one-cell argument: a value, or a range of exactly one cell. */
+function oneCell(value: unknown, name: string): unknown {
+  if (!Array.isArray(value)) return value;
+  const grid = readRange(value, name);
+  const cells = grid.length * grid[0].length;
+  if (cells > 1) throw new PlanningError(`${name} must be one cell, but the range has ${cells} cells.`);
+  return grid[0][0];
+}
+
 /**
  * Read a one-cell number argument; an omitted one (null) takes `fallback`.
  * @param value the argument as received
@@ -116,7 +125,7 @@ function readCell(cell: unknown, name: string, index: number, blanks: BlankPolic
  * @example readNumber(null, "holdingRate", { min: 0, max: 1, fallback: 0 }) // 0
  */
 export function readNumber(value: unknown, name: string, range: { min?: number; max?: number; fallback?: number } = {}): number {
-  const cell = Array.isArray(value) ? readRange(value, name, 1)[0][0] : value;
+  const cell = oneCell(value, name);
   if (cell === null || cell === undefined || cell === "") {
     if (range.fallback === undefined) throw new PlanningError(`${name} is required: give a number.`);
     return range.fallback;
@@ -135,7 +144,7 @@ export function readNumber(value: unknown, name: string, range: { min?: number; 
  * @example readText(" ets ", "method") // " ets "
  */
 export function readText(value: unknown, name: string): string | undefined {
-  const cell = Array.isArray(value) ? readRange(value, name, 1)[0][0] : value;
+  const cell = oneCell(value, name);
   if (cell === null || cell === undefined) return undefined;
   if (isErrorValue(cell)) throw new PlanningError(`${name} is an Excel error: fix that cell first.`, "notAvailable");
   if (typeof cell !== "string") throw new PlanningError(`${name} is ${describeCell(cell)}, not a word: type the option's name, e.g. in quotes.`);
@@ -148,7 +157,7 @@ export function readText(value: unknown, name: string): string | undefined {
  * @example readFlag(null, "blanksAsZero") // false
  */
 export function readFlag(value: unknown, name: string): boolean {
-  const cell = Array.isArray(value) ? readRange(value, name, 1)[0][0] : value;
+  const cell = oneCell(value, name);
   if (cell === null || cell === undefined || cell === "") return false;
   if (typeof cell === "boolean") return cell;
   if (typeof cell === "number") return cell !== 0;

@@ -82,6 +82,8 @@ describe("a number or TRUE where a word, a range or a number is expected", () =>
     expect(gap(5 as unknown as unknown[][], 7 as unknown as unknown[][])).toEqual([[2]]);
     expect(excelError(() => inventory("abc" as unknown as number, column([1]), column([1]))).message).toBe('opening is "abc", not a number: enter a number there.');
     expect(excelError(() => gap([[1, 2], [3]], column([1, 2]))).message).toBe("demand has rows of different lengths: select a rectangular range.");
+    expect(excelError(() => inventory([[1, 2]] as unknown as number, column([1]), column([1]))).message).toBe("opening must be one cell, but the range has 2 cells.");
+    expect(inventory([[10]] as unknown as number, column([5]), column([8]))).toEqual([[7]]);
   });
 });
 

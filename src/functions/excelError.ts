@@ -62,10 +62,42 @@ export function toExcelError(error: unknown): ExcelErrorValue {
   return excelErrorValue("invalidValue", `Unexpected problem in the S&OP add-in: ${detail}`);
 }
 
-/** Run a function body and rethrow any failure as the Excel error value with a planner-facing message. */
+const isExcelErrorValue = (cell: unknown): cell is ExcelErrorValue =>
+  cell instanceof SopFunctionError || (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function" && cell instanceof CustomFunctions.Error);
+
+/** The cell shown for a number that is infinite or undefined, when the function did not say why itself. */
+const notComputable = (): ExcelErrorValue =>
+  excelErrorValue("notAvailable", "This number cannot be computed from the data given (it would be infinite or undefined): check the inputs for values far beyond the plan's scale or so close to 0 that dividing by them overflows.");
+
+function storableCell(cell: unknown): unknown {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : notComputable();
+  if (typeof cell === "string" || typeof cell === "boolean" || isExcelErrorValue(cell)) return cell;
+  if (cell === null || cell === undefined) return "";
+  throw new Error(`a result cell holds ${typeof cell}`);
+}
+
+/**
+ * A result as Excel can store it: a finite number, text or TRUE/FALSE, or a rectangular, non-empty
+ * array of such cells and error values. An array's infinite or undefined number becomes an #N/A cell
+ * saying why and a missing cell becomes blank; a single result that is not finite is refused.
+ * @throws PlanningError when a single number is infinite or undefined, or the array is empty
+ * @example storable([[1, Number.NaN]])[0][1] // an #N/A error value with a message
+ */
+export function storable<T>(result: T): T {
+  if (typeof result === "number" && !Number.isFinite(result)) {
+    throw new PlanningError("The result cannot be computed from these inputs (it would be infinite or undefined): check them for values far beyond the plan's scale or so close to 0 that dividing by them overflows.");
+  }
+  if (!Array.isArray(result)) return storableCell(result) as T;
+  const rows = result.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  if (rows.length === 0 || width === 0) throw new PlanningError("There is nothing to show for these inputs: check that the ranges hold the data.");
+  return rows.map((row) => Array.from({ length: width }, (_, i) => storableCell(row[i]))) as T;
+}
+
+/** Run a function body and rethrow any failure as the Excel error value with a planner-facing message; the result is made {@link storable}. */
 export function asExcelResult<T>(body: () => T): T {
   try {
-    return body();
+    return storable(body());
   } catch (error) {
     throw toExcelError(error);
   }
@@ -74,7 +106,7 @@ export function asExcelResult<T>(body: () => T): T {
 /** The same as asExcelResult for a body that awaits (a solver, a worker). */
 export async function asExcelResultAsync<T>(body: () => Promise<T>): Promise<T> {
   try {
-    return await body();
+    return storable(await body());
   } catch (error) {
     throw toExcelError(error);
   }

@@ -13,7 +13,39 @@ import { inThreadSolver, useLpSolver } from "../core/optimize/lpSolver";
 import { abcXyz } from "../core/segmentation";
 import { capacityUtilisation, inventoryProjection, planSingleItem, safetyStockFromHistory } from "../core/supply";
 import { asExcelResult, asExcelResultAsync, excelErrorValue } from "./excelError";
-import { assertSameLength, readChoice, readNumbers, readSeries, readWholeNumber, spill } from "./excelArguments";
+import { assertSameLength, readChoice, readFlag, readNumber, readNumbers, readOptionalWholeNumber, readRange, readSeries, readText, readWholeNumber, spill } from "./excelArguments";
+
+/** The longest season a function takes, in periods (a yearly season in days). */
+const MAX_SEASON_LENGTH = 366;
+
+/**
+ * The most periods of history one forecasting call takes (=SOP.FORECAST, FORECAST.MODEL, SEASONALITY,
+ * CLEAN): every method answers within 2 s on 1,000 periods, where 100,000 blocked Excel for 30-75 s.
+ */
+export const MAX_FORECAST_PERIODS = 1_000;
+
+/** The most periods x season length a seasonal ARIMA fits in one call (its state grows with the season): 1,000 months, 230 weeks. */
+export const MAX_SEASONAL_ARIMA_SIZE = 12_000;
+
+/** The most periods one =SOP.SUPPLYPLAN call plans: its linear programme solves within 2 s. */
+export const MAX_PLAN_PERIODS = 1_000;
+
+/**
+ * The forecasting options of a call, read and checked: season length, method word, and the size limit of
+ * a seasonal ARIMA, so that no call blocks Excel.
+ * @throws PlanningError for a season length that is not a whole number from 1 to 366, a method that is not
+ *   a word, or a seasonal ARIMA on more periods than its limit
+ */
+function readForecastOptions(periods: number, seasonLength: unknown, method: unknown): { seasonLength?: number; method?: string } {
+  const m = readOptionalWholeNumber(seasonLength, "seasonLength", 1, MAX_SEASON_LENGTH);
+  const word = readText(method, "method");
+  if (word?.trim().toLowerCase() === "arima" && m !== undefined && m > 1 && periods * m > MAX_SEASONAL_ARIMA_SIZE) {
+    throw new PlanningError(
+      `A seasonal ARIMA of season length ${m} takes at most ${Math.floor(MAX_SEASONAL_ARIMA_SIZE / m)} periods in one call (periods x season length up to ${MAX_SEASONAL_ARIMA_SIZE}); history has ${periods}: use the last periods only, or method "auto".`,
+    );
+  }
+  return { seasonLength: m, method: word };
+}
 
 /**
  * Supply minus demand for each period, in units, in percent of demand, as a running (cumulative)
@@ -29,8 +61,9 @@ import { assertSameLength, readChoice, readNumbers, readSeries, readWholeNumber,
  */
 export function gap(demand: unknown[][], supply: unknown[][], mode?: string, price?: unknown[][], blanksAsZero?: boolean): unknown[][] {
   return asExcelResult(() => {
-    const demandSeries = readNumbers(demand, "demand", blanksAsZero === true);
-    const supplySeries = readNumbers(supply, "supply", blanksAsZero === true);
+    const blanks = readFlag(blanksAsZero, "blanksAsZero");
+    const demandSeries = readNumbers(demand, "demand", blanks);
+    const supplySeries = readNumbers(supply, "supply", blanks);
     assertSameLength({ demand: demandSeries, supply: supplySeries });
     const chosen = readChoice(mode, "mode", GAP_MODES, "units");
     const prices = price === undefined || price === null ? undefined : readNumbers(price, "price").values;
@@ -66,7 +99,7 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
         if (history === undefined || history === null) {
           throw new PlanningError("MASE needs the history the forecast was made from: give it as the 4th argument.");
         }
-        return mase(y, f, readNumbers(history, "history").values, seasonLength ?? 1);
+        return mase(y, f, readNumbers(history, "history").values, readWholeNumber(seasonLength, "seasonLength", 1, MAX_SEASON_LENGTH, 1));
       }
       case "smape":
         return smape(y, f);
@@ -104,17 +137,17 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
  */
 export function forecast(history: unknown[][], horizon: number, seasonLength?: number, method?: string, level?: number, familySeason?: unknown[][]): unknown[][] {
   return asExcelResult(() => {
-    const series = readSeries(history, "history", "missing");
+    const series = readSeries(history, "history", "missing", MAX_FORECAST_PERIODS);
+    const withLevel = level !== undefined && level !== null;
     const outcome = forecastSeries({
       history: series.values,
       horizon: readWholeNumber(horizon, "horizon", 1, MAX_HORIZON),
-      seasonLength: seasonLength ?? undefined,
-      method: method ?? undefined,
-      levels: level === undefined || level === null ? [80] : [level],
-      familySeason: familySeason === undefined || familySeason === null ? undefined : familySeasonFromIndices(readNumbers(familySeason, "familySeason").values),
+      ...readForecastOptions(series.values.length, seasonLength, method),
+      levels: withLevel ? [readNumber(level, "level")] : [80],
+      familySeason: familySeason === undefined || familySeason === null ? undefined : familySeasonFromIndices(readNumbers(familySeason, "familySeason", false, MAX_SEASON_LENGTH).values),
     });
     const interval = outcome.intervals[0];
-    const spilled = level === undefined || level === null ? [outcome.mean] : [outcome.mean, interval.lower, interval.upper];
+    const spilled = withLevel ? [outcome.mean, interval.lower, interval.upper] : [outcome.mean];
     return spill(spilled.map(shownDemand), series.orientation);
   });
 }
@@ -129,8 +162,15 @@ export function forecast(history: unknown[][], horizon: number, seasonLength?: n
  */
 export function forecastModel(history: unknown[][], seasonLength?: number, method?: string): unknown[][] {
   return asExcelResult(() => {
-    const series = readSeries(history, "history", "missing");
-    return describeModel({ history: series.values, horizon: 1, seasonLength: seasonLength ?? undefined, method: method ?? undefined });
+    const series = readSeries(history, "history", "missing", MAX_FORECAST_PERIODS);
+    const rows = describeModel({
+      history: series.values,
+      horizon: 1,
+      ...readForecastOptions(series.values.length, seasonLength, method),
+    });
+    const undefinedStatistic = (label: string) =>
+      excelErrorValue("notAvailable", `${label} is not defined here: a combination of models, or a model fitted on a transformed copy, has no likelihood on this history, and too few periods leave none.`);
+    return rows.map(([label, value]) => [label, typeof value === "number" && !Number.isFinite(value) ? undefinedStatistic(label) : value]);
   });
 }
 
@@ -142,7 +182,7 @@ export function forecastModel(history: unknown[][], seasonLength?: number, metho
  * @returns The season length in periods.
  */
 export function seasonality(history: unknown[][]): number {
-  return asExcelResult(() => detectSeasonality(readSeries(history, "history", "missing").values).seasonLength);
+  return asExcelResult(() => detectSeasonality(readSeries(history, "history", "missing", MAX_FORECAST_PERIODS).values).seasonLength);
 }
 
 const CLEAN_METHODS = ["all", "fill", "outliers"] as const;
@@ -161,9 +201,9 @@ const CLEAN_METHODS = ["all", "fill", "outliers"] as const;
  */
 export function clean(history: unknown[][], method?: string, seasonLength?: number): unknown[][] {
   return asExcelResult(() => {
-    const series = readSeries(history, "history", "missing");
+    const series = readSeries(history, "history", "missing", MAX_FORECAST_PERIODS);
     const chosen = readChoice(method, "method", CLEAN_METHODS, "all");
-    const m = seasonLength ?? detectSeasonality(series.values).seasonLength;
+    const m = readOptionalWholeNumber(seasonLength, "seasonLength", 1, MAX_SEASON_LENGTH) ?? detectSeasonality(series.values).seasonLength;
     const filled = chosen === "outliers" ? readNumbers(history, "history").values : fillMissing(series.values, m).values;
     return spill([chosen === "fill" ? filled : correctOutliers(filled, m).values], series.orientation);
   });
@@ -181,17 +221,18 @@ export function clean(history: unknown[][], method?: string, seasonLength?: numb
  */
 export function financials(plan: unknown[][], price: unknown[][], cost: unknown[][], holdingRate?: number): unknown[][] {
   return asExcelResult(() => {
-    const columns = plan.length > 0 && plan[0].length === 3 && plan.length !== 3;
-    const lines = columns ? [0, 1, 2].map((k) => plan.map((row) => [row[k]])) : plan.map((row) => [row]);
+    const grid = readRange(plan, "plan");
+    const columns = grid[0].length === 3 && grid.length !== 3;
+    const lines = columns ? [0, 1, 2].map((k) => grid.map((row) => [row[k]])) : grid.map((row) => [row]);
     if (lines.length !== 3) {
-      throw new PlanningError(`plan needs three rows or three columns (units sold, units made, inventory); it has ${plan.length} rows and ${plan[0]?.length ?? 0} columns.`);
+      throw new PlanningError(`plan needs three rows or three columns (units sold, units made, inventory); it has ${grid.length} rows and ${grid[0].length} columns.`);
     }
     const [sales, production, inventory] = lines.map((line, k) => readNumbers(line, ["units sold", "units made", "inventory"][k]).values);
     const perPeriod = (range: unknown[][], name: string): number | number[] => {
       const values = readNumbers(range, name).values;
       return values.length === 1 ? values[0] : values;
     };
-    const result = planFinancials({ sales, production, inventory }, perPeriod(price, "price"), perPeriod(cost, "cost"), holdingRate ?? 0);
+    const result = planFinancials({ sales, production, inventory }, perPeriod(price, "price"), perPeriod(cost, "cost"), readNumber(holdingRate, "holdingRate", { fallback: 0 }));
     const p = result.periods;
     return spill([p.revenue, p.costOfGoods, p.grossMargin, p.inventoryValue, p.holdingCost], columns ? "column" : "row");
   });
@@ -209,7 +250,7 @@ export function financials(plan: unknown[][], price: unknown[][], cost: unknown[
 export function disaggregateTotal(total: number, weights: unknown[][], decimals?: number): unknown[][] {
   return asExcelResult(() => {
     const series = readNumbers(weights, "weights");
-    return spill([disaggregate(total, series.values, readWholeNumber(decimals, "decimals", 0, 10, 0))], series.orientation);
+    return spill([disaggregate(readNumber(total, "total"), series.values, readWholeNumber(decimals, "decimals", 0, 10, 0))], series.orientation);
   });
 }
 
@@ -247,7 +288,7 @@ export function fva(actual: unknown[][], naive: unknown[][], statistical: unknow
  */
 export function abcxyz(history: unknown[][], values?: unknown[][]): unknown[][] {
   return asExcelResult(() => {
-    const rows = history.map((row, i) => readNumbers([row], `history row ${i + 1}`, true).values);
+    const rows = readRange(history, "history").map((row, i) => readNumbers([row], `history row ${i + 1}`, true).values);
     const unitValues = values === undefined || values === null ? undefined : readNumbers(values, "values").values;
     if (unitValues && unitValues.length !== rows.length) {
       throw new PlanningError(`history has ${rows.length} items but values has ${unitValues.length}: give one value per item.`);
@@ -274,9 +315,20 @@ export function inventory(opening: number, supply: unknown[][], demand: unknown[
     const s = readNumbers(supply, "supply");
     const d = readNumbers(demand, "demand");
     assertSameLength({ supply: s, demand: d });
-    const rows = inventoryProjection(opening, s.values, d.values, readChoice(mode, "mode", INVENTORY_MODES, "backlog"));
+    const rows = inventoryProjection(readNumber(opening, "opening"), s.values, d.values, readChoice(mode, "mode", INVENTORY_MODES, "backlog"));
     return spill([rows.map(([stock, backlog]) => stock - backlog)], d.orientation);
   });
+}
+
+/**
+ * A target service level as a share: given as a share from 0.5 to 0.9999 or a percent from 50 to 99.99.
+ * @throws PlanningError for anything else (a level below 50% would give a negative safety stock)
+ */
+function readServiceLevel(value: unknown): number {
+  const level = readNumber(value, "serviceLevel");
+  if (level >= 0.5 && level <= 0.9999) return level;
+  if (level >= 50 && level <= 99.99) return level / 100;
+  throw new PlanningError(`serviceLevel must be a share from 0.5 to 0.9999 or a percent from 50 to 99.99 (0.95 or 95 for 95%); you gave ${level}.`);
 }
 
 /**
@@ -291,8 +343,9 @@ export function inventory(opening: number, supply: unknown[][], demand: unknown[
  */
 export function safetyStockLevel(history: unknown[][], leadTime: number, serviceLevel: number, leadTimeStd?: number): number {
   return asExcelResult(() => {
-    const level = serviceLevel > 1 ? serviceLevel / 100 : serviceLevel;
-    return safetyStockFromHistory(readSeries(history, "history", "missing").values.filter((v): v is number => v !== null), level, leadTime, leadTimeStd ?? 0);
+    const level = readServiceLevel(serviceLevel);
+    const values = readSeries(history, "history", "missing").values.filter((v): v is number => v !== null);
+    return safetyStockFromHistory(values, level, readNumber(leadTime, "leadTime"), readNumber(leadTimeStd, "leadTimeStd", { fallback: 0 }));
   });
 }
 
@@ -333,20 +386,20 @@ if (typeof location !== "undefined") useLpSolver(inThreadSolver(() => loadHighs(
  */
 export async function supplyPlan(demand: unknown[][], capacity: unknown[][], costs: unknown[][], overtimeCapacity?: unknown[][], openingInventory?: number, strategy?: string): Promise<unknown[][]> {
   return asExcelResultAsync(async () => {
-    const d = readNumbers(demand, "demand");
-    const c = readNumbers(capacity, "capacity");
+    const d = readNumbers(demand, "demand", false, MAX_PLAN_PERIODS);
+    const c = readNumbers(capacity, "capacity", false, MAX_PLAN_PERIODS);
     assertSameLength({ demand: d, capacity: c });
     const cost = readSeries(costs, "costs", "missing").values;
-    if (cost.length < 4 || cost[0] === null || cost[1] === null || cost[3] === null) {
+    if (cost.length < 4 || cost.length > 6 || cost[0] === null || cost[1] === null || cost[3] === null) {
       throw new PlanningError("costs needs at least regular, overtime, (subcontract,) holding: give 4 to 6 cells, blanks only for subcontract, backlog and lost sale.");
     }
     const optional = (value: number | null | undefined): number | undefined => (value === null ? undefined : value);
-    const overtime = overtimeCapacity === undefined || overtimeCapacity === null ? 0 : readNumbers(overtimeCapacity, "overtimeCapacity").values;
+    const overtime = overtimeCapacity === undefined || overtimeCapacity === null ? 0 : readNumbers(overtimeCapacity, "overtimeCapacity", false, MAX_PLAN_PERIODS).values;
     const rows = await planSingleItem(
       d.values,
       c.values,
       { regular: cost[0], overtime: cost[1], subcontract: optional(cost[2]), holding: cost[3], backlog: optional(cost[4]), lostSales: optional(cost[5]) },
-      { openingInventory: openingInventory ?? 0, overtimeCapacity: Array.isArray(overtime) && overtime.length === 1 ? overtime[0] : overtime, strategy: readChoice(strategy, "strategy", STRATEGIES, "optimal") },
+      { openingInventory: readNumber(openingInventory, "openingInventory", { fallback: 0 }), overtimeCapacity: Array.isArray(overtime) && overtime.length === 1 ? overtime[0] : overtime, strategy: readChoice(strategy, "strategy", STRATEGIES, "optimal") },
     );
     return spill((["regular", "overtime", "subcontract", "inventory", "backlog", "lost"] as const).map((key) => rows.map((row) => row[key])), d.orientation);
   });

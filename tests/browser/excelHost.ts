@@ -114,7 +114,14 @@ export async function openExcelHost(workbook: HostWorkbook, requirementSets = ma
   const setup: HostSetup = { workbook, requirementSets };
   const { origin, browser, close } = await serveAndLaunch(HOST_DIST);
   try {
-    const page = await (await browser.newContext({ viewport: { width: 400, height: 900 } })).newPage();
+    const context = await browser.newContext({ viewport: { width: 400, height: 900 } });
+    // What a page's Content-Security-Policy refuses is logged as an error: the policy must allow all the add-in does.
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) =>
+        console.error(`Content Security Policy violation: ${event.effectiveDirective} refused ${event.blockedURI || "inline code"}`),
+      );
+    });
+    const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     page.on("console", (message) => {

@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
 import type { HostCell } from "./hostTypes";
 import { HOST_DIST, hostWorkbookOf, manifestRequirementSets, openExcelHost, type ExcelHost } from "./excelHost";
 import { runStep } from "./previewHarness";
@@ -36,6 +37,10 @@ afterAll(async () => {
   await host?.close();
 });
 
+/** The policy a page's Content-Security-Policy <meta> sets ("" when it has none). */
+const contentSecurityPolicy = (page: Page): Promise<string> =>
+  page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "");
+
 /** An error value as a cell shows it: the code, and the message when Excel keeps one. */
 const error = (code: string, message?: RegExp) => (message ? { error: code, message: expect.stringMatching(message) } : { error: code });
 
@@ -59,10 +64,18 @@ describe("Excel's rules the host plays", () => {
     const manifest = fs.readFileSync(path.join(HOST_DIST, "manifest.xml"), "utf8");
     const support = /<SupportUrl DefaultValue="([^"]+)"/.exec(manifest)?.[1] ?? "";
     const help = await host.page.context().newPage();
+    const helpErrors: string[] = [];
+    help.on("console", (message) => {
+      if (message.type() === "error") helpErrors.push(message.text());
+    });
     const response = await help.goto(`${host.origin}${new URL(support).pathname}`);
     expect(response?.status()).toBe(200);
     await expect(help.title()).resolves.toBe("S&OP Planner help");
     await expect(help.getByRole("heading", { level: 2 }).allInnerTexts()).resolves.toEqual(["Open the pane", "Functions", "What Excel you need"]);
+    // A static page: its policy allows no script at all, and the page needs none.
+    expect(await contentSecurityPolicy(help)).toMatch(/default-src 'none'/);
+    expect(await help.evaluate(() => document.scripts.length)).toBe(0);
+    expect(helpErrors).toEqual([]);
     await help.close();
   });
 });
@@ -131,7 +144,11 @@ const CASES: Record<string, { good: [unknown[], HostCell | HostCell[][]]; bad: [
   SAFETYSTOCK: {
     good: [[column(90, 110, 100, 100), 1, 0.95, null], expect.closeTo(13.43, 2)],
     // The engine calls a lead time of 0 an invalid number: as #NUM! its message never reached the planner.
-    bad: [[[column(90, 110, 100, 100), 0, 0.95, null], error("#VALUE!", /^The lead time must be more than 0 periods\.$/)]],
+    bad: [
+      [[column(90, 110, 100, 100), 0, 0.95, null], error("#VALUE!", /^The lead time must be more than 0 periods\.$/)],
+      // A level of 1.5 gave -34.18 units, 0.3 gave -8.26.
+      [[column(90, 110, 100, 100), 1, 1.5, null], error("#VALUE!", /^serviceLevel must be a share from 0\.5 to 0\.9999 or a percent from 50 to 99\.99/)],
+    ],
   },
   CAPACITY: {
     good: [[column(50, 100, 10), column(100, 100, 0)], [[0.5], [1], [{ error: "#DIV/0!" }]]],
@@ -193,4 +210,31 @@ describe("the six steps in the task pane on the bundled sample", () => {
     expect(stats.largestRequest.bytes).toBeLessThan(5 * 1024 * 1024);
     expect(host.pageErrors).toEqual([]);
   }, 300_000);
+});
+
+// Last: its probe leaves a refused script in the host's errors.
+describe("the pane's Content-Security-Policy", () => {
+  test("allows only its own origin, Office's script and the wasm, and what it refuses is an error of the host", async () => {
+    const policy = await contentSecurityPolicy(host.page);
+    expect(policy).toMatch(/default-src 'self'/);
+    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(policy).toMatch(/object-src 'none'/);
+    expect(policy).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'|\*/);
+    // The policy is enforced, and what it refuses reaches the host's errors (so the steps above, which end with
+    // no errors, loaded nothing it refuses): an inline script is refused and logged.
+    const logged = host.page.waitForEvent("console", { predicate: (message) => /Content Security Policy violation: script-src-elem refused inline/.test(message.text()), timeout: 10_000 });
+    const refused = await host.page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          window.addEventListener("securitypolicyviolation", (event) => resolve(event.effectiveDirective), { once: true });
+          const script = document.createElement("script");
+          script.textContent = "window.__inlineRan = true;";
+          document.head.append(script);
+        }),
+    );
+    expect(refused).toBe("script-src-elem");
+    await logged;
+    expect(host.pageErrors).toContainEqual(expect.stringMatching(/Content Security Policy violation: script-src-elem refused inline/));
+    expect(await host.page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
+  });
 });

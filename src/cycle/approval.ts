@@ -2,7 +2,7 @@ import { PlanningError } from "../core/errors";
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellValue, Workbook, WriteBlock } from "../workbook/workbook";
 import { contentHash } from "./contentHash";
-import { CENTS_FORMAT, WHOLE_FORMAT } from "./ownedSheets";
+import { CENTS_FORMAT, readableLayouts, WHOLE_FORMAT } from "./ownedSheets";
 import { approvedSheetName, SHEETS } from "./sheets";
 
 /** The plan as it is presented for approval: a table of rows under a header, and its totals. */
@@ -111,9 +111,11 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
   };
   // One write: the approved sheet, its protection, the audit row and the log, all or nothing.
   const audit = await auditWrite(workbook, entry);
-  await workbook.writeBlocks([{ sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true }, audit.block], {
+  const planBlock: WriteBlock = { sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true };
+  await workbook.writeBlocks([planBlock, audit.block], {
     protect: [sheet],
     metadata: audit.metadata,
+    layouts: readableLayouts([planBlock]),
   });
   return entry;
 }

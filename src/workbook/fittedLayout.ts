@@ -91,3 +91,12 @@ export function fittedLayout(blocks: readonly WriteBlock[], onePage = false, are
     },
   };
 }
+
+/**
+ * Pixels a column of this many characters takes (Calibri 11: 7 pixels a character and 5 of padding).
+ * Reference: ECMA-376 Part 1, §18.3.1.13 (col width).
+ * @example columnPixels(8.43) // 64
+ */
+export function columnPixels(width: number): number {
+  return Math.trunc(width * 7 + 5);
+}

@@ -246,6 +246,9 @@ export class MemoryWorkbook implements Workbook {
     for (const name of options.protect ?? []) {
       if (!names.some((target) => target.toLowerCase() === name.toLowerCase())) throw new WorkbookError(`The sheet "${name}" to protect is not among the sheets written.`);
     }
+    for (const name of Object.keys(options.layouts ?? {})) {
+      if (!names.some((target) => target.toLowerCase() === name.toLowerCase())) throw new WorkbookError(`The sheet "${name}" to lay out is not among the sheets written.`);
+    }
     for (const name of names) if (!this.findSheet(name)) assertSheetName(name);
     await assertWritable(
       names.map((name) => {

@@ -8,6 +8,7 @@
  */
 import JSZip from "jszip";
 import { columnLetters, parseCell, parseRange, quoteSheetName, type CellRange } from "./address";
+import { columnPixels } from "./fittedLayout";
 import type { ChartSpec, Matrix } from "./workbook";
 
 /** Columns and rows a chart covers from its anchor when its spec gives no bottom-right cell. */
@@ -38,15 +39,6 @@ const DEFAULT_COLUMN_WIDTH = 8.43;
 const ROW_PIXELS = 20;
 /** English Metric Units per pixel at 96 dpi. */
 const EMU_PER_PIXEL = 9525;
-
-/**
- * Pixels a column of this many characters takes (Calibri 11: 7 pixels a character and 5 of padding).
- * Reference: ECMA-376 Part 1, §18.3.1.13 (col width).
- * @example columnPixels(8.43) // 64
- */
-export function columnPixels(width: number): number {
-  return Math.trunc(width * 7 + 5);
-}
 
 /**
  * Add native charts to a saved .xlsx: every chart of a sheet in one drawing of that sheet.

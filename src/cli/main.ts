@@ -3,6 +3,7 @@ import { runForecastCommand } from "./forecastCommand";
 import { runGatherCommand } from "./gatherCommand";
 import { runHistoryCommand } from "./historyCommand";
 import { runInspectCommand } from "./inspectCommand";
+import { runPackCommand } from "./packCommand";
 import { runCycleCommand } from "./runCommand";
 import { runScenarioCommand } from "./scenarioCommand";
 import { runSupplyCommand } from "./supplyCommand";
@@ -17,6 +18,7 @@ const USAGE = `sop: Sales & Operations Planning from the command line
                                              the demand history step 1 reads: item,location,period,quantity
   sop run book.xlsx --out planned.xlsx [--approve "Name"] [--accept-errors "reason"] [--force]
                                              steps 1 to 5 of the S&OP cycle on a workbook
+  sop pack planned.xlsx --out pack.pptx      the executive pack of step 5 as a PowerPoint deck
   sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
                [--level 80,95] --out forecasts.csv
   sop forecast - --horizon H ... [--out forecasts.csv]
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   gather: runGatherCommand,
   history: runHistoryCommand,
   run: runCycleCommand,
+  pack: runPackCommand,
   forecast: runForecastCommand,
   supply: runSupplyCommand,
   scenario: (args) => runScenarioCommand(args),

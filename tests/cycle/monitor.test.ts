@@ -122,7 +122,7 @@ describe("step 6, execute and monitor", () => {
     // CH-103 sells 10% above plan: within the 20% tolerance, no monthly deviation
     expect(result.exceptions.filter((e) => e.item === "CH-103" && e.kind === "demand deviation")).toEqual([]);
     expect(result.exceptions.map((e) => e.money)).toEqual([...result.exceptions.map((e) => e.money)].sort((a, b) => b - a));
-    const exceptionRows = sheet.slice(sheet.findIndex((row) => row[0] === "Exception"));
+    const exceptionRows = sheet.slice(sheet.findIndex((row) => row[0] === "Exception")).map((row) => row.slice(0, 5));
     expect(exceptionRows[0]).toEqual(["Exception", "Item", "Period", "Money at stake", "Detail"]);
     expect(exceptionRows[1]).toEqual([result.exceptions[0].kind, result.exceptions[0].item, result.exceptions[0].period, result.exceptions[0].money, result.exceptions[0].detail]);
     expect(await startNextCycle(book)).toBe("2026-02");

@@ -7,6 +7,7 @@ import * as React from "react";
 import { makeStyles, tokens, Title3, Caption1 } from "@fluentui/react-components";
 import type { Workbook } from "../workbook/workbook";
 import { ConfirmOverwriteDialog, useOverwriteConfirmation } from "./components/ConfirmOverwriteDialog";
+import { ExecutivePackButton } from "./components/ExecutivePackButton";
 import { ImportOrderLines } from "./components/ImportOrderLines";
 import { StepList } from "./components/StepList";
 import { StepPanel, type StepStatus } from "./components/StepPanel";
@@ -64,6 +65,7 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
         />
       ))}
       {selected === "gather" && <ImportOrderLines workbook={workbook} onImported={onRunEnded} />}
+      {selected === "present" && <ExecutivePackButton workbook={workbook} />}
       <ConfirmOverwriteDialog pending={overwrite.pending} />
     </main>
   );

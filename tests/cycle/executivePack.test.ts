@@ -11,6 +11,11 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
 const samplePath = path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx");
 
+// pptxgenjs, seeing Node, starts a dynamic import() of node:fs for slide media (this deck has none), which
+// jest's module sandbox rejects without --experimental-vm-modules; in jest it is told it is not in Node.
+// The command line runs it in plain Node, where the import works.
+Object.defineProperty(process, "release", { value: { ...process.release, name: "jest" } });
+
 /** The text runs of a slide's XML, joined. */
 const slideText = (xml: string): string => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(" ");
 

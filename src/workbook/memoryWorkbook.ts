@@ -461,9 +461,14 @@ function clearSheet(sheet: ExcelJS.Worksheet): void {
 }
 
 
+/** The column width ExcelJS does not save (its default). */
+const EXCELJS_DEFAULT_WIDTH = 9;
+
 /** Column widths, frozen panes and print setup of a sheet, as ExcelJS saves them (cols, sheetView pane, pageSetup, print titles). */
 function applyLayout(sheet: ExcelJS.Worksheet, layout: SheetLayout): void {
-  layout.columnWidths?.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+  // ExcelJS takes a width of exactly 9 for its default and leaves it out of the file (Excel then shows
+  // 8.43): a hundredth more keeps the width asked for.
+  layout.columnWidths?.forEach((width, c) => (sheet.getColumn(c + 1).width = width === EXCELJS_DEFAULT_WIDTH ? width + 0.01 : width));
   if (layout.freeze) {
     const { rows, columns } = layout.freeze;
     sheet.views = rows + columns > 0 ? [{ state: "frozen", xSplit: columns, ySplit: rows, topLeftCell: columnLetters(columns) + (rows + 1) }] : [{ state: "normal" }];

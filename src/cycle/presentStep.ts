@@ -4,7 +4,7 @@ import { planService } from "../core/supply/evaluatePlan";
 import { columnLetters } from "../workbook/address";
 import type { CellInput, CellValue, ChartKind, ChartSpec, Workbook } from "../workbook/workbook";
 import { approvePlan, AuditEntry, PlanForApproval, rejectPlan } from "./approval";
-import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { planNumberFormats, readPlanSheet, servedUnits, type PlanTable } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -59,11 +59,10 @@ const SCENARIO_FIGURES = [
 ] as const;
 
 /**
- * The scenarios as SOP Scenarios compares them, one row per scenario with a plan: revenue, total cost
+ * The scenarios as SOP Scenarios (its values) compares them, one row per scenario with a plan: revenue, total cost
  * and margin (the "vs Base" columns and scenarios without a plan left out).
  */
-async function scenarioTable(workbook: Workbook): Promise<ChartTable> {
-  const sheet = await readIfPresent(workbook, SHEETS.scenarios);
+function scenarioTable(sheet: readonly CellValue[][]): ChartTable {
   const header = sheet[0] ?? [];
   const columns = header.map((cell, c) => ({ name: String(cell ?? ""), c })).filter(({ name, c }) => c > 0 && name !== "" && !name.endsWith(" vs Base"));
   const rowOf = (label: string): CellValue[] => sheet.find((row) => row[0] === label) ?? [];
@@ -73,9 +72,8 @@ async function scenarioTable(workbook: Workbook): Promise<ChartTable> {
   return [["Scenario", ...SCENARIO_FIGURES.map(([, short]) => short)], ...rows];
 }
 
-/** Regular hours and hours used per month over all resources, from SOP Capacity. */
-async function capacityTable(workbook: Workbook, periods: readonly string[]): Promise<ChartTable> {
-  const sheet = await readIfPresent(workbook, SHEETS.capacity);
+/** Regular hours and hours used per month over all resources, from SOP Capacity's values. */
+function capacityTable(sheet: readonly CellValue[][], periods: readonly string[]): ChartTable {
   const total = (measure: string): number[] =>
     periods.map((_, t) => sheet.filter((row) => row[1] === measure).reduce((s, row) => s + numberIn(row[t + 2]), 0));
   const [regular, used] = [total(CAPACITY_HOURS.regular), total(CAPACITY_HOURS.used)];
@@ -91,6 +89,11 @@ async function capacityTable(workbook: Workbook, periods: readonly string[]): Pr
 export async function planForApproval(workbook: Workbook, scenario = "Base"): Promise<{ plan: PlanForApproval; kpis: KeyFigure[]; charts: SummaryCharts }> {
   const table = await readPlanSheet(workbook);
   const { model } = await buildSupplyModel(workbook);
+  // Asked for together, Excel reads the three sheets in one round trip.
+  const present = new Set((await workbook.listSheets()).map((sheet) => sheet.name));
+  const readIf = async (name: string): Promise<CellValue[][]> => (present.has(name) ? workbook.read(name) : []);
+  const [strategySheet, capacitySheet, scenarioSheet] = await Promise.all([workbook.read(SHEETS.strategies), readIf(SHEETS.capacity), readIf(SHEETS.scenarios)]);
+  const scenarios = scenarioTable(scenarioSheet);
   const priceOf = new Map(model.items.map((item) => [item.id, item.price ?? 0]));
   const costOf = new Map(model.items.map((item) => [item.id, item.unitCost]));
   const zero = table.periods.map(() => 0);
@@ -100,7 +103,7 @@ export async function planForApproval(workbook: Workbook, scenario = "Base"): Pr
   const inventory = total("Inventory");
   const revenue = sum(table.items.map((item) => sum(servedUnits(item.measures)) * (priceOf.get(item.id) ?? 0)));
   const material = sum(table.items.map((item) => sum(item.measures.Production ?? zero) * (costOf.get(item.id) ?? 0)));
-  const strategies = (await workbook.read(SHEETS.strategies)).find((row) => row[0] === "optimal");
+  const strategies = strategySheet.find((row) => row[0] === "optimal");
   const totals = {
     demand: roundCents(sum(demand)),
     supply: roundCents(sum(supply)),
@@ -123,8 +126,8 @@ export async function planForApproval(workbook: Workbook, scenario = "Base"): Pr
   const charts: SummaryCharts = {
     flows: [["Period", "Demand", "Supply"], ...table.periods.map((p, t) => [p, roundCents(demand[t]), roundCents(supply[t])])],
     stock: [["Period", "Inventory"], ...table.periods.map((p, t) => [p, roundCents(inventory[t])])],
-    capacity: await capacityTable(workbook, table.periods),
-    scenarios: await scenarioTable(workbook),
+    capacity: capacityTable(capacitySheet, table.periods),
+    scenarios,
   };
   const plan: PlanForApproval = { cycle: table.periods[0], scenario, header: table.header, rows: table.rows, numberFormats: planNumberFormats(table.periods), totals };
   return { plan, kpis, charts };

@@ -149,7 +149,7 @@ const CHART_ROWS = { top: 12, height: 14 };
 
 /**
  * Where SOP Summary puts things: key figures at A1; four charts in a 2 x 2 grid below them (columns A-B
- * and C-F); the charts' data from row 45 in adjacent blocks. Only the key figures and charts print, on
+ * and C-F); the charts' data from row 44 in adjacent blocks. Only the key figures and charts print, on
  * one landscape page.
  */
 function summaryLayout(kpiCount: number, charts: SummaryCharts): { blocks: { rows: CellInput[][]; topLeft: string; numberFormats: string[] }[]; specs: ChartSpec[]; printArea: string } {

@@ -4,6 +4,7 @@ import { runForecastCommand } from "./forecastCommand";
 import { runGatherCommand } from "./gatherCommand";
 import { runHistoryCommand } from "./historyCommand";
 import { runInspectCommand } from "./inspectCommand";
+import { runPackCommand } from "./packCommand";
 import { runCycleCommand } from "./runCommand";
 import { runScenarioCommand } from "./scenarioCommand";
 import { runSupplyCommand } from "./supplyCommand";
@@ -24,6 +25,7 @@ const USAGE = `sop: Sales & Operations Planning from the command line
                                              recompute every approved plan; exit 2 when one changed
   sop diff book.xlsx v1 v2 [--out compared.xlsx]
                                              two approved versions compared by item and month
+  sop pack planned.xlsx --out pack.pptx      the executive pack of step 5 as a PowerPoint deck
   sop forecast history.csv --horizon H [--season M] [--method auto|ets|theta|croston|...]
                [--level 80,95] --out forecasts.csv
   sop forecast - --horizon H ... [--out forecasts.csv]
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCycleCommand,
   verify: runVerifyCommand,
   diff: runDiffCommand,
+  pack: runPackCommand,
   forecast: runForecastCommand,
   supply: runSupplyCommand,
   scenario: (args) => runScenarioCommand(args),

@@ -2,7 +2,7 @@ import { PlanningError } from "../core/errors";
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellValue, Workbook, WriteBlock } from "../workbook/workbook";
 import { cellDigests, contentHash, sha256Hex, type CellDigests } from "./contentHash";
-import { CENTS_FORMAT, WHOLE_FORMAT } from "./ownedSheets";
+import { CENTS_FORMAT, readableLayouts, WHOLE_FORMAT } from "./ownedSheets";
 import { approvedSheetName, SHEETS } from "./sheets";
 
 /** The plan as it is presented for approval: a table of rows under a header, and its totals. */
@@ -229,9 +229,11 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
     hash: await contentHash(content),
     cells: await cellDigests(content),
   });
-  await workbook.writeBlocks([{ sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true }, audit.block], {
+  const planBlock: WriteBlock = { sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true };
+  await workbook.writeBlocks([planBlock, audit.block], {
     protect: [sheet, SHEETS.auditLog],
     metadata: audit.metadata,
+    layouts: readableLayouts([planBlock]),
   });
   return audit.entry;
 }

@@ -1,26 +1,45 @@
 import { PlanningError } from "../core/errors";
 import { bias, biasAlarm, sumError, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape } from "../core/metrics";
 import { formatNumber } from "../workbook/numberFormat";
-import type { CellInput, CellValue, Workbook } from "../workbook/workbook";
+import type { CellInput, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
 import { acceptedNote, requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
 import { serviceLevelsTable } from "./orderHistorySheets";
-import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, readIfPresent, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
+import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { futurePeriods } from "./periods";
 import { hasLocations, seriesKey, type DemandSeries } from "./planningData";
 import { keyCells, keyHeader } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
-import { CAPACITY_HOURS, locationDemandMeasure, UTILISATION_MEASURE } from "./supplyStep";
+import { locationDemandMeasure } from "./supplyStep";
 
-/** One thing the planner should look at. */
+/**
+ * One deviation of actuals from the approved plan that the planner should look at: actual demand off
+ * the plan's month beyond tolerance ("demand deviation"), a plan that errs one way month after month
+ * ("bias alarm"), or stock projected with the actuals below the safety stock ("stock-out risk").
+ * What the plan itself chose (overtime, subcontracting) is not an exception: it was approved.
+ */
 export interface Exception {
   item: string;
-  kind: "bias alarm" | "stock-out risk" | "overload";
+  kind: "demand deviation" | "bias alarm" | "stock-out risk";
   period: string;
   detail: string;
+  /** Money at stake: the units off the plan (or short of the safety stock) at the item's price. */
+  money: number;
 }
+
+/** What step 6 counts as an exception. */
+export interface MonitorOptions {
+  /**
+   * A month's actual demand is a deviation when it is off the plan by more than this share of the plan
+   * (and by at least one unit); default 0.2 (20%).
+   */
+  tolerance?: number;
+}
+
+/** Default share of the planned demand a month's actual may be off by before it is an exception. */
+export const DEMAND_TOLERANCE = 0.2;
 
 /**
  * Plan against actual for one item (at one location, for a workbook with locations) over the months
@@ -76,16 +95,21 @@ function biasAlarmDetail(monitor: ItemMonitor, ts: number): string {
 /**
  * Step 6, execute and monitor: compare the latest approved plan with the actuals now in the planner's
  * history (the months of the plan that have happened), per item (per item x location, with totals by
- * item and by location, when the workbook has locations): accuracy, bias and tracking signal;
- * list the exceptions (bias alarm when |tracking signal| > 4 and the plan misses actual demand by at
- * least 1 unit a month on average and at least 2% of it, so that whole-unit rounding of the plan never
- * rings it (biasAlarm); stock-out risk when inventory projected with the actuals falls below the safety
- * stock; overload where SOP Capacity shows more than 100% of regular hours, or hours planned in a
- * month with no regular hours). Writes SOP Monitor.
+ * item and by location, when the workbook has locations): accuracy, bias and tracking signal; list the
+ * exceptions, the deviations of actuals from the approved plan, ranked by the money at stake (units
+ * off the plan at the item's price): a month's demand off the plan by more than the tolerance (20% by
+ * default, and at least one unit); a bias alarm when |tracking signal| > 4 and the plan misses actual
+ * demand by at least 1 unit a month on average and at least 2% of it, so that whole-unit rounding of
+ * the plan never rings it (biasAlarm); stock-out risk when inventory projected with the actuals falls
+ * below the safety stock. The plan's own choices (overtime, subcontracting) are not exceptions; supply
+ * actuals (receipts) are not in the workbook, so supply is compared through the stock they leave.
+ * Writes SOP Monitor.
+ * @param options the tolerance of a month's demand deviation
  * @throws PlanningError when no plan has been approved yet
  * @throws BlockedByErrors while step 1 has errors not fixed or accepted
  */
-export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {}): Promise<MonitorResult> {
+export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {}, options: MonitorOptions = {}): Promise<MonitorResult> {
+  const tolerance = options.tolerance ?? DEMAND_TOLERANCE;
   const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
   if (!approved) throw new PlanningError("No plan has been approved yet: approve one in step 5 before monitoring it.");
   const accepted = await requireNoOpenErrors(workbook, "Step 6 (execute and monitor)");
@@ -108,7 +132,9 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
   const index = observed.map((p) => planPeriods.indexOf(p));
   const actualOf = (series: readonly DemandSeries[]): number[] =>
     observed.map((p) => series.reduce((sum, entry) => sum + (entry.history[historyIndex.get(p) ?? 0] ?? 0), 0));
+  const priceOf = new Map(data.items.map((item) => [item.id, item.price ?? 0]));
   const compare = (item: string, location: string, planned: number[], actual: number[]): void => {
+    const price = priceOf.get(item) ?? 0;
     const ts = safely(() => trackingSignal(actual, planned));
     const monitor: ItemMonitor = {
       item,
@@ -122,8 +148,16 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     };
     items.push(monitor);
     if (ts !== null && biasAlarm(actual, planned)) {
-      exceptions.push({ item: seriesKey(item, location), kind: "bias alarm", period: observed.at(-1) ?? "", detail: biasAlarmDetail(monitor, ts) });
+      exceptions.push({ item: seriesKey(item, location), kind: "bias alarm", period: observed.at(-1) ?? "", detail: biasAlarmDetail(monitor, ts), money: roundCents(Math.abs(sumError(actual, planned)) * price) });
     }
+    if (item === ALL_ITEMS || location === ALL_LOCATIONS) return;
+    actual.forEach((units, k) => {
+      const off = units - planned[k];
+      if (Math.abs(off) < 1 || Math.abs(off) <= tolerance * Math.abs(planned[k])) return;
+      const share = planned[k] > 0 ? ` (${formatNumber(Math.abs(off) / planned[k], PERCENT_FORMAT)})` : "";
+      const detail = `actual demand ${formatNumber(units, CENTS_FORMAT)} is ${formatNumber(Math.abs(off), CENTS_FORMAT)} units ${off > 0 ? "above" : "below"} the plan's ${formatNumber(planned[k], CENTS_FORMAT)}${share}, beyond the tolerance of ${formatNumber(tolerance, PERCENT_FORMAT)}`;
+      exceptions.push({ item: seriesKey(item, location), kind: "demand deviation", period: observed[k], detail, money: roundCents(Math.abs(off) * price) });
+    });
   };
   data.items.forEach((item) => {
     const m = measures.get(item.id);
@@ -140,27 +174,11 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       if (k > 0) inventory += m.Inventory[t] - m.Inventory[index[k - 1]] + planned[k] - actual[k];
       const floor = m["Safety stock"]?.[t] ?? 0;
       if (inventory < floor) {
-        exceptions.push({ item: item.id, kind: "stock-out risk", period: observed[k], detail: `inventory projected with actuals is ${formatNumber(inventory, CENTS_FORMAT)}, below the safety stock of ${formatNumber(floor, CENTS_FORMAT)}` });
+        const detail = `inventory projected with actuals is ${formatNumber(inventory, CENTS_FORMAT)}, below the safety stock of ${formatNumber(floor, CENTS_FORMAT)}`;
+        exceptions.push({ item: item.id, kind: "stock-out risk", period: observed[k], detail, money: roundCents((floor - inventory) * (priceOf.get(item.id) ?? 0)) });
       }
     });
   });
-  const capacity = await readIfPresent(workbook, SHEETS.capacity);
-  const capacityPeriods = capacity[0]?.slice(2).map(String) ?? [];
-  const hoursOf = (resource: CellValue, measure: string): CellValue[] => capacity.find((r) => r[0] === resource && r[1] === measure)?.slice(2) ?? [];
-  for (const row of capacity.slice(1).filter((r) => r[1] === UTILISATION_MEASURE)) {
-    const resource = String(row[0]);
-    const [regular, used] = [hoursOf(row[0], CAPACITY_HOURS.regular), hoursOf(row[0], CAPACITY_HOURS.used)];
-    row.slice(2).forEach((cell, t) => {
-      const detail =
-        numberIn(cell) > 1
-          ? `${resource} is planned at ${formatNumber(numberIn(cell), PERCENT_FORMAT)} of regular hours`
-          : cell === null && numberIn(regular[t]) === 0 && numberIn(used[t]) > 0
-            ? `${resource} has no regular hours in this month but is planned for ${formatNumber(numberIn(used[t]), CENTS_FORMAT)} hours`
-            : undefined;
-      if (detail !== undefined) exceptions.push({ item: resource, kind: "overload", period: capacityPeriods[t], detail });
-    });
-  }
-
   if (located && observed.length > 0) {
     const compared = items.filter((entry) => entry.location !== ALL_LOCATIONS);
     for (const location of new Set(data.series.map((entry) => entry.location))) {
@@ -169,6 +187,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       if (at.length > 0) compare(ALL_ITEMS, location, sum((entry) => entry.planned), sum((entry) => entry.actual));
     }
   }
+  exceptions.sort((a, b) => b.money - a.money);
   const rows: CellInput[][] = [[...keyHeader(located), "Months with actuals", "Planned", "Actual", "Accuracy %", "Bias %", "Tracking signal"]];
   for (const item of items) {
     const total = (v: number[]): number => roundCents(v.reduce((s, x) => s + x, 0));
@@ -181,7 +200,11 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     {
       [SHEETS.monitor]: [
         { rows, numberFormats },
-        { rows: [["Exception", "Item or resource", "Period", "Detail"], ...exceptions.map((e) => [e.kind, e.item, e.period, e.detail])], topLeft: `A${exceptionTop}` },
+        {
+          rows: [["Exception", "Item", "Period", "Money at stake", "Detail"], ...exceptions.map((e) => [e.kind, e.item, e.period, e.money, e.detail])],
+          numberFormats: ["@", "@", "@", WHOLE_FORMAT, "@"],
+          topLeft: `A${exceptionTop}`,
+        },
       ],
     },
     run.overwrite,
@@ -190,8 +213,8 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
   run.onProgress?.({ fraction: 1, message: "Monitoring written" });
   const summary =
     observed.length === 0
-      ? `No actuals yet for ${approved.sheet} (it starts in ${planPeriods[0]}): add the month's sales to your history and run this step again. ${exceptions.length} exceptions in the plan itself.`
-      : `${approved.sheet} against ${observed.length} month(s) of actuals: ${items.length} items compared, ${exceptions.length} exceptions.`;
+      ? `No actuals yet for ${approved.sheet} (it starts in ${planPeriods[0]}): add the month's sales to your history and run this step again. nothing to compare yet.`
+      : `${approved.sheet} against ${observed.length} month(s) of actuals: ${items.length} items compared, ${exceptions.length} exceptions (deviations from the plan beyond tolerance, largest money first).`;
   return {
     sheet: approved.sheet,
     items,
@@ -200,7 +223,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       summary,
       messages: [
         ...acceptedNote(accepted),
-        ...exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${e.detail}` })),
+        ...exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${formatNumber(e.money, WHOLE_FORMAT)} at stake: ${e.detail}` })),
         ...(service ? service.notes.map((text) => ({ level: "info" as const, text: `Service from order lines: ${text}` })) : []),
       ],
       tables: [

@@ -1,5 +1,6 @@
 import { PlanningError } from "../core/errors";
-import type { CellInput, CellValue, Workbook, WriteBlock } from "../workbook/workbook";
+import { fittedLayout } from "../workbook/fittedLayout";
+import type { CellInput, CellValue, SheetLayout, Workbook, WriteBlock } from "../workbook/workbook";
 
 /** A block to put on one of the add-in's sheets, from A1 down unless `topLeft` says otherwise. */
 export interface SheetContent {
@@ -9,14 +10,25 @@ export interface SheetContent {
   topLeft?: string;
 }
 
+/** How a sheet prints beyond the readable default (one page wide): on one page, of one range. */
+export interface PrintedAs {
+  onePage?: boolean;
+  /** The A1 range printed, e.g. "A1:H46". */
+  area?: string;
+}
+
 /**
- * Replace the content of add-in sheets in one batched write (creating the sheets that do not exist).
- * The planner's own sheets are never touched: the workbook refuses, or asks through `overwrite`.
+ * Replace the content of add-in sheets in one batched write (creating the sheets that do not exist),
+ * each laid out to be read (fitted column widths, frozen header and key columns, landscape printout one
+ * page wide repeating them: fittedLayout). The planner's own sheets are never touched: the workbook
+ * refuses, or asks through `overwrite`.
+ * @param printed sheets printed otherwise than one page wide, by name
  */
 export async function replaceSheets(
   workbook: Workbook,
   sheets: Readonly<Record<string, SheetContent | SheetContent[]>>,
   overwrite?: (sheet: string) => Promise<boolean>,
+  printed: Readonly<Record<string, PrintedAs>> = {},
 ): Promise<void> {
   const blocks: WriteBlock[] = Object.entries(sheets).flatMap(([sheet, content]) =>
     (Array.isArray(content) ? content : [content]).map((block, k) => ({
@@ -27,7 +39,17 @@ export async function replaceSheets(
       headerRow: k === 0,
     })),
   );
-  await workbook.writeBlocks(blocks, { replace: true, overwrite });
+  await workbook.writeBlocks(blocks, { replace: true, overwrite, layouts: readableLayouts(blocks, printed) });
+}
+
+/**
+ * The readable layout of every sheet the blocks write (fittedLayout), by sheet name.
+ * @param printed sheets printed on one page or of one range, by name
+ * @example readableLayouts(blocks)["SOP Forecast"].freeze // { rows: 1, columns: 3 }
+ */
+export function readableLayouts(blocks: readonly WriteBlock[], printed: Readonly<Record<string, PrintedAs>> = {}): Record<string, SheetLayout> {
+  const names = [...new Set(blocks.map((block) => block.sheet))];
+  return Object.fromEntries(names.map((name) => [name, fittedLayout(blocks.filter((block) => block.sheet === name), printed[name]?.onePage, printed[name]?.area)]));
 }
 
 /** Whether the workbook has a sheet of this name. */

@@ -8,6 +8,7 @@ import { makeStyles, tokens, Title3, Caption1 } from "@fluentui/react-components
 import type { Workbook } from "../workbook/workbook";
 import { CompareVersions } from "./components/CompareVersions";
 import { ConfirmOverwriteDialog, useOverwriteConfirmation } from "./components/ConfirmOverwriteDialog";
+import { ExecutivePackButton } from "./components/ExecutivePackButton";
 import { ImportOrderLines } from "./components/ImportOrderLines";
 import { StepList } from "./components/StepList";
 import { StepPanel, type StepStatus } from "./components/StepPanel";
@@ -68,6 +69,7 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
       {selected === "gather" && <ImportOrderLines workbook={workbook} onImported={onRunEnded} />}
       {selected === "present" && <VerifyApprovals workbook={workbook} />}
       {selected === "present" && <CompareVersions workbook={workbook} confirmOverwrite={overwrite.confirm} onWritten={onRunEnded} />}
+      {selected === "present" && <ExecutivePackButton workbook={workbook} />}
       <ConfirmOverwriteDialog pending={overwrite.pending} />
     </main>
   );

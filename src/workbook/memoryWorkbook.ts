@@ -4,12 +4,14 @@
  * ExcelJS's browser build ("browser" field of its package) makes it work in both Node and the bundle.
  *
  * ExcelJS cannot draw charts: `addChart` records the chart in the workbook's metadata (`charts()` lists
- * them, the preview draws them); OfficeWorkbook draws real Excel charts. Formulas are stored, not
+ * them, the preview draws them) and `toXlsx` writes them into the saved file as native Excel charts
+ * (xlsxCharts); OfficeWorkbook draws them with Excel's own chart API. Formulas are stored, not
  * calculated: a formula the add-in wrote reads as null until Excel recalculates the saved file.
  */
 import ExcelJS from "exceljs";
-import { parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
+import { columnLetters, parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
 import { serialOfDate } from "./excelDate";
+import { addChartParts } from "./xlsxCharts";
 import {
   CHARTS_KEY,
   METADATA_SHEET,
@@ -31,6 +33,7 @@ import type {
   NamedRangeInfo,
   ReadWindow,
   SheetInfo,
+  SheetLayout,
   TableInfo,
   Workbook,
   WriteBlock,
@@ -102,8 +105,13 @@ export class MemoryWorkbook implements Workbook {
    * @example fs.writeFileSync("out.xlsx", await book.toXlsx());
    */
   async toXlsx(): Promise<Uint8Array> {
+    for (const sheet of this.book.worksheets) absolutePrintArea(sheet);
     const buffer = await this.book.xlsx.writeBuffer();
-    return new Uint8Array(buffer as ArrayBuffer);
+    const charts = this.charts().filter((chart) => this.findSheet(chart.sheet) !== undefined);
+    return addChartParts(new Uint8Array(buffer as ArrayBuffer), charts, {
+      values: (name, range) => mapRange(this.sheet(name), range, (cell) => toCellValue(cell?.value)),
+      columnWidth: (name, column) => this.sheet(name).getColumn(column + 1).width,
+    });
   }
 
   /** Fix the creation and modification dates saved in the file (for reproducible files). */
@@ -242,6 +250,9 @@ export class MemoryWorkbook implements Workbook {
     for (const name of options.protect ?? []) {
       if (!names.some((target) => target.toLowerCase() === name.toLowerCase())) throw new WorkbookError(`The sheet "${name}" to protect is not among the sheets written.`);
     }
+    for (const name of Object.keys(options.layouts ?? {})) {
+      if (!names.some((target) => target.toLowerCase() === name.toLowerCase())) throw new WorkbookError(`The sheet "${name}" to lay out is not among the sheets written.`);
+    }
     for (const name of names) if (!this.findSheet(name)) assertSheetName(name);
     await assertWritable(
       names.map((name) => {
@@ -268,6 +279,7 @@ export class MemoryWorkbook implements Workbook {
         }
       }
       for (const block of blocks) writeBlock(this.sheet(block.sheet), block);
+      for (const [name, layout] of Object.entries(options.layouts ?? {})) applyLayout(this.sheet(name), layout);
       for (const name of options.protect ?? []) await this.protectSheet(name);
       for (const [key, value] of Object.entries(options.metadata ?? {})) this.metadata.set(key, value);
       if (options.metadata) this.saveMetadata();
@@ -493,3 +505,39 @@ function clearSheet(sheet: ExcelJS.Worksheet): void {
   });
 }
 
+
+/** The column width ExcelJS does not save (its default). */
+const EXCELJS_DEFAULT_WIDTH = 9;
+
+/** Column widths, frozen panes and print setup of a sheet, as ExcelJS saves them (cols, sheetView pane, pageSetup, print titles). */
+function applyLayout(sheet: ExcelJS.Worksheet, layout: SheetLayout): void {
+  // ExcelJS takes a width of exactly 9 for its default and leaves it out of the file (Excel then shows
+  // 8.43): a hundredth more keeps the width asked for.
+  layout.columnWidths?.forEach((width, c) => (sheet.getColumn(c + 1).width = width === EXCELJS_DEFAULT_WIDTH ? width + 0.01 : width));
+  if (layout.freeze) {
+    const { rows, columns } = layout.freeze;
+    sheet.views = rows + columns > 0 ? [{ state: "frozen", xSplit: columns, ySplit: rows, topLeftCell: columnLetters(columns) + (rows + 1) }] : [{ state: "normal" }];
+  }
+  const print = layout.print;
+  if (print) {
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: print.pagesWide,
+      fitToHeight: print.pagesTall,
+      printArea: print.area,
+      printTitlesRow: print.titleRows > 0 ? `1:${print.titleRows}` : undefined,
+      printTitlesColumn: print.titleColumns > 0 ? `A:${columnLetters(print.titleColumns - 1)}` : undefined,
+    };
+  }
+}
+
+/**
+ * ExcelJS saves a print area "A1:F39" as "$A1:$F39" (a "$" before each corner's column only), which
+ * LibreOffice ignores; given as "A$1:F$39" (how it reads back from a file too) it saves "$A$1:$F$39".
+ */
+function absolutePrintArea(sheet: ExcelJS.Worksheet): void {
+  const area = sheet.pageSetup?.printArea;
+  if (area) sheet.pageSetup.printArea = area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/gi, "$1$$$2");
+}

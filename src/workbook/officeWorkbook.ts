@@ -20,8 +20,9 @@
  * own "this is text" prefix (the apostrophe is not part of the value), so "=SUM(A1)", "-5", "2024-01" or
  * "TRUE" typed by a planner are stored as the text they are; only `{ formula }` is written as a formula.
  */
-import { isRangeText, parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
+import { columnLetters, isRangeText, parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
 import { isDateSection } from "./dateFormat";
+import { columnPixels } from "./fittedLayout";
 import { serialFrom1904 } from "./excelDate";
 import { CHARTS_KEY, METADATA_SHEET, OWNED_SHEETS_KEY, decodeMetadata, encodeMetadata, ownedSheets, recordedCharts } from "./metadataSheet";
 import { namedReference } from "./namedReference";
@@ -37,6 +38,7 @@ import type {
   NamedRangeInfo,
   ReadWindow,
   SheetInfo,
+  SheetLayout,
   TableInfo,
   Workbook,
   WriteBlock,
@@ -207,6 +209,11 @@ export class OfficeWorkbook implements Workbook {
         }
         const batch = new SizedBatch(context);
         for (const block of blocks) await writeBlock(batch, handles.get(block.sheet) as Excel.Worksheet, block);
+        for (const [name, layout] of Object.entries(options.layouts ?? {})) {
+          const target = targets.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+          if (!target) throw new WorkbookError(`The sheet "${name}" to lay out is not among the sheets written.`);
+          applyLayout(handles.get(target.name) as Excel.Worksheet, layout);
+        }
         for (const target of targets) {
           if (protect.has(target.name.toLowerCase())) (handles.get(target.name) as Excel.Worksheet).protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true });
         }
@@ -303,7 +310,7 @@ export class OfficeWorkbook implements Workbook {
             chart.name = chartId;
           }
           chart.title.text = spec.title;
-          chart.setPosition(spec.anchor);
+          chart.setPosition(spec.anchor, spec.bottomRight);
         }
         writeMetadata(context, snapshot.metadataExists, metadata);
         await context.sync();
@@ -433,13 +440,52 @@ async function snapshotWith(context: Excel.RequestContext, metadataRange: Excel.
   };
 }
 
+/** Whether the host's Excel has this ExcelApi requirement set (outside Office, the tests' fake Excel, it has every one). */
+function supportsExcelApi(version: string): boolean {
+  return typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+}
+
+/** Points a column of this many characters takes (Range.format.columnWidth is in points: 0.75 of a pixel at 96 dpi). */
+function columnPoints(width: number): number {
+  return columnPixels(width) * 0.75;
+}
+
+/**
+ * Queue a sheet's layout: column widths (Range.format.columnWidth, ExcelApi 1.1), frozen panes
+ * (Worksheet.freezePanes, ExcelApi 1.7) and print setup (Worksheet.pageLayout, ExcelApi 1.9); an Excel
+ * without 1.7 or 1.9 keeps its panes or print setup rather than fail the write.
+ */
+function applyLayout(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  layout.columnWidths?.forEach((width, c) => {
+    const letters = columnLetters(c);
+    // A cell's column width is its whole column's.
+    sheet.getRange(`${letters}1`).format.columnWidth = columnPoints(width);
+  });
+  if (layout.freeze && supportsExcelApi("1.7")) {
+    const { rows, columns } = layout.freeze;
+    sheet.freezePanes.unfreeze();
+    if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(`A1:${columnLetters(columns - 1)}${rows}`);
+    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+    else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
+  }
+  const print = layout.print;
+  if (print && supportsExcelApi("1.9")) {
+    const page = sheet.pageLayout;
+    page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    page.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: print.pagesTall };
+    if (print.titleRows > 0) page.setPrintTitleRows(`$1:$${print.titleRows}`);
+    if (print.titleColumns > 0) page.setPrintTitleColumns(`$A:$${columnLetters(print.titleColumns - 1)}`);
+    if (print.area !== undefined) page.setPrintArea(print.area);
+  }
+}
+
 /**
  * Whether Excel can tell the date system (Workbook.use1904DateSystem, ExcelApi 1.16): loading it on an
  * older Excel would fail the whole batch, so there the workbook is taken to use the 1900 system.
  * Outside Office (the tests' fake Excel) it can.
  */
 function supportsDateSystemFlag(): boolean {
-  return typeof Office === "undefined" || Office.context?.requirements?.isSetSupported("ExcelApi", "1.16") === true;
+  return supportsExcelApi("1.16");
 }
 
 /** One sync: each sheet's used extent, names and charts; each table's range and header row. */

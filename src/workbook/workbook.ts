@@ -90,6 +90,35 @@ export interface ChartSpec {
   dataAddress: string;
   /** Cell where the chart's top-left corner sits, e.g. "H2". */
   anchor: string;
+  /** Cell where the chart's bottom-right corner sits, e.g. "P19"; absent: 8 columns by 16 rows from the anchor. */
+  bottomRight?: string;
+}
+
+/** How a sheet prints: what a board member gets on paper. */
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  /** Pages across the printout is shrunk to (1: every column on one page width). */
+  pagesWide: number;
+  /** Pages down the printout is shrunk to; 0 for as many as the rows need. */
+  pagesTall: number;
+  /** Rows from row 1 repeated at the top of every page (0 for none). */
+  titleRows: number;
+  /** Columns from column A repeated at the left of every page (0 for none). */
+  titleColumns: number;
+  /** Only this A1 range is printed, e.g. "A1:H46"; absent: the whole used range. */
+  area?: string;
+}
+
+/**
+ * How a sheet is presented on screen and on paper; every member is optional and what is absent is left
+ * as it is. Written with `WriteOptions.layouts`, in the same write as the sheet's values.
+ */
+export interface SheetLayout {
+  /** Widths of columns A, B, ... in characters of the default font (Excel's column width unit). */
+  columnWidths?: readonly number[];
+  /** Header rows at the top and key columns at the left that stay in view while scrolling. */
+  freeze?: { rows: number; columns: number };
+  print?: PrintSetup;
 }
 
 /** Asked before the add-in writes into a sheet it did not create; resolves true only on the user's yes. */
@@ -106,6 +135,8 @@ export interface WriteOptions {
   protect?: readonly string[];
   /** Set these metadata keys as part of the same write. */
   metadata?: Readonly<Record<string, string>>;
+  /** Lay out these target sheets (widths, frozen panes, print setup) as part of the same write, by sheet name. */
+  layouts?: Readonly<Record<string, SheetLayout>>;
 }
 
 export interface Workbook {

@@ -213,7 +213,12 @@ describe("the S&OP cycle on the sample workbook", () => {
     expect(entry).toMatchObject({ cycle: "2026-01", version: 1, who: "Dana Planner", decision: "approved", sheet: "Plan 2026-01 v1" });
     expect(await verifyApproval(reopened, entry)).toBe(true);
     expect((await reopened.listSheets()).find((s) => s.name === "Plan 2026-01 v1")?.protected).toBe(true);
-    expect(reopened.charts().map((c) => c.sheet)).toEqual([SHEETS.summary, SHEETS.summary]);
+    expect(reopened.charts().map((c) => `${c.sheet}: ${c.title}`)).toEqual([
+      "SOP Summary: Demand and supply per month",
+      "SOP Summary: Inventory at month end",
+      "SOP Summary: Capacity use per month (hours)",
+      "SOP Summary: Scenarios compared (money)",
+    ]);
   });
 
   test("a second approval makes version 2 and keeps version 1", async () => {

@@ -24,6 +24,14 @@
  * - Named items of workbook and worksheet scope, of every type: ranges, whole columns/rows, several
  *   areas, formulas, constants, #REF! errors; `formula` always starts with "="
  *   (https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditem).
+ * - Layout: `Range.format.columnWidth` is in points, from 0 to Excel's widest column (255 characters)
+ *   (https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-columnwidth-member,
+ *   https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3);
+ *   `Worksheet.freezePanes` (ExcelApi 1.7) freezes the top-left cells of a range, a number of rows or of
+ *   columns (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetfreezepanes);
+ *   `Worksheet.pageLayout` (ExcelApi 1.9): orientation "Portrait" or "Landscape", zoom as a scale or as
+ *   pages to fit to, print titles as whole rows or whole columns, a print area as a range
+ *   (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayout).
  * - The 1904 date system: `workbook.use1904DateSystem`
  *   (https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbook#excel-excel-workbook-use1904datesystem-member).
  * - A string written to `values` or `formulas` is taken as Excel takes typed input ("=..." a formula,
@@ -82,6 +90,13 @@ class SheetModel {
   protected = false;
   readonly cells = new Map<string, CellModel>();
   readonly charts: ChartModel[] = [];
+  /** Column widths in points, by 0-based column. */
+  readonly columnWidths = new Map<number, number>();
+  frozen: { rows: number; columns: number } | undefined;
+  readonly page: { orientation: string; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows?: string; titleColumns?: string; area?: string } = {
+    orientation: "Portrait",
+    zoom: { scale: 100 },
+  };
   constructor(public name: string) {}
 
   cell(row: number, col: number): CellModel | undefined {
@@ -390,6 +405,14 @@ class Worksheet extends Loadable {
     this.charts = new Charts(fake, model);
   }
 
+  get freezePanes(): FreezePanes {
+    return new FreezePanes(this.fake, this.existing());
+  }
+
+  get pageLayout(): PageLayout {
+    return new PageLayout(this.fake, this.existing());
+  }
+
   get isNullObject(): boolean {
     this.needSync();
     return this.model === undefined;
@@ -433,6 +456,65 @@ class Worksheet extends Loadable {
   private existing(): SheetModel {
     if (!this.model) throw new Error("InvalidObjectPath: the worksheet does not exist.");
     return this.model;
+  }
+}
+
+/** Worksheet.freezePanes: the frozen rows and columns at the top left. */
+class FreezePanes {
+  constructor(private readonly fake: FakeExcel, private readonly model: SheetModel) {}
+
+  freezeAt(frozenRange: string): void {
+    const box = parseRange(frozenRange);
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.model.frozen = { rows: box.bottom + 1, columns: box.right + 1 }));
+  }
+
+  freezeRows(count: number): void {
+    this.freeze(count, 0);
+  }
+
+  freezeColumns(count: number): void {
+    this.freeze(0, count);
+  }
+
+  unfreeze(): void {
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.model.frozen = undefined));
+  }
+
+  private freeze(rows: number, columns: number): void {
+    if (!Number.isInteger(rows + columns) || rows < 0 || columns < 0) throw new Error("InvalidArgument: the count of rows or columns to freeze is not a whole number.");
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.model.frozen = { rows, columns }));
+  }
+}
+
+/** Worksheet.pageLayout: orientation, zoom, print titles and print area. */
+class PageLayout {
+  constructor(private readonly fake: FakeExcel, private readonly model: SheetModel) {}
+
+  set orientation(value: string) {
+    if (value !== "Portrait" && value !== "Landscape") throw new Error(`InvalidArgument: "${value}" is not a page orientation.`);
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.model.page.orientation = value));
+  }
+
+  set zoom(value: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    if (value.scale !== undefined && (value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined)) {
+      throw new Error("InvalidArgument: a zoom is a scale or pages to fit to, not both.");
+    }
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.model.page.zoom = { ...value }));
+  }
+
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new Error(`InvalidArgument: print title rows "${rows}" are not whole rows.`);
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.model.page.titleRows = rows));
+  }
+
+  setPrintTitleColumns(columns: string): void {
+    if (!/^\$?[A-Z]+:\$?[A-Z]+$/i.test(columns)) throw new Error(`InvalidArgument: print title columns "${columns}" are not whole columns.`);
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.model.page.titleColumns = columns));
+  }
+
+  setPrintArea(area: string): void {
+    parseRange(area);
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.model.page.area = area));
   }
 }
 
@@ -539,8 +621,8 @@ class Chart extends Loadable {
     this.fake.queue({ bytes: 0, cells: 0 }, () => (this.existing().type = value));
   }
 
-  setPosition(startCell: string): void {
-    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.existing().position = startCell));
+  setPosition(startCell: string, endCell?: string): void {
+    this.fake.queue({ bytes: 0, cells: 0 }, () => (this.existing().position = endCell === undefined ? startCell : `${startCell}:${endCell}`));
   }
 
   setData(source: Range, seriesBy: string): void {
@@ -666,10 +748,11 @@ class Range extends Loadable {
     return new Range(this.fake, this.sheet, { top: top + index, left, bottom: top + index, right });
   }
 
-  get format(): { font: { bold: boolean } } {
+  get format(): { font: { bold: boolean }; columnWidth: number } {
     const { top, left, bottom, right } = this.bounds();
     const sheet = this.sheet;
     const fake = this.fake;
+    const widest = 255 * 7 + 5;
     const font = {
       set bold(value: boolean) {
         fake.queue({ bytes: 8, cells: (bottom - top + 1) * (right - left + 1) }, () => {
@@ -680,7 +763,18 @@ class Range extends Loadable {
         throw new Error('PropertyNotLoaded: "format/font/bold" was read before load and context.sync().');
       },
     };
-    return { font };
+    return {
+      font,
+      set columnWidth(points: number) {
+        if (!(points >= 0 && points <= widest * 0.75)) throw new Error(`InvalidArgument: column width ${points} is not between 0 and ${widest * 0.75} points.`);
+        fake.queue({ bytes: 8, cells: 0 }, () => {
+          for (let c = left; c <= right; c++) sheet.columnWidths.set(c, points);
+        });
+      },
+      get columnWidth(): number {
+        throw new Error('PropertyNotLoaded: "format/columnWidth" was read before load and context.sync().');
+      },
+    };
   }
 
   clear(): void {

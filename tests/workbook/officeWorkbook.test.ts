@@ -113,6 +113,43 @@ describe("OfficeWorkbook reading and metadata", () => {
   });
 });
 
+describe("OfficeWorkbook lays sheets out for reading and printing", () => {
+  it("sets column widths in points, freezes the header and key columns, prints landscape one page wide with titles, in the write's own syncs", async () => {
+    const { fake, book } = setup();
+    const before = fake.syncs;
+    await book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [["Item", "Measure", "2026-01"], ["CH-1", "Demand", 1234567.5]], headerRow: true }], {
+      layouts: { Plan: { columnWidths: [8, 12, 14], freeze: { rows: 1, columns: 2 }, print: { orientation: "landscape", pagesWide: 1, pagesTall: 0, titleRows: 1, titleColumns: 2 } } },
+    });
+    expect(fake.syncs - before).toBeLessThanOrEqual(3);
+    const plan = fake.sheet("Plan");
+    // 8 characters: 8 x 7 + 5 = 61 pixels, 45.75 points
+    expect([...plan.columnWidths.entries()]).toEqual([
+      [0, 45.75],
+      [1, 66.75],
+      [2, 77.25],
+    ]);
+    expect(plan.frozen).toEqual({ rows: 1, columns: 2 });
+    expect(plan.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$1:$1", titleColumns: "$A:$B" });
+  });
+
+  it("prints the summary on one page of its print area and places a chart between two cells", async () => {
+    const { fake, book } = setup();
+    await book.writeBlocks([{ sheet: "Summary", topLeft: "A1", values: [["Key figure", "Plan"]] }], {
+      layouts: { Summary: { freeze: { rows: 0, columns: 0 }, print: { orientation: "landscape", pagesWide: 1, pagesTall: 1, titleRows: 0, titleColumns: 0, area: "A1:F39" } } },
+    });
+    await book.addChart({ sheet: "Summary", kind: "column", title: "Demand", dataAddress: "A1:B2", anchor: "A12", bottomRight: "B25" });
+    const summary = fake.sheet("Summary");
+    expect(summary.frozen).toBeUndefined();
+    expect(summary.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, area: "A1:F39" });
+    expect(summary.charts.map((chart) => chart.position)).toEqual(["A12:B25"]);
+  });
+
+  it("refuses a layout for a sheet the write does not touch", async () => {
+    const { book } = setup();
+    await expect(book.writeBlocks([{ sheet: "Plan", topLeft: "A1", values: [["x"]] }], { layouts: { Other: { columnWidths: [9] } } })).rejects.toThrow(/"Other" to lay out is not among the sheets written/);
+  });
+});
+
 describe("OfficeWorkbook names of every kind Excel allows", () => {
   it("lists workbook and worksheet names, skipping those that are not one rectangle with a note", async () => {
     const { fake, book } = setup();

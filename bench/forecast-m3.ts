@@ -1,6 +1,8 @@
 /**
  * M3 benchmark of automatic forecasting:
- * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--validation]`.
+ * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus] [--validation]`.
+ * --evidence weights the design's consensus against single members per series (memberEvidence.ts; with
+ * no --members, on AUTO_DESIGN's members; "--evidence none" scores AUTO_DESIGN without it);
  * --members scores the combination (by --combine) of those AUTO_CANDIDATES ids, averaged at equal weight
  * with each --partners id (a design study, as automaticFit's AutomaticDesign);
  * --validation scores on the last h points of each training part instead of the test part, so designs are
@@ -18,7 +20,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
-import { automaticFit } from "../src/core/forecast/auto";
+import { AUTO_DESIGN, automaticFit } from "../src/core/forecast/auto";
+import type { EvidencePlan } from "../src/core/forecast/memberEvidence";
 import type { AutomaticDesign } from "../src/core/forecast/auto";
 import { forecastSeries } from "../src/core/forecast/forecastSeries";
 import { mase, smape } from "../src/core/metrics";
@@ -194,8 +197,21 @@ async function main(): Promise<void> {
   const validation = cut > 0;
   const partners = (flag(args, "partners") ?? "").split(",").filter((m) => m !== "");
   const rule = flag(args, "combine") === "median" ? "median" : "mean";
-  const design: AutomaticDesign | undefined = members.length > 0 ? { members, rule, partners } : undefined;
-  const method = design ? `${rule}(${members.join(",")})${partners.map((p) => ` & ${p}`).join("")}` : flag(args, "method") ?? "auto";
+  const evidenceFlag = flag(args, "evidence");
+  const evidenceOptions = new Map((evidenceFlag ?? "").split(",").filter((o) => o.includes("=")).map((o) => o.split("=") as [string, string]));
+  const evidence: EvidencePlan | undefined = evidenceFlag && evidenceFlag !== "none"
+    ? {
+        singles: (evidenceOptions.get("singles") ?? "ets+theta").split("+"),
+        origins: Number(evidenceOptions.get("origins") ?? 2),
+        priorCount: Number(evidenceOptions.get("n0") ?? 12),
+        prior: evidenceOptions.get("prior") === "consensus" ? "consensus" : "equal",
+      }
+    : undefined;
+  const design: AutomaticDesign | undefined =
+    members.length > 0 ? { members, rule, partners, evidence } : evidenceFlag !== undefined ? { ...AUTO_DESIGN, evidence } : undefined;
+  const method = design
+    ? `${design.rule}(${design.members.join(",")})${design.partners.map((p) => ` & ${p}`).join("")}${evidenceFlag ? ` by evidence ${evidenceFlag}` : ""}`
+    : flag(args, "method") ?? "auto";
   const workers = Number(flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)));
   const data = subsets
     .map((s) => loadM3(directory, s).slice(0, limit))

@@ -6,7 +6,10 @@ import { intermittentFit } from "./intermittentSelection";
 import type { FittedModel, Forecaster } from "./model";
 import { tryFit } from "./tryFit";
 import { PlanningError } from "../errors";
-import { etsModelForecaster } from "./ets";
+import { etsModelForecaster, etsSpecFromName } from "./ets";
+import { memberEvidence } from "./memberEvidence";
+import type { EvidencePlan, OriginMember } from "./memberEvidence";
+import { weightedModels } from "./combination";
 import { lowestAiccForecaster } from "./lowestAicc";
 import { FORECASTERS, forecasterById } from "./registry";
 import { seasonallyAdjustedForecaster } from "./seasonalAdjustment";
@@ -53,6 +56,8 @@ export interface AutomaticDesign {
   rule: CombinationRule;
   /** Ids of {@link AUTO_CANDIDATES} from other model families, each given the weight of the whole consensus. */
   partners: readonly string[];
+  /** Per-series weighting of the consensus against single members by rolling-origin errors (none: the consensus). */
+  evidence?: EvidencePlan;
 }
 
 /**
@@ -89,6 +94,36 @@ const CANDIDATE_LABELS: Readonly<Record<string, string>> = {
   "sa-ses": "simple exponential smoothing",
   "sa-arima": "automatic ARIMA",
 };
+
+/**
+ * A member as {@link memberEvidence} fits it again at rolling origins: automatic ETS in the form it
+ * chose on the whole history (one fit instead of its whole AICc search), the others as they are.
+ */
+function originMember(member: { id: string; model: FittedModel }): OriginMember {
+  const spec = member.id === "ets" ? etsSpecFromName(member.model.name) : undefined;
+  return { id: member.id, forecaster: spec ? etsModelForecaster(spec) : AUTO_CANDIDATES[member.id] };
+}
+
+/** The consensus weighted against the plan's single members by the series' own evidence, noted for the planner. */
+function evidenceModel(
+  history: readonly number[],
+  seasonLength: number,
+  design: AutomaticDesign,
+  plan: EvidencePlan,
+  members: readonly { id: string; model: FittedModel }[],
+  consensus: FittedModel,
+  notes: string[],
+): FittedModel {
+  const singles = plan.singles.flatMap((id) => members.filter((m) => m.id === id));
+  if (singles.length === 0) return consensus;
+  const { weights, evidence } = memberEvidence(history, seasonLength, members.map(originMember), design.rule, { ...plan, singles: singles.map((m) => m.id) });
+  if (evidence > 0) {
+    const shares = singles.map((m, k) => `${CANDIDATE_LABELS[m.id] ?? m.id} ${Math.round(100 * weights[k + 1])}%`);
+    notes.push(`weighted by ${evidence} rolling-origin errors of this series: combination ${Math.round(100 * weights[0])}%, ${shares.join(", ")}`);
+  }
+  if (weights[0] >= 1) return consensus;
+  return weightedModels(history, [consensus, ...singles.map((m) => m.model)], weights);
+}
 
 /** Simpler methods tried, in order, when no member has enough history. */
 const FALLBACKS: readonly string[] = ["theta", "drift", "naive"];
@@ -146,8 +181,10 @@ export function automaticFit(history: readonly number[], seasonLength: number, d
   const families = [...(members.length > 0 ? [combineModels(history, members.map((f) => f.model), design.rule)] : []), ...partners.map((f) => f.model)];
   if (families.length > 0) {
     const cell = INTERVAL_SCALES[seriesClass(seasonLength, history.length)];
+    const consensus = combineModels(history, families, "mean");
+    const model = design.evidence ? evidenceModel(history, seasonLength, design, design.evidence, members, consensus, notes) : consensus;
     return {
-      model: scaledIntervalsModel(combineModels(history, families, "mean"), (level) => tableScale(cell, level)),
+      model: scaledIntervalsModel(model, (level) => tableScale(cell, level)),
       method: `auto: ${[...members, ...partners].map((f) => f.id).join("+")}`,
       intermittent: demand.intermittent,
       notes,

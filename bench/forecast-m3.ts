@@ -14,7 +14,8 @@
  * season length) for bench/interval-calibration.ts, which fits calibration.ts's table on training cuts only.
  * Fits every M3 series on its training part, forecasts the official horizon, and prints sMAPE, MASE,
  * 80/95% interval coverage and speed per subset beside R's reference figures, plus the median latency
- * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json.
+ * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json. After "all" it scores
+ * FAILURE_GROUPS, M3 series that resemble held-back sets automatic mode once lost on.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -25,6 +26,7 @@ import type { EvidencePlan } from "../src/core/forecast/memberEvidence";
 import type { AutomaticDesign } from "../src/core/forecast/auto";
 import { forecastSeries } from "../src/core/forecast/forecastSeries";
 import { mase, smape } from "../src/core/metrics";
+import { SEASONALITY_Z, seasonalityTest, stableSeasonalityZ } from "../src/core/forecast/seasonality";
 import { M3_REFERENCE } from "./m3-reference";
 import { loadM3, SUBSETS, type M3Series, type Subset } from "./m3Data";
 
@@ -43,7 +45,21 @@ interface SeriesScore {
   scale95: number[];
   points: number;
   seconds: number;
+  /** Named groups of {@link FAILURE_GROUPS} the series belongs to. */
+  groups: string[];
 }
+
+/**
+ * Subsets of M3 that resemble the held-back sets automatic mode lost on (issue 13), judged on the
+ * training part the series is fitted on: long strongly seasonal monthly series (96 or more training
+ * months, seasonal by both the autocorrelation test and the X-11 stable-seasonality test) and short yearly
+ * series (20 or fewer training years).
+ */
+const FAILURE_GROUPS: Readonly<Record<string, (series: M3Series) => boolean>> = {
+  "monthly long seasonal": (s) =>
+    s.subset === "monthly" && s.train.length >= 96 && seasonalityTest(s.train, 12).seasonal && stableSeasonalityZ(s.train, 12) > SEASONALITY_Z,
+  "yearly short": (s) => s.subset === "yearly" && s.train.length <= 20,
+};
 
 interface WorkerInput {
   series: M3Series[];
@@ -107,6 +123,7 @@ function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): Se
     scale95,
     points: series.test.length,
     seconds,
+    groups: Object.entries(FAILURE_GROUPS).filter(([, member]) => member(series)).map(([name]) => name),
   };
 }
 
@@ -224,6 +241,10 @@ async function main(): Promise<void> {
 
   const groups: [string, SeriesScore[]][] = subsets.map((s) => [s, scores.filter((x) => x.subset === s)]);
   if (subsets.length > 1) groups.push(["all", scores]);
+  for (const name of Object.keys(FAILURE_GROUPS)) {
+    const members = scores.filter((x) => x.groups.includes(name));
+    if (members.length > 0) groups.push([name, members]);
+  }
   const summary = groups.map(([name, group]) => {
     const points = group.reduce((s, x) => s + x.points, 0);
     const cpu = group.reduce((s, x) => s + x.seconds, 0);

@@ -1,3 +1,4 @@
+import { seriesClass } from "./calibration";
 import { combineValues } from "./combination";
 import type { CombinationRule } from "./combination";
 import type { Forecaster } from "./model";
@@ -15,6 +16,10 @@ export interface EvidencePlan {
   priorCount: number;
   /** Shrink toward equal weights over consensus and singles ("equal") or toward the consensus alone ("consensus"). */
   prior: "equal" | "consensus";
+  /** Select the candidate of lowest loss ("select") or weight every candidate by 1 / loss² ("inverse"), before shrinking. */
+  weighting?: "select" | "inverse";
+  /** Calibration classes (calibration.ts seriesClass) the evidence is gathered for; others keep the consensus (default: all). */
+  classes?: readonly string[];
 }
 
 /** A member as it is fitted again at each rolling origin. */
@@ -28,6 +33,18 @@ export interface EvidenceWeights {
   weights: number[];
   /** Rolling-origin errors behind them (0: no origin fitted; the weights are then the prior's). */
   evidence: number;
+}
+
+/**
+ * Weights ∝ 1 / loss² (Bates & Granger 1969 weight by inverse squared error; a loss of 2 is the best
+ * possible, see relativeLosses), shrunk toward `prior` by λ = N / (N + N₀); a candidate without a
+ * finite loss keeps only its prior share.
+ */
+function shrunkInverseWeights(losses: readonly number[], evidence: number, priorCount: number, prior: readonly number[]): number[] {
+  const raw = losses.map((loss) => (Number.isFinite(loss) && loss > 0 ? 1 / (loss * loss) : 0));
+  const total = raw.reduce((s, v) => s + v, 0);
+  const lambda = total > 0 ? evidence / (evidence + priorCount) : 0;
+  return raw.map((v, k) => (1 - lambda) * prior[k] + (total > 0 ? (lambda * v) / total : 0));
 }
 
 /** Fewest periods an origin leaves to fit on. */
@@ -57,7 +74,8 @@ export function evidenceSpan(seasonLength: number): number {
  * @param members - the consensus's members, as fitted at the origins
  * @param rule - how the consensus combines them
  * @param plan - singles, origins, N₀ and prior
- * @returns the weights (consensus first), the prior's when no origin can be fitted
+ * @returns the weights (consensus first), the prior's when no origin can be fitted or the series is
+ *   not of `plan.classes`
  * @example memberEvidence(y, 12, [{ id: "theta", forecaster: thetaForecaster }], "median", plan).weights
  */
 export function memberEvidence(
@@ -67,7 +85,8 @@ export function memberEvidence(
   rule: CombinationRule,
   plan: EvidencePlan,
 ): EvidenceWeights {
-  const origins = rollingOrigins(history.length, evidenceSpan(seasonLength), plan.origins, MIN_TRAINING);
+  const inClass = !plan.classes || plan.classes.includes(seriesClass(seasonLength, history.length));
+  const origins = inClass ? rollingOrigins(history.length, evidenceSpan(seasonLength), plan.origins, MIN_TRAINING) : [];
   const errors: number[][] = [[], ...plan.singles.map(() => [])];
   for (const origin of origins) {
     const training = history.slice(0, origin);
@@ -91,5 +110,6 @@ export function memberEvidence(
   const prior = plan.prior === "consensus" ? errors.map((_, k) => (k === 0 ? 1 : 0)) : undefined;
   if (evidence === 0) return { weights: prior ?? errors.map(() => 1 / errors.length), evidence };
   const losses = relativeLosses(errors.map((e) => ({ errors: e })));
+  if (plan.weighting === "inverse") return { weights: shrunkInverseWeights(losses, evidence, plan.priorCount, prior ?? errors.map(() => 1 / errors.length)), evidence };
   return { weights: shrunkSelectionWeights(losses, evidence, plan.priorCount, prior), evidence };
 }

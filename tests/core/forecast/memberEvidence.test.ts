@@ -1,3 +1,4 @@
+import { AUTO_CANDIDATES, AUTO_DESIGN, automaticFit } from "../../../src/core/forecast/auto";
 import { evidenceSpan, memberEvidence } from "../../../src/core/forecast/memberEvidence";
 import type { EvidencePlan } from "../../../src/core/forecast/memberEvidence";
 import { shrunkSelectionWeights } from "../../../src/core/forecast/selection";
@@ -40,5 +41,28 @@ describe("per-series evidence for automatic mode's members", () => {
     const spec = { error: "M", trend: "Ad", season: "M" } as const;
     expect(etsSpecFromName(etsName(spec))).toEqual(spec);
     expect(etsSpecFromName("ARIMA(0,1,1)")).toBeUndefined();
+  });
+});
+
+describe("automatic mode with per-series evidence", () => {
+  // Ten years of a strong multiplicative season on a level that drifts, with a little fixed noise.
+  const noise = [0.3, -0.5, 0.8, -0.2, 0.1, -0.7, 0.4, 0.6, -0.3, -0.1, 0.2, -0.4];
+  const seasonal = Array.from({ length: 120 }, (_, t) => (200 + 0.5 * t) * (1 + 0.4 * Math.sin((2 * Math.PI * t) / 12)) + 3 * noise[(t * 7) % 12]);
+
+  it("weights the consensus against seasonal ETS and Theta by the series' own errors, and says so", () => {
+    const fit = automaticFit(seasonal, 12);
+    expect(fit.notes.some((n) => /^weighted by \d+ rolling-origin errors of this series: combination \d+%, automatic ETS \d+%, Theta \d+%$/.test(n))).toBe(true);
+    const without = automaticFit(seasonal, 12, { ...AUTO_DESIGN, evidence: undefined }).model.forecast(12, [95]).mean;
+    const ets = AUTO_CANDIDATES.ets.fit(seasonal, { seasonLength: 12 }).forecast(12, [95]).mean;
+    const withEvidence = fit.model.forecast(12, [95]).mean;
+    const distance = (a: number[]) => a.reduce((s, v, i) => s + Math.abs(v - ets[i]), 0);
+    expect(distance(withEvidence)).toBeLessThan(distance(without));
+  });
+
+  it("keeps the consensus for a long non-seasonal history", () => {
+    const long = Array.from({ length: 60 }, (_, t) => 50 + t + noise[t % 12]);
+    const fit = automaticFit(long, 1);
+    expect(fit.notes.some((n) => n.startsWith("weighted by"))).toBe(false);
+    expect(fit.model.forecast(6, [95]).mean).toEqual(automaticFit(long, 1, { ...AUTO_DESIGN, evidence: undefined }).model.forecast(6, [95]).mean);
   });
 });

@@ -191,9 +191,12 @@ function fitCandidates(ids: readonly string[], history: readonly number[], seaso
  * 2. Otherwise the members of the design that have enough history are combined by its rule (the median
  *    of {@link AUTO_DESIGN}: combining ETS and Theta-type forecasts is the robust choice of the M3/M4
  *    literature, Makridakis et al. 2020, Petropoulos & Svetunkov 2020; medians: Jose & Winkler 2008),
- *    and that consensus is averaged at equal weight with each partner that fits (automatic ARIMA). Its
- *    interval half-widths are scaled by the table fitted on M3 training cuts (calibration.ts
- *    INTERVAL_SCALES, whose JSDoc says how it was fitted and validated).
+ *    and that consensus is averaged at equal weight with each partner that fits (automatic ARIMA). The
+ *    design's evidence plan ({@link AUTO_EVIDENCE}) then weights that consensus against automatic ETS
+ *    and Theta alone by the series' own rolling-origin errors, shrunk toward the consensus when the
+ *    evidence is thin (the notes give the weights). Its interval half-widths are scaled by the table
+ *    fitted on M3 training cuts (calibration.ts INTERVAL_SCALES, whose JSDoc says how it was fitted and
+ *    validated).
  * 3. With too little history for any member or partner, simpler methods are tried in turn and the
  *    notes say so.
  * @param history - cleansed observations

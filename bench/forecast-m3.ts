@@ -1,6 +1,8 @@
 /**
  * M3 benchmark of automatic forecasting:
- * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--validation]`.
+ * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus,weighting=select|inverse,classes=m1-short+m4+...] [--validation]`.
+ * --evidence weights the design's consensus against single members per series (memberEvidence.ts; with
+ * no --members, on AUTO_DESIGN's members; "--evidence none" scores AUTO_DESIGN without it);
  * --members scores the combination (by --combine) of those AUTO_CANDIDATES ids, averaged at equal weight
  * with each --partners id (a design study, as automaticFit's AutomaticDesign);
  * --validation scores on the last h points of each training part instead of the test part, so designs are
@@ -12,16 +14,19 @@
  * season length) for bench/interval-calibration.ts, which fits calibration.ts's table on training cuts only.
  * Fits every M3 series on its training part, forecasts the official horizon, and prints sMAPE, MASE,
  * 80/95% interval coverage and speed per subset beside R's reference figures, plus the median latency
- * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json.
+ * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json. After "all" it scores
+ * FAILURE_GROUPS, M3 series that resemble held-back sets automatic mode once lost on.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
-import { automaticFit } from "../src/core/forecast/auto";
+import { AUTO_DESIGN, automaticFit } from "../src/core/forecast/auto";
+import type { EvidencePlan } from "../src/core/forecast/memberEvidence";
 import type { AutomaticDesign } from "../src/core/forecast/auto";
 import { forecastSeries } from "../src/core/forecast/forecastSeries";
 import { mase, smape } from "../src/core/metrics";
+import { SEASONALITY_Z, seasonalityTest, stableSeasonalityZ } from "../src/core/forecast/seasonality";
 import { M3_REFERENCE } from "./m3-reference";
 import { loadM3, SUBSETS, type M3Series, type Subset } from "./m3Data";
 
@@ -40,7 +45,21 @@ interface SeriesScore {
   scale95: number[];
   points: number;
   seconds: number;
+  /** Named groups of {@link FAILURE_GROUPS} the series belongs to. */
+  groups: string[];
 }
+
+/**
+ * Subsets of M3 that resemble the held-back sets automatic mode lost on (issue 13), judged on the
+ * training part the series is fitted on: long strongly seasonal monthly series (96 or more training
+ * months, seasonal by both the autocorrelation test and the X-11 stable-seasonality test) and short yearly
+ * series (20 or fewer training years).
+ */
+const FAILURE_GROUPS: Readonly<Record<string, (series: M3Series) => boolean>> = {
+  "monthly long seasonal": (s) =>
+    s.subset === "monthly" && s.train.length >= 96 && seasonalityTest(s.train, 12).seasonal && stableSeasonalityZ(s.train, 12) > SEASONALITY_Z,
+  "yearly short": (s) => s.subset === "yearly" && s.train.length <= 20,
+};
 
 interface WorkerInput {
   series: M3Series[];
@@ -104,6 +123,7 @@ function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): Se
     scale95,
     points: series.test.length,
     seconds,
+    groups: Object.entries(FAILURE_GROUPS).filter(([, member]) => member(series)).map(([name]) => name),
   };
 }
 
@@ -194,8 +214,23 @@ async function main(): Promise<void> {
   const validation = cut > 0;
   const partners = (flag(args, "partners") ?? "").split(",").filter((m) => m !== "");
   const rule = flag(args, "combine") === "median" ? "median" : "mean";
-  const design: AutomaticDesign | undefined = members.length > 0 ? { members, rule, partners } : undefined;
-  const method = design ? `${rule}(${members.join(",")})${partners.map((p) => ` & ${p}`).join("")}` : flag(args, "method") ?? "auto";
+  const evidenceFlag = flag(args, "evidence");
+  const evidenceOptions = new Map((evidenceFlag ?? "").split(",").filter((o) => o.includes("=")).map((o) => o.split("=") as [string, string]));
+  const evidence: EvidencePlan | undefined = evidenceFlag && evidenceFlag !== "none"
+    ? {
+        singles: (evidenceOptions.get("singles") ?? "ets+theta").split("+"),
+        origins: Number(evidenceOptions.get("origins") ?? 2),
+        priorCount: Number(evidenceOptions.get("n0") ?? 12),
+        prior: evidenceOptions.get("prior") === "consensus" ? "consensus" : "equal",
+        weighting: evidenceOptions.get("weighting") === "inverse" ? "inverse" : "select",
+        classes: evidenceOptions.get("classes")?.split("+"),
+      }
+    : undefined;
+  const design: AutomaticDesign | undefined =
+    members.length > 0 ? { members, rule, partners, evidence } : evidenceFlag !== undefined ? { ...AUTO_DESIGN, evidence } : undefined;
+  const method = design
+    ? `${design.rule}(${design.members.join(",")})${design.partners.map((p) => ` & ${p}`).join("")}${evidenceFlag ? ` by evidence ${evidenceFlag}` : ""}`
+    : flag(args, "method") ?? "auto";
   const workers = Number(flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)));
   const data = subsets
     .map((s) => loadM3(directory, s).slice(0, limit))
@@ -208,6 +243,10 @@ async function main(): Promise<void> {
 
   const groups: [string, SeriesScore[]][] = subsets.map((s) => [s, scores.filter((x) => x.subset === s)]);
   if (subsets.length > 1) groups.push(["all", scores]);
+  for (const name of Object.keys(FAILURE_GROUPS)) {
+    const members = scores.filter((x) => x.groups.includes(name));
+    if (members.length > 0) groups.push([name, members]);
+  }
   const summary = groups.map(([name, group]) => {
     const points = group.reduce((s, x) => s + x.points, 0);
     const cpu = group.reduce((s, x) => s + x.seconds, 0);

@@ -91,7 +91,7 @@ describe("step 2 with family seasons", () => {
   test("SOP Forecast's Model column and the step's notes name the family-season items", async () => {
     const forecast = await book.read(SHEETS.forecast);
     const models = new Map(forecast.slice(1).map((row) => [row[0], String(row[2])]));
-    for (const id of ["C-1", "C-2", "C-3"]) expect(models.get(id)).toMatch(/^Family season \(m=12\): Combination \(Median of /);
+    for (const id of ["C-1", "C-2", "C-3"]) expect(models.get(id)).toMatch(/^Family season \(m=12\): (Weighted \()?Combination \(Median of /);
     for (const id of ["C-4", "C-5", "L-1", "L-2", "L-3", "D-1"]) expect(models.get(id)).not.toMatch(/family season/i);
     expect(result.report.summary).toMatch(/3 items use the season of their family/);
     expect(result.report.messages?.map((m) => m.text)).toEqual([expect.stringMatching(/^Family season: C-1, C-2, C-3 show no clear season on their own/)]);
@@ -127,7 +127,7 @@ describe("step 2 with family seasons", () => {
     expect(live.report.messages?.[1].text).toMatch(/^Their live =SOP\.FORECAST formulas carry the family's season as measured now/);
   });
 
-  test("SOP Forecast, the pane and =SOP.FORECAST with the family's indices give one answer; without them the formula misses the season", async () => {
+  test("SOP Forecast, the pane and =SOP.FORECAST with the family's indices give one answer; without them the formula shows a weaker season", async () => {
     const values = await runDemandStep(book, { horizon: 12 });
     const [, ...clean] = book.sheetValues(SHEETS.cleanHistory);
     const histories = clean.map((row) => row.slice(2) as number[]);
@@ -140,6 +140,7 @@ describe("step 2 with family seasons", () => {
     const own = (forecast([histories[at]], 12, 12, "auto") as number[][])[0];
     const septemberOverMarch = (series: number[]): number => series[values.periods.indexOf("2026-09")] / series[values.periods.indexOf("2026-03")];
     expect(septemberOverMarch(pane)).toBeGreaterThan(1.5);
-    expect(septemberOverMarch(own)).toBeLessThan(1.3);
+    // Without the indices only the item's own evidence (seasonal ETS weighted in) carries the season, more weakly.
+    expect(septemberOverMarch(own)).toBeLessThan(septemberOverMarch(pane) - 0.1);
   });
 });

@@ -5,8 +5,14 @@ import type { Forecast, FittedModel, PredictionInterval } from "./model";
 /** How member forecasts are combined: plain mean, or median (robust to one wild member). */
 export type CombinationRule = "mean" | "median";
 
-/** Mean or median of a few numbers. */
-function combineValues(values: number[], rule: CombinationRule): number {
+/**
+ * Mean or median of a few numbers (sorts `values` in place for the median).
+ * @param values - the numbers (NaN if any is NaN)
+ * @param rule - "mean" or "median" (the middle pair's mean for an even count)
+ * @returns the combined value
+ * @example combineValues([3, 1, 2], "median") // 2
+ */
+export function combineValues(values: number[], rule: CombinationRule): number {
   if (values.some(Number.isNaN)) return NaN;
   if (rule === "mean") return values.reduce((s, v) => s + v, 0) / values.length;
   values.sort((a, b) => a - b);

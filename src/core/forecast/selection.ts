@@ -30,18 +30,20 @@ export function relativeLosses(candidates: readonly CandidateErrors[]): number[]
  * w = λ·1[best] + (1 - λ)/k with λ = N / (N + N₀), N the number of rolling-origin errors behind the
  * choice and N₀ the prior count (a James-Stein-style shrinkage toward the equal-weight combination,
  * which the M competitions show is hard to beat when nothing is known about a series).
- * @param losses - one loss per candidate (NaN: not evaluated; such a candidate keeps its equal share)
+ * With `prior` weights given, the shrinkage is toward them instead: w = λ·1[best] + (1 - λ)·prior.
+ * @param losses - one loss per candidate (NaN: not evaluated; such a candidate keeps its prior share)
  * @param evidence - N, errors behind the losses
- * @param priorCount - N₀, evidence worth as much as the equal-weight prior
+ * @param priorCount - N₀, evidence worth as much as the prior
+ * @param prior - weights without evidence, summing to 1 (default: equal)
  * @returns one weight per candidate, summing to 1
  * @example shrunkSelectionWeights([3, 2], 12, 12) // [0.25, 0.75]
  */
-export function shrunkSelectionWeights(losses: readonly number[], evidence: number, priorCount: number): number[] {
+export function shrunkSelectionWeights(losses: readonly number[], evidence: number, priorCount: number, prior?: readonly number[]): number[] {
   const k = losses.length;
   let best = -1;
   losses.forEach((loss, i) => {
     if (Number.isFinite(loss) && (best < 0 || loss < losses[best])) best = i;
   });
   const lambda = best >= 0 ? evidence / (evidence + priorCount) : 0;
-  return losses.map((_, i) => (1 - lambda) / k + (i === best ? lambda : 0));
+  return losses.map((_, i) => (1 - lambda) * (prior ? prior[i] : 1 / k) + (i === best ? lambda : 0));
 }

@@ -22,7 +22,7 @@ describe("familySeasonFit", () => {
     const forecast = fit?.model.forecast(12, [80]);
     expect(forecast?.mean).toHaveLength(12);
     forecast?.mean.forEach((v, h) => expect(v).toBeCloseTo(100 * SEASON[(36 + h) % 12], 6));
-    expect(fit?.model.name).toMatch(/^Family season \(m=12\): Combination \(Median of \(/);
+    expect(fit?.model.name).toMatch(/^Family season \(m=12\): (Weighted \()?Combination \(Median of \(/);
     expect(fit?.method).toMatch(/^family season: auto: /);
     expect(fit?.notes[0]).toMatch(/season of the family applied/);
   });

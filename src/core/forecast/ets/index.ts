@@ -4,7 +4,7 @@
  */
 export { etsForecaster, etsModelForecaster } from "./forecaster";
 export type { EtsSpec } from "./spec";
-export { etsName, etsId, etsParameterCount } from "./spec";
+export { etsName, etsId, etsParameterCount, etsSpecFromName } from "./spec";
 export { fitEts, etsFitFrom } from "./fit";
 export type { EtsFit, EtsFitOptions } from "./fit";
 export { selectEts, etsCandidates } from "./select";

@@ -49,3 +49,16 @@ export function etsParameterCount(spec: EtsSpec, seasonLength: number): number {
   const season = spec.season !== "N" ? seasonLength : 0;
   return 2 + trend + season + (spec.trend === "Ad" ? 1 : 0);
 }
+
+/**
+ * The form named by {@link etsName}, read back from a model name (so a form chosen on a whole history
+ * can be fitted again on part of it).
+ * @param name a model name, e.g. "ETS(M,Ad,M)".
+ * @returns the form, or undefined when the name is not an ETS name.
+ * @example
+ * etsSpecFromName("ETS(A,Ad,N)") // { error: "A", trend: "Ad", season: "N" }
+ */
+export function etsSpecFromName(name: string): EtsSpec | undefined {
+  const match = /^ETS\((A|M),(N|A|Ad),(N|A|M)\)$/.exec(name);
+  return match ? { error: match[1] as EtsSpec["error"], trend: match[2] as EtsSpec["trend"], season: match[3] as EtsSpec["season"] } : undefined;
+}

@@ -1,0 +1,141 @@
+import ExcelJS from "exceljs";
+import { PlanningError } from "../../src/core/errors";
+import { isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
+import { readHistory, type HistoryReading } from "../../src/cycle/historyReader";
+import { currentMapping } from "../../src/cycle/mappedData";
+import { loadMapping, proposeMapping } from "../../src/cycle/mapping";
+import { acceptHistory, choiceOf, headerOptions, historyFromChoice, historySample, keyOptions, previewChoice, type HistoryChoice } from "../../src/cycle/mappingEdit";
+import { readPlanningData } from "../../src/cycle/planningData";
+import { validateData } from "../../src/cycle/validate";
+import { load } from "./mappingFixtures";
+
+const MONTHS = ["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025"];
+const LABELS = ["2025-01", "2025-02", "2025-03", "2025-04"];
+
+/**
+ * An export the proposer reads wrong: a title row, headers on row 3 that name the location "Outlet" and
+ * the customer "Key account" (words it does not know), a "FY total" column after the months, and one
+ * row per material x outlet x key account. Proposed, "Outlet" is taken for nothing, so rows of one
+ * material at two outlets (or for two accounts) look like duplicates.
+ */
+const ROWS: [string, string, string, ...number[]][] = [
+  ["M-1", "Lyon", "Acme", 10, 11, 12, 13],
+  ["M-1", "Lyon", "Bolt", 1, 2, 3, 4],
+  ["M-1", "Nice", "Acme", 5, 5, 5, 5],
+  ["M-2", "Lyon", "Bolt", 7, 0, 7, 0],
+  ["M-2", "Nice", "Acme", 2, 4, 6, 8],
+];
+
+async function exportBook(extraMonth = false): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export");
+  sheet.getCell("A1").value = "Sales by outlet, run 2025-05-02";
+  const months = extraMonth ? [...MONTHS, "May 2025"] : MONTHS;
+  sheet.getRow(3).values = ["Material", "Outlet", "Key account", ...months, "FY total"];
+  ROWS.forEach((row, r) => {
+    const quantities = row.slice(3) as number[];
+    const values = [...row.slice(0, 3), ...quantities, ...(extraMonth ? [100] : [])];
+    sheet.getRow(4 + r).values = [...values, values.slice(3).reduce<number>((sum, value) => sum + Number(value), 0)];
+  });
+  return book;
+}
+
+/** What the editor would save for that export: header row 3, item A, location B, customer C, periods D to G, months. */
+const CORRECTED: HistoryChoice = { reference: "Export", layout: "periodsAcross", headerLine: 2, item: 0, location: 1, customer: 2, firstPeriod: 3, lastPeriod: 6, bucket: "month" };
+
+function quantities(reading: HistoryReading): Record<string, (number | null)[]> {
+  return Object.fromEntries(reading.series.map((series) => [`${series.item}|${series.location}`, series.history]));
+}
+
+describe("the mapping editor's corrections, read exactly", () => {
+  it("the proposal gets the export wrong: outlets and accounts read as duplicate rows", async () => {
+    const book = await load(await exportBook());
+    const proposal = await proposeMapping(book);
+    const reading = await readHistory(book, proposal.history!, "month");
+    expect(reading.problems.some((problem) => problem.kind === "duplicate")).toBe(true);
+    expect(reading.reconciliation.quantityUsed).toBeLessThan(reading.reconciliation.quantityIn);
+  });
+
+  it("offers the header rows and the columns of the sample as the drop-downs' entries", async () => {
+    const book = await load(await exportBook());
+    const sample = await historySample(book, "Export");
+    expect(headerOptions(sample, "periodsAcross")[2].label).toBe("Row 3: Material, Outlet, Key account, Jan 2025, ...");
+    expect(keyOptions(sample, { layout: "periodsAcross", headerLine: 2 }).map((option) => option.label)).toEqual([
+      "Column A: Material",
+      "Column B: Outlet",
+      "Column C: Key account",
+      "Column D: Jan 2025",
+      "Column E: Feb 2025",
+      "Column F: Mar 2025",
+      "Column G: Apr 2025",
+      "Column H: FY total",
+    ]);
+  });
+
+  it("corrected (location, customer, periods D to G), every series is read exactly, summed over customers, with totals by customer", async () => {
+    const book = await load(await exportBook());
+    const { history, reading } = await previewChoice(book, CORRECTED);
+    expect(history).toMatchObject({ corrected: true, keyLine: 0, locationLine: 1, customerLine: 2, periodLines: [3, 4, 5, 6], periods: LABELS });
+    expect(reading.periods).toEqual(LABELS);
+    expect(quantities(reading)).toEqual({ "M-1|Lyon": [11, 13, 15, 17], "M-1|Nice": [5, 5, 5, 5], "M-2|Lyon": [7, 0, 7, 0], "M-2|Nice": [2, 4, 6, 8] });
+    expect(reading.problems).toEqual([]);
+    expect(reading.reconciliation).toMatchObject({ rowsRead: 5, rowsUsed: 5, rowsLeftOut: 0, quantityIn: 110, quantityUsed: 110, quantityLeftOut: 0 });
+    expect(reading.byCustomer).toEqual([
+      { customer: "Acme", channel: "", quantity: 86 },
+      { customer: "Bolt", channel: "", quantity: 24 },
+    ]);
+    const validation = await validateData(book, { version: 1, history, items: null, resources: null, capacity: null }, reading.problems);
+    expect(validation.errors).toBe(0);
+  });
+
+  it("honours the first and last period, the header row and the bucket the planner sets", async () => {
+    const book = await load(await exportBook());
+    const two = await previewChoice(book, { ...CORRECTED, firstPeriod: 4, lastPeriod: 5 });
+    expect(two.reading.periods).toEqual(["2025-02", "2025-03"]);
+    expect(quantities(two.reading)["M-1|Lyon"]).toEqual([13, 15]);
+    await expect(historyFromChoice(book, { ...CORRECTED, lastPeriod: 7 })).rejects.toThrow(/Export!H3 \("FY total"\) is not a period/);
+    await expect(historyFromChoice(book, { ...CORRECTED, headerLine: 0 })).rejects.toThrow(/Export!D1 \(""\) is not a period/);
+    await expect(historyFromChoice(book, { ...CORRECTED, location: 3 })).rejects.toThrow(/Column D is both a key and a period/);
+    await expect(historyFromChoice(book, { ...CORRECTED, customer: 0 })).rejects.toThrow(PlanningError);
+    await expect(historyFromChoice(book, { ...CORRECTED, bucket: "week" })).rejects.toThrow(/by month; it cannot be planned in weeks/);
+  });
+
+  it("the accepted mapping is saved, read by step 1's reader, and never proposed over next cycle", async () => {
+    const book = await load(await exportBook());
+    const history = await historyFromChoice(book, CORRECTED);
+    await acceptHistory(book, history, "month");
+    expect((await loadMapping(book))?.history).toMatchObject({ corrected: true, customerLine: 2 });
+    const data = await readPlanningData(book, (await currentMapping(book))!);
+    expect(data.series.map((series) => `${series.item}|${series.location}`)).toEqual(["M-1|Lyon", "M-1|Nice", "M-2|Lyon", "M-2|Nice"]);
+
+    const nextCycle = await load(await exportBook(true));
+    await nextCycle.setMetadata("mapping", (await book.getMetadata("mapping"))!);
+    const kept = (await currentMapping(nextCycle))?.history as SeriesMapping;
+    expect(kept).toMatchObject({ corrected: true, locationLine: 1, customerLine: 2, periodLines: [3, 4, 5, 6, 7] });
+    expect(kept.periods).toEqual([...LABELS, "2025-05"]);
+    expect(choiceOf(kept, "month")).toEqual({ ...CORRECTED, lastPeriod: 7 });
+  });
+
+  it("order lines: the planner's date, item, quantity and customer columns are read as set", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Lines");
+    sheet.getRow(1).values = ["When", "What", "Who", "How many"];
+    [
+      [new Date(Date.UTC(2025, 0, 5)), "A", "Acme", 3],
+      [new Date(Date.UTC(2025, 0, 20)), "A", "Bolt", 4],
+      [new Date(Date.UTC(2025, 1, 2)), "B", "Acme", 5],
+    ].forEach((row, r) => (sheet.getRow(2 + r).values = row));
+    const memory = await load(book);
+    expect((await proposeMapping(memory)).history).toBeNull();
+    const choice: HistoryChoice = { reference: "Lines", layout: "lines", headerLine: 0, item: 1, customer: 2, date: 0, quantity: 3, bucket: "month" };
+    const { history, reading } = await previewChoice(memory, choice);
+    expect(isLines(history) && history.columns).toEqual({ date: 0, item: 1, quantity: 3, customer: 2 });
+    expect(quantities(reading)).toEqual({ "A|": [7, 0], "B|": [0, 5] });
+    expect(reading.byCustomer).toEqual([
+      { customer: "Acme", channel: "", quantity: 8 },
+      { customer: "Bolt", channel: "", quantity: 4 },
+    ]);
+    expect(choiceOf(history, "month")).toEqual(choice);
+    await expect(historyFromChoice(memory, { ...choice, date: 2, customer: undefined })).rejects.toThrow(/Column C holds no dates/);
+  });
+});

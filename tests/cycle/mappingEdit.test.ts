@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { PlanningError } from "../../src/core/errors";
 import { isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
 import { readHistory, type HistoryReading } from "../../src/cycle/historyReader";
+import { runGatherStep } from "../../src/cycle/gatherStep";
 import { currentMapping } from "../../src/cycle/mappedData";
 import { loadMapping, proposeMapping } from "../../src/cycle/mapping";
 import { acceptHistory, choiceOf, headerOptions, historyFromChoice, historySample, keyOptions, previewChoice, type HistoryChoice } from "../../src/cycle/mappingEdit";
@@ -114,6 +115,23 @@ describe("the mapping editor's corrections, read exactly", () => {
     expect(kept).toMatchObject({ corrected: true, locationLine: 1, customerLine: 2, periodLines: [3, 4, 5, 6, 7] });
     expect(kept.periods).toEqual([...LABELS, "2025-05"]);
     expect(choiceOf(kept, "month")).toEqual({ ...CORRECTED, lastPeriod: 7 });
+  });
+
+  it("step 1 runs on the corrected mapping: by item and location, customers kept for reporting and said so", async () => {
+    const book = await load(await exportBook());
+    await acceptHistory(book, await historyFromChoice(book, CORRECTED), "month");
+    const { report, mapping } = await runGatherStep(book);
+    expect(mapping.history?.corrected).toBe(true);
+    expect(report.blocking ?? []).toEqual([]);
+    expect(report.summary).toMatch(/^Found 2 items at 2 locations \(4 item x location series\) with 4 periods/);
+    expect(report.messages?.map((message) => message.text)).toContain(
+      'The history names 2 customers: they are kept for reporting, not as a key; each item\'s series is the sum over them (totals in "History by customer").',
+    );
+    expect(report.tables?.find((table) => table.title === "History by customer")?.rows).toEqual([
+      ["Acme", "", 86],
+      ["Bolt", "", 24],
+      ["Total", "", 110],
+    ]);
   });
 
   it("order lines: the planner's date, item, quantity and customer columns are read as set", async () => {

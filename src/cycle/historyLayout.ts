@@ -300,8 +300,9 @@ export function describeHistory(mapping: HistoryMapping): string {
   const where = historySources(mapping)
     .map((source) => source.reference)
     .join(", ");
-  if (isLines(mapping)) return `${where} (order lines by ${mapping.periodKind}${mapping.columns.location === undefined ? "" : ", by location"})`;
+  const corrected = mapping.corrected ? ", as you corrected it" : "";
+  if (isLines(mapping)) return `${where} (order lines by ${mapping.periodKind}${mapping.columns.location === undefined ? "" : ", by location"}${corrected})`;
   const periods = mapping.headerLine < 0 ? "periods" : `${mapping.periodKind ?? "month"}s`;
   const keys = mapping.locationLine !== undefined || mapping.keySeparator !== undefined ? ", by item and location" : mapping.more?.some((part) => part.location) ? ", a sheet per location" : "";
-  return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys})`;
+  return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys}${corrected})`;
 }

@@ -47,6 +47,47 @@ export interface HistoryChoice {
   bucket: PlanningBucket;
 }
 
+/** A block the planner can map, as the editor lists it. */
+export interface MappableBlock {
+  reference: string;
+  /** "Table SalesHistory", "Name DemandBlock", "Sheet Sales". */
+  label: string;
+}
+
+/**
+ * The blocks a history can be mapped to: the workbook's tables, its names that are one plain range,
+ * and its visible sheets that the add-in did not create; nothing is read.
+ * @example (await mappableBlocks(book)).map((block) => block.label) // ["Table SalesHistory", "Sheet Sales History", ...]
+ */
+export async function mappableBlocks(book: Workbook): Promise<MappableBlock[]> {
+  const [tables, names, sheets] = await Promise.all([book.listTables(), book.listNames(), book.listSheets()]);
+  return [
+    ...tables.map((table) => ({ reference: table.name, label: `Table ${table.name}` })),
+    ...names.filter((name) => name.address !== null && name.scope === undefined).map((name) => ({ reference: name.name, label: `Name ${name.name}` })),
+    ...sheets.filter((sheet) => sheet.visible && !sheet.ownedByAddin).map((sheet) => ({ reference: sheet.name, label: `Sheet ${sheet.name}` })),
+  ];
+}
+
+/**
+ * The mapping the editor starts from: the one saved in the workbook, else a proposal (a damaged saved
+ * mapping is proposed again, as step 1 would ask).
+ * @example const start = await startingMapping(book); start.history?.corrected // undefined for a proposal
+ */
+export async function startingMapping(book: Workbook): Promise<DataMapping> {
+  try {
+    const saved = await loadMapping(book);
+    if (saved) return saved;
+  } catch (error) {
+    if (!(error instanceof PlanningError)) throw error;
+  }
+  return proposeMapping(book);
+}
+
+/** A choice on a block nothing is known of yet: headers in its first row, the item in its first column, periods from the second on. */
+export function defaultChoice(reference: string, bucket: PlanningBucket = "month"): HistoryChoice {
+  return { reference, layout: "periodsAcross", headerLine: 0, item: 0, firstPeriod: 1, bucket };
+}
+
 /** A block's first rows as the editor shows them, never the whole block. */
 export interface HistorySample {
   source: BlockSource;

@@ -7,7 +7,9 @@ import * as React from "react";
 import { makeStyles, tokens, Title3, Caption1 } from "@fluentui/react-components";
 import type { Workbook } from "../workbook/workbook";
 import { ConfirmOverwriteDialog, useOverwriteConfirmation } from "./components/ConfirmOverwriteDialog";
+import { ConsensusPanel } from "./components/ConsensusPanel";
 import { ImportOrderLines } from "./components/ImportOrderLines";
+import { MappingEditor } from "./components/MappingEditor";
 import { StepList } from "./components/StepList";
 import { StepPanel, type StepStatus } from "./components/StepPanel";
 import type { StepActions, StepId } from "./stepActions";
@@ -63,7 +65,9 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
           onStatus={onStatus}
         />
       ))}
+      {selected === "gather" && <MappingEditor workbook={workbook} onAccepted={onRunEnded} />}
       {selected === "gather" && <ImportOrderLines workbook={workbook} onImported={onRunEnded} />}
+      {(selected === "demand" || selected === "reconcile") && <ConsensusPanel key={selected} workbook={workbook} />}
       <ConfirmOverwriteDialog pending={overwrite.pending} />
     </main>
   );

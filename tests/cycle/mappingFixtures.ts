@@ -47,12 +47,6 @@ export async function headerlessBook(): Promise<MemoryWorkbook> {
 /** The export's month headers. */
 const MONTHS = ["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025"];
 
-/**
- * An export the proposer reads wrong: a title row, headers on row 3 that name the location "Outlet" and
- * the customer "Key account" (words it does not know), a "FY total" column after the months, and one
- * row per material x outlet x key account. Proposed, "Outlet" is taken for nothing, so rows of one
- * material at two outlets (or for two accounts) look like duplicates.
- */
 /** Rows of the export: material, outlet, key account, then Jan to Apr 2025. */
 const ROWS: [string, string, string, ...number[]][] = [
   ["M-1", "Lyon", "Acme", 10, 11, 12, 13],
@@ -62,6 +56,13 @@ const ROWS: [string, string, string, ...number[]][] = [
   ["M-2", "Nice", "Acme", 2, 4, 6, 8],
 ];
 
+/**
+ * An export the proposer reads wrong: a title row, headers on row 3 that name the location "Outlet" and
+ * the customer "Key account" (words it does not know), a "FY total" column after the months, and one
+ * row per material x outlet x key account. Proposed, "Outlet" is taken for nothing, so rows of one
+ * material at two outlets (or for two accounts) look like duplicates. With `extraMonth`, next cycle's
+ * export: May 2025 added (100 in every row) before the total column.
+ */
 export async function exportBook(extraMonth = false): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Export");

@@ -46,13 +46,26 @@ interface Editing {
 type Outcome =
   | { status: "none" }
   | { status: "working" }
-  | { status: "previewed"; choice: HistoryChoice; history: HistoryMapping; reading: HistoryReading }
+  | {
+      status: "previewed";
+      choice: HistoryChoice;
+      history: HistoryMapping;
+      reading: HistoryReading;
+    }
   | { status: "accepted"; text: string }
   | { status: "failed"; message: string };
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))", gap: tokens.spacingHorizontalS },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
   numbers: { fontVariantNumeric: "tabular-nums" },
 });
@@ -84,7 +97,12 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
       const blocks = await mappableBlocks(workbook);
       const choice = mapping.history ? choiceOf(mapping.history, mapping.bucket ?? "month") : defaultChoice(blocks[0]?.reference ?? "", mapping.bucket);
       const sample = await historySample(workbook, choice.reference);
-      setEditing({ blocks: withReference(blocks, choice.reference), start: mapping.history, sample, choice });
+      setEditing({
+        blocks: withReference(blocks, choice.reference),
+        start: mapping.history,
+        sample,
+        choice,
+      });
       setOutcome({ status: "none" });
     });
   const change = (patch: Partial<HistoryChoice>) => {
@@ -96,7 +114,10 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
     guarded(async () => {
       if (!editing) return;
       const sample = await historySample(workbook, reference);
-      const choice = editing.start && choiceOf(editing.start, editing.choice.bucket).reference === reference ? choiceOf(editing.start, editing.choice.bucket) : defaultChoice(reference, editing.choice.bucket);
+      const choice =
+        editing.start && choiceOf(editing.start, editing.choice.bucket).reference === reference
+          ? choiceOf(editing.start, editing.choice.bucket)
+          : defaultChoice(reference, editing.choice.bucket);
       setEditing({ ...editing, sample, choice });
       setOutcome({ status: "none" });
     });
@@ -105,14 +126,27 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
       if (!editing) return;
       workbook.forget();
       const { history, reading } = await previewChoice(workbook, editing.choice, editing.start);
-      setOutcome({ status: "previewed", choice: editing.choice, history, reading });
+      setOutcome({
+        status: "previewed",
+        choice: editing.choice,
+        history,
+        reading,
+      });
     });
   const accept = () =>
     guarded(async () => {
       if (outcome.status !== "previewed") return;
       await acceptHistory(workbook, outcome.history, outcome.choice.bucket);
-      setEditing(editing && { ...editing, start: { ...outcome.history, corrected: true } });
-      setOutcome({ status: "accepted", text: "Saved in this workbook. Step 1 reads your data this way from now on, and next cycle too. Run step 1 (Check the workbook) again." });
+      setEditing(
+        editing && {
+          ...editing,
+          start: { ...outcome.history, corrected: true },
+        },
+      );
+      setOutcome({
+        status: "accepted",
+        text: "Saved in this workbook. Step 1 reads your data this way from now on, and next cycle too. Run step 1 (Check the workbook) again.",
+      });
       onAccepted?.();
     });
 
@@ -140,7 +174,8 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
     <section className={styles.root} aria-label="Data mapping">
       <Subtitle2 as="h3">Data mapping</Subtitle2>
       <Caption1>
-        {editing.start?.corrected ? "You corrected this mapping; step 1 keeps it." : "Proposed by step 1 from the first rows of your sheets."} The lists show the headers of the first {sample.rows.length} rows.
+        {editing.start?.corrected ? "You corrected this mapping; step 1 keeps it." : "Proposed by step 1 from the first rows of your sheets."} The lists show the headers
+        of the first {sample.rows.length} rows.
       </Caption1>
       <div className={styles.grid}>
         <Field label="Sales history in">
@@ -153,7 +188,21 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
           </Select>
         </Field>
         <Field label="Layout">
-          <Select value={choice.layout} disabled={busy} onChange={(_, data) => change({ layout: LAYOUTS.find((layout) => layout.value === data.value)?.value ?? "periodsAcross", headerLine: 0, item: 0, firstPeriod: 1, lastPeriod: undefined, date: undefined, quantity: undefined })}>
+          <Select
+            value={choice.layout}
+            disabled={busy}
+            onChange={(_, data) =>
+              change({
+                layout: LAYOUTS.find((layout) => layout.value === data.value)?.value ?? "periodsAcross",
+                headerLine: 0,
+                item: 0,
+                firstPeriod: 1,
+                lastPeriod: undefined,
+                date: undefined,
+                quantity: undefined,
+              })
+            }
+          >
             {LAYOUTS.map((layout) => (
               <option key={layout.value} value={layout.value}>
                 {layout.label}
@@ -161,7 +210,15 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
             ))}
           </Select>
         </Field>
-        <LineSelect label={choice.layout === "periodsDown" ? "Header column" : "Header row"} value={choice.headerLine} options={headerOptions(sample, choice.layout)} none={grid ? "No header row (periods P1, P2, ...)" : undefined} noneValue={-1} disabled={busy} onChange={(line) => change({ headerLine: line ?? -1 })} />
+        <LineSelect
+          label={choice.layout === "periodsDown" ? "Header column" : "Header row"}
+          value={choice.headerLine}
+          options={headerOptions(sample, choice.layout)}
+          none={grid ? "No header row (periods P1, P2, ...)" : undefined}
+          noneValue={-1}
+          disabled={busy}
+          onChange={(line) => change({ headerLine: line ?? -1 })}
+        />
         <LineSelect label="Item" value={choice.item} options={lines} disabled={busy} onChange={(line) => change({ item: line ?? 0 })} />
         <LineSelect label="Location" value={choice.location} options={lines} none="None" disabled={busy} onChange={optionalLine("location")} />
         <LineSelect label="Customer (for reporting)" value={choice.customer} options={lines} none="None" disabled={busy} onChange={optionalLine("customer")} />
@@ -169,7 +226,14 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
         {grid ? (
           <>
             <LineSelect label="First period" value={choice.firstPeriod} options={lines} disabled={busy} onChange={(line) => change({ firstPeriod: line })} />
-            <LineSelect label="Last period" value={choice.lastPeriod} options={lines} none="The last period header" disabled={busy} onChange={(line) => change({ lastPeriod: line })} />
+            <LineSelect
+              label="Last period"
+              value={choice.lastPeriod}
+              options={lines}
+              none="The last period header"
+              disabled={busy}
+              onChange={(line) => change({ lastPeriod: line })}
+            />
           </>
         ) : (
           <>
@@ -229,32 +293,37 @@ function OutcomeView({ outcome }: { outcome: Outcome }): React.JSX.Element | nul
   const items = new Set(reading.series.map((series) => series.item)).size;
   const located = reading.series.some((series) => series.location !== "");
   return (
-    <MessageBar intent={reading.problems.length > 0 ? "warning" : "info"} layout="multiline" role="region" aria-label="Mapping preview">
-      <MessageBarBody>
-        <MessageBarTitle>Step 1 would read</MessageBarTitle>
-        <div className={styles.numbers}>
-          {items} items{located ? ` (${reading.series.length} item x location series)` : ""}, {reading.periods.length} {reading.bucket}s
-          {reading.periods.length > 0 ? ` (${reading.periods[0]} to ${reading.periods[reading.periods.length - 1]})` : ""}.
-          <br />
-          Rows: {account.rowsRead} read = {account.rowsUsed} used + {account.rowsLeftOut} left out. Quantity: {number(account.quantityIn)} in = {number(account.quantityUsed)} used + {number(account.quantityLeftOut)} left out.
-          <br />
-          {reconciliationText(account)}
-          {reading.byCustomer && (
-            <>
-              <br />
-              {reading.byCustomer.length} customer/channel totals kept for reporting; each series is summed over them.
-            </>
+    <section aria-label="Mapping preview">
+      <MessageBar intent={reading.problems.length > 0 ? "warning" : "info"} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Step 1 would read</MessageBarTitle>
+          <div className={styles.numbers}>
+            {items} items
+            {located ? ` (${reading.series.length} item x location series)` : ""}, {reading.periods.length} {reading.bucket}s
+            {reading.periods.length > 0 ? ` (${reading.periods[0]} to ${reading.periods[reading.periods.length - 1]})` : ""}
+            .
+            <br />
+            Rows: {account.rowsRead} read = {account.rowsUsed} used + {account.rowsLeftOut} left out. Quantity: {number(account.quantityIn)} in ={" "}
+            {number(account.quantityUsed)} used + {number(account.quantityLeftOut)} left out.
+            <br />
+            {reconciliationText(account)}
+            {reading.byCustomer && (
+              <>
+                <br />
+                {reading.byCustomer.length} customer/channel totals kept for reporting; each series is summed over them.
+              </>
+            )}
+          </div>
+          {reading.problems.length > 0 && (
+            <ul aria-label="Cells step 1 could not read">
+              {reading.problems.slice(0, 5).map((problem) => (
+                <li key={problem.address + problem.kind}>{problem.message}</li>
+              ))}
+              {reading.problems.length > 5 && <li>... and {reading.problems.length - 5} more.</li>}
+            </ul>
           )}
-        </div>
-        {reading.problems.length > 0 && (
-          <ul aria-label="Cells step 1 could not read">
-            {reading.problems.slice(0, 5).map((problem) => (
-              <li key={problem.address + problem.kind}>{problem.message}</li>
-            ))}
-            {reading.problems.length > 5 && <li>... and {reading.problems.length - 5} more.</li>}
-          </ul>
-        )}
-      </MessageBarBody>
-    </MessageBar>
+        </MessageBarBody>
+      </MessageBar>
+    </section>
   );
 }

@@ -65,6 +65,8 @@ export interface SeriesMapping extends SeriesPart {
   channelLine?: number;
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
+  /** True when the planner's periods run to the last period header: the months added to the header line since are read too. */
+  openEnded?: boolean;
   /** Further blocks of the same layout (same key lines), read after this one. */
   more?: SeriesPart[];
 }

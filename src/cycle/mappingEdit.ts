@@ -38,7 +38,7 @@ export interface HistoryChoice {
   channel?: number;
   /** Grids: the first period line. */
   firstPeriod?: number;
-  /** Grids: the last period line; absent for "to the last period header" (so next cycle's months are taken too). */
+  /** Grids: the last period line; absent for "to the last period header" (the run of period headers; next cycle's months are taken too). */
   lastPeriod?: number;
   /** Order lines: the date (or period) column. */
   date?: number;
@@ -154,7 +154,7 @@ export function choiceOf(history: HistoryMapping, bucket: PlanningBucket): Histo
     item: history.keyLine,
     ...optional({ location: history.locationLine, customer: history.customerLine, channel: history.channelLine }),
     firstPeriod: history.periodLines[0],
-    lastPeriod: history.periodLines[history.periodLines.length - 1],
+    ...(history.openEnded ? {} : { lastPeriod: history.periodLines[history.periodLines.length - 1] }),
     bucket,
   };
 }
@@ -185,7 +185,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
   const values = choice.layout === "periodsAcross" ? await book.read(source.reference, { offset: 0, count: Math.max(choice.headerLine + 1, 1) }) : transpose(await readBlock(book, source.reference));
   const header = choice.headerLine < 0 ? [] : (values[choice.headerLine] ?? []);
   const first = choice.firstPeriod ?? 0;
-  const last = choice.lastPeriod ?? lastFilled(header, first);
+  const last = choice.lastPeriod ?? lastOfRun(header, first);
   if (first > last) throw new PlanningError("The first period comes after the last one. Choose the first and last period columns again.");
   const periodLines = Array.from({ length: last - first + 1 }, (_, k) => first + k);
   const clash = keys.find((line) => periodLines.includes(line));
@@ -209,6 +209,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
     ...(choice.customer === undefined ? {} : { customerLine: choice.customer }),
     ...(choice.channel === undefined ? {} : { channelLine: choice.channel }),
     ...(kept === undefined ? {} : { more: kept }),
+    ...(choice.lastPeriod === undefined && choice.headerLine >= 0 ? { openEnded: true } : {}),
     corrected: true,
   };
   return mapping;
@@ -228,10 +229,10 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   return { layout: "lines", sources: [source], headerRow, columns, periodKind: span.kind, corrected: true };
 }
 
-/** The last line from `first` on whose header cell is filled (the end of the period headers). */
-function lastFilled(header: readonly CellValue[], first: number): number {
+/** The last line of the run of period headers from `first` on (the line before the first header that names no period, such as "FY total"). */
+function lastOfRun(header: readonly CellValue[], first: number): number {
   let last = first;
-  for (let line = first; line < header.length; line++) if (!isBlank(header[line] ?? null)) last = line;
+  while (last + 1 < header.length && parsePeriodCell(header[last + 1] ?? null) !== undefined) last++;
   return last;
 }
 
@@ -273,12 +274,12 @@ export async function acceptHistory(book: Workbook, history: HistoryMapping, buc
 
 /**
  * A corrected history mapping as the next cycle reads it: kept as the planner set it, except that a
- * grid across whose last period is the last header of its row takes the period headers added since
- * (next cycle's months); the proposal is never put in its place.
+ * grid across whose periods run to the last period header (no last period chosen) takes the period
+ * headers added since (next cycle's months); the proposal is never put in its place.
  * @example const history = await keepCorrected(book, saved.history);
  */
 export async function keepCorrected(book: Workbook, history: SeriesMapping): Promise<SeriesMapping> {
-  if (history.orientation !== "periodsAcross" || history.headerLine < 0 || history.more !== undefined) return history;
+  if (!history.openEnded || history.orientation !== "periodsAcross" || history.headerLine < 0 || history.more !== undefined) return history;
   const [header = []] = await book.read(history.source.reference, { offset: history.headerLine, count: 1 });
   const lines = [...history.periodLines];
   const periods = [...history.periods];

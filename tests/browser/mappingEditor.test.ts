@@ -81,7 +81,8 @@ test("the consensus view shows the statistical forecast, the sales override type
   expect(rows[0][2]).toBe("");
   expect(rows[0][3]).toBe(rows[0][1]);
   expect(await panel.textContent()).toContain("Why: sales 2026-02: Trade fair");
-  await panel.screenshot({ path: path.join(SCREENSHOTS, "consensus-view.png") });
+  await panel.getByRole("figure").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, "consensus-view.png"), animations: "disabled" });
 });
 
 test("a planner cuts the sample's history to 24 months in the editor; step 1 then reads 24", async () => {
@@ -116,7 +117,8 @@ test("an export read wrong is corrected in the editor: outlet as location, key a
   await choose(editor, "Last period", "Column G: Apr 2025");
   await editor.getByRole("button", { name: "Preview what step 1 reads" }).click();
   await editor.getByRole("region", { name: "Mapping preview" }).waitFor({ timeout: 30_000 });
-  await editor.screenshot({ path: path.join(SCREENSHOTS, "mapping-editor.png") });
+  await editor.getByRole("region", { name: "Mapping preview" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, "mapping-editor.png"), animations: "disabled" });
   const shown = await previewAndAccept(editor, /2 items \(4 item x location series\), 4 months/);
   expect(shown).toMatch(/Quantity: 110 in = 110 used \+ 0 left out/);
   expect(shown).toContain("2 customer/channel totals kept for reporting");

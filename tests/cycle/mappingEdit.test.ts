@@ -82,10 +82,23 @@ describe("the mapping editor's corrections, read exactly", () => {
 
     const nextCycle = await load(await exportBook(true));
     await nextCycle.setMetadata("mapping", (await book.getMetadata("mapping"))!);
+    const fixed = (await currentMapping(nextCycle))?.history as SeriesMapping;
+    expect(fixed).toMatchObject({ corrected: true, locationLine: 1, customerLine: 2, periodLines: [3, 4, 5, 6], periods: LABELS });
+  });
+
+  it("periods to the last period header stop before the total column, and next cycle takes the month added", async () => {
+    const book = await load(await exportBook());
+    const openEnded = { ...CORRECTED, lastPeriod: undefined };
+    await acceptHistory(book, await historyFromChoice(book, openEnded), "month");
+    expect((await loadMapping(book))?.history).toMatchObject({ openEnded: true, periodLines: [3, 4, 5, 6], periods: LABELS });
+    const nextCycle = await load(await exportBook(true));
+    await nextCycle.setMetadata("mapping", (await book.getMetadata("mapping"))!);
     const kept = (await currentMapping(nextCycle))?.history as SeriesMapping;
     expect(kept).toMatchObject({ corrected: true, locationLine: 1, customerLine: 2, periodLines: [3, 4, 5, 6, 7] });
     expect(kept.periods).toEqual([...LABELS, "2025-05"]);
-    expect(choiceOf(kept, "month")).toEqual({ ...CORRECTED, lastPeriod: 7 });
+    expect(choiceOf(kept, "month")).toEqual(openEnded);
+    const reading = await readHistory(nextCycle, kept, "month");
+    expect(quantities(reading)["M-1|Lyon"]).toEqual([11, 13, 15, 17, 200]);
   });
 
   it("step 1 runs on the corrected mapping: by item and location, customers kept for reporting and said so", async () => {

@@ -63,7 +63,7 @@ const useStyles = makeStyles({
   },
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
@@ -230,7 +230,7 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
               label="Last period"
               value={choice.lastPeriod}
               options={lines}
-              none="The last period header"
+              none="To the last period header (new months included)"
               disabled={busy}
               onChange={(line) => change({ lastPeriod: line })}
             />

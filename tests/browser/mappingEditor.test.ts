@@ -117,6 +117,7 @@ test("an export read wrong is corrected in the editor: outlet as location, key a
   await choose(editor, "Last period", "Column G: Apr 2025");
   await editor.getByRole("button", { name: "Preview what step 1 reads" }).click();
   await editor.getByRole("region", { name: "Mapping preview" }).waitFor({ timeout: 30_000 });
+  await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Export", exact: true }).click();
   await editor.getByRole("region", { name: "Mapping preview" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, "mapping-editor.png"), animations: "disabled" });
   const shown = await previewAndAccept(editor, /2 items \(4 item x location series\), 4 months/);

@@ -64,6 +64,8 @@ const useStyles = makeStyles({
   grid: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))",
+    // Fields and drop-downs shrink to their column (a long header is cut in the closed drop-down, shown whole when open).
+    "& .fui-Field, & .fui-Select": { minWidth: 0 },
     gap: tokens.spacingHorizontalS,
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },

@@ -134,7 +134,8 @@ export function keyOptions(sample: HistorySample, choice: Pick<HistoryChoice, "l
     const header = choice.headerLine < 0 ? null : (cells[choice.headerLine] ?? null);
     const example = cells.slice(choice.headerLine + 1).find((cell) => !isBlank(cell ?? null)) ?? null;
     const text = isBlank(header) ? (isBlank(example) ? "(blank)" : `(blank header; e.g. ${shown(example)})`) : shown(header);
-    return { line, label: `${lineName(sample.source, choice.layout === "periodsDown" ? "row" : "column", line)}: ${text}` };
+    const name = choice.layout === "periodsDown" ? lineName(sample.source, "row", line) : columnLetters(sample.source.col + line);
+    return { line, label: `${name}: ${text}` };
   });
 }
 

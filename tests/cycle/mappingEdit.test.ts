@@ -33,14 +33,14 @@ describe("the mapping editor's corrections, read exactly", () => {
     const sample = await historySample(book, "Export");
     expect(headerOptions(sample, "periodsAcross")[2].label).toBe("Row 3: Material, Outlet, Key account, Jan 2025, ...");
     expect(keyOptions(sample, { layout: "periodsAcross", headerLine: 2 }).map((option) => option.label)).toEqual([
-      "Column A: Material",
-      "Column B: Outlet",
-      "Column C: Key account",
-      "Column D: Jan 2025",
-      "Column E: Feb 2025",
-      "Column F: Mar 2025",
-      "Column G: Apr 2025",
-      "Column H: FY total",
+      "A: Material",
+      "B: Outlet",
+      "C: Key account",
+      "D: Jan 2025",
+      "E: Feb 2025",
+      "F: Mar 2025",
+      "G: Apr 2025",
+      "H: FY total",
     ]);
   });
 

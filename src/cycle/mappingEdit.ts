@@ -83,7 +83,11 @@ export async function startingMapping(book: Workbook): Promise<DataMapping> {
   return proposeMapping(book);
 }
 
-/** A choice on a block nothing is known of yet: headers in its first row, the item in its first column, periods from the second on. */
+/**
+ * A choice on a block nothing is known of yet: headers in its first row, the item in its first column,
+ * periods from the second column to the last period header.
+ * @example defaultChoice("Sales") // { reference: "Sales", layout: "periodsAcross", headerLine: 0, item: 0, firstPeriod: 1, bucket: "month" }
+ */
 export function defaultChoice(reference: string, bucket: PlanningBucket = "month"): HistoryChoice {
   return { reference, layout: "periodsAcross", headerLine: 0, item: 0, firstPeriod: 1, bucket };
 }

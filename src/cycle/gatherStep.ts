@@ -3,6 +3,7 @@ import type { Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { acceptedNote, recordErrors, type ErrorGate } from "./errorGate";
 import { describeHistory } from "./historyLayout";
+import type { CustomerTotal } from "./historyReader";
 import { currentMapping } from "./mappedData";
 import { DataMapping, proposeMapping, saveMapping } from "./mapping";
 import { CENTS_FORMAT, periodFormats, replaceSheets, roundCents, SheetContent, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
@@ -135,6 +136,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
     blocking: gate.accepted ? undefined : gate.problems,
     messages: [
       { level: "info" as const, text: reconciliationText(data.reconciliation) },
+      ...(data.byCustomer ? [{ level: "info" as const, text: customersNote(data.byCustomer) }] : []),
       ...acceptedNote(gate.accepted),
       ...validation.issues.filter((issue) => gate.accepted !== null || issue.severity !== "error").slice(0, 50).map((issue) => ({
         level: issue.severity === "error" ? ("error" as const) : issue.severity === "warning" ? ("warning" as const) : ("info" as const),
@@ -156,6 +158,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
         ],
       },
       ...(located ? [historyByLocation(data)] : []),
+      ...(data.byCustomer ? [historyByCustomer(data.byCustomer)] : []),
       { title: "Cleansing changes", headers: [...keyHeader(located), "Period", "Change", "From", "To"], rows: changes.map((c) => [...keyCells(c, located), c.period, c.kind, c.from, c.to]) },
     ],
   };
@@ -190,6 +193,25 @@ function historyByLocation(data: PlanningData): ResultTable {
       ["Total", data.series.length, roundCents(total(data.series))],
     ],
     numberFormats: ["@", WHOLE_FORMAT, WHOLE_FORMAT],
+  };
+}
+
+/** What step 1 says of customer and channel columns: kept for reporting, summed into each series. */
+function customersNote(totals: readonly CustomerTotal[]): string {
+  const customers = new Set(totals.map((total) => total.customer).filter((name) => name !== "")).size;
+  const channels = new Set(totals.map((total) => total.channel).filter((name) => name !== "")).size;
+  const kept = [customers > 0 ? `${customers} customers` : "", channels > 0 ? `${channels} channels` : ""].filter((part) => part !== "").join(" and ");
+  return `The history names ${kept}: they are kept for reporting, not as a key; each item's series is the sum over them (totals in "History by customer").`;
+}
+
+/** Step 1's table of the quantity each customer (and channel) took, largest first. */
+function historyByCustomer(totals: readonly CustomerTotal[]): ResultTable {
+  const sum = totals.reduce((all, total) => all + total.quantity, 0);
+  return {
+    title: "History by customer",
+    headers: ["Customer", "Channel", "Quantity"],
+    rows: [...totals.map((total) => [total.customer, total.channel, roundCents(total.quantity)]), ["Total", "", roundCents(sum)]],
+    numberFormats: ["@", "@", WHOLE_FORMAT],
   };
 }
 

@@ -56,6 +56,17 @@ export interface SeriesMapping extends SeriesPart {
   locationLine?: number;
   /** Character splitting one key cell into item and location ("CH-101 | Paris"), when the key line holds both. */
   keySeparator?: string;
+  /**
+   * Column (periods across) or row (periods down) holding the customer, kept for reporting: rows of one
+   * item (and location) for several customers are summed into one series, not duplicates.
+   */
+  customerLine?: number;
+  /** Column or row holding the sales channel, kept for reporting like the customer. */
+  channelLine?: number;
+  /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
+  corrected?: boolean;
+  /** True when the planner's periods run to the last period header: the months added to the header line since are read too. */
+  openEnded?: boolean;
   /** Further blocks of the same layout (same key lines), read after this one. */
   more?: SeriesPart[];
 }
@@ -83,6 +94,8 @@ export interface LinesMapping {
   columns: LineColumns;
   /** What the date column holds: days (dates), weeks or months. */
   periodKind: PeriodKind;
+  /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
+  corrected?: boolean;
 }
 
 /** A demand history in either layout. */
@@ -192,6 +205,8 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | undef
         keyLine: keys.item,
         ...(keys.location === undefined ? {} : { locationLine: keys.location }),
         ...(keys.separator === undefined ? {} : { keySeparator: keys.separator }),
+        ...(keys.customer === undefined ? {} : { customerLine: keys.customer }),
+        ...(keys.channel === undefined ? {} : { channelLine: keys.channel }),
         periodLines: run.positions,
         periods: run.spans.map(spanLabel),
         periodKind: run.kind,
@@ -204,7 +219,11 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | undef
 }
 
 /** Key lines of a grid: the lines outside the periods named like an item (or resource) and a location, else the first holding text. */
-function keyLines(values: Matrix, headerLine: number, run: PeriodRun): { item: number; location?: number; separator?: string } | undefined {
+function keyLines(
+  values: Matrix,
+  headerLine: number,
+  run: PeriodRun,
+): { item: number; location?: number; separator?: string; customer?: number; channel?: number } | undefined {
   const header = values[headerLine];
   const periods = new Set(run.positions);
   const width = Math.max(header.length, ...values.map((row) => row.length));
@@ -212,18 +231,20 @@ function keyLines(values: Matrix, headerLine: number, run: PeriodRun): { item: n
   const data = values.slice(headerLine + 1);
   const holdsText = (line: number): boolean => data.some((row) => typeof row[line] === "string" && !isBlank(row[line] ?? null) && toNumber(row[line] ?? null) === null);
   const holdsKeys = (line: number): boolean => data.some((row) => !isBlank(row[line] ?? null));
+  const named = (field: HistoryField): number | undefined => others.find((line) => historyFieldOf(header[line] ?? null) === field);
+  const reporting = { customer: named("customer"), channel: named("channel") };
   const combined = others.find((line) => namesItemAndLocation(header[line] ?? null));
-  if (combined !== undefined) return { item: combined, separator: separatorOf(header[combined]) };
+  if (combined !== undefined) return { item: combined, separator: separatorOf(header[combined]), ...reporting };
   const item =
     others.find((line) => historyFieldOf(header[line] ?? null) === "item" || resourceFieldOf(header[line] ?? null) === "id") ??
-    others.find((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined) ??
+    others.find((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && historyFieldOf(header[line] ?? null) === undefined) ??
     others.find(holdsKeys);
   if (item === undefined) return undefined;
   const location = others.find((line) => line !== item && historyFieldOf(header[line] ?? null) === "location");
   const keys = data.map((row) => row[item] ?? null).filter((key): key is string => typeof key === "string" && key.trim() !== "");
   const separated = keys.filter((key) => /\S\s*\|\s*\S/.test(key)).length;
   const separator = location === undefined && keys.length > 0 && separated >= 0.8 * keys.length ? "|" : undefined;
-  return { item, location, separator };
+  return { item, location, separator, ...reporting };
 }
 
 function separatorOf(header: Matrix[number][number]): string {
@@ -281,8 +302,9 @@ export function describeHistory(mapping: HistoryMapping): string {
   const where = historySources(mapping)
     .map((source) => source.reference)
     .join(", ");
-  if (isLines(mapping)) return `${where} (order lines by ${mapping.periodKind}${mapping.columns.location === undefined ? "" : ", by location"})`;
+  const corrected = mapping.corrected ? ", as you corrected it" : "";
+  if (isLines(mapping)) return `${where} (order lines by ${mapping.periodKind}${mapping.columns.location === undefined ? "" : ", by location"}${corrected})`;
   const periods = mapping.headerLine < 0 ? "periods" : `${mapping.periodKind ?? "month"}s`;
   const keys = mapping.locationLine !== undefined || mapping.keySeparator !== undefined ? ", by item and location" : mapping.more?.some((part) => part.location) ? ", a sheet per location" : "";
-  return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys})`;
+  return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys}${corrected})`;
 }

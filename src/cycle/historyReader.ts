@@ -26,6 +26,15 @@ export interface SeriesReading {
   history: (number | null)[];
 }
 
+/** The quantity a customer (and channel) took over the history read: kept for reporting, never a key of the plan. */
+export interface CustomerTotal {
+  /** "" when the history has no customer column. */
+  customer: string;
+  /** "" when the history has no channel column. */
+  channel: string;
+  quantity: number;
+}
+
 /** A demand history as read. */
 export interface HistoryReading {
   /** Planning periods, oldest first, none missing: "YYYY-MM" or "YYYY-Www" (or the "P1", "P2", ... of a grid without headers). */
@@ -37,12 +46,19 @@ export interface HistoryReading {
   series: SeriesReading[];
   reconciliation: Reconciliation;
   problems: ReadProblem[];
+  /**
+   * Totals by customer and channel, largest first, when the history has a customer or channel column
+   * (each series is summed over its customers); absent otherwise.
+   */
+  byCustomer?: CustomerTotal[];
 }
 
-/** A key (item and location) of a row, before its quantities are read. */
+/** A key (item and location) of a row, before its quantities are read, with the customer and channel it is for (reporting only). */
 interface RowKey {
   item: string;
   location: string;
+  customer: string;
+  channel: string;
   /** The cell of the item key, for messages. */
   address: string;
 }
@@ -60,7 +76,10 @@ interface RowKey {
  */
 export async function readHistory(book: Workbook, mapping: HistoryMapping, bucket: PlanningBucket = "month"): Promise<HistoryReading> {
   const kind = isLines(mapping) ? mapping.periodKind : (mapping.periodKind ?? "month");
-  const collector = new SeriesCollector(bucket, isLines(mapping) ? undefined : "grid");
+  const reporting = isLines(mapping)
+    ? mapping.columns.customer !== undefined || mapping.columns.channel !== undefined
+    : mapping.customerLine !== undefined || mapping.channelLine !== undefined;
+  const collector = new SeriesCollector(bucket, isLines(mapping) ? undefined : "grid", reporting);
   if (isLines(mapping)) await readLines(book, mapping, collector);
   else await readGrid(book, mapping, collector);
   return { ...collector.result(isLines(mapping) ? 0 : null), periodKind: kind };
@@ -141,12 +160,18 @@ function readGridLine(
 
 function gridKey(mapping: SeriesMapping, part: SeriesPart, cells: CellValue[], at: (line: number) => string): RowKey {
   const keyText = String(cells[mapping.keyLine]).trim();
+  const reporting = { customer: textAt(cells, mapping.customerLine), channel: textAt(cells, mapping.channelLine), address: at(mapping.keyLine) };
   if (mapping.keySeparator !== undefined) {
     const split = keyText.indexOf(mapping.keySeparator);
-    if (split >= 0) return { item: keyText.slice(0, split).trim(), location: keyText.slice(split + 1).trim(), address: at(mapping.keyLine) };
+    if (split >= 0) return { item: keyText.slice(0, split).trim(), location: keyText.slice(split + 1).trim(), ...reporting };
   }
-  const location = mapping.locationLine === undefined ? (part.location ?? "") : String(cells[mapping.locationLine] ?? "").trim();
-  return { item: keyText, location, address: at(mapping.keyLine) };
+  const location = mapping.locationLine === undefined ? (part.location ?? "") : textAt(cells, mapping.locationLine);
+  return { item: keyText, location, ...reporting };
+}
+
+/** A key cell's text, trimmed; "" for a blank cell or a line the mapping does not have. */
+function textAt(cells: readonly CellValue[], line: number | undefined): string {
+  return line === undefined ? "" : String(cells[line] ?? "").trim();
 }
 
 /** Why a key cell is no item, if it is not: the header repeated, a period or a date. */
@@ -180,7 +205,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           collector.problem({ kind: "noKey", address: at(columns.item), message: `${at(columns.item)} has no item, but its line has a quantity. Enter the item.` });
           return collector.tally.leftOut("noKey", amount, at(columns.item));
         }
-        const key = { item: String(itemCell).trim(), location: String(cell(columns.location) ?? "").trim(), address: at(columns.item) };
+        const key = { item: String(itemCell).trim(), location: textAt(row, columns.location), customer: textAt(row, columns.customer), channel: textAt(row, columns.channel), address: at(columns.item) };
         const phantom = phantomReason(itemCell, header[columns.item] ?? null);
         if (phantom) {
           collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(itemCell)}" ${phantom}; it is not an item.` });
@@ -204,10 +229,12 @@ class SeriesCollector {
   private readonly series = new Map<string, { item: string; location: string; byBucket: Map<string, number> }>();
   private readonly claimed = new Set<string>();
   private readonly problems: ReadProblem[] = [];
+  private readonly customers = new Map<string, CustomerTotal>();
 
   constructor(
     private readonly bucket: PlanningBucket,
     private readonly claims: "grid" | undefined,
+    private readonly reporting: boolean,
   ) {}
 
   problem(problem: ReadProblem): void {
@@ -217,10 +244,10 @@ class SeriesCollector {
   /** Claim a grid row's key for its periods; false when a row before holds the same key for one of them. */
   claim(key: RowKey, periods: string[]): boolean {
     if (this.claims === undefined) return true;
-    const ids = periods.map((period) => `${key.item}\u0000${key.location}\u0000${period}`);
+    const ids = periods.map((period) => [key.item, key.location, key.customer, key.channel, period].join("\u0000"));
     const taken = ids.find((id) => this.claimed.has(id));
     if (taken !== undefined) {
-      const where = key.location === "" ? key.item : `${key.item} at ${key.location}`;
+      const where = [key.item, key.location && `at ${key.location}`, key.customer && `for ${key.customer}`, key.channel && `in ${key.channel}`].filter((part) => part !== "").join(" ");
       this.problems.push({ kind: "duplicate", address: key.address, item: key.item, message: `${where} appears twice (again at ${key.address}); the first row is used. Keep one row per item${key.location === "" ? "" : " and location"}.` });
       return false;
     }
@@ -236,6 +263,11 @@ class SeriesCollector {
     for (const share of span ? bucketShares(span, this.bucket) : [{ label, share: 1 }]) {
       entry.byBucket.set(share.label, (entry.byBucket.get(share.label) ?? 0) + quantity * share.share);
     }
+    if (!this.reporting) return;
+    const customerId = `${key.customer}\u0000${key.channel}`;
+    const total = this.customers.get(customerId) ?? { customer: key.customer, channel: key.channel, quantity: 0 };
+    total.quantity += quantity;
+    this.customers.set(customerId, total);
   }
 
   /** Series over every bucket from the first to the last read; `missing` where a series has nothing. */
@@ -255,6 +287,7 @@ class SeriesCollector {
       })),
       reconciliation: this.tally.result(),
       problems: this.problems,
+      ...(this.reporting ? { byCustomer: [...this.customers.values()].sort((a, b) => b.quantity - a.quantity) } : {}),
     };
   }
 }

@@ -225,7 +225,7 @@ export async function mapPartAt(
   part: MappingPart,
   reference: string,
 ): Promise<HistoryMapping | ItemsMapping | RecordMapping<ResourceField>> {
-  const candidate = await sampled(book, await sourceOf(book, reference));
+  const candidate = await sampled(book, await blockSource(book, reference));
   if (part === "history" || part === "capacity") {
     const shape = await gridOf(book, candidate);
     const lines = part === "history" && !shape ? linesShape(candidate.values) : undefined;
@@ -353,7 +353,12 @@ async function candidates(book: Workbook): Promise<{ found: Candidate[]; notes: 
   return { found, notes };
 }
 
-async function sourceOf(book: Workbook, reference: string): Promise<BlockSource> {
+/**
+ * Where a block the planner names is: a sheet range ("Sales!A3:AM60"), a table, a workbook name or a sheet.
+ * @throws PlanningError when the workbook has no such block, or the name is not a range of cells.
+ * @example await blockSource(book, "SalesHistory") // { kind: "table", reference: "SalesHistory", sheet: "Sales History", row: 0, col: 0 }
+ */
+export async function blockSource(book: Workbook, reference: string): Promise<BlockSource> {
   const text = reference.trim();
   if (text.includes("!")) {
     const range = parseRange(text);

@@ -8,7 +8,7 @@ import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
-import { mappedHistory, readHistory } from "./historyReader";
+import { mappedHistory, readHistory, type CustomerTotal } from "./historyReader";
 import { blockPosition, cellAt, keyPositions, type BlockSource, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
 import type { ReadProblem, Reconciliation } from "./reconciliation";
 
@@ -150,6 +150,8 @@ export interface PlanningReading extends PlanningData {
   reconciliation: Reconciliation;
   /** Cells of the history that could not be read as mapped; each is an error until fixed. */
   problems: ReadProblem[];
+  /** Totals by customer and channel when the history has such columns (reporting only; series are summed over them). */
+  byCustomer?: CustomerTotal[];
 }
 
 /**
@@ -188,6 +190,7 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
     capacity: capacity ? capacityByResource(capacity, resources) : null,
     reconciliation: history.reconciliation,
     problems: history.problems,
+    ...(history.byCustomer ? { byCustomer: history.byCustomer } : {}),
   };
 }
 

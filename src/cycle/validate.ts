@@ -80,7 +80,9 @@ export async function validateData(book: Workbook, mapping: DataMapping, problem
     });
   } else {
     const grids = isLines(mapping.history) ? [] : await Promise.all(seriesParts(mapping.history).map((part) => readSeriesCells(book, part)));
-    const combinedKeys = !isLines(mapping.history) && mapping.history.keySeparator !== undefined;
+    // Keys the reader checks itself: one cell holding item and location, or rows by customer or channel (one item's rows are summed, not duplicates).
+    const combinedKeys =
+      !isLines(mapping.history) && (mapping.history.keySeparator !== undefined || mapping.history.customerLine !== undefined || mapping.history.channelLine !== undefined);
     for (const history of grids) {
       issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", { locations: history.locations })), ...checkSeries(history, true));
     }

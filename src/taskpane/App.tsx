@@ -9,7 +9,9 @@ import type { Workbook } from "../workbook/workbook";
 import { CompareVersions } from "./components/CompareVersions";
 import { ConfirmOverwriteDialog, useOverwriteConfirmation } from "./components/ConfirmOverwriteDialog";
 import { ExecutivePackButton } from "./components/ExecutivePackButton";
+import { ConsensusPanel } from "./components/ConsensusPanel";
 import { ImportOrderLines } from "./components/ImportOrderLines";
+import { MappingEditor } from "./components/MappingEditor";
 import { StepList } from "./components/StepList";
 import { StepPanel, type StepStatus } from "./components/StepPanel";
 import { VerifyApprovals } from "./components/VerifyApprovals";
@@ -66,10 +68,12 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
           onStatus={onStatus}
         />
       ))}
+      {selected === "gather" && <MappingEditor workbook={workbook} onAccepted={onRunEnded} />}
       {selected === "gather" && <ImportOrderLines workbook={workbook} onImported={onRunEnded} />}
       {selected === "present" && <VerifyApprovals workbook={workbook} />}
       {selected === "present" && <CompareVersions workbook={workbook} confirmOverwrite={overwrite.confirm} onWritten={onRunEnded} />}
       {selected === "present" && <ExecutivePackButton workbook={workbook} />}
+      {(selected === "demand" || selected === "reconcile") && <ConsensusPanel key={selected} workbook={workbook} />}
       <ConfirmOverwriteDialog pending={overwrite.pending} />
     </main>
   );

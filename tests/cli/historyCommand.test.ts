@@ -38,6 +38,23 @@ describe("sop history", () => {
     expect(Number(january.split(",")[3])).toBeCloseTo(layout.months["CH-101|Paris|2025-01"], 6);
   });
 
+  it("writes the totals by customer of order lines with --customers: they add up to the history the series sum over", async () => {
+    const layout = buildLayouts().find((entry) => entry.name === "order-lines")!;
+    const dir = folder();
+    const book = path.join(dir, "lines.xlsx");
+    fs.writeFileSync(book, new Uint8Array((await layout.book.xlsx.writeBuffer()) as ArrayBuffer));
+    const [out, customers] = [path.join(dir, "history.csv"), path.join(dir, "customers.csv")];
+    expect((await captureOutput(() => runHistoryCommand([book, "--out", out, "--customers", customers]))).code).toBe(0);
+    const totals = fs.readFileSync(customers, "utf8").trim().split("\n");
+    expect(totals[0]).toBe("customer,channel,quantity");
+    expect(totals.slice(1).every((line) => /^Customer \d+,,\d+(\.\d+)?$/.test(line))).toBe(true);
+    const sum = (lines: string[], column: number): number => lines.reduce((all, line) => all + Number(line.split(",")[column] || 0), 0);
+    const expected = Object.values(layout.months).reduce((all, value) => all + value, 0);
+    expect(sum(totals.slice(1), 2)).toBeCloseTo(expected, 6);
+    expect(sum(fs.readFileSync(out, "utf8").trim().split("\n").slice(1), 3)).toBeCloseTo(expected, 6);
+    await expect(runHistoryCommand(["assets/sample-sop.xlsx", "--out", path.join(dir, "h.csv"), "--customers", customers])).rejects.toThrow(/no customer or channel column/);
+  });
+
   it("refuses a missing --out and an unknown bucket", async () => {
     await expect(runHistoryCommand(["assets/sample-sop.xlsx"])).rejects.toThrow(PlanningError);
     await expect(runHistoryCommand(["assets/sample-sop.xlsx", "--out", "x.csv", "--bucket", "day"])).rejects.toThrow(/--bucket is month or week/);

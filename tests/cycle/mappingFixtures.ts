@@ -43,3 +43,36 @@ export async function headerlessBook(): Promise<MemoryWorkbook> {
   book.definedNames.add("Data!$A$5:$G$7", "DemandBlock");
   return load(book);
 }
+
+/** The export's month headers. */
+const MONTHS = ["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025"];
+
+/** Rows of the export: material, outlet, key account, then Jan to Apr 2025. */
+const ROWS: [string, string, string, ...number[]][] = [
+  ["M-1", "Lyon", "Acme", 10, 11, 12, 13],
+  ["M-1", "Lyon", "Bolt", 1, 2, 3, 4],
+  ["M-1", "Nice", "Acme", 5, 5, 5, 5],
+  ["M-2", "Lyon", "Bolt", 7, 0, 7, 0],
+  ["M-2", "Nice", "Acme", 2, 4, 6, 8],
+];
+
+/**
+ * An export the proposer reads wrong: a title row, headers on row 3 that name the location "Outlet" and
+ * the customer "Key account" (words it does not know), a "FY total" column after the months, and one
+ * row per material x outlet x key account. Proposed, "Outlet" is taken for nothing, so rows of one
+ * material at two outlets (or for two accounts) look like duplicates. With `extraMonth`, next cycle's
+ * export: May 2025 added (100 in every row) before the total column.
+ */
+export async function exportBook(extraMonth = false): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export");
+  sheet.getCell("A1").value = "Sales by outlet, run 2025-05-02";
+  const months = extraMonth ? [...MONTHS, "May 2025"] : MONTHS;
+  sheet.getRow(3).values = ["Material", "Outlet", "Key account", ...months, "FY total"];
+  ROWS.forEach((row, r) => {
+    const quantities = row.slice(3) as number[];
+    const values = [...row.slice(0, 3), ...quantities, ...(extraMonth ? [100] : [])];
+    sheet.getRow(4 + r).values = [...values, values.slice(3).reduce<number>((sum, value) => sum + Number(value), 0)];
+  });
+  return book;
+}

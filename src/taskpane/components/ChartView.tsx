@@ -74,7 +74,12 @@ export function ChartView({ spec, block }: { spec: ChartSpec; block: Matrix }): 
               ),
             )
           ) : (
-            <polyline key={s} points={linePoints(values, x, y)} fill="none" stroke={COLORS[s % COLORS.length]} strokeWidth={1.5} />
+            <g key={s}>
+              <polyline points={linePoints(values, x, y)} fill="none" stroke={COLORS[s % COLORS.length]} strokeWidth={1.5} />
+              {values.map((value, i) =>
+                value === null || !standsAlone(values, i) ? null : <circle key={i} cx={x(i)} cy={y(value)} r={3.5} fill="none" stroke={COLORS[s % COLORS.length]} strokeWidth={1.5} />,
+              )}
+            </g>
           ),
         )}
       </svg>
@@ -92,6 +97,11 @@ export function ChartView({ spec, block }: { spec: ChartSpec; block: Matrix }): 
 /** SVG points of a line, skipping blanks (a blank breaks nothing; the line joins its neighbours). */
 function linePoints(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string {
   return values.flatMap((value, i) => (value === null ? [] : [`${x(i).toFixed(1)},${y(value).toFixed(1)}`])).join(" ");
+}
+
+/** True for a point of a line with no point beside it (an override in one month): drawn as a ring, since no line reaches it. */
+function standsAlone(values: readonly (number | null)[], i: number): boolean {
+  return (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null;
 }
 
 function formatAxis(value: number): string {

@@ -1,0 +1,143 @@
+import ExcelJS from "exceljs";
+import { PlanningError } from "../../src/core/errors";
+import { isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
+import { readHistory, type HistoryReading } from "../../src/cycle/historyReader";
+import { runGatherStep } from "../../src/cycle/gatherStep";
+import { currentMapping } from "../../src/cycle/mappedData";
+import { loadMapping, proposeMapping } from "../../src/cycle/mapping";
+import { acceptHistory, choiceOf, headerOptions, historyFromChoice, historySample, keyOptions, previewChoice, type HistoryChoice } from "../../src/cycle/mappingEdit";
+import { readPlanningData } from "../../src/cycle/planningData";
+import { validateData } from "../../src/cycle/validate";
+import { exportBook, load } from "./mappingFixtures";
+
+const LABELS = ["2025-01", "2025-02", "2025-03", "2025-04"];
+
+/** What the editor would save for that export: header row 3, item A, location B, customer C, periods D to G, months. */
+const CORRECTED: HistoryChoice = { reference: "Export", layout: "periodsAcross", headerLine: 2, item: 0, location: 1, customer: 2, firstPeriod: 3, lastPeriod: 6, bucket: "month" };
+
+function quantities(reading: HistoryReading): Record<string, (number | null)[]> {
+  return Object.fromEntries(reading.series.map((series) => [`${series.item}|${series.location}`, series.history]));
+}
+
+describe("the mapping editor's corrections, read exactly", () => {
+  it("the proposal gets the export wrong: outlets and accounts read as duplicate rows", async () => {
+    const book = await load(await exportBook());
+    const proposal = await proposeMapping(book);
+    const reading = await readHistory(book, proposal.history!, "month");
+    expect(reading.problems.some((problem) => problem.kind === "duplicate")).toBe(true);
+    expect(reading.reconciliation.quantityUsed).toBeLessThan(reading.reconciliation.quantityIn);
+  });
+
+  it("offers the header rows and the columns of the sample as the drop-downs' entries", async () => {
+    const book = await load(await exportBook());
+    const sample = await historySample(book, "Export");
+    expect(headerOptions(sample, "periodsAcross")[2].label).toBe("Row 3: Material, Outlet, Key account, Jan 2025, ...");
+    expect(keyOptions(sample, { layout: "periodsAcross", headerLine: 2 }).map((option) => option.label)).toEqual([
+      "A: Material",
+      "B: Outlet",
+      "C: Key account",
+      "D: Jan 2025",
+      "E: Feb 2025",
+      "F: Mar 2025",
+      "G: Apr 2025",
+      "H: FY total",
+    ]);
+  });
+
+  it("corrected (location, customer, periods D to G), every series is read exactly, summed over customers, with totals by customer", async () => {
+    const book = await load(await exportBook());
+    const { history, reading } = await previewChoice(book, CORRECTED);
+    expect(history).toMatchObject({ corrected: true, keyLine: 0, locationLine: 1, customerLine: 2, periodLines: [3, 4, 5, 6], periods: LABELS });
+    expect(reading.periods).toEqual(LABELS);
+    expect(quantities(reading)).toEqual({ "M-1|Lyon": [11, 13, 15, 17], "M-1|Nice": [5, 5, 5, 5], "M-2|Lyon": [7, 0, 7, 0], "M-2|Nice": [2, 4, 6, 8] });
+    expect(reading.problems).toEqual([]);
+    expect(reading.reconciliation).toMatchObject({ rowsRead: 5, rowsUsed: 5, rowsLeftOut: 0, quantityIn: 110, quantityUsed: 110, quantityLeftOut: 0 });
+    expect(reading.byCustomer).toEqual([
+      { customer: "Acme", channel: "", quantity: 86 },
+      { customer: "Bolt", channel: "", quantity: 24 },
+    ]);
+    const validation = await validateData(book, { version: 1, history, items: null, resources: null, capacity: null }, reading.problems);
+    expect(validation.errors).toBe(0);
+  });
+
+  it("honours the first and last period, the header row and the bucket the planner sets", async () => {
+    const book = await load(await exportBook());
+    const two = await previewChoice(book, { ...CORRECTED, firstPeriod: 4, lastPeriod: 5 });
+    expect(two.reading.periods).toEqual(["2025-02", "2025-03"]);
+    expect(quantities(two.reading)["M-1|Lyon"]).toEqual([13, 15]);
+    await expect(historyFromChoice(book, { ...CORRECTED, lastPeriod: 7 })).rejects.toThrow(/Export!H3 \("FY total"\) is not a period/);
+    await expect(historyFromChoice(book, { ...CORRECTED, headerLine: 0 })).rejects.toThrow(/Export!D1 \(""\) is not a period/);
+    await expect(historyFromChoice(book, { ...CORRECTED, location: 3 })).rejects.toThrow(/Column D is both a key and a period/);
+    await expect(historyFromChoice(book, { ...CORRECTED, customer: 0 })).rejects.toThrow(PlanningError);
+    await expect(historyFromChoice(book, { ...CORRECTED, bucket: "week" })).rejects.toThrow(/by month; it cannot be planned in weeks/);
+  });
+
+  it("the accepted mapping is saved, read by step 1's reader, and never proposed over next cycle", async () => {
+    const book = await load(await exportBook());
+    const history = await historyFromChoice(book, CORRECTED);
+    await acceptHistory(book, history, "month");
+    expect((await loadMapping(book))?.history).toMatchObject({ corrected: true, customerLine: 2 });
+    const data = await readPlanningData(book, (await currentMapping(book))!);
+    expect(data.series.map((series) => `${series.item}|${series.location}`)).toEqual(["M-1|Lyon", "M-1|Nice", "M-2|Lyon", "M-2|Nice"]);
+
+    const nextCycle = await load(await exportBook(true));
+    await nextCycle.setMetadata("mapping", (await book.getMetadata("mapping"))!);
+    const fixed = (await currentMapping(nextCycle))?.history as SeriesMapping;
+    expect(fixed).toMatchObject({ corrected: true, locationLine: 1, customerLine: 2, periodLines: [3, 4, 5, 6], periods: LABELS });
+  });
+
+  it("periods to the last period header stop before the total column, and next cycle takes the month added", async () => {
+    const book = await load(await exportBook());
+    const openEnded = { ...CORRECTED, lastPeriod: undefined };
+    await acceptHistory(book, await historyFromChoice(book, openEnded), "month");
+    expect((await loadMapping(book))?.history).toMatchObject({ openEnded: true, periodLines: [3, 4, 5, 6], periods: LABELS });
+    const nextCycle = await load(await exportBook(true));
+    await nextCycle.setMetadata("mapping", (await book.getMetadata("mapping"))!);
+    const kept = (await currentMapping(nextCycle))?.history as SeriesMapping;
+    expect(kept).toMatchObject({ corrected: true, locationLine: 1, customerLine: 2, periodLines: [3, 4, 5, 6, 7] });
+    expect(kept.periods).toEqual([...LABELS, "2025-05"]);
+    expect(choiceOf(kept, "month")).toEqual(openEnded);
+    const reading = await readHistory(nextCycle, kept, "month");
+    expect(quantities(reading)["M-1|Lyon"]).toEqual([11, 13, 15, 17, 200]);
+  });
+
+  it("step 1 runs on the corrected mapping: by item and location, customers kept for reporting and said so", async () => {
+    const book = await load(await exportBook());
+    await acceptHistory(book, await historyFromChoice(book, CORRECTED), "month");
+    const { report, mapping } = await runGatherStep(book);
+    expect(mapping.history?.corrected).toBe(true);
+    expect(report.blocking ?? []).toEqual([]);
+    expect(report.summary).toMatch(/^Found 2 items at 2 locations \(4 item x location series\) with 4 periods/);
+    expect(report.messages?.map((message) => message.text)).toContain(
+      'The history names 2 customers: they are kept for reporting, not as a key; each item\'s series is the sum over them (totals in "History by customer").',
+    );
+    expect(report.tables?.find((table) => table.title === "History by customer")?.rows).toEqual([
+      ["Acme", "", 86],
+      ["Bolt", "", 24],
+      ["Total", "", 110],
+    ]);
+  });
+
+  it("order lines: the planner's date, item, quantity and customer columns are read as set", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Lines");
+    sheet.getRow(1).values = ["When", "What", "Who", "How many"];
+    [
+      [new Date(Date.UTC(2025, 0, 5)), "A", "Acme", 3],
+      [new Date(Date.UTC(2025, 0, 20)), "A", "Bolt", 4],
+      [new Date(Date.UTC(2025, 1, 2)), "B", "Acme", 5],
+    ].forEach((row, r) => (sheet.getRow(2 + r).values = row));
+    const memory = await load(book);
+    expect((await proposeMapping(memory)).history).toBeNull();
+    const choice: HistoryChoice = { reference: "Lines", layout: "lines", headerLine: 0, item: 1, customer: 2, date: 0, quantity: 3, bucket: "month" };
+    const { history, reading } = await previewChoice(memory, choice);
+    expect(isLines(history) && history.columns).toEqual({ date: 0, item: 1, quantity: 3, customer: 2 });
+    expect(quantities(reading)).toEqual({ "A|": [7, 0], "B|": [0, 5] });
+    expect(reading.byCustomer).toEqual([
+      { customer: "Acme", channel: "", quantity: 8 },
+      { customer: "Bolt", channel: "", quantity: 4 },
+    ]);
+    expect(choiceOf(history, "month")).toEqual(choice);
+    await expect(historyFromChoice(memory, { ...choice, date: 2, customer: undefined })).rejects.toThrow(/Column C holds no dates/);
+  });
+});

@@ -203,7 +203,7 @@ function taggedLines(parsed: string): string {
       FROM parsed))`;
 }
 
-/** GROUPING(period, lead, late) of the three grouping sets: history, lead times, service tallies. */
+/** GROUPING(bucket_start, lead, late) of the three grouping sets: history, lead times, service tallies. */
 const HISTORY_SET = 3;
 const LEAD_TIME_SET = 5;
 const TALLY_SET = 6;
@@ -214,35 +214,39 @@ const TALLY_SET = 6;
  * the delivery facts (days late kept to its sign, in full, and the requested date of lines not
  * delivered). Overdue is judged against the as-of date, known only after the scan, on the grouped
  * rows, which then fold the requested dates away: a few rows per item x location reach JavaScript
- * instead of one per open line.
+ * instead of one per open line. Lines are grouped by their bucket's first day (a date, Monday for ISO
+ * weeks) and dates stay dates until then: only the grouped rows are formatted as text.
  * @param inFull "quantity" when the file has a delivered quantity, "date" when a delivery date alone counts, null without service columns.
  */
 function groupingQuery(tagged: string, bucket: Bucket, inFull: "quantity" | "date" | null): string {
-  const period = `CASE WHEN reason = '' THEN strftime(day, '${BUCKET_FORMAT[bucket]}') END AS period`;
-  const aggregates = `count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity,
-    strftime(min(day), '%Y-%m-%d') AS first_day, strftime(max(day), '%Y-%m-%d') AS last_day, strftime(max(latest), '%Y-%m-%d') AS latest_day`;
+  const bucketStart = `CASE WHEN reason = '' THEN date_trunc('${bucket}', day) END AS bucket_start`;
+  const period = `strftime(bucket_start, '${BUCKET_FORMAT[bucket]}') AS period`;
+  const days = (first: string, last: string, latest: string): string =>
+    `strftime(${first}, '%Y-%m-%d') AS first_day, strftime(${last}, '%Y-%m-%d') AS last_day, strftime(${latest}, '%Y-%m-%d') AS latest_day`;
   if (inFull === null) {
-    return `${tagged} SELECT reason, item, location, period, ${aggregates}, ${HISTORY_SET} AS set
-      FROM (SELECT *, ${period}, day AS latest FROM tagged) GROUP BY reason, item, location, period`;
+    return `${tagged} SELECT reason, item, location, ${period}, count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity,
+        ${days("min(day)", "max(day)", "max(day)")}, ${HISTORY_SET} AS set
+      FROM (SELECT *, ${bucketStart} FROM tagged) GROUP BY reason, item, location, bucket_start`;
   }
-  const grouped = `SELECT reason, item, location, period, service_reason, lead, late, in_full, open_requested, ${aggregates},
-      grouping(period, lead, late)::DOUBLE AS set
-    FROM (SELECT *, ${period},
+  const grouped = `SELECT reason, item, location, bucket_start, service_reason, lead, late, in_full, open_requested,
+      count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity, min(day) AS first_day, max(day) AS last_day, max(latest) AS latest_day,
+      grouping(bucket_start, lead, late)::DOUBLE AS set
+    FROM (SELECT *, ${bucketStart},
         CASE WHEN reason <> '' THEN NULL WHEN requested IS NULL THEN 'no readable ${ROLE_LABELS.requested}'
           WHEN delivered IS NULL AND delivered_text IS NOT NULL THEN 'unreadable ${ROLE_LABELS.delivered}' ELSE '' END AS service_reason,
         sign(datediff('day', requested, delivered))::DOUBLE AS late,
         ${inFull === "quantity" ? "coalesce(delivered_quantity >= quantity, false)" : "delivered IS NOT NULL"} AS in_full,
-        CASE WHEN delivered IS NULL THEN strftime(requested, '%Y-%m-%d') END AS open_requested,
+        CASE WHEN delivered IS NULL THEN requested END AS open_requested,
         datediff('day', day, delivered)::DOUBLE AS lead,
         greatest(day, coalesce(requested, day), coalesce(delivered, day)) AS latest
       FROM tagged)
-    GROUP BY GROUPING SETS ((reason, item, location, period), (item, location, service_reason, lead), (item, location, service_reason, late, in_full, open_requested))`;
+    GROUP BY GROUPING SETS ((reason, item, location, bucket_start), (item, location, service_reason, lead), (item, location, service_reason, late, in_full, open_requested))`;
   const asOf = `max(latest_day) FILTER (WHERE set = ${HISTORY_SET} AND reason = '') OVER ()`;
   return `${tagged}, grouped AS (${grouped})
-    SELECT reason, item, location, period, service_reason, lead, late, in_full, overdue, sum(rows) AS rows, sum(quantity) AS quantity,
-      min(first_day) AS first_day, max(last_day) AS last_day, max(latest_day) AS latest_day, set
+    SELECT reason, item, location, ${period}, service_reason, lead, late, in_full, overdue, sum(rows) AS rows, sum(quantity) AS quantity,
+      ${days("min(first_day)", "max(last_day)", "max(latest_day)")}, set
     FROM (SELECT *, CASE WHEN set = ${TALLY_SET} THEN late IS NULL AND open_requested IS NOT NULL AND open_requested < ${asOf} END AS overdue FROM grouped)
-    GROUP BY set, reason, item, location, period, service_reason, lead, late, in_full, overdue`;
+    GROUP BY set, reason, item, location, bucket_start, service_reason, lead, late, in_full, overdue`;
 }
 
 /** Lines DuckDB could not split into the header's columns (CSV only). */

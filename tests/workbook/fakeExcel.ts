@@ -29,7 +29,9 @@
  * - A string written to `values` or `formulas` is taken as Excel takes typed input ("=..." a formula,
  *   "123" a number, "'..." text without the apostrophe).
  *
- * It counts `context.sync()` calls and the largest request and response (bytes and cells).
+ * It counts `context.sync()` calls, the largest request and response (bytes and cells) and the cells
+ * read per sheet. A large raw-data sheet (a million rows) is held as a function of the cell's
+ * position (`addGeneratedSheet`), so that only what a step reads costs memory and time.
  */
 import type { ExcelBatchRunner } from "../../src/workbook/officeWorkbook";
 import { parseRange, rangeAddress, type CellRange } from "../../src/workbook/address";

@@ -115,7 +115,8 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     const column = columns[role];
     if (column !== undefined) layouts[role] = await dateLayout(runner, source, header[column]);
   }
-  const tagged = taggedLines(source, header, columns, layouts);
+  const parsed = parsedLines(source, header, columns, layouts);
+  const tagged = taggedLines(parsed);
   const hasService = columns.requested !== undefined && columns.delivered !== undefined;
   const all = await runner.rows(groupingQuery(tagged, bucket, hasService ? (columns.deliveredQuantity !== undefined ? "quantity" : "date") : null));
   const groups = all.filter((row) => row.set === HISTORY_SET);
@@ -125,7 +126,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     throw new PlanningError(`No order line of the file could be used: ${describeLeftOut(groups, rejected)}. Check the columns taken (${columnText(header, columns)}).`);
   }
   const periods = await periodList(runner, used, bucket);
-  const examples = groups.length > used.length ? await exampleLines(runner, tagged, file.format, rejected.map((line) => line.line)) : new Map<string, number[]>();
+  const examples = groups.length > used.length ? await exampleLines(runner, parsed, file.format, rejected.map((line) => line.line)) : new Map<string, number[]>();
   return {
     bucket,
     periods,
@@ -169,8 +170,16 @@ async function dateLayout(runner: SqlRunner, source: string, column: string): Pr
   return DATE_LAYOUTS[best];
 }
 
-/** A WITH clause defining `tagged`: every line's parsed fields and the reason it is left out ('' when used). */
-function taggedLines(source: string, header: readonly string[], columns: OrderLineColumns, layouts: Partial<Record<OrderLineRole, (typeof DATE_LAYOUTS)[number]>>): string {
+/** Why a parsed line is left out of the history, tested in this order (the first that holds is reported). */
+const LEFT_OUT: readonly { when: string; reason: string }[] = [
+  { when: "item IS NULL", reason: "no item" },
+  { when: "location IS NULL", reason: "no location" },
+  { when: "day IS NULL", reason: `unreadable ${ROLE_LABELS.date}` },
+  { when: "quantity IS NULL OR NOT isfinite(quantity)", reason: "unreadable quantity" },
+];
+
+/** A WITH clause defining `parsed`: every line's fields read as text, numbers and dates. */
+function parsedLines(source: string, header: readonly string[], columns: OrderLineColumns, layouts: Partial<Record<OrderLineRole, (typeof DATE_LAYOUTS)[number]>>): string {
   const column = (role: OrderLineRole): string => header[columns[role] as number];
   const number = (role: OrderLineRole): string => `TRY_CAST(replace(${text(column(role))}, ',', '') AS DOUBLE)`;
   const date = (role: OrderLineRole): string => dateOf(text(column(role)), layouts[role] as (typeof DATE_LAYOUTS)[number]);
@@ -183,17 +192,18 @@ function taggedLines(source: string, header: readonly string[], columns: OrderLi
   if (columns.requested !== undefined) fields.push(`${date("requested")} AS requested`, `${text(column("requested"))} AS requested_text`);
   if (columns.delivered !== undefined) fields.push(`${date("delivered")} AS delivered`, `${text(column("delivered"))} AS delivered_text`);
   if (columns.deliveredQuantity !== undefined) fields.push(`${number("deliveredQuantity")} AS delivered_quantity`);
-  return `WITH parsed AS (SELECT ${fields.join(", ")} FROM ${source}),
+  return `WITH parsed AS (SELECT ${fields.join(", ")} FROM ${source})`;
+}
+
+/** The `parsed` WITH clause extended by `tagged`: every line's parsed fields and the reason it is left out ('' when used). */
+function taggedLines(parsed: string): string {
+  return `${parsed},
     tagged AS (SELECT * REPLACE (CASE WHEN reason = '' THEN item END AS item, CASE WHEN reason = '' THEN location END AS location) FROM (
-      SELECT *, CASE WHEN item IS NULL THEN 'no item'
-        WHEN location IS NULL THEN 'no location'
-        WHEN day IS NULL THEN 'unreadable ${ROLE_LABELS.date}'
-        WHEN quantity IS NULL OR NOT isfinite(quantity) THEN 'unreadable quantity'
-        ELSE '' END AS reason
+      SELECT *, CASE ${LEFT_OUT.map((entry) => `WHEN ${entry.when} THEN '${entry.reason}'`).join(" ")} ELSE '' END AS reason
       FROM parsed))`;
 }
 
-/** GROUPING(period, lead, late) of the three grouping sets: history, lead times, service tallies. */
+/** GROUPING(bucket_start, lead, late) of the three grouping sets: history, lead times, service tallies. */
 const HISTORY_SET = 3;
 const LEAD_TIME_SET = 5;
 const TALLY_SET = 6;
@@ -202,29 +212,41 @@ const TALLY_SET = 6;
  * One scan of the file grouped three ways: by reason x item x location x period (the history and the
  * reconciliation); with service columns also by item x location x lead time, and by item x location x
  * the delivery facts (days late kept to its sign, in full, and the requested date of lines not
- * delivered, so that overdue is judged against the as-of date known only after the scan).
+ * delivered). Overdue is judged against the as-of date, known only after the scan, on the grouped
+ * rows, which then fold the requested dates away: a few rows per item x location reach JavaScript
+ * instead of one per open line. Lines are grouped by their bucket's first day (a date, Monday for ISO
+ * weeks) and dates stay dates until then: only the grouped rows are formatted as text.
  * @param inFull "quantity" when the file has a delivered quantity, "date" when a delivery date alone counts, null without service columns.
  */
 function groupingQuery(tagged: string, bucket: Bucket, inFull: "quantity" | "date" | null): string {
-  const period = `CASE WHEN reason = '' THEN strftime(day, '${BUCKET_FORMAT[bucket]}') END AS period`;
-  const aggregates = `count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity,
-    strftime(min(day), '%Y-%m-%d') AS first_day, strftime(max(day), '%Y-%m-%d') AS last_day, strftime(max(latest), '%Y-%m-%d') AS latest_day`;
+  const bucketStart = `CASE WHEN reason = '' THEN date_trunc('${bucket}', day) END AS bucket_start`;
+  const period = `strftime(bucket_start, '${BUCKET_FORMAT[bucket]}') AS period`;
+  const days = (first: string, last: string, latest: string): string =>
+    `strftime(${first}, '%Y-%m-%d') AS first_day, strftime(${last}, '%Y-%m-%d') AS last_day, strftime(${latest}, '%Y-%m-%d') AS latest_day`;
   if (inFull === null) {
-    return `${tagged} SELECT reason, item, location, period, ${aggregates}, ${HISTORY_SET} AS set
-      FROM (SELECT *, ${period}, day AS latest FROM tagged) GROUP BY reason, item, location, period`;
+    return `${tagged} SELECT reason, item, location, ${period}, count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity,
+        ${days("min(day)", "max(day)", "max(day)")}, ${HISTORY_SET} AS set
+      FROM (SELECT *, ${bucketStart} FROM tagged) GROUP BY reason, item, location, bucket_start`;
   }
-  return `${tagged} SELECT reason, item, location, period, service_reason, lead, late, in_full, open_requested, ${aggregates},
-      grouping(period, lead, late)::DOUBLE AS set
-    FROM (SELECT *, ${period},
+  const grouped = `SELECT reason, item, location, bucket_start, service_reason, lead, late, in_full, open_requested,
+      count(*)::DOUBLE AS rows, coalesce(sum(quantity), 0)::DOUBLE AS quantity, min(day) AS first_day, max(day) AS last_day, max(latest) AS latest_day,
+      grouping(bucket_start, lead, late)::DOUBLE AS set
+    FROM (SELECT *, ${bucketStart},
         CASE WHEN reason <> '' THEN NULL WHEN requested IS NULL THEN 'no readable ${ROLE_LABELS.requested}'
           WHEN delivered IS NULL AND delivered_text IS NOT NULL THEN 'unreadable ${ROLE_LABELS.delivered}' ELSE '' END AS service_reason,
         sign(datediff('day', requested, delivered))::DOUBLE AS late,
         ${inFull === "quantity" ? "coalesce(delivered_quantity >= quantity, false)" : "delivered IS NOT NULL"} AS in_full,
-        CASE WHEN delivered IS NULL THEN strftime(requested, '%Y-%m-%d') END AS open_requested,
+        CASE WHEN delivered IS NULL THEN requested END AS open_requested,
         datediff('day', day, delivered)::DOUBLE AS lead,
         greatest(day, coalesce(requested, day), coalesce(delivered, day)) AS latest
       FROM tagged)
-    GROUP BY GROUPING SETS ((reason, item, location, period), (item, location, service_reason, lead), (item, location, service_reason, late, in_full, open_requested))`;
+    GROUP BY GROUPING SETS ((reason, item, location, bucket_start), (item, location, service_reason, lead), (item, location, service_reason, late, in_full, open_requested))`;
+  const asOf = `max(latest_day) FILTER (WHERE set = ${HISTORY_SET} AND reason = '') OVER ()`;
+  return `${tagged}, grouped AS (${grouped})
+    SELECT reason, item, location, ${period}, service_reason, lead, late, in_full, overdue, sum(rows) AS rows, sum(quantity) AS quantity,
+      ${days("min(first_day)", "max(last_day)", "max(latest_day)")}, set
+    FROM (SELECT *, CASE WHEN set = ${TALLY_SET} THEN late IS NULL AND open_requested IS NOT NULL AND open_requested < ${asOf} END AS overdue FROM grouped)
+    GROUP BY set, reason, item, location, bucket_start, service_reason, lead, late, in_full, overdue`;
 }
 
 /** Lines DuckDB could not split into the header's columns (CSV only). */
@@ -274,14 +296,25 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The first few line numbers of each reason a line was left out. */
-async function exampleLines(runner: SqlRunner, tagged: string, format: OrderLineFile["format"], rejected: readonly number[]): Promise<Map<string, number[]>> {
-  const rows = await runner.rows(`${tagged}
-    SELECT reason, n::DOUBLE AS n FROM (SELECT row_number() OVER () AS n, reason FROM tagged) WHERE reason <> ''
-    QUALIFY row_number() OVER (PARTITION BY reason ORDER BY n) <= ${EXAMPLES} ORDER BY n`);
+/**
+ * The first few line numbers of each reason a line was left out. Each line's reason, as a one-byte
+ * code, goes into a temporary table in the file's order (DuckDB keeps insertion order, reading the
+ * file in parallel), whose row ids are then the line positions: numbering the lines with a window
+ * instead reads the file on one thread, at twice the cost of the history itself.
+ */
+async function exampleLines(runner: SqlRunner, parsed: string, format: OrderLineFile["format"], rejected: readonly number[]): Promise<Map<string, number[]>> {
+  const code = `CASE ${LEFT_OUT.map((entry, k) => `WHEN ${entry.when} THEN ${k + 1}`).join(" ")} ELSE 0 END::UTINYINT`;
+  await runner.rows(`CREATE OR REPLACE TEMP TABLE sop_line_reasons AS ${parsed} SELECT ${code} AS code FROM parsed`);
+  let rows: Record<string, SqlValue>[];
+  try {
+    rows = await runner.rows(`SELECT code::DOUBLE AS code, (rowid + 1)::DOUBLE AS n FROM sop_line_reasons WHERE code > 0
+      QUALIFY row_number() OVER (PARTITION BY code ORDER BY rowid) <= ${EXAMPLES} ORDER BY n`);
+  } finally {
+    await runner.rows("DROP TABLE IF EXISTS sop_line_reasons");
+  }
   const examples = new Map<string, number[]>();
   for (const row of rows) {
-    const reason = String(row.reason);
+    const reason = LEFT_OUT[Number(row.code) - 1].reason;
     examples.set(reason, [...(examples.get(reason) ?? []), format === "csv" ? csvLine(Number(row.n), rejected) : Number(row.n)]);
   }
   return examples;
@@ -349,8 +382,7 @@ function serviceReport(all: readonly Record<string, SqlValue>[], hasDeliveredQua
     const key = JSON.stringify([row.item, row.location]);
     const entry = groups.get(key) ?? { item: String(row.item), location: String(row.location), tallies: [], leadTimes: [] };
     if (row.set === TALLY_SET) {
-      const overdue = row.late === null && row.open_requested !== null && String(row.open_requested) < asOf;
-      entry.tallies.push({ lines, daysLate: row.late === null ? null : Number(row.late), inFull: row.in_full === true, overdue });
+      entry.tallies.push({ lines, daysLate: row.late === null ? null : Number(row.late), inFull: row.in_full === true, overdue: row.overdue === true });
     } else if (row.lead !== null) entry.leadTimes.push({ days: Number(row.lead), lines });
     groups.set(key, entry);
   }

@@ -8,8 +8,8 @@ import { makeStyles, tokens, Title3, Caption1 } from "@fluentui/react-components
 import type { Workbook } from "../workbook/workbook";
 import { CompareVersions } from "./components/CompareVersions";
 import { ConfirmOverwriteDialog, useOverwriteConfirmation } from "./components/ConfirmOverwriteDialog";
-import { ExecutivePackButton } from "./components/ExecutivePackButton";
 import { ConsensusPanel } from "./components/ConsensusPanel";
+import { ExecutivePackButton } from "./components/ExecutivePackButton";
 import { ImportOrderLines } from "./components/ImportOrderLines";
 import { MappingEditor } from "./components/MappingEditor";
 import { StepList } from "./components/StepList";

@@ -13,6 +13,13 @@ import type { Workbook } from "../workbook/workbook";
 
 let database: Promise<AsyncDuckDB> | undefined;
 
+/**
+ * Files up to this size are handed to DuckDB whole, in one transfer to its worker; larger ones are
+ * read from disk piece by piece (each piece a synchronous read in the worker), so that a file of any
+ * size can be imported without holding it in the pane's memory.
+ */
+const BUFFER_BYTES = 256 * 1024 * 1024;
+
 /** DuckDB in a Web Worker, started once per page from the files the build copies beside the page. */
 function duckDb(): Promise<AsyncDuckDB> {
   database ??= (async () => {
@@ -40,7 +47,8 @@ export async function importOrderLineFile(workbook: Workbook, file: File, bucket
   if (!format) throw new PlanningError(`"${file.name}" is neither a .csv nor a .parquet file; save the order lines as one of those.`);
   const db = await duckDb();
   const name = `lines-${Date.now()}.${extension}`;
-  await db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  if (file.size <= BUFFER_BYTES) await db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+  else await db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
   const connection = await db.connect();
   const runner: SqlRunner = {
     rows: async (sql) => {

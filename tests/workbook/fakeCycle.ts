@@ -21,6 +21,31 @@ export interface StepCost {
   syncs: number;
   largestRequest: PayloadSize;
   largestResponse: PayloadSize;
+  /** Cells read in the step, all sheets together. */
+  cellsRead: number;
+  /** Cells read in the step from the raw-data sheet (0 without one). */
+  rawCellsRead: number;
+}
+
+/** The raw-data sheet that `officeCycleCosts` may put beside the sample's tables. */
+export const RAW_SHEET = "Raw Orders";
+
+/** Header of the raw-data sheet: an ERP's order lines, as planners paste them beside their tables. */
+const RAW_HEADER = ["Order Date", "Order No", "Customer", "SKU", "Ship-from", "Qty"];
+
+/**
+ * Add a raw-data sheet of `rows` order lines under a header (values computed when read, so a million
+ * rows cost no memory until a step reads them).
+ */
+export function addRawSheet(fake: FakeExcel, rows: number): void {
+  fake.addGeneratedSheet(RAW_SHEET, {
+    rows: rows + 1,
+    columns: RAW_HEADER.length,
+    valueAt: (row, col) => {
+      if (row === 0) return RAW_HEADER[col];
+      return [`2025-${String(1 + (row % 12)).padStart(2, "0")}-${String(1 + (row % 28)).padStart(2, "0")}`, `SO${row}`, `C${row % 5000}`, `RAW-${row % 1000}`, `DC${row % 10}`, 1 + (row % 50)][col];
+    },
+  });
 }
 
 /** The sample's planner sheets and tables in the fake Excel, with `perFamily` items in each of 4 families. */
@@ -44,10 +69,12 @@ export function fakeSampleExcel(perFamily: number): FakeExcel {
 /**
  * Run steps 1 to 6 (approving in step 5) on the sample with `perFamily` items per family.
  * @param onStep called with each step's cost as soon as it is known
+ * @param rawRows order lines of a raw-data sheet beside the mapped tables (none when 0)
  * @returns each step's syncs and largest request and response
  */
-export async function officeCycleCosts(perFamily: number, onStep?: (cost: StepCost) => void): Promise<StepCost[]> {
+export async function officeCycleCosts(perFamily: number, onStep?: (cost: StepCost) => void, rawRows = 0): Promise<StepCost[]> {
   const fake = fakeSampleExcel(perFamily);
+  if (rawRows > 0) addRawSheet(fake, rawRows);
   const book = new OfficeWorkbook(fake.runner);
   let supply: SupplyResult | undefined;
   const steps: [string, () => Promise<unknown>][] = [
@@ -63,7 +90,8 @@ export async function officeCycleCosts(perFamily: number, onStep?: (cost: StepCo
     book.forget();
     fake.resetStats();
     await run();
-    costs.push({ step, syncs: fake.syncs, largestRequest: fake.largestRequest, largestResponse: fake.largestResponse });
+    const cellsRead = [...fake.cellsRead.values()].reduce((sum, cells) => sum + cells, 0);
+    costs.push({ step, syncs: fake.syncs, largestRequest: fake.largestRequest, largestResponse: fake.largestResponse, cellsRead, rawCellsRead: fake.cellsRead.get(RAW_SHEET) ?? 0 });
     onStep?.(costs[costs.length - 1]);
   }
   return costs;

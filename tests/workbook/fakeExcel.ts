@@ -37,7 +37,9 @@
  * - A string written to `values` or `formulas` is taken as Excel takes typed input ("=..." a formula,
  *   "123" a number, "'..." text without the apostrophe).
  *
- * It counts `context.sync()` calls and the largest request and response (bytes and cells).
+ * It counts `context.sync()` calls, the largest request and response (bytes and cells) and the cells
+ * read per sheet. A large raw-data sheet (a million rows) is held as a function of the cell's
+ * position (`addGeneratedSheet`), so that only what a step reads costs memory and time.
  */
 import type { ExcelBatchRunner } from "../../src/workbook/officeWorkbook";
 import { parseRange, rangeAddress, type CellRange } from "../../src/workbook/address";
@@ -79,6 +81,14 @@ export interface PayloadSize {
   cells: number;
 }
 
+/** A sheet's values from A1 computed from their position: a million rows without a million rows in memory. */
+export interface GeneratedCells {
+  rows: number;
+  columns: number;
+  /** The value of the cell at 0-based row and column. */
+  valueAt: (row: number, col: number) => Scalar;
+}
+
 /** One queued operation of a batch, run at sync. */
 interface Operation {
   size: PayloadSize;
@@ -97,24 +107,28 @@ class SheetModel {
     orientation: "Portrait",
     zoom: { scale: 100 },
   };
+  /** Cells computed on demand (a large raw-data sheet) under those set in `cells`. */
+  generated?: GeneratedCells;
   constructor(public name: string) {}
 
   cell(row: number, col: number): CellModel | undefined {
-    return this.cells.get(`${row},${col}`);
+    const cell = this.cells.get(`${row},${col}`);
+    if (cell || !this.generated || row >= this.generated.rows || col >= this.generated.columns) return cell;
+    return { value: this.generated.valueAt(row, col), numberFormat: "General", bold: false };
   }
 
   edit(row: number, col: number): CellModel {
     const key = `${row},${col}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { value: "", numberFormat: "General", bold: false };
+      cell = { ...(this.cell(row, col) ?? { value: "", numberFormat: "General", bold: false }) };
       this.cells.set(key, cell);
     }
     return cell;
   }
 
   used(): CellRange | undefined {
-    let box: CellRange | undefined;
+    let box: CellRange | undefined = this.generated && { top: 0, left: 0, bottom: this.generated.rows - 1, right: this.generated.columns - 1 };
     for (const [key, cell] of this.cells) {
       if (cell.value === "" && cell.formula === undefined) continue;
       const [row, col] = key.split(",").map(Number);
@@ -196,7 +210,11 @@ export class FakeExcel {
     this.failAfter = count;
   }
 
+  /** Cells read (values, formulas or formats) per sheet since resetStats. */
+  readonly cellsRead = new Map<string, number>();
+
   resetStats(): void {
+    this.cellsRead.clear();
     this.syncs = 0;
     this.largestRequest = { bytes: 0, cells: 0 };
     this.largestResponse = { bytes: 0, cells: 0 };
@@ -208,6 +226,16 @@ export class FakeExcel {
     this.sheets.push(sheet);
     const origin = parseRange(topLeft);
     values.forEach((row, r) => row.forEach((value, c) => (sheet.edit(origin.top + r, origin.left + c).value = value)));
+  }
+
+  /**
+   * A planner's sheet whose values from A1 are computed when read (a large raw-data sheet). Cells
+   * written later override them; clearing does not remove them.
+   */
+  addGeneratedSheet(name: string, cells: GeneratedCells): void {
+    const sheet = new SheetModel(name);
+    sheet.generated = cells;
+    this.sheets.push(sheet);
   }
 
   addTable(name: string, sheet: string, address: string): void {
@@ -662,6 +690,7 @@ class Range extends Loadable {
     const cells = this.cellCount();
     const reads = asked.filter((p) => p === "values" || p === "formulas" || p === "numberFormat");
     if (reads.length > 0 && cells > READ_CELL_LIMIT) throw new Error(`InvalidOperation: the range ${this.addressText()} has ${cells} cells; Excel reads at most 5,000,000.`);
+    if (reads.length > 0) this.fake.cellsRead.set(this.sheet.name, (this.fake.cellsRead.get(this.sheet.name) ?? 0) + cells * reads.length);
     if (asked.includes("values")) this.snapshot.values = this.map((cell) => cell?.value ?? "");
     if (asked.includes("formulas")) this.snapshot.formulas = this.map((cell) => cell?.formula ?? cell?.value ?? "");
     if (asked.includes("numberFormat")) this.snapshot.numberFormat = this.map((cell) => cell?.numberFormat ?? "General");

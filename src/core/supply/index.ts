@@ -16,7 +16,7 @@ export {
 } from "./safetyStock";
 export { roughCutCapacity, capacityUtilisation, type RoughCutCapacity } from "./roughCutCapacity";
 export { buildSupplyLp, resourceUse, type SupplyLp, type SupplyLpIndex } from "./supplyLp";
-export { planCost, planService, resourcePlans, hoursNeeded, regularHours } from "./evaluatePlan";
+export { planCost, planService, resourcePlans, hoursNeeded, regularHours, onTimeUnits, fillRate } from "./evaluatePlan";
 export { optimizeSupply, type OptimizeOptions } from "./optimizeSupply";
 export { diagnoseInfeasibility, describeUnbounded, negativeCosts } from "./diagnoseSupply";
 export { chasePlan, levelPlan, compareStrategies, type StrategySummary, type StrategyComparison } from "./strategies";

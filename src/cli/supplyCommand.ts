@@ -1,5 +1,5 @@
 import { PlanningError } from "../core/errors";
-import { chasePlan, compareStrategies, levelPlan, optimizeSupply, validateSupplyModel } from "../core/supply";
+import { chasePlan, compareStrategies, levelPlan, optimizeSupply, strategyLine, validateSupplyModel } from "../core/supply";
 import type { LpBasis } from "../core/optimize/highsSolve";
 import type { StrategySummary, SupplyModel, SupplyOutcome, SupplyPlan } from "../core/supply";
 import { readCommandLine } from "./commandLine";
@@ -46,10 +46,9 @@ const money = (v: number): string => v.toLocaleString("en-US", { minimumFraction
 
 function summaryLine(s: StrategySummary): string {
   if (Number.isNaN(s.totalCost)) return `${s.strategy.padEnd(8)} no plan: ${s.message ?? ""}`;
-  return `${s.strategy.padEnd(8)} cost ${money(s.totalCost).padStart(16)}   fill rate ${(100 * s.fillRate).toFixed(1).padStart(5)}%   peak inventory ${Math.round(s.peakInventory).toLocaleString("en-US")}`;
+  return `${s.strategy.padEnd(8)} cost ${money(s.totalCost).padStart(16)}   fill rate ${(100 * s.fillRate).toFixed(1).padStart(5)}%   backlog ${Math.round(s.backlogUnitPeriods).toLocaleString("en-US")} unit-months   revenue at risk ${money(s.revenueAtRisk)}   peak inventory ${Math.round(s.peakInventory).toLocaleString("en-US")}`;
 }
 
-const line = (p: SupplyPlan): StrategySummary => ({ strategy: p.strategy, totalCost: p.cost.total, fillRate: p.service.fillRate, peakInventory: p.service.peakInventory });
 
 /** A basis as the plan file stores it: one digit (HiGHS status 0-4) per column and per row. */
 interface StoredBasis {
@@ -114,13 +113,13 @@ export async function runSupplyCommand(args: string[]): Promise<number> {
       return 2;
     }
     output = outcomeJson(o);
-    summary = [line(o.plan)];
+    summary = [strategyLine(o.plan)];
     if (o.mipGap !== undefined) process.stdout.write(`whole-unit plan within ${(100 * o.mipGap).toFixed(2)}% of the best possible cost\n`);
     if (options.from !== undefined) process.stdout.write(o.warm ? `re-planned from the basis in ${options.from} in ${o.solveSeconds.toFixed(2)} s\n` : `${options.from} holds no basis this model can use: planned from scratch\n`);
   } else {
     const plan = options.strategy === "chase" ? chasePlan(model) : levelPlan(model);
     output = { plan };
-    summary = [line(plan)];
+    summary = [strategyLine(plan)];
   }
   writeOutputFile(options.out, JSON.stringify(output, null, 1), [options.input, ...(options.from === undefined ? [] : [options.from])]);
   process.stdout.write(`${summary.map(summaryLine).join("\n")}\nwritten to ${options.out}\n`);

@@ -184,7 +184,7 @@ describe("the S&OP cycle on the sample workbook", () => {
       .flatMap((row) => row.slice(2).flatMap((u, t) => ((u as number) > 1 ? [`${row[0]} is loaded to ${formatNumber(u as number, PERCENT_FORMAT)} of regular hours in ${capacity[0][t + 2]}.`] : [])));
     expect(overloads.length).toBeGreaterThan(0);
     const supply = cycle.reports.find(({ step }) => step.startsWith("3"))!.report;
-    expect(supply.summary).toMatch(new RegExp(`with a fill rate of \\d+\\.\\d%; ${overloads.length} resource-months`));
+    expect(supply.summary).toMatch(new RegExp(`with a fill rate of \\d+\\.\\d% \\(backlog [\\d,]+ unit-months, revenue at risk [\\d,]+\\); ${overloads.length} resource-months`));
     expect(supply.messages?.map((m) => m.text)).toEqual(overloads.slice(0, 20));
   });
 

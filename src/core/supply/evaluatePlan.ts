@@ -117,6 +117,15 @@ export function fillRate(onTime: number, demand: number): number {
 }
 
 /**
+ * The fill rate as a sheet shows it at 0.1 %: capped at 99.9 % while any unit is late or lost, so a
+ * rounded 100.0 % always means every unit was shipped on time.
+ * @example shownFillRate(0.99971) // 0.999
+ */
+export function shownFillRate(rate: number): number {
+  return rate < 1 ? Math.min(rate, 0.999) : 1;
+}
+
+/**
  * Service of a plan over all items: fill rate = sum of on-time units / sum of demand (`onTimeUnits`,
  * `fillRate`); backlog in unit-periods (sum of period-end backlog); lost units; backlog left at the
  * end; revenue at risk = sum (demand - on time) x price; peak inventory = highest total inventory at a

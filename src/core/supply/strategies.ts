@@ -144,7 +144,12 @@ export interface StrategySummary {
   strategy: SupplyStrategy;
   /** Total cost, NaN when the optimiser found no plan. */
   totalCost: number;
+  /** On-time unit fill rate (`planService`), NaN without a plan. */
   fillRate: number;
+  /** Backlog summed over period ends (unit-periods). */
+  backlogUnitPeriods: number;
+  /** Demand not shipped on time x price. */
+  revenueAtRisk: number;
   peakInventory: number;
   /** Why there is no optimal plan (only for an optimal line without a plan). */
   message?: string;
@@ -159,6 +164,21 @@ export interface StrategyComparison {
 }
 
 /**
+ * The comparison line of one plan: its total cost and its service (`planService`).
+ * @example strategyLine(chasePlan(model)).fillRate // 0.98
+ */
+export function strategyLine(p: SupplyPlan): StrategySummary {
+  return {
+    strategy: p.strategy,
+    totalCost: p.cost.total,
+    fillRate: p.service.fillRate,
+    backlogUnitPeriods: p.service.backlogUnitPeriods,
+    revenueAtRisk: p.service.revenueAtRisk,
+    peakInventory: p.service.peakInventory,
+  };
+}
+
+/**
  * Plans a model with the chase, level and optimal strategies and lines them up by cost, fill rate
  * and peak inventory, the comparison planners make (SOP-GUIDE, step 3).
  * @example (await compareStrategies(model)).summary.map((s) => [s.strategy, s.totalCost])
@@ -167,8 +187,9 @@ export async function compareStrategies(model: SupplyModel, options: OptimizeOpt
   const chase = chasePlan(model);
   const level = levelPlan(model);
   const optimal = await optimizeSupply(model, options);
-  const line = (p: SupplyPlan): StrategySummary => ({ strategy: p.strategy, totalCost: p.cost.total, fillRate: p.service.fillRate, peakInventory: p.service.peakInventory });
   const optimalLine: StrategySummary =
-    optimal.status === "optimal" ? line(optimal.plan) : { strategy: "optimal", totalCost: NaN, fillRate: NaN, peakInventory: NaN, message: optimal.message };
-  return { chase, level, optimal, summary: [line(chase), line(level), optimalLine] };
+    optimal.status === "optimal"
+      ? strategyLine(optimal.plan)
+      : { strategy: "optimal", totalCost: NaN, fillRate: NaN, backlogUnitPeriods: NaN, revenueAtRisk: NaN, peakInventory: NaN, message: optimal.message };
+  return { chase, level, optimal, summary: [strategyLine(chase), strategyLine(level), optimalLine] };
 }

@@ -110,7 +110,8 @@ describe("step 6, execute and monitor", () => {
     expect([formats[at("CH-101")][4], formats[at("CH-101")][5]]).toEqual([PERCENT_FORMAT, PERCENT_FORMAT]);
     expect(shownNumbers(book, SHEETS.monitor).length).toBeGreaterThan(40 * 5);
     expect(unreadableNumbers(book, SHEETS.monitor)).toEqual([]);
-    expect(result.exceptions.filter((e) => e.kind === "overload")).toEqual([]);
+    // the whole-unit plan may choose overtime (SOP Capacity above 100%); only the months it shows so are overloads
+    expect(result.exceptions.filter((e) => e.kind === "overload").every((e) => /is planned at 1\d\d\.\d% of regular hours$/.test(e.detail))).toBe(true);
     expect(await startNextCycle(book)).toBe("2026-02");
   }, 120_000);
 
@@ -121,7 +122,8 @@ describe("step 6, execute and monitor", () => {
     const row = capacity.findIndex((line) => line[0] === "Packing" && line[1] === "Utilisation %");
     await book.writeBlocks([{ sheet: SHEETS.capacity, topLeft: `C${row + 1}`, values: [[1.125, 1]] }]);
     const overloads = (await runMonitorStep(book)).exceptions.filter((e) => e.kind === "overload");
-    expect(overloads).toEqual([{ item: "Packing", kind: "overload", period: String(capacity[0][2]), detail: "Packing is planned at 112.5% of regular hours" }]);
+    expect(overloads).toContainEqual({ item: "Packing", kind: "overload", period: String(capacity[0][2]), detail: "Packing is planned at 112.5% of regular hours" });
+    expect(overloads.filter((e) => e.item === "Packing" && e.period === String(capacity[0][3]))).toEqual([]);
   }, 120_000);
 
   test("a month with no regular hours that the plan uses is an overload too, though SOP Capacity shows no percentage for it", async () => {

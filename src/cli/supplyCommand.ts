@@ -1,7 +1,7 @@
 import { PlanningError } from "../core/errors";
 import { chasePlan, compareStrategies, levelPlan, optimizeSupply, strategyLine, validateSupplyModel } from "../core/supply";
 import type { LpBasis } from "../core/optimize/highsSolve";
-import type { StrategySummary, SupplyModel, SupplyOutcome, SupplyPlan } from "../core/supply";
+import type { StrategySummary, SupplyModel, SupplyOutcome } from "../core/supply";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readJsonFile, writeOutputFile } from "./files";
 

@@ -76,7 +76,8 @@ export class HighsSession {
       const rows = changed([previous.rowLower, lp.rowLower], [previous.rowUpper, lp.rowUpper]);
       if (rows) model.changeRowsBounds(rows.selection, pick(lp.rowLower, rows.indices), pick(lp.rowUpper, rows.indices));
       const hasIntegers = lp.colInteger.some((v) => v === 1);
-      const { startBasis: _ignored, ...rest } = options;
+      // the held model's own basis is the start: a start basis given with the options is not needed
+      const rest: SolveOptions = { ...options, startBasis: undefined };
       const solution = runModel(model, lp, hasIntegers ? rest : { ...rest, solver: "simplex" }, started);
       this.held = solution.status === "optimal" ? lp : undefined;
       return { ...solution, warm: true };

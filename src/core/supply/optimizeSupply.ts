@@ -6,7 +6,7 @@
 
 import type { Highs } from "highs";
 import type { HighsSession } from "../optimize/highsSession";
-import type { LpBasis, LpSolution, SolveOptions } from "../optimize/highsSolve";
+import type { LpSolution, SolveOptions } from "../optimize/highsSolve";
 import { inThreadSolver, lpSolver } from "../optimize/lpSolver";
 import { describeUnbounded, diagnoseInfeasibility, negativeCosts } from "./diagnoseSupply";
 import { planCost, planService, resourcePlans } from "./evaluatePlan";
@@ -84,9 +84,10 @@ export async function optimizeSupply(model: SupplyModel, options: OptimizeOption
   const started = performance.now();
   const { lp, index } = buildSupplyLp(model);
   const buildSeconds = (performance.now() - started) / 1000;
-  const { session, highs: _runtime, ...solveOptions } = options;
+  const { session } = options;
   const settings: SolveOptions = {
-    ...solveOptions,
+    ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }),
+    ...(options.startBasis === undefined ? {} : { startBasis: options.startBasis }),
     solver: options.solver ?? (options.startBasis === undefined && lp.numCols >= INTERIOR_POINT_FROM ? "ipm" : "choose"),
     ...(isMixedInteger(model) ? { mipRelativeGap: model.mipGap ?? DEFAULT_MIP_GAP } : {}),
   };

@@ -132,6 +132,7 @@ describe("the S&OP cycle on the sample workbook", () => {
       }),
     );
     expect(Object.fromEntries([...formatsOf].map(([label, used]) => [label, [...used]]))).toEqual({
+      "Opening stock": [CENTS_FORMAT],
       Demand: [CENTS_FORMAT],
       Supply: [CENTS_FORMAT],
       Gap: [CENTS_FORMAT],

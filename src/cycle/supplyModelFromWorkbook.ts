@@ -91,12 +91,13 @@ export async function buildSupplyModel(workbook: Workbook): Promise<SupplyInputs
  * The time fence from the last approved plan: its production of the first
  * `PLANNING_DEFAULTS.frozenMonths` months of this horizon that it covers, for the items it plans. A
  * unit moved away from it costs the highest price of any item (more than losing a sale), so the plan
- * keeps it unless nothing else can be planned. Undefined when no plan was approved or the approved
- * plan does not cover this horizon's first month.
+ * keeps it unless nothing else can be planned. Undefined when no plan was approved, its sheet is gone,
+ * or the approved plan does not cover this horizon's first month.
  */
 async function approvedFence(workbook: Workbook, periods: readonly string[], items: readonly SupplyItem[]): Promise<TimeFence | undefined> {
   const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
   if (approved === undefined || approved.sheet === "") return undefined;
+  if (!(await workbook.listSheets()).some((sheet) => sheet.name === approved.sheet)) return undefined;
   const [header = [], ...rows] = await workbook.read(approved.sheet);
   const column = periods.map((label) => header.findIndex((cell, k) => k >= 3 && String(cell ?? "") === label));
   let fenced = 0;

@@ -1,6 +1,6 @@
 import { HighsSession } from "../../../src/core/optimize/highsSession";
 import { loadHighs } from "../../../src/core/optimize/highsSolve";
-import { checkPlan, fillRate, onTimeUnits, optimizeSupply, validateSupplyModel, type SupplyModel, type SupplyOutcome } from "../../../src/core/supply";
+import { chasePlan, checkPlan, fillRate, levelPlan, onTimeUnits, optimizeSupply, validateSupplyModel, type SupplyModel, type SupplyOutcome } from "../../../src/core/supply";
 import { randomModel } from "./fixtures";
 
 function planOf(outcome: SupplyOutcome): Extract<SupplyOutcome, { status: "optimal" }> {
@@ -141,6 +141,16 @@ describe("re-planning from the base plan", () => {
       expect(fromStored.objective).toBeCloseTo(planOf(await optimizeSupply(moreDemand, { highs })).objective, 4);
     } finally {
       session.dispose();
+    }
+  });
+});
+
+describe("chase and level plans keep the same rules", () => {
+  it("make whole lots of at least the minimum order, and check clean", () => {
+    const model = validateSupplyModel({ ...oneItem, items: [{ ...oneItem.items[0], lotSize: 25, minOrderQuantity: 50, safetyStock: 5 }] });
+    for (const plan of [chasePlan(model), levelPlan(model)]) {
+      for (const p of plan.items[0].production) expect(p === 0 || (p >= 50 && p % 25 === 0)).toBe(true);
+      expect(checkPlan(model, plan).filter((problem) => /lot size|minimum order|whole/.test(problem))).toEqual([]);
     }
   });
 });

@@ -1,5 +1,8 @@
 import { compareScenarios, gapAnalysis, portfolioFinancials, summarisePlan, type Scenario, type ScenarioComparison } from "../core/reconcile";
 import { optimalPlanner } from "../core/reconcile/optimalPlanner";
+import { HighsSession } from "../core/optimize/highsSession";
+import { loadHighs } from "../core/optimize/highsSolve";
+import { solverInstalled } from "../core/optimize/lpSolver";
 import { sameData } from "../core/sameData";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
@@ -24,6 +27,8 @@ export interface ReconcileOptions {
 
 /** The measure of SOP Reconcile's family gap that is money; the others are units. */
 const REVENUE_AT_RISK = "Revenue at risk";
+/** The family row of SOP Reconcile holding stock on hand at the start less backlog owed (its Total column); the Gap row's Total counts it. */
+const OPENING_STOCK = "Opening stock";
 
 /** Step 3's optimal plan and the model it planned, as the run that called step 3 holds them. */
 export type PlannedSupply = Pick<SupplyResult, "model" | "plan">;
@@ -84,6 +89,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
       demand: model.demand[item.id],
       supply: supplyOf(item.id),
       openingInventory: item.openingInventory,
+      openingBacklog: item.openingBacklog,
       hoursPerUnit: item.hoursPerUnit,
     })),
     model.resources.map((r) => ({ id: r.id, capacity: r.availableHours })),
@@ -101,14 +107,28 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
   const scenarios = standardScenarios(options, mostLoaded);
   const plannedBase = planned !== undefined && sameData(planned.model, model) ? summarisePlan(model, planned.plan) : undefined;
   run.onProgress?.({ fraction: 0.2, message: `Re-planning ${scenarios.length + (plannedBase ? 0 : 1)} scenarios` });
-  const comparison = await compareScenarios(model, scenarios, optimalPlanner(), plannedBase);
+  // Outside the pane's worker, one kept HiGHS model re-plans each scenario from the last plan's basis.
+  const session = solverInstalled() ? undefined : new HighsSession(await loadHighs());
+  let comparison: ScenarioComparison;
+  try {
+    comparison = await compareScenarios(model, scenarios, optimalPlanner(session ? { session } : {}), plannedBase);
+  } finally {
+    session?.dispose();
+  }
   throwIfCancelled(run.signal);
   await recordComparedScenarios(workbook, scenarios);
 
   const familyRows: CellInput[][] = [["Family", "Measure", ...periods, "Total"]];
   for (const family of gaps.groups.family ?? []) {
     const line = (measure: string, values: number[]): CellInput[] => [family.key, measure, ...values.map(roundCents), roundCents(values.reduce((s, v) => s + v, 0))];
-    familyRows.push(line("Demand", family.demand), line("Supply", family.supply), line("Gap", family.gap), line(REVENUE_AT_RISK, family.revenueAtRisk));
+    const gapLine = [...line("Gap", family.gap).slice(0, -1), roundCents(family.totals.gap)];
+    familyRows.push(
+      [family.key, OPENING_STOCK, ...periods.map(() => null), roundCents(family.opening)],
+      line("Demand", family.demand),
+      line("Supply", family.supply),
+      gapLine,
+      line(REVENUE_AT_RISK, family.revenueAtRisk),
+    );
   }
   const resourceRows: CellInput[][] = [["Resource", "Measure", ...periods]];
   for (const r of gaps.resources) {

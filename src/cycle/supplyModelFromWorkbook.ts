@@ -1,5 +1,6 @@
 import { PlanningError } from "../core/errors";
-import { safetyStock, type SupplyItem, type SupplyModel, type SupplyResource } from "../core/supply";
+import { safetyStock, type SupplyItem, type SupplyModel, type SupplyResource, type TimeFence } from "../core/supply";
+import { readAuditLog } from "./approval";
 import type { Workbook } from "../workbook/workbook";
 import { requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
@@ -25,7 +26,12 @@ export const PLANNING_DEFAULTS = {
   lostSalesCostShare: 1,
   /** Overtime cost per hour as a multiple of the regular cost, when the resource gives none. */
   overtimePremium: 1.5,
+  /** Months at the start of the horizon that keep the last approved plan's production (the time fence). */
+  frozenMonths: 1,
 } as const;
+
+/** Units of an item master counted in whole pieces: such items are planned in whole units. */
+export const COUNT_UNITS: readonly string[] = ["pcs", "pc", "piece", "pieces", "each", "ea", "unit", "units", "nos", "no"];
 
 /** The supply model and what it was built from. */
 export interface SupplyInputs {
@@ -75,7 +81,37 @@ export async function buildSupplyModel(workbook: Workbook): Promise<SupplyInputs
     supplyItem(itemOf.get(id) as Item, demand[id], Math.sqrt(squaredRmse.get(id) ?? 0), data.resources, periods.length, Object.keys(demand).length),
   );
   const resources = data.resources.map((resource, r) => supplyResource(resource, r, data, periods));
-  return { model: { periods: periods.length, periodLabels: periods, items, resources, demand }, data, periods, byLocation };
+  const model: SupplyModel = { periods: periods.length, periodLabels: periods, items, resources, demand };
+  const fence = await approvedFence(workbook, periods, items);
+  if (fence !== undefined) model.timeFence = fence;
+  return { model, data, periods, byLocation };
+}
+
+/**
+ * The time fence from the last approved plan: its production of the first
+ * `PLANNING_DEFAULTS.frozenMonths` months of this horizon that it covers, for the items it plans. A
+ * unit moved away from it costs the highest price of any item (more than losing a sale), so the plan
+ * keeps it unless nothing else can be planned. Undefined when no plan was approved, its sheet is gone,
+ * or the approved plan does not cover this horizon's first month.
+ */
+async function approvedFence(workbook: Workbook, periods: readonly string[], items: readonly SupplyItem[]): Promise<TimeFence | undefined> {
+  const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
+  if (approved === undefined || approved.sheet === "") return undefined;
+  if (!(await workbook.listSheets()).some((sheet) => sheet.name === approved.sheet)) return undefined;
+  const [header = [], ...rows] = await workbook.read(approved.sheet);
+  const column = periods.map((label) => header.findIndex((cell, k) => k >= 3 && String(cell ?? "") === label));
+  let fenced = 0;
+  while (fenced < Math.min(PLANNING_DEFAULTS.frozenMonths, periods.length) && column[fenced] >= 0) fenced++;
+  if (fenced === 0) return undefined;
+  const known = new Set(items.map((item) => item.id));
+  const production: Record<string, number[]> = {};
+  for (const row of rows) {
+    const id = String(row[0] ?? "");
+    if (row[2] !== "Production" || !known.has(id)) continue;
+    production[id] = column.slice(0, fenced).map((k) => Math.max(0, numberIn(row[k])));
+  }
+  if (Object.keys(production).length === 0) return undefined;
+  return { periods: fenced, production, changeCost: Math.max(...items.map((item) => item.price ?? item.unitCost)) };
 }
 
 function supplyItem(item: Item, demand: number[], rmse: number, resources: Resource[], periods: number, itemCount: number): SupplyItem {
@@ -105,9 +141,10 @@ function supplyItem(item: Item, demand: number[], rmse: number, resources: Resou
     safetyStockPenalty: price * PLANNING_DEFAULTS.backlogCostShare,
     openingInventory: item.openingInventory ?? 0,
     openingBacklog: 0,
-    endInventoryTarget: 0,
+    endInventoryTarget: planned,
     endBacklogMax: 0,
     hoursPerUnit: item.hoursPerUnit,
+    ...(COUNT_UNITS.includes(item.unit.trim().toLowerCase()) ? { wholeUnits: true } : {}),
   };
 }
 

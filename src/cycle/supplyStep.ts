@@ -1,5 +1,5 @@
 import { PlanningError } from "../core/errors";
-import { compareStrategies, type ResourcePlan, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
+import { compareStrategies, DEFAULT_MIP_GAP, periodName, shownFillRate, type ResourcePlan, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
 import { formatNumber } from "../workbook/numberFormat";
 import { acceptedNote, readAcceptance } from "./errorGate";
 import type { CellInput, Workbook } from "../workbook/workbook";
@@ -28,9 +28,34 @@ export const UTILISATION_MEASURE = "Utilisation %";
 export const CAPACITY_HOURS = { regular: "Regular hours", used: "Hours used" } as const;
 
 /** Columns of the strategy comparison, on SOP Strategies (which adds a Note) and in the pane. */
-const STRATEGY_HEADERS = ["Strategy", "Total cost", "Fill rate %", "Peak inventory"];
-/** Number formats of SOP Strategies' columns (Strategy, Total cost, Fill rate %, Peak inventory, Note); the pane's table shows the same. */
-const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, "@"];
+const STRATEGY_HEADERS = ["Strategy", "Total cost", "Fill rate %", "Backlog (unit-months)", "Revenue at risk", "Peak inventory"];
+/** Number formats of SOP Strategies' columns (as STRATEGY_HEADERS, then Note); the pane's table shows the same. */
+const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT, "@"];
+
+/**
+ * What the plan assumes that the planner did not type, one sentence each (SOP Strategies shows them
+ * under the cost by kind, the step report repeats them).
+ * @example planAssumptions(model, 0.001)[0] // "Each item ends the horizon with at least its safety stock ..."
+ */
+export function planAssumptions(model: SupplyModel, mipGap: number | undefined): string[] {
+  const lines = ["Each item ends the horizon with at least its safety stock (end-of-horizon target), so the plan does not run stock down in the last months."];
+  const whole = model.items.filter((item) => item.wholeUnits === true).length;
+  if (whole > 0) {
+    lines.push(
+      `${whole} of ${model.items.length} items are counted in pieces and planned in whole units` +
+        (mipGap === undefined ? "." : `; the plan's cost is within ${formatNumber(Math.max(0, mipGap), "0.00%")} of the best possible (the optimiser stops within ${formatNumber(model.mipGap ?? DEFAULT_MIP_GAP, "0.0%")}).`),
+    );
+  }
+  const fence = model.timeFence;
+  if (fence !== undefined && fence.periods > 0) {
+    lines.push(
+      `The first ${fence.periods} month(s) (${periodName(model, 0)}${fence.periods > 1 ? ` to ${periodName(model, fence.periods - 1)}` : ""}) keep the last approved plan's production for ${Object.keys(fence.production).length} items` +
+        (fence.changeCost === undefined ? "." : `; moving a unit there costs ${formatNumber(fence.changeCost, CENTS_FORMAT)}, more than any lost sale, so it moves only when nothing else can be planned.`),
+    );
+  }
+  lines.push("Fill rate counts units shipped in the month they are wanted: backlog served later and lost demand count against it.");
+  return lines;
+}
 
 /**
  * The measure of SOP Supply Plan holding an item's demand at one location (a workbook with locations).
@@ -109,13 +134,17 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     capacityRows.push([resource.resourceId, UTILISATION_MEASURE, ...resource.utilisation.map(utilisation)]);
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }
-  const strategyLines = comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(s.fillRate), roundCents(s.peakInventory)]);
+  const strategyLines = comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(shownFillRate(s.fillRate)), roundCents(s.backlogUnitPeriods), roundCents(s.revenueAtRisk), roundCents(s.peakInventory)]);
+  const assumptions = planAssumptions(model, comparison.optimal.mipGap);
   const strategyRows: CellInput[][] = [
     [...STRATEGY_HEADERS, "Note"],
     ...strategyLines.map((line, i) => [...line, comparison.summary[i].message ?? ""]),
     [],
     ["Optimal cost by kind", "Amount"],
     ...Object.entries(plan.cost).map(([kind, amount]) => [kind, roundCents(amount)]),
+    [],
+    ["Assumptions"],
+    ...assumptions.map((text) => [text]),
   ];
   await replaceSheets(
     workbook,
@@ -140,9 +169,15 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     periods,
     report: {
       summary:
-        `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(best?.fillRate ?? 0, PERCENT_FORMAT)}; ` +
+        `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(shownFillRate(best?.fillRate ?? 0), PERCENT_FORMAT)} ` +
+        `(backlog ${formatNumber(roundCents(plan.service.backlogUnitPeriods), WHOLE_FORMAT)} unit-months, revenue at risk ${formatNumber(roundCents(plan.service.revenueAtRisk), WHOLE_FORMAT)}); ` +
         `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.`,
-      messages: [...acceptedNote(await readAcceptance(workbook)), ...networkNote(byLocation), ...overloads.slice(0, 20).map((text) => ({ level: "warning" as const, text }))],
+      messages: [
+        ...acceptedNote(await readAcceptance(workbook)),
+        ...networkNote(byLocation),
+        ...assumptions.map((text) => ({ level: "info" as const, text })),
+        ...overloads.slice(0, 20).map((text) => ({ level: "warning" as const, text })),
+      ],
       tables: [
         {
           title: "Strategies",

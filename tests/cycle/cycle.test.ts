@@ -132,6 +132,7 @@ describe("the S&OP cycle on the sample workbook", () => {
       }),
     );
     expect(Object.fromEntries([...formatsOf].map(([label, used]) => [label, [...used]]))).toEqual({
+      "Opening stock": [CENTS_FORMAT],
       Demand: [CENTS_FORMAT],
       Supply: [CENTS_FORMAT],
       Gap: [CENTS_FORMAT],
@@ -184,8 +185,11 @@ describe("the S&OP cycle on the sample workbook", () => {
       .flatMap((row) => row.slice(2).flatMap((u, t) => ((u as number) > 1 ? [`${row[0]} is loaded to ${formatNumber(u as number, PERCENT_FORMAT)} of regular hours in ${capacity[0][t + 2]}.`] : [])));
     expect(overloads.length).toBeGreaterThan(0);
     const supply = cycle.reports.find(({ step }) => step.startsWith("3"))!.report;
-    expect(supply.summary).toMatch(new RegExp(`with a fill rate of \\d+\\.\\d%; ${overloads.length} resource-months`));
-    expect(supply.messages?.map((m) => m.text)).toEqual(overloads.slice(0, 20));
+    expect(supply.summary).toMatch(new RegExp(`with a fill rate of \\d+\\.\\d% \\(backlog [\\d,]+ unit-months, revenue at risk [\\d,]+\\); ${overloads.length} resource-months`));
+    expect(supply.messages?.filter((m) => m.level === "warning").map((m) => m.text)).toEqual(overloads.slice(0, 20));
+    expect(supply.messages?.filter((m) => m.level === "info").map((m) => m.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/ends the horizon with at least its safety stock/), expect.stringMatching(/^40 of 40 items are counted in pieces and planned in whole units/)]),
+    );
   });
 
   test("the pane's tables show percentages as the sheets do: shares of 1 under the percent format", () => {

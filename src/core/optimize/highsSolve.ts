@@ -4,7 +4,7 @@
  * (no LP text to parse) and the solution is read back by index.
  */
 
-import highsLoader, { type Highs, type InitOptions } from "highs";
+import highsLoader, { type Highs, type InitOptions, type Model } from "highs";
 import type { LinearProgram } from "./highsLinearProgram";
 
 /** How a solve ended. Only "optimal" carries a usable solution. */
@@ -21,6 +21,16 @@ export interface LpSolution {
   rowDual: Float64Array;
   /** Wall-clock seconds spent in HiGHS. */
   solveSeconds: number;
+  /** Final simplex basis of an optimal LP (a warm start for the next solve of a changed LP). */
+  basis?: LpBasis;
+  /** Relative gap between the plan's cost and the best bound HiGHS proved, for a mixed-integer solve. */
+  mipGap?: number;
+}
+
+/** A simplex basis: HiGHS status codes (0 lower, 1 basic, 2 upper, 3 zero, 4 nonbasic) per column and row. */
+export interface LpBasis {
+  colStatus: Int32Array;
+  rowStatus: Int32Array;
 }
 
 /** Options of one solve. */
@@ -31,6 +41,8 @@ export interface SolveOptions {
   solver?: "choose" | "simplex" | "ipm";
   /** Relative optimality gap at which a mixed-integer solve stops (default HiGHS's 1e-4). */
   mipRelativeGap?: number;
+  /** A basis of an LP with the same columns and rows to start simplex from (ignored for a MIP). */
+  startBasis?: LpBasis;
 }
 
 let shared: Promise<Highs> | undefined;
@@ -76,8 +88,18 @@ const STATUS_BY_CODE: Readonly<Record<number, SolveStatus>> = {
  */
 export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: SolveOptions = {}): LpSolution {
   const started = performance.now();
+  const model = highs.createModel(highsModelData(lp));
+  try {
+    return runModel(model, lp, options, started);
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The programme as HiGHS's model data (arrays passed as they are; integrality only for a MIP). */
+export function highsModelData(lp: LinearProgram): Parameters<Highs["createModel"]>[0] & object {
   const hasIntegers = lp.colInteger.some((v) => v === 1);
-  const model = highs.createModel({
+  return {
     numCols: lp.numCols,
     numRows: lp.numRows,
     colCost: lp.colCost,
@@ -87,26 +109,39 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Sol
     rowUpper: lp.rowUpper,
     matrix: { format: "csr", numRows: lp.numRows, numCols: lp.numCols, starts: lp.rowStarts, indices: lp.rowIndices, values: lp.rowValues },
     ...(hasIntegers ? { integrality: Int32Array.from(lp.colInteger) } : {}),
-  });
-  try {
-    model.options.set({ output_flag: false });
-    if (options.timeLimitSeconds !== undefined) model.options.set({ time_limit: options.timeLimitSeconds });
-    if (options.solver !== undefined && !hasIntegers) model.options.set({ solver: options.solver });
-    if (options.mipRelativeGap !== undefined) model.options.set({ mip_rel_gap: options.mipRelativeGap });
-    const code = model.run().modelStatus;
-    const status = STATUS_BY_CODE[code] ?? "error";
-    if (status !== "optimal") {
-      return { status, objective: NaN, colValue: new Float64Array(0), rowDual: new Float64Array(0), solveSeconds: (performance.now() - started) / 1000 };
+  };
+}
+
+/**
+ * Runs a HiGHS model that holds `lp` with the options and reads the solution back (basis for an LP,
+ * gap for a MIP). The model is left as solved, so a caller that keeps it can change it and run again.
+ * @param started performance.now() when the caller began (the solve time counts from there)
+ */
+export function runModel(model: Model, lp: LinearProgram, options: SolveOptions, started: number): LpSolution {
+  const hasIntegers = lp.colInteger.some((v) => v === 1);
+  model.options.set({ output_flag: false });
+  if (options.timeLimitSeconds !== undefined) model.options.set({ time_limit: options.timeLimitSeconds });
+  if (options.solver !== undefined && !hasIntegers) model.options.set({ solver: options.solver });
+  if (options.mipRelativeGap !== undefined) model.options.set({ mip_rel_gap: options.mipRelativeGap });
+  if (options.startBasis !== undefined && !hasIntegers) {
+    try {
+      model.setBasis(options.startBasis);
+    } catch {
+      // a basis HiGHS rejects (another model's) only loses the warm start: the solve starts cold
+      model.setLogicalBasis();
     }
-    const solution = model.getSolution();
-    return {
-      status,
-      objective: model.getObjectiveValue(),
-      colValue: solution.colValue,
-      rowDual: hasIntegers ? new Float64Array(0) : solution.rowDual,
-      solveSeconds: (performance.now() - started) / 1000,
-    };
-  } finally {
-    model.dispose();
   }
+  const code = model.run().modelStatus;
+  const status = STATUS_BY_CODE[code] ?? "error";
+  const seconds = (): number => (performance.now() - started) / 1000;
+  if (status !== "optimal") return { status, objective: NaN, colValue: new Float64Array(0), rowDual: new Float64Array(0), solveSeconds: seconds() };
+  const solution = model.getSolution();
+  const result: LpSolution = { status, objective: model.getObjectiveValue(), colValue: solution.colValue, rowDual: hasIntegers ? new Float64Array(0) : solution.rowDual, solveSeconds: 0 };
+  if (hasIntegers) result.mipGap = Number(model.info.get("mip_gap"));
+  else if (Number(model.info.get("basis_validity")) === 1) {
+    const basis = model.getBasis();
+    result.basis = { colStatus: basis.colStatus, rowStatus: basis.rowStatus };
+  }
+  result.solveSeconds = seconds();
+  return result;
 }

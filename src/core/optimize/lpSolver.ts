@@ -30,6 +30,14 @@ export function useLpSolver(solver: LpSolver): void {
   installed = solver;
 }
 
+/**
+ * Whether a solver was installed (the task pane's Web Worker): then solves must go through it, and a
+ * HiGHS model kept in this thread (`HighsSession`) would block the pane.
+ */
+export function solverInstalled(): boolean {
+  return installed !== undefined;
+}
+
 /** The solver in use: the installed one, else HiGHS in this thread. */
 export function lpSolver(): LpSolver {
   return installed ?? inThreadSolver();

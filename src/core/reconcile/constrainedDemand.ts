@@ -1,3 +1,4 @@
+import { fillRate, onTimeUnits } from "../supply/evaluatePlan";
 import { projectedInventory } from "../supply/projectedInventory";
 
 /** Opening position and backlog policy for `constrainedDemand`. */
@@ -52,29 +53,24 @@ export function constrainedDemand(
     mode: carry ? "backlog" : "lost",
     openingBacklog: options.openingBacklog,
   });
-  let owedBefore = carry ? (options.openingBacklog ?? 0) : 0;
-  let onTimeTotal = 0;
-  let demandTotal = 0;
+  const openingBacklog = carry ? (options.openingBacklog ?? 0) : 0;
+  const onTime = onTimeUnits(demand, projection.backlog, projection.lost, openingBacklog);
   let periodsOwed = 0;
   let periodsServed = 0;
-  const onTime = projection.served.map((shipped, t) => {
-    const fresh = shipped - Math.min(shipped, owedBefore);
-    if (owedBefore + demand[t] > 0) {
+  demand.forEach((d, t) => {
+    if ((t === 0 ? openingBacklog : projection.backlog[t - 1]) + d > 0) {
       periodsOwed++;
       if (projection.backlog[t] === 0 && projection.lost[t] === 0) periodsServed++;
     }
-    owedBefore = projection.backlog[t];
-    onTimeTotal += fresh;
-    demandTotal += demand[t];
-    return fresh;
   });
+  const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
   return {
     constrained: projection.served,
     onTime,
     inventory: projection.inventory,
     backlog: projection.backlog,
     lost: projection.lost,
-    fillRate: demandTotal > 0 ? onTimeTotal / demandTotal : 1,
+    fillRate: fillRate(sum(onTime), sum(demand)),
     serviceLevel: periodsOwed > 0 ? periodsServed / periodsOwed : 1,
   };
 }

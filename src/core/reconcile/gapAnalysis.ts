@@ -1,4 +1,5 @@
 import { PlanningError } from "../errors";
+import { fillRate } from "../supply/evaluatePlan";
 import { assertNumbers, assertSameLength } from "./checks";
 import { constrainedDemand } from "./constrainedDemand";
 import { periodGap } from "./gap";
@@ -35,7 +36,9 @@ export interface GapSeries {
   gap: number[];
   /** 100 * gap / demand (see `periodGap` for demand 0). */
   percent: number[];
-  /** Running sum of gap. */
+  /** Opening position: stock on hand at the start less backlog owed then (units). */
+  opening: number;
+  /** Opening position plus the running sum of gap: what is left (or owed, when negative) at each period end. */
   cumulative: number[];
   /** Constrained (achievable) demand after inventory and backlog. */
   constrained: number[];
@@ -43,6 +46,7 @@ export interface GapSeries {
   revenueAtRisk: number[];
   /** On-time units / demand over the horizon. */
   fillRate: number;
+  /** Horizon totals; `gap` = opening + supply - demand, so a family's gap counts its opening stock. */
   totals: { demand: number; supply: number; gap: number; constrained: number; revenueAtRisk: number };
 }
 
@@ -68,7 +72,8 @@ export interface GapAnalysis {
 
 /**
  * Gap analysis by item, family (and any other level), resource and period (S&OP step 4).
- * Items: gap = supply - demand, percent of demand, cumulative, constrained demand and fill rate
+ * Items: gap = supply - demand, percent of demand, cumulative from the opening position (stock less
+ * backlog), horizon gap = opening + supply - demand, constrained demand and fill rate
  * (`constrainedDemand`), revenue at risk = (demand - on-time) x price. Groups sum their items' units
  * and money; a group's revenue at risk is the sum of its items' (a surplus on one item does not cover a
  * shortfall on another). Resources: gap = capacity - sum_i hoursPerUnit_i,r x demand_i,t.
@@ -118,7 +123,8 @@ function itemGap(item: GapItem, periods: number, resources: ReadonlySet<string>)
   });
   const revenueAtRisk = item.demand.map((d, t) => (d - served.onTime[t]) * item.price);
   const { onTime } = served;
-  return { series: series(item.id, [...item.demand], [...item.supply], served.constrained, revenueAtRisk, onTime), onTime };
+  const opening = (item.openingInventory ?? 0) - (item.openingBacklog ?? 0);
+  return { series: series(item.id, opening, [...item.demand], [...item.supply], served.constrained, revenueAtRisk, onTime), onTime };
 }
 
 function groupGap(key: string, members: readonly ItemResult[]): GapSeries {
@@ -126,6 +132,7 @@ function groupGap(key: string, members: readonly ItemResult[]): GapSeries {
     pick(members[0]).map((_, t) => members.reduce((acc, m) => acc + pick(m)[t], 0));
   return series(
     key,
+    members.reduce((acc, m) => acc + m.series.opening, 0),
     sum((m) => m.series.demand),
     sum((m) => m.series.supply),
     sum((m) => m.series.constrained),
@@ -136,6 +143,7 @@ function groupGap(key: string, members: readonly ItemResult[]): GapSeries {
 
 function series(
   key: string,
+  opening: number,
   demand: number[],
   supply: number[],
   constrained: number[],
@@ -151,14 +159,15 @@ function series(
     supply,
     gap,
     percent: periodGap(demand, supply, "percent"),
-    cumulative: periodGap(demand, supply, "cumulative"),
+    opening,
+    cumulative: periodGap(demand, supply, "cumulative").map((v) => opening + v),
     constrained,
     revenueAtRisk,
-    fillRate: demandTotal > 0 ? total(onTime) / demandTotal : 1,
+    fillRate: fillRate(total(onTime), demandTotal),
     totals: {
       demand: demandTotal,
       supply: total(supply),
-      gap: total(gap),
+      gap: opening + total(gap),
       constrained: total(constrained),
       revenueAtRisk: total(revenueAtRisk),
     },

@@ -18,7 +18,9 @@ const RELATIVE = 1e-6;
  *   capacity: sum_i h_ir P_it <= regular_rt + O_rt, regular_rt = available_rt (+ hoursPerWorker W_t)
  *   overtime: O_rt <= cap_rt (+ overtimeHoursPerWorker W_t); subcontract C_it <= cap_it
  *   safety stock: I_it >= SS_it (hard) or I_it + U_it >= SS_it (penalised); I_iT >= end target;
- *   S_iT <= end backlog max; L_it <= D_it; workforce W_t = W_{t-1} + H_t - F_t within [min, max].
+ *   S_iT <= end backlog max; L_it <= D_it; workforce W_t = W_{t-1} + H_t - F_t within [min, max];
+ *   whole units, lot-size multiples and minimum orders (0 or >= MOQ) outside hard-fenced periods;
+ *   a hard time fence's periods make exactly the approved production.
  * @param model the validated model; plan any plan of it (chase, level, optimal or edited).
  * @example checkPlan(model, plan) // [] when every constraint holds
  */
@@ -50,6 +52,20 @@ export function checkPlan(model: SupplyModel, plan: SupplyPlan): string[] {
       const floor = item.safetyStock[t];
       const covered = p.inventory[t] + (item.safetyStockPenalty === undefined ? 0 : p.safetyStockShortfall[t]);
       if (!atMost(floor, covered)) problems.push(`${item.id}: inventory in ${when(t)} is below the safety stock of ${floor}`);
+    }
+    const approved = model.timeFence?.production[item.id];
+    const fenced = approved === undefined ? 0 : (model.timeFence?.periods ?? 0);
+    const hard = model.timeFence?.changeCost === undefined;
+    const whole = (v: number): boolean => Math.abs(v - Math.round(v)) <= RELATIVE * Math.max(1, Math.abs(v));
+    for (let t = 0; t < T; t++) {
+      const made = p.production[t];
+      if (t < fenced && hard) {
+        if (approved !== undefined && !near(made, approved[t])) problems.push(`${item.id}: production in ${when(t)} is ${made} but the frozen approved plan makes ${approved[t]}`);
+        continue;
+      }
+      if (item.wholeUnits === true && (!whole(made) || !whole(p.subcontract[t]))) problems.push(`${item.id}: ${made} made in ${when(t)} is not a whole number of units`);
+      if (item.lotSize !== undefined && !whole(made / item.lotSize)) problems.push(`${item.id}: ${made} made in ${when(t)} is not a multiple of the lot size ${item.lotSize}`);
+      if (item.minOrderQuantity !== undefined && made > RELATIVE && !atMost(item.minOrderQuantity, made)) problems.push(`${item.id}: ${made} made in ${when(t)} is below the minimum order quantity ${item.minOrderQuantity}`);
     }
     if (!atMost(item.endInventoryTarget, p.inventory[T - 1])) problems.push(`${item.id}: end inventory ${p.inventory[T - 1]} is below the target ${item.endInventoryTarget}`);
     if (!atMost(p.backlog[T - 1], item.endBacklogMax)) problems.push(`${item.id}: end backlog ${p.backlog[T - 1]} exceeds ${item.endBacklogMax}`);

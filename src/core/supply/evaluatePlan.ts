@@ -90,17 +90,67 @@ export function planCost(model: SupplyModel, items: readonly ItemPlan[], resourc
 }
 
 /**
- * Service of a plan: fill rate = 1 - (lost + backlog left at the end) / (demand + opening backlog),
- * over all items; peak inventory = highest total inventory at a period end.
+ * Units of each period's own demand shipped in that period, backlog being served first (FIFO):
+ * shipped_t = B_{t-1} + D_t - L_t - B_t, on-time_t = shipped_t - min(shipped_t, B_{t-1}), B_{-1} = the
+ * opening backlog. The one definition behind every fill rate and revenue at risk the add-in shows.
+ * @param demand demand per period; backlog backlog at each period end; lost demand lost per period
+ * @example onTimeUnits([10, 10], [4, 0], [0, 0]) // [6, 10]: 4 late in period 1, caught up in period 2
+ */
+export function onTimeUnits(demand: readonly number[], backlog: readonly number[], lost: readonly number[], openingBacklog = 0): number[] {
+  let owed = openingBacklog;
+  return demand.map((d, t) => {
+    const shipped = Math.max(0, owed + d - lost[t] - backlog[t]);
+    const onTime = shipped - Math.min(shipped, owed);
+    owed = backlog[t];
+    return onTime;
+  });
+}
+
+/**
+ * Unit fill rate: units shipped on time (in the period they were wanted) / units wanted; 1 when nothing
+ * is wanted. Backlog served late and lost demand both count against it, so a plan that leaves demand
+ * waiting cannot show 100 %.
+ * @example fillRate(90, 100) // 0.9
+ */
+export function fillRate(onTime: number, demand: number): number {
+  return demand > 0 ? Math.min(1, onTime / demand) : 1;
+}
+
+/**
+ * The fill rate as a sheet shows it at 0.1 %: capped at 99.9 % while any unit is late or lost, so a
+ * rounded 100.0 % always means every unit was shipped on time.
+ * @example shownFillRate(0.99971) // 0.999
+ */
+export function shownFillRate(rate: number): number {
+  return rate < 1 ? Math.min(rate, 0.999) : 1;
+}
+
+/**
+ * Service of a plan over all items: fill rate = sum of on-time units / sum of demand (`onTimeUnits`,
+ * `fillRate`); backlog in unit-periods (sum of period-end backlog); lost units; backlog left at the
+ * end; revenue at risk = sum (demand - on time) x price; peak inventory = highest total inventory at a
+ * period end.
+ * @example planService(model, plan.items).fillRate // 0.97
  */
 export function planService(model: SupplyModel, items: readonly ItemPlan[]): ServiceSummary {
-  let owed = 0;
-  let unserved = 0;
+  let wanted = 0;
+  let onTime = 0;
+  let backlogUnitPeriods = 0;
+  let lostUnits = 0;
+  let endBacklog = 0;
+  let revenueAtRisk = 0;
   const total = new Array<number>(model.periods).fill(0);
   model.items.forEach((item, i) => {
-    owed += sum(model.demand[item.id]) + item.openingBacklog;
-    unserved += sum(items[i].lost) + items[i].backlog[model.periods - 1];
-    items[i].inventory.forEach((v, t) => (total[t] += v));
+    const demand = model.demand[item.id];
+    const p = items[i];
+    const served = sum(onTimeUnits(demand, p.backlog, p.lost, item.openingBacklog));
+    wanted += sum(demand);
+    onTime += served;
+    backlogUnitPeriods += sum(p.backlog);
+    lostUnits += sum(p.lost);
+    endBacklog += p.backlog[model.periods - 1];
+    revenueAtRisk += (sum(demand) - served) * (item.price ?? 0);
+    p.inventory.forEach((v, t) => (total[t] += v));
   });
-  return { fillRate: owed > 0 ? 1 - unserved / owed : 1, peakInventory: Math.max(0, ...total) };
+  return { fillRate: fillRate(onTime, wanted), backlogUnitPeriods, lostUnits, endBacklog, revenueAtRisk, peakInventory: Math.max(0, ...total) };
 }

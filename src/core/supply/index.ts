@@ -16,9 +16,9 @@ export {
 } from "./safetyStock";
 export { roughCutCapacity, capacityUtilisation, type RoughCutCapacity } from "./roughCutCapacity";
 export { buildSupplyLp, resourceUse, type SupplyLp, type SupplyLpIndex } from "./supplyLp";
-export { planCost, planService, resourcePlans, hoursNeeded, regularHours } from "./evaluatePlan";
+export { planCost, planService, resourcePlans, hoursNeeded, regularHours, onTimeUnits, fillRate, shownFillRate } from "./evaluatePlan";
 export { optimizeSupply, type OptimizeOptions } from "./optimizeSupply";
 export { diagnoseInfeasibility, describeUnbounded, negativeCosts } from "./diagnoseSupply";
-export { chasePlan, levelPlan, compareStrategies, type StrategySummary, type StrategyComparison } from "./strategies";
+export { chasePlan, levelPlan, compareStrategies, strategyLine, type StrategySummary, type StrategyComparison } from "./strategies";
 export { checkPlan } from "./checkPlan";
 export { planSingleItem, type SingleItemCosts, type SingleItemOptions, type SingleItemRow } from "./planSingleItem";

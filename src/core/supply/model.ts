@@ -43,12 +43,36 @@ export interface SupplyItem {
   openingInventory: number;
   /** Backlog (demand owed to customers) at the start of period 1. */
   openingBacklog: number;
-  /** Least inventory at the end of the last period. */
+  /**
+   * Least inventory at the end of the last period. Defaults to the last period's safety stock, so a
+   * plan does not run its stock down at the horizon's end (the horizon is not the end of the business).
+   */
   endInventoryTarget: number;
   /** Most backlog left at the end of the last period (0 = all demand served or lost by then). */
   endBacklogMax: number;
   /** Hours of each resource one unit needs, keyed by resource id (missing = 0). */
   hoursPerUnit: Record<string, number>;
+  /** Production and subcontracting in whole units (a mixed-integer programme). */
+  wholeUnits?: boolean;
+  /** Production per period is a whole multiple of this (a batch or lot size, > 0). */
+  lotSize?: number;
+  /** Production per period is 0 or at least this (a minimum order or run quantity, > 0). */
+  minOrderQuantity?: number;
+}
+
+/**
+ * Time fence: the first `periods` periods keep the production of the previous approved plan. With
+ * `changeCost` each unit moved away from it (up or down) costs that much; without it they are frozen.
+ * Items absent from `production` are not fenced. (Network models key production by item the same way:
+ * the fence holds what a plant makes, see docs/supply-model.md.)
+ */
+export interface TimeFence {
+  /** Number of periods from the start that are fenced (0..periods). */
+  periods: number;
+  /** The previous approved plan's production per item id, at least `periods` values each. */
+  production: Record<string, number[]>;
+  /** Cost per unit changed in a fenced period; absent = frozen (no change allowed). */
+  changeCost?: number;
 }
 
 /** One capacity resource (a line, a work centre, a labour pool). */
@@ -102,6 +126,21 @@ export interface SupplyModel {
   demand: Record<string, number[]>;
   /** Optional workforce planning of one labour resource. */
   workforce?: WorkforcePlan;
+  /** Optional time fence from the previous approved plan. */
+  timeFence?: TimeFence;
+  /**
+   * Relative optimality gap at which a mixed-integer plan (whole units, lot sizes, minimum orders,
+   * whole workers) is accepted; default 0.005 (0.5 %). Ignored by a purely linear model.
+   */
+  mipGap?: number;
+}
+
+/** Default relative MIP gap: a whole-unit plan within 0.5 % of the best possible cost is accepted. */
+export const DEFAULT_MIP_GAP = 0.005;
+
+/** Whether the model needs integer variables (whole units, lot sizes, minimum orders, whole workers). */
+export function isMixedInteger(model: SupplyModel): boolean {
+  return model.workforce?.integerWorkers === true || model.items.some((i) => i.wholeUnits === true || i.lotSize !== undefined || i.minOrderQuantity !== undefined);
 }
 
 /** Name of period t (0-based) for planner-facing text: its label, else "period t+1". */

@@ -5,11 +5,12 @@
  */
 
 import type { Highs } from "highs";
+import type { HighsSession } from "../optimize/highsSession";
 import type { LpSolution, SolveOptions } from "../optimize/highsSolve";
 import { inThreadSolver, lpSolver } from "../optimize/lpSolver";
 import { describeUnbounded, diagnoseInfeasibility, negativeCosts } from "./diagnoseSupply";
 import { planCost, planService, resourcePlans } from "./evaluatePlan";
-import type { SupplyModel } from "./model";
+import { DEFAULT_MIP_GAP, isMixedInteger, type SupplyModel } from "./model";
 import type { ItemPlan, SupplyOutcome, SupplyPlan, WorkforceSchedule } from "./plan";
 import { buildSupplyLp, type SupplyLpIndex } from "./supplyLp";
 
@@ -17,6 +18,11 @@ import { buildSupplyLp, type SupplyLpIndex } from "./supplyLp";
 export interface OptimizeOptions extends SolveOptions {
   /** A loaded HiGHS runtime to solve with in this thread (default: the solver in use, see `lpSolver`). */
   highs?: Highs;
+  /**
+   * A kept HiGHS model (in this thread): a model with the structure of the last one solved in it is
+   * re-solved from that plan's basis (a re-plan after edited demand, capacity or costs).
+   */
+  session?: HighsSession;
 }
 
 const INFEASIBLE = "No plan meets every constraint of the model. Check the workforce limits and the opening backlog of items that may not carry backlog.";
@@ -78,11 +84,28 @@ export async function optimizeSupply(model: SupplyModel, options: OptimizeOption
   const started = performance.now();
   const { lp, index } = buildSupplyLp(model);
   const buildSeconds = (performance.now() - started) / 1000;
-  const solution = await solve(lp, { ...options, solver: options.solver ?? (lp.numCols >= INTERIOR_POINT_FROM ? "ipm" : "choose") });
-  const size = { buildSeconds, solveSeconds: solution.solveSeconds, variables: lp.numCols, constraints: lp.numRows };
+  const { session } = options;
+  const settings: SolveOptions = {
+    ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }),
+    ...(options.startBasis === undefined ? {} : { startBasis: options.startBasis }),
+    solver: options.solver ?? (options.startBasis === undefined && lp.numCols >= INTERIOR_POINT_FROM ? "ipm" : "choose"),
+    ...(isMixedInteger(model) ? { mipRelativeGap: model.mipGap ?? DEFAULT_MIP_GAP } : {}),
+  };
+  const solution: LpSolution & { warm?: boolean } = session ? session.solve(lp, settings) : await solve(lp, settings);
+  const size = {
+    buildSeconds,
+    solveSeconds: solution.solveSeconds,
+    variables: lp.numCols,
+    constraints: lp.numRows,
+    warm: solution.warm === true || (options.startBasis !== undefined && solution.basis !== undefined),
+  };
   switch (solution.status) {
-    case "optimal":
-      return { status: "optimal", plan: planFromSolution(model, index, solution), objective: solution.objective, ...size };
+    case "optimal": {
+      const found: SupplyOutcome = { status: "optimal", plan: planFromSolution(model, index, solution), objective: solution.objective, ...size };
+      if (solution.basis !== undefined) found.basis = solution.basis;
+      if (solution.mipGap !== undefined) found.mipGap = solution.mipGap;
+      return found;
+    }
     case "infeasible":
       return { status: "infeasible", message: (await diagnoseInfeasibility(model, solve)) ?? INFEASIBLE, ...size };
     case "unbounded":

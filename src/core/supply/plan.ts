@@ -5,6 +5,8 @@
  * (`checkPlan`, `planCost`).
  */
 
+import type { LpBasis } from "../optimize/highsSolve";
+
 /** The three classical strategies (SOP-GUIDE: chase, level, optimal). */
 export type SupplyStrategy = "chase" | "level" | "optimal";
 
@@ -64,10 +66,18 @@ export interface CostBreakdown {
   total: number;
 }
 
-/** Service of a plan. */
+/** Service of a plan (evaluatePlan.ts `planService`: the one fill rate every sheet shows). */
 export interface ServiceSummary {
-  /** Share of demand (plus opening backlog) served by the end of the horizon: 1 - (lost + end backlog) / (demand + opening backlog). */
+  /** Unit fill rate: units shipped in the period they were wanted / units wanted (backlog served first). */
   fillRate: number;
+  /** Backlog summed over period ends (unit-periods of demand waiting). */
+  backlogUnitPeriods: number;
+  /** Demand lost over the horizon (units). */
+  lostUnits: number;
+  /** Backlog still owed at the end of the horizon (units). */
+  endBacklog: number;
+  /** Demand not shipped on time x price (money). */
+  revenueAtRisk: number;
   /** Highest total inventory (units, all items) at any period end. */
   peakInventory: number;
 }
@@ -82,7 +92,25 @@ export interface SupplyPlan {
   service: ServiceSummary;
 }
 
+/** Size and timing of one optimiser run. */
+export interface SolveFacts {
+  buildSeconds: number;
+  solveSeconds: number;
+  variables: number;
+  constraints: number;
+  /** Whether the solve started from an earlier plan's basis (a re-plan) rather than from scratch. */
+  warm: boolean;
+}
+
 /** Outcome of the optimiser: a plan, or a sentence saying why there is none. */
 export type SupplyOutcome =
-  | { status: "optimal"; plan: SupplyPlan; objective: number; buildSeconds: number; solveSeconds: number; variables: number; constraints: number }
-  | { status: "infeasible" | "unbounded" | "timeLimit" | "error"; message: string; buildSeconds: number; solveSeconds: number; variables: number; constraints: number };
+  | (SolveFacts & {
+      status: "optimal";
+      plan: SupplyPlan;
+      objective: number;
+      /** Final simplex basis of a linear plan: stored with the plan, it starts the next re-plan. */
+      basis?: LpBasis;
+      /** For a whole-unit (mixed-integer) plan: relative gap between its cost and the best bound proved. */
+      mipGap?: number;
+    })
+  | (SolveFacts & { status: "infeasible" | "unbounded" | "timeLimit" | "error"; message: string });

@@ -6,7 +6,7 @@
  */
 
 import { planCost, planService, hoursNeeded, resourcePlans } from "./evaluatePlan";
-import type { SupplyModel } from "./model";
+import type { SupplyItem, SupplyModel } from "./model";
 import { optimizeSupply, type OptimizeOptions } from "./optimizeSupply";
 import type { ItemPlan, SupplyOutcome, SupplyPlan, SupplyStrategy, WorkforceSchedule } from "./plan";
 import { projectedInventory } from "./projectedInventory";
@@ -48,9 +48,26 @@ function schedule(model: SupplyModel, workers: number[]): WorkforceSchedule | un
 }
 
 /**
+ * A quantity an item's order rules allow: 0, or at least the minimum order, a whole multiple of the
+ * lot size, whole for whole-unit items. `up` rounds a wish up (make enough), else down (stay within
+ * hours).
+ */
+function allowed(item: SupplyItem, quantity: number, up: boolean): number {
+  if (!(quantity > 1e-9)) return 0;
+  const step = item.lotSize ?? (item.wholeUnits === true ? 1 : 0);
+  const round = (q: number): number => (step > 0 ? step * (up ? Math.ceil(q / step - 1e-9) : Math.floor(q / step + 1e-9)) : q);
+  const moq = item.minOrderQuantity ?? 0;
+  if (up) return round(Math.max(quantity, moq));
+  const q = round(quantity);
+  return q < moq - 1e-9 ? 0 : q;
+}
+
+/**
  * Runs a production policy period by period: `wanted(i, t, position)` gives the units item i would
  * like to make in t given its net position (inventory - backlog); production is cut in proportion on
  * any resource short of hours; with `subcontractShortfall` the cut is bought in up to the limit.
+ * Quantities keep each item's order rules (`allowed`), and a frozen time fence's months make exactly
+ * the approved production.
  */
 function runPolicy(
   model: SupplyModel,
@@ -63,15 +80,21 @@ function runPolicy(
   const production = model.items.map(() => new Array<number>(T).fill(0));
   const subcontract = model.items.map(() => new Array<number>(T).fill(0));
   const position = model.items.map((item) => item.openingInventory - item.openingBacklog);
+  const fence = model.timeFence;
+  const frozen = (i: number, t: number): number | undefined =>
+    fence !== undefined && fence.changeCost === undefined && t < fence.periods ? fence.production[model.items[i].id]?.[t] : undefined;
   for (let t = 0; t < T; t++) {
-    const want = model.items.map((_, i) => Math.max(0, wanted(i, t, position[i])));
+    const want = model.items.map((item, i) => frozen(i, t) ?? allowed(item, wanted(i, t, position[i]), true));
     const need = new Array<number>(model.resources.length).fill(0);
     uses.forEach((list, i) => list.forEach((u) => (need[u.resource] += u.hours * want[i])));
     const factor = need.map((h, r) => (h > 0 ? Math.min(1, maxHours(model, r, t) / h) : 1));
     model.items.forEach((item, i) => {
       const f = Math.min(1, ...uses[i].map((u) => factor[u.resource]));
-      production[i][t] = want[i] * f;
-      if (subcontractShortfall && item.subcontractCost !== undefined) subcontract[i][t] = Math.min(want[i] - production[i][t], item.subcontractCap[t]);
+      production[i][t] = f < 1 && frozen(i, t) === undefined ? allowed(item, want[i] * f, false) : want[i];
+      if (subcontractShortfall && item.subcontractCost !== undefined) {
+        const bought = Math.min(want[i] - production[i][t], item.subcontractCap[t]);
+        subcontract[i][t] = item.wholeUnits === true ? Math.floor(bought + 1e-9) : bought;
+      }
       position[i] += production[i][t] + subcontract[i][t] - model.demand[item.id][t];
       if (!item.backlogAllowed) position[i] = Math.max(0, position[i]);
     });
@@ -144,7 +167,12 @@ export interface StrategySummary {
   strategy: SupplyStrategy;
   /** Total cost, NaN when the optimiser found no plan. */
   totalCost: number;
+  /** On-time unit fill rate (`planService`), NaN without a plan. */
   fillRate: number;
+  /** Backlog summed over period ends (unit-periods). */
+  backlogUnitPeriods: number;
+  /** Demand not shipped on time x price. */
+  revenueAtRisk: number;
   peakInventory: number;
   /** Why there is no optimal plan (only for an optimal line without a plan). */
   message?: string;
@@ -159,6 +187,21 @@ export interface StrategyComparison {
 }
 
 /**
+ * The comparison line of one plan: its total cost and its service (`planService`).
+ * @example strategyLine(chasePlan(model)).fillRate // 0.98
+ */
+export function strategyLine(p: SupplyPlan): StrategySummary {
+  return {
+    strategy: p.strategy,
+    totalCost: p.cost.total,
+    fillRate: p.service.fillRate,
+    backlogUnitPeriods: p.service.backlogUnitPeriods,
+    revenueAtRisk: p.service.revenueAtRisk,
+    peakInventory: p.service.peakInventory,
+  };
+}
+
+/**
  * Plans a model with the chase, level and optimal strategies and lines them up by cost, fill rate
  * and peak inventory, the comparison planners make (SOP-GUIDE, step 3).
  * @example (await compareStrategies(model)).summary.map((s) => [s.strategy, s.totalCost])
@@ -167,8 +210,9 @@ export async function compareStrategies(model: SupplyModel, options: OptimizeOpt
   const chase = chasePlan(model);
   const level = levelPlan(model);
   const optimal = await optimizeSupply(model, options);
-  const line = (p: SupplyPlan): StrategySummary => ({ strategy: p.strategy, totalCost: p.cost.total, fillRate: p.service.fillRate, peakInventory: p.service.peakInventory });
   const optimalLine: StrategySummary =
-    optimal.status === "optimal" ? line(optimal.plan) : { strategy: "optimal", totalCost: NaN, fillRate: NaN, peakInventory: NaN, message: optimal.message };
-  return { chase, level, optimal, summary: [line(chase), line(level), optimalLine] };
+    optimal.status === "optimal"
+      ? strategyLine(optimal.plan)
+      : { strategy: "optimal", totalCost: NaN, fillRate: NaN, backlogUnitPeriods: NaN, revenueAtRisk: NaN, peakInventory: NaN, message: optimal.message };
+  return { chase, level, optimal, summary: [strategyLine(chase), strategyLine(level), optimalLine] };
 }

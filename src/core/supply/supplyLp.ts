@@ -13,6 +13,10 @@
  *        O_rt - overtimePerWorker W_t <= overtimeCap_rt                      (workforce overtime)
  *        W_t - W_{t-1} - H_t + F_t = 0                                       (workforce balance)
  *        I_t + U_t >= SS_t                                                   (penalised safety stock)
+ *        P_t - lot N_t = 0, N_t integer                                      (lot size)
+ *        P_t - moq Y_t >= 0, P_t - M Y_t <= 0, Y_t binary                    (minimum order quantity)
+ *        P_t - A+_t + A-_t = approved_t, cost changeCost (A+ + A-)           (soft time fence, t < F)
+ *        P_t = approved_t                                                    (hard time fence, t < F)
  *        bounds: C <= subcontractCap, L <= D, O <= overtimeCap, I >= SS (hard floor),
  *        I_T >= end target, S_T <= end backlog max, S = 0 where backlog is not allowed.
  *
@@ -20,12 +24,17 @@
  * allowed, C where the cap is 0, L where demand is 0, O where overtime is capped at 0, U where the
  * safety stock is 0); its index is -1 and the plan reads 0 for it.
  *
+ * Whole-unit items have integer P and C. M, the most one period can usefully make, is the item's whole
+ * demand plus opening backlog, its highest safety stock, its end target, its highest fenced production
+ * and one lot. A hard-fenced period is fixed by its bounds (no lot or minimum-order rows there: the
+ * approved quantity stands as approved).
+ *
  * Regular cost is charged on every hour worked and the overtime premium on overtime hours, so the
  * regular labour cost of a plan is regCost x (hours used - overtime hours).
  */
 
 import { LinearProgramBuilder, type LinearProgram } from "../optimize/highsLinearProgram";
-import type { SupplyModel } from "./model";
+import type { SupplyItem, SupplyModel } from "./model";
 
 /** Column and row indices of the supply LP (-1 where a variable does not exist). */
 export interface SupplyLpIndex {
@@ -36,6 +45,13 @@ export interface SupplyLpIndex {
   backlog: Int32Array[];
   lost: Int32Array[];
   shortfall: Int32Array[];
+  /** [item][period] lot-count (N), order (Y) and time-fence change (A+, A-) columns. */
+  lots: Int32Array[];
+  orders: Int32Array[];
+  fenceUp: Int32Array[];
+  fenceDown: Int32Array[];
+  /** [item][period] balance rows (their bounds hold the demand). */
+  balanceRow: Int32Array[];
   /** [resource][period] overtime-hours columns and capacity rows. */
   overtime: Int32Array[];
   capacityRow: Int32Array[];
@@ -67,6 +83,19 @@ export function resourceUse(model: SupplyModel): { resource: number; hours: numb
 }
 
 /**
+ * The most one period can usefully make of an item (the M of its minimum-order rows): its whole demand
+ * and opening backlog, its highest safety stock, its end target, its highest fenced production and one lot.
+ */
+function mostPerPeriod(model: SupplyModel, item: SupplyItem): number {
+  const sumOf = (values: readonly number[]): number => values.reduce((a, v) => a + v, 0);
+  const fenced = model.timeFence?.production[item.id] ?? [];
+  return (
+    sumOf(model.demand[item.id]) + item.openingBacklog + Math.max(0, ...item.safetyStock) + item.endInventoryTarget + Math.max(0, ...fenced) +
+    Math.max(item.lotSize ?? 0, item.minOrderQuantity ?? 0)
+  );
+}
+
+/**
  * Builds the supply LP of a validated model.
  * @param model a model from `validateSupplyModel`.
  * @returns the programme and the index of its variables and capacity rows.
@@ -86,6 +115,7 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
   const backlog: Int32Array[] = [];
   const lost: Int32Array[] = [];
   const shortfall: Int32Array[] = [];
+  const fence = model.timeFence;
   model.items.forEach((item, i) => {
     let productionCost = item.unitCost;
     for (const u of uses[i]) productionCost += u.hours * model.resources[u.resource].regularCostPerHour;
@@ -97,10 +127,13 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
     const u = none();
     const demand = model.demand[item.id];
     const penalised = item.safetyStockPenalty !== undefined;
+    const approved = fence?.production[item.id];
+    const whole = item.wholeUnits === true;
     for (let t = 0; t < T; t++) {
-      p[t] = b.addColumn(`p${i}_${t}`, productionCost, 0, Infinity);
+      const frozen = approved !== undefined && t < (fence?.periods ?? 0) && fence?.changeCost === undefined;
+      p[t] = frozen ? b.addColumn(`p${i}_${t}`, productionCost, approved[t], approved[t]) : b.addColumn(`p${i}_${t}`, productionCost, 0, Infinity, whole && item.lotSize === undefined);
       if (item.subcontractCost !== undefined && item.subcontractCap[t] > 0) {
-        c[t] = b.addColumn(`c${i}_${t}`, item.subcontractCost, 0, item.subcontractCap[t]);
+        c[t] = b.addColumn(`c${i}_${t}`, item.subcontractCost, 0, item.subcontractCap[t], whole);
       }
       const floor = penalised ? 0 : item.safetyStock[t];
       inv[t] = b.addColumn(`i${i}_${t}`, item.holdingCost, t === T - 1 ? Math.max(floor, item.endInventoryTarget) : floor, Infinity);
@@ -115,6 +148,33 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
     backlog.push(s);
     lost.push(l);
     shortfall.push(u);
+  });
+
+  const lots: Int32Array[] = [];
+  const orders: Int32Array[] = [];
+  const fenceUp: Int32Array[] = [];
+  const fenceDown: Int32Array[] = [];
+  model.items.forEach((item, i) => {
+    const n = none();
+    const y = none();
+    const up = none();
+    const down = none();
+    const approved = fence?.production[item.id];
+    const fenced = approved === undefined ? 0 : (fence?.periods ?? 0);
+    const soft = fence?.changeCost !== undefined;
+    for (let t = 0; t < T; t++) {
+      if (t < fenced && soft) {
+        up[t] = b.addColumn(`ap${i}_${t}`, fence?.changeCost ?? 0, 0, Infinity);
+        down[t] = b.addColumn(`am${i}_${t}`, fence?.changeCost ?? 0, 0, Infinity);
+      }
+      if (t < fenced && !soft) continue;
+      if (item.lotSize !== undefined) n[t] = b.addColumn(`n${i}_${t}`, 0, 0, Infinity, true);
+      if (item.minOrderQuantity !== undefined) y[t] = b.addColumn(`y${i}_${t}`, 0, 0, 1, true);
+    }
+    lots.push(n);
+    orders.push(y);
+    fenceUp.push(up);
+    fenceDown.push(down);
   });
 
   const overtime: Int32Array[] = model.resources.map((res, r) => {
@@ -148,8 +208,9 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
       coefs.push(coef);
     }
   };
-  model.items.forEach((item, i) => {
+  const balanceRow: Int32Array[] = model.items.map((item, i) => {
     const demand = model.demand[item.id];
+    const rows = none();
     for (let t = 0; t < T; t++) {
       cols.length = 0;
       coefs.length = 0;
@@ -164,7 +225,22 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
       push(lost[i][t], 1);
       push(inventory[i][t], -1);
       push(backlog[i][t], 1);
-      b.addRow(`bal${i}_${t}`, cols, coefs, "=", rhs);
+      rows[t] = b.addRow(`bal${i}_${t}`, cols, coefs, "=", rhs);
+    }
+    return rows;
+  });
+
+  model.items.forEach((item, i) => {
+    const most = mostPerPeriod(model, item);
+    const approved = fence?.production[item.id];
+    for (let t = 0; t < T; t++) {
+      const p = production[i][t];
+      if (lots[i][t] >= 0) b.addRow(`lot${i}_${t}`, [p, lots[i][t]], [1, -(item.lotSize ?? 1)], "=", 0);
+      if (orders[i][t] >= 0) {
+        b.addRow(`moq${i}_${t}`, [p, orders[i][t]], [1, -(item.minOrderQuantity ?? 0)], ">=", 0);
+        b.addRow(`mx${i}_${t}`, [p, orders[i][t]], [1, -most], "<=", 0);
+      }
+      if (approved !== undefined && fenceUp[i][t] >= 0) b.addRow(`fence${i}_${t}`, [p, fenceUp[i][t], fenceDown[i][t]], [1, -1, 1], "=", approved[t]);
     }
   });
 
@@ -207,6 +283,6 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
 
   return {
     lp: b.build(),
-    index: { production, subcontract, inventory, backlog, lost, shortfall, overtime, capacityRow, workers, hires, layoffs, workforceResource },
+    index: { production, subcontract, inventory, backlog, lost, shortfall, lots, orders, fenceUp, fenceDown, balanceRow, overtime, capacityRow, workers, hires, layoffs, workforceResource },
   };
 }

@@ -5,7 +5,7 @@
  */
 
 import { PlanningError } from "../errors";
-import type { SupplyItem, SupplyModel, SupplyResource, WorkforcePlan } from "./model";
+import type { SupplyItem, SupplyModel, SupplyResource, TimeFence, WorkforcePlan } from "./model";
 
 type Json = Record<string, unknown>;
 
@@ -87,7 +87,7 @@ function str(obj: Json, key: string, path: string, problems: Problems): string {
 const ITEM_FIELDS = [
   "id", "family", "price", "unitCost", "holdingCost", "backlogAllowed", "backlogCost", "lostSalesCost", "subcontractCost",
   "subcontractCap", "safetyStock", "safetyStockPenalty", "openingInventory", "openingBacklog", "endInventoryTarget",
-  "endBacklogMax", "hoursPerUnit",
+  "endBacklogMax", "hoursPerUnit", "wholeUnits", "lotSize", "minOrderQuantity",
 ] as const;
 
 function readItem(raw: unknown, path: string, periods: number, resourceIds: ReadonlySet<string>, problems: Problems): SupplyItem | undefined {
@@ -112,6 +112,7 @@ function readItem(raw: unknown, path: string, periods: number, resourceIds: Read
   }
   const family = raw.family;
   if (family !== undefined && typeof family !== "string") problems.add(`${path}.family must be a text`);
+  const safetyStock = perPeriod(raw, "safetyStock", path, periods, problems, 0);
   const item: SupplyItem = {
     id: str(raw, "id", path, problems),
     unitCost: num(raw, "unitCost", path, problems, -Infinity),
@@ -119,10 +120,10 @@ function readItem(raw: unknown, path: string, periods: number, resourceIds: Read
     backlogAllowed,
     backlogCost: backlogCost ?? 0,
     subcontractCap: perPeriod(raw, "subcontractCap", path, periods, problems, subcontractCost === undefined ? 0 : Infinity),
-    safetyStock: perPeriod(raw, "safetyStock", path, periods, problems, 0),
+    safetyStock,
     openingInventory: num(raw, "openingInventory", path, problems, 0, 0),
     openingBacklog: num(raw, "openingBacklog", path, problems, 0, 0),
-    endInventoryTarget: num(raw, "endInventoryTarget", path, problems, 0, 0),
+    endInventoryTarget: num(raw, "endInventoryTarget", path, problems, 0, safetyStock[periods - 1]),
     endBacklogMax: num(raw, "endBacklogMax", path, problems, 0, 0),
     hoursPerUnit,
   };
@@ -134,6 +135,13 @@ function readItem(raw: unknown, path: string, periods: number, resourceIds: Read
   if (subcontractCost !== undefined) item.subcontractCost = subcontractCost;
   const penalty = optionalNum(raw, "safetyStockPenalty", path, problems, 0);
   if (penalty !== undefined) item.safetyStockPenalty = penalty;
+  if (bool(raw, "wholeUnits", path, problems, false)) item.wholeUnits = true;
+  for (const key of ["lotSize", "minOrderQuantity"] as const) {
+    const value = optionalNum(raw, key, path, problems, 0);
+    if (value === undefined) continue;
+    if (value <= 0) problems.add(`${path}.${key} must be a number > 0 (leave it out for none)`);
+    else item[key] = value;
+  }
   return item;
 }
 
@@ -188,6 +196,34 @@ function readWorkforce(raw: unknown, resourceIds: ReadonlySet<string>, problems:
   return plan;
 }
 
+function readTimeFence(raw: unknown, periods: number, itemIds: ReadonlySet<string>, problems: Problems): TimeFence | undefined {
+  const path = "timeFence";
+  if (!isObject(raw)) {
+    problems.add(`${path} must be an object with periods and production (item id -> the approved plan's production per period)`);
+    return undefined;
+  }
+  checkKnown(raw, path, ["periods", "production", "changeCost"], problems);
+  const fenced = raw.periods;
+  if (typeof fenced !== "number" || !Number.isInteger(fenced) || fenced < 0 || fenced > periods) {
+    problems.add(`${path}.periods must be a whole number from 0 to ${periods}`);
+    return undefined;
+  }
+  const production: Record<string, number[]> = {};
+  if (!isObject(raw.production)) problems.add(`${path}.production must be an object of item id -> production per period`);
+  else {
+    for (const [id, values] of Object.entries(raw.production)) {
+      if (!itemIds.has(id)) problems.add(`${path}.production.${id} names no item`);
+      else if (!Array.isArray(values) || values.length < fenced || values.slice(0, fenced).some((v) => typeof v !== "number" || !Number.isFinite(v) || v < 0)) {
+        problems.add(`${path}.production.${id} must list at least ${fenced} numbers >= 0 (the approved production of the fenced periods)`);
+      } else production[id] = (values as number[]).slice(0, fenced);
+    }
+  }
+  const fence: TimeFence = { periods: fenced, production };
+  const changeCost = optionalNum(raw, "changeCost", path, problems, 0);
+  if (changeCost !== undefined) fence.changeCost = changeCost;
+  return fence;
+}
+
 function readList<T>(raw: Json, key: string, read: (v: unknown, path: string) => T | undefined, problems: Problems): T[] {
   const list = raw[key];
   if (!Array.isArray(list) || list.length === 0) {
@@ -237,7 +273,7 @@ function readDemand(raw: unknown, itemIds: readonly string[], periods: number, p
 export function validateSupplyModel(input: unknown): SupplyModel {
   const problems = new Problems();
   if (!isObject(input)) throw new PlanningError("The supply model must be an object with periods, items, resources and demand.");
-  checkKnown(input, "model", ["periods", "periodLabels", "items", "resources", "demand", "workforce"], problems);
+  checkKnown(input, "model", ["periods", "periodLabels", "items", "resources", "demand", "workforce", "timeFence", "mipGap"], problems);
   const periodsRaw = input.periods;
   const periods = typeof periodsRaw === "number" && Number.isInteger(periodsRaw) && periodsRaw >= 1 ? periodsRaw : 0;
   if (periods === 0) throw new PlanningError("periods must be a whole number >= 1 (the number of periods in the horizon).");
@@ -257,6 +293,12 @@ export function validateSupplyModel(input: unknown): SupplyModel {
     const workforce = readWorkforce(input.workforce, resourceIds, problems);
     if (workforce !== undefined) model.workforce = workforce;
   }
+  if (input.timeFence !== undefined) {
+    const fence = readTimeFence(input.timeFence, periods, new Set(items.map((i) => i.id)), problems);
+    if (fence !== undefined) model.timeFence = fence;
+  }
+  const mipGap = optionalNum(input, "mipGap", "model", problems, 0);
+  if (mipGap !== undefined) model.mipGap = mipGap;
   if (problems.list.length > 0) {
     const shown = problems.list.slice(0, MAX_LISTED);
     const more = problems.list.length - shown.length;

@@ -128,3 +128,20 @@ describe("gapAnalysis by item, family, resource and period", () => {
     expect(() => gapAnalysis([{ id: "A", price: -1, demand: [1], supply: [1] }])).toThrow("price of 0 or more");
   });
 });
+
+describe("gapAnalysis counts opening stock", () => {
+  it("gives a family's horizon gap as opening stock less backlog plus supply less demand", () => {
+    // A: 30 on hand, needs 10 + 10, nothing made: 10 left. B: owes 5, needs 4, makes 6: 3 short.
+    const gaps = gapAnalysis([
+      { id: "A", levels: { family: "F" }, price: 1, demand: [10, 10], supply: [0, 0], openingInventory: 30 },
+      { id: "B", levels: { family: "F" }, price: 1, demand: [0, 4], supply: [6, 0], openingBacklog: 5 },
+    ]);
+    expect(gaps.items[0].cumulative).toEqual([20, 10]);
+    expect(gaps.items[0].totals.gap).toBe(10);
+    expect(gaps.items[1].totals.gap).toBe(-3);
+    const family = gaps.groups.family[0];
+    expect(family.opening).toBe(25);
+    expect(family.totals.gap).toBe(7);
+    expect(family.cumulative).toEqual([21, 7]);
+  });
+});

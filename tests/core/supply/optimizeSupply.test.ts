@@ -30,12 +30,22 @@ describe("optimizeSupply", () => {
   });
 
   it("reproduces Red Tomato Tools with whole workers (Chopra & Meindl's Excel Solver model): $422,660", async () => {
-    const model = validateSupplyModel({ ...redTomato, workforce: { ...redTomato.workforce, integerWorkers: true } });
+    const model = validateSupplyModel({ ...redTomato, workforce: { ...redTomato.workforce, integerWorkers: true }, mipGap: 0 });
     const outcome = await optimizeSupply(model);
     if (outcome.status !== "optimal") throw new Error(outcome.message);
     expect(outcome.plan.cost.total).toBeCloseTo(422660, 2);
+    expect(outcome.mipGap).toBeLessThanOrEqual(1e-6);
     expect(outcome.plan.workforce?.workers.every((w) => Number.isInteger(Math.round(w * 1e6) / 1e6))).toBe(true);
     expect(checkPlan(model, outcome.plan)).toEqual([]);
+  });
+
+  it("stops a whole-worker plan within the default 0.5 % gap of the best bound and reports the gap", async () => {
+    const model = validateSupplyModel({ ...redTomato, workforce: { ...redTomato.workforce, integerWorkers: true } });
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal") throw new Error(outcome.message);
+    expect(outcome.mipGap).toBeLessThanOrEqual(0.005);
+    expect(outcome.plan.cost.total).toBeGreaterThanOrEqual(422660 - 0.01);
+    expect(outcome.plan.cost.total).toBeLessThanOrEqual(422660 * 1.005);
   });
 
   // Hand case: one item, 1 h per unit, 200 regular hours a period at $5/h, 50 overtime hours at $8/h,

@@ -29,9 +29,11 @@ describe("docs/supply-model.schema.json", () => {
     const item = everyField(schema.$defs.item, { id: "A", hoursPerUnit: { R: 1 } });
     const resource = everyField(schema.$defs.resource, { id: "R" });
     const workforce = everyField(schema.$defs.workforce, { resource: "R" });
-    const model = everyField(schema, { periods: 2, periodLabels: ["a", "b"], items: [item], resources: [resource], demand: { A: [1, 2] }, workforce });
+    const timeFence = everyField(schema.$defs.timeFence, { periods: 1, production: { A: [3] } });
+    const model = everyField(schema, { periods: 2, periodLabels: ["a", "b"], items: [item], resources: [resource], demand: { A: [1, 2] }, workforce, timeFence, mipGap: 0.01 });
     expect(() => validateSupplyModel(model)).not.toThrow();
-    expect(Object.keys(model).sort()).toEqual(["demand", "items", "periodLabels", "periods", "resources", "workforce"]);
+    expect(Object.keys(model).sort()).toEqual(["demand", "items", "mipGap", "periodLabels", "periods", "resources", "timeFence", "workforce"]);
+    expect(() => validateSupplyModel({ ...model, timeFence: { ...timeFence, undocumented: 1 } })).toThrow(/timeFence\.undocumented is not a known field/);
     expect(() => validateSupplyModel({ ...model, items: [{ ...item, undocumented: 1 }] })).toThrow(/items\[0\]\.undocumented is not a known field/);
   });
 });

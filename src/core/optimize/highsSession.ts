@@ -1,0 +1,99 @@
+/**
+ * A HiGHS model kept between solves, so a changed programme is re-solved from the last optimal basis
+ * instead of from scratch (a re-plan after one edited demand or capacity figure). When the new
+ * programme has the same columns, rows and matrix as the one held, only the costs and bounds that
+ * differ are changed in place (changeColsCost, changeColsBounds, changeRowsBounds) and simplex starts
+ * from the basis HiGHS still holds; otherwise the model is replaced and solved cold (or from a basis
+ * given with the solve).
+ */
+
+import type { Highs, IndexSelection, Model } from "highs";
+import type { LinearProgram } from "./highsLinearProgram";
+import { highsModelData, runModel, type LpSolution, type SolveOptions } from "./highsSolve";
+
+/** One solve through a session: the solution, and whether it started from the held model's basis. */
+export interface SessionSolution extends LpSolution {
+  warm: boolean;
+}
+
+function equalArrays(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * Whether two programmes have the same columns, rows, integrality and matrix (they may differ in
+ * costs and bounds only).
+ * @example sameStructure(buildSupplyLp(model).lp, buildSupplyLp(withMoreDemand).lp) // true
+ */
+export function sameStructure(a: LinearProgram, b: LinearProgram): boolean {
+  return (
+    a.numCols === b.numCols &&
+    a.numRows === b.numRows &&
+    equalArrays(a.colInteger, b.colInteger) &&
+    equalArrays(a.rowStarts, b.rowStarts) &&
+    equalArrays(a.rowIndices, b.rowIndices) &&
+    equalArrays(a.rowValues, b.rowValues)
+  );
+}
+
+/** Indices where either pair of arrays differs, as a HiGHS set selection (undefined when none). */
+function changed(first: [ArrayLike<number>, ArrayLike<number>], second?: [ArrayLike<number>, ArrayLike<number>]): { selection: IndexSelection; indices: number[] } | undefined {
+  const indices: number[] = [];
+  for (let k = 0; k < first[0].length; k++) {
+    if (first[0][k] !== first[1][k] || (second !== undefined && second[0][k] !== second[1][k])) indices.push(k);
+  }
+  return indices.length === 0 ? undefined : { selection: { kind: "set", indices: Int32Array.from(indices) }, indices };
+}
+
+const pick = (values: ArrayLike<number>, indices: readonly number[]): Float64Array => Float64Array.from(indices, (k) => values[k]);
+
+/** A HiGHS model kept for re-solves; call `dispose()` when done (it holds WebAssembly memory). */
+export class HighsSession {
+  private model: Model | undefined;
+  private held: LinearProgram | undefined;
+
+  /** @param highs a loaded runtime (`loadHighs()`). */
+  constructor(private readonly highs: Highs) {}
+
+  /**
+   * Solves `lp`: warm (changes in place, simplex from the held basis) when it has the structure of the
+   * last programme solved to optimality here, else cold.
+   * @param lp the programme
+   * @param options time limit, algorithm, gap, and a start basis for a cold solve
+   * @example const s = new HighsSession(await loadHighs()); s.solve(base, {}); s.solve(changed, {}).warm // true
+   */
+  solve(lp: LinearProgram, options: SolveOptions = {}): SessionSolution {
+    const started = performance.now();
+    const previous = this.held;
+    if (this.model !== undefined && previous !== undefined && sameStructure(previous, lp)) {
+      const model = this.model;
+      const cost = changed([previous.colCost, lp.colCost]);
+      if (cost) model.changeColsCost(cost.selection, pick(lp.colCost, cost.indices));
+      const cols = changed([previous.colLower, lp.colLower], [previous.colUpper, lp.colUpper]);
+      if (cols) model.changeColsBounds(cols.selection, pick(lp.colLower, cols.indices), pick(lp.colUpper, cols.indices));
+      const rows = changed([previous.rowLower, lp.rowLower], [previous.rowUpper, lp.rowUpper]);
+      if (rows) model.changeRowsBounds(rows.selection, pick(lp.rowLower, rows.indices), pick(lp.rowUpper, rows.indices));
+      const hasIntegers = lp.colInteger.some((v) => v === 1);
+      // the held model's own basis is the start: a start basis given with the options is not needed
+      const rest: SolveOptions = { ...options, startBasis: undefined };
+      const solution = runModel(model, lp, hasIntegers ? rest : { ...rest, solver: "simplex" }, started);
+      this.held = solution.status === "optimal" ? lp : undefined;
+      return { ...solution, warm: true };
+    }
+    this.dispose();
+    const model = this.highs.createModel(highsModelData(lp));
+    this.model = model;
+    const solution = runModel(model, lp, options.startBasis === undefined ? options : { ...options, solver: "simplex" }, started);
+    this.held = solution.status === "optimal" ? lp : undefined;
+    return { ...solution, warm: false };
+  }
+
+  /** Frees the held model. */
+  dispose(): void {
+    this.model?.dispose();
+    this.model = undefined;
+    this.held = undefined;
+  }
+}

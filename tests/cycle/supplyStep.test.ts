@@ -1,0 +1,32 @@
+import * as fs from "fs";
+import * as path from "path";
+import { runCycle } from "../../src/cycle/runCycle";
+import { SHEETS } from "../../src/cycle/sheets";
+import { runSupplyStep } from "../../src/cycle/supplyStep";
+import { columnLetters } from "../../src/workbook/address";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+describe("step 3 after an approval", () => {
+  test("keeps the approved plan's first month when demand changes, and says so", async () => {
+    const book = await MemoryWorkbook.fromXlsx(fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx")));
+    await runCycle(book, { demand: { horizon: 6 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } });
+    const approved = await book.read("Plan 2026-01 v1");
+    const productionOf = (rows: typeof approved, item: string) => rows.find((row) => row[0] === item && row[2] === "Production")!.slice(3) as number[];
+    const before = productionOf(approved, "CH-101");
+
+    const consensus = book.sheetValues(SHEETS.consensus);
+    const column = consensus[0].indexOf("2026-01");
+    const row = consensus.findIndex((line) => line[0] === "CH-101");
+    const doubled = 2 * (consensus[row][column] as number) + 100;
+    await book.writeBlocks([{ sheet: SHEETS.consensus, topLeft: `${columnLetters(column)}${row + 1}`, values: [[doubled]] }]);
+
+    const result = await runSupplyStep(book, { overwrite: async () => true });
+    expect(result.model.demand["CH-101"][0]).toBeCloseTo(doubled, 6);
+    expect(result.model.timeFence?.periods).toBe(1);
+    expect(result.plan.items.find((item) => item.itemId === "CH-101")!.production[0]).toBeCloseTo(before[0], 2);
+    const after = productionOf(await book.read(SHEETS.supplyPlan), "CH-101");
+    expect(after[0]).toBeCloseTo(before[0], 2);
+    expect(after.slice(1)).not.toEqual(before.slice(1));
+    expect(result.report.messages?.map((m) => m.text)).toContainEqual(expect.stringMatching(/^The first 1 month\(s\) \(2026-01\) keep the last approved plan's production for 40 items/));
+  }, 180_000);
+});

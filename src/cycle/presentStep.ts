@@ -1,6 +1,7 @@
 import { PlanningError } from "../core/errors";
 import type { ItemPlan, SupplyModel } from "../core/supply";
-import { planService } from "../core/supply/evaluatePlan";
+import type { ServiceSummary } from "../core/supply/plan";
+import { planService, shownFillRate } from "../core/supply/evaluatePlan";
 import { columnLetters } from "../workbook/address";
 import type { CellInput, CellValue, ChartKind, ChartSpec, Workbook } from "../workbook/workbook";
 import { approvePlan, AuditEntry, PlanForApproval, rejectPlan, type ApproverIdentity } from "./approval";
@@ -114,11 +115,14 @@ export async function planForApproval(workbook: Workbook, scenario = "Base"): Pr
     planCost: roundCents(planCost ?? numberIn(strategies?.[1] ?? null)),
   };
   const figure = (label: string, value: number, format = CENTS_FORMAT): KeyFigure => ({ label, value, format });
+  const service = planServiceOf(model, table);
   const kpis: KeyFigure[] = [
     figure("Demand (units)", totals.demand),
     figure("Supply (units)", totals.supply),
     figure("Lost sales (units)", totals.lostSales),
-    figure("Fill rate %", roundShare(planFillRate(model, table)), PERCENT_FORMAT),
+    figure("Fill rate %", roundShare(shownFillRate(service.fillRate)), PERCENT_FORMAT),
+    figure("Backlog (unit-months)", roundCents(service.backlogUnitPeriods)),
+    figure("Revenue at risk", roundCents(service.revenueAtRisk)),
     figure("Revenue", totals.revenue),
     figure("Total plan cost", totals.planCost),
     figure("Margin after plan cost", roundCents(totals.revenue - totals.planCost)),
@@ -134,15 +138,15 @@ export async function planForApproval(workbook: Workbook, scenario = "Base"): Pr
   return { plan, kpis, charts };
 }
 
-/** The fill rate of the plan on SOP Supply Plan (as the planner may have adjusted it), by the one definition of planService. */
-function planFillRate(model: SupplyModel, table: PlanTable): number {
+/** The service of the plan on SOP Supply Plan (as the planner may have adjusted it): fill rate, backlog and revenue at risk as planService defines them. */
+function planServiceOf(model: SupplyModel, table: PlanTable): ServiceSummary {
   const byId = new Map(table.items.map((item) => [item.id, item.measures]));
   const zero = new Array<number>(model.periods).fill(0);
   const plans: ItemPlan[] = model.items.map((item) => {
     const m = byId.get(item.id) ?? {};
     return { itemId: item.id, production: m.Production ?? zero, subcontract: m.Subcontract ?? zero, inventory: m.Inventory ?? zero, backlog: m.Backlog ?? zero, lost: m.Lost ?? zero, safetyStockShortfall: zero };
   });
-  return planService(model, plans).fillRate;
+  return planService(model, plans);
 }
 
 /** Rows of SOP Summary the four charts take, under the key figures: two charts side by side, twice. */

@@ -71,8 +71,10 @@ function scaledLocations(base: SupplyModel, scenario: SupplyModel, byLocation: R
  * @example const { table } = await approvalBasis(book, "Demand +10%");
  */
 export async function approvalBasis(workbook: Workbook, scenario: string = BASE_SCENARIO): Promise<ApprovalBasis> {
+  // The plan sheet first: without step 3 there is nothing to approve, whatever else is missing.
+  const base = await readPlanSheet(workbook);
   const inputs = await buildSupplyModel(workbook);
-  if (scenario === BASE_SCENARIO) return { table: await readPlanSheet(workbook), model: inputs.model };
+  if (scenario === BASE_SCENARIO) return { table: base, model: inputs.model };
   const compared = await comparedScenarios(workbook);
   const chosen = compared.find((candidate) => candidate.name === scenario);
   if (chosen === undefined) {

@@ -150,15 +150,17 @@ function planServiceOf(model: SupplyModel, table: PlanTable): ServiceSummary {
 }
 
 /** Rows of SOP Summary the four charts take, under the key figures: two charts side by side, twice. */
-const CHART_ROWS = { top: 12, height: 14 };
+const CHART_HEIGHT = 14;
 
 /**
  * Where SOP Summary puts things: key figures at A1; four charts in a 2 x 2 grid below them (columns A-B
- * and C-F); the charts' data from row 44 in adjacent blocks. Only the key figures and charts print, on
+ * and C-F), one blank row under the figures; the charts' data below the charts in adjacent blocks. Only the key figures and charts print, on
  * one landscape page.
  */
 function summaryLayout(kpiCount: number, charts: SummaryCharts): { blocks: { rows: CellInput[][]; topLeft: string; numberFormats: string[] }[]; specs: ChartSpec[]; printArea: string } {
-  const dataTop = CHART_ROWS.top + 2 * CHART_ROWS.height + 4;
+  // One blank row between the key figures (and their header) and the charts.
+  const chartTop = kpiCount + 3;
+  const dataTop = chartTop + 2 * CHART_HEIGHT + 4;
   const placed: { table: ChartTable; column: number; formats: string[]; kind: ChartKind; title: string }[] = [
     { table: charts.flows, column: 0, formats: ["@", WHOLE_FORMAT, WHOLE_FORMAT], kind: "column", title: "Demand and supply per month" },
     { table: charts.stock, column: 3, formats: ["@", WHOLE_FORMAT], kind: "line", title: "Inventory at month end" },
@@ -173,12 +175,12 @@ function summaryLayout(kpiCount: number, charts: SummaryCharts): { blocks: { row
   const specs = placed
     .filter(({ table }) => table.length > 1)
     .map(({ table, column, kind, title }, k): ChartSpec => {
-      const top = CHART_ROWS.top + Math.floor(k / 2) * CHART_ROWS.height;
+      const top = chartTop + Math.floor(k / 2) * CHART_HEIGHT;
       const [left, right] = cells[k % 2];
       const dataAddress = `${columnLetters(column)}${dataTop}:${columnLetters(column + table[0].length - 1)}${dataTop + table.length - 1}`;
-      return { sheet: SHEETS.summary, kind, title, dataAddress, anchor: `${left}${top}`, bottomRight: `${right}${top + CHART_ROWS.height - 1}` };
+      return { sheet: SHEETS.summary, kind, title, dataAddress, anchor: `${left}${top}`, bottomRight: `${right}${top + CHART_HEIGHT - 1}` };
     });
-  return { blocks, specs, printArea: `A1:F${Math.max(kpiCount + 1, CHART_ROWS.top + 2 * CHART_ROWS.height - 1)}` };
+  return { blocks, specs, printArea: `A1:F${chartTop + 2 * CHART_HEIGHT - 1}` };
 }
 
 /**

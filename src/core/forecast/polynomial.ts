@@ -24,9 +24,9 @@ export function rootsInsideUnitCircle(coefficients: Float64Array, scratch: Float
     const a0 = a[0];
     const ad = a[d];
     if (!(Math.abs(a0) < Math.abs(ad))) return false;
-    for (let i = 0; i < d; i++) b[i] = ad * a[i + 1] - a0 * a[d - 1 - i];
-    const lead = b[d - 1];
-    for (let i = 0; i < d; i++) b[i] /= lead;
+    // The new leading coefficient (the i = d - 1 term below) first, so each term is scaled as it is formed.
+    const lead = ad * a[d] - a0 * a[0];
+    for (let i = 0; i < d; i++) b[i] = (ad * a[i + 1] - a0 * a[d - 1 - i]) / lead;
     const swap = a;
     a = b;
     b = swap;

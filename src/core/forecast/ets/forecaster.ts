@@ -23,6 +23,8 @@ class EtsFittedModel implements FittedModel {
   readonly parameters: Readonly<Record<string, number>>;
   readonly fitted: number[];
   private readonly historyLength: number;
+  /** The last forecast computed and the horizon and levels it was for (see computeForecast). */
+  private last?: { key: string; forecast: Forecast };
 
   constructor(
     private readonly fit: EtsFit,
@@ -59,9 +61,22 @@ class EtsFittedModel implements FittedModel {
   forecast(horizon: number, levels: readonly number[]): Forecast {
     requireHorizon(horizon);
     validateLevels(levels);
+    const key = `${horizon}:${levels.join(",")}`;
+    if (this.last?.key !== key) this.last = { key, forecast: this.computeForecast(horizon, levels) };
+    const { mean, intervals } = this.last.forecast;
+    return { mean: [...mean], intervals: intervals.map((i) => ({ level: i.level, lower: [...i.lower], upper: [...i.upper] })) };
+  }
+
+  /**
+   * The forecast of {@link forecast}, computed. Automatic mode asks a member for the same forecast more
+   * than once (inside the consensus and again beside it), and a multiplicative season simulates 1,000
+   * paths, so the last one is kept; with no interval levels nothing is simulated.
+   */
+  private computeForecast(horizon: number, levels: readonly number[]): Forecast {
     const { model, finalState, sigma2 } = this.fit;
     const mean = new Float64Array(horizon);
     etsPointForecast(finalState, this.historyLength, model, mean);
+    if (levels.length === 0) return { mean: Array.from(mean), intervals: [] };
     if (model.season !== MULTIPLICATIVE) {
       const variance = etsForecastVariance(model, sigma2, mean);
       const sd = Array.from(variance, (v) => Math.sqrt(Math.max(v, 0)));

@@ -1,8 +1,6 @@
 import { compareScenarios, gapAnalysis, portfolioFinancials, summarisePlan, type Scenario, type ScenarioComparison } from "../core/reconcile";
 import { optimalPlanner } from "../core/reconcile/optimalPlanner";
-import { HighsSession } from "../core/optimize/highsSession";
-import { loadHighs } from "../core/optimize/highsSolve";
-import { solverInstalled } from "../core/optimize/lpSolver";
+import { openLpSession } from "../core/optimize/lpSolver";
 import { sameData } from "../core/sameData";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
@@ -107,8 +105,8 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
   const scenarios = standardScenarios(options, mostLoaded);
   const plannedBase = planned !== undefined && sameData(planned.model, model) ? summarisePlan(model, planned.plan) : undefined;
   run.onProgress?.({ fraction: 0.2, message: `Re-planning ${scenarios.length + (plannedBase ? 0 : 1)} scenarios` });
-  // Outside the pane's worker, one kept HiGHS model re-plans each scenario from the last plan's basis.
-  const session = solverInstalled() ? undefined : new HighsSession(await loadHighs());
+  // One kept HiGHS model (in this thread, or in the pane's worker) re-plans each scenario from the last plan's basis.
+  const session = await openLpSession();
   let comparison: ScenarioComparison;
   try {
     comparison = await compareScenarios(model, scenarios, optimalPlanner(session ? { session } : {}), plannedBase);

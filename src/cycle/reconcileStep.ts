@@ -71,7 +71,7 @@ export function standardScenarios(options: ReconcileOptions, mostLoaded: string 
  */
 export async function runReconcileStep(workbook: Workbook, options: ReconcileOptions = {}, run: StepRunOptions = {}, planned?: PlannedSupply): Promise<ReconcileResult> {
   run.onProgress?.({ fraction: 0.05, message: "Reading the plan" });
-  const { model, periods } = await buildSupplyModel(workbook);
+  const { model, periods } = await buildSupplyModel(workbook, run.settings);
   const plan = await readPlanSheet(workbook);
   const planOf = new Map(plan.items.map((item) => [item.id, item.measures]));
   const zeros = periods.map(() => 0);

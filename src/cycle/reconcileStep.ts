@@ -5,7 +5,7 @@ import { sameData } from "../core/sameData";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { CENTS_FORMAT, PERCENT_FORMAT, periodFormats, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
-import { readPlanSheet, servedUnits } from "./planSheet";
+import { planServiceOf, readPlanSheet, servedUnits } from "./planSheet";
 import { recordComparedScenarios } from "./scenarioPlan";
 import { scenarioSheet } from "./scenarioSheet";
 import { SHEETS } from "./sheets";
@@ -27,6 +27,13 @@ export interface ReconcileOptions {
 const REVENUE_AT_RISK = "Revenue at risk";
 /** The family row of SOP Reconcile holding stock on hand at the start less backlog owed (its Total column); the Gap row's Total counts it. */
 const OPENING_STOCK = "Opening stock";
+
+/**
+ * What the family gap means, beside the headline's revenue at risk: the gap counts supply short of
+ * demand over the horizon, so units shipped late are not in it.
+ */
+export const GAP_NOTE =
+  "Gap by family sets the plan's supply and opening stock against demand; its value is the supply short of demand at price. Units the plan ships late are not in it: they are in the revenue at risk above, as step 3 and the summary count it.";
 
 /** Step 3's optimal plan and the model it planned, as the run that called step 3 holds them. */
 export type PlannedSupply = Pick<SupplyResult, "model" | "plan">;
@@ -160,18 +167,23 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
   );
   run.onProgress?.({ fraction: 1, message: "Reconciliation written" });
 
-  const totalGap = gaps.items.reduce((s, item) => s + item.totals.revenueAtRisk, 0);
+  // The headline is the plan's own revenue at risk (planService: demand not shipped on time x price),
+  // the figure step 3 reports and step 5 summarises; the family gap below counts only supply short of demand.
+  const atRisk = planServiceOf(model, plan).revenueAtRisk;
   return {
     comparison,
     report: {
       summary:
-        `Revenue at risk ${roundCents(totalGap).toLocaleString("en-US")} over ${periods.length} months; planned revenue ${roundCents(money.totals.revenue).toLocaleString("en-US")}, ` +
+        `Revenue at risk ${roundCents(atRisk).toLocaleString("en-US")} over ${periods.length} months (demand the plan does not ship on time, at price); planned revenue ${roundCents(money.totals.revenue).toLocaleString("en-US")}, ` +
         `gross margin ${roundCents(money.totals.grossMargin).toLocaleString("en-US")}. ${scenarios.length} scenarios compared with the base.`,
-      messages: comparison.scenarios.filter((s) => s.error).map((s) => ({ level: "error" as const, text: `${s.name}: ${s.error}` })),
+      messages: [
+        { level: "info" as const, text: GAP_NOTE },
+        ...comparison.scenarios.filter((s) => s.error).map((s) => ({ level: "error" as const, text: `${s.name}: ${s.error}` })),
+      ],
       tables: [
         {
           title: "Gap by family (units, whole horizon)",
-          headers: ["Family", "Demand", "Supply", "Gap", "Revenue at risk", "Fill rate %"],
+          headers: ["Family", "Demand", "Supply", "Gap", "Value of supply short", "Fill rate %"],
           rows: (gaps.groups.family ?? []).map((f) => [f.key, roundCents(f.totals.demand), roundCents(f.totals.supply), roundCents(f.totals.gap), roundCents(f.totals.revenueAtRisk), roundShare(f.fillRate)]),
           numberFormats: ["@", CENTS_FORMAT, CENTS_FORMAT, CENTS_FORMAT, WHOLE_FORMAT, PERCENT_FORMAT],
         },

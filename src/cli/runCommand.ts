@@ -1,5 +1,5 @@
 /**
- * `sop run book.xlsx --out planned.xlsx [--approve "Name" [--receipt r.json]] [--horizon N] [--accept-errors "reason"] [--force]`:
+ * `sop run book.xlsx --out planned.xlsx [--approve "Name" [--receipt r.json]] [--horizon N] [--frozen-months N] [--accept-errors "reason"] [--force]`:
  * steps 1 to 5 of the S&OP cycle on a workbook (with its saved data mapping, or the one step 1
  * proposes), writing the same sheets the task pane writes into a new file. Errors step 1 finds stop
  * the run (every one listed with its cell, nothing written) unless --accept-errors gives the reason to
@@ -9,6 +9,7 @@
  * approval's receipt (cycle, version, hashes, approver, time) is written to that file, to keep outside
  * the workbook for `sop verify --receipt`. A name typed on the command line is recorded as self-declared.
  * With --scenario, the plan approved is that scenario's (one step 4 compared), not the base.
+ * --frozen-months replaces the workbook's Planning Settings "Frozen months" (the time fence) for this run.
  */
 import * as fs from "fs";
 import { PlanningError } from "../core/errors";
@@ -19,7 +20,7 @@ import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile, writeOutputFile } from "./files";
 
-const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--accept-errors "reason"] [--force]';
+const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--frozen-months 1] [--accept-errors "reason"] [--force]';
 
 /**
  * The approved plan sheets an existing output holds (none when there is no such file, or it is not a
@@ -57,12 +58,16 @@ function keepBeside(out: string, now: Date): string {
 export async function runCycleCommand(args: string[]): Promise<number> {
   const { values, positionals, switches } = readCommandLine(
     args,
-    { out: "value", approve: "value", scenario: "value", receipt: "value", comment: "value", horizon: "value", "accept-errors": "value", force: "switch" },
+    { out: "value", approve: "value", scenario: "value", receipt: "value", comment: "value", horizon: "value", "frozen-months": "value", "accept-errors": "value", force: "switch" },
     USAGE,
   );
   if (positionals.length !== 1 || !values.out) throw new PlanningError(`Give one workbook and --out: ${USAGE}`);
   const horizon = values.horizon === undefined ? 18 : Number(values.horizon);
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > 36) throw new PlanningError(`--horizon must be a whole number of months from 1 to 36; got ${values.horizon}.`);
+  const frozenMonths = values["frozen-months"] === undefined ? undefined : Number(values["frozen-months"]);
+  if (frozenMonths !== undefined && !(Number.isInteger(frozenMonths) && frozenMonths >= 0)) {
+    throw new PlanningError(`--frozen-months must be a whole number of months from 0 (0 = no time fence); got ${values["frozen-months"]}.`);
+  }
   assertNotInput(values.out, [positionals[0]]);
   if (values.receipt !== undefined) {
     if (values.approve === undefined) throw new PlanningError("--receipt records an approval: give --approve \"Name\" too.");
@@ -81,6 +86,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
     book,
     { demand: { horizon }, approver: values.approve, comment: values.comment, scenario: values.scenario, acceptErrors: values["accept-errors"] },
     {
+      ...(frozenMonths === undefined ? {} : { settings: { frozenMonths } }),
       onProgress: (p) => {
         const percent = Math.floor(100 * (p.fraction ?? 0));
         if (percent >= shown + 5) {

@@ -1,3 +1,5 @@
+import type { ItemPlan, ServiceSummary, SupplyModel } from "../core/supply";
+import { planService } from "../core/supply/evaluatePlan";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { CENTS_FORMAT, numberIn, periodFormats, readStepSheet } from "./ownedSheets";
 import { SHEETS } from "./sheets";
@@ -53,4 +55,22 @@ export function servedUnits(measures: Record<string, number[]>): number[] {
   const backlog = measures.Backlog ?? demand.map(() => 0);
   const lost = measures.Lost ?? demand.map(() => 0);
   return demand.map((d, t) => Math.max(0, d + (t > 0 ? backlog[t - 1] : 0) - backlog[t] - lost[t]));
+}
+
+/**
+ * The service of the plan on SOP Supply Plan (as the planner may have adjusted it): fill rate, backlog
+ * and revenue at risk as planService defines them (revenue at risk = sum (demand - on time) x price),
+ * the figures step 3 reports and step 5 summarises.
+ * @param model the supply model the plan was made for
+ * @param table the plan sheet (readPlanSheet)
+ * @example planServiceOf(model, await readPlanSheet(book)).revenueAtRisk
+ */
+export function planServiceOf(model: SupplyModel, table: PlanTable): ServiceSummary {
+  const byId = new Map(table.items.map((item) => [item.id, item.measures]));
+  const zero = new Array<number>(model.periods).fill(0);
+  const plans: ItemPlan[] = model.items.map((item) => {
+    const m = byId.get(item.id) ?? {};
+    return { itemId: item.id, production: m.Production ?? zero, subcontract: m.Subcontract ?? zero, inventory: m.Inventory ?? zero, backlog: m.Backlog ?? zero, lost: m.Lost ?? zero, safetyStockShortfall: zero };
+  });
+  return planService(model, plans);
 }

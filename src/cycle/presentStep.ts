@@ -1,12 +1,10 @@
 import { PlanningError } from "../core/errors";
-import type { ItemPlan, SupplyModel } from "../core/supply";
-import type { ServiceSummary } from "../core/supply/plan";
-import { planService, shownFillRate } from "../core/supply/evaluatePlan";
+import { shownFillRate } from "../core/supply/evaluatePlan";
 import { columnLetters } from "../workbook/address";
 import type { CellInput, CellValue, ChartKind, ChartSpec, Workbook } from "../workbook/workbook";
 import { approvePlan, AuditEntry, PlanForApproval, rejectPlan, type ApproverIdentity } from "./approval";
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
-import { planNumberFormats, servedUnits, type PlanTable } from "./planSheet";
+import { planNumberFormats, planServiceOf, servedUnits } from "./planSheet";
 import { approvalBasis } from "./scenarioPlan";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
@@ -136,17 +134,6 @@ export async function planForApproval(workbook: Workbook, scenario = "Base"): Pr
   };
   const plan: PlanForApproval = { cycle: table.periods[0], scenario, header: table.header, rows: table.rows, numberFormats: planNumberFormats(table.periods), totals };
   return { plan, kpis, charts };
-}
-
-/** The service of the plan on SOP Supply Plan (as the planner may have adjusted it): fill rate, backlog and revenue at risk as planService defines them. */
-function planServiceOf(model: SupplyModel, table: PlanTable): ServiceSummary {
-  const byId = new Map(table.items.map((item) => [item.id, item.measures]));
-  const zero = new Array<number>(model.periods).fill(0);
-  const plans: ItemPlan[] = model.items.map((item) => {
-    const m = byId.get(item.id) ?? {};
-    return { itemId: item.id, production: m.Production ?? zero, subcontract: m.Subcontract ?? zero, inventory: m.Inventory ?? zero, backlog: m.Backlog ?? zero, lost: m.Lost ?? zero, safetyStockShortfall: zero };
-  });
-  return planService(model, plans);
 }
 
 /** Rows of SOP Summary the four charts take, under the key figures: two charts side by side, twice. */

@@ -1,13 +1,11 @@
 import { compareScenarios, gapAnalysis, portfolioFinancials, summarisePlan, type Scenario, type ScenarioComparison } from "../core/reconcile";
 import { optimalPlanner } from "../core/reconcile/optimalPlanner";
-import { HighsSession } from "../core/optimize/highsSession";
-import { loadHighs } from "../core/optimize/highsSolve";
-import { solverInstalled } from "../core/optimize/lpSolver";
+import { openLpSession } from "../core/optimize/lpSolver";
 import { sameData } from "../core/sameData";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { CENTS_FORMAT, PERCENT_FORMAT, periodFormats, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
-import { readPlanSheet, servedUnits } from "./planSheet";
+import { planServiceOf, readPlanSheet, servedUnits } from "./planSheet";
 import { recordComparedScenarios } from "./scenarioPlan";
 import { scenarioSheet } from "./scenarioSheet";
 import { SHEETS } from "./sheets";
@@ -29,6 +27,13 @@ export interface ReconcileOptions {
 const REVENUE_AT_RISK = "Revenue at risk";
 /** The family row of SOP Reconcile holding stock on hand at the start less backlog owed (its Total column); the Gap row's Total counts it. */
 const OPENING_STOCK = "Opening stock";
+
+/**
+ * What the family gap means, beside the headline's revenue at risk: the gap counts supply short of
+ * demand over the horizon, so units shipped late are not in it.
+ */
+export const GAP_NOTE =
+  "Gap by family sets the plan's supply and opening stock against demand; its value is the supply short of demand at price. Units the plan ships late are not in it: they are in the revenue at risk above, as step 3 and the summary count it.";
 
 /** Step 3's optimal plan and the model it planned, as the run that called step 3 holds them. */
 export type PlannedSupply = Pick<SupplyResult, "model" | "plan">;
@@ -73,7 +78,7 @@ export function standardScenarios(options: ReconcileOptions, mostLoaded: string 
  */
 export async function runReconcileStep(workbook: Workbook, options: ReconcileOptions = {}, run: StepRunOptions = {}, planned?: PlannedSupply): Promise<ReconcileResult> {
   run.onProgress?.({ fraction: 0.05, message: "Reading the plan" });
-  const { model, periods } = await buildSupplyModel(workbook);
+  const { model, periods } = await buildSupplyModel(workbook, run.settings);
   const plan = await readPlanSheet(workbook);
   const planOf = new Map(plan.items.map((item) => [item.id, item.measures]));
   const zeros = periods.map(() => 0);
@@ -107,8 +112,8 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
   const scenarios = standardScenarios(options, mostLoaded);
   const plannedBase = planned !== undefined && sameData(planned.model, model) ? summarisePlan(model, planned.plan) : undefined;
   run.onProgress?.({ fraction: 0.2, message: `Re-planning ${scenarios.length + (plannedBase ? 0 : 1)} scenarios` });
-  // Outside the pane's worker, one kept HiGHS model re-plans each scenario from the last plan's basis.
-  const session = solverInstalled() ? undefined : new HighsSession(await loadHighs());
+  // One kept HiGHS model (in this thread, or in the pane's worker) re-plans each scenario from the last plan's basis.
+  const session = await openLpSession();
   let comparison: ScenarioComparison;
   try {
     comparison = await compareScenarios(model, scenarios, optimalPlanner(session ? { session } : {}), plannedBase);
@@ -162,18 +167,23 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
   );
   run.onProgress?.({ fraction: 1, message: "Reconciliation written" });
 
-  const totalGap = gaps.items.reduce((s, item) => s + item.totals.revenueAtRisk, 0);
+  // The headline is the plan's own revenue at risk (planService: demand not shipped on time x price),
+  // the figure step 3 reports and step 5 summarises; the family gap below counts only supply short of demand.
+  const atRisk = planServiceOf(model, plan).revenueAtRisk;
   return {
     comparison,
     report: {
       summary:
-        `Revenue at risk ${roundCents(totalGap).toLocaleString("en-US")} over ${periods.length} months; planned revenue ${roundCents(money.totals.revenue).toLocaleString("en-US")}, ` +
+        `Revenue at risk ${roundCents(atRisk).toLocaleString("en-US")} over ${periods.length} months (demand the plan does not ship on time, at price); planned revenue ${roundCents(money.totals.revenue).toLocaleString("en-US")}, ` +
         `gross margin ${roundCents(money.totals.grossMargin).toLocaleString("en-US")}. ${scenarios.length} scenarios compared with the base.`,
-      messages: comparison.scenarios.filter((s) => s.error).map((s) => ({ level: "error" as const, text: `${s.name}: ${s.error}` })),
+      messages: [
+        { level: "info" as const, text: GAP_NOTE },
+        ...comparison.scenarios.filter((s) => s.error).map((s) => ({ level: "error" as const, text: `${s.name}: ${s.error}` })),
+      ],
       tables: [
         {
           title: "Gap by family (units, whole horizon)",
-          headers: ["Family", "Demand", "Supply", "Gap", "Revenue at risk", "Fill rate %"],
+          headers: ["Family", "Demand", "Supply", "Gap", "Value of supply short", "Fill rate %"],
           rows: (gaps.groups.family ?? []).map((f) => [f.key, roundCents(f.totals.demand), roundCents(f.totals.supply), roundCents(f.totals.gap), roundCents(f.totals.revenueAtRisk), roundShare(f.fillRate)]),
           numberFormats: ["@", CENTS_FORMAT, CENTS_FORMAT, CENTS_FORMAT, WHOLE_FORMAT, PERCENT_FORMAT],
         },

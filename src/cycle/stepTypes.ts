@@ -3,6 +3,7 @@
  * the steps the same way: progress and cancellation in, a planner-readable report out.
  */
 import type { OverwriteConfirmation } from "../workbook/workbook";
+import type { PlanningSettings } from "./planningSettings";
 
 /** Progress of a long run: a fraction in [0, 1] (undefined when unknown) and what is being done. */
 export interface StepProgress {
@@ -17,6 +18,8 @@ export interface StepRunOptions {
   signal?: AbortSignal;
   /** Asks the planner before a write into a sheet the add-in did not create. */
   overwrite?: OverwriteConfirmation;
+  /** Planning settings that replace the workbook's Planning Settings for this run (`sop run --frozen-months`). */
+  settings?: PlanningSettings;
 }
 
 /** A table of results as the planner sees it. */

@@ -5,6 +5,7 @@ import type { Workbook } from "../workbook/workbook";
 import { requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
 import { numberIn, readStepSheet } from "./ownedSheets";
+import { readPlanningSettings, type PlanningSettings } from "./planningSettings";
 import type { Item, PlanningData, Resource } from "./planningData";
 import { keyColumnCount, rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
@@ -26,7 +27,10 @@ export const PLANNING_DEFAULTS = {
   lostSalesCostShare: 1,
   /** Overtime cost per hour as a multiple of the regular cost, when the resource gives none. */
   overtimePremium: 1.5,
-  /** Months at the start of the horizon that keep the last approved plan's production (the time fence). */
+  /**
+   * Months at the start of the horizon that keep the last approved plan's production (the time fence),
+   * when the workbook's Planning Settings give none.
+   */
   frozenMonths: 1,
 } as const;
 
@@ -49,11 +53,13 @@ export interface SupplyInputs {
  * Build the supply model the cycle plans: demand from SOP Consensus (as the planner may have edited
  * it; an item's locations added up), safety stock from the forecast error in SOP Forecast (an item's
  * locations combined as independent errors, RMSE = sqrt(sum of RMSE^2)), costs and hours per unit from
- * the item master, capacity from the planner's capacity range (else the resources' regular hours).
+ * the item master, capacity from the planner's capacity range (else the resources' regular hours),
+ * the time fence from the last approved plan and the workbook's Planning Settings.
+ * @param override settings that replace the workbook's for this run (`sop run --frozen-months`)
  * @throws BlockedByErrors while step 1 has errors not fixed or accepted
- * @throws PlanningError when step 2 has not run, or an item has no unit cost
+ * @throws PlanningError when step 2 has not run, an item has no unit cost, or a planning setting is not allowed
  */
-export async function buildSupplyModel(workbook: Workbook): Promise<SupplyInputs> {
+export async function buildSupplyModel(workbook: Workbook, override: PlanningSettings = {}): Promise<SupplyInputs> {
   await requireNoOpenErrors(workbook, "The supply plan (steps 3 to 5)");
   const data = await loadMappedData(workbook);
   const consensus = await readStepSheet(workbook, SHEETS.consensus, "step 2 (demand forecast)");
@@ -82,26 +88,35 @@ export async function buildSupplyModel(workbook: Workbook): Promise<SupplyInputs
   );
   const resources = data.resources.map((resource, r) => supplyResource(resource, r, data, periods));
   const model: SupplyModel = { periods: periods.length, periodLabels: periods, items, resources, demand };
-  const fence = await approvedFence(workbook, periods, items);
+  const fence = await approvedFence(workbook, periods, items, { ...(await readPlanningSettings(workbook)), ...definedOnly(override) });
   if (fence !== undefined) model.timeFence = fence;
   return { model, data, periods, byLocation };
 }
 
+/** The settings that are given (an override leaves the workbook's value where it gives none). */
+function definedOnly(settings: PlanningSettings): PlanningSettings {
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+}
+
 /**
- * The time fence from the last approved plan: its production of the first
- * `PLANNING_DEFAULTS.frozenMonths` months of this horizon that it covers, for the items it plans. A
- * unit moved away from it costs the highest price of any item (more than losing a sale), so the plan
- * keeps it unless nothing else can be planned. Undefined when no plan was approved, its sheet is gone,
- * or the approved plan does not cover this horizon's first month.
+ * The time fence from the last approved plan: its production of the first frozen months of this
+ * horizon that it covers (Planning Settings' "Frozen months", default `PLANNING_DEFAULTS.frozenMonths`;
+ * 0 = no fence), for the items it plans. A unit moved away from it costs the "Cost per unit changed"
+ * setting, by default the highest price of any item (more than losing a sale), so the plan keeps it
+ * unless nothing else can be planned. A fence of 0 months when the settings freeze none (so the plan
+ * can say so); undefined when no plan was approved, its sheet is gone, or the approved plan does not
+ * cover this horizon's first month.
  */
-async function approvedFence(workbook: Workbook, periods: readonly string[], items: readonly SupplyItem[]): Promise<TimeFence | undefined> {
+async function approvedFence(workbook: Workbook, periods: readonly string[], items: readonly SupplyItem[], settings: PlanningSettings): Promise<TimeFence | undefined> {
+  const frozenMonths = settings.frozenMonths ?? PLANNING_DEFAULTS.frozenMonths;
+  if (frozenMonths === 0) return { periods: 0, production: {} };
   const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
   if (approved === undefined || approved.sheet === "") return undefined;
   if (!(await workbook.listSheets()).some((sheet) => sheet.name === approved.sheet)) return undefined;
   const [header = [], ...rows] = await workbook.read(approved.sheet);
   const column = periods.map((label) => header.findIndex((cell, k) => k >= 3 && String(cell ?? "") === label));
   let fenced = 0;
-  while (fenced < Math.min(PLANNING_DEFAULTS.frozenMonths, periods.length) && column[fenced] >= 0) fenced++;
+  while (fenced < Math.min(frozenMonths, periods.length) && column[fenced] >= 0) fenced++;
   if (fenced === 0) return undefined;
   const known = new Set(items.map((item) => item.id));
   const production: Record<string, number[]> = {};
@@ -111,7 +126,7 @@ async function approvedFence(workbook: Workbook, periods: readonly string[], ite
     production[id] = column.slice(0, fenced).map((k) => Math.max(0, numberIn(row[k])));
   }
   if (Object.keys(production).length === 0) return undefined;
-  return { periods: fenced, production, changeCost: Math.max(...items.map((item) => item.price ?? item.unitCost)) };
+  return { periods: fenced, production, changeCost: settings.changeCost ?? Math.max(...items.map((item) => item.price ?? item.unitCost)) };
 }
 
 function supplyItem(item: Item, demand: number[], rmse: number, resources: Resource[], periods: number, itemCount: number): SupplyItem {

@@ -50,8 +50,15 @@ export function planAssumptions(model: SupplyModel, mipGap: number | undefined):
   if (fence !== undefined && fence.periods > 0) {
     lines.push(
       `The first ${fence.periods} month(s) (${periodName(model, 0)}${fence.periods > 1 ? ` to ${periodName(model, fence.periods - 1)}` : ""}) keep the last approved plan's production for ${Object.keys(fence.production).length} items` +
-        (fence.changeCost === undefined ? "." : `; moving a unit there costs ${formatNumber(fence.changeCost, CENTS_FORMAT)}, more than any lost sale, so it moves only when nothing else can be planned.`),
+        (fence.changeCost === undefined
+          ? "."
+          : `; moving a unit there costs ${formatNumber(fence.changeCost, CENTS_FORMAT)}` +
+            (model.items.every((item) => fence.changeCost !== undefined && fence.changeCost >= (item.price ?? item.unitCost))
+              ? ", more than any lost sale, so it moves only when nothing else can be planned."
+              : " (Planning Settings: Cost per unit changed), so it moves where that is cheaper than keeping it.")),
     );
+  } else if (fence !== undefined) {
+    lines.push("No month is frozen (Planning Settings: Frozen months 0): the plan may change every month of the last approved plan.");
   }
   lines.push("Fill rate counts units shipped in the month they are wanted: backlog served later and lost demand count against it.");
   return lines;
@@ -118,7 +125,7 @@ function overloadWarning(resource: ResourcePlan, t: number, period: string): str
  */
 export async function runSupplyStep(workbook: Workbook, options: StepRunOptions = {}): Promise<SupplyResult> {
   options.onProgress?.({ fraction: 0.05, message: "Building the supply model" });
-  const { model, periods, byLocation } = await buildSupplyModel(workbook);
+  const { model, periods, byLocation } = await buildSupplyModel(workbook, options.settings);
   options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
   const comparison = await compareStrategies(model);
   throwIfCancelled(options.signal);

@@ -98,7 +98,8 @@ let solverInstalled = false;
  */
 function installSolver(): void {
   if (solverInstalled) return;
-  useLpSolver(workerSolver(new Worker(new URL("./solverWorker.ts", import.meta.url))));
+  const worker = workerSolver(new Worker(new URL("./solverWorker.ts", import.meta.url)));
+  useLpSolver(worker.solve, worker.openSession);
   solverInstalled = true;
 }
 

@@ -1,27 +1,19 @@
 /**
  * The Web Worker that runs HiGHS for the task pane, so that a long solve never freezes the pane or
- * Excel. It receives { id, lp, options } and answers { id, solution } or { id, error }.
+ * Excel. It answers each solve request with its solution or an error (solverMessages.ts), and keeps
+ * the HiGHS models of open sessions so a re-plan starts from the last plan's basis.
  */
-import { highsBeside, loadHighs, solveLinearProgram } from "../core/optimize/highsSolve";
-import type { LinearProgram } from "../core/optimize/highsLinearProgram";
-import type { SolveOptions } from "../core/optimize/highsSolve";
+import type { HighsSession } from "../core/optimize/highsSession";
+import { highsBeside, loadHighs } from "../core/optimize/highsSolve";
+import { answerSolverMessage, type SolverMessage } from "./solverMessages";
 
-interface SolveRequest {
-  id: number;
-  lp: LinearProgram;
-  options: SolveOptions;
-}
-
-const scope = self as unknown as { location: Location; onmessage: ((event: MessageEvent<SolveRequest>) => void) | null; postMessage: (message: unknown, transfer?: Transferable[]) => void };
+const scope = self as unknown as { location: Location; onmessage: ((event: MessageEvent<SolverMessage>) => void) | null; postMessage: (message: unknown, transfer?: Transferable[]) => void };
 
 const highs = loadHighs(highsBeside(scope.location.href));
+const sessions = new Map<number, HighsSession>();
 
 scope.onmessage = async (event) => {
-  const { id, lp, options } = event.data;
-  try {
-    const solution = solveLinearProgram(await highs, lp, options);
-    scope.postMessage({ id, solution }, [solution.colValue.buffer, solution.rowDual.buffer]);
-  } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
+  const answer = answerSolverMessage(await highs, sessions, event.data);
+  if (answer === undefined) return;
+  scope.postMessage(answer, "solution" in answer ? [answer.solution.colValue.buffer, answer.solution.rowDual.buffer] : []);
 };

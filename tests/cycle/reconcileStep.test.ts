@@ -7,7 +7,7 @@ import * as path from "path";
 import { inThreadSolver, useLpSolver } from "../../src/core/optimize/lpSolver";
 import { runDemandStep } from "../../src/cycle/demandStep";
 import { runGatherStep } from "../../src/cycle/gatherStep";
-import { runReconcileStep } from "../../src/cycle/reconcileStep";
+import { GAP_NOTE, runReconcileStep } from "../../src/cycle/reconcileStep";
 import { SHEETS } from "../../src/cycle/sheets";
 import { runSupplyStep, type SupplyResult } from "../../src/cycle/supplyStep";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -44,6 +44,16 @@ describe("step 4 after step 3 in the same run", () => {
     expect(solvedAgain).toBe(4);
     expect(reused).toBe(solvedAgain - 1);
     expect(await book.read(SHEETS.scenarios)).toEqual(scenariosSolved);
+  });
+
+  test("heads with the plan's own revenue at risk, step 3's figure, and says what the family gap counts", async () => {
+    const { report } = await runReconcileStep(book, {}, {}, supply);
+    const stepThree = Math.round(supply.plan.service.revenueAtRisk * 100) / 100;
+    expect(stepThree).toBeGreaterThan(0);
+    expect(report.summary).toMatch(new RegExp(`^Revenue at risk ${stepThree.toLocaleString("en-US").replace(/[.,]/g, "\\$&")} over 6 months \\(demand the plan does not ship on time, at price\\)`));
+    expect(report.messages?.map((m) => m.text)).toContain(GAP_NOTE);
+    const gapTable = report.tables?.find((table) => table.title === "Gap by family (units, whole horizon)");
+    expect(gapTable?.headers[4]).toBe("Value of supply short");
   });
 
   test("plans the base again when the consensus changed after step 3", async () => {

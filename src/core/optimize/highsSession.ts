@@ -1,6 +1,6 @@
 /**
  * A HiGHS model kept between solves, so a changed programme is re-solved from the last optimal basis
- * instead of from scratch (a re-plan after one edited demand or capacity figure). When the new
+ * instead of from scratch (a re-plan after one edited demand or capacity figure). When the new linear
  * programme has the same columns, rows and matrix as the one held, only the costs and bounds that
  * differ are changed in place (changeColsCost, changeColsBounds, changeRowsBounds) and simplex starts
  * from the basis HiGHS still holds; otherwise the model is replaced and solved cold (or from a basis
@@ -58,8 +58,9 @@ export class HighsSession {
   constructor(private readonly highs: Highs) {}
 
   /**
-   * Solves `lp`: warm (changes in place, simplex from the held basis) when it has the structure of the
-   * last programme solved to optimality here, else cold.
+   * Solves `lp`: warm (changes in place, simplex from the held basis) when it is a linear programme
+   * with the structure of the last programme solved to optimality here, else cold (a mixed-integer
+   * programme always, as HiGHS would keep the last plan as its incumbent).
    * @param lp the programme
    * @param options time limit, algorithm, gap, and a start basis for a cold solve
    * @example const s = new HighsSession(await loadHighs()); s.solve(base, {}); s.solve(changed, {}).warm // true
@@ -67,7 +68,11 @@ export class HighsSession {
   solve(lp: LinearProgram, options: SolveOptions = {}): SessionSolution {
     const started = performance.now();
     const previous = this.held;
-    if (this.model !== undefined && previous !== undefined && sameStructure(previous, lp)) {
+    // A mixed-integer programme is always solved afresh: changed in place, HiGHS keeps the last plan
+    // as its incumbent and stops as soon as that plan is within the MIP gap of the new bound, so a
+    // scenario could report the previous scenario's plan (an extra shift costing what a capacity cut did).
+    const hasIntegers = lp.colInteger.some((v) => v === 1);
+    if (!hasIntegers && this.model !== undefined && previous !== undefined && sameStructure(previous, lp)) {
       const model = this.model;
       const cost = changed([previous.colCost, lp.colCost]);
       if (cost) model.changeColsCost(cost.selection, pick(lp.colCost, cost.indices));
@@ -75,10 +80,8 @@ export class HighsSession {
       if (cols) model.changeColsBounds(cols.selection, pick(lp.colLower, cols.indices), pick(lp.colUpper, cols.indices));
       const rows = changed([previous.rowLower, lp.rowLower], [previous.rowUpper, lp.rowUpper]);
       if (rows) model.changeRowsBounds(rows.selection, pick(lp.rowLower, rows.indices), pick(lp.rowUpper, rows.indices));
-      const hasIntegers = lp.colInteger.some((v) => v === 1);
       // the held model's own basis is the start: a start basis given with the options is not needed
-      const rest: SolveOptions = { ...options, startBasis: undefined };
-      const solution = runModel(model, lp, hasIntegers ? rest : { ...rest, solver: "simplex" }, started);
+      const solution = runModel(model, lp, { ...options, startBasis: undefined, solver: "simplex" }, started);
       this.held = solution.status === "optimal" ? lp : undefined;
       return { ...solution, warm: true };
     }

@@ -5,12 +5,24 @@
  */
 import type { Highs } from "highs";
 import type { LinearProgram } from "./highsLinearProgram";
+import { HighsSession, type SessionSolution } from "./highsSession";
 import { loadHighs, solveLinearProgram, type LpSolution, type SolveOptions } from "./highsSolve";
 
 /** Solves one linear programme (minimisation) with HiGHS, wherever HiGHS runs. */
 export type LpSolver = (lp: LinearProgram, options: SolveOptions) => Promise<LpSolution>;
 
+/**
+ * A HiGHS model kept between solves wherever HiGHS runs (a `HighsSession` in this thread, or one held
+ * by the pane's Web Worker): a programme with the structure of the last one solved re-solves from
+ * that solve's basis. Call `dispose()` when done.
+ */
+export interface LpSession {
+  solve(lp: LinearProgram, options: SolveOptions): SessionSolution | Promise<SessionSolution>;
+  dispose(): void;
+}
+
 let installed: LpSolver | undefined;
+let installedSession: (() => LpSession) | undefined;
 
 /**
  * HiGHS in this thread.
@@ -24,18 +36,25 @@ export function inThreadSolver(highs: Highs | (() => Promise<Highs>) = loadHighs
 
 /**
  * Use this solver for every plan from now on (the task pane installs its Web Worker solver once).
- * @example useLpSolver(workerSolver(worker));
+ * @param solver solves one programme
+ * @param openSession opens a kept model where the solver runs (the worker); without it, re-plans
+ *   through an installed solver are solved cold (a model kept in this thread would block the pane)
+ * @example const worker = workerSolver(new Worker(url)); useLpSolver(worker.solve, worker.openSession);
  */
-export function useLpSolver(solver: LpSolver): void {
+export function useLpSolver(solver: LpSolver, openSession?: () => LpSession): void {
   installed = solver;
+  installedSession = openSession;
 }
 
 /**
- * Whether a solver was installed (the task pane's Web Worker): then solves must go through it, and a
- * HiGHS model kept in this thread (`HighsSession`) would block the pane.
+ * A kept model for a series of re-plans (step 4's scenarios) where the solver in use runs: the
+ * installed solver's sessions (the pane's worker), else a `HighsSession` in this thread; undefined
+ * when a solver was installed without sessions.
+ * @example const session = await openLpSession(); try { ... } finally { session?.dispose(); }
  */
-export function solverInstalled(): boolean {
-  return installed !== undefined;
+export async function openLpSession(): Promise<LpSession | undefined> {
+  if (installed !== undefined) return installedSession?.();
+  return new HighsSession(await loadHighs());
 }
 
 /** The solver in use: the installed one, else HiGHS in this thread. */

@@ -5,9 +5,8 @@
  */
 
 import type { Highs } from "highs";
-import type { HighsSession } from "../optimize/highsSession";
 import type { LpSolution, SolveOptions } from "../optimize/highsSolve";
-import { inThreadSolver, lpSolver } from "../optimize/lpSolver";
+import { inThreadSolver, lpSolver, type LpSession } from "../optimize/lpSolver";
 import { describeUnbounded, diagnoseInfeasibility, negativeCosts } from "./diagnoseSupply";
 import { planCost, planService, resourcePlans } from "./evaluatePlan";
 import { DEFAULT_MIP_GAP, isMixedInteger, type SupplyModel } from "./model";
@@ -19,10 +18,11 @@ export interface OptimizeOptions extends SolveOptions {
   /** A loaded HiGHS runtime to solve with in this thread (default: the solver in use, see `lpSolver`). */
   highs?: Highs;
   /**
-   * A kept HiGHS model (in this thread): a model with the structure of the last one solved in it is
-   * re-solved from that plan's basis (a re-plan after edited demand, capacity or costs).
+   * A kept HiGHS model (a `HighsSession` in this thread, or `openLpSession()` where the solver runs): a
+   * model with the structure of the last one solved in it is re-solved from that plan's basis (a
+   * re-plan after edited demand, capacity or costs).
    */
-  session?: HighsSession;
+  session?: LpSession;
 }
 
 const INFEASIBLE = "No plan meets every constraint of the model. Check the workforce limits and the opening backlog of items that may not carry backlog.";
@@ -91,7 +91,7 @@ export async function optimizeSupply(model: SupplyModel, options: OptimizeOption
     solver: options.solver ?? (options.startBasis === undefined && lp.numCols >= INTERIOR_POINT_FROM ? "ipm" : "choose"),
     ...(isMixedInteger(model) ? { mipRelativeGap: model.mipGap ?? DEFAULT_MIP_GAP } : {}),
   };
-  const solution: LpSolution & { warm?: boolean } = session ? session.solve(lp, settings) : await solve(lp, settings);
+  const solution: LpSolution & { warm?: boolean } = session ? await session.solve(lp, settings) : await solve(lp, settings);
   const size = {
     buildSeconds,
     solveSeconds: solution.solveSeconds,

@@ -126,7 +126,8 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     throw new PlanningError(`No order line of the file could be used: ${describeLeftOut(groups, rejected)}. Check the columns taken (${columnText(header, columns)}).`);
   }
   const periods = await periodList(runner, used, bucket);
-  const examples = groups.length > used.length ? await exampleLines(runner, parsed, file.format, rejected.map((line) => line.line)) : new Map<string, number[]>();
+  const present = new Set(groups.map((group) => String(group.reason)).filter((reason) => reason !== ""));
+  const examples = present.size > 0 ? await exampleLines(runner, parsed, present, file.format, rejected.map((line) => line.line)) : new Map<string, number[]>();
   return {
     bucket,
     periods,
@@ -300,10 +301,22 @@ function compareText(a: string, b: string): number {
  * The first few line numbers of each reason a line was left out. Each line's reason, as a one-byte
  * code, goes into a temporary table in the file's order (DuckDB keeps insertion order, reading the
  * file in parallel), whose row ids are then the line positions: numbering the lines with a window
- * instead reads the file on one thread, at twice the cost of the history itself.
+ * instead reads the file on one thread, at twice the cost of the history itself. Only the reasons
+ * some line has are tested: a reason no line has is one whose test, wherever it holds, comes after
+ * one that holds, so leaving it out gives every line the same code, and the scan parses only the
+ * fields those tests need (a file whose only flaw is a few unreadable quantities is read for its
+ * quantity column alone).
+ * @param present the reasons the grouping found, at least one.
  */
-async function exampleLines(runner: SqlRunner, parsed: string, format: OrderLineFile["format"], rejected: readonly number[]): Promise<Map<string, number[]>> {
-  const code = `CASE ${LEFT_OUT.map((entry, k) => `WHEN ${entry.when} THEN ${k + 1}`).join(" ")} ELSE 0 END::UTINYINT`;
+async function exampleLines(
+  runner: SqlRunner,
+  parsed: string,
+  present: ReadonlySet<string>,
+  format: OrderLineFile["format"],
+  rejected: readonly number[],
+): Promise<Map<string, number[]>> {
+  const tests = LEFT_OUT.map((entry, k) => ({ ...entry, code: k + 1 })).filter((entry) => present.has(entry.reason));
+  const code = `CASE ${tests.map((entry) => `WHEN ${entry.when} THEN ${entry.code}`).join(" ")} ELSE 0 END::UTINYINT`;
   await runner.rows(`CREATE OR REPLACE TEMP TABLE sop_line_reasons AS ${parsed} SELECT ${code} AS code FROM parsed`);
   let rows: Record<string, SqlValue>[];
   try {

@@ -122,6 +122,19 @@ describe("sop gather", () => {
     expect((await historySheet(out)).slice(1)).toEqual([["A", 3, 4]]);
   });
 
+  test("names the lines left out for each reason, whichever reasons the file has (a line with several flaws under the first)", async () => {
+    const flawed = path.join(dir, "flawed.csv");
+    fs.writeFileSync(flawed, "date,item,quantity\n2024-01-05,A,1\n2024-01-06,A,x\n2024-01-07,,y\n2024-01-08,A,2\n2024-01-09,A,z\n");
+    const both = await sop("gather", flawed, "--into", sample, "--out", path.join(dir, "flawed.xlsx"));
+    expect(both.stdout).toContain("left out, no item: 1 rows (quantity 0); line 4");
+    expect(both.stdout).toContain("left out, unreadable quantity: 2 rows (quantity 0); first lines 3, 6");
+    const quantities = path.join(dir, "quantities.csv");
+    fs.writeFileSync(quantities, "date,item,quantity\n2024-01-05,A,1\n2024-01-06,A,x\n2024-01-07,B,y\n2024-01-08,A,2\n");
+    const one = await sop("gather", quantities, "--into", sample, "--out", path.join(dir, "quantities.xlsx"));
+    expect(one.stdout).toContain("Rows in 4 = used 2 + left out 2");
+    expect(one.stdout).toContain("left out, unreadable quantity: 2 rows (quantity 0); first lines 3, 4");
+  });
+
   test("refuses an output naming an input, a planner's own sheet of the same name, and a file with no usable line", async () => {
     expect((await sop("gather", csv, "--into", sample, "--out", csv)).stderr).toMatch(/--out must name a new file, not your input/);
     expect((await sop("gather", csv, "--into", sample, "--out", sample)).stderr).toMatch(/--out must name a new file, not your input/);

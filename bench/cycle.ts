@@ -3,7 +3,7 @@
  * generator with 125 items per family, 36 months of history, 3 resources), through the same
  * in-memory workbook the browser preview uses, step 4 taking step 3's plan as its base as `sop run` and
  * the task pane do. Target: under 60 s.
- * Usage: npm run bench:cycle [-- --items-per-family 125]
+ * Usage: npm run bench:cycle [-- --items 5000 | --items-per-family 125] (items are spread over 4 families)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -16,9 +16,16 @@ import { runSupplyStep, type SupplyResult } from "../src/cycle/supplyStep";
 import { MemoryWorkbook } from "../src/workbook/memoryWorkbook";
 import { buildSampleWorkbook, sampleData } from "../scripts/make-sample";
 
+/** Items per family from `--items N` (spread over the sample's 4 families) or `--items-per-family N`; 125 by default. */
+function itemsPerFamily(argv: string[]): number {
+  const items = argv.indexOf("--items");
+  if (items > 0) return Math.max(1, Math.ceil(Number(argv[items + 1]) / 4));
+  const flag = argv.indexOf("--items-per-family");
+  return flag > 0 ? Number(argv[flag + 1]) : 125;
+}
+
 async function main(): Promise<void> {
-  const flag = process.argv.indexOf("--items-per-family");
-  const perFamily = flag > 0 ? Number(process.argv[flag + 1]) : 125;
+  const perFamily = itemsPerFamily(process.argv);
   const bytes = new Uint8Array((await buildSampleWorkbook(sampleData(20240101, perFamily)).xlsx.writeBuffer()) as ArrayBuffer);
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

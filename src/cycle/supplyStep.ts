@@ -9,6 +9,7 @@ import { planNumberFormats } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
+import { checkSupplySize } from "../core/supply/validateSupplyModel";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -119,6 +120,7 @@ function overloadWarning(resource: ResourcePlan, t: number, period: string): str
 export async function runSupplyStep(workbook: Workbook, options: StepRunOptions = {}): Promise<SupplyResult> {
   options.onProgress?.({ fraction: 0.05, message: "Building the supply model" });
   const { model, periods, byLocation } = await buildSupplyModel(workbook);
+  checkSupplySize(model.periods, model.items.length, model.resources.length);
   options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
   const comparison = await compareStrategies(model);
   throwIfCancelled(options.signal);

@@ -11,6 +11,7 @@
  * With --scenario, the plan approved is that scenario's (one step 4 compared), not the base.
  */
 import * as fs from "fs";
+import * as v8 from "v8";
 import { PlanningError } from "../core/errors";
 import { approvalReceipt, readAuditLog } from "../cycle/approval";
 import { runCycle } from "../cycle/runCycle";
@@ -49,6 +50,58 @@ function keepBeside(out: string, now: Date): string {
 }
 
 /**
+ * Memory the cycle needs per cell of input (the planner's sheets), measured with `npm run
+ * bench:cycle` on the sample's generator (about 50 cells per item: 13 item fields and 36 months).
+ */
+const HEAP_BYTES_PER_CELL = 6_000;
+/** Memory the cycle needs whatever the workbook (Node, ExcelJS, the HiGHS solver). */
+const HEAP_BYTES_BASE = 300 * 2 ** 20;
+/** Cells per item in the sample's layout, to say the limit in items. */
+const CELLS_PER_ITEM = 50;
+/** The share of the heap at which the run stops with a message rather than let Node crash. */
+const HEAP_STOP_SHARE = 0.92;
+
+const megabytes = (bytes: number): string => `${Math.ceil(bytes / 2 ** 20).toLocaleString("en-US")} MB`;
+
+/**
+ * Refuses, before step 1, a workbook the cycle cannot finish in the memory this Node allows (its heap
+ * limit, `--max-old-space-size`): the message names the cells, the memory needed and the largest
+ * workbook that fits.
+ * @throws PlanningError when the estimate exceeds the heap limit
+ */
+async function checkCycleSize(book: MemoryWorkbook, file: string): Promise<void> {
+  let cells = 0;
+  for (const sheet of await book.listSheets()) {
+    if (sheet.ownedByAddin) continue;
+    const { rows, columns } = await book.extent(sheet.name);
+    cells += rows * columns;
+  }
+  const limit = v8.getHeapStatistics().heap_size_limit;
+  const needed = HEAP_BYTES_BASE + cells * HEAP_BYTES_PER_CELL;
+  if (needed <= limit) return;
+  const fits = Math.max(0, Math.floor((limit - HEAP_BYTES_BASE) / HEAP_BYTES_PER_CELL));
+  throw new PlanningError(
+    `${file} holds ${cells.toLocaleString("en-US")} cells of data (about ${Math.round(cells / CELLS_PER_ITEM).toLocaleString("en-US")} items with 36 months); the cycle needs about ${megabytes(needed)} of memory ` +
+      `and this Node allows ${megabytes(limit)}. With this memory the cycle fits about ${fits.toLocaleString("en-US")} cells (about ${Math.floor(fits / CELLS_PER_ITEM).toLocaleString("en-US")} items x 36 months). ` +
+      `Run it with more memory (NODE_OPTIONS=--max-old-space-size=${Math.ceil((needed * 1.1) / 2 ** 20)}), or split the workbook by family.`,
+  );
+}
+
+/**
+ * Stops the run with a message when the heap nears its limit (Node would otherwise end with an
+ * out-of-memory crash and no output); checked at every progress report.
+ * @throws PlanningError naming the step and the memory
+ */
+function checkHeap(step: string): void {
+  const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
+  if (used <= HEAP_STOP_SHARE * limit) return;
+  throw new PlanningError(
+    `Memory ran out at "${step}": ${megabytes(used)} used of the ${megabytes(limit)} this Node allows. Nothing was written. ` +
+      `Run it with more memory (NODE_OPTIONS=--max-old-space-size=${Math.ceil((2 * limit) / 2 ** 20)}), or split the workbook by family.`,
+  );
+}
+
+/**
  * Run `sop run`. Progress goes to stderr, the step summaries to stdout.
  * @returns 0 on success
  * @throws PlanningError for a missing file, a workbook without usable data, or bad options
@@ -76,12 +129,14 @@ export async function runCycleCommand(args: string[]): Promise<number> {
     );
   }
   const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
+  await checkCycleSize(book, positionals[0]);
   let shown = -1;
   const result = await runCycle(
     book,
     { demand: { horizon }, approver: values.approve, comment: values.comment, scenario: values.scenario, acceptErrors: values["accept-errors"] },
     {
       onProgress: (p) => {
+        checkHeap(p.message);
         const percent = Math.floor(100 * (p.fraction ?? 0));
         if (percent >= shown + 5) {
           shown = percent;

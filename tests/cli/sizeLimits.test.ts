@@ -5,6 +5,19 @@ import { main } from "../../src/cli/main";
 import { redTomato } from "../core/supply/fixtures";
 import { captureOutput, type CommandRun } from "./captureOutput";
 
+/** The heap Node reports: the real one unless a test sets `fakeHeap` (limit and use in MB). */
+let fakeHeap: { limitMb: number; usedMb: number } | undefined;
+jest.mock("v8", () => {
+  const real = jest.requireActual<typeof import("v8")>("v8");
+  return {
+    ...real,
+    getHeapStatistics: () => {
+      const stats = real.getHeapStatistics();
+      return fakeHeap === undefined ? stats : { ...stats, heap_size_limit: fakeHeap.limitMb * 2 ** 20, used_heap_size: fakeHeap.usedMb * 2 ** 20 };
+    },
+  };
+});
+
 /** Run `sop` with the given arguments, capturing what it prints. */
 function sop(...args: string[]): Promise<CommandRun> {
   return captureOutput(() => main(args));
@@ -39,5 +52,32 @@ describe("size limits answered before any work", () => {
     const result = await sop("forecast", history, "--horizon", "1000000000", "--out", path.join(dir, "f.csv"));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^sop forecast: The horizon must be a whole number of periods from 1 to 120; got 1000000000\./);
+  });
+
+  describe("sop run within the memory Node allows", () => {
+    const sample = path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx");
+    const heap = (limitMb: number, usedMb: number): void => {
+      fakeHeap = { limitMb, usedMb };
+    };
+    afterEach(() => (fakeHeap = undefined));
+
+    test("refuses before step 1 a workbook larger than the heap holds, saying the largest that fits", async () => {
+      heap(256, 50);
+      const out = path.join(dir, "small-heap.xlsx");
+      const result = await sop("run", sample, "--out", out);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^sop run: .*sample-sop\.xlsx holds [\d,]+ cells of data .* this Node allows 256 MB\. With this memory the cycle fits about 0 cells .*--max-old-space-size=\d+/);
+      expect(result.stderr).not.toMatch(/Finding your data/);
+      expect(fs.existsSync(out)).toBe(false);
+    });
+
+    test("stops with a message, writing nothing, when the heap nears its limit during the steps", async () => {
+      heap(4096, 4000);
+      const out = path.join(dir, "full-heap.xlsx");
+      const result = await sop("run", sample, "--out", out);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^sop run: Memory ran out at "Gather: Finding your data": 4,000 MB used of the 4,096 MB this Node allows\. Nothing was written\./m);
+      expect(fs.existsSync(out)).toBe(false);
+    });
   });
 });

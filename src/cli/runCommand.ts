@@ -58,23 +58,42 @@ const HEAP_BYTES_PER_CELL = 6_000;
 const HEAP_BYTES_BASE = 300 * 2 ** 20;
 /** Cells per item in the sample's layout, to say the limit in items. */
 const CELLS_PER_ITEM = 50;
+/**
+ * The largest workbook measured to run steps 1-5 within 2 minutes of processor time and 1.5 GB:
+ * 1,000 items x 36 months (50,182 cells; `npm run bench:cycle -- --items 1000`: 122 s of processor
+ * time, 1,328 MB peak).
+ */
+const MEASURED_CELLS = { cells: 50_182, items: 1_000, seconds: 122, peakMb: 1_328 } as const;
 /** The share of the heap at which the run stops with a message rather than let Node crash. */
 const HEAP_STOP_SHARE = 0.92;
 
 const megabytes = (bytes: number): string => `${Math.ceil(bytes / 2 ** 20).toLocaleString("en-US")} MB`;
 
-/**
- * Refuses, before step 1, a workbook the cycle cannot finish in the memory this Node allows (its heap
- * limit, `--max-old-space-size`): the message names the cells, the memory needed and the largest
- * workbook that fits.
- * @throws PlanningError when the estimate exceeds the heap limit
- */
-async function checkCycleSize(book: MemoryWorkbook, file: string): Promise<void> {
+/** Cells of the planner's sheets (those the add-in did not write), by each sheet's used extent. */
+async function inputCells(book: MemoryWorkbook): Promise<number> {
   let cells = 0;
   for (const sheet of await book.listSheets()) {
     if (sheet.ownedByAddin) continue;
     const { rows, columns } = await book.extent(sheet.name);
     cells += rows * columns;
+  }
+  return cells;
+}
+
+/**
+ * Warns when a workbook is larger than the largest measured to finish within the cycle's targets, and
+ * refuses, before step 1, a workbook the cycle cannot finish in the memory this Node allows (its heap
+ * limit, `--max-old-space-size`): the message names the cells, the memory needed and the largest
+ * workbook that fits.
+ * @throws PlanningError when the estimate exceeds the heap limit
+ */
+async function checkCycleSize(book: MemoryWorkbook, file: string): Promise<void> {
+  const cells = await inputCells(book);
+  if (cells > MEASURED_CELLS.cells) {
+    process.stderr.write(
+      `sop run: ${file} holds ${cells.toLocaleString("en-US")} cells of data (about ${Math.round(cells / CELLS_PER_ITEM).toLocaleString("en-US")} items), more than the largest measured to finish in 2 minutes and 1.5 GB ` +
+        `(${MEASURED_CELLS.items.toLocaleString("en-US")} items x 36 months: ${MEASURED_CELLS.seconds} s, ${MEASURED_CELLS.peakMb.toLocaleString("en-US")} MB); expect it to take longer and need more memory, or split the workbook by family.\n`,
+    );
   }
   const limit = v8.getHeapStatistics().heap_size_limit;
   const needed = HEAP_BYTES_BASE + cells * HEAP_BYTES_PER_CELL;

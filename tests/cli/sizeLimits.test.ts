@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { buildSampleWorkbook, sampleData } from "../../scripts/make-sample";
 import { redTomato } from "../core/supply/fixtures";
 import { captureOutput, type CommandRun } from "./captureOutput";
 
@@ -69,6 +70,16 @@ describe("size limits answered before any work", () => {
       expect(result.stderr).toMatch(/^sop run: .*sample-sop\.xlsx holds [\d,]+ cells of data .* this Node allows 256 MB\. With this memory the cycle fits about 0 cells .*--max-old-space-size=\d+/);
       expect(result.stderr).not.toMatch(/Finding your data/);
       expect(fs.existsSync(out)).toBe(false);
+    });
+
+    test("warns that a workbook beyond the largest measured will take longer before refusing it for the heap", async () => {
+      const large = path.join(dir, "large.xlsx");
+      await buildSampleWorkbook(sampleData(20240101, 300)).xlsx.writeFile(large);
+      heap(512, 50);
+      const result = await sop("run", large, "--out", path.join(dir, "large-out.xlsx"));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^sop run: .*large\.xlsx holds 60,182 cells of data \(about 1,204 items\), more than the largest measured to finish in 2 minutes and 1\.5 GB \(1,000 items x 36 months/);
+      expect(result.stderr).toMatch(/this Node allows 512 MB\. With this memory the cycle fits about 37,049 cells \(about 740 items x 36 months\)/);
     });
 
     test("stops with a message, writing nothing, when the heap nears its limit during the steps", async () => {

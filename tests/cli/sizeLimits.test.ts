@@ -79,7 +79,7 @@ describe("size limits answered before any work", () => {
       const result = await sop("run", large, "--out", path.join(dir, "large-out.xlsx"));
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^sop run: .*large\.xlsx holds 60,182 cells of data \(about 1,204 items\), more than the largest measured to finish in 2 minutes and 1\.5 GB \(1,000 items x 36 months/);
-      expect(result.stderr).toMatch(/this Node allows 512 MB\. With this memory the cycle fits about 37,049 cells \(about 740 items x 36 months\)/);
+      expect(result.stderr).toMatch(/this Node allows 512 MB\. With this memory the cycle fits about 27,787 cells \(about 555 items x 36 months\)/);
     });
 
     test("stops with a message, writing nothing, when the heap nears its limit during the steps", async () => {

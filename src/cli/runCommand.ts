@@ -12,6 +12,7 @@
  * --frozen-months replaces the workbook's Planning Settings "Frozen months" (the time fence) for this run.
  */
 import * as fs from "fs";
+import * as v8 from "v8";
 import { PlanningError } from "../core/errors";
 import { approvalReceipt, readAuditLog } from "../cycle/approval";
 import { runCycle } from "../cycle/runCycle";
@@ -50,6 +51,77 @@ function keepBeside(out: string, now: Date): string {
 }
 
 /**
+ * Memory the cycle needs per cell of input (the planner's sheets), measured with `npm run
+ * bench:cycle` on the sample's generator (about 50 cells per item): 2,225 MB peak heap at 5,000 items (250,182 cells).
+ */
+const HEAP_BYTES_PER_CELL = 8_000;
+/** Memory the cycle needs whatever the workbook (Node, ExcelJS, the HiGHS solver). */
+const HEAP_BYTES_BASE = 300 * 2 ** 20;
+/** Cells per item in the sample's layout, to say the limit in items. */
+const CELLS_PER_ITEM = 50;
+/**
+ * The largest workbook measured to run steps 1-5 within 2 minutes of processor time and 1.5 GB:
+ * 1,000 items x 36 months (50,182 cells; `npm run bench:cycle -- --items 1000`: 122 s of processor
+ * time, 1,328 MB peak).
+ */
+const MEASURED_CELLS = { cells: 50_182, items: 1_000, seconds: 122, peakMb: 1_328 } as const;
+/** The share of the heap at which the run stops with a message rather than let Node crash. */
+const HEAP_STOP_SHARE = 0.92;
+
+const megabytes = (bytes: number): string => `${Math.ceil(bytes / 2 ** 20).toLocaleString("en-US")} MB`;
+
+/** Cells of the planner's sheets (those the add-in did not write), by each sheet's used extent. */
+async function inputCells(book: MemoryWorkbook): Promise<number> {
+  let cells = 0;
+  for (const sheet of await book.listSheets()) {
+    if (sheet.ownedByAddin) continue;
+    const { rows, columns } = await book.extent(sheet.name);
+    cells += rows * columns;
+  }
+  return cells;
+}
+
+/**
+ * Warns when a workbook is larger than the largest measured to finish within the cycle's targets, and
+ * refuses, before step 1, a workbook the cycle cannot finish in the memory this Node allows (its heap
+ * limit, `--max-old-space-size`): the message names the cells, the memory needed and the largest
+ * workbook that fits.
+ * @throws PlanningError when the estimate exceeds the heap limit
+ */
+async function checkCycleSize(book: MemoryWorkbook, file: string): Promise<void> {
+  const cells = await inputCells(book);
+  if (cells > MEASURED_CELLS.cells) {
+    process.stderr.write(
+      `sop run: ${file} holds ${cells.toLocaleString("en-US")} cells of data (about ${Math.round(cells / CELLS_PER_ITEM).toLocaleString("en-US")} items), more than the largest measured to finish in 2 minutes and 1.5 GB ` +
+        `(${MEASURED_CELLS.items.toLocaleString("en-US")} items x 36 months: ${MEASURED_CELLS.seconds} s, ${MEASURED_CELLS.peakMb.toLocaleString("en-US")} MB); expect it to take longer and need more memory, or split the workbook by family.\n`,
+    );
+  }
+  const limit = v8.getHeapStatistics().heap_size_limit;
+  const needed = HEAP_BYTES_BASE + cells * HEAP_BYTES_PER_CELL;
+  if (needed <= limit) return;
+  const fits = Math.max(0, Math.floor((limit - HEAP_BYTES_BASE) / HEAP_BYTES_PER_CELL));
+  throw new PlanningError(
+    `${file} holds ${cells.toLocaleString("en-US")} cells of data (about ${Math.round(cells / CELLS_PER_ITEM).toLocaleString("en-US")} items with 36 months); the cycle needs about ${megabytes(needed)} of memory ` +
+      `and this Node allows ${megabytes(limit)}. With this memory the cycle fits about ${fits.toLocaleString("en-US")} cells (about ${Math.floor(fits / CELLS_PER_ITEM).toLocaleString("en-US")} items x 36 months). ` +
+      `Run it with more memory (NODE_OPTIONS=--max-old-space-size=${Math.ceil((needed * 1.1) / 2 ** 20)}), or split the workbook by family.`,
+  );
+}
+
+/**
+ * Stops the run with a message when the heap nears its limit (Node would otherwise end with an
+ * out-of-memory crash and no output); checked at every progress report.
+ * @throws PlanningError naming the step and the memory
+ */
+function checkHeap(step: string): void {
+  const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
+  if (used <= HEAP_STOP_SHARE * limit) return;
+  throw new PlanningError(
+    `Memory ran out at "${step}": ${megabytes(used)} used of the ${megabytes(limit)} this Node allows. Nothing was written. ` +
+      `Run it with more memory (NODE_OPTIONS=--max-old-space-size=${Math.ceil((2 * limit) / 2 ** 20)}), or split the workbook by family.`,
+  );
+}
+
+/**
  * Run `sop run`. Progress goes to stderr, the step summaries to stdout.
  * @returns 0 on success
  * @throws PlanningError for a missing file, a workbook without usable data, or bad options
@@ -81,6 +153,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
     );
   }
   const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
+  await checkCycleSize(book, positionals[0]);
   let shown = -1;
   const result = await runCycle(
     book,
@@ -88,6 +161,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
     {
       ...(frozenMonths === undefined ? {} : { settings: { frozenMonths } }),
       onProgress: (p) => {
+        checkHeap(p.message);
         const percent = Math.floor(100 * (p.fraction ?? 0));
         if (percent >= shown + 5) {
           shown = percent;

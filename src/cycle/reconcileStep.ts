@@ -10,7 +10,7 @@ import { recordComparedScenarios } from "./scenarioPlan";
 import { scenarioSheet } from "./scenarioSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
-import type { SupplyResult } from "./supplyStep";
+import { withinWholeUnitLimit, type SupplyResult } from "./supplyStep";
 import { buildSupplyModel, PLANNING_DEFAULTS } from "./supplyModelFromWorkbook";
 
 /** What-if settings of step 4. */
@@ -78,7 +78,10 @@ export function standardScenarios(options: ReconcileOptions, mostLoaded: string 
  */
 export async function runReconcileStep(workbook: Workbook, options: ReconcileOptions = {}, run: StepRunOptions = {}, planned?: PlannedSupply): Promise<ReconcileResult> {
   run.onProgress?.({ fraction: 0.05, message: "Reading the plan" });
-  const { model, periods } = await buildSupplyModel(workbook, run.settings);
+  const built = await buildSupplyModel(workbook, run.settings);
+  const { periods } = built;
+  // planned as step 3 plans it, so a large workbook's scenarios stay within the solver's memory
+  const { model } = withinWholeUnitLimit(built.model);
   const plan = await readPlanSheet(workbook);
   const planOf = new Map(plan.items.map((item) => [item.id, item.measures]));
   const zeros = periods.map(() => 0);

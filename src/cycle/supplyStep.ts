@@ -9,6 +9,7 @@ import { planNumberFormats } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
+import { checkSupplySize } from "../core/supply/validateSupplyModel";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -33,12 +34,45 @@ const STRATEGY_HEADERS = ["Strategy", "Total cost", "Fill rate %", "Backlog (uni
 const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT, "@"];
 
 /**
+ * The most whole-unit item-months the cycle plans in whole units (a mixed-integer programme): 1,000
+ * items x 18 months took 30 s of processor time in step 3 (`npm run bench:cycle -- --items 1000`);
+ * 5,000 x 18 made the HiGHS solver abort out of memory after 4 minutes.
+ */
+export const WHOLE_UNIT_ITEM_MONTHS = 18_000;
+
+/**
+ * The model to plan: as given, or, when its whole-unit items x months exceed the limit, with every
+ * item planned in fractional units (a linear programme, whose cost is a lower bound of the whole-unit
+ * plan's), so a large workbook gets a plan instead of a solver that runs out of memory.
+ * @param model the supply model read from the workbook
+ * @param limit the most whole-unit item-months planned in whole units
+ * @returns the model to plan and how many items it plans in fractional units instead of whole ones
+ * @example withinWholeUnitLimit(model, 18_000).relaxed // 0 for the sample's 40 items x 18 months
+ */
+export function withinWholeUnitLimit(model: SupplyModel, limit = WHOLE_UNIT_ITEM_MONTHS): { model: SupplyModel; relaxed: number } {
+  const whole = model.items.filter((item) => item.wholeUnits === true).length;
+  if (whole * model.periods <= limit) return { model, relaxed: 0 };
+  const items = model.items.map((item) => {
+    const fractional = { ...item };
+    delete fractional.wholeUnits;
+    return fractional;
+  });
+  return { model: { ...model, items }, relaxed: whole };
+}
+
+/**
  * What the plan assumes that the planner did not type, one sentence each (SOP Strategies shows them
  * under the cost by kind, the step report repeats them).
  * @example planAssumptions(model, 0.001)[0] // "Each item ends the horizon with at least its safety stock ..."
  */
-export function planAssumptions(model: SupplyModel, mipGap: number | undefined): string[] {
+export function planAssumptions(model: SupplyModel, mipGap: number | undefined, relaxed = 0): string[] {
   const lines = ["Each item ends the horizon with at least its safety stock (end-of-horizon target), so the plan does not run stock down in the last months."];
+  if (relaxed > 0) {
+    lines.push(
+      `${formatNumber(relaxed, WHOLE_FORMAT)} items are counted in pieces but planned in fractional units: ${formatNumber(relaxed * model.periods, WHOLE_FORMAT)} item-months is more than the ` +
+        `${formatNumber(WHOLE_UNIT_ITEM_MONTHS, WHOLE_FORMAT)} planned in whole units within the cycle's time and memory. Round production up to whole pieces, or plan one family at a time for whole units.`,
+    );
+  }
   const whole = model.items.filter((item) => item.wholeUnits === true).length;
   if (whole > 0) {
     lines.push(
@@ -125,7 +159,10 @@ function overloadWarning(resource: ResourcePlan, t: number, period: string): str
  */
 export async function runSupplyStep(workbook: Workbook, options: StepRunOptions = {}): Promise<SupplyResult> {
   options.onProgress?.({ fraction: 0.05, message: "Building the supply model" });
-  const { model, periods, byLocation } = await buildSupplyModel(workbook, options.settings);
+  const built = await buildSupplyModel(workbook, options.settings);
+  const { periods, byLocation } = built;
+  checkSupplySize(built.model.periods, built.model.items.length, built.model.resources.length);
+  const { model, relaxed } = withinWholeUnitLimit(built.model);
   options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
   const comparison = await compareStrategies(model);
   throwIfCancelled(options.signal);
@@ -142,7 +179,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }
   const strategyLines = comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(shownFillRate(s.fillRate)), roundCents(s.backlogUnitPeriods), roundCents(s.revenueAtRisk), roundCents(s.peakInventory)]);
-  const assumptions = planAssumptions(model, comparison.optimal.mipGap);
+  const assumptions = planAssumptions(model, comparison.optimal.mipGap, relaxed);
   const strategyRows: CellInput[][] = [
     [...STRATEGY_HEADERS, "Note"],
     ...strategyLines.map((line, i) => [...line, comparison.summary[i].message ?? ""]),

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { runCycle } from "../../src/cycle/runCycle";
 import { SHEETS } from "../../src/cycle/sheets";
-import { runSupplyStep } from "../../src/cycle/supplyStep";
+import { planAssumptions, runSupplyStep, withinWholeUnitLimit } from "../../src/cycle/supplyStep";
+import { validateSupplyModel } from "../../src/core/supply/validateSupplyModel";
 import { columnLetters } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
@@ -29,4 +30,32 @@ describe("step 3 after an approval", () => {
     expect(after.slice(1)).not.toEqual(before.slice(1));
     expect(result.report.messages?.map((m) => m.text)).toContainEqual(expect.stringMatching(/^The first 1 month\(s\) \(2026-01\) keep the last approved plan's production for 40 items/));
   }, 180_000);
+});
+
+describe("whole units within the cycle's limit", () => {
+  const model = validateSupplyModel({
+    periods: 6,
+    items: [
+      { id: "A", unitCost: 1, holdingCost: 1, hoursPerUnit: { line: 1 }, wholeUnits: true },
+      { id: "B", unitCost: 1, holdingCost: 1, hoursPerUnit: { line: 1 }, wholeUnits: true },
+    ],
+    resources: [{ id: "line", availableHours: 100 }],
+    demand: { A: 1, B: 2 },
+  });
+
+  it("keeps whole units up to the limit", () => {
+    const within = withinWholeUnitLimit(model, 12);
+    expect(within.relaxed).toBe(0);
+    expect(within.model.items.map((item) => item.wholeUnits)).toEqual([true, true]);
+  });
+
+  it("plans in fractional units beyond it, and the assumptions say so with what to do", () => {
+    const beyond = withinWholeUnitLimit(model, 11);
+    expect(beyond.relaxed).toBe(2);
+    expect(beyond.model.items.map((item) => item.wholeUnits)).toEqual([undefined, undefined]);
+    expect(model.items[0].wholeUnits).toBe(true);
+    expect(planAssumptions(beyond.model, undefined, beyond.relaxed)[1]).toBe(
+      "2 items are counted in pieces but planned in fractional units: 12 item-months is more than the 18,000 planned in whole units within the cycle's time and memory. Round production up to whole pieces, or plan one family at a time for whole units.",
+    );
+  });
 });

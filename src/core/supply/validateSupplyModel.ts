@@ -11,6 +11,49 @@ type Json = Record<string, unknown>;
 
 const MAX_LISTED = 12;
 
+/**
+ * The largest supply model planned: 120 periods (ten years of months, as the forecast horizon), and
+ * 180,000 item-periods (5,000 items x 36 months, planned by HiGHS in 149 s and 1 GB in `npm run
+ * bench:supply`), counting resources as items, with at most three resources per item on average.
+ */
+export const SUPPLY_LIMITS = { periods: 120, itemPeriods: 180_000, hourEntries: 540_000 } as const;
+
+const thousands = (n: number): string => n.toLocaleString("en-US");
+
+/**
+ * Refuses, before anything is allocated, a model larger than SUPPLY_LIMITS: the message names the
+ * field, its value and the limit, and what to do.
+ * @param periods the model's periods (a whole number >= 1)
+ * @param items how many items the model lists
+ * @param resources how many resources the model lists
+ * @throws PlanningError naming the field, the value and the limit
+ * @example checkSupplySize(1e9, 1, 1) // throws "periods is 1,000,000,000; a plan has at most 120 periods ..."
+ */
+export function checkSupplySize(periods: number, items: number, resources: number): void {
+  if (periods > SUPPLY_LIMITS.periods) {
+    throw new PlanningError(`periods is ${thousands(periods)}; a plan has at most ${SUPPLY_LIMITS.periods} periods (ten years of months). Plan a shorter horizon, or in quarters.`);
+  }
+  const size = (items + resources) * periods;
+  if (size > SUPPLY_LIMITS.itemPeriods) {
+    const fit = Math.max(0, Math.floor(SUPPLY_LIMITS.itemPeriods / periods) - resources);
+    throw new PlanningError(
+      `The model has ${thousands(items)} items and ${thousands(resources)} resources over ${periods} periods: ${thousands(size)} item-periods, more than the ${thousands(SUPPLY_LIMITS.itemPeriods)} one plan holds ` +
+        `(5,000 items x 36 months). Plan at most ${thousands(fit)} items over ${periods} periods, e.g. one family at a time, or fewer periods.`,
+    );
+  }
+}
+
+/** Refuses a model whose hours per unit, over all items and periods, exceed SUPPLY_LIMITS.hourEntries. */
+function checkHourEntries(items: readonly SupplyItem[], periods: number): void {
+  const entries = items.reduce((sum, item) => sum + Object.keys(item.hoursPerUnit).length, 0) * periods;
+  if (entries > SUPPLY_LIMITS.hourEntries) {
+    throw new PlanningError(
+      `items[].hoursPerUnit hold ${thousands(entries / periods)} item-resource pairs over ${periods} periods: ${thousands(entries)} capacity entries, more than the ${thousands(SUPPLY_LIMITS.hourEntries)} one plan holds ` +
+        "(three resources per item at 5,000 items x 36 months). Plan fewer items at a time, or fewer periods.",
+    );
+  }
+}
+
 class Problems {
   readonly list: string[] = [];
   add(message: string): void {
@@ -267,7 +310,8 @@ function readDemand(raw: unknown, itemIds: readonly string[], periods: number, p
  * defaults (documented in docs/supply-model.md).
  * @param input parsed JSON or an equivalent object.
  * @returns the typed, complete model.
- * @throws PlanningError listing every problem found, each naming its field path.
+ * @throws PlanningError listing every problem found, each naming its field path; or, before reading
+ *   anything else, naming the size beyond SUPPLY_LIMITS (periods, items x periods).
  * @example validateSupplyModel(JSON.parse(text)).items[0].subcontractCap // [Infinity, Infinity, ...]
  */
 export function validateSupplyModel(input: unknown): SupplyModel {
@@ -277,11 +321,13 @@ export function validateSupplyModel(input: unknown): SupplyModel {
   const periodsRaw = input.periods;
   const periods = typeof periodsRaw === "number" && Number.isInteger(periodsRaw) && periodsRaw >= 1 ? periodsRaw : 0;
   if (periods === 0) throw new PlanningError("periods must be a whole number >= 1 (the number of periods in the horizon).");
+  checkSupplySize(periods, Array.isArray(input.items) ? input.items.length : 0, Array.isArray(input.resources) ? input.resources.length : 0);
   const resources = readList(input, "resources", (v, p) => readResource(v, p, periods, problems), problems);
   checkUnique(resources.map((r) => r.id), "resources", problems);
   const resourceIds = new Set(resources.map((r) => r.id));
   const items = readList(input, "items", (v, p) => readItem(v, p, periods, resourceIds, problems), problems);
   checkUnique(items.map((i) => i.id), "items", problems);
+  checkHourEntries(items, periods);
   const model: SupplyModel = { periods, items, resources, demand: readDemand(input.demand, items.map((i) => i.id), periods, problems) };
   const labels = input.periodLabels;
   if (labels !== undefined) {

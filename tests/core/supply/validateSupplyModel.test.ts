@@ -56,3 +56,39 @@ describe("validateSupplyModel", () => {
     expect(() => validateSupplyModel({ periods: 2, items: [], resources: [], demand: {} })).toThrow(/items must be a non-empty list/);
   });
 });
+
+describe("validateSupplyModel size limits", () => {
+  const problem = (input: unknown): string => {
+    try {
+      validateSupplyModel(input);
+    } catch (error) {
+      expect(error).toBeInstanceOf(PlanningError);
+      return (error as Error).message;
+    }
+    return "";
+  };
+
+  it("refuses periods beyond 120, naming the field, the value and the limit", () => {
+    expect(problem({ ...redTomato, periods: 1e9 })).toMatch(/^periods is 1,000,000,000; a plan has at most 120 periods/);
+    expect(problem({ ...redTomato, periods: 121 })).toMatch(/^periods is 121; a plan has at most 120 periods/);
+  });
+
+  it("refuses more items x periods than one plan holds and says how many items fit", () => {
+    const items = Array.from({ length: 5001 }, (_, i) => ({ ...redTomato.items[0], id: `I${i}` }));
+    expect(problem({ ...redTomato, periods: 36, items })).toMatch(
+      /5,001 items and 1 resources over 36 periods: 180,072 item-periods, more than the 180,000 one plan holds .*Plan at most 4,999 items over 36 periods/,
+    );
+  });
+
+  it("refuses more capacity entries than one plan holds", () => {
+    const resources = ["a", "b", "c", "d", "e"].map((id) => ({ id, availableHours: 100 }));
+    const hoursPerUnit = Object.fromEntries(resources.map((r) => [r.id, 1]));
+    const items = Array.from({ length: 4000 }, (_, i) => ({ id: `I${i}`, unitCost: 1, holdingCost: 1, hoursPerUnit }));
+    const demand = Object.fromEntries(items.map((item) => [item.id, 1]));
+    expect(problem({ periods: 36, items, resources, demand })).toMatch(/^items\[\]\.hoursPerUnit hold 20,000 item-resource pairs over 36 periods: 720,000 capacity entries, more than the 540,000/);
+  });
+
+  it("plans a model at the limit's edge (120 periods)", () => {
+    expect(validateSupplyModel({ ...redTomato, periods: 120, periodLabels: undefined, demand: { tools: 100 }, workforce: undefined }).periods).toBe(120);
+  });
+});

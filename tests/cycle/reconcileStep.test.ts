@@ -2,15 +2,12 @@
  * Step 4 takes step 3's plan as its base when it reads the very model step 3 planned, and plans the
  * base again as soon as the workbook says something else.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { inThreadSolver, useLpSolver } from "../../src/core/optimize/lpSolver";
-import { runDemandStep } from "../../src/cycle/demandStep";
-import { runGatherStep } from "../../src/cycle/gatherStep";
 import { GAP_NOTE, runReconcileStep } from "../../src/cycle/reconcileStep";
 import { SHEETS } from "../../src/cycle/sheets";
-import { runSupplyStep, type SupplyResult } from "../../src/cycle/supplyStep";
-import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import type { SupplyResult } from "../../src/cycle/supplyStep";
+import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { sampleThroughSupply } from "./sampleThroughSupply";
 
 let solves = 0;
 const solver = inThreadSolver();
@@ -31,10 +28,7 @@ describe("step 4 after step 3 in the same run", () => {
   let supply: SupplyResult;
 
   beforeAll(async () => {
-    book = await MemoryWorkbook.fromXlsx(fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx")));
-    await runGatherStep(book);
-    await runDemandStep(book, { horizon: 6 });
-    supply = await runSupplyStep(book);
+    ({ book, supply } = await sampleThroughSupply());
   }, 120_000);
 
   test("solves one plan fewer with step 3's plan as its base, and writes the same SOP Scenarios", async () => {

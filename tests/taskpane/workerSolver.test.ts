@@ -2,20 +2,17 @@
  * The pane's solver worker keeps a HiGHS model per session, so step 4 in the pane re-plans its
  * scenarios from the last plan's basis as `sop run` does, with the same results to the cent.
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { HighsSession } from "../../src/core/optimize/highsSession";
 import { loadHighs } from "../../src/core/optimize/highsSolve";
 import { inThreadSolver, useLpSolver } from "../../src/core/optimize/lpSolver";
-import { runDemandStep } from "../../src/cycle/demandStep";
-import { runGatherStep } from "../../src/cycle/gatherStep";
 import { runReconcileStep } from "../../src/cycle/reconcileStep";
 import { SHEETS } from "../../src/cycle/sheets";
-import { runSupplyStep, type SupplyResult } from "../../src/cycle/supplyStep";
+import type { SupplyResult } from "../../src/cycle/supplyStep";
 import { optimizeSupply, validateSupplyModel, type SupplyModel, type SupplyOutcome } from "../../src/core/supply";
 import { answerSolverMessage, type SolverMessage } from "../../src/taskpane/solverMessages";
 import { workerSolver } from "../../src/taskpane/workerSolver";
-import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { sampleThroughSupply } from "../cycle/sampleThroughSupply";
 import { randomModel } from "../core/supply/fixtures";
 
 /** A stand-in for the Web Worker running solverWorker.ts: answers each message on a later turn, as a worker does, and notes whether a session's solve was warm. */
@@ -46,10 +43,7 @@ describe("step 4 with the pane's worker solver", () => {
   let supply: SupplyResult;
 
   beforeAll(async () => {
-    book = await MemoryWorkbook.fromXlsx(fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-sop.xlsx")));
-    await runGatherStep(book);
-    await runDemandStep(book, { horizon: 6 });
-    supply = await runSupplyStep(book);
+    ({ book, supply } = await sampleThroughSupply());
   }, 120_000);
 
   test("re-plans the scenarios in one worker session and writes SOP Scenarios as the CLI does; the worker frees the session", async () => {

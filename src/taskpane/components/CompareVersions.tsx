@@ -7,7 +7,7 @@ import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, tokens }
 import { readAuditLog } from "../../cycle/approval";
 import { writeVersionDiff } from "../../cycle/versionDiff";
 import type { OverwriteConfirmation, Workbook } from "../../workbook/workbook";
-import { plannerMessage } from "../plannerMessage";
+import { useAction } from "../useAction";
 
 export interface CompareVersionsProps {
   workbook: Workbook;
@@ -26,7 +26,7 @@ export function CompareVersions({ workbook, confirmOverwrite, onWritten }: Compa
   const [versions, setVersions] = React.useState<string[]>([]);
   const [from, setFrom] = React.useState("");
   const [to, setTo] = React.useState("");
-  const [result, setResult] = React.useState<{ intent: "success" | "error"; text: string } | undefined>();
+  const { state, run } = useAction<string>();
 
   const load = async () => {
     workbook.forget();
@@ -35,15 +35,12 @@ export function CompareVersions({ workbook, confirmOverwrite, onWritten }: Compa
     setFrom(sheets.at(-2) ?? "");
     setTo(sheets.at(-1) ?? "");
   };
-  const onCompare = async () => {
-    try {
+  const onCompare = () =>
+    run(async () => {
       const diff = await writeVersionDiff(workbook, from, to, confirmOverwrite);
-      setResult({ intent: "success", text: `${diff.to} less ${diff.from}: ${diff.rows.length - 1} changed rows, written to SOP Plan Diff.` });
       onWritten?.();
-    } catch (error) {
-      setResult({ intent: "error", text: plannerMessage(error, false) });
-    }
-  };
+      return `${diff.to} less ${diff.from}: ${diff.rows.length - 1} changed rows, written to SOP Plan Diff.`;
+    });
 
   return (
     <section className={styles.root} aria-label="Compare approved versions">
@@ -65,16 +62,16 @@ export function CompareVersions({ workbook, confirmOverwrite, onWritten }: Compa
                 ))}
               </Select>
             </Field>
-            <Button appearance="primary" onClick={() => void onCompare()}>
+            <Button appearance="primary" disabled={state.status === "running"} onClick={() => void onCompare()}>
               Write the comparison
             </Button>
           </>
         )}
       </div>
       {versions.length === 1 && <MessageBar intent="info"><MessageBarBody>Only one version is approved: approve another to compare.</MessageBarBody></MessageBar>}
-      {result && (
-        <MessageBar intent={result.intent} layout="multiline" role="status">
-          <MessageBarBody>{result.text}</MessageBarBody>
+      {(state.status === "done" || state.status === "failed") && (
+        <MessageBar intent={state.status === "done" ? "success" : "error"} layout="multiline" role="status">
+          <MessageBarBody>{state.status === "done" ? state.result : state.message}</MessageBarBody>
         </MessageBar>
       )}
     </section>

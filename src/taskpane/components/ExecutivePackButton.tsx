@@ -6,44 +6,29 @@
 import * as React from "react";
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import type { Workbook } from "../../workbook/workbook";
-import { plannerMessage } from "../plannerMessage";
+import { offerDownload } from "../download";
+import { useAction } from "../useAction";
 
 export interface ExecutivePackButtonProps {
   workbook: Workbook;
 }
-
-type PackState = { status: "idle" } | { status: "running" } | { status: "done"; file: string } | { status: "failed"; message: string };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
-/** Offer bytes to the planner as a file download. */
-function download(bytes: Uint8Array, file: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.presentationml.presentation" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = file;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function ExecutivePackButton({ workbook }: ExecutivePackButtonProps): React.JSX.Element {
   const styles = useStyles();
-  const [state, setState] = React.useState<PackState>({ status: "idle" });
+  const { state, run } = useAction<string>();
 
-  const onClick = async () => {
-    setState({ status: "running" });
-    try {
+  const onClick = () =>
+    run(async () => {
       const { executivePack } = await import("../../cycle/executivePack");
       const file = "SOP executive pack.pptx";
-      download(await executivePack(workbook), file);
-      setState({ status: "done", file });
-    } catch (error) {
-      setState({ status: "failed", message: plannerMessage(error, false) });
-    }
-  };
+      offerDownload(await executivePack(workbook), file, "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+      return file;
+    });
 
   return (
     <section className={styles.root} aria-label="Executive pack">
@@ -56,7 +41,7 @@ export function ExecutivePackButton({ workbook }: ExecutivePackButtonProps): Rea
       </div>
       {state.status === "done" && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>Saved as &quot;{state.file}&quot; in your downloads.</MessageBarBody>
+          <MessageBarBody>Saved as &quot;{state.result}&quot; in your downloads.</MessageBarBody>
         </MessageBar>
       )}
       {state.status === "failed" && (

@@ -10,14 +10,14 @@ import { approvalReceipt, readAuditLog } from "../../cycle/approval";
 import type { StepMessage } from "../../cycle/stepTypes";
 import { verifyApprovals, type VerifyFinding, type VerifyReport } from "../../cycle/verifyApprovals";
 import type { Workbook } from "../../workbook/workbook";
+import { offerDownload } from "../download";
 import { plannerMessage } from "../plannerMessage";
+import { useAction } from "../useAction";
 import { StepMessages } from "./StepMessages";
 
 export interface VerifyApprovalsProps {
   workbook: Workbook;
 }
-
-type VerifyState = { status: "idle" } | { status: "running" } | { status: "done"; report: VerifyReport } | { status: "failed"; message: string };
 
 const LEVEL: Record<VerifyFinding["kind"], StepMessage["level"]> = { changed: "error", warning: "warning", note: "info" };
 
@@ -26,30 +26,16 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
-/** Offer a text as a file download from the pane. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export function VerifyApprovals({ workbook }: VerifyApprovalsProps): React.JSX.Element {
   const styles = useStyles();
-  const [state, setState] = React.useState<VerifyState>({ status: "idle" });
+  const { state, run } = useAction<VerifyReport>();
   const [receiptMessage, setReceiptMessage] = React.useState<string>("");
 
-  const onVerify = async () => {
-    setState({ status: "running" });
-    try {
+  const onVerify = () =>
+    run(() => {
       workbook.forget();
-      setState({ status: "done", report: await verifyApprovals(workbook) });
-    } catch (error) {
-      setState({ status: "failed", message: plannerMessage(error, false) });
-    }
-  };
+      return verifyApprovals(workbook);
+    });
   const onReceipt = async () => {
     try {
       workbook.forget();
@@ -59,7 +45,7 @@ export function VerifyApprovals({ workbook }: VerifyApprovalsProps): React.JSX.E
         return;
       }
       const receipt = approvalReceipt(last);
-      download(`${receipt.sheet} receipt.json`, `${JSON.stringify(receipt, null, 2)}\n`);
+      offerDownload(`${JSON.stringify(receipt, null, 2)}\n`, `${receipt.sheet} receipt.json`, "application/json");
       setReceiptMessage(`Receipt of "${receipt.sheet}" downloaded: keep it outside the workbook (e-mail or file it).`);
     } catch (error) {
       setReceiptMessage(plannerMessage(error, false));
@@ -90,14 +76,14 @@ export function VerifyApprovals({ workbook }: VerifyApprovalsProps): React.JSX.E
       )}
       {state.status === "done" && (
         <>
-          <MessageBar intent={state.report.changed ? "error" : "success"} layout="multiline" role="status">
+          <MessageBar intent={state.result.changed ? "error" : "success"} layout="multiline" role="status">
             <MessageBarBody>
-              {state.report.changed
-                ? `Changed since approval: ${state.report.findings.filter((finding) => finding.kind === "changed").length} finding(s) below.`
-                : `${state.report.versions} approved version(s) verified: unchanged.`}
+              {state.result.changed
+                ? `Changed since approval: ${state.result.findings.filter((finding) => finding.kind === "changed").length} finding(s) below.`
+                : `${state.result.versions} approved version(s) verified: unchanged.`}
             </MessageBarBody>
           </MessageBar>
-          <StepMessages messages={state.report.findings.map((finding) => ({ level: LEVEL[finding.kind], text: `${finding.where}: ${finding.message}` }))} />
+          <StepMessages messages={state.result.findings.map((finding) => ({ level: LEVEL[finding.kind], text: `${finding.where}: ${finding.message}` }))} />
         </>
       )}
     </section>

@@ -10,7 +10,9 @@
  * and its one-step in-sample errors; the forecasts are reconciled by each method and scored on the
  * held-out months: RMSE over all series and months of a level, and MASE (MAE over the in-sample
  * seasonal naive MAE) averaged over the series of a level. Coherence error = the largest gap between a
- * series and the sum of its bottom series.
+ * series and the sum of its bottom series. Optimality = the largest entry of S' W^-1 (yhat - S b) relative
+ * to that of S' W^-1 yhat for MinT shrink's b: 0 when b solves the GLS normal equations, computed here
+ * with a Cholesky factor of the full W, independently of the constraint form mint.ts solves.
  * Usage: npm run bench:mint [-- seed ...]   (default seeds 1 2 3)
  */
 import * as fs from "fs";
@@ -18,7 +20,8 @@ import * as os from "os";
 import * as path from "path";
 import { forecasterById } from "../src/core/forecast";
 import { mulberry32 } from "../src/core/random";
-import { coherenceError, reconcileForecasts, structureFromLevels, type ReconcileMethod, type SummingStructure } from "../src/core/reconcile";
+import { coherenceError, reconcileForecasts, shrinkCovariance, structureFromLevels, type ReconcileMethod, type SummingStructure } from "../src/core/reconcile";
+import { choleskyFactor, choleskySolve } from "../src/core/reconcile/cholesky";
 
 const FAMILIES = 6;
 const ITEMS_PER_FAMILY = 20;
@@ -95,6 +98,33 @@ function baseForecast(history: readonly number[]): { mean: number[]; errors: num
   return { mean: model.forecast(HORIZON, [80]).mean, errors: history.map((y, t) => (Number.isFinite(model.fitted[t]) ? y - model.fitted[t] : Number.NaN)) };
 }
 
+/** max |S' W^-1 (yhat - S b)| / max |S' W^-1 yhat|: how far b is from the GLS normal equations. */
+function optimality(structure: SummingStructure, base: readonly number[][], values: readonly number[][], errors: readonly number[][]): number {
+  const { matrix, size } = shrinkCovariance(errors);
+  if (!choleskyFactor(matrix, size)) return Number.NaN;
+  const h = base[0].length;
+  const solved = (rows: (t: number, i: number) => number): Float64Array => {
+    const x = new Float64Array(size * h);
+    for (let i = 0; i < size; i++) for (let t = 0; t < h; t++) x[i * h + t] = rows(t, i);
+    choleskySolve(matrix, size, x, h);
+    return x;
+  };
+  const largest = (x: Float64Array): number => {
+    let worst = 0;
+    structure.bottom.forEach((_, j) => {
+      for (let t = 0; t < h; t++) {
+        let g = 0;
+        structure.nodes.forEach((node, i) => {
+          if (node.members.includes(j)) g += x[i * h + t];
+        });
+        worst = Math.max(worst, Math.abs(g));
+      }
+    });
+    return worst;
+  };
+  return largest(solved((t, i) => base[i][t] - values[i][t])) / largest(solved((t, i) => base[i][t]));
+}
+
 function seasonalNaiveMae(history: readonly number[]): number {
   let sum = 0;
   for (let t = SEASON; t < history.length; t++) sum += Math.abs(history[t] - history[t - SEASON]);
@@ -107,6 +137,8 @@ async function main(): Promise<void> {
   const scores: Record<string, Scores> = Object.fromEntries(METHODS.map((m) => [m, { squared: {}, count: {}, mase: {} }]));
   const lambdas: number[] = [];
   let worstCoherence = 0;
+  let worstOptimality = 0;
+  const bottomBySeed: string[] = [];
   let forecastCpu = 0;
   let reconcileCpu = 0;
   let reconcileCalls = 0;
@@ -114,6 +146,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   for (const seed of runs) {
     const { structure, bottom } = generate(seed);
+    const before = { mint: { ...scores.mint_shrink.squared }, bu: { ...scores.bottom_up.squared }, count: { ...scores.bottom_up.count } };
     const all = structure.nodes.map((node) => Array.from({ length: MONTHS }, (_, t) => node.members.reduce((s, j) => s + bottom[j][t], 0)));
     shape = `${structure.bottom.length} bottom series, ${structure.nodes.length} series in all`;
     for (const origin of ORIGINS) {
@@ -134,7 +167,10 @@ async function main(): Promise<void> {
           reconcileCalls++;
           worstCoherence = Math.max(worstCoherence, coherenceError(structure, result.values));
         }
-        if (result.lambda !== undefined) lambdas.push(result.lambda);
+        if (result.lambda !== undefined) {
+          lambdas.push(result.lambda);
+          worstOptimality = Math.max(worstOptimality, optimality(structure, base, result.values, errors));
+        }
         const score = scores[method];
         structure.nodes.forEach((node, i) => {
           let squared = 0;
@@ -151,6 +187,9 @@ async function main(): Promise<void> {
         });
       }
     }
+    const seedRmse = (now: Record<string, number>, then: Record<string, number>): string =>
+      Math.sqrt((now.bottom - (then.bottom ?? 0)) / (scores.bottom_up.count.bottom - (before.count.bottom ?? 0))).toFixed(3);
+    bottomBySeed.push(`seed ${seed}: MinT shrink ${seedRmse(scores.mint_shrink.squared, before.mint)}, bottom-up ${seedRmse(scores.bottom_up.squared, before.bu)}`);
   }
   const rmse = (m: string, level: string): number => Math.sqrt(scores[m].squared[level] / scores[m].count[level]);
   const mase = (m: string, level: string): number => scores[m].mase[level].reduce((a, b) => a + b, 0) / scores[m].mase[level].length;
@@ -166,15 +205,16 @@ async function main(): Promise<void> {
     ...METHODS.map((m) => `  ${m.padEnd(12)}${LEVELS.map((l) => mase(m, l).toFixed(4).padStart(10)).join("")}`),
     "",
     `Bottom level (item x location): MinT shrink RMSE ${rmse("mint_shrink", "bottom").toFixed(3)} vs bottom-up ${rmse("bottom_up", "bottom").toFixed(3)}; MASE ${mase("mint_shrink", "bottom").toFixed(4)} vs ${mase("bottom_up", "bottom").toFixed(4)}`,
+    `Bottom-level RMSE by seed: ${bottomBySeed.join("; ")}`,
     `Shrinkage lambda: ${Math.min(...lambdas).toFixed(3)} to ${Math.max(...lambdas).toFixed(3)}`,
-    `Largest coherence error over every method, series and month: ${worstCoherence.toExponential(2)}`,
+    `Largest coherence error over every method, series and month: ${worstCoherence.toExponential(2)}; MinT shrink optimality (GLS normal equations, relative): ${worstOptimality.toExponential(2)}`,
     `CPU: base forecasts ${forecastCpu.toFixed(1)} s; reconciliation ${((1000 * reconcileCpu) / reconcileCalls).toFixed(0)} ms a call (${reconcileCalls} calls); wall ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; load average ${os.loadavg()[0].toFixed(1)}`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   const out = path.join(__dirname, "..", "..", "out");
   fs.mkdirSync(out, { recursive: true });
   const table = Object.fromEntries(METHODS.map((m) => [m, Object.fromEntries(LEVELS.map((l) => [l, { rmse: rmse(m, l), mase: mase(m, l) }]))]));
-  fs.writeFileSync(path.join(out, "bench-mint.json"), `${JSON.stringify({ seeds: runs, origins: ORIGINS, table, lambdas, worstCoherence }, null, 1)}\n`);
+  fs.writeFileSync(path.join(out, "bench-mint.json"), `${JSON.stringify({ seeds: runs, origins: ORIGINS, table, lambdas, worstCoherence, worstOptimality }, null, 1)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -262,12 +262,12 @@ export const MAX_RECONCILE_SERIES = 2_000;
  * region): every total becomes the sum of the series under it. MinT with shrinkage (Wickramasuriya,
  * Athanasopoulos & Hyndman, 2019) weighs each forecast by how well it forecast the past.
  * @customfunction RECONCILE
- * @param forecasts One row per series (every item x location, item, family, location, region and the total): its name in the first column, then the forecast of each period.
- * @param hierarchy Two columns, node and parent: each row says which group a series adds up into (e.g. "B-100@DC1", "B-100"). A series in two groups (its item and its location) has a row for each; the total's parent is blank or it appears only as a parent.
+ * @param forecasts One row per series (every item x location, item, family, location, region and the total), no header row: its name in the first column, then the forecast of each period.
+ * @param hierarchy Two columns, node and parent, no header row: each row says which group a series adds up into (e.g. "B-100@DC1", "B-100"). A series in two groups (its item and its location) has a row for each; the total's parent is blank or it appears only as a parent.
  * @param [method] "mint_shrink" (default when errors are given), "mint_diag", "wls_struct" (default otherwise), "ols", "bottom_up" or "top_down" (needs history).
  * @param [errors] One-step errors (actual minus fitted) of each series over past periods: one row per row of forecasts, in the same order; blanks where a series has none.
  * @param [history] Actual history of each series, one row per row of forecasts, for "top_down" (each bottom series' share of the history's total).
- * @returns The coherent forecasts: one row per row of forecasts, one column per period (without the names).
+ * @returns The coherent forecasts: one row per row of forecasts, one column per period (without the names). A bottom series can come out below 0 when its totals' forecasts are far below its own.
  */
 export function reconcile(forecasts: unknown[][], hierarchy: unknown[][], method?: string, errors?: unknown[][], history?: unknown[][]): unknown[][] {
   return asExcelResult(() => {

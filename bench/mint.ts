@@ -13,6 +13,8 @@
  * series and the sum of its bottom series. Optimality = the largest entry of S' W^-1 (yhat - S b) relative
  * to that of S' W^-1 yhat for MinT shrink's b: 0 when b solves the GLS normal equations, computed here
  * with a Cholesky factor of the full W, independently of the constraint form mint.ts solves.
+ * The same on the sample workbook's hierarchy (scripts/make-sample.ts with 125 items a family: 500 items
+ * -> 4 families -> total, 36 months), at origins after months 24 and 30, 6 months ahead.
  * Usage: npm run bench:mint [-- seed ...]   (default seeds 1 2 3)
  */
 import * as fs from "fs";
@@ -22,6 +24,7 @@ import { forecasterById } from "../src/core/forecast";
 import { mulberry32 } from "../src/core/random";
 import { coherenceError, reconcileForecasts, shrinkCovariance, structureFromLevels, type ReconcileMethod, type SummingStructure } from "../src/core/reconcile";
 import { choleskyFactor, choleskySolve } from "../src/core/reconcile/cholesky";
+import { sampleData } from "../scripts/make-sample";
 
 const FAMILIES = 6;
 const ITEMS_PER_FAMILY = 20;
@@ -31,6 +34,9 @@ const MONTHS = 60;
 const SEASON = 12;
 const HORIZON = 12;
 const ORIGINS = [36, 42, 48];
+/** The sample workbook has 36 months: origins after months 24 and 30, 6 months ahead. */
+const SAMPLE_ORIGINS = [24, 30];
+const SAMPLE_HORIZON = 6;
 const METHODS: readonly ("base" | ReconcileMethod)[] = ["base", "bottom_up", "mint_shrink", "mint_diag", "wls_struct", "ols"];
 const LEVELS = ["total", "family", "item", "region", "location", "bottom"];
 
@@ -88,14 +94,14 @@ const ets = forecasterById("ets");
 const naive = forecasterById("naive");
 
 /** ETS base forecast and one-step in-sample errors of one series (naive when ETS cannot fit it). */
-function baseForecast(history: readonly number[]): { mean: number[]; errors: number[] } {
+function baseForecast(history: readonly number[], horizon: number): { mean: number[]; errors: number[] } {
   let model;
   try {
     model = ets.fit(history, { seasonLength: SEASON });
   } catch {
     model = naive.fit(history, { seasonLength: SEASON });
   }
-  return { mean: model.forecast(HORIZON, [80]).mean, errors: history.map((y, t) => (Number.isFinite(model.fitted[t]) ? y - model.fitted[t] : Number.NaN)) };
+  return { mean: model.forecast(horizon, [80]).mean, errors: history.map((y, t) => (Number.isFinite(model.fitted[t]) ? y - model.fitted[t] : Number.NaN)) };
 }
 
 /** max |S' W^-1 (yhat - S b)| / max |S' W^-1 yhat|: how far b is from the GLS normal equations. */
@@ -131,9 +137,15 @@ function seasonalNaiveMae(history: readonly number[]): number {
   return sum / (history.length - SEASON);
 }
 
-async function main(): Promise<void> {
-  const seeds = process.argv.slice(2).map(Number);
-  const runs = seeds.length > 0 ? seeds : [1, 2, 3];
+/** One hierarchy of one seed: its structure and every series (node order) over all months. */
+interface Dataset {
+  seed: number;
+  structure: SummingStructure;
+  all: number[][];
+}
+
+/** Score every method on rolling origins over the datasets of one study; the lines to print and the table. */
+function study(title: string, datasets: readonly Dataset[], origins: readonly number[], horizon: number): { lines: string[]; json: unknown } {
   const scores: Record<string, Scores> = Object.fromEntries(METHODS.map((m) => [m, { squared: {}, count: {}, mase: {} }]));
   const lambdas: number[] = [];
   let worstCoherence = 0;
@@ -142,22 +154,18 @@ async function main(): Promise<void> {
   let forecastCpu = 0;
   let reconcileCpu = 0;
   let reconcileCalls = 0;
-  let shape = "";
   const started = Date.now();
-  for (const seed of runs) {
-    const { structure, bottom } = generate(seed);
+  for (const { seed, structure, all } of datasets) {
     const before = { mint: { ...scores.mint_shrink.squared }, bu: { ...scores.bottom_up.squared }, count: { ...scores.bottom_up.count } };
-    const all = structure.nodes.map((node) => Array.from({ length: MONTHS }, (_, t) => node.members.reduce((s, j) => s + bottom[j][t], 0)));
-    shape = `${structure.bottom.length} bottom series, ${structure.nodes.length} series in all`;
-    for (const origin of ORIGINS) {
+    for (const origin of origins) {
       const cpu0 = process.cpuUsage();
-      const fits = all.map((series) => baseForecast(series.slice(0, origin)));
+      const fits = all.map((series) => baseForecast(series.slice(0, origin), horizon));
       const cpu1 = process.cpuUsage(cpu0);
       forecastCpu += (cpu1.user + cpu1.system) / 1e6;
       const base = fits.map((fit) => fit.mean);
       const errors = fits.map((fit) => fit.errors);
       const history = all.map((series) => series.slice(0, origin));
-      const h = Math.min(HORIZON, MONTHS - origin);
+      const h = Math.min(horizon, all[0].length - origin);
       for (const method of METHODS) {
         const cpu2 = process.cpuUsage();
         const result = method === "base" ? { values: base, lambda: undefined } : reconcileForecasts(structure, base, { method, errors, history });
@@ -191,30 +199,63 @@ async function main(): Promise<void> {
       Math.sqrt((now.bottom - (then.bottom ?? 0)) / (scores.bottom_up.count.bottom - (before.count.bottom ?? 0))).toFixed(3);
     bottomBySeed.push(`seed ${seed}: MinT shrink ${seedRmse(scores.mint_shrink.squared, before.mint)}, bottom-up ${seedRmse(scores.bottom_up.squared, before.bu)}`);
   }
+  const levels = LEVELS.filter((l) => scores.base.count[l] !== undefined);
   const rmse = (m: string, level: string): number => Math.sqrt(scores[m].squared[level] / scores[m].count[level]);
   const mase = (m: string, level: string): number => scores[m].mase[level].reduce((a, b) => a + b, 0) / scores[m].mase[level].length;
+  const { structure } = datasets[0];
   const lines = [
-    `MinT on a generated hierarchy: seeds ${runs.join(", ")}; ${shape}; origins after months ${ORIGINS.join(", ")}, ${HORIZON} months ahead; ETS base forecasts`,
+    `${title}: seeds ${datasets.map((d) => d.seed).join(", ")}; ${structure.bottom.length} bottom series, ${structure.nodes.length} series in all; origins after months ${origins.join(", ")}, ${horizon} months ahead; ETS base forecasts`,
     "",
     `RMSE by level (all series and months of the level)`,
-    `  ${"method".padEnd(12)}${LEVELS.map((l) => l.padStart(10)).join("")}`,
-    ...METHODS.map((m) => `  ${m.padEnd(12)}${LEVELS.map((l) => rmse(m, l).toFixed(2).padStart(10)).join("")}`),
+    `  ${"method".padEnd(12)}${levels.map((l) => l.padStart(10)).join("")}`,
+    ...METHODS.map((m) => `  ${m.padEnd(12)}${levels.map((l) => rmse(m, l).toFixed(2).padStart(10)).join("")}`),
     "",
     `MASE by level (mean over the series of the level)`,
-    `  ${"method".padEnd(12)}${LEVELS.map((l) => l.padStart(10)).join("")}`,
-    ...METHODS.map((m) => `  ${m.padEnd(12)}${LEVELS.map((l) => mase(m, l).toFixed(4).padStart(10)).join("")}`),
+    `  ${"method".padEnd(12)}${levels.map((l) => l.padStart(10)).join("")}`,
+    ...METHODS.map((m) => `  ${m.padEnd(12)}${levels.map((l) => mase(m, l).toFixed(4).padStart(10)).join("")}`),
     "",
-    `Bottom level (item x location): MinT shrink RMSE ${rmse("mint_shrink", "bottom").toFixed(3)} vs bottom-up ${rmse("bottom_up", "bottom").toFixed(3)}; MASE ${mase("mint_shrink", "bottom").toFixed(4)} vs ${mase("bottom_up", "bottom").toFixed(4)}`,
+    `Bottom level: MinT shrink RMSE ${rmse("mint_shrink", "bottom").toFixed(3)} vs bottom-up ${rmse("bottom_up", "bottom").toFixed(3)}; MASE ${mase("mint_shrink", "bottom").toFixed(4)} vs ${mase("bottom_up", "bottom").toFixed(4)}`,
     `Bottom-level RMSE by seed: ${bottomBySeed.join("; ")}`,
     `Shrinkage lambda: ${Math.min(...lambdas).toFixed(3)} to ${Math.max(...lambdas).toFixed(3)}`,
     `Largest coherence error over every method, series and month: ${worstCoherence.toExponential(2)}; MinT shrink optimality (GLS normal equations, relative): ${worstOptimality.toExponential(2)}`,
-    `CPU: base forecasts ${forecastCpu.toFixed(1)} s; reconciliation ${((1000 * reconcileCpu) / reconcileCalls).toFixed(0)} ms a call (${reconcileCalls} calls); wall ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; load average ${os.loadavg()[0].toFixed(1)}`,
+    `CPU: base forecasts ${forecastCpu.toFixed(1)} s; reconciliation ${((1000 * reconcileCpu) / reconcileCalls).toFixed(0)} ms a call (${reconcileCalls} calls); wall ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
-  process.stdout.write(`${lines.join("\n")}\n`);
+  const table = Object.fromEntries(METHODS.map((m) => [m, Object.fromEntries(levels.map((l) => [l, { rmse: rmse(m, l), mase: mase(m, l) }]))]));
+  return { lines, json: { seeds: datasets.map((d) => d.seed), origins, horizon, table, lambdas, worstCoherence, worstOptimality } };
+}
+
+/** Every series of a structure from its bottom series. */
+const allSeries = (structure: SummingStructure, bottom: readonly number[][]): number[][] =>
+  structure.nodes.map((node) => bottom[0].map((_, t) => node.members.reduce((s, j) => s + bottom[j][t], 0)));
+
+/**
+ * The sample workbook's hierarchy (scripts/make-sample.ts, 500 items in 4 families, 36 months): items ->
+ * family -> total, with its planted problems cleaned simply (a blank month takes the month before, a
+ * negative month 0).
+ */
+function sampleHierarchy(seed: number): Dataset {
+  const data = sampleData(seed, 125);
+  const bottom = data.items.map((item) => {
+    let last = 0;
+    return item.history.map((v) => (last = v === null ? last : Math.max(0, v)));
+  });
+  const structure = structureFromLevels(data.items.map((item) => ({ id: item.id, levels: { family: item.family } })), ["family"]);
+  return { seed, structure, all: allSeries(structure, bottom) };
+}
+
+async function main(): Promise<void> {
+  const seeds = process.argv.slice(2).map(Number);
+  const runs = seeds.length > 0 ? seeds : [1, 2, 3];
+  const generated = study("MinT on a generated item x location hierarchy", runs.map((seed) => {
+    const { structure, bottom } = generate(seed);
+    return { seed, structure, all: allSeries(structure, bottom) };
+  }), ORIGINS, HORIZON);
+  const sample = study("MinT on the sample workbook's items -> families -> total", runs.map(sampleHierarchy), SAMPLE_ORIGINS, SAMPLE_HORIZON);
+  const footer = `Peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; load average ${os.loadavg()[0].toFixed(1)}`;
+  process.stdout.write(`${[...generated.lines, "", ...sample.lines, "", footer].join("\n")}\n`);
   const out = path.join(__dirname, "..", "..", "out");
   fs.mkdirSync(out, { recursive: true });
-  const table = Object.fromEntries(METHODS.map((m) => [m, Object.fromEntries(LEVELS.map((l) => [l, { rmse: rmse(m, l), mase: mase(m, l) }]))]));
-  fs.writeFileSync(path.join(out, "bench-mint.json"), `${JSON.stringify({ seeds: runs, origins: ORIGINS, table, lambdas, worstCoherence, worstOptimality }, null, 1)}\n`);
+  fs.writeFileSync(path.join(out, "bench-mint.json"), `${JSON.stringify({ generated: generated.json, sample: sample.json }, null, 1)}\n`);
 }
 
 main().catch((error: unknown) => {

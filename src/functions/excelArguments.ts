@@ -61,6 +61,21 @@ export function readRange(cells: unknown, name: string, maxCells = MAX_CELLS): u
 }
 
 /**
+ * Read a cell that names something (an item, a family, a location): text trimmed, a number as its
+ * digits (item codes are often numbers), a blank as "".
+ * @param where the cell in the planner's words, used in error messages ("row 3 of hierarchy")
+ * @throws PlanningError for TRUE/FALSE or an error value (as #N/A)
+ * @example readLabel(1001, "row 2 of forecasts") // "1001"
+ */
+export function readLabel(cell: unknown, where: string): string {
+  if (isBlank(cell)) return "";
+  if (typeof cell === "number") return String(checkMagnitude(cell, `the name in ${where}`));
+  if (typeof cell === "string" && !isErrorValue(cell)) return cell.trim();
+  if (isErrorValue(cell)) throw new PlanningError(`The name in ${where} is an Excel error: fix that cell first.`, "notAvailable");
+  throw new PlanningError(`The name in ${where} is ${describeCell(cell)}: type the name of the item, group or location there.`);
+}
+
+/**
  * Read one row or one column of cells as numbers.
  * @param cells the range as Excel passes it (rows of cells)
  * @param name the argument's name, used in error messages

@@ -7,13 +7,13 @@
 import { PlanningError } from "../core/errors";
 import { bias, mae, mape, mase, rmse, smape, trackingSignal, wmape } from "../core/metrics";
 import { correctOutliers, describeModel, detectSeasonality, familySeasonFromIndices, fillMissing, forecastSeries, MAX_HORIZON, shownDemand } from "../core/forecast";
-import { disaggregate, FVA_METRICS, forecastValueAdded, GAP_MODES, periodGap, planFinancials } from "../core/reconcile";
+import { disaggregate, FVA_METRICS, forecastValueAdded, GAP_MODES, periodGap, planFinancials, RECONCILE_METHODS, reconcileForecasts, structureFromParents } from "../core/reconcile";
 import { highsBeside, loadHighs } from "../core/optimize/highsSolve";
 import { inThreadSolver, useLpSolver } from "../core/optimize/lpSolver";
 import { abcXyz } from "../core/segmentation";
 import { capacityUtilisation, inventoryProjection, planSingleItem, safetyStockFromHistory } from "../core/supply";
 import { asExcelResult, asExcelResultAsync, excelErrorValue } from "./excelError";
-import { assertSameLength, readChoice, readFlag, readNumber, readNumbers, readOptionalWholeNumber, readRange, readSeries, readText, readWholeNumber, spill } from "./excelArguments";
+import { assertSameLength, readChoice, readFlag, readLabel, readNumber, readNumbers, readOptionalWholeNumber, readRange, readSeries, readText, readWholeNumber, spill } from "./excelArguments";
 
 /** The longest season a function takes, in periods (a yearly season in days). */
 const MAX_SEASON_LENGTH = 366;
@@ -251,6 +251,63 @@ export function disaggregateTotal(total: number, weights: unknown[][], decimals?
   return asExcelResult(() => {
     const series = readNumbers(weights, "weights");
     return spill([disaggregate(readNumber(total, "total"), series.values, readWholeNumber(decimals, "decimals", 0, 10, 0))], series.orientation);
+  });
+}
+
+/** The most series (rows of forecasts) one =SOP.RECONCILE call takes: MinT on 2,000 series answers within 2 s. */
+export const MAX_RECONCILE_SERIES = 2_000;
+
+/**
+ * Make forecasts coherent across a hierarchy (item x location -> item -> family -> total, location ->
+ * region): every total becomes the sum of the series under it. MinT with shrinkage (Wickramasuriya,
+ * Athanasopoulos & Hyndman, 2019) weighs each forecast by how well it forecast the past.
+ * @customfunction RECONCILE
+ * @param forecasts One row per series (every item x location, item, family, location, region and the total), no header row: its name in the first column, then the forecast of each period.
+ * @param hierarchy Two columns, node and parent, no header row: each row says which group a series adds up into (e.g. "B-100@DC1", "B-100"). A series in two groups (its item and its location) has a row for each; the total's parent is blank or it appears only as a parent.
+ * @param [method] "mint_shrink" (default when errors are given), "mint_diag", "wls_struct" (default otherwise), "ols", "bottom_up" or "top_down" (needs history).
+ * @param [errors] One-step errors (actual minus fitted) of each series over past periods: one row per row of forecasts, in the same order; blanks where a series has none.
+ * @param [history] Actual history of each series, one row per row of forecasts, for "top_down" (each bottom series' share of the history's total).
+ * @returns The coherent forecasts: one row per row of forecasts, one column per period (without the names). A bottom series can come out below 0 when its totals' forecasts are far below its own.
+ */
+export function reconcile(forecasts: unknown[][], hierarchy: unknown[][], method?: string, errors?: unknown[][], history?: unknown[][]): unknown[][] {
+  return asExcelResult(() => {
+    const grid = readRange(forecasts, "forecasts");
+    if (grid[0].length < 2) throw new PlanningError("forecasts needs the series name in its first column and at least one period of forecasts after it.");
+    if (grid.length > MAX_RECONCILE_SERIES) {
+      throw new PlanningError(`forecasts has ${grid.length} series, more than the ${MAX_RECONCILE_SERIES} one call reconciles: use the S&OP task pane (step 2) for hierarchies this large.`);
+    }
+    const names = grid.map((row, i) => readLabel(row[0], `row ${i + 1} of forecasts`));
+    const links = readRange(hierarchy, "hierarchy").flatMap((row, i) => {
+      if (row.length !== 2) throw new PlanningError(`hierarchy must have two columns, node and parent, but it has ${row.length}.`);
+      const [node, parent] = row.map((cell, k) => readLabel(cell, `row ${i + 1} of hierarchy, column ${k + 1}`));
+      return node === "" && parent === "" ? [] : [{ node, parent }];
+    });
+    const structure = structureFromParents(links);
+    const listed = new Set(structure.nodes.map((node) => node.name));
+    const rowOf = new Map<string, number>();
+    names.forEach((name, i) => {
+      if (name === "") throw new PlanningError(`Row ${i + 1} of forecasts has no series name in its first column: name the series.`);
+      if (rowOf.has(name)) throw new PlanningError(`"${name}" has two rows in forecasts (rows ${(rowOf.get(name) ?? 0) + 1} and ${i + 1}): keep one.`);
+      if (!listed.has(name)) throw new PlanningError(`Row ${i + 1} of forecasts is for "${name}", which the hierarchy does not list: add it (node, parent) or remove the row.`);
+      rowOf.set(name, i);
+    });
+    const missing = structure.nodes.find((node) => !rowOf.has(node.name));
+    if (missing) throw new PlanningError(`The hierarchy lists "${missing.name}" but forecasts have no row for it: give every series of the hierarchy a row.`);
+    const order = structure.nodes.map((node) => rowOf.get(node.name) ?? 0);
+    const readRows = (cells: unknown[][] | undefined, name: string, blanks: "missing" | "error"): number[][] | undefined => {
+      if (cells === undefined || cells === null) return undefined;
+      const rows = readRange(cells, name);
+      if (rows.length !== grid.length) throw new PlanningError(`${name} has ${rows.length} rows but forecasts has ${grid.length}: give one row per series, in the same order.`);
+      const values = rows.map((row, i) => readSeries([row], `${name} row ${i + 1}`, blanks).values.map((v) => v ?? Number.NaN));
+      return order.map((i) => values[i]);
+    };
+    const base = order.map((i) => readNumbers([grid[i].slice(1)], `forecasts row ${i + 1}`).values);
+    const errorRows = readRows(errors, "errors", "missing");
+    const chosen = readChoice(method, "method", RECONCILE_METHODS, errorRows ? "mint_shrink" : "wls_struct");
+    const result = reconcileForecasts(structure, base, { method: chosen, errors: errorRows, history: readRows(history, "history", "error") });
+    const byRow = new Array<number[]>(grid.length);
+    order.forEach((i, node) => (byRow[i] = result.values[node]));
+    return byRow;
   });
 }
 

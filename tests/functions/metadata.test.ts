@@ -29,6 +29,7 @@ describe("functions.json generated from the JSDoc by the webpack build", () => {
       CLEAN: ["history", "method", "seasonLength"],
       FINANCIALS: ["plan", "price", "cost", "holdingRate"],
       DISAGGREGATE: ["total", "weights", "decimals"],
+      RECONCILE: ["forecasts", "hierarchy", "method", "errors", "history"],
       FVA: ["actual", "naive", "statistical", "consensus", "metric"],
       ABCXYZ: ["history", "values"],
       INVENTORY: ["opening", "supply", "demand", "mode"],

@@ -119,7 +119,12 @@ export function changeItemValue(
   return rollUp(items, next);
 }
 
-function groupOf(item: HierarchyItem, level: string): string {
+/**
+ * The group an item belongs to at one level.
+ * @throws PlanningError when the item has no group at that level
+ * @example groupOf({ id: "a", levels: { family: "F" } }, "family") // "F"
+ */
+export function groupOf(item: HierarchyItem, level: string): string {
   const key = item.levels[level];
   if (key === undefined || key === "") {
     throw new PlanningError(`Item ${item.id} has no ${level}: give every item a ${level}.`);

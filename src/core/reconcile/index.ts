@@ -10,8 +10,16 @@ export type { CombinationRule, ConsensusForecast, ItemSeries, Override } from ".
 export { forecastValueAdded, FVA_METRICS } from "./fva";
 export type { ForecastStep, FvaMetric, FvaRow } from "./fva";
 export { disaggregate, disaggregateSeries } from "./disaggregate";
-export { aggregate, rollUp, changeGroupTotal, changeItemValue } from "./hierarchy";
+export { aggregate, rollUp, changeGroupTotal, changeItemValue, groupOf } from "./hierarchy";
 export type { GroupSeries, HierarchyItem, HierarchyView } from "./hierarchy";
+export { coherenceError, structureFromLevels, structureFromParents, sumUp } from "./summingMatrix";
+export type { ParentLink, SeriesNode, SummingStructure } from "./summingMatrix";
+export { shrinkCovariance } from "./shrinkCovariance";
+export type { ErrorCovariance } from "./shrinkCovariance";
+export { RECONCILE_METHODS, reconcileByWeights, reconcileForecasts } from "./mint";
+export type { ForecastWeights, ReconciledForecasts, ReconcileMethod, ReconcileOptions } from "./mint";
+export { spreadOverrides } from "./spreadOverride";
+export type { NodeOverride } from "./spreadOverride";
 export { planFinancials, portfolioFinancials } from "./financials";
 export type { FinancialTotals, Financials, ItemFinancialInput, PeriodFinancials, PlanUnits } from "./financials";
 export { applyScenario } from "./scenarios";

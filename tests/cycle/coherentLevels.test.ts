@@ -1,0 +1,61 @@
+import { coherentLevels, type OwnForecast } from "../../src/cycle/coherentLevels";
+import { runDemandStep } from "../../src/cycle/demandStep";
+import { runGatherStep } from "../../src/cycle/gatherStep";
+import { SHEETS } from "../../src/cycle/sheets";
+import { twoLocationBook } from "./locationFixture";
+
+describe("coherent levels of step 2", () => {
+  test("by hand: a family trusted far more than its two items moves each item by half the gap", async () => {
+    const series = [
+      { item: "a", location: "", family: "F", history: [1, 2], forecast: [10], rmse: 1 },
+      { item: "b", location: "", family: "F", history: [3, 4], forecast: [20], rmse: 1 },
+    ];
+    const asked: number[][][] = [];
+    const own = async (histories: number[][]): Promise<OwnForecast[]> => {
+      asked.push(histories);
+      return histories.map(() => ({ forecast: [36], rmse: 1e-6 }));
+    };
+    const result = await coherentLevels(series, own);
+    // Totals asked for: the grand total and family F, each from the summed history.
+    expect(asked).toEqual([[[4, 6], [4, 6]]]);
+    expect(result.bottom.map((row) => row[0])).toEqual([expect.closeTo(13, 6), expect.closeTo(23, 6)]);
+    expect(result.levels.map((l) => `${l.level} ${l.name} ${l.own[0]} -> ${l.coherent[0].toFixed(3)}`)).toEqual(["total Total 36 -> 36.000", "family F 36 -> 36.000"]);
+  });
+
+  test("with locations, items over their locations and locations over their items are levels too, all summing exactly", async () => {
+    const series = ["N", "S"].flatMap((location) =>
+      ["a", "b"].map((item) => ({ item, location, family: "", history: [5, 5], forecast: [item === "a" ? 12 : 8], rmse: 2 })),
+    );
+    const result = await coherentLevels(series, async (histories) => histories.map(() => ({ forecast: [50], rmse: 10 })));
+    expect(result.levels.map((l) => `${l.level}:${l.name}`)).toEqual(["total:Total", "family:(no family)", "item:a", "item:b", "location:N", "location:S"]);
+    const bottom = result.bottom.map((row) => row[0]);
+    const of = (name: string): number => result.levels.find((l) => l.name === name)!.coherent[0];
+    expect(Math.abs(of("a") - (bottom[0] + bottom[2]))).toBeLessThan(1e-9);
+    expect(Math.abs(of("N") - (bottom[0] + bottom[1]))).toBeLessThan(1e-9);
+    expect(Math.abs(of("Total") - bottom.reduce((x, y) => x + y, 0))).toBeLessThan(1e-9);
+  });
+
+  test("step 2 with coherent levels: the consensus of each family is the sum of its items', and the report shows own and coherent totals", async () => {
+    const book = await twoLocationBook();
+    await runGatherStep(book);
+    const demand = await runDemandStep(book, { horizon: 6, coherent: true });
+    const table = demand.report.tables?.find((t) => t.title === "Coherent forecast by level (statistical, before overrides)");
+    expect(table?.rows.map((row) => `${row[0]} ${row[1]}`)).toEqual([
+      "total Total",
+      "family Seating",
+      "family Lighting",
+      "item A-1",
+      "item A-2",
+      "item B-1",
+      "location North",
+      "location South",
+    ]);
+    const consensus = (await book.read(SHEETS.consensus)).slice(1);
+    const seating = table!.rows[1].slice(4) as number[];
+    seating.forEach((value, t) => {
+      const items = consensus.filter((row) => row[2] === "Seating").reduce((s, row) => s + (row[3 + t] as number), 0);
+      expect(Math.abs(items - value)).toBeLessThan(0.05);
+    });
+    expect(demand.report.messages?.some((m) => /Coherent levels: the total, 2 families, every item over its locations and every location were forecast/.test(m.text))).toBe(true);
+  }, 60_000);
+});

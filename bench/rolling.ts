@@ -242,7 +242,7 @@ async function runLoop(company: Company, rule: ForecastRule): Promise<LoopResult
     const outcome = await optimizeSupply(model);
     if (outcome.status !== "optimal") throw new Error(`${rule.name}, cycle ${cycle}: ${outcome.message}`);
     const production = Object.fromEntries(outcome.plan.items.map((p) => [p.itemId, p.production]));
-    items.forEach((item, i) => {
+    items.forEach((item) => {
       for (let h = 0; h < HORIZON; h++) {
         snapshots.push({
           cycle,

@@ -4,6 +4,7 @@ import type { CellValue, Workbook, WriteBlock } from "../workbook/workbook";
 import { cellDigests, contentHash, sha256Hex, type CellDigests } from "./contentHash";
 import { CENTS_FORMAT, readableLayouts, WHOLE_FORMAT } from "./ownedSheets";
 import { approvedSheetName, SHEETS } from "./sheets";
+import { snapshotMetadata } from "./snapshots";
 
 /** The plan as it is presented for approval: a table of rows under a header, and its totals. */
 export interface PlanForApproval {
@@ -199,8 +200,9 @@ function requireName(who: Approver): { name: string; identity: ApproverIdentity 
  * version of that cycle; earlier versions are kept untouched) under the plan's number formats, and add
  * an audit row with who (and whether sign-on or typing said so), when, the scenario, the totals, a
  * SHA-256 hash of the content (the values; formats do not enter it, so plans approved before they were
- * written still verify), row and column digests to name changed cells, and the hash chain. Sheet,
- * protections (plan and audit log) and audit row are one write: all or, when it fails, none.
+ * written still verify), row and column digests to name changed cells, and the hash chain; and keep
+ * the cycle's forecast snapshot (see snapshots.ts) in the add-in's very hidden store. Sheet,
+ * protections (plan and audit log), audit row and snapshot are one write: all or, when it fails, none.
  *
  * Protection has no password: it stops accidental edits, not deliberate ones. What proves a plan is
  * unchanged is `verifyApprovals` (content hash, hash chain) and the receipt kept outside the workbook.
@@ -232,7 +234,7 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
   const planBlock: WriteBlock = { sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true };
   await workbook.writeBlocks([planBlock, audit.block], {
     protect: [sheet, SHEETS.auditLog],
-    metadata: audit.metadata,
+    metadata: { ...audit.metadata, ...(await snapshotMetadata(workbook, plan)) },
     layouts: readableLayouts([planBlock]),
   });
   return audit.entry;

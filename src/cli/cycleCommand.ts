@@ -80,7 +80,7 @@ export async function runNextCycleCommand(args: string[]): Promise<number> {
   await checkCycleSize(book, positionals[0]);
   const kept = replaced === undefined ? [] : await carryApprovals(book, replaced, values.out);
   // The planner asked for the actuals to go into the history: that is the yes to writing into it.
-  const { appended, cycle } = await runNextCycle(
+  const { appended, retiredOverrides, cycle } = await runNextCycle(
     book,
     actuals,
     async () => true,
@@ -90,6 +90,7 @@ export async function runNextCycleCommand(args: string[]): Promise<number> {
   const lines = [
     `Actuals from ${values.actuals}: ${appended.added.length > 0 ? `${appended.added.join(", ")} added to the history` : "no new month"} (${appended.cells} cells written, ${appended.unchanged} already there)`,
     ...(appended.zeroFilled.length > 0 ? [`  No line for ${appended.zeroFilled.join(", ")} in ${appended.added.join(", ")}: written as 0`] : []),
+    ...(retiredOverrides > 0 ? [`  ${retiredOverrides} override row(s) of months now past taken off SOP Overrides (kept in the last cycle's snapshot)`] : []),
     `Cycle ${cycle.present.plan.cycle}`,
     "",
     ...(await writeCycleOutputs(book, cycle, { input: positionals[0], out: values.out, receipt: values.receipt })),

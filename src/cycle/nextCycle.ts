@@ -20,6 +20,9 @@ import { currentMapping, loadMappedData } from "./mappedData";
 import { addMonths, monthLabel, parseMonth } from "./periodHeader";
 import { seriesKey } from "./planningData";
 import { runCycle, type CycleOptions, type CycleResult } from "./runCycle";
+import { readIfPresent, replaceSheets } from "./ownedSheets";
+import { keyColumnCount } from "./seriesColumns";
+import { SHEETS } from "./sheets";
 import type { StepRunOptions } from "./stepTypes";
 
 /** One month of actuals as the planner supplies it, with where it came from for messages. */
@@ -253,10 +256,36 @@ async function checkHistoryHolds(workbook: Workbook, actuals: readonly ActualsLi
 }
 
 /**
- * Start the next cycle with a month's actuals: add them to the history (appendActuals), then run steps
- * 1 to 5 (runCycle) for the cycle that starts the month after them, approving it when `options.approver`
- * is given. Earlier approved plans stay as they were and still verify.
- * @returns what was added and the cycle's result
+ * Take off SOP Overrides the rows of months the history now has actuals for: they were the last
+ * cycle's, kept in its forecast snapshot when it was approved, and the new cycle forecasts from the
+ * month after the actuals (step 2 would refuse a month it does not forecast). Rows of later months stay
+ * for the new cycle; a row whose period is not a month stays too, for step 2 to name.
+ * @returns the rows taken off
+ */
+export async function retirePastOverrides(workbook: Workbook): Promise<number> {
+  const sheet = await readIfPresent(workbook, SHEETS.overrides);
+  if (sheet.length < 2) return 0;
+  const data = await loadMappedData(workbook, true);
+  const last = parseMonth(data.periods[data.periods.length - 1] ?? "");
+  if (last === undefined) return 0;
+  const header = sheet[0].map((cell) => String(cell ?? ""));
+  const periodColumn = 1 + keyColumnCount(header.slice(1));
+  const past = (row: readonly CellValue[]): boolean => {
+    const month = parseMonth(row[periodColumn] ?? null);
+    return month !== undefined && monthNumberOf(monthLabel(month)) <= monthNumberOf(monthLabel(last));
+  };
+  const kept = sheet.slice(1).filter((row) => !past(row));
+  const retired = sheet.length - 1 - kept.length;
+  if (retired > 0) await replaceSheets(workbook, { [SHEETS.overrides]: { rows: [sheet[0], ...kept] } });
+  return retired;
+}
+
+/**
+ * Start the next cycle with a month's actuals: add them to the history (appendActuals), take the
+ * overrides of months now past off SOP Overrides (retirePastOverrides), then run steps 1 to 5
+ * (runCycle) for the cycle that starts the month after them, approving it when `options.approver` is
+ * given. Earlier approved plans stay as they were and still verify.
+ * @returns what was added, the override rows taken off, and the cycle's result
  * @throws PlanningError as appendActuals, and as runCycle
  */
 export async function runNextCycle(
@@ -265,7 +294,8 @@ export async function runNextCycle(
   overwrite: OverwriteConfirmation,
   options: CycleOptions = {},
   run: StepRunOptions = {},
-): Promise<{ appended: AppendedActuals; cycle: CycleResult }> {
+): Promise<{ appended: AppendedActuals; retiredOverrides: number; cycle: CycleResult }> {
   const appended = await appendActuals(workbook, actuals, overwrite);
-  return { appended, cycle: await runCycle(workbook, options, run) };
+  const retiredOverrides = await retirePastOverrides(workbook);
+  return { appended, retiredOverrides, cycle: await runCycle(workbook, options, run) };
 }

@@ -9,14 +9,14 @@
  * the cycle's forecast months, in cents. No sheet is copied: the workbook grows by these records only.
  * A cycle approved again (version 2) replaces its record.
  */
-import type { ForecastSnapshotRow, ForecastSnapshots } from "../core/rolling/snapshot";
+import type { ActualRow, ForecastSnapshotRow, ForecastSnapshots } from "../core/rolling/snapshot";
 import type { Workbook } from "../workbook/workbook";
 import type { PlanForApproval } from "./approval";
 import { overrideAlone } from "./consensusView";
 import { loadMappedData } from "./mappedData";
 import { numberIn, readIfPresent, roundCents } from "./ownedSheets";
 import { readOverrides } from "./overrides";
-import { seriesKey } from "./planningData";
+import { seriesKey, type PlanningData } from "./planningData";
 import { keyColumnCount, rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 import { locationDemandMeasure } from "./supplyStep";
@@ -213,4 +213,15 @@ export async function snapshotRecords(workbook: Workbook): Promise<Record<string
   }
   if (cycles.length > 0) records[SNAPSHOT_CYCLES_KEY] = JSON.stringify(cycles);
   return records;
+}
+
+/**
+ * The history's actual demand as rows (item, location, month, quantity), blanks left out: what the
+ * snapshots are judged against.
+ * @example actualRows(await loadMappedData(book))[0] // { item: "CH-101", location: "", period: "2023-01", quantity: 252 }
+ */
+export function actualRows(data: Pick<PlanningData, "periods" | "series">): ActualRow[] {
+  return data.series.flatMap((entry) =>
+    entry.history.flatMap((quantity, t) => (quantity === null ? [] : [{ item: entry.item, location: entry.location, period: data.periods[t], quantity }])),
+  );
 }

@@ -8,7 +8,6 @@ import { acceptedNote, requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
 import { serviceLevelsTable } from "./orderHistorySheets";
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
-import { futurePeriods } from "./periods";
 import { hasLocations, seriesKey, type DemandSeries } from "./planningData";
 import { keyCells, keyHeader } from "./seriesColumns";
 import { SHEETS } from "./sheets";
@@ -240,18 +239,4 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       ],
     },
   };
-}
-
-/**
- * Start the next cycle: the month after the latest approved plan's first month becomes the cycle being
- * planned; step 1 then reads the history with the newest actuals and every step rolls forward.
- * @returns the label of the next cycle
- * @throws PlanningError when no plan has been approved yet
- */
-export async function startNextCycle(workbook: Workbook): Promise<string> {
-  const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
-  if (!approved) throw new PlanningError("Approve this cycle's plan before starting the next one.");
-  const [next] = futurePeriods(approved.cycle, 1);
-  await workbook.setMetadata("currentCycle", next);
-  return next;
 }

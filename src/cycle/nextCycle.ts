@@ -15,12 +15,14 @@ import { daySerial } from "./calendarDays";
 import { isBlank, toNumber } from "./cellValues";
 import { gridKey } from "./historyReader";
 import { isLines, type SeriesMapping } from "./historyLayout";
+import { readAuditLog } from "./approval";
 import { blockPosition, cellAt, keyPositions } from "./mapping";
 import { currentMapping, loadMappedData } from "./mappedData";
 import { addMonths, monthLabel, parseMonth } from "./periodHeader";
 import { seriesKey } from "./planningData";
 import { runCycle, type CycleOptions, type CycleResult } from "./runCycle";
 import { readIfPresent, replaceSheets } from "./ownedSheets";
+import { futurePeriods } from "./periods";
 import { keyColumnCount } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 import type { StepRunOptions } from "./stepTypes";
@@ -278,6 +280,37 @@ export async function retirePastOverrides(workbook: Workbook): Promise<number> {
   const retired = sheet.length - 1 - kept.length;
   if (retired > 0) await replaceSheets(workbook, { [SHEETS.overrides]: { rows: [sheet[0], ...kept] } });
   return retired;
+}
+
+/** Where the next cycle starts, once the actuals are in the history. */
+export interface NextCycleStart {
+  /** The cycle of the latest approved plan, e.g. "2026-01". */
+  approved: string;
+  /** The cycle starting now: the month after the history's newest actuals, e.g. "2026-02". */
+  cycle: string;
+  /** Override rows of months now past taken off SOP Overrides. */
+  retiredOverrides: number;
+}
+
+/**
+ * Get the workbook ready for the next cycle when the planner has typed the month's actuals into the
+ * history themselves (the pane's "Start next cycle"): the latest approved plan's first month must have
+ * its actuals; the overrides of months now past are taken off SOP Overrides (retirePastOverrides).
+ * Steps 1 to 5 then run as usual; the new cycle is named by the month after the newest actuals.
+ * @throws PlanningError when no plan has been approved yet, or the history has no actuals for the
+ *   approved plan's first month yet (saying which month to type)
+ * @example await prepareNextCycle(book) // { approved: "2026-01", cycle: "2026-02", retiredOverrides: 3 }
+ */
+export async function prepareNextCycle(workbook: Workbook): Promise<NextCycleStart> {
+  const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
+  if (approved === undefined) throw new PlanningError("Approve this cycle's plan (step 5) before starting the next one.");
+  const data = await loadMappedData(workbook, true);
+  const last = data.periods[data.periods.length - 1] ?? "";
+  if (!(monthNumberOf(last) >= monthNumberOf(approved.cycle))) {
+    throw new PlanningError(`Type the actuals of ${approved.cycle} into your history (a new month after ${last}), save, then start the next cycle.`);
+  }
+  const retiredOverrides = await retirePastOverrides(workbook);
+  return { approved: approved.cycle, cycle: futurePeriods(last, 1)[0], retiredOverrides };
 }
 
 /**

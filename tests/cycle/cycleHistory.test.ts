@@ -5,6 +5,7 @@ import { SHEETS } from "../../src/cycle/sheets";
 import { readForecastSnapshots } from "../../src/cycle/snapshots";
 import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { actualsFor, smallSampleBook, yes } from "./rollingFixture";
+import { unreadableNumbers } from "./sheetDisplay";
 
 const OPTIONS = { demand: { horizon: 3 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } };
 
@@ -60,6 +61,7 @@ describe("step 6: what the history of cycles shows", () => {
     expect(sheet[0][0]).toBe("2 cycle(s) kept: lag-1 accuracy 81.0% over 2 cycle(s), bias 8.6%.");
     const title = sheet.findIndex((cells) => cells[0] === accuracy?.title);
     expect(sheet[title + 1].slice(0, 4)).toEqual(["Level", "Key", "Cycles", "Accuracy lag 1"]);
+    expect(unreadableNumbers(book, SHEETS.cycleHistory)).toEqual([]);
     expect(result.report.summary).toMatch(/History of cycles: 2 cycle\(s\) kept: lag-1 accuracy 81\.0% over 2 cycle\(s\), bias 8\.6%\.$/);
   }, 120_000);
 });

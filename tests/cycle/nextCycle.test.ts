@@ -5,6 +5,7 @@ import { SHEETS } from "../../src/cycle/sheets";
 import { readForecastSnapshots, snapshotCycles } from "../../src/cycle/snapshots";
 import { verifyApprovals } from "../../src/cycle/verifyApprovals";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { twoLocationBook } from "./locationFixture";
 import { actualsFor, smallSampleBook, yes } from "./rollingFixture";
 
 const OPTIONS = { demand: { horizon: 6 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } };
@@ -111,5 +112,34 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     book.setCell("Sales History", "AL3", "note");
     await expect(appendActuals(book, actualsFor("2026-01", { "CH-101": 5 }), yes)).rejects.toThrow(/'Sales History'!AL3 beside the history is not empty/);
     expect(book.sheetValues("Sales History").map((row) => row.slice(0, 37))).toEqual(before.map((row) => row.slice(0, 37)));
+  }, 60_000);
+});
+
+describe("rolling cycles with locations", () => {
+  test("the month's actuals go to each item's location; the snapshot keeps each location, production shared by its share of the item's demand", async () => {
+    const book = await twoLocationBook();
+    await runCycle(book, { ...OPTIONS, demand: { horizon: 3 } });
+    const rows = await readForecastSnapshots(book);
+    expect(rows.filter((row) => row.lag === 1).map((row) => `${row.item}@${row.location}`)).toEqual(["A-1@North", "A-1@South", "A-2@North", "A-2@South", "B-1@North", "B-1@South"]);
+    const plan = await book.read("Plan 2026-01 v1");
+    const measure = (item: string, name: string) => plan.find((row) => row[0] === item && row[2] === name)!.slice(3) as number[];
+    const north = rows.find((row) => row.item === "A-1" && row.location === "North" && row.lag === 2)!;
+    const south = rows.find((row) => row.item === "A-1" && row.location === "South" && row.lag === 2)!;
+    const [production, demand, atNorth] = [measure("A-1", "Production")[1], measure("A-1", "Demand")[1], measure("A-1", "Demand at North")[1]];
+    expect(north.production).toBeCloseTo((production * atNorth) / demand, 2);
+    expect((north.production ?? 0) + (south.production ?? 0)).toBeCloseTo(production, 1);
+    expect(north.family).toBe("Seating");
+
+    const lines = [
+      { item: "A-1", location: "North", period: "2026-01", quantity: 131, source: "row 2 of jan.csv" },
+      { item: "A-1", location: "South", period: "2026-01", quantity: 77, source: "row 3 of jan.csv" },
+      { item: "B-1", location: "", period: "2026-01", quantity: 5, source: "row 4 of jan.csv" },
+    ];
+    await expect(appendActuals(book, lines, yes)).rejects.toThrow(/row 4 of jan.csv: the history is by item and location; give the location of B-1/);
+    const added = await appendActuals(book, lines.slice(0, 2), yes);
+    expect(added.added).toEqual(["2026-01"]);
+    expect(added.zeroFilled).toEqual(["A-2 @ North", "A-2 @ South", "B-1 @ North", "B-1 @ South"]);
+    const sales = book.sheetValues("Sales");
+    expect(sales.map((row) => row[26])).toEqual(["2026-01", 131, 77, 0, 0, 0, 0]);
   }, 60_000);
 });

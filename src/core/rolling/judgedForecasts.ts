@@ -13,8 +13,22 @@ export type JudgedFigure = "consensus" | "statistical" | "naive";
 /** The longest lag the rolling measures look at: six months ahead. */
 export const MAX_LAG = 6;
 
-function key(item: string, location: string, period: string): string {
-  return `${item}\u0000${location}\u0000${period}`;
+/** Actual quantity by item, then location, then month: nested maps, so that looking up millions of snapshot rows builds no key strings. */
+type ActualIndex = Map<string, Map<string, Map<string, number>>>;
+
+function inner<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+function allFinite(row: ForecastSnapshotRow): boolean {
+  if (!(Number.isFinite(row.naive) && Number.isFinite(row.statistical) && Number.isFinite(row.consensus))) return false;
+  for (const role in row.roles) if (!Number.isFinite(row.roles[role])) return false;
+  return true;
 }
 
 /**
@@ -30,25 +44,38 @@ function key(item: string, location: string, period: string): string {
  *   [{ item: "A", location: "", period: "2026-01", quantity: 110 }]) // one row with actual 110
  */
 export function judgedForecasts(snapshots: ForecastSnapshots, actuals: readonly ActualRow[]): JudgedForecast[] {
-  const known = new Map<string, number>();
+  const known: ActualIndex = new Map();
   actuals.forEach((row, i) => {
     if (!Number.isFinite(row.quantity)) {
       throw new PlanningError(`Actual row ${i + 1} (${row.item}, ${row.period}) has no number for its quantity: fill it or leave the row out.`, "invalidNumber");
     }
-    const k = key(row.item, row.location, row.period);
-    known.set(k, (known.get(k) ?? 0) + row.quantity);
+    const months = inner(inner(known, row.item, () => new Map()), row.location, () => new Map<string, number>());
+    months.set(row.period, (months.get(row.period) ?? 0) + row.quantity);
   });
   const judged: JudgedForecast[] = [];
   snapshots.forEach((row, i) => {
     if (!(Number.isInteger(row.lag) && row.lag >= 1)) {
       throw new PlanningError(`Snapshot row ${i + 1} (cycle ${row.cycle}, ${row.item}, ${row.period}) has lag ${row.lag}: a lag is a whole number of months from 1.`, "invalidNumber");
     }
-    const actual = known.get(key(row.item, row.location, row.period));
+    const actual = known.get(row.item)?.get(row.location)?.get(row.period);
     if (actual === undefined) return;
-    if (![row.naive, row.statistical, row.consensus, ...Object.values(row.roles)].every(Number.isFinite)) {
+    if (!allFinite(row)) {
       throw new PlanningError(`Snapshot row ${i + 1} (cycle ${row.cycle}, ${row.item}, ${row.period}) has a forecast that is not a number.`, "invalidNumber");
     }
-    judged.push({ ...row, actual });
+    judged.push({
+      cycle: row.cycle,
+      item: row.item,
+      location: row.location,
+      family: row.family,
+      period: row.period,
+      lag: row.lag,
+      naive: row.naive,
+      statistical: row.statistical,
+      roles: row.roles,
+      consensus: row.consensus,
+      production: row.production,
+      actual,
+    });
   });
   return judged;
 }

@@ -59,7 +59,8 @@ export function planStability(snapshots: ForecastSnapshots, figure: StabilityFig
   const byCycle = new Map<string, Map<string, { row: ForecastSnapshotRow; value: number }>>();
   snapshots.forEach((row, i) => {
     const value = figureOf(row, figure);
-    if (value === null) return;
+    // a cycle's months 1..months are compared with the previous cycle's months 2..months + 1: later months never are
+    if (value === null || row.lag > months + 1) return;
     if (!Number.isFinite(value)) throw new PlanningError(`Snapshot row ${i + 1} (cycle ${row.cycle}, ${row.item}, ${row.period}) has a ${figure} that is not a number.`, "invalidNumber");
     let rows = byCycle.get(row.cycle);
     if (rows === undefined) {

@@ -64,5 +64,8 @@ describe("accuracyByLag", () => {
   test("bad input names the row", () => {
     expect(() => judgedForecasts(snapshots, [{ item: "A", location: "", period: "2026-01", quantity: Number.NaN }])).toThrow("Actual row 1 (A, 2026-01)");
     expect(() => judgedForecasts([row("2026-01", "A", "2026-01", 0, { consensus: 1 })], actuals)).toThrow("Snapshot row 1 (cycle 2026-01, A, 2026-01) has lag 0");
+    expect(() => judgedForecasts([snapshots[0], row("2026-01", "A", "2026-02", 2, { consensus: 1, roles: { Sales: Number.NaN } })], actuals)).toThrow(
+      "Snapshot row 2 (cycle 2026-01, A, 2026-02) has a forecast that is not a number",
+    );
   });
 });

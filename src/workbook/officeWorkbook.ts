@@ -239,6 +239,8 @@ export class OfficeWorkbook implements Workbook {
       metadata,
       names.map((name) => ({ name, box: blocksBox(blocks.filter((block) => block.sheet === name)), replace: cleared.has(name) || created.includes(name) })),
     );
+    // A resized table's range and headers are read again on the next look.
+    if (Object.keys(options.resizeTables ?? {}).length > 0) this.layout = undefined;
   }
 
   /**

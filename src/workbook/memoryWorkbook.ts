@@ -56,7 +56,16 @@ interface TableModel {
   ref: string;
   headerRow?: boolean;
   totalsRow?: boolean;
+  autoFilterRef?: string;
   columns: { name: string }[];
+}
+
+/** A table as it was before a write resized it, to put back when the write fails. */
+interface ResizedTable {
+  model: TableModel;
+  ref: string;
+  columns: { name: string }[];
+  autoFilterRef: string | undefined;
 }
 
 const NOT_A_WORKBOOK = "This file is not an Excel workbook (.xlsx) or is damaged. Save it from Excel as .xlsx and try again.";
@@ -264,7 +273,7 @@ export class MemoryWorkbook implements Workbook {
     const metadataBefore = new Map(this.metadata);
     const created: string[] = [];
     const unprotected: ExcelJS.Worksheet[] = [];
-    const resized: { model: TableModel; ref: string; columns: { name: string }[] }[] = [];
+    const resized: ResizedTable[] = [];
     try {
       for (const name of names) {
         const sheet = this.findSheet(name);
@@ -288,7 +297,7 @@ export class MemoryWorkbook implements Workbook {
     } catch (error) {
       // All or nothing, as on Excel: the sheets this write created go, the metadata is put back.
       for (const name of created) this.book.removeWorksheet(this.sheet(name).id);
-      for (const { model, ref, columns } of resized) Object.assign(model, { ref, tableRef: ref, columns });
+      for (const { model, ref, columns, autoFilterRef } of resized) Object.assign(model, { ref, tableRef: ref, columns, autoFilterRef });
       for (const sheet of unprotected) await this.protectSheet(sheet.name);
       this.metadata.clear();
       for (const [key, value] of metadataBefore) this.metadata.set(key, value);
@@ -346,13 +355,13 @@ export class MemoryWorkbook implements Workbook {
    * cells of columns it gains name them. Records the table's former range in `resized` for undoing.
    * @throws WorkbookError for an unknown table or one whose sheet is not written
    */
-  private resizeTable(table: string, address: string, written: readonly string[], resized: { model: TableModel; ref: string; columns: { name: string }[] }[]): void {
+  private resizeTable(table: string, address: string, written: readonly string[], resized: ResizedTable[]): void {
     for (const sheet of this.book.worksheets) {
       const model = tableModels(sheet).find((candidate) => candidate.name.toLowerCase() === table.toLowerCase());
       if (model === undefined) continue;
       if (!written.some((name) => name.toLowerCase() === sheet.name.toLowerCase())) throw new WorkbookError(`The table "${table}" to resize is not on a sheet written.`);
       const before = tableRange(model);
-      resized.push({ model, ref: model.tableRef ?? model.ref, columns: [...model.columns] });
+      resized.push({ model, ref: model.tableRef ?? model.ref, columns: [...model.columns], autoFilterRef: model.autoFilterRef });
       const range = parseRange(address);
       const columns = Array.from({ length: range.right - range.left + 1 }, (_, k) => {
         const kept = range.left + k - before.left;
@@ -360,7 +369,8 @@ export class MemoryWorkbook implements Workbook {
         const header = toCellValue(sheet.getCell(range.top + 1, range.left + k + 1).value);
         return { name: header === null ? `Column${k + 1}` : String(header) };
       });
-      Object.assign(model, { ref: rangeAddress(range), tableRef: rangeAddress(range), columns });
+      // The table's filter covers the whole table, as Excel keeps it (a filter narrower than its table is a damaged file to Excel).
+      Object.assign(model, { ref: rangeAddress(range), tableRef: rangeAddress(range), columns }, model.autoFilterRef === undefined ? {} : { autoFilterRef: rangeAddress(range) });
       return;
     }
     throw new WorkbookError(`There is no table called "${table}" in this workbook.`);

@@ -91,12 +91,9 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
   const at = (position: number) => (line: number) => sheetCellAddress(grid.source.sheet, cellOf(grid, line, position));
   const lineCells = (position: number): CellValue[] =>
     grid.orientation === "periodsAcross" ? (values[position] ?? []) : values.map((row) => row[position] ?? null);
-  const positionOf = new Map<string, number>();
-  for (const position of positions) {
-    const key = gridKey(grid, grid, lineCells(position), at(position));
-    positionOf.set(seriesKey(key.item, key.location), position);
-  }
-  const located = [...positionOf.keys()].some((key) => key.includes(" @ "));
+  const keys = positions.map((position) => gridKey(grid, grid, lineCells(position), at(position)));
+  const positionOf = new Map(keys.map((key, k) => [seriesKey(key.item, key.location), positions[k]]));
+  const located = keys.some((key) => key.location !== "");
   const last = parseMonth(grid.periods[grid.periods.length - 1]);
   if (last === undefined) throw new PlanningError(`The history's last period "${grid.periods[grid.periods.length - 1]}" is not a month.`);
   const lastLine = grid.periodLines[grid.periodLines.length - 1];
@@ -183,7 +180,7 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
       } else if (positions.includes(position)) {
         const value = quantities.get(position);
         if (value === undefined) {
-          const key = gridKey(grid, grid, lineCells(position), at(position));
+          const key = keys[positions.indexOf(position)];
           zeroFilled.add(seriesKey(key.item, key.location));
         }
         cells.push(value ?? 0);

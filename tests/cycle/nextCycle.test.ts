@@ -42,6 +42,9 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     expect(await snapshotCycles(book)).toEqual(cycles);
     const rows = await readForecastSnapshots(book);
     expect(rows).toHaveLength(6 * 3 * 6);
+    // compact: a cycle's record is under a third of its rows written out (the 40-item sample: about 23 characters an item-month)
+    const record = (await book.getMetadata("snapshot 2026-06")) ?? "";
+    expect(record.length).toBeLessThan(JSON.stringify(rows.filter((row) => row.cycle === "2026-06")).length / 3);
     for (const row of rows) expect(row.period).toBe([row.cycle, ...futurePeriods(row.cycle, 5)][row.lag - 1]);
     // the naive forecast of a cycle is the month before it, as typed
     expect(rows.filter((row) => row.cycle === "2026-04" && row.item === "CH-102").map((row) => row.naive)).toEqual(new Array(6).fill(quantitiesOf(2)["CH-102"]));

@@ -5,6 +5,7 @@ import { runGatherCommand } from "./gatherCommand";
 import { runHistoryCommand } from "./historyCommand";
 import { runInspectCommand } from "./inspectCommand";
 import { runPackCommand } from "./packCommand";
+import { runNextCycleCommand } from "./cycleCommand";
 import { runCycleCommand } from "./runCommand";
 import { runScenarioCommand } from "./scenarioCommand";
 import { runSupplyCommand } from "./supplyCommand";
@@ -21,6 +22,9 @@ const USAGE = `sop: Sales & Operations Planning from the command line
   sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]]
           [--accept-errors "reason"] [--force]
                                              steps 1 to 5 of the S&OP cycle on a workbook
+  sop cycle book.xlsx --actuals month.csv --out next.xlsx [--approve "Name" [--receipt receipt.json]] [--force]
+                                             the month's actuals (item,location,period,quantity) into the
+                                             history, then steps 1 to 5 of the next cycle
   sop verify book.xlsx [--receipt receipt.json]
                                              recompute every approved plan; exit 2 when one changed
   sop diff book.xlsx v1 v2 [--out compared.xlsx]
@@ -39,6 +43,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   gather: runGatherCommand,
   history: runHistoryCommand,
   run: runCycleCommand,
+  cycle: runNextCycleCommand,
   verify: runVerifyCommand,
   diff: runDiffCommand,
   pack: runPackCommand,

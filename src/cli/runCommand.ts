@@ -5,7 +5,8 @@
  * the run (every one listed with its cell, nothing written) unless --accept-errors gives the reason to
  * go on, which is logged in the workbook. The input workbook is never changed; an approved plan
  * already in it is kept, and a new approval adds a version. An existing output that holds approved
- * plans is replaced only with --force, and then kept beside it under a dated name. With --receipt, the
+ * plans is replaced only with --force, and then its approved plans, audit log (hash chain unbroken) and
+ * forecast snapshots are carried into the new output, so the run adds a version after them. With --receipt, the
  * approval's receipt (cycle, version, hashes, approver, time) is written to that file, to keep outside
  * the workbook for `sop verify --receipt`. A name typed on the command line is recorded as self-declared.
  * With --scenario, the plan approved is that scenario's (one step 4 compared), not the base.
@@ -14,8 +15,9 @@
 import * as fs from "fs";
 import * as v8 from "v8";
 import { PlanningError } from "../core/errors";
-import { approvalReceipt, readAuditLog } from "../cycle/approval";
-import { runCycle } from "../cycle/runCycle";
+import { approvalReceipt, carryApprovals, readAuditLog } from "../cycle/approval";
+import { runCycle, type CycleResult } from "../cycle/runCycle";
+import type { StepRunOptions } from "../cycle/stepTypes";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
@@ -24,30 +26,29 @@ import { assertNotInput, readInputFile, writeOutputFile } from "./files";
 const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--frozen-months 1] [--accept-errors "reason"] [--force]';
 
 /**
- * The approved plan sheets an existing output holds (none when there is no such file, or it is not a
- * workbook of ours).
- * @example await approvedPlansIn("planned.xlsx") // ["Plan 2026-01 v1", "Plan 2026-01 v2"]
+ * An existing output that holds approved plans, read, so that its approvals are carried into the new
+ * output (none when there is no such file, it is not a workbook of ours, or it holds no approval).
+ * @param command the command's name, for the message
+ * @throws PlanningError when it holds approved plans and --force is not given
  */
-async function approvedPlansIn(out: string): Promise<string[]> {
-  if (!fs.existsSync(out)) return [];
+export async function outputWithApprovals(out: string, force: boolean, command: string): Promise<MemoryWorkbook | undefined> {
+  if (!fs.existsSync(out)) return undefined;
+  let existing: MemoryWorkbook;
+  let approved: string[];
   try {
-    const existing = await MemoryWorkbook.fromXlsx(fs.readFileSync(out));
-    return (await readAuditLog(existing)).filter((entry) => entry.decision === "approved").map((entry) => entry.sheet);
+    existing = await MemoryWorkbook.fromXlsx(fs.readFileSync(out));
+    approved = (await readAuditLog(existing)).filter((entry) => entry.decision === "approved").map((entry) => entry.sheet);
   } catch {
-    return [];
+    return undefined;
   }
-}
-
-/**
- * Keep a file about to be replaced beside it, under a dated name.
- * @returns the name it is kept under
- * @example keepBeside("planned.xlsx", new Date("2026-12-07T01:50:00Z")) // "planned (replaced 20261207-015000).xlsx"
- */
-function keepBeside(out: string, now: Date): string {
-  const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-  const kept = /\.xlsx$/i.test(out) ? out.replace(/(\.xlsx)$/i, ` (replaced ${stamp})$1`) : `${out} (replaced ${stamp})`;
-  fs.copyFileSync(out, kept);
-  return kept;
+  if (approved.length === 0) return undefined;
+  if (!force) {
+    throw new PlanningError(
+      `${out} already holds ${approved.length} approved plan${approved.length === 1 ? "" : "s"} (${approved.join(", ")}). ` +
+        `Write to a new file, or run that workbook itself (sop ${command} "${out}" --out new.xlsx) to add a version; --force replaces it and keeps its approved plans in the new file.`,
+    );
+  }
+  return existing;
 }
 
 /**
@@ -88,7 +89,7 @@ async function inputCells(book: MemoryWorkbook): Promise<number> {
  * workbook that fits.
  * @throws PlanningError when the estimate exceeds the heap limit
  */
-async function checkCycleSize(book: MemoryWorkbook, file: string): Promise<void> {
+export async function checkCycleSize(book: MemoryWorkbook, file: string): Promise<void> {
   const cells = await inputCells(book);
   if (cells > MEASURED_CELLS.cells) {
     process.stderr.write(
@@ -145,41 +146,51 @@ export async function runCycleCommand(args: string[]): Promise<number> {
     if (values.approve === undefined) throw new PlanningError("--receipt records an approval: give --approve \"Name\" too.");
     assertNotInput(values.receipt, [positionals[0], values.out]);
   }
-  const approved = await approvedPlansIn(values.out);
-  if (approved.length > 0 && !switches.force) {
-    throw new PlanningError(
-      `${values.out} already holds ${approved.length} approved plan${approved.length === 1 ? "" : "s"} (${approved.join(", ")}). ` +
-        `Write to a new file, or run that workbook itself (sop run "${values.out}" --out new.xlsx) to add a version; --force replaces it and keeps the old file beside it.`,
-    );
-  }
+  const replaced = await outputWithApprovals(values.out, switches.force, "run");
   const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
   await checkCycleSize(book, positionals[0]);
-  let shown = -1;
+  const kept = replaced === undefined ? [] : await carryApprovals(book, replaced, values.out);
   const result = await runCycle(
     book,
     { demand: { horizon }, approver: values.approve, comment: values.comment, scenario: values.scenario, acceptErrors: values["accept-errors"] },
-    {
-      ...(frozenMonths === undefined ? {} : { settings: { frozenMonths } }),
-      onProgress: (p) => {
-        checkHeap(p.message);
-        const percent = Math.floor(100 * (p.fraction ?? 0));
-        if (percent >= shown + 5) {
-          shown = percent;
-          process.stderr.write(`[${String(percent).padStart(3)}%] ${p.message}\n`);
-        }
-      },
-    },
+    { ...(frozenMonths === undefined ? {} : { settings: { frozenMonths } }), onProgress: progressOnStderr() },
   );
-  const kept = approved.length > 0 ? keepBeside(values.out, new Date()) : undefined;
-  writeOutputFile(values.out, await book.toXlsx(), [positionals[0]]);
+  const lines = await writeCycleOutputs(book, result, { input: positionals[0], out: values.out, receipt: values.receipt });
+  if (kept.length > 0) lines.push(`Kept from the file it replaced: ${kept.join(", ")} (approved earlier; they still verify)`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+/**
+ * Progress of a cycle on stderr every 5%, stopping the run with a message when memory nears its limit.
+ * @example runCycle(book, options, { onProgress: progressOnStderr() })
+ */
+export function progressOnStderr(): NonNullable<StepRunOptions["onProgress"]> {
+  let shown = -1;
+  return (p) => {
+    checkHeap(p.message);
+    const percent = Math.floor(100 * (p.fraction ?? 0));
+    if (percent >= shown + 5) {
+      shown = percent;
+      process.stderr.write(`[${String(percent).padStart(3)}%] ${p.message}\n`);
+    }
+  };
+}
+
+/**
+ * Write a cycle's workbook (and its approval receipt, when asked) and say what the steps did.
+ * @param files the input workbook, the output and the receipt file, if any
+ * @returns the lines to print: each step's summary, the executive summary, the files written
+ * @throws PlanningError when a file cannot be written or would overwrite an input
+ */
+export async function writeCycleOutputs(book: MemoryWorkbook, result: CycleResult, files: { input: string; out: string; receipt?: string }): Promise<string[]> {
+  writeOutputFile(files.out, await book.toXlsx(), [files.input]);
   const audit = result.present.audit;
-  if (values.receipt !== undefined && audit !== undefined) writeOutputFile(values.receipt, `${JSON.stringify(approvalReceipt(audit), null, 2)}\n`, [positionals[0], values.out]);
+  if (files.receipt !== undefined && audit !== undefined) writeOutputFile(files.receipt, `${JSON.stringify(approvalReceipt(audit), null, 2)}\n`, [files.input, files.out]);
   const lines = result.reports.map(({ step, report }) => `${step}\n  ${report.summary}`);
   if (result.accepted) lines.push("", `Errors accepted: ${result.accepted.errors}, "${result.accepted.reason}" (logged on SOP Validation)`);
   lines.push("", "Executive summary", ...result.present.kpis.map((k) => `  ${k.label.padEnd(26)} ${formatNumber(k.value, k.format)}`));
-  lines.push("", `Written: ${values.out}`);
-  if (values.receipt !== undefined) lines.push(`Approval receipt: ${values.receipt} (keep it outside the workbook; sop verify "${values.out}" --receipt "${values.receipt}" checks it)`);
-  if (kept !== undefined) lines.push(`The file it replaced, with its approved plans, is kept as: ${kept}`);
-  process.stdout.write(`${lines.join("\n")}\n`);
-  return 0;
+  lines.push("", `Written: ${files.out}`);
+  if (files.receipt !== undefined) lines.push(`Approval receipt: ${files.receipt} (keep it outside the workbook; sop verify "${files.out}" --receipt "${files.receipt}" checks it)`);
+  return lines;
 }

@@ -3,7 +3,9 @@ import { formatNumber } from "../workbook/numberFormat";
 import type { CellValue, Workbook, WriteBlock } from "../workbook/workbook";
 import { cellDigests, contentHash, sha256Hex, type CellDigests } from "./contentHash";
 import { CENTS_FORMAT, readableLayouts, WHOLE_FORMAT } from "./ownedSheets";
+import { planNumberFormats } from "./planSheet";
 import { approvedSheetName, SHEETS } from "./sheets";
+import { snapshotCycles, snapshotMetadata, snapshotRecords, SNAPSHOT_CYCLES_KEY } from "./snapshots";
 
 /** The plan as it is presented for approval: a table of rows under a header, and its totals. */
 export interface PlanForApproval {
@@ -134,11 +136,61 @@ async function auditWrite(workbook: Workbook, unchained: AuditEntry): Promise<{ 
   const before = await readAuditLog(workbook);
   const entry: AuditEntry = { ...unchained, chain: await chainHash(before.at(-1)?.chain ?? "", unchained) };
   const log = [...before, entry];
-  return {
-    entry,
-    metadata: { [AUDIT_KEY]: JSON.stringify(log) },
-    block: { sheet: SHEETS.auditLog, topLeft: "A1", values: [AUDIT_HEADER, ...log.map(auditRow)], numberFormats: AUDIT_FORMATS, headerRow: true },
-  };
+  return { entry, metadata: { [AUDIT_KEY]: JSON.stringify(log) }, block: auditSheetBlock(log) };
+}
+
+/** SOP Audit Log's content for a log: the header and one row per entry. */
+function auditSheetBlock(log: readonly AuditEntry[]): WriteBlock {
+  return { sheet: SHEETS.auditLog, topLeft: "A1", values: [AUDIT_HEADER, ...log.map(auditRow)], numberFormats: AUDIT_FORMATS, headerRow: true };
+}
+
+/** True when every entry of `prefix` is, in order, the same entry at the start of `log`. */
+function startsWith(log: readonly AuditEntry[], prefix: readonly AuditEntry[]): boolean {
+  return prefix.length <= log.length && prefix.every((entry, k) => JSON.stringify(entry) === JSON.stringify(log[k]));
+}
+
+/**
+ * Carry the approved plans of another workbook into this one, so that they stay together: its
+ * approved plan sheets (values as approved, protected), its audit log with the hash chain unbroken,
+ * and its forecast snapshots. The next approval here then adds a version after them. Used when a run's
+ * output replaces a workbook holding approvals (`sop run BOOK --out EXISTING --force`): its approvals
+ * are kept, not lost. Works when this workbook's audit log is the start of the other's (typically
+ * empty, or the same cycles before); nothing is done when the other's log is the start of this one's.
+ * One write: all or nothing.
+ * @param target the workbook the cycle runs on
+ * @param source the workbook whose approvals are kept
+ * @param sourceName the source's name, for messages
+ * @returns the approved sheets carried over
+ * @throws PlanningError when the two audit logs went different ways (they cannot form one chain), or
+ *   a sheet to carry is already in the target under the same name
+ */
+export async function carryApprovals(target: Workbook, source: Workbook, sourceName: string): Promise<string[]> {
+  const [mine, theirs] = [await readAuditLog(target), await readAuditLog(source)];
+  if (startsWith(mine, theirs)) return [];
+  if (!startsWith(theirs, mine)) {
+    const at = theirs.findIndex((entry, k) => JSON.stringify(entry) !== JSON.stringify(mine[k]));
+    throw new PlanningError(
+      `${sourceName} and the workbook run have different approval histories (their audit logs differ from row ${at + 1}): one hash chain cannot hold both. Write to a new file, or run ${sourceName} itself to add a version.`,
+    );
+  }
+  const names = new Set((await target.listSheets()).map((sheet) => sheet.name));
+  const carried = theirs.slice(mine.length).filter((entry) => entry.decision === "approved");
+  const blocks: WriteBlock[] = [];
+  for (const entry of carried) {
+    if (names.has(entry.sheet)) throw new PlanningError(`The workbook run already has a sheet "${entry.sheet}", so ${sourceName}'s approved plan of that name cannot be kept beside it. Write to a new file.`);
+    const values = await source.read(entry.sheet);
+    blocks.push({ sheet: entry.sheet, topLeft: "A1", values, numberFormats: planNumberFormats((values[0] ?? []).slice(3).map(String)), headerRow: true });
+  }
+  blocks.push(auditSheetBlock(theirs));
+  const snapshots = await snapshotRecords(source);
+  const cycles = [...new Set([...(await snapshotCycles(target)), ...(await snapshotCycles(source))])].sort();
+  const own = await snapshotRecords(target);
+  await target.writeBlocks(blocks, {
+    protect: blocks.map((block) => block.sheet),
+    metadata: { ...snapshots, ...own, [AUDIT_KEY]: JSON.stringify(theirs), ...(cycles.length > 0 ? { [SNAPSHOT_CYCLES_KEY]: JSON.stringify(cycles) } : {}) },
+    layouts: readableLayouts(blocks.slice(0, -1)),
+  });
+  return carried.map((entry) => entry.sheet);
 }
 
 /**
@@ -199,8 +251,9 @@ function requireName(who: Approver): { name: string; identity: ApproverIdentity 
  * version of that cycle; earlier versions are kept untouched) under the plan's number formats, and add
  * an audit row with who (and whether sign-on or typing said so), when, the scenario, the totals, a
  * SHA-256 hash of the content (the values; formats do not enter it, so plans approved before they were
- * written still verify), row and column digests to name changed cells, and the hash chain. Sheet,
- * protections (plan and audit log) and audit row are one write: all or, when it fails, none.
+ * written still verify), row and column digests to name changed cells, and the hash chain; and keep
+ * the cycle's forecast snapshot (see snapshots.ts) in the add-in's very hidden store. Sheet,
+ * protections (plan and audit log), audit row and snapshot are one write: all or, when it fails, none.
  *
  * Protection has no password: it stops accidental edits, not deliberate ones. What proves a plan is
  * unchanged is `verifyApprovals` (content hash, hash chain) and the receipt kept outside the workbook.
@@ -232,7 +285,7 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
   const planBlock: WriteBlock = { sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true };
   await workbook.writeBlocks([planBlock, audit.block], {
     protect: [sheet, SHEETS.auditLog],
-    metadata: audit.metadata,
+    metadata: { ...audit.metadata, ...(await snapshotMetadata(workbook, plan)) },
     layouts: readableLayouts([planBlock]),
   });
   return audit.entry;

@@ -4,7 +4,7 @@
  * (SOP Overrides) make of it on their own, and the consensus step 2 wrote (SOP Consensus).
  */
 import { PlanningError } from "../core/errors";
-import { consensusForecast, STATISTICAL } from "../core/reconcile";
+import { consensusForecast, STATISTICAL, type Override } from "../core/reconcile";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { readIfPresent, readStepSheet } from "./ownedSheets";
 import { readOverrides, type ForecastSeries } from "./overrides";
@@ -69,10 +69,7 @@ export async function consensusView(workbook: Workbook, series: SeriesId): Promi
   const mine = overrides.filter((override) => override.item === key);
   const roles = rule.kind === "lastWord" ? rule.order.filter((role) => mine.some((override) => override.role === role)) : [];
   const base = { [key]: own?.forecast ?? periods.map(() => 0) };
-  const roleLines = roles.map((role) => {
-    const alone = consensusForecast(base, mine.filter((override) => override.role === role), { kind: "lastWord", order: [role] });
-    return { label: role, values: alone.values[key].map((value, t) => (alone.setBy[key][t] === STATISTICAL ? null : value)) };
-  });
+  const roleLines = roles.map((role) => ({ label: role, values: overrideAlone(key, base[key], mine, role) }));
   return {
     series,
     periods,
@@ -83,6 +80,20 @@ export async function consensusView(workbook: Workbook, series: SeriesId): Promi
     ],
     reasons: mine.map((override) => `${override.role} ${periods[override.period]}: ${override.reason}`),
   };
+}
+
+/**
+ * What one role's overrides alone make of a series' statistical forecast, month by month: the
+ * statistical forecast with only that role's overrides applied; null in the months the role did not override.
+ * @param key the series (seriesKey)
+ * @param statistical its statistical forecast by month
+ * @param overrides overrides of any role and series (only this role's for this series count)
+ * @example overrideAlone("CH-101", [10, 10], [{ role: "sales", item: "CH-101", period: 1, percent: 20, reason: "" }], "sales") // [null, 12]
+ */
+export function overrideAlone(key: string, statistical: readonly number[], overrides: readonly Override[], role: string): (number | null)[] {
+  const own = overrides.filter((override) => override.role === role && override.item === key);
+  const alone = consensusForecast({ [key]: [...statistical] }, own, { kind: "lastWord", order: [role] });
+  return alone.values[key].map((value, t) => (alone.setBy[key][t] === STATISTICAL ? null : value));
 }
 
 function numberOrZero(cell: CellValue | undefined): number {

@@ -158,7 +158,12 @@ function readGridLine(
   for (const { value, t } of quantities) collector.add(key, spans?.[t], part.periods[t], value);
 }
 
-function gridKey(mapping: SeriesMapping, part: SeriesPart, cells: CellValue[], at: (line: number) => string): RowKey {
+/**
+ * The series a grid line belongs to: its item and location (from the key cell split at the key separator,
+ * the location line, or the block's location), with its customer and channel kept for reporting.
+ * @param at the address of the line's cell on a given line
+ */
+export function gridKey(mapping: SeriesMapping, part: SeriesPart, cells: CellValue[], at: (line: number) => string): RowKey {
   const keyText = String(cells[mapping.keyLine]).trim();
   const reporting = { customer: textAt(cells, mapping.customerLine), channel: textAt(cells, mapping.channelLine), address: at(mapping.keyLine) };
   if (mapping.keySeparator !== undefined) {

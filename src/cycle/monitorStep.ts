@@ -3,14 +3,15 @@ import { bias, biasAlarm, sumError, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
+import { cycleHistoryBlocks, cycleHistoryView } from "./cycleHistory";
 import { acceptedNote, requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
 import { serviceLevelsTable } from "./orderHistorySheets";
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
-import { futurePeriods } from "./periods";
 import { hasLocations, seriesKey, type DemandSeries } from "./planningData";
 import { keyCells, keyHeader } from "./seriesColumns";
 import { SHEETS } from "./sheets";
+import { actualRows, readForecastSnapshots } from "./snapshots";
 import type { StepReport, StepRunOptions } from "./stepTypes";
 import { locationDemandMeasure } from "./supplyStep";
 
@@ -101,9 +102,11 @@ function biasAlarmDetail(monitor: ItemMonitor, ts: number): string {
  * default, and at least one unit); a bias alarm when |tracking signal| > 4 and the plan misses actual
  * demand by at least 1 unit a month on average and at least 2% of it, so that whole-unit rounding of
  * the plan never rings it (biasAlarm); stock-out risk when inventory projected with the actuals falls
- * below the safety stock. The plan's own choices (overtime, subcontracting) are not exceptions; supply
+ * below the safety stock. On SOP Cycle History, what the history of cycles shows (cycleHistory.ts):
+ * accuracy and bias by lag 1-6 per item, family, location and in total, forecast value added per role,
+ * and plan stability, from the forecast snapshots of the approved cycles. The plan's own choices (overtime, subcontracting) are not exceptions; supply
  * actuals (receipts) are not in the workbook, so supply is compared through the stock they leave.
- * Writes SOP Monitor.
+ * Writes SOP Monitor and SOP Cycle History.
  * @param options the tolerance of a month's demand deviation
  * @throws PlanningError when no plan has been approved yet
  * @throws BlockedByErrors while step 1 has errors not fixed or accepted
@@ -195,6 +198,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
   }
   const numberFormats = [...keyHeader(located).map(() => "@"), ...MONITOR_FORMATS];
   const exceptionTop = rows.length + 3;
+  const history = cycleHistoryView(await readForecastSnapshots(workbook), actualRows(data));
   await replaceSheets(
     workbook,
     {
@@ -206,6 +210,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
           topLeft: `A${exceptionTop}`,
         },
       ],
+      [SHEETS.cycleHistory]: cycleHistoryBlocks(history),
     },
     run.overwrite,
   );
@@ -215,12 +220,13 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
     observed.length === 0
       ? `No actuals yet for ${approved.sheet} (it starts in ${planPeriods[0]}): add the month's sales to your history and run this step again. nothing to compare yet.`
       : `${approved.sheet} against ${observed.length} month(s) of actuals: ${items.length} items compared, ${exceptions.length} exceptions (deviations from the plan beyond tolerance, largest money first).`;
+  const summaryWithCycles = `${summary} History of cycles: ${history.summary}`;
   return {
     sheet: approved.sheet,
     items,
     exceptions,
     report: {
-      summary,
+      summary: summaryWithCycles,
       messages: [
         ...acceptedNote(accepted),
         ...exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${formatNumber(e.money, WHOLE_FORMAT)} at stake: ${e.detail}` })),
@@ -229,21 +235,8 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       tables: [
         { title: "Plan vs actual", headers: rows[0].map(String), rows: rows.slice(1).map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c))), numberFormats },
         ...(service ? [service.table] : []),
+        ...history.tables,
       ],
     },
   };
-}
-
-/**
- * Start the next cycle: the month after the latest approved plan's first month becomes the cycle being
- * planned; step 1 then reads the history with the newest actuals and every step rolls forward.
- * @returns the label of the next cycle
- * @throws PlanningError when no plan has been approved yet
- */
-export async function startNextCycle(workbook: Workbook): Promise<string> {
-  const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
-  if (!approved) throw new PlanningError("Approve this cycle's plan before starting the next one.");
-  const [next] = futurePeriods(approved.cycle, 1);
-  await workbook.setMetadata("currentCycle", next);
-  return next;
 }

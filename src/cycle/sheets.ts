@@ -15,6 +15,7 @@ export const SHEETS = {
   auditLog: "SOP Audit Log",
   planDiff: "SOP Plan Diff",
   monitor: "SOP Monitor",
+  cycleHistory: "SOP Cycle History",
   orderHistory: "SOP Order History",
   serviceLevels: "SOP Service Levels",
 } as const;

@@ -1,4 +1,6 @@
 import { PlanningError } from "../core/errors";
+import { lagErrorSafetyStocks, MIN_CYCLES_FOR_LAG_ERROR } from "../core/rolling";
+import type { ForecastSnapshotRow } from "../core/rolling/snapshot";
 import { safetyStock, type SupplyItem, type SupplyModel, type SupplyResource, type TimeFence } from "../core/supply";
 import { readAuditLog } from "./approval";
 import type { Workbook } from "../workbook/workbook";
@@ -9,6 +11,7 @@ import { readPlanningSettings, type PlanningSettings } from "./planningSettings"
 import type { Item, PlanningData, Resource } from "./planningData";
 import { keyColumnCount, rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
+import { actualRows, readForecastSnapshots } from "./snapshots";
 
 /**
  * How the cycle fills what planners' workbooks usually leave out. Written here once, shown in the
@@ -47,12 +50,15 @@ export interface SupplyInputs {
    * each item's total over its locations on the shared resources; network supply is not planned yet.
    */
   byLocation: Record<string, Record<string, number[]>>;
+  /** How safety stock was sized when past cycles were kept: from their measured lag error, or why not yet. */
+  safetyStockNote?: string;
 }
 
 /**
  * Build the supply model the cycle plans: demand from SOP Consensus (as the planner may have edited
  * it; an item's locations added up), safety stock from the forecast error in SOP Forecast (an item's
- * locations combined as independent errors, RMSE = sqrt(sum of RMSE^2)), costs and hours per unit from
+ * locations combined as independent errors, RMSE = sqrt(sum of RMSE^2)) or, once enough past cycles
+ * were kept, from the error at the lead-time lag measured over them (lagErrorStocks), costs and hours per unit from
  * the item master, capacity from the planner's capacity range (else the resources' regular hours),
  * the time fence from the last approved plan and the workbook's Planning Settings.
  * @param override settings that replace the workbook's for this run (`sop run --frozen-months`)
@@ -83,14 +89,49 @@ export async function buildSupplyModel(workbook: Workbook, override: PlanningSet
     demand[id] = (demand[id] ?? periods.map(() => 0)).map((sum, t) => sum + quantities[t]);
     if (keys > 1) byLocation[id] = { ...byLocation[id], [location]: quantities };
   }
-  const items: SupplyItem[] = Object.keys(demand).map((id) =>
-    supplyItem(itemOf.get(id) as Item, demand[id], Math.sqrt(squaredRmse.get(id) ?? 0), data.resources, periods.length, Object.keys(demand).length),
+  const ids = Object.keys(demand);
+  const lagError = await lagErrorStocks(workbook, data, ids.map((id) => ({ item: itemOf.get(id) as Item, holdoutRmse: Math.sqrt(squaredRmse.get(id) ?? 0) })));
+  const items: SupplyItem[] = ids.map((id) =>
+    supplyItem(itemOf.get(id) as Item, demand[id], Math.sqrt(squaredRmse.get(id) ?? 0), data.resources, periods.length, ids.length, lagError.stocks.get(id)),
   );
   const resources = data.resources.map((resource, r) => supplyResource(resource, r, data, periods));
   const model: SupplyModel = { periods: periods.length, periodLabels: periods, items, resources, demand };
   const fence = await approvedFence(workbook, periods, items, { ...(await readPlanningSettings(workbook)), ...definedOnly(override) });
   if (fence !== undefined) model.timeFence = fence;
-  return { model, data, periods, byLocation };
+  return { model, data, periods, byLocation, ...(lagError.note === undefined ? {} : { safetyStockNote: lagError.note }) };
+}
+
+/**
+ * Safety stock from the forecast error at the lead-time lag, measured over the past cycles' snapshots
+ * (lagErrorSafetyStocks: z x RMSE of each cycle's consensus for the next L months against what was
+ * sold), for the items with at least MIN_CYCLES_FOR_LAG_ERROR such cycles; the others keep the
+ * forecast's RMSE. An item's locations are added up first: production is planned per item, so the
+ * error that matters is that of the item's total. Items whose lead time is not a whole number of
+ * months keep the forecast's RMSE.
+ * @returns the measured stocks by item, and the sentence for the plan's assumptions (none before any cycle was kept)
+ */
+async function lagErrorStocks(workbook: Workbook, data: PlanningData, wanted: readonly { item: Item; holdoutRmse: number }[]): Promise<{ stocks: Map<string, number>; note?: string }> {
+  const snapshots = await readForecastSnapshots(workbook);
+  if (snapshots.length === 0) return { stocks: new Map() };
+  const requests = wanted
+    .map(({ item, holdoutRmse }) => ({ item: item.id, leadTime: item.leadTime || PLANNING_DEFAULTS.leadTime, serviceLevel: item.serviceLevel ?? PLANNING_DEFAULTS.serviceLevel, holdoutRmse }))
+    .filter((request) => Number.isInteger(request.leadTime) && request.leadTime >= 1);
+  const byItem = new Map<string, ForecastSnapshotRow>();
+  for (const row of snapshots) {
+    const key = `${row.cycle}\u0000${row.item}\u0000${row.period}`;
+    const sum = byItem.get(key);
+    byItem.set(key, sum === undefined ? { ...row, location: "", roles: {} } : { ...sum, naive: sum.naive + row.naive, statistical: sum.statistical + row.statistical, consensus: sum.consensus + row.consensus });
+  }
+  const actuals = actualRows(data).map((row) => ({ ...row, location: "" }));
+  const measured = lagErrorSafetyStocks([...byItem.values()], actuals, requests).filter((stock) => stock.source === "lagError");
+  const stocks = new Map(measured.map((stock) => [stock.item, stock.safetyStock]));
+  const cycles = new Set(snapshots.map((row) => row.cycle)).size;
+  const note =
+    measured.length === 0
+      ? `Safety stock is sized from the forecast's RMSE: ${cycles} past cycle(s) kept a forecast, and ${MIN_CYCLES_FOR_LAG_ERROR} with actuals over an item's lead time are needed before the error measured over past cycles replaces it.`
+      : `Safety stock of ${measured.length} of ${wanted.length} items is sized from the forecast error over their lead time measured over ${cycleSpan(measured.map((stock) => stock.cycles))} past cycles (z x RMSE of the consensus against what was sold), replacing the forecast's RMSE` +
+        (measured.length < wanted.length ? `; the other ${wanted.length - measured.length} keep the forecast's RMSE (fewer than ${MIN_CYCLES_FOR_LAG_ERROR} such cycles, or a lead time that is not whole months).` : ".");
+  return { stocks, note };
 }
 
 /** The settings that are given (an override leaves the workbook's value where it gives none). */
@@ -129,7 +170,13 @@ async function approvedFence(workbook: Workbook, periods: readonly string[], ite
   return { periods: fenced, production, changeCost: settings.changeCost ?? Math.max(...items.map((item) => item.price ?? item.unitCost)) };
 }
 
-function supplyItem(item: Item, demand: number[], rmse: number, resources: Resource[], periods: number, itemCount: number): SupplyItem {
+/** "6" or "6 to 9": how many past cycles were measured. */
+function cycleSpan(counts: readonly number[]): string {
+  const [least, most] = [Math.min(...counts), Math.max(...counts)];
+  return least === most ? String(least) : `${least} to ${most}`;
+}
+
+function supplyItem(item: Item, demand: number[], rmse: number, resources: Resource[], periods: number, itemCount: number, measuredStock: number | undefined): SupplyItem {
   if (item.unitCost === null) {
     throw new PlanningError(`Item ${item.id} has no unit cost in your item master: the supply plan needs one for every item.`);
   }
@@ -139,7 +186,7 @@ function supplyItem(item: Item, demand: number[], rmse: number, resources: Resou
     rmse > 0
       ? safetyStock(item.serviceLevel ?? PLANNING_DEFAULTS.serviceLevel, { demandMean: meanDemand, demandStdDev: rmse, leadTime: item.leadTime || PLANNING_DEFAULTS.leadTime })
       : 0;
-  const planned = item.safetyStock ?? Math.round(stock);
+  const planned = item.safetyStock ?? Math.round(measuredStock ?? stock);
   const subcontract = subcontractTerms(item, resources, itemCount);
   return {
     id: item.id,

@@ -179,7 +179,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }
   const strategyLines = comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(shownFillRate(s.fillRate)), roundCents(s.backlogUnitPeriods), roundCents(s.revenueAtRisk), roundCents(s.peakInventory)]);
-  const assumptions = planAssumptions(model, comparison.optimal.mipGap, relaxed);
+  const assumptions = [...planAssumptions(model, comparison.optimal.mipGap, relaxed), ...(built.safetyStockNote === undefined ? [] : [built.safetyStockNote])];
   const strategyRows: CellInput[][] = [
     [...STRATEGY_HEADERS, "Note"],
     ...strategyLines.map((line, i) => [...line, comparison.summary[i].message ?? ""]),

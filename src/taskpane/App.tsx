@@ -13,6 +13,7 @@ import { ExecutivePackButton } from "./components/ExecutivePackButton";
 import { ImportOrderLines } from "./components/ImportOrderLines";
 import { MappingEditor } from "./components/MappingEditor";
 import { StepList } from "./components/StepList";
+import { StartNextCycle } from "./components/StartNextCycle";
 import { StepPanel, type StepStatus } from "./components/StepPanel";
 import { VerifyApprovals } from "./components/VerifyApprovals";
 import type { StepActions, StepId } from "./stepActions";
@@ -73,6 +74,7 @@ export function App({ workbook, actions, onRunEnded }: AppProps): React.JSX.Elem
       {selected === "present" && <VerifyApprovals workbook={workbook} />}
       {selected === "present" && <CompareVersions workbook={workbook} confirmOverwrite={overwrite.confirm} onWritten={onRunEnded} />}
       {selected === "present" && <ExecutivePackButton workbook={workbook} />}
+      {selected === "execute" && <StartNextCycle workbook={workbook} actions={actions} confirmOverwrite={overwrite.confirm} onEnded={onRunEnded} />}
       {(selected === "demand" || selected === "reconcile") && <ConsensusPanel key={selected} workbook={workbook} />}
       <ConfirmOverwriteDialog pending={overwrite.pending} />
     </main>

@@ -56,7 +56,16 @@ interface TableModel {
   ref: string;
   headerRow?: boolean;
   totalsRow?: boolean;
+  autoFilterRef?: string;
   columns: { name: string }[];
+}
+
+/** A table as it was before a write resized it, to put back when the write fails. */
+interface ResizedTable {
+  model: TableModel;
+  ref: string;
+  columns: { name: string }[];
+  autoFilterRef: string | undefined;
 }
 
 const NOT_A_WORKBOOK = "This file is not an Excel workbook (.xlsx) or is damaged. Save it from Excel as .xlsx and try again.";
@@ -264,6 +273,7 @@ export class MemoryWorkbook implements Workbook {
     const metadataBefore = new Map(this.metadata);
     const created: string[] = [];
     const unprotected: ExcelJS.Worksheet[] = [];
+    const resized: ResizedTable[] = [];
     try {
       for (const name of names) {
         const sheet = this.findSheet(name);
@@ -280,12 +290,14 @@ export class MemoryWorkbook implements Workbook {
       }
       for (const block of blocks) writeBlock(this.sheet(block.sheet), block);
       for (const [name, layout] of Object.entries(options.layouts ?? {})) applyLayout(this.sheet(name), layout);
+      for (const [table, address] of Object.entries(options.resizeTables ?? {})) this.resizeTable(table, address, names, resized);
       for (const name of options.protect ?? []) await this.protectSheet(name);
       for (const [key, value] of Object.entries(options.metadata ?? {})) this.metadata.set(key, value);
       if (options.metadata) this.saveMetadata();
     } catch (error) {
       // All or nothing, as on Excel: the sheets this write created go, the metadata is put back.
       for (const name of created) this.book.removeWorksheet(this.sheet(name).id);
+      for (const { model, ref, columns, autoFilterRef } of resized) Object.assign(model, { ref, tableRef: ref, columns, autoFilterRef });
       for (const sheet of unprotected) await this.protectSheet(sheet.name);
       this.metadata.clear();
       for (const [key, value] of metadataBefore) this.metadata.set(key, value);
@@ -336,6 +348,32 @@ export class MemoryWorkbook implements Workbook {
         if (text !== "") sheet.getCell(r + 1, c + 1).value = text;
       }),
     );
+  }
+
+  /**
+   * Set a table's range to a new address on its sheet (one of the sheets being written); the header
+   * cells of columns it gains name them. Records the table's former range in `resized` for undoing.
+   * @throws WorkbookError for an unknown table or one whose sheet is not written
+   */
+  private resizeTable(table: string, address: string, written: readonly string[], resized: ResizedTable[]): void {
+    for (const sheet of this.book.worksheets) {
+      const model = tableModels(sheet).find((candidate) => candidate.name.toLowerCase() === table.toLowerCase());
+      if (model === undefined) continue;
+      if (!written.some((name) => name.toLowerCase() === sheet.name.toLowerCase())) throw new WorkbookError(`The table "${table}" to resize is not on a sheet written.`);
+      const before = tableRange(model);
+      resized.push({ model, ref: model.tableRef ?? model.ref, columns: [...model.columns], autoFilterRef: model.autoFilterRef });
+      const range = parseRange(address);
+      const columns = Array.from({ length: range.right - range.left + 1 }, (_, k) => {
+        const kept = range.left + k - before.left;
+        if (kept >= 0 && kept < model.columns.length) return model.columns[kept];
+        const header = toCellValue(sheet.getCell(range.top + 1, range.left + k + 1).value);
+        return { name: header === null ? `Column${k + 1}` : String(header) };
+      });
+      // The table's filter covers the whole table, as Excel keeps it (a filter narrower than its table is a damaged file to Excel).
+      Object.assign(model, { ref: rangeAddress(range), tableRef: rangeAddress(range), columns }, model.autoFilterRef === undefined ? {} : { autoFilterRef: rangeAddress(range) });
+      return;
+    }
+    throw new WorkbookError(`There is no table called "${table}" in this workbook.`);
   }
 
   private findSheet(name: string): ExcelJS.Worksheet | undefined {

@@ -186,6 +186,9 @@ export class OfficeWorkbook implements Workbook {
     }
     const targets = names.map((name) => ({ name, state: findSheet(snapshot, name) }));
     for (const target of targets) if (!target.state) assertSheetName(target.name);
+    if (Object.keys(options.resizeTables ?? {}).length > 0 && !supportsExcelApi("1.13")) {
+      throw new WorkbookError("This version of Excel cannot grow a table from an add-in (it needs Excel API 1.13, Microsoft 365 or Excel 2021): extend the table by hand, then run again.");
+    }
     // The overwrite question is asked here, before any batch opens: never inside an open Excel.run.
     await assertWritable(
       targets.map(({ name, state }) => ({ name, exists: state !== undefined, owned: state !== undefined && owned.has(state.name), protected: state?.protected ?? false })),
@@ -214,6 +217,11 @@ export class OfficeWorkbook implements Workbook {
           if (!target) throw new WorkbookError(`The sheet "${name}" to lay out is not among the sheets written.`);
           applyLayout(handles.get(target.name) as Excel.Worksheet, layout);
         }
+        // Table.resize: ExcelApi 1.13 (https://learn.microsoft.com/en-us/javascript/api/excel/excel.table#excel-excel-table-resize-member(1))
+        for (const [name, address] of Object.entries(options.resizeTables ?? {})) {
+          const table = context.workbook.tables.getItem(name);
+          table.resize(table.worksheet.getRange(address));
+        }
         for (const target of targets) {
           if (protect.has(target.name.toLowerCase())) (handles.get(target.name) as Excel.Worksheet).protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true });
         }
@@ -231,6 +239,8 @@ export class OfficeWorkbook implements Workbook {
       metadata,
       names.map((name) => ({ name, box: blocksBox(blocks.filter((block) => block.sheet === name)), replace: cleared.has(name) || created.includes(name) })),
     );
+    // A resized table's range and headers are read again on the next look.
+    if (Object.keys(options.resizeTables ?? {}).length > 0) this.layout = undefined;
   }
 
   /**

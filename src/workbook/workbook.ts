@@ -137,6 +137,12 @@ export interface WriteOptions {
   metadata?: Readonly<Record<string, string>>;
   /** Lay out these target sheets (widths, frozen panes, print setup) as part of the same write, by sheet name. */
   layouts?: Readonly<Record<string, SheetLayout>>;
+  /**
+   * Grow (or shrink) these Excel tables, by table name, to these addresses on their sheets (e.g.
+   * { SalesHistory: "A1:AL41" }) as part of the same write, as Excel grows a table when a month is typed
+   * beside it: the header cells of new columns name them. The tables' sheets must be among the sheets written.
+   */
+  resizeTables?: Readonly<Record<string, string>>;
 }
 
 export interface Workbook {

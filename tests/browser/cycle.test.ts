@@ -164,3 +164,13 @@ test("step 5 approves a scenario picked from those step 4 compared, and Verify f
   await verify.getByText("3 approved version(s) verified: unchanged.").waitFor();
   expect(preview.pageErrors).toEqual([]);
 });
+
+test("step 6's Start next cycle asks for the actuals of the approved plan's first month before it rolls on", async () => {
+  await page.locator("#sop-step-tab-execute").click();
+  const start = page.getByRole("region", { name: "Start next cycle" });
+  await start.getByRole("button", { name: "Start next cycle" }).click();
+  await start.getByRole("alert").getByText("Type the actuals of 2026-01 into your history (a new month after 2025-12), save, then start the next cycle.").waitFor();
+  await start.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, "step-6-start-next-cycle.png"), animations: "disabled" });
+  expect(preview.pageErrors).toEqual([]);
+});

@@ -67,7 +67,7 @@ describe("sop run", () => {
     expect(fs.readFileSync(copy).equals(before)).toBe(true);
   });
 
-  test("never replaces a workbook holding approved plans without --force, and then keeps it beside the new one", async () => {
+  test("never replaces a workbook holding approved plans without --force, and with it keeps them as earlier versions that still verify", async () => {
     const first = path.join(dir, "approved.xlsx");
     expect((await sop("run", sample, "--out", first, "--approve", "Dana Planner", "--horizon", "6")).code).toBe(0);
     const approved = fs.readFileSync(first);
@@ -84,12 +84,26 @@ describe("sop run", () => {
       ["Sam Lead", 2],
     ]);
 
-    const forced = await sop("run", sample, "--out", first, "--horizon", "6", "--force");
+    const receipt = path.join(dir, "forced-receipt.json");
+    const forced = await sop("run", sample, "--out", first, "--horizon", "6", "--force", "--approve", "Kim Ops", "--receipt", receipt);
     expect(forced.code).toBe(0);
-    const kept = /kept as: (.*)\n/.exec(forced.stdout)?.[1] ?? "";
-    expect(kept).toMatch(/approved \(replaced \d{8}-\d{6}\)\.xlsx$/);
-    expect(fs.readFileSync(kept).equals(approved)).toBe(true);
-    expect(fs.readdirSync(dir).filter((name) => name.endsWith(".part"))).toEqual([]);
+    expect(forced.stdout).toMatch(/Kept from the file it replaced: Plan 2026-01 v1 \(approved earlier; they still verify\)/);
+    const replaced = await MemoryWorkbook.fromXlsx(fs.readFileSync(first));
+    const kept = await readAuditLog(replaced);
+    expect(kept.map((entry) => [entry.who, entry.sheet])).toEqual([
+      ["Dana Planner", "Plan 2026-01 v1"],
+      ["Kim Ops", "Plan 2026-01 v2"],
+    ]);
+    expect(kept[0]).toEqual((await readAuditLog(await MemoryWorkbook.fromXlsx(approved)))[0]);
+    expect(await replaced.read("Plan 2026-01 v1")).toEqual(await (await MemoryWorkbook.fromXlsx(approved)).read("Plan 2026-01 v1"));
+    const verified = await sop("verify", first, "--receipt", receipt);
+    expect(verified.stdout).toMatch(/2 approved versions/);
+    expect(verified.code).toBe(0);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith(".part") || name.includes("(replaced"))).toEqual([]);
+
+    const diverged = await sop("run", path.join(dir, "again.xlsx"), "--out", first, "--horizon", "6", "--force");
+    expect(diverged.code).toBe(1);
+    expect(diverged.stderr).toMatch(/approved.xlsx and the workbook run have different approval histories \(their audit logs differ from row 2\)/);
   }, 240_000);
   test("stops on step 1's errors, listing each with its cell, and runs when --accept-errors gives the reason", async () => {
     const duplicated = path.join(dir, "duplicated.xlsx");

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { runMonitorStep, startNextCycle } from "../../src/cycle/monitorStep";
+import { runMonitorStep } from "../../src/cycle/monitorStep";
+import { prepareNextCycle } from "../../src/cycle/nextCycle";
 import { serviceSheet } from "../../src/cycle/orderHistorySheets";
 import type { ServiceReport } from "../../src/cycle/orderLineImport";
 import { runCycle } from "../../src/cycle/runCycle";
@@ -24,7 +25,7 @@ describe("step 6, execute and monitor", () => {
   test("before any approval it says to approve first", async () => {
     const book = await plainSampleBook();
     await expect(runMonitorStep(book)).rejects.toThrow(/approve one in step 5/);
-    await expect(startNextCycle(book)).rejects.toThrow(/Approve/);
+    await expect(prepareNextCycle(book)).rejects.toThrow(/Approve this cycle's plan \(step 5\) before starting the next one/);
   });
 
   test("shows the on-time in-full and lead time an order-line import measured, with how they were measured", async () => {
@@ -68,6 +69,7 @@ describe("step 6, execute and monitor", () => {
     const book = await plainSampleBook();
     await runCycle(book, { demand: { horizon: 6 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } });
     const waiting = await runMonitorStep(book);
+    await expect(prepareNextCycle(book)).rejects.toThrow("Type the actuals of 2026-01 into your history (a new month after 2025-12), save, then start the next cycle.");
     expect(waiting.report.summary).toMatch(/No actuals yet for Plan 2026-01 v1/);
 
     const plan = await book.read("Plan 2026-01 v1");
@@ -125,7 +127,7 @@ describe("step 6, execute and monitor", () => {
     const exceptionRows = sheet.slice(sheet.findIndex((row) => row[0] === "Exception")).map((row) => row.slice(0, 5));
     expect(exceptionRows[0]).toEqual(["Exception", "Item", "Period", "Money at stake", "Detail"]);
     expect(exceptionRows[1]).toEqual([result.exceptions[0].kind, result.exceptions[0].item, result.exceptions[0].period, result.exceptions[0].money, result.exceptions[0].detail]);
-    expect(await startNextCycle(book)).toBe("2026-02");
+    expect(await prepareNextCycle(book)).toEqual({ approved: "2026-01", cycle: "2026-06", retiredOverrides: 0 });
   }, 120_000);
 
   test("overtime and hours beyond regular capacity the plan chose are not exceptions: they were approved", async () => {

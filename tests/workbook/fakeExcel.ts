@@ -922,6 +922,14 @@ class Table extends Loadable {
     return new Range(this.fake, this.fake.sheet(this.model.sheet), parseRange(this.model.address));
   }
 
+  /** Table.resize (ExcelApi 1.13): the table takes a new range of its sheet. */
+  resize(range: Range): void {
+    const model = this.existing();
+    this.fake.queue({ bytes: 0, cells: 0 }, () => {
+      model.address = rangeAddress(parseRange(range.addressText()));
+    });
+  }
+
   getHeaderRowRange(): Range {
     if (!this.model) return Range.nullObject(this.fake);
     const box = parseRange(this.model.address);

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
-import type { Workbook } from "../../src/workbook/workbook";
+import type { Workbook, WriteBlock } from "../../src/workbook/workbook";
 import { WorkbookError } from "../../src/workbook/workbookError";
 import { FakeExcel } from "./fakeExcel";
 
@@ -61,6 +61,16 @@ describe.each(IMPLEMENTATIONS)("%s keeps the Workbook contract", (_name, make) =
     await book.writeBlocks([{ sheet: "Sales", topLeft: "B2", values: [[99]] }], { overwrite: answer(true) });
     expect(await book.read("Sales!B2")).toEqual([[99]]);
     expect(asked).toEqual(["Sales", "Sales"]);
+  });
+
+  it("grows the planner's table by a month written beside it, in the same write, only after a yes", async () => {
+    const book = await make();
+    const month: WriteBlock = { sheet: "Sales", topLeft: "D1", values: [["Mar"], [14], [8]] };
+    await expect(book.writeBlocks([month], { resizeTables: { SalesTable: "A1:D3" } })).rejects.toThrow(/holds your own data/);
+    expect((await book.listTables())[0].address).toBe("A1:C3");
+    await book.writeBlocks([month], { overwrite: async () => true, resizeTables: { SalesTable: "A1:D3" } });
+    expect(await book.listTables()).toEqual([{ name: "SalesTable", sheet: "Sales", address: "A1:D3", headers: ["SKU", "Jan", "Feb", "Mar"], rowCount: 2 }]);
+    expect(await book.read("SalesTable")).toEqual(PLANNER_SHEET.map((row, r) => [...row, month.values[r][0]]));
   });
 
   it("creates a missing target sheet as its own and replaces its content on request", async () => {

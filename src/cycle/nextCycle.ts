@@ -1,0 +1,331 @@
+/**
+ * The next cycle of rolling S&OP: the month's actuals go into the planner's history where the saved
+ * mapping reads it (a new month column, or row, beside the last; an Excel table grows to take it, as
+ * Excel grows a table when a month is typed beside it), then steps 1 to 5 run again. The cycle is named
+ * by its first planned month, the month after the newest actuals. Approved plans of earlier cycles stay
+ * in the workbook untouched (each approval adds a sheet and an audit row) and still verify.
+ * This is `sop cycle` and the pane's "Start next cycle".
+ */
+import { PlanningError } from "../core/errors";
+import type { ActualRow } from "../core/rolling/snapshot";
+import { cellAddress, parseRange, rangeAddress, sheetCellAddress } from "../workbook/address";
+import type { CellValue, OverwriteConfirmation, Workbook, WriteBlock } from "../workbook/workbook";
+import { readBlock } from "./blockReading";
+import { daySerial } from "./calendarDays";
+import { isBlank, toNumber } from "./cellValues";
+import { gridKey } from "./historyReader";
+import { isLines, type SeriesMapping } from "./historyLayout";
+import { readAuditLog } from "./approval";
+import { blockPosition, cellAt, keyPositions } from "./mapping";
+import { currentMapping, loadMappedData } from "./mappedData";
+import { addMonths, monthLabel, parseMonth } from "./periodHeader";
+import { seriesKey } from "./planningData";
+import { runCycle, type CycleOptions, type CycleResult } from "./runCycle";
+import { readIfPresent, replaceSheets } from "./ownedSheets";
+import { futurePeriods } from "./periods";
+import { keyColumnCount } from "./seriesColumns";
+import { SHEETS } from "./sheets";
+import type { StepRunOptions } from "./stepTypes";
+
+/** One month of actuals as the planner supplies it, with where it came from for messages. */
+export interface ActualsLine extends ActualRow {
+  /** Where the line is, e.g. "row 4 of june.csv". */
+  source: string;
+}
+
+/** What adding the actuals did to the history. */
+export interface AppendedActuals {
+  /** The months added after the history's last month, in order. */
+  added: string[];
+  /** Cells written (new months and blanks filled in months already there). */
+  cells: number;
+  /** Actuals equal to what the history already held (left as they were). */
+  unchanged: number;
+  /** Series of the history without a line in a new month: written as 0, listed for the planner. */
+  zeroFilled: string[];
+}
+
+/** The history of a workbook laid out as a grid the actuals can be added to, or a message why not. */
+function appendableGrid(grid: SeriesMapping): SeriesMapping {
+  if ((grid.periodKind ?? "month") !== "month") throw new PlanningError("The history is in weeks or days: add the month's actuals to it by hand (sop cycle adds whole months).");
+  if ((grid.more?.length ?? 0) > 0) throw new PlanningError(`The history is spread over ${1 + (grid.more?.length ?? 0)} blocks (a sheet per year or region): add the month's actuals to the right block by hand, then run the cycle.`);
+  if (grid.customerLine !== undefined || grid.channelLine !== undefined) {
+    throw new PlanningError("The history has a line per customer or channel: one month's total per item cannot be split among them. Add the month's actuals by hand, then run the cycle.");
+  }
+  if (grid.source.kind === "name" || grid.source.kind === "range") {
+    throw new PlanningError(`The history is the fixed range "${grid.source.reference}": it cannot take a new month. Make it an Excel table (Insert > Table) or map the whole sheet in step 1, then run again.`);
+  }
+  if (grid.headerLine < 0 || grid.periodLines.length === 0) throw new PlanningError("The history has no month headers, so a new month cannot be placed: give it a header row of months in step 1.");
+  return grid;
+}
+
+/** The header cell for a new month, written like the last month's header (a date stays a date). */
+function headerCell(previous: CellValue, label: string): { value: CellValue; format: string } {
+  const month = parseMonth(label);
+  if (typeof previous === "number" && month !== undefined) return { value: daySerial(month.year, month.month, 1), format: "mmm-yy" };
+  return { value: label, format: "@" };
+}
+
+/**
+ * Add a month's actuals (or several months') to the planner's history where the saved mapping reads it.
+ * A month after the history's last becomes a new column (or row) beside it, under a header like the
+ * last month's; an Excel table holding the history grows to take it. A month the history already has
+ * is checked: a blank cell is filled, an equal value left, a different value refused with its cell.
+ * Series without a line in a new month get 0 (listed in the result). Nothing is written unless every
+ * line can be placed. The planner's sheet is written only with `overwrite`'s yes.
+ * @param workbook the workbook whose step 1 mapped the history
+ * @param actuals the lines, each with its source for messages
+ * @param overwrite asked before writing into the planner's history sheet
+ * @throws PlanningError naming the line (and the cell) that cannot be placed: no mapping yet, an item
+ *   or location not in the history, a month neither in the history nor right after it, a line given
+ *   twice, a value differing from the one the history holds, a cell beside the history not empty
+ */
+export async function appendActuals(workbook: Workbook, actuals: readonly ActualsLine[], overwrite: OverwriteConfirmation): Promise<AppendedActuals> {
+  const mapping = await currentMapping(workbook);
+  if (!mapping?.history) throw new PlanningError("This workbook has no data mapping yet: run step 1 (gather and check data) first, then add the actuals.");
+  if (isLines(mapping.history)) throw new PlanningError("The history is order lines: import the month's order lines in step 1 instead of monthly totals.");
+  const grid = appendableGrid(mapping.history);
+  if (actuals.length === 0) throw new PlanningError("The actuals file has no lines: give item, location (optional), period and quantity, one line per item and month.");
+  const values = await readBlock(workbook, grid.source.reference);
+  const positions = keyPositions(values, grid);
+  const at = (position: number) => (line: number) => sheetCellAddress(grid.source.sheet, cellOf(grid, line, position));
+  const lineCells = (position: number): CellValue[] =>
+    grid.orientation === "periodsAcross" ? (values[position] ?? []) : values.map((row) => row[position] ?? null);
+  const keys = positions.map((position) => gridKey(grid, grid, lineCells(position), at(position)));
+  const positionOf = new Map(keys.map((key, k) => [seriesKey(key.item, key.location), positions[k]]));
+  const located = keys.some((key) => key.location !== "");
+  const last = parseMonth(grid.periods[grid.periods.length - 1]);
+  if (last === undefined) throw new PlanningError(`The history's last period "${grid.periods[grid.periods.length - 1]}" is not a month.`);
+  const lastLine = grid.periodLines[grid.periodLines.length - 1];
+
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  const newMonths = new Map<string, Map<number, number>>();
+  const fills: { position: number; line: number; value: number }[] = [];
+  let unchanged = 0;
+  for (const actual of actuals) {
+    const month = parseMonth(actual.period);
+    if (month === undefined) {
+      problems.push(`${actual.source}: period "${actual.period}" is not a month (write it as 2026-01).`);
+      continue;
+    }
+    const label = monthLabel(month);
+    if (located && actual.location === "") {
+      problems.push(`${actual.source}: the history is by item and location; give the location of ${actual.item}.`);
+      continue;
+    }
+    const key = seriesKey(actual.item, located ? actual.location : "");
+    if (!located && actual.location !== "") {
+      problems.push(`${actual.source}: the history has no locations, but the line names location "${actual.location}"; leave it empty.`);
+      continue;
+    }
+    const position = positionOf.get(key);
+    if (position === undefined) {
+      problems.push(`${actual.source}: ${key} is not in the history (${grid.source.reference}); add the item to the history first, or correct the line.`);
+      continue;
+    }
+    if (!Number.isFinite(actual.quantity) || actual.quantity < 0) {
+      problems.push(`${actual.source}: the quantity of ${key} in ${label} should be a number of units, 0 or more.`);
+      continue;
+    }
+    const twice = seen.get(`${key}|${label}`);
+    if (twice !== undefined) {
+      problems.push(`${actual.source}: ${key} in ${label} is given twice (also ${twice}).`);
+      continue;
+    }
+    seen.set(`${key}|${label}`, actual.source);
+    const t = grid.periods.indexOf(label);
+    if (t >= 0) {
+      const line = grid.periodLines[t];
+      const cell = cellAt(values, grid.orientation, line, position);
+      if (isBlank(cell)) fills.push({ position, line, value: actual.quantity });
+      else if (toNumber(cell) === actual.quantity) unchanged++;
+      else problems.push(`${actual.source}: ${at(position)(line)} already holds ${JSON.stringify(cell)} for ${key} in ${label}, not ${actual.quantity}; correct the cell or the line (the add-in never overwrites your history).`);
+      continue;
+    }
+    const ahead = monthNumberOf(label) - monthNumberOf(monthLabel(last));
+    if (ahead < 1) {
+      problems.push(`${actual.source}: ${label} is before the history's last month ${monthLabel(last)} but not in it; add it by hand.`);
+      continue;
+    }
+    const byPosition = newMonths.get(label) ?? new Map<number, number>();
+    byPosition.set(position, actual.quantity);
+    newMonths.set(label, byPosition);
+  }
+  const added = [...newMonths.keys()].sort();
+  added.forEach((label, k) => {
+    const expected = monthLabel(addMonths(last, k + 1));
+    if (label !== expected) problems.push(`The actuals jump from ${k === 0 ? `the history's last month ${monthLabel(last)}` : added[k - 1]} to ${label}: give ${expected} first.`);
+  });
+  if (problems.length > 0) throw new PlanningError(`The actuals cannot be added (nothing was written):\n${problems.join("\n")}`);
+
+  const blocks: WriteBlock[] = fills.map(({ position, line, value }) => ({ sheet: grid.source.sheet, topLeft: cellAddressOf(grid, line, position), values: [[value]] }));
+  const zeroFilled = new Set<string>();
+  const previousHeader = cellAt(values, grid.orientation, lastLine, grid.headerLine);
+  const from = Math.min(grid.headerLine, ...positions);
+  const to = Math.max(grid.headerLine, ...positions);
+  for (const [k, label] of added.entries()) {
+    const line = lastLine + 1 + k;
+    const beside = await besideValues(workbook, grid, line, from, to);
+    const taken = beside.findIndex((cell) => !isBlank(cell));
+    if (taken >= 0) throw new PlanningError(`${sheetCellAddress(grid.source.sheet, cellOf(grid, line, from + taken))} beside the history is not empty: move what is there, then add ${label} again (nothing was written).`);
+    const header = headerCell(previousHeader, label);
+    const quantities = newMonths.get(label) ?? new Map<number, number>();
+    const cells: CellValue[] = [];
+    const formats: string[] = [];
+    for (let position = from; position <= to; position++) {
+      if (position === grid.headerLine) {
+        cells.push(header.value);
+        formats.push(header.format);
+      } else if (positions.includes(position)) {
+        const value = quantities.get(position);
+        if (value === undefined) {
+          const key = keys[positions.indexOf(position)];
+          zeroFilled.add(seriesKey(key.item, key.location));
+        }
+        cells.push(value ?? 0);
+        formats.push("General");
+      } else {
+        cells.push(null);
+        formats.push("General");
+      }
+    }
+    const topLeft = cellAddressOf(grid, line, from);
+    blocks.push(
+      grid.orientation === "periodsAcross"
+        ? { sheet: grid.source.sheet, topLeft, values: cells.map((cell) => [cell]), numberFormats: formats.map((format) => [format]) }
+        : { sheet: grid.source.sheet, topLeft, values: [cells], numberFormats: [formats] },
+    );
+  }
+  const resizeTables = grid.source.kind === "table" && added.length > 0 ? { [grid.source.reference]: await grownTable(workbook, grid, added.length) } : undefined;
+  if (blocks.length > 0) await workbook.writeBlocks(blocks, { overwrite, ...(resizeTables ? { resizeTables } : {}) });
+  workbook.forget();
+  await checkHistoryHolds(workbook, actuals);
+  return { added, cells: fills.length + added.length * positions.length, unchanged, zeroFilled: [...zeroFilled] };
+}
+
+/** Months counted from year 0 of a "YYYY-MM" label. */
+function monthNumberOf(label: string): number {
+  const month = parseMonth(label);
+  return month === undefined ? NaN : month.year * 12 + month.month - 1;
+}
+
+/** The sheet cell (0-based) of a block cell on a line at a position. */
+function cellOf(grid: SeriesMapping, line: number, position: number): { row: number; col: number } {
+  const inBlock = blockPosition(grid.orientation, line, position);
+  return { row: grid.source.row + inBlock.row, col: grid.source.col + inBlock.col };
+}
+
+function cellAddressOf(grid: SeriesMapping, line: number, position: number): string {
+  return cellAddress(cellOf(grid, line, position));
+}
+
+/** What the sheet holds on a line beside the history, from position `from` to `to` (to check it is empty). */
+async function besideValues(workbook: Workbook, grid: SeriesMapping, line: number, from: number, to: number): Promise<CellValue[]> {
+  const first = cellOf(grid, line, from);
+  const lastCell = cellOf(grid, line, to);
+  const read = await workbook.read(rangeAddress({ top: first.row, left: first.col, bottom: lastCell.row, right: lastCell.col }, grid.source.sheet));
+  return read.flat();
+}
+
+/** The address of the history's table grown by `months` columns (periods across) or rows (periods down). */
+async function grownTable(workbook: Workbook, grid: SeriesMapping, months: number): Promise<string> {
+  const table = (await workbook.listTables()).find((info) => info.name.toLowerCase() === grid.source.reference.toLowerCase());
+  if (table === undefined) throw new PlanningError(`The history's table "${grid.source.reference}" is no longer in the workbook: map the history again in step 1.`);
+  const range = parseRange(table.address);
+  return rangeAddress(grid.orientation === "periodsAcross" ? { ...range, right: range.right + months } : { ...range, bottom: range.bottom + months });
+}
+
+/**
+ * After writing: the history as step 1 now reads it holds every actual exactly.
+ * @throws PlanningError naming the line whose value does not read back (the mapping does not reach it)
+ */
+async function checkHistoryHolds(workbook: Workbook, actuals: readonly ActualsLine[]): Promise<void> {
+  const data = await loadMappedData(workbook, true);
+  const index = new Map(data.periods.map((period, t) => [period, t]));
+  const series = new Map(data.series.map((entry) => [seriesKey(entry.item, entry.location), entry.history]));
+  const located = data.series.some((entry) => entry.location !== "");
+  for (const actual of actuals) {
+    const label = monthLabel(parseMonth(actual.period) ?? { year: 0, month: 1 });
+    const held = series.get(seriesKey(actual.item, located ? actual.location : ""))?.[index.get(label) ?? -1];
+    if (held !== actual.quantity) {
+      throw new PlanningError(`${actual.source}: the history as mapped reads ${held ?? "nothing"} for ${actual.item} in ${label}, not ${actual.quantity}: the mapping does not reach the new month. Map the history again in step 1.`);
+    }
+  }
+}
+
+/**
+ * Take off SOP Overrides the rows of months the history now has actuals for: they were the last
+ * cycle's, kept in its forecast snapshot when it was approved, and the new cycle forecasts from the
+ * month after the actuals (step 2 would refuse a month it does not forecast). Rows of later months stay
+ * for the new cycle; a row whose period is not a month stays too, for step 2 to name.
+ * @returns the rows taken off
+ */
+export async function retirePastOverrides(workbook: Workbook): Promise<number> {
+  const sheet = await readIfPresent(workbook, SHEETS.overrides);
+  if (sheet.length < 2) return 0;
+  const data = await loadMappedData(workbook, true);
+  const last = parseMonth(data.periods[data.periods.length - 1] ?? "");
+  if (last === undefined) return 0;
+  const header = sheet[0].map((cell) => String(cell ?? ""));
+  const periodColumn = 1 + keyColumnCount(header.slice(1));
+  const past = (row: readonly CellValue[]): boolean => {
+    const month = parseMonth(row[periodColumn] ?? null);
+    return month !== undefined && monthNumberOf(monthLabel(month)) <= monthNumberOf(monthLabel(last));
+  };
+  const kept = sheet.slice(1).filter((row) => !past(row));
+  const retired = sheet.length - 1 - kept.length;
+  if (retired > 0) await replaceSheets(workbook, { [SHEETS.overrides]: { rows: [sheet[0], ...kept] } });
+  return retired;
+}
+
+/** Where the next cycle starts, once the actuals are in the history. */
+export interface NextCycleStart {
+  /** The cycle of the latest approved plan, e.g. "2026-01". */
+  approved: string;
+  /** The cycle starting now: the month after the history's newest actuals, e.g. "2026-02". */
+  cycle: string;
+  /** Override rows of months now past taken off SOP Overrides. */
+  retiredOverrides: number;
+}
+
+/**
+ * Get the workbook ready for the next cycle when the planner has typed the month's actuals into the
+ * history themselves (the pane's "Start next cycle"): the latest approved plan's first month must have
+ * its actuals; the overrides of months now past are taken off SOP Overrides (retirePastOverrides).
+ * Steps 1 to 5 then run as usual; the new cycle is named by the month after the newest actuals.
+ * @throws PlanningError when no plan has been approved yet, or the history has no actuals for the
+ *   approved plan's first month yet (saying which month to type)
+ * @example await prepareNextCycle(book) // { approved: "2026-01", cycle: "2026-02", retiredOverrides: 3 }
+ */
+export async function prepareNextCycle(workbook: Workbook): Promise<NextCycleStart> {
+  const approved = (await readAuditLog(workbook)).filter((entry) => entry.decision === "approved").at(-1);
+  if (approved === undefined) throw new PlanningError("Approve this cycle's plan (step 5) before starting the next one.");
+  const data = await loadMappedData(workbook, true);
+  const last = data.periods[data.periods.length - 1] ?? "";
+  if (!(monthNumberOf(last) >= monthNumberOf(approved.cycle))) {
+    throw new PlanningError(`Type the actuals of ${approved.cycle} into your history (a new month after ${last}), save, then start the next cycle.`);
+  }
+  const retiredOverrides = await retirePastOverrides(workbook);
+  return { approved: approved.cycle, cycle: futurePeriods(last, 1)[0], retiredOverrides };
+}
+
+/**
+ * Start the next cycle with a month's actuals: add them to the history (appendActuals), take the
+ * overrides of months now past off SOP Overrides (retirePastOverrides), then run steps 1 to 5
+ * (runCycle) for the cycle that starts the month after them, approving it when `options.approver` is
+ * given. Earlier approved plans stay as they were and still verify.
+ * @returns what was added, the override rows taken off, and the cycle's result
+ * @throws PlanningError as appendActuals, and as runCycle
+ */
+export async function runNextCycle(
+  workbook: Workbook,
+  actuals: readonly ActualsLine[],
+  overwrite: OverwriteConfirmation,
+  options: CycleOptions = {},
+  run: StepRunOptions = {},
+): Promise<{ appended: AppendedActuals; retiredOverrides: number; cycle: CycleResult }> {
+  const appended = await appendActuals(workbook, actuals, overwrite);
+  const retiredOverrides = await retirePastOverrides(workbook);
+  return { appended, retiredOverrides, cycle: await runCycle(workbook, options, run) };
+}

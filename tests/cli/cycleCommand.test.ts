@@ -1,0 +1,66 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { readAuditLog } from "../../src/cycle/approval";
+import { snapshotCycles } from "../../src/cycle/snapshots";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { smallSampleBook } from "../cycle/rollingFixture";
+import { captureOutput, type CommandRun } from "./captureOutput";
+
+function sop(...args: string[]): Promise<CommandRun> {
+  return captureOutput(() => main(args));
+}
+
+describe("sop cycle", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sop-cycle-"));
+
+  test("adds the month's actuals to the history table and runs the next cycle; earlier approvals still verify; the input is untouched", async () => {
+    const book = path.join(dir, "book.xlsx");
+    fs.writeFileSync(book, await (await smallSampleBook(3, true)).toXlsx());
+    const january = path.join(dir, "january.xlsx");
+    expect((await sop("run", book, "--out", january, "--approve", "Dana", "--horizon", "6")).code).toBe(0);
+    const before = fs.readFileSync(january);
+    const actuals = path.join(dir, "2026-01.csv");
+    fs.writeFileSync(actuals, "Item,Location,Period,Quantity\nCH-101,,2026-01,\"1,210\"\nCH-102,,2026-01,95\nCH-103,,2026-01,330\n");
+    const february = path.join(dir, "february.xlsx");
+    const receipt = path.join(dir, "receipt.json");
+    const run = await sop("cycle", january, "--actuals", actuals, "--out", february, "--approve", "Sam", "--horizon", "6", "--receipt", receipt);
+    expect(run.stderr).not.toMatch(/sop cycle:/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Actuals from .*2026-01\.csv: 2026-01 added to the history \(3 cells written, 0 already there\)\nCycle 2026-02\n/);
+    expect(run.stdout).toMatch(/5 Present & approve\n {2}Plan 2026-02: Approved by Sam/);
+    expect(fs.readFileSync(january).equals(before)).toBe(true);
+    const written = await MemoryWorkbook.fromXlsx(fs.readFileSync(february));
+    const history = await written.read("SalesHistory");
+    expect(history.map((row) => row.at(-1))).toEqual(["2026-01", 1210, 95, 330]);
+    expect((await readAuditLog(written)).map((entry) => entry.sheet)).toEqual(["Plan 2026-01 v1", "Plan 2026-02 v1"]);
+    expect(await snapshotCycles(written)).toEqual(["2026-01", "2026-02"]);
+    const verified = await sop("verify", february, "--receipt", receipt);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/2 approved versions and 1 receipt/);
+
+    // the same month again onto the output: refused without --force; a different figure refused with its cell and CSV row
+    expect((await sop("cycle", january, "--actuals", actuals, "--out", february)).stderr).toMatch(/february.xlsx already holds 2 approved plans[\s\S]*--force/);
+    const changed = path.join(dir, "changed.csv");
+    fs.writeFileSync(changed, "item,period,quantity\nCH-101,2026-01,1210\nCH-102,2026-01,96\n");
+    const refused = await sop("cycle", february, "--actuals", changed, "--out", path.join(dir, "march.xlsx"));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/row 3 of changed.csv: 'Sales History'!AL3 already holds 95 for CH-102 in 2026-01, not 96/);
+    expect(fs.existsSync(path.join(dir, "march.xlsx"))).toBe(false);
+  }, 120_000);
+
+  test("names the CSV rows it cannot read and refuses an output that is one of its inputs", async () => {
+    const bad = path.join(dir, "bad.csv");
+    fs.writeFileSync(bad, "item,period,quantity\nCH-101,2026-01,lots\n,2026-01,4\n");
+    const book = path.join(dir, "small.xlsx");
+    fs.writeFileSync(book, await (await smallSampleBook(2)).toXlsx());
+    const unread = await sop("cycle", book, "--actuals", bad, "--out", path.join(dir, "x.xlsx"));
+    expect(unread.stderr).toMatch(/bad.csv has 2 lines that cannot be read:\nrow 2 of bad.csv: quantity "lots" is not a number.\nrow 3 of bad.csv: the item is empty./);
+    fs.writeFileSync(bad, "sku,period,quantity\n");
+    expect((await sop("cycle", book, "--actuals", bad, "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/bad.csv has no "item" column/);
+    expect((await sop("cycle", book, "--actuals", bad, "--out", bad)).stderr).toMatch(/never overwrites your files/);
+    expect((await sop("cycle", book, "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/Give one workbook, --actuals and --out/);
+    expect(fs.existsSync(path.join(dir, "x.xlsx"))).toBe(false);
+  });
+});

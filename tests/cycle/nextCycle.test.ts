@@ -1,0 +1,148 @@
+import { appendActuals, runNextCycle } from "../../src/cycle/nextCycle";
+import { futurePeriods } from "../../src/cycle/periods";
+import { runCycle } from "../../src/cycle/runCycle";
+import { SHEETS } from "../../src/cycle/sheets";
+import { readForecastSnapshots, snapshotCycles } from "../../src/cycle/snapshots";
+import { verifyApprovals } from "../../src/cycle/verifyApprovals";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { twoLocationBook } from "./locationFixture";
+import { actualsFor, smallSampleBook, yes } from "./rollingFixture";
+
+const OPTIONS = { demand: { horizon: 6 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } };
+
+/** Each month's actuals in the test: made up, different every month. */
+const quantitiesOf = (k: number): Record<string, number> => ({ "CH-101": 200 + 10 * k, "CH-102": 150 - k, "CH-103": 300 + 7 * k });
+
+describe("rolling cycles: the month's actuals in, the next cycle out", () => {
+  test("six monthly cycles on the sample (an Excel table grows by a month each time): actuals kept exactly, every version verifies, one snapshot per cycle", async () => {
+    let book = await smallSampleBook(3, true);
+    await runCycle(book, OPTIONS);
+    const months = futurePeriods("2025-12", 5);
+    for (const [k, month] of months.entries()) {
+      const sheetsBefore = (await book.listSheets()).map((sheet) => sheet.name);
+      const { appended, cycle } = await runNextCycle(book, actualsFor(month, quantitiesOf(k)), yes, OPTIONS);
+      expect(appended).toEqual({ added: [month], cells: 3, unchanged: 0, zeroFilled: [] });
+      expect(cycle.present.audit?.sheet).toBe(`Plan ${futurePeriods(month, 1)[0]} v1`);
+      // what the workbook gains each cycle: the approved plan sheet alone (snapshots go to the hidden store)
+      expect((await book.listSheets()).map((sheet) => sheet.name).filter((name) => !sheetsBefore.includes(name))).toEqual([cycle.present.audit?.sheet]);
+      book = await MemoryWorkbook.fromXlsx(await book.toXlsx()); // saved and opened again between months, as a planner does
+      const verified = await verifyApprovals(book);
+      expect(verified.findings.filter((finding) => finding.kind !== "note")).toEqual([]);
+      expect(verified.versions).toBe(k + 2);
+    }
+    const table = (await book.listTables()).find((info) => info.name === "SalesHistory");
+    expect(table?.address).toBe("A1:AP4"); // 36 months (B:AK) and 5 more
+    const history = await book.read("SalesHistory");
+    expect(history[0].slice(-5)).toEqual(months);
+    for (const row of history.slice(1)) {
+      expect(row.slice(-5)).toEqual(months.map((_, k) => quantitiesOf(k)[String(row[0])]));
+    }
+
+    const cycles = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"];
+    expect(await snapshotCycles(book)).toEqual(cycles);
+    const rows = await readForecastSnapshots(book);
+    expect(rows).toHaveLength(6 * 3 * 6);
+    // compact: a cycle's record is under a third of its rows written out (the 40-item sample: about 23 characters an item-month)
+    const record = (await book.getMetadata("snapshot 2026-06")) ?? "";
+    expect(record.length).toBeLessThan(JSON.stringify(rows.filter((row) => row.cycle === "2026-06")).length / 3);
+    for (const row of rows) expect(row.period).toBe([row.cycle, ...futurePeriods(row.cycle, 5)][row.lag - 1]);
+    // the naive forecast of a cycle is the month before it, as typed
+    expect(rows.filter((row) => row.cycle === "2026-04" && row.item === "CH-102").map((row) => row.naive)).toEqual(new Array(6).fill(quantitiesOf(2)["CH-102"]));
+    // the last cycle's rows are what its sheets and its approved plan say
+    const last = rows.filter((row) => row.cycle === "2026-06" && row.item === "CH-103");
+    const forecast = await book.read(SHEETS.forecast);
+    const measure = forecast[0].indexOf("Measure");
+    const statistical = forecast.find((row) => row[0] === "CH-103" && row[measure] === "Forecast")!.slice(measure + 1);
+    expect(last.map((row) => row.statistical)).toEqual(statistical);
+    const consensus = (await book.read(SHEETS.consensus)).find((row) => row[0] === "CH-103")!.slice(2);
+    expect(last.map((row) => row.consensus)).toEqual(consensus);
+    const plan = await book.read("Plan 2026-06 v1");
+    const production = plan.find((row) => row[0] === "CH-103" && row[2] === "Production")!.slice(3);
+    const planned = plan[0].slice(3).map(String);
+    expect(last.map((row) => row.production)).toEqual(last.map((row) => production[planned.indexOf(row.period)] ?? null));
+    expect(last.every((row) => row.family === "Chairs" && Object.keys(row.roles).length === 0)).toBe(true);
+  }, 120_000);
+
+  test("keeps what each role's override alone makes of the statistical forecast", async () => {
+    const book = await smallSampleBook(2);
+    await runCycle(book, { ...OPTIONS, approver: undefined });
+    await book.writeBlocks([
+      {
+        sheet: SHEETS.overrides,
+        topLeft: "A2",
+        values: [
+          ["Sales", "CH-101", "2026-02", 500, null, null, "Trade fair"],
+          ["Marketing", "CH-101", "2026-02", null, null, 10, "Campaign"],
+          ["Marketing", "CH-102", "2026-03", null, 40, null, "Launch"],
+        ],
+      },
+    ]);
+    await runCycle(book, OPTIONS);
+    const rows = await readForecastSnapshots(book);
+    const at = (item: string, period: string) => rows.find((row) => row.item === item && row.period === period)!;
+    const feb = at("CH-101", "2026-02");
+    expect(feb.roles).toEqual({ sales: 500, marketing: Math.round(feb.statistical * 110) / 100 });
+    expect(feb.consensus).toBe(550); // marketing's +10% applied to the value sales typed
+    const mar = at("CH-102", "2026-03");
+    expect(mar.roles).toEqual({ marketing: Math.round((mar.statistical + 40) * 100) / 100 });
+    expect(at("CH-101", "2026-01").roles).toEqual({});
+  }, 60_000);
+
+  test("a month already in the history must hold the same numbers: a blank is filled, an equal value kept, a different one refused with its cell", async () => {
+    const book = await smallSampleBook(3);
+    await runCycle(book, OPTIONS);
+    book.setCell("Sales History", "AK3", null); // CH-102, 2025-12: not known yet
+    const filled = await appendActuals(book, [...actualsFor("2025-12", { "CH-101": 280 }), { item: "CH-102", location: "", period: "Dec-25", quantity: 271, source: "row 3 of late.csv" }], yes);
+    expect(filled).toEqual({ added: [], cells: 1, unchanged: 1, zeroFilled: [] });
+    expect(book.sheetValues("Sales History")[2][36]).toBe(271);
+    const before = book.sheetValues("Sales History");
+    await expect(appendActuals(book, actualsFor("2025-12", { "CH-101": 281 }, "dec.csv"), yes)).rejects.toThrow(
+      "The actuals cannot be added (nothing was written):\nrow 2 of dec.csv: 'Sales History'!AK2 already holds 280 for CH-101 in 2025-12, not 281; correct the cell or the line (the add-in never overwrites your history).",
+    );
+    const wrong = [
+      { item: "CH-999", location: "", period: "2026-01", quantity: 5, source: "row 2 of jan.csv" },
+      { item: "CH-101", location: "North", period: "2026-01", quantity: 5, source: "row 3 of jan.csv" },
+      { item: "CH-102", location: "", period: "2026-03", quantity: 5, source: "row 4 of jan.csv" },
+      { item: "CH-103", location: "", period: "Jan", quantity: 5, source: "row 5 of jan.csv" },
+    ];
+    const refused = appendActuals(book, wrong, yes);
+    await expect(refused).rejects.toThrow(/row 2 of jan.csv: CH-999 is not in the history/);
+    await expect(appendActuals(book, wrong, yes)).rejects.toThrow(/row 3 of jan.csv: the history has no locations, but the line names location "North"/);
+    await expect(appendActuals(book, wrong, yes)).rejects.toThrow(/row 5 of jan.csv: period "Jan" is not a month/);
+    await expect(appendActuals(book, wrong, yes)).rejects.toThrow(/The actuals jump from the history's last month 2025-12 to 2026-03: give 2026-01 first/);
+    await expect(appendActuals(book, actualsFor("2026-01", { "CH-101": 5 }), async () => false)).rejects.toThrow(/holds your own data/);
+    expect(book.sheetValues("Sales History")).toEqual(before);
+    book.setCell("Sales History", "AL3", "note");
+    await expect(appendActuals(book, actualsFor("2026-01", { "CH-101": 5 }), yes)).rejects.toThrow(/'Sales History'!AL3 beside the history is not empty/);
+    expect(book.sheetValues("Sales History").map((row) => row.slice(0, 37))).toEqual(before.map((row) => row.slice(0, 37)));
+  }, 60_000);
+});
+
+describe("rolling cycles with locations", () => {
+  test("the month's actuals go to each item's location; the snapshot keeps each location, production shared by its share of the item's demand", async () => {
+    const book = await twoLocationBook();
+    await runCycle(book, { ...OPTIONS, demand: { horizon: 3 } });
+    const rows = await readForecastSnapshots(book);
+    expect(rows.filter((row) => row.lag === 1).map((row) => `${row.item}@${row.location}`)).toEqual(["A-1@North", "A-1@South", "A-2@North", "A-2@South", "B-1@North", "B-1@South"]);
+    const plan = await book.read("Plan 2026-01 v1");
+    const measure = (item: string, name: string) => plan.find((row) => row[0] === item && row[2] === name)!.slice(3) as number[];
+    const north = rows.find((row) => row.item === "A-1" && row.location === "North" && row.lag === 2)!;
+    const south = rows.find((row) => row.item === "A-1" && row.location === "South" && row.lag === 2)!;
+    const [production, demand, atNorth] = [measure("A-1", "Production")[1], measure("A-1", "Demand")[1], measure("A-1", "Demand at North")[1]];
+    expect(north.production).toBeCloseTo((production * atNorth) / demand, 2);
+    expect((north.production ?? 0) + (south.production ?? 0)).toBeCloseTo(production, 1);
+    expect(north.family).toBe("Seating");
+
+    const lines = [
+      { item: "A-1", location: "North", period: "2026-01", quantity: 131, source: "row 2 of jan.csv" },
+      { item: "A-1", location: "South", period: "2026-01", quantity: 77, source: "row 3 of jan.csv" },
+      { item: "B-1", location: "", period: "2026-01", quantity: 5, source: "row 4 of jan.csv" },
+    ];
+    await expect(appendActuals(book, lines, yes)).rejects.toThrow(/row 4 of jan.csv: the history is by item and location; give the location of B-1/);
+    const added = await appendActuals(book, lines.slice(0, 2), yes);
+    expect(added.added).toEqual(["2026-01"]);
+    expect(added.zeroFilled).toEqual(["A-2 @ North", "A-2 @ South", "B-1 @ North", "B-1 @ South"]);
+    const sales = book.sheetValues("Sales");
+    expect(sales.map((row) => row[26])).toEqual(["2026-01", 131, 77, 0, 0, 0, 0]);
+  }, 60_000);
+});

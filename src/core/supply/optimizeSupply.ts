@@ -8,7 +8,7 @@ import type { Highs } from "highs";
 import type { LpSolution, SolveOptions } from "../optimize/highsSolve";
 import { inThreadSolver, lpSolver, type LpSession } from "../optimize/lpSolver";
 import { describeUnbounded, diagnoseInfeasibility, negativeCosts } from "./diagnoseSupply";
-import { planCost, planService, resourcePlans } from "./evaluatePlan";
+import { lanePlans, planCost, planService, resourcePlans, storagePlans } from "./evaluatePlan";
 import { DEFAULT_MIP_GAP, isMixedInteger, type SupplyModel } from "./model";
 import type { ItemPlan, SupplyOutcome, SupplyPlan, WorkforceSchedule } from "./plan";
 import { buildSupplyLp, type SupplyLpIndex } from "./supplyLp";
@@ -50,6 +50,7 @@ function planFromSolution(model: SupplyModel, index: SupplyLpIndex, solution: Lp
   const x = solution.colValue;
   const items: ItemPlan[] = model.items.map((item, i) => ({
     itemId: item.id,
+    ...(item.location === undefined ? {} : { location: item.location }),
     production: read(x, index.production[i]),
     subcontract: read(x, index.subcontract[i]),
     inventory: read(x, index.inventory[i]),
@@ -60,12 +61,15 @@ function planFromSolution(model: SupplyModel, index: SupplyLpIndex, solution: Lp
   const workforce: WorkforceSchedule | undefined =
     model.workforce === undefined ? undefined : { workers: read(x, index.workers), hires: read(x, index.hires), layoffs: read(x, index.layoffs) };
   const overtime = index.overtime.map((cols) => read(x, cols));
-  const hourValue =
-    solution.rowDual.length === 0 ? undefined : index.capacityRow.map((rows) => Array.from(rows, (r) => Math.max(0, -solution.rowDual[r])));
+  const duals = (rows: Int32Array[]): number[][] | undefined =>
+    solution.rowDual.length === 0 ? undefined : rows.map((list) => Array.from(list, (r) => (r < 0 ? 0 : Math.max(0, -solution.rowDual[r]))));
   const production = items.map((p) => p.production);
-  const resources = resourcePlans(model, production, overtime, workforce, hourValue);
-  const plan: SupplyPlan = { strategy: "optimal", items, resources, cost: planCost(model, items, resources, workforce), service: planService(model, items) };
+  const resources = resourcePlans(model, production, overtime, workforce, duals(index.capacityRow));
+  const lanes = model.lanes === undefined ? undefined : lanePlans(model, index.transfers.map((move) => read(x, move.columns)), duals(index.laneRow));
+  const plan: SupplyPlan = { strategy: "optimal", items, resources, cost: planCost(model, items, resources, workforce, lanes), service: planService(model, items) };
   if (workforce !== undefined) plan.workforce = workforce;
+  if (lanes !== undefined) plan.lanes = lanes;
+  if (model.locations !== undefined) plan.storage = storagePlans(model, items, duals(index.storageRow));
   return plan;
 }
 

@@ -1,0 +1,120 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkPlan } from "../../../src/core/supply/checkPlan";
+import { optimizeSupply } from "../../../src/core/supply/optimizeSupply";
+import { validateSupplyModel } from "../../../src/core/supply/validateSupplyModel";
+import { redTomato } from "./fixtures";
+import { randomNetwork } from "./networkFixtures";
+import { networkGmpl } from "./networkGmpl";
+
+const glpsolPresent = spawnSync("glpsol", ["--version"], { stdio: "ignore" }).status === 0;
+
+/** The optimum glpsol finds for the GMPL text of a model. */
+function glpsolOptimum(text: string): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sop-network-"));
+  try {
+    const file = path.join(dir, "network.mod");
+    fs.writeFileSync(file, text);
+    const run = spawnSync("glpsol", ["--math", file], { encoding: "utf8", timeout: 60_000 });
+    const found = /OBJECTIVE (\S+)/.exec(run.stdout);
+    if (found === null) throw new Error(`glpsol found no optimum:\n${run.stdout}\n${run.stderr}`);
+    return Number(found[1]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One plant P making A on 200 hours, one warehouse W selling it; lane P -> W: 1 period, 2 per unit, 100 per period. */
+function plantAndWarehouse(extra: { lead?: number; storage?: number } = {}): Record<string, unknown> {
+  return {
+    periods: 3,
+    periodLabels: ["Jan", "Feb", "Mar"],
+    locations: [{ id: "P", kind: "plant" }, { id: "W", kind: "warehouse", ...(extra.storage === undefined ? {} : { storageCap: extra.storage }) }],
+    resources: [{ id: "line", location: "P", availableHours: 200 }],
+    items: [
+      { id: "A", location: "P", unitCost: 10, holdingCost: 1, hoursPerUnit: { line: 1 }, ...(extra.lead === undefined ? {} : { productionLeadTime: extra.lead }) },
+      { id: "A", location: "W", holdingCost: 1, lostSalesCost: 100 },
+    ],
+    demand: { "A@P": [0, 0, 0], "A@W": [0, 50, 150] },
+    lanes: [{ from: "P", to: "W", transitPeriods: 1, costPerUnit: 2, capacity: 100 }],
+  };
+}
+
+describe("supply network: the optimiser over locations and lanes", () => {
+  it("plans Red Tomato Tools written as a network of one plant exactly as the single-site model", async () => {
+    const single = await optimizeSupply(validateSupplyModel(redTomato));
+    const network = await optimizeSupply(
+      validateSupplyModel({
+        ...redTomato,
+        locations: [{ id: "site", kind: "plant" }],
+        resources: [{ ...redTomato.resources[0], location: "site" }],
+        items: [{ ...redTomato.items[0], location: "site" }],
+        demand: { "tools@site": redTomato.demand.tools },
+      }),
+    );
+    if (single.status !== "optimal" || network.status !== "optimal") throw new Error("no plan");
+    expect(network.objective).toBeCloseTo(422275, 0);
+    expect(network.objective).toBeCloseTo(single.objective, 6);
+    expect(network.plan.items[0].production).toEqual(single.plan.items[0].production);
+    expect(network.plan.items[0].location).toBe("site");
+    expect(network.variables).toBe(single.variables);
+    expect(network.constraints).toBe(single.constraints);
+  });
+
+  it("ships ahead of a full lane and prices one more unit of lane capacity at the holding cost it saves (hand-computed)", async () => {
+    const model = validateSupplyModel(plantAndWarehouse());
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal") throw new Error(outcome.message);
+    // 100 shipped in Jan (50 wait a month at W), 100 in Feb; made the month they ship
+    expect(outcome.objective).toBeCloseTo(200 * 10 + 200 * 2 + 50 * 1, 6);
+    expect(outcome.plan.lanes?.[0].shipped.A).toEqual([100, 100, 0]);
+    expect(outcome.plan.items[1].inventory).toEqual([0, 50, 0]);
+    expect(outcome.plan.cost.transport).toBeCloseTo(400, 6);
+    expect(outcome.plan.lanes?.[0].capacityValue[1]).toBeCloseTo(1, 6);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
+  });
+
+  it("makes in t what is available in t + lead time, and loses what cannot arrive in time", async () => {
+    const model = validateSupplyModel(plantAndWarehouse({ lead: 1 }));
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal") throw new Error(outcome.message);
+    // made in Jan, ready in Feb, shipped in Feb, at W in Mar: Feb's 50 and 50 of Mar's 150 are lost
+    expect(outcome.plan.items[0].production).toEqual([100, 0, 0]);
+    expect(outcome.plan.items[1].lost).toEqual([0, 50, 50]);
+    expect(outcome.objective).toBeCloseTo(100 * 10 + 100 * 2 + 100 * 100, 6);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
+  });
+
+  it("keeps storage within the warehouse's limit and prices one more unit of space (hand-computed)", async () => {
+    const model = validateSupplyModel(plantAndWarehouse({ storage: 20 }));
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal") throw new Error(outcome.message);
+    // 70 in Jan (20 stored), 100 in Feb: 30 of Mar's demand lost
+    expect(outcome.objective).toBeCloseTo(170 * 10 + 170 * 2 + 20 * 1 + 30 * 100, 6);
+    expect(outcome.plan.storage?.[1].used).toEqual([0, 20, 0]);
+    // one more unit stored in Feb saves a lost sale (100) for 10 made + 2 shipped + 1 held
+    expect(outcome.plan.storage?.[1].spaceValue[1]).toBeCloseTo(87, 6);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
+  });
+
+  it("counts scheduled receipts as stock arriving in their month", async () => {
+    const model = validateSupplyModel({ ...plantAndWarehouse({ lead: 1 }), scheduledReceipts: [{ item: "A", location: "W", period: "Feb", quantity: 50 }] });
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal") throw new Error(outcome.message);
+    expect(outcome.plan.items[1].lost).toEqual([0, 0, 50]);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
+  });
+
+  (glpsolPresent ? it : it.skip).each([1, 2, 3, 4, 5, 6])("finds the optimum glpsol finds for the independently written GMPL model (random network %i)", async (seed) => {
+    const model = validateSupplyModel(randomNetwork(seed));
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal") throw new Error(outcome.message);
+    const reference = glpsolOptimum(networkGmpl(model));
+    expect(Math.abs(outcome.objective - reference)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference)));
+    expect(outcome.plan.cost.total).toBeCloseTo(outcome.objective, 4);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
+    expect(outcome.plan.lanes?.some((lane) => lane.total.some((v) => v > 0))).toBe(true);
+  });
+});

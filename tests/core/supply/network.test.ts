@@ -118,3 +118,45 @@ describe("supply network: the optimiser over locations and lanes", () => {
     expect(outcome.plan.lanes?.some((lane) => lane.total.some((v) => v > 0))).toBe(true);
   });
 });
+
+describe("supply network: validation names the field and the location", () => {
+  const base = plantAndWarehouse();
+  const withItems = (items: unknown[]): Record<string, unknown> => ({ ...base, items });
+  const [atPlant, atWarehouse] = base.items as Record<string, unknown>[];
+
+  it.each([
+    ["an item made at a warehouse", withItems([atPlant, { ...atWarehouse, hoursPerUnit: { line: 1 } }]), /items\[1\]\.hoursPerUnit\.line: the item is not made at W/],
+    ["made: true at a warehouse", withItems([atPlant, { ...atWarehouse, made: true }]), /items\[1\]\.made cannot be true: W is a warehouse/],
+    ["a resource at a warehouse", { ...base, resources: [{ id: "line", location: "W", availableHours: 200 }] }, /resources\[0\]\.location: W is a warehouse/],
+    ["a lane to an unknown location", { ...base, lanes: [{ from: "P", to: "X", transitPeriods: 1, costPerUnit: 2 }] }, /lanes\[0\]\.to names no location \("X"/],
+    ["an item without its location", withItems([atPlant, { ...atWarehouse, location: undefined }]), /items\[1\]\.location must name one of the locations \(P, W\) \(it is missing\)/],
+    ["a receipt for an item not stocked there", { ...base, scheduledReceipts: [{ item: "B", location: "W", period: 1, quantity: 5 }] }, /scheduledReceipts\[0\]: no item B at W is planned/],
+    ["a receipt in a month that is not planned", { ...base, scheduledReceipts: [{ item: "A", location: "W", period: "Dec", quantity: 5 }] }, /scheduledReceipts\[0\]\.period must be a period number from 1 to 3 or one of periodLabels/],
+    ["per-period costs of the wrong length", withItems([{ ...atPlant, unitCost: [10, 11] }, atWarehouse]), /items\[0\]\.unitCost must be one number or one value per period \(3\), not 2/],
+    ["a lead time beyond the horizon", withItems([{ ...atPlant, productionLeadTime: 3 }, atWarehouse]), /items\[0\]\.productionLeadTime must be a whole number of periods from 0 to 2/],
+  ])("refuses %s", (_, model, message) => {
+    expect(() => validateSupplyModel(model)).toThrow(message);
+  });
+
+  it("refuses locations in a model that lists none, and lanes without locations", () => {
+    const single = { ...redTomato, items: [{ ...redTomato.items[0], location: "P" }] };
+    expect(() => validateSupplyModel(single)).toThrow(/items\[0\]\.location is given but the model lists no locations/);
+    expect(() => validateSupplyModel({ ...redTomato, lanes: [{ from: "A", to: "B", transitPeriods: 0, costPerUnit: 1 }] })).toThrow(/lanes are given but the model lists no locations/);
+  });
+
+  it("refuses hours on a resource of another plant", () => {
+    const twoPlants = {
+      ...base,
+      locations: [...(base.locations as unknown[]), { id: "Q", kind: "plant" }],
+      resources: [{ id: "line", location: "P", availableHours: 200 }, { id: "press", location: "Q", availableHours: 100 }],
+      items: [{ ...atPlant, hoursPerUnit: { line: 1, press: 1 } }, atWarehouse],
+    };
+    expect(() => validateSupplyModel(twoPlants)).toThrow(/items\[0\]\.hoursPerUnit\.press: resource press sits at Q, not at P where this entry is made/);
+  });
+
+  it("keeps per-period costs by period and their average in the scalar field", () => {
+    const model = validateSupplyModel(withItems([{ ...atPlant, unitCost: [10, 12, 14] }, atWarehouse]));
+    expect(model.items[0].unitCost).toBe(12);
+    expect(model.items[0].costByPeriod?.unitCost).toEqual([10, 12, 14]);
+  });
+});

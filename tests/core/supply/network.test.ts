@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkPlan } from "../../../src/core/supply/checkPlan";
+import { chasePlan, levelPlan } from "../../../src/core/supply/strategies";
 import { optimizeSupply } from "../../../src/core/supply/optimizeSupply";
 import { validateSupplyModel } from "../../../src/core/supply/validateSupplyModel";
 import { redTomato } from "./fixtures";
@@ -116,6 +117,14 @@ describe("supply network: the optimiser over locations and lanes", () => {
     expect(outcome.plan.cost.total).toBeCloseTo(outcome.objective, 4);
     expect(checkPlan(model, outcome.plan)).toEqual([]);
     expect(outcome.plan.lanes?.some((lane) => lane.total.some((v) => v > 0))).toBe(true);
+    // chase and level keep every balance, lane and capacity limit; like the single-site heuristics
+    // they may end with backlog or below a stock target, and they do not look at storage limits
+    // (the optimiser keeps all of these)
+    for (const plan of [chasePlan(model), levelPlan(model)]) {
+      const problems = checkPlan(model, plan);
+      expect(problems.filter((p) => !/safety stock|end inventory|end backlog|in storage/.test(p))).toEqual([]);
+      if (problems.length === 0) expect(outcome.objective).toBeLessThanOrEqual(plan.cost.total + 1e-6);
+    }
   });
 });
 

@@ -169,3 +169,31 @@ describe("supply network: validation names the field and the location", () => {
     expect(model.items[0].costByPeriod?.unitCost).toEqual([10, 12, 14]);
   });
 });
+
+describe("supply network: no plan explained in a planner's words", () => {
+  it("names the stocking point, the month and the full lane", async () => {
+    const model = plantAndWarehouse();
+    const items = model.items as Record<string, unknown>[];
+    const outcome = await optimizeSupply(
+      validateSupplyModel({ ...model, items: [items[0], { id: "A", location: "W", holdingCost: 1 }], lanes: [{ from: "P", to: "W", transitPeriods: 1, costPerUnit: 2, capacity: 60 }] }),
+    );
+    expect(outcome.status).toBe("infeasible");
+    if (outcome.status === "optimal") return;
+    // 60 a month can be shipped in Jan and Feb: 120 of the 200 wanted by Mar, 10 left after Feb
+    expect(outcome.message).toBe(
+      "No plan meets every demand and stock target: A at W is 80 units short of demand in Mar; lane P->W is full (60 units a month) in Jan, Feb. " +
+        "More capacity on lane P->W, allow subcontracting, backlog or lost sales for A at W, or lower its demand or stock targets.",
+    );
+  });
+
+  it("names the plant's full resource when the warehouse cannot be supplied", async () => {
+    const model = plantAndWarehouse();
+    const items = model.items as Record<string, unknown>[];
+    const outcome = await optimizeSupply(
+      validateSupplyModel({ ...model, resources: [{ id: "line", location: "P", availableHours: 40 }], items: [items[0], { id: "A", location: "W", holdingCost: 1 }] }),
+    );
+    if (outcome.status === "optimal") throw new Error("a plan was found");
+    expect(outcome.message).toMatch(/^No plan meets every demand and stock target: A at W is \d+ units short of demand in (Feb|Mar); resource line at P is full \(40 hours, regular plus overtime\) in Jan/);
+    expect(outcome.message).toMatch(/Add hours or overtime on line by (Feb|Mar)/);
+  });
+});

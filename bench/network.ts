@@ -21,7 +21,7 @@ import type { SupplyItem, SupplyLane, SupplyLocation, SupplyModel, SupplyResourc
 
 const TARGET_SECONDS = 60;
 const TARGET_MEGABYTES = 2048;
-const SOLVE_LIMIT_SECONDS = 900;
+const SOLVE_LIMIT_SECONDS = 3600;
 
 /** A generated network model (typed: sizes beyond the validator's single-site limit are planned here directly). */
 export function generateNetwork(itemCount: number, locationCount: number, resourceCount: number, periods: number, seed = 14): SupplyModel {

@@ -8,7 +8,7 @@
  * time (wall and CPU), peak RSS, objective, and whether it meets the target (60 s, 2 GB).
  *
  *   npm run bench:network [-- --whole]       the ladder (see main); --whole adds the whole 1000-item programme
- *   node dist-cli/bench/network.js --one 1000 5 20 36 [parts]    one size, JSON on stdout
+ *   node dist-cli/bench/network.js --one 1000 5 20 36 [parts [ipm|simplex|choose]]    one size, JSON on stdout
  *
  * A size in parts is planned by `optimizeSupplyInParts` with a pool of two worker threads (the two
  * cores), so its wall time is about half its CPU time on a quiet machine.
@@ -166,15 +166,15 @@ interface NetworkResult {
   note?: string;
 }
 
-async function runOne(items: number, locations: number, resources: number, periods: number, parts: number): Promise<NetworkResult> {
+async function runOne(items: number, locations: number, resources: number, periods: number, parts: number, algorithm?: SolveOptions["solver"]): Promise<NetworkResult> {
   const model = generateNetwork(items, locations, resources, periods);
   const cpu = process.cpuUsage();
   let outcome;
   if (parts > 1) {
     const pool = workerPool(Math.min(2, os.cpus().length));
-    outcome = await optimizeSupplyInParts(model, parts, { lpSolver: pool.solve, timeLimitSeconds: SOLVE_LIMIT_SECONDS });
+    outcome = await optimizeSupplyInParts(model, parts, { lpSolver: pool.solve, timeLimitSeconds: SOLVE_LIMIT_SECONDS, ...(algorithm === undefined ? {} : { solver: algorithm }) });
     await pool.close();
-  } else outcome = await optimizeSupply(model, { highs: await loadHighs(), timeLimitSeconds: SOLVE_LIMIT_SECONDS });
+  } else outcome = await optimizeSupply(model, { highs: await loadHighs(), timeLimitSeconds: SOLVE_LIMIT_SECONDS, ...(algorithm === undefined ? {} : { solver: algorithm }) });
   const used = process.cpuUsage(cpu);
   const base = {
     parts,
@@ -218,8 +218,9 @@ const fits = (r: NetworkResult): boolean => r.status === "optimal" && r.solveSec
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === "--one") {
-    const [items, locations, resources, periods, parts] = args.slice(1).map(Number);
-    process.stdout.write(JSON.stringify(await runOne(items, locations, resources, periods, parts || 1)));
+    const [items, locations, resources, periods, parts] = args.slice(1, 6).map(Number);
+    const algorithm = args[6] as SolveOptions["solver"] | undefined;
+    process.stdout.write(JSON.stringify(await runOne(items, locations, resources, periods, parts || 1, algorithm)));
     return;
   }
   // whole programmes up to 300 items, and in parts of about 100 items (the gap to the whole optimum

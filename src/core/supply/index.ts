@@ -18,7 +18,6 @@ export { roughCutCapacity, capacityUtilisation, type RoughCutCapacity } from "./
 export { buildSupplyLp, resourceUse, laneItems, type SupplyLp, type SupplyLpIndex, type LaneTransfers } from "./supplyLp";
 export { planCost, planService, resourcePlans, lanePlans, storagePlans, planTransfers, hoursNeeded, regularHours, onTimeUnits, fillRate, shownFillRate } from "./evaluatePlan";
 export { optimizeSupply, type OptimizeOptions } from "./optimizeSupply";
-export { optimizeSupplyInParts, itemGroups } from "./planInParts";
 export { cheapestSources, type Source } from "./sourcing";
 export { diagnoseInfeasibility, describeUnbounded, negativeCosts } from "./diagnoseSupply";
 export { chasePlan, levelPlan, compareStrategies, strategyLine, type StrategySummary, type StrategyComparison } from "./strategies";

@@ -5,7 +5,6 @@ import * as path from "path";
 import { checkPlan } from "../../../src/core/supply/checkPlan";
 import { chasePlan, levelPlan } from "../../../src/core/supply/strategies";
 import { optimizeSupply } from "../../../src/core/supply/optimizeSupply";
-import { itemGroups, optimizeSupplyInParts } from "../../../src/core/supply/planInParts";
 import { validateSupplyModel } from "../../../src/core/supply/validateSupplyModel";
 import { redTomato } from "./fixtures";
 import { randomNetwork } from "./networkFixtures";
@@ -199,22 +198,3 @@ describe("supply network: no plan explained in a planner's words", () => {
   });
 });
 
-describe("supply network: planned in parts", () => {
-  it("splits the items into groups of about equal size, items of one plant together", () => {
-    const model = validateSupplyModel(randomNetwork(7, 5));
-    const groups = itemGroups(model, 2);
-    expect(groups.map((g) => g.length)).toEqual([3, 2]);
-    expect(groups.flat().sort()).toEqual(["I0", "I1", "I2", "I3", "I4"]);
-  });
-
-  it.each([11, 12, 13])("gives a plan that keeps every limit of the whole network and costs no less than its optimum (random network %i)", async (seed) => {
-    const model = validateSupplyModel(randomNetwork(seed, 6));
-    const whole = await optimizeSupply(model);
-    const parts = await optimizeSupplyInParts(model, 3);
-    if (whole.status !== "optimal" || parts.status !== "optimal") throw new Error("no plan");
-    expect(checkPlan(model, parts.plan)).toEqual([]);
-    expect(parts.objective).toBeCloseTo(parts.plan.cost.total, 6);
-    expect(parts.objective).toBeGreaterThanOrEqual(whole.objective - 1e-6);
-    expect(parts.plan.items.map((p) => `${p.itemId}@${p.location ?? ""}`)).toEqual(model.items.map((i) => `${i.id}@${i.location ?? ""}`));
-  });
-});

@@ -198,3 +198,28 @@ describe("supply network: no plan explained in a planner's words", () => {
   });
 });
 
+
+describe("per-period caps on hiring and backlog", () => {
+  it("hires at most the cap each month, at a higher cost than free hiring, and the checker holds it", async () => {
+    // Red Tomato Tools starting with 40 workers must hire
+    const short = { ...redTomato, workforce: { ...redTomato.workforce, initialWorkers: 40 } };
+    const free = await optimizeSupply(validateSupplyModel(short));
+    const model = validateSupplyModel({ ...short, workforce: { ...short.workforce, hireCap: 5 } });
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal" || free.status !== "optimal") throw new Error("no plan");
+    expect(Math.max(...(free.plan.workforce?.hires ?? []))).toBeGreaterThan(5);
+    expect(Math.max(...(outcome.plan.workforce?.hires ?? []))).toBeLessThanOrEqual(5 + 1e-9);
+    expect(outcome.objective).toBeGreaterThan(free.objective + 1);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
+    const hired = { ...outcome.plan, workforce: { ...(outcome.plan.workforce ?? { workers: [], hires: [], layoffs: [] }), hires: [9, 0, 0, 0, 0, 0] } };
+    expect(checkPlan(model, hired)).toContain("workforce: 9 hires in Jan exceed the cap of 5");
+  });
+
+  it("keeps backlog within its cap each month", async () => {
+    const model = validateSupplyModel({ ...redTomato, items: [{ ...redTomato.items[0], backlogCap: 100 }] });
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal") throw new Error(outcome.message);
+    expect(Math.max(...outcome.plan.items[0].backlog)).toBeLessThanOrEqual(100 + 1e-9);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
 import type { Highs } from "highs";
 import type { LpSolution, SolveOptions } from "../optimize/highsSolve";
 import { inThreadSolver, lpSolver, type LpSession } from "../optimize/lpSolver";
-import { describeUnbounded, diagnoseInfeasibility, negativeCosts } from "./diagnoseSupply";
+import { describeUnbounded, diagnoseInfeasibility, negativeCosts, overfullStorage } from "./diagnoseSupply";
 import { lanePlans, planCost, planService, resourcePlans, storagePlans } from "./evaluatePlan";
 import { DEFAULT_MIP_GAP, isMixedInteger, type SupplyModel } from "./model";
 import type { ItemPlan, SupplyOutcome, SupplyPlan, WorkforceSchedule } from "./plan";
@@ -26,6 +26,12 @@ export interface OptimizeOptions extends SolveOptions {
 }
 
 const INFEASIBLE = "No plan meets every constraint of the model. Check the workforce limits and the opening backlog of items that may not carry backlog.";
+
+/** The sentence for a model the elastic copy cannot explain, naming overfull storage where there is some. */
+function infeasible(model: SupplyModel): string {
+  const overfull = overfullStorage(model);
+  return overfull.length === 0 ? INFEASIBLE : `No plan meets every constraint of the model: ${overfull.join("; ")}. Raise the storage limit, or lower the opening stock there.`;
+}
 
 /**
  * From this many variables the interior-point method (with crossover, so duals and a basic plan are
@@ -113,14 +119,14 @@ export async function optimizeSupply(model: SupplyModel, options: OptimizeOption
       return found;
     }
     case "infeasible":
-      return { status: "infeasible", message: (await diagnoseInfeasibility(model, solve)) ?? INFEASIBLE, ...size };
+      return { status: "infeasible", message: (await diagnoseInfeasibility(model, solve)) ?? infeasible(model), ...size };
     case "unbounded":
       return { status: "unbounded", message: describeUnbounded(model), ...size };
     case "infeasibleOrUnbounded": {
       // presolve can stop here for either; the elastic model tells which
       const message = await diagnoseInfeasibility(model, solve);
       if (message === undefined && negativeCosts(model).length > 0) return { status: "unbounded", message: describeUnbounded(model), ...size };
-      return { status: "infeasible", message: message ?? INFEASIBLE, ...size };
+      return { status: "infeasible", message: message ?? infeasible(model), ...size };
     }
     case "timeLimit":
       return {

@@ -199,6 +199,16 @@ describe("supply network: no plan explained in a planner's words", () => {
 });
 
 
+describe("supply network: opening stock beyond storage", () => {
+  it("says which location's opening stock does not fit its storage", async () => {
+    const model = plantAndWarehouse({ storage: 20 });
+    const items = model.items as Record<string, unknown>[];
+    const outcome = await optimizeSupply(validateSupplyModel({ ...model, items: [items[0], { ...items[1], openingInventory: 30 }] }));
+    if (outcome.status === "optimal") throw new Error("a plan was found");
+    expect(outcome.message).toBe("No plan meets every constraint of the model: opening stock at W (30) is more than its storage limit of 20 in Jan. Raise the storage limit, or lower the opening stock there.");
+  });
+});
+
 describe("per-period caps on hiring and backlog", () => {
   it("hires at most the cap each month, at a higher cost than free hiring, and the checker holds it", async () => {
     // Red Tomato Tools starting with 40 workers must hire

@@ -107,11 +107,21 @@ function runPolicy(
   const fence = model.timeFence;
   const frozen = (i: number, t: number): number | undefined =>
     fence !== undefined && fence.changeCost === undefined && t < fence.periods ? fence.production[stockingPointKey(model.items[i])]?.[t] : undefined;
+  // what downstream points will ask of each point in each period, from their demand (a forecast for
+  // sources whose lead time makes them decide before their downstream points ask)
+  const expected = model.items.map(zeros);
+  for (const i of downstreamFirst) {
+    const source = sources[i];
+    if (source.kind !== "lane") continue;
+    for (let t = 0; t + source.offset < T; t++) expected[source.parent][t] += demandOf[i][t + source.offset] + expected[i][t + source.offset];
+  }
+  /** What point i ships in period t as known in decision period s: asked by now, else expected. */
+  const outflow = (i: number, s: number, t: number): number => (t <= s ? asked[i][t] : expected[i][t]);
   /** Position at the end of period `end` (>= s - 1) from the one at the end of s - 1 and what is known to arrive and leave. */
   const projected = (i: number, s: number, end: number): number => {
     let p = position[i];
     for (let t = s; t <= end; t++) {
-      p += arriving[i][t] - asked[i][t] - demandOf[i][t];
+      p += arriving[i][t] - outflow(i, s, t) - demandOf[i][t];
       if (!model.items[i].backlogAllowed) p = Math.max(0, p);
     }
     return p;
@@ -124,7 +134,7 @@ function runPolicy(
       const source = sources[i];
       const a = s + source.offset;
       if (a >= T) continue;
-      const wish = Math.max(0, wanted(i, a, projected(i, s, a - 1), asked[i][a]));
+      const wish = Math.max(0, wanted(i, a, projected(i, s, a - 1), outflow(i, s, a)));
       if (source.kind === "make") want[i] = frozen(i, s) ?? allowed(model.items[i], wish, true);
       else if (source.kind === "none") buy[i] = wish;
       else {

@@ -100,6 +100,16 @@ describe("supply network: the optimiser over locations and lanes", () => {
     expect(checkPlan(model, outcome.plan)).toEqual([]);
   });
 
+  it("chase starts production a lead time ahead of what the warehouse will ask for, and keeps the lane's limit", () => {
+    const model = validateSupplyModel(plantAndWarehouse({ lead: 1 }));
+    const plan = chasePlan(model);
+    // made in Jan for W's March demand (shipped in Feb); only 100 of it fits the lane
+    expect(plan.items[0].production).toEqual([150, 0, 0]);
+    expect(plan.lanes?.[0].shipped.A).toEqual([0, 100, 0]);
+    expect(plan.items[1].lost).toEqual([0, 50, 50]);
+    expect(checkPlan(model, plan)).toEqual([]);
+  });
+
   it("counts scheduled receipts as stock arriving in their month", async () => {
     const model = validateSupplyModel({ ...plantAndWarehouse({ lead: 1 }), scheduledReceipts: [{ item: "A", location: "W", period: "Feb", quantity: 50 }] });
     const outcome = await optimizeSupply(model);

@@ -4,9 +4,9 @@
  * equals `planCost(...).total`).
  */
 
-import type { SupplyModel } from "./model";
-import type { CostBreakdown, ItemPlan, ResourcePlan, ServiceSummary, WorkforceSchedule } from "./plan";
-import { resourceUse } from "./supplyLp";
+import { costAt, periodName, stockingPointKey, type SupplyModel } from "./model";
+import type { CostBreakdown, ItemPlan, LanePlan, ResourcePlan, ServiceSummary, StoragePlan, Transfer, WorkforceSchedule } from "./plan";
+import { laneItems, resourceUse } from "./supplyLp";
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
@@ -57,21 +57,89 @@ export function resourcePlans(
 }
 
 /**
+ * Lane plans from the units shipped per lane move ([move][period], moves as `laneItems` lists them).
+ * @param capacityValue optional money saved per unit of lane capacity, [lane][period] (LP duals).
+ */
+export function lanePlans(model: SupplyModel, shipped: readonly (readonly number[])[], capacityValue?: readonly (readonly number[])[]): LanePlan[] {
+  const T = model.periods;
+  const plans: LanePlan[] = (model.lanes ?? []).map((lane, k) => ({
+    laneId: lane.id,
+    from: lane.from,
+    to: lane.to,
+    shipped: {},
+    total: new Array<number>(T).fill(0),
+    capacity: [...lane.capacity],
+    capacityValue: capacityValue === undefined ? new Array<number>(T).fill(0) : [...capacityValue[k]],
+  }));
+  laneItems(model).forEach((move, m) => {
+    const plan = plans[move.lane];
+    plan.shipped[model.items[move.from].id] = [...shipped[m]];
+    shipped[m].forEach((v, t) => (plan.total[t] += v));
+  });
+  return plans;
+}
+
+/**
+ * The shipments of a plan, one per lane, item and period with units > 0, in lane, item and period order.
+ * @example planTransfers(model, plan)[0] // { lane: "P1->W1", from: "P1", to: "W1", item: "A", period: "Jan", arrives: "Feb", units: 100 }
+ */
+export function planTransfers(model: SupplyModel, lanes: readonly LanePlan[]): Transfer[] {
+  const out: Transfer[] = [];
+  lanes.forEach((plan, k) => {
+    const transit = model.lanes?.[k]?.transitPeriods ?? 0;
+    for (const [item, units] of Object.entries(plan.shipped)) {
+      units.forEach((v, t) => {
+        if (v > 0) out.push({ lane: plan.laneId, from: plan.from, to: plan.to, item, period: periodName(model, t), arrives: periodName(model, t + transit), units: v });
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * Storage used at each location per period end: sum of inventory x volume per unit of its items.
+ * @param spaceValue optional money saved per unit of storage, [location][period] (LP duals).
+ */
+export function storagePlans(model: SupplyModel, items: readonly ItemPlan[], spaceValue?: readonly (readonly number[])[]): StoragePlan[] {
+  return (model.locations ?? []).map((location, k) => {
+    const used = new Array<number>(model.periods).fill(0);
+    model.items.forEach((item, i) => {
+      if (item.location === location.id) items[i].inventory.forEach((v, t) => (used[t] += v * (item.volumePerUnit ?? 1)));
+    });
+    return {
+      locationId: location.id,
+      used,
+      capacity: [...location.storageCap],
+      spaceValue: spaceValue === undefined ? new Array<number>(model.periods).fill(0) : [...spaceValue[k]],
+    };
+  });
+}
+
+/** sum_t cost_t x quantity_t for an item cost that may vary by period. */
+function costed(item: SupplyModel["items"][number], field: Parameters<typeof costAt>[1], quantity: readonly number[]): number {
+  if (item.costByPeriod?.[field] === undefined) return (item[field] ?? 0) * sum(quantity);
+  let total = 0;
+  quantity.forEach((q, t) => (total += q === 0 ? 0 : costAt(item, field, t) * q));
+  return total;
+}
+
+/**
  * Cost of a plan by kind: material = unitCost x production; regular labour = regular cost per hour x
  * (hours used - overtime hours); overtime = overtime cost per hour x overtime hours; subcontract,
  * holding, backlog, lost sales and safety-stock shortfall at their unit costs; wages, hiring and
- * layoffs of the workforce.
- * @example planCost(model, plan.items, plan.resources, plan.workforce).total
+ * layoffs of the workforce; transport = lane cost per unit x units shipped. Costs given per period are
+ * taken in the period of production, shipping, stock or loss.
+ * @example planCost(model, plan.items, plan.resources, plan.workforce, plan.lanes).total
  */
-export function planCost(model: SupplyModel, items: readonly ItemPlan[], resources: readonly ResourcePlan[], workforce?: WorkforceSchedule): CostBreakdown {
+export function planCost(model: SupplyModel, items: readonly ItemPlan[], resources: readonly ResourcePlan[], workforce?: WorkforceSchedule, lanes?: readonly LanePlan[]): CostBreakdown {
   const c: CostBreakdown = { material: 0, regularLabour: 0, overtime: 0, subcontract: 0, holding: 0, backlog: 0, lostSales: 0, safetyStockShortfall: 0, wages: 0, hiring: 0, layoffs: 0, total: 0 };
   model.items.forEach((item, i) => {
     const p = items[i];
-    c.material += item.unitCost * sum(p.production);
-    c.subcontract += (item.subcontractCost ?? 0) * sum(p.subcontract);
-    c.holding += item.holdingCost * sum(p.inventory);
-    c.backlog += item.backlogCost * sum(p.backlog);
-    c.lostSales += (item.lostSalesCost ?? 0) * sum(p.lost);
+    c.material += costed(item, "unitCost", p.production);
+    c.subcontract += costed(item, "subcontractCost", p.subcontract);
+    c.holding += costed(item, "holdingCost", p.inventory);
+    c.backlog += costed(item, "backlogCost", p.backlog);
+    c.lostSales += costed(item, "lostSalesCost", p.lost);
     c.safetyStockShortfall += (item.safetyStockPenalty ?? 0) * sum(p.safetyStockShortfall);
   });
   model.resources.forEach((r, k) => {
@@ -79,13 +147,19 @@ export function planCost(model: SupplyModel, items: readonly ItemPlan[], resourc
     c.regularLabour += r.regularCostPerHour * (sum(resources[k].hoursUsed) - overtime);
     c.overtime += r.overtimeCostPerHour * overtime;
   });
+  let transport = 0;
+  (lanes ?? []).forEach((plan, k) => {
+    const cost = model.lanes?.[k]?.costPerUnit ?? [];
+    plan.total.forEach((units, t) => (transport += units === 0 ? 0 : units * cost[t]));
+  });
+  if (model.lanes !== undefined) c.transport = transport;
   const wf = model.workforce;
   if (wf !== undefined && workforce !== undefined) {
     c.wages = wf.wagePerWorker * sum(workforce.workers);
     c.hiring = wf.hireCost * sum(workforce.hires);
     c.layoffs = wf.layoffCost * sum(workforce.layoffs);
   }
-  c.total = c.material + c.regularLabour + c.overtime + c.subcontract + c.holding + c.backlog + c.lostSales + c.safetyStockShortfall + c.wages + c.hiring + c.layoffs;
+  c.total = c.material + c.regularLabour + transport + c.overtime + c.subcontract + c.holding + c.backlog + c.lostSales + c.safetyStockShortfall + c.wages + c.hiring + c.layoffs;
   return c;
 }
 
@@ -141,15 +215,17 @@ export function planService(model: SupplyModel, items: readonly ItemPlan[]): Ser
   let revenueAtRisk = 0;
   const total = new Array<number>(model.periods).fill(0);
   model.items.forEach((item, i) => {
-    const demand = model.demand[item.id];
+    const demand = model.demand[stockingPointKey(item)];
     const p = items[i];
-    const served = sum(onTimeUnits(demand, p.backlog, p.lost, item.openingBacklog));
+    const onTimeByPeriod = onTimeUnits(demand, p.backlog, p.lost, item.openingBacklog);
+    const served = sum(onTimeByPeriod);
     wanted += sum(demand);
     onTime += served;
     backlogUnitPeriods += sum(p.backlog);
     lostUnits += sum(p.lost);
     endBacklog += p.backlog[model.periods - 1];
-    revenueAtRisk += (sum(demand) - served) * (item.price ?? 0);
+    const late = demand.map((d, t) => d - onTimeByPeriod[t]);
+    revenueAtRisk += item.costByPeriod?.price === undefined ? (sum(demand) - served) * (item.price ?? 0) : costed(item, "price", late);
     p.inventory.forEach((v, t) => (total[t] += v));
   });
   return { fillRate: fillRate(onTime, wanted), backlogUnitPeriods, lostUnits, endBacklog, revenueAtRisk, peakInventory: Math.max(0, ...total) };

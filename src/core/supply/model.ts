@@ -10,10 +10,34 @@
  * `validateSupplyModel` turns unknown input into this typed model.
  */
 
-/** One item (or family treated as one item) to plan. */
+/** Item cost fields that may take a different value in each period (JSON: a number or a list per period). */
+export type PeriodCostField = "unitCost" | "holdingCost" | "backlogCost" | "lostSalesCost" | "subcontractCost" | "price";
+
+/**
+ * One item (or family treated as one item) to plan at one stocking point: the item at its location in a
+ * network model, or at the single site of a model without locations.
+ */
 export interface SupplyItem {
-  /** Unique id, used as the key of `demand` and of `hoursPerUnit` in messages and results. */
+  /** Item id, used in messages and results; with `location` it names the stocking point `id@location`. */
   id: string;
+  /** Location where this entry is stocked (a network model); absent = the single site of the model. */
+  location?: string;
+  /**
+   * Whether the item is made here: true by default at a plant and at the single site; never at a
+   * warehouse (stock reaches a warehouse by lanes, scheduled receipts or subcontracting).
+   */
+  made?: boolean;
+  /** Periods from the start of production to stock on hand (made in t, available in t + L); 0 by default. */
+  productionLeadTime?: number;
+  /** Space one unit takes in its location's storage (default 1, so the storage limit counts units). */
+  volumePerUnit?: number;
+  /** Most backlog at each period end (absent = no limit other than `endBacklogMax` at the end). */
+  backlogCap?: number[];
+  /**
+   * Costs and price given per period; the scalar field of the same name then holds their average over
+   * the horizon (for reports), while the plan and its cost use the value of each period (`costAt`).
+   */
+  costByPeriod?: Partial<Record<PeriodCostField, number[]>>;
   /** Product family, for aggregation and reporting. */
   family?: string;
   /** Selling price per unit (used by the financial view and revenue at risk; not by the optimiser). */
@@ -78,6 +102,8 @@ export interface TimeFence {
 /** One capacity resource (a line, a work centre, a labour pool). */
 export interface SupplyResource {
   id: string;
+  /** Plant where the resource sits (network models); absent = the single site. */
+  location?: string;
   /** Regular hours available per period (for the workforce resource: hours on top of the workers'). */
   availableHours: number[];
   /** Most overtime hours per period (for the workforce resource: on top of the per-worker cap). */
@@ -112,6 +138,39 @@ export interface WorkforcePlan {
   maxWorkers: number;
   /** Plan whole workers (a mixed-integer programme) instead of fractional ones. */
   integerWorkers: boolean;
+  /** Most workers hired in each period (absent = no limit). */
+  hireCap?: number[];
+}
+
+/** A plant (makes items on its resources) or a warehouse (stocks and ships only). */
+export interface SupplyLocation {
+  id: string;
+  kind: "plant" | "warehouse";
+  /** Most storage (units, or volume with items' `volumePerUnit`) at each period end; Infinity = no limit. */
+  storageCap: number[];
+}
+
+/** A transport lane: units shipped from `from` in period t arrive at `to` in t + transitPeriods. */
+export interface SupplyLane {
+  /** Unique id (default `from->to`). */
+  id: string;
+  from: string;
+  to: string;
+  /** Whole periods in transit (0 = arrives in the period it is shipped). */
+  transitPeriods: number;
+  /** Cost of shipping one unit, per period of shipping. */
+  costPerUnit: number[];
+  /** Most units shipped per period over all items; Infinity = no limit. */
+  capacity: number[];
+}
+
+/** Units already on the way (ordered or in transit before the plan starts) that arrive at a stocking point. */
+export interface ScheduledReceipt {
+  /** Stocking point key (`stockingPointKey`): the item id, or `id@location` in a network model. */
+  stockingPoint: string;
+  /** Period of arrival, 0-based. */
+  period: number;
+  quantity: number;
 }
 
 /** The whole model the supply step plans. */
@@ -122,8 +181,14 @@ export interface SupplyModel {
   periodLabels?: string[];
   items: SupplyItem[];
   resources: SupplyResource[];
-  /** Demand per item id, one value per period. */
+  /** Demand per stocking point (`stockingPointKey`: the item id, or `id@location`), one value per period. */
   demand: Record<string, number[]>;
+  /** Plants and warehouses (a network model); absent = one implicit site. */
+  locations?: SupplyLocation[];
+  /** Transport lanes between locations. */
+  lanes?: SupplyLane[];
+  /** Units already on the way, by stocking point and period of arrival. */
+  scheduledReceipts?: ScheduledReceipt[];
   /** Optional workforce planning of one labour resource. */
   workforce?: WorkforcePlan;
   /** Optional time fence from the previous approved plan. */
@@ -141,6 +206,35 @@ export const DEFAULT_MIP_GAP = 0.005;
 /** Whether the model needs integer variables (whole units, lot sizes, minimum orders, whole workers). */
 export function isMixedInteger(model: SupplyModel): boolean {
   return model.workforce?.integerWorkers === true || model.items.some((i) => i.wholeUnits === true || i.lotSize !== undefined || i.minOrderQuantity !== undefined);
+}
+
+/**
+ * Key of an item's stocking point, used by `demand`, `timeFence.production` and scheduled receipts:
+ * the item id at the single site, `id@location` in a network model.
+ * @example stockingPointKey({ id: "tools", location: "DC1" }) // "tools@DC1"
+ */
+export function stockingPointKey(item: Pick<SupplyItem, "id" | "location">): string {
+  return item.location === undefined ? item.id : `${item.id}@${item.location}`;
+}
+
+/** The stocking point in planner words: "tools" or "tools at DC1". */
+export function stockingPointName(item: Pick<SupplyItem, "id" | "location">): string {
+  return item.location === undefined ? item.id : `${item.id} at ${item.location}`;
+}
+
+/**
+ * An item's cost (or price) in period t: its per-period value when one was given, else the scalar.
+ * @example costAt(item, "unitCost", 3)
+ */
+export function costAt(item: SupplyItem, field: PeriodCostField, t: number): number {
+  return item.costByPeriod?.[field]?.[t] ?? item[field] ?? 0;
+}
+
+/** Whether the item is made at its stocking point (at a plant or the single site, unless `made` is false). */
+export function isMade(model: Pick<SupplyModel, "locations">, item: SupplyItem): boolean {
+  if (item.made === false) return false;
+  const location = item.location === undefined ? undefined : model.locations?.find((l) => l.id === item.location);
+  return location === undefined || location.kind === "plant";
 }
 
 /** Name of period t (0-based) for planner-facing text: its label, else "period t+1". */

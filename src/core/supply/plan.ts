@@ -13,6 +13,8 @@ export type SupplyStrategy = "chase" | "level" | "optimal";
 /** Plan of one item, one value per period. */
 export interface ItemPlan {
   itemId: string;
+  /** Location of the stocking point (network models). */
+  location?: string;
   /** Units made in house (regular and overtime hours together). */
   production: number[];
   subcontract: number[];
@@ -43,6 +45,48 @@ export interface ResourcePlan {
   hourValue: number[];
 }
 
+/** Units one lane ships, per item and period of shipping (they arrive `transitPeriods` later). */
+export interface LanePlan {
+  laneId: string;
+  from: string;
+  to: string;
+  /** Units shipped per item id, one value per period of shipping. */
+  shipped: Record<string, number[]>;
+  /** Total units shipped per period (all items). */
+  total: number[];
+  /** The lane's capacity per period (Infinity = no limit). */
+  capacity: number[];
+  /**
+   * Money saved by one more unit of lane capacity in the period (>= 0; the capacity row's dual), zeros
+   * for chase and level plans and for lanes without a limit.
+   */
+  capacityValue: number[];
+}
+
+/** One shipment of a plan, as the plan file and the Transfers sheet list it. */
+export interface Transfer {
+  lane: string;
+  from: string;
+  to: string;
+  item: string;
+  /** Period of shipping (its label, or "period n"). */
+  period: string;
+  /** Period of arrival at `to`. */
+  arrives: string;
+  units: number;
+}
+
+/** Storage used at one location at each period end. */
+export interface StoragePlan {
+  locationId: string;
+  /** Units (or volume with items' volumePerUnit) in stock at each period end. */
+  used: number[];
+  /** The location's storage limit per period (Infinity = no limit). */
+  capacity: number[];
+  /** Money saved by one more unit of storage at the period end (>= 0; the storage row's dual). */
+  spaceValue: number[];
+}
+
 /** Workforce of the planned labour resource, one value per period. */
 export interface WorkforceSchedule {
   workers: number[];
@@ -54,6 +98,8 @@ export interface WorkforceSchedule {
 export interface CostBreakdown {
   material: number;
   regularLabour: number;
+  /** Shipping along lanes (network models only: absent from single-site plans, whose sheets list no such cost). */
+  transport?: number;
   overtime: number;
   subcontract: number;
   holding: number;
@@ -88,6 +134,10 @@ export interface SupplyPlan {
   items: ItemPlan[];
   resources: ResourcePlan[];
   workforce?: WorkforceSchedule;
+  /** Shipments along each lane of a network model, lanes in model order. */
+  lanes?: LanePlan[];
+  /** Storage at each location of a network model, locations in model order. */
+  storage?: StoragePlan[];
   cost: CostBreakdown;
   service: ServiceSummary;
 }

@@ -20,6 +20,20 @@
  *        bounds: C <= subcontractCap, L <= D, O <= overtimeCap, I >= SS (hard floor),
  *        I_T >= end target, S_T <= end backlog max, S = 0 where backlog is not allowed.
  *
+ * Network models (docs/supply-model.md, "Locations and lanes") key every per-item block by stocking
+ * point (item x location); the same rows then read
+ *
+ *   I_{t-1} - S_{t-1} + P_{t-L} + C_t + sum_in X_{lane, t - transit} - sum_out X_{lane, t}
+ *        + L_t - I_t + S_t = D_t - receipts_t                               (balance)
+ *   sum_items X_{lane, t} <= laneCapacity_t                                 (lane capacity)
+ *   sum_items v_i I_it <= storageCap_lt                                     (storage at location l)
+ *
+ * with production only where the item is made (plants, the single site) and started no later than
+ * L periods before the horizon ends, transfers X only of items stocked at both ends of a lane and only
+ * when they arrive within the horizon, capacity rows over the items of the resource's plant, costs
+ * taken per period (`costAt`), and per-period caps on backlog (S_t <= backlogCap_t) and hires
+ * (H_t <= hireCap_t) as bounds. A model without locations, lead times or receipts gives the rows above.
+ *
  * A column that could only be 0 is left out rather than fixed at 0 (S_T when no end backlog is
  * allowed, C where the cap is 0, L where demand is 0, O where overtime is capped at 0, U where the
  * safety stock is 0); its index is -1 and the plan reads 0 for it.
@@ -34,7 +48,7 @@
  */
 
 import { LinearProgramBuilder, type LinearProgram } from "../optimize/highsLinearProgram";
-import type { SupplyItem, SupplyModel } from "./model";
+import { costAt, isMade, stockingPointKey, type SupplyModel } from "./model";
 
 /** Column and row indices of the supply LP (-1 where a variable does not exist). */
 export interface SupplyLpIndex {
@@ -61,6 +75,51 @@ export interface SupplyLpIndex {
   layoffs: Int32Array;
   /** Index of the workforce resource, or -1. */
   workforceResource: number;
+  /** Transfer columns per lane and item: [period of shipping], with the stocking points at both ends. */
+  transfers: LaneTransfers[];
+  /** [lane][period] lane-capacity rows (-1 where the lane has no limit). */
+  laneRow: Int32Array[];
+  /** [location][period] storage rows (-1 where the location has no limit). */
+  storageRow: Int32Array[];
+}
+
+/** The transfer columns of one item on one lane. */
+export interface LaneTransfers {
+  /** Lane index in the model. */
+  lane: number;
+  /** Index (in model.items) of the stocking point shipped from, and of the one shipped to. */
+  from: number;
+  to: number;
+  /** [period of shipping] column indices (-1 where the shipment would arrive after the horizon). */
+  columns: Int32Array;
+}
+
+/**
+ * The item moves each lane can carry: one entry per lane and item stocked at both of its ends, lanes
+ * in model order, items in the order of the lane's origin.
+ */
+export function laneItems(model: SupplyModel): { lane: number; from: number; to: number }[] {
+  const position = new Map(model.items.map((item, i) => [stockingPointKey(item), i]));
+  const out: { lane: number; from: number; to: number }[] = [];
+  (model.lanes ?? []).forEach((lane, k) => {
+    model.items.forEach((item, i) => {
+      if (item.location !== lane.from) return;
+      const to = position.get(stockingPointKey({ id: item.id, location: lane.to }));
+      if (to !== undefined) out.push({ lane: k, from: i, to });
+    });
+  });
+  return out;
+}
+
+/** Units arriving at each stocking point per period from scheduled receipts: [item][period]. */
+export function receiptsByItem(model: SupplyModel): number[][] {
+  const position = new Map(model.items.map((item, i) => [stockingPointKey(item), i]));
+  const out = model.items.map(() => new Array<number>(model.periods).fill(0));
+  for (const r of model.scheduledReceipts ?? []) {
+    const i = position.get(r.stockingPoint);
+    if (i !== undefined) out[i][r.period] += r.quantity;
+  }
+  return out;
 }
 
 /** A supply model turned into a programme, with the map back to plan quantities. */
@@ -83,16 +142,21 @@ export function resourceUse(model: SupplyModel): { resource: number; hours: numb
 }
 
 /**
- * The most one period can usefully make of an item (the M of its minimum-order rows): its whole demand
- * and opening backlog, its highest safety stock, its end target, its highest fenced production and one lot.
+ * The most one period can usefully make of each stocking point's item (the M of its minimum-order
+ * rows): the whole demand and opening backlog, highest safety stock and end target of the item at every
+ * location, its highest fenced production and one lot.
  */
-function mostPerPeriod(model: SupplyModel, item: SupplyItem): number {
+function mostPerPeriod(model: SupplyModel): number[] {
   const sumOf = (values: readonly number[]): number => values.reduce((a, v) => a + v, 0);
-  const fenced = model.timeFence?.production[item.id] ?? [];
-  return (
-    sumOf(model.demand[item.id]) + item.openingBacklog + Math.max(0, ...item.safetyStock) + item.endInventoryTarget + Math.max(0, ...fenced) +
-    Math.max(item.lotSize ?? 0, item.minOrderQuantity ?? 0)
-  );
+  const byId = new Map<string, number>();
+  for (const item of model.items) {
+    const need = sumOf(model.demand[stockingPointKey(item)]) + item.openingBacklog + Math.max(0, ...item.safetyStock) + item.endInventoryTarget;
+    byId.set(item.id, (byId.get(item.id) ?? 0) + need);
+  }
+  return model.items.map((item) => {
+    const fenced = model.timeFence?.production[stockingPointKey(item)] ?? [];
+    return (byId.get(item.id) ?? 0) + Math.max(0, ...fenced) + Math.max(item.lotSize ?? 0, item.minOrderQuantity ?? 0);
+  });
 }
 
 /**
@@ -117,29 +181,33 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
   const shortfall: Int32Array[] = [];
   const fence = model.timeFence;
   model.items.forEach((item, i) => {
-    let productionCost = item.unitCost;
-    for (const u of uses[i]) productionCost += u.hours * model.resources[u.resource].regularCostPerHour;
+    let labourCost = 0;
+    for (const u of uses[i]) labourCost += u.hours * model.resources[u.resource].regularCostPerHour;
+    const made = isMade(model, item);
+    const lead = item.productionLeadTime ?? 0;
     const p = none();
     const c = none();
     const inv = none();
     const s = none();
     const l = none();
     const u = none();
-    const demand = model.demand[item.id];
+    const demand = model.demand[stockingPointKey(item)];
     const penalised = item.safetyStockPenalty !== undefined;
-    const approved = fence?.production[item.id];
+    const approved = fence?.production[stockingPointKey(item)];
     const whole = item.wholeUnits === true;
     for (let t = 0; t < T; t++) {
       const frozen = approved !== undefined && t < (fence?.periods ?? 0) && fence?.changeCost === undefined;
-      p[t] = frozen ? b.addColumn(`p${i}_${t}`, productionCost, approved[t], approved[t]) : b.addColumn(`p${i}_${t}`, productionCost, 0, Infinity, whole && item.lotSize === undefined);
+      const productionCost = costAt(item, "unitCost", t) + labourCost;
+      if (!made || t + lead >= T) p[t] = -1;
+      else p[t] = frozen ? b.addColumn(`p${i}_${t}`, productionCost, approved[t], approved[t]) : b.addColumn(`p${i}_${t}`, productionCost, 0, Infinity, whole && item.lotSize === undefined);
       if (item.subcontractCost !== undefined && item.subcontractCap[t] > 0) {
-        c[t] = b.addColumn(`c${i}_${t}`, item.subcontractCost, 0, item.subcontractCap[t], whole);
+        c[t] = b.addColumn(`c${i}_${t}`, costAt(item, "subcontractCost", t), 0, item.subcontractCap[t], whole);
       }
       const floor = penalised ? 0 : item.safetyStock[t];
-      inv[t] = b.addColumn(`i${i}_${t}`, item.holdingCost, t === T - 1 ? Math.max(floor, item.endInventoryTarget) : floor, Infinity);
-      const backlogMax = t === T - 1 ? item.endBacklogMax : Infinity;
-      if (item.backlogAllowed && backlogMax > 0) s[t] = b.addColumn(`s${i}_${t}`, item.backlogCost, 0, backlogMax);
-      if (item.lostSalesCost !== undefined && demand[t] > 0) l[t] = b.addColumn(`l${i}_${t}`, item.lostSalesCost, 0, demand[t]);
+      inv[t] = b.addColumn(`i${i}_${t}`, costAt(item, "holdingCost", t), t === T - 1 ? Math.max(floor, item.endInventoryTarget) : floor, Infinity);
+      const backlogMax = Math.min(item.backlogCap?.[t] ?? Infinity, t === T - 1 ? item.endBacklogMax : Infinity);
+      if (item.backlogAllowed && backlogMax > 0) s[t] = b.addColumn(`s${i}_${t}`, costAt(item, "backlogCost", t), 0, backlogMax);
+      if (item.lostSalesCost !== undefined && demand[t] > 0) l[t] = b.addColumn(`l${i}_${t}`, costAt(item, "lostSalesCost", t), 0, demand[t]);
       if (penalised && item.safetyStock[t] > 0) u[t] = b.addColumn(`u${i}_${t}`, item.safetyStockPenalty ?? 0, 0, item.safetyStock[t]);
     }
     production.push(p);
@@ -159,10 +227,11 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
     const y = none();
     const up = none();
     const down = none();
-    const approved = fence?.production[item.id];
+    const approved = fence?.production[stockingPointKey(item)];
     const fenced = approved === undefined ? 0 : (fence?.periods ?? 0);
     const soft = fence?.changeCost !== undefined;
     for (let t = 0; t < T; t++) {
+      if (production[i][t] < 0) continue;
       if (t < fenced && soft) {
         up[t] = b.addColumn(`ap${i}_${t}`, fence?.changeCost ?? 0, 0, Infinity);
         down[t] = b.addColumn(`am${i}_${t}`, fence?.changeCost ?? 0, 0, Infinity);
@@ -195,10 +264,26 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
   if (wf !== undefined) {
     for (let t = 0; t < T; t++) {
       workers[t] = b.addColumn(`w${t}`, wf.wagePerWorker, wf.minWorkers, wf.maxWorkers, wf.integerWorkers);
-      hires[t] = b.addColumn(`h${t}`, wf.hireCost, 0, Infinity, wf.integerWorkers);
+      hires[t] = b.addColumn(`h${t}`, wf.hireCost, 0, wf.hireCap?.[t] ?? Infinity, wf.integerWorkers);
       layoffs[t] = b.addColumn(`f${t}`, wf.layoffCost, 0, Infinity, wf.integerWorkers);
     }
   }
+
+  const moves = laneItems(model);
+  const lanes = model.lanes ?? [];
+  const transfers: LaneTransfers[] = moves.map((move) => {
+    const lane = lanes[move.lane];
+    const columns = none();
+    for (let t = 0; t + lane.transitPeriods < T; t++) columns[t] = b.addColumn(`x${move.lane}_${move.from}_${t}`, lane.costPerUnit[t], 0, Infinity);
+    return { ...move, columns };
+  });
+  const inbound: LaneTransfers[][] = model.items.map(() => []);
+  const outbound: LaneTransfers[][] = model.items.map(() => []);
+  for (const x of transfers) {
+    inbound[x.to].push(x);
+    outbound[x.from].push(x);
+  }
+  const receipts = receiptsByItem(model);
 
   const cols: number[] = [];
   const coefs: number[] = [];
@@ -209,18 +294,24 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
     }
   };
   const balanceRow: Int32Array[] = model.items.map((item, i) => {
-    const demand = model.demand[item.id];
+    const demand = model.demand[stockingPointKey(item)];
+    const lead = item.productionLeadTime ?? 0;
     const rows = none();
     for (let t = 0; t < T; t++) {
       cols.length = 0;
       coefs.length = 0;
-      let rhs = demand[t];
+      let rhs = demand[t] - receipts[i][t];
       if (t === 0) rhs += item.openingBacklog - item.openingInventory;
       else {
         push(inventory[i][t - 1], 1);
         push(backlog[i][t - 1], -1);
       }
-      push(production[i][t], 1);
+      if (t >= lead) push(production[i][t - lead], 1);
+      for (const x of inbound[i]) {
+        const shipped = t - lanes[x.lane].transitPeriods;
+        if (shipped >= 0) push(x.columns[shipped], 1);
+      }
+      for (const x of outbound[i]) push(x.columns[t], -1);
       push(subcontract[i][t], 1);
       push(lost[i][t], 1);
       push(inventory[i][t], -1);
@@ -230,15 +321,16 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
     return rows;
   });
 
+  const most = mostPerPeriod(model);
   model.items.forEach((item, i) => {
-    const most = mostPerPeriod(model, item);
-    const approved = fence?.production[item.id];
+    const approved = fence?.production[stockingPointKey(item)];
     for (let t = 0; t < T; t++) {
       const p = production[i][t];
+      if (p < 0) continue;
       if (lots[i][t] >= 0) b.addRow(`lot${i}_${t}`, [p, lots[i][t]], [1, -(item.lotSize ?? 1)], "=", 0);
       if (orders[i][t] >= 0) {
         b.addRow(`moq${i}_${t}`, [p, orders[i][t]], [1, -(item.minOrderQuantity ?? 0)], ">=", 0);
-        b.addRow(`mx${i}_${t}`, [p, orders[i][t]], [1, -most], "<=", 0);
+        b.addRow(`mx${i}_${t}`, [p, orders[i][t]], [1, -most[i]], "<=", 0);
       }
       if (approved !== undefined && fenceUp[i][t] >= 0) b.addRow(`fence${i}_${t}`, [p, fenceUp[i][t], fenceDown[i][t]], [1, -1, 1], "=", approved[t]);
     }
@@ -281,8 +373,37 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
     }
   });
 
+  const laneRow: Int32Array[] = lanes.map((lane, k) => {
+    const rows = none();
+    const onLane = transfers.filter((x) => x.lane === k);
+    for (let t = 0; t < T; t++) {
+      if (lane.capacity[t] === Infinity) continue;
+      cols.length = 0;
+      coefs.length = 0;
+      for (const x of onLane) push(x.columns[t], 1);
+      if (cols.length > 0) rows[t] = b.addRow(`lane${k}_${t}`, cols, coefs, "<=", lane.capacity[t]);
+    }
+    return rows;
+  });
+
+  const storageRow: Int32Array[] = (model.locations ?? []).map((location, k) => {
+    const rows = none();
+    const stocked = model.items.map((item, i) => ({ item, i })).filter(({ item }) => item.location === location.id);
+    for (let t = 0; t < T; t++) {
+      if (location.storageCap[t] === Infinity || stocked.length === 0) continue;
+      cols.length = 0;
+      coefs.length = 0;
+      for (const { item, i } of stocked) push(inventory[i][t], item.volumePerUnit ?? 1);
+      rows[t] = b.addRow(`store${k}_${t}`, cols, coefs, "<=", location.storageCap[t]);
+    }
+    return rows;
+  });
+
   return {
     lp: b.build(),
-    index: { production, subcontract, inventory, backlog, lost, shortfall, lots, orders, fenceUp, fenceDown, balanceRow, overtime, capacityRow, workers, hires, layoffs, workforceResource },
+    index: {
+      production, subcontract, inventory, backlog, lost, shortfall, lots, orders, fenceUp, fenceDown, balanceRow, overtime, capacityRow, workers, hires, layoffs, workforceResource,
+      transfers, laneRow, storageRow,
+    },
   };
 }

@@ -5,6 +5,7 @@
  * the score.
  */
 import { assessMaturity, type CycleRecord, type LagAccuracy, type MaturityAssessment, type MaturityEvidence, type ValueAddedReport } from "../core/rolling";
+import { WHOLE_FORMAT } from "./ownedSheets";
 import type { ResultTable } from "./stepTypes";
 
 /**
@@ -33,7 +34,7 @@ export function maturityTables(assessment: MaturityAssessment, cycles: number): 
       title: `S&OP maturity: stage ${assessment.stage} of 5, ${assessment.name} (${cycles} cycle${cycles === 1 ? "" : "s"} recorded)`,
       headers: ["Stage", "Criterion", "Met", "Evidence", "What would meet it"],
       rows: assessment.criteria.map((c) => [c.stage, c.criterion, c.met ? "Yes" : "No", c.evidence, c.toLift]),
-      numberFormats: ["0", "@", "@", "@", "@"],
+      numberFormats: [WHOLE_FORMAT, "@", "@", "@", "@"],
     },
   ];
   if (assessment.nextSteps.length > 0) {

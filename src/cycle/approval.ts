@@ -2,6 +2,7 @@ import { PlanningError } from "../core/errors";
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellValue, Workbook, WriteBlock } from "../workbook/workbook";
 import { cellDigests, contentHash, sha256Hex, type CellDigests } from "./contentHash";
+import { cycleRecordMetadata, mergedCycleRecords } from "./cycleRecords";
 import { CENTS_FORMAT, readableLayouts, WHOLE_FORMAT } from "./ownedSheets";
 import { planNumberFormats } from "./planSheet";
 import { approvedSheetName, SHEETS } from "./sheets";
@@ -187,7 +188,13 @@ export async function carryApprovals(target: Workbook, source: Workbook, sourceN
   const own = await snapshotRecords(target);
   await target.writeBlocks(blocks, {
     protect: blocks.map((block) => block.sheet),
-    metadata: { ...snapshots, ...own, [AUDIT_KEY]: JSON.stringify(theirs), ...(cycles.length > 0 ? { [SNAPSHOT_CYCLES_KEY]: JSON.stringify(cycles) } : {}) },
+    metadata: {
+      ...snapshots,
+      ...own,
+      ...(await mergedCycleRecords(target, source)),
+      [AUDIT_KEY]: JSON.stringify(theirs),
+      ...(cycles.length > 0 ? { [SNAPSHOT_CYCLES_KEY]: JSON.stringify(cycles) } : {}),
+    },
     layouts: readableLayouts(blocks.slice(0, -1)),
   });
   return carried.map((entry) => entry.sheet);
@@ -252,8 +259,9 @@ function requireName(who: Approver): { name: string; identity: ApproverIdentity 
  * an audit row with who (and whether sign-on or typing said so), when, the scenario, the totals, a
  * SHA-256 hash of the content (the values; formats do not enter it, so plans approved before they were
  * written still verify), row and column digests to name changed cells, and the hash chain; and keep
- * the cycle's forecast snapshot (see snapshots.ts) in the add-in's very hidden store. Sheet,
- * protections (plan and audit log), audit row and snapshot are one write: all or, when it fails, none.
+ * the cycle's forecast snapshot (see snapshots.ts) and its record for the maturity score (cycleRecords.ts:
+ * on time when approved by the end of the cycle's month) in the add-in's very hidden store. Sheet,
+ * protections (plan and audit log), audit row, snapshot and record are one write: all or, when it fails, none.
  *
  * Protection has no password: it stops accidental edits, not deliberate ones. What proves a plan is
  * unchanged is `verifyApprovals` (content hash, hash chain) and the receipt kept outside the workbook.
@@ -285,14 +293,15 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
   const planBlock: WriteBlock = { sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true };
   await workbook.writeBlocks([planBlock, audit.block], {
     protect: [sheet, SHEETS.auditLog],
-    metadata: { ...audit.metadata, ...(await snapshotMetadata(workbook, plan)) },
+    metadata: { ...audit.metadata, ...(await snapshotMetadata(workbook, plan)), ...(await cycleRecordMetadata(workbook, plan.cycle, true, now)) },
     layouts: readableLayouts([planBlock]),
   });
   return audit.entry;
 }
 
 /**
- * Reject a plan: record who rejected it, when and why in the audit log; nothing else changes, and the
+ * Reject a plan: record who rejected it, when and why in the audit log, and the cycle's record for the
+ * maturity score (not approved, unless a version was approved before); nothing else changes, and the
  * cycle goes back to reconciliation.
  * @throws PlanningError when the name or the comment is empty (a rejection must say why)
  */
@@ -312,7 +321,7 @@ export async function rejectPlan(workbook: Workbook, plan: PlanForApproval, who:
     totals: plan.totals,
     hash: "",
   });
-  await workbook.writeBlocks([audit.block], { protect: [SHEETS.auditLog], metadata: audit.metadata });
+  await workbook.writeBlocks([audit.block], { protect: [SHEETS.auditLog], metadata: { ...audit.metadata, ...(await cycleRecordMetadata(workbook, plan.cycle, false, now)) } });
   return audit.entry;
 }
 

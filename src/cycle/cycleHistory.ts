@@ -2,11 +2,13 @@
  * What the history of cycles shows, as step 6 writes it: forecast accuracy and bias by lag (1 to 6
  * months) per item, family, location and in total; forecast value added per role over the cycles
  * (naive -> statistical -> each override -> consensus); plan stability (how much each cycle moved the
- * next three months of approved production). The figures come from src/core/rolling, judged on the
- * forecast snapshots each approval kept (snapshots.ts) against the actuals now in the history.
+ * next three months of approved production); S&OP maturity (stage 1 to 5) from the cycle records and
+ * those figures. The figures come from src/core/rolling, judged on the forecast snapshots each approval
+ * kept (snapshots.ts) against the actuals now in the history.
  */
-import { accuracyByLag, MAX_LAG, planStability, valueAddedByRole, type LagAccuracy } from "../core/rolling";
+import { accuracyByLag, MAX_LAG, planStability, valueAddedByRole, type CycleRecord, type LagAccuracy, type MaturityAssessment } from "../core/rolling";
 import type { ActualRow, ForecastSnapshots } from "../core/rolling/snapshot";
+import { maturityOf } from "./maturityView";
 import { CENTS_FORMAT, PERCENT_FORMAT, roundCents, roundShare, WHOLE_FORMAT, type SheetContent } from "./ownedSheets";
 import type { ResultTable } from "./stepTypes";
 
@@ -14,6 +16,8 @@ import type { ResultTable } from "./stepTypes";
 export interface CycleHistoryView {
   tables: ResultTable[];
   summary: string;
+  /** The S&OP maturity score and its evidence. */
+  maturity: MaturityAssessment;
 }
 
 /** Months ahead compared by plan stability. */
@@ -27,12 +31,14 @@ const LAGS = Array.from({ length: MAX_LAG }, (_, k) => k + 1);
  * of the consensus at lags 1 to 6 by item, family, location and in total, with the cycles behind them;
  * forecast value added per step (WMAPE in percent, better than naive, added over the statistical
  * forecast, item-months the step changed); plan stability of approved production over the next three
- * months, cycle by cycle and over all. Empty tables are left out.
+ * months, cycle by cycle and over all; the S&OP maturity score, each criterion with its evidence, and
+ * what would lift it (maturityView.ts). Empty tables are left out.
  * @param snapshots the snapshot rows of the approved cycles (readForecastSnapshots)
  * @param actuals the history's actual demand (actualRows)
- * @example cycleHistoryView(await readForecastSnapshots(book), actualRows(data)).tables.map((t) => t.title)
+ * @param records the cycle records (readCycleRecords)
+ * @example cycleHistoryView(await readForecastSnapshots(book), actualRows(data), await readCycleRecords(book)).tables.map((t) => t.title)
  */
-export function cycleHistoryView(snapshots: ForecastSnapshots, actuals: readonly ActualRow[]): CycleHistoryView {
+export function cycleHistoryView(snapshots: ForecastSnapshots, actuals: readonly ActualRow[], records: readonly CycleRecord[]): CycleHistoryView {
   const cycles = new Set(snapshots.map((row) => row.cycle)).size;
   const tables: ResultTable[] = [];
   const accuracy = accuracyByLag(snapshots, actuals);
@@ -83,6 +89,8 @@ export function cycleHistoryView(snapshots: ForecastSnapshots, actuals: readonly
       numberFormats: ["@", "@", WHOLE_FORMAT, CENTS_FORMAT, CENTS_FORMAT, PERCENT_FORMAT],
     });
   }
+  const maturity = maturityOf(records, accuracy, added);
+  tables.push(...maturity.tables);
   const total = accuracy.find((row) => row.level === "total" && row.lag === 1);
   const summary =
     cycles === 0
@@ -90,7 +98,7 @@ export function cycleHistoryView(snapshots: ForecastSnapshots, actuals: readonly
       : total === undefined || total.wmape === null
         ? `${cycles} cycle(s) kept; none has a forecast month with actuals yet.`
         : `${cycles} cycle(s) kept: lag-1 accuracy ${(100 * (1 - total.wmape)).toFixed(1)}% over ${total.cycles} cycle(s), bias ${(100 * (total.bias ?? 0)).toFixed(1)}%.`;
-  return { tables, summary };
+  return { tables, summary, maturity: maturity.assessment };
 }
 
 /**

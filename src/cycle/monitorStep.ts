@@ -1,9 +1,11 @@
 import { PlanningError } from "../core/errors";
+import type { MaturityAssessment } from "../core/rolling";
 import { bias, biasAlarm, sumError, TRACKING_SIGNAL_LIMIT, trackingSignal, wmape } from "../core/metrics";
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { readAuditLog } from "./approval";
 import { cycleHistoryBlocks, cycleHistoryView } from "./cycleHistory";
+import { readCycleRecords } from "./cycleRecords";
 import { acceptedNote, requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
 import { serviceLevelsTable } from "./orderHistorySheets";
@@ -93,6 +95,12 @@ function biasAlarmDetail(monitor: ItemMonitor, ts: number): string {
   return `the plan is ${ts > 0 ? "below" : "above"} actual demand by ${formatNumber(miss, CENTS_FORMAT)} units a month on average${share}; tracking signal ${ts.toFixed(1)} is beyond ±${TRACKING_SIGNAL_LIMIT}`;
 }
 
+/** One sentence on the S&OP maturity score, for the step's messages. */
+function maturityNote(maturity: MaturityAssessment): string {
+  const next = maturity.nextSteps.length > 0 ? ` To reach stage ${maturity.stage + 1}: ${maturity.nextSteps.join(" ")}` : "";
+  return `S&OP maturity: stage ${maturity.stage} of 5 (${maturity.name}).${next}`;
+}
+
 /**
  * Step 6, execute and monitor: compare the latest approved plan with the actuals now in the planner's
  * history (the months of the plan that have happened), per item (per item x location, with totals by
@@ -104,7 +112,8 @@ function biasAlarmDetail(monitor: ItemMonitor, ts: number): string {
  * the plan never rings it (biasAlarm); stock-out risk when inventory projected with the actuals falls
  * below the safety stock. On SOP Cycle History, what the history of cycles shows (cycleHistory.ts):
  * accuracy and bias by lag 1-6 per item, family, location and in total, forecast value added per role,
- * and plan stability, from the forecast snapshots of the approved cycles. The plan's own choices (overtime, subcontracting) are not exceptions; supply
+ * and plan stability, from the forecast snapshots of the approved cycles, and the S&OP maturity score
+ * (stage 1 to 5 from the cycle records, with each criterion's evidence and what would lift it). The plan's own choices (overtime, subcontracting) are not exceptions; supply
  * actuals (receipts) are not in the workbook, so supply is compared through the stock they leave.
  * Writes SOP Monitor and SOP Cycle History.
  * @param options the tolerance of a month's demand deviation
@@ -198,7 +207,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
   }
   const numberFormats = [...keyHeader(located).map(() => "@"), ...MONITOR_FORMATS];
   const exceptionTop = rows.length + 3;
-  const history = cycleHistoryView(await readForecastSnapshots(workbook), actualRows(data));
+  const history = cycleHistoryView(await readForecastSnapshots(workbook), actualRows(data), await readCycleRecords(workbook));
   await replaceSheets(
     workbook,
     {
@@ -229,6 +238,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
       summary: summaryWithCycles,
       messages: [
         ...acceptedNote(accepted),
+        { level: "info" as const, text: maturityNote(history.maturity) },
         ...exceptions.slice(0, 30).map((e) => ({ level: "warning" as const, text: `${e.kind}: ${e.item} in ${e.period}: ${formatNumber(e.money, WHOLE_FORMAT)} at stake: ${e.detail}` })),
         ...(service ? service.notes.map((text) => ({ level: "info" as const, text: `Service from order lines: ${text}` })) : []),
       ],

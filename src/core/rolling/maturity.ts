@@ -115,7 +115,7 @@ export function assessMaturity(evidence: MaturityEvidence): MaturityAssessment {
     criterion(2, "A plan approved in most cycles", n > 0 && approved >= n / 2, `Plan approved in ${share(approved, n)} cycles.`, "Approve the supply plan in step 5 every cycle."),
     criterion(3, "Statistical forecast every cycle", n > 0 && statistical >= 0.8 * n, `Statistical forecast in ${share(statistical, n)} cycles.`, "Run step 2 (the statistical forecast) in every cycle."),
     criterion(3, "Several roles contribute", overrideRoles.size >= 2, `Overrides from ${overrideRoles.size} role${overrideRoles.size === 1 ? "" : "s"}${overrideRoles.size > 0 ? ` (${[...overrideRoles].sort().join(", ")})` : ""}.`, "Have at least two roles (e.g. Sales and Marketing) enter their overrides in step 3."),
-    criterion(3, "Overrides carry reasons", overrides > 0 && withReason >= 0.8 * overrides, `Reasons on ${share(withReason, overrides)} overrides.`, "Give a reason with every override (at least 80% of them), so that later cycles can learn which ones helped."),
+    criterion(3, "Overrides carry reasons", overrides > 0 && withReason >= 0.8 * overrides, overrides === 0 ? "No overrides entered." : `Reasons on ${share(withReason, overrides)} overrides.`, "Give a reason with every override (at least 80% of them), so that later cycles can learn which ones helped."),
     criterion(4, "Accuracy tracked", evidence.accuracyCycles >= RECENT, `Lag-1 accuracy judged for ${evidence.accuracyCycles} cycle${evidence.accuracyCycles === 1 ? "" : "s"}.`, `Keep entering actuals each month: ${Math.max(0, RECENT - evidence.accuracyCycles)} more judged cycles are needed.`),
     criterion(
       4,

@@ -28,7 +28,7 @@ import { forecastSeries } from "../src/core/forecast/forecastSeries";
 import { mase, smape } from "../src/core/metrics";
 import { SEASONALITY_Z, seasonalityTest, stableSeasonalityZ } from "../src/core/forecast/seasonality";
 import { M3_REFERENCE } from "./m3-reference";
-import { loadM3, SUBSETS, type M3Series, type Subset } from "./m3Data";
+import { loadM3, SUBSETS, trainingCut, type M3Series, type Subset } from "./m3Data";
 
 interface SeriesScore {
   subset: Subset;
@@ -68,16 +68,6 @@ interface WorkerInput {
   design?: AutomaticDesign;
   /** Score on the cut-th block of h points from the end of the training part (0 = the test part). */
   cut: number;
-}
-
-/**
- * The series cut `cut` blocks of h points before the end of its training part: the block is the test
- * part, what precedes it the training part (for design choices on training data only).
- */
-function trainingCut(series: M3Series, cut: number): M3Series {
-  const h = series.test.length;
-  const end = series.train.length - (cut - 1) * h;
-  return { ...series, train: series.train.slice(0, end - h), test: series.train.slice(end - h, end) };
 }
 
 /** |y - forecast| over the interval's half-width on y's side (1 = on the bound; NaN for a zero width). */

@@ -1,4 +1,4 @@
-import { AUTO_CANDIDATES, AUTO_DESIGN, automaticFit } from "../../../src/core/forecast/auto";
+import { AUTO_CANDIDATES, AUTO_DESIGN, SEASONAL_DESIGN, automaticFit, designFor } from "../../../src/core/forecast/auto";
 
 /** A trending series with a little noise (deterministic). */
 const TRENDING = Array.from({ length: 40 }, (_, t) => 100 + 2.5 * t + 6 * Math.sin(1.7 * t));
@@ -42,5 +42,17 @@ describe("automatic mode", () => {
     expect(fit.method).toBe("auto: theta+sa-drift+sa-ses");
     const members = design.members.map((id) => AUTO_CANDIDATES[id].fit(TRENDING, { seasonLength: 1 }).forecast(3, [80]).mean);
     fit.model.forecast(3, [80]).mean.forEach((v, h) => expect(v).toBeCloseTo(median(members.map((m) => m[h])), 9));
+  });
+
+  it("forecasts a seasonal series with the plain mean of seasonal ETS, seasonal ARIMA and Theta, as R's ets + auto.arima + thetaf mean", () => {
+    // Six years of a quarterly season on a rising level, with fixed noise.
+    const quarterly = Array.from({ length: 24 }, (_, t) => (100 + 2 * t) * [0.8, 1.1, 1.3, 0.8][t % 4] + [1.5, -2, 0.5, 1, -1.5, 2][t % 6]);
+    expect(designFor(4)).toBe(SEASONAL_DESIGN);
+    expect(designFor(1)).toBe(AUTO_DESIGN);
+    const fit = automaticFit(quarterly, 4, { ...SEASONAL_DESIGN, evidence: undefined });
+    expect(fit.method).toBe("auto: ets+arima+theta");
+    const members = ["ets", "arima", "theta"].map((id) => AUTO_CANDIDATES[id].fit(quarterly, { seasonLength: 4 }).forecast(8, [80]).mean);
+    fit.model.forecast(8, [80]).mean.forEach((v, h) => expect(v).toBeCloseTo((members[0][h] + members[1][h] + members[2][h]) / 3, 9));
+    expect(automaticFit(quarterly, 4).method).toBe("auto: ets+arima+theta");
   });
 });

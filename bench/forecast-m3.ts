@@ -1,6 +1,6 @@
 /**
  * M3 benchmark of automatic forecasting:
- * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus,weighting=select|inverse,classes=m1-short+m4+...] [--validation]`.
+ * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus,weighting=select|inverse,classes=m1-short+m4+...,arima=search|order] [--validation]`.
  * --evidence weights the design's consensus against single members per series (memberEvidence.ts; with
  * no --members, on AUTO_DESIGN's members; "--evidence none" scores AUTO_DESIGN without it);
  * --members scores the combination (by --combine) of those AUTO_CANDIDATES ids, averaged at equal weight
@@ -214,6 +214,7 @@ async function main(): Promise<void> {
         prior: evidenceOptions.get("prior") === "consensus" ? "consensus" : "equal",
         weighting: evidenceOptions.get("weighting") === "inverse" ? "inverse" : "select",
         classes: evidenceOptions.get("classes")?.split("+"),
+        originArima: evidenceOptions.get("arima") === "order" ? "order" : "search",
       }
     : undefined;
   const design: AutomaticDesign | undefined =

@@ -1,15 +1,12 @@
 import { AUTO_CANDIDATES, AUTO_DESIGN, SEASONAL_DESIGN, automaticFit } from "../../../src/core/forecast/auto";
-import { evidenceSpan, memberEvidence } from "../../../src/core/forecast/memberEvidence";
+import { evidenceSpan, memberEvidence, originMemberOf } from "../../../src/core/forecast/memberEvidence";
 import type { EvidencePlan } from "../../../src/core/forecast/memberEvidence";
 import { shrunkSelectionWeights } from "../../../src/core/forecast/selection";
 import { etsName, etsSpecFromName } from "../../../src/core/forecast/ets";
 import { naiveForecaster } from "../../../src/core/forecast/naive";
 import { driftForecaster } from "../../../src/core/forecast/drift";
 
-const members = [
-  { id: "naive", forecaster: naiveForecaster },
-  { id: "drift", forecaster: driftForecaster },
-];
+const members = [originMemberOf("naive", naiveForecaster), originMemberOf("drift", driftForecaster)];
 const plan: EvidencePlan = { singles: ["drift"], origins: 2, priorCount: 9, prior: "equal" };
 
 describe("per-series evidence for automatic mode's members", () => {

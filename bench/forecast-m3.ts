@@ -20,7 +20,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { AUTO_DESIGN, automaticFit } from "../src/core/forecast/auto";
 import type { EvidencePlan } from "../src/core/forecast/memberEvidence";
 import type { AutomaticDesign } from "../src/core/forecast/auto";
@@ -29,6 +28,7 @@ import { mase, smape } from "../src/core/metrics";
 import { SEASONALITY_Z, seasonalityTest, stableSeasonalityZ } from "../src/core/forecast/seasonality";
 import { M3_REFERENCE } from "./m3-reference";
 import { loadM3, SUBSETS, trainingCut, type M3Series, type Subset } from "./m3Data";
+import { flag, meanOf, runBench, scoreOnWorkers } from "./m3Workers";
 
 interface SeriesScore {
   subset: Subset;
@@ -61,8 +61,8 @@ const FAILURE_GROUPS: Readonly<Record<string, (series: M3Series) => boolean>> = 
   "yearly short": (s) => s.subset === "yearly" && s.train.length <= 20,
 };
 
-interface WorkerInput {
-  series: M3Series[];
+/** How every series of a run is forecast and scored. */
+interface ScoreOptions {
   method: string;
   /** A design study's combination, or undefined for forecastSeries. */
   design?: AutomaticDesign;
@@ -77,7 +77,7 @@ function scaleNeeded(y: number, mean: number, lower: number, upper: number): num
 }
 
 /** Forecast and score one series. */
-function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): SeriesScore {
+function scoreSeries(original: M3Series, input: ScoreOptions): SeriesScore {
   const series = input.cut > 0 ? trainingCut(original, input.cut) : original;
   const started = process.hrtime.bigint();
   const h = series.test.length;
@@ -117,24 +117,6 @@ function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): Se
   };
 }
 
-/** Score series on `workers` threads (worker_threads running this same file). */
-async function scoreAll(series: M3Series[], options: Omit<WorkerInput, "series">, workers: number): Promise<SeriesScore[]> {
-  if (workers <= 1) return series.map((s) => scoreSeries(s, options));
-  const chunks: M3Series[][] = Array.from({ length: workers }, () => []);
-  series.forEach((s, i) => chunks[i % workers].push(s));
-  const results = await Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<SeriesScore[]>((resolve, reject) => {
-          const worker = new Worker(__filename, { workerData: { ...options, series: chunk } satisfies WorkerInput });
-          worker.once("message", (scores: SeriesScore[]) => resolve(scores));
-          worker.once("error", reject);
-        }),
-    ),
-  );
-  return results.flat();
-}
-
 /** Fewest training points a series keeps at a training cut; shorter ones are left out of that cut. */
 const MIN_CUT_TRAINING = 8;
 
@@ -148,12 +130,6 @@ function quantileOf(values: number[], q: number): number {
 function scalesByStep(group: SeriesScore[], pick: (x: SeriesScore) => number[], q: number): number[] {
   const steps = Math.max(0, ...group.map((x) => x.points));
   return Array.from({ length: steps }, (_, i) => quantileOf(group.map((x) => pick(x)[i] ?? NaN), q));
-}
-
-/** Mean of the finite values. */
-function meanOf(values: number[]): number {
-  const finite = values.filter(Number.isFinite);
-  return finite.reduce((s, v) => s + v, 0) / finite.length;
 }
 
 /** The latency figure (lowest block median) and the five block medians it was taken from. */
@@ -183,12 +159,6 @@ function singleCallLatency(monthly: M3Series[]): Latency {
     blockMediansMs.push(times[Math.floor(times.length / 2)]);
   }
   return { medianMs: Math.min(...blockMediansMs), blockMediansMs };
-}
-
-/** Parse `--name value` flags. */
-function flag(args: string[], name: string): string | undefined {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
 }
 
 async function main(): Promise<void> {
@@ -229,7 +199,7 @@ async function main(): Promise<void> {
     .filter((s) => s.train.length - cut * s.test.length >= MIN_CUT_TRAINING);
 
   const started = process.hrtime.bigint();
-  const scores = await scoreAll(data, { method, design, cut }, workers);
+  const scores = await scoreOnWorkers(__filename, data, { method, design, cut }, workers, scoreSeries);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
   const groups: [string, SeriesScore[]][] = subsets.map((s) => [s, scores.filter((x) => x.subset === s)]);
@@ -290,12 +260,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (isMainThread) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
-} else {
-  const input = workerData as WorkerInput;
-  parentPort?.postMessage(input.series.map((s) => scoreSeries(s, input)));
-}
+runBench(main, scoreSeries);

@@ -16,9 +16,9 @@
  */
 import * as os from "os";
 import * as path from "path";
-import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { forecastSeries } from "../src/core/forecast/forecastSeries";
 import { loadM3, SUBSETS, trainingCut, type M3Series } from "./m3Data";
+import { flag, meanOf, runBench, scoreOnWorkers } from "./m3Workers";
 
 /** Occurrence probabilities, given to the series in turn. */
 const OCCURRENCE = [0.2, 0.35, 0.5];
@@ -61,11 +61,6 @@ interface MethodScore {
   points: number;
   intermittent: boolean;
   failed: boolean;
-}
-
-interface WorkerInput {
-  series: M3Series[];
-  methods: string[];
 }
 
 /** Mean of |x_t - x_{t-1}| and of its square over a history. */
@@ -113,36 +108,6 @@ function scoreSeries(series: M3Series, methods: readonly string[]): MethodScore[
   });
 }
 
-/** Score series on `workers` threads (worker_threads running this same file). */
-async function scoreAll(series: M3Series[], methods: string[], workers: number): Promise<MethodScore[][]> {
-  if (workers <= 1) return series.map((s) => scoreSeries(s, methods));
-  const chunks: M3Series[][] = Array.from({ length: workers }, () => []);
-  series.forEach((s, i) => chunks[i % workers].push(s));
-  const results = await Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<MethodScore[][]>((resolve, reject) => {
-          const worker = new Worker(__filename, { workerData: { series: chunk, methods } satisfies WorkerInput });
-          worker.once("message", resolve);
-          worker.once("error", reject);
-        }),
-    ),
-  );
-  return results.flat();
-}
-
-/** Mean of the finite values. */
-function meanOf(values: number[]): number {
-  const finite = values.filter(Number.isFinite);
-  return finite.reduce((s, v) => s + v, 0) / finite.length;
-}
-
-/** Parse `--name value` flags. */
-function flag(args: string[], name: string): string | undefined {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const directory = process.env.SOP_M3_DIR ?? path.resolve(__dirname, "..", "..", "..", "shared", "data", "m3");
@@ -156,7 +121,7 @@ async function main(): Promise<void> {
     .map((s, i) => trainingCut({ ...thinned(s, i), test: s.test }, cut))
     .filter((s) => s.train.length >= 8 && s.train.some((v) => v > 0));
   const started = process.hrtime.bigint();
-  const scores = await scoreAll(series, methods, workers);
+  const scores = await scoreOnWorkers(__filename, series, methods, workers, scoreSeries);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const auto = scores.map((row) => row.find((x) => x.method === "auto"));
   const intermittentShare = auto.every((x) => x === undefined) ? NaN : (100 * auto.filter((x) => x?.intermittent).length) / series.length;
@@ -180,12 +145,4 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join("\n") + "\n");
 }
 
-if (isMainThread) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
-} else {
-  const input = workerData as WorkerInput;
-  parentPort?.postMessage(input.series.map((s) => scoreSeries(s, input.methods)));
-}
+runBench(main, scoreSeries);

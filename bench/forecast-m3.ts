@@ -1,6 +1,6 @@
 /**
  * M3 benchmark of automatic forecasting:
- * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus,weighting=select|inverse,classes=m1-short+m4+...] [--validation]`.
+ * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus,weighting=select|inverse,classes=m1-short+m4+...,arima=search|order] [--validation]`.
  * --evidence weights the design's consensus against single members per series (memberEvidence.ts; with
  * no --members, on AUTO_DESIGN's members; "--evidence none" scores AUTO_DESIGN without it);
  * --members scores the combination (by --combine) of those AUTO_CANDIDATES ids, averaged at equal weight
@@ -20,7 +20,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { AUTO_DESIGN, automaticFit } from "../src/core/forecast/auto";
 import type { EvidencePlan } from "../src/core/forecast/memberEvidence";
 import type { AutomaticDesign } from "../src/core/forecast/auto";
@@ -28,7 +27,8 @@ import { forecastSeries } from "../src/core/forecast/forecastSeries";
 import { mase, smape } from "../src/core/metrics";
 import { SEASONALITY_Z, seasonalityTest, stableSeasonalityZ } from "../src/core/forecast/seasonality";
 import { M3_REFERENCE } from "./m3-reference";
-import { loadM3, SUBSETS, type M3Series, type Subset } from "./m3Data";
+import { loadM3, SUBSETS, trainingCut, type M3Series, type Subset } from "./m3Data";
+import { flag, meanOf, runBench, scoreOnWorkers } from "./m3Workers";
 
 interface SeriesScore {
   subset: Subset;
@@ -61,23 +61,13 @@ const FAILURE_GROUPS: Readonly<Record<string, (series: M3Series) => boolean>> = 
   "yearly short": (s) => s.subset === "yearly" && s.train.length <= 20,
 };
 
-interface WorkerInput {
-  series: M3Series[];
+/** How every series of a run is forecast and scored. */
+interface ScoreOptions {
   method: string;
   /** A design study's combination, or undefined for forecastSeries. */
   design?: AutomaticDesign;
   /** Score on the cut-th block of h points from the end of the training part (0 = the test part). */
   cut: number;
-}
-
-/**
- * The series cut `cut` blocks of h points before the end of its training part: the block is the test
- * part, what precedes it the training part (for design choices on training data only).
- */
-function trainingCut(series: M3Series, cut: number): M3Series {
-  const h = series.test.length;
-  const end = series.train.length - (cut - 1) * h;
-  return { ...series, train: series.train.slice(0, end - h), test: series.train.slice(end - h, end) };
 }
 
 /** |y - forecast| over the interval's half-width on y's side (1 = on the bound; NaN for a zero width). */
@@ -87,7 +77,7 @@ function scaleNeeded(y: number, mean: number, lower: number, upper: number): num
 }
 
 /** Forecast and score one series. */
-function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): SeriesScore {
+function scoreSeries(original: M3Series, input: ScoreOptions): SeriesScore {
   const series = input.cut > 0 ? trainingCut(original, input.cut) : original;
   const started = process.hrtime.bigint();
   const h = series.test.length;
@@ -127,24 +117,6 @@ function scoreSeries(original: M3Series, input: Omit<WorkerInput, "series">): Se
   };
 }
 
-/** Score series on `workers` threads (worker_threads running this same file). */
-async function scoreAll(series: M3Series[], options: Omit<WorkerInput, "series">, workers: number): Promise<SeriesScore[]> {
-  if (workers <= 1) return series.map((s) => scoreSeries(s, options));
-  const chunks: M3Series[][] = Array.from({ length: workers }, () => []);
-  series.forEach((s, i) => chunks[i % workers].push(s));
-  const results = await Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<SeriesScore[]>((resolve, reject) => {
-          const worker = new Worker(__filename, { workerData: { ...options, series: chunk } satisfies WorkerInput });
-          worker.once("message", (scores: SeriesScore[]) => resolve(scores));
-          worker.once("error", reject);
-        }),
-    ),
-  );
-  return results.flat();
-}
-
 /** Fewest training points a series keeps at a training cut; shorter ones are left out of that cut. */
 const MIN_CUT_TRAINING = 8;
 
@@ -158,12 +130,6 @@ function quantileOf(values: number[], q: number): number {
 function scalesByStep(group: SeriesScore[], pick: (x: SeriesScore) => number[], q: number): number[] {
   const steps = Math.max(0, ...group.map((x) => x.points));
   return Array.from({ length: steps }, (_, i) => quantileOf(group.map((x) => pick(x)[i] ?? NaN), q));
-}
-
-/** Mean of the finite values. */
-function meanOf(values: number[]): number {
-  const finite = values.filter(Number.isFinite);
-  return finite.reduce((s, v) => s + v, 0) / finite.length;
 }
 
 /** The latency figure (lowest block median) and the five block medians it was taken from. */
@@ -195,12 +161,6 @@ function singleCallLatency(monthly: M3Series[]): Latency {
   return { medianMs: Math.min(...blockMediansMs), blockMediansMs };
 }
 
-/** Parse `--name value` flags. */
-function flag(args: string[], name: string): string | undefined {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const repoRoot = path.resolve(__dirname, "..", "..");
@@ -224,6 +184,7 @@ async function main(): Promise<void> {
         prior: evidenceOptions.get("prior") === "consensus" ? "consensus" : "equal",
         weighting: evidenceOptions.get("weighting") === "inverse" ? "inverse" : "select",
         classes: evidenceOptions.get("classes")?.split("+"),
+        originArima: evidenceOptions.get("arima") === "order" ? "order" : "search",
       }
     : undefined;
   const design: AutomaticDesign | undefined =
@@ -238,7 +199,7 @@ async function main(): Promise<void> {
     .filter((s) => s.train.length - cut * s.test.length >= MIN_CUT_TRAINING);
 
   const started = process.hrtime.bigint();
-  const scores = await scoreAll(data, { method, design, cut }, workers);
+  const scores = await scoreOnWorkers(__filename, data, { method, design, cut }, workers, scoreSeries);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
   const groups: [string, SeriesScore[]][] = subsets.map((s) => [s, scores.filter((x) => x.subset === s)]);
@@ -299,12 +260,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (isMainThread) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
-} else {
-  const input = workerData as WorkerInput;
-  parentPort?.postMessage(input.series.map((s) => scoreSeries(s, input)));
-}
+runBench(main, scoreSeries);

@@ -43,6 +43,19 @@ export function loadM3(directory: string, subset: Subset): M3Series[] {
   return [...bySeries.values()];
 }
 
+/**
+ * The series cut `cut` blocks of h points before the end of its training part: the block is the test
+ * part, what precedes it the training part (for design choices on training data only).
+ * @param series - an M3 series
+ * @param cut - 1 = the last h training points, 2 = the h before them, ...
+ * @returns the series with training and test parts taken from its training part
+ */
+export function trainingCut(series: M3Series, cut: number): M3Series {
+  const h = series.test.length;
+  const end = series.train.length - (cut - 1) * h;
+  return { ...series, train: series.train.slice(0, end - h), test: series.train.slice(end - h, end) };
+}
+
 /** The median as the benchmarks report it: the upper middle value of an even count. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -36,6 +36,11 @@ export interface IntermittentChoice {
  * {@link intervalScale} of the same rolling-origin errors of the weighted forecast, lower bounds at 0.
  * Candidates: Croston, SBA, TSB (Teunter et al. 2011), ADIDA and IMAPA (temporal aggregation), automatic
  * ETS and Theta; Kourentzes 2014 and Petropoulos & Kourentzes 2015 motivate aggregation and combination.
+ * Measured on intermittent demand built from M3 training parts (bench/m3-intermittent.ts: each
+ * training part thinned into seeded counts, its last h points held out; 2,912 series every method can
+ * forecast, 98.9% found intermittent), MASE / RMSSE / 80% / 95% cover: automatic mode 1.178 / 0.870 /
+ * 82.8 / 94.0; TSB 1.176 / 0.870, SBA 1.201 / 0.870, Croston 1.214 / 0.872, ADIDA 1.186 / 0.870,
+ * IMAPA 1.189 / 0.867, ETS 1.203 / 0.878, Theta 1.240 / 0.901 (2026-12-07).
  * @param history - non-negative demand per period
  * @param seasonLength - season length m
  * @returns the weighted model and its weights, or undefined when no candidate fits

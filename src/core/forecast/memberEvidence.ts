@@ -20,12 +20,26 @@ export interface EvidencePlan {
   weighting?: "select" | "inverse";
   /** Calibration classes (calibration.ts seriesClass) the evidence is gathered for; others keep the consensus (default: all). */
   classes?: readonly string[];
+  /** Automatic ARIMA at the origins: searched again ("search", default) or refitted in the order it chose on the whole history ("order"). */
+  originArima?: "search" | "order";
 }
 
 /** A member as it is fitted again at each rolling origin. */
 export interface OriginMember {
   id: string;
-  forecaster: Forecaster;
+  /** Point forecasts `steps` ahead from a training part; undefined when the member cannot be fitted to it. */
+  forecastMean(training: readonly number[], seasonLength: number, steps: number): number[] | undefined;
+}
+
+/**
+ * A member refitted at each origin by a forecaster (its whole recipe, e.g. an automatic search).
+ * @param id - the member's id
+ * @param forecaster - how it is fitted
+ * @returns the origin member
+ * @example originMemberOf("theta", thetaForecaster).forecastMean(y, 12, 6)
+ */
+export function originMemberOf(id: string, forecaster: Forecaster): OriginMember {
+  return { id, forecastMean: (training, seasonLength, steps) => tryFit(forecaster, training, seasonLength)?.forecast(steps, []).mean };
 }
 
 /** Per-series weights of the consensus (first) and of each single member (in the plan's order). */
@@ -93,8 +107,8 @@ export function memberEvidence(
     const steps = history.length - origin;
     const means = new Map<string, number[]>();
     for (const member of members) {
-      const model = tryFit(member.forecaster, training, seasonLength);
-      if (model) means.set(member.id, model.forecast(steps, []).mean);
+      const mean = member.forecastMean(training, seasonLength, steps);
+      if (mean) means.set(member.id, mean);
     }
     if (means.size === 0) continue;
     const forecasts = [...means.values()];

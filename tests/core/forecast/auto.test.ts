@@ -1,4 +1,5 @@
-import { AUTO_CANDIDATES, AUTO_DESIGN, automaticFit } from "../../../src/core/forecast/auto";
+import { AUTO_CANDIDATES, AUTO_DESIGN, SEASONAL_DESIGN, arimaOrderFromName, automaticFit, designFor } from "../../../src/core/forecast/auto";
+import { arimaForecast, fitArima } from "../../../src/core/forecast/arima";
 
 /** A trending series with a little noise (deterministic). */
 const TRENDING = Array.from({ length: 40 }, (_, t) => 100 + 2.5 * t + 6 * Math.sin(1.7 * t));
@@ -42,5 +43,30 @@ describe("automatic mode", () => {
     expect(fit.method).toBe("auto: theta+sa-drift+sa-ses");
     const members = design.members.map((id) => AUTO_CANDIDATES[id].fit(TRENDING, { seasonLength: 1 }).forecast(3, [80]).mean);
     fit.model.forecast(3, [80]).mean.forEach((v, h) => expect(v).toBeCloseTo(median(members.map((m) => m[h])), 9));
+  });
+
+  it("forecasts a seasonal series with the plain mean of seasonal ETS, seasonal ARIMA and Theta, as R's ets + auto.arima + thetaf mean", () => {
+    // Six years of a quarterly season on a rising level, with fixed noise.
+    const quarterly = Array.from({ length: 24 }, (_, t) => (100 + 2 * t) * [0.8, 1.1, 1.3, 0.8][t % 4] + [1.5, -2, 0.5, 1, -1.5, 2][t % 6]);
+    expect(designFor(4)).toBe(SEASONAL_DESIGN);
+    expect(designFor(1)).toBe(AUTO_DESIGN);
+    const fit = automaticFit(quarterly, 4, { ...SEASONAL_DESIGN, evidence: undefined });
+    expect(fit.method).toBe("auto: ets+arima+theta");
+    const members = ["ets", "arima", "theta"].map((id) => AUTO_CANDIDATES[id].fit(quarterly, { seasonLength: 4 }).forecast(8, [80]).mean);
+    fit.model.forecast(8, [80]).mean.forEach((v, h) => expect(v).toBeCloseTo((members[0][h] + members[1][h] + members[2][h]) / 3, 9));
+    expect(automaticFit(quarterly, 4).method).toBe("auto: ets+arima+theta");
+  });
+
+  it("reads an ARIMA order back from its model name, so the rolling origins can refit the chosen model", () => {
+    expect(arimaOrderFromName("ARIMA(0,1,1)(0,1,1)[12]")).toEqual({ p: 0, d: 1, q: 1, constant: false, seasonal: { P: 0, D: 1, Q: 1, m: 12 } });
+    expect(arimaOrderFromName("ARIMA(2,0,1) with non-zero mean")).toEqual({ p: 2, d: 0, q: 1, constant: true });
+    expect(arimaOrderFromName("ARIMA(1,1,0) with drift")).toEqual({ p: 1, d: 1, q: 0, constant: true });
+    expect(arimaOrderFromName("ETS(A,N,N)")).toBeUndefined();
+    const quarterly = Array.from({ length: 32 }, (_, t) => (100 + 2 * t) * [0.8, 1.1, 1.3, 0.8][t % 4] + [1.5, -2, 0.5, 1, -1.5, 2][t % 6]);
+    const model = AUTO_CANDIDATES.arima.fit(quarterly, { seasonLength: 4 });
+    const order = arimaOrderFromName(model.name);
+    const refit = order && fitArima(Float64Array.from(quarterly), order);
+    expect(refit).toBeTruthy();
+    if (refit) Array.from(arimaForecast(refit, 4).mean).forEach((v, h) => expect(v).toBeCloseTo(model.forecast(4, [80]).mean[h], 6));
   });
 });

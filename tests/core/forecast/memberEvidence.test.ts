@@ -1,15 +1,12 @@
-import { AUTO_CANDIDATES, AUTO_DESIGN, automaticFit } from "../../../src/core/forecast/auto";
-import { evidenceSpan, memberEvidence } from "../../../src/core/forecast/memberEvidence";
+import { AUTO_CANDIDATES, AUTO_DESIGN, SEASONAL_DESIGN, automaticFit } from "../../../src/core/forecast/auto";
+import { evidenceSpan, memberEvidence, originMemberOf } from "../../../src/core/forecast/memberEvidence";
 import type { EvidencePlan } from "../../../src/core/forecast/memberEvidence";
 import { shrunkSelectionWeights } from "../../../src/core/forecast/selection";
 import { etsName, etsSpecFromName } from "../../../src/core/forecast/ets";
 import { naiveForecaster } from "../../../src/core/forecast/naive";
 import { driftForecaster } from "../../../src/core/forecast/drift";
 
-const members = [
-  { id: "naive", forecaster: naiveForecaster },
-  { id: "drift", forecaster: driftForecaster },
-];
+const members = [originMemberOf("naive", naiveForecaster), originMemberOf("drift", driftForecaster)];
 const plan: EvidencePlan = { singles: ["drift"], origins: 2, priorCount: 9, prior: "equal" };
 
 describe("per-series evidence for automatic mode's members", () => {
@@ -49,10 +46,11 @@ describe("automatic mode with per-series evidence", () => {
   const noise = [0.3, -0.5, 0.8, -0.2, 0.1, -0.7, 0.4, 0.6, -0.3, -0.1, 0.2, -0.4];
   const seasonal = Array.from({ length: 120 }, (_, t) => (200 + 0.5 * t) * (1 + 0.4 * Math.sin((2 * Math.PI * t) / 12)) + 3 * noise[(t * 7) % 12]);
 
-  it("weights the consensus against seasonal ETS and Theta by the series' own errors, and says so", () => {
+  it("weights the mean of seasonal ETS, seasonal ARIMA and Theta against each alone by the series' own errors, and says so", () => {
     const fit = automaticFit(seasonal, 12);
-    expect(fit.notes.some((n) => /^weighted by \d+ rolling-origin errors of this series: combination \d+%, automatic ETS \d+%, Theta \d+%$/.test(n))).toBe(true);
-    const without = automaticFit(seasonal, 12, { ...AUTO_DESIGN, evidence: undefined }).model.forecast(12, [95]).mean;
+    expect(fit.method).toBe("auto: ets+arima+theta");
+    expect(fit.notes.some((n) => /^weighted by \d+ rolling-origin errors of this series: combination \d+%, automatic ETS \d+%, automatic ARIMA \d+%, Theta \d+%$/.test(n))).toBe(true);
+    const without = automaticFit(seasonal, 12, { ...SEASONAL_DESIGN, evidence: undefined }).model.forecast(12, [95]).mean;
     const ets = AUTO_CANDIDATES.ets.fit(seasonal, { seasonLength: 12 }).forecast(12, [95]).mean;
     const withEvidence = fit.model.forecast(12, [95]).mean;
     const distance = (a: number[]) => a.reduce((s, v, i) => s + Math.abs(v - ets[i]), 0);

@@ -4,6 +4,7 @@ import { readAuditLog } from "./approval";
 import type { Workbook } from "../workbook/workbook";
 import { requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
+import { readNetwork } from "./networkFromWorkbook";
 import { numberIn, readStepSheet } from "./ownedSheets";
 import { readPlanningSettings, type PlanningSettings } from "./planningSettings";
 import type { Item, PlanningData, Resource } from "./planningData";
@@ -44,9 +45,11 @@ export interface SupplyInputs {
   periods: string[];
   /**
    * Each item's consensus by location, for a workbook with locations (empty without): the model plans
-   * each item's total over its locations on the shared resources; network supply is not planned yet.
+   * each item's total over its locations on the shared resources (by location when `network` is given).
    */
   byLocation: Record<string, Record<string, number[]>>;
+  /** The model over the workbook's network (SOP Locations, networkFromWorkbook.ts); absent without one. */
+  network?: SupplyModel;
 }
 
 /**
@@ -90,7 +93,8 @@ export async function buildSupplyModel(workbook: Workbook, override: PlanningSet
   const model: SupplyModel = { periods: periods.length, periodLabels: periods, items, resources, demand };
   const fence = await approvedFence(workbook, periods, items, { ...(await readPlanningSettings(workbook)), ...definedOnly(override) });
   if (fence !== undefined) model.timeFence = fence;
-  return { model, data, periods, byLocation };
+  const network = await readNetwork(workbook, { model, byLocation });
+  return { model, data, periods, byLocation, ...(network === undefined ? {} : { network }) };
 }
 
 /** The settings that are given (an override leaves the workbook's value where it gives none). */

@@ -1,5 +1,5 @@
 import { PlanningError } from "../core/errors";
-import { compareStrategies, DEFAULT_MIP_GAP, periodName, shownFillRate, type ResourcePlan, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
+import { DEFAULT_MIP_GAP, periodName, shownFillRate, type ResourcePlan, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
 import { formatNumber } from "../workbook/numberFormat";
 import { acceptedNote, readAcceptance } from "./errorGate";
 import type { CellInput, Workbook } from "../workbook/workbook";
@@ -10,6 +10,7 @@ import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
 import { checkSupplySize } from "../core/supply/validateSupplyModel";
+import { networkAssumptions, networkPlanRows, plannedStrategies, TRANSFER_FORMATS, transferRows } from "./networkPlan";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -161,10 +162,11 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   options.onProgress?.({ fraction: 0.05, message: "Building the supply model" });
   const built = await buildSupplyModel(workbook, options.settings);
   const { periods, byLocation } = built;
-  checkSupplySize(built.model.periods, built.model.items.length, built.model.resources.length);
-  const { model, relaxed } = withinWholeUnitLimit(built.model);
+  const planned = built.network ?? built.model;
+  checkSupplySize(planned.periods, planned.items.length, planned.resources.length);
+  const { model, relaxed } = withinWholeUnitLimit(planned);
   options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
-  const comparison = await compareStrategies(model);
+  const comparison = await plannedStrategies(model);
   throwIfCancelled(options.signal);
   if (comparison.optimal.status !== "optimal") throw new PlanningError(comparison.optimal.message);
   const plan = comparison.optimal.plan;
@@ -179,7 +181,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }
   const strategyLines = comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(shownFillRate(s.fillRate)), roundCents(s.backlogUnitPeriods), roundCents(s.revenueAtRisk), roundCents(s.peakInventory)]);
-  const assumptions = planAssumptions(model, comparison.optimal.mipGap, relaxed);
+  const assumptions = [...(built.network === undefined ? [] : networkAssumptions(model, plan)), ...planAssumptions(model, comparison.optimal.mipGap, relaxed)];
   const strategyRows: CellInput[][] = [
     [...STRATEGY_HEADERS, "Note"],
     ...strategyLines.map((line, i) => [...line, comparison.summary[i].message ?? ""]),
@@ -193,7 +195,8 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   await replaceSheets(
     workbook,
     {
-      [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods, byLocation), numberFormats: planNumberFormats(periods) },
+      [SHEETS.supplyPlan]: { rows: built.network === undefined ? planRows(model, plan, periods, byLocation) : networkPlanRows(model, plan, periods, byLocation), numberFormats: planNumberFormats(periods) },
+      ...(built.network === undefined ? {} : { [SHEETS.transfers]: { rows: transferRows(model, plan, periods), numberFormats: TRANSFER_FORMATS } }),
       [SHEETS.capacity]: {
         rows: capacityRows,
         numberFormats: capacityRows.map((row) => periodFormats(2, periods, row[1] === UTILISATION_MEASURE ? PERCENT_FORMAT : CENTS_FORMAT)),
@@ -218,7 +221,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
         `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.`,
       messages: [
         ...acceptedNote(await readAcceptance(workbook)),
-        ...networkNote(byLocation),
+        ...(built.network === undefined ? networkNote(byLocation) : []),
         ...assumptions.map((text) => ({ level: "info" as const, text })),
         ...overloads.slice(0, 20).map((text) => ({ level: "warning" as const, text })),
       ],
@@ -249,7 +252,7 @@ function networkNote(byLocation: SupplyInputs["byLocation"]): StepMessage[] {
       level: "warning",
       text:
         `Your demand is by item and location (${locations.size} locations): this plan makes each item's demand summed over its locations on the shared resources, ` +
-        `without stock, capacity or transport by location (network supply is not planned yet). SOP Supply Plan shows each item's demand at each location under its Demand row.`,
+        `without stock, capacity or transport by location: add the sheets SOP Locations and SOP Lanes to plan by location. SOP Supply Plan shows each item's demand at each location under its Demand row.`,
     },
   ];
 }

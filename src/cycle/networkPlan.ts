@@ -1,0 +1,137 @@
+/**
+ * Step 3 over a supply network: the plan by location on SOP Supply Plan (each item's totals, as a
+ * single-site plan shows them, each followed by its rows at each location) and the transfers along
+ * lanes on SOP Transfers (from, to, item, month shipped and arriving, units, cost).
+ */
+import { compareStrategies, optimizeSupply, strategyLine, type StrategyComparison, type StrategySummary, type SupplyItem, type SupplyModel, type SupplyPlan } from "../core/supply";
+import { isMade, stockingPointKey } from "../core/supply/model";
+import type { CellInput } from "../workbook/workbook";
+import { CENTS_FORMAT, roundCents, WHOLE_FORMAT } from "./ownedSheets";
+import { PLAN_MEASURES } from "./supplyStep";
+
+type Measure = (typeof PLAN_MEASURES)[number];
+
+/**
+ * The measure of SOP Supply Plan holding an item's measure at one location.
+ * @example locationMeasure("Inventory", "DC North") // "Inventory at DC North"
+ */
+export function locationMeasure(measure: string, location: string): string {
+  return `${measure} at ${location}`;
+}
+
+/** Measures of a stocking point that concern its customers: shown only where the item is sold. */
+const DEMAND_MEASURES: readonly Measure[] = ["Demand", "Backlog", "Lost", "Safety stock"];
+
+/**
+ * Whether a network's item has the measure at a stocking point: production and subcontracting where it
+ * is made, demand, backlog, lost sales and safety stock where it is sold, inventory everywhere.
+ */
+function shown(model: SupplyModel, item: SupplyItem, measure: Measure, sold: boolean): boolean {
+  if (measure === "Production" || measure === "Subcontract") return isMade(model, item);
+  return sold || !DEMAND_MEASURES.includes(measure);
+}
+
+/**
+ * The rows of SOP Supply Plan for a network plan: Item, Family, Measure, then one column per month.
+ * Each item's measures are its totals over its locations (so every reader of the plan by item reads
+ * them as a single-site plan), each followed by the item's rows at its locations ("Inventory at DC1";
+ * Production and Subcontract only at the plants that make it; Demand, Backlog, Lost and Safety stock
+ * only where it is sold, so "Demand at" rows are the demand series step 6 monitors).
+ * @param byLocation each item's demand by location (the locations where it is sold)
+ * @example networkPlanRows(model, plan, periods, byLocation).find((row) => row[2] === "Production at P1")
+ */
+export function networkPlanRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[], byLocation: Record<string, Record<string, number[]>>): (string | number)[][] {
+  const rows: (string | number)[][] = [["Item", "Family", "Measure", ...periods]];
+  const ids = [...new Set(model.items.map((item) => item.id))];
+  for (const id of ids) {
+    const points = model.items.map((item, i) => ({ item, i })).filter(({ item }) => item.id === id);
+    const family = points[0].item.family ?? "";
+    const values = (measure: Measure, i: number): readonly number[] => {
+      const p = plan.items[i];
+      const item = model.items[i];
+      const byMeasure: Record<Measure, readonly number[]> = {
+        Demand: model.demand[stockingPointKey(item)],
+        Production: p.production,
+        Subcontract: p.subcontract,
+        Inventory: p.inventory,
+        Backlog: p.backlog,
+        Lost: p.lost,
+        "Safety stock": item.safetyStock,
+      };
+      return byMeasure[measure];
+    };
+    for (const measure of PLAN_MEASURES) {
+      const total = periods.map((_, t) => points.reduce((s, { i }) => s + values(measure, i)[t], 0));
+      rows.push([id, family, measure, ...total.map(roundCents)]);
+      for (const { item, i } of points) {
+        if (shown(model, item, measure, (item.location ?? "") in (byLocation[id] ?? {}))) rows.push([id, family, locationMeasure(measure, item.location ?? ""), ...values(measure, i).map(roundCents)]);
+      }
+    }
+  }
+  return rows;
+}
+
+/** Headers of SOP Transfers. */
+export const TRANSFER_HEADERS = ["From", "To", "Item", "Month shipped", "Month arriving", "Units", "Cost"] as const;
+
+/** Number formats of SOP Transfers' columns. */
+export const TRANSFER_FORMATS = ["@", "@", "@", "@", "@", CENTS_FORMAT, WHOLE_FORMAT];
+
+/**
+ * The rows of SOP Transfers: one per lane, item and month with units shipped (lanes in the order of
+ * SOP Lanes, then items, then months), with the month they arrive ("after the horizon" when the transit
+ * ends beyond it) and their transport cost; a header row first.
+ * @example transferRows(model, plan, periods)[1] // ["P1", "DC1", "CH-101", "2026-01", "2026-02", 120, 240]
+ */
+export function transferRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[]): CellInput[][] {
+  const rows: CellInput[][] = [[...TRANSFER_HEADERS]];
+  (plan.lanes ?? []).forEach((lanePlan, k) => {
+    const lane = model.lanes?.[k];
+    for (const [item, shipped] of Object.entries(lanePlan.shipped)) {
+      shipped.forEach((units, t) => {
+        if (roundCents(units) <= 0) return;
+        const arrives = t + (lane?.transitPeriods ?? 0);
+        rows.push([lanePlan.from, lanePlan.to, item, periods[t], periods[arrives] ?? "after the horizon", roundCents(units), roundCents(units * (lane?.costPerUnit[t] ?? 0))]);
+      });
+    }
+  });
+  return rows;
+}
+
+/**
+ * Chase, level and optimal plans of a model, as step 3 compares them. A network model is planned by the
+ * optimiser only until chase and level serve each location from its source (src/core/supply/strategies.ts
+ * plans them per item at one site); its comparison then holds the optimal line alone.
+ * @example (await plannedStrategies(model)).summary.map((s) => s.strategy) // ["optimal"] for a network
+ */
+export async function plannedStrategies(model: SupplyModel): Promise<Pick<StrategyComparison, "optimal" | "summary">> {
+  if (model.locations === undefined) return compareStrategies(model);
+  const optimal = await optimizeSupply(model);
+  const line: StrategySummary =
+    optimal.status === "optimal"
+      ? strategyLine(optimal.plan)
+      : { strategy: "optimal", totalCost: NaN, fillRate: NaN, backlogUnitPeriods: NaN, revenueAtRisk: NaN, peakInventory: NaN, message: optimal.message };
+  return { optimal, summary: [line] };
+}
+
+/**
+ * What step 3 says of a network plan: its locations and lanes, units moved and what moving them costs.
+ * @example networkAssumptions(model, plan)[0] // "The plan covers 5 locations (2 plants, 3 warehouses) and 6 lanes ..."
+ */
+export function networkAssumptions(model: SupplyModel, plan: SupplyPlan): string[] {
+  const locations = model.locations ?? [];
+  const plants = locations.filter((l) => l.kind === "plant").length;
+  const moved = (plan.lanes ?? []).reduce((s, lane) => s + lane.total.reduce((a, b) => a + b, 0), 0);
+  const transport = (plan.lanes ?? []).reduce(
+    (s, lanePlan, k) => s + lanePlan.total.reduce((a, units, t) => a + units * (model.lanes?.[k].costPerUnit[t] ?? 0), 0),
+    0,
+  );
+  const leadTimes = model.items.filter((item) => (item.productionLeadTime ?? 0) > 0).length;
+  return [
+    `The plan covers ${locations.length} locations (${plants} plant${plants === 1 ? "" : "s"}, ${locations.length - plants} warehouse${locations.length - plants === 1 ? "" : "s"}) and ${(model.lanes ?? []).length} lanes; it moves ${Math.round(moved).toLocaleString("en-US")} units ` +
+      `for ${Math.round(transport).toLocaleString("en-US")} in transport (SOP Transfers lists every shipment). SOP Supply Plan shows each item's totals, each followed by its rows at each location.`,
+    "Each item's safety stock is split over the locations where it is sold by their forecast error, and its opening inventory by their demand, unless SOP Item Locations gives the opening inventory.",
+    ...(leadTimes > 0 ? [`${leadTimes} item-plant pairs take more than the month to make (SOP Item Locations: Production lead time): what starts in a month is in stock that many months later.`] : []),
+    "Chase and level are not planned over a network yet: SOP Strategies compares the optimal plan only.",
+  ];
+}

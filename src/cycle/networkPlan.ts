@@ -7,17 +7,10 @@ import { compareStrategies, optimizeSupply, strategyLine, type StrategyCompariso
 import { isMade, stockingPointKey } from "../core/supply/model";
 import type { CellInput } from "../workbook/workbook";
 import { CENTS_FORMAT, roundCents, WHOLE_FORMAT } from "./ownedSheets";
+import { locationMeasure } from "./planSheet";
 import { PLAN_MEASURES } from "./supplyStep";
 
 type Measure = (typeof PLAN_MEASURES)[number];
-
-/**
- * The measure of SOP Supply Plan holding an item's measure at one location.
- * @example locationMeasure("Inventory", "DC North") // "Inventory at DC North"
- */
-export function locationMeasure(measure: string, location: string): string {
-  return `${measure} at ${location}`;
-}
 
 /** Measures of a stocking point that concern its customers: shown only where the item is sold. */
 const DEMAND_MEASURES: readonly Measure[] = ["Demand", "Backlog", "Lost", "Safety stock"];

@@ -5,8 +5,7 @@
 import type { Scenario } from "../core/reconcile/scenarios";
 import type { SupplyModel } from "../core/supply/model";
 import type { CellValue } from "../workbook/workbook";
-import { locationMeasure } from "./networkPlan";
-import type { PlanTable } from "./planSheet";
+import { locationMeasure, type PlanTable } from "./planSheet";
 
 /** The network what-if settings of step 4 (0 leaves a scenario out). */
 export interface NetworkScenarioOptions {

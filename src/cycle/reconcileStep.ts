@@ -176,7 +176,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
 
   // The headline is the plan's own revenue at risk (planService: demand not shipped on time x price),
   // the figure step 3 reports and step 5 summarises; the family gap below counts only supply short of demand.
-  const atRisk = planServiceOf(model, plan).revenueAtRisk;
+  const atRisk = planServiceOf(planning, plan).revenueAtRisk;
   return {
     comparison,
     report: {

@@ -43,7 +43,7 @@ export async function scenarioChoices(workbook: Workbook): Promise<string[]> {
   return [BASE_SCENARIO, ...(await comparedScenarios(workbook)).map((scenario) => scenario.name)];
 }
 
-/** What an approval is built from: the plan table, the model it plans, and its cost when re-planned here. */
+/** What an approval is built from: the plan table, the model it plans (by location for a network), and its cost when re-planned here. */
 export interface ApprovalBasis {
   table: PlanTable;
   model: SupplyModel;
@@ -75,7 +75,7 @@ export async function approvalBasis(workbook: Workbook, scenario: string = BASE_
   // The plan sheet first: without step 3 there is nothing to approve, whatever else is missing.
   const base = await readPlanSheet(workbook);
   const inputs = await buildSupplyModel(workbook);
-  if (scenario === BASE_SCENARIO) return { table: base, model: inputs.model };
+  if (scenario === BASE_SCENARIO) return { table: base, model: inputs.network ?? inputs.model };
   const compared = await comparedScenarios(workbook);
   const chosen = compared.find((candidate) => candidate.name === scenario);
   if (chosen === undefined) {

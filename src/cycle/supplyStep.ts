@@ -5,7 +5,7 @@ import { acceptedNote, readAcceptance } from "./errorGate";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { CENTS_FORMAT, PERCENT_FORMAT, periodFormats, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
-import { planNumberFormats } from "./planSheet";
+import { locationMeasure, planNumberFormats } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
@@ -104,7 +104,7 @@ export function planAssumptions(model: SupplyModel, mipGap: number | undefined, 
  * @example locationDemandMeasure("North") // "Demand at North"
  */
 export function locationDemandMeasure(location: string): string {
-  return `Demand at ${location}`;
+  return locationMeasure("Demand", location);
 }
 
 /**

@@ -3,7 +3,13 @@
  * location in step 3 (SOP Supply Plan by location, SOP Transfers), step 4 closes its busiest lane,
  * cuts its plant and moves demand between locations; a workbook without them plans as before.
  */
+import { shownFillRate } from "../../src/core/supply";
 import { runDemandStep } from "../../src/cycle/demandStep";
+import { runMonitorStep } from "../../src/cycle/monitorStep";
+import { roundCents, roundShare } from "../../src/cycle/ownedSheets";
+import { planForApproval } from "../../src/cycle/presentStep";
+import { runCycle } from "../../src/cycle/runCycle";
+import { columnLetters } from "../../src/workbook/address";
 import { runGatherStep } from "../../src/cycle/gatherStep";
 import { TRANSFER_HEADERS } from "../../src/cycle/networkPlan";
 import { runReconcileStep } from "../../src/cycle/reconcileStep";
@@ -137,7 +143,31 @@ describe("the supply network through the cycle", () => {
     const closedLane = approved.table.items.find((item) => item.id === "B-1")!.measures["Inventory at North"];
     expect(closedLane).toBeDefined();
     expect(approved.model.lanes?.find((lane) => lane.id === "Plant->North")?.capacity).toEqual([0, 0, 0, 0]);
+
+    // steps 4 and 5 count service by location, as step 3 does: the same revenue at risk and fill rate
+    expect(result.report.summary).toContain(`Revenue at risk ${roundCents(supply.plan.service.revenueAtRisk).toLocaleString("en-US")} over 4 months`);
+    const { kpis } = await planForApproval(book);
+    const kpi = (label: string) => kpis.find((k) => k.label === label)!.value;
+    expect(kpi("Fill rate %")).toBeCloseTo(roundShare(shownFillRate(supply.plan.service.fillRate)), 4);
+    expect(kpi("Revenue at risk")).toBeCloseTo(supply.plan.service.revenueAtRisk, 0);
   }, 120_000);
+
+  test("step 6 monitors the approved network plan by item x location", async () => {
+    const cycle = await networkBook();
+    await runCycle(cycle, { demand: { horizon: 3 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0, plantChange: 0, moveShare: 0 } });
+    const plan = await cycle.read("Plan 2026-01 v1");
+    expect(plan.some((row) => row[0] === "A-1" && row[2] === "Production at Plant")).toBe(true);
+    const planned = (item: string, location: string) => plan.find((row) => row[0] === item && row[2] === `Demand at ${location}`)![3] as number;
+    const sales = cycle.sheetValues("Sales");
+    const column = columnLetters(sales[0].length);
+    cycle.setCell("Sales", `${column}1`, "2026-01");
+    sales.slice(1).forEach((row, r) => cycle.setCell("Sales", `${column}${r + 2}`, Math.round(planned(String(row[0]), String(row[1])) * (row[1] === "North" ? 1.5 : 1))));
+    const result = await runMonitorStep(cycle);
+    const row = (item: string, location: string) => result.items.find((entry) => entry.item === item && entry.location === location)!;
+    expect(row("B-1", "North").actual[0]).toBe(Math.round(planned("B-1", "North") * 1.5));
+    expect(row("All items", "South").planned[0]).toBeCloseTo(planned("A-1", "South") + planned("A-2", "South") + planned("B-1", "South"), 6);
+    expect(result.items.some((entry) => entry.location === "Plant")).toBe(false);
+  }, 180_000);
 });
 
 describe("reading the network from the workbook", () => {

@@ -11,7 +11,7 @@
  * SOP Lanes that tell step 3 where things are made and how they move (assets/sample-network.xlsx).
  *
  * Run: npm run sample   (writes assets/sample-sop.xlsx; pass another path as the first argument;
- *      `--network` writes assets/sample-network.xlsx instead)
+ *      npm run sample:network writes assets/sample-network.xlsx)
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -5,7 +5,9 @@
  */
 import { compareStrategies, optimizeSupply, strategyLine, type StrategyComparison, type StrategySummary, type SupplyItem, type SupplyModel, type SupplyPlan } from "../core/supply";
 import { isMade, stockingPointKey } from "../core/supply/model";
+import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput } from "../workbook/workbook";
+import type { ResultTable } from "./stepTypes";
 import { CENTS_FORMAT, roundCents, WHOLE_FORMAT } from "./ownedSheets";
 import { locationMeasure } from "./planSheet";
 import { PLAN_MEASURES } from "./supplyStep";
@@ -107,22 +109,58 @@ export async function plannedStrategies(model: SupplyModel): Promise<Pick<Strate
   return { optimal, summary: [line] };
 }
 
+/** Units shipped and transport cost of each lane over the horizon, lanes in model order. */
+function laneTotals(model: SupplyModel, plan: SupplyPlan): { id: string; units: number; cost: number; fullMonths: number }[] {
+  return (plan.lanes ?? []).map((lanePlan, k) => ({
+    id: lanePlan.laneId,
+    units: lanePlan.total.reduce((a, b) => a + b, 0),
+    cost: lanePlan.total.reduce((a, units, t) => a + units * (model.lanes?.[k].costPerUnit[t] ?? 0), 0),
+    fullMonths: lanePlan.total.filter((units, t) => lanePlan.capacity[t] !== Infinity && units >= lanePlan.capacity[t] - 0.005).length,
+  }));
+}
+
 /**
- * What step 3 says of a network plan: its locations and lanes, units moved and what moving them costs.
- * @example networkAssumptions(model, plan)[0] // "The plan covers 5 locations (2 plants, 3 warehouses) and 6 lanes ..."
+ * Step 3's sentence on a network plan's transfers: units moved, transport cost and the busiest lane.
+ * @example transferSummary(model, plan) // "Transfers: 23,456 units on 7 lanes for 61,230 in transport; busiest Plant Oslo->DC North, 8,000 units (full in 5 months). SOP Transfers lists each shipment."
  */
-export function networkAssumptions(model: SupplyModel, plan: SupplyPlan): string[] {
+export function transferSummary(model: SupplyModel, plan: SupplyPlan): string {
+  const lanes = laneTotals(model, plan);
+  const whole = (v: number): string => formatNumber(roundCents(v), WHOLE_FORMAT);
+  const busiest = lanes.reduce<(typeof lanes)[number] | undefined>((best, lane) => (best === undefined || lane.units > best.units ? lane : best), undefined);
+  const units = lanes.reduce((s, lane) => s + lane.units, 0);
+  const cost = lanes.reduce((s, lane) => s + lane.cost, 0);
+  if (busiest === undefined || units <= 0) return `Transfers: none on ${lanes.length} lanes.`;
+  return (
+    `Transfers: ${whole(units)} units on ${lanes.length} lanes for ${whole(cost)} in transport; busiest ${busiest.id}, ${whole(busiest.units)} units` +
+    `${busiest.fullMonths > 0 ? ` (full in ${busiest.fullMonths} month${busiest.fullMonths === 1 ? "" : "s"})` : ""}. SOP Transfers lists each shipment.`
+  );
+}
+
+/**
+ * The step report's table of lanes: units shipped, transport cost and months at the lane's limit.
+ * @example laneTable(model, plan).rows[0] // ["Plant Oslo->DC North", 8000, 9600, 5]
+ */
+export function laneTable(model: SupplyModel, plan: SupplyPlan): ResultTable {
+  return {
+    title: "Transfers by lane (whole horizon)",
+    headers: ["Lane", "Units", "Transport cost", "Months full"],
+    rows: laneTotals(model, plan).map((lane) => [lane.id, roundCents(lane.units), roundCents(lane.cost), lane.fullMonths]),
+    numberFormats: ["@", WHOLE_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT],
+  };
+}
+
+/**
+ * What step 3 says of a network plan: its locations and lanes, where each item's rows are, and how
+ * safety stock, opening stock and lead times were placed.
+ * @example networkAssumptions(model)[0] // "The plan covers 5 locations (2 plants, 3 warehouses) and 7 lanes. ..."
+ */
+export function networkAssumptions(model: SupplyModel): string[] {
   const locations = model.locations ?? [];
   const plants = locations.filter((l) => l.kind === "plant").length;
-  const moved = (plan.lanes ?? []).reduce((s, lane) => s + lane.total.reduce((a, b) => a + b, 0), 0);
-  const transport = (plan.lanes ?? []).reduce(
-    (s, lanePlan, k) => s + lanePlan.total.reduce((a, units, t) => a + units * (model.lanes?.[k].costPerUnit[t] ?? 0), 0),
-    0,
-  );
   const leadTimes = model.items.filter((item) => (item.productionLeadTime ?? 0) > 0).length;
   return [
-    `The plan covers ${locations.length} locations (${plants} plant${plants === 1 ? "" : "s"}, ${locations.length - plants} warehouse${locations.length - plants === 1 ? "" : "s"}) and ${(model.lanes ?? []).length} lanes; it moves ${Math.round(moved).toLocaleString("en-US")} units ` +
-      `for ${Math.round(transport).toLocaleString("en-US")} in transport (SOP Transfers lists every shipment). SOP Supply Plan shows each item's totals, each followed by its rows at each location.`,
+    `The plan covers ${locations.length} locations (${plants} plant${plants === 1 ? "" : "s"}, ${locations.length - plants} warehouse${locations.length - plants === 1 ? "" : "s"}) and ${(model.lanes ?? []).length} lanes. ` +
+      "SOP Supply Plan shows each item's totals, each followed by its rows at each location; SOP Transfers lists every shipment.",
     "Each item's safety stock is split over the locations where it is sold by their forecast error, and its opening inventory by their demand, unless SOP Item Locations gives the opening inventory.",
     ...(leadTimes > 0 ? [`${leadTimes} item-plant pairs take more than the month to make (SOP Item Locations: Production lead time): what starts in a month is in stock that many months later.`] : []),
     "Chase and level are not planned over a network yet: SOP Strategies compares the optimal plan only.",

@@ -10,7 +10,7 @@ import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
 import { checkSupplySize } from "../core/supply/validateSupplyModel";
-import { networkAssumptions, networkPlanRows, plannedStrategies, TRANSFER_FORMATS, transferRows } from "./networkPlan";
+import { laneTable, networkAssumptions, networkPlanRows, plannedStrategies, TRANSFER_FORMATS, transferRows, transferSummary } from "./networkPlan";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -181,13 +181,14 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }
   const strategyLines = comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(shownFillRate(s.fillRate)), roundCents(s.backlogUnitPeriods), roundCents(s.revenueAtRisk), roundCents(s.peakInventory)]);
-  const assumptions = [...(built.network === undefined ? [] : networkAssumptions(model, plan)), ...planAssumptions(model, comparison.optimal.mipGap, relaxed)];
+  const assumptions = [...(built.network === undefined ? [] : networkAssumptions(model)), ...planAssumptions(model, comparison.optimal.mipGap, relaxed)];
   const strategyRows: CellInput[][] = [
     [...STRATEGY_HEADERS, "Note"],
     ...strategyLines.map((line, i) => [...line, comparison.summary[i].message ?? ""]),
     [],
     ["Optimal cost by kind", "Amount"],
-    ...Object.entries(plan.cost).map(([kind, amount]) => [kind, roundCents(amount)]),
+    // transport only where there are lanes, so a single-site plan's sheet stays as it was
+    ...Object.entries(plan.cost).filter(([kind]) => kind !== "transport" || model.lanes !== undefined).map(([kind, amount]) => [kind, roundCents(amount)]),
     [],
     ["Assumptions"],
     ...assumptions.map((text) => [text]),
@@ -218,7 +219,8 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
       summary:
         `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(shownFillRate(best?.fillRate ?? 0), PERCENT_FORMAT)} ` +
         `(backlog ${formatNumber(roundCents(plan.service.backlogUnitPeriods), WHOLE_FORMAT)} unit-months, revenue at risk ${formatNumber(roundCents(plan.service.revenueAtRisk), WHOLE_FORMAT)}); ` +
-        `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.`,
+        `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.` +
+        (built.network === undefined ? "" : ` ${transferSummary(model, plan)}`),
       messages: [
         ...acceptedNote(await readAcceptance(workbook)),
         ...(built.network === undefined ? networkNote(byLocation) : []),
@@ -238,6 +240,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
           rows: plan.resources.map((r) => [r.resourceId, ...r.utilisation.map(utilisation)]),
           numberFormats: periodFormats(1, periods, PERCENT_FORMAT),
         },
+        ...(built.network === undefined ? [] : [laneTable(model, plan)]),
       ],
     },
   };

@@ -73,7 +73,13 @@ describe("the supply network through the cycle", () => {
       ["North->South", 1, Infinity],
     ]);
     expect(checkPlan(supply.model, supply.plan)).toEqual([]);
-    expect(supply.report.messages?.some((m) => /3 locations \(1 plant, 2 warehouses\) and 3 lanes; it moves [\d,]+ units/.test(m.text))).toBe(true);
+    expect(supply.report.messages?.some((m) => /3 locations \(1 plant, 2 warehouses\) and 3 lanes\./.test(m.text))).toBe(true);
+    const lanes = supply.report.tables?.find((table) => table.title === "Transfers by lane (whole horizon)");
+    const units = (id: string) => supply.plan.lanes!.find((lane) => lane.laneId === id)!.total.reduce((a, b) => a + b, 0);
+    expect(lanes?.rows.map((row) => row[0])).toEqual(["Plant->North", "Plant->South", "North->South"]);
+    expect(lanes?.rows[0][1]).toBeCloseTo(units("Plant->North"), 2);
+    const busiest = ["Plant->North", "Plant->South", "North->South"].sort((a, b) => units(b) - units(a))[0];
+    expect(supply.report.summary).toMatch(new RegExp(`Transfers: [\\d,]+ units on 3 lanes for [\\d,]+ in transport; busiest ${busiest}, [\\d,]+ units`));
     expect(supply.report.messages?.some((m) => /summed over its locations/.test(m.text))).toBe(false);
   });
 

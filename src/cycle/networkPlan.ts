@@ -3,13 +3,13 @@
  * single-site plan shows them, each followed by its rows at each location) and the transfers along
  * lanes on SOP Transfers (from, to, item, month shipped and arriving, units, cost).
  */
-import { compareStrategies, optimizeSupply, strategyLine, type StrategyComparison, type StrategySummary, type SupplyItem, type SupplyModel, type SupplyPlan } from "../core/supply";
+import { compareStrategies, optimizeSupply, shownFillRate, strategyLine, type StrategyComparison, type StrategySummary, type SupplyItem, type SupplyModel, type SupplyPlan } from "../core/supply";
 import { isMade, stockingPointKey } from "../core/supply/model";
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput } from "../workbook/workbook";
 import type { ResultTable } from "./stepTypes";
-import { CENTS_FORMAT, roundCents, WHOLE_FORMAT } from "./ownedSheets";
-import { locationMeasure } from "./planSheet";
+import { CENTS_FORMAT, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
+import { locationMeasure, planServiceOf, type PlanTable } from "./planSheet";
 import { PLAN_MEASURES } from "./supplyStep";
 
 type Measure = (typeof PLAN_MEASURES)[number];
@@ -165,4 +165,24 @@ export function networkAssumptions(model: SupplyModel): string[] {
     ...(leadTimes > 0 ? [`${leadTimes} item-plant pairs take more than the month to make (SOP Item Locations: Production lead time): what starts in a month is in stock that many months later.`] : []),
     "Chase and level are not planned over a network yet: SOP Strategies compares the optimal plan only.",
   ];
+}
+
+/** Headers of the summary's table by location (step 5). */
+export const LOCATION_SUMMARY_HEADERS = ["Location", "Demand (units)", "Fill rate %"] as const;
+
+/**
+ * Step 5's figures by location of a network plan: each location that sells, its demand over the
+ * horizon and its fill rate (planService over the items stocked there, read from their rows at that
+ * location); no rows without locations.
+ * @param model the model the plan was made for (a network model has locations)
+ * @param table the plan as SOP Supply Plan holds it
+ * @example locationSummary(model, table)[0] // ["DC North", 52340.5, 0.987]
+ */
+export function locationSummary(model: SupplyModel, table: PlanTable): (string | number)[][] {
+  return (model.locations ?? []).flatMap((location) => {
+    const items = model.items.filter((item) => item.location === location.id);
+    const demand = items.reduce((s, item) => s + (model.demand[stockingPointKey(item)] ?? []).reduce((a, b) => a + b, 0), 0);
+    if (demand <= 0) return [];
+    return [[location.id, roundCents(demand), roundShare(shownFillRate(planServiceOf({ ...model, items }, table).fillRate))]];
+  });
 }

@@ -152,10 +152,18 @@ describe("the supply network through the cycle", () => {
 
     // steps 4 and 5 count service by location, as step 3 does: the same revenue at risk and fill rate
     expect(result.report.summary).toContain(`Revenue at risk ${roundCents(supply.plan.service.revenueAtRisk).toLocaleString("en-US")} over 4 months`);
-    const { kpis } = await planForApproval(book);
+    const { kpis, byLocation } = await planForApproval(book);
     const kpi = (label: string) => kpis.find((k) => k.label === label)!.value;
     expect(kpi("Fill rate %")).toBeCloseTo(roundShare(shownFillRate(supply.plan.service.fillRate)), 4);
     expect(kpi("Revenue at risk")).toBeCloseTo(supply.plan.service.revenueAtRisk, 0);
+    // step 5 by location: each selling location's demand, and fill rates that average (by demand) to the plan's
+    const plan = await book.read(SHEETS.supplyPlan);
+    expect(byLocation.map((row) => row[0])).toEqual(["North", "South"]);
+    for (const [location, demand] of byLocation) {
+      expect(demand).toBeCloseTo(["A-1", "A-2", "B-1"].reduce((s, item) => s + planRow(plan, item, `Demand at ${String(location)}`).reduce((a, b) => a + b, 0), 0), 1);
+    }
+    const weighted = byLocation.reduce((s, row) => s + (row[1] as number) * (row[2] as number), 0) / byLocation.reduce((s, row) => s + (row[1] as number), 0);
+    expect(weighted).toBeCloseTo(supply.plan.service.fillRate, 3);
   }, 120_000);
 
   test("step 6 monitors the approved network plan by item x location", async () => {
@@ -163,6 +171,12 @@ describe("the supply network through the cycle", () => {
     await runCycle(cycle, { demand: { horizon: 3 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0, plantChange: 0, moveShare: 0 } });
     const plan = await cycle.read("Plan 2026-01 v1");
     expect(plan.some((row) => row[0] === "A-1" && row[2] === "Production at Plant")).toBe(true);
+    const summary = await cycle.read(SHEETS.summary);
+    expect(summary.slice(0, 3).map((row) => row.slice(3, 6).map((cell) => (typeof cell === "number" ? "n" : cell)))).toEqual([
+      ["Location", "Demand (units)", "Fill rate %"],
+      ["North", "n", "n"],
+      ["South", "n", "n"],
+    ]);
     const planned = (item: string, location: string) => plan.find((row) => row[0] === item && row[2] === `Demand at ${location}`)![3] as number;
     const sales = cycle.sheetValues("Sales");
     const column = columnLetters(sales[0].length);

@@ -1,7 +1,7 @@
 import { PlanningError } from "../core/errors";
-import { chasePlan, compareStrategies, levelPlan, optimizeSupply, strategyLine, validateSupplyModel } from "../core/supply";
+import { chasePlan, compareStrategies, levelPlan, optimizeSupply, planTransfers, strategyLine, validateSupplyModel } from "../core/supply";
 import type { LpBasis } from "../core/optimize/highsSolve";
-import type { StrategySummary, SupplyModel, SupplyOutcome } from "../core/supply";
+import type { StrategySummary, SupplyModel, SupplyOutcome, SupplyPlan } from "../core/supply";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readJsonFile, writeOutputFile } from "./files";
 
@@ -74,12 +74,17 @@ function storedBasis(file: string): LpBasis | undefined {
   return { colStatus: decode(raw.columns, "columns"), rowStatus: decode(raw.rows, "rows") };
 }
 
+/** A plan as the file holds it: with a network model, its shipments listed as transfers (from, to, item, period, units). */
+function planJson(model: SupplyModel, plan: SupplyPlan): SupplyPlan & { transfers?: ReturnType<typeof planTransfers> } {
+  return plan.lanes === undefined ? plan : { ...plan, transfers: planTransfers(model, plan.lanes) };
+}
+
 /** JSON form of an optimiser outcome (a plan, or the status and the planner's sentence), with its basis for the next re-plan. */
-function outcomeJson(o: SupplyOutcome): Record<string, unknown> {
+function outcomeJson(model: SupplyModel, o: SupplyOutcome): Record<string, unknown> {
   const solver = { variables: o.variables, constraints: o.constraints, buildSeconds: o.buildSeconds, solveSeconds: o.solveSeconds, warm: o.warm };
   if (o.status !== "optimal") return { status: o.status, message: o.message, solver };
   const basis: StoredBasis | undefined = o.basis === undefined ? undefined : { columns: encode(o.basis.colStatus), rows: encode(o.basis.rowStatus) };
-  return { status: o.status, solver: { ...solver, ...(o.mipGap === undefined ? {} : { mipGap: o.mipGap }) }, plan: o.plan, ...(basis ? { basis } : {}) };
+  return { status: o.status, solver: { ...solver, ...(o.mipGap === undefined ? {} : { mipGap: o.mipGap }) }, plan: planJson(model, o.plan), ...(basis ? { basis } : {}) };
 }
 
 /**
@@ -103,7 +108,7 @@ export async function runSupplyCommand(args: string[]): Promise<number> {
   let failure: string | undefined;
   if (options.strategy === "all") {
     const c = await compareStrategies(model, solve);
-    output = { summary: c.summary, chase: c.chase, level: c.level, optimal: outcomeJson(c.optimal) };
+    output = { summary: c.summary, chase: planJson(model, c.chase), level: planJson(model, c.level), optimal: outcomeJson(model, c.optimal) };
     summary = c.summary;
     if (c.optimal.status !== "optimal") failure = c.optimal.message;
   } else if (options.strategy === "optimal") {
@@ -112,13 +117,13 @@ export async function runSupplyCommand(args: string[]): Promise<number> {
       process.stderr.write(`sop supply: ${o.message}\n`);
       return 2;
     }
-    output = outcomeJson(o);
+    output = outcomeJson(model, o);
     summary = [strategyLine(o.plan)];
     if (o.mipGap !== undefined) process.stdout.write(`whole-unit plan within ${(100 * o.mipGap).toFixed(2)}% of the best possible cost\n`);
     if (options.from !== undefined) process.stdout.write(o.warm ? `re-planned from the basis in ${options.from} in ${o.solveSeconds.toFixed(2)} s\n` : `${options.from} holds no basis this model can use: planned from scratch\n`);
   } else {
     const plan = options.strategy === "chase" ? chasePlan(model) : levelPlan(model);
-    output = { plan };
+    output = { plan: planJson(model, plan) };
     summary = [strategyLine(plan)];
   }
   writeOutputFile(options.out, JSON.stringify(output, null, 1), [options.input, ...(options.from === undefined ? [] : [options.from])]);

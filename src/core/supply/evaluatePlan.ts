@@ -4,8 +4,8 @@
  * equals `planCost(...).total`).
  */
 
-import { costAt, stockingPointKey, type SupplyModel } from "./model";
-import type { CostBreakdown, ItemPlan, LanePlan, ResourcePlan, ServiceSummary, StoragePlan, WorkforceSchedule } from "./plan";
+import { costAt, periodName, stockingPointKey, type SupplyModel } from "./model";
+import type { CostBreakdown, ItemPlan, LanePlan, ResourcePlan, ServiceSummary, StoragePlan, Transfer, WorkforceSchedule } from "./plan";
 import { laneItems, resourceUse } from "./supplyLp";
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
@@ -77,6 +77,23 @@ export function lanePlans(model: SupplyModel, shipped: readonly (readonly number
     shipped[m].forEach((v, t) => (plan.total[t] += v));
   });
   return plans;
+}
+
+/**
+ * The shipments of a plan, one per lane, item and period with units > 0, in lane, item and period order.
+ * @example planTransfers(model, plan)[0] // { lane: "P1->W1", from: "P1", to: "W1", item: "A", period: "Jan", arrives: "Feb", units: 100 }
+ */
+export function planTransfers(model: SupplyModel, lanes: readonly LanePlan[]): Transfer[] {
+  const out: Transfer[] = [];
+  lanes.forEach((plan, k) => {
+    const transit = model.lanes?.[k]?.transitPeriods ?? 0;
+    for (const [item, units] of Object.entries(plan.shipped)) {
+      units.forEach((v, t) => {
+        if (v > 0) out.push({ lane: plan.laneId, from: plan.from, to: plan.to, item, period: periodName(model, t), arrives: periodName(model, t + transit), units: v });
+      });
+    }
+  });
+  return out;
 }
 
 /**

@@ -15,9 +15,11 @@ export {
   type FillRateSafetyStock,
 } from "./safetyStock";
 export { roughCutCapacity, capacityUtilisation, type RoughCutCapacity } from "./roughCutCapacity";
-export { buildSupplyLp, resourceUse, type SupplyLp, type SupplyLpIndex } from "./supplyLp";
-export { planCost, planService, resourcePlans, hoursNeeded, regularHours, onTimeUnits, fillRate, shownFillRate } from "./evaluatePlan";
+export { buildSupplyLp, resourceUse, laneItems, type SupplyLp, type SupplyLpIndex, type LaneTransfers } from "./supplyLp";
+export { planCost, planService, resourcePlans, lanePlans, storagePlans, planTransfers, hoursNeeded, regularHours, onTimeUnits, fillRate, shownFillRate } from "./evaluatePlan";
 export { optimizeSupply, type OptimizeOptions } from "./optimizeSupply";
+export { optimizeSupplyInParts, itemGroups } from "./planInParts";
+export { cheapestSources, type Source } from "./sourcing";
 export { diagnoseInfeasibility, describeUnbounded, negativeCosts } from "./diagnoseSupply";
 export { chasePlan, levelPlan, compareStrategies, strategyLine, type StrategySummary, type StrategyComparison } from "./strategies";
 export { checkPlan } from "./checkPlan";

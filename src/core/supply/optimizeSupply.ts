@@ -6,7 +6,7 @@
 
 import type { Highs } from "highs";
 import type { LpSolution, SolveOptions } from "../optimize/highsSolve";
-import { inThreadSolver, lpSolver, type LpSession } from "../optimize/lpSolver";
+import { inThreadSolver, lpSolver, type LpSession, type LpSolver } from "../optimize/lpSolver";
 import { describeUnbounded, diagnoseInfeasibility, negativeCosts } from "./diagnoseSupply";
 import { lanePlans, planCost, planService, resourcePlans, storagePlans } from "./evaluatePlan";
 import { DEFAULT_MIP_GAP, isMixedInteger, type SupplyModel } from "./model";
@@ -23,6 +23,8 @@ export interface OptimizeOptions extends SolveOptions {
    * re-plan after edited demand, capacity or costs).
    */
   session?: LpSession;
+  /** Solves the programme (default: `lpSolver()`); e.g. a pool of worker threads when parts are planned at the same time. */
+  lpSolver?: LpSolver;
 }
 
 const INFEASIBLE = "No plan meets every constraint of the model. Check the workforce limits and the opening backlog of items that may not carry backlog.";
@@ -84,7 +86,7 @@ function planFromSolution(model: SupplyModel, index: SupplyLpIndex, solution: Lp
  * @example const outcome = await optimizeSupply(model); if (outcome.status === "optimal") outcome.plan.cost.total
  */
 export async function optimizeSupply(model: SupplyModel, options: OptimizeOptions = {}): Promise<SupplyOutcome> {
-  const solve = options.highs ? inThreadSolver(options.highs) : lpSolver();
+  const solve = options.lpSolver ?? (options.highs ? inThreadSolver(options.highs) : lpSolver());
   const started = performance.now();
   const { lp, index } = buildSupplyLp(model);
   const buildSeconds = (performance.now() - started) / 1000;

@@ -63,6 +63,19 @@ export interface LanePlan {
   capacityValue: number[];
 }
 
+/** One shipment of a plan, as the plan file and the Transfers sheet list it. */
+export interface Transfer {
+  lane: string;
+  from: string;
+  to: string;
+  item: string;
+  /** Period of shipping (its label, or "period n"). */
+  period: string;
+  /** Period of arrival at `to`. */
+  arrives: string;
+  units: number;
+}
+
 /** Storage used at one location at each period end. */
 export interface StoragePlan {
   locationId: string;

@@ -27,6 +27,29 @@ export interface InventoryProjection {
   served: number[];
 }
 
+/** Stock and backlog at the end of one period, and what was shipped to customers and lost in it. */
+export interface SettledPeriod {
+  stock: number;
+  owed: number;
+  served: number;
+  lost: number;
+}
+
+/**
+ * One period of the projection: `available` units (stock on hand plus what arrived) meet the backlog
+ * owed and the period's demand; in backlog mode what is short is owed next period, in lost mode it is lost.
+ * @example settlePeriod(30, 0, 50, "backlog") // { stock: 0, owed: 20, served: 30, lost: 0 }
+ */
+export function settlePeriod(available: number, owed: number, demand: number, mode: ShortageMode): SettledPeriod {
+  if (mode === "backlog") {
+    const net = available - owed - demand;
+    const next = Math.max(net, 0);
+    return { stock: next, owed: Math.max(-net, 0), served: available - next, lost: 0 };
+  }
+  const served = Math.min(available, demand + owed);
+  return { stock: available - served, owed: 0, served, lost: demand + owed - served };
+}
+
 function checkSeries(values: readonly number[], name: string): void {
   values.forEach((v, t) => {
     if (!Number.isFinite(v) || v < 0) throw new PlanningError(`${name} in period ${t + 1} must be a number >= 0 (it is ${v}).`);
@@ -58,21 +81,11 @@ export function projectedInventory(opening: number, supply: readonly number[], d
   let stock = opening;
   let owed = openingBacklog;
   for (let t = 0; t < n; t++) {
-    const available = stock + supply[t];
-    if (options.mode === "backlog") {
-      const net = available - owed - demand[t];
-      const next = Math.max(net, 0);
-      out.served[t] = available - next;
-      stock = next;
-      owed = Math.max(-net, 0);
-      out.lost[t] = 0;
-    } else {
-      const served = Math.min(available, demand[t] + owed);
-      out.served[t] = served;
-      out.lost[t] = demand[t] + owed - served;
-      owed = 0;
-      stock = available - served;
-    }
+    const settled = settlePeriod(stock + supply[t], owed, demand[t], options.mode);
+    out.served[t] = settled.served;
+    out.lost[t] = settled.lost;
+    stock = settled.stock;
+    owed = settled.owed;
     out.inventory[t] = stock;
     out.backlog[t] = owed;
   }

@@ -5,12 +5,13 @@
  * comparison with the optimal plan.
  */
 
-import { planCost, planService, hoursNeeded, resourcePlans } from "./evaluatePlan";
-import type { SupplyItem, SupplyModel } from "./model";
+import { planCost, planService, hoursNeeded, resourcePlans, lanePlans, storagePlans } from "./evaluatePlan";
+import { stockingPointKey, type SupplyItem, type SupplyModel } from "./model";
 import { optimizeSupply, type OptimizeOptions } from "./optimizeSupply";
 import type { ItemPlan, SupplyOutcome, SupplyPlan, SupplyStrategy, WorkforceSchedule } from "./plan";
-import { projectedInventory } from "./projectedInventory";
-import { resourceUse } from "./supplyLp";
+import { settlePeriod } from "./projectedInventory";
+import { cheapestSources, type Source } from "./sourcing";
+import { laneItems, receiptsByItem, resourceUse } from "./supplyLp";
 
 /** Hours each resource can give in period t at most (regular + overtime; workforce at its maximum). */
 function maxHours(model: SupplyModel, r: number, t: number): number {
@@ -63,41 +64,120 @@ function allowed(item: SupplyItem, quantity: number, up: boolean): number {
 }
 
 /**
- * Runs a production policy period by period: `wanted(i, t, position)` gives the units item i would
- * like to make in t given its net position (inventory - backlog); production is cut in proportion on
- * any resource short of hours; with `subcontractShortfall` the cut is bought in up to the limit.
- * Quantities keep each item's order rules (`allowed`), and a frozen time fence's months make exactly
- * the approved production.
+ * Runs a replenishment policy period by period over the network (a single site is a network of one):
+ * in each decision period s every stocking point, downstream first, asks `wanted(i, a, position,
+ * outflow)` for the units that should arrive at a = s + its source's offset (lead time or transit),
+ * given its projected position (inventory - backlog) at the end of a - 1 and the shipments its
+ * downstream points have asked of it for a. Made points put it into production in s; lane-sourced
+ * points ask their source to ship it in s. Production is cut in proportion on any resource short of
+ * hours; with `subcontractShortfall` the cut (and the whole wish of a point without a source) is bought
+ * in up to the limit. Then, upstream first, each point ships what was asked of it as far as its stock
+ * allows (in proportion when short) and serves its own demand (`settlePeriod`). Quantities made keep
+ * each item's order rules (`allowed`), and a frozen time fence's months make exactly the approved production.
  */
 function runPolicy(
   model: SupplyModel,
   strategy: SupplyStrategy,
-  wanted: (i: number, t: number, position: number) => number,
+  wanted: (i: number, t: number, position: number, outflow: number) => number,
   subcontractShortfall: boolean,
+  sources: readonly Source[] = cheapestSources(model),
 ): SupplyPlan {
   const T = model.periods;
+  const n = model.items.length;
   const uses = resourceUse(model);
-  const production = model.items.map(() => new Array<number>(T).fill(0));
-  const subcontract = model.items.map(() => new Array<number>(T).fill(0));
+  const zeros = (): number[] => new Array<number>(T).fill(0);
+  const production = model.items.map(zeros);
+  const subcontract = model.items.map(zeros);
+  const arriving = receiptsByItem(model);
+  const asked = model.items.map(zeros);
+  const inventory = model.items.map(zeros);
+  const backlog = model.items.map(zeros);
+  const lost = model.items.map(zeros);
+  const moves = laneItems(model);
+  const moveOf = new Map(moves.map((m, k) => [`${m.lane}:${m.to}`, k]));
+  const shipped = moves.map(zeros);
   const position = model.items.map((item) => item.openingInventory - item.openingBacklog);
+  const stock = model.items.map((item) => item.openingInventory);
+  const owed = model.items.map((item) => item.openingBacklog);
+  const demandOf = model.items.map((item) => model.demand[stockingPointKey(item)]);
+  const downstreamFirst = model.items.map((_, i) => i).sort((x, y) => sources[y].depth - sources[x].depth);
+  const upstreamFirst = [...downstreamFirst].reverse();
+  const children: number[][] = model.items.map(() => []);
+  sources.forEach((source, i) => source.kind === "lane" && children[source.parent].push(i));
   const fence = model.timeFence;
   const frozen = (i: number, t: number): number | undefined =>
-    fence !== undefined && fence.changeCost === undefined && t < fence.periods ? fence.production[model.items[i].id]?.[t] : undefined;
-  for (let t = 0; t < T; t++) {
-    const want = model.items.map((item, i) => frozen(i, t) ?? allowed(item, wanted(i, t, position[i]), true));
+    fence !== undefined && fence.changeCost === undefined && t < fence.periods ? fence.production[stockingPointKey(model.items[i])]?.[t] : undefined;
+  /** Position at the end of period `end` (>= s - 1) from the one at the end of s - 1 and what is known to arrive and leave. */
+  const projected = (i: number, s: number, end: number): number => {
+    let p = position[i];
+    for (let t = s; t <= end; t++) {
+      p += arriving[i][t] - asked[i][t] - demandOf[i][t];
+      if (!model.items[i].backlogAllowed) p = Math.max(0, p);
+    }
+    return p;
+  };
+  for (let s = 0; s < T; s++) {
+    const want = new Array<number>(n).fill(0);
+    const buy = new Array<number>(n).fill(0);
+    const laneUsed = new Array<number>(model.lanes?.length ?? 0).fill(0);
+    for (const i of downstreamFirst) {
+      const source = sources[i];
+      const a = s + source.offset;
+      if (a >= T) continue;
+      const wish = Math.max(0, wanted(i, a, projected(i, s, a - 1), asked[i][a]));
+      if (source.kind === "make") want[i] = frozen(i, s) ?? allowed(model.items[i], wish, true);
+      else if (source.kind === "none") buy[i] = wish;
+      else {
+        const room = (model.lanes?.[source.lane].capacity[s] ?? Infinity) - laneUsed[source.lane];
+        const granted = Math.min(wish, Math.max(0, room));
+        laneUsed[source.lane] += granted;
+        asked[source.parent][s] += granted;
+        shipped[moveOf.get(`${source.lane}:${i}`) ?? 0][s] = granted;
+      }
+    }
     const need = new Array<number>(model.resources.length).fill(0);
     uses.forEach((list, i) => list.forEach((u) => (need[u.resource] += u.hours * want[i])));
-    const factor = need.map((h, r) => (h > 0 ? Math.min(1, maxHours(model, r, t) / h) : 1));
+    const factor = need.map((h, r) => (h > 0 ? Math.min(1, maxHours(model, r, s) / h) : 1));
     model.items.forEach((item, i) => {
-      const f = Math.min(1, ...uses[i].map((u) => factor[u.resource]));
-      production[i][t] = f < 1 && frozen(i, t) === undefined ? allowed(item, want[i] * f, false) : want[i];
-      if (subcontractShortfall && item.subcontractCost !== undefined) {
-        const bought = Math.min(want[i] - production[i][t], item.subcontractCap[t]);
-        subcontract[i][t] = item.wholeUnits === true ? Math.floor(bought + 1e-9) : bought;
+      if (sources[i].kind === "make") {
+        const f = Math.min(1, ...uses[i].map((u) => factor[u.resource]));
+        production[i][s] = f < 1 && frozen(i, s) === undefined ? allowed(item, want[i] * f, false) : want[i];
+        arriving[i][s + sources[i].offset] += production[i][s];
+        buy[i] = want[i] - production[i][s];
       }
-      position[i] += production[i][t] + subcontract[i][t] - model.demand[item.id][t];
-      if (!item.backlogAllowed) position[i] = Math.max(0, position[i]);
+      if (subcontractShortfall && item.subcontractCost !== undefined) {
+        const bought = Math.min(buy[i], item.subcontractCap[s]);
+        subcontract[i][s] = item.wholeUnits === true ? Math.floor(bought + 1e-9) : bought;
+        arriving[i][s] += subcontract[i][s];
+      }
     });
+    for (const i of upstreamFirst) {
+      const item = model.items[i];
+      const available = stock[i] + arriving[i][s];
+      const share = asked[i][s] > available ? Math.max(0, available) / asked[i][s] : 1;
+      let out = 0;
+      for (const child of children[i]) {
+        const source = sources[child];
+        const move = moveOf.get(`${source.lane}:${child}`) ?? -1;
+        const units = shipped[move][s] * share;
+        shipped[move][s] = units;
+        out += units;
+        if (s + source.offset < T) arriving[child][s + source.offset] += units;
+      }
+      asked[i][s] = out;
+      const supply = arriving[i][s] - out;
+      position[i] += supply - demandOf[i][s];
+      if (!item.backlogAllowed) position[i] = Math.max(0, position[i]);
+      const settled = settlePeriod(stock[i] + supply, owed[i], demandOf[i][s], item.backlogAllowed ? "backlog" : "lost");
+      // backlog beyond its cap is lost where lost sales are allowed
+      const over = item.lostSalesCost === undefined ? 0 : Math.max(0, settled.owed - (item.backlogCap?.[s] ?? Infinity));
+      if (over > 0) position[i] += over;
+      stock[i] = settled.stock;
+      owed[i] = settled.owed - over;
+      inventory[i][s] = settled.stock;
+      backlog[i][s] = owed[i];
+      lost[i][s] = settled.lost + over;
+    }
   }
   const load = hoursNeeded(model, production);
   const wfIndex = model.resources.findIndex((r) => r.id === model.workforce?.resource);
@@ -107,25 +187,22 @@ function runPolicy(
     r.availableHours.map((h, t) => h + (k === wfIndex && workforce !== undefined && model.workforce !== undefined ? model.workforce.hoursPerWorker * workforce.workers[t] : 0)),
   );
   const overtime = load.map((row, k) => row.map((h, t) => Math.max(0, h - regular[k][t])));
-  const items: ItemPlan[] = model.items.map((item, i) => {
-    const supply = production[i].map((p, t) => p + subcontract[i][t]);
-    const projection = projectedInventory(item.openingInventory, supply, model.demand[item.id], {
-      mode: item.backlogAllowed ? "backlog" : "lost",
-      openingBacklog: item.openingBacklog,
-    });
-    return {
-      itemId: item.id,
-      production: production[i],
-      subcontract: subcontract[i],
-      inventory: projection.inventory,
-      backlog: projection.backlog,
-      lost: projection.lost,
-      safetyStockShortfall: projection.inventory.map((v, t) => (item.safetyStockPenalty === undefined ? 0 : Math.max(0, item.safetyStock[t] - v))),
-    };
-  });
+  const items: ItemPlan[] = model.items.map((item, i) => ({
+    itemId: item.id,
+    ...(item.location === undefined ? {} : { location: item.location }),
+    production: production[i],
+    subcontract: subcontract[i],
+    inventory: inventory[i],
+    backlog: backlog[i],
+    lost: lost[i],
+    safetyStockShortfall: inventory[i].map((v, t) => (item.safetyStockPenalty === undefined ? 0 : Math.max(0, item.safetyStock[t] - v))),
+  }));
   const resources = resourcePlans(model, production, overtime, workforce);
-  const plan: SupplyPlan = { strategy, items, resources, cost: planCost(model, items, resources, workforce), service: planService(model, items) };
+  const lanes = model.lanes === undefined ? undefined : lanePlans(model, shipped);
+  const plan: SupplyPlan = { strategy, items, resources, cost: planCost(model, items, resources, workforce, lanes), service: planService(model, items) };
   if (workforce !== undefined) plan.workforce = workforce;
+  if (lanes !== undefined) plan.lanes = lanes;
+  if (model.locations !== undefined) plan.storage = storagePlans(model, items);
   return plan;
 }
 
@@ -139,27 +216,40 @@ function target(model: SupplyModel, i: number, t: number): number {
  * Chase plan: each period make demand + backlog + safety stock - stock on hand; when a resource is
  * short of hours (regular + overtime, or the most workers), production is cut in proportion and the
  * cut is subcontracted where allowed, else backlogged or lost. With a workforce, workers follow the
- * hours needed (hiring and laying off).
+ * hours needed (hiring and laying off). In a network each stocking point is served from its cheapest
+ * source (`cheapestSources`): a warehouse asks what it needs, lead time or transit ahead, and its
+ * source makes or ships it on top of its own demand.
  * @param model a validated model.
  * @example chasePlan(model).cost.total
  */
 export function chasePlan(model: SupplyModel): SupplyPlan {
-  return runPolicy(model, "chase", (i, t, position) => model.demand[model.items[i].id][t] + target(model, i, t) - position, true);
+  return runPolicy(model, "chase", (i, t, position, outflow) => model.demand[stockingPointKey(model.items[i])][t] + outflow + target(model, i, t) - position, true);
 }
 
 /**
  * Level plan: each item is made at the constant rate (total demand + opening backlog + end target -
  * opening inventory) / periods; inventory and backlog absorb the difference. With a workforce, the
- * workforce is set once to the level the rate needs.
+ * workforce is set once to the level the rate needs. In a network each stocking point asks its
+ * cheapest source for its own constant rate every period, and a source's rate adds what its downstream
+ * points ask over the horizon; a rate is spread over the periods in which what is made or shipped
+ * arrives within the horizon.
  * @param model a validated model.
  * @example levelPlan(model).items[0].production // [rate, rate, ...]
  */
 export function levelPlan(model: SupplyModel): SupplyPlan {
-  const rates = model.items.map((item) => {
-    const total = model.demand[item.id].reduce((a, b) => a + b, 0);
-    return Math.max(0, (total + item.openingBacklog + target(model, model.items.indexOf(item), model.periods - 1) - item.openingInventory) / model.periods);
-  });
-  return runPolicy(model, "level", (i) => rates[i], false);
+  const sources = cheapestSources(model);
+  const T = model.periods;
+  const rates = new Array<number>(model.items.length).fill(0);
+  const passedUp = new Array<number>(model.items.length).fill(0);
+  const downstreamFirst = model.items.map((_, i) => i).sort((x, y) => sources[y].depth - sources[x].depth);
+  for (const i of downstreamFirst) {
+    const item = model.items[i];
+    const total = model.demand[stockingPointKey(item)].reduce((a, b) => a + b, 0);
+    const periods = T - sources[i].offset;
+    rates[i] = Math.max(0, (total + passedUp[i] + item.openingBacklog + target(model, i, T - 1) - item.openingInventory) / periods);
+    if (sources[i].kind === "lane") passedUp[sources[i].parent] += rates[i] * periods;
+  }
+  return runPolicy(model, "level", (i) => rates[i], false, sources);
 }
 
 /** One line of the side-by-side comparison. */

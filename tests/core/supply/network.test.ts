@@ -3,7 +3,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkPlan } from "../../../src/core/supply/checkPlan";
+import { chasePlan, levelPlan } from "../../../src/core/supply/strategies";
 import { optimizeSupply } from "../../../src/core/supply/optimizeSupply";
+import { itemGroups, optimizeSupplyInParts } from "../../../src/core/supply/planInParts";
 import { validateSupplyModel } from "../../../src/core/supply/validateSupplyModel";
 import { redTomato } from "./fixtures";
 import { randomNetwork } from "./networkFixtures";
@@ -116,5 +118,103 @@ describe("supply network: the optimiser over locations and lanes", () => {
     expect(outcome.plan.cost.total).toBeCloseTo(outcome.objective, 4);
     expect(checkPlan(model, outcome.plan)).toEqual([]);
     expect(outcome.plan.lanes?.some((lane) => lane.total.some((v) => v > 0))).toBe(true);
+    // chase and level keep every balance, lane and capacity limit; like the single-site heuristics
+    // they may end with backlog or below a stock target, and they do not look at storage limits
+    // (the optimiser keeps all of these)
+    for (const plan of [chasePlan(model), levelPlan(model)]) {
+      const problems = checkPlan(model, plan);
+      expect(problems.filter((p) => !/safety stock|end inventory|end backlog|in storage/.test(p))).toEqual([]);
+      if (problems.length === 0) expect(outcome.objective).toBeLessThanOrEqual(plan.cost.total + 1e-6);
+    }
+  });
+});
+
+describe("supply network: validation names the field and the location", () => {
+  const base = plantAndWarehouse();
+  const withItems = (items: unknown[]): Record<string, unknown> => ({ ...base, items });
+  const [atPlant, atWarehouse] = base.items as Record<string, unknown>[];
+
+  it.each([
+    ["an item made at a warehouse", withItems([atPlant, { ...atWarehouse, hoursPerUnit: { line: 1 } }]), /items\[1\]\.hoursPerUnit\.line: the item is not made at W/],
+    ["made: true at a warehouse", withItems([atPlant, { ...atWarehouse, made: true }]), /items\[1\]\.made cannot be true: W is a warehouse/],
+    ["a resource at a warehouse", { ...base, resources: [{ id: "line", location: "W", availableHours: 200 }] }, /resources\[0\]\.location: W is a warehouse/],
+    ["a lane to an unknown location", { ...base, lanes: [{ from: "P", to: "X", transitPeriods: 1, costPerUnit: 2 }] }, /lanes\[0\]\.to names no location \("X"/],
+    ["an item without its location", withItems([atPlant, { ...atWarehouse, location: undefined }]), /items\[1\]\.location must name one of the locations \(P, W\) \(it is missing\)/],
+    ["a receipt for an item not stocked there", { ...base, scheduledReceipts: [{ item: "B", location: "W", period: 1, quantity: 5 }] }, /scheduledReceipts\[0\]: no item B at W is planned/],
+    ["a receipt in a month that is not planned", { ...base, scheduledReceipts: [{ item: "A", location: "W", period: "Dec", quantity: 5 }] }, /scheduledReceipts\[0\]\.period must be a period number from 1 to 3 or one of periodLabels/],
+    ["per-period costs of the wrong length", withItems([{ ...atPlant, unitCost: [10, 11] }, atWarehouse]), /items\[0\]\.unitCost must be one number or one value per period \(3\), not 2/],
+    ["a lead time beyond the horizon", withItems([{ ...atPlant, productionLeadTime: 3 }, atWarehouse]), /items\[0\]\.productionLeadTime must be a whole number of periods from 0 to 2/],
+  ])("refuses %s", (_, model, message) => {
+    expect(() => validateSupplyModel(model)).toThrow(message);
+  });
+
+  it("refuses locations in a model that lists none, and lanes without locations", () => {
+    const single = { ...redTomato, items: [{ ...redTomato.items[0], location: "P" }] };
+    expect(() => validateSupplyModel(single)).toThrow(/items\[0\]\.location is given but the model lists no locations/);
+    expect(() => validateSupplyModel({ ...redTomato, lanes: [{ from: "A", to: "B", transitPeriods: 0, costPerUnit: 1 }] })).toThrow(/lanes are given but the model lists no locations/);
+  });
+
+  it("refuses hours on a resource of another plant", () => {
+    const twoPlants = {
+      ...base,
+      locations: [...(base.locations as unknown[]), { id: "Q", kind: "plant" }],
+      resources: [{ id: "line", location: "P", availableHours: 200 }, { id: "press", location: "Q", availableHours: 100 }],
+      items: [{ ...atPlant, hoursPerUnit: { line: 1, press: 1 } }, atWarehouse],
+    };
+    expect(() => validateSupplyModel(twoPlants)).toThrow(/items\[0\]\.hoursPerUnit\.press: resource press sits at Q, not at P where this entry is made/);
+  });
+
+  it("keeps per-period costs by period and their average in the scalar field", () => {
+    const model = validateSupplyModel(withItems([{ ...atPlant, unitCost: [10, 12, 14] }, atWarehouse]));
+    expect(model.items[0].unitCost).toBe(12);
+    expect(model.items[0].costByPeriod?.unitCost).toEqual([10, 12, 14]);
+  });
+});
+
+describe("supply network: no plan explained in a planner's words", () => {
+  it("names the stocking point, the month and the full lane", async () => {
+    const model = plantAndWarehouse();
+    const items = model.items as Record<string, unknown>[];
+    const outcome = await optimizeSupply(
+      validateSupplyModel({ ...model, items: [items[0], { id: "A", location: "W", holdingCost: 1 }], lanes: [{ from: "P", to: "W", transitPeriods: 1, costPerUnit: 2, capacity: 60 }] }),
+    );
+    expect(outcome.status).toBe("infeasible");
+    if (outcome.status === "optimal") return;
+    // 60 a month can be shipped in Jan and Feb: 120 of the 200 wanted by Mar, 10 left after Feb
+    expect(outcome.message).toBe(
+      "No plan meets every demand and stock target: A at W is 80 units short of demand in Mar; lane P->W is full (60 units a month) in Jan, Feb. " +
+        "More capacity on lane P->W, allow subcontracting, backlog or lost sales for A at W, or lower its demand or stock targets.",
+    );
+  });
+
+  it("names the plant's full resource when the warehouse cannot be supplied", async () => {
+    const model = plantAndWarehouse();
+    const items = model.items as Record<string, unknown>[];
+    const outcome = await optimizeSupply(
+      validateSupplyModel({ ...model, resources: [{ id: "line", location: "P", availableHours: 40 }], items: [items[0], { id: "A", location: "W", holdingCost: 1 }] }),
+    );
+    if (outcome.status === "optimal") throw new Error("a plan was found");
+    expect(outcome.message).toMatch(/^No plan meets every demand and stock target: A at W is \d+ units short of demand in (Feb|Mar); resource line at P is full \(40 hours, regular plus overtime\) in Jan/);
+    expect(outcome.message).toMatch(/Add hours or overtime on line by (Feb|Mar)/);
+  });
+});
+
+describe("supply network: planned in parts", () => {
+  it("splits the items into groups of about equal size, items of one plant together", () => {
+    const model = validateSupplyModel(randomNetwork(7, 5));
+    const groups = itemGroups(model, 2);
+    expect(groups.map((g) => g.length)).toEqual([3, 2]);
+    expect(groups.flat().sort()).toEqual(["I0", "I1", "I2", "I3", "I4"]);
+  });
+
+  it.each([11, 12, 13])("gives a plan that keeps every limit of the whole network and costs no less than its optimum (random network %i)", async (seed) => {
+    const model = validateSupplyModel(randomNetwork(seed, 6));
+    const whole = await optimizeSupply(model);
+    const parts = await optimizeSupplyInParts(model, 3);
+    if (whole.status !== "optimal" || parts.status !== "optimal") throw new Error("no plan");
+    expect(checkPlan(model, parts.plan)).toEqual([]);
+    expect(parts.objective).toBeCloseTo(parts.plan.cost.total, 6);
+    expect(parts.objective).toBeGreaterThanOrEqual(whole.objective - 1e-6);
+    expect(parts.plan.items.map((p) => `${p.itemId}@${p.location ?? ""}`)).toEqual(model.items.map((i) => `${i.id}@${i.location ?? ""}`));
   });
 });

@@ -3,7 +3,7 @@
  * single-site plan shows them, each followed by its rows at each location) and the transfers along
  * lanes on SOP Transfers (from, to, item, month shipped and arriving, units, cost).
  */
-import { compareStrategies, optimizeSupply, shownFillRate, strategyLine, type StrategyComparison, type StrategySummary, type SupplyItem, type SupplyModel, type SupplyPlan } from "../core/supply";
+import { planTransfers, shownFillRate, type SupplyItem, type SupplyModel, type SupplyPlan } from "../core/supply";
 import { isMade, stockingPointKey } from "../core/supply/model";
 import { formatNumber } from "../workbook/numberFormat";
 import type { CellInput } from "../workbook/workbook";
@@ -73,40 +73,21 @@ export const TRANSFER_HEADERS = ["From", "To", "Item", "Month shipped", "Month a
 export const TRANSFER_FORMATS = ["@", "@", "@", "@", "@", CENTS_FORMAT, WHOLE_FORMAT];
 
 /**
- * The rows of SOP Transfers: one per lane, item and month with units shipped (lanes in the order of
- * SOP Lanes, then items, then months), with the month they arrive ("after the horizon" when the transit
- * ends beyond it) and their transport cost; a header row first.
+ * The rows of SOP Transfers: one per lane, item and month with units shipped (planTransfers' order:
+ * lanes as on SOP Lanes, then items, then months), with the month they arrive ("after the horizon" when
+ * the transit ends beyond it) and their transport cost; a header row first.
  * @example transferRows(model, plan, periods)[1] // ["P1", "DC1", "CH-101", "2026-01", "2026-02", 120, 240]
  */
 export function transferRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[]): CellInput[][] {
-  const rows: CellInput[][] = [[...TRANSFER_HEADERS]];
-  (plan.lanes ?? []).forEach((lanePlan, k) => {
-    const lane = model.lanes?.[k];
-    for (const [item, shipped] of Object.entries(lanePlan.shipped)) {
-      shipped.forEach((units, t) => {
-        if (roundCents(units) <= 0) return;
-        const arrives = t + (lane?.transitPeriods ?? 0);
-        rows.push([lanePlan.from, lanePlan.to, item, periods[t], periods[arrives] ?? "after the horizon", roundCents(units), roundCents(units * (lane?.costPerUnit[t] ?? 0))]);
-      });
-    }
-  });
-  return rows;
-}
-
-/**
- * Chase, level and optimal plans of a model, as step 3 compares them. A network model is planned by the
- * optimiser only until chase and level serve each location from its source (src/core/supply/strategies.ts
- * plans them per item at one site); its comparison then holds the optimal line alone.
- * @example (await plannedStrategies(model)).summary.map((s) => s.strategy) // ["optimal"] for a network
- */
-export async function plannedStrategies(model: SupplyModel): Promise<Pick<StrategyComparison, "optimal" | "summary">> {
-  if (model.locations === undefined) return compareStrategies(model);
-  const optimal = await optimizeSupply(model);
-  const line: StrategySummary =
-    optimal.status === "optimal"
-      ? strategyLine(optimal.plan)
-      : { strategy: "optimal", totalCost: NaN, fillRate: NaN, backlogUnitPeriods: NaN, revenueAtRisk: NaN, peakInventory: NaN, message: optimal.message };
-  return { optimal, summary: [line] };
+  const costOf = new Map((model.lanes ?? []).map((lane) => [lane.id, lane.costPerUnit]));
+  const shipped = planTransfers(model, plan.lanes ?? []).filter((move) => roundCents(move.units) > 0);
+  return [
+    [...TRANSFER_HEADERS],
+    ...shipped.map((move) => {
+      const t = periods.indexOf(move.period);
+      return [move.from, move.to, move.item, move.period, periods.includes(move.arrives) ? move.arrives : "after the horizon", roundCents(move.units), roundCents(move.units * (costOf.get(move.lane)?.[t] ?? 0))];
+    }),
+  ];
 }
 
 /** Units shipped and transport cost of each lane over the horizon, lanes in model order. */
@@ -163,7 +144,6 @@ export function networkAssumptions(model: SupplyModel): string[] {
       "SOP Supply Plan shows each item's totals, each followed by its rows at each location; SOP Transfers lists every shipment.",
     "Each item's safety stock is split over the locations where it is sold by their forecast error, and its opening inventory by their demand, unless SOP Item Locations gives the opening inventory.",
     ...(leadTimes > 0 ? [`${leadTimes} item-plant pairs take more than the month to make (SOP Item Locations: Production lead time): what starts in a month is in stock that many months later.`] : []),
-    "Chase and level are not planned over a network yet: SOP Strategies compares the optimal plan only.",
   ];
 }
 

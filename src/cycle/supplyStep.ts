@@ -1,5 +1,5 @@
 import { PlanningError } from "../core/errors";
-import { DEFAULT_MIP_GAP, periodName, shownFillRate, type ResourcePlan, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
+import { compareStrategies, DEFAULT_MIP_GAP, periodName, shownFillRate, type ResourcePlan, type StrategySummary, type SupplyModel, type SupplyPlan } from "../core/supply";
 import { formatNumber } from "../workbook/numberFormat";
 import { acceptedNote, readAcceptance } from "./errorGate";
 import type { CellInput, Workbook } from "../workbook/workbook";
@@ -10,7 +10,7 @@ import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
 import { checkSupplySize } from "../core/supply/validateSupplyModel";
-import { laneTable, networkAssumptions, networkPlanRows, plannedStrategies, TRANSFER_FORMATS, transferRows, transferSummary } from "./networkPlan";
+import { laneTable, networkAssumptions, networkPlanRows, TRANSFER_FORMATS, transferRows, transferSummary } from "./networkPlan";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -166,7 +166,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   checkSupplySize(planned.periods, planned.items.length, planned.resources.length);
   const { model, relaxed } = withinWholeUnitLimit(planned);
   options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
-  const comparison = await plannedStrategies(model);
+  const comparison = await compareStrategies(model);
   throwIfCancelled(options.signal);
   if (comparison.optimal.status !== "optimal") throw new PlanningError(comparison.optimal.message);
   const plan = comparison.optimal.plan;

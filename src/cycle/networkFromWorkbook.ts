@@ -208,8 +208,9 @@ const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v
  * its demand locations by forecast error, as z x sigma_l x sqrt(L) per location (SS_l = SS x sigma_l /
  * sqrt(sum sigma_k^2)), or by demand when the errors are 0 or the item master fixes it; its opening
  * inventory is split by demand unless "SOP Item Locations" gives it. Subcontracting is bought at the
- * plants that make the item, its monthly limit shared equally. The time fence keeps the approved
- * production of items made at one plant.
+ * plants that make the item, its monthly limit shared equally. A stocking point without demand (a plant
+ * that only makes the item) carries no backlog, so it ships only what it has. The time fence keeps the
+ * approved production of items made at one plant.
  * @param workbook the planner's workbook
  * @param source the single-site model step 3 built and the demand by location
  * @throws PlanningError naming the sheet and cell of a location, lane or item-location entry that is
@@ -259,6 +260,8 @@ export async function readNetwork(workbook: Workbook, source: NetworkSource): Pr
         subcontractCap: made ? item.subcontractCap.map((cap) => cap / madeAt.size) : zeros.slice(),
       };
       if (!made) entry.made = false;
+      // no customers here, so nothing to owe: without this a plant could ship units it does not have
+      if (d < 0) entry.backlogAllowed = false;
       if (settings.productionLeadTime !== undefined && settings.productionLeadTime > 0) entry.productionLeadTime = settings.productionLeadTime;
       if (!made) delete entry.subcontractCost;
       items.push(entry);

@@ -112,7 +112,8 @@ describe("the supply network through the cycle", () => {
       expect(periods.indexOf(row[4]) === -1 ? "after the horizon" : periods.indexOf(row[4]) - periods.indexOf(row[3])).toEqual(periods.indexOf(row[4]) === -1 ? row[4] : transit);
       expect(row[5] as number).toBeGreaterThan(0);
     }
-    // the plant sells nothing: what it makes and does not keep, it ships
+    // the plant sells nothing and owes nothing: what it makes and does not keep, it ships
+    for (const item of ["A-1", "A-2", "B-1"]) expect(supply.plan.items[supply.model.items.findIndex((i) => i.id === item && i.location === "Plant")].backlog.every((b) => b === 0)).toBe(true);
     for (const item of ["A-1", "A-2", "B-1"]) {
       const inventory = planRow(plan, item, "Inventory at Plant");
       const made = planRow(plan, item, "Production at Plant");

@@ -52,6 +52,9 @@ describe("network sample workbook", () => {
     expect(supply.model.locations?.map((l) => l.id)).toEqual(["Plant Oslo", "Plant Tallinn", ...CENTRES]);
     expect(supply.model.resources.filter((r) => r.location === "Plant Tallinn").map((r) => r.id)).toEqual(SECOND_PLANT_RESOURCES);
     expect(checkPlan(supply.model, supply.plan)).toEqual([]);
+    // the plants sell nothing, so they owe nothing: they ship only what they have made or hold
+    const plantBacklog = supply.plan.items.filter((_, i) => supply.model.items[i].location?.startsWith("Plant")).flatMap((p) => p.backlog);
+    expect(Math.max(...plantBacklog)).toBe(0);
     const plan = await book.read(SHEETS.supplyPlan);
     const made = (plant: string) => plan.filter((row) => String(row[0]).startsWith("CH-") && row[2] === `Production at ${plant}`).reduce((s, row) => s + (row.slice(3) as number[]).reduce((a, b) => a + b, 0), 0);
     expect(made("Plant Oslo")).toBeGreaterThan(0);

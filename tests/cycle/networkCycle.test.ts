@@ -186,6 +186,14 @@ describe("the supply network through the cycle", () => {
     const column = columnLetters(sales[0].length);
     cycle.setCell("Sales", `${column}1`, "2026-01");
     sales.slice(1).forEach((row, r) => cycle.setCell("Sales", `${column}${r + 2}`, Math.round(planned(String(row[0]), String(row[1])) * (row[1] === "North" ? 1.5 : 1))));
+    // planning again after the approval keeps the approved production of the first month at the plant (the time fence)
+    const again = await runSupplyStep(cycle, { settings: { frozenMonths: 1 } });
+    expect(again.model.timeFence?.periods).toBe(1);
+    expect(again.model.timeFence?.production).toEqual({
+      "A-1@Plant": [planRow(plan, "A-1", "Production at Plant")[0]],
+      "A-2@Plant": [planRow(plan, "A-2", "Production at Plant")[0]],
+      "B-1@Plant": [planRow(plan, "B-1", "Production at Plant")[0]],
+    });
     const result = await runMonitorStep(cycle);
     const row = (item: string, location: string) => result.items.find((entry) => entry.item === item && entry.location === location)!;
     expect(row("B-1", "North").actual[0]).toBe(Math.round(planned("B-1", "North") * 1.5));

@@ -209,8 +209,8 @@ const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v
  * sqrt(sum sigma_k^2)), or by demand when the errors are 0 or the item master fixes it; its opening
  * inventory is split by demand unless "SOP Item Locations" gives it. Subcontracting is bought at the
  * plants that make the item, its monthly limit shared equally. A stocking point without demand (a plant
- * that only makes the item) carries no backlog, so it ships only what it has. The time fence keeps the
- * approved production of items made at one plant.
+ * that only makes the item) carries no backlog, so it ships only what it has. The time fence keeps each
+ * plant's approved production (or, after a single-site plan, the item's, where one plant makes it).
  * @param workbook the planner's workbook
  * @param source the single-site model step 3 built and the demand by location
  * @throws PlanningError naming the sheet and cell of a location, lane or item-location entry that is
@@ -276,13 +276,19 @@ export async function readNetwork(workbook: Workbook, source: NetworkSource): Pr
   return network;
 }
 
-/** The single-site fence keyed by the one plant that makes each item (items made at several plants are not fenced). */
+/**
+ * The fence of a network: each plant's approved production of an item (`id@plant`, from a network plan's
+ * "Production at" rows), else, for an item made at one plant, the item's approved production there.
+ */
 function networkFence(fence: TimeFence | undefined, items: readonly SupplyItem[]): TimeFence | undefined {
   if (fence === undefined) return undefined;
   const production: Record<string, number[]> = {};
-  for (const [id, quantities] of Object.entries(fence.production)) {
-    const made = items.filter((item) => item.id === id && item.made !== false);
-    if (made.length === 1) production[stockingPointKey(made[0])] = quantities;
+  for (const item of items) {
+    if (item.made === false) continue;
+    const key = stockingPointKey(item);
+    const single = items.filter((other) => other.id === item.id && other.made !== false).length === 1;
+    const approved = fence.production[key] ?? (single ? fence.production[item.id] : undefined);
+    if (approved !== undefined) production[key] = approved;
   }
   return { ...fence, production };
 }

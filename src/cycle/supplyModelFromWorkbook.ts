@@ -126,8 +126,10 @@ async function approvedFence(workbook: Workbook, periods: readonly string[], ite
   const production: Record<string, number[]> = {};
   for (const row of rows) {
     const id = String(row[0] ?? "");
-    if (row[2] !== "Production" || !known.has(id)) continue;
-    production[id] = column.slice(0, fenced).map((k) => Math.max(0, numberIn(row[k])));
+    // a network plan also has each plant's production ("Production at Plant Oslo"), kept as `id@plant`
+    const plant = /^Production at (.+)$/.exec(String(row[2] ?? ""))?.[1];
+    if ((row[2] !== "Production" && plant === undefined) || !known.has(id)) continue;
+    production[plant === undefined ? id : `${id}@${plant}`] = column.slice(0, fenced).map((k) => Math.max(0, numberIn(row[k])));
   }
   if (Object.keys(production).length === 0) return undefined;
   return { periods: fenced, production, changeCost: settings.changeCost ?? Math.max(...items.map((item) => item.price ?? item.unitCost)) };

@@ -20,6 +20,7 @@ import { checkPlan } from "../../src/core/supply/checkPlan";
 import type { CellValue } from "../../src/workbook/workbook";
 import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { twoLocationBook } from "./locationFixture";
+import { unreadableNumbers } from "./sheetDisplay";
 
 type Rows = (string | number | null)[][];
 
@@ -129,6 +130,7 @@ describe("the supply network through the cycle", () => {
         expect(inventory[t] - backlog[t]).toBeCloseTo(inventory[t - 1] - backlog[t - 1] + arrived - demand[t] + lost[t], 1);
       }
     }
+    for (const sheet of [SHEETS.transfers, SHEETS.supplyPlan]) expect({ sheet, unreadable: unreadableNumbers(book, sheet) }).toEqual({ sheet, unreadable: [] });
     const cost = transfers.slice(1).reduce((s, r) => s + (r[6] as number), 0);
     expect(cost).toBeCloseTo(supply.plan.cost.transport, 0);
   });

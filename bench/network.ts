@@ -7,53 +7,25 @@
  * Reports state variables (stocking-point periods), LP variables and constraints, build and solve
  * time (wall and CPU), peak RSS, objective, and whether it meets the target (60 s, 2 GB).
  *
- *   npm run bench:network [-- --whole]       the ladder (see main); --whole adds the whole 1000-item programme
- *   node dist-cli/bench/network.js --one 1000 5 20 36 [parts [ipm|simplex|choose]]    one size, JSON on stdout
+ *   npm run bench:network                                   the ladder 100, 300, 600, 1000 items x 5 x 20 x 36
+ *   node dist-cli/bench/network.js --one 1000 5 20 36 [ipm|simplex|choose]    one size, JSON on stdout
  *
- * A size in parts is planned by `optimizeSupplyInParts` with a pool of two worker threads (the two
- * cores), so its wall time is about half its CPU time on a quiet machine.
+ * Tried and measured (2026-12-07, CPU seconds): dual simplex needs under half the CPU of interior point
+ * on these networks (100 items: 3.9 s against 10.5 s; 300 items: 21 s against 44 s), so the optimiser
+ * uses it for models with lanes. Planning the items in groups, each on its share of every resource,
+ * lane and storage limit (a decomposition to solve the groups on two cores at once), made the plan
+ * 2.7-3.9 % dearer and needed more CPU in all, not less (300 items in 3 groups: 34 s against 21 s
+ * whole; 100 items in 2 groups: 9.5 s against 4.0 s): each group's programme is tighter and harder than
+ * its share of the whole, so it was dropped (commit 2951b09 on branch network holds it).
  */
 
 import { fork } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { Worker } from "worker_threads";
-import type { LinearProgram } from "../src/core/optimize/highsLinearProgram";
-import { loadHighs, type LpSolution, type SolveOptions } from "../src/core/optimize/highsSolve";
-import type { LpSolver } from "../src/core/optimize/lpSolver";
+import { loadHighs, type SolveOptions } from "../src/core/optimize/highsSolve";
 import { mulberry32 } from "../src/core/random";
-import { checkPlan, optimizeSupply, optimizeSupplyInParts } from "../src/core/supply";
+import { checkPlan, optimizeSupply } from "../src/core/supply";
 import type { SupplyItem, SupplyLane, SupplyLocation, SupplyModel, SupplyResource } from "../src/core/supply";
-
-/** Solves programmes in `threads` worker threads, each with its own HiGHS, one programme per free thread. */
-function workerPool(threads: number): { solve: LpSolver; close: () => Promise<void> } {
-  const workers = Array.from({ length: threads }, () => new Worker(path.join(__dirname, "networkWorker.js")));
-  const idle = [...workers];
-  const waiting: (() => void)[] = [];
-  let next = 0;
-  const solve: LpSolver = async (lp: LinearProgram, options: SolveOptions) => {
-    while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-    const worker = idle.pop() as Worker;
-    const id = next++;
-    try {
-      return await new Promise<LpSolution>((resolve, reject) => {
-        const onMessage = (m: { id: number; solution: LpSolution }): void => {
-          if (m.id !== id) return;
-          worker.off("message", onMessage);
-          resolve(m.solution);
-        };
-        worker.on("message", onMessage);
-        worker.once("error", reject);
-        worker.postMessage({ id, lp, options });
-      });
-    } finally {
-      idle.push(worker);
-      waiting.shift()?.();
-    }
-  };
-  return { solve, close: async () => void (await Promise.all(workers.map((w) => w.terminate()))) };
-}
 
 const TARGET_SECONDS = 60;
 const TARGET_MEGABYTES = 2048;
@@ -145,8 +117,6 @@ export function generateNetwork(itemCount: number, locationCount: number, resour
 
 /** What one size measured. */
 interface NetworkResult {
-  /** 1: the whole programme; more: planned in that many parts, two at a time (optimizeSupplyInParts). */
-  parts: number;
   items: number;
   locations: number;
   resources: number;
@@ -166,18 +136,13 @@ interface NetworkResult {
   note?: string;
 }
 
-async function runOne(items: number, locations: number, resources: number, periods: number, parts: number, algorithm?: SolveOptions["solver"]): Promise<NetworkResult> {
+async function runOne(items: number, locations: number, resources: number, periods: number, algorithm?: SolveOptions["solver"]): Promise<NetworkResult> {
   const model = generateNetwork(items, locations, resources, periods);
+  const highs = await loadHighs();
   const cpu = process.cpuUsage();
-  let outcome;
-  if (parts > 1) {
-    const pool = workerPool(Math.min(2, os.cpus().length));
-    outcome = await optimizeSupplyInParts(model, parts, { lpSolver: pool.solve, timeLimitSeconds: SOLVE_LIMIT_SECONDS, ...(algorithm === undefined ? {} : { solver: algorithm }) });
-    await pool.close();
-  } else outcome = await optimizeSupply(model, { highs: await loadHighs(), timeLimitSeconds: SOLVE_LIMIT_SECONDS, ...(algorithm === undefined ? {} : { solver: algorithm }) });
+  const outcome = await optimizeSupply(model, { highs, timeLimitSeconds: SOLVE_LIMIT_SECONDS, ...(algorithm === undefined ? {} : { solver: algorithm }) });
   const used = process.cpuUsage(cpu);
   const base = {
-    parts,
     items,
     locations,
     resources,
@@ -218,39 +183,29 @@ const fits = (r: NetworkResult): boolean => r.status === "optimal" && r.solveSec
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === "--one") {
-    const [items, locations, resources, periods, parts] = args.slice(1, 6).map(Number);
-    const algorithm = args[6] as SolveOptions["solver"] | undefined;
-    process.stdout.write(JSON.stringify(await runOne(items, locations, resources, periods, parts || 1, algorithm)));
+    const [items, locations, resources, periods] = args.slice(1, 5).map(Number);
+    const algorithm = args[5] as SolveOptions["solver"] | undefined;
+    process.stdout.write(JSON.stringify(await runOne(items, locations, resources, periods, algorithm)));
     return;
   }
-  // whole programmes up to 300 items, and in parts of about 100 items (the gap to the whole optimum
-  // measured where the whole is solved); `--whole` also solves the whole 1000-item programme
-  const ladder = [
-    [100, 5, 20, 36, 1],
-    [300, 5, 20, 36, 1],
-    [300, 5, 20, 36, 3],
-    ...(args.includes("--whole") ? [[1000, 5, 20, 36, 1]] : []),
-    [1000, 5, 20, 36, 10],
-  ];
+  const ladder = [100, 300, 600, 1000].map((items) => [items, 5, 20, 36]);
   const results: NetworkResult[] = [];
   for (const size of ladder) {
     const r = await inChild(size);
     results.push(r);
-    const whole = results.find((w) => w.parts === 1 && w.items === r.items && w.objective !== null);
-    const gap = r.parts > 1 && whole?.objective && r.objective !== null ? `, ${((100 * (r.objective - whole.objective)) / whole.objective).toFixed(2)} % above the whole optimum` : "";
     process.stdout.write(
-      `${r.parts > 1 ? `in ${r.parts} parts: ` : ""}${r.items} items x ${r.locations} locations x ${r.resources} resources x ${r.periods} months: ${r.statePeriods.toLocaleString("en-US")} state periods, ` +
+      `${r.items} items x ${r.locations} locations x ${r.resources} resources x ${r.periods} months: ${r.statePeriods.toLocaleString("en-US")} state periods, ` +
         `${r.variables.toLocaleString("en-US")} variables, ${r.constraints.toLocaleString("en-US")} constraints; build ${r.buildSeconds.toFixed(2)} s, solve ${r.solveSeconds.toFixed(1)} s wall, ` +
-        `${r.cpuSeconds.toFixed(1)} s CPU, peak ${r.peakRssMegabytes} MB; ${r.status}${r.objective === null ? "" : ` ${r.objective.toFixed(2)}`}${r.planChecked ? ", plan checked" : ""}${gap}${r.note ? ` (${r.note})` : ""}\n`,
+        `${r.cpuSeconds.toFixed(1)} s CPU, peak ${r.peakRssMegabytes} MB; ${r.status}${r.objective === null ? "" : ` ${r.objective.toFixed(2)}`}${r.planChecked ? ", plan checked" : ""}${r.note ? ` (${r.note})` : ""}\n`,
     );
   }
-  const largest = results.filter((r) => r.parts === 1 && fits(r)).pop();
+  const largest = results.filter(fits).pop();
   const full = results[results.length - 1];
   process.stdout.write(
     fits(full)
-      ? `The full size, planned in ${full.parts} parts, meets the target (${TARGET_SECONDS} s, ${TARGET_MEGABYTES} MB).\n`
+      ? `The full size meets the target (${TARGET_SECONDS} s, ${TARGET_MEGABYTES} MB).\n`
       : `The full size misses the target of ${TARGET_SECONDS} s and ${TARGET_MEGABYTES} MB (wall time on this machine; see CPU seconds under load). ` +
-          `Largest whole programme within it: ${largest === undefined ? "none of the ladder" : `${largest.items} items x ${largest.locations} x ${largest.resources} x ${largest.periods}`}.\n`,
+          `Largest size within it: ${largest === undefined ? "none of the ladder" : `${largest.items} items x ${largest.locations} x ${largest.resources} x ${largest.periods}`}.\n`,
   );
   const out = path.join(process.cwd(), "out");
   fs.mkdirSync(out, { recursive: true });

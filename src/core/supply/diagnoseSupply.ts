@@ -174,6 +174,18 @@ function round(v: number): string {
 }
 
 /**
+ * Locations whose opening stock already exceeds their first period's storage limit, as phrases (a
+ * plan can only ship such stock away, which lanes may not allow in time).
+ * @example overfullStorage(model) // ["opening stock at W (120) is more than its storage limit of 100 in Jan"]
+ */
+export function overfullStorage(model: SupplyModel): string[] {
+  return (model.locations ?? []).flatMap((location) => {
+    const opening = model.items.reduce((a, item) => a + (item.location === location.id ? item.openingInventory * (item.volumePerUnit ?? 1) : 0), 0);
+    return opening > location.storageCap[0] + TOLERANCE ? [`opening stock at ${location.id} (${round(opening)}) is more than its storage limit of ${round(location.storageCap[0])} in ${periodName(model, 0)}`] : [];
+  });
+}
+
+/**
  * The negative costs of a model, as "field (item) is value" phrases; only they can make a plan unbounded.
  * @example negativeCosts(model) // ["items[0].holdingCost (widget) is -2"]
  */

@@ -132,7 +132,7 @@ function costed(item: SupplyModel["items"][number], field: Parameters<typeof cos
  * @example planCost(model, plan.items, plan.resources, plan.workforce, plan.lanes).total
  */
 export function planCost(model: SupplyModel, items: readonly ItemPlan[], resources: readonly ResourcePlan[], workforce?: WorkforceSchedule, lanes?: readonly LanePlan[]): CostBreakdown {
-  const c: CostBreakdown = { material: 0, regularLabour: 0, transport: 0, overtime: 0, subcontract: 0, holding: 0, backlog: 0, lostSales: 0, safetyStockShortfall: 0, wages: 0, hiring: 0, layoffs: 0, total: 0 };
+  const c: CostBreakdown = { material: 0, regularLabour: 0, overtime: 0, subcontract: 0, holding: 0, backlog: 0, lostSales: 0, safetyStockShortfall: 0, wages: 0, hiring: 0, layoffs: 0, total: 0 };
   model.items.forEach((item, i) => {
     const p = items[i];
     c.material += costed(item, "unitCost", p.production);
@@ -147,17 +147,19 @@ export function planCost(model: SupplyModel, items: readonly ItemPlan[], resourc
     c.regularLabour += r.regularCostPerHour * (sum(resources[k].hoursUsed) - overtime);
     c.overtime += r.overtimeCostPerHour * overtime;
   });
+  let transport = 0;
   (lanes ?? []).forEach((plan, k) => {
     const cost = model.lanes?.[k]?.costPerUnit ?? [];
-    plan.total.forEach((units, t) => (c.transport += units === 0 ? 0 : units * cost[t]));
+    plan.total.forEach((units, t) => (transport += units === 0 ? 0 : units * cost[t]));
   });
+  if (model.lanes !== undefined) c.transport = transport;
   const wf = model.workforce;
   if (wf !== undefined && workforce !== undefined) {
     c.wages = wf.wagePerWorker * sum(workforce.workers);
     c.hiring = wf.hireCost * sum(workforce.hires);
     c.layoffs = wf.layoffCost * sum(workforce.layoffs);
   }
-  c.total = c.material + c.regularLabour + c.transport + c.overtime + c.subcontract + c.holding + c.backlog + c.lostSales + c.safetyStockShortfall + c.wages + c.hiring + c.layoffs;
+  c.total = c.material + c.regularLabour + transport + c.overtime + c.subcontract + c.holding + c.backlog + c.lostSales + c.safetyStockShortfall + c.wages + c.hiring + c.layoffs;
   return c;
 }
 

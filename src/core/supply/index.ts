@@ -18,9 +18,8 @@ export { roughCutCapacity, capacityUtilisation, type RoughCutCapacity } from "./
 export { buildSupplyLp, resourceUse, laneItems, type SupplyLp, type SupplyLpIndex, type LaneTransfers } from "./supplyLp";
 export { planCost, planService, resourcePlans, lanePlans, storagePlans, planTransfers, hoursNeeded, regularHours, onTimeUnits, fillRate, shownFillRate } from "./evaluatePlan";
 export { optimizeSupply, type OptimizeOptions } from "./optimizeSupply";
-export { optimizeSupplyInParts, itemGroups } from "./planInParts";
 export { cheapestSources, type Source } from "./sourcing";
-export { diagnoseInfeasibility, describeUnbounded, negativeCosts } from "./diagnoseSupply";
+export { diagnoseInfeasibility, describeUnbounded, negativeCosts, overfullStorage } from "./diagnoseSupply";
 export { chasePlan, levelPlan, compareStrategies, strategyLine, type StrategySummary, type StrategyComparison } from "./strategies";
 export { checkPlan } from "./checkPlan";
 export { planSingleItem, type SingleItemCosts, type SingleItemOptions, type SingleItemRow } from "./planSingleItem";

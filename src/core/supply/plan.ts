@@ -98,8 +98,8 @@ export interface WorkforceSchedule {
 export interface CostBreakdown {
   material: number;
   regularLabour: number;
-  /** Shipping along lanes (network models). */
-  transport: number;
+  /** Shipping along lanes (network models only: absent from single-site plans, whose sheets list no such cost). */
+  transport?: number;
   overtime: number;
   subcontract: number;
   holding: number;

@@ -5,7 +5,6 @@ import * as path from "path";
 import { checkPlan } from "../../../src/core/supply/checkPlan";
 import { chasePlan, levelPlan } from "../../../src/core/supply/strategies";
 import { optimizeSupply } from "../../../src/core/supply/optimizeSupply";
-import { itemGroups, optimizeSupplyInParts } from "../../../src/core/supply/planInParts";
 import { validateSupplyModel } from "../../../src/core/supply/validateSupplyModel";
 import { redTomato } from "./fixtures";
 import { randomNetwork } from "./networkFixtures";
@@ -199,22 +198,38 @@ describe("supply network: no plan explained in a planner's words", () => {
   });
 });
 
-describe("supply network: planned in parts", () => {
-  it("splits the items into groups of about equal size, items of one plant together", () => {
-    const model = validateSupplyModel(randomNetwork(7, 5));
-    const groups = itemGroups(model, 2);
-    expect(groups.map((g) => g.length)).toEqual([3, 2]);
-    expect(groups.flat().sort()).toEqual(["I0", "I1", "I2", "I3", "I4"]);
+
+describe("supply network: opening stock beyond storage", () => {
+  it("says which location's opening stock does not fit its storage", async () => {
+    const model = plantAndWarehouse({ storage: 20 });
+    const items = model.items as Record<string, unknown>[];
+    const outcome = await optimizeSupply(validateSupplyModel({ ...model, items: [items[0], { ...items[1], openingInventory: 30 }] }));
+    if (outcome.status === "optimal") throw new Error("a plan was found");
+    expect(outcome.message).toBe("No plan meets every constraint of the model: opening stock at W (30) is more than its storage limit of 20 in Jan. Raise the storage limit, or lower the opening stock there.");
+  });
+});
+
+describe("per-period caps on hiring and backlog", () => {
+  it("hires at most the cap each month, at a higher cost than free hiring, and the checker holds it", async () => {
+    // Red Tomato Tools starting with 40 workers must hire
+    const short = { ...redTomato, workforce: { ...redTomato.workforce, initialWorkers: 40 } };
+    const free = await optimizeSupply(validateSupplyModel(short));
+    const model = validateSupplyModel({ ...short, workforce: { ...short.workforce, hireCap: 5 } });
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal" || free.status !== "optimal") throw new Error("no plan");
+    expect(Math.max(...(free.plan.workforce?.hires ?? []))).toBeGreaterThan(5);
+    expect(Math.max(...(outcome.plan.workforce?.hires ?? []))).toBeLessThanOrEqual(5 + 1e-9);
+    expect(outcome.objective).toBeGreaterThan(free.objective + 1);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
+    const hired = { ...outcome.plan, workforce: { ...(outcome.plan.workforce ?? { workers: [], hires: [], layoffs: [] }), hires: [9, 0, 0, 0, 0, 0] } };
+    expect(checkPlan(model, hired)).toContain("workforce: 9 hires in Jan exceed the cap of 5");
   });
 
-  it.each([11, 12, 13])("gives a plan that keeps every limit of the whole network and costs no less than its optimum (random network %i)", async (seed) => {
-    const model = validateSupplyModel(randomNetwork(seed, 6));
-    const whole = await optimizeSupply(model);
-    const parts = await optimizeSupplyInParts(model, 3);
-    if (whole.status !== "optimal" || parts.status !== "optimal") throw new Error("no plan");
-    expect(checkPlan(model, parts.plan)).toEqual([]);
-    expect(parts.objective).toBeCloseTo(parts.plan.cost.total, 6);
-    expect(parts.objective).toBeGreaterThanOrEqual(whole.objective - 1e-6);
-    expect(parts.plan.items.map((p) => `${p.itemId}@${p.location ?? ""}`)).toEqual(model.items.map((i) => `${i.id}@${i.location ?? ""}`));
+  it("keeps backlog within its cap each month", async () => {
+    const model = validateSupplyModel({ ...redTomato, items: [{ ...redTomato.items[0], backlogCap: 100 }] });
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal") throw new Error(outcome.message);
+    expect(Math.max(...outcome.plan.items[0].backlog)).toBeLessThanOrEqual(100 + 1e-9);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
   });
 });

@@ -187,8 +187,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     ...strategyLines.map((line, i) => [...line, comparison.summary[i].message ?? ""]),
     [],
     ["Optimal cost by kind", "Amount"],
-    // transport only where there are lanes, so a single-site plan's sheet stays as it was
-    ...Object.entries(plan.cost).filter(([kind]) => kind !== "transport" || model.lanes !== undefined).map(([kind, amount]) => [kind, roundCents(amount)]),
+    ...Object.entries(plan.cost).map(([kind, amount]) => [kind, roundCents(amount)]),
     [],
     ["Assumptions"],
     ...assumptions.map((text) => [text]),

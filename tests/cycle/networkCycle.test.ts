@@ -132,7 +132,7 @@ describe("the supply network through the cycle", () => {
     }
     for (const sheet of [SHEETS.transfers, SHEETS.supplyPlan]) expect({ sheet, unreadable: unreadableNumbers(book, sheet) }).toEqual({ sheet, unreadable: [] });
     const cost = transfers.slice(1).reduce((s, r) => s + (r[6] as number), 0);
-    expect(cost).toBeCloseTo(supply.plan.cost.transport, 0);
+    expect(cost).toBeCloseTo(supply.plan.cost.transport ?? 0, 0);
   });
 
   test("step 4 closes the busiest lane, closes the plant and moves a fifth of the busiest location's demand, re-planned over the network", async () => {

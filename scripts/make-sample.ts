@@ -6,7 +6,12 @@
  * cell values. A few problems are planted on purpose (blank months, outliers, a negative month) so that
  * step 1's validation has something to find; `PLANTED_PROBLEMS` lists them.
  *
- * Run: npm run sample   (writes assets/sample-sop.xlsx; pass another path as the first argument)
+ * `networkSampleData` turns the same data into a network: the furniture maker with a second plant and
+ * three distribution centres, its history by item x distribution centre, and the sheets SOP Locations and
+ * SOP Lanes that tell step 3 where things are made and how they move (assets/sample-network.xlsx).
+ *
+ * Run: npm run sample   (writes assets/sample-sop.xlsx; pass another path as the first argument;
+ *      npm run sample:network writes assets/sample-network.xlsx)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -123,10 +128,21 @@ interface SampleItem {
   history: (number | null)[];
 }
 
+/** Where the network sample makes, stores and moves things (the planner's SOP Locations and SOP Lanes). */
+export interface SampleNetwork {
+  locations: { id: string; kind: "plant" | "warehouse"; storage: number | null; resources: string[] }[];
+  lanes: { from: string; to: string; transitMonths: number; costPerUnit: number; capacity: number | null }[];
+  /** Distribution centres the history is split over, and each item's share at each (items x centres). */
+  centres: string[];
+  shares: number[][];
+}
+
 /** Everything the sample holds, as plain data. */
 export interface SampleData {
   periods: string[];
   items: SampleItem[];
+  /** The network of the network sample (absent in the single-site sample). */
+  network?: SampleNetwork;
   resources: { name: string; regularHours: number; overtimeCap: number; regularCost: number; overtimeCost: number; subcontractCost: number; subcontractCap: number }[];
   capacityPeriods: string[];
   capacity: number[][];
@@ -247,7 +263,7 @@ export function buildSampleWorkbook(data: SampleData = sampleData()): ExcelJS.Wo
     style: { theme: "TableStyleMedium2", showRowStripes: true },
     columns: [
       "Item ID", "Description", "Family", "Unit", "Price", "Unit Cost", "Holding Rate", "Lead Time (months)",
-      "Service Level", ...RESOURCES.map((name) => `Hours/Unit ${name}`), "Opening Inventory",
+      "Service Level", ...data.resources.map((resource) => `Hours/Unit ${resource.name}`), "Opening Inventory",
     ].map((name) => ({ name, filterButton: true })),
     rows: data.items.map((item) => [
       item.id, item.description, item.family, "pcs", item.price, item.unitCost, item.holdingRate, item.leadTime,
@@ -261,12 +277,17 @@ export function buildSampleWorkbook(data: SampleData = sampleData()): ExcelJS.Wo
     name: "SalesHistory",
     ref: "A1",
     style: { theme: "TableStyleMedium9", showRowStripes: true },
-    columns: [{ name: "Item ID", filterButton: true }, ...data.periods.map((name) => ({ name, filterButton: false }))],
-    rows: data.items.map((item) => [item.id, ...item.history]),
+    columns: [
+      { name: "Item ID", filterButton: true },
+      ...(data.network === undefined ? [] : [{ name: "Location", filterButton: true }]),
+      ...data.periods.map((name) => ({ name, filterButton: false })),
+    ],
+    rows: data.network === undefined ? data.items.map((item) => [item.id, ...item.history]) : historyByCentre(data.items, data.network),
   });
-  history.views = [{ state: "frozen", xSplit: 1, ySplit: 1 }];
-  const lastHistory = `$${columnLetters(data.periods.length)}$${data.items.length + 1}`;
-  book.definedNames.add(`'${SAMPLE_SHEETS.history}'!$B$2:${lastHistory}`, "HistoryQuantities");
+  const keys = data.network === undefined ? 1 : 2;
+  history.views = [{ state: "frozen", xSplit: keys, ySplit: 1 }];
+  const lastHistory = `$${columnLetters(data.periods.length + keys - 1)}$${data.items.length * (data.network?.centres.length ?? 1) + 1}`;
+  book.definedNames.add(`'${SAMPLE_SHEETS.history}'!$${columnLetters(keys)}$2:${lastHistory}`, "HistoryQuantities");
 
   const resources = book.addWorksheet(SAMPLE_SHEETS.resources);
   resources.addTable({
@@ -292,7 +313,97 @@ export function buildSampleWorkbook(data: SampleData = sampleData()): ExcelJS.Wo
     columns: [{ name: "Resource", filterButton: false }, ...data.capacityPeriods.map((name) => ({ name, filterButton: false }))],
     rows: data.resources.map((resource, r) => [resource.name, ...data.capacity[r]]),
   });
+  if (data.network !== undefined) addNetworkSheets(book, data.network);
   return book;
+}
+
+/** History rows of the network sample: each item's months split over the centres by its shares (the last takes the rest, so they add up). */
+function historyByCentre(items: readonly SampleItem[], network: SampleNetwork): (string | number | null)[][] {
+  return items.flatMap((item, i) => {
+    const parts = item.history.map((value) => {
+      if (value === null) return network.centres.map(() => null);
+      const split = network.shares[i].slice(0, -1).map((share) => Math.round(value * share));
+      return [...split, value - split.reduce((a, b) => a + b, 0)];
+    });
+    return network.centres.map((centre, c) => [item.id, centre, ...parts.map((part) => part[c])]);
+  });
+}
+
+/** The planner's SOP Locations and SOP Lanes sheets of the network sample. */
+function addNetworkSheets(book: ExcelJS.Workbook, network: SampleNetwork): void {
+  const locations = book.addWorksheet("SOP Locations");
+  locations.addRows([["Location", "Kind", "Storage capacity", "Resources"], ...network.locations.map((l) => [l.id, l.kind, l.storage, l.resources.join(", ")])]);
+  formatColumns(locations, { A: 16, B: 12, C: 18, D: 30 }, { C: "#,##0" });
+  const lanes = book.addWorksheet("SOP Lanes");
+  lanes.addRows([["From", "To", "Transit months", "Cost per unit", "Capacity per month"], ...network.lanes.map((l) => [l.from, l.to, l.transitMonths, l.costPerUnit, l.capacity])]);
+  formatColumns(lanes, { A: 16, B: 16, C: 16, D: 14, E: 20 }, { D: "#,##0.00", E: "#,##0" });
+}
+
+/** The network sample's plants (their resources) and distribution centres. */
+export const NETWORK_PLANTS = { first: { id: "Plant Oslo", families: ["Chairs", "Tables", "Storage"] }, second: { id: "Plant Tallinn", families: ["Chairs", "Tables", "Lighting"] } } as const;
+/** The second plant's resources, in the order of the first's (Assembly, Finishing, Packing). */
+export const SECOND_PLANT_RESOURCES = ["Press", "Coating", "Boxing"];
+/** The distribution centres the network sample sells from. */
+export const CENTRES = ["DC North", "DC South", "DC West"];
+
+/**
+ * The sample as a network: Plant Oslo (Assembly, Finishing, Packing: Chairs, Tables, Storage) and Plant
+ * Tallinn (Press, Coating, Boxing: Chairs, Tables, Lighting; 10% more hours a unit, labour a third
+ * cheaper), each with about 60% of the hours its families need, so the two plants share Chairs and
+ * Tables; three distribution centres sell everything (each item's history split over them by seeded
+ * shares); lanes from both plants to every centre (0-2 months, 1.2-4.0 a unit, the busiest with a
+ * monthly limit) and one between centres. Storage at each centre: about two months of its sales.
+ * @param data the single-site sample data (default: sampleData())
+ * @example networkSampleData().network?.locations.length // 5
+ */
+export function networkSampleData(data: SampleData = sampleData()): SampleData {
+  const random = mulberry32(7_2026);
+  const shares = data.items.map(() => {
+    const raw = CENTRES.map(() => 0.5 + random());
+    const sum = raw.reduce((a, b) => a + b, 0);
+    return raw.map((v) => Math.round((v / sum) * 100) / 100);
+  });
+  const makes = (families: readonly string[], item: SampleItem): boolean => families.includes(item.family);
+  const items = data.items.map((item) => ({
+    ...item,
+    hours: [
+      ...item.hours.map((h) => (makes(NETWORK_PLANTS.first.families, item) ? h : 0)),
+      ...item.hours.map((h) => (makes(NETWORK_PLANTS.second.families, item) ? Math.round(h * 1.1 * 100) / 100 : 0)),
+    ],
+  }));
+  const load = (r: number): number => items.reduce((sum, item) => sum + item.hours[r] * mean(item.history.slice(-12).filter((v): v is number => v !== null && v >= 0)), 0);
+  const resources = [
+    ...data.resources.map((resource, r) => ({ ...resource, regularHours: Math.round((load(r) * 0.6) / 10) * 10 })),
+    ...data.resources.map((resource, r) => ({
+      ...resource,
+      name: SECOND_PLANT_RESOURCES[r],
+      regularHours: Math.round((load(r + 3) * 0.6) / 10) * 10,
+      overtimeCap: Math.round((load(r + 3) * 0.15) / 10) * 10,
+      regularCost: Math.round(resource.regularCost * 0.67),
+      overtimeCost: Math.round(resource.overtimeCost * 0.67),
+    })),
+  ];
+  const capacity = resources.map((resource) => data.capacityPeriods.map((label) => Math.round(resource.regularHours * (Number(label.slice(5)) === 8 ? 0.7 : 1))));
+  const monthly = CENTRES.map((_, c) => items.reduce((sum, item, i) => sum + shares[i][c] * mean(item.history.slice(-12).filter((v): v is number => v !== null && v >= 0)), 0));
+  const network: SampleNetwork = {
+    centres: CENTRES,
+    shares,
+    locations: [
+      { id: NETWORK_PLANTS.first.id, kind: "plant", storage: null, resources: data.resources.map((r) => r.name) },
+      { id: NETWORK_PLANTS.second.id, kind: "plant", storage: null, resources: SECOND_PLANT_RESOURCES },
+      ...CENTRES.map((id, c) => ({ id, kind: "warehouse" as const, storage: Math.round((monthly[c] * 2) / 100) * 100, resources: [] })),
+    ],
+    lanes: [
+      { from: NETWORK_PLANTS.first.id, to: "DC North", transitMonths: 0, costPerUnit: 1.2, capacity: Math.round((monthly[0] * 0.8) / 100) * 100 },
+      { from: NETWORK_PLANTS.first.id, to: "DC South", transitMonths: 1, costPerUnit: 2.5, capacity: null },
+      { from: NETWORK_PLANTS.first.id, to: "DC West", transitMonths: 1, costPerUnit: 3, capacity: null },
+      { from: NETWORK_PLANTS.second.id, to: "DC North", transitMonths: 1, costPerUnit: 2.8, capacity: null },
+      { from: NETWORK_PLANTS.second.id, to: "DC South", transitMonths: 0, costPerUnit: 1.5, capacity: Math.round((monthly[1] * 0.8) / 100) * 100 },
+      { from: NETWORK_PLANTS.second.id, to: "DC West", transitMonths: 2, costPerUnit: 4, capacity: null },
+      { from: "DC North", to: "DC West", transitMonths: 1, costPerUnit: 1.5, capacity: null },
+    ],
+  };
+  return { ...data, items, resources, capacity, network };
 }
 
 function formatColumns(sheet: ExcelJS.Worksheet, widths: Record<string, number>, formats: Record<string, string>): void {
@@ -301,9 +412,11 @@ function formatColumns(sheet: ExcelJS.Worksheet, widths: Record<string, number>,
 }
 
 async function main(): Promise<void> {
-  const target = path.resolve(process.argv[2] ?? path.join("assets", "sample-sop.xlsx"));
+  const network = process.argv.includes("--network");
+  const given = process.argv.slice(2).find((arg) => arg !== "--network");
+  const target = path.resolve(given ?? path.join("assets", network ? "sample-network.xlsx" : "sample-sop.xlsx"));
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const bytes = await buildSampleWorkbook().xlsx.writeBuffer();
+  const bytes = await buildSampleWorkbook(network ? networkSampleData() : sampleData()).xlsx.writeBuffer();
   fs.writeFileSync(target, new Uint8Array(bytes as ArrayBuffer));
   process.stdout.write(`Wrote ${target}\n`);
 }

@@ -60,7 +60,9 @@ export function servedUnits(measures: Record<string, number[]>): number[] {
 /**
  * The service of the plan on SOP Supply Plan (as the planner may have adjusted it): fill rate, backlog
  * and revenue at risk as planService defines them (revenue at risk = sum (demand - on time) x price),
- * the figures step 3 reports and step 5 summarises.
+ * the figures step 3 reports and step 5 summarises. For a network model each stocking point is read
+ * from its rows at its location ("Backlog at DC1"), so a backlog at one location is not netted against
+ * stock shipped on time at another.
  * @param model the supply model the plan was made for
  * @param table the plan sheet (readPlanSheet)
  * @example planServiceOf(model, await readPlanSheet(book)).revenueAtRisk
@@ -70,7 +72,16 @@ export function planServiceOf(model: SupplyModel, table: PlanTable): ServiceSumm
   const zero = new Array<number>(model.periods).fill(0);
   const plans: ItemPlan[] = model.items.map((item) => {
     const m = byId.get(item.id) ?? {};
-    return { itemId: item.id, production: m.Production ?? zero, subcontract: m.Subcontract ?? zero, inventory: m.Inventory ?? zero, backlog: m.Backlog ?? zero, lost: m.Lost ?? zero, safetyStockShortfall: zero };
+    const of = (measure: string): number[] => (item.location === undefined ? m[measure] : m[locationMeasure(measure, item.location)]) ?? zero;
+    return { itemId: item.id, production: of("Production"), subcontract: of("Subcontract"), inventory: of("Inventory"), backlog: of("Backlog"), lost: of("Lost"), safetyStockShortfall: zero };
   });
   return planService(model, plans);
+}
+
+/**
+ * The measure of SOP Supply Plan holding an item's measure at one location (a workbook with locations).
+ * @example locationMeasure("Inventory", "DC North") // "Inventory at DC North"
+ */
+export function locationMeasure(measure: string, location: string): string {
+  return `${measure} at ${location}`;
 }

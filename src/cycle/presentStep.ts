@@ -6,6 +6,7 @@ import { approvePlan, AuditEntry, PlanForApproval, rejectPlan, type ApproverIden
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { planNumberFormats, planServiceOf, servedUnits } from "./planSheet";
 import { approvalBasis } from "./scenarioPlan";
+import { LOCATION_SUMMARY_HEADERS, locationSummary } from "./networkPlan";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
 import { CAPACITY_HOURS } from "./supplyStep";
@@ -87,7 +88,10 @@ function capacityTable(sheet: readonly CellValue[][], periods: readonly string[]
  * margin, peak inventory) and the tables of the summary's charts.
  * @throws PlanningError when step 3 has not run
  */
-export async function planForApproval(workbook: Workbook, scenario = "Base"): Promise<{ plan: PlanForApproval; kpis: KeyFigure[]; charts: SummaryCharts }> {
+export async function planForApproval(
+  workbook: Workbook,
+  scenario = "Base",
+): Promise<{ plan: PlanForApproval; kpis: KeyFigure[]; charts: SummaryCharts; byLocation: (string | number)[][] }> {
   const { table, model, planCost } = await approvalBasis(workbook, scenario);
   // Asked for together, Excel reads the three sheets in one round trip.
   const present = new Set((await workbook.listSheets()).map((sheet) => sheet.name));
@@ -133,7 +137,7 @@ export async function planForApproval(workbook: Workbook, scenario = "Base"): Pr
     scenarios,
   };
   const plan: PlanForApproval = { cycle: table.periods[0], scenario, header: table.header, rows: table.rows, numberFormats: planNumberFormats(table.periods), totals };
-  return { plan, kpis, charts };
+  return { plan, kpis, charts, byLocation: locationSummary(model, table) };
 }
 
 /** Rows of SOP Summary the four charts take, under the key figures: two charts side by side, twice. */
@@ -183,13 +187,16 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
     throw new PlanningError("Enter the name of the person who approves or rejects the plan.");
   }
   run.onProgress?.({ fraction: 0.1, message: "Writing the executive summary" });
-  const { plan, kpis, charts } = await planForApproval(workbook, options.scenario);
+  const { plan, kpis, charts, byLocation } = await planForApproval(workbook, options.scenario);
   const kpiRows = kpis.map((k) => [k.label, k.value]);
   const kpiFormats = kpis.map((k) => ["@", k.format]);
   const layout = summaryLayout(kpis.length, charts);
+  // a network plan's figures by location, beside the key figures (within the printed page)
+  const locationFormats = ["@", WHOLE_FORMAT, PERCENT_FORMAT];
+  const locationBlock = byLocation.length === 0 ? [] : [{ rows: [[...LOCATION_SUMMARY_HEADERS], ...byLocation], topLeft: "D1", numberFormats: locationFormats }];
   await replaceSheets(
     workbook,
-    { [SHEETS.summary]: [{ rows: [["Key figure", `Plan ${plan.cycle}`], ...kpiRows], numberFormats: [["@", "@"], ...kpiFormats] }, ...layout.blocks] },
+    { [SHEETS.summary]: [{ rows: [["Key figure", `Plan ${plan.cycle}`], ...kpiRows], numberFormats: [["@", "@"], ...kpiFormats] }, ...locationBlock, ...layout.blocks] },
     run.overwrite,
     { [SHEETS.summary]: { onePage: true, area: layout.printArea } },
   );
@@ -213,7 +220,10 @@ export async function runPresentStep(workbook: Workbook, options: PresentOptions
     audit,
     report: {
       summary: `Plan ${plan.cycle}: ${decided}`,
-      tables: [{ title: "Executive summary", headers: ["Key figure", "Value"], rows: kpiRows, numberFormats: kpiFormats }],
+      tables: [
+        { title: "Executive summary", headers: ["Key figure", "Value"], rows: kpiRows, numberFormats: kpiFormats },
+        ...(byLocation.length === 0 ? [] : [{ title: "By location", headers: [...LOCATION_SUMMARY_HEADERS], rows: byLocation, numberFormats: locationFormats }]),
+      ],
     },
   };
 }

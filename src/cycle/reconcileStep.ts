@@ -12,9 +12,11 @@ import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
 import { withinWholeUnitLimit, type SupplyResult } from "./supplyStep";
 import { buildSupplyModel, PLANNING_DEFAULTS } from "./supplyModelFromWorkbook";
+import { networkScenarios, type NetworkScenarioOptions } from "./networkScenarios";
+import { readIfPresent } from "./ownedSheets";
 
-/** What-if settings of step 4. */
-export interface ReconcileOptions {
+/** What-if settings of step 4 (with the network's when the workbook has one). */
+export interface ReconcileOptions extends NetworkScenarioOptions {
   /** Demand change of the demand scenario, in percent (+10 = 10% more demand for every item). */
   demandChange?: number;
   /** Capacity change of the capacity scenario, in percent of every resource's regular hours. */
@@ -112,14 +114,16 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
   throwIfCancelled(run.signal);
 
   const mostLoaded = [...gaps.resources].sort((a, b) => Math.max(...b.utilisation.filter(Number.isFinite)) - Math.max(...a.utilisation.filter(Number.isFinite)))[0]?.key;
-  const scenarios = standardScenarios(options, mostLoaded);
-  const plannedBase = planned !== undefined && sameData(planned.model, model) ? summarisePlan(model, planned.plan) : undefined;
+  // a network is re-planned by location: scenarios act on its lanes, plants and locations too
+  const planning = built.network === undefined ? model : withinWholeUnitLimit(built.network).model;
+  const scenarios = [...standardScenarios(options, mostLoaded), ...networkScenarios(planning, plan, await readIfPresent(workbook, SHEETS.transfers), options)];
+  const plannedBase = planned !== undefined && sameData(planned.model, planning) ? summarisePlan(planning, planned.plan) : undefined;
   run.onProgress?.({ fraction: 0.2, message: `Re-planning ${scenarios.length + (plannedBase ? 0 : 1)} scenarios` });
   // One kept HiGHS model (in this thread, or in the pane's worker) re-plans each scenario from the last plan's basis.
   const session = await openLpSession();
   let comparison: ScenarioComparison;
   try {
-    comparison = await compareScenarios(model, scenarios, optimalPlanner(session ? { session } : {}), plannedBase);
+    comparison = await compareScenarios(planning, scenarios, optimalPlanner(session ? { session } : {}), plannedBase);
   } finally {
     session?.dispose();
   }
@@ -172,7 +176,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
 
   // The headline is the plan's own revenue at risk (planService: demand not shipped on time x price),
   // the figure step 3 reports and step 5 summarises; the family gap below counts only supply short of demand.
-  const atRisk = planServiceOf(model, plan).revenueAtRisk;
+  const atRisk = planServiceOf(planning, plan).revenueAtRisk;
   return {
     comparison,
     report: {

@@ -12,6 +12,7 @@ import type { SupplyModel } from "../core/supply/model";
 import type { Workbook } from "../workbook/workbook";
 import { planTable, readPlanSheet, type PlanTable } from "./planSheet";
 import { planRows } from "./supplyStep";
+import { networkPlanRows } from "./networkPlan";
 import { buildSupplyModel } from "./supplyModelFromWorkbook";
 
 /** The scenario of the base plan (no change). */
@@ -42,7 +43,7 @@ export async function scenarioChoices(workbook: Workbook): Promise<string[]> {
   return [BASE_SCENARIO, ...(await comparedScenarios(workbook)).map((scenario) => scenario.name)];
 }
 
-/** What an approval is built from: the plan table, the model it plans, and its cost when re-planned here. */
+/** What an approval is built from: the plan table, the model it plans (by location for a network), and its cost when re-planned here. */
 export interface ApprovalBasis {
   table: PlanTable;
   model: SupplyModel;
@@ -74,16 +75,17 @@ export async function approvalBasis(workbook: Workbook, scenario: string = BASE_
   // The plan sheet first: without step 3 there is nothing to approve, whatever else is missing.
   const base = await readPlanSheet(workbook);
   const inputs = await buildSupplyModel(workbook);
-  if (scenario === BASE_SCENARIO) return { table: base, model: inputs.model };
+  if (scenario === BASE_SCENARIO) return { table: base, model: inputs.network ?? inputs.model };
   const compared = await comparedScenarios(workbook);
   const chosen = compared.find((candidate) => candidate.name === scenario);
   if (chosen === undefined) {
     const names = [BASE_SCENARIO, ...compared.map((candidate) => candidate.name)].map((name) => `"${name}"`).join(", ");
     throw new PlanningError(`The scenario "${scenario}" was not compared in step 4; choose one of ${names}, or run step 4 with it first.`);
   }
-  const model = applyScenario(inputs.model, chosen);
+  const model = applyScenario(inputs.network ?? inputs.model, chosen);
   const outcome = await optimizeSupply(model);
   if (outcome.status !== "optimal") throw new PlanningError(`The scenario "${scenario}" has no plan to approve: ${outcome.message}`);
-  const [header, ...rows] = planRows(model, outcome.plan, inputs.periods, scaledLocations(inputs.model, model, inputs.byLocation));
+  const [header, ...rows] =
+    inputs.network === undefined ? planRows(model, outcome.plan, inputs.periods, scaledLocations(inputs.model, model, inputs.byLocation)) : networkPlanRows(model, outcome.plan, inputs.periods, inputs.byLocation);
   return { table: planTable(header.map(String), rows), model, planCost: summarisePlan(model, outcome.plan).cost };
 }

@@ -9,6 +9,7 @@ export const SHEETS = {
   strategies: "SOP Strategies",
   supplyPlan: "SOP Supply Plan",
   capacity: "SOP Capacity",
+  transfers: "SOP Transfers",
   reconcile: "SOP Reconcile",
   scenarios: "SOP Scenarios",
   summary: "SOP Summary",

@@ -6,6 +6,7 @@ import { readAuditLog } from "./approval";
 import type { Workbook } from "../workbook/workbook";
 import { requireNoOpenErrors } from "./errorGate";
 import { loadMappedData } from "./mappedData";
+import { readNetwork } from "./networkFromWorkbook";
 import { numberIn, readStepSheet } from "./ownedSheets";
 import { readPlanningSettings, type PlanningSettings } from "./planningSettings";
 import type { Item, PlanningData, Resource } from "./planningData";
@@ -47,11 +48,13 @@ export interface SupplyInputs {
   periods: string[];
   /**
    * Each item's consensus by location, for a workbook with locations (empty without): the model plans
-   * each item's total over its locations on the shared resources; network supply is not planned yet.
+   * each item's total over its locations on the shared resources (by location when `network` is given).
    */
   byLocation: Record<string, Record<string, number[]>>;
   /** How safety stock was sized when past cycles were kept: from their measured lag error, or why not yet. */
   safetyStockNote?: string;
+  /** The model over the workbook's network (SOP Locations, networkFromWorkbook.ts); absent without one. */
+  network?: SupplyModel;
 }
 
 /**
@@ -98,7 +101,15 @@ export async function buildSupplyModel(workbook: Workbook, override: PlanningSet
   const model: SupplyModel = { periods: periods.length, periodLabels: periods, items, resources, demand };
   const fence = await approvedFence(workbook, periods, items, { ...(await readPlanningSettings(workbook)), ...definedOnly(override) });
   if (fence !== undefined) model.timeFence = fence;
-  return { model, data, periods, byLocation, ...(lagError.note === undefined ? {} : { safetyStockNote: lagError.note }) };
+  const network = await readNetwork(workbook, { model, byLocation });
+  return {
+    model,
+    data,
+    periods,
+    byLocation,
+    ...(lagError.note === undefined ? {} : { safetyStockNote: lagError.note }),
+    ...(network === undefined ? {} : { network }),
+  };
 }
 
 /**
@@ -163,8 +174,10 @@ async function approvedFence(workbook: Workbook, periods: readonly string[], ite
   const production: Record<string, number[]> = {};
   for (const row of rows) {
     const id = String(row[0] ?? "");
-    if (row[2] !== "Production" || !known.has(id)) continue;
-    production[id] = column.slice(0, fenced).map((k) => Math.max(0, numberIn(row[k])));
+    // a network plan also has each plant's production ("Production at Plant Oslo"), kept as `id@plant`
+    const plant = /^Production at (.+)$/.exec(String(row[2] ?? ""))?.[1];
+    if ((row[2] !== "Production" && plant === undefined) || !known.has(id)) continue;
+    production[plant === undefined ? id : `${id}@${plant}`] = column.slice(0, fenced).map((k) => Math.max(0, numberIn(row[k])));
   }
   if (Object.keys(production).length === 0) return undefined;
   return { periods: fenced, production, changeCost: settings.changeCost ?? Math.max(...items.map((item) => item.price ?? item.unitCost)) };

@@ -5,11 +5,12 @@ import { acceptedNote, readAcceptance } from "./errorGate";
 import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { CENTS_FORMAT, PERCENT_FORMAT, periodFormats, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
-import { planNumberFormats } from "./planSheet";
+import { locationMeasure, planNumberFormats } from "./planSheet";
 import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
 import { checkSupplySize } from "../core/supply/validateSupplyModel";
+import { laneTable, networkAssumptions, networkPlanRows, TRANSFER_FORMATS, transferRows, transferSummary } from "./networkPlan";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -103,7 +104,7 @@ export function planAssumptions(model: SupplyModel, mipGap: number | undefined, 
  * @example locationDemandMeasure("North") // "Demand at North"
  */
 export function locationDemandMeasure(location: string): string {
-  return `Demand at ${location}`;
+  return locationMeasure("Demand", location);
 }
 
 /**
@@ -161,8 +162,9 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   options.onProgress?.({ fraction: 0.05, message: "Building the supply model" });
   const built = await buildSupplyModel(workbook, options.settings);
   const { periods, byLocation } = built;
-  checkSupplySize(built.model.periods, built.model.items.length, built.model.resources.length);
-  const { model, relaxed } = withinWholeUnitLimit(built.model);
+  const planned = built.network ?? built.model;
+  checkSupplySize(planned.periods, planned.items.length, planned.resources.length);
+  const { model, relaxed } = withinWholeUnitLimit(planned);
   options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
   const comparison = await compareStrategies(model);
   throwIfCancelled(options.signal);
@@ -179,7 +181,11 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     capacityRows.push([resource.resourceId, "Value of 1 more hour", ...resource.hourValue.map(roundCents)]);
   }
   const strategyLines = comparison.summary.map((s) => [s.strategy, roundCents(s.totalCost), roundShare(shownFillRate(s.fillRate)), roundCents(s.backlogUnitPeriods), roundCents(s.revenueAtRisk), roundCents(s.peakInventory)]);
-  const assumptions = [...planAssumptions(model, comparison.optimal.mipGap, relaxed), ...(built.safetyStockNote === undefined ? [] : [built.safetyStockNote])];
+  const assumptions = [
+    ...(built.network === undefined ? [] : networkAssumptions(model)),
+    ...planAssumptions(model, comparison.optimal.mipGap, relaxed),
+    ...(built.safetyStockNote === undefined ? [] : [built.safetyStockNote]),
+  ];
   const strategyRows: CellInput[][] = [
     [...STRATEGY_HEADERS, "Note"],
     ...strategyLines.map((line, i) => [...line, comparison.summary[i].message ?? ""]),
@@ -193,7 +199,8 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   await replaceSheets(
     workbook,
     {
-      [SHEETS.supplyPlan]: { rows: planRows(model, plan, periods, byLocation), numberFormats: planNumberFormats(periods) },
+      [SHEETS.supplyPlan]: { rows: built.network === undefined ? planRows(model, plan, periods, byLocation) : networkPlanRows(model, plan, periods, byLocation), numberFormats: planNumberFormats(periods) },
+      ...(built.network === undefined ? {} : { [SHEETS.transfers]: { rows: transferRows(model, plan, periods), numberFormats: TRANSFER_FORMATS } }),
       [SHEETS.capacity]: {
         rows: capacityRows,
         numberFormats: capacityRows.map((row) => periodFormats(2, periods, row[1] === UTILISATION_MEASURE ? PERCENT_FORMAT : CENTS_FORMAT)),
@@ -215,10 +222,11 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
       summary:
         `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(shownFillRate(best?.fillRate ?? 0), PERCENT_FORMAT)} ` +
         `(backlog ${formatNumber(roundCents(plan.service.backlogUnitPeriods), WHOLE_FORMAT)} unit-months, revenue at risk ${formatNumber(roundCents(plan.service.revenueAtRisk), WHOLE_FORMAT)}); ` +
-        `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.`,
+        `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.` +
+        (built.network === undefined ? "" : ` ${transferSummary(model, plan)}`),
       messages: [
         ...acceptedNote(await readAcceptance(workbook)),
-        ...networkNote(byLocation),
+        ...(built.network === undefined ? networkNote(byLocation) : []),
         ...assumptions.map((text) => ({ level: "info" as const, text })),
         ...overloads.slice(0, 20).map((text) => ({ level: "warning" as const, text })),
       ],
@@ -235,6 +243,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
           rows: plan.resources.map((r) => [r.resourceId, ...r.utilisation.map(utilisation)]),
           numberFormats: periodFormats(1, periods, PERCENT_FORMAT),
         },
+        ...(built.network === undefined ? [] : [laneTable(model, plan)]),
       ],
     },
   };
@@ -249,7 +258,7 @@ function networkNote(byLocation: SupplyInputs["byLocation"]): StepMessage[] {
       level: "warning",
       text:
         `Your demand is by item and location (${locations.size} locations): this plan makes each item's demand summed over its locations on the shared resources, ` +
-        `without stock, capacity or transport by location (network supply is not planned yet). SOP Supply Plan shows each item's demand at each location under its Demand row.`,
+        `without stock, capacity or transport by location: add the sheets SOP Locations and SOP Lanes to plan by location. SOP Supply Plan shows each item's demand at each location under its Demand row.`,
     },
   ];
 }

@@ -107,7 +107,8 @@ describe("the S&OP cycle on the sample workbook", () => {
 
   test("every sheet the cycle writes shows every number as a planner reads it in Excel: in the planning formats, no bare decimal point, no float noise", async () => {
     const written = (await book.listSheets()).filter((sheet) => sheet.ownedByAddin).map((sheet) => sheet.name);
-    const notByTheCycle: string[] = [SHEETS.monitor, SHEETS.cycleHistory, SHEETS.orderHistory, SHEETS.serviceLevels, SHEETS.planDiff];
+    // SOP Transfers: only a workbook with a network (tests/cycle/networkCycle.test.ts)
+    const notByTheCycle: string[] = [SHEETS.monitor, SHEETS.cycleHistory, SHEETS.orderHistory, SHEETS.serviceLevels, SHEETS.planDiff, SHEETS.transfers];
     expect([...written].sort()).toEqual([...Object.values(SHEETS).filter((sheet) => !notByTheCycle.includes(sheet)), "Plan 2026-01 v1"].sort());
     for (const sheet of written) expect({ sheet, unreadable: unreadableNumbers(book, sheet) }).toEqual({ sheet, unreadable: [] });
     expect(written.filter((sheet) => shownNumbers(book, sheet).length === 0).sort()).toEqual([SHEETS.overrides, SHEETS.validation].sort());

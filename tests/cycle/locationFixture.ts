@@ -22,9 +22,10 @@ export function fixtureQuantity(level: number, t: number): number {
 
 /**
  * A planner's workbook keyed by item and location: Sales with two key columns (Item, Location) and 24
- * months across, an item master, and resources. `extraRows` are appended to Sales (e.g. a duplicate key).
+ * months across, an item master, and resources. `extraRows` are appended to Sales (e.g. a duplicate key);
+ * `extraSheets` are added as the planner's own sheets (e.g. SOP Locations), rows from A1.
  */
-export async function twoLocationBook(extraRows: (string | number | null)[][] = []): Promise<MemoryWorkbook> {
+export async function twoLocationBook(extraRows: (string | number | null)[][] = [], extraSheets: Record<string, (string | number | null)[][]> = {}): Promise<MemoryWorkbook> {
   const book = new ExcelJS.Workbook();
   const items = book.addWorksheet("Items");
   items.addRows([
@@ -43,6 +44,7 @@ export async function twoLocationBook(extraRows: (string | number | null)[][] = 
     ["Resource", "Regular Hours/Month", "Overtime Hours Cap", "Regular Cost/h", "Overtime Cost/h"],
     ["Assembly", 400, 80, 30, 45],
   ]);
+  for (const [name, rows] of Object.entries(extraSheets)) book.addWorksheet(name).addRows(rows);
   return load(book);
 }
 

@@ -5,12 +5,14 @@ type Json = Record<string, unknown>;
 
 const FIELDS: Record<ScenarioChange["kind"], readonly string[]> = {
   demand: ["kind", "item", "family", "from", "to", "percent"],
-  capacity: ["kind", "resource", "from", "to", "percent", "hours"],
+  capacity: ["kind", "resource", "location", "from", "to", "percent", "hours"],
   shift: ["kind", "resource", "from", "to", "hours"],
   price: ["kind", "item", "family", "percent", "value"],
   cost: ["kind", "item", "family", "field", "percent", "value"],
+  lane: ["kind", "lane", "from", "to", "percent"],
+  move: ["kind", "item", "family", "source", "target", "from", "to", "percent"],
 };
-const TEXT = new Set(["kind", "item", "family", "resource", "field"]);
+const TEXT = new Set(["kind", "item", "family", "resource", "location", "field", "lane", "source", "target"]);
 const COST_FIELDS = ["unitCost", "holdingCost", "subcontractCost", "backlogCost"];
 
 /**
@@ -63,7 +65,11 @@ function change(raw: unknown, path: string, problems: string[]): ScenarioChange[
       problems.push(`${path}.${key} must be ${TEXT.has(key) ? "a text" : "a number"}`);
     }
   }
-  if ((kind === "capacity" || kind === "shift") && raw.resource === undefined) problems.push(`${path}.resource is missing`);
+  if (kind === "shift" && raw.resource === undefined) problems.push(`${path}.resource is missing`);
+  if (kind === "capacity" && (raw.resource === undefined) === (raw.location === undefined)) problems.push(`${path} needs exactly one of resource or location (a plant)`);
+  for (const key of { lane: ["lane", "percent"], move: ["source", "target", "percent"] }[kind as "lane" | "move"] ?? []) {
+    if (raw[key] === undefined) problems.push(`${path}.${key} is missing`);
+  }
   if (kind === "demand" && raw.percent === undefined) problems.push(`${path}.percent is missing`);
   if (kind === "shift" && raw.hours === undefined) problems.push(`${path}.hours is missing`);
   if (kind === "cost" && raw.field !== undefined && !COST_FIELDS.includes(String(raw.field))) {

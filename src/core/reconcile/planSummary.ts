@@ -1,4 +1,4 @@
-import type { SupplyModel } from "../supply/model";
+import { stockingPointKey, type SupplyModel } from "../supply/model";
 import type { SupplyPlan } from "../supply/plan";
 
 /** The figures a scenario is judged by, for one plan over the whole horizon. */
@@ -39,10 +39,10 @@ export function summarisePlan(model: SupplyModel, plan: SupplyPlan): PlanSummary
   let revenue = 0;
   let onTime = 0;
   let demandTotal = 0;
-  for (const itemPlan of plan.items) {
-    const item = model.items.find((i) => i.id === itemPlan.itemId);
+  for (const [i, itemPlan] of plan.items.entries()) {
+    const item = model.items[i]?.id === itemPlan.itemId ? model.items[i] : model.items.find((candidate) => candidate.id === itemPlan.itemId);
     if (item === undefined) continue;
-    const demand = model.demand[item.id] ?? [];
+    const demand = model.demand[stockingPointKey(item)] ?? [];
     let owed = item.openingBacklog;
     demand.forEach((d, t) => {
       const shipped = d + owed - itemPlan.backlog[t] - itemPlan.lost[t];

@@ -1,5 +1,5 @@
 import { PlanningError } from "../errors";
-import type { SupplyItem, SupplyModel } from "../supply/model";
+import { stockingPointKey, type SupplyItem, type SupplyModel } from "../supply/model";
 
 /**
  * Which periods a change covers: `from` and `to` are period numbers counted from 1 as the planner
@@ -24,13 +24,37 @@ export interface DemandChange extends ItemTarget, PeriodSpan {
 
 /**
  * A resource gains or loses regular hours: by percent (-20 = loses a fifth) or by hours per period
- * (-40 = loses 40 hours). Hours never go below 0.
+ * (-40 = loses 40 hours). Hours never go below 0. With `location` instead of `resource`, every
+ * resource of that plant changes (a network model): -100 = the plant makes nothing.
  */
 export interface CapacityChange extends PeriodSpan {
   kind: "capacity";
-  resource: string;
+  resource?: string;
+  location?: string;
   percent?: number;
   hours?: number;
+}
+
+/**
+ * A lane of a network model carries more or less: its capacity per period x (1 + percent/100);
+ * -100 closes it (for a lane without a limit, -100 is the only change allowed). `lane` is its id,
+ * "From->To".
+ */
+export interface LaneChange extends PeriodSpan {
+  kind: "lane";
+  lane: string;
+  percent: number;
+}
+
+/**
+ * Demand moves between the locations of a network model: `percent` of the targeted items' demand at
+ * `source` is taken from there and added at `target` (customers served from another location).
+ */
+export interface MoveChange extends ItemTarget, PeriodSpan {
+  kind: "move";
+  source: string;
+  target: string;
+  percent: number;
 }
 
 /** A new shift: the resource gains `hours` regular hours per period. */
@@ -53,7 +77,7 @@ export interface PriceChange extends ItemTarget {
 }
 
 /** One change to the base model. */
-export type ScenarioChange = DemandChange | CapacityChange | ShiftChange | PriceChange;
+export type ScenarioChange = DemandChange | CapacityChange | ShiftChange | PriceChange | LaneChange | MoveChange;
 
 /** A named what-if: a list of changes applied, in order, to a copy of the base model. */
 export interface Scenario {
@@ -68,13 +92,15 @@ export interface Scenario {
  * - demand: demand_t x (1 + percent/100) for the targeted items in the span
  * - capacity: availableHours_t x (1 + percent/100) or availableHours_t + hours, not below 0
  * - shift: availableHours_t + hours
+ * - lane: capacity_t x (1 + percent/100) of one lane (-100 closes it)
+ * - move: percent of demand_t at the source location moved to the target location, item by item
  * - price / cost: field x (1 + percent/100), or field = value; a percent leaves alone the targeted items
  *   that have no such field (e.g. no subcontract cost), a value gives it to them
  * @param base the supply model the scenario starts from
  * @param scenario its changes
  * @returns a new model
- * @throws PlanningError naming the scenario and change (1-based) when it names an unknown item, family
- *   or resource, a span outside the horizon, a percent change of a field none of its items has, or not exactly one of
+ * @throws PlanningError naming the scenario and change (1-based) when it names an unknown item, family,
+ *   resource, plant, lane or location, a span outside the horizon, a percent change of a field none of its items has, or not exactly one of
  *   percent/hours or percent/value, or when the result would be negative
  * @example applyScenario(base, { name: "Promo", changes: [{ kind: "demand", family: "Bikes", percent: 10, from: 1, to: 3 }] })
  */
@@ -94,8 +120,14 @@ export function applyScenario(base: SupplyModel, scenario: Scenario): SupplyMode
       case "cost":
         changePrice(model, change, where);
         break;
+      case "lane":
+        changeLane(model, change, where);
+        break;
+      case "move":
+        moveDemand(model, change, where);
+        break;
       default:
-        throw new PlanningError(`${where} is not a known kind of change: use demand, capacity, shift, price or cost.`);
+        throw new PlanningError(`${where} is not a known kind of change: use demand, capacity, shift, price, cost, lane or move.`);
     }
   });
   return model;
@@ -105,17 +137,31 @@ function changeDemand(model: SupplyModel, change: DemandChange, where: string): 
   checkPercent(change.percent, where);
   const [from, to] = span(model, change, where);
   for (const item of targets(model, change, where)) {
-    const demand = model.demand[item.id];
+    const demand = model.demand[stockingPointKey(item)];
     if (demand === undefined) continue;
     for (let t = from; t <= to; t++) demand[t] = scale(demand[t], change.percent);
   }
 }
 
-function changeCapacity(model: SupplyModel, change: CapacityChange | ShiftChange, where: string): void {
+/** The resources a capacity change acts on: the one it names, or every resource of the plant it names. */
+function changedResources(model: SupplyModel, change: CapacityChange | ShiftChange, where: string): SupplyModel["resources"] {
+  const location = change.kind === "capacity" ? change.location : undefined;
+  if ((change.resource === undefined) === (location === undefined)) throw new PlanningError(`${where} must name exactly one of resource or location (a plant).`);
+  if (location !== undefined) {
+    const plant = model.locations?.find((l) => l.id === location && l.kind === "plant");
+    const plants = (model.locations ?? []).filter((l) => l.kind === "plant").map((l) => l.id);
+    if (plant === undefined) throw new PlanningError(`${where} names plant "${location}", which is not a plant of the model (plants: ${plants.join(", ") || "none"}).`);
+    return model.resources.filter((r) => r.location === location);
+  }
   const resource = model.resources.find((r) => r.id === change.resource);
   if (resource === undefined) {
-    throw new PlanningError(`${where} names resource "${change.resource}", which is not in the model (known: ${model.resources.map((r) => r.id).join(", ")}).`);
+    throw new PlanningError(`${where} names resource "${change.resource ?? ""}", which is not in the model (known: ${model.resources.map((r) => r.id).join(", ")}).`);
   }
+  return [resource];
+}
+
+function changeCapacity(model: SupplyModel, change: CapacityChange | ShiftChange, where: string): void {
+  const resources = changedResources(model, change, where);
   const percent = change.kind === "capacity" ? change.percent : undefined;
   const hours = change.hours;
   if ((percent === undefined) === (hours === undefined) || !Number.isFinite(percent ?? hours)) {
@@ -126,10 +172,49 @@ function changeCapacity(model: SupplyModel, change: CapacityChange | ShiftChange
   }
   const [from, to] = span(model, change, where);
   if (percent !== undefined) checkPercent(percent, where);
-  for (let t = from; t <= to; t++) {
-    const current = resource.availableHours[t];
-    resource.availableHours[t] = Math.max(0, percent === undefined ? current + (hours ?? 0) : scale(current, percent));
+  for (const resource of resources) {
+    for (let t = from; t <= to; t++) {
+      const current = resource.availableHours[t];
+      resource.availableHours[t] = Math.max(0, percent === undefined ? current + (hours ?? 0) : scale(current, percent));
+      if (change.kind === "capacity" && change.location !== undefined && percent === -100) resource.overtimeHoursCap[t] = 0;
+    }
   }
+}
+
+function changeLane(model: SupplyModel, change: LaneChange, where: string): void {
+  const lane = model.lanes?.find((l) => l.id === change.lane);
+  if (lane === undefined) throw new PlanningError(`${where} names lane "${change.lane}", which is not in the model (lanes: ${(model.lanes ?? []).map((l) => l.id).join(", ") || "none"}).`);
+  checkPercent(change.percent, where);
+  const [from, to] = span(model, change, where);
+  for (let t = from; t <= to; t++) {
+    if (lane.capacity[t] === Infinity && change.percent !== -100) throw new PlanningError(`${where}: lane ${lane.id} has no capacity limit, so it can only be closed (percent -100).`);
+    lane.capacity[t] = change.percent === -100 ? 0 : scale(lane.capacity[t], change.percent);
+  }
+}
+
+function moveDemand(model: SupplyModel, change: MoveChange, where: string): void {
+  if (!(change.percent >= 0 && change.percent <= 100)) throw new PlanningError(`${where} moves ${change.percent}% of demand: give a percent from 0 to 100.`);
+  const known = (model.locations ?? []).map((l) => l.id);
+  for (const location of [change.source, change.target]) {
+    if (!known.includes(location)) throw new PlanningError(`${where} names location "${location}", which is not in the model (locations: ${known.join(", ") || "none"}).`);
+  }
+  const [from, to] = span(model, change, where);
+  let moved = 0;
+  for (const item of targets(model, change, where).filter((i) => i.location === change.source)) {
+    const source = model.demand[stockingPointKey(item)];
+    const target = model.demand[stockingPointKey({ id: item.id, location: change.target })];
+    if (target === undefined) {
+      if (change.item === undefined) continue;
+      throw new PlanningError(`${where}: item ${item.id} is not stocked at ${change.target}, so its demand cannot move there.`);
+    }
+    for (let t = from; t <= to; t++) {
+      const units = (source[t] * change.percent) / 100;
+      source[t] -= units;
+      target[t] += units;
+    }
+    moved++;
+  }
+  if (moved === 0) throw new PlanningError(`${where}: no item it targets is stocked at both ${change.source} and ${change.target}.`);
 }
 
 function changePrice(model: SupplyModel, change: PriceChange, where: string): void {
@@ -172,9 +257,9 @@ function targets(model: SupplyModel, target: ItemTarget, where: string): SupplyI
     throw new PlanningError(`${where} names both an item and a family: give one, or neither for every item.`);
   }
   if (target.item !== undefined) {
-    const item = model.items.find((i) => i.id === target.item);
-    if (item === undefined) throw new PlanningError(`${where} names item "${target.item}", which is not in the model.`);
-    return [item];
+    const items = model.items.filter((i) => i.id === target.item);
+    if (items.length === 0) throw new PlanningError(`${where} names item "${target.item}", which is not in the model.`);
+    return items;
   }
   if (target.family !== undefined) {
     const items = model.items.filter((i) => i.family === target.family);

@@ -222,3 +222,79 @@ describe("parseScenarios", () => {
     expect(() => parseScenarios("x")).toThrow(PlanningError);
   });
 });
+
+describe("network scenarios: lanes, plants and demand moved between locations", () => {
+  const network: SupplyModel = validateSupplyModel({
+    periods: 3,
+    locations: [{ id: "P1", kind: "plant" }, { id: "P2", kind: "plant" }, { id: "DC1", kind: "warehouse" }, { id: "DC2", kind: "warehouse" }],
+    resources: [
+      { id: "L1", location: "P1", availableHours: 100, overtimeHoursCap: 10 },
+      { id: "Pack1", location: "P1", availableHours: 50 },
+      { id: "L2", location: "P2", availableHours: 80 },
+    ],
+    items: [
+      { id: "A", location: "P1", unitCost: 5, holdingCost: 1, hoursPerUnit: { L1: 1, Pack1: 0.5 } },
+      { id: "A", location: "DC1", holdingCost: 1, lostSalesCost: 50 },
+      { id: "A", location: "DC2", holdingCost: 1, lostSalesCost: 50 },
+      { id: "B", location: "P2", unitCost: 5, holdingCost: 1, hoursPerUnit: { L2: 1 } },
+      { id: "B", location: "DC1", holdingCost: 1, lostSalesCost: 50 },
+    ],
+    demand: { "A@P1": [0, 0, 0], "A@DC1": [10, 20, 30], "A@DC2": [5, 5, 5], "B@P2": [0, 0, 0], "B@DC1": [40, 40, 40] },
+    lanes: [
+      { from: "P1", to: "DC1", transitPeriods: 1, costPerUnit: 1, capacity: 60 },
+      { from: "P1", to: "DC2", transitPeriods: 0, costPerUnit: 2 },
+      { from: "P2", to: "DC1", transitPeriods: 0, costPerUnit: 1 },
+    ],
+  });
+
+  it("closes a lane for the months given, or cuts its capacity by a percent", () => {
+    const closed = applyScenario(network, { name: "Strike", changes: [{ kind: "lane", lane: "P1->DC1", percent: -100, from: 2, to: 3 }] });
+    expect(closed.lanes?.[0].capacity).toEqual([60, 0, 0]);
+    const cut = applyScenario(network, { name: "Fewer trucks", changes: [{ kind: "lane", lane: "P1->DC1", percent: -25 }] });
+    expect(cut.lanes?.[0].capacity).toEqual([45, 45, 45]);
+    expect(network.lanes?.[0].capacity).toEqual([60, 60, 60]);
+    expect(applyScenario(network, { name: "No road", changes: [{ kind: "lane", lane: "P2->DC1", percent: -100 }] }).lanes?.[2].capacity).toEqual([0, 0, 0]);
+    expect(() => applyScenario(network, { name: "Half road", changes: [{ kind: "lane", lane: "P2->DC1", percent: -50 }] })).toThrow(/lane P2->DC1 has no capacity limit, so it can only be closed/);
+    expect(() => applyScenario(network, { name: "Sea", changes: [{ kind: "lane", lane: "P1->DC3", percent: -100 }] })).toThrow(/Scenario "Sea", change 1 \(lane\) names lane "P1->DC3", which is not in the model \(lanes: P1->DC1, P1->DC2, P2->DC1\)/);
+  });
+
+  it("takes every resource of a plant down by a percent; -100 also takes its overtime", () => {
+    const half = applyScenario(network, { name: "P1 half", changes: [{ kind: "capacity", location: "P1", percent: -50 }] });
+    expect(half.resources.map((r) => r.availableHours[0])).toEqual([50, 25, 80]);
+    expect(half.resources[0].overtimeHoursCap[0]).toBe(10);
+    const closed = applyScenario(network, { name: "P1 fire", changes: [{ kind: "capacity", location: "P1", percent: -100, from: 2 }] });
+    expect(closed.resources[0].availableHours).toEqual([100, 0, 0]);
+    expect(closed.resources[0].overtimeHoursCap).toEqual([10, 0, 0]);
+    expect(() => applyScenario(network, { name: "DC fire", changes: [{ kind: "capacity", location: "DC1", percent: -100 }] })).toThrow(/names plant "DC1", which is not a plant of the model \(plants: P1, P2\)/);
+    expect(() => applyScenario(network, { name: "Both", changes: [{ kind: "capacity", location: "P1", resource: "L1", percent: -10 }] })).toThrow(/exactly one of resource or location/);
+  });
+
+  it("moves a share of demand from one location to another, keeping the total, and scales demand at every location of an item", () => {
+    const moved = applyScenario(network, { name: "Shop moves", changes: [{ kind: "move", source: "DC1", target: "DC2", percent: 20 }] });
+    expect(moved.demand["A@DC1"]).toEqual([8, 16, 24]);
+    expect(moved.demand["A@DC2"]).toEqual([7, 9, 11]);
+    // B is not stocked at DC2: left where it is when no item is named
+    expect(moved.demand["B@DC1"]).toEqual([40, 40, 40]);
+    expect(() => applyScenario(network, { name: "B moves", changes: [{ kind: "move", item: "B", source: "DC1", target: "DC2", percent: 20 }] })).toThrow(/item B is not stocked at DC2/);
+    const up = applyScenario(network, { name: "A up", changes: [{ kind: "demand", item: "A", percent: 10 }] });
+    expect(up.demand["A@DC1"].map((v) => Math.round(v * 100) / 100)).toEqual([11, 22, 33]);
+    expect(up.demand["A@DC2"].map((v) => Math.round(v * 100) / 100)).toEqual([5.5, 5.5, 5.5]);
+  });
+
+  it("re-plans a closed lane with the optimiser: what cannot arrive in time is lost", async () => {
+    const planner = optimalPlanner();
+    const comparison = await compareScenarios(network, [{ name: "Strike", changes: [{ kind: "lane", lane: "P2->DC1", percent: -100 }] }], planner);
+    const strike = comparison.scenarios[0].summary;
+    // B reaches DC1 only on the closed lane: all 120 units of B are lost, at 50 each
+    expect(strike?.cost).toBeCloseTo(comparison.base.cost + 120 * 50 - 120 * (5 + 1), 6);
+  });
+
+  it("reads lane, move and plant changes from scenarios.json, naming what is missing", () => {
+    expect(
+      parseScenarios([{ name: "N", changes: [{ kind: "lane", lane: "P1->DC1", percent: -100 }, { kind: "move", source: "DC1", target: "DC2", percent: 10 }, { kind: "capacity", location: "P1", percent: -50 }] }])[0].changes.map((c) => c.kind),
+    ).toEqual(["lane", "move", "capacity"]);
+    expect(() => parseScenarios([{ name: "N", changes: [{ kind: "lane", percent: -100 }, { kind: "move", source: "DC1", percent: 10 }, { kind: "capacity", percent: -50 }] }])).toThrow(
+      /scenarios\[0\]\.changes\[0\]\.lane is missing; scenarios\[0\]\.changes\[1\]\.target is missing; scenarios\[0\]\.changes\[2\] needs exactly one of resource or location/,
+    );
+  });
+});

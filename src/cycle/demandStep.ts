@@ -5,7 +5,7 @@ import { abcXyz } from "../core/segmentation";
 import { columnLetters, quoteSheetName } from "../workbook/address";
 import type { CellInput, CellValue, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { coherentLevels, type LevelForecast } from "./coherentLevels";
+import { coherentLevels, type CoherentLevels } from "./coherentLevels";
 import { acceptedNote, requireNoOpenErrors } from "./errorGate";
 import { inThreadForecaster, type BatchForecaster, type ItemForecastResult } from "./itemForecasts";
 import { loadMappedData } from "./mappedData";
@@ -115,19 +115,19 @@ export async function runDemandStep(
     options.onProgress?.({ fraction: done / clean.rows.length, message: `Forecasting (${done} of ${clean.rows.length} done)` });
   const forecasts = await forecaster(batch, { signal: options.signal, onProgress });
   throwIfCancelled(options.signal);
-  const levels: LevelForecast[] = [];
+  let coherent: CoherentLevels | undefined;
   if (demand.coherent === true) {
     options.onProgress?.({ fraction: 1, message: "Forecasting the family, item and location totals and reconciling them" });
-    const coherent = await coherentLevels(
-      forecasts.map((outcome, i) => ({ ...rowKey(clean.header, clean.rows[i]), family: families[i], history: histories[i], forecast: outcome.forecast, rmse: outcome.rmse })),
+    const levels = await coherentLevels(
+      forecasts.map((outcome, i) => ({ ...rowKey(clean.header, clean.rows[i]), family: families[i], history: histories[i], forecast: outcome.forecast, rmse: outcome.rmse, errors: outcome.errors })),
       async (totals) => forecaster({ ...batch, holdout: 0, jobs: totals.map((history) => ({ history })) }, { signal: options.signal }),
     );
     throwIfCancelled(options.signal);
     forecasts.forEach((outcome, i) => {
-      const shift = (bound: number[]): number[] => bound.map((v, t) => Math.max(0, v + coherent.bottom[i][t] - outcome.forecast[t]));
-      Object.assign(outcome, { lower: shift(outcome.lower), upper: shift(outcome.upper), forecast: coherent.bottom[i] });
+      const shift = (bound: number[]): number[] => bound.map((v, t) => Math.max(0, v + levels.bottom[i][t] - outcome.forecast[t]));
+      Object.assign(outcome, { lower: shift(outcome.lower), upper: shift(outcome.upper), forecast: levels.bottom[i] });
     });
-    levels.push(...coherent.levels);
+    coherent = levels;
   }
   const items: ItemForecast[] = forecasts.map((outcome, i) => ({
     ...outcome,
@@ -181,7 +181,7 @@ export async function runDemandStep(
       messages: [
         ...acceptedNote(accepted),
         ...familySeasonMessages(borrowed, demand.liveFormulas === true && !located && demand.coherent !== true),
-        ...(levels.length > 0 ? [coherentMessage(levels, demand.liveFormulas === true && !located)] : []),
+        ...(coherent ? [coherentMessage(coherent, demand.liveFormulas === true && !located)] : []),
         ...(demand.liveFormulas === true && located
           ? [{ level: "info" as const, text: "SOP Forecast holds values, not live =SOP.FORECAST formulas: with locations a formula would have to find its row by item and location, which MATCH cannot do in every Excel version. Run step 2 again to refresh them." }]
           : []),
@@ -208,7 +208,7 @@ export async function runDemandStep(
           numberFormats: [...keyHeader(located).map(() => "@"), "@", "@", "@", PERCENT_FORMAT, WHOLE_FORMAT],
         },
         ...(located ? consensusTotals(items, periods) : []),
-        ...(levels.length > 0 ? [levelsTable(levels, periods)] : []),
+        ...(coherent ? [levelsTable(coherent.levels, periods)] : []),
       ],
     },
   };
@@ -236,7 +236,7 @@ function consensusTotals(items: readonly ItemForecast[], periods: readonly strin
 }
 
 /** The statistical forecast of every total step 2 reconciled: its own model's and the coherent one. */
-function levelsTable(levels: readonly LevelForecast[], periods: readonly string[]): ResultTable {
+function levelsTable(levels: CoherentLevels["levels"], periods: readonly string[]): ResultTable {
   const sum = (values: readonly number[]): number => roundCents(values.reduce((a, b) => a + b, 0));
   return {
     title: "Coherent forecast by level (statistical, before overrides)",
@@ -247,14 +247,18 @@ function levelsTable(levels: readonly LevelForecast[], periods: readonly string[
 }
 
 /** What the planner is told about coherent levels: what moved and what the sheets hold. */
-function coherentMessage(levels: readonly LevelForecast[], liveFormulas: boolean): StepMessage {
+function coherentMessage({ levels, weights, lambda }: CoherentLevels, liveFormulas: boolean): StepMessage {
   const total = levels.find((l) => l.level === "total");
   const change = total ? (100 * (total.coherent.reduce((a, b) => a + b, 0) / Math.max(1e-9, total.own.reduce((a, b) => a + b, 0)) - 100)).toFixed(1) : "0";
   return {
     level: "info",
     text:
       `Coherent levels: the total, ${levels.filter((l) => l.level === "family").length} families` +
-      `${levels.some((l) => l.level === "location") ? ", every item over its locations and every location" : ""} were forecast from their own history and reconciled with the item forecasts (MinT, weighted by each model's in-sample error), ` +
+      `${levels.some((l) => l.level === "location") ? ", every item over its locations and every location" : ""} were forecast from their own history and reconciled with the item forecasts (${
+        weights === "mint_shrink"
+          ? `MinT with shrinkage: the covariance of every model's one-step in-sample errors, shrunk ${Math.round(100 * (lambda ?? 0))}% toward their variances`
+          : "MinT weighted by each model's in-sample error variance"
+      }), ` +
       `so each family forecast is the sum of its items'. SOP Forecast and SOP Consensus hold the reconciled item forecasts (intervals moved with them; holdout sMAPE is each item's own model's); the total moved ${change}% from its own model.` +
       (liveFormulas ? " SOP Forecast holds values, not live formulas: a formula would give the item's own forecast, not the reconciled one." : ""),
   };

@@ -1,5 +1,5 @@
 import { PlanningError } from "../core/errors";
-import { reconcileByWeights, shrinkCovariance, structureFromLevels, sumUp, type ForecastWeights } from "../core/reconcile";
+import { reconcileByWeights, shrinkCovariance, structureFromLevels, sumUp, type ForecastWeights, type SummingStructure } from "../core/reconcile";
 
 /** One series step 2 forecast: an item, or an item at a location. */
 export interface LevelSeries {
@@ -48,6 +48,19 @@ export const MAX_SHRINK_SERIES = 2_000;
 export const NO_FAMILY = "(no family)";
 
 /**
+ * The levels of step 2's series: the total, each family and, with locations, each item over its
+ * locations and each location over its items; the bottom series are the ones given, in their order.
+ * @throws PlanningError when a series (item at a location) is given twice
+ */
+export function levelStructure(series: readonly Pick<LevelSeries, "item" | "location" | "family">[]): SummingStructure {
+  const located = series.some((s) => s.location !== "");
+  return structureFromLevels(
+    series.map((s) => ({ id: located ? `${s.item}\u0000${s.location}` : s.item, levels: { family: s.family === "" ? NO_FAMILY : s.family, item: s.item, location: s.location } })),
+    located ? ["family", "item", "location"] : ["family"],
+  );
+}
+
+/**
  * Make step 2's forecasts coherent: the total, each family and (with locations) each item over its
  * locations and each location over its items get their own forecast, from their summed history, and all
  * are reconciled with the item (x location) forecasts by MinT with shrinkage (Wickramasuriya,
@@ -67,11 +80,7 @@ export async function coherentLevels(
   series: readonly LevelSeries[],
   forecastTotals: (histories: number[][]) => Promise<OwnForecast[]>,
 ): Promise<CoherentLevels> {
-  const located = series.some((s) => s.location !== "");
-  const structure = structureFromLevels(
-    series.map((s) => ({ id: located ? `${s.item}\u0000${s.location}` : s.item, levels: { family: s.family === "" ? NO_FAMILY : s.family, item: s.item, location: s.location } })),
-    located ? ["family", "item", "location"] : ["family"],
-  );
+  const structure = levelStructure(series);
   const histories = sumUp(structure, series.map((s) => s.history));
   const isBottom = new Set(structure.bottom);
   const totals = structure.nodes.map((_, i) => i).filter((i) => !isBottom.has(i));

@@ -306,7 +306,7 @@ async function main(): Promise<void> {
     const { structure, bottom } = generate(seed);
     return { seed, structure, all: allSeries(structure, bottom) };
   }), ORIGINS, HORIZON);
-  const sample = study("MinT on the sample workbook's items -> families -> total", runs.map(sampleHierarchy), SAMPLE_ORIGINS, SAMPLE_HORIZON);
+  const sample = study("MinT on the sample workbook's items -> families -> total", runs.map((seed) => sampleHierarchy(seed)), SAMPLE_ORIGINS, SAMPLE_HORIZON);
   const stepTwo = await stepTwoStudy([20240101, ...runs]);
   const footer = `Peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; load average ${os.loadavg()[0].toFixed(1)}`;
   process.stdout.write(`${[...generated.lines, "", ...sample.lines, "", ...stepTwo.lines, "", footer].join("\n")}\n`);

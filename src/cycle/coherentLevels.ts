@@ -44,6 +44,12 @@ export interface CoherentLevels {
  */
 export const MAX_SHRINK_SERIES = 2_000;
 
+/**
+ * Totals (total, families, items over locations, locations) reconciled at most: the reconciliation
+ * solves one equation per total (2,000: about 3 s and 32 MB), and each total is forecast too.
+ */
+export const MAX_COHERENT_TOTALS = 2_000;
+
 /** The name of the family of items that have none, in the hierarchy. */
 export const NO_FAMILY = "(no family)";
 
@@ -73,8 +79,8 @@ export function levelStructure(series: readonly Pick<LevelSeries, "item" | "loca
  * (ETS base forecasts) 25.04 with MinT shrink, 28.93 with the variances alone and 29.82 bottom-up; on
  * the sample workbook's 500 items in 4 families 71.95, 66.73 and 100.59.
  * @param forecastTotals forecasts the totals' histories (rows in the order given) with step 2's method
- * @throws PlanningError when the series are given twice, or the weights are unusable (then no series
- *   changes: the caller keeps its own forecasts)
+ * @throws PlanningError when the series are given twice, there are more than MAX_COHERENT_TOTALS totals,
+ *   or the weights are unusable (then no series changes: the caller keeps its own forecasts)
  */
 export async function coherentLevels(
   series: readonly LevelSeries[],
@@ -84,6 +90,11 @@ export async function coherentLevels(
   const histories = sumUp(structure, series.map((s) => s.history));
   const isBottom = new Set(structure.bottom);
   const totals = structure.nodes.map((_, i) => i).filter((i) => !isBottom.has(i));
+  if (totals.length > MAX_COHERENT_TOTALS) {
+    throw new PlanningError(
+      `The levels have ${totals.length} totals (items over their locations among them) and coherent forecasts reconcile at most ${MAX_COHERENT_TOTALS}: the item forecasts are kept as they are; split the workbook by family to reconcile it.`,
+    );
+  }
   const own = await forecastTotals(totals.map((i) => histories[i]));
   const fits: OwnForecast[] = [];
   totals.forEach((i, k) => (fits[i] = own[k]));

@@ -1,3 +1,4 @@
+import { PlanningError } from "../core/errors";
 import { itemFamilySeasons, shownDemand } from "../core/forecast";
 import type { FamilySeason } from "../core/forecast";
 import { consensusForecast } from "../core/reconcile";
@@ -29,7 +30,8 @@ export interface DemandOptions {
    * Make the levels coherent: forecast the total, each family and (with locations) each item and each
    * location from their own history too, and reconcile them with the item forecasts (MinT, see
    * coherentLevels), so that SOP Forecast and SOP Consensus hold item forecasts whose sums are the
-   * reconciled family, item and location forecasts. Off by default.
+   * reconciled family, item and location forecasts. Default: on when some item has a family and SOP
+   * Forecast is to hold values (live formulas give each item's own forecast).
    */
   coherent?: boolean;
 }
@@ -116,14 +118,21 @@ export async function runDemandStep(
   const forecasts = await forecaster(batch, { signal: options.signal, onProgress });
   throwIfCancelled(options.signal);
   let coherent: CoherentLevels | undefined;
-  if (demand.coherent === true) {
+  let notCoherent: StepMessage | undefined;
+  const wantsCoherent = demand.coherent ?? (families.some((family) => family !== "") && demand.liveFormulas !== true);
+  if (wantsCoherent) {
     options.onProgress?.({ fraction: 1, message: "Forecasting the family, item and location totals and reconciling them" });
     const levels = await coherentLevels(
       forecasts.map((outcome, i) => ({ ...rowKey(clean.header, clean.rows[i]), family: families[i], history: histories[i], forecast: outcome.forecast, rmse: outcome.rmse, errors: outcome.errors })),
       async (totals) => forecaster({ ...batch, holdout: 0, jobs: totals.map((history) => ({ history })) }, { signal: options.signal }),
-    );
+    ).catch((error: unknown) => {
+      if (!(error instanceof PlanningError)) throw error;
+      notCoherent = { level: "warning", text: `Coherent levels were not made: ${error.message}` };
+      return undefined;
+    });
     throwIfCancelled(options.signal);
     forecasts.forEach((outcome, i) => {
+      if (levels === undefined) return;
       const shift = (bound: number[]): number[] => bound.map((v, t) => Math.max(0, v + levels.bottom[i][t] - outcome.forecast[t]));
       Object.assign(outcome, { lower: shift(outcome.lower), upper: shift(outcome.upper), forecast: levels.bottom[i] });
     });
@@ -147,7 +156,7 @@ export async function runDemandStep(
     const lead = [...keyCells(item, located), item.family, item.model, item.segment, item.intermittent ? "yes" : "no", smapeShare(item), roundCents(item.rmse)];
     const live: CellInput[] = [{ formula: liveFormula(clean.rows[i][0], clean.rows.length, historyPeriods.length, demand, seasonLength, level, seasons[i]) }, ...periods.slice(1).map(() => null)];
     const blank = periods.map(() => null);
-    const formulas = demand.liveFormulas === true && !located && demand.coherent !== true;
+    const formulas = demand.liveFormulas === true && !located && coherent === undefined;
     forecastRows.push([...lead, "Forecast", ...(formulas ? live : shownDemand(item.forecast))]);
     forecastRows.push([...lead, `Lower ${level}%`, ...(formulas ? blank : shownDemand(item.lower))]);
     forecastRows.push([...lead, `Upper ${level}%`, ...(formulas ? blank : shownDemand(item.upper))]);
@@ -180,8 +189,9 @@ export async function runDemandStep(
         `${borrowed.length > 0 ? `${borrowed.length} items use the season of their family. ` : ""}${overrides.length} overrides applied.`,
       messages: [
         ...acceptedNote(accepted),
-        ...familySeasonMessages(borrowed, demand.liveFormulas === true && !located && demand.coherent !== true),
+        ...familySeasonMessages(borrowed, demand.liveFormulas === true && !located && coherent === undefined),
         ...(coherent ? [coherentMessage(coherent, demand.liveFormulas === true && !located)] : []),
+        ...(notCoherent ? [notCoherent] : []),
         ...(demand.liveFormulas === true && located
           ? [{ level: "info" as const, text: "SOP Forecast holds values, not live =SOP.FORECAST formulas: with locations a formula would have to find its row by item and location, which MATCH cannot do in every Excel version. Run step 2 again to refresh them." }]
           : []),

@@ -80,4 +80,43 @@ describe("coherent levels of step 2", () => {
     });
     expect(demand.report.messages?.some((m) => /Coherent levels: the total, 2 families, every item over its locations and every location were forecast/.test(m.text))).toBe(true);
   }, 60_000);
+
+  test("after step 2 with a family override, SOP Consensus holds the family's number spread over its items at every location, and SOP Forecast the reconciled forecasts", async () => {
+    const book = await twoLocationBook();
+    await runGatherStep(book);
+    const month = (await runDemandStep(book, { horizon: 3 })).periods[0];
+    book.setCell(SHEETS.overrides, "A2", "sales");
+    book.setCell(SHEETS.overrides, "B2", "Seating");
+    book.setCell(SHEETS.overrides, "D2", month);
+    book.setCell(SHEETS.overrides, "E2", 1000);
+    book.setCell(SHEETS.overrides, "H2", "trade fair");
+    const demand = await runDemandStep(book, { horizon: 3 });
+    const forecast = (await book.read(SHEETS.forecast)).slice(1).filter((row) => row[8] === "Forecast");
+    const consensus = (await book.read(SHEETS.consensus)).slice(1);
+    const seating = consensus.filter((row) => row[2] === "Seating");
+    expect(seating).toHaveLength(4);
+    expect(seating.reduce((s, row) => s + (row[3] as number), 0)).toBeCloseTo(1000, 1);
+    // Each Seating series takes its share of the family's forecast, as SOP Forecast holds it.
+    const stat = (row: (typeof consensus)[number]): number => forecast.find((f) => f[0] === row[0] && f[1] === row[1])![9] as number;
+    const family = seating.reduce((s, row) => s + stat(row), 0);
+    seating.forEach((row) => expect(row[3] as number).toBeCloseTo((1000 * stat(row)) / family, 0));
+    // Lighting is not overridden: its consensus is its (reconciled) forecast, and the months after are untouched.
+    consensus.filter((row) => row[2] === "Lighting").forEach((row) => expect(row[3]).toBeCloseTo(stat(row), 1));
+    // SOP Forecast holds the reconciled forecasts: the Seating family of the levels table is their sum.
+    const table = demand.report.tables?.find((t) => t.title === "Coherent forecast by level (statistical, before overrides)");
+    const seatingRow = table!.rows.find((row) => row[1] === "Seating")!;
+    expect(family).toBeCloseTo(seatingRow[4] as number, 0);
+  }, 60_000);
+
+  test("a name that is neither an item, a family nor a location stops step 2 naming its row", async () => {
+    const book = await twoLocationBook();
+    await runGatherStep(book);
+    const month = (await runDemandStep(book, { horizon: 3, coherent: false })).periods[0];
+    book.setCell(SHEETS.overrides, "A2", "sales");
+    book.setCell(SHEETS.overrides, "B2", "Seatng");
+    book.setCell(SHEETS.overrides, "D2", month);
+    book.setCell(SHEETS.overrides, "E2", 1000);
+    book.setCell(SHEETS.overrides, "H2", "typo");
+    await expect(runDemandStep(book, { horizon: 3, coherent: false })).rejects.toThrow(/Row 2 \(Seatng, 2026-01\): "Seatng" is neither an item, a family nor a location in the plan/);
+  }, 60_000);
 });

@@ -10,6 +10,8 @@
  * the workbook for `sop verify --receipt`. A name typed on the command line is recorded as self-declared.
  * With --scenario, the plan approved is that scenario's (one step 4 compared), not the base.
  * --frozen-months replaces the workbook's Planning Settings "Frozen months" (the time fence) for this run.
+ * --coherent on|off: step 2 forecasts the total, families and locations too and reconciles them with the
+ * items (on), or keeps the item forecasts (off); by default on when items have families.
  */
 import * as fs from "fs";
 import * as v8 from "v8";
@@ -21,7 +23,7 @@ import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile, writeOutputFile } from "./files";
 
-const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--frozen-months 1] [--accept-errors "reason"] [--force]';
+const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--frozen-months 1] [--coherent on|off] [--accept-errors "reason"] [--force]';
 
 /**
  * The approved plan sheets an existing output holds (none when there is no such file, or it is not a
@@ -130,7 +132,7 @@ function checkHeap(step: string): void {
 export async function runCycleCommand(args: string[]): Promise<number> {
   const { values, positionals, switches } = readCommandLine(
     args,
-    { out: "value", approve: "value", scenario: "value", receipt: "value", comment: "value", horizon: "value", "frozen-months": "value", "accept-errors": "value", force: "switch" },
+    { out: "value", approve: "value", scenario: "value", receipt: "value", comment: "value", horizon: "value", "frozen-months": "value", coherent: "value", "accept-errors": "value", force: "switch" },
     USAGE,
   );
   if (positionals.length !== 1 || !values.out) throw new PlanningError(`Give one workbook and --out: ${USAGE}`);
@@ -140,6 +142,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
   if (frozenMonths !== undefined && !(Number.isInteger(frozenMonths) && frozenMonths >= 0)) {
     throw new PlanningError(`--frozen-months must be a whole number of months from 0 (0 = no time fence); got ${values["frozen-months"]}.`);
   }
+  if (values.coherent !== undefined && values.coherent !== "on" && values.coherent !== "off") throw new PlanningError(`--coherent takes on or off; got ${values.coherent}.`);
   assertNotInput(values.out, [positionals[0]]);
   if (values.receipt !== undefined) {
     if (values.approve === undefined) throw new PlanningError("--receipt records an approval: give --approve \"Name\" too.");
@@ -157,7 +160,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
   let shown = -1;
   const result = await runCycle(
     book,
-    { demand: { horizon }, approver: values.approve, comment: values.comment, scenario: values.scenario, acceptErrors: values["accept-errors"] },
+    { demand: { horizon, ...(values.coherent === undefined ? {} : { coherent: values.coherent === "on" }) }, approver: values.approve, comment: values.comment, scenario: values.scenario, acceptErrors: values["accept-errors"] },
     {
       ...(frozenMonths === undefined ? {} : { settings: { frozenMonths } }),
       onProgress: (p) => {

@@ -92,7 +92,7 @@ export async function coherentLevels(
   const totals = structure.nodes.map((_, i) => i).filter((i) => !isBottom.has(i));
   if (totals.length > MAX_COHERENT_TOTALS) {
     throw new PlanningError(
-      `The levels have ${totals.length} totals (items over their locations among them) and coherent forecasts reconcile at most ${MAX_COHERENT_TOTALS}: the item forecasts are kept as they are; split the workbook by family to reconcile it.`,
+      `The levels have ${totals.length.toLocaleString("en-US")} totals (items over their locations among them) and coherent forecasts reconcile at most ${MAX_COHERENT_TOTALS.toLocaleString("en-US")}: the item forecasts are kept as they are; split the workbook by family to reconcile it.`,
     );
   }
   const own = await forecastTotals(totals.map((i) => histories[i]));

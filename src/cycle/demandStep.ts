@@ -76,9 +76,11 @@ function holdoutLength(periods: number): number {
  * SOP Consensus. With live formulas, each item's =SOP.FORECAST finds its row of SOP Clean History by
  * its id and carries its family's season, so the formula gives the pane's numbers (a workbook with
  * locations keeps values: one item's row is found by item and location, which MATCH cannot do alone).
- * With `coherent`, the totals (total, families; with locations items and locations) are forecast too and
- * reconciled with the items (see coherentLevels): the sheets hold the reconciled item forecasts and the
- * report a table of every total, its own model's forecast and the coherent one.
+ * With `coherent` (by default when items have families and values are written), the totals (total,
+ * families; with locations items and locations) are forecast too and reconciled with the items (see
+ * coherentLevels): the sheets hold the reconciled item forecasts and the report a table of every total,
+ * its own model's forecast and the coherent one; when they cannot be reconciled (too many totals) the
+ * item forecasts are kept and a warning says why.
  * @param forecaster runs the forecasts (default: in this thread; the task pane passes a Web Worker's)
  * @throws BlockedByErrors while step 1 has errors not fixed or accepted
  * @throws PlanningError when step 1 has not run, for a horizon outside 1..36, or bad overrides

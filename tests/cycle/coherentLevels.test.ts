@@ -44,6 +44,25 @@ describe("coherent levels of step 2", () => {
     expect(result.levels[0].coherent[0]).toBeCloseTo(result.bottom.reduce((s, row) => s + row[0], 0), 9);
   });
 
+  test("more totals than MAX_COHERENT_TOTALS are refused before any total is forecast, saying the item forecasts are kept", async () => {
+    const series = Array.from({ length: 1000 }, (_, k) => ["N", "S"].map((location) => ({ item: `i${k}`, location, family: "F", history: [1, 2], forecast: [1], rmse: 1, errors: [0, 1] }))).flat();
+    let asked = false;
+    const within = coherentLevels(series, async (histories) => {
+      asked = true;
+      return histories.map(() => ({ forecast: [1], rmse: 1, errors: [0, 1] }));
+    });
+    // Total, 1 family, 1,000 items over their locations and 2 locations: 1,004 totals, within the limit of 2,000.
+    await expect(within).resolves.toBeDefined();
+    expect(asked).toBe(true);
+    asked = false;
+    const more = Array.from({ length: 2000 }, (_, k) => ({ item: `i${k}`, location: k % 2 === 0 ? "N" : "S", family: "F", history: [1, 2], forecast: [1], rmse: 1, errors: [0, 1] }));
+    await expect(coherentLevels([...more, ...more.map((s) => ({ ...s, location: s.location === "N" ? "S" : "N" }))], async () => {
+      asked = true;
+      return [];
+    })).rejects.toThrow(/2,004 totals \(items over their locations among them\) and coherent forecasts reconcile at most 2,000: the item forecasts are kept/);
+    expect(asked).toBe(false);
+  });
+
   test("with locations, items over their locations and locations over their items are levels too, all summing exactly", async () => {
     const series = ["N", "S"].flatMap((location) =>
       ["a", "b"].map((item) => ({ item, location, family: "", history: [5, 5], forecast: [item === "a" ? 12 : 8], rmse: 2, errors: [1, -1] })),

@@ -15,6 +15,11 @@
  * with a Cholesky factor of the full W, independently of the constraint form mint.ts solves.
  * The same on the sample workbook's hierarchy (scripts/make-sample.ts with 125 items a family: 500 items
  * -> 4 families -> total, 36 months), at origins after months 24 and 30, 6 months ahead.
+ * Step 2 as the cycle runs it: the sample workbook (its seed 20240101 and the seeds given; 40 items in 4
+ * families, 36 months) forecast by step
+ * 2's own forecaster (automatic mode, family seasons) at origins after months 24 and 30, 6 months
+ * ahead, its items as forecast (bottom-up) against step 2's coherent levels (coherentLevels: MinT
+ * shrink on the forecaster's one-step errors), scored on the items and the families.
  * Usage: npm run bench:mint [-- seed ...]   (default seeds 1 2 3)
  */
 import * as fs from "fs";
@@ -22,9 +27,12 @@ import * as os from "os";
 import * as path from "path";
 import { forecasterById } from "../src/core/forecast";
 import { mulberry32 } from "../src/core/random";
-import { coherenceError, reconcileForecasts, shrinkCovariance, structureFromLevels, type ReconcileMethod, type SummingStructure } from "../src/core/reconcile";
+import { coherenceError, reconcileForecasts, shrinkCovariance, structureFromLevels, sumUp, type ReconcileMethod, type SummingStructure } from "../src/core/reconcile";
 import { choleskyFactor, choleskySolve } from "../src/core/reconcile/cholesky";
 import { sampleData } from "../scripts/make-sample";
+import { itemFamilySeasons } from "../src/core/forecast";
+import { coherentLevels } from "../src/cycle/coherentLevels";
+import { forecastItems } from "../src/cycle/itemForecasts";
 
 const FAMILIES = 6;
 const ITEMS_PER_FAMILY = 20;
@@ -233,14 +241,62 @@ const allSeries = (structure: SummingStructure, bottom: readonly number[][]): nu
  * family -> total, with its planted problems cleaned simply (a blank month takes the month before, a
  * negative month 0).
  */
-function sampleHierarchy(seed: number): Dataset {
-  const data = sampleData(seed, 125);
+function sampleHierarchy(seed: number, itemsPerFamily = 125): Dataset {
+  const data = sampleData(seed, itemsPerFamily);
   const bottom = data.items.map((item) => {
     let last = 0;
     return item.history.map((v) => (last = v === null ? last : Math.max(0, v)));
   });
   const structure = structureFromLevels(data.items.map((item) => ({ id: item.id, levels: { family: item.family } })), ["family"]);
   return { seed, structure, all: allSeries(structure, bottom) };
+}
+
+/**
+ * Step 2's forecaster and coherent levels on the sample workbook's items (cleaned as sampleHierarchy
+ * does): bottom-up (the items as forecast, what step 2 writes without `coherent`) against coherent.
+ */
+async function stepTwoStudy(seeds: readonly number[]): Promise<{ lines: string[]; json: unknown }> {
+  const squared = { bottom_up: { item: 0, family: 0 }, coherent: { item: 0, family: 0 } };
+  const counts = { item: 0, family: 0 };
+  const methods: string[] = [];
+  const cpu0 = process.cpuUsage();
+  for (const seed of seeds) {
+    const { structure, all } = sampleHierarchy(seed, 10);
+    const data = sampleData(seed, 10);
+    const families = data.items.map((item) => item.family);
+    const bottom = structure.bottom.map((i) => all[i]);
+    for (const origin of SAMPLE_ORIGINS) {
+      const histories = bottom.map((row) => row.slice(0, origin));
+      const seasons = itemFamilySeasons(families, histories, SEASON);
+      const batch = { horizon: SAMPLE_HORIZON, seasonLength: SEASON, level: 80, holdout: 0 };
+      const items = forecastItems({ ...batch, jobs: histories.map((history, i) => ({ history, familySeason: seasons[i] })) });
+      const levels = await coherentLevels(
+        items.map((fit, i) => ({ item: data.items[i].id, location: "", family: families[i], history: histories[i], forecast: fit.forecast, rmse: fit.rmse, errors: fit.errors })),
+        async (totals) => forecastItems({ ...batch, jobs: totals.map((history) => ({ history })) }),
+      );
+      methods.push(`${levels.weights}${levels.lambda === undefined ? "" : ` (lambda ${levels.lambda.toFixed(2)})`}`);
+      const score = (name: "bottom_up" | "coherent", rows: readonly (readonly number[])[]): void => {
+        const values = sumUp(structure, rows);
+        structure.nodes.forEach((node, i) => {
+          const level = node.level === "family" ? "family" : node.level === "bottom" ? "item" : undefined;
+          if (level === undefined) return;
+          for (let t = 0; t < SAMPLE_HORIZON; t++) squared[name][level] += (all[i][origin + t] - values[i][t]) ** 2;
+          if (name === "bottom_up") counts[level] += SAMPLE_HORIZON;
+        });
+      };
+      score("bottom_up", items.map((fit) => fit.forecast));
+      score("coherent", levels.bottom);
+    }
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const rmse = (name: "bottom_up" | "coherent", level: "item" | "family"): number => Math.sqrt(squared[name][level] / counts[level]);
+  const lines = [
+    `Step 2 on the sample workbook (40 items, 4 families; step 2's automatic forecaster, family seasons): seeds ${seeds.join(", ")}; origins after months ${SAMPLE_ORIGINS.join(", ")}, ${SAMPLE_HORIZON} months ahead`,
+    `  RMSE ${"level".padEnd(8)}${"bottom-up".padStart(12)}${"coherent".padStart(12)}`,
+    ...(["item", "family"] as const).map((level) => `       ${level.padEnd(8)}${rmse("bottom_up", level).toFixed(2).padStart(12)}${rmse("coherent", level).toFixed(2).padStart(12)}`),
+    `  Weights used: ${methods.join(", ")}; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
+  ];
+  return { lines, json: { seeds, origins: SAMPLE_ORIGINS, horizon: SAMPLE_HORIZON, item: { bottom_up: rmse("bottom_up", "item"), coherent: rmse("coherent", "item") }, family: { bottom_up: rmse("bottom_up", "family"), coherent: rmse("coherent", "family") } } };
 }
 
 async function main(): Promise<void> {
@@ -250,12 +306,13 @@ async function main(): Promise<void> {
     const { structure, bottom } = generate(seed);
     return { seed, structure, all: allSeries(structure, bottom) };
   }), ORIGINS, HORIZON);
-  const sample = study("MinT on the sample workbook's items -> families -> total", runs.map(sampleHierarchy), SAMPLE_ORIGINS, SAMPLE_HORIZON);
+  const sample = study("MinT on the sample workbook's items -> families -> total", runs.map((seed) => sampleHierarchy(seed)), SAMPLE_ORIGINS, SAMPLE_HORIZON);
+  const stepTwo = await stepTwoStudy([20240101, ...runs]);
   const footer = `Peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; load average ${os.loadavg()[0].toFixed(1)}`;
-  process.stdout.write(`${[...generated.lines, "", ...sample.lines, "", footer].join("\n")}\n`);
+  process.stdout.write(`${[...generated.lines, "", ...sample.lines, "", ...stepTwo.lines, "", footer].join("\n")}\n`);
   const out = path.join(__dirname, "..", "..", "out");
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, "bench-mint.json"), `${JSON.stringify({ generated: generated.json, sample: sample.json }, null, 1)}\n`);
+  fs.writeFileSync(path.join(out, "bench-mint.json"), `${JSON.stringify({ generated: generated.json, sample: sample.json, stepTwo: stepTwo.json }, null, 1)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,8 @@
  * the workbook for `sop verify --receipt`. A name typed on the command line is recorded as self-declared.
  * With --scenario, the plan approved is that scenario's (one step 4 compared), not the base.
  * --frozen-months replaces the workbook's Planning Settings "Frozen months" (the time fence) for this run.
+ * --coherent on|off: step 2 forecasts the total, families and locations too and reconciles them with the
+ * items (on), or keeps the item forecasts (off); by default on when items have families.
  */
 import * as fs from "fs";
 import * as v8 from "v8";
@@ -23,7 +25,7 @@ import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile, writeOutputFile } from "./files";
 
-const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--frozen-months 1] [--accept-errors "reason"] [--force]';
+const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--frozen-months 1] [--coherent on|off] [--accept-errors "reason"] [--force]';
 
 /**
  * An existing output that holds approved plans, read, so that its approvals are carried into the new
@@ -131,7 +133,7 @@ function checkHeap(step: string): void {
 export async function runCycleCommand(args: string[]): Promise<number> {
   const { values, positionals, switches } = readCommandLine(
     args,
-    { out: "value", approve: "value", scenario: "value", receipt: "value", comment: "value", horizon: "value", "frozen-months": "value", "accept-errors": "value", force: "switch" },
+    { out: "value", approve: "value", scenario: "value", receipt: "value", comment: "value", horizon: "value", "frozen-months": "value", coherent: "value", "accept-errors": "value", force: "switch" },
     USAGE,
   );
   if (positionals.length !== 1 || !values.out) throw new PlanningError(`Give one workbook and --out: ${USAGE}`);
@@ -141,6 +143,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
   if (frozenMonths !== undefined && !(Number.isInteger(frozenMonths) && frozenMonths >= 0)) {
     throw new PlanningError(`--frozen-months must be a whole number of months from 0 (0 = no time fence); got ${values["frozen-months"]}.`);
   }
+  if (values.coherent !== undefined && values.coherent !== "on" && values.coherent !== "off") throw new PlanningError(`--coherent takes on or off; got ${values.coherent}.`);
   assertNotInput(values.out, [positionals[0]]);
   if (values.receipt !== undefined) {
     if (values.approve === undefined) throw new PlanningError("--receipt records an approval: give --approve \"Name\" too.");
@@ -152,7 +155,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
   const kept = replaced === undefined ? [] : await carryApprovals(book, replaced, values.out);
   const result = await runCycle(
     book,
-    { demand: { horizon }, approver: values.approve, comment: values.comment, scenario: values.scenario, acceptErrors: values["accept-errors"] },
+    { demand: { horizon, ...(values.coherent === undefined ? {} : { coherent: values.coherent === "on" }) }, approver: values.approve, comment: values.comment, scenario: values.scenario, acceptErrors: values["accept-errors"] },
     { ...(frozenMonths === undefined ? {} : { settings: { frozenMonths } }), onProgress: progressOnStderr() },
   );
   const lines = await writeCycleOutputs(book, result, { input: positionals[0], out: values.out, receipt: values.receipt });

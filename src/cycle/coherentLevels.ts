@@ -1,5 +1,5 @@
 import { PlanningError } from "../core/errors";
-import { reconcileByWeights, structureFromLevels, sumUp } from "../core/reconcile";
+import { reconcileByWeights, shrinkCovariance, structureFromLevels, sumUp, type ForecastWeights, type SummingStructure } from "../core/reconcile";
 
 /** One series step 2 forecast: an item, or an item at a location. */
 export interface LevelSeries {
@@ -11,13 +11,12 @@ export interface LevelSeries {
   forecast: readonly number[];
   /** In-sample one-step RMSE of its model. */
   rmse: number;
+  /** One-step in-sample errors of its model, one per history period (NaN = none that period). */
+  errors: readonly number[];
 }
 
-/** The forecast and in-sample one-step RMSE of a series' own model. */
-export interface OwnForecast {
-  forecast: readonly number[];
-  rmse: number;
-}
+/** The forecast, in-sample one-step RMSE and one-step errors of a series' own model. */
+export type OwnForecast = Pick<LevelSeries, "forecast" | "rmse" | "errors">;
 
 /** One total of the hierarchy: its own model's forecast and the coherent one (the sum of its series). */
 export interface LevelForecast {
@@ -33,57 +32,99 @@ export interface CoherentLevels {
   bottom: number[][];
   /** Total, families, then (with locations) items over their locations and locations over their items. */
   levels: LevelForecast[];
+  /** How the levels were weighed: MinT with the shrunk covariance of the errors, or their variances alone. */
+  weights: "mint_shrink" | "mint_diag";
+  /** The shrinkage intensity of mint_shrink (0 = sample covariance, 1 = variances alone). */
+  lambda?: number;
 }
+
+/**
+ * Series (every level counted) up to which MinT uses the shrunk covariance of the errors: it holds a
+ * series x series matrix (2,000 series: 32 MB, about a second); past it, the variances alone.
+ */
+export const MAX_SHRINK_SERIES = 2_000;
+
+/**
+ * Totals (total, families, items over locations, locations) reconciled at most: the reconciliation
+ * solves one equation per total (2,000: about 3 s and 32 MB), and each total is forecast too.
+ */
+export const MAX_COHERENT_TOTALS = 2_000;
 
 /** The name of the family of items that have none, in the hierarchy. */
 export const NO_FAMILY = "(no family)";
 
 /**
+ * The levels of step 2's series: the total, each family and, with locations, each item over its
+ * locations and each location over its items; the bottom series are the ones given, in their order.
+ * @throws PlanningError when a series (item at a location) is given twice
+ */
+export function levelStructure(series: readonly Pick<LevelSeries, "item" | "location" | "family">[]): SummingStructure {
+  const located = series.some((s) => s.location !== "");
+  return structureFromLevels(
+    series.map((s) => ({ id: located ? `${s.item}\u0000${s.location}` : s.item, levels: { family: s.family === "" ? NO_FAMILY : s.family, item: s.item, location: s.location } })),
+    located ? ["family", "item", "location"] : ["family"],
+  );
+}
+
+/**
  * Make step 2's forecasts coherent: the total, each family and (with locations) each item over its
  * locations and each location over its items get their own forecast, from their summed history, and all
- * are reconciled with the item (x location) forecasts by MinT with variance weights (each series' in-sample
- * one-step RMSE squared: WLS variance scaling, Wickramasuriya, Athanasopoulos & Hyndman 2019), so every
- * family forecast is the sum of its items' and the levels agree. Negative reconciled forecasts become 0
- * (demand) and the levels are added up again. MinT with shrinkage is not used here because step 2's
- * forecaster keeps each series' RMSE, not its errors period by period. Tried (npm run bench:mint, ETS base
- * forecasts, rolling origins): on a generated 600-series item x location hierarchy the bottom-level RMSE
- * was 28.93 with these weights, 25.04 with MinT shrink and 29.82 bottom-up; on the sample workbook's
- * 500 items in 4 families 66.73, 71.95 and 100.59.
+ * are reconciled with the item (x location) forecasts by MinT with shrinkage (Wickramasuriya,
+ * Athanasopoulos & Hyndman 2019): the covariance of every series' one-step in-sample errors shrunk toward
+ * its diagonal, so each family forecast is the sum of its items' and the levels agree. Negative
+ * reconciled forecasts become 0 (demand) and the levels are added up again. With more than
+ * MAX_SHRINK_SERIES series, fewer than 2 periods where every series has an error, or a singular
+ * covariance, the variances alone weigh the series (MinT diagonal, WLS variance scaling). Tried (npm run
+ * bench:mint, rolling origins, bottom-level RMSE): on a generated 600-series item x location hierarchy
+ * (ETS base forecasts) 25.04 with MinT shrink, 28.93 with the variances alone and 29.82 bottom-up; on
+ * the sample workbook's 500 items in 4 families 71.95, 66.73 and 100.59.
  * @param forecastTotals forecasts the totals' histories (rows in the order given) with step 2's method
- * @throws PlanningError when the series are given twice, or the weights are unusable (then no series
- *   changes: the caller keeps its own forecasts)
+ * @throws PlanningError when the series are given twice, there are more than MAX_COHERENT_TOTALS totals,
+ *   or the weights are unusable (then no series changes: the caller keeps its own forecasts)
  */
 export async function coherentLevels(
   series: readonly LevelSeries[],
   forecastTotals: (histories: number[][]) => Promise<OwnForecast[]>,
 ): Promise<CoherentLevels> {
-  const located = series.some((s) => s.location !== "");
-  const structure = structureFromLevels(
-    series.map((s) => ({ id: located ? `${s.item}\u0000${s.location}` : s.item, levels: { family: s.family === "" ? NO_FAMILY : s.family, item: s.item, location: s.location } })),
-    located ? ["family", "item", "location"] : ["family"],
-  );
+  const structure = levelStructure(series);
   const histories = sumUp(structure, series.map((s) => s.history));
   const isBottom = new Set(structure.bottom);
   const totals = structure.nodes.map((_, i) => i).filter((i) => !isBottom.has(i));
+  if (totals.length > MAX_COHERENT_TOTALS) {
+    throw new PlanningError(
+      `The levels have ${totals.length.toLocaleString("en-US")} totals (items over their locations among them) and coherent forecasts reconcile at most ${MAX_COHERENT_TOTALS.toLocaleString("en-US")}: the item forecasts are kept as they are; split the workbook by family to reconcile it.`,
+    );
+  }
   const own = await forecastTotals(totals.map((i) => histories[i]));
-  const base: (readonly number[])[] = [];
-  const variances: number[] = [];
-  totals.forEach((i, k) => {
-    base[i] = own[k].forecast;
-    variances[i] = own[k].rmse ** 2;
-  });
-  structure.bottom.forEach((i, j) => {
-    base[i] = series[j].forecast;
-    variances[i] = series[j].rmse ** 2;
-  });
-  const largest = Math.max(...variances.filter(Number.isFinite), 0);
-  if (!(largest > 0)) throw new PlanningError("Every series fits its history exactly, so there is nothing to weigh the levels by: the forecasts are kept as they are.");
-  // A series fitted exactly (RMSE 0) is trusted most, not infinitely: a floor keeps the weights usable.
-  const weights = variances.map((v) => (Number.isFinite(v) ? Math.max(v, largest * 1e-9) : largest));
-  const bottom = reconcileByWeights(structure, base, { kind: "diagonal", variances: weights }).map((row) => row.map((v) => Math.max(0, v)));
+  const fits: OwnForecast[] = [];
+  totals.forEach((i, k) => (fits[i] = own[k]));
+  structure.bottom.forEach((i, j) => (fits[i] = series[j]));
+  const base = fits.map((fit) => fit.forecast);
+  let reconciled: number[][] | undefined;
+  let lambda: number | undefined;
+  if (structure.nodes.length <= MAX_SHRINK_SERIES) {
+    try {
+      const covariance = shrinkCovariance(fits.map((fit) => fit.errors));
+      reconciled = reconcileByWeights(structure, base, { kind: "covariance", covariance });
+      lambda = covariance.lambda;
+    } catch (error) {
+      if (!(error instanceof PlanningError)) throw error;
+    }
+  }
+  reconciled ??= reconcileByWeights(structure, base, varianceWeights(fits.map((fit) => fit.rmse ** 2)));
+  const bottom = reconciled.map((row) => row.map((v) => Math.max(0, v)));
   const coherent = sumUp(structure, bottom);
   return {
     bottom,
     levels: totals.map((i) => ({ level: structure.nodes[i].level as LevelForecast["level"], name: structure.nodes[i].name, own: [...base[i]], coherent: coherent[i] })),
+    weights: lambda === undefined ? "mint_diag" : "mint_shrink",
+    ...(lambda === undefined ? {} : { lambda }),
   };
+}
+
+/** Each series weighed by its error variance; one fitted exactly (0) is trusted most, not infinitely. */
+function varianceWeights(variances: readonly number[]): ForecastWeights {
+  const largest = Math.max(...variances.filter(Number.isFinite), 0);
+  if (!(largest > 0)) throw new PlanningError("Every series fits its history exactly, so there is nothing to weigh the levels by: the forecasts are kept as they are.");
+  return { kind: "diagonal", variances: variances.map((v) => (Number.isFinite(v) ? Math.max(v, largest * 1e-9) : largest)) };
 }

@@ -60,10 +60,11 @@ export async function consensusView(workbook: Workbook, series: SeriesId): Promi
   const row = consensus.rows.find((entry) => seriesKey(rowKey(consensus.header, entry).item, rowKey(consensus.header, entry).location) === key);
   if (!row) throw new PlanningError(`${key} is not in ${SHEETS.consensus}: run step 2 again, or pick another item.`);
   const measure = forecast.header.indexOf("Measure");
+  const family = forecast.header.indexOf("Family");
   const statistical: (ForecastSeries & { shown: (number | null)[] })[] = forecast.rows
     .filter((entry) => String(entry[measure] ?? "") === "Forecast")
-    .map((entry) => ({ ...rowKey(forecast.header, entry), cells: entry.slice(measure + 1, measure + 1 + periods.length) }))
-    .map((entry) => ({ item: entry.item, location: entry.location, forecast: entry.cells.map(numberOrZero), shown: entry.cells.map(numberOrNull) }));
+    .map((entry) => ({ ...rowKey(forecast.header, entry), family: String(entry[family] ?? ""), cells: entry.slice(measure + 1, measure + 1 + periods.length) }))
+    .map((entry) => ({ item: entry.item, location: entry.location, family: entry.family, forecast: entry.cells.map(numberOrZero), shown: entry.cells.map(numberOrNull) }));
   const own = statistical.find((entry) => seriesKey(entry.item, entry.location) === key);
   const { overrides, rule } = readOverrides(await readIfPresent(workbook, SHEETS.overrides), periods, statistical);
   const mine = overrides.filter((override) => override.item === key);

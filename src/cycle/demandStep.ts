@@ -1,3 +1,4 @@
+import { PlanningError } from "../core/errors";
 import { itemFamilySeasons, shownDemand } from "../core/forecast";
 import type { FamilySeason } from "../core/forecast";
 import { consensusForecast } from "../core/reconcile";
@@ -5,7 +6,7 @@ import { abcXyz } from "../core/segmentation";
 import { columnLetters, quoteSheetName } from "../workbook/address";
 import type { CellInput, CellValue, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
-import { coherentLevels, type LevelForecast } from "./coherentLevels";
+import { coherentLevels, type CoherentLevels } from "./coherentLevels";
 import { acceptedNote, requireNoOpenErrors } from "./errorGate";
 import { inThreadForecaster, type BatchForecaster, type ItemForecastResult } from "./itemForecasts";
 import { loadMappedData } from "./mappedData";
@@ -29,7 +30,8 @@ export interface DemandOptions {
    * Make the levels coherent: forecast the total, each family and (with locations) each item and each
    * location from their own history too, and reconcile them with the item forecasts (MinT, see
    * coherentLevels), so that SOP Forecast and SOP Consensus hold item forecasts whose sums are the
-   * reconciled family, item and location forecasts. Off by default.
+   * reconciled family, item and location forecasts. Default: on when some item has a family and SOP
+   * Forecast is to hold values (live formulas give each item's own forecast).
    */
   coherent?: boolean;
 }
@@ -74,9 +76,11 @@ function holdoutLength(periods: number): number {
  * SOP Consensus. With live formulas, each item's =SOP.FORECAST finds its row of SOP Clean History by
  * its id and carries its family's season, so the formula gives the pane's numbers (a workbook with
  * locations keeps values: one item's row is found by item and location, which MATCH cannot do alone).
- * With `coherent`, the totals (total, families; with locations items and locations) are forecast too and
- * reconciled with the items (see coherentLevels): the sheets hold the reconciled item forecasts and the
- * report a table of every total, its own model's forecast and the coherent one.
+ * With `coherent` (by default when items have families and values are written), the totals (total,
+ * families; with locations items and locations) are forecast too and reconciled with the items (see
+ * coherentLevels): the sheets hold the reconciled item forecasts and the report a table of every total,
+ * its own model's forecast and the coherent one; when they cannot be reconciled (too many totals) the
+ * item forecasts are kept and a warning says why.
  * @param forecaster runs the forecasts (default: in this thread; the task pane passes a Web Worker's)
  * @throws BlockedByErrors while step 1 has errors not fixed or accepted
  * @throws PlanningError when step 1 has not run, for a horizon outside 1..36, or bad overrides
@@ -115,19 +119,26 @@ export async function runDemandStep(
     options.onProgress?.({ fraction: done / clean.rows.length, message: `Forecasting (${done} of ${clean.rows.length} done)` });
   const forecasts = await forecaster(batch, { signal: options.signal, onProgress });
   throwIfCancelled(options.signal);
-  const levels: LevelForecast[] = [];
-  if (demand.coherent === true) {
+  let coherent: CoherentLevels | undefined;
+  let notCoherent: StepMessage | undefined;
+  const wantsCoherent = demand.coherent ?? (families.some((family) => family !== "") && demand.liveFormulas !== true);
+  if (wantsCoherent) {
     options.onProgress?.({ fraction: 1, message: "Forecasting the family, item and location totals and reconciling them" });
-    const coherent = await coherentLevels(
-      forecasts.map((outcome, i) => ({ ...rowKey(clean.header, clean.rows[i]), family: families[i], history: histories[i], forecast: outcome.forecast, rmse: outcome.rmse })),
+    const levels = await coherentLevels(
+      forecasts.map((outcome, i) => ({ ...rowKey(clean.header, clean.rows[i]), family: families[i], history: histories[i], forecast: outcome.forecast, rmse: outcome.rmse, errors: outcome.errors })),
       async (totals) => forecaster({ ...batch, holdout: 0, jobs: totals.map((history) => ({ history })) }, { signal: options.signal }),
-    );
+    ).catch((error: unknown) => {
+      if (!(error instanceof PlanningError)) throw error;
+      notCoherent = { level: "warning", text: `Coherent levels were not made: ${error.message}` };
+      return undefined;
+    });
     throwIfCancelled(options.signal);
     forecasts.forEach((outcome, i) => {
-      const shift = (bound: number[]): number[] => bound.map((v, t) => Math.max(0, v + coherent.bottom[i][t] - outcome.forecast[t]));
-      Object.assign(outcome, { lower: shift(outcome.lower), upper: shift(outcome.upper), forecast: coherent.bottom[i] });
+      if (levels === undefined) return;
+      const shift = (bound: number[]): number[] => bound.map((v, t) => Math.max(0, v + levels.bottom[i][t] - outcome.forecast[t]));
+      Object.assign(outcome, { lower: shift(outcome.lower), upper: shift(outcome.upper), forecast: levels.bottom[i] });
     });
-    levels.push(...coherent.levels);
+    coherent = levels;
   }
   const items: ItemForecast[] = forecasts.map((outcome, i) => ({
     ...outcome,
@@ -147,7 +158,7 @@ export async function runDemandStep(
     const lead = [...keyCells(item, located), item.family, item.model, item.segment, item.intermittent ? "yes" : "no", smapeShare(item), roundCents(item.rmse)];
     const live: CellInput[] = [{ formula: liveFormula(clean.rows[i][0], clean.rows.length, historyPeriods.length, demand, seasonLength, level, seasons[i]) }, ...periods.slice(1).map(() => null)];
     const blank = periods.map(() => null);
-    const formulas = demand.liveFormulas === true && !located && demand.coherent !== true;
+    const formulas = demand.liveFormulas === true && !located && coherent === undefined;
     forecastRows.push([...lead, "Forecast", ...(formulas ? live : shownDemand(item.forecast))]);
     forecastRows.push([...lead, `Lower ${level}%`, ...(formulas ? blank : shownDemand(item.lower))]);
     forecastRows.push([...lead, `Upper ${level}%`, ...(formulas ? blank : shownDemand(item.upper))]);
@@ -180,8 +191,9 @@ export async function runDemandStep(
         `${borrowed.length > 0 ? `${borrowed.length} items use the season of their family. ` : ""}${overrides.length} overrides applied.`,
       messages: [
         ...acceptedNote(accepted),
-        ...familySeasonMessages(borrowed, demand.liveFormulas === true && !located && demand.coherent !== true),
-        ...(levels.length > 0 ? [coherentMessage(levels, demand.liveFormulas === true && !located)] : []),
+        ...familySeasonMessages(borrowed, demand.liveFormulas === true && !located && coherent === undefined),
+        ...(coherent ? [coherentMessage(coherent, demand.liveFormulas === true && !located)] : []),
+        ...(notCoherent ? [notCoherent] : []),
         ...(demand.liveFormulas === true && located
           ? [{ level: "info" as const, text: "SOP Forecast holds values, not live =SOP.FORECAST formulas: with locations a formula would have to find its row by item and location, which MATCH cannot do in every Excel version. Run step 2 again to refresh them." }]
           : []),
@@ -208,7 +220,7 @@ export async function runDemandStep(
           numberFormats: [...keyHeader(located).map(() => "@"), "@", "@", "@", PERCENT_FORMAT, WHOLE_FORMAT],
         },
         ...(located ? consensusTotals(items, periods) : []),
-        ...(levels.length > 0 ? [levelsTable(levels, periods)] : []),
+        ...(coherent ? [levelsTable(coherent.levels, periods)] : []),
       ],
     },
   };
@@ -236,7 +248,7 @@ function consensusTotals(items: readonly ItemForecast[], periods: readonly strin
 }
 
 /** The statistical forecast of every total step 2 reconciled: its own model's and the coherent one. */
-function levelsTable(levels: readonly LevelForecast[], periods: readonly string[]): ResultTable {
+function levelsTable(levels: CoherentLevels["levels"], periods: readonly string[]): ResultTable {
   const sum = (values: readonly number[]): number => roundCents(values.reduce((a, b) => a + b, 0));
   return {
     title: "Coherent forecast by level (statistical, before overrides)",
@@ -247,14 +259,18 @@ function levelsTable(levels: readonly LevelForecast[], periods: readonly string[
 }
 
 /** What the planner is told about coherent levels: what moved and what the sheets hold. */
-function coherentMessage(levels: readonly LevelForecast[], liveFormulas: boolean): StepMessage {
+function coherentMessage({ levels, weights, lambda }: CoherentLevels, liveFormulas: boolean): StepMessage {
   const total = levels.find((l) => l.level === "total");
   const change = total ? (100 * (total.coherent.reduce((a, b) => a + b, 0) / Math.max(1e-9, total.own.reduce((a, b) => a + b, 0)) - 100)).toFixed(1) : "0";
   return {
     level: "info",
     text:
       `Coherent levels: the total, ${levels.filter((l) => l.level === "family").length} families` +
-      `${levels.some((l) => l.level === "location") ? ", every item over its locations and every location" : ""} were forecast from their own history and reconciled with the item forecasts (MinT, weighted by each model's in-sample error), ` +
+      `${levels.some((l) => l.level === "location") ? ", every item over its locations and every location" : ""} were forecast from their own history and reconciled with the item forecasts (${
+        weights === "mint_shrink"
+          ? `MinT with shrinkage: the covariance of every model's one-step in-sample errors, shrunk ${Math.round(100 * (lambda ?? 0))}% toward their variances`
+          : "MinT weighted by each model's in-sample error variance"
+      }), ` +
       `so each family forecast is the sum of its items'. SOP Forecast and SOP Consensus hold the reconciled item forecasts (intervals moved with them; holdout sMAPE is each item's own model's); the total moved ${change}% from its own model.` +
       (liveFormulas ? " SOP Forecast holds values, not live formulas: a formula would give the item's own forecast, not the reconciled one." : ""),
   };

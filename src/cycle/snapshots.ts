@@ -75,13 +75,14 @@ async function buildSnapshot(workbook: Workbook, plan: PlanForApproval): Promise
   const periods = consensusHeader.slice(keys + 1);
   const forecastHeader = forecast[0].map((cell) => String(cell ?? ""));
   const measure = forecastHeader.indexOf("Measure");
+  const family = forecastHeader.indexOf("Family");
   const statistical = new Map(
     forecast
       .slice(1)
       .filter((row) => String(row[measure] ?? "") === "Forecast")
       .map((row) => {
         const key = rowKey(forecastHeader, row);
-        return [seriesKey(key.item, key.location), { ...key, forecast: row.slice(measure + 1, measure + 1 + periods.length).map(numberIn) }] as const;
+        return [seriesKey(key.item, key.location), { ...key, family: String(row[family] ?? ""), forecast: row.slice(measure + 1, measure + 1 + periods.length).map(numberIn) }] as const;
       }),
   );
   const { overrides, rule } = readOverrides(await readIfPresent(workbook, SHEETS.overrides), periods, [...statistical.values()]);

@@ -32,7 +32,12 @@ const actions: StepActions = {
     (
       await runDemandStep(
         context.workbook,
-        { horizon: numberOption(context.options, "horizon"), level: numberOption(context.options, "level"), liveFormulas: context.options.write === "formulas" },
+        {
+          horizon: numberOption(context.options, "horizon"),
+          level: numberOption(context.options, "level"),
+          liveFormulas: context.options.write === "formulas",
+          ...(context.options.levels === "items" ? { coherent: false } : {}),
+        },
         runOptions(context),
         forecaster(),
       )

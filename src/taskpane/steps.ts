@@ -59,6 +59,17 @@ export const STEPS: readonly StepDefinition[] = [
         ],
         hint: "Formulas recalculate when the cleaned history changes; overrides still go in SOP Overrides.",
       },
+      {
+        key: "levels",
+        label: "Family and location totals",
+        kind: "choice",
+        defaultValue: "coherent",
+        choices: [
+          { value: "coherent", label: "Forecast them too and reconcile (MinT)" },
+          { value: "items", label: "Add up the item forecasts only" },
+        ],
+        hint: "Reconcile (when items have families, and values are written): the total, each family and each location are forecast from their own history too and every level made to add up; the items gain from what the totals show.",
+      },
     ],
   },
   {

@@ -121,6 +121,24 @@ describe("sop run", () => {
     expect((await written.read(SHEETS.validation))[1].slice(7, 10)).toEqual([1, expect.any(String), "test order row"]);
   }, 120_000);
 
+  test("--coherent on reconciles the family and location totals with the items (the default with families), off keeps each item's own forecast", async () => {
+    const input = path.join(dir, "located.xlsx");
+    fs.writeFileSync(input, await (await twoLocationBook()).toXlsx());
+    const forecasts = async (...flags: string[]): Promise<number[]> => {
+      const out = path.join(dir, `coherent${flags.join("")}.xlsx`);
+      const run = await sop("run", input, "--out", out, "--horizon", "3", ...flags);
+      expect(run.code).toBe(0);
+      const sheet = await (await MemoryWorkbook.fromXlsx(fs.readFileSync(out))).read(SHEETS.forecast);
+      return sheet.filter((row) => row[8] === "Forecast").flatMap((row) => row.slice(9) as number[]);
+    };
+    const on = await forecasts("--coherent", "on");
+    const off = await forecasts("--coherent", "off");
+    expect(on).toHaveLength(18);
+    expect(on.some((value, k) => Math.abs(value - off[k]) > 0.5)).toBe(true);
+    expect(await forecasts()).toEqual(on);
+    expect((await sop("run", input, "--out", path.join(dir, "x.xlsx"), "--coherent", "yes")).stderr).toMatch(/--coherent takes on or off; got yes/);
+  }, 180_000);
+
   test("an unknown command prints the usage", async () => {
     const result = await sop("plan");
     expect(result.code).toBe(1);

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { DEFAULT_MIP_GAP } from "../../src/core/supply/model";
 import { readAuditLog, verifyApproval } from "../../src/cycle/approval";
 import { runDemandStep } from "../../src/cycle/demandStep";
 import { runGatherStep } from "../../src/cycle/gatherStep";
@@ -101,8 +102,9 @@ describe("the S&OP cycle on the sample workbook", () => {
     }
     const strategies = await book.read(SHEETS.strategies);
     const cost = (name: string) => strategies.find((row) => row[0] === name)![1] as number;
-    expect(cost("optimal")).toBeLessThanOrEqual(cost("chase"));
-    expect(cost("optimal")).toBeLessThanOrEqual(cost("level"));
+    // The optimiser stops within its MIP gap of the best whole-unit plan, so a rule may come out cheaper by less than that.
+    expect(cost("optimal")).toBeLessThanOrEqual(cost("chase") * (1 + DEFAULT_MIP_GAP));
+    expect(cost("optimal")).toBeLessThanOrEqual(cost("level") * (1 + DEFAULT_MIP_GAP));
   });
 
   test("every sheet the cycle writes shows every number as a planner reads it in Excel: in the planning formats, no bare decimal point, no float noise", async () => {

@@ -2,7 +2,7 @@ import { readOverrides } from "../../src/cycle/overrides";
 
 const PERIODS = ["2026-03", "2026-04", "2026-05"];
 const HEADER = ["Role", "Item", "Period", "Value", "Delta", "Percent", "Reason"];
-const SERIES = ["A", "B"].map((item) => ({ item, location: "", forecast: [10, 10, 10] }));
+const SERIES = ["A", "B"].map((item) => ({ item, location: "", family: "F", forecast: [10, 10, 10] }));
 
 describe("readOverrides", () => {
   test("periods as the history headers show them, a percent typed as 20 or \"20%\", numbers typed as text", () => {
@@ -46,8 +46,60 @@ describe("readOverrides", () => {
     expect(message.split("\n")).toEqual([
       "SOP Overrides has 3 problems; fix them and run step 2 again:",
       'Row 2 (A, 2026-04), Percent should be a number such as 20 or "20%", not "twenty".',
-      'Row 3 (Z, 2026-03): item "Z" is not in the plan.',
+      'Row 3 (Z, 2026-03): "Z" is neither an item, a family nor a location in the plan.',
       'Row 4: period "Jan-27" is not a forecast month (2026-03 to 2026-05).',
     ]);
+  });
+
+  test("a family's value or delta is spread over its items in proportion to their forecasts, a percent applies to each", () => {
+    const series = [
+      { item: "A", location: "", family: "F", forecast: [10, 30, 0] },
+      { item: "B", location: "", family: "F", forecast: [30, 10, 0] },
+      { item: "C", location: "", family: "G", forecast: [5, 5, 5] },
+    ];
+    const { overrides } = readOverrides(
+      [
+        HEADER,
+        ["sales", "F", "2026-03", 60, null, null, "promo"],
+        ["finance", "F", "2026-04", null, "-8", null, "budget"],
+        ["marketing", "F", "2026-05", 9, null, null, "launch"],
+        ["sales", "G", "2026-05", null, null, "10%", "price"],
+      ],
+      PERIODS,
+      series,
+    );
+    expect(overrides.map((o) => [o.role, o.item, o.period, o.value ?? o.delta ?? `${o.percent}%`])).toEqual([
+      ["sales", "A", 0, 15],
+      ["sales", "B", 0, 45],
+      ["finance", "A", 1, -6],
+      ["finance", "B", 1, -2],
+      // Both forecasts are 0 that month: split equally.
+      ["marketing", "A", 2, 4.5],
+      ["marketing", "B", 2, 4.5],
+      ["sales", "C", 2, "10%"],
+    ]);
+  });
+
+  test("with locations a location's value is spread over its items, a family's over its items at every location", () => {
+    const header = ["Role", "Item", "Location", "Period", "Value", "Delta", "Percent", "Reason"];
+    const series = [
+      { item: "A", location: "North", family: "F", forecast: [10, 10, 10] },
+      { item: "A", location: "South", family: "F", forecast: [30, 10, 10] },
+      { item: "B", location: "North", family: "G", forecast: [20, 10, 10] },
+    ];
+    const { overrides } = readOverrides(
+      [header, ["sales", "North", null, "2026-03", 60, null, null, "store opening"], ["sales", "F", null, "2026-03", 80, null, null, "promo"]],
+      PERIODS,
+      series,
+    );
+    expect(overrides.map((o) => [o.item, o.value])).toEqual([
+      ["A @ North", 20],
+      ["B @ North", 40],
+      ["A @ North", 20],
+      ["A @ South", 60],
+    ]);
+    expect(() => readOverrides([header, ["sales", "F", "North", "2026-03", 5, null, null, "x"], ["sales", "West", null, "2026-03", 5, null, null, "y"]], PERIODS, series)).toThrow(
+      /Row 2 \(F at North, 2026-03\): "F" is a family: leave Location blank[\s\S]*Row 3 \(West, 2026-03\): "West" is neither an item, a family nor a location in the plan\./,
+    );
   });
 });

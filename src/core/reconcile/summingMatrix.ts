@@ -105,7 +105,9 @@ export function structureFromLevels(items: readonly HierarchyItem[], levels: rea
     const groups = new Map<string, number[]>();
     items.forEach((item, j) => {
       const key = groupOf(item, level);
-      groups.set(key, [...(groups.get(key) ?? []), j]);
+      const members = groups.get(key);
+      if (members) members.push(j);
+      else groups.set(key, [j]);
     });
     for (const [name, members] of groups) nodes.push({ name, level, members });
   }

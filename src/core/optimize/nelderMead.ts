@@ -66,6 +66,12 @@ export function nelderMead(
     const v = objective(x);
     return Number.isNaN(v) ? Infinity : v;
   };
+  // A vertex is evaluated from a copy, so no subarray view is allocated per evaluation.
+  const evaluateVertex = (i: number): number => {
+    const base = i * stride;
+    for (let j = 0; j < d; j++) trial[j] = simplex[base + j];
+    return evaluate(trial);
+  };
 
   for (let j = 0; j < d; j++) simplex[j] = x0[j];
   for (let i = 1; i <= d; i++) {
@@ -75,7 +81,7 @@ export function nelderMead(
     const step = typeof s === "number" ? s : s !== undefined ? s[i - 1] : x0[i - 1] !== 0 ? 0.1 * Math.abs(x0[i - 1]) : 0.1;
     simplex[base + i - 1] += step;
   }
-  for (let i = 0; i <= d; i++) values[i] = evaluate(simplex.subarray(i * stride, (i + 1) * stride));
+  for (let i = 0; i <= d; i++) values[i] = evaluateVertex(i);
 
   let iterations = 0;
   let converged = false;
@@ -95,13 +101,12 @@ export function nelderMead(
     }
     iterations++;
 
-    centroid.fill(0);
-    for (let i = 0; i <= d; i++) {
-      if (i === worst) continue;
-      const base = i * stride;
-      for (let j = 0; j < d; j++) centroid[j] += simplex[base + j];
+    // Summed in vertex order from 0, as a running total per coordinate, then divided.
+    for (let j = 0; j < d; j++) {
+      let sum = 0;
+      for (let i = 0; i <= d; i++) if (i !== worst) sum += simplex[i * stride + j];
+      centroid[j] = sum / d;
     }
-    for (let j = 0; j < d; j++) centroid[j] /= d;
 
     const wBase = worst * stride;
     for (let j = 0; j < d; j++) reflected[j] = 2 * centroid[j] - simplex[wBase + j];
@@ -135,7 +140,7 @@ export function nelderMead(
       if (i === best) continue;
       const base = i * stride;
       for (let j = 0; j < d; j++) simplex[base + j] = 0.5 * (simplex[bBase + j] + simplex[base + j]);
-      values[i] = evaluate(simplex.subarray(base, base + stride));
+      values[i] = evaluateVertex(i);
     }
   }
 

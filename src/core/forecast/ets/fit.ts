@@ -139,9 +139,9 @@ export function fitEts(y: Float64Array, spec: EtsSpec, m: number, options: EtsFi
     model.beta = hasTrend ? beta : 0;
     model.gamma = hasSeason ? gamma : 0;
     model.phi = damped ? phi : 1;
-    work.set(initial);
+    for (let j = 2; j < work.length; j++) work[j] = initial[j];
     work[0] = x[i++];
-    if (hasTrend) work[1] = x[i];
+    work[1] = hasTrend ? x[i] : initial[1];
     return true;
   };
   const objective = (x: Float64Array): number => (apply(x) ? etsFilter(y, model, work, null, null) : Infinity);

@@ -212,15 +212,22 @@ export function conditionalSumOfSquares(x: Float64Array, phi: Float64Array, thet
   const maLags: number[] = [];
   for (let i = 0; i < p; i++) if (phi[i] !== 0) arLags.push(i);
   for (let j = 0; j < q; j++) if (theta[j] !== 0) maLags.push(j);
+  const arCount = arLags.length;
+  const maCount = maLags.length;
   let ssq = 0;
   for (let t = p; t < x.length; t++) {
     let e = x[t];
-    for (const i of arLags) e -= phi[i] * x[t - i - 1];
-    for (const j of maLags) {
-      if (j >= t - p) break;
-      e -= theta[j] * residuals[t - p - j - 1];
+    for (let l = 0; l < arCount; l++) {
+      const i = arLags[l];
+      e -= phi[i] * x[t - i - 1];
     }
-    residuals[t - p] = e;
+    const known = t - p;
+    for (let l = 0; l < maCount; l++) {
+      const j = maLags[l];
+      if (j >= known) break;
+      e -= theta[j] * residuals[known - j - 1];
+    }
+    residuals[known] = e;
     ssq += e * e;
   }
   return ssq;

@@ -55,11 +55,13 @@ export function nelderMead(
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.tolerance ?? 1e-8;
   const stride = d;
-  const simplex = new Float64Array((d + 1) * stride);
-  const values = new Float64Array(d + 1);
-  const centroid = new Float64Array(d);
-  const reflected = new Float64Array(d);
-  const trial = new Float64Array(d);
+  // One buffer for the simplex, its values and the three work points: a single allocation per run.
+  const space = new Float64Array((d + 1) * stride + d + 1 + 3 * d);
+  const simplex = space.subarray(0, (d + 1) * stride);
+  const values = space.subarray((d + 1) * stride, (d + 1) * (stride + 1));
+  const centroid = space.subarray((d + 1) * (stride + 1), (d + 1) * (stride + 1) + d);
+  const reflected = space.subarray((d + 1) * (stride + 1) + d, (d + 1) * (stride + 1) + 2 * d);
+  const trial = space.subarray((d + 1) * (stride + 1) + 2 * d);
   let evaluations = 0;
   const evaluate = (x: Float64Array): number => {
     evaluations++;

@@ -1,3 +1,5 @@
+import { float64Views } from "../float64Views";
+
 /** Options of {@link levenbergMarquardt}. */
 export interface LevenbergMarquardtOptions {
   /** Most Jacobian evaluations (outer iterations). Default 100. */
@@ -138,12 +140,9 @@ export function levenbergMarquardt(
   const tolerance = options.tolerance ?? 1e-10;
   const x = Float64Array.from(x0);
   const trial = new Float64Array(k);
-  // The four arrays of length m or m * k share one buffer: one allocation outside the heap instead of four.
-  const space = new Float64Array(2 * m * (k + 1));
-  const r = space.subarray(0, m);
-  const rTrial = space.subarray(m, 2 * m);
-  let J = space.subarray(2 * m, 2 * m + m * k);
-  let previousJ = space.subarray(2 * m + m * k);
+  const [r, rTrial, firstJ, secondJ] = float64Views(m, m, m * k, m * k);
+  let J = firstJ;
+  let previousJ = secondJ;
   const normal = new Float64Array(k * k);
   const curvature = new Float64Array(k * k);
   const factor = new Float64Array(k * k);

@@ -1,3 +1,5 @@
+import { float64Views } from "../float64Views";
+
 /** Options of {@link nelderMead}. */
 export interface NelderMeadOptions {
   /**
@@ -55,13 +57,7 @@ export function nelderMead(
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.tolerance ?? 1e-8;
   const stride = d;
-  // One buffer for the simplex, its values and the three work points: a single allocation per run.
-  const space = new Float64Array((d + 1) * stride + d + 1 + 3 * d);
-  const simplex = space.subarray(0, (d + 1) * stride);
-  const values = space.subarray((d + 1) * stride, (d + 1) * (stride + 1));
-  const centroid = space.subarray((d + 1) * (stride + 1), (d + 1) * (stride + 1) + d);
-  const reflected = space.subarray((d + 1) * (stride + 1) + d, (d + 1) * (stride + 1) + 2 * d);
-  const trial = space.subarray((d + 1) * (stride + 1) + 2 * d);
+  const [simplex, values, centroid, reflected, trial] = float64Views((d + 1) * stride, d + 1, d, d, d);
   let evaluations = 0;
   const evaluate = (x: Float64Array): number => {
     evaluations++;

@@ -4,6 +4,8 @@
  * model's autocovariances for longer states (seasonal models above all), where Gardner's O(r^6) method is too slow.
  */
 
+import { float64Views } from "../../float64Views";
+
 /**
  * Largest state dimension solved by Gardner's method (R's own, the same numbers to rounding); longer states use
  * the autocovariances, O(r p + p^3) for the first column the filter needs against Gardner's O(r^6): with r = 10
@@ -35,18 +37,21 @@ export class CovarianceWorkspace {
   constructor(r: number) {
     const np = r <= GARDNER_MAX_STATES ? (r * (r + 1)) / 2 : 0;
     this.r = r;
-    this.v = new Float64Array(np);
-    this.xnext = new Float64Array(np);
-    this.xrow = new Float64Array(np);
-    this.rbar = new Float64Array(Math.max((np * (np - 1)) / 2, 1));
-    this.thetab = new Float64Array(np);
     const big = r > GARDNER_MAX_STATES ? r + 1 : 0;
-    this.gamma = new Float64Array(big);
-    this.psi = new Float64Array(big);
-    this.system = new Float64Array(big * (big + 1));
-    this.arLags = new Int32Array(big);
-    this.maLags = new Int32Array(big);
-    this.columns = new Int32Array(big + 1);
+    [this.v, this.xnext, this.xrow, this.rbar, this.thetab, this.gamma, this.psi, this.system] = float64Views(
+      np,
+      np,
+      np,
+      Math.max((np * (np - 1)) / 2, 1),
+      np,
+      big,
+      big,
+      big * (big + 1),
+    );
+    const lags = new Int32Array(3 * big + 1);
+    this.arLags = lags.subarray(0, big);
+    this.maLags = lags.subarray(big, 2 * big);
+    this.columns = lags.subarray(2 * big);
   }
 }
 

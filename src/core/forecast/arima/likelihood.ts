@@ -3,6 +3,7 @@
  * the exact Gaussian likelihood by the Kalman filter (the numbers of R's ARIMA_Like) and the conditional sum of
  * squares (R's ARIMA_CSS), after R's src/library/stats/src/arima.c.
  */
+import { float64Views } from "../../float64Views";
 import { CovarianceWorkspace, initialStateFirstColumn } from "./initialCovariance";
 
 /**
@@ -45,14 +46,8 @@ export class KalmanWorkspace {
 
   constructor(n: number, r: number) {
     this.r = r;
-    this.state = new Float64Array(r);
-    this.regressorState = new Float64Array(r);
-    this.gain = new Float64Array(n);
+    [this.state, this.regressorState, this.gain, this.initial, this.phi, this.K, this.W] = float64Views(r, r, n, r * r, r, r, r);
     this.covariance = new CovarianceWorkspace(r);
-    this.initial = new Float64Array(r * r);
-    this.phi = new Float64Array(r);
-    this.K = new Float64Array(r);
-    this.W = new Float64Array(r);
   }
 }
 

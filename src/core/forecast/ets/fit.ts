@@ -1,3 +1,4 @@
+import { float64Views } from "../../float64Views";
 import { nelderMead } from "../../optimize/nelderMead";
 import { etsParametersValid } from "./admissible";
 import { etsInitialState } from "./initialState";
@@ -125,9 +126,7 @@ export function fitEts(y: Float64Array, spec: EtsSpec, m: number, options: EtsFi
     step.push(Math.max(0.1 * Math.abs(initial[1]), 0.01 * scale));
   }
 
-  const work = new Float64Array(initial.length);
-  const polynomial = new Float64Array(period + 2);
-  const scratch = new Float64Array(period + 2);
+  const [work, polynomial, scratch] = float64Views(initial.length, period + 2, period + 2);
   const apply = (x: Float64Array): boolean => {
     let i = 0;
     const alpha = x[i++];
@@ -184,9 +183,8 @@ export function etsFitFrom(
   parameterCount: number,
 ): EtsFit | null {
   const n = y.length;
-  const finalState = Float64Array.from(initialState);
-  const fitted = new Float64Array(n);
-  const residuals = new Float64Array(n);
+  const [finalState, fitted, residuals] = float64Views(initialState.length, n, n);
+  finalState.set(initialState);
   const criterion = etsFilter(y, model, finalState, fitted, residuals);
   if (!Number.isFinite(criterion)) return null;
   let sse = 0;

@@ -7,7 +7,7 @@
  * @returns the arrays in the order of `lengths`: views of one buffer that do not overlap
  * @example const [level, season] = float64Views(1, 12); // level.length 1, season.length 12, all zeros
  */
-export function float64Views(...lengths: number[]): Float64Array[] {
+export function float64Views(...lengths: number[]): Float64Array<ArrayBuffer>[] {
   let total = 0;
   for (const length of lengths) total += length;
   const buffer = new Float64Array(total);

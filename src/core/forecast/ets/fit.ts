@@ -39,6 +39,22 @@ export interface EtsFitOptions {
   restarts?: number;
   /** Start from this earlier fit of the same form and series instead of R's starting values. */
   from?: EtsFit;
+  /**
+   * R's heuristic initial states already computed for this series, by trend and season (they do not depend
+   * on the error type or damping): fitting several forms of one series shares them instead of decomposing
+   * the series again for each form. Filled as states are computed.
+   */
+  initialStates?: Map<number, Float64Array>;
+}
+
+/** R's heuristic initial state (etsInitialState), taken from `shared` when there and added to it when not. */
+function sharedInitialState(y: Float64Array, trend: number, season: number, period: number, shared: Map<number, Float64Array> | undefined): Float64Array {
+  const key = 3 * trend + season;
+  const known = shared?.get(key);
+  if (known !== undefined) return known;
+  const state = etsInitialState(y, trend, season, period);
+  shared?.set(key, state);
+  return state;
 }
 
 /** A simplex step of size d from x that stays below the upper limit (else goes down). */
@@ -83,7 +99,7 @@ export function fitEts(y: Float64Array, spec: EtsSpec, m: number, options: EtsFi
   const parameterCount = etsParameterCount(spec, period);
   if (parameterCount >= n - 1) return null;
 
-  const initial = options.from?.initialState ?? etsInitialState(y, trend, season, period);
+  const initial = options.from?.initialState ?? sharedInitialState(y, trend, season, period, options.initialStates);
   const model: EtsKernelModel = {
     error: codeOf(spec.error),
     trend,

@@ -143,13 +143,14 @@ export function fitEts(y: Float64Array, spec: EtsSpec, m: number, options: EtsFi
   }
 
   const [work, polynomial, scratch] = float64Views(initial.length, period + 2, period + 2);
+  const quotient = polynomial.subarray(1);
   const apply = (x: Float64Array): boolean => {
     let i = 0;
     const alpha = x[i++];
     const beta = hasTrend ? alpha * x[i++] : NaN;
     const gamma = hasSeason ? (1 - alpha) * x[i++] : NaN;
     const phi = damped ? x[i++] : NaN;
-    if (!etsParametersValid(alpha, beta, gamma, phi, period, polynomial, scratch)) return false;
+    if (!etsParametersValid(alpha, beta, gamma, phi, period, polynomial, scratch, quotient)) return false;
     model.alpha = alpha;
     model.beta = hasTrend ? beta : 0;
     model.gamma = hasSeason ? gamma : 0;

@@ -1,3 +1,5 @@
+import { float64Views } from "../float64Views";
+
 /** Options of {@link levenbergMarquardt}. */
 export interface LevenbergMarquardtOptions {
   /** Most Jacobian evaluations (outer iterations). Default 100. */
@@ -138,10 +140,9 @@ export function levenbergMarquardt(
   const tolerance = options.tolerance ?? 1e-10;
   const x = Float64Array.from(x0);
   const trial = new Float64Array(k);
-  const r = new Float64Array(m);
-  const rTrial = new Float64Array(m);
-  let J = new Float64Array(m * k);
-  let previousJ = new Float64Array(m * k);
+  const [r, rTrial, firstJ, secondJ] = float64Views(m, m, m * k, m * k);
+  let J = firstJ;
+  let previousJ = secondJ;
   const normal = new Float64Array(k * k);
   const curvature = new Float64Array(k * k);
   const factor = new Float64Array(k * k);

@@ -1,3 +1,5 @@
+import { float64Views } from "../float64Views";
+
 /** Options of {@link nelderMead}. */
 export interface NelderMeadOptions {
   /**
@@ -55,16 +57,18 @@ export function nelderMead(
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.tolerance ?? 1e-8;
   const stride = d;
-  const simplex = new Float64Array((d + 1) * stride);
-  const values = new Float64Array(d + 1);
-  const centroid = new Float64Array(d);
-  const reflected = new Float64Array(d);
-  const trial = new Float64Array(d);
+  const [simplex, values, centroid, reflected, trial] = float64Views((d + 1) * stride, d + 1, d, d, d);
   let evaluations = 0;
   const evaluate = (x: Float64Array): number => {
     evaluations++;
     const v = objective(x);
     return Number.isNaN(v) ? Infinity : v;
+  };
+  // A vertex is evaluated from a copy, so no subarray view is allocated per evaluation.
+  const evaluateVertex = (i: number): number => {
+    const base = i * stride;
+    for (let j = 0; j < d; j++) trial[j] = simplex[base + j];
+    return evaluate(trial);
   };
 
   for (let j = 0; j < d; j++) simplex[j] = x0[j];
@@ -75,7 +79,7 @@ export function nelderMead(
     const step = typeof s === "number" ? s : s !== undefined ? s[i - 1] : x0[i - 1] !== 0 ? 0.1 * Math.abs(x0[i - 1]) : 0.1;
     simplex[base + i - 1] += step;
   }
-  for (let i = 0; i <= d; i++) values[i] = evaluate(simplex.subarray(i * stride, (i + 1) * stride));
+  for (let i = 0; i <= d; i++) values[i] = evaluateVertex(i);
 
   let iterations = 0;
   let converged = false;
@@ -95,13 +99,12 @@ export function nelderMead(
     }
     iterations++;
 
-    centroid.fill(0);
-    for (let i = 0; i <= d; i++) {
-      if (i === worst) continue;
-      const base = i * stride;
-      for (let j = 0; j < d; j++) centroid[j] += simplex[base + j];
+    // Summed in vertex order from 0, as a running total per coordinate, then divided.
+    for (let j = 0; j < d; j++) {
+      let sum = 0;
+      for (let i = 0; i <= d; i++) if (i !== worst) sum += simplex[i * stride + j];
+      centroid[j] = sum / d;
     }
-    for (let j = 0; j < d; j++) centroid[j] /= d;
 
     const wBase = worst * stride;
     for (let j = 0; j < d; j++) reflected[j] = 2 * centroid[j] - simplex[wBase + j];
@@ -135,7 +138,7 @@ export function nelderMead(
       if (i === best) continue;
       const base = i * stride;
       for (let j = 0; j < d; j++) simplex[base + j] = 0.5 * (simplex[bBase + j] + simplex[base + j]);
-      values[i] = evaluate(simplex.subarray(base, base + stride));
+      values[i] = evaluateVertex(i);
     }
   }
 

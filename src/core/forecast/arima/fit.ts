@@ -3,6 +3,7 @@
  * d + D = 1), by exact maximum likelihood from conditional-sum-of-squares starting values, as R's
  * arima(method = "CSS-ML") called by forecast::Arima().
  */
+import { float64Views } from "../../float64Views";
 import { levenbergMarquardt } from "../../optimize/levenbergMarquardt";
 import { difference, seasonalDifference } from "./differencing";
 import { armaKalmanFilter, conditionalSumOfSquares, EXCLUDED_GAIN, KalmanWorkspace } from "./likelihood";
@@ -120,6 +121,11 @@ export interface ArimaFitOptions {
    * heading for the boundary, and a caller that rejects such models (auto.arima's 1.01) need not wait for it.
    */
   abandonBelow?: number;
+  /**
+   * The series already differenced by the order's d and D, (1 - B)^d (1 - B^m)^D y: a search fitting many
+   * orders of one series differences it once.
+   */
+  differenced?: Float64Array;
 }
 
 /** Accepted steps in a row near the unit circle after which a fit with abandonBelow gives up. */
@@ -224,7 +230,7 @@ export function fitArima(y: Float64Array, order: ArimaOrder, options: ArimaFitOp
   const { p, d, q } = order;
   const { P, D, Q, m } = seasonalPart(order);
   const constant = order.constant && d + D < 2;
-  const w = difference(seasonalDifference(y, m, D), d);
+  const w = options.differenced ?? difference(seasonalDifference(y, m, D), d);
   const nUsed = w.length;
   if (nUsed <= 0) return null;
   const fixed = constant ? options.fixedIntercept : undefined;
@@ -232,16 +238,13 @@ export function fitArima(y: Float64Array, order: ArimaOrder, options: ArimaFitOp
   // The mean (or drift) is concentrated out: for given ARMA coefficients its estimate is the weighted least
   // squares coefficient of a column of ones filtered alongside the series, so the optimisers search the
   // ARMA coefficients only.
-  const ones = constant && fixed === undefined ? new Float64Array(nUsed).fill(1) : null;
+  const withOnes = constant && fixed === undefined;
   const k = p + q + P + Q;
-  const phi = new Float64Array(p);
-  const theta = new Float64Array(q);
-  const sPhi = new Float64Array(P);
-  const sTheta = new Float64Array(Q);
   const arOrder = p + m * P;
   const maOrder = q + m * Q;
-  const fullPhi = new Float64Array(arOrder);
-  const fullTheta = new Float64Array(maOrder);
+  const [phi, theta, sPhi, sTheta, fullPhi, fullTheta, rootWork, regressorInnovations, cssRegressor, standardized, onesSpace] =
+    float64Views(p, q, P, Q, arOrder, maOrder, 2 * (Math.max(p, P) + 1), nUsed, Math.max(nUsed - arOrder, 0), nUsed, withOnes ? nUsed : 0);
+  const ones = withOnes ? onesSpace.fill(1) : null;
   const unpack = (x: Float64Array): void => {
     for (let i = 0; i < p; i++) phi[i] = x[i];
     for (let j = 0; j < q; j++) theta[j] = x[p + j];
@@ -251,9 +254,7 @@ export function fitArima(y: Float64Array, order: ArimaOrder, options: ArimaFitOp
     multiplySeasonal(theta, sTheta, m, 1, fullTheta);
   };
   const work = new KalmanWorkspace(nUsed, Math.max(arOrder, maOrder + 1));
-  const regressorInnovations = new Float64Array(nUsed);
   const gain = work.gain;
-  const rootWork = new Float64Array(2 * (Math.max(p, P) + 1));
   const stationary = (): boolean => isStationary(phi, rootWork) && isStationary(sPhi, rootWork);
   /** Make each MA factor of x invertible (R's maInvert on the non-seasonal and seasonal parts). */
   const invert = (x: Float64Array): void => {
@@ -270,7 +271,6 @@ export function fitArima(y: Float64Array, order: ArimaOrder, options: ArimaFitOp
   if (k > 0) {
     const cssCount = nUsed - arOrder;
     if (cssCount < 1) return null;
-    const cssRegressor = new Float64Array(cssCount);
     estimate = levenbergMarquardt(
       (x, out) => {
         unpack(x);
@@ -314,7 +314,6 @@ export function fitArima(y: Float64Array, order: ArimaOrder, options: ArimaFitOp
     invert(estimate);
   }
   unpack(estimate);
-  const standardized = new Float64Array(nUsed);
   const mu = filter(standardized);
   let ssq = 0;
   let sse = 0;

@@ -4,6 +4,8 @@
  * model's autocovariances for longer states (seasonal models above all), where Gardner's O(r^6) method is too slow.
  */
 
+import { float64Views } from "../../float64Views";
+
 /**
  * Largest state dimension solved by Gardner's method (R's own, the same numbers to rounding); longer states use
  * the autocovariances, O(r p + p^3) for the first column the filter needs against Gardner's O(r^6): with r = 10
@@ -24,19 +26,32 @@ export class CovarianceWorkspace {
   readonly gamma: Float64Array;
   readonly psi: Float64Array;
   readonly system: Float64Array;
+  /**
+   * Lags of the non-zero AR coefficients (0-based) and MA coefficients (1-based), and the non-zero columns of
+   * a pivot row of the system.
+   */
+  readonly arLags: Int32Array;
+  readonly maLags: Int32Array;
+  readonly columns: Int32Array;
 
   constructor(r: number) {
     const np = r <= GARDNER_MAX_STATES ? (r * (r + 1)) / 2 : 0;
     this.r = r;
-    this.v = new Float64Array(np);
-    this.xnext = new Float64Array(np);
-    this.xrow = new Float64Array(np);
-    this.rbar = new Float64Array(Math.max((np * (np - 1)) / 2, 1));
-    this.thetab = new Float64Array(np);
     const big = r > GARDNER_MAX_STATES ? r + 1 : 0;
-    this.gamma = new Float64Array(big);
-    this.psi = new Float64Array(big);
-    this.system = new Float64Array(big * (big + 1));
+    [this.v, this.xnext, this.xrow, this.rbar, this.thetab, this.gamma, this.psi, this.system] = float64Views(
+      np,
+      np,
+      np,
+      Math.max((np * (np - 1)) / 2, 1),
+      np,
+      big,
+      big,
+      big * (big + 1),
+    );
+    const lags = new Int32Array(3 * big + 1);
+    this.arLags = lags.subarray(0, big);
+    this.maLags = lags.subarray(big, 2 * big);
+    this.columns = lags.subarray(2 * big);
   }
 }
 
@@ -45,19 +60,35 @@ export class CovarianceWorkspace {
  * work.gamma, with psi weights psi_0..psi_r into work.psi: gamma_k - sum_i phi_i gamma_|k-i| =
  * sum_{j=k..q} theta_j psi_{j-k} (theta_0 = 1) solved for k = 0..p by Gaussian elimination with partial
  * pivoting, then the same recursion for k > p (Brockwell & Davis 1991, section 3.3, method 3).
+ *
+ * A seasonal model's polynomials phi(B) Phi(B^m) and theta(B) Theta(B^m) are mostly zeros, and so are the rows
+ * of its system: the sums run over the non-zero lags only and an elimination step over the rows with a non-zero
+ * entry under the pivot and the non-zero columns of the pivot row only, the terms left out being exact zeros (a
+ * finite multiple of 0), so every non-zero number is the same as the dense computation's.
  */
 function autocovariances(phi: Float64Array, theta: Float64Array, work: CovarianceWorkspace): void {
-  const { r, gamma, psi, system: A } = work;
+  const { r, gamma, psi, system: A, arLags, maLags, columns } = work;
   const p = phi.length;
   const q = theta.length;
+  let lags = 0;
+  for (let i = 0; i < p; i++) if (phi[i] !== 0) arLags[lags++] = i;
   for (let j = 0; j <= r; j++) {
     let v = j === 0 ? 1 : j <= q ? theta[j - 1] : 0;
-    for (let i = 1; i <= Math.min(j, p); i++) v += phi[i - 1] * psi[j - i];
+    for (let l = 0; l < lags; l++) {
+      const i = arLags[l] + 1;
+      if (i > j) break;
+      v += phi[i - 1] * psi[j - i];
+    }
     psi[j] = v;
   }
+  let maCount = 0;
+  for (let j = 0; j < q; j++) if (theta[j] !== 0) maLags[maCount++] = j + 1;
   const right = (k: number): number => {
-    let s = 0;
-    for (let j = k; j <= q; j++) s += (j === 0 ? 1 : theta[j - 1]) * psi[j - k];
+    let s = k === 0 ? psi[0] : 0;
+    for (let l = 0; l < maCount; l++) {
+      const j = maLags[l];
+      if (j >= k) s += theta[j - 1] * psi[j - k];
+    }
     return s;
   };
   // Rows k = 0..p of [A | b], width p + 2: unknowns gamma_0..gamma_p.
@@ -65,7 +96,10 @@ function autocovariances(phi: Float64Array, theta: Float64Array, work: Covarianc
   A.fill(0, 0, (p + 1) * w);
   for (let k = 0; k <= p; k++) {
     A[k * w + k] += 1;
-    for (let i = 1; i <= p; i++) A[k * w + Math.abs(k - i)] -= phi[i - 1];
+    for (let l = 0; l < lags; l++) {
+      const i = arLags[l] + 1;
+      A[k * w + Math.abs(k - i)] -= phi[i - 1];
+    }
     A[k * w + p + 1] = right(k);
   }
   for (let c = 0; c <= p; c++) {
@@ -78,10 +112,22 @@ function autocovariances(phi: Float64Array, theta: Float64Array, work: Covarianc
         A[pivot * w + j] = t;
       }
     }
+    let count = 0;
+    for (let j = c; j < w; j++) if (A[c * w + j] !== 0) columns[count++] = j;
+    const pivotValue = A[c * w + c];
+    const nonZeroPivot = pivotValue !== 0 && !Number.isNaN(pivotValue);
     for (let k = c + 1; k <= p; k++) {
-      const factor = A[k * w + c] / A[c * w + c];
+      if (nonZeroPivot && A[k * w + c] === 0) continue;
+      const factor = A[k * w + c] / pivotValue;
       if (factor === 0) continue;
-      for (let j = c; j < w; j++) A[k * w + j] -= factor * A[c * w + j];
+      if (Number.isFinite(factor)) {
+        for (let l = 0; l < count; l++) {
+          const j = columns[l];
+          A[k * w + j] -= factor * A[c * w + j];
+        }
+      } else {
+        for (let j = c; j < w; j++) A[k * w + j] -= factor * A[c * w + j];
+      }
     }
   }
   for (let k = p; k >= 0; k--) {
@@ -91,7 +137,10 @@ function autocovariances(phi: Float64Array, theta: Float64Array, work: Covarianc
   }
   for (let k = p + 1; k <= r; k++) {
     let s = right(k);
-    for (let i = 1; i <= p; i++) s += phi[i - 1] * gamma[k - i];
+    for (let l = 0; l < lags; l++) {
+      const i = arLags[l] + 1;
+      s += phi[i - 1] * gamma[k - i];
+    }
     gamma[k] = s;
   }
 }

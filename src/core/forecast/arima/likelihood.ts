@@ -3,6 +3,7 @@
  * the exact Gaussian likelihood by the Kalman filter (the numbers of R's ARIMA_Like) and the conditional sum of
  * squares (R's ARIMA_CSS), after R's src/library/stats/src/arima.c.
  */
+import { float64Views } from "../../float64Views";
 import { CovarianceWorkspace, initialStateFirstColumn } from "./initialCovariance";
 
 /**
@@ -45,14 +46,8 @@ export class KalmanWorkspace {
 
   constructor(n: number, r: number) {
     this.r = r;
-    this.state = new Float64Array(r);
-    this.regressorState = new Float64Array(r);
-    this.gain = new Float64Array(n);
+    [this.state, this.regressorState, this.gain, this.initial, this.phi, this.K, this.W] = float64Views(r, r, n, r * r, r, r, r);
     this.covariance = new CovarianceWorkspace(r);
-    this.initial = new Float64Array(r * r);
-    this.phi = new Float64Array(r);
-    this.K = new Float64Array(r);
-    this.W = new Float64Array(r);
   }
 }
 
@@ -132,35 +127,53 @@ export function armaKalmanFilter(
     }
     const scale = Math.sqrt(inverse);
     if (standardized !== null) standardized[l] = resid * scale;
-    // a <- T a + K e / F
+    // a <- T a + K e / F (and the regressor's state c the same way), then, until the steady state, the
+    // Chandrasekhar step W <- T W - K W[0] / F, K <- K + M W[0] T W, F <- F + M W[0]^2, M <- M F / F_new,
+    // in one pass over the state: entry i reads only entries i and i + 1 of a, c and W (not yet updated) and K[i].
     const a0 = a[0];
-    for (let i = 0; i < r - 1; i++) a[i] = f[i] * a0 + a[i + 1] + K[i] * step;
-    a[r - 1] = f[r - 1] * a0 + K[r - 1] * step;
+    let cStep = 0;
+    let c0 = 0;
     if (regressor !== null) {
       // The regressor goes through the same filter: its own state, the same gains.
       const cResid = regressor[l] - c[0];
       if (standardizedRegressor !== null) standardizedRegressor[l] = cResid * scale;
-      const cStep = cResid * inverse;
-      const c0 = c[0];
-      for (let i = 0; i < r - 1; i++) c[i] = f[i] * c0 + c[i + 1] + K[i] * cStep;
-      c[r - 1] = f[r - 1] * c0 + K[r - 1] * cStep;
+      cStep = cResid * inverse;
+      c0 = c[0];
     }
-    if (steady) continue;
-    // Chandrasekhar step: W <- T W - K W[0] / F, K <- K + M W[0] T W, F <- F + M W[0]^2, M <- M F / F_new.
+    const last = r - 1;
+    if (steady) {
+      for (let i = 0; i < last; i++) a[i] = f[i] * a0 + a[i + 1] + K[i] * step;
+      a[last] = f[last] * a0 + K[last] * step;
+      if (regressor !== null) {
+        for (let i = 0; i < last; i++) c[i] = f[i] * c0 + c[i + 1] + K[i] * cStep;
+        c[last] = f[last] * c0 + K[last] * cStep;
+      }
+      continue;
+    }
     const w0 = W[0];
     const shrink = w0 * inverse;
     const grow = M * w0;
     let size = 0;
-    for (let i = 0; i < r - 1; i++) {
-      const tw = f[i] * w0 + W[i + 1];
-      W[i] = tw - K[i] * shrink;
-      K[i] += tw * grow;
-      size += W[i] * W[i];
+    for (let i = 0; i < last; i++) {
+      const fi = f[i];
+      const Ki = K[i];
+      a[i] = fi * a0 + a[i + 1] + Ki * step;
+      if (regressor !== null) c[i] = fi * c0 + c[i + 1] + Ki * cStep;
+      const tw = fi * w0 + W[i + 1];
+      const wi = tw - Ki * shrink;
+      W[i] = wi;
+      K[i] = Ki + tw * grow;
+      size += wi * wi;
     }
-    const last = f[r - 1] * w0;
-    W[r - 1] = last - K[r - 1] * shrink;
-    K[r - 1] += last * grow;
-    size += W[r - 1] * W[r - 1];
+    const fLast = f[last];
+    const kLast = K[last];
+    a[last] = fLast * a0 + kLast * step;
+    if (regressor !== null) c[last] = fLast * c0 + kLast * cStep;
+    const tLast = fLast * w0;
+    const wLast = tLast - kLast * shrink;
+    W[last] = wLast;
+    K[last] = kLast + tLast * grow;
+    size += wLast * wLast;
     const next = F + grow * w0;
     inverse = 1 / next;
     M *= F * inverse;
@@ -194,15 +207,22 @@ export function conditionalSumOfSquares(x: Float64Array, phi: Float64Array, thet
   const maLags: number[] = [];
   for (let i = 0; i < p; i++) if (phi[i] !== 0) arLags.push(i);
   for (let j = 0; j < q; j++) if (theta[j] !== 0) maLags.push(j);
+  const arCount = arLags.length;
+  const maCount = maLags.length;
   let ssq = 0;
   for (let t = p; t < x.length; t++) {
     let e = x[t];
-    for (const i of arLags) e -= phi[i] * x[t - i - 1];
-    for (const j of maLags) {
-      if (j >= t - p) break;
-      e -= theta[j] * residuals[t - p - j - 1];
+    for (let l = 0; l < arCount; l++) {
+      const i = arLags[l];
+      e -= phi[i] * x[t - i - 1];
     }
-    residuals[t - p] = e;
+    const known = t - p;
+    for (let l = 0; l < maCount; l++) {
+      const j = maLags[l];
+      if (j >= known) break;
+      e -= theta[j] * residuals[known - j - 1];
+    }
+    residuals[known] = e;
     ssq += e * e;
   }
   return ssq;

@@ -126,7 +126,7 @@ export function autoArima(y: Float64Array, m = 1): ArimaFit | null {
   const improves = (c: Candidate): boolean => {
     const key = `${c.p},${c.q},${c.P},${c.Q},${c.constant}`;
     if (tried.has(key) || tried.size >= MAX_MODELS) return false;
-    const fit = fitArima(y, orderOf(c), { abandonBelow: MIN_ROOT_MODULUS });
+    const fit = fitArima(y, orderOf(c), { abandonBelow: MIN_ROOT_MODULUS, differenced: dx });
     const criterion = fit === null || !hasSafeRoots(fit) ? Infinity : useAic ? fit.aic : fit.aicc;
     const ic = Number.isNaN(criterion) ? Infinity : criterion;
     tried.set(key, ic);

@@ -23,6 +23,8 @@ export const USUAL_BOUNDS = {
  * @param m season length.
  * @param polynomial work array of length m + 2 (used for seasonal models only).
  * @param scratch work array of length m + 2.
+ * @param quotient polynomial.subarray(1), made once by a caller that tests many parameter sets (spares a
+ *   view per test; the undamped seasonal forms without trend divide out a root at 1 on every test).
  * @returns true when inside both the usual box and the admissible region.
  * @example
  * etsParametersValid(0.3, 0.1, NaN, NaN, 1, new Float64Array(3), new Float64Array(3)) // true
@@ -35,6 +37,7 @@ export function etsParametersValid(
   m: number,
   polynomial: Float64Array,
   scratch: Float64Array,
+  quotient: Float64Array = polynomial.subarray(1),
 ): boolean {
   const { smoothingLower: lo, smoothingUpper: hi, phiLower, phiUpper } = USUAL_BOUNDS;
   if (!(alpha >= lo && alpha <= hi)) return false;
@@ -70,5 +73,5 @@ export function etsParametersValid(
   // A root at z = 1 (every undamped model without slope smoothing has one) is on the circle, which R
   // accepts (modulus <= 1 + 1e-10): divide it out, q_{i-1} = a_i + q_i, and test the quotient.
   for (let i = m; i >= 1; i--) polynomial[i] += polynomial[i + 1];
-  return rootsInsideUnitCircle(polynomial.subarray(1), scratch);
+  return rootsInsideUnitCircle(quotient, scratch);
 }

@@ -1,3 +1,4 @@
+import { float64Views } from "../../float64Views";
 import { nelderMead } from "../../optimize/nelderMead";
 import { etsParametersValid } from "./admissible";
 import { etsInitialState } from "./initialState";
@@ -38,6 +39,22 @@ export interface EtsFitOptions {
   restarts?: number;
   /** Start from this earlier fit of the same form and series instead of R's starting values. */
   from?: EtsFit;
+  /**
+   * R's heuristic initial states already computed for this series, by trend and season (they do not depend
+   * on the error type or damping): fitting several forms of one series shares them instead of decomposing
+   * the series again for each form. Filled as states are computed.
+   */
+  initialStates?: Map<number, Float64Array>;
+}
+
+/** R's heuristic initial state (etsInitialState), taken from `shared` when there and added to it when not. */
+function sharedInitialState(y: Float64Array, trend: number, season: number, period: number, shared: Map<number, Float64Array> | undefined): Float64Array {
+  const key = 3 * trend + season;
+  const known = shared?.get(key);
+  if (known !== undefined) return known;
+  const state = etsInitialState(y, trend, season, period);
+  shared?.set(key, state);
+  return state;
 }
 
 /** A simplex step of size d from x that stays below the upper limit (else goes down). */
@@ -82,7 +99,7 @@ export function fitEts(y: Float64Array, spec: EtsSpec, m: number, options: EtsFi
   const parameterCount = etsParameterCount(spec, period);
   if (parameterCount >= n - 1) return null;
 
-  const initial = options.from?.initialState ?? etsInitialState(y, trend, season, period);
+  const initial = options.from?.initialState ?? sharedInitialState(y, trend, season, period, options.initialStates);
   const model: EtsKernelModel = {
     error: codeOf(spec.error),
     trend,
@@ -125,23 +142,22 @@ export function fitEts(y: Float64Array, spec: EtsSpec, m: number, options: EtsFi
     step.push(Math.max(0.1 * Math.abs(initial[1]), 0.01 * scale));
   }
 
-  const work = new Float64Array(initial.length);
-  const polynomial = new Float64Array(period + 2);
-  const scratch = new Float64Array(period + 2);
+  const [work, polynomial, scratch] = float64Views(initial.length, period + 2, period + 2);
+  const quotient = polynomial.subarray(1);
   const apply = (x: Float64Array): boolean => {
     let i = 0;
     const alpha = x[i++];
     const beta = hasTrend ? alpha * x[i++] : NaN;
     const gamma = hasSeason ? (1 - alpha) * x[i++] : NaN;
     const phi = damped ? x[i++] : NaN;
-    if (!etsParametersValid(alpha, beta, gamma, phi, period, polynomial, scratch)) return false;
+    if (!etsParametersValid(alpha, beta, gamma, phi, period, polynomial, scratch, quotient)) return false;
     model.alpha = alpha;
     model.beta = hasTrend ? beta : 0;
     model.gamma = hasSeason ? gamma : 0;
     model.phi = damped ? phi : 1;
-    work.set(initial);
+    for (let j = 2; j < work.length; j++) work[j] = initial[j];
     work[0] = x[i++];
-    if (hasTrend) work[1] = x[i];
+    work[1] = hasTrend ? x[i] : initial[1];
     return true;
   };
   const objective = (x: Float64Array): number => (apply(x) ? etsFilter(y, model, work, null, null) : Infinity);
@@ -184,9 +200,8 @@ export function etsFitFrom(
   parameterCount: number,
 ): EtsFit | null {
   const n = y.length;
-  const finalState = Float64Array.from(initialState);
-  const fitted = new Float64Array(n);
-  const residuals = new Float64Array(n);
+  const [finalState, fitted, residuals] = float64Views(initialState.length, n, n);
+  finalState.set(initialState);
   const criterion = etsFilter(y, model, finalState, fitted, residuals);
   if (!Number.isFinite(criterion)) return null;
   let sse = 0;

@@ -35,6 +35,26 @@ const TOL = 1e-10;
 const HUGE = 1e10;
 
 /**
+ * Running sum of log|f_t| for the multiplicative-error likelihood, kept as a product of |f_t| that is folded
+ * into its logarithm only when it nears overflow or underflow (one log per many periods instead of one each).
+ */
+interface LogSum {
+  product: number;
+  sumLog: number;
+}
+
+/** Multiply |f| into the running product of `logs`, folding it into sumLog before it over- or underflows. */
+function addLogAbs(logs: LogSum, f: number): void {
+  const product = logs.product * (f < 0 ? -f : f);
+  if (product > 1e150 || product < 1e-150) {
+    logs.sumLog += Math.log(product);
+    logs.product = 1;
+  } else {
+    logs.product = product;
+  }
+}
+
+/**
  * Run the ETS state recursion over a series and return its likelihood criterion.
  *
  * With q = l + phi b (phi = 1 undamped, b = 0 without trend) and s the seasonal state of the period:
@@ -78,8 +98,7 @@ export function etsFilter(
   let slope = trend === NONE ? 0 : state[1];
   let k = phase;
   let sse = 0;
-  let sumLog = 0;
-  let product = 1;
+  const logs: LogSum = { product: 1, sumLog: 0 };
   for (let t = 0; t < n; t++) {
     const phib = phi * slope;
     const q = level + phib;
@@ -91,12 +110,7 @@ export function etsFilter(
     if (multiplicative) {
       if (f === 0) return Infinity;
       e = (yt - f) / f;
-      // sum log|f| as the log of a running product, taken only when the product nears over/underflow
-      product *= f < 0 ? -f : f;
-      if (product > 1e150 || product < 1e-150) {
-        sumLog += Math.log(product);
-        product = 1;
-      }
+      addLogAbs(logs, f);
     } else {
       e = yt - f;
     }
@@ -116,7 +130,7 @@ export function etsFilter(
   state[0] = level;
   state[1] = slope;
   let criterion = n * Math.log(sse);
-  if (multiplicative) criterion += 2 * (sumLog + Math.log(product));
+  if (multiplicative) criterion += 2 * (logs.sumLog + Math.log(logs.product));
   if (Number.isNaN(criterion) || criterion === Infinity) return Infinity;
   return criterion < -1e10 ? -1e10 : criterion;
 }
@@ -137,8 +151,7 @@ function etsCriterion(y: Float64Array, model: EtsKernelModel, state: Float64Arra
   let slope = hasTrend ? state[1] : 0;
   let k = phase;
   let sse = 0;
-  let sumLog = 0;
-  let product = 1;
+  const logs: LogSum = { product: 1, sumLog: 0 };
   if (season === NONE) {
     for (let t = 0; t < n; t++) {
       const phib = phi * slope;
@@ -148,11 +161,7 @@ function etsCriterion(y: Float64Array, model: EtsKernelModel, state: Float64Arra
       if (multiplicative) {
         if (q === 0) return Infinity;
         e = (yt - q) / q;
-        product *= q < 0 ? -q : q;
-        if (product > 1e150 || product < 1e-150) {
-          sumLog += Math.log(product);
-          product = 1;
-        }
+        addLogAbs(logs, q);
       } else {
         e = yt - q;
       }
@@ -172,11 +181,7 @@ function etsCriterion(y: Float64Array, model: EtsKernelModel, state: Float64Arra
       if (multiplicative) {
         if (f === 0) return Infinity;
         e = (yt - f) / f;
-        product *= f < 0 ? -f : f;
-        if (product > 1e150 || product < 1e-150) {
-          sumLog += Math.log(product);
-          product = 1;
-        }
+        addLogAbs(logs, f);
       } else {
         e = yt - f;
       }
@@ -199,11 +204,7 @@ function etsCriterion(y: Float64Array, model: EtsKernelModel, state: Float64Arra
       if (multiplicative) {
         if (f === 0) return Infinity;
         e = (yt - f) / f;
-        product *= f < 0 ? -f : f;
-        if (product > 1e150 || product < 1e-150) {
-          sumLog += Math.log(product);
-          product = 1;
-        }
+        addLogAbs(logs, f);
       } else {
         e = yt - f;
       }
@@ -220,7 +221,7 @@ function etsCriterion(y: Float64Array, model: EtsKernelModel, state: Float64Arra
   state[0] = level;
   state[1] = slope;
   let criterion = n * Math.log(sse);
-  if (multiplicative) criterion += 2 * (sumLog + Math.log(product));
+  if (multiplicative) criterion += 2 * (logs.sumLog + Math.log(logs.product));
   if (Number.isNaN(criterion) || criterion === Infinity) return Infinity;
   return criterion < -1e10 ? -1e10 : criterion;
 }

@@ -68,8 +68,9 @@ export function selectEts(y: Float64Array, m: number): EtsFit | null {
   for (let t = 1; t < y.length; t++) if (y[t] !== y[0]) constant = false;
   if (constant) return constantFit(y);
   const fits: EtsFit[] = [];
+  const initialStates = new Map<number, Float64Array>();
   for (const spec of etsCandidates(y, m)) {
-    const fit = fitEts(y, spec, m, { restarts: 0, tolerance: FIRST_PASS_TOLERANCE });
+    const fit = fitEts(y, spec, m, { restarts: 0, tolerance: FIRST_PASS_TOLERANCE, initialStates });
     if (fit !== null && Number.isFinite(fit.aicc)) fits.push(fit);
   }
   let best: EtsFit | null = null;

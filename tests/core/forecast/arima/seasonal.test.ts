@@ -1,4 +1,4 @@
-import { differencesNeeded, seasonalDifference, seasonalDifferencesNeeded, seasonalStrength } from "../../../../src/core/forecast/arima/differencing";
+import { difference, differencesNeeded, seasonalDifference, seasonalDifferencesNeeded, seasonalStrength } from "../../../../src/core/forecast/arima/differencing";
 import { fitArima } from "../../../../src/core/forecast/arima/fit";
 import { arimaForecast } from "../../../../src/core/forecast/arima/forecast";
 import { arimaName } from "../../../../src/core/forecast/arima/forecaster";
@@ -94,5 +94,19 @@ describe("seasonal autoArima against R's auto.arima(y)", () => {
     expect(arimaName(fit)).toBe(c.rModel);
     expect(Math.abs(fit.aicc - c.rAicc)).toBeLessThan(5e-3);
     arimaForecast(fit, c.rMean.length).mean.forEach((v, h) => expect(relative(v, c.rMean[h])).toBeLessThan(1e-3));
+  });
+});
+
+describe("fitArima given the series already differenced (as the stepwise search passes it)", () => {
+  it.each(SEASONAL_FIXED_CASES.map((c) => [`${c.rModel} on ${c.name}`, c] as const))("%s: the same fit as differencing inside", (_, c) => {
+    const { y, m } = seriesOf(c.name);
+    const order = { p: c.order[0], d: c.order[1], q: c.order[2], constant: c.constant, seasonal: { P: c.seasonal[0], D: c.seasonal[1], Q: c.seasonal[2], m } };
+    const differenced = difference(seasonalDifference(y, m, c.seasonal[1]), c.order[1]);
+    const inside = fitArima(y, order);
+    const given = fitArima(y, order, { differenced });
+    expect(given).not.toBeNull();
+    expect(given?.aicc).toBe(inside?.aicc);
+    expect(Array.from(given?.arPolynomial ?? [])).toEqual(Array.from(inside?.arPolynomial ?? []));
+    expect(Array.from(given?.maPolynomial ?? [])).toEqual(Array.from(inside?.maPolynomial ?? []));
   });
 });

@@ -4,9 +4,8 @@
  * so forecasting hundreds of items never holds Excel's shared runtime. Either way step 2 awaits the
  * same function and gets the same numbers.
  */
-import { automaticFit, familySeasonFit, fillMissing, forecastSeries } from "../core/forecast";
-import type { FamilySeason, FittedModel } from "../core/forecast";
-import { validateForecastOptions } from "../core/forecast/forecastSeries";
+import { forecastSeries } from "../core/forecast";
+import type { FamilySeason } from "../core/forecast";
 import { smape } from "../core/metrics";
 import { throwIfCancelled, yieldToUi } from "./cancellation";
 
@@ -74,35 +73,21 @@ export type BatchForecaster = (batch: ForecastBatch, options?: BatchRunOptions) 
  */
 export function forecastItems(batch: ForecastBatch, from = 0, to = batch.jobs.length): ItemForecastResult[] {
   const { horizon, seasonLength, level, holdout } = batch;
-  validateForecastOptions(horizon, seasonLength, [level]);
   return batch.jobs.slice(from, to).map((job) => {
-    const { model, intermittent, familySeason } = automaticModel(job.history, seasonLength, job.familySeason);
-    const outcome = model.forecast(horizon, [level]);
+    const outcome = forecastSeries({ history: job.history, horizon, seasonLength, levels: [level], familySeason: job.familySeason });
     const floor = (values: readonly number[]): number[] => values.map((v) => Math.max(0, v));
     return {
-      model: model.name,
+      model: outcome.model,
       holdoutSmape: holdoutSmape(job.history, holdout, seasonLength, job.holdoutSeason),
-      intermittent,
-      familySeason,
-      rmse: model.statistics.rmse,
-      errors: job.history.map((y, t) => (Number.isFinite(model.fitted[t]) && Number.isFinite(y) ? y - model.fitted[t] : Number.NaN)),
+      intermittent: outcome.intermittent,
+      familySeason: outcome.familySeason,
+      rmse: outcome.statistics.rmse,
+      errors: job.history.map((y, t) => (Number.isFinite(outcome.fitted[t]) && Number.isFinite(y) ? y - outcome.fitted[t] : Number.NaN)),
       forecast: floor(outcome.mean),
       lower: floor(outcome.intervals[0].lower),
       upper: floor(outcome.intervals[0].upper),
     };
   });
-}
-
-/**
- * Automatic mode as forecastSeries runs it for a known season length (blanks filled, the family's
- * season for an item whose own history shows none), keeping the fitted model so its one-step errors
- * can be read; tests/cycle/itemForecasts.test.ts holds the two to the same numbers.
- */
-function automaticModel(history: readonly number[], seasonLength: number, family: FamilySeason | undefined): { model: FittedModel; intermittent: boolean; familySeason: boolean } {
-  const filled = fillMissing(history, seasonLength).values;
-  const familyFit = family && familySeasonFit(filled, family);
-  const fit = familyFit ?? automaticFit(filled, seasonLength);
-  return { model: fit.model, intermittent: fit.intermittent, familySeason: familyFit !== undefined };
 }
 
 /** sMAPE of automatic mode on the last `holdout` periods, fitted on the ones before (family season measured on those too). */

@@ -45,6 +45,11 @@ export interface ForecastOutcome {
   intermittent: boolean;
   /** True when the forecast uses the season of the item's family rather than the item's own. */
   familySeason: boolean;
+  /**
+   * The model's one-step in-sample fitted values, one per history period (NaN where it has none, e.g.
+   * its first season): history minus fitted are the errors MinT reconciliation weighs levels by.
+   */
+  fitted: readonly number[];
   /** Changes made by cleansing the history. */
   changes: CleansingChange[];
   notes: string[];
@@ -132,6 +137,7 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
     parameters: model.parameters,
     intermittent,
     familySeason: usesFamilySeason,
+    fitted: model.fitted,
     changes: cleansed.changes,
     notes,
   };

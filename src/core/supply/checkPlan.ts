@@ -17,7 +17,8 @@ const RELATIVE = 1e-6;
  *   balance: I_{t-1} - S_{t-1} + P_{t-L} + C_t + arrivals_t - shipments_t + receipts_t + L_t - I_t + S_t
  *     = D_t per stocking point (opening values at t = 0; arrivals are what each lane shipped transit
  *     periods earlier), production only where the item is made and arriving within the horizon;
- *   lanes: units shipped >= 0, only of items stocked at both ends, total <= the lane's capacity, none
+ *   lanes: units shipped >= 0 and no more than the point holds (stock, made, arriving), only of items
+ *     stocked at both ends, total <= the lane's capacity, none
  *     arriving after the horizon; storage: sum of inventory x volume per unit <= the location's limit;
  *   backlog S_it <= backlogCap_it; hires H_t <= hireCap_t;
  *   capacity: sum_i h_ir P_it <= regular_rt + O_rt, regular_rt = available_rt (+ hoursPerWorker W_t)
@@ -91,6 +92,8 @@ export function checkPlan(model: SupplyModel, plan: SupplyPlan): string[] {
       if (p.production[t] > RELATIVE && t + lead >= T) problems.push(`${name}: production started in ${when(t)} is ready only after the horizon (lead time ${lead})`);
       if (!atMost(p.backlog[t], item.backlogCap?.[t] ?? Infinity)) problems.push(`${name}: backlog ${p.backlog[t]} in ${when(t)} exceeds its cap of ${item.backlogCap?.[t]}`);
       if (!near(lhs, demand[t])) problems.push(`${name}: inventory does not balance in ${when(t)} (supply and stock give ${lhs}, demand is ${demand[t]})`);
+      const onHand = (t === 0 ? item.openingInventory : p.inventory[t - 1]) + madeBefore + p.subcontract[t] + arriving[i][t];
+      if (!atMost(leaving[i][t], onHand)) problems.push(`${name}: ships ${leaving[i][t]} in ${when(t)} but holds only ${onHand} (stock, made and arriving)`);
       if (!atMost(p.lost[t], demand[t])) problems.push(`${name}: lost sales in ${when(t)} exceed demand`);
       if (item.lostSalesCost === undefined && p.lost[t] > RELATIVE) problems.push(`${name}: demand is lost in ${when(t)} but lost sales are not allowed`);
       if (!item.backlogAllowed && p.backlog[t] > RELATIVE) problems.push(`${name}: backlog in ${when(t)} but backlog is not allowed`);

@@ -26,6 +26,8 @@
  *   I_{t-1} - S_{t-1} + P_{t-L} + C_t + sum_in X_{lane, t - transit} - sum_out X_{lane, t}
  *        + L_t - I_t + S_t = D_t - receipts_t                               (balance)
  *   sum_items X_{lane, t} <= laneCapacity_t                                 (lane capacity)
+ *   sum_out X_{lane, t} <= I_{t-1} + P_{t-L} + C_t + sum_in X_{lane, t - transit} + receipts_t
+ *                                                                           (ships only stock on hand)
  *   sum_items v_i I_it <= storageCap_lt                                     (storage at location l)
  *
  * with production only where the item is made (plants, the single site) and started no later than
@@ -319,6 +321,28 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
       rows[t] = b.addRow(`bal${i}_${t}`, cols, coefs, "=", rhs);
     }
     return rows;
+  });
+
+  // A stocking point ships only what it holds: stock from the month before, what is made or bought and
+  // what arrives this month. Without this row a point could ship units it never had and owe them as
+  // backlog, which no customer asked for.
+  model.items.forEach((item, i) => {
+    if (outbound[i].length === 0) return;
+    const lead = item.productionLeadTime ?? 0;
+    for (let t = 0; t < T; t++) {
+      cols.length = 0;
+      coefs.length = 0;
+      for (const x of outbound[i]) push(x.columns[t], 1);
+      if (cols.length === 0) continue;
+      if (t > 0) push(inventory[i][t - 1], -1);
+      if (t >= lead) push(production[i][t - lead], -1);
+      push(subcontract[i][t], -1);
+      for (const x of inbound[i]) {
+        const shipped = t - lanes[x.lane].transitPeriods;
+        if (shipped >= 0) push(x.columns[shipped], -1);
+      }
+      b.addRow(`ship${i}_${t}`, cols, coefs, "<=", receipts[i][t] + (t === 0 ? item.openingInventory : 0));
+    }
   });
 
   const most = mostPerPeriod(model);

@@ -77,6 +77,29 @@ describe("supply network: the optimiser over locations and lanes", () => {
     expect(checkPlan(model, outcome.plan)).toEqual([]);
   });
 
+  it("ships only what the plant holds: a plant whose backlog is cheap does not ship units made a month later (hand-computed)", async () => {
+    const base = plantAndWarehouse();
+    const model = validateSupplyModel({
+      ...base,
+      resources: [{ id: "line", location: "P", availableHours: [0, 200, 200] }],
+      items: [
+        { id: "A", location: "P", unitCost: 10, holdingCost: 1, backlogCost: 0.01, hoursPerUnit: { line: 1 } },
+        { id: "A", location: "W", holdingCost: 1, lostSalesCost: 100 },
+      ],
+      demand: { "A@P": [0, 0, 0], "A@W": [0, 50, 0] },
+    });
+    const outcome = await optimizeSupply(model);
+    if (outcome.status !== "optimal") throw new Error(outcome.message);
+    // nothing can be made in Jan, so nothing ships in Jan and W's 50 in Feb are lost (100 each)
+    expect(outcome.plan.lanes?.[0].shipped.A).toEqual([0, 0, 0]);
+    expect(outcome.plan.items[0].backlog).toEqual([0, 0, 0]);
+    expect(outcome.plan.items[1].lost).toEqual([0, 50, 0]);
+    expect(outcome.objective).toBeCloseTo(50 * 100, 6);
+    expect(checkPlan(model, outcome.plan)).toEqual([]);
+    const borrowed = { ...outcome.plan, lanes: [{ ...outcome.plan.lanes![0], shipped: { A: [50, 0, 0] } }] };
+    expect(checkPlan(model, borrowed)).toContain("A at P: ships 50 in Jan but holds only 0 (stock, made and arriving)");
+  });
+
   it("makes in t what is available in t + lead time, and loses what cannot arrive in time", async () => {
     const model = validateSupplyModel(plantAndWarehouse({ lead: 1 }));
     const outcome = await optimizeSupply(model);

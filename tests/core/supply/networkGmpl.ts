@@ -42,6 +42,11 @@ s.t. balance{i in SP, t in T}:
   + sum{(l, k, j) in MV, s in T: j = i and s + transit[l] = t} X[l, k, j, s]
   - sum{(l, j, k) in MV: j = i} X[l, j, k, t]
   + rec[i, t] + L[i, t] - I[i, t] + S[i, t] = D[i, t];
+s.t. onHand{i in SP, t in T}:
+  sum{(l, j, k) in MV: j = i} X[l, j, k, t]
+  <= (if t = 1 then I0[i] else 0) + sum{s in T: s = t - 1} I[i, s]
+  + sum{s in T: s + lead[i] = t} P[i, s] + C[i, t]
+  + sum{(l, k, j) in MV, s in T: j = i and s + transit[l] = t} X[l, k, j, s] + rec[i, t];
 s.t. notMade{i in SP, t in T: made[i] = 0 or t + lead[i] > nT}: P[i, t] = 0;
 s.t. tooLate{(l, i, j) in MV, t in T: t + transit[l] > nT}: X[l, i, j, t] = 0;
 s.t. subcontract{i in SP, t in T}: C[i, t] <= scap[i, t];

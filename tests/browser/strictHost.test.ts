@@ -121,6 +121,11 @@ const CASES: Record<string, { good: [unknown[], HostCell | HostCell[][]]; bad: [
     good: [[10, column(1, 1, 3), null], [[2], [2], [6]]],
     bad: [[[10, column(1, 1, 3), 20], error("#VALUE!", /decimals must be a whole number from 0 to 10; you gave 20/)]],
   },
+  RECONCILE: {
+    // two items adding up to their family, reconciled by OLS: each moves by a third of the gap (hand-computed)
+    good: [[[[1001, 4], [1002, 6], ["Family", 12]], [[1001, "Family"], [1002, "Family"]], "ols", null, null], [[expect.closeTo(14 / 3, 9)], [expect.closeTo(20 / 3, 9)], [expect.closeTo(34 / 3, 9)]]],
+    bad: [[[[["A", 1], ["B", 2]], [["A", "T"], ["B", "T"]], null, null, null], error("#VALUE!", /The hierarchy lists "T" but forecasts have no row for it/)]],
+  },
   FVA: {
     good: [
       [column(10, 20), column(12, 18), column(11, 19), column(10, 21), null],

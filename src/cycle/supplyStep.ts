@@ -10,6 +10,7 @@ import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
 import { checkSupplySize } from "../core/supply/validateSupplyModel";
+import type { LpBasis } from "../core/optimize/highsSolve";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -20,6 +21,8 @@ export interface SupplyResult {
   strategies: StrategySummary[];
   periods: string[];
   report: StepReport;
+  /** The optimal plan's final simplex basis (a linear plan only): step 4 re-plans each scenario from it. */
+  basis?: LpBasis;
 }
 
 /** The measure of SOP Capacity that holds hours used as a share of regular hours. */
@@ -211,6 +214,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     plan,
     strategies: comparison.summary,
     periods,
+    ...(comparison.optimal.basis === undefined ? {} : { basis: comparison.optimal.basis }),
     report: {
       summary:
         `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(shownFillRate(best?.fillRate ?? 0), PERCENT_FORMAT)} ` +

@@ -9,7 +9,7 @@
 
 import type { Highs, IndexSelection, Model } from "highs";
 import type { LinearProgram } from "./highsLinearProgram";
-import { guarded, hasFaulted, highsModelData, runModel, type LpSolution, type SolveOptions } from "./highsSolve";
+import { guarded, hasFaulted, highsModelData, runModel, withBlockStart, type LpSolution, type SolveOptions } from "./highsSolve";
 
 /** One solve through a session: the solution, and whether it started from the held model's basis. */
 export interface SessionSolution extends LpSolution {
@@ -102,9 +102,10 @@ export class HighsSession {
       return { ...solution, warm: true };
     }
     this.dispose();
+    const settings = withBlockStart(this.highs, lp, options);
     const model = this.highs.createModel(highsModelData(lp));
     this.model = model;
-    const solution = runModel(model, lp, options.startBasis === undefined ? options : { ...options, solver: "simplex" }, started);
+    const solution = runModel(model, lp, settings.startBasis === undefined ? settings : { ...settings, solver: "simplex" }, started);
     this.held = solution.status === "optimal" ? lp : undefined;
     return { ...solution, warm: false };
   }

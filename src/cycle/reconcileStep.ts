@@ -1,5 +1,6 @@
 import { compareScenarios, gapAnalysis, portfolioFinancials, summarisePlan, type Scenario, type ScenarioComparison } from "../core/reconcile";
 import { optimalPlanner } from "../core/reconcile/optimalPlanner";
+import { releaseHighs } from "../core/optimize/highsSolve";
 import { openLpSession } from "../core/optimize/lpSolver";
 import { sameData } from "../core/sameData";
 import type { CellInput, Workbook } from "../workbook/workbook";
@@ -125,6 +126,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
     comparison = await compareScenarios(model, scenarios, optimalPlanner({ ...(session ? { session } : {}), ...(startBasis ? { startBasis } : {}) }), plannedBase);
   } finally {
     session?.dispose();
+    releaseHighs();
   }
   throwIfCancelled(run.signal);
   await recordComparedScenarios(workbook, scenarios);

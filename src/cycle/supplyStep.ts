@@ -10,7 +10,7 @@ import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
 import { checkSupplySize } from "../core/supply/validateSupplyModel";
-import type { LpBasis } from "../core/optimize/highsSolve";
+import { releaseHighs, type LpBasis } from "../core/optimize/highsSolve";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -168,6 +168,8 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   const { model, relaxed } = withinWholeUnitLimit(built.model);
   options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
   const comparison = await compareStrategies(model);
+  // the solver's memory is not needed again until step 4: freed before the sheets are written
+  releaseHighs();
   throwIfCancelled(options.signal);
   if (comparison.optimal.status !== "optimal") throw new PlanningError(comparison.optimal.message);
   const plan = comparison.optimal.plan;

@@ -66,6 +66,16 @@ export function loadHighs(options?: InitOptions): Promise<Highs> {
   return shared;
 }
 
+/**
+ * Lets go of the shared runtime, so that its WebAssembly memory (which only grows: about 0.5 GB after
+ * a 5,000-item plan) is freed once no model or session holds it; the next `loadHighs()` loads afresh.
+ * @example await runSupplyStep(book); releaseHighs();
+ */
+export function releaseHighs(): void {
+  shared = undefined;
+  sharedRuntime = undefined;
+}
+
 /** Runtimes that faulted (a WebAssembly abort or trap): their memory may be corrupt, so nothing calls into them again. */
 const faulted = new WeakSet<Highs>();
 

@@ -11,6 +11,7 @@ import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
 import { checkSupplySize } from "../core/supply/validateSupplyModel";
 import { laneTable, networkAssumptions, networkPlanRows, TRANSFER_FORMATS, transferRows, transferSummary } from "./networkPlan";
+import { releaseHighs, type LpBasis } from "../core/optimize/highsSolve";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
@@ -21,6 +22,8 @@ export interface SupplyResult {
   strategies: StrategySummary[];
   periods: string[];
   report: StepReport;
+  /** The optimal plan's final simplex basis (a linear plan only): step 4 re-plans each scenario from it. */
+  basis?: LpBasis;
 }
 
 /** The measure of SOP Capacity that holds hours used as a share of regular hours. */
@@ -167,6 +170,8 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   const { model, relaxed } = withinWholeUnitLimit(planned);
   options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
   const comparison = await compareStrategies(model);
+  // the solver's memory is not needed again until step 4: freed before the sheets are written
+  releaseHighs();
   throwIfCancelled(options.signal);
   if (comparison.optimal.status !== "optimal") throw new PlanningError(comparison.optimal.message);
   const plan = comparison.optimal.plan;
@@ -218,6 +223,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     plan,
     strategies: comparison.summary,
     periods,
+    ...(comparison.optimal.basis === undefined ? {} : { basis: comparison.optimal.basis }),
     report: {
       summary:
         `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(shownFillRate(best?.fillRate ?? 0), PERCENT_FORMAT)} ` +

@@ -9,7 +9,7 @@
 
 import type { Highs, IndexSelection, Model } from "highs";
 import type { LinearProgram } from "./highsLinearProgram";
-import { highsModelData, runModel, type LpSolution, type SolveOptions } from "./highsSolve";
+import { guarded, hasFaulted, highsModelData, runModel, withBlockStart, type LpSolution, type SolveOptions } from "./highsSolve";
 
 /** One solve through a session: the solution, and whether it started from the held model's basis. */
 export interface SessionSolution extends LpSolution {
@@ -58,14 +58,29 @@ export class HighsSession {
   constructor(private readonly highs: Highs) {}
 
   /**
-   * Solves `lp`: warm (changes in place, simplex from the held basis) when it is a linear programme
-   * with the structure of the last programme solved to optimality here, else cold (a mixed-integer
-   * programme always, as HiGHS would keep the last plan as its incumbent).
+   * Solves `lp`: warm (changes in place, simplex from the held basis, or from `options.startBasis`
+   * when given) when it is a linear programme with the structure of the last programme solved to
+   * optimality here, else cold (a mixed-integer programme always, as HiGHS would keep the last plan as
+   * its incumbent).
    * @param lp the programme
    * @param options time limit, algorithm, gap, and a start basis for a cold solve
+   * @throws PlanningError when HiGHS's runtime stops (out of memory); later solves in the session then fail at once
    * @example const s = new HighsSession(await loadHighs()); s.solve(base, {}); s.solve(changed, {}).warm // true
    */
   solve(lp: LinearProgram, options: SolveOptions = {}): SessionSolution {
+    try {
+      return guarded(this.highs, lp, () => this.solveIn(lp, options));
+    } catch (error) {
+      // a faulted runtime's model is dropped, not freed (freeing calls into the runtime)
+      if (hasFaulted(this.highs)) {
+        this.model = undefined;
+        this.held = undefined;
+      }
+      throw error;
+    }
+  }
+
+  private solveIn(lp: LinearProgram, options: SolveOptions): SessionSolution {
     const started = performance.now();
     const previous = this.held;
     // A mixed-integer programme is always solved afresh: changed in place, HiGHS keeps the last plan
@@ -80,22 +95,24 @@ export class HighsSession {
       if (cols) model.changeColsBounds(cols.selection, pick(lp.colLower, cols.indices), pick(lp.colUpper, cols.indices));
       const rows = changed([previous.rowLower, lp.rowLower], [previous.rowUpper, lp.rowUpper]);
       if (rows) model.changeRowsBounds(rows.selection, pick(lp.rowLower, rows.indices), pick(lp.rowUpper, rows.indices));
-      // the held model's own basis is the start: a start basis given with the options is not needed
-      const solution = runModel(model, lp, { ...options, startBasis: undefined, solver: "simplex" }, started);
+      // simplex starts from the held model's own basis, or from the start basis given (a scenario
+      // re-planned from the base plan rather than from the scenario solved before it)
+      const solution = runModel(model, lp, { ...options, solver: "simplex" }, started);
       this.held = solution.status === "optimal" ? lp : undefined;
       return { ...solution, warm: true };
     }
     this.dispose();
+    const settings = withBlockStart(this.highs, lp, options);
     const model = this.highs.createModel(highsModelData(lp));
     this.model = model;
-    const solution = runModel(model, lp, options.startBasis === undefined ? options : { ...options, solver: "simplex" }, started);
+    const solution = runModel(model, lp, settings.startBasis === undefined ? settings : { ...settings, solver: "simplex" }, started);
     this.held = solution.status === "optimal" ? lp : undefined;
     return { ...solution, warm: false };
   }
 
   /** Frees the held model. */
   dispose(): void {
-    this.model?.dispose();
+    if (!hasFaulted(this.highs)) this.model?.dispose();
     this.model = undefined;
     this.held = undefined;
   }

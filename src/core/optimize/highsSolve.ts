@@ -5,6 +5,8 @@
  */
 
 import highsLoader, { type Highs, type InitOptions, type Model } from "highs";
+import { PlanningError } from "../errors";
+import { blockStartBasis } from "./blockStart";
 import type { LinearProgram } from "./highsLinearProgram";
 
 /** How a solve ended. Only "optimal" carries a usable solution. */
@@ -37,7 +39,12 @@ export interface LpBasis {
 export interface SolveOptions {
   /** Stop after this many seconds and report "timeLimit" (default: no limit). */
   timeLimitSeconds?: number;
-  /** LP algorithm: "choose" (HiGHS decides), "simplex" or "ipm" (interior point with crossover). */
+  /**
+   * LP algorithm: "choose" (HiGHS decides), "simplex" or "ipm" (interior point with crossover). A
+   * linear programme of BLOCK_START_FROM columns or more that is made of blocks joined by a few long
+   * rows is solved by dual simplex from its blocks' bases instead, unless "simplex" is asked for
+   * (see blockStart.ts): the same optimum in about half the processor time or less.
+   */
   solver?: "choose" | "simplex" | "ipm";
   /** Relative optimality gap at which a mixed-integer solve stops (default HiGHS's 1e-4). */
   mipRelativeGap?: number;
@@ -46,6 +53,8 @@ export interface SolveOptions {
 }
 
 let shared: Promise<Highs> | undefined;
+/** The runtime `shared` resolved to, once loaded. */
+let sharedRuntime: Highs | undefined;
 
 /**
  * Loads the HiGHS WebAssembly runtime once and returns it (later calls share the same runtime).
@@ -53,8 +62,84 @@ let shared: Promise<Highs> | undefined;
  * @example const highs = await loadHighs();
  */
 export function loadHighs(options?: InitOptions): Promise<Highs> {
-  shared ??= highsLoader(options);
+  shared ??= highsLoader(options).then((runtime) => (sharedRuntime = runtime));
   return shared;
+}
+
+/**
+ * Lets go of the shared runtime, so that its WebAssembly memory (which only grows: about 0.5 GB after
+ * a 5,000-item plan) is freed once no model or session holds it; the next `loadHighs()` loads afresh.
+ * @example await runSupplyStep(book); releaseHighs();
+ */
+export function releaseHighs(): void {
+  shared = undefined;
+  sharedRuntime = undefined;
+}
+
+/** Runtimes that faulted (a WebAssembly abort or trap): their memory may be corrupt, so nothing calls into them again. */
+const faulted = new WeakSet<Highs>();
+
+/**
+ * The largest supply programme measured to solve within HiGHS's WebAssembly memory: 5,000 items x 18
+ * months planned in fractional units (535,054 variables, 1,065,054 non-zeros; `npm run bench:cycle --
+ * --items 5000`). A programme of 14 million variables and 14 million non-zeros made it abort.
+ */
+export const LARGEST_MEASURED = { variables: 535_054, nonZeros: 1_065_054, plan: "5,000 items x 18 months planned in fractional units" } as const;
+
+/** Memory HiGHS can use in WebAssembly (its build's maximum heap), in bytes. */
+export const HIGHS_MEMORY_BYTES = 2 ** 31;
+
+/** Whether an error is the WebAssembly runtime failing (Emscripten's abort, a trap), not HiGHS answering. */
+function isRuntimeFault(error: unknown): boolean {
+  return error instanceof Error && (error.name === "RuntimeError" || /^Aborted\(/.test(error.message));
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/**
+ * The planner's sentence for a programme HiGHS could not solve because its runtime stopped (in
+ * practice: out of its 2 GB of WebAssembly memory), with the largest size measured to fit.
+ * @example solverFailure(lp).message // "The optimiser ran out of memory on this plan (2,000,000 variables, ..."
+ */
+export function solverFailure(lp: Pick<LinearProgram, "numCols" | "numRows" | "rowIndices" | "colInteger">): PlanningError {
+  const integers = lp.colInteger.some((v) => v === 1);
+  return new PlanningError(
+    `The optimiser ran out of memory on this plan (${count(lp.numCols)} variables, ${count(lp.numRows)} constraints, ${count(lp.rowIndices.length)} non-zeros` +
+      `${integers ? ", whole units" : ""}; it has ${HIGHS_MEMORY_BYTES / 2 ** 30} GB) and stopped without a plan. The largest plan measured to fit is ` +
+      `${LARGEST_MEASURED.plan} (${count(LARGEST_MEASURED.variables)} variables). Plan fewer items or months, one family at a time${integers ? ", or in fractional units" : ""}.`,
+    "notAvailable",
+  );
+}
+
+/**
+ * Runs `work` on a runtime that has not faulted. When the runtime faults (HiGHS aborts out of memory,
+ * or traps), the runtime is set aside (the next `loadHighs()` loads a fresh one) and a PlanningError
+ * naming the programme's size is thrown at once, instead of calling into a runtime whose memory may
+ * be corrupt (a later solve or free on it can hang).
+ * @param highs the runtime
+ * @param lp the programme being solved (for the message)
+ * @param work the calls into the runtime
+ * @throws PlanningError when the runtime faults now or faulted before
+ * @example guarded(highs, lp, () => model.run())
+ */
+export function guarded<T>(highs: Highs, lp: Pick<LinearProgram, "numCols" | "numRows" | "rowIndices" | "colInteger">, work: () => T): T {
+  if (faulted.has(highs)) throw solverFailure(lp);
+  try {
+    return work();
+  } catch (error) {
+    if (!isRuntimeFault(error)) throw error;
+    faulted.add(highs);
+    if (sharedRuntime === highs) {
+      shared = undefined;
+      sharedRuntime = undefined;
+    }
+    throw solverFailure(lp);
+  }
+}
+
+/** Whether a runtime faulted (its models must not be freed: that calls into it). */
+export function hasFaulted(highs: Highs): boolean {
+  return faulted.has(highs);
 }
 
 /**
@@ -83,17 +168,33 @@ const STATUS_BY_CODE: Readonly<Record<number, SolveStatus>> = {
  * @param highs the runtime from `loadHighs()`.
  * @param lp the programme.
  * @param options time limit and algorithm.
+ * @throws PlanningError when HiGHS's runtime stops (out of memory), with the programme's size and the largest measured to fit
  * @throws Error only when HiGHS rejects the model data itself (a programming error, not a plan).
  * @example solveLinearProgram(await loadHighs(), lp, { timeLimitSeconds: 60 }).status // "optimal"
  */
 export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: SolveOptions = {}): LpSolution {
   const started = performance.now();
-  const model = highs.createModel(highsModelData(lp));
+  const settings = guarded(highs, lp, () => withBlockStart(highs, lp, options));
+  const model = guarded(highs, lp, () => highs.createModel(highsModelData(lp)));
   try {
-    return runModel(model, lp, options, started);
+    return guarded(highs, lp, () => runModel(model, lp, settings, started));
   } finally {
-    model.dispose();
+    if (!hasFaulted(highs)) model.dispose();
   }
+}
+
+/** From this many columns a block-angular linear programme starts from its blocks' bases (blockStart.ts). */
+export const BLOCK_START_FROM = 50_000;
+
+/**
+ * The options of a cold solve with the start basis of the programme's blocks added, when it is a large
+ * block-angular linear programme solved without a start basis and "simplex" was not asked for.
+ * @example runModel(model, lp, withBlockStart(highs, lp, options), started)
+ */
+export function withBlockStart(highs: Highs, lp: LinearProgram, options: SolveOptions): SolveOptions {
+  if (options.startBasis !== undefined || options.solver === "simplex" || lp.numCols < BLOCK_START_FROM) return options;
+  const startBasis = blockStartBasis(highs, lp);
+  return startBasis === undefined ? options : { ...options, startBasis, solver: "simplex" };
 }
 
 /** The programme as HiGHS's model data (arrays passed as they are; integrality only for a MIP). */

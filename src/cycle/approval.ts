@@ -291,9 +291,12 @@ export async function approvePlan(workbook: Workbook, plan: PlanForApproval, who
     cells: await cellDigests(content),
   });
   const planBlock: WriteBlock = { sheet, topLeft: "A1", values: content, numberFormats: plan.numberFormats, headerRow: true };
+  // the record reads what the snapshot has just read (kept for the step): no round trip of its own
+  const snapshot = await snapshotMetadata(workbook, plan);
+  const record = await cycleRecordMetadata(workbook, plan.cycle, true, now);
   await workbook.writeBlocks([planBlock, audit.block], {
     protect: [sheet, SHEETS.auditLog],
-    metadata: { ...audit.metadata, ...(await snapshotMetadata(workbook, plan)), ...(await cycleRecordMetadata(workbook, plan.cycle, true, now)) },
+    metadata: { ...audit.metadata, ...snapshot, ...record },
     layouts: readableLayouts([planBlock]),
   });
   return audit.entry;

@@ -60,15 +60,15 @@ function overridesByRole(sheet: readonly CellValue[][]): CycleRecord["overrides"
  * @param earlier the cycle's record before this decision, if any
  */
 async function cycleRecord(workbook: Workbook, cycle: string, approved: boolean, when: Date, earlier: CycleRecord | undefined): Promise<CycleRecord> {
-  const forecast = await readIfPresent(workbook, SHEETS.forecast);
+  const [forecast, overrideSheet, compared] = await Promise.all([readIfPresent(workbook, SHEETS.forecast), readIfPresent(workbook, SHEETS.overrides), comparedScenarios(workbook)]);
   const measure = (forecast[0] ?? []).map(text).indexOf("Measure");
   const wasOnTime = earlier !== undefined && earlier.approved && earlier.onTime;
   return {
     cycle,
     onTime: wasOnTime || (approved && onTimeFor(cycle, when)),
     statisticalForecast: measure >= 0 && forecast.slice(1).some((row) => text(row[measure]) === "Forecast"),
-    overrides: overridesByRole(await readIfPresent(workbook, SHEETS.overrides)),
-    scenarios: (await comparedScenarios(workbook)).length,
+    overrides: overridesByRole(overrideSheet),
+    scenarios: compared.length,
     approved: approved || (earlier?.approved ?? false),
     planAdherence: null,
   };

@@ -67,9 +67,14 @@ export async function snapshotRows(workbook: Workbook, plan: PlanForApproval): P
 }
 
 async function buildSnapshot(workbook: Workbook, plan: PlanForApproval): Promise<StoredSnapshot | undefined> {
-  const consensus = await readIfPresent(workbook, SHEETS.consensus);
-  const forecast = await readIfPresent(workbook, SHEETS.forecast);
+  // asked for together: one round trip to Excel for the three sheets
+  const [consensus, forecast, overrideSheet] = await Promise.all([
+    readIfPresent(workbook, SHEETS.consensus),
+    readIfPresent(workbook, SHEETS.forecast),
+    readIfPresent(workbook, SHEETS.overrides),
+  ]);
   if (consensus.length < 2 || forecast.length < 2) return undefined;
+  const data = await loadMappedData(workbook);
   const consensusHeader = consensus[0].map((cell) => String(cell ?? ""));
   const keys = keyColumnCount(consensusHeader);
   const periods = consensusHeader.slice(keys + 1);
@@ -85,8 +90,7 @@ async function buildSnapshot(workbook: Workbook, plan: PlanForApproval): Promise
         return [seriesKey(key.item, key.location), { ...key, family: String(row[family] ?? ""), forecast: row.slice(measure + 1, measure + 1 + periods.length).map(numberIn) }] as const;
       }),
   );
-  const { overrides, rule } = readOverrides(await readIfPresent(workbook, SHEETS.overrides), periods, [...statistical.values()]);
-  const data = await loadMappedData(workbook);
+  const { overrides, rule } = readOverrides(overrideSheet, periods, [...statistical.values()]);
   const naive = new Map(data.series.map((entry) => [seriesKey(entry.item, entry.location), lastActual(entry.history)]));
   const planPeriods = plan.header.slice(3).map(String);
   const planRow = (item: string, name: string): number[] | undefined => {
@@ -172,9 +176,8 @@ function rowsOf(snapshot: StoredSnapshot | undefined): ForecastSnapshotRow[] {
  * @example await snapshotMetadata(book, plan) // { "snapshot 2026-01": "{...}", snapshotCycles: '["2026-01"]' }
  */
 export async function snapshotMetadata(workbook: Workbook, plan: PlanForApproval): Promise<Record<string, string>> {
-  const snapshot = await buildSnapshot(workbook, plan);
+  const [snapshot, cycles] = await Promise.all([buildSnapshot(workbook, plan), snapshotCycles(workbook)]);
   if (snapshot === undefined) return {};
-  const cycles = await snapshotCycles(workbook);
   const listed = cycles.includes(snapshot.cycle) ? cycles : [...cycles, snapshot.cycle].sort();
   return { [snapshotKey(snapshot.cycle)]: JSON.stringify(snapshot), [SNAPSHOT_CYCLES_KEY]: JSON.stringify(listed) };
 }

@@ -24,8 +24,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { loadHighs, type SolveOptions } from "../src/core/optimize/highsSolve";
 import { mulberry32 } from "../src/core/random";
-import { checkPlan, optimizeSupply } from "../src/core/supply";
-import type { SupplyItem, SupplyLane, SupplyLocation, SupplyModel, SupplyResource } from "../src/core/supply";
+import { bucketModel, checkPlan, optimizeSupply, planCost } from "../src/core/supply";
+import type { SupplyItem, SupplyLane, SupplyLocation, SupplyModel, SupplyPlan, SupplyResource } from "../src/core/supply";
 
 const TARGET_SECONDS = 60;
 const TARGET_MEGABYTES = 2048;
@@ -132,12 +132,28 @@ interface NetworkResult {
   peakRssMegabytes: number;
   status: string;
   objective: number | null;
+  /** Cost of the first 12 months of the plan (what a rolling plan releases). */
+  firstYearCost: number | null;
+  /** Months planned monthly before quarters (absent: every month). */
+  monthlyPeriods?: number;
   planChecked: boolean;
   note?: string;
 }
 
-async function runOne(items: number, locations: number, resources: number, periods: number, algorithm?: SolveOptions["solver"]): Promise<NetworkResult> {
-  const model = generateNetwork(items, locations, resources, periods);
+const NEAR_MONTHS = 12;
+
+/** Cost of a plan's first `months` periods (all monthly). */
+function nearCost(model: SupplyModel, plan: SupplyPlan, months: number): number {
+  const head = (values: readonly number[]): number[] => values.slice(0, months);
+  const items = plan.items.map((p) => ({ ...p, production: head(p.production), subcontract: head(p.subcontract), inventory: head(p.inventory), backlog: head(p.backlog), lost: head(p.lost), safetyStockShortfall: head(p.safetyStockShortfall) }));
+  const resources = plan.resources.map((r) => ({ ...r, hoursUsed: head(r.hoursUsed), overtimeHours: head(r.overtimeHours) }));
+  const lanes = plan.lanes?.map((l) => ({ ...l, total: head(l.total) }));
+  return planCost(model, items, resources, undefined, lanes).total;
+}
+
+async function runOne(items: number, locations: number, resources: number, periods: number, algorithm?: SolveOptions["solver"], monthlyPeriods?: number): Promise<NetworkResult> {
+  const generated = generateNetwork(items, locations, resources, periods);
+  const model = monthlyPeriods === undefined ? generated : bucketModel(generated, { monthlyPeriods }).model;
   const highs = await loadHighs();
   const cpu = process.cpuUsage();
   const outcome = await optimizeSupply(model, { highs, timeLimitSeconds: SOLVE_LIMIT_SECONDS, ...(algorithm === undefined ? {} : { solver: algorithm }) });
@@ -154,9 +170,10 @@ async function runOne(items: number, locations: number, resources: number, perio
     buildSeconds: outcome.buildSeconds,
     solveSeconds: outcome.solveSeconds,
     cpuSeconds: (used.user + used.system) / 1e6,
+    ...(monthlyPeriods === undefined ? {} : { monthlyPeriods }),
   };
   if (outcome.status !== "optimal") {
-    return { ...base, peakRssMegabytes: Math.round(process.resourceUsage().maxRSS / 1024), status: outcome.status, objective: null, planChecked: false, note: outcome.message };
+    return { ...base, peakRssMegabytes: Math.round(process.resourceUsage().maxRSS / 1024), status: outcome.status, objective: null, firstYearCost: null, planChecked: false, note: outcome.message };
   }
   const problems = checkPlan(model, outcome.plan);
   return {
@@ -164,6 +181,7 @@ async function runOne(items: number, locations: number, resources: number, perio
     peakRssMegabytes: Math.round(process.resourceUsage().maxRSS / 1024),
     status: "optimal",
     objective: outcome.objective,
+    firstYearCost: nearCost(model, outcome.plan, NEAR_MONTHS),
     planChecked: problems.length === 0,
     ...(problems.length > 0 ? { note: `checkPlan: ${problems.slice(0, 3).join("; ")}` } : {}),
   };
@@ -184,8 +202,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === "--one") {
     const [items, locations, resources, periods] = args.slice(1, 5).map(Number);
-    const algorithm = args[5] as SolveOptions["solver"] | undefined;
-    process.stdout.write(JSON.stringify(await runOne(items, locations, resources, periods, algorithm)));
+    const algorithm = args[5] === undefined || args[5] === "-" ? undefined : (args[5] as SolveOptions["solver"]);
+    const monthly = args[6] === undefined ? undefined : Number(args[6]);
+    process.stdout.write(JSON.stringify(await runOne(items, locations, resources, periods, algorithm, monthly)));
     return;
   }
   const ladder = [100, 300, 600, 1000].map((items) => [items, 5, 20, 36]);

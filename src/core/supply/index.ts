@@ -24,3 +24,4 @@ export { chasePlan, levelPlan, compareStrategies, strategyLine, type StrategySum
 export { checkPlan } from "./checkPlan";
 export { planSingleItem, type SingleItemCosts, type SingleItemOptions, type SingleItemRow } from "./planSingleItem";
 export { bucketModel, type BucketOptions, type BucketedModel } from "./timeBuckets";
+export { networkSizeNotice, NETWORK_MONTHS_IN_A_MINUTE } from "./networkSize";

@@ -17,6 +17,15 @@
  * 2.7-3.9 % dearer and needed more CPU in all, not less (300 items in 3 groups: 34 s against 21 s
  * whole; 100 items in 2 groups: 9.5 s against 4.0 s): each group's programme is tighter and harder than
  * its share of the whole, so it was dropped (commit 2951b09 on branch network holds it).
+ *
+ *   node dist-cli/bench/network.js --one 300 5 20 36 - 12     the first 12 months monthly, later quarters
+ *
+ * Tried 2026-12-07 (branch netspeed, 300 items, CPU seconds at load 5-7): quarterly buckets after the
+ * first year (`bucketModel`, 36 periods -> 20, 179,500 variables against 321,320) made the programme
+ * harder, not easier: dual simplex 95 s against 21 s monthly, with presolve off 49 s against 16 s;
+ * interior point 27 s against 44 s monthly (still above dual simplex on the monthly plan), so buckets
+ * are not used by default. HiGHS options on the monthly 300-item network: presolve off 15.8 s against
+ * 22.1 s with it (same optimum); primal simplex (simplex_strategy 4) 5x the CPU at 100 items.
  */
 
 import { fork } from "child_process";

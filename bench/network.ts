@@ -7,7 +7,7 @@
  * Reports state variables (stocking-point periods), LP variables and constraints, build and solve
  * time (wall and CPU), peak RSS, objective, and whether it meets the target (60 s, 2 GB).
  *
- *   npm run bench:network                                   the ladder 100, 300, 600, 1000 items x 5 x 20 x 36
+ *   npm run bench:network                                   the ladder 100, 300, 600, 750, 1000 items x 5 x 20 x 36
  *   node dist-cli/bench/network.js --one 1000 5 20 36 [ipm|simplex|choose]    one size, JSON on stdout
  *
  * Tried and measured (2026-12-07, CPU seconds): dual simplex needs under half the CPU of interior point
@@ -24,8 +24,10 @@
  * first year (`bucketModel`, 36 periods -> 20, 179,500 variables against 321,320) made the programme
  * harder, not easier: dual simplex 95 s against 21 s monthly, with presolve off 49 s against 16 s;
  * interior point 27 s against 44 s monthly (still above dual simplex on the monthly plan), so buckets
- * are not used by default. HiGHS options on the monthly 300-item network: presolve off 15.8 s against
- * 22.1 s with it (same optimum); primal simplex (simplex_strategy 4) 5x the CPU at 100 items.
+ * are not used by default. HiGHS options on the monthly network (same optimum every time): presolve off
+ * 15.8 s against 22.1 s at 300 items; presolve off with devex pricing 10.7 s at 300, 36.6 s at 600
+ * (62 s with the defaults), 108.7 s and 1.15 GB at 1,000 (223 s and 1.37 GB), so networks are solved
+ * that way (optimizeSupply); primal simplex 5x and PDLP 6.6x the CPU of dual simplex at 100 items.
  */
 
 import { fork } from "child_process";
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(await runOne(items, locations, resources, periods, algorithm, monthly)));
     return;
   }
-  const ladder = [100, 300, 600, 1000].map((items) => [items, 5, 20, 36]);
+  const ladder = [100, 300, 600, 750, 1000].map((items) => [items, 5, 20, 36]);
   const results: NetworkResult[] = [];
   for (const size of ladder) {
     const r = await inChild(size);

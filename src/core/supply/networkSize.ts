@@ -1,16 +1,16 @@
 /**
  * How large a network plan the optimiser solves within a minute. Measured with bench/network.ts on 2
- * shared cores (HiGHS dual simplex, CPU seconds): 300 items x 5 locations x 36 months (54,000
- * stocking-point months) 21 s, 600 items (108,000) 62 s, 1,000 items (180,000) 223 s and 1.4 GB. Tried
- * and not adopted: interior point (2-3x the CPU), planning item groups separately (dearer plans, more
- * CPU), and quarterly buckets after the first year (`bucketModel`: a third fewer periods, but dual
- * simplex needed 4x the CPU on the bucketed 300-item network).
+ * shared cores (HiGHS dual simplex without presolve, devex pricing; CPU seconds, load 3-4): 300 items x
+ * 5 locations x 36 months (54,000 stocking-point months) 9.8 s, 750 items (135,000) 52.6 s and 970 MB
+ * (59.5 s wall), 1,000 items (180,000) 108.7 s and 1.15 GB. Tried and not adopted: interior point
+ * (2-3x the CPU), planning item groups separately (dearer plans, more CPU), and quarterly buckets
+ * after the first year (`bucketModel`: 20 periods instead of 36, but dual simplex needed 3-4x the CPU).
  */
 
 import type { SupplyModel } from "./model";
 
 /** Stocking-point months (stocking points x periods) of a network that plan within about 60 s. */
-export const NETWORK_MONTHS_IN_A_MINUTE = 90_000;
+export const NETWORK_MONTHS_IN_A_MINUTE = 135_000;
 
 /**
  * A sentence to show before planning a network larger than plans within a minute, naming its size and

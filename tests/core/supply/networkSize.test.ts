@@ -12,14 +12,14 @@ function sized(items: number, periods: number): SupplyModel {
 
 describe("networkSizeNotice", () => {
   it("says nothing for a network that plans within a minute", () => {
-    expect(networkSizeNotice(sized(300, 36))).toBeUndefined();
+    expect(networkSizeNotice(sized(750, 36))).toBeUndefined();
     expect(networkSizeNotice(validateSupplyModel(randomNetwork(1)))).toBeUndefined();
   });
 
   it("names the size of 1,000 items x 5 locations x 36 months and the largest that fits", () => {
     const notice = networkSizeNotice(sized(1000, 36)) ?? "";
     expect(notice).toContain("5,000 stocking points over 36 months (180,000 stocking-point months)");
-    expect(notice).toContain("about 500 items at 5 locations over 36 months");
+    expect(notice).toContain("about 750 items at 5 locations over 36 months");
   });
 
   it("says nothing for a single-site model however large", () => {

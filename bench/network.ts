@@ -7,7 +7,7 @@
  * Reports state variables (stocking-point periods), LP variables and constraints, build and solve
  * time (wall and CPU), peak RSS, objective, and whether it meets the target (60 s, 2 GB).
  *
- *   npm run bench:network                                   the ladder 100, 300, 600, 1000 items x 5 x 20 x 36
+ *   npm run bench:network                                   the ladder 100, 300, 600, 750, 1000 items x 5 x 20 x 36
  *   node dist-cli/bench/network.js --one 1000 5 20 36 [ipm|simplex|choose]    one size, JSON on stdout
  *
  * Tried and measured (2026-12-07, CPU seconds): dual simplex needs under half the CPU of interior point
@@ -17,6 +17,18 @@
  * 2.7-3.9 % dearer and needed more CPU in all, not less (300 items in 3 groups: 34 s against 21 s
  * whole; 100 items in 2 groups: 9.5 s against 4.0 s): each group's programme is tighter and harder than
  * its share of the whole, so it was dropped (commit 2951b09 on branch network holds it).
+ *
+ *   node dist-cli/bench/network.js --one 300 5 20 36 - 12     the first 12 months monthly, later quarters
+ *
+ * Tried 2026-12-07 (branch netspeed, 300 items, CPU seconds at load 5-7): quarterly buckets after the
+ * first year (`bucketModel`, 36 periods -> 20, 179,500 variables against 321,320) made the programme
+ * harder, not easier: dual simplex 95 s against 21 s monthly, with presolve off 49 s against 16 s;
+ * interior point 27 s against 44 s monthly; with the network settings below 23.7 s against 9.8 s. Its
+ * first year cost 30.18 M against 29.20 M in the monthly optimum (+3.3 %; alternative optima differ in
+ * how they split cost between years, so this is indicative), so buckets are not used by default. HiGHS options on the monthly network (same optimum every time): presolve off
+ * 15.8 s against 22.1 s at 300 items; presolve off with devex pricing 10.7 s at 300, 36.6 s at 600
+ * (62 s with the defaults), 108.7 s and 1.15 GB at 1,000 (223 s and 1.37 GB), so networks are solved
+ * that way (optimizeSupply); primal simplex 5x and PDLP 6.6x the CPU of dual simplex at 100 items.
  */
 
 import { fork } from "child_process";
@@ -24,8 +36,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { loadHighs, type SolveOptions } from "../src/core/optimize/highsSolve";
 import { mulberry32 } from "../src/core/random";
-import { checkPlan, optimizeSupply } from "../src/core/supply";
-import type { SupplyItem, SupplyLane, SupplyLocation, SupplyModel, SupplyResource } from "../src/core/supply";
+import { bucketModel, checkPlan, optimizeSupply, planCost } from "../src/core/supply";
+import type { SupplyItem, SupplyLane, SupplyLocation, SupplyModel, SupplyPlan, SupplyResource } from "../src/core/supply";
 
 const TARGET_SECONDS = 60;
 const TARGET_MEGABYTES = 2048;
@@ -132,12 +144,28 @@ interface NetworkResult {
   peakRssMegabytes: number;
   status: string;
   objective: number | null;
+  /** Cost of the first 12 months of the plan (what a rolling plan releases). */
+  firstYearCost: number | null;
+  /** Months planned monthly before quarters (absent: every month). */
+  monthlyPeriods?: number;
   planChecked: boolean;
   note?: string;
 }
 
-async function runOne(items: number, locations: number, resources: number, periods: number, algorithm?: SolveOptions["solver"]): Promise<NetworkResult> {
-  const model = generateNetwork(items, locations, resources, periods);
+const NEAR_MONTHS = 12;
+
+/** Cost of a plan's first `months` periods (all monthly). */
+function nearCost(model: SupplyModel, plan: SupplyPlan, months: number): number {
+  const head = (values: readonly number[]): number[] => values.slice(0, months);
+  const items = plan.items.map((p) => ({ ...p, production: head(p.production), subcontract: head(p.subcontract), inventory: head(p.inventory), backlog: head(p.backlog), lost: head(p.lost), safetyStockShortfall: head(p.safetyStockShortfall) }));
+  const resources = plan.resources.map((r) => ({ ...r, hoursUsed: head(r.hoursUsed), overtimeHours: head(r.overtimeHours) }));
+  const lanes = plan.lanes?.map((l) => ({ ...l, total: head(l.total) }));
+  return planCost(model, items, resources, undefined, lanes).total;
+}
+
+async function runOne(items: number, locations: number, resources: number, periods: number, algorithm?: SolveOptions["solver"], monthlyPeriods?: number): Promise<NetworkResult> {
+  const generated = generateNetwork(items, locations, resources, periods);
+  const model = monthlyPeriods === undefined ? generated : bucketModel(generated, { monthlyPeriods }).model;
   const highs = await loadHighs();
   const cpu = process.cpuUsage();
   const outcome = await optimizeSupply(model, { highs, timeLimitSeconds: SOLVE_LIMIT_SECONDS, ...(algorithm === undefined ? {} : { solver: algorithm }) });
@@ -154,9 +182,10 @@ async function runOne(items: number, locations: number, resources: number, perio
     buildSeconds: outcome.buildSeconds,
     solveSeconds: outcome.solveSeconds,
     cpuSeconds: (used.user + used.system) / 1e6,
+    ...(monthlyPeriods === undefined ? {} : { monthlyPeriods }),
   };
   if (outcome.status !== "optimal") {
-    return { ...base, peakRssMegabytes: Math.round(process.resourceUsage().maxRSS / 1024), status: outcome.status, objective: null, planChecked: false, note: outcome.message };
+    return { ...base, peakRssMegabytes: Math.round(process.resourceUsage().maxRSS / 1024), status: outcome.status, objective: null, firstYearCost: null, planChecked: false, note: outcome.message };
   }
   const problems = checkPlan(model, outcome.plan);
   return {
@@ -164,6 +193,7 @@ async function runOne(items: number, locations: number, resources: number, perio
     peakRssMegabytes: Math.round(process.resourceUsage().maxRSS / 1024),
     status: "optimal",
     objective: outcome.objective,
+    firstYearCost: nearCost(model, outcome.plan, NEAR_MONTHS),
     planChecked: problems.length === 0,
     ...(problems.length > 0 ? { note: `checkPlan: ${problems.slice(0, 3).join("; ")}` } : {}),
   };
@@ -184,11 +214,12 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === "--one") {
     const [items, locations, resources, periods] = args.slice(1, 5).map(Number);
-    const algorithm = args[5] as SolveOptions["solver"] | undefined;
-    process.stdout.write(JSON.stringify(await runOne(items, locations, resources, periods, algorithm)));
+    const algorithm = args[5] === undefined || args[5] === "-" ? undefined : (args[5] as SolveOptions["solver"]);
+    const monthly = args[6] === undefined ? undefined : Number(args[6]);
+    process.stdout.write(JSON.stringify(await runOne(items, locations, resources, periods, algorithm, monthly)));
     return;
   }
-  const ladder = [100, 300, 600, 1000].map((items) => [items, 5, 20, 36]);
+  const ladder = [100, 300, 600, 750, 1000].map((items) => [items, 5, 20, 36]);
   const results: NetworkResult[] = [];
   for (const size of ladder) {
     const r = await inChild(size);

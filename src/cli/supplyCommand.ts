@@ -1,5 +1,5 @@
 import { PlanningError } from "../core/errors";
-import { chasePlan, compareStrategies, levelPlan, optimizeSupply, planTransfers, strategyLine, validateSupplyModel } from "../core/supply";
+import { chasePlan, compareStrategies, levelPlan, networkSizeNotice, optimizeSupply, planTransfers, strategyLine, validateSupplyModel } from "../core/supply";
 import type { LpBasis } from "../core/optimize/highsSolve";
 import type { StrategySummary, SupplyModel, SupplyOutcome, SupplyPlan } from "../core/supply";
 import { readCommandLine } from "./commandLine";
@@ -103,6 +103,8 @@ export async function runSupplyCommand(args: string[]): Promise<number> {
   const model = readModel(options.input);
   const startBasis = options.from === undefined ? undefined : storedBasis(options.from);
   const solve = { ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }), ...(startBasis === undefined ? {} : { startBasis }) };
+  const notice = options.strategy === "chase" || options.strategy === "level" ? undefined : networkSizeNotice(model);
+  if (notice !== undefined) process.stderr.write(`sop supply: ${notice}\n`);
   let output: Record<string, unknown>;
   let summary: StrategySummary[];
   let failure: string | undefined;

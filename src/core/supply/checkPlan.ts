@@ -5,7 +5,7 @@
  * the cycle to vet a plan a planner edited by hand.
  */
 
-import { isMade, periodName, stockingPointKey, stockingPointName, type SupplyModel } from "./model";
+import { arrivalPeriods, isMade, periodName, stockingPointKey, stockingPointName, type SupplyModel } from "./model";
 import type { SupplyPlan } from "./plan";
 
 /** Absolute tolerance per unit of magnitude (1e-6 x max(1, |value|)). */
@@ -51,6 +51,7 @@ export function checkPlan(model: SupplyModel, plan: SupplyPlan): string[] {
     const shipments = plan.lanes?.[k];
     if (shipments === undefined) return;
     const total = new Array<number>(T).fill(0);
+    const arrives = arrivalPeriods(model, lane.transitPeriods);
     for (const [itemId, units] of Object.entries(shipments.shipped)) {
       const from = keyIndex.get(`${itemId}@${lane.from}`);
       const to = keyIndex.get(`${itemId}@${lane.to}`);
@@ -62,7 +63,7 @@ export function checkPlan(model: SupplyModel, plan: SupplyPlan): string[] {
         if (!(v >= -RELATIVE)) problems.push(`lane ${lane.id}: ${itemId} shipped in ${when(t)} is ${v}, below 0`);
         total[t] += v;
         leaving[from][t] += v;
-        if (t + lane.transitPeriods < T) arriving[to][t + lane.transitPeriods] += v;
+        if (arrives[t] < T) arriving[to][arrives[t]] += v;
         else if (v > RELATIVE) problems.push(`lane ${lane.id}: ${itemId} shipped in ${when(t)} arrives after the horizon (${lane.transitPeriods} periods in transit)`);
       });
     }
@@ -84,12 +85,17 @@ export function checkPlan(model: SupplyModel, plan: SupplyPlan): string[] {
         if (!(v >= -RELATIVE)) problems.push(`${name}: ${kind} in ${when(t)} is ${v}, below 0`);
       });
     }
+    const ready = arrivalPeriods(model, lead);
+    const madeReady = new Array<number>(T).fill(0);
+    ready.forEach((at, t) => {
+      if (at < T) madeReady[at] += p.production[t];
+    });
     for (let t = 0; t < T; t++) {
       const before = t === 0 ? item.openingInventory - item.openingBacklog : p.inventory[t - 1] - p.backlog[t - 1];
-      const madeBefore = t >= lead ? p.production[t - lead] : 0;
+      const madeBefore = madeReady[t];
       const lhs = before + madeBefore + p.subcontract[t] + arriving[i][t] - leaving[i][t] + p.lost[t] - p.inventory[t] + p.backlog[t];
       if (p.production[t] > RELATIVE && !made) problems.push(`${name}: ${p.production[t]} made in ${when(t)} but the item is not made at ${item.location ?? "this site"}`);
-      if (p.production[t] > RELATIVE && t + lead >= T) problems.push(`${name}: production started in ${when(t)} is ready only after the horizon (lead time ${lead})`);
+      if (p.production[t] > RELATIVE && ready[t] >= T) problems.push(`${name}: production started in ${when(t)} is ready only after the horizon (lead time ${lead})`);
       if (!atMost(p.backlog[t], item.backlogCap?.[t] ?? Infinity)) problems.push(`${name}: backlog ${p.backlog[t]} in ${when(t)} exceeds its cap of ${item.backlogCap?.[t]}`);
       if (!near(lhs, demand[t])) problems.push(`${name}: inventory does not balance in ${when(t)} (supply and stock give ${lhs}, demand is ${demand[t]})`);
       const onHand = (t === 0 ? item.openingInventory : p.inventory[t - 1]) + madeBefore + p.subcontract[t] + arriving[i][t];

@@ -4,7 +4,7 @@
  * equals `planCost(...).total`).
  */
 
-import { costAt, periodName, stockingPointKey, type SupplyModel } from "./model";
+import { arrivalPeriods, costAt, periodName, stockingPointKey, type SupplyModel } from "./model";
 import type { CostBreakdown, ItemPlan, LanePlan, ResourcePlan, ServiceSummary, StoragePlan, Transfer, WorkforceSchedule } from "./plan";
 import { laneItems, resourceUse } from "./supplyLp";
 
@@ -86,10 +86,10 @@ export function lanePlans(model: SupplyModel, shipped: readonly (readonly number
 export function planTransfers(model: SupplyModel, lanes: readonly LanePlan[]): Transfer[] {
   const out: Transfer[] = [];
   lanes.forEach((plan, k) => {
-    const transit = model.lanes?.[k]?.transitPeriods ?? 0;
+    const arrives = arrivalPeriods(model, model.lanes?.[k]?.transitPeriods ?? 0);
     for (const [item, units] of Object.entries(plan.shipped)) {
       units.forEach((v, t) => {
-        if (v > 0) out.push({ lane: plan.laneId, from: plan.from, to: plan.to, item, period: periodName(model, t), arrives: periodName(model, t + transit), units: v });
+        if (v > 0) out.push({ lane: plan.laneId, from: plan.from, to: plan.to, item, period: periodName(model, t), arrives: periodName(model, arrives[t]), units: v });
       });
     }
   });

@@ -23,3 +23,5 @@ export { diagnoseInfeasibility, describeUnbounded, negativeCosts, overfullStorag
 export { chasePlan, levelPlan, compareStrategies, strategyLine, type StrategySummary, type StrategyComparison } from "./strategies";
 export { checkPlan } from "./checkPlan";
 export { planSingleItem, type SingleItemCosts, type SingleItemOptions, type SingleItemRow } from "./planSingleItem";
+export { bucketModel, type BucketOptions, type BucketedModel } from "./timeBuckets";
+export { networkSizeNotice, NETWORK_MONTHS_IN_A_MINUTE } from "./networkSize";

@@ -179,6 +179,12 @@ export interface SupplyModel {
   periods: number;
   /** Optional names of the periods ("Jan", "2026-03") used in messages and results. */
   periodLabels?: string[];
+  /**
+   * Months (base periods) each period spans, for a plan with coarse far periods (`bucketModel`: the
+   * first year monthly, later quarters). Absent = every period is one month. Lead times and transit
+   * stay in months; see `arrivalPeriods` for where a coarse period's output lands.
+   */
+  periodMonths?: number[];
   items: SupplyItem[];
   resources: SupplyResource[];
   /** Demand per stocking point (`stockingPointKey`: the item id, or `id@location`), one value per period. */
@@ -235,6 +241,35 @@ export function isMade(model: Pick<SupplyModel, "locations">, item: SupplyItem):
   if (item.made === false) return false;
   const location = item.location === undefined ? undefined : model.locations?.find((l) => l.id === item.location);
   return location === undefined || location.kind === "plant";
+}
+
+/**
+ * The period in which what starts (production) or leaves (a lane) in each period arrives, `lead` months
+ * later: t + lead when every period is one month. With coarse periods (`periodMonths`) a period's
+ * output is taken to leave in its middle month, so it lands in the period holding that month + lead
+ * (a quarter's output with a one-month lead arrives within the quarter, with two months in the next).
+ * A value of `periods` or more means after the horizon.
+ * @example arrivalPeriods({ periods: 4 }, 1) // [1, 2, 3, 4]
+ */
+export function arrivalPeriods(model: Pick<SupplyModel, "periods" | "periodMonths">, lead: number): Int32Array {
+  const T = model.periods;
+  const months = model.periodMonths;
+  const out = new Int32Array(T);
+  if (months === undefined) {
+    for (let t = 0; t < T; t++) out[t] = t + lead;
+    return out;
+  }
+  const periodOfMonth: number[] = [];
+  months.forEach((m, t) => {
+    for (let k = 0; k < m; k++) periodOfMonth.push(t);
+  });
+  let start = 0;
+  for (let t = 0; t < T; t++) {
+    const month = start + Math.floor((months[t] - 1) / 2) + lead;
+    out[t] = month < periodOfMonth.length ? periodOfMonth[month] : T;
+    start += months[t];
+  }
+  return out;
 }
 
 /** Name of period t (0-based) for planner-facing text: its label, else "period t+1". */

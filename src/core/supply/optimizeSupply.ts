@@ -42,6 +42,13 @@ function infeasible(model: SupplyModel): string {
  */
 const INTERIOR_POINT_FROM = 50_000;
 
+/**
+ * Dual simplex settings for a network LP: without presolve and with devex pricing it needs about half
+ * the CPU time of HiGHS's defaults for the same optimum (bench/network.ts, 300 items x 5 locations x 36
+ * months: 10.7 s against 22.1 s; 600 items: 36.6 s against 62 s).
+ */
+const NETWORK_SIMPLEX: SolveOptions = { presolve: false, devexPricing: true };
+
 /** Values below this are reported as 0 (solver round-off). */
 const ZERO = 1e-9;
 
@@ -97,11 +104,13 @@ export async function optimizeSupply(model: SupplyModel, options: OptimizeOption
   const { lp, index } = buildSupplyLp(model);
   const buildSeconds = (performance.now() - started) / 1000;
   const { session } = options;
+  const network = (model.lanes ?? []).length > 0;
+  const solver = options.solver ?? (options.startBasis === undefined && lp.numCols >= INTERIOR_POINT_FROM && !network ? "ipm" : "choose");
   const settings: SolveOptions = {
     ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }),
     ...(options.startBasis === undefined ? {} : { startBasis: options.startBasis }),
-    solver: options.solver ?? (options.startBasis === undefined && lp.numCols >= INTERIOR_POINT_FROM && (model.lanes ?? []).length === 0 ? "ipm" : "choose"),
-    ...(isMixedInteger(model) ? { mipRelativeGap: model.mipGap ?? DEFAULT_MIP_GAP } : {}),
+    solver,
+    ...(isMixedInteger(model) ? { mipRelativeGap: model.mipGap ?? DEFAULT_MIP_GAP } : network && solver !== "ipm" ? NETWORK_SIMPLEX : {}),
   };
   const solution: LpSolution & { warm?: boolean } = session ? await session.solve(lp, settings) : await solve(lp, settings);
   const size = {

@@ -50,7 +50,7 @@
  */
 
 import { LinearProgramBuilder, type LinearProgram } from "../optimize/highsLinearProgram";
-import { costAt, isMade, stockingPointKey, type SupplyModel } from "./model";
+import { arrivalPeriods, costAt, isMade, stockingPointKey, type SupplyModel } from "./model";
 
 /** Column and row indices of the supply LP (-1 where a variable does not exist). */
 export interface SupplyLpIndex {
@@ -161,6 +161,35 @@ function mostPerPeriod(model: SupplyModel): number[] {
   });
 }
 
+/** For a lead time in months: the period each period's output arrives in, and the periods arriving in each. */
+export interface LeadTiming {
+  /** [period started] period of arrival (>= periods: after the horizon). */
+  at: Int32Array;
+  /** [period of arrival] the periods whose output arrives then. */
+  from: number[][];
+}
+
+/**
+ * The timing of every lead time of a model, computed once per lead (`arrivalPeriods`): with monthly
+ * periods `from[t]` is [t - lead], with coarse far periods it may hold none or several periods.
+ */
+export function leadTiming(model: Pick<SupplyModel, "periods" | "periodMonths">): (lead: number) => LeadTiming {
+  const known = new Map<number, LeadTiming>();
+  return (lead) => {
+    let timing = known.get(lead);
+    if (timing === undefined) {
+      const at = arrivalPeriods(model, lead);
+      const from: number[][] = Array.from({ length: model.periods }, () => []);
+      at.forEach((a, t) => {
+        if (a < model.periods) from[a].push(t);
+      });
+      timing = { at, from };
+      known.set(lead, timing);
+    }
+    return timing;
+  };
+}
+
 /**
  * Builds the supply LP of a validated model.
  * @param model a model from `validateSupplyModel`.
@@ -174,6 +203,7 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
   const none = (): Int32Array => new Int32Array(T).fill(-1);
   const wf = model.workforce;
   const workforceResource = wf === undefined ? -1 : model.resources.findIndex((r) => r.id === wf.resource);
+  const timing = leadTiming(model);
 
   const production: Int32Array[] = [];
   const subcontract: Int32Array[] = [];
@@ -200,7 +230,7 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
     for (let t = 0; t < T; t++) {
       const frozen = approved !== undefined && t < (fence?.periods ?? 0) && fence?.changeCost === undefined;
       const productionCost = costAt(item, "unitCost", t) + labourCost;
-      if (!made || t + lead >= T) p[t] = -1;
+      if (!made || timing(lead).at[t] >= T) p[t] = -1;
       else p[t] = frozen ? b.addColumn(`p${i}_${t}`, productionCost, approved[t], approved[t]) : b.addColumn(`p${i}_${t}`, productionCost, 0, Infinity, whole && item.lotSize === undefined);
       if (item.subcontractCost !== undefined && item.subcontractCap[t] > 0) {
         c[t] = b.addColumn(`c${i}_${t}`, costAt(item, "subcontractCost", t), 0, item.subcontractCap[t], whole);
@@ -276,7 +306,7 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
   const transfers: LaneTransfers[] = moves.map((move) => {
     const lane = lanes[move.lane];
     const columns = none();
-    for (let t = 0; t + lane.transitPeriods < T; t++) columns[t] = b.addColumn(`x${move.lane}_${move.from}_${t}`, lane.costPerUnit[t], 0, Infinity);
+    for (let t = 0; t < T && timing(lane.transitPeriods).at[t] < T; t++) columns[t] = b.addColumn(`x${move.lane}_${move.from}_${t}`, lane.costPerUnit[t], 0, Infinity);
     return { ...move, columns };
   });
   const inbound: LaneTransfers[][] = model.items.map(() => []);
@@ -308,11 +338,8 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
         push(inventory[i][t - 1], 1);
         push(backlog[i][t - 1], -1);
       }
-      if (t >= lead) push(production[i][t - lead], 1);
-      for (const x of inbound[i]) {
-        const shipped = t - lanes[x.lane].transitPeriods;
-        if (shipped >= 0) push(x.columns[shipped], 1);
-      }
+      for (const started of timing(lead).from[t]) push(production[i][started], 1);
+      for (const x of inbound[i]) for (const shipped of timing(lanes[x.lane].transitPeriods).from[t]) push(x.columns[shipped], 1);
       for (const x of outbound[i]) push(x.columns[t], -1);
       push(subcontract[i][t], 1);
       push(lost[i][t], 1);
@@ -335,12 +362,9 @@ export function buildSupplyLp(model: SupplyModel): SupplyLp {
       for (const x of outbound[i]) push(x.columns[t], 1);
       if (cols.length === 0) continue;
       if (t > 0) push(inventory[i][t - 1], -1);
-      if (t >= lead) push(production[i][t - lead], -1);
+      for (const started of timing(lead).from[t]) push(production[i][started], -1);
       push(subcontract[i][t], -1);
-      for (const x of inbound[i]) {
-        const shipped = t - lanes[x.lane].transitPeriods;
-        if (shipped >= 0) push(x.columns[shipped], -1);
-      }
+      for (const x of inbound[i]) for (const shipped of timing(lanes[x.lane].transitPeriods).from[t]) push(x.columns[shipped], -1);
       b.addRow(`ship${i}_${t}`, cols, coefs, "<=", receipts[i][t] + (t === 0 ? item.openingInventory : 0));
     }
   });

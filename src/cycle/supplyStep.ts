@@ -10,6 +10,7 @@ import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
 import { checkSupplySize } from "../core/supply/validateSupplyModel";
+import { networkSizeNotice } from "../core/supply/networkSize";
 import { laneTable, networkAssumptions, networkPlanRows, TRANSFER_FORMATS, transferRows, transferSummary } from "./networkPlan";
 import { releaseHighs, type LpBasis } from "../core/optimize/highsSolve";
 
@@ -168,7 +169,9 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
   const planned = built.network ?? built.model;
   checkSupplySize(planned.periods, planned.items.length, planned.resources.length);
   const { model, relaxed } = withinWholeUnitLimit(planned);
-  options.onProgress?.({ fraction: 0.2, message: `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
+  // a network too large to plan within a minute is said before the solve starts, in the progress line
+  const sizeNotice = networkSizeNotice(model);
+  options.onProgress?.({ fraction: 0.2, message: sizeNotice ?? `Optimising ${model.items.length} items on ${model.resources.length} resources over ${periods.length} months` });
   const comparison = await compareStrategies(model);
   // the solver's memory is not needed again until step 4: freed before the sheets are written
   releaseHighs();
@@ -232,6 +235,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
         (built.network === undefined ? "" : ` ${transferSummary(model, plan)}`),
       messages: [
         ...acceptedNote(await readAcceptance(workbook)),
+        ...(sizeNotice === undefined ? [] : [{ level: "warning" as const, text: sizeNotice }]),
         ...(built.network === undefined ? networkNote(byLocation) : []),
         ...assumptions.map((text) => ({ level: "info" as const, text })),
         ...overloads.slice(0, 20).map((text) => ({ level: "warning" as const, text })),

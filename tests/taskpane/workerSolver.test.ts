@@ -36,6 +36,11 @@ class FakeSolverWorker {
   }
 }
 
+/** Wait (up to 10 s) for the worker to answer the messages that end its sessions: a fresh HiGHS may load first. */
+async function sessionsFreed(worker: FakeSolverWorker): Promise<void> {
+  for (let waited = 0; worker.sessions.size > 0 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 const scenarioOptions = { demandChange: 10, capacityChange: -10, shiftHours: 40 };
 
 describe("step 4 with the pane's worker solver", () => {
@@ -54,7 +59,7 @@ describe("step 4 with the pane's worker solver", () => {
     const pane = workerSolver(worker.asWorker());
     useLpSolver(pane.solve, pane.openSession);
     const inPane = await runReconcileStep(book, scenarioOptions, {}, supply);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sessionsFreed(worker);
 
     expect(inPane.comparison).toEqual(cli.comparison);
     expect(await book.read(SHEETS.scenarios)).toEqual(cliSheet);
@@ -94,7 +99,7 @@ describe("a worker session with a linear plan", () => {
     const outcomes = [];
     for (const m of [model, moreDemand, lessCapacity]) outcomes.push(await optimizeSupply(m, { session }));
     session.dispose();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sessionsFreed(worker);
     expect(outcomes.map((o) => o.warm)).toEqual([false, true, true]);
     const highs = await loadHighs();
     for (const [k, m] of [model, moreDemand, lessCapacity].entries()) expect(objectiveOf(outcomes[k])).toBeCloseTo(objectiveOf(await optimizeSupply(m, { highs })), 4);

@@ -28,7 +28,7 @@ import * as path from "path";
 import { forecasterById } from "../src/core/forecast";
 import { mulberry32 } from "../src/core/random";
 import { coherenceError, reconcileForecasts, shrinkCovariance, structureFromLevels, sumUp, type ReconcileMethod, type SummingStructure } from "../src/core/reconcile";
-import { choleskyFactor, choleskySolve } from "../src/core/reconcile/cholesky";
+import { choleskyFactor, choleskySolve } from "../src/core/cholesky";
 import { sampleData } from "../scripts/make-sample";
 import { itemFamilySeasons } from "../src/core/forecast";
 import { coherentLevels } from "../src/cycle/coherentLevels";

@@ -1,3 +1,4 @@
+import { choleskyFactor, choleskySolve } from "../cholesky";
 import { float64Views } from "../float64Views";
 
 /** Options of {@link levenbergMarquardt}. */
@@ -31,36 +32,6 @@ const MAX_DAMPING = 1e16;
 const MIN_DAMPING = 1e-12;
 /** Stop when every coordinate of a step moves by less than this fraction of max(|x_j|, 1). */
 const STEP_TOLERANCE = 1e-9;
-
-/**
- * Solve the k x k symmetric positive definite system A z = b in place by Cholesky factorisation.
- * @returns false when A is not numerically positive definite.
- */
-function choleskySolve(A: Float64Array, b: Float64Array, k: number): boolean {
-  for (let j = 0; j < k; j++) {
-    let s = A[j * k + j];
-    for (let m = 0; m < j; m++) s -= A[j * k + m] * A[j * k + m];
-    if (!(s > 0)) return false;
-    const l = Math.sqrt(s);
-    A[j * k + j] = l;
-    for (let i = j + 1; i < k; i++) {
-      let t = A[i * k + j];
-      for (let m = 0; m < j; m++) t -= A[i * k + m] * A[j * k + m];
-      A[i * k + j] = t / l;
-    }
-  }
-  for (let i = 0; i < k; i++) {
-    let t = b[i];
-    for (let m = 0; m < i; m++) t -= A[i * k + m] * b[m];
-    b[i] = t / A[i * k + i];
-  }
-  for (let i = k - 1; i >= 0; i--) {
-    let t = b[i];
-    for (let m = i + 1; m < k; m++) t -= A[m * k + i] * b[m];
-    b[i] = t / A[i * k + i];
-  }
-  return true;
-}
 
 /**
  * Dennis-Gay-Welsch secant update of the second-order part A of the Hessian of 0.5 sum r_i^2 (the sum of
@@ -206,7 +177,8 @@ export function levenbergMarquardt(
         delta[a] = -g[a];
       }
       let accepted = false;
-      if (choleskySolve(factor, delta, k)) {
+      if (choleskyFactor(factor, k, 0)) {
+        choleskySolve(factor, k, delta, 1);
         for (let j = 0; j < k; j++) trial[j] = x[j] + delta[j];
         evaluations++;
         if (residuals(trial, rTrial)) {

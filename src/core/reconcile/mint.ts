@@ -1,6 +1,6 @@
 import { PlanningError } from "../errors";
 import { assertNumbers } from "./checks";
-import { choleskyFactor, choleskySolve } from "./cholesky";
+import { choleskyFactor, choleskySolve } from "../cholesky";
 import { shrinkCovariance, type ErrorCovariance } from "./shrinkCovariance";
 import { sumUp, type SummingStructure } from "./summingMatrix";
 

@@ -1,4 +1,4 @@
-import { choleskyFactor, choleskySolve } from "../../../src/core/reconcile/cholesky";
+import { choleskyFactor, choleskySolve } from "../../src/core/cholesky";
 
 test("factor and solve a 3 x 3 system with two right-hand sides (hand-checked: A x = b)", () => {
   // A = L L' with L = [[2, 0, 0], [1, 2, 0], [1, 1, 1]]; x1 = [1, 1, 1], x2 = [1, -1, 2], as the columns of X (row-major)

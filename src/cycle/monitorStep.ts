@@ -227,7 +227,7 @@ export async function runMonitorStep(workbook: Workbook, run: StepRunOptions = {
   run.onProgress?.({ fraction: 1, message: "Monitoring written" });
   const summary =
     observed.length === 0
-      ? `No actuals yet for ${approved.sheet} (it starts in ${planPeriods[0]}): add the month's sales to your history and run this step again. nothing to compare yet.`
+      ? `No actuals yet for ${approved.sheet} (it starts in ${planPeriods[0]}): add the month's sales to your history and run this step again.`
       : `${approved.sheet} against ${observed.length} month(s) of actuals: ${items.length} items compared, ${exceptions.length} exceptions (deviations from the plan beyond tolerance, largest money first).`;
   const summaryWithCycles = `${summary} History of cycles: ${history.summary}`;
   return {

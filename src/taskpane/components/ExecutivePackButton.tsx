@@ -5,6 +5,7 @@
  */
 import * as React from "react";
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
+import { FailureMessage } from "./FailureMessage";
 import type { Workbook } from "../../workbook/workbook";
 import { offerDownload } from "../download";
 import { useAction } from "../useAction";
@@ -44,11 +45,7 @@ export function ExecutivePackButton({ workbook }: ExecutivePackButtonProps): Rea
           <MessageBarBody>Saved as &quot;{state.result}&quot; in your downloads.</MessageBarBody>
         </MessageBar>
       )}
-      {state.status === "failed" && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{state.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      {state.status === "failed" && <FailureMessage message={state.message} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@
  */
 import * as React from "react";
 import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, tokens } from "@fluentui/react-components";
+import { FailureMessage } from "./FailureMessage";
 import type { Bucket } from "../../cycle/orderLineImport";
 import type { Workbook } from "../../workbook/workbook";
 import { plannerMessage } from "../plannerMessage";
@@ -62,14 +63,7 @@ export function ImportOrderLines({ workbook, onImported }: ImportOrderLinesProps
         <input ref={input} type="file" accept=".csv,.txt,.tsv,.parquet,.pq" hidden aria-label="Order-line file" onChange={(event) => void onFile(event.target.files?.[0])} />
       </div>
       {state.status === "running" && <Spinner size="tiny" label={`Reading ${state.file} ...`} />}
-      {state.status === "failed" && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>The file could not be imported</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {state.status === "failed" && <FailureMessage title="The file could not be imported" message={state.message} />}
       {state.status === "done" && (
         <MessageBar intent="success" layout="multiline" role="status">
           <MessageBarBody>

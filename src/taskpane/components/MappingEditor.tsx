@@ -8,6 +8,7 @@
  */
 import * as React from "react";
 import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { FailureMessage } from "./FailureMessage";
 import type { HistoryMapping } from "../../cycle/historyLayout";
 import type { HistoryReading } from "../../cycle/historyReader";
 import {
@@ -272,14 +273,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }): React.JSX.Element | nul
   const styles = useStyles();
   if (outcome.status === "working") return <Spinner size="tiny" label="Reading ..." />;
   if (outcome.status === "failed") {
-    return (
-      <MessageBar intent="error" layout="multiline" role="alert">
-        <MessageBarBody>
-          <MessageBarTitle>This mapping cannot be read</MessageBarTitle>
-          {outcome.message}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return <FailureMessage title="This mapping cannot be read" message={outcome.message} />;
   }
   if (outcome.status === "accepted") {
     return (

@@ -5,6 +5,7 @@
  */
 import * as React from "react";
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import { FailureMessage } from "./FailureMessage";
 import type { StepProgress } from "../../cycle/stepTypes";
 import type { OverwriteConfirmation, Workbook } from "../../workbook/workbook";
 import { startNextCycleRun, type NextCycleRun } from "../nextCycleRun";
@@ -61,14 +62,7 @@ export function StartNextCycle({ workbook, actions, confirmOverwrite, onEnded }:
           </Button>
         </div>
       )}
-      {state.status === "failed" && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>The next cycle did not start</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {state.status === "failed" && <FailureMessage title="The next cycle did not start" message={state.message} />}
       {state.status === "done" && (
         <MessageBar intent="success" layout="multiline" role="status">
           <MessageBarBody>

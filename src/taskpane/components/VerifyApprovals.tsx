@@ -5,7 +5,8 @@
  * `sop verify BOOK --receipt FILE` checks later.
  */
 import * as React from "react";
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
+import { FailureMessage } from "./FailureMessage";
 import { approvalReceipt, readAuditLog } from "../../cycle/approval";
 import type { StepMessage } from "../../cycle/stepTypes";
 import { verifyApprovals, type VerifyFinding, type VerifyReport } from "../../cycle/verifyApprovals";
@@ -66,14 +67,7 @@ export function VerifyApprovals({ workbook }: VerifyApprovalsProps): React.JSX.E
       </div>
       {running && <Spinner size="tiny" label="Recomputing the approved plans ..." />}
       {receiptMessage !== "" && <Body1 role="status">{receiptMessage}</Body1>}
-      {state.status === "failed" && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>The approved plans could not be checked</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {state.status === "failed" && <FailureMessage title="The approved plans could not be checked" message={state.message} />}
       {state.status === "done" && (
         <>
           <MessageBar intent={state.result.changed ? "error" : "success"} layout="multiline" role="status">

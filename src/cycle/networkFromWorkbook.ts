@@ -260,7 +260,8 @@ export async function readNetwork(workbook: Workbook, source: NetworkSource): Pr
         subcontractCap: made ? item.subcontractCap.map((cap) => cap / madeAt.size) : zeros.slice(),
       };
       if (!made) entry.made = false;
-      // no customers here, so nothing to owe: without this a plant could ship units it does not have
+      // no customers here, so nothing to owe (the optimiser's on-hand rule already keeps it from shipping
+      // units it does not have; chase and level read this flag to do the same)
       if (d < 0) entry.backlogAllowed = false;
       if (settings.productionLeadTime !== undefined && settings.productionLeadTime > 0) entry.productionLeadTime = settings.productionLeadTime;
       if (!made) delete entry.subcontractCost;

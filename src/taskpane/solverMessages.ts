@@ -1,7 +1,8 @@
 /**
  * What the task pane and its solver worker (solverWorker.ts) say to each other, and how the worker
  * answers: a one-off solve, a solve in a kept model (a session, so a re-plan starts from the last
- * plan's basis), or the end of a session. Sessions live in the worker, never in the pane's thread.
+ * plan's basis), or the end of a session. Sessions live in the worker, never in the pane's thread. A
+ * session whose runtime faulted (HiGHS out of memory) is opened again on the runtime given next.
  */
 import type { Highs } from "highs";
 import type { LinearProgram } from "../core/optimize/highsLinearProgram";
@@ -46,7 +47,7 @@ export function answerSolverMessage(highs: Highs, sessions: Map<number, HighsSes
   try {
     if (session === undefined) return { id, solution: solveLinearProgram(highs, lp, options) };
     let kept = sessions.get(session);
-    if (kept === undefined) {
+    if (kept === undefined || kept.faulted) {
       kept = new HighsSession(highs);
       sessions.set(session, kept);
     }

@@ -57,6 +57,11 @@ export class HighsSession {
   /** @param highs a loaded runtime (`loadHighs()`). */
   constructor(private readonly highs: Highs) {}
 
+  /** Whether this session's runtime faulted: every later solve in it fails at once, so open a new session on a fresh runtime. */
+  get faulted(): boolean {
+    return hasFaulted(this.highs);
+  }
+
   /**
    * Solves `lp`: warm (changes in place, simplex from the held basis, or from `options.startBasis`
    * when given) when it is a linear programme with the structure of the last programme solved to

@@ -1,20 +1,22 @@
 /**
  * M3 benchmark of automatic forecasting:
- * `npm run bench:forecast [-- --subset monthly] [--limit N] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus,weighting=select|inverse,classes=m1-short+m4+...,arima=search|order] [--validation]`.
+ * `npm run bench:forecast [-- --subset monthly] [--limit N] [--every K] [--json-out FILE] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus,weighting=select|inverse,classes=m1-short+m4+...,arima=search|order] [--validation]`.
  * --evidence weights the design's consensus against single members per series (memberEvidence.ts; with
  * no --members, on AUTO_DESIGN's members; "--evidence none" scores AUTO_DESIGN without it);
  * --members scores the combination (by --combine) of those AUTO_CANDIDATES ids, averaged at equal weight
  * with each --partners id (a design study, as automaticFit's AutomaticDesign);
+ * --every K keeps every K-th series of each subset (the 1st, K+1-th, ...), as bench/m3-cut-reference.R does;
  * --validation scores on the last h points of each training part instead of the test part, so designs are
  * compared without looking at the test data; --cut k (k = 1, 2, 3, ...) scores on the k-th block of h
  * points counted back from the end of the training part (--validation is --cut 1), for several training
- * cuts. Each subset's table also gives the interval scale each level would need at that cut or on the
+ * cuts; at a cut, R's ets, auto.arima, thetaf and their mean on the same series and cut are printed
+ * beside ours where bench/m3-cut-reference.ts recorded them. Each subset's table also gives the interval scale each level would need at that cut or on the
  * test part (the level-quantile of |y - forecast| / half-width of the interval on y's side): 1 is
  * calibrated, above 1 too narrow; --scales-out file writes those per series (with training length and
  * season length) for bench/interval-calibration.ts, which fits calibration.ts's table on training cuts only.
  * Fits every M3 series on its training part, forecasts the official horizon, and prints sMAPE, MASE,
  * 80/95% interval coverage and speed per subset beside R's reference figures, plus the median latency
- * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json. After "all" it scores
+ * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json (or --json-out). After "all" it scores
  * FAILURE_GROUPS, M3 series that resemble held-back sets automatic mode once lost on.
  */
 import * as fs from "fs";
@@ -27,6 +29,7 @@ import { forecastSeries } from "../src/core/forecast/forecastSeries";
 import { mase, smape } from "../src/core/metrics";
 import { SEASONALITY_Z, seasonalityTest, stableSeasonalityZ } from "../src/core/forecast/seasonality";
 import { M3_REFERENCE } from "./m3-reference";
+import { cutReference } from "./m3-cut-reference";
 import { loadM3, SUBSETS, trainingCut, type M3Series, type Subset } from "./m3Data";
 import { flag, meanOf, runBench, scoreOnWorkers } from "./m3Workers";
 
@@ -169,6 +172,7 @@ async function main(): Promise<void> {
   const subsets = SUBSETS.filter((s) => !subsetFlag || s === subsetFlag);
   if (subsets.length === 0) throw new Error(`Unknown subset "${subsetFlag}": use one of ${SUBSETS.join(", ")}.`);
   const limit = Number(flag(args, "limit") ?? Infinity);
+  const every = Number(flag(args, "every") ?? 1);
   const members = (flag(args, "members") ?? "").split(",").filter((m) => m !== "");
   const cut = Number(flag(args, "cut") ?? (args.includes("--validation") ? 1 : 0));
   const validation = cut > 0;
@@ -194,7 +198,7 @@ async function main(): Promise<void> {
     : flag(args, "method") ?? "auto";
   const workers = Number(flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)));
   const data = subsets
-    .map((s) => loadM3(directory, s).slice(0, limit))
+    .map((s) => loadM3(directory, s).filter((_, i) => i % every === 0).slice(0, limit))
     .flat()
     .filter((s) => s.train.length - cut * s.test.length >= MIN_CUT_TRAINING);
 
@@ -237,7 +241,7 @@ async function main(): Promise<void> {
     lines.push(
       `interval scale needed: 80% ${f(row.scaleNeeded80)} (by step ${byStep(row.scaleNeeded80ByStep)}); 95% ${f(row.scaleNeeded95)} (by step ${byStep(row.scaleNeeded95ByStep)})`,
     );
-    for (const ref of validation ? [] : M3_REFERENCE[row.subset] ?? []) {
+    for (const ref of validation ? cutReference(row.subset, cut, every, row.series) : M3_REFERENCE[row.subset] ?? []) {
       lines.push(`| R ${ref.method} | ${f(ref.smape)} | ${f(ref.mase)} | ${Number.isFinite(ref.cover80) ? `${f(ref.cover80, 1)}%` : ""} | ${Number.isFinite(ref.cover95) ? `${f(ref.cover95, 1)}%` : ""} | |`);
     }
   }
@@ -252,10 +256,10 @@ async function main(): Promise<void> {
     const rows = scores.map((x) => ({ subset: x.subset, n: x.trainingPoints, m: x.seasonLength, scale80: x.scale80, scale95: x.scale95 }));
     fs.writeFileSync(scalesOut, JSON.stringify(rows));
   }
-  const outDirectory = path.resolve(repoRoot, "out");
-  fs.mkdirSync(outDirectory, { recursive: true });
+  const jsonOut = flag(args, "json-out") ?? path.resolve(repoRoot, "out", "bench-forecast.json");
+  fs.mkdirSync(path.dirname(jsonOut), { recursive: true });
   fs.writeFileSync(
-    path.join(outDirectory, "bench-forecast.json"),
+    jsonOut,
     JSON.stringify({ method, cut, workers, series: data.length, wallSeconds, latency, summary, reference: M3_REFERENCE }, null, 2),
   );
 }

@@ -192,6 +192,17 @@ export const AUTO_DESIGN: AutomaticDesign = {
  * (9.009 / 1.064). (B2, with ARIMA searched at the origins, had been run on the test parts once
  * before B2o was adopted on the training cuts: quarterly 9.048 / 1.081, monthly 13.515 / 0.825.)
  * All 3,003 series: 50.6 CPU-seconds (user + sys) on 2 worker threads.
+ *
+ * Design study 4 (the quarterly gap to R's mean on the test parts), rule written before any run: Q1,
+ * this design with damped-trend ETS(A,Ad,N) on seasonally adjusted data as a fourth member; Q2, this
+ * design with N₀ 36; Q3, the plain mean of the three; one replaces this design for quarterly series if
+ * its quarterly cut-mean (cuts 1-3) sMAPE and MASE are both lower, and for monthly ones only if it also
+ * is on monthly and on the long seasonal monthly group. Cut-mean sMAPE / MASE, quarterly: this design
+ * 10.471 / 1.2931, Q1 10.485 / 1.2933, Q2 10.476 / 1.2945, Q3 10.487 / 1.2968; monthly 13.443 /
+ * 0.8852, Q1 13.501 / 0.8917, Q2 13.491 / 0.8892, Q3 13.558 / 0.8942: none qualifies, this design
+ * stays. R itself on the same quarterly cuts (bench/m3-cut-reference.ts), its mean of ets, auto.arima
+ * and thetaf: 10.509 / 1.2987, so on training data this design is at or ahead of R's mean on quarterly
+ * series; the test part's gap (above) is one period's draw.
  */
 export const SEASONAL_DESIGN: AutomaticDesign = {
   members: ["ets", "arima", "theta"],

@@ -64,6 +64,33 @@ function allowed(item: SupplyItem, quantity: number, up: boolean): number {
 }
 
 /**
+ * The horizon ends: backlog beyond what the model lets stay owed (`endBacklogMax`) is lost instead, as
+ * the optimiser must lose it too, so that the strategies' costs compare with the optimum's. Backlog is
+ * served oldest first, so the units still owed at the end are the latest demands: they are marked lost
+ * in the periods they were asked for, latest first (never more than a period's demand), and no longer
+ * owed from then on. Balances hold: each unit moves from backlog to lost sales in its own period.
+ * @param backlog backlog at each period end (changed in place)
+ * @param lost lost sales per period (changed in place)
+ * @param demand demand per period
+ * @param endBacklogMax most backlog allowed at the end of the last period
+ * @example loseEndBacklog([0, 5, 8], [0, 0, 0], [10, 10, 10], 0) // backlog [0, 5, 0], lost [0, 0, 8]
+ */
+export function loseEndBacklog(backlog: number[], lost: number[], demand: readonly number[], endBacklogMax: number): void {
+  const T = backlog.length;
+  let over = backlog[T - 1] - endBacklogMax;
+  let owedSince = Infinity;
+  for (let t = T - 1; t >= 0 && over > 1e-9; t--) {
+    owedSince = Math.min(owedSince, backlog[t]);
+    const units = Math.min(over, demand[t] - lost[t], owedSince);
+    if (units <= 0) continue;
+    lost[t] += units;
+    for (let u = t; u < T; u++) backlog[u] -= units;
+    owedSince -= units;
+    over -= units;
+  }
+}
+
+/**
  * Runs a replenishment policy period by period over the network (a single site is a network of one):
  * in each decision period s every stocking point, downstream first, asks `wanted(i, a, position,
  * outflow)` for the units that should arrive at a = s + its source's offset (lead time or transit),
@@ -189,6 +216,7 @@ function runPolicy(
       lost[i][s] = settled.lost + over;
     }
   }
+  model.items.forEach((item, i) => item.lostSalesCost !== undefined && loseEndBacklog(backlog[i], lost[i], demandOf[i], item.endBacklogMax));
   const load = hoursNeeded(model, production);
   const wfIndex = model.resources.findIndex((r) => r.id === model.workforce?.resource);
   const workers = wfIndex < 0 ? [] : load[wfIndex].map((h, t) => workersFor(model, h, t));

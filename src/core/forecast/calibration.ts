@@ -77,6 +77,34 @@ export function scaledIntervalsModel(model: FittedModel, scale: (level: number, 
   };
 }
 
+/** Values drawn from one training cut and the weight each of them carries. */
+export interface WeightedValues {
+  values: readonly number[];
+  weight: number;
+}
+
+/**
+ * The q-quantile (nearest rank by weight) of values pooled over cuts: the smallest value v such that
+ * the values at or below v carry at least share q of the total weight. Non-finite values are left out.
+ * With equal weights it is the plain nearest-rank quantile of the pooled values.
+ * @param cuts - each cut's values and the weight each of its values carries
+ * @param q - the share, 0 < q < 1 (0.8 for the 80% interval's scale)
+ * @returns the quantile, or NaN without any finite value
+ * @example weightedQuantile([{ values: [1, 2], weight: 1 }, { values: [4], weight: 0.5 }], 0.9) // 4 (0.8: 2)
+ */
+export function weightedQuantile(cuts: readonly WeightedValues[], q: number): number {
+  const points = cuts
+    .flatMap(({ values, weight }) => values.filter(Number.isFinite).map((value) => ({ value, weight })))
+    .sort((a, b) => a.value - b.value);
+  const total = points.reduce((sum, p) => sum + p.weight, 0);
+  let running = 0;
+  for (const p of points) {
+    running += p.weight;
+    if (running >= q * total - 1e-12 * total) return p.value;
+  }
+  return NaN;
+}
+
 /** Interval scales at the 80% and 95% levels for one class of series (1 = the model's own width). */
 export interface IntervalScaleCell {
   scale80: number;
@@ -154,6 +182,43 @@ export function seriesClass(seasonLength: number, n: number): string {
  * 88.6/98.1. The 80% coverage of one subset moves 5-15 points from one period to the next: M3 series
  * of a subset share calendar time, so a period's common shocks move them together, and no table
  * fitted on other periods can promise a ±3-point window on the test period.
+ *
+ * Trial 4 (issue 13, part 4: the 80% intervals 0.6-1.7 points too wide on the test parts of yearly,
+ * quarterly and other). Protocol, written and committed before any candidate was scored: errors
+ * shrink as the cut nears the test part, so the procedure is chosen by how it generalises FORWARD.
+ * Data: `forecast-m3 --cut k --scales-out` for k = 1..5, with the table below in force (a candidate
+ * gives factors that multiply its cells). Checks: for k = 1, 2, 3, each candidate is fitted on cuts
+ * older than k only and scored on cut k. Score: the mean, over the 3 checks x 4 M3 subsets x 2
+ * levels, of the points by which coverage lies outside 77-83% (80%) or 93-97% (95%); 0 inside.
+ * Candidates (per class and level; "older cuts" are k+1, k+2, k+3 where they exist, up to 5; a
+ * class without values at a cut skips that cut; none at all: factor 1):
+ * (a) the level-quantile of the three older cuts pooled (today's procedure, for real on cuts 1-3);
+ * (b) the quantile of the nearest older cut alone;
+ * (e) the quantile of the two nearest older cuts pooled;
+ * (c) a weighted quantile of the three older cuts, each value weighted 1, 1/2, 1/4 by its cut's distance;
+ * (d) a damped trend: q1 (q1 / q2)^(1/2), q1 and q2 the quantiles of the nearest and next older cut
+ *     alone ((b) when only one exists);
+ * (f) per horizon step: (a)'s quantile taken over each step separately (a step beyond the class's
+ *     fitted steps takes the last one).
+ * Rule: the candidate with the lowest score is adopted if it is below (a)'s score by at least 0.1
+ * point AND below (a)'s on at least two of the three checks; otherwise the table stands. An adopted
+ * candidate is then fitted for real with the test part as "cut 0" (older cuts 1, 2, 3), written
+ * below, and only then run once on the test parts, reported as it comes.
+ * Results as they came (`interval-calibration --forward d` on dumps of cuts 1-5 from
+ * `forecast-m3 --cut k --scales-out d/cutk.json`, 2026-12-07), score and per check (cuts 1, 2, 3):
+ * (f) per step 0.972 (1.21, 1.11, 0.59); (a) pooled 1.010 (1.24, 1.05, 0.73); (e) two nearest 1.041
+ * (1.42, 0.97, 0.73); (c) weighted 1.136 (1.33, 1.25, 0.83); (b) nearest only 1.629 (1.24, 2.17,
+ * 1.48); (d) damped trend 2.767 (2.23, 3.26, 2.81). (a)'s coverage 80% / 95% on cuts 1, 2, 3: yearly
+ * 78.2/94.1, 71.1/91.1, 83.2/95.1; quarterly 89.4/98.9, 83.0/96.8, 82.3/96.0; monthly 78.0/94.3,
+ * 82.2/95.5, 82.0/95.9; other 84.0/97.6, 79.0/92.4, 88.0/97.7. The best, (f), is below (a) on two
+ * checks but by 0.04 point on average, short of the 0.1 required: no candidate beats (a), so the
+ * table stands (and was not run again on the test parts). Fitting on nearer cuts only ((b), (e), (c))
+ * or extrapolating their trend ((d)) did worse: the needed scale does not drift steadily toward the
+ * test part (yearly's 80% coverage with (a) goes 83.2, 71.1, 78.2 from cut 3 to cut 1), it jumps with
+ * each period's common shocks, and pooling more periods averages those out best.
+ * Refit after a change to the point forecasts: `npx tsc -p tsconfig.cli.json && node
+ * dist-cli/bench/interval-calibration.js --refit` (procedure (a) on cuts 1-3; it replaces the
+ * bench's --fit, --check and --leave-one-out used in trials 1-3; `--forward d` re-scores trial 4).
  */
 export const INTERVAL_SCALES: Readonly<Record<string, IntervalScaleCell>> = {
   "m1-short": { scale80: 1.468, scale95: 1.771 },

@@ -25,6 +25,11 @@ export const RECEIPTS_SHEET = "SOP Receipts";
 export interface ReadReceipts {
   /** Units arriving in the horizon, one entry per stocking point and period (rows of the same added up). */
   receipts: ScheduledReceipt[];
+  /**
+   * The same units keyed by the item alone, summed over its locations: the receipts of a network book's
+   * single-site model (at a single site, the same as `receipts`).
+   */
+  itemTotals: ScheduledReceipt[];
   /** How many receipts and units were read, and those left out for arriving after the horizon. */
   note: string;
 }
@@ -53,7 +58,7 @@ export async function readReceipts(workbook: Workbook, model: SupplyModel): Prom
   const labels = model.periodLabels ?? [];
   const items = new Set(model.items.map((item) => item.id));
   const points = new Set(model.items.map(stockingPointKey));
-  const sums = new Map<string, ScheduledReceipt>();
+  const [sums, totals] = [new Map<string, ScheduledReceipt>(), new Map<string, ScheduledReceipt>()];
   const later = { rows: 0, units: 0, last: "" };
   table.rows.forEach((_, r) => {
     const id = text(table, r, itemCol);
@@ -71,9 +76,8 @@ export async function readReceipts(workbook: Workbook, model: SupplyModel): Prom
       if (label > later.last) later.last = label;
       return;
     }
-    const sum = sums.get(`${key}\u0000${period}`);
-    if (sum === undefined) sums.set(`${key}\u0000${period}`, { stockingPoint: key, period, quantity: units });
-    else sum.quantity += units;
+    addUp(sums, key, period, units);
+    addUp(totals, id, period, units);
   });
   const receipts = [...sums.values()];
   const read = table.rows.length - later.rows;
@@ -81,24 +85,14 @@ export async function readReceipts(workbook: Workbook, model: SupplyModel): Prom
   const note =
     `${RECEIPTS_SHEET}: ${read} scheduled receipt(s) of ${formatNumber(units, WHOLE_FORMAT)} units in all arrive within the horizon; the plan counts them as supply and does not order them again.` +
     (later.rows === 0 ? "" : ` ${later.rows} receipt(s) of ${formatNumber(later.units, WHOLE_FORMAT)} units arrive after the horizon (last ${later.last}) and are left out.`);
-  return { receipts, note };
+  return { receipts, itemTotals: [...totals.values()], note };
 }
 
-/**
- * Receipts of a network model summed over each item's locations, keyed by the item alone: the same
- * units for the single-site model of a network book.
- * @example receiptsByItemTotal([{ stockingPoint: "A-1@North", period: 0, quantity: 5 }, { stockingPoint: "A-1@South", period: 0, quantity: 3 }], model) // [{ stockingPoint: "A-1", period: 0, quantity: 8 }]
- */
-export function receiptsByItemTotal(receipts: readonly ScheduledReceipt[], network: SupplyModel): ScheduledReceipt[] {
-  const itemOf = new Map(network.items.map((item) => [stockingPointKey(item), item.id]));
-  const sums = new Map<string, ScheduledReceipt>();
-  for (const receipt of receipts) {
-    const id = itemOf.get(receipt.stockingPoint) ?? receipt.stockingPoint;
-    const sum = sums.get(`${id}\u0000${receipt.period}`);
-    if (sum === undefined) sums.set(`${id}\u0000${receipt.period}`, { stockingPoint: id, period: receipt.period, quantity: receipt.quantity });
-    else sum.quantity += receipt.quantity;
-  }
-  return [...sums.values()];
+/** Add units arriving at a stocking point in a period to the receipts by stocking point and period. */
+function addUp(sums: Map<string, ScheduledReceipt>, stockingPoint: string, period: number, units: number): void {
+  const sum = sums.get(`${stockingPoint}\u0000${period}`);
+  if (sum === undefined) sums.set(`${stockingPoint}\u0000${period}`, { stockingPoint, period, quantity: units });
+  else sum.quantity += units;
 }
 
 /** The location a row names: one of SOP Locations in a network model, none at a single site. */

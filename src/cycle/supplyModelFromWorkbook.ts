@@ -10,7 +10,7 @@ import { readNetwork } from "./networkFromWorkbook";
 import { numberIn, readStepSheet } from "./ownedSheets";
 import { readPlanningSettings, type PlanningSettings } from "./planningSettings";
 import type { Item, PlanningData, Resource } from "./planningData";
-import { readReceipts, receiptsByItemTotal } from "./receiptsFromWorkbook";
+import { readReceipts } from "./receiptsFromWorkbook";
 import { keyColumnCount, rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 import { actualRows, readForecastSnapshots } from "./snapshots";
@@ -112,7 +112,7 @@ export async function buildSupplyModel(workbook: Workbook, override: PlanningSet
   const network = await readNetwork(workbook, { model, byLocation });
   const receipts = await readReceipts(workbook, network ?? model);
   if (receipts !== undefined && receipts.receipts.length > 0) {
-    model.scheduledReceipts = network === undefined ? receipts.receipts : receiptsByItemTotal(receipts.receipts, network);
+    model.scheduledReceipts = receipts.itemTotals;
     if (network !== undefined) network.scheduledReceipts = receipts.receipts;
   }
   return {

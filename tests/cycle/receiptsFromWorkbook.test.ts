@@ -6,12 +6,13 @@
 import { checkPlan } from "../../src/core/supply/checkPlan";
 import { runDemandStep } from "../../src/cycle/demandStep";
 import { runGatherStep } from "../../src/cycle/gatherStep";
-import { RECEIPTS_SHEET } from "../../src/cycle/receiptsFromWorkbook";
+import type { SupplyItem, SupplyLocation, SupplyModel } from "../../src/core/supply/model";
+import { readReceipts, RECEIPTS_SHEET } from "../../src/cycle/receiptsFromWorkbook";
 import { SHEETS } from "../../src/cycle/sheets";
 import { buildSupplyModel } from "../../src/cycle/supplyModelFromWorkbook";
 import { runSupplyStep } from "../../src/cycle/supplyStep";
 import { serialOfDate } from "../../src/workbook/excelDate";
-import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue } from "../../src/workbook/workbook";
 import { twoLocationBook } from "./locationFixture";
 
@@ -179,5 +180,54 @@ describe("SOP Receipts in a network book", () => {
   test("a network book's receipts need a Location column", async () => {
     await setReceipts(book, [["Item", "Month", "Units"], ["B-1", "2026-03", 5]]);
     await expect(buildSupplyModel(book)).rejects.toThrow(`SOP Receipts needs a column headed "location" in row 1 (it has item, month, units).`);
+  });
+});
+
+describe("readReceipts on a model of its own", () => {
+  /** A book holding only SOP Receipts with these rows. */
+  async function receiptsBook(rows: Rows): Promise<MemoryWorkbook> {
+    const book = MemoryWorkbook.empty();
+    await setReceipts(book, rows);
+    return book;
+  }
+  const location = (id: string, kind: SupplyLocation["kind"]): SupplyLocation => ({ id, kind, storageCap: [Infinity, Infinity, Infinity] });
+  /** Item A made at Plant and sold at North; West stocks nothing. Three weeks from 2026-W10. */
+  const weekly: SupplyModel = {
+    periods: 3,
+    periodLabels: ["2026-W10", "2026-W11", "2026-W12"],
+    items: [{ id: "A", location: "Plant" }, { id: "A", location: "North" }] as SupplyItem[],
+    resources: [],
+    demand: {},
+    locations: [location("Plant", "plant"), location("North", "warehouse"), location("West", "warehouse")],
+  };
+
+  test("a weekly plan reads the week, or the ISO week of a date; the item totals add up its locations", async () => {
+    const book = await receiptsBook([
+      ["Item", "Location", "Week", "Units"],
+      ["A", "North", "2026-W11", 10],
+      ["A", "Plant", serialOfDate(new Date(Date.UTC(2026, 2, 12))), 4],
+      ["A", "North", "2026-W20", 7],
+    ]);
+    expect(await readReceipts(book, weekly)).toEqual({
+      receipts: [
+        { stockingPoint: "A@North", period: 1, quantity: 10 },
+        { stockingPoint: "A@Plant", period: 1, quantity: 4 },
+      ],
+      itemTotals: [{ stockingPoint: "A", period: 1, quantity: 14 }],
+      note: "SOP Receipts: 2 scheduled receipt(s) of 14 units in all arrive within the horizon; the plan counts them as supply and does not order them again. 1 receipt(s) of 7 units arrive after the horizon (last 2026-W20) and are left out.",
+    });
+  });
+
+  test("a month in a weekly plan, and a location where the item is not stocked, are refused with their cell", async () => {
+    await expect(readReceipts(await receiptsBook([["Item", "Location", "Week", "Units"], ["A", "North", "2026-03", 1]]), weekly)).rejects.toThrow(
+      `'SOP Receipts'!C2 gives week "2026-03", which is not a week of the plan (first 2026-W10, last 2026-W12).`,
+    );
+    await expect(readReceipts(await receiptsBook([["Item", "Location", "Week", "Units"], ["A", "West", "2026-W11", 1]]), weekly)).rejects.toThrow(
+      "'SOP Receipts'!B2: item A is not stocked at West (it neither sells nor is made there), so nothing can arrive there for it.",
+    );
+  });
+
+  test("a workbook without SOP Receipts gives none", async () => {
+    expect(await readReceipts(MemoryWorkbook.empty(), weekly)).toBeUndefined();
   });
 });

@@ -14,11 +14,11 @@
  */
 import { PlanningError } from "../core/errors";
 import { stockingPointKey, type SupplyItem, type SupplyLane, type SupplyLocation, type SupplyModel, type TimeFence } from "../core/supply/model";
-import { sheetCellAddress } from "../workbook/address";
-import type { CellValue, Workbook } from "../workbook/workbook";
-import { isBlank, toNumber } from "./cellValues";
+import type { Workbook } from "../workbook/workbook";
+import { isBlank } from "./cellValues";
 import { normalizeHeader } from "./headerNames";
 import { numberIn, readIfPresent } from "./ownedSheets";
+import { address, amount, column, readTable, requiredColumn, text, type PlannerTable } from "./plannerTable";
 import { rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 
@@ -30,50 +30,6 @@ export interface NetworkSource {
   model: SupplyModel;
   /** Each item's consensus by location (item id -> location -> one value per month). */
   byLocation: Record<string, Record<string, number[]>>;
-}
-
-/** A planner's table: its header (normalised) and rows, and the address of any cell. */
-interface PlannerTable {
-  sheet: string;
-  header: string[];
-  rows: CellValue[][];
-}
-
-async function readTable(workbook: Workbook, sheet: string): Promise<PlannerTable | undefined> {
-  const [header, ...rows] = await readIfPresent(workbook, sheet);
-  if (header === undefined) return undefined;
-  return { sheet, header: header.map(normalizeHeader), rows: rows.filter((row) => row.some((cell) => !isBlank(cell ?? null))) };
-}
-
-/** The column whose header starts with one of the names (normalised), or -1. */
-function column(table: PlannerTable, names: readonly string[]): number {
-  return table.header.findIndex((h) => names.some((name) => h === name || h.startsWith(`${name} `)));
-}
-
-function requiredColumn(table: PlannerTable, names: readonly string[]): number {
-  const k = column(table, names);
-  if (k < 0) throw new PlanningError(`${table.sheet} needs a column headed "${names[0]}" in row 1 (it has ${table.header.filter((h) => h !== "").join(", ") || "no headers"}).`);
-  return k;
-}
-
-function address(table: PlannerTable, r: number, k: number): string {
-  return sheetCellAddress(table.sheet, { row: r + 1, col: k });
-}
-
-function text(table: PlannerTable, r: number, k: number): string {
-  const cell = k < 0 ? null : (table.rows[r][k] ?? null);
-  return cell === null ? "" : String(cell).trim();
-}
-
-/** A number from 0 in a cell; `blank` when the cell is empty (or the column absent). */
-function amount(table: PlannerTable, r: number, k: number, what: string, blank: number, whole = false): number {
-  const cell = k < 0 ? null : (table.rows[r][k] ?? null);
-  if (isBlank(cell)) return blank;
-  const value = toNumber(cell);
-  if (value === null || value < 0 || (whole && !Number.isInteger(value))) {
-    throw new PlanningError(`${address(table, r, k)} (${what}) must be ${whole ? "a whole number" : "a number"} from 0; it holds "${String(cell)}". Correct it, or clear it for the default.`);
-  }
-  return value;
 }
 
 const KINDS: Record<string, SupplyLocation["kind"]> = { plant: "plant", factory: "plant", warehouse: "warehouse", dc: "warehouse", "distribution centre": "warehouse", "distribution center": "warehouse" };

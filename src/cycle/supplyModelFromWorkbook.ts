@@ -10,6 +10,7 @@ import { readNetwork } from "./networkFromWorkbook";
 import { numberIn, readStepSheet } from "./ownedSheets";
 import { readPlanningSettings, type PlanningSettings } from "./planningSettings";
 import type { Item, PlanningData, Resource } from "./planningData";
+import { readReceipts } from "./receiptsFromWorkbook";
 import { keyColumnCount, rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 import { actualRows, readForecastSnapshots } from "./snapshots";
@@ -55,6 +56,8 @@ export interface SupplyInputs {
   safetyStockNote?: string;
   /** The model over the workbook's network (SOP Locations, networkFromWorkbook.ts); absent without one. */
   network?: SupplyModel;
+  /** How many scheduled receipts and units SOP Receipts gave (receiptsFromWorkbook.ts); absent without the sheet. */
+  receiptsNote?: string;
 }
 
 /**
@@ -63,10 +66,12 @@ export interface SupplyInputs {
  * locations combined as independent errors, RMSE = sqrt(sum of RMSE^2)) or, once enough past cycles
  * were kept, from the error at the lead-time lag measured over them (lagErrorStocks), costs and hours per unit from
  * the item master, capacity from the planner's capacity range (else the resources' regular hours),
- * the time fence from the last approved plan and the workbook's Planning Settings.
+ * the time fence from the last approved plan and the workbook's Planning Settings, units already on
+ * the way from SOP Receipts (in a network book by location, the single-site model their item totals).
  * @param override settings that replace the workbook's for this run (`sop run --frozen-months`)
  * @throws BlockedByErrors while step 1 has errors not fixed or accepted
- * @throws PlanningError when step 2 has not run, an item has no unit cost, or a planning setting is not allowed
+ * @throws PlanningError when step 2 has not run, an item has no unit cost, a planning setting is not
+ *   allowed, or a cell of the network's sheets or of SOP Receipts is wrong (naming it)
  */
 export async function buildSupplyModel(workbook: Workbook, override: PlanningSettings = {}): Promise<SupplyInputs> {
   await requireNoOpenErrors(workbook, "The supply plan (steps 3 to 5)");
@@ -105,6 +110,11 @@ export async function buildSupplyModel(workbook: Workbook, override: PlanningSet
   const fence = await approvedFence(workbook, periods, items, { ...(await readPlanningSettings(workbook)), ...definedOnly(override) });
   if (fence !== undefined) model.timeFence = fence;
   const network = await readNetwork(workbook, { model, byLocation });
+  const receipts = await readReceipts(workbook, network ?? model);
+  if (receipts !== undefined && receipts.receipts.length > 0) {
+    model.scheduledReceipts = receipts.itemTotals;
+    if (network !== undefined) network.scheduledReceipts = receipts.receipts;
+  }
   return {
     model,
     data,
@@ -112,6 +122,7 @@ export async function buildSupplyModel(workbook: Workbook, override: PlanningSet
     byLocation,
     ...(lagError.note === undefined ? {} : { safetyStockNote: lagError.note }),
     ...(network === undefined ? {} : { network }),
+    ...(receipts === undefined ? {} : { receiptsNote: receipts.note }),
   };
 }
 

@@ -10,19 +10,22 @@ import type { CellInput } from "../workbook/workbook";
 import type { ResultTable } from "./stepTypes";
 import { CENTS_FORMAT, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { locationMeasure, planServiceOf, type PlanTable } from "./planSheet";
-import { PLAN_MEASURES } from "./supplyStep";
+import { planMeasures, type PlanMeasure } from "./supplyStep";
+import { receiptsByItem } from "../core/supply/supplyLp";
 
-type Measure = (typeof PLAN_MEASURES)[number];
+type Measure = PlanMeasure;
 
 /** Measures of a stocking point that concern its customers: shown only where the item is sold. */
 const DEMAND_MEASURES: readonly Measure[] = ["Demand", "Backlog", "Lost", "Safety stock"];
 
 /**
  * Whether a network's item has the measure at a stocking point: production and subcontracting where it
- * is made, demand, backlog, lost sales and safety stock where it is sold, inventory everywhere.
+ * is made, receipts where some arrive, demand, backlog, lost sales and safety stock where it is sold,
+ * inventory everywhere.
  */
-function shown(model: SupplyModel, item: SupplyItem, measure: Measure, sold: boolean): boolean {
+function shown(model: SupplyModel, item: SupplyItem, measure: Measure, sold: boolean, receipts: readonly number[]): boolean {
   if (measure === "Production" || measure === "Subcontract") return isMade(model, item);
+  if (measure === "Receipts") return receipts.some((units) => units > 0);
   return sold || !DEMAND_MEASURES.includes(measure);
 }
 
@@ -38,6 +41,7 @@ function shown(model: SupplyModel, item: SupplyItem, measure: Measure, sold: boo
 export function networkPlanRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[], byLocation: Record<string, Record<string, number[]>>): (string | number)[][] {
   const rows: (string | number)[][] = [["Item", "Family", "Measure", ...periods]];
   const ids = [...new Set(model.items.map((item) => item.id))];
+  const receipts = receiptsByItem(model);
   for (const id of ids) {
     const points = model.items.map((item, i) => ({ item, i })).filter(({ item }) => item.id === id);
     const family = points[0].item.family ?? "";
@@ -48,6 +52,7 @@ export function networkPlanRows(model: SupplyModel, plan: SupplyPlan, periods: r
         Demand: model.demand[stockingPointKey(item)],
         Production: p.production,
         Subcontract: p.subcontract,
+        Receipts: receipts[i],
         Inventory: p.inventory,
         Backlog: p.backlog,
         Lost: p.lost,
@@ -55,11 +60,11 @@ export function networkPlanRows(model: SupplyModel, plan: SupplyPlan, periods: r
       };
       return byMeasure[measure];
     };
-    for (const measure of PLAN_MEASURES) {
+    for (const measure of planMeasures(model)) {
       const total = periods.map((_, t) => points.reduce((s, { i }) => s + values(measure, i)[t], 0));
       rows.push([id, family, measure, ...total.map(roundCents)]);
       for (const { item, i } of points) {
-        if (shown(model, item, measure, (item.location ?? "") in (byLocation[id] ?? {}))) rows.push([id, family, locationMeasure(measure, item.location ?? ""), ...values(measure, i).map(roundCents)]);
+        if (shown(model, item, measure, (item.location ?? "") in (byLocation[id] ?? {}), receipts[i])) rows.push([id, family, locationMeasure(measure, item.location ?? ""), ...values(measure, i).map(roundCents)]);
       }
     }
   }

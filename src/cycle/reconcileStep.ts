@@ -90,7 +90,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
   const zeros = periods.map(() => 0);
   const supplyOf = (id: string): number[] => {
     const m = planOf.get(id);
-    return m ? (m.Production ?? zeros).map((p, t) => p + (m.Subcontract ?? zeros)[t]) : zeros;
+    return m ? (m.Production ?? zeros).map((p, t) => p + (m.Subcontract ?? zeros)[t] + (m.Receipts ?? zeros)[t]) : zeros;
   };
   const gaps = gapAnalysis(
     model.items.map((item) => ({

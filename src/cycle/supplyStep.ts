@@ -13,9 +13,24 @@ import { checkSupplySize } from "../core/supply/validateSupplyModel";
 import { networkSizeNotice } from "../core/supply/networkSize";
 import { laneTable, networkAssumptions, networkPlanRows, TRANSFER_FORMATS, transferRows, transferSummary } from "./networkPlan";
 import { releaseHighs, type LpBasis } from "../core/optimize/highsSolve";
+import { receiptsByItem } from "../core/supply/supplyLp";
 
 /** Measures of SOP Supply Plan, one row each per item, in this order. */
 export const PLAN_MEASURES = ["Demand", "Production", "Subcontract", "Inventory", "Backlog", "Lost", "Safety stock"] as const;
+
+/** A measure of SOP Supply Plan: {@link PLAN_MEASURES}, or Receipts in a book with SOP Receipts. */
+export type PlanMeasure = (typeof PLAN_MEASURES)[number] | "Receipts";
+
+/**
+ * The measures SOP Supply Plan shows for a model, in order: {@link PLAN_MEASURES}, with "Receipts"
+ * (units already on the way, from SOP Receipts) after Subcontract when the model has scheduled receipts.
+ * @example planMeasures(model).slice(1, 4) // ["Production", "Subcontract", "Receipts"] with receipts
+ */
+export function planMeasures(model: SupplyModel): PlanMeasure[] {
+  if ((model.scheduledReceipts?.length ?? 0) === 0) return [...PLAN_MEASURES];
+  const at = PLAN_MEASURES.indexOf("Subcontract") + 1;
+  return [...PLAN_MEASURES.slice(0, at), "Receipts", ...PLAN_MEASURES.slice(at)];
+}
 
 export interface SupplyResult {
   model: SupplyModel;
@@ -113,23 +128,26 @@ export function locationDemandMeasure(location: string): string {
 
 /**
  * The rows of SOP Supply Plan: Item, Family, Measure, then one column per period, rounded to cents.
- * With locations, each item's Demand (its total) is followed by its demand at each location.
+ * With locations, each item's Demand (its total) is followed by its demand at each location; with
+ * scheduled receipts, a Receipts row follows Subcontract.
  * @param byLocation each item's demand by location (empty without locations)
  */
 export function planRows(model: SupplyModel, plan: SupplyPlan, periods: readonly string[], byLocation: SupplyInputs["byLocation"] = {}): (string | number)[][] {
   const rows: (string | number)[][] = [["Item", "Family", "Measure", ...periods]];
+  const receipts = receiptsByItem(model);
   plan.items.forEach((itemPlan, i) => {
     const item = model.items[i];
-    const measures: Record<(typeof PLAN_MEASURES)[number], readonly number[]> = {
+    const measures: Record<PlanMeasure, readonly number[]> = {
       Demand: model.demand[item.id],
       Production: itemPlan.production,
       Subcontract: itemPlan.subcontract,
+      Receipts: receipts[i],
       Inventory: itemPlan.inventory,
       Backlog: itemPlan.backlog,
       Lost: itemPlan.lost,
       "Safety stock": item.safetyStock,
     };
-    for (const measure of PLAN_MEASURES) {
+    for (const measure of planMeasures(model)) {
       rows.push([item.id, item.family ?? "", measure, ...measures[measure].map(roundCents)]);
       if (measure !== "Demand") continue;
       for (const [location, demand] of Object.entries(byLocation[item.id] ?? {})) rows.push([item.id, item.family ?? "", locationDemandMeasure(location), ...demand.map(roundCents)]);
@@ -193,6 +211,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     ...(built.network === undefined ? [] : networkAssumptions(model)),
     ...planAssumptions(model, comparison.optimal.mipGap, relaxed),
     ...(built.safetyStockNote === undefined ? [] : [built.safetyStockNote]),
+    ...(built.receiptsNote === undefined ? [] : [built.receiptsNote]),
   ];
   const strategyRows: CellInput[][] = [
     [...STRATEGY_HEADERS, "Note"],

@@ -11,6 +11,7 @@ import { readReceipts, RECEIPTS_SHEET } from "../../src/cycle/receiptsFromWorkbo
 import { SHEETS } from "../../src/cycle/sheets";
 import { buildSupplyModel } from "../../src/cycle/supplyModelFromWorkbook";
 import { runSupplyStep } from "../../src/cycle/supplyStep";
+import { runReconcileStep } from "../../src/cycle/reconcileStep";
 import { serialOfDate } from "../../src/workbook/excelDate";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue } from "../../src/workbook/workbook";
@@ -85,8 +86,25 @@ describe("SOP Receipts at a single site", () => {
     const production = planRow(before, "B-1", "Production");
     expect(planRow(after, "B-1", "Production")).toEqual([production[0], Math.round((production[1] - 100) * 100) / 100, production[2], production[3]]);
     expect(planRow(after, "B-1", "Inventory")).toEqual(planRow(before, "B-1", "Inventory"));
-    expect(after.filter((row) => !(row[0] === "B-1" && row[2] === "Production"))).toEqual(before.filter((row) => !(row[0] === "B-1" && row[2] === "Production")));
-  }, 60_000);
+    // each item shows what arrives on a Receipts row after Subcontract
+    expect(planRow(after, "B-1", "Receipts")).toEqual([0, 100, 0, 0]);
+    expect(after.findIndex((row) => row[0] === "B-1" && row[2] === "Receipts")).toBe(after.findIndex((row) => row[0] === "B-1" && row[2] === "Subcontract") + 1);
+    expect(planRow(after, "A-1", "Receipts")).toEqual([0, 0, 0, 0]);
+    const unchanged = (rows: CellValue[][]): CellValue[][] => rows.filter((row) => !(row[0] === "B-1" && row[2] === "Production") && row[2] !== "Receipts");
+    expect(unchanged(after)).toEqual(unchanged(before));
+    // the step says what it read, on SOP Strategies and to the planner
+    expect((await book.read(SHEETS.strategies)).flat()).toContain(built.receiptsNote);
+    expect((supply.report.messages ?? []).map((m) => m.text)).toContain(built.receiptsNote);
+    // step 4 counts the units on the way as supply: the family's February supply on SOP Reconcile is its
+    // items' production, subcontracting and the 100 received
+    await runReconcileStep(book, {}, {}, supply);
+    const family = after.find((row) => row[0] === "B-1")?.[1];
+    const members = new Set(after.filter((row) => row[1] === family).map((row) => row[0]));
+    const february = [...members].reduce<number>((sum, id) => sum + ["Production", "Subcontract", "Receipts"].reduce((s, m) => s + planRow(after, String(id), m)[1], 0), 0);
+    const supplyLine = (await book.read(SHEETS.reconcile)).find((row) => row[0] === family && row[1] === "Supply");
+    expect(supplyLine?.[3]).toBeCloseTo(february, 2);
+    expect(february).toBeGreaterThan(100);
+  }, 120_000);
 
   test("an Excel date cell reads as the month it falls in; a receipt after the horizon is left out with a note", async () => {
     await setReceipts(book, [
@@ -167,6 +185,10 @@ describe("SOP Receipts in a network book", () => {
     expect(stock[2]).toBeCloseTo(stock[1] + 500 - demand[2] - backlog[1] + backlog[2], 2);
     expect(stock[3]).toBeCloseTo(stock[2] - demand[3] - backlog[2] + backlog[3], 2);
     expect(stock[3]).toBeGreaterThan(300);
+    // the item's Receipts row, and one at the location where they arrive (none at the others)
+    expect(planRow(plan, "B-1", "Receipts")).toEqual([0, 0, 500, 0]);
+    expect(planRow(plan, "B-1", "Receipts at South")).toEqual([0, 0, 500, 0]);
+    expect(plan.some((row) => row[0] === "B-1" && row[2] === "Receipts at North")).toBe(false);
   }, 60_000);
 
   test.each<[string, Rows, string]>([

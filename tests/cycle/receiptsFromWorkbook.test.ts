@@ -12,6 +12,7 @@ import { SHEETS } from "../../src/cycle/sheets";
 import { buildSupplyModel } from "../../src/cycle/supplyModelFromWorkbook";
 import { runSupplyStep } from "../../src/cycle/supplyStep";
 import { runReconcileStep } from "../../src/cycle/reconcileStep";
+import { runPresentStep } from "../../src/cycle/presentStep";
 import { serialOfDate } from "../../src/workbook/excelDate";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue } from "../../src/workbook/workbook";
@@ -104,6 +105,10 @@ describe("SOP Receipts at a single site", () => {
     const supplyLine = (await book.read(SHEETS.reconcile)).find((row) => row[0] === family && row[1] === "Supply");
     expect(supplyLine?.[3]).toBeCloseTo(february, 2);
     expect(february).toBeGreaterThan(100);
+    // step 5's summary counts them in supply too: made, bought in and on the way, summed from SOP Supply Plan
+    const { kpis } = await runPresentStep(book, { decision: "preview" });
+    const planned = ["Production", "Subcontract", "Receipts"].reduce((s, m) => s + after.filter((row) => row[2] === m).reduce((t, row) => t + (row.slice(3) as number[]).reduce((a, v) => a + v, 0), 0), 0);
+    expect(kpis.find((k) => k.label === "Supply (units)")?.value).toBeCloseTo(planned, 1);
   }, 120_000);
 
   test("an Excel date cell reads as the month it falls in; a receipt after the horizon is left out with a note", async () => {

@@ -52,3 +52,19 @@ export async function twoLocationBook(extraRows: (string | number | null)[][] = 
 export function fixtureTotal(): number {
   return SERIES.reduce((sum, [, , level]) => sum + FIXTURE_MONTHS.reduce((s, _, t) => s + fixtureQuantity(level, t), 0), 0);
 }
+
+/** SOP Locations of the fixture's network: one plant making everything, warehouses North (400 units of storage) and South. */
+export const NETWORK_LOCATIONS: (string | number | null)[][] = [
+  ["Location", "Kind", "Storage capacity", "Resources"],
+  ["Plant", "plant", null, "Assembly"],
+  ["North", "warehouse", 400, null],
+  ["South", "DC", null, null],
+];
+
+/** SOP Lanes of the fixture's network: Plant to North (1 month, 300 a month), Plant to South, North to South. */
+export const NETWORK_LANES: (string | number | null)[][] = [
+  ["From", "To", "Transit months", "Cost per unit", "Capacity per month"],
+  ["Plant", "North", 1, 1, 300],
+  ["Plant", "South", 0, 2, null],
+  ["North", "South", 1, 0.5, null],
+];

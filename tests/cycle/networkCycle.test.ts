@@ -19,23 +19,13 @@ import { runSupplyStep } from "../../src/cycle/supplyStep";
 import { checkPlan } from "../../src/core/supply/checkPlan";
 import type { CellValue } from "../../src/workbook/workbook";
 import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { twoLocationBook } from "./locationFixture";
+import { NETWORK_LANES, NETWORK_LOCATIONS, twoLocationBook } from "./locationFixture";
 import { unreadableNumbers } from "./sheetDisplay";
 
 type Rows = (string | number | null)[][];
 
-const LOCATIONS: Rows = [
-  ["Location", "Kind", "Storage capacity", "Resources"],
-  ["Plant", "plant", null, "Assembly"],
-  ["North", "warehouse", 400, null],
-  ["South", "DC", null, null],
-];
-const LANES: Rows = [
-  ["From", "To", "Transit months", "Cost per unit", "Capacity per month"],
-  ["Plant", "North", 1, 1, 300],
-  ["Plant", "South", 0, 2, null],
-  ["North", "South", 1, 0.5, null],
-];
+const LOCATIONS: Rows = NETWORK_LOCATIONS;
+const LANES: Rows = NETWORK_LANES;
 
 /** The two-location fixture (items sold at North and South) made at one plant, steps 1 and 2 run. */
 async function networkBook(sheets: Record<string, Rows> = { "SOP Locations": LOCATIONS, "SOP Lanes": LANES }): Promise<MemoryWorkbook> {

@@ -16,22 +16,12 @@ import { runPresentStep } from "../../src/cycle/presentStep";
 import { serialOfDate } from "../../src/workbook/excelDate";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue } from "../../src/workbook/workbook";
-import { twoLocationBook } from "./locationFixture";
+import { NETWORK_LANES, NETWORK_LOCATIONS, twoLocationBook } from "./locationFixture";
 
 type Rows = (string | number | null)[][];
 
-const LOCATIONS: Rows = [
-  ["Location", "Kind", "Storage capacity", "Resources"],
-  ["Plant", "plant", null, "Assembly"],
-  ["North", "warehouse", 400, null],
-  ["South", "DC", null, null],
-];
-const LANES: Rows = [
-  ["From", "To", "Transit months", "Cost per unit", "Capacity per month"],
-  ["Plant", "North", 1, 1, 300],
-  ["Plant", "South", 0, 2, null],
-  ["North", "South", 1, 0.5, null],
-];
+const LOCATIONS: Rows = NETWORK_LOCATIONS;
+const LANES: Rows = NETWORK_LANES;
 
 /** The two-location fixture (a network with `sheets`, else one site), steps 1 and 2 run over 4 months: 2026-01 to 2026-04. */
 async function plannedBook(sheets: Record<string, Rows> = {}): Promise<MemoryWorkbook> {

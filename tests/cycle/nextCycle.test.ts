@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { runGatherStep } from "../../src/cycle/gatherStep";
 import { appendActuals, runNextCycle } from "../../src/cycle/nextCycle";
 import { futurePeriods } from "../../src/cycle/periods";
@@ -225,6 +226,44 @@ describe("rolling cycles with new items", () => {
     );
     expect(book.sheetValues("Sales History").slice(0, 4)).toEqual(before);
     expect((await book.listTables()).find((info) => info.name === "SalesHistory")?.address).toBe("A1:AK4");
+  }, 60_000);
+
+  test("keys written as the history writes them ('P-3 | North' in one cell); a history table with a totals row is refused for a new item", async () => {
+    const months = futurePeriods("2023-12", 24);
+    /** Items P-1 to P-3 and a history of P-1 and P-2 made by `history`. */
+    const plannerBook = async (history: (book: ExcelJS.Workbook) => void): Promise<MemoryWorkbook> => {
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet("Items").addRows([
+        ["Item", "Description", "Family", "Unit Cost", "Price", "Hours/Unit Assembly", "Opening Inventory", "Lead Time"],
+        ["P-1", "Chair", "Seating", 20, 50, 0.5, 100, 1],
+        ["P-2", "Stool", "Seating", 10, 25, 0.25, 50, 1],
+        ["P-3", "Bench", "Seating", 30, 80, 0.75, 0, 1],
+      ]);
+      history(book);
+      const memory = await MemoryWorkbook.fromXlsx(new Uint8Array(await book.xlsx.writeBuffer()));
+      await runGatherStep(memory);
+      return memory;
+    };
+    const joined = await plannerBook((book) =>
+      book.addWorksheet("Sales").addRows([["Item | Location", ...months], ...["P-1 | North", "P-2 | North"].map((key, k) => [key, ...months.map((_, t) => 10 * (k + 1) + t)])]),
+    );
+    const added = await appendActuals(joined, [{ item: "P-3", location: "North", period: "2025-12", quantity: 9, source: "row 2 of dec.csv" }], yes);
+    expect(added.newSeries).toEqual(["P-3 @ North"]);
+    expect(joined.sheetValues("Sales")[3]).toEqual(["P-3 | North", ...new Array(23).fill(null), 9]);
+
+    const totals = await plannerBook((book) =>
+      book.addWorksheet("Sales").addTable({
+        name: "SalesTable",
+        ref: "A1",
+        totalsRow: true,
+        columns: [{ name: "Item", totalsRowLabel: "Total" }, ...months.map((name) => ({ name, totalsRowFunction: "sum" as const }))],
+        rows: ["P-1", "P-2"].map((item, k) => [item, ...months.map((_, t) => 10 * (k + 1) + t)]),
+      }),
+    );
+    await expect(appendActuals(totals, [{ item: "P-3", location: "", period: "2025-12", quantity: 9, source: "row 2 of dec.csv" }], yes)).rejects.toThrow(
+      'The history\'s table "SalesTable" has a totals row: turn it off (Table Design > Total Row) or add the new items\' rows above it by hand, then run again (nothing was written).',
+    );
+    expect(totals.sheetValues("Sales")).toHaveLength(4);
   }, 60_000);
 
   test("periods down in Excel (Office.js): the new item is a new column of the table, its code as text, the table grows right and down, in few round trips", async () => {

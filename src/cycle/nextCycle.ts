@@ -1,25 +1,26 @@
 /**
  * The next cycle of rolling S&OP: the month's actuals go into the planner's history where the saved
- * mapping reads it (a new month column, or row, beside the last; an Excel table grows to take it, as
- * Excel grows a table when a month is typed beside it), then steps 1 to 5 run again. The cycle is named
- * by its first planned month, the month after the newest actuals. Approved plans of earlier cycles stay
- * in the workbook untouched (each approval adds a sheet and an audit row) and still verify.
+ * mapping reads it (a new month column, or row, beside the last; a new item's row, or column, after the
+ * last; an Excel table grows to take them, as Excel grows a table when a month is typed beside it), then
+ * steps 1 to 5 run again. The cycle is named by its first planned month, the month after the newest
+ * actuals. Approved plans of earlier cycles stay in the workbook untouched (each approval adds a sheet
+ * and an audit row) and still verify.
  * This is `sop cycle` and the pane's "Start next cycle".
  */
 import { PlanningError } from "../core/errors";
 import type { ActualRow } from "../core/rolling/snapshot";
 import { cellAddress, parseRange, rangeAddress, sheetCellAddress } from "../workbook/address";
-import type { CellValue, OverwriteConfirmation, Workbook, WriteBlock } from "../workbook/workbook";
+import type { CellValue, Matrix, OverwriteConfirmation, Workbook, WriteBlock } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { daySerial } from "./calendarDays";
 import { isBlank, toNumber } from "./cellValues";
 import { gridKey } from "./historyReader";
 import { isLines, type SeriesMapping } from "./historyLayout";
 import { readAuditLog } from "./approval";
-import { blockPosition, cellAt, keyPositions } from "./mapping";
+import { blockPosition, cellAt, keyPositions, type ItemsMapping } from "./mapping";
 import { currentMapping, loadMappedData } from "./mappedData";
 import { addMonths, monthLabel, parseMonth } from "./periodHeader";
-import { seriesKey } from "./planningData";
+import { readRecordCells, seriesKey } from "./planningData";
 import { runCycle, type CycleOptions, type CycleResult } from "./runCycle";
 import { readIfPresent, replaceSheets } from "./ownedSheets";
 import { futurePeriods } from "./periods";
@@ -37,12 +38,17 @@ export interface ActualsLine extends ActualRow {
 export interface AppendedActuals {
   /** The months added after the history's last month, in order. */
   added: string[];
-  /** Cells written (new months and blanks filled in months already there). */
+  /** Quantity cells written: new months, blanks filled in months already there, and new series' months. */
   cells: number;
   /** Actuals equal to what the history already held (left as they were). */
   unchanged: number;
   /** Series of the history without a line in a new month: written as 0, listed for the planner. */
   zeroFilled: string[];
+  /**
+   * Series (item, or item @ location) the history did not have: each got a new line after the last,
+   * its key written as text, its quantities in their months and the months before its first left blank.
+   */
+  newSeries: string[];
 }
 
 /** The history of a workbook laid out as a grid the actuals can be added to, or a message why not. */
@@ -66,19 +72,36 @@ function headerCell(previous: CellValue, label: string): { value: CellValue; for
   return { value: label, format: "@" };
 }
 
+/** A series the history does not have yet: it gets a new line after the block's last. */
+interface NewSeries {
+  item: string;
+  location: string;
+  /** Its position in the block: a row (periods across) or a column (periods down) after the last used. */
+  position: number;
+  /** Its earliest month given, "YYYY-MM": the months before stay blank (no history is not zero demand). */
+  first: string;
+  /** The line that named it first, for messages. */
+  source: string;
+}
+
 /**
  * Add a month's actuals (or several months') to the planner's history where the saved mapping reads it.
  * A month after the history's last becomes a new column (or row) beside it, under a header like the
  * last month's; an Excel table holding the history grows to take it. A month the history already has
  * is checked: a blank cell is filled, an equal value left, a different value refused with its cell.
- * Series without a line in a new month get 0 (listed in the result). Nothing is written unless every
- * line can be placed. The planner's sheet is written only with `overwrite`'s yes.
+ * Series without a line in a new month get 0 (listed in the result). A series the history does not
+ * have (a new item, or an item at a new location) gets a new line after the block's last (a row with
+ * periods across, a column with periods down): its item (and location) written as text, its quantities
+ * in their months, the months before its first left blank; its item must be in the item master. Nothing
+ * is written unless every line can be placed. The planner's sheet is written only with `overwrite`'s yes.
  * @param workbook the workbook whose step 1 mapped the history
  * @param actuals the lines, each with its source for messages
  * @param overwrite asked before writing into the planner's history sheet
- * @throws PlanningError naming the line (and the cell) that cannot be placed: no mapping yet, an item
- *   or location not in the history, a month neither in the history nor right after it, a line given
- *   twice, a value differing from the one the history holds, a cell beside the history not empty
+ * @throws PlanningError naming the line (and the cell) that cannot be placed: no mapping yet, a new
+ *   item not in the item master, a location other than the one a history of one location holds, a
+ *   month neither in the history nor right after it, a line given twice, a value differing from the one
+ *   the history holds, a cell beside or after the history not empty, a history table with a totals row
+ * @example await appendActuals(book, [{ item: "CH-141", location: "", period: "2026-01", quantity: 40, source: "row 2 of jan.csv" }], yes) // newSeries ["CH-141"]
  */
 export async function appendActuals(workbook: Workbook, actuals: readonly ActualsLine[], overwrite: OverwriteConfirmation): Promise<AppendedActuals> {
   const mapping = await currentMapping(workbook);
@@ -97,10 +120,13 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
   const last = parseMonth(grid.periods[grid.periods.length - 1]);
   if (last === undefined) throw new PlanningError(`The history's last period "${grid.periods[grid.periods.length - 1]}" is not a month.`);
   const lastLine = grid.periodLines[grid.periodLines.length - 1];
+  const end = positionAfterBlock(values, grid.orientation);
 
   const problems: string[] = [];
   const seen = new Map<string, string>();
   const newMonths = new Map<string, Map<number, number>>();
+  const newSeries = new Map<string, NewSeries>();
+  let master: Set<string> | undefined;
   const fills: { position: number; line: number; value: number }[] = [];
   let unchanged = 0;
   for (const actual of actuals) {
@@ -110,18 +136,14 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
       continue;
     }
     const label = monthLabel(month);
-    if (located && actual.location === "") {
-      problems.push(`${actual.source}: the history is by item and location; give the location of ${actual.item}.`);
+    const [item, location] = [actual.item.trim(), actual.location.trim()];
+    if (located && location === "") {
+      problems.push(`${actual.source}: the history is by item and location; give the location of ${item}.`);
       continue;
     }
-    const key = seriesKey(actual.item, located ? actual.location : "");
-    if (!located && actual.location !== "") {
-      problems.push(`${actual.source}: the history has no locations, but the line names location "${actual.location}"; leave it empty.`);
-      continue;
-    }
-    const position = positionOf.get(key);
-    if (position === undefined) {
-      problems.push(`${actual.source}: ${key} is not in the history (${grid.source.reference}); add the item to the history first, or correct the line.`);
+    const key = seriesKey(item, located ? location : "");
+    if (!located && location !== "") {
+      problems.push(`${actual.source}: the history has no locations, but the line names location "${location}"; leave it empty.`);
       continue;
     }
     if (!Number.isFinite(actual.quantity) || actual.quantity < 0) {
@@ -134,6 +156,24 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
       continue;
     }
     seen.set(`${key}|${label}`, actual.source);
+    let position = positionOf.get(key);
+    if (position === undefined) {
+      if (grid.location !== undefined && grid.locationLine === undefined && grid.keySeparator === undefined && location !== grid.location) {
+        problems.push(`${actual.source}: the history (${grid.source.reference}) holds location ${grid.location} only, not ${location}; add that location's history by hand, or correct the line.`);
+        continue;
+      }
+      master ??= await itemMasterIds(workbook, mapping.items);
+      if (!master.has(item)) {
+        const where = mapping.items === null ? "and the workbook has no item master mapped in step 1" : `nor in the item master (${mapping.items.source.reference})`;
+        problems.push(`${actual.source}: ${item} is not in the history (${grid.source.reference}) ${where}; add the item to the item master first (supply needs its unit cost), or correct the line.`);
+        continue;
+      }
+      position = end + newSeries.size;
+      positionOf.set(key, position);
+      newSeries.set(key, { item, location: located ? location : "", position, first: label, source: actual.source });
+    }
+    const fresh = newSeries.get(key);
+    if (fresh !== undefined && label < fresh.first) fresh.first = label;
     const t = grid.periods.indexOf(label);
     if (t >= 0) {
       const line = grid.periodLines[t];
@@ -162,8 +202,10 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
   const blocks: WriteBlock[] = fills.map(({ position, line, value }) => ({ sheet: grid.source.sheet, topLeft: cellAddressOf(grid, line, position), values: [[value]] }));
   const zeroFilled = new Set<string>();
   const previousHeader = cellAt(values, grid.orientation, lastLine, grid.headerLine);
+  const newOf = new Map([...newSeries.values()].map((series) => [series.position, series]));
   const from = Math.min(grid.headerLine, ...positions);
-  const to = Math.max(grid.headerLine, ...positions);
+  const to = Math.max(grid.headerLine, ...positions, ...newOf.keys());
+  let quantitiesWritten = fills.length;
   for (const [k, label] of added.entries()) {
     const line = lastLine + 1 + k;
     const beside = await besideValues(workbook, grid, line, from, to);
@@ -177,18 +219,19 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
       if (position === grid.headerLine) {
         cells.push(header.value);
         formats.push(header.format);
-      } else if (positions.includes(position)) {
-        const value = quantities.get(position);
-        if (value === undefined) {
-          const key = keys[positions.indexOf(position)];
-          zeroFilled.add(seriesKey(key.item, key.location));
-        }
-        cells.push(value ?? 0);
-        formats.push("General");
-      } else {
-        cells.push(null);
-        formats.push("General");
+        continue;
       }
+      const series = newOf.get(position);
+      // A series of the history, or a new one after its first month, has a quantity in every month: 0 when no line gives one.
+      const owed = positions.includes(position) || (series !== undefined && label > series.first);
+      const value = quantities.get(position) ?? (owed ? 0 : null);
+      if (owed && !quantities.has(position)) {
+        const key = series ?? keys[positions.indexOf(position)];
+        zeroFilled.add(seriesKey(key.item, key.location));
+      }
+      if (value !== null) quantitiesWritten++;
+      cells.push(value);
+      formats.push("General");
     }
     const topLeft = cellAddressOf(grid, line, from);
     blocks.push(
@@ -197,11 +240,67 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
         : { sheet: grid.source.sheet, topLeft, values: [cells], numberFormats: [formats] },
     );
   }
-  const resizeTables = grid.source.kind === "table" && added.length > 0 ? { [grid.source.reference]: await grownTable(workbook, grid, added.length) } : undefined;
+  if (newSeries.size > 0) {
+    await checkNewLinesEmpty(workbook, grid, end, newSeries.size, Math.max(lineCount(values, grid.orientation), lastLine + 1 + added.length));
+    const sample = keys.find((key) => key.location !== "");
+    const sampleText = sample === undefined ? "" : String(cellAt(values, grid.orientation, grid.keyLine, positions[keys.indexOf(sample)])).trim();
+    for (const series of newSeries.values()) {
+      const text = (line: number, value: string): WriteBlock => ({ sheet: grid.source.sheet, topLeft: cellAddressOf(grid, line, series.position), values: [[value]], numberFormats: [["@"]] });
+      blocks.push(text(grid.keyLine, grid.keySeparator === undefined ? series.item : joinedKey(grid.keySeparator, sample, sampleText, series)));
+      if (grid.locationLine !== undefined) blocks.push(text(grid.locationLine, series.location));
+    }
+  }
+  const grows = added.length > 0 || newSeries.size > 0;
+  const resizeTables = grid.source.kind === "table" && grows ? { [grid.source.reference]: await grownTable(workbook, grid, added.length, newSeries.size > 0 ? end + newSeries.size - 1 : undefined) } : undefined;
   if (blocks.length > 0) await workbook.writeBlocks(blocks, { overwrite, ...(resizeTables ? { resizeTables } : {}) });
   workbook.forget();
   await checkHistoryHolds(workbook, actuals);
-  return { added, cells: fills.length + added.length * positions.length, unchanged, zeroFilled: [...zeroFilled] };
+  return { added, cells: quantitiesWritten, unchanged, zeroFilled: [...zeroFilled], newSeries: [...newSeries.keys()] };
+}
+
+/** The item ids of the item master as step 1 reads them (trimmed text), or none when no item master is mapped. */
+async function itemMasterIds(workbook: Workbook, items: ItemsMapping | null): Promise<Set<string>> {
+  if (items === null) return new Set();
+  const rows = await readRecordCells(workbook, items);
+  return new Set(rows.map((row) => String(row.fields.id?.value ?? "").trim()));
+}
+
+/** The first position (row with periods across, column with periods down) after every one of the block holding anything. */
+function positionAfterBlock(values: Matrix, orientation: SeriesMapping["orientation"]): number {
+  const usedLength = (cells: readonly CellValue[]): number => cells.reduce<number>((used, cell, k) => (isBlank(cell ?? null) ? used : k + 1), 0);
+  if (orientation === "periodsDown") return Math.max(0, ...values.map(usedLength));
+  return usedLength(values.map((row) => (row.some((cell) => !isBlank(cell ?? null)) ? 1 : null)));
+}
+
+/** Lines (columns with periods across, rows with periods down) the block spans. */
+function lineCount(values: Matrix, orientation: SeriesMapping["orientation"]): number {
+  return orientation === "periodsAcross" ? Math.max(0, ...values.map((row) => row.length)) : values.length;
+}
+
+/**
+ * The new series' lines, at positions [first, first + count) and lines [0, lines), hold nothing yet.
+ * @throws PlanningError naming the first cell that holds something
+ */
+async function checkNewLinesEmpty(workbook: Workbook, grid: SeriesMapping, first: number, count: number, lines: number): Promise<void> {
+  const corner = cellOf(grid, 0, first);
+  const opposite = cellOf(grid, lines - 1, first + count - 1);
+  const held = await workbook.read(rangeAddress({ top: corner.row, left: corner.col, bottom: opposite.row, right: opposite.col }, grid.source.sheet));
+  for (const [r, row] of held.entries()) {
+    const c = row.findIndex((cell) => !isBlank(cell));
+    if (c >= 0) {
+      const where = sheetCellAddress(grid.source.sheet, { row: corner.row + r, col: corner.col + c });
+      throw new PlanningError(`${where} after the history's last ${grid.orientation === "periodsAcross" ? "row" : "column"} is not empty: move what is there, then add the new items again (nothing was written).`);
+    }
+  }
+}
+
+/** A key cell holding item and location, joined as the history's own keys join them ("CH-101 | Paris"). */
+function joinedKey(separator: string, sample: { item: string; location: string } | undefined, sampleText: string, series: NewSeries): string {
+  const joiner =
+    sample !== undefined && sampleText.startsWith(sample.item) && sampleText.endsWith(sample.location)
+      ? sampleText.slice(sample.item.length, sampleText.length - sample.location.length)
+      : ` ${separator} `;
+  return `${series.item}${joiner}${series.location}`;
 }
 
 /** Months counted from year 0 of a "YYYY-MM" label. */
@@ -228,12 +327,24 @@ async function besideValues(workbook: Workbook, grid: SeriesMapping, line: numbe
   return read.flat();
 }
 
-/** The address of the history's table grown by `months` columns (periods across) or rows (periods down). */
-async function grownTable(workbook: Workbook, grid: SeriesMapping, months: number): Promise<string> {
+/**
+ * The address of the history's table grown by `months` columns (periods across) or rows (periods down),
+ * and to reach the line at block position `lastPosition` (a new series' row or column) when given.
+ * @throws PlanningError when the table is gone, or new series would go below its totals row
+ */
+async function grownTable(workbook: Workbook, grid: SeriesMapping, months: number, lastPosition: number | undefined): Promise<string> {
   const table = (await workbook.listTables()).find((info) => info.name.toLowerCase() === grid.source.reference.toLowerCase());
   if (table === undefined) throw new PlanningError(`The history's table "${grid.source.reference}" is no longer in the workbook: map the history again in step 1.`);
   const range = parseRange(table.address);
-  return rangeAddress(grid.orientation === "periodsAcross" ? { ...range, right: range.right + months } : { ...range, bottom: range.bottom + months });
+  if (lastPosition !== undefined && grid.orientation === "periodsAcross" && range.bottom - range.top + 1 > table.rowCount + (grid.headerLine >= 0 ? 1 : 0)) {
+    throw new PlanningError(`The history's table "${table.name}" has a totals row: turn it off (Table Design > Total Row) or add the new items' rows above it by hand, then run again (nothing was written).`);
+  }
+  const reach = lastPosition === undefined ? undefined : cellOf(grid, 0, lastPosition);
+  return rangeAddress(
+    grid.orientation === "periodsAcross"
+      ? { ...range, right: range.right + months, bottom: Math.max(range.bottom, reach?.row ?? range.bottom) }
+      : { ...range, bottom: range.bottom + months, right: Math.max(range.right, reach?.col ?? range.right) },
+  );
 }
 
 /**

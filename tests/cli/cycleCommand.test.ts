@@ -48,6 +48,34 @@ describe("sop cycle", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/row 3 of changed.csv: 'Sales History'!AL3 already holds 95 for CH-102 in 2026-01, not 96/);
     expect(fs.existsSync(path.join(dir, "march.xlsx"))).toBe(false);
+    const unknown = path.join(dir, "launch.csv");
+    fs.writeFileSync(unknown, "item,period,quantity\nCH-101,2026-02,1200\nCH-104,2026-02,12\n");
+    const notInMaster = await sop("cycle", february, "--actuals", unknown, "--out", path.join(dir, "march.xlsx"));
+    expect(notInMaster.code).toBe(1);
+    expect(notInMaster.stderr).toMatch(/row 3 of launch.csv: CH-104 is not in the history \(SalesHistory\) nor in the item master \(ItemMaster\); add the item to the item master first \(supply needs its unit cost\)/);
+    expect(fs.existsSync(path.join(dir, "march.xlsx"))).toBe(false);
+  }, 120_000);
+
+  test("a new item of the item master gets a new row of the history table: its code as text, earlier months blank", async () => {
+    const sample = await smallSampleBook(3, true);
+    const items = await sample.read("ItemMaster");
+    await sample.writeBlocks([{ sheet: "Items", topLeft: "A5", values: [["00123", ...items[3].slice(1)]], numberFormats: [["@"]] }], {
+      overwrite: async () => true,
+      resizeTables: { ItemMaster: `A1:${String.fromCharCode(64 + items[0].length)}5` },
+    });
+    const book = path.join(dir, "launch.xlsx");
+    fs.writeFileSync(book, await sample.toXlsx());
+    const actuals = path.join(dir, "launch-2026-01.csv");
+    fs.writeFileSync(actuals, "Item,Period,Quantity\nCH-101,2026-01,210\nCH-102,2026-01,95\nCH-103,2026-01,330\n00123,2026-01,40\n");
+    const january = path.join(dir, "launch-january.xlsx");
+    expect((await sop("run", book, "--out", january, "--horizon", "6")).code).toBe(0);
+    const out = path.join(dir, "launch-february.xlsx");
+    const run = await sop("cycle", january, "--actuals", actuals, "--out", out, "--horizon", "6");
+    expect(run.stderr).not.toMatch(/sop cycle:/);
+    expect(run.stdout).toMatch(/2026-01 added to the history \(4 cells written, 0 already there\)\nCycle 2026-02\n/);
+    const written = await MemoryWorkbook.fromXlsx(fs.readFileSync(out));
+    expect((await written.listTables()).find((table) => table.name === "SalesHistory")?.address).toBe("A1:AL5");
+    expect((await written.read("SalesHistory"))[4]).toEqual(["00123", ...new Array(36).fill(null), 40]);
   }, 120_000);
 
   test("names the CSV rows it cannot read and refuses an output that is one of its inputs", async () => {

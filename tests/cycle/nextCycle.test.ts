@@ -1,10 +1,16 @@
+import ExcelJS from "exceljs";
+import { runGatherStep } from "../../src/cycle/gatherStep";
 import { appendActuals, runNextCycle } from "../../src/cycle/nextCycle";
 import { futurePeriods } from "../../src/cycle/periods";
 import { runCycle } from "../../src/cycle/runCycle";
 import { SHEETS } from "../../src/cycle/sheets";
 import { readForecastSnapshots, snapshotCycles } from "../../src/cycle/snapshots";
 import { verifyApprovals } from "../../src/cycle/verifyApprovals";
+import { cellAddress, parseRange, rangeAddress } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import type { Workbook } from "../../src/workbook/workbook";
+import { FakeExcel } from "../workbook/fakeExcel";
 import { twoLocationBook } from "./locationFixture";
 import { actualsFor, smallSampleBook, yes } from "./rollingFixture";
 
@@ -12,6 +18,19 @@ const OPTIONS = { demand: { horizon: 6 }, approver: "Dana", reconcile: { demandC
 
 /** Each month's actuals in the test: made up, different every month. */
 const quantitiesOf = (k: number): Record<string, number> => ({ "CH-101": 200 + 10 * k, "CH-102": 150 - k, "CH-103": 300 + 7 * k });
+
+/** A product just launched: the item master (table ItemMaster on Items) gains `id` as text, its other fields copied from its last item. */
+async function launch(book: Workbook, id: string): Promise<void> {
+  const table = (await book.listTables()).find((info) => info.name === "ItemMaster");
+  if (table === undefined) throw new Error("no ItemMaster table");
+  const range = parseRange(table.address);
+  const rows = await book.read("ItemMaster");
+  await book.writeBlocks([{ sheet: table.sheet, topLeft: cellAddress({ row: range.bottom + 1, col: range.left }), values: [[id, ...rows[rows.length - 1].slice(1)]], numberFormats: [["@"]] }], {
+    overwrite: yes,
+    resizeTables: { ItemMaster: rangeAddress({ ...range, bottom: range.bottom + 1 }) },
+  });
+  book.forget();
+}
 
 describe("rolling cycles: the month's actuals in, the next cycle out", () => {
   test("six monthly cycles on the sample (an Excel table grows by a month each time): actuals kept exactly, every version verifies, one snapshot per cycle", async () => {
@@ -21,7 +40,7 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     for (const [k, month] of months.entries()) {
       const sheetsBefore = (await book.listSheets()).map((sheet) => sheet.name);
       const { appended, cycle } = await runNextCycle(book, actualsFor(month, quantitiesOf(k)), yes, OPTIONS);
-      expect(appended).toEqual({ added: [month], cells: 3, unchanged: 0, zeroFilled: [] });
+      expect(appended).toEqual({ added: [month], cells: 3, unchanged: 0, zeroFilled: [], newSeries: [] });
       expect(cycle.present.audit?.sheet).toBe(`Plan ${futurePeriods(month, 1)[0]} v1`);
       // what the workbook gains each cycle: the approved plan sheet alone (snapshots go to the hidden store)
       expect((await book.listSheets()).map((sheet) => sheet.name).filter((name) => !sheetsBefore.includes(name))).toEqual([cycle.present.audit?.sheet]);
@@ -93,7 +112,7 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     await runCycle(book, OPTIONS);
     book.setCell("Sales History", "AK3", null); // CH-102, 2025-12: not known yet
     const filled = await appendActuals(book, [...actualsFor("2025-12", { "CH-101": 280 }), { item: "CH-102", location: "", period: "Dec-25", quantity: 271, source: "row 3 of late.csv" }], yes);
-    expect(filled).toEqual({ added: [], cells: 1, unchanged: 1, zeroFilled: [] });
+    expect(filled).toEqual({ added: [], cells: 1, unchanged: 1, zeroFilled: [], newSeries: [] });
     expect(book.sheetValues("Sales History")[2][36]).toBe(271);
     const before = book.sheetValues("Sales History");
     await expect(appendActuals(book, actualsFor("2025-12", { "CH-101": 281 }, "dec.csv"), yes)).rejects.toThrow(
@@ -106,7 +125,7 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
       { item: "CH-103", location: "", period: "Jan", quantity: 5, source: "row 5 of jan.csv" },
     ];
     const refused = appendActuals(book, wrong, yes);
-    await expect(refused).rejects.toThrow(/row 2 of jan.csv: CH-999 is not in the history/);
+    await expect(refused).rejects.toThrow("row 2 of jan.csv: CH-999 is not in the history (Sales History) nor in the item master (Items); add the item to the item master first (supply needs its unit cost), or correct the line.");
     await expect(appendActuals(book, wrong, yes)).rejects.toThrow(/row 3 of jan.csv: the history has no locations, but the line names location "North"/);
     await expect(appendActuals(book, wrong, yes)).rejects.toThrow(/row 5 of jan.csv: period "Jan" is not a month/);
     await expect(appendActuals(book, wrong, yes)).rejects.toThrow(/The actuals jump from the history's last month 2025-12 to 2026-03: give 2026-01 first/);
@@ -144,5 +163,137 @@ describe("rolling cycles with locations", () => {
     expect(added.zeroFilled).toEqual(["A-2 @ North", "A-2 @ South", "B-1 @ North", "B-1 @ South"]);
     const sales = book.sheetValues("Sales");
     expect(sales.map((row) => row[26])).toEqual(["2026-01", 131, 77, 0, 0, 0, 0]);
+
+    // an item at a location the history does not have yet: a new row of the sheet, item and location as text, 2024-01 to 2026-01 blank
+    const east = await appendActuals(book, [{ item: "A-2", location: "East", period: "2026-02", quantity: 12, source: "row 2 of feb.csv" }], yes);
+    expect(east.newSeries).toEqual(["A-2 @ East"]);
+    expect(east.cells).toBe(7);
+    expect(book.sheetValues("Sales")[7]).toEqual(["A-2", "East", ...new Array(25).fill(null), 12]);
+  }, 60_000);
+});
+
+describe("rolling cycles with new items", () => {
+  test("a new item's actuals become a new row of the history table (its code as text, earlier months blank); steps 1-5 run; it is forecast once it has 2 months", async () => {
+    let book = await smallSampleBook(3, true);
+    await launch(book, "00123");
+    await runCycle(book, OPTIONS);
+    expect((await book.listTables()).find((info) => info.name === "SalesHistory")?.address).toBe("A1:AK4");
+    const { appended, cycle } = await runNextCycle(book, actualsFor("2026-01", { ...quantitiesOf(0), "00123": 40 }, "jan.csv"), yes, OPTIONS);
+    expect(appended).toEqual({ added: ["2026-01"], cells: 4, unchanged: 0, zeroFilled: [], newSeries: ["00123"] });
+    expect(cycle.present.audit?.sheet).toBe("Plan 2026-02 v1");
+    // a month (column AL) and an item (row 5)
+    expect((await book.listTables()).find((info) => info.name === "SalesHistory")?.address).toBe("A1:AL5");
+    book = await MemoryWorkbook.fromXlsx(await book.toXlsx());
+    const history = await book.read("SalesHistory");
+    expect(history[4]).toEqual(["00123", ...new Array(36).fill(null), 40]);
+    expect(history.map((row) => row[37])).toEqual(["2026-01", 200, 150, 300, 40]);
+    // step 1 reads the months before the launch as before its first month (for the record), not as missing demand;
+    // today it leaves a series with one number out of the plan (gatherStep: fewer than 2 numbers)
+    const gather = cycle.reports[0].report.messages ?? [];
+    expect(gather).toContainEqual({ level: "info", text: "00123 has no quantity for 2023-01, before its first recorded month.", address: "'Sales History'!B5" });
+    expect(gather.filter((message) => message.level !== "info" && message.text.includes("00123")).map((message) => message.text)).toEqual([
+      "Item 00123 has fewer than 2 months of history and is left out of the plan.",
+    ]);
+    expect((await book.read(SHEETS.forecast)).some((row) => row[0] === "00123")).toBe(false);
+
+    const february = await runNextCycle(book, actualsFor("2026-02", { ...quantitiesOf(1), "00123": 55 }, "feb.csv"), yes, OPTIONS);
+    expect(february.appended.newSeries).toEqual([]);
+    const forecast = await book.read(SHEETS.forecast);
+    const measure = forecast[0].indexOf("Measure");
+    const launched = forecast.find((row) => row[0] === "00123" && row[measure] === "Forecast");
+    expect(launched?.slice(measure + 1)).toHaveLength(6);
+    expect(launched?.slice(measure + 1).every((value) => typeof value === "number" && value >= 0)).toBe(true);
+    // today step 1 fills the months before the launch with its first month (cleanse.ts: a leading blank takes the nearest known value)
+    expect((await book.read(SHEETS.cleanHistory)).find((row) => row[0] === "00123")?.slice(2)).toEqual([...new Array(37).fill(40), 55]);
+    const verified = await verifyApprovals(book);
+    expect(verified.findings.filter((finding) => finding.kind !== "note")).toEqual([]);
+  }, 120_000);
+
+  test("refused, with nothing written: an item not in the item master, and a cell below the history table that holds something", async () => {
+    const book = await smallSampleBook(3, true);
+    await launch(book, "CH-200");
+    await runGatherStep(book);
+    const before = book.sheetValues("Sales History");
+    const lines = [...actualsFor("2026-01", { "CH-101": 5, "CH-999": 7 }, "jan.csv"), { item: "CH-200", location: "North", period: "2026-01", quantity: 3, source: "row 4 of jan.csv" }];
+    await expect(appendActuals(book, lines, yes)).rejects.toThrow(
+      "The actuals cannot be added (nothing was written):\n" +
+        "row 3 of jan.csv: CH-999 is not in the history (SalesHistory) nor in the item master (ItemMaster); add the item to the item master first (supply needs its unit cost), or correct the line.\n" +
+        'row 4 of jan.csv: the history has no locations, but the line names location "North"; leave it empty.',
+    );
+    book.setCell("Sales History", "Z5", "note");
+    await expect(appendActuals(book, actualsFor("2026-01", { "CH-101": 5, "CH-200": 7 }, "jan.csv"), yes)).rejects.toThrow(
+      "'Sales History'!Z5 after the history's last row is not empty: move what is there, then add the new items again (nothing was written).",
+    );
+    expect(book.sheetValues("Sales History").slice(0, 4)).toEqual(before);
+    expect((await book.listTables()).find((info) => info.name === "SalesHistory")?.address).toBe("A1:AK4");
+  }, 60_000);
+
+  test("keys written as the history writes them ('P-3 | North' in one cell); a history table with a totals row is refused for a new item", async () => {
+    const months = futurePeriods("2023-12", 24);
+    /** Items P-1 to P-3 and a history of P-1 and P-2 made by `history`. */
+    const plannerBook = async (history: (book: ExcelJS.Workbook) => void): Promise<MemoryWorkbook> => {
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet("Items").addRows([
+        ["Item", "Description", "Family", "Unit Cost", "Price", "Hours/Unit Assembly", "Opening Inventory", "Lead Time"],
+        ["P-1", "Chair", "Seating", 20, 50, 0.5, 100, 1],
+        ["P-2", "Stool", "Seating", 10, 25, 0.25, 50, 1],
+        ["P-3", "Bench", "Seating", 30, 80, 0.75, 0, 1],
+      ]);
+      history(book);
+      const memory = await MemoryWorkbook.fromXlsx(new Uint8Array(await book.xlsx.writeBuffer()));
+      await runGatherStep(memory);
+      return memory;
+    };
+    const joined = await plannerBook((book) =>
+      book.addWorksheet("Sales").addRows([["Item | Location", ...months], ...["P-1 | North", "P-2 | North"].map((key, k) => [key, ...months.map((_, t) => 10 * (k + 1) + t)])]),
+    );
+    const added = await appendActuals(joined, [{ item: "P-3", location: "North", period: "2025-12", quantity: 9, source: "row 2 of dec.csv" }], yes);
+    expect(added.newSeries).toEqual(["P-3 @ North"]);
+    expect(joined.sheetValues("Sales")[3]).toEqual(["P-3 | North", ...new Array(23).fill(null), 9]);
+
+    const totals = await plannerBook((book) =>
+      book.addWorksheet("Sales").addTable({
+        name: "SalesTable",
+        ref: "A1",
+        totalsRow: true,
+        columns: [{ name: "Item", totalsRowLabel: "Total" }, ...months.map((name) => ({ name, totalsRowFunction: "sum" as const }))],
+        rows: ["P-1", "P-2"].map((item, k) => [item, ...months.map((_, t) => 10 * (k + 1) + t)]),
+      }),
+    );
+    await expect(appendActuals(totals, [{ item: "P-3", location: "", period: "2025-12", quantity: 9, source: "row 2 of dec.csv" }], yes)).rejects.toThrow(
+      'The history\'s table "SalesTable" has a totals row: turn it off (Table Design > Total Row) or add the new items\' rows above it by hand, then run again (nothing was written).',
+    );
+    expect(totals.sheetValues("Sales")).toHaveLength(4);
+  }, 60_000);
+
+  test("periods down in Excel (Office.js): the new item is a new column of the table, its code as text, the table grows right and down, in few round trips", async () => {
+    const fake = new FakeExcel();
+    const months = futurePeriods("2023-12", 24);
+    fake.addSheet("Items", [
+      ["Item", "Description", "Family", "Unit Cost", "Price", "Hours/Unit Assembly", "Opening Inventory", "Lead Time"],
+      ["P-1", "Chair", "Seating", 20, 50, 0.5, 100, 1],
+      ["P-2", "Stool", "Seating", 10, 25, 0.25, 50, 1],
+      ["0042", "Bench", "Seating", 30, 80, 0.75, 0, 1],
+    ]);
+    fake.addTable("ItemTable", "Items", "A1:H4");
+    fake.addSheet("Demand", [["Month", "P-1", "P-2"], ...months.map((month, t) => [month, 100 + (t % 5), 40 + (t % 3)])]);
+    fake.addTable("DemandTable", "Demand", "A1:C25");
+    fake.addSheet("Resources", [
+      ["Resource", "Regular Hours/Month", "Overtime Hours Cap", "Regular Cost/h", "Overtime Cost/h"],
+      ["Assembly", 400, 80, 30, 45],
+    ]);
+    const book = new OfficeWorkbook(fake.runner);
+    await runGatherStep(book);
+    book.forget();
+    fake.resetStats();
+    const added = await appendActuals(book, [...actualsFor("2026-01", { "P-1": 104 }, "jan.csv"), { item: "0042", location: "", period: "2025-12", quantity: 7, source: "row 3 of jan.csv" }], yes);
+    expect(added).toEqual({ added: ["2026-01"], cells: 4, unchanged: 0, zeroFilled: ["P-2", "0042"], newSeries: ["0042"] });
+    expect(fake.syncs).toBeLessThanOrEqual(9); // the month alone takes 8: the new column costs one read (checking it is empty)
+    expect((await book.listTables()).find((info) => info.name === "DemandTable")?.address).toBe("A1:D26");
+    expect(fake.value("Demand", "D1")).toBe("0042");
+    expect(fake.cellModel("Demand", "D1")?.numberFormat).toBe("@");
+    const column = await book.read("Demand!D1:D26");
+    expect(column.flat()).toEqual(["0042", ...new Array(23).fill(null), 7, 0]);
+    expect((await book.read("Demand!A26:D26"))[0]).toEqual(["2026-01", 104, 0, 0]);
   }, 60_000);
 });

@@ -90,6 +90,7 @@ export async function runNextCycleCommand(args: string[]): Promise<number> {
   const lines = [
     `Actuals from ${values.actuals}: ${appended.added.length > 0 ? `${appended.added.join(", ")} added to the history` : "no new month"} (${appended.cells} cells written, ${appended.unchanged} already there)`,
     ...(appended.zeroFilled.length > 0 ? [`  No line for ${appended.zeroFilled.join(", ")} in ${appended.added.join(", ")}: written as 0`] : []),
+    ...(appended.newSeries.length > 0 ? [`  New in the history: ${appended.newSeries.join(", ")} (the months before their first left blank)`] : []),
     ...(retiredOverrides > 0 ? [`  ${retiredOverrides} override row(s) of months now past taken off SOP Overrides (kept in the last cycle's snapshot)`] : []),
     `Cycle ${cycle.present.plan.cycle}`,
     "",

@@ -72,7 +72,7 @@ describe("sop cycle", () => {
     const out = path.join(dir, "launch-february.xlsx");
     const run = await sop("cycle", january, "--actuals", actuals, "--out", out, "--horizon", "6");
     expect(run.stderr).not.toMatch(/sop cycle:/);
-    expect(run.stdout).toMatch(/2026-01 added to the history \(4 cells written, 0 already there\)\nCycle 2026-02\n/);
+    expect(run.stdout).toMatch(/2026-01 added to the history \(4 cells written, 0 already there\)\n {2}New in the history: 00123 \(the months before their first left blank\)\nCycle 2026-02\n/);
     const written = await MemoryWorkbook.fromXlsx(fs.readFileSync(out));
     expect((await written.listTables()).find((table) => table.name === "SalesHistory")?.address).toBe("A1:AL5");
     expect((await written.read("SalesHistory"))[4]).toEqual(["00123", ...new Array(36).fill(null), 40]);

@@ -99,7 +99,10 @@ export async function runDemandStep(
   const historyPeriods = clean.header.slice(keys + 1);
   const periods = futurePeriods(historyPeriods[historyPeriods.length - 1], demand.horizon);
   const seasonLength = seasonLengthOf(historyPeriods);
-  const histories = clean.rows.map((row) => row.slice(keys + 1).map(numberIn));
+  // blank cells of SOP Clean History are the periods before a new item's first number: zero demand in
+  // totals, left out of the item's own forecast
+  const recorded = clean.rows.map((row) => row.slice(keys + 1).map((cell) => (cell === null || cell === "" ? null : numberIn(cell))));
+  const histories = recorded.map((history) => history.map((v) => v ?? 0));
   const families = clean.rows.map((row) => String(row[keys] ?? ""));
   const seasons = itemFamilySeasons(families, histories, seasonLength);
   const holdout = holdoutLength(historyPeriods.length);
@@ -113,7 +116,7 @@ export async function runDemandStep(
     seasonLength,
     level,
     holdout,
-    jobs: histories.map((history, i) => ({ history, familySeason: seasons[i], holdoutSeason: holdoutSeasons[i] })),
+    jobs: recorded.map((history, i) => ({ history, familySeason: seasons[i], holdoutSeason: holdoutSeasons[i] })),
   };
   const onProgress = (done: number): void =>
     options.onProgress?.({ fraction: done / clean.rows.length, message: `Forecasting (${done} of ${clean.rows.length} done)` });

@@ -44,7 +44,8 @@ export interface GatherResult {
 export interface CleanSeries {
   item: string;
   location: string;
-  values: number[];
+  /** Cleansed quantities; null before the series' first number (periods before a new item existed). */
+  values: (number | null)[];
 }
 
 /** Header of SOP Overrides: Role, the key columns, Period, Value, Delta, Percent, Reason. */
@@ -77,15 +78,18 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
       skipped.push(seriesKey(series.item, series.location));
       continue;
     }
-    const filled = fillMissing(history, seasonLength);
+    // a series that starts later (a new item) keeps its periods before the first number blank: it did not
+    // exist then, so they are neither filled nor counted as demand
+    const start = history.findIndex((v) => v !== null);
+    const filled = fillMissing(history.slice(start), seasonLength);
     const corrected = correctOutliers(filled.values, seasonLength);
-    cleaned.push({ item: series.item, location: series.location, values: corrected.values.map((v) => Math.max(0, v)) });
+    cleaned.push({ item: series.item, location: series.location, values: [...history.slice(0, start), ...corrected.values.map((v) => Math.max(0, v))] });
     for (const change of [...filled.changes, ...corrected.changes]) {
-      const original = series.history[change.index];
+      const original = series.history[change.index + start];
       changes.push({
         item: series.item,
         location: series.location,
-        period: data.periods[change.index],
+        period: data.periods[change.index + start],
         kind: change.kind,
         from: change.kind === "missing" ? original : change.from,
         to: change.to,

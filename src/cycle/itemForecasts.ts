@@ -11,7 +11,8 @@ import { throwIfCancelled, yieldToUi } from "./cancellation";
 
 /** One item to forecast: its cleaned history and its family's season (if the family has one). */
 export interface ItemForecastJob {
-  history: number[];
+  /** Cleaned history; null before the series' first number (a new item), forecast from that number on. */
+  history: (number | null)[];
   /** The family's season over the whole history. */
   familySeason?: FamilySeason;
   /** The family's season over the history before the holdout. */
@@ -82,7 +83,7 @@ export function forecastItems(batch: ForecastBatch, from = 0, to = batch.jobs.le
       intermittent: outcome.intermittent,
       familySeason: outcome.familySeason,
       rmse: outcome.statistics.rmse,
-      errors: job.history.map((y, t) => (Number.isFinite(outcome.fitted[t]) && Number.isFinite(y) ? y - outcome.fitted[t] : Number.NaN)),
+      errors: job.history.map((y, t) => (y !== null && Number.isFinite(outcome.fitted[t]) && Number.isFinite(y) ? y - outcome.fitted[t] : Number.NaN)),
       forecast: floor(outcome.mean),
       lower: floor(outcome.intervals[0].lower),
       upper: floor(outcome.intervals[0].upper),
@@ -91,11 +92,13 @@ export function forecastItems(batch: ForecastBatch, from = 0, to = batch.jobs.le
 }
 
 /** sMAPE of automatic mode on the last `holdout` periods, fitted on the ones before (family season measured on those too). */
-function holdoutSmape(history: readonly number[], holdout: number, seasonLength: number, familySeason: FamilySeason | undefined): number | null {
+function holdoutSmape(history: readonly (number | null)[], holdout: number, seasonLength: number, familySeason: FamilySeason | undefined): number | null {
   if (holdout < 1) return null;
+  const actual = history.slice(-holdout);
+  if (actual.some((y) => y === null)) return null;
   try {
     const fit = forecastSeries({ history: history.slice(0, -holdout), horizon: holdout, seasonLength, levels: [80], familySeason });
-    return smape(history.slice(-holdout), fit.mean);
+    return smape(actual as number[], fit.mean);
   } catch {
     return null;
   }

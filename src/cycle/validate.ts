@@ -177,7 +177,14 @@ function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[]
       const at = { address: cell.address, item: id, period };
       if (isBlank(cell.value)) {
         if (isHistory && (firstValue < 0 || t < firstValue)) {
-          issues.push({ ...at, kind: "leadingBlank", severity: "info", message: `${item} has no quantity for ${period}, before its first recorded month.` });
+          // one note per series, at its first blank: a series that starts later is a new item
+          if (t === 0) {
+            const message =
+              firstValue < 0
+                ? `${item} has no quantity in any month of the history.`
+                : `${item} starts in ${series.periods[firstValue]}: its ${firstValue} earlier month${firstValue === 1 ? " is" : "s are"} blank, so it is forecast from its first month on (they are not filled).`;
+            issues.push({ ...at, kind: "leadingBlank", severity: "info", message });
+          }
         } else {
           const message = isHistory
             ? `${item} has no quantity for ${period}. Enter 0 if nothing was sold, or leave it for cleansing to fill.`

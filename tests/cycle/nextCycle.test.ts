@@ -187,10 +187,11 @@ describe("rolling cycles with new items", () => {
     const history = await book.read("SalesHistory");
     expect(history[4]).toEqual(["00123", ...new Array(36).fill(null), 40]);
     expect(history.map((row) => row[37])).toEqual(["2026-01", 200, 150, 300, 40]);
-    // step 1 reads the months before the launch as before its first month (for the record), not as missing demand;
-    // today it leaves a series with one number out of the plan (gatherStep: fewer than 2 numbers)
+    // step 1 reads the months before the launch as before its first month (one note), not as missing demand;
+    // it leaves a series with one number out of the plan (gatherStep: fewer than 2 numbers)
     const gather = cycle.reports[0].report.messages ?? [];
-    expect(gather).toContainEqual({ level: "info", text: "00123 has no quantity for 2023-01, before its first recorded month.", address: "'Sales History'!B5" });
+    expect(gather).toContainEqual({ level: "info", text: "00123 starts in 2026-01: its 36 earlier months are blank, so it is forecast from its first month on (they are not filled).", address: "'Sales History'!B5" });
+    expect(gather.filter((message) => message.text.startsWith("00123 starts in"))).toHaveLength(1);
     expect(gather.filter((message) => message.level !== "info" && message.text.includes("00123")).map((message) => message.text)).toEqual([
       "Item 00123 has fewer than 2 months of history and is left out of the plan.",
     ]);
@@ -203,8 +204,9 @@ describe("rolling cycles with new items", () => {
     const launched = forecast.find((row) => row[0] === "00123" && row[measure] === "Forecast");
     expect(launched?.slice(measure + 1)).toHaveLength(6);
     expect(launched?.slice(measure + 1).every((value) => typeof value === "number" && value >= 0)).toBe(true);
-    // today step 1 fills the months before the launch with its first month (cleanse.ts: a leading blank takes the nearest known value)
-    expect((await book.read(SHEETS.cleanHistory)).find((row) => row[0] === "00123")?.slice(2)).toEqual([...new Array(37).fill(40), 55]);
+    // the months before the launch stay blank on SOP Clean History: the item is forecast from its two months
+    expect((await book.read(SHEETS.cleanHistory)).find((row) => row[0] === "00123")?.slice(2)).toEqual([...new Array(36).fill(null), 40, 55]);
+    expect(forecast.find((row) => row[0] === "00123")?.[forecast[0].indexOf("Model")]).not.toMatch(/Combination/);
     const verified = await verifyApprovals(book);
     expect(verified.findings.filter((finding) => finding.kind !== "note")).toEqual([]);
   }, 120_000);

@@ -12,7 +12,10 @@ import { detectSeasonality } from "./seasonality";
 
 /** A forecast request as adapters (Excel functions, command line, task pane) receive it. */
 export interface ForecastRequest {
-  /** Observations in period order; null = missing (filled by cleansing). */
+  /**
+   * Observations in period order; null = missing (filled by cleansing), except nulls before the first
+   * number: the series starts there (a new item), and the forecast is made from its first number on.
+   */
   history: readonly (number | null)[];
   /** Periods to forecast, integer 1..120. */
   horizon: number;
@@ -96,12 +99,17 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
     throw new PlanningError(`The season length (${request.seasonLength}) differs from the family season's (${family.seasonLength}).`);
   }
   const notes: string[] = [];
+  // a series that starts later (a new item) is forecast from its first number: the blanks before it are
+  // periods before the item existed, not demand to fill in
+  const start = Math.max(0, request.history.findIndex((v) => typeof v === "number"));
+  const recorded = start > 0 ? request.history.slice(start) : request.history;
+  if (start > 0) notes.push(`history starts in period ${start + 1}: the ${start} blank period${start === 1 ? "" : "s"} before its first number left out, not filled`);
   let seasonLength = request.seasonLength ?? family?.seasonLength;
   if (seasonLength === undefined) {
-    seasonLength = request.history.filter((v) => typeof v === "number").length >= 4 ? detectSeasonality(request.history).seasonLength : 1;
+    seasonLength = recorded.filter((v) => typeof v === "number").length >= 4 ? detectSeasonality(recorded).seasonLength : 1;
     notes.push(seasonLength > 1 ? `season length ${seasonLength} detected from the data` : "no season detected in the data");
   }
-  const cleansed = fillMissing(request.history, seasonLength);
+  const cleansed = fillMissing(recorded, seasonLength);
   if (cleansed.changes.length > 0) {
     const how = cleansed.changes[0].reason.replace("blank period filled by ", "");
     notes.push(`${cleansed.changes.length} blank${cleansed.changes.length === 1 ? "" : "s"} filled by ${how}`);
@@ -113,7 +121,7 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
   let intermittent: boolean;
   let usesFamilySeason = false;
   if (methodId === "auto" || methodId === "") {
-    const familyFit = family && familySeasonFit(history, family);
+    const familyFit = family && familySeasonFit(history, start > 0 ? seasonFrom(family, start) : family);
     usesFamilySeason = familyFit !== undefined;
     const auto = familyFit ?? automaticFit(history, seasonLength);
     model = auto.model;
@@ -137,10 +145,16 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
     parameters: model.parameters,
     intermittent,
     familySeason: usesFamilySeason,
-    fitted: model.fitted,
-    changes: cleansed.changes,
+    fitted: start > 0 ? [...new Array<number>(start).fill(Number.NaN), ...model.fitted] : model.fitted,
+    changes: start > 0 ? cleansed.changes.map((change) => ({ ...change, index: change.index + start })) : cleansed.changes,
     notes,
   };
+}
+
+/** A family season whose position 0 is period `start` of the histories it was measured on. */
+function seasonFrom(season: FamilySeason, start: number): FamilySeason {
+  const m = season.indices.length;
+  return { ...season, indices: season.indices.map((_, k) => season.indices[(k + start) % m]) };
 }
 
 /**

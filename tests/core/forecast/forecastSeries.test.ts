@@ -60,6 +60,29 @@ describe("forecastSeries: outcome", () => {
     expect(outcome.notes).toContain("3 blanks filled by seasonal interpolation");
   });
 
+  it("forecasts a series that starts later (a new item) from its first number: the blanks before it are left out, not filled", () => {
+    const recorded = [12, 15, 14, 18, 17, 21, 20, 24, 23, 27];
+    const late = forecastSeries({ history: [null, null, null, ...recorded], horizon: 4, seasonLength: 1 });
+    const own = forecastSeries({ history: recorded, horizon: 4, seasonLength: 1 });
+    expect(late.mean).toEqual(own.mean);
+    expect(late.changes).toEqual([]);
+    expect(late.notes[0]).toBe("history starts in period 4: the 3 blank periods before its first number left out, not filled");
+    // fitted values stay one per period of the history asked about
+    expect(late.fitted).toHaveLength(13);
+    expect(late.fitted.slice(0, 3).every(Number.isNaN)).toBe(true);
+    expect(late.fitted.slice(3)).toEqual(own.fitted);
+  });
+
+  it("reads the family season from the series' first number on (position 0 is the first period asked about)", () => {
+    const family = { seasonLength: 4, indices: [0.7, 1.3, 1.2, 0.8], statistic: 9 };
+    const flat = [100, 103, 98, 101, 99, 102, 100, 97, 101, 100, 103, 99, 98, 102, 100, 101];
+    const late = forecastSeries({ history: [null, ...flat], horizon: 4, seasonLength: 4, familySeason: family });
+    // starting one period in, the item's first period sits at the family's position 1
+    const own = forecastSeries({ history: flat, horizon: 4, seasonLength: 4, familySeason: { ...family, indices: [1.3, 1.2, 0.8, 0.7] } });
+    expect(late.familySeason).toBe(true);
+    expect(late.mean).toEqual(own.mean);
+  });
+
   it("falls back to a simpler model for a short history in auto mode and says which", () => {
     const outcome = forecastSeries({ history: [10, 12], horizon: 2, seasonLength: 1 });
     expect(outcome.method).toBe("naive");

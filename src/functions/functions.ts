@@ -123,7 +123,8 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
  * Forecast of a history for the next periods. Automatic mode combines exponential smoothing, Theta and
  * ARIMA models fitted to the series (for intermittent demand, Croston, SBA, TSB, ADIDA, IMAPA, ETS and
  * Theta weighted by their errors on the series' own recent periods); or name one method.
- * Blank cells inside the history are treated as missing and filled, not as 0.
+ * Blank cells inside the history are treated as missing and filled, not as 0; blank cells before the
+ * first number are periods before the item existed (a new item) and are left out.
  * Forecasts are demand: never below 0, rounded to the cent, as SOP Forecast holds them.
  * With a level, spills three series: forecast, lower and upper bound of the prediction interval.
  * @customfunction FORECAST

@@ -12,7 +12,7 @@ import { PlanningError } from "../core/errors";
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
-import { isBlank, toNumber } from "./cellValues";
+import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
 import { isLines, isTotalLabel, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
 import { parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { bucketRange, bucketShares, type PlanningBucket } from "./planningBuckets";
@@ -129,7 +129,7 @@ function readGridLine(
     if (isBlank(cell)) continue;
     const value = toNumber(cell);
     if (value === null) {
-      const message = `"${String(cell)}" at ${at(line)} is not a quantity. Enter a number (or leave it blank if unknown).`;
+      const message = `"${String(cell)}" at ${at(line)} is not a quantity. ${notNumberAdvice(cell)} (Leave it blank if unknown.)`;
       notNumbers.push({ kind: "textInNumber", address: at(line), message, period: part.periods[t] });
     } else {
       quantities.push({ value, t });
@@ -200,7 +200,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         const quantityCell = cell(columns.quantity);
         const quantity = toNumber(quantityCell);
         if (quantity === null && !isBlank(quantityCell)) {
-          collector.problem({ kind: "textInNumber", address: at(columns.quantity), message: `"${String(quantityCell)}" at ${at(columns.quantity)} is not a quantity. Enter a number.` });
+          collector.problem({ kind: "textInNumber", address: at(columns.quantity), message: `"${String(quantityCell)}" at ${at(columns.quantity)} is not a quantity. ${notNumberAdvice(quantityCell)}` });
         }
         const amount = quantity ?? 0;
         if (row.some((value) => isTotalLabel(value ?? null))) return collector.tally.leftOut("total", amount, at(columns.item));

@@ -740,6 +740,47 @@ function masterColumnsAndNotes(): Layout {
   return { name: "master-columns-and-notes", description: "Description, unit and pack-size columns before the months; notes rows below the block", book, months: expected, leftOut: { blank: 1, heading: 2 }, unseen: true };
 }
 
+/** Hostile: a fiscal-year row ("FY2025", not merged) over bare month names from July: refused at the first month, never read a year late. */
+function fiscalYearOverMonths(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("FY");
+  const span = months({ year: 2024, month: 7 }, 12);
+  const next = quantities(36);
+  sheet.addRow(["", "FY2025"]);
+  sheet.addRow(["Item", ...span.map((m) => MONTH_NAMES[m.month - 1])]);
+  for (const item of ITEMS) sheet.addRow([item, ...span.map(() => next())]);
+  return { name: "fiscal-year-over-months", description: "'FY2025' over bare months Jul..Jun: refused at the first month rather than read as Jul 2025", book, months: {}, leftOut: {}, unseen: true, refused: "FY!B2" };
+}
+
+/** Hostile: week numbers without a year ("W01".."W20"): refused at the first. */
+function weeksWithoutYear(): Layout {
+  const span = months({ year: 2024, month: 1 }, 20);
+  const { book } = monthGrid("Weeks", span.map((_, k) => `W${String(k + 1).padStart(2, "0")}`), span, 37);
+  return { name: "weeks-without-year", description: "Week numbers 'W01'..'W20' without a year: refused, naming the first", book, months: {}, leftOut: {}, unseen: true, refused: "Weeks!B1" };
+}
+
+/** Hostile: a sheet per item ("CH-101"), months down, warehouses across: no line holds the item, refused at the warehouse header rather than read the warehouses as items. */
+function locationsWithoutItem(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("CH-101");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(38);
+  sheet.addRow(["Warehouse", ...LOCATIONS, "Berlin"]);
+  for (const month of span) sheet.addRow([`${MONTH_NAMES[month.month - 1]} ${month.year}`, next(), next(), next()]);
+  return { name: "locations-without-item", description: "A sheet per item, months down, warehouses across: refused at the warehouse header", book, months: {}, leftOut: {}, unseen: true, refused: "'CH-101'!A1" };
+}
+
+/** Hostile: a hidden helper column without a header, holding numbers, between June and July: refused at its header cell, never left out silently. */
+function hiddenUnheadedColumn(): Layout {
+  const span = months({ year: 2024, month: 1 }, 12);
+  const headers: (string | null)[] = span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`);
+  const { book, sheet } = monthGrid("Sales", [], span, 39);
+  sheet.spliceRows(1, 1, ["Item", ...headers.slice(0, 6), null, ...headers.slice(6)]);
+  for (let r = 2; r <= ITEMS.length + 1; r++) sheet.getRow(r).splice(8, 0, 100 + r);
+  sheet.getColumn(8).hidden = true;
+  return { name: "hidden-unheaded-column", description: "A hidden column without a header, holding numbers, between Jun and Jul: refused at its header", book, months: {}, leftOut: {}, unseen: true, refused: "Sales!H1" };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -781,6 +822,10 @@ export function buildLayouts(): Layout[] {
     hiddenAndMidTotal(),
     duplicateMonths(),
     masterColumnsAndNotes(),
+    fiscalYearOverMonths(),
+    weeksWithoutYear(),
+    locationsWithoutItem(),
+    hiddenUnheadedColumn(),
   ];
 }
 

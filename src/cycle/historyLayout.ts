@@ -197,6 +197,9 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
 /** Share of an order-line sample's dates that must read as dates or periods. */
 const READABLE_SHARE = 0.8;
 
+/** A group header naming a fiscal year ("FY2025", "Fiscal 2025"), whose months may fall in the year before. */
+const FISCAL = /\bfy|fiscal|\bgj\b|exercice|\bejercicio/i;
+
 /**
  * A header line with the year of its month names taken from group headers above ("Q1 2024" merged over
  * "Jan", "Feb", "Mar"): each bare month name gets the last year written in the line above, left of it.
@@ -205,8 +208,9 @@ const READABLE_SHARE = 0.8;
 function withGroupYears(above: readonly CellValue[] | undefined, line: readonly CellValue[]): CellValue[] {
   let year: string | undefined;
   return line.map((cell, column) => {
-    const group = /\b((?:19|20)\d{2})\b/.exec(String(above?.[column] ?? ""));
-    if (group) year = group[1];
+    const text = String(above?.[column] ?? "");
+    const group = /\b((?:19|20)\d{2})\b/.exec(text);
+    if (group) year = FISCAL.test(text) ? undefined : group[1];
     return typeof cell === "string" && year !== undefined && monthOfName(cell) !== undefined ? `${cell.trim()} ${year}` : cell;
   });
 }
@@ -223,7 +227,7 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
     const run = findPeriodRun(values[headerLine]) ?? findPeriodRun(line);
     const problem = periodLineProblem(line, run);
     if (problem) {
-      const refusal = { row: headerLine, col: problem.position, reason: `"${String(values[headerLine][problem.position])}" ${problem.reason}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01) once, or correct the mapping to leave it out.` };
+      const refusal = { row: headerLine, col: problem.position, reason: `${problem.reason}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01) once, or correct the mapping to leave it out.` };
       if (run) return refusal;
       firstProblem ??= refusal;
     }
@@ -236,6 +240,10 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
     }
     const keys = keyLines(values, headerLine, run);
     if (!keys) return undefined;
+    if ("unkeyed" in keys) {
+      const reason = `names the ${historyFieldOf(values[headerLine][keys.unkeyed] ?? null) ?? "key"} of each line, but no line holds the item. Add a line of item codes beside it (headed "Item"), or put the item into each key ("CH-101 | Paris").`;
+      return { row: headerLine, col: keys.unkeyed, reason: `"${String(values[headerLine][keys.unkeyed])}" ${reason}` };
+    }
     const header = values[headerLine];
     const keyCells = values.slice(headerLine + 1).map((row) => row[keys.item] ?? null);
     return {
@@ -269,12 +277,19 @@ function unheadedNumbers(values: Matrix, headerLine: number, run: PeriodRun): nu
   return undefined;
 }
 
-/** Key lines of a grid: the lines outside the periods named like an item (or resource) and a location, else the first holding text. */
+/** Fields of a key line that is not the item: a grid keyed by one of these alone is not read as if it were keyed by items. */
+const NOT_ITEM = new Set<HistoryField | undefined>(["location", "customer", "channel"]);
+
+/**
+ * Key lines of a grid: the lines outside the periods named like an item (or resource) and a location,
+ * else the first holding text; `unkeyed` (the line) when the only keys are named as locations,
+ * customers or channels, so no line holds the item.
+ */
 function keyLines(
   values: Matrix,
   headerLine: number,
   run: PeriodRun,
-): { item: number; location?: number; separator?: string; customer?: number; channel?: number } | undefined {
+): { item: number; location?: number; separator?: string; customer?: number; channel?: number } | { unkeyed: number } | undefined {
   const header = values[headerLine];
   const periods = new Set(run.positions);
   const width = Math.max(header.length, ...values.map((row) => row.length));
@@ -289,8 +304,11 @@ function keyLines(
   const item =
     others.find((line) => historyFieldOf(header[line] ?? null) === "item" || resourceFieldOf(header[line] ?? null) === "id") ??
     others.find((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && historyFieldOf(header[line] ?? null) === undefined) ??
-    others.find(holdsKeys);
-  if (item === undefined) return undefined;
+    others.find((line) => holdsKeys(line) && !NOT_ITEM.has(historyFieldOf(header[line] ?? null)));
+  if (item === undefined) {
+    const unkeyed = others.find((line) => holdsKeys(line) && NOT_ITEM.has(historyFieldOf(header[line] ?? null)));
+    return unkeyed === undefined ? undefined : { unkeyed };
+  }
   const location = others.find((line) => line !== item && historyFieldOf(header[line] ?? null) === "location");
   const keys = data.map((row) => row[item] ?? null).filter((key): key is string => typeof key === "string" && key.trim() !== "");
   const separated = keys.filter((key) => /\S\s*\|\s*\S/.test(key)).length;

@@ -284,13 +284,15 @@ function oneDayOfEachMonth(serials: number[]): boolean {
 }
 
 /** Header text that names a period step 1 cannot place on the calendar: fiscal periods, quarters, a date serial stored as text. */
-const UNPLACED_PERIOD = /^(?:fy\s*'?\d{2,4}\s*[-/ ]?\s*)?(?:p|per|period|periode|fiscal period|fp|q|qtr|quarter)\s*[-.]?\s*\d{1,2}(?:\s*[-/ ]\s*(?:fy)?\s*'?\d{2,4})?$|^\d{5}$/;
-/** Header text holding a year, or a word followed by a two-digit year ("sty-24"): a period in some spelling. */
-const YEAR_IN_TEXT = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)|^[a-z]{3,}\.?\s*['-]\s*\d{2}$/;
+const UNPLACED_PERIOD =
+  /^(?:fy\s*'?\d{2,4}\s*[-/ ]?\s*)?(?:p|per|period|periode|fiscal period|fp|q|qtr|quarter|w|wk|week|kw)\s*[-.]?\s*\d{1,2}(?:\s*[-/ ]\s*(?:fy)?\s*'?\d{2,4})?$|^\d{5}$/;
+/** Header text holding a year, a word beside a two-digit number ("sty-24", "24-Jan"): a period in some spelling. */
+const YEAR_IN_TEXT = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)|^[a-z]{3,}\.?\s*['-]\s*\d{2}$|^\d{1,2}\s*[-. ]\s*[a-z]{3,}\.?$/;
 
 /**
  * True when a header cell looks like a period, read or not: every cell parsePeriodCell reads, and text
- * such as "FY24 P01", "Period 3", "Q1 2024", "sty 2024" or "45292" (a date serial stored as text).
+ * such as "FY24 P01", "Period 3", "Q1 2024", "W05", "sty 2024", a month name without its year ("Jul")
+ * or "45292" (a date serial stored as text).
  * @example looksLikePeriod("FY24 P01") // true
  * @example looksLikePeriod("Description") // false
  */
@@ -298,12 +300,13 @@ export function looksLikePeriod(value: CellValue): boolean {
   if (readHeader(value) !== undefined) return true;
   if (typeof value !== "string") return false;
   const text = withoutAccents(value.trim().toLowerCase());
-  return UNPLACED_PERIOD.test(text) || YEAR_IN_TEXT.test(text);
+  return UNPLACED_PERIOD.test(text) || YEAR_IN_TEXT.test(text) || monthOfName(text) !== undefined;
 }
 
 /** Why a line of period headers cannot be read exactly: the position of the cell to correct and what is wrong. */
 export interface PeriodLineProblem {
   position: number;
+  /** The cell as a planner sees it, in quotes, and what is wrong: "\"FY24 P01\" names a period ...". */
   reason: string;
 }
 
@@ -319,6 +322,11 @@ export interface PeriodLineProblem {
  * @example periodLineProblem(["Item", "Jan 2024", "Jan 2024", "Feb 2024"], undefined)?.position // 2
  */
 export function periodLineProblem(line: readonly CellValue[], run: PeriodRun | undefined, minimum = 3): PeriodLineProblem | undefined {
+  const problem = (position: number, reason: string): PeriodLineProblem => {
+    const cell = line[position];
+    const shown = typeof cell === "number" && readHeader(cell) !== undefined ? dayLabel(cell) : String(cell);
+    return { position, reason: `"${shown}" ${reason}` };
+  };
   const periodLike = line.flatMap((cell, position) => (looksLikePeriod(cell) ? [position] : []));
   if (run) {
     const inRun = new Set(run.positions);
@@ -328,16 +336,16 @@ export function periodLineProblem(line: readonly CellValue[], run: PeriodRun | u
     while (to < line.length - 1 && looksLikePeriod(line[to + 1])) to++;
     const unread = periodLike.find((position) => position >= from && position <= to && !inRun.has(position));
     if (unread === undefined) return undefined;
-    return { position: unread, reason: `looks like a period but is not one of the ${run.kind}s from ${spanLabel(run.spans[0])} to ${spanLabel(run.spans[run.spans.length - 1])} around it` };
+    return problem(unread, `looks like a period but is not one of the ${run.kind}s from ${spanLabel(run.spans[0])} to ${spanLabel(run.spans[run.spans.length - 1])} around it`);
   }
   if (periodLike.length < minimum) return undefined;
   const readable = periodLike.filter((position) => readHeader(line[position]) !== undefined);
   const starts = readable.map((position) => parsePeriodCell(line[position])?.first ?? 0);
   const backwards = readable.find((_, k) => k > 0 && starts[k] <= starts[k - 1]);
-  if (backwards !== undefined) return { position: backwards, reason: "repeats a period or comes before the period left of it" };
+  if (backwards !== undefined) return problem(backwards, "repeats a period or comes before the period left of it");
   const unplaced = periodLike.find((position) => readHeader(line[position]) === undefined);
-  if (unplaced !== undefined) return { position: unplaced, reason: "names a period step 1 cannot place on the calendar (a fiscal period, a quarter, or a date serial stored as text)" };
-  return { position: periodLike[0], reason: "starts dates that are neither firsts of months, a week apart nor a day apart (a 4-4-5 or other fiscal calendar)" };
+  if (unplaced !== undefined) return problem(unplaced, "names a period step 1 cannot place on the calendar (a fiscal period, a quarter, a week or month without its year, or a date serial stored as text)");
+  return problem(periodLike[0], "starts dates that are neither firsts of months, a week apart nor a day apart (a 4-4-5 or other fiscal calendar)");
 }
 
 function monthRun(positions: number[], months: Month[]): PeriodRun | undefined {

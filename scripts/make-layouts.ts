@@ -781,6 +781,22 @@ function hiddenUnheadedColumn(): Layout {
   return { name: "hidden-unheaded-column", description: "A hidden column without a header, holding numbers, between Jun and Jul: refused at its header", book, months: {}, leftOut: {}, unseen: true, refused: "Sales!H1" };
 }
 
+/** Hostile: item codes stored as numbers that read as dates (material numbers 45001..45020), months across as text: the codes are items, not days down. */
+function numericCodesLikeDates(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(40);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Material", ...span.map((m) => label(m))]);
+  for (let k = 0; k < 20; k++) {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, String(45001 + k), "", label(span[t]), value));
+    sheet.addRow([45001 + k, ...values]);
+  }
+  return { name: "numeric-codes-like-dates", description: "Material numbers 45001..45020 stored as numbers (they read as dates) with months '2024-01' across", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -826,6 +842,7 @@ export function buildLayouts(): Layout[] {
     weeksWithoutYear(),
     locationsWithoutItem(),
     hiddenUnheadedColumn(),
+    numericCodesLikeDates(),
   ];
 }
 

@@ -153,6 +153,8 @@ export function isRefusal(value: GridShape | GridRefusal | undefined): value is 
  * Without period headers: a first column of distinct text keys followed by at least three columns of
  * numbers (periods P1, P2, ...), from the first row on (a first row of text is a header this reader
  * cannot read, such as fiscal periods "FY24 P01": no grid, rather than the header read as an item).
+ * When periods are found both across and down, plain numbers that read as dates (item codes such as
+ * 45001, 45002, ...) give way to headers written as periods; else the line holding more periods wins.
  * A grid that cannot be read exactly is refused, naming the cell: headers that look like periods but
  * are not all read (fiscal periods, quarters, a month name in an unknown language, a month repeated,
  * 4-4-5 period end dates, date serials stored as text), or numbers under a header among the periods
@@ -166,7 +168,12 @@ export function gridShape(sample: Matrix): GridShape | GridRefusal | undefined {
   const turned = headedGrid(transpose(sample), "periodsDown");
   const down = isRefusal(turned) ? { ...turned, row: turned.col, col: turned.row } : turned;
   const [shapeAcross, shapeDown] = [across, down].map((entry) => (isRefusal(entry) ? undefined : entry));
-  if (shapeAcross && shapeDown) return shapeDown.mapping.periods.length > shapeAcross.mapping.periods.length ? shapeDown : shapeAcross;
+  if (shapeAcross && shapeDown) {
+    const numbersOnly = (shape: GridShape): boolean =>
+      shape.mapping.periodLines.every((line) => typeof (shape.mapping.orientation === "periodsAcross" ? sample[shape.mapping.headerLine]?.[line] : sample[line]?.[shape.mapping.headerLine]) === "number");
+    if (numbersOnly(shapeDown) !== numbersOnly(shapeAcross)) return numbersOnly(shapeDown) ? shapeAcross : shapeDown;
+    return shapeDown.mapping.periods.length > shapeAcross.mapping.periods.length ? shapeDown : shapeAcross;
+  }
   return shapeAcross ?? shapeDown ?? across ?? down ?? headerlessGrid(sample);
 }
 

@@ -142,7 +142,7 @@ async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape |
 /** A refusal in a planner's words, the cell's address first: "Fiscal!B1: "FY24 P01" names a period ...". */
 function refusalText(source: BlockSource, refusal: GridRefusal): string {
   const address = sheetCellAddress(source.sheet, { row: source.row + refusal.row, col: source.col + refusal.col });
-  return `${address}: ${refusal.reason} Step 1 does not read ${source.reference} as history until then.`;
+  return `${address}: ${refusal.reason} Step 1 does not read ${source.reference} until then.`;
 }
 
 function toSeriesMapping(entry: GridCandidate): SeriesMapping {

@@ -797,6 +797,20 @@ function numericCodesLikeDates(): Layout {
   return { name: "numeric-codes-like-dates", description: "Material numbers 45001..45020 stored as numbers (they read as dates) with months '2024-01' across", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Hostile: order lines from a US CSV, dates as text "MM/DD/YYYY": "01/02/2024" could be 1 February, so such lines are refused at their cell, never guessed. */
+function usTextDates(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Orders");
+  const random = mulberry32(41);
+  sheet.addRow(["Order date", "Item", "Qty"]);
+  for (let line = 0; line < 60; line++) {
+    const date = line === 0 ? utc(2024, 1, 2) : addDays(utc(2024, 1, 1), Math.floor(random() * 200));
+    const text = `${String(date.getUTCMonth() + 1).padStart(2, "0")}/${String(date.getUTCDate()).padStart(2, "0")}/${date.getUTCFullYear()}`;
+    sheet.addRow([text, ITEMS[Math.floor(random() * ITEMS.length)], 1 + Math.floor(random() * 20)]);
+  }
+  return { name: "us-text-dates", description: "Order lines with US text dates '01/02/2024': refused at the first that reads two ways", book, months: {}, leftOut: {}, unseen: true, refused: "Orders!A2" };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -843,6 +857,7 @@ export function buildLayouts(): Layout[] {
     locationsWithoutItem(),
     hiddenUnheadedColumn(),
     numericCodesLikeDates(),
+    usTextDates(),
   ];
 }
 

@@ -58,7 +58,7 @@ export function parseMonth(value: CellValue): Month | undefined {
   if (match) return month(Number(match[1]), Number(match[2]), 1);
   match = /^(\d{1,2})\s*[-/.]\s*(\d{4})$/.exec(text);
   if (match) return month(Number(match[2]), Number(match[1]), 1);
-  match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  match = DAY_MONTH_YEAR.exec(text);
   if (match) return dayMonthYear(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^([a-z]{3,9})\.?\s*[-/ ']?\s*(\d{4}|\d{2})$/.exec(text);
   if (match) return namedMonth(match[1], match[2]);
@@ -346,6 +346,20 @@ export function periodLineProblem(line: readonly CellValue[], run: PeriodRun | u
   const unplaced = periodLike.find((position) => readHeader(line[position]) === undefined);
   if (unplaced !== undefined) return problem(unplaced, "names a period step 1 cannot place on the calendar (a fiscal period, a quarter, a week or month without its year, or a date serial stored as text)");
   return problem(periodLike[0], "starts dates that are neither firsts of months, a week apart nor a day apart (a 4-4-5 or other fiscal calendar)");
+}
+
+const DAY_MONTH_YEAR = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+
+/**
+ * True for a date written as text that reads as two different days ("01/02/2024": 1 February, or
+ * January 2 as US exports write it). A header run of such firsts of months is still read as months;
+ * a single date (an order line's) is not guessed.
+ * @example ambiguousDayMonth("01/02/2024") // true
+ * @example ambiguousDayMonth("13/02/2024") // false
+ */
+export function ambiguousDayMonth(value: CellValue): boolean {
+  const match = typeof value === "string" ? DAY_MONTH_YEAR.exec(value.trim()) : null;
+  return match !== null && Number(match[1]) <= 12 && Number(match[2]) <= 12 && match[1] !== match[2];
 }
 
 function monthRun(positions: number[], months: Month[]): PeriodRun | undefined {

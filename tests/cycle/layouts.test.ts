@@ -183,6 +183,15 @@ describe("read exactly or refuse", () => {
     expect(reading.reconciliation.leftOut.find((group) => group.reason === "phantom")?.cells).toEqual(["Sales!A8"]);
   });
 
+  it("an order line's text date that reads two ways says both days and is left out with its quantity", async () => {
+    const book = await load(layouts.find((entry) => entry.name === "us-text-dates")!);
+    const reading = await readHistory(book, (await proposeMapping(book)).history!);
+    expect(reading.problems[0].message).toBe('Orders!A2: "01/02/2024" could be 2024-02-01 (day first) or 2024-01-02 (month first). Enter the order date as a date, or as year-month-day.');
+    const account = reading.reconciliation;
+    expect(account.leftOut.find((group) => group.reason === "unreadablePeriod")!.rows).toBe(reading.problems.length);
+    expect(account.quantityIn).toBeCloseTo(account.quantityUsed + account.quantityLeftOut, 6);
+  });
+
   it("a repeated key is an error and its row is left out (the first is used)", async () => {
     const layout = layouts.find((entry) => entry.name === "item-location-columns")!;
     layout.book.getWorksheet("Sales by site")!.addRow(["CH-101", "Paris", 1, 2, 3]);

@@ -2,6 +2,7 @@ import { daySerial } from "../../src/cycle/calendarDays";
 import {
   addMonths,
   findMonthRun,
+  ambiguousDayMonth,
   findPeriodRun,
   looksLikePeriod,
   monthLabel,
@@ -180,5 +181,19 @@ describe("periodLineProblem: headers that look like periods but cannot be read e
     expect(periodLineProblem(dates, findPeriodRun(dates))?.reason).toMatch(/^"2024-01-27" starts dates/);
     const fine = ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Total"];
     expect(periodLineProblem(fine, findPeriodRun(fine))).toBeUndefined();
+  });
+});
+
+describe("ambiguousDayMonth: a text date that reads as two days", () => {
+  it.each([
+    ["01/02/2024", true],
+    ["3.4.2024", true],
+    ["13/02/2024", false],
+    ["02/13/2024", false],
+    ["05/05/2024", false],
+    ["2024-01-02", false],
+    [45292, false],
+  ])("%s: %s", (value, expected) => {
+    expect(ambiguousDayMonth(value)).toBe(expected);
   });
 });

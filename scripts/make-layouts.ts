@@ -9,7 +9,11 @@
  * The last layouts (`unseen: true`) were written after the reader worked, to test that it is general:
  * periods written "2024/01" with the keys on the right, quarter-grouped months under merged quarter
  * headers with quarter totals, an ERP export turned on its side, a long table by month, and days down
- * with item and location in two header rows.
+ * with item and location in two header rows. Then a hostile planner's layouts, each read exactly or
+ * refused naming the cell (`refused`): fiscal and 4-4-5 periods, month names in other languages, a
+ * year row over months, serial-number headers, leading-zero and date-like item codes, a cross-tab by
+ * site, European decimals, units, returns, hidden and total columns, repeated months, item master
+ * columns and notes rows, and US text dates in order lines.
  */
 import * as fs from "fs";
 import * as path from "path";

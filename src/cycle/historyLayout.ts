@@ -151,8 +151,8 @@ export function isRefusal(value: GridShape | GridRefusal | undefined): value is 
  * lines beside it: the item (headed like an item id, else the first line holding text), a location
  * (headed like one), or one line holding both ("Item | Location", or keys like "CH-101 | Paris").
  * Without period headers: a first column of distinct text keys followed by at least three columns of
- * numbers (periods P1, P2, ...), from the first row on (a first row of text is a header this reader
- * cannot read, such as fiscal periods "FY24 P01": no grid, rather than the header read as an item).
+ * numbers (periods P1, P2, ...), from the first row on (a first row of text is a header, never read
+ * as an item).
  * When periods are found both across and down, plain numbers that read as dates (item codes such as
  * 45001, 45002, ...) give way to headers written as periods; else the line holding more periods wins.
  * A grid that cannot be read exactly is refused, naming the cell: headers that look like periods but

@@ -9,7 +9,11 @@
  * The last layouts (`unseen: true`) were written after the reader worked, to test that it is general:
  * periods written "2024/01" with the keys on the right, quarter-grouped months under merged quarter
  * headers with quarter totals, an ERP export turned on its side, a long table by month, and days down
- * with item and location in two header rows.
+ * with item and location in two header rows. Then a hostile planner's layouts, each read exactly or
+ * refused naming the cell (`refused`): fiscal and 4-4-5 periods, month names in other languages, a
+ * year row over months, serial-number headers, leading-zero and date-like item codes, a cross-tab by
+ * site, European decimals, units, returns, hidden and total columns, repeated months, item master
+ * columns and notes rows, and US text dates in order lines.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -33,6 +37,12 @@ export interface Layout {
   leftOut: LeftOutCounts;
   /** Written after the reader worked, to check it is general. */
   unseen?: boolean;
+  /**
+   * The cell step 1 must name when it refuses the layout (ambiguous, or periods it cannot place on the
+   * calendar): in the proposal's notes when no history is proposed, else in a problem of the reading.
+   * Such a layout has no expected reading (months is empty).
+   */
+  refused?: string;
   /** Defined names written into the file as Excel writes them (ExcelJS drops these kinds), by name. */
   rawNames?: Record<string, string>;
 }
@@ -508,6 +518,303 @@ function daysDownByLocation(): Layout {
   return { name: "days-down-by-location", description: "Days down as text '2024-02-20', item and location in two header rows", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
 }
 
+/** Hostile: a grid of months across from given header cells, the item codes of ITEMS, quantities from a seed. */
+function monthGrid(sheetName: string, headers: (string | number | Date)[], span: Month[], seed: number): { book: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; expected: Record<string, number> } {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(sheetName);
+  const next = quantities(seed);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item", ...headers]);
+  for (const item of ITEMS) {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    sheet.addRow([item, ...values]);
+  }
+  return { book, sheet, expected };
+}
+
+/** Hostile: fiscal periods "FY24 P01".."FY24 P12" that no calendar places: refused, naming the first header. */
+function fiscalPeriods(): Layout {
+  const span = months({ year: 2024, month: 1 }, 12);
+  const { book } = monthGrid("Fiscal", span.map((m) => `FY24 P${String(m.month).padStart(2, "0")}`), span, 19);
+  return { name: "fiscal-periods", description: "Fiscal periods 'FY24 P01'..'FY24 P12': refused, naming the header", book, months: {}, leftOut: {}, unseen: true, refused: "Fiscal!B1" };
+}
+
+/** Hostile: "Period 1".."Period 12" under a year row (a 4-4-5 fiscal year): refused, naming the first period header. */
+function periodsUnderYear(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("FY2024");
+  const next = quantities(20);
+  sheet.addRow(["", 2024]);
+  sheet.addRow(["Item", ...Array.from({ length: 12 }, (_, k) => `Period ${k + 1}`)]);
+  for (const item of ITEMS) sheet.addRow([item, ...Array.from({ length: 12 }, () => next())]);
+  return { name: "periods-under-year", description: "'Period 1'..'Period 12' under a year row: refused, naming the header", book, months: {}, leftOut: {}, unseen: true, refused: "FY2024!B2" };
+}
+
+/** Hostile: a 4-4-5 calendar with each period headed by its last day (a Saturday): refused, naming the first header. */
+function fourFourFive(): Layout {
+  const ends: Date[] = [];
+  let end = utc(2024, 1, 27);
+  for (let k = 0; k < 12; k++) {
+    ends.push(end);
+    end = addDays(end, 7 * (k % 3 === 1 ? 5 : 4));
+  }
+  const span = months({ year: 2024, month: 1 }, 12);
+  const { book } = monthGrid("445", ends, span, 21);
+  return { name: "four-four-five", description: "4-4-5 periods headed by their end dates: refused, naming the header", book, months: {}, leftOut: {}, unseen: true, refused: "'445'!B1" };
+}
+
+/** Hostile: German month names ("Mär 2024", "Mai 2024", "Okt 2024", "Dez 2024"). */
+function germanMonths(): Layout {
+  const names = ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"];
+  const span = months({ year: 2024, month: 1 }, 15);
+  const { book, sheet, expected } = monthGrid("Absatz", span.map((m) => `${names[m.month - 1]} ${m.year}`), span, 22);
+  sheet.getCell("A1").value = "Artikelnummer";
+  return { name: "german-months", description: "German month names 'Mär 2024', 'Mai 2024', 'Okt 2024', 'Dez 2024'", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: French month abbreviations with points and accents ("janv. 2024", "févr. 2024", "déc. 2025"). */
+function frenchMonths(): Layout {
+  const names = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+  const span = months({ year: 2024, month: 1 }, 24);
+  const { book, sheet, expected } = monthGrid("Ventes", span.map((m) => `${names[m.month - 1]} ${m.year}`), span, 23);
+  sheet.getCell("A1").value = "Article";
+  return { name: "french-months", description: "French month names 'janv. 2024', 'févr. 2024', 'août 2024', 'déc. 2025'", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: Spanish months down ("ene-24", "abr-24", "ago-24", "dic-24"), items across. */
+function spanishMonthsDown(): Layout {
+  const names = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"];
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Ventas");
+  const span = months({ year: 2024, month: 1 }, 14);
+  const next = quantities(24);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Mes", ...ITEMS]);
+  for (const month of span) {
+    const values = ITEMS.map(() => next());
+    values.forEach((value, k) => add(expected, ITEMS[k], "", label(month), value));
+    sheet.addRow([`${names[month.month - 1]}-${String(month.year).slice(2)}`, ...values]);
+  }
+  return { name: "spanish-months-down", description: "Spanish months down 'ene-24'..'feb-25', items across", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: a year row (numbers 2024, 2025, not merged) over bare month names. */
+function yearRowOverMonths(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const span = months({ year: 2024, month: 1 }, 18);
+  const next = quantities(25);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["", ...span.map((m) => (m.month === 1 ? m.year : null))]);
+  sheet.addRow(["Item", ...span.map((m) => MONTH_NAMES[m.month - 1])]);
+  for (const item of ITEMS) {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    sheet.addRow([item, ...values]);
+  }
+  return { name: "year-row-over-months", description: "A year row (2024 over Jan, 2025 over the next Jan, not merged) over bare month names", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: period headers as Excel serial numbers in number cells (no date format): firsts of months. */
+function serialHeaders(): Layout {
+  const span = months({ year: 2024, month: 1 }, 12);
+  const serial = (m: Month): number => Math.round((Date.UTC(m.year, m.month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const { book, expected } = monthGrid("Serials", span.map(serial), span, 26);
+  return { name: "serial-number-headers", description: "Month headers as Excel serial numbers (45292, 45323, ...) in General-format cells", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: the same serials stored as text ("45292"): refused, naming the first header, rather than read as item codes or nothing. */
+function serialTextHeaders(): Layout {
+  const span = months({ year: 2024, month: 1 }, 12);
+  const serial = (m: Month): string => String(Math.round((Date.UTC(m.year, m.month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000));
+  const { book } = monthGrid("CSV", span.map(serial), span, 27);
+  return { name: "serial-text-headers", description: "Month headers as serial numbers stored as text ('45292'): refused, naming the header", book, months: {}, leftOut: {}, unseen: true, refused: "CSV!B1" };
+}
+
+/** Hostile: item codes with leading zeros stored as text ("00123"), one that looks like a number ("12345"). */
+function leadingZeroCodes(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Items");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(28);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item code", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)]);
+  for (const item of ["00123", "00456", "01234", "12345", "000789"]) {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    sheet.addRow([item, ...values]);
+  }
+  return { name: "leading-zero-codes", description: "Item codes as text with leading zeros ('00123', '000789')", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: months down, a location row over an item row across (a cross-tab by site). */
+function locationCrossTab(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("By site");
+  const keys = LOCATIONS.flatMap((location) => ITEMS.slice(0, 3).map((item) => [item, location]));
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(29);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Warehouse", ...keys.map(([, location]) => location)]);
+  sheet.addRow(["SKU", ...keys.map(([item]) => item)]);
+  for (const month of span) {
+    const values = keys.map(() => next());
+    values.forEach((value, c) => add(expected, keys[c][0], keys[c][1], label(month), value));
+    sheet.addRow([`${MONTH_NAMES[month.month - 1]} ${month.year}`, ...values]);
+  }
+  return { name: "location-cross-tab", description: "Months down, a warehouse row over a SKU row across", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: a European CSV export opened as text: "1.234,5" and "1.234": refused at the first such cell, never read a thousand times too small. */
+function europeanDecimals(): Layout {
+  const span = months({ year: 2024, month: 1 }, 6);
+  const { book, sheet } = monthGrid("Export", span.map((m) => `${m.year}-${String(m.month).padStart(2, "0")}`), span, 30);
+  sheet.getCell("C2").value = "1.234";
+  sheet.getCell("D3").value = "1.234,5";
+  return { name: "european-decimals", description: "Quantities as European text ('1.234' = 1234, '1.234,5'): refused at the first", book, months: {}, leftOut: {}, unseen: true, refused: "Export!C2" };
+}
+
+/** Hostile: quantities with units ("12 pcs"): refused at the cell. */
+function quantitiesWithUnits(): Layout {
+  const span = months({ year: 2024, month: 1 }, 6);
+  const { book, sheet } = monthGrid("Units", span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`), span, 31);
+  sheet.getCell("E4").value = "12 pcs";
+  return { name: "quantities-with-units", description: "A quantity typed with its unit ('12 pcs'): refused at the cell", book, months: {}, leftOut: {}, unseen: true, refused: "Units!E4" };
+}
+
+/** Hostile: returns as negative quantities: numbers, "-7" and "(12)" as text. */
+function returnsNegative(): Layout {
+  const span = months({ year: 2024, month: 1 }, 8);
+  const { book, sheet, expected } = monthGrid("Net sales", span.map((m) => `${MONTH_NAMES[m.month - 1]}-${String(m.year).slice(2)}`), span, 32);
+  const set = (cell: string, value: number | string, quantity: number, item: string, t: number): void => {
+    sheet.getCell(cell).value = value;
+    expected[`${item}||${label(span[t])}`] = quantity;
+  };
+  set("B2", -15, -15, ITEMS[0], 0);
+  set("C3", "-7", -7, ITEMS[1], 1);
+  set("D4", "(12)", -12, ITEMS[2], 2);
+  return { name: "returns-negative", description: "Returns as negative quantities: -15, '-7', '(12)'", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: a hidden month column, hidden rows, and an "H1 Total" column in the middle of the months. */
+function hiddenAndMidTotal(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(33);
+  const expected: Record<string, number> = {};
+  const headers = span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`);
+  sheet.addRow(["Item", ...headers.slice(0, 6), "H1 Total", ...headers.slice(6)]);
+  ITEMS.forEach((item, k) => {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const row = sheet.addRow([item, ...values.slice(0, 6), values.slice(0, 6).reduce((a, b) => a + b, 0), ...values.slice(6)]);
+    if (k >= 3) row.hidden = true;
+  });
+  sheet.getColumn(4).hidden = true;
+  return { name: "hidden-and-mid-total", description: "A hidden month column, hidden rows and an 'H1 Total' column between June and July", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: a month header written twice ("Mar 2024" twice, a copy-paste slip): refused at the second. */
+function duplicateMonths(): Layout {
+  const span = months({ year: 2024, month: 1 }, 8);
+  const headers = span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`);
+  headers[3] = headers[2];
+  const { book } = monthGrid("Dup", headers, span, 34);
+  return { name: "duplicate-months", description: "'Mar 2024' written over two columns: refused, naming the second", book, months: {}, leftOut: {}, unseen: true, refused: "Dup!E1" };
+}
+
+/** Hostile: item master columns (description, unit, pack size) between the key and the months, notes rows below the block. */
+function masterColumnsAndNotes(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Demand");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(35);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item no", "Description", "UoM", "Pack size", ...span.map((m) => `${m.year}-${String(m.month).padStart(2, "0")}`)]);
+  ITEMS.forEach((item, k) => {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    sheet.addRow([item, `Product ${item}`, "PCS", 6 * (k + 1), ...values]);
+  });
+  sheet.addRow([]);
+  sheet.addRow(["Notes: quantities in pieces, net of returns."]);
+  sheet.addRow(["Source: ERP extract of 5 Jan 2026, December provisional."]);
+  return { name: "master-columns-and-notes", description: "Description, unit and pack-size columns before the months; notes rows below the block", book, months: expected, leftOut: { blank: 1, heading: 2 }, unseen: true };
+}
+
+/** Hostile: a fiscal-year row ("FY2025", not merged) over bare month names from July: refused at the first month, never read a year late. */
+function fiscalYearOverMonths(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("FY");
+  const span = months({ year: 2024, month: 7 }, 12);
+  const next = quantities(36);
+  sheet.addRow(["", "FY2025"]);
+  sheet.addRow(["Item", ...span.map((m) => MONTH_NAMES[m.month - 1])]);
+  for (const item of ITEMS) sheet.addRow([item, ...span.map(() => next())]);
+  return { name: "fiscal-year-over-months", description: "'FY2025' over bare months Jul..Jun: refused at the first month rather than read as Jul 2025", book, months: {}, leftOut: {}, unseen: true, refused: "FY!B2" };
+}
+
+/** Hostile: week numbers without a year ("W01".."W20"): refused at the first. */
+function weeksWithoutYear(): Layout {
+  const span = months({ year: 2024, month: 1 }, 20);
+  const { book } = monthGrid("Weeks", span.map((_, k) => `W${String(k + 1).padStart(2, "0")}`), span, 37);
+  return { name: "weeks-without-year", description: "Week numbers 'W01'..'W20' without a year: refused, naming the first", book, months: {}, leftOut: {}, unseen: true, refused: "Weeks!B1" };
+}
+
+/** Hostile: a sheet per item ("CH-101"), months down, warehouses across: no line holds the item, refused at the warehouse header rather than read the warehouses as items. */
+function locationsWithoutItem(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("CH-101");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(38);
+  sheet.addRow(["Warehouse", ...LOCATIONS, "Berlin"]);
+  for (const month of span) sheet.addRow([`${MONTH_NAMES[month.month - 1]} ${month.year}`, next(), next(), next()]);
+  return { name: "locations-without-item", description: "A sheet per item, months down, warehouses across: refused at the warehouse header", book, months: {}, leftOut: {}, unseen: true, refused: "'CH-101'!A1" };
+}
+
+/** Hostile: a hidden helper column without a header, holding numbers, between June and July: refused at its header cell, never left out silently. */
+function hiddenUnheadedColumn(): Layout {
+  const span = months({ year: 2024, month: 1 }, 12);
+  const headers: (string | null)[] = span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`);
+  const { book, sheet } = monthGrid("Sales", [], span, 39);
+  sheet.spliceRows(1, 1, ["Item", ...headers.slice(0, 6), null, ...headers.slice(6)]);
+  for (let r = 2; r <= ITEMS.length + 1; r++) sheet.getRow(r).splice(8, 0, 100 + r);
+  sheet.getColumn(8).hidden = true;
+  return { name: "hidden-unheaded-column", description: "A hidden column without a header, holding numbers, between Jun and Jul: refused at its header", book, months: {}, leftOut: {}, unseen: true, refused: "Sales!H1" };
+}
+
+/** Hostile: item codes stored as numbers that read as dates (material numbers 45001..45020), months across as text: the codes are items, not days down. */
+function numericCodesLikeDates(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(40);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Material", ...span.map((m) => label(m))]);
+  for (let k = 0; k < 20; k++) {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, String(45001 + k), "", label(span[t]), value));
+    sheet.addRow([45001 + k, ...values]);
+  }
+  return { name: "numeric-codes-like-dates", description: "Material numbers 45001..45020 stored as numbers (they read as dates) with months '2024-01' across", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: order lines from a US CSV, dates as text "MM/DD/YYYY": "01/02/2024" could be 1 February, so such lines are refused at their cell, never guessed. */
+function usTextDates(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Orders");
+  const random = mulberry32(41);
+  sheet.addRow(["Order date", "Item", "Qty"]);
+  for (let line = 0; line < 60; line++) {
+    const date = line === 0 ? utc(2024, 1, 2) : addDays(utc(2024, 1, 1), Math.floor(random() * 200));
+    const text = `${String(date.getUTCMonth() + 1).padStart(2, "0")}/${String(date.getUTCDate()).padStart(2, "0")}/${date.getUTCFullYear()}`;
+    sheet.addRow([text, ITEMS[Math.floor(random() * ITEMS.length)], 1 + Math.floor(random() * 20)]);
+  }
+  return { name: "us-text-dates", description: "Order lines with US text dates '01/02/2024': refused at the first that reads two ways", book, months: {}, leftOut: {}, unseen: true, refused: "Orders!A2" };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -532,6 +839,29 @@ export function buildLayouts(): Layout[] {
     transposedExport(),
     longMonthly(),
     daysDownByLocation(),
+    fiscalPeriods(),
+    periodsUnderYear(),
+    fourFourFive(),
+    germanMonths(),
+    frenchMonths(),
+    spanishMonthsDown(),
+    yearRowOverMonths(),
+    serialHeaders(),
+    serialTextHeaders(),
+    leadingZeroCodes(),
+    locationCrossTab(),
+    europeanDecimals(),
+    quantitiesWithUnits(),
+    returnsNegative(),
+    hiddenAndMidTotal(),
+    duplicateMonths(),
+    masterColumnsAndNotes(),
+    fiscalYearOverMonths(),
+    weeksWithoutYear(),
+    locationsWithoutItem(),
+    hiddenUnheadedColumn(),
+    numericCodesLikeDates(),
+    usTextDates(),
   ];
 }
 

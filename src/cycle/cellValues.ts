@@ -6,11 +6,20 @@ const NUMERIC_TEXT = /^([-+]?)(\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)(\.\d+)?$/;
 /** A dash standing for zero, as accounting formats and ERP exports show it. */
 const DASH = /^[-\u2013\u2014]$/;
 
+/** A point followed by three digits and nothing else ("1.234", "-12.500"): thousands in a European export, or decimals. */
+const POINT_THOUSANDS = /^[-+(]?[1-9]\d{0,2}\.\d{3}\)?$/;
+/** A decimal comma, with points or spaces between thousands ("1.234,5", "12,5", "1 234,50"). */
+const DECIMAL_COMMA = /^[-+(]?\d{1,3}(?:[. \u00a0\u202f]\d{3})*,\d{1,2}\)?$|^[-+(]?\d{1,3}(?:\.\d{3})+,\d+\)?$/;
+/** A number followed by a unit ("12 pcs", "3.5kg"). */
+const WITH_UNIT = /^[-+]?\d[\d.,\s]*\s*[a-z%]+\.?$/i;
+
 /**
  * A cell value as a number: numbers as they are; numeric text converted ("12", " 3.5 ", "1,234",
- * "(12)" for -12, a lone dash "-" for 0, surrounding spaces ignored); anything else null.
+ * "(12)" for -12, a lone dash "-" for 0, surrounding spaces ignored); anything else null, and so is
+ * text that reads two ways ("1.234": 1234 in a European export, 1.234 otherwise), rather than guessed.
  * @example toNumber("1,234 ") // 1234
  * @example toNumber("-") // 0
+ * @example toNumber("1.234") // null
  * @example toNumber("n/a") // null
  */
 export function toNumber(value: CellValue): number | null {
@@ -18,6 +27,7 @@ export function toNumber(value: CellValue): number | null {
   if (typeof value !== "string") return null;
   const text = value.trim();
   if (DASH.test(text)) return 0;
+  if (POINT_THOUSANDS.test(text)) return null;
   const bracketed = /^\((.*)\)$/.exec(text);
   const match = NUMERIC_TEXT.exec(bracketed ? bracketed[1] : text);
   if (!match || (bracketed && match[1] !== "")) return null;
@@ -31,4 +41,18 @@ export function toNumber(value: CellValue): number | null {
  */
 export function isBlank(value: CellValue): boolean {
   return value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * What to do about text where a number belongs, for a message: how it was written (a point between
+ * thousands or a decimal comma, a unit) and how to enter it; a plain request for a number otherwise.
+ * @example notNumberAdvice("1.234") // "It reads as 1234 or as 1.234 (a point between thousands, or a decimal point): enter it as a number."
+ * @example notNumberAdvice("12 pcs") // "It holds a unit: enter the number alone."
+ */
+export function notNumberAdvice(value: CellValue): string {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (POINT_THOUSANDS.test(text)) return "It reads as 1234 or as 1.234 (a point between thousands, or a decimal point): enter it as a number.";
+  if (DECIMAL_COMMA.test(text)) return "It is written with a decimal comma (a European export opened as text): enter it as a number, or open the file with the export's regional setting.";
+  if (WITH_UNIT.test(text)) return "It holds a unit: enter the number alone.";
+  return "Enter a number.";
 }

@@ -10,7 +10,7 @@
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, itemFieldOf, namesItemAndLocation, resourceFieldOf, type HistoryField } from "./headerNames";
-import { findPeriodRun, parsePeriodCell, spanLabel, type PeriodKind, type PeriodRun } from "./periodHeader";
+import { findPeriodRun, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, type PeriodKind, type PeriodRun } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -128,23 +128,53 @@ export interface GridShape {
   keys: string[];
 }
 
+/** Why a block laid out as a grid cannot be read exactly: the block cell to correct, and what to do. */
+export interface GridRefusal {
+  /** Block row and column of the cell (0-based). */
+  row: number;
+  col: number;
+  /** What is wrong with the cell and what to do, to follow its address. */
+  reason: string;
+}
+
+/**
+ * True when gridShape refused a block rather than recognise it.
+ * @example isRefusal(gridShape(sample)) // true for fiscal periods "FY24 P01"
+ */
+export function isRefusal(value: GridShape | GridRefusal | undefined): value is GridRefusal {
+  return value !== undefined && "reason" in value;
+}
+
 /**
  * Recognise a grid in a sample of a block: a line of period headers (months, weeks or days) in the
  * first rows, across (in a row) or down (in a column), whichever holds more periods, and the key
  * lines beside it: the item (headed like an item id, else the first line holding text), a location
  * (headed like one), or one line holding both ("Item | Location", or keys like "CH-101 | Paris").
  * Without period headers: a first column of distinct text keys followed by at least three columns of
- * numbers (periods P1, P2, ...), from the first row on (a first row of text is a header this reader
- * cannot read, such as fiscal periods "FY24 P01": no grid, rather than the header read as an item).
+ * numbers (periods P1, P2, ...), from the first row on (a first row of text is a header, never read
+ * as an item).
+ * When periods are found both across and down, plain numbers that read as dates (item codes such as
+ * 45001, 45002, ...) give way to headers written as periods; else the line holding more periods wins.
+ * A grid that cannot be read exactly is refused, naming the cell: headers that look like periods but
+ * are not all read (fiscal periods, quarters, a month name in an unknown language, a month repeated,
+ * 4-4-5 period end dates, date serials stored as text), or numbers under a header among the periods
+ * that names no period and no total.
  * @param sample the block's first rows (a whole block when periods run down).
- * @returns The grid, or undefined when the sample is no grid.
+ * @returns The grid, a refusal, or undefined when the sample is no grid.
  * @example gridShape([["SKU", "Jan 24", "Feb 24", "Mar 24"], ["A", 1, 2, 3]])?.mapping.periods // ["2024-01", "2024-02", "2024-03"]
  */
-export function gridShape(sample: Matrix): GridShape | undefined {
+export function gridShape(sample: Matrix): GridShape | GridRefusal | undefined {
   const across = headedGrid(sample, "periodsAcross");
-  const down = headedGrid(transpose(sample), "periodsDown");
-  if (across && down) return down.mapping.periods.length > across.mapping.periods.length ? down : across;
-  return across ?? down ?? headerlessGrid(sample);
+  const turned = headedGrid(transpose(sample), "periodsDown");
+  const down = isRefusal(turned) ? { ...turned, row: turned.col, col: turned.row } : turned;
+  const [shapeAcross, shapeDown] = [across, down].map((entry) => (isRefusal(entry) ? undefined : entry));
+  if (shapeAcross && shapeDown) {
+    const numbersOnly = (shape: GridShape): boolean =>
+      shape.mapping.periodLines.every((line) => typeof (shape.mapping.orientation === "periodsAcross" ? sample[shape.mapping.headerLine]?.[line] : sample[line]?.[shape.mapping.headerLine]) === "number");
+    if (numbersOnly(shapeDown) !== numbersOnly(shapeAcross)) return numbersOnly(shapeDown) ? shapeAcross : shapeDown;
+    return shapeDown.mapping.periods.length > shapeAcross.mapping.periods.length ? shapeDown : shapeAcross;
+  }
+  return shapeAcross ?? shapeDown ?? across ?? down ?? headerlessGrid(sample);
 }
 
 /**
@@ -174,6 +204,9 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
 /** Share of an order-line sample's dates that must read as dates or periods. */
 const READABLE_SHARE = 0.8;
 
+/** A group header naming a fiscal year ("FY2025", "Fiscal 2025"), whose months may fall in the year before. */
+const FISCAL = /\bfy|fiscal|\bgj\b|exercice|\bejercicio/i;
+
 /**
  * A header line with the year of its month names taken from group headers above ("Q1 2024" merged over
  * "Jan", "Feb", "Mar"): each bare month name gets the last year written in the line above, left of it.
@@ -182,20 +215,42 @@ const READABLE_SHARE = 0.8;
 function withGroupYears(above: readonly CellValue[] | undefined, line: readonly CellValue[]): CellValue[] {
   let year: string | undefined;
   return line.map((cell, column) => {
-    const group = /\b((?:19|20)\d{2})\b/.exec(String(above?.[column] ?? ""));
-    if (group) year = group[1];
-    return typeof cell === "string" && year !== undefined && BARE_MONTH.test(cell) ? `${cell.trim()} ${year}` : cell;
+    const text = String(above?.[column] ?? "");
+    const group = /\b((?:19|20)\d{2})\b/.exec(text);
+    if (group) year = FISCAL.test(text) ? undefined : group[1];
+    return typeof cell === "string" && year !== undefined && monthOfName(cell) !== undefined ? `${cell.trim()} ${year}` : cell;
   });
 }
 
-const BARE_MONTH = /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
-
-function headedGrid(values: Matrix, orientation: Orientation): GridShape | undefined {
+/**
+ * The first grid of period headers in the first rows, its keys beside it; a refusal naming the cell
+ * when the header line found cannot be read exactly, or when no line holds a run but one holds
+ * headers that look like periods.
+ */
+function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridRefusal | undefined {
+  let firstProblem: GridRefusal | undefined;
   for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, values.length); headerLine++) {
-    const run = findPeriodRun(values[headerLine]) ?? findPeriodRun(withGroupYears(values[headerLine - 1], values[headerLine]));
+    const line = withGroupYears(values[headerLine - 1], values[headerLine]).map((cell) => (isTotalLabel(cell) ? null : cell));
+    const run = findPeriodRun(values[headerLine]) ?? findPeriodRun(line);
+    const problem = periodLineProblem(line, run);
+    if (problem) {
+      const refusal = { row: headerLine, col: problem.position, reason: `${problem.reason}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01) once, or correct the mapping to leave it out.` };
+      if (run) return refusal;
+      firstProblem ??= refusal;
+    }
     if (!run) continue;
+    const unheaded = unheadedNumbers(values, headerLine, run);
+    if (unheaded !== undefined) {
+      const header = values[headerLine][unheaded] ?? null;
+      const what = isBlank(header) ? "This blank header" : `"${String(header)}"`;
+      return { row: headerLine, col: unheaded, reason: `${what} heads numbers among the periods but names no period and no total, so they would not be read. Write the period in the header, or move the column out of the periods.` };
+    }
     const keys = keyLines(values, headerLine, run);
     if (!keys) return undefined;
+    if ("unkeyed" in keys) {
+      const reason = `names the ${historyFieldOf(values[headerLine][keys.unkeyed] ?? null) ?? "key"} of each line, but no line holds the item. Add a line of item codes beside it (headed "Item"), or put the item into each key ("CH-101 | Paris").`;
+      return { row: headerLine, col: keys.unkeyed, reason: `"${String(values[headerLine][keys.unkeyed])}" ${reason}` };
+    }
     const header = values[headerLine];
     const keyCells = values.slice(headerLine + 1).map((row) => row[keys.item] ?? null);
     return {
@@ -215,15 +270,33 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | undef
       keys: keyCells.filter((key) => !isBlank(key)).map((key) => String(key).trim()),
     };
   }
+  return firstProblem;
+}
+
+/** A line between the first and last period of a run, not a period nor headed as a total, that holds numbers below the header. */
+function unheadedNumbers(values: Matrix, headerLine: number, run: PeriodRun): number | undefined {
+  const periods = new Set(run.positions);
+  const data = values.slice(headerLine + 1);
+  for (let line = run.positions[0] + 1; line < run.positions[run.positions.length - 1]; line++) {
+    if (periods.has(line) || isTotalLabel(values[headerLine][line] ?? null)) continue;
+    if (data.some((row) => typeof row[line] === "number")) return line;
+  }
   return undefined;
 }
 
-/** Key lines of a grid: the lines outside the periods named like an item (or resource) and a location, else the first holding text. */
+/** Fields of a key line that is not the item: a grid keyed by one of these alone is not read as if it were keyed by items. */
+const NOT_ITEM = new Set<HistoryField | undefined>(["location", "customer", "channel"]);
+
+/**
+ * Key lines of a grid: the lines outside the periods named like an item (or resource) and a location,
+ * else the first holding text; `unkeyed` (the line) when the only keys are named as locations,
+ * customers or channels, so no line holds the item.
+ */
 function keyLines(
   values: Matrix,
   headerLine: number,
   run: PeriodRun,
-): { item: number; location?: number; separator?: string; customer?: number; channel?: number } | undefined {
+): { item: number; location?: number; separator?: string; customer?: number; channel?: number } | { unkeyed: number } | undefined {
   const header = values[headerLine];
   const periods = new Set(run.positions);
   const width = Math.max(header.length, ...values.map((row) => row.length));
@@ -238,8 +311,11 @@ function keyLines(
   const item =
     others.find((line) => historyFieldOf(header[line] ?? null) === "item" || resourceFieldOf(header[line] ?? null) === "id") ??
     others.find((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && historyFieldOf(header[line] ?? null) === undefined) ??
-    others.find(holdsKeys);
-  if (item === undefined) return undefined;
+    others.find((line) => holdsKeys(line) && !NOT_ITEM.has(historyFieldOf(header[line] ?? null)));
+  if (item === undefined) {
+    const unkeyed = others.find((line) => holdsKeys(line) && NOT_ITEM.has(historyFieldOf(header[line] ?? null)));
+    return unkeyed === undefined ? undefined : { unkeyed };
+  }
   const location = others.find((line) => line !== item && historyFieldOf(header[line] ?? null) === "location");
   const keys = data.map((row) => row[item] ?? null).filter((key): key is string => typeof key === "string" && key.trim() !== "");
   const separated = keys.filter((key) => /\S\s*\|\s*\S/.test(key)).length;

@@ -12,9 +12,10 @@ import { PlanningError } from "../core/errors";
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
-import { isBlank, toNumber } from "./cellValues";
+import { dayLabel, daySerial } from "./calendarDays";
+import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
 import { isLines, isTotalLabel, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
-import { parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { bucketRange, bucketShares, type PlanningBucket } from "./planningBuckets";
 import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
 
@@ -129,7 +130,7 @@ function readGridLine(
     if (isBlank(cell)) continue;
     const value = toNumber(cell);
     if (value === null) {
-      const message = `"${String(cell)}" at ${at(line)} is not a quantity. Enter a number (or leave it blank if unknown).`;
+      const message = `"${String(cell)}" at ${at(line)} is not a quantity. ${notNumberAdvice(cell)} (Leave it blank if unknown.)`;
       notNumbers.push({ kind: "textInNumber", address: at(line), message, period: part.periods[t] });
     } else {
       quantities.push({ value, t });
@@ -200,7 +201,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         const quantityCell = cell(columns.quantity);
         const quantity = toNumber(quantityCell);
         if (quantity === null && !isBlank(quantityCell)) {
-          collector.problem({ kind: "textInNumber", address: at(columns.quantity), message: `"${String(quantityCell)}" at ${at(columns.quantity)} is not a quantity. Enter a number.` });
+          collector.problem({ kind: "textInNumber", address: at(columns.quantity), message: `"${String(quantityCell)}" at ${at(columns.quantity)} is not a quantity. ${notNumberAdvice(quantityCell)}` });
         }
         const amount = quantity ?? 0;
         if (row.some((value) => isTotalLabel(value ?? null))) return collector.tally.leftOut("total", amount, at(columns.item));
@@ -215,6 +216,12 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         if (phantom) {
           collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(itemCell)}" ${phantom}; it is not an item.` });
           return collector.tally.leftOut("phantom", amount, key.address);
+        }
+        if (ambiguousDayMonth(cell(columns.date))) {
+          const [first, second, year] = String(cell(columns.date)).trim().split(/[/.]/).map(Number);
+          const [dayFirst, monthFirst] = [dayLabel(daySerial(year, second, first)), dayLabel(daySerial(year, first, second))];
+          collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message: `${at(columns.date)}: "${String(cell(columns.date))}" could be ${dayFirst} (day first) or ${monthFirst} (month first). Enter the order date as a date, or as year-month-day.` });
+          return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
         }
         const span = parsePeriodCell(cell(columns.date));
         if (!span) {

@@ -6,18 +6,20 @@
  * mapping is then kept in the workbook's metadata (key "mapping") so the next cycle starts from it.
  */
 import { PlanningError } from "../core/errors";
-import { parseRange } from "../workbook/address";
+import { parseRange, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
 import { hoursPerUnitResource, itemFieldOf, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
   gridShape,
+  isRefusal,
   isTotalLabel,
   HEADER_SEARCH,
   linesShape,
   SAMPLE_ROWS,
   type BlockSource,
+  type GridRefusal,
   type GridShape,
   type HistoryMapping,
   type LinesMapping,
@@ -97,7 +99,10 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   const grids: GridCandidate[] = [];
   for (const candidate of found) {
     const shape = await gridOf(book, candidate);
-    if (shape) grids.push({ candidate, shape });
+    if (isRefusal(shape)) {
+      const note = refusalText(candidate.source, shape);
+      if (!notes.includes(note)) notes.push(note);
+    } else if (shape) grids.push({ candidate, shape });
   }
   const isCapacity = (shape: GridShape): boolean =>
     resourceFieldOf(shape.keyHeader) === "id" ||
@@ -127,11 +132,17 @@ function best(entries: GridCandidate[], history = false): GridCandidate {
   return [...entries].sort((a, b) => planned(a) - planned(b) || size(b) - size(a) || KIND_PRIORITY[b.candidate.source.kind] - KIND_PRIORITY[a.candidate.source.kind])[0];
 }
 
-/** A grid's shape from its sample; a grid with periods down is read whole (its length is its periods). */
-async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape | undefined> {
+/** A grid's shape (or refusal) from its sample; a grid with periods down is read whole (its length is its periods). */
+async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape | GridRefusal | undefined> {
   const shape = gridShape(candidate.values);
-  if (!shape || shape.mapping.orientation === "periodsAcross" || candidate.values.length < SAMPLE_ROWS) return shape;
+  if (!shape || isRefusal(shape) || shape.mapping.orientation === "periodsAcross" || candidate.values.length < SAMPLE_ROWS) return shape;
   return gridShape(await readBlock(book, candidate.source.reference));
+}
+
+/** A refusal in a planner's words, the cell's address first: "Fiscal!B1: "FY24 P01" names a period ...". */
+function refusalText(source: BlockSource, refusal: GridRefusal): string {
+  const address = sheetCellAddress(source.sheet, { row: source.row + refusal.row, col: source.col + refusal.col });
+  return `${address}: ${refusal.reason} Step 1 does not read ${source.reference} until then.`;
 }
 
 function toSeriesMapping(entry: GridCandidate): SeriesMapping {
@@ -230,6 +241,7 @@ export async function mapPartAt(
     const shape = await gridOf(book, candidate);
     const lines = part === "history" && !shape ? linesShape(candidate.values) : undefined;
     if (lines) return { ...lines, sources: [candidate.source] };
+    if (isRefusal(shape)) throw new PlanningError(refusalText(candidate.source, shape));
     if (!shape) {
       throw new PlanningError(
         `No ${part} was recognised in ${reference}. It needs a row (or column) of period headers (months, weeks or dates) and a column (or row) of ${part === "history" ? "item" : "resource"} ids, or ids followed by numbers only` +

@@ -1,7 +1,9 @@
 /**
  * Period headers as planners write them. Months, normalised to "YYYY-MM": text such as "2023-12",
  * "2023/12", "2023-12-01", "2023M12", "12/2023", "Dec 2023", "Dec-23", "December 2023", "2023 Dec",
- * "1/12/2023", and Excel date serial numbers (a date cell reads as its serial, e.g. 45261 = 1 Dec 2023).
+ * "1/12/2023", and Excel date serial numbers (a date cell reads as its serial, e.g. 45261 = 1 Dec 2023);
+ * month names in English, German, French, Spanish, Italian, Dutch and Portuguese ("Mär 2024",
+ * "janv. 2024", "ene-24", "déc. 2025"), accents optional.
  * ISO weeks ("2024-W05", "W05 2024", "2024 wk 5"), and runs of dates: dates a week apart are weeks
  * starting on those dates, dates a day (or a weekend) apart are days, firsts of months are months.
  */
@@ -16,7 +18,25 @@ export interface Month {
   month: number;
 }
 
-const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/**
+ * Month names and abbreviations, accents removed, by month: English, German, French, Spanish, Italian,
+ * Dutch, Portuguese. No name stands for two months.
+ */
+const MONTH_WORDS: readonly string[][] = [
+  ["jan", "january", "januar", "janv", "janvier", "ene", "enero", "gen", "gennaio", "januari", "janeiro"],
+  ["feb", "february", "februar", "fevr", "fev", "fevrier", "febrero", "febbraio", "februari", "fevereiro"],
+  ["mar", "march", "marz", "mrz", "mars", "marzo", "mrt", "maart", "marco"],
+  ["apr", "april", "avr", "avril", "abr", "abril", "aprile"],
+  ["may", "mai", "mayo", "mag", "maggio", "mei", "maio"],
+  ["jun", "june", "juni", "juin", "junio", "giu", "giugno", "junho"],
+  ["jul", "july", "juli", "juil", "juillet", "julio", "lug", "luglio", "julho"],
+  ["aug", "august", "aout", "ago", "agosto", "augustus"],
+  ["sep", "sept", "september", "septembre", "set", "septiembre", "settembre", "setembro"],
+  ["oct", "october", "okt", "oktober", "octobre", "octubre", "ott", "ottobre", "out", "outubro"],
+  ["nov", "november", "novembre", "noviembre", "novembro"],
+  ["dec", "december", "dez", "dezember", "decembre", "dic", "diciembre", "dicembre", "dezembro"],
+];
+const MONTH_OF_WORD = new Map(MONTH_WORDS.flatMap((words, index) => words.map((word) => [word, index + 1] as const)));
 /** Date serials of 1 Jan 1990 and 31 Dec 2100: a whole number in between in a header is taken as a date. */
 const FIRST_SERIAL = 32874;
 const LAST_SERIAL = 73415;
@@ -31,14 +51,14 @@ const LAST_SERIAL = 73415;
 export function parseMonth(value: CellValue): Month | undefined {
   if (typeof value === "number") return monthOfSerial(value);
   if (typeof value !== "string") return undefined;
-  const text = value.trim().toLowerCase();
+  const text = withoutAccents(value.trim().toLowerCase());
   let match = /^(\d{4})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?(?:[t ]\d{1,2}:\d{2}.*)?$/.exec(text);
   if (match) return month(Number(match[1]), Number(match[2]), match[3] === undefined ? 1 : Number(match[3]));
   match = /^(\d{4})\s*m\s*(\d{1,2})$/.exec(text);
   if (match) return month(Number(match[1]), Number(match[2]), 1);
   match = /^(\d{1,2})\s*[-/.]\s*(\d{4})$/.exec(text);
   if (match) return month(Number(match[2]), Number(match[1]), 1);
-  match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  match = DAY_MONTH_YEAR.exec(text);
   if (match) return dayMonthYear(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^([a-z]{3,9})\.?\s*[-/ ']?\s*(\d{4}|\d{2})$/.exec(text);
   if (match) return namedMonth(match[1], match[2]);
@@ -125,12 +145,26 @@ function dayMonthYear(first: number, second: number, year: number): Month | unde
 }
 
 function namedMonth(name: string, yearText: string): Month | undefined {
-  const index = MONTH_NAMES.indexOf(name.slice(0, 3));
-  const full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-  if (index < 0 || !(name.length === 3 || name === "sept" || full[index] === name)) return undefined;
+  const monthOfYear = monthOfName(name);
+  if (monthOfYear === undefined) return undefined;
   const short = Number(yearText);
   const year = yearText.length === 2 ? (short < 70 ? 2000 + short : 1900 + short) : short;
-  return month(year, index + 1, 1);
+  return month(year, monthOfYear, 1);
+}
+
+/** Lower-case text without accents ("mär" to "mar", "déc." to "dec."). */
+function withoutAccents(text: string): string {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+}
+
+/**
+ * The month (1..12) a month name or abbreviation names, in any of the languages parseMonth reads.
+ * @example monthOfName("Mär") // 3
+ * @example monthOfName("janv.") // 1
+ * @example monthOfName("Total") // undefined
+ */
+export function monthOfName(name: string): number | undefined {
+  return MONTH_OF_WORD.get(withoutAccents(name.trim().toLowerCase()).replace(/\.$/, ""));
 }
 
 /** What one period header names. */
@@ -184,7 +218,7 @@ export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRu
     if (regular(serials, (a, b) => b - a === 1 || (b - a <= 3 && isoWeekday(b) === 1))) {
       return { kind: "day", positions, spans: serials.map((first) => ({ kind: "day", first, days: 1 })) };
     }
-    return monthRun(positions, serials.map(monthOfDay));
+    return oneDayOfEachMonth(serials) ? monthRun(positions, serials.map(monthOfDay)) : undefined;
   }
   return monthRun(positions, positions.map((position) => (readings[position] as { month: Month }).month));
 }
@@ -238,6 +272,94 @@ export function parsePeriodCell(value: CellValue): PeriodSpan | undefined {
   if (reading?.type === "week") return { kind: "week", first: reading.start, days: 7 };
   if (reading?.type === "date") return { kind: "day", first: reading.serial, days: 1 };
   return reading && monthSpan(reading.month);
+}
+
+/**
+ * True when dates name months by one day of each: every date the last of its month, or every date the
+ * same day of its month. Dates 4, 4 and 5 weeks apart (a 4-4-5 fiscal calendar) are not months.
+ */
+function oneDayOfEachMonth(serials: number[]): boolean {
+  const dates = serials.map(calendarDate);
+  return dates.every((date) => date.day === daysInMonth(date.year, date.month)) || dates.every((date) => date.day === dates[0].day);
+}
+
+/** Header text that names a period step 1 cannot place on the calendar: fiscal periods, quarters, a date serial stored as text. */
+const UNPLACED_PERIOD =
+  /^(?:fy\s*'?\d{2,4}\s*[-/ ]?\s*)?(?:p|per|period|periode|fiscal period|fp|q|qtr|quarter|w|wk|week|kw)\s*[-.]?\s*\d{1,2}(?:\s*[-/ ]\s*(?:fy)?\s*'?\d{2,4})?$|^\d{5}$/;
+/** Header text holding a year, a word beside a two-digit number ("sty-24", "24-Jan"): a period in some spelling. */
+const YEAR_IN_TEXT = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)|^[a-z]{3,}\.?\s*['-]\s*\d{2}$|^\d{1,2}\s*[-. ]\s*[a-z]{3,}\.?$/;
+
+/**
+ * True when a header cell looks like a period, read or not: every cell parsePeriodCell reads, and text
+ * such as "FY24 P01", "Period 3", "Q1 2024", "W05", "sty 2024", a month name without its year ("Jul")
+ * or "45292" (a date serial stored as text).
+ * @example looksLikePeriod("FY24 P01") // true
+ * @example looksLikePeriod("Description") // false
+ */
+export function looksLikePeriod(value: CellValue): boolean {
+  if (readHeader(value) !== undefined) return true;
+  if (typeof value !== "string") return false;
+  const text = withoutAccents(value.trim().toLowerCase());
+  return UNPLACED_PERIOD.test(text) || YEAR_IN_TEXT.test(text) || monthOfName(text) !== undefined;
+}
+
+/** Why a line of period headers cannot be read exactly: the position of the cell to correct and what is wrong. */
+export interface PeriodLineProblem {
+  position: number;
+  /** The cell as a planner sees it, in quotes, and what is wrong: "\"FY24 P01\" names a period ...". */
+  reason: string;
+}
+
+/**
+ * What keeps a line of headers that look like periods (at least `minimum`) from being read exactly,
+ * given the run findPeriodRun found on it (if any): a header that looks like a period but is not one
+ * of the run (an unknown month name, "FY24 P01" among months), a period repeated or out of order, or
+ * dates that are not months, weeks or days apart (a 4-4-5 calendar).
+ * @param line the cells along the row or column.
+ * @param run the run found on the line, if any.
+ * @param minimum fewest period-like headers that make the line a header line (default 3).
+ * @returns The problem, or undefined when the line is read exactly or is no header line.
+ * @example periodLineProblem(["Item", "Jan 2024", "Jan 2024", "Feb 2024"], undefined)?.position // 2
+ */
+export function periodLineProblem(line: readonly CellValue[], run: PeriodRun | undefined, minimum = 3): PeriodLineProblem | undefined {
+  const problem = (position: number, reason: string): PeriodLineProblem => {
+    const cell = line[position];
+    const shown = typeof cell === "number" && readHeader(cell) !== undefined ? dayLabel(cell) : String(cell);
+    return { position, reason: `"${shown}" ${reason}` };
+  };
+  const periodLike = line.flatMap((cell, position) => (looksLikePeriod(cell) ? [position] : []));
+  if (run) {
+    const inRun = new Set(run.positions);
+    const [first, last] = [run.positions[0], run.positions[run.positions.length - 1]];
+    let [from, to] = [first, last];
+    while (from > 0 && looksLikePeriod(line[from - 1])) from--;
+    while (to < line.length - 1 && looksLikePeriod(line[to + 1])) to++;
+    const unread = periodLike.find((position) => position >= from && position <= to && !inRun.has(position));
+    if (unread === undefined) return undefined;
+    return problem(unread, `looks like a period but is not one of the ${run.kind}s from ${spanLabel(run.spans[0])} to ${spanLabel(run.spans[run.spans.length - 1])} around it`);
+  }
+  if (periodLike.length < minimum) return undefined;
+  const readable = periodLike.filter((position) => readHeader(line[position]) !== undefined);
+  const starts = readable.map((position) => parsePeriodCell(line[position])?.first ?? 0);
+  const backwards = readable.find((_, k) => k > 0 && starts[k] <= starts[k - 1]);
+  if (backwards !== undefined) return problem(backwards, "repeats a period or comes before the period left of it");
+  const unplaced = periodLike.find((position) => readHeader(line[position]) === undefined);
+  if (unplaced !== undefined) return problem(unplaced, "names a period step 1 cannot place on the calendar (a fiscal period, a quarter, a week or month without its year, or a date serial stored as text)");
+  return problem(periodLike[0], "starts dates that are neither firsts of months, a week apart nor a day apart (a 4-4-5 or other fiscal calendar)");
+}
+
+const DAY_MONTH_YEAR = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+
+/**
+ * True for a date written as text that reads as two different days ("01/02/2024": 1 February, or
+ * January 2 as US exports write it). A header run of such firsts of months is still read as months;
+ * a single date (an order line's) is not guessed.
+ * @example ambiguousDayMonth("01/02/2024") // true
+ * @example ambiguousDayMonth("13/02/2024") // false
+ */
+export function ambiguousDayMonth(value: CellValue): boolean {
+  const match = typeof value === "string" ? DAY_MONTH_YEAR.exec(value.trim()) : null;
+  return match !== null && Number(match[1]) <= 12 && Number(match[2]) <= 12 && match[1] !== match[2];
 }
 
 function monthRun(positions: number[], months: Month[]): PeriodRun | undefined {

@@ -1,4 +1,4 @@
-import { toNumber } from "../../src/cycle/cellValues";
+import { notNumberAdvice, toNumber } from "../../src/cycle/cellValues";
 
 describe("toNumber: numbers as exports write them", () => {
   it.each([
@@ -19,5 +19,28 @@ describe("toNumber: numbers as exports write them", () => {
 
   it.each([["n/a"], ["12,34"], ["1,2345"], ["(-3)"], ["--"], [""], [null], [true], [Number.NaN]])("refuses %j", (value) => {
     expect(toNumber(value)).toBeNull();
+  });
+});
+
+describe("text that reads two ways is no number, with advice", () => {
+  it.each([["1.234"], ["-12.500"], ["(1.000)"]])("%s is refused (1234 in a European export, a decimal otherwise)", (text) => {
+    expect(toNumber(text)).toBeNull();
+    expect(notNumberAdvice(text)).toMatch(/1234 or as 1.234/);
+  });
+
+  it("decimals that read one way only are numbers", () => {
+    expect(toNumber("0.125")).toBe(0.125);
+    expect(toNumber("1.5")).toBe(1.5);
+    expect(toNumber("1,234.50")).toBe(1234.5);
+  });
+
+  it.each([
+    ["1.234,5", /decimal comma/],
+    ["12,5", /decimal comma/],
+    ["12 pcs", /unit/],
+    ["n/a", /^Enter a number\.$/],
+  ])("%s: advice", (text, advice) => {
+    expect(toNumber(text)).toBeNull();
+    expect(notNumberAdvice(text)).toMatch(advice);
   });
 });

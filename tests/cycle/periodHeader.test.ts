@@ -1,5 +1,18 @@
 import { daySerial } from "../../src/cycle/calendarDays";
-import { addMonths, findMonthRun, findPeriodRun, monthLabel, parseMonth, parsePeriodCell, parseSpanLabel, spanLabel } from "../../src/cycle/periodHeader";
+import {
+  addMonths,
+  findMonthRun,
+  ambiguousDayMonth,
+  findPeriodRun,
+  looksLikePeriod,
+  monthLabel,
+  monthOfName,
+  parseMonth,
+  parsePeriodCell,
+  parseSpanLabel,
+  periodLineProblem,
+  spanLabel,
+} from "../../src/cycle/periodHeader";
 
 describe("parseMonth", () => {
   it.each([
@@ -97,5 +110,90 @@ describe("findPeriodRun: months, weeks and days", () => {
     expect(parseSpanLabel("2024-W05", "week")).toEqual({ kind: "week", first: daySerial(2024, 1, 29), days: 7 });
     expect(parseSpanLabel("2024-02", "month")).toEqual({ kind: "month", first: daySerial(2024, 2, 1), days: 29 });
     expect(() => parseSpanLabel("2024-02", "day")).toThrow(RangeError);
+  });
+});
+
+describe("month names in other languages", () => {
+  it.each([
+    ["Mär 2024", "2024-03"],
+    ["Mrz 2024", "2024-03"],
+    ["Okt 2024", "2024-10"],
+    ["Dez. 2024", "2024-12"],
+    ["janv. 2024", "2024-01"],
+    ["févr. 2024", "2024-02"],
+    ["fevr 2024", "2024-02"],
+    ["août 2024", "2024-08"],
+    ["déc. 2025", "2025-12"],
+    ["ene-24", "2024-01"],
+    ["ago-24", "2024-08"],
+    ["dic-24", "2024-12"],
+    ["gen 2024", "2024-01"],
+    ["mrt 2024", "2024-03"],
+    ["maio 2024", "2024-05"],
+  ])("%s is %s", (text, expected) => {
+    expect(monthLabel(parseMonth(text)!)).toBe(expected);
+  });
+
+  it("no name stands for two months, and words that are not months are none", () => {
+    expect(monthOfName("Mai")).toBe(5);
+    expect(monthOfName("set")).toBe(9);
+    expect(monthOfName("Total")).toBeUndefined();
+    expect(parseMonth("Marc 2024")).toBeUndefined();
+  });
+});
+
+describe("dates read as months", () => {
+  it("month ends and one day of each month are months; 4-4-5 period end dates are not", () => {
+    const ends = [daySerial(2024, 1, 31), daySerial(2024, 2, 29), daySerial(2024, 3, 31)];
+    expect(findPeriodRun(["Item", ...ends])?.spans.map(spanLabel)).toEqual(["2024-01", "2024-02", "2024-03"]);
+    const fifteenths = [daySerial(2024, 1, 15), daySerial(2024, 2, 15), daySerial(2024, 3, 15)];
+    expect(findPeriodRun(["Item", ...fifteenths])?.kind).toBe("month");
+    const fourFourFive = [daySerial(2024, 1, 27), daySerial(2024, 2, 24), daySerial(2024, 3, 30), daySerial(2024, 4, 27)];
+    expect(findPeriodRun(["Item", ...fourFourFive])).toBeUndefined();
+  });
+});
+
+describe("periodLineProblem: headers that look like periods but cannot be read exactly", () => {
+  it.each([
+    ["FY24 P01"],
+    ["Period 3"],
+    ["Q1 2024"],
+    ["W05"],
+    ["sty 2024"],
+    ["24-Jan"],
+    ["Jul"],
+    ["45292"],
+  ])("%s looks like a period", (text) => {
+    expect(looksLikePeriod(text)).toBe(true);
+  });
+
+  it.each([["Item"], ["Description"], ["Pack size"], ["CH-101"], ["Total"]])("%s does not", (text) => {
+    expect(looksLikePeriod(text)).toBe(false);
+  });
+
+  it("names the cell: an unread month beside a run, a repeated month, a fiscal period, 4-4-5 dates", () => {
+    const unread = ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "sty 2024"];
+    expect(periodLineProblem(unread, findPeriodRun(unread))).toEqual({ position: 4, reason: expect.stringContaining('"sty 2024" looks like a period') });
+    const repeated = ["Item", "Jan 2024", "Feb 2024", "Feb 2024", "Mar 2024"];
+    expect(periodLineProblem(repeated, findPeriodRun(repeated))?.position).toBe(3);
+    expect(periodLineProblem(["Item", "FY24 P01", "FY24 P02", "FY24 P03"], undefined)?.reason).toMatch(/^"FY24 P01" names a period step 1 cannot place/);
+    const dates = ["Item", daySerial(2024, 1, 27), daySerial(2024, 2, 24), daySerial(2024, 3, 30)];
+    expect(periodLineProblem(dates, findPeriodRun(dates))?.reason).toMatch(/^"2024-01-27" starts dates/);
+    const fine = ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Total"];
+    expect(periodLineProblem(fine, findPeriodRun(fine))).toBeUndefined();
+  });
+});
+
+describe("ambiguousDayMonth: a text date that reads as two days", () => {
+  it.each([
+    ["01/02/2024", true],
+    ["3.4.2024", true],
+    ["13/02/2024", false],
+    ["02/13/2024", false],
+    ["05/05/2024", false],
+    ["2024-01-02", false],
+    [45292, false],
+  ])("%s: %s", (value, expected) => {
+    expect(ambiguousDayMonth(value)).toBe(expected);
   });
 });

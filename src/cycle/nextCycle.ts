@@ -208,9 +208,8 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
   let quantitiesWritten = fills.length;
   for (const [k, label] of added.entries()) {
     const line = lastLine + 1 + k;
-    const beside = await besideValues(workbook, grid, line, from, to);
-    const taken = beside.findIndex((cell) => !isBlank(cell));
-    if (taken >= 0) throw new PlanningError(`${sheetCellAddress(grid.source.sheet, cellOf(grid, line, from + taken))} beside the history is not empty: move what is there, then add ${label} again (nothing was written).`);
+    const taken = await firstHeldCell(workbook, grid, [line, line], [from, to]);
+    if (taken !== undefined) throw new PlanningError(`${taken} beside the history is not empty: move what is there, then add ${label} again (nothing was written).`);
     const header = headerCell(previousHeader, label);
     const quantities = newMonths.get(label) ?? new Map<number, number>();
     const cells: CellValue[] = [];
@@ -241,7 +240,10 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
     );
   }
   if (newSeries.size > 0) {
-    await checkNewLinesEmpty(workbook, grid, end, newSeries.size, Math.max(lineCount(values, grid.orientation), lastLine + 1 + added.length));
+    const taken = await firstHeldCell(workbook, grid, [0, Math.max(lineCount(values, grid.orientation), lastLine + 1 + added.length) - 1], [end, end + newSeries.size - 1]);
+    if (taken !== undefined) {
+      throw new PlanningError(`${taken} after the history's last ${grid.orientation === "periodsAcross" ? "row" : "column"} is not empty: move what is there, then add the new items again (nothing was written).`);
+    }
     const sample = keys.find((key) => key.location !== "");
     const sampleText = sample === undefined ? "" : String(cellAt(values, grid.orientation, grid.keyLine, positions[keys.indexOf(sample)])).trim();
     for (const series of newSeries.values()) {
@@ -277,23 +279,6 @@ function lineCount(values: Matrix, orientation: SeriesMapping["orientation"]): n
   return orientation === "periodsAcross" ? Math.max(0, ...values.map((row) => row.length)) : values.length;
 }
 
-/**
- * The new series' lines, at positions [first, first + count) and lines [0, lines), hold nothing yet.
- * @throws PlanningError naming the first cell that holds something
- */
-async function checkNewLinesEmpty(workbook: Workbook, grid: SeriesMapping, first: number, count: number, lines: number): Promise<void> {
-  const corner = cellOf(grid, 0, first);
-  const opposite = cellOf(grid, lines - 1, first + count - 1);
-  const held = await workbook.read(rangeAddress({ top: corner.row, left: corner.col, bottom: opposite.row, right: opposite.col }, grid.source.sheet));
-  for (const [r, row] of held.entries()) {
-    const c = row.findIndex((cell) => !isBlank(cell));
-    if (c >= 0) {
-      const where = sheetCellAddress(grid.source.sheet, { row: corner.row + r, col: corner.col + c });
-      throw new PlanningError(`${where} after the history's last ${grid.orientation === "periodsAcross" ? "row" : "column"} is not empty: move what is there, then add the new items again (nothing was written).`);
-    }
-  }
-}
-
 /** A key cell holding item and location, joined as the history's own keys join them ("CH-101 | Paris"). */
 function joinedKey(separator: string, sample: { item: string; location: string } | undefined, sampleText: string, series: NewSeries): string {
   const joiner =
@@ -319,12 +304,20 @@ function cellAddressOf(grid: SeriesMapping, line: number, position: number): str
   return cellAddress(cellOf(grid, line, position));
 }
 
-/** What the sheet holds on a line beside the history, from position `from` to `to` (to check it is empty). */
-async function besideValues(workbook: Workbook, grid: SeriesMapping, line: number, from: number, to: number): Promise<CellValue[]> {
-  const first = cellOf(grid, line, from);
-  const lastCell = cellOf(grid, line, to);
-  const read = await workbook.read(rangeAddress({ top: first.row, left: first.col, bottom: lastCell.row, right: lastCell.col }, grid.source.sheet));
-  return read.flat();
+/**
+ * The address of the first cell holding anything on the history's sheet in lines [first, last] and
+ * positions [from, to] of the grid (a line beside the history, or the lines of new series after it), or
+ * undefined when all are empty.
+ */
+async function firstHeldCell(workbook: Workbook, grid: SeriesMapping, [firstLine, lastLine]: [number, number], [from, to]: [number, number]): Promise<string | undefined> {
+  const corner = cellOf(grid, firstLine, from);
+  const opposite = cellOf(grid, lastLine, to);
+  const held = await workbook.read(rangeAddress({ top: corner.row, left: corner.col, bottom: opposite.row, right: opposite.col }, grid.source.sheet));
+  for (const [r, row] of held.entries()) {
+    const c = row.findIndex((cell) => !isBlank(cell));
+    if (c >= 0) return sheetCellAddress(grid.source.sheet, { row: corner.row + r, col: corner.col + c });
+  }
+  return undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import { PlanningError } from "../core/errors";
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
-import { dayLabel, daySerial } from "./calendarDays";
+import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
 import { isLines, isTotalLabel, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
 import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
@@ -217,10 +217,9 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(itemCell)}" ${phantom}; it is not an item.` });
           return collector.tally.leftOut("phantom", amount, key.address);
         }
-        if (ambiguousDayMonth(cell(columns.date))) {
-          const [first, second, year] = String(cell(columns.date)).trim().split(/[/.]/).map(Number);
-          const [dayFirst, monthFirst] = [dayLabel(daySerial(year, second, first)), dayLabel(daySerial(year, first, second))];
-          collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message: `${at(columns.date)}: "${String(cell(columns.date))}" could be ${dayFirst} (day first) or ${monthFirst} (month first). Enter the order date as a date, or as year-month-day.` });
+        const twoDays = ambiguousDayMonth(cell(columns.date));
+        if (twoDays !== undefined) {
+          collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message: `${at(columns.date)}: "${String(cell(columns.date))}" could be ${dayLabel(twoDays.dayFirst)} (day first) or ${dayLabel(twoDays.monthFirst)} (month first). Enter the order date as a date, or as year-month-day.` });
           return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
         }
         const span = parsePeriodCell(cell(columns.date));

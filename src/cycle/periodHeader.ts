@@ -351,15 +351,19 @@ export function periodLineProblem(line: readonly CellValue[], run: PeriodRun | u
 const DAY_MONTH_YEAR = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 
 /**
- * True for a date written as text that reads as two different days ("01/02/2024": 1 February, or
- * January 2 as US exports write it). A header run of such firsts of months is still read as months;
- * a single date (an order line's) is not guessed.
- * @example ambiguousDayMonth("01/02/2024") // true
- * @example ambiguousDayMonth("13/02/2024") // false
+ * The two days a date written as text reads as, when they differ ("01/02/2024": 1 February day first,
+ * or January 2 month first as US exports write it), as date serials; undefined for any other value.
+ * A header run of such firsts of months is still read as months; a single date (an order line's) is
+ * not guessed.
+ * @example ambiguousDayMonth("01/02/2024") // { dayFirst: 45323, monthFirst: 45293 }
+ * @example ambiguousDayMonth("13/02/2024") // undefined
  */
-export function ambiguousDayMonth(value: CellValue): boolean {
+export function ambiguousDayMonth(value: CellValue): { dayFirst: number; monthFirst: number } | undefined {
   const match = typeof value === "string" ? DAY_MONTH_YEAR.exec(value.trim()) : null;
-  return match !== null && Number(match[1]) <= 12 && Number(match[2]) <= 12 && match[1] !== match[2];
+  if (match === null) return undefined;
+  const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (first > 12 || second > 12 || first === second) return undefined;
+  return { dayFirst: daySerial(year, second, first), monthFirst: daySerial(year, first, second) };
 }
 
 function monthRun(positions: number[], months: Month[]): PeriodRun | undefined {

@@ -1,4 +1,4 @@
-import { daySerial } from "../../src/cycle/calendarDays";
+import { dayLabel, daySerial } from "../../src/cycle/calendarDays";
 import {
   addMonths,
   findMonthRun,
@@ -186,14 +186,15 @@ describe("periodLineProblem: headers that look like periods but cannot be read e
 
 describe("ambiguousDayMonth: a text date that reads as two days", () => {
   it.each([
-    ["01/02/2024", true],
-    ["3.4.2024", true],
-    ["13/02/2024", false],
-    ["02/13/2024", false],
-    ["05/05/2024", false],
-    ["2024-01-02", false],
-    [45292, false],
+    ["01/02/2024", ["2024-02-01", "2024-01-02"]],
+    ["3.4.2024", ["2024-04-03", "2024-03-04"]],
+    ["13/02/2024", undefined],
+    ["02/13/2024", undefined],
+    ["05/05/2024", undefined],
+    ["2024-01-02", undefined],
+    [45292, undefined],
   ])("%s: %s", (value, expected) => {
-    expect(ambiguousDayMonth(value)).toBe(expected);
+    const twoDays = ambiguousDayMonth(value);
+    expect(twoDays === undefined ? undefined : [dayLabel(twoDays.dayFirst), dayLabel(twoDays.monthFirst)]).toEqual(expected);
   });
 });

@@ -648,6 +648,22 @@ function leadingZeroCodes(): Layout {
   return { name: "leading-zero-codes", description: "Item codes as text with leading zeros ('00123', '000789')", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Hostile: item codes typed as numbers and shown with their zeros by the number format "00000", as planners keep them in Excel. */
+function formattedZeroCodes(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Items");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(42);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item code", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)]);
+  for (const code of [123, 456, 1234, 12345, 789]) {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, String(code).padStart(5, "0"), "", label(span[t]), value));
+    sheet.addRow([code, ...values]).getCell(1).numFmt = "00000";
+  }
+  return { name: "formatted-zero-codes", description: "Item codes as numbers shown '00123' by the format 00000", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /** Hostile: months down, a location row over an item row across (a cross-tab by site). */
 function locationCrossTab(): Layout {
   const book = new ExcelJS.Workbook();
@@ -849,6 +865,7 @@ export function buildLayouts(): Layout[] {
     serialHeaders(),
     serialTextHeaders(),
     leadingZeroCodes(),
+    formattedZeroCodes(),
     locationCrossTab(),
     europeanDecimals(),
     quantitiesWithUnits(),

@@ -10,6 +10,7 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetters, parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
+import { shownCode } from "./paddedCode";
 import { serialOfDate } from "./excelDate";
 import { addChartParts } from "./xlsxCharts";
 import {
@@ -237,7 +238,7 @@ export class MemoryWorkbook implements Workbook {
     const box = range ?? usedBox(sheet);
     if (box === undefined) return [];
     const rows = windowRows(box, window);
-    return rows === undefined ? [] : mapRange(sheet, rows, (cell) => toCellValue(cell?.value));
+    return rows === undefined ? [] : mapRange(sheet, rows, (cell) => shownCode(toCellValue(cell?.value), cell?.numFmt));
   }
 
   async extent(reference: string): Promise<Extent> {

@@ -11,6 +11,8 @@
  *   REQUEST_BUDGET_BYTES per sync, with number formats set per column run, not per cell.
  * - Cell editing: every batch runs with `delayForCellEdit`, so it waits while the planner edits a cell
  *   instead of failing (https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions).
+ * - Codes: a number shown with leading zeros by a format such as "00000" reads as the text shown
+ *   ("00123"), as the planner and their ERP export write it (paddedCode.ts).
  * - Dates: a workbook on the 1904 date system has its date cells read as 1900-system serials, so
  *   periods mean the same months in both (https://learn.microsoft.com/en-us/javascript/api/excel/excel.workbook#excel-excel-workbook-use1904datesystem-member).
  * - All or nothing: a write that fails part way removes the sheets it created and restores the metadata.
@@ -22,6 +24,7 @@
  */
 import { columnLetters, isRangeText, parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
 import { isDateSection } from "./dateFormat";
+import { shownCode } from "./paddedCode";
 import { columnPixels } from "./fittedLayout";
 import { serialFrom1904 } from "./excelDate";
 import { CHARTS_KEY, METADATA_SHEET, OWNED_SHEETS_KEY, decodeMetadata, encodeMetadata, ownedSheets, recordedCharts } from "./metadataSheet";
@@ -53,8 +56,8 @@ export type ExcelBatchRunner = <T>(options: Excel.RunOptions, batch: (context: E
 /** Largest request the add-in sends in one sync, well under Excel on the web's 5 MB. */
 const REQUEST_BUDGET_BYTES = 2_000_000;
 
-/** Cells read in one sync: at about 20 bytes a value, a response near 2 MB. */
-const READ_BUDGET_CELLS = 100_000;
+/** Cells read in one sync, each a value and a number format: at about 40 bytes a cell, a response near 2 MB. */
+const READ_BUDGET_CELLS = 50_000;
 
 /** Every batch waits while the planner edits a cell, instead of failing. */
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
@@ -568,28 +571,27 @@ function locate(reference: string, snapshot: Snapshot, layout: Layout | undefine
 }
 
 /**
- * Read rectangles in row chunks, at most READ_BUDGET_CELLS cells per sync (half as many on a 1904
- * workbook, whose number formats come along to find the dates).
+ * Read rectangles in row chunks, at most READ_BUDGET_CELLS cells per sync. Number formats come along:
+ * they tell a code padded with zeros (shownCode) and, on a 1904 workbook, the dates.
  */
 async function readValues(context: Excel.RequestContext, targets: { sheet: string; box: CellRange }[], date1904: boolean): Promise<Matrix[]> {
-  const budget = date1904 ? READ_BUDGET_CELLS / 2 : READ_BUDGET_CELLS;
   const results: Matrix[] = targets.map(() => []);
   let queued: { index: number; range: Excel.Range }[] = [];
   let cells = 0;
   const flush = async (): Promise<void> => {
     await context.sync();
-    for (const { index, range } of queued) results[index].push(...toDateSystem(range.values.map(toCellValues), date1904 ? range.numberFormat : undefined));
+    for (const { index, range } of queued) results[index].push(...asShown(range.values.map(toCellValues), range.numberFormat, date1904));
     queued = [];
     cells = 0;
   };
   for (const [index, { sheet, box }] of targets.entries()) {
     const width = box.right - box.left + 1;
-    const rowsPerChunk = Math.max(1, Math.floor(budget / width));
+    const rowsPerChunk = Math.max(1, Math.floor(READ_BUDGET_CELLS / width));
     for (let top = box.top; top <= box.bottom; top += rowsPerChunk) {
       const chunk = { ...box, top, bottom: Math.min(box.bottom, top + rowsPerChunk - 1) };
       const size = (chunk.bottom - chunk.top + 1) * width;
-      if (cells > 0 && cells + size > budget) await flush();
-      const range = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(chunk)).load(date1904 ? "values,numberFormat" : "values");
+      if (cells > 0 && cells + size > READ_BUDGET_CELLS) await flush();
+      const range = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(chunk)).load("values,numberFormat");
       queued.push({ index, range });
       cells += size;
     }
@@ -598,10 +600,18 @@ async function readValues(context: Excel.RequestContext, targets: { sheet: strin
   return results;
 }
 
-/** Dates of a 1904 workbook as 1900-system serials: numbers under a date format move by 1,462 days. */
-function toDateSystem(values: Matrix, formats: unknown[][] | undefined): Matrix {
-  if (formats === undefined) return values;
-  return values.map((row, r) => row.map((cell, c) => (typeof cell === "number" && isDateSection(String(formats[r]?.[c] ?? "General").split(";")[0]) ? serialFrom1904(cell) : cell)));
+/**
+ * Values as the planner sees them: codes padded by their format as text (shownCode); on a 1904 workbook,
+ * numbers under a date format as 1900-system serials (they move by 1,462 days).
+ */
+function asShown(values: Matrix, formats: unknown[][], date1904: boolean): Matrix {
+  return values.map((row, r) =>
+    row.map((cell, c) => {
+      const format = String(formats[r]?.[c] ?? "General");
+      if (date1904 && typeof cell === "number" && isDateSection(format.split(";")[0])) return serialFrom1904(cell);
+      return shownCode(cell, format);
+    }),
+  );
 }
 
 /** A named item as the Workbook interface lists it: its rectangle, or null and why it is skipped. */

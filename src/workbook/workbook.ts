@@ -154,6 +154,8 @@ export interface Workbook {
    * ("History", read from A1 so that row r, column c of the result is the sheet's cell), a table name
    * (header row included), a workbook-level name or a worksheet-level name ("History!Quantities").
    * With a window, only rows [offset, offset + count) of that result (fewer at the end; none past it).
+   * A whole number shown with leading zeros by a format of zeros ("00000") reads as the text shown
+   * ("00123"): it is a code (paddedCode.ts).
    */
   read(reference: string, window?: ReadWindow): Promise<Matrix>;
   /** Rows and columns read(reference) would return, without reading any value ({0, 0} for an empty sheet). */

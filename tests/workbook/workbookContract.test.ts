@@ -141,3 +141,45 @@ describe.each(IMPLEMENTATIONS)("%s keeps the Workbook contract", (_name, make) =
     await expect(book.read("Nowhere")).rejects.toThrow(/no sheet, table or named range called "Nowhere"/);
   });
 });
+
+/** Item codes the planner formatted "00000" to show their zeros, beside quantities and months. */
+const CODES_SHEET = [
+  ["Item", "Month", "Units"],
+  [123, 1, 1234],
+  [123456, 12, 0],
+  ["00042", 2, 7],
+];
+const CODES_FORMATS = ["00000", "00", "#,##0"];
+
+async function memoryCodes(): Promise<Workbook> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Codes");
+  CODES_SHEET.forEach((row, r) => row.forEach((value, c) => {
+    const cell = sheet.getCell(r + 1, c + 1);
+    cell.value = value;
+    if (r > 0) cell.numFmt = CODES_FORMATS[c];
+  }));
+  return MemoryWorkbook.fromXlsx(new Uint8Array(await book.xlsx.writeBuffer()));
+}
+
+async function officeCodes(): Promise<Workbook> {
+  const fake = new FakeExcel();
+  fake.addSheet("Codes", CODES_SHEET);
+  for (const row of [2, 3, 4]) ["A", "B", "C"].forEach((column, c) => ((fake.cellModel("Codes", `${column}${row}`) as { numberFormat: string }).numberFormat = CODES_FORMATS[c]));
+  return new OfficeWorkbook(fake.runner);
+}
+
+describe.each<[string, () => Promise<Workbook>]>([
+  ["MemoryWorkbook", memoryCodes],
+  ["OfficeWorkbook", officeCodes],
+])("%s reads codes as the planner sees them", (_name, make) => {
+  it("reads a number shown with leading zeros by a format of zeros as the text shown, and leaves quantities and months numbers", async () => {
+    const book = await make();
+    expect(await book.read("Codes")).toEqual([
+      ["Item", "Month", "Units"],
+      ["00123", 1, 1234],
+      ["123456", 12, 0],
+      ["00042", 2, 7],
+    ]);
+  });
+});

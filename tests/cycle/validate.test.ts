@@ -68,3 +68,21 @@ describe("validateData on a spoiled workbook", () => {
     expect(report.issues).toEqual([expect.objectContaining({ kind: "notMapped", severity: "error", address: null })]);
   });
 });
+
+describe("validateData on codes shown with leading zeros", () => {
+  it("matches history codes typed as numbers under the format 00000 with the item master's codes typed as text", async () => {
+    const book = new ExcelJS.Workbook();
+    const history = book.addWorksheet("Hist");
+    history.getRow(1).values = ["Item", "2024-01", "2024-02", "2024-03", "2024-04"];
+    for (const [row, code] of [[2, 123], [3, 4567]]) {
+      history.getRow(row).values = [code, 10, 11, 12, 13];
+      history.getCell(row, 1).numFmt = "00000";
+    }
+    const items = book.addWorksheet("Items");
+    items.getRow(1).values = ["Item", "Description", "Price", "Unit cost"];
+    items.getRow(2).values = ["00123", "Bolt", 10, 5];
+    items.getRow(3).values = ["04567", "Nut", 8, 4];
+    const report = await validate(await load(book));
+    expect(report.issues.filter((issue) => issue.kind === "notInItemMaster" || issue.kind === "noHistory")).toEqual([]);
+  });
+});

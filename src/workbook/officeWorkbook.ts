@@ -56,8 +56,8 @@ export type ExcelBatchRunner = <T>(options: Excel.RunOptions, batch: (context: E
 /** Largest request the add-in sends in one sync, well under Excel on the web's 5 MB. */
 const REQUEST_BUDGET_BYTES = 2_000_000;
 
-/** Cells read in one sync, each a value and a number format: at about 40 bytes a cell, a response near 2 MB. */
-const READ_BUDGET_CELLS = 50_000;
+/** Values and number formats read in one sync (each counts one): at about 20 bytes each, a response near 2 MB. */
+const READ_BUDGET_CELLS = 100_000;
 
 /** Every batch waits while the planner edits a cell, instead of failing. */
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
@@ -383,8 +383,12 @@ export class OfficeWorkbook implements Workbook {
     }
     try {
       if (wanted.size > 0) {
-        const { date1904 } = await this.loadSnapshot();
-        const read = await this.run((context) => readValues(context, [...wanted.values()], date1904));
+        const snapshot = await this.loadSnapshot();
+        const owned = new Set(ownedSheets(snapshot.metadata));
+        // The add-in writes its codes as text and its periods as labels: only the planner's sheets (and
+        // any sheet of a 1904 workbook) need their number formats read.
+        const targets = [...wanted.values()].map((target) => ({ ...target, formats: snapshot.date1904 || !owned.has(target.sheet) }));
+        const read = await this.run((context) => readValues(context, targets, snapshot.date1904));
         [...wanted.keys()].forEach((key, index) => this.values.set(key, read[index]));
       }
     } catch (error) {
@@ -571,28 +575,32 @@ function locate(reference: string, snapshot: Snapshot, layout: Layout | undefine
 }
 
 /**
- * Read rectangles in row chunks, at most READ_BUDGET_CELLS cells per sync. Number formats come along:
- * they tell a code padded with zeros (shownCode) and, on a 1904 workbook, the dates.
+ * Read rectangles in row chunks, at most READ_BUDGET_CELLS values and formats per sync. A rectangle of
+ * the planner's brings its number formats along: they tell a code padded with zeros (shownCode) and, on
+ * a 1904 workbook, the dates.
  */
-async function readValues(context: Excel.RequestContext, targets: { sheet: string; box: CellRange }[], date1904: boolean): Promise<Matrix[]> {
+async function readValues(context: Excel.RequestContext, targets: { sheet: string; box: CellRange; formats: boolean }[], date1904: boolean): Promise<Matrix[]> {
   const results: Matrix[] = targets.map(() => []);
-  let queued: { index: number; range: Excel.Range }[] = [];
+  let queued: { index: number; range: Excel.Range; formats: boolean }[] = [];
   let cells = 0;
   const flush = async (): Promise<void> => {
     await context.sync();
-    for (const { index, range } of queued) results[index].push(...asShown(range.values.map(toCellValues), range.numberFormat, date1904));
+    for (const { index, range, formats } of queued) {
+      const values = range.values.map(toCellValues);
+      results[index].push(...(formats ? asShown(values, range.numberFormat, date1904) : values));
+    }
     queued = [];
     cells = 0;
   };
-  for (const [index, { sheet, box }] of targets.entries()) {
-    const width = box.right - box.left + 1;
+  for (const [index, { sheet, box, formats }] of targets.entries()) {
+    const width = (box.right - box.left + 1) * (formats ? 2 : 1);
     const rowsPerChunk = Math.max(1, Math.floor(READ_BUDGET_CELLS / width));
     for (let top = box.top; top <= box.bottom; top += rowsPerChunk) {
       const chunk = { ...box, top, bottom: Math.min(box.bottom, top + rowsPerChunk - 1) };
       const size = (chunk.bottom - chunk.top + 1) * width;
       if (cells > 0 && cells + size > READ_BUDGET_CELLS) await flush();
-      const range = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(chunk)).load("values,numberFormat");
-      queued.push({ index, range });
+      const range = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(chunk)).load(formats ? "values,numberFormat" : "values");
+      queued.push({ index, range, formats });
       cells += size;
     }
   }

@@ -9,7 +9,7 @@ export interface LevelSeries {
   family: string;
   history: readonly number[];
   forecast: readonly number[];
-  /** In-sample one-step RMSE of its model. */
+  /** In-sample one-step RMSE of its model; NaN for a new item with fewer than 2 months (held at its forecast). */
   rmse: number;
   /** One-step in-sample errors of its model, one per history period (NaN = none that period). */
   errors: readonly number[];
@@ -72,7 +72,9 @@ export function levelStructure(series: readonly Pick<LevelSeries, "item" | "loca
  * are reconciled with the item (x location) forecasts by MinT with shrinkage (Wickramasuriya,
  * Athanasopoulos & Hyndman 2019): the covariance of every series' one-step in-sample errors shrunk toward
  * its diagonal, so each family forecast is the sum of its items' and the levels agree. Negative
- * reconciled forecasts become 0 (demand) and the levels are added up again. With more than
+ * reconciled forecasts become 0 (demand) and the levels are added up again. A new item with fewer than
+ * 2 months (RMSE NaN: no errors to weigh it by) keeps its own forecast, which the totals it adds up
+ * into carry as it is (reconcileFree). With more than
  * MAX_SHRINK_SERIES series, fewer than 2 periods where every series has an error, or a singular
  * covariance, the variances alone weigh the series (MinT diagonal, WLS variance scaling). Tried (npm run
  * bench:mint, rolling origins, bottom-level RMSE): on a generated 600-series item x location hierarchy
@@ -100,26 +102,56 @@ export async function coherentLevels(
   totals.forEach((i, k) => (fits[i] = own[k]));
   structure.bottom.forEach((i, j) => (fits[i] = series[j]));
   const base = fits.map((fit) => fit.forecast);
-  let reconciled: number[][] | undefined;
+  const held = series.map((s) => !Number.isFinite(s.rmse));
+  const free = reconcileFree(structure, fits, series, held);
+  const bottom = series.map((s, j) => (held[j] ? [...s.forecast] : free.bottom[free.index[j]].map((v) => Math.max(0, v))));
+  const coherent = sumUp(structure, bottom);
+  return {
+    bottom,
+    levels: totals.map((i) => ({ level: structure.nodes[i].level as LevelForecast["level"], name: structure.nodes[i].name, own: [...base[i]], coherent: coherent[i] })),
+    weights: free.lambda === undefined ? "mint_diag" : "mint_shrink",
+    ...(free.lambda === undefined ? {} : { lambda: free.lambda }),
+  };
+}
+
+/**
+ * MinT over the series that have an error measure, the others (new items with fewer than 2 months: no
+ * errors, RMSE NaN) held at their own forecasts: their forecasts are taken off every total they add up
+ * into, and the rest is reconciled on the structure of the free series alone.
+ * @returns the reconciled forecast of each free series (`index[j]`: series j's row, -1 when held) and the shrinkage intensity
+ */
+function reconcileFree(
+  structure: SummingStructure,
+  fits: readonly OwnForecast[],
+  series: readonly LevelSeries[],
+  held: readonly boolean[],
+): { bottom: number[][]; index: number[]; lambda?: number } {
+  const index: number[] = [];
+  let next = 0;
+  for (const isHeld of held) index.push(isHeld ? -1 : next++);
+  if (next === 0) return { bottom: [], index };
+  const freeSeries = series.filter((_, j) => !held[j]);
+  const freeStructure = held.some(Boolean) ? levelStructure(freeSeries) : structure;
+  const heldSums = sumUp(structure, series.map((s, j) => (held[j] ? s.forecast : s.forecast.map(() => 0))));
+  const nodeOf = new Map(structure.nodes.map((node, i) => [`${node.level}\u0000${node.name}`, i]));
+  const freeFits: OwnForecast[] = freeStructure.nodes.map((node) => {
+    const i = nodeOf.get(`${node.level}\u0000${node.name}`)!;
+    return { ...fits[i], forecast: fits[i].forecast.map((v, t) => v - heldSums[i][t]) };
+  });
+  const base = freeFits.map((fit) => fit.forecast);
   let lambda: number | undefined;
-  if (structure.nodes.length <= MAX_SHRINK_SERIES) {
+  let reconciled: number[][] | undefined;
+  if (freeStructure.nodes.length <= MAX_SHRINK_SERIES) {
     try {
-      const covariance = shrinkCovariance(fits.map((fit) => fit.errors));
-      reconciled = reconcileByWeights(structure, base, { kind: "covariance", covariance });
+      const covariance = shrinkCovariance(freeFits.map((fit) => fit.errors));
+      reconciled = reconcileByWeights(freeStructure, base, { kind: "covariance", covariance });
       lambda = covariance.lambda;
     } catch (error) {
       if (!(error instanceof PlanningError)) throw error;
     }
   }
-  reconciled ??= reconcileByWeights(structure, base, varianceWeights(fits.map((fit) => fit.rmse ** 2)));
-  const bottom = reconciled.map((row) => row.map((v) => Math.max(0, v)));
-  const coherent = sumUp(structure, bottom);
-  return {
-    bottom,
-    levels: totals.map((i) => ({ level: structure.nodes[i].level as LevelForecast["level"], name: structure.nodes[i].name, own: [...base[i]], coherent: coherent[i] })),
-    weights: lambda === undefined ? "mint_diag" : "mint_shrink",
-    ...(lambda === undefined ? {} : { lambda }),
-  };
+  reconciled ??= reconcileByWeights(freeStructure, base, varianceWeights(freeFits.map((fit) => fit.rmse ** 2)));
+  return { bottom: reconciled, index, ...(lambda === undefined ? {} : { lambda }) };
 }
 
 /** Each series weighed by its error variance; one fitted exactly (0) is trusted most, not infinitely. */

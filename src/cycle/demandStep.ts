@@ -158,13 +158,14 @@ export async function runDemandStep(
   const smapeShare = (item: ItemForecast): number | null => (item.holdoutSmape === null ? null : roundShare(item.holdoutSmape / 100));
   const forecastRows: CellInput[][] = [[...forecastColumns(located), ...periods]];
   items.forEach((item, i) => {
-    const lead = [...keyCells(item, located), item.family, item.model, item.segment, item.intermittent ? "yes" : "no", smapeShare(item), roundCents(item.rmse)];
+    const lead = [...keyCells(item, located), item.family, item.model, item.segment, item.intermittent ? "yes" : "no", smapeShare(item), Number.isFinite(item.rmse) ? roundCents(item.rmse) : null];
     const live: CellInput[] = [{ formula: liveFormula(clean.rows[i][0], clean.rows.length, historyPeriods.length, demand, seasonLength, level, seasons[i]) }, ...periods.slice(1).map(() => null)];
     const blank = periods.map(() => null);
-    const formulas = demand.liveFormulas === true && !located && coherent === undefined;
+    // =SOP.FORECAST needs 2 months: a new item with fewer keeps values
+    const formulas = demand.liveFormulas === true && !located && coherent === undefined && recorded[i].filter((v) => v !== null).length >= 2;
     forecastRows.push([...lead, "Forecast", ...(formulas ? live : shownDemand(item.forecast))]);
-    forecastRows.push([...lead, `Lower ${level}%`, ...(formulas ? blank : shownDemand(item.lower))]);
-    forecastRows.push([...lead, `Upper ${level}%`, ...(formulas ? blank : shownDemand(item.upper))]);
+    forecastRows.push([...lead, `Lower ${level}%`, ...(formulas ? blank : shownBound(item.lower))]);
+    forecastRows.push([...lead, `Upper ${level}%`, ...(formulas ? blank : shownBound(item.upper))]);
   });
   await replaceSheets(
     workbook,
@@ -210,7 +211,7 @@ export async function runDemandStep(
             block: [
               ["Period", "History", "Forecast", `Lower ${level}%`, `Upper ${level}%`],
               ...historyPeriods.slice(-CHART_HISTORY).map((period, k, shown) => [period, roundCents(histories[i][histories[i].length - shown.length + k]), null, null, null]),
-              ...periods.map((period, t) => [period, null, roundCents(item.forecast[t]), roundCents(item.lower[t]), roundCents(item.upper[t])]),
+              ...periods.map((period, t) => [period, null, roundCents(item.forecast[t]), shownBound(item.lower)[t], shownBound(item.upper)[t]]),
             ],
           })),
         },
@@ -319,6 +320,11 @@ function liveFormula(id: CellValue, items: number, historyLength: number, demand
 }
 
 /** Price per item id from the planner's item master (1 when unknown, so ABC ranks by volume). */
+/** An interval bound as SOP Forecast shows it: blank where there is none (a new item with fewer than 2 months). */
+function shownBound(values: readonly number[]): (number | null)[] {
+  return Number.isFinite(values[0]) ? shownDemand(values) : values.map(() => null);
+}
+
 async function itemPrices(workbook: Workbook): Promise<Map<string, number>> {
   const data = await loadMappedData(workbook);
   return new Map(data.items.map((item) => [item.id, item.price ?? 1]));

@@ -1,15 +1,15 @@
 import { correctOutliers, fillMissing } from "../core/forecast";
-import type { Workbook } from "../workbook/workbook";
+import type { CellValue, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { acceptedNote, recordErrors, type ErrorGate } from "./errorGate";
 import { describeHistory } from "./historyLayout";
 import type { CustomerTotal } from "./historyReader";
 import { currentMapping } from "./mappedData";
 import { DataMapping, proposeMapping, saveMapping } from "./mapping";
-import { CENTS_FORMAT, periodFormats, replaceSheets, roundCents, SheetContent, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
+import { CENTS_FORMAT, periodFormats, readIfPresent, replaceSheets, roundCents, SheetContent, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
 import { seasonLengthOf } from "./periods";
 import { hasLocations, PlanningData, readPlanningData, seriesKey, type DemandSeries } from "./planningData";
-import { keyCells, keyHeader } from "./seriesColumns";
+import { keyCells, keyHeader, rowKey } from "./seriesColumns";
 import { reconciliationText } from "./reconciliation";
 import { SHEETS } from "./sheets";
 import type { ResultTable, StepReport, StepRunOptions } from "./stepTypes";
@@ -35,7 +35,7 @@ export interface GatherResult {
   /** Cleaned history per series, items in item-master order (series with no usable history are left out). */
   cleaned: CleanSeries[];
   changes: HistoryChange[];
-  /** Series left out of planning because their history holds fewer than 2 numbers ("item" or "item @ location"). */
+  /** Items of the item master left out of planning: no history, and no launch forecast in SOP Overrides. */
   skipped: string[];
   report: StepReport;
 }
@@ -44,7 +44,11 @@ export interface GatherResult {
 export interface CleanSeries {
   item: string;
   location: string;
-  /** Cleansed quantities; null before the series' first number (periods before a new item existed). */
+  /**
+   * Cleansed quantities; null before the series' first number (periods before a new item existed). A
+   * new item with one month of history keeps its other months blank; one without history (planned because
+   * SOP Overrides gives it a launch forecast) is blank throughout.
+   */
   values: (number | null)[];
 }
 
@@ -75,7 +79,8 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   for (const series of seriesByItem(data)) {
     const history = series.history.map((v) => (v !== null && v < 0 ? null : v));
     if (history.filter((v) => v !== null).length < 2) {
-      skipped.push(seriesKey(series.item, series.location));
+      // one month of history (a product launched last month): nothing to fill from, so planned as it is
+      cleaned.push({ item: series.item, location: series.location, values: history });
       continue;
     }
     // a series that starts later (a new item) keeps its periods before the first number blank: it did not
@@ -97,13 +102,14 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
       });
     }
   }
-  const withSeries = new Set(data.series.map((series) => series.item));
-  skipped.push(...data.items.filter((item) => !withSeries.has(item.id)).map((item) => item.id));
+  const located = hasLocations(data.series);
+  const launches = launchesWithoutHistory(data, await readIfPresent(workbook, SHEETS.overrides), located);
+  cleaned.push(...launches.planned.map((key) => ({ ...key, values: data.periods.map(() => null) })));
+  skipped.push(...launches.skipped);
   throwIfCancelled(options.signal);
 
   options.onProgress?.({ fraction: 0.7, message: "Preparing the planning sheets" });
   const familyOf = new Map(data.items.map((item) => [item.id, item.family]));
-  const located = hasLocations(data.series);
   const keys = keyHeader(located).length;
   const sheets: Record<string, SheetContent> = {
     [SHEETS.validation]: {
@@ -147,7 +153,19 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
         text: issue.message,
         address: issue.address ?? undefined,
       })),
-      ...skipped.map((id) => ({ level: "warning" as const, text: `Item ${id} has fewer than 2 months of history and is left out of the plan.` })),
+      ...launches.planned.map((key) => ({ level: "info" as const, text: `New item ${seriesKey(key.item, key.location)} has no history: it is planned from its launch forecast in ${SHEETS.overrides}.` })),
+      ...launches.unlocated.map((id) => ({
+        level: "warning" as const,
+        text: `New item ${id} has a launch forecast in ${SHEETS.overrides} but no location there: give each of its rows the location it will be stocked at, then run step 1 again.`,
+      })),
+      ...(skipped.length > 0
+        ? [
+            {
+              level: "info" as const,
+              text: `${skipped.length} item(s) of the item master have no history and are left out of the plan (${skipped.slice(0, 10).join(", ")}${skipped.length > 10 ? ", ..." : ""}); to plan a new one, type its launch forecast in ${SHEETS.overrides} and run step 1 again.`,
+            },
+          ]
+        : []),
       ...(located ? [{ level: "info" as const, text: "Demand is read by item and location: each item x location is forecast on its own; supply plans each item's total over its locations." }] : []),
     ],
     tables: [
@@ -225,4 +243,40 @@ function gateSummary(gate: ErrorGate): string {
   return gate.accepted
     ? ` The errors were accepted (${gate.accepted.when}): "${gate.accepted.reason}".`
     : " The errors block steps 2 to 6 until you fix them and run this step again, or accept them with a reason.";
+}
+
+/** Items of the item master without history: those SOP Overrides gives a launch forecast, and the rest. */
+interface Launches {
+  /** Series to plan without history (at the location the override names, in a workbook with locations). */
+  planned: { item: string; location: string }[];
+  /** Items without history that no override names: left out of the plan. */
+  skipped: string[];
+  /** Items named in SOP Overrides without a location, in a workbook with locations. */
+  unlocated: string[];
+}
+
+/**
+ * A new product is planned before it sells: an item of the item master without history is given a row
+ * of SOP Clean History (blank throughout) when a row of SOP Overrides names it, so that step 2 forecasts
+ * it 0 and the override makes its consensus.
+ * @param data what step 1 read
+ * @param overrides SOP Overrides' rows, header first ([] when the sheet is missing)
+ * @param located true when the history is by item and location
+ */
+function launchesWithoutHistory(data: PlanningData, overrides: readonly CellValue[][], located: boolean): Launches {
+  const withSeries = new Set(data.series.map((series) => series.item));
+  const header = (overrides[0] ?? []).map((cell) => (cell === null ? "" : String(cell)));
+  const named = overrides.slice(1).map((row) => rowKey(header.slice(1), row.slice(1)));
+  const known = new Set(data.series.map((series) => series.location));
+  const launches: Launches = { planned: [], skipped: [], unlocated: [] };
+  for (const item of data.items.filter((candidate) => !withSeries.has(candidate.id))) {
+    const rows = named.filter((key) => key.item === item.id);
+    // a location the history does not know is left to step 2, which names the override row
+    const locations = [...new Set(rows.map((key) => key.location).filter((location) => known.has(location)))];
+    if (rows.length === 0) launches.skipped.push(item.id);
+    else if (!located) launches.planned.push({ item: item.id, location: "" });
+    else if (locations.length === 0) launches.unlocated.push(item.id);
+    else launches.planned.push(...locations.map((location) => ({ item: item.id, location })));
+  }
+  return launches;
 }

@@ -40,14 +40,14 @@ export interface ItemForecastResult {
   intermittent: boolean;
   /** True when the item uses the season of its family (its own history does not show it clearly). */
   familySeason: boolean;
-  /** In-sample one-step RMSE, used for safety stock. */
+  /** In-sample one-step RMSE, used for safety stock; NaN for a new item with fewer than 2 months. */
   rmse: number;
   /**
    * One-step in-sample errors (history - fitted), one per history period, NaN where the model has no
    * fitted value (e.g. its first season): what MinT with shrinkage weighs the levels by.
    */
   errors: number[];
-  /** Forecast and interval bounds, never below 0 (demand). */
+  /** Forecast and interval bounds, never below 0 (demand); the bounds NaN for a new item with fewer than 2 months. */
   forecast: number[];
   lower: number[];
   upper: number[];
@@ -75,6 +75,7 @@ export type BatchForecaster = (batch: ForecastBatch, options?: BatchRunOptions) 
 export function forecastItems(batch: ForecastBatch, from = 0, to = batch.jobs.length): ItemForecastResult[] {
   const { horizon, seasonLength, level, holdout } = batch;
   return batch.jobs.slice(from, to).map((job) => {
+    if (job.history.filter((y) => y !== null).length < 2) return newItemForecast(job.history, horizon);
     const outcome = forecastSeries({ history: job.history, horizon, seasonLength, levels: [level], familySeason: job.familySeason });
     const floor = (values: readonly number[]): number[] => values.map((v) => Math.max(0, v));
     return {
@@ -89,6 +90,30 @@ export function forecastItems(batch: ForecastBatch, from = 0, to = batch.jobs.le
       upper: floor(outcome.intervals[0].upper),
     };
   });
+}
+
+/**
+ * A new item's forecast, before it has the 2 months any model needs: its one month repeated, or 0 for an
+ * item without history (planned because SOP Overrides gives its launch forecast, which makes the
+ * consensus). One month tells nothing of the spread, so there is no interval and no error measure.
+ */
+function newItemForecast(history: readonly (number | null)[], horizon: number): ItemForecastResult {
+  const known = history.filter((y): y is number => y !== null);
+  const level = known.length === 1 ? Math.max(0, known[0]) : 0;
+  return {
+    model:
+      known.length === 1
+        ? "New item, one month of history: that month repeated (no interval until it has more)"
+        : "New item without history: 0, its launch forecast comes from SOP Overrides",
+    holdoutSmape: null,
+    intermittent: false,
+    familySeason: false,
+    rmse: Number.NaN,
+    errors: history.map(() => Number.NaN),
+    forecast: new Array<number>(horizon).fill(level),
+    lower: new Array<number>(horizon).fill(Number.NaN),
+    upper: new Array<number>(horizon).fill(Number.NaN),
+  };
 }
 
 /** sMAPE of automatic mode on the last `holdout` periods, fitted on the ones before (family season measured on those too). */

@@ -246,7 +246,7 @@ function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: read
   for (const cell of masterIds) {
     const id = String(cell.value).trim();
     if (!history.has(id.toLowerCase())) {
-      issues.push({ kind: "noHistory", severity: "info", address: cell.address, item: id, message: `${id} is in the item master but has no sales history (a new item?).` });
+      issues.push({ kind: "noHistory", severity: "info", address: cell.address, item: id, message: `${id} is in the item master but has no sales history (a new item? type its launch forecast in SOP Overrides to plan it).` });
     }
   }
   return issues;

@@ -44,6 +44,23 @@ describe("coherent levels of step 2", () => {
     expect(result.levels[0].coherent[0]).toBeCloseTo(result.bottom.reduce((s, row) => s + row[0], 0), 9);
   });
 
+  test("a new item without errors (RMSE NaN) keeps its own forecast; the rest reconcile as if its forecast were taken off every total", async () => {
+    const errorsOf = (k: number): number[] => [1, -2, 0.5, 3, -1, 2].map((e, t) => e * (1 + k) + ((t * k) % 3) - 1);
+    const established = ["a", "b", "c"].map((item, k) => ({ item, location: "", family: item === "c" ? "G" : "F", history: [5, 6, 7, 8, 9, 10], forecast: [10 + k, 12], rmse: 1, errors: errorsOf(k) }));
+    const launched = { item: "n", location: "", family: "F", history: [0, 0, 0, 0, 0, 7], forecast: [7, 7], rmse: NaN, errors: new Array<number>(6).fill(NaN) };
+    // Totals in node order: Total, F, G; the new item adds 7 a month to Total and F.
+    const own = (held: number) => async (histories: number[][]): Promise<OwnForecast[]> =>
+      histories.map((_, k) => ({ forecast: [40 + k - (k < 2 ? held : 0), 44 - (k < 2 ? held : 0)], rmse: 2, errors: errorsOf(k + 5) }));
+    const result = await coherentLevels([...established, launched], own(0));
+    const without = await coherentLevels(established, own(7));
+    expect(result.bottom[3]).toEqual([7, 7]);
+    result.bottom.slice(0, 3).forEach((row, j) => row.forEach((v, t) => expect(v).toBeCloseTo(without.bottom[j][t], 9)));
+    expect(result.weights).toBe("mint_shrink");
+    // Every level adds up, the new item included.
+    expect(result.levels[1].coherent[0]).toBeCloseTo(result.bottom[0][0] + result.bottom[1][0] + 7, 9);
+    expect(result.levels[0].coherent[0]).toBeCloseTo(result.bottom.reduce((sum, row) => sum + row[0], 0), 9);
+  });
+
   test("more totals than MAX_COHERENT_TOTALS are refused before any total is forecast, saying the item forecasts are kept", async () => {
     const series = Array.from({ length: 1000 }, (_, k) => ["N", "S"].map((location) => ({ item: `i${k}`, location, family: "F", history: [1, 2], forecast: [1], rmse: 1, errors: [0, 1] }))).flat();
     let asked = false;

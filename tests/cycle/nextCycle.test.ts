@@ -173,7 +173,7 @@ describe("rolling cycles with locations", () => {
 });
 
 describe("rolling cycles with new items", () => {
-  test("a new item's actuals become a new row of the history table (its code as text, earlier months blank); steps 1-5 run; it is forecast once it has 2 months", async () => {
+  test("a new item's actuals become a new row of the history table (its code as text, earlier months blank); steps 1-5 run; its month is repeated, then it is forecast once it has 2 months", async () => {
     let book = await smallSampleBook(3, true);
     await launch(book, "00123");
     await runCycle(book, OPTIONS);
@@ -188,14 +188,18 @@ describe("rolling cycles with new items", () => {
     expect(history[4]).toEqual(["00123", ...new Array(36).fill(null), 40]);
     expect(history.map((row) => row[37])).toEqual(["2026-01", 200, 150, 300, 40]);
     // step 1 reads the months before the launch as before its first month (one note), not as missing demand;
-    // it leaves a series with one number out of the plan (gatherStep: fewer than 2 numbers)
+    // with its one month the item is planned at that month repeated, without an interval
     const gather = cycle.reports[0].report.messages ?? [];
     expect(gather).toContainEqual({ level: "info", text: "00123 starts in 2026-01: its 36 earlier months are blank, so it is forecast from its first month on (they are not filled).", address: "'Sales History'!B5" });
     expect(gather.filter((message) => message.text.startsWith("00123 starts in"))).toHaveLength(1);
-    expect(gather.filter((message) => message.level !== "info" && message.text.includes("00123")).map((message) => message.text)).toEqual([
-      "Item 00123 has fewer than 2 months of history and is left out of the plan.",
-    ]);
-    expect((await book.read(SHEETS.forecast)).some((row) => row[0] === "00123")).toBe(false);
+    expect(gather.filter((message) => message.level !== "info" && message.text.includes("00123"))).toEqual([]);
+    const first = await book.read(SHEETS.forecast);
+    const firstMeasure = first[0].indexOf("Measure");
+    const rowsOf = (measure: string) => first.find((row) => row[0] === "00123" && row[firstMeasure] === measure)?.slice(firstMeasure + 1);
+    expect(rowsOf("Forecast")).toEqual(new Array(6).fill(40));
+    expect(rowsOf("Lower 80%")).toEqual(new Array(6).fill(null));
+    expect(first.find((row) => row[0] === "00123")?.[first[0].indexOf("Model")]).toMatch(/one month of history: that month repeated/);
+    expect(first.find((row) => row[0] === "00123")?.[first[0].indexOf("RMSE")]).toBeNull();
 
     const february = await runNextCycle(book, actualsFor("2026-02", { ...quantitiesOf(1), "00123": 55 }, "feb.csv"), yes, OPTIONS);
     expect(february.appended.newSeries).toEqual([]);
@@ -209,6 +213,43 @@ describe("rolling cycles with new items", () => {
     expect(forecast.find((row) => row[0] === "00123")?.[forecast[0].indexOf("Model")]).not.toMatch(/Combination/);
     const verified = await verifyApprovals(book);
     expect(verified.findings.filter((finding) => finding.kind !== "note")).toEqual([]);
+  }, 120_000);
+
+  test("a new product without history is planned from its launch forecast in SOP Overrides: a blank row of SOP Clean History, forecast 0, the override its consensus, supply for it", async () => {
+    const book = await smallSampleBook(3, true);
+    await launch(book, "NEW-1");
+    const before = await runCycle(book, OPTIONS);
+    expect(before.reports[0].report.messages).toContainEqual({
+      level: "info",
+      text: "1 item(s) of the item master have no history and are left out of the plan (NEW-1); to plan a new one, type its launch forecast in SOP Overrides and run step 1 again.",
+    });
+    expect((await book.read(SHEETS.cleanHistory)).some((row) => row[0] === "NEW-1")).toBe(false);
+    await book.writeBlocks(
+      [{ sheet: SHEETS.overrides, topLeft: "A2", values: [["marketing", "NEW-1", "2026-03", 120, null, null, "launch"], ["marketing", "NEW-1", "2026-04", 150, null, null, "launch"]] }],
+      { overwrite: yes },
+    );
+    book.forget();
+    const after = await runCycle(book, OPTIONS);
+    expect(after.reports[0].report.messages).toContainEqual({ level: "info", text: "New item NEW-1 has no history: it is planned from its launch forecast in SOP Overrides." });
+    expect((await book.read(SHEETS.cleanHistory)).find((row) => row[0] === "NEW-1")?.slice(2)).toEqual(new Array(36).fill(null));
+    const forecast = await book.read(SHEETS.forecast);
+    const measure = forecast[0].indexOf("Measure");
+    expect(forecast.find((row) => row[0] === "NEW-1" && row[measure] === "Forecast")?.slice(measure + 1)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(forecast.find((row) => row[0] === "NEW-1")?.[forecast[0].indexOf("Model")]).toMatch(/New item without history/);
+    const consensus = await book.read(SHEETS.consensus);
+    expect(consensus.find((row) => row[0] === "NEW-1")?.slice(2)).toEqual([0, 0, 120, 150, 0, 0]);
+    const plan = await book.read(SHEETS.supplyPlan);
+    expect(plan.find((row) => row[0] === "NEW-1" && row[2] === "Demand")?.slice(3)).toEqual([0, 0, 120, 150, 0, 0]);
+    const measureOf = (name: string) => plan.find((row) => row[0] === "NEW-1" && row[2] === name)?.slice(3) as number[];
+    // the launch is served (from the opening stock the item master gives it, or made): nothing owed or lost,
+    // and every month balances
+    expect(measureOf("Lost")).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(measureOf("Backlog")).toEqual([0, 0, 0, 0, 0, 0]);
+    const inventory = measureOf("Inventory");
+    measureOf("Demand").forEach((demand, t) => {
+      const opening = t === 0 ? inventory[0] + demand - measureOf("Production")[0] - measureOf("Subcontract")[0] : inventory[t - 1];
+      expect(inventory[t]).toBeCloseTo(opening + measureOf("Production")[t] + measureOf("Subcontract")[t] - demand, 6);
+    });
   }, 120_000);
 
   test("refused, with nothing written: an item not in the item master, and a cell below the history table that holds something", async () => {

@@ -111,6 +111,31 @@ describe("a workbook keyed by item and location", () => {
     await expect(runDemandStep(book, { horizon: 3 })).rejects.toThrow(/SOP Overrides has a problem[\s\S]*Row 2 \(A-2 at West, 2026-01\): item "A-2" at location "West" is not in the plan/);
   }, 60_000);
 
+  test("a new product's launch forecast at a location plans it there; named without a location it is left out, saying so", async () => {
+    const book = await twoLocationBook();
+    book.setCell("Items", "A5", "C-1");
+    book.setCell("Items", "B5", "Desk");
+    book.setCell("Items", "C5", "Seating");
+    book.setCell("Items", "D5", 40);
+    await runGatherStep(book);
+    const month = (await runDemandStep(book, { horizon: 3 })).periods[1];
+    const row = (r: number, location: string | null) =>
+      [["A", "marketing"], ["B", "C-1"], ["C", location], ["D", month], ["E", 90], ["H", "launch"]].forEach(([column, value]) => book.setCell(SHEETS.overrides, `${column}${r}`, value));
+    row(2, null);
+    const unlocated = await runGatherStep(book);
+    expect(unlocated.report.messages).toContainEqual({
+      level: "warning",
+      text: "New item C-1 has a launch forecast in SOP Overrides but no location there: give each of its rows the location it will be stocked at, then run step 1 again.",
+    });
+    expect(unlocated.cleaned.some((series) => series.item === "C-1")).toBe(false);
+    row(2, "South");
+    const gather = await runGatherStep(book);
+    expect(gather.cleaned.filter((series) => series.item === "C-1")).toEqual([{ item: "C-1", location: "South", values: FIXTURE_MONTHS.map(() => null) }]);
+    const demand = await runDemandStep(book, { horizon: 3 });
+    const launched = demand.items.filter((item) => item.item === "C-1");
+    expect(launched.map((item) => [item.location, item.forecast, item.consensus])).toEqual([["South", [0, 0, 0], [0, 90, 0]]]);
+  }, 60_000);
+
   test("step 6 compares the approved plan with actuals by item x location, with totals by item and by location", async () => {
     const book = await twoLocationBook();
     await runCycle(book, { demand: { horizon: 3 }, approver: "Dana", reconcile: { demandChange: 0, capacityChange: 0 } });

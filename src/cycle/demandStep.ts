@@ -107,7 +107,9 @@ export async function runDemandStep(
   const seasons = itemFamilySeasons(families, histories, seasonLength);
   const holdout = holdoutLength(historyPeriods.length);
   const holdoutSeasons = holdout < 1 ? [] : itemFamilySeasons(families, histories.map((history) => history.slice(0, -holdout)), seasonLength);
-  const prices = await itemPrices(workbook);
+  const master = (await loadMappedData(workbook)).items;
+  // price 1 when unknown, so ABC ranks by volume
+  const prices = new Map(master.map((item) => [item.id, item.price ?? 1]));
   const segments = abcXyz(histories, clean.rows.map((row) => prices.get(String(row[0])) ?? 1));
 
   options.onProgress?.({ fraction: 0, message: `Forecasting ${clean.rows.length} ${located ? "item x location series" : "items"}` });
@@ -151,7 +153,7 @@ export async function runDemandStep(
     consensus: [],
   }));
 
-  const { overrides, rule } = readOverrides(await readIfPresent(workbook, SHEETS.overrides), periods, items);
+  const { overrides, rule } = readOverrides(await readIfPresent(workbook, SHEETS.overrides), periods, items, new Set(master.map((item) => item.id)));
   const consensus = consensusForecast(Object.fromEntries(items.map((item) => [seriesKey(item.item, item.location), item.forecast])), overrides, rule);
   for (const item of items) item.consensus = consensus.values[seriesKey(item.item, item.location)].map((v) => roundCents(Math.max(0, v)));
 
@@ -319,13 +321,7 @@ function liveFormula(id: CellValue, items: number, historyLength: number, demand
   return `=SOP.FORECAST(${row},${demand.horizon},${seasonLength},"auto",${level}${indices})`;
 }
 
-/** Price per item id from the planner's item master (1 when unknown, so ABC ranks by volume). */
 /** An interval bound as SOP Forecast shows it: blank where there is none (a new item with fewer than 2 months). */
 function shownBound(values: readonly number[]): (number | null)[] {
   return Number.isFinite(values[0]) ? shownDemand(values) : values.map(() => null);
-}
-
-async function itemPrices(workbook: Workbook): Promise<Map<string, number>> {
-  const data = await loadMappedData(workbook);
-  return new Map(data.items.map((item) => [item.id, item.price ?? 1]));
 }

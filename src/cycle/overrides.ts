@@ -61,16 +61,23 @@ interface Target {
  * @param sheet the sheet's rows, header first
  * @param periods the forecast period labels the Period column refers to
  * @param series the series being planned, with their families and statistical forecasts
+ * @param masterItems the item master's ids: one of them not in the plan is a new product whose launch
+ *   forecast step 1 has not seen yet (the message says to run it again)
  * @throws PlanningError listing every bad row at once (a name that is neither an item, a family nor a
  *   location, an unknown location or period, a non-number), each by row and month
  * @example readOverrides([["Role", "Item", "Period", "Value", "Delta", "Percent", "Reason"], ["sales", "Seating", "Apr-26", 500, null, null, "promo"]], ["2026-04"], series)
  */
-export function readOverrides(sheet: readonly CellValue[][], periods: readonly string[], series: readonly ForecastSeries[]): { overrides: Override[]; rule: CombinationRule } {
+export function readOverrides(
+  sheet: readonly CellValue[][],
+  periods: readonly string[],
+  series: readonly ForecastSeries[],
+  masterItems: ReadonlySet<string> = new Set(),
+): { overrides: Override[]; rule: CombinationRule } {
   const header = (sheet[0] ?? []).map(text);
   const keys = keyColumnCount(header.slice(1));
   const overrides: Override[] = [];
   const problems: string[] = [];
-  const find = targetFinder(series);
+  const find = targetFinder(series, masterItems);
   sheet.slice(1).forEach((row, k) => {
     const role = text(row[0]).toLowerCase();
     const { item, location } = rowKey(header.slice(1), row.slice(1));
@@ -115,7 +122,10 @@ export function readOverrides(sheet: readonly CellValue[][], periods: readonly s
  * What a row's Item and Location name among the series (an item first, then a family, then a
  * location), or why they name nothing; with `shares`, each series' share of a group's forecast.
  */
-function targetFinder(series: readonly ForecastSeries[]): ((item: string, location: string) => Target | string) & { shares: (target: Target, period: number) => number[] } {
+function targetFinder(
+  series: readonly ForecastSeries[],
+  masterItems: ReadonlySet<string>,
+): ((item: string, location: string) => Target | string) & { shares: (target: Target, period: number) => number[] } {
   if (series.length === 0) return Object.assign(() => "there are no series in the plan to override.", { shares: () => [] });
   const structure = levelStructure(series);
   const nodes = new Map(structure.nodes.map((node) => [`${node.level}\u0000${node.name}`, node]));
@@ -132,6 +142,7 @@ function targetFinder(series: readonly ForecastSeries[]): ((item: string, locati
     const family = nodes.get(`family\u0000${item}`);
     const place = located ? nodes.get(`location\u0000${item}`) : undefined;
     const group = family ?? place;
+    if (group === undefined && masterItems.has(item)) return `"${item}" is a new item of the item master, not in the plan yet: run step 1 again to add it with this launch forecast.`;
     if (group === undefined) return `"${item}" is neither an item, a family nor a location in the plan.`;
     if (location !== "") return `"${item}" is a ${group.level}: leave Location blank to override it at every location, or override its items at "${location}".`;
     return { label: `${group.level} ${item}`, node: { node: group.name, level: group.level }, members: group.members };

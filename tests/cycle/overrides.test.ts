@@ -51,6 +51,12 @@ describe("readOverrides", () => {
     ]);
   });
 
+  test("a launch forecast for an item of the item master not yet in the plan says to run step 1 again", () => {
+    expect(() => readOverrides([HEADER, ["marketing", "NEW-1", "2026-04", 90, null, null, "launch"]], PERIODS, SERIES, new Set(["A", "B", "NEW-1"]))).toThrow(
+      'Row 2 (NEW-1, 2026-04): "NEW-1" is a new item of the item master, not in the plan yet: run step 1 again to add it with this launch forecast.',
+    );
+  });
+
   test("a family's value or delta is spread over its items in proportion to their forecasts, a percent applies to each", () => {
     const series = [
       { item: "A", location: "", family: "F", forecast: [10, 30, 0] },

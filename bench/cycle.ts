@@ -1,7 +1,8 @@
 /**
  * Benchmark of the whole S&OP cycle, steps 1 to 5, on a generated workbook (the sample's generator,
  * 500 items by default, 36 months of history, 3 resources), through the same in-memory workbook the
- * browser preview uses, step 4 taking step 3's plan as its base as `sop run` and the task pane do.
+ * browser preview uses, step 4 taking step 3's plan as its base as `sop run` and the task pane do, and
+ * step 2's forecasts on worker threads as `sop run` runs them (threadForecaster).
  * Each step's time and the memory so far go to stderr as it ends; peak RSS and peak JavaScript heap
  * at the end, with the processor seconds (user + system) of each step, the figure to quote on a shared
  * machine. Targets: 500 items under 60 s; 5,000 items under 2 minutes and 1.5 GB.
@@ -10,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { threadForecaster } from "../src/cli/threadForecaster";
 import { runDemandStep } from "../src/cycle/demandStep";
 import { runGatherStep } from "../src/cycle/gatherStep";
 import { runPresentStep } from "../src/cycle/presentStep";
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${label}: ${((performance.now() - t) / 1000).toFixed(1)} s (${cpuSeconds(c).toFixed(1)} s processor), RSS so far ${(peak / 2 ** 20).toFixed(0)} MB\n`);
   };
   await time("1 gather & check", () => runGatherStep(book));
-  await time("2 demand forecast (18 months)", () => runDemandStep(book, { horizon: 18 }));
+  await time("2 demand forecast (18 months)", () => runDemandStep(book, { horizon: 18 }, {}, threadForecaster()));
   let supply: SupplyResult | undefined;
   await time("3 supply plan (chase, level, optimal)", async () => (supply = await runSupplyStep(book)));
   await time("4 reconcile + 2 scenarios (base from step 3)", () => runReconcileStep(book, {}, {}, supply));

@@ -18,6 +18,7 @@ import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile } from "./files";
 import { splitCsvLine } from "./forecastCsv";
 import { checkCycleSize, outputWithApprovals, progressOnStderr, writeCycleOutputs } from "./runCommand";
+import { threadForecaster } from "./threadForecaster";
 
 const USAGE = 'sop cycle book.xlsx --actuals month.csv --out next.xlsx [--approve "Name" [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--accept-errors "reason"] [--force]';
 
@@ -85,7 +86,7 @@ export async function runNextCycleCommand(args: string[]): Promise<number> {
     actuals,
     async () => true,
     { demand: { horizon }, approver: values.approve, comment: values.comment ?? "Approved from the command line (sop cycle)", acceptErrors: values["accept-errors"] },
-    { onProgress: progressOnStderr() },
+    { onProgress: progressOnStderr(), forecaster: threadForecaster() },
   );
   const lines = [
     `Actuals from ${values.actuals}: ${appended.added.length > 0 ? `${appended.added.join(", ")} added to the history` : "no new month"} (${appended.cells} cells written, ${appended.unchanged} already there)`,

@@ -24,6 +24,7 @@ import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile, writeOutputFile } from "./files";
+import { threadForecaster } from "./threadForecaster";
 
 const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--frozen-months 1] [--coherent on|off] [--accept-errors "reason"] [--force]';
 
@@ -156,7 +157,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
   const result = await runCycle(
     book,
     { demand: { horizon, ...(values.coherent === undefined ? {} : { coherent: values.coherent === "on" }) }, approver: values.approve, comment: values.comment, scenario: values.scenario, acceptErrors: values["accept-errors"] },
-    { ...(frozenMonths === undefined ? {} : { settings: { frozenMonths } }), onProgress: progressOnStderr() },
+    { ...(frozenMonths === undefined ? {} : { settings: { frozenMonths } }), onProgress: progressOnStderr(), forecaster: threadForecaster() },
   );
   const lines = await writeCycleOutputs(book, result, { input: positionals[0], out: values.out, receipt: values.receipt });
   if (kept.length > 0) lines.push(`Kept from the file it replaced: ${kept.join(", ")} (approved earlier; they still verify)`);

@@ -21,12 +21,11 @@ import { blockPosition, cellAt, keyPositions, type ItemsMapping } from "./mappin
 import { currentMapping, loadMappedData } from "./mappedData";
 import { addMonths, monthLabel, parseMonth } from "./periodHeader";
 import { readRecordCells, seriesKey } from "./planningData";
-import { runCycle, type CycleOptions, type CycleResult } from "./runCycle";
+import { runCycle, type CycleOptions, type CycleResult, type CycleRunOptions } from "./runCycle";
 import { readIfPresent, replaceSheets } from "./ownedSheets";
 import { futurePeriods } from "./periods";
 import { keyColumnCount } from "./seriesColumns";
 import { SHEETS } from "./sheets";
-import type { StepRunOptions } from "./stepTypes";
 
 /** One month of actuals as the planner supplies it, with where it came from for messages. */
 export interface ActualsLine extends ActualRow {
@@ -427,7 +426,7 @@ export async function runNextCycle(
   actuals: readonly ActualsLine[],
   overwrite: OverwriteConfirmation,
   options: CycleOptions = {},
-  run: StepRunOptions = {},
+  run: CycleRunOptions = {},
 ): Promise<{ appended: AppendedActuals; retiredOverrides: number; cycle: CycleResult }> {
   const appended = await appendActuals(workbook, actuals, overwrite);
   const retiredOverrides = await retirePastOverrides(workbook);

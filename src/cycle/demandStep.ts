@@ -212,7 +212,11 @@ export async function runDemandStep(
             label: seriesKey(item.item, item.location),
             block: [
               ["Period", "History", "Forecast", `Lower ${level}%`, `Upper ${level}%`],
-              ...historyPeriods.slice(-CHART_HISTORY).map((period, k, shown) => [period, roundCents(histories[i][histories[i].length - shown.length + k]), null, null, null]),
+              ...historyPeriods.slice(-CHART_HISTORY).map((period, k, shown) => {
+                // months before a new item existed stay blank (a gap in the chart), not 0
+                const value = recorded[i][recorded[i].length - shown.length + k];
+                return [period, value === null ? null : roundCents(value), null, null, null];
+              }),
               ...periods.map((period, t) => [period, null, roundCents(item.forecast[t]), shownBound(item.lower)[t], shownBound(item.upper)[t]]),
             ],
           })),

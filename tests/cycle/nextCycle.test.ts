@@ -200,6 +200,12 @@ describe("rolling cycles with new items", () => {
     expect(rowsOf("Lower 80%")).toEqual(new Array(6).fill(null));
     expect(first.find((row) => row[0] === "00123")?.[first[0].indexOf("Model")]).toMatch(/one month of history: that month repeated/);
     expect(first.find((row) => row[0] === "00123")?.[first[0].indexOf("RMSE")]).toBeNull();
+    // the pane's chart: no history before the launch (a gap, not zeros), no interval
+    const chart = cycle.reports[1].report.charts?.[0].choices.find((choice) => choice.label === "00123")?.block ?? [];
+    const shownHistory = chart.slice(1).filter((row) => row[2] === null).map((row) => row[1]);
+    expect(shownHistory[shownHistory.length - 1]).toBe(40);
+    expect(shownHistory.slice(0, -1).every((value) => value === null)).toBe(true);
+    expect(chart.slice(1).filter((row) => row[2] !== null).map((row) => [row[2], row[3], row[4]])).toEqual(new Array(6).fill([40, null, null]));
 
     const february = await runNextCycle(book, actualsFor("2026-02", { ...quantitiesOf(1), "00123": 55 }, "feb.csv"), yes, OPTIONS);
     expect(february.appended.newSeries).toEqual([]);

@@ -632,6 +632,25 @@ function serialTextHeaders(): Layout {
   return { name: "serial-text-headers", description: "Month headers as serial numbers stored as text ('45292'): refused, naming the header", book, months: {}, leftOut: {}, unseen: true, refused: "CSV!B1" };
 }
 
+/** Hostile: an export that writes its measure into every month header ("Qty Jan 2024"), with a "Qty Total" column after them. */
+function measureInHeaders(): Layout {
+  const span = months({ year: 2024, month: 1 }, 12);
+  const { book, sheet, expected } = monthGrid("Export", span.map((m) => `Qty ${MONTH_NAMES[m.month - 1]} ${m.year}`), span, 43);
+  sheet.getCell(1, span.length + 2).value = "Qty Total";
+  sheet.eachRow((row, r) => {
+    if (r > 1) row.getCell(span.length + 2).value = span.reduce((sum, _, t) => sum + Number(row.getCell(t + 2).value), 0);
+  });
+  return { name: "measure-in-headers", description: "Every month header carries the measure ('Qty Jan 2024'), a 'Qty Total' column after them", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: actuals and budget side by side ("Actual Jan 2024".., "Budget Jan 2024"..): which is demand is not guessed. */
+function actualsBesideBudget(): Layout {
+  const span = months({ year: 2024, month: 1 }, 6);
+  const names = span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`);
+  const { book } = monthGrid("Plan", [...names.map((name) => `Actual ${name}`), ...names.map((name) => `Budget ${name}`)], [...span, ...span], 44);
+  return { name: "actuals-beside-budget", description: "'Actual Jan 2024'.. beside 'Budget Jan 2024'..: refused, naming the first header", book, months: {}, leftOut: {}, unseen: true, refused: "Plan!B1" };
+}
+
 /** Hostile: item codes with leading zeros stored as text ("00123"), one that looks like a number ("12345"). */
 function leadingZeroCodes(): Layout {
   const book = new ExcelJS.Workbook();
@@ -864,6 +883,8 @@ export function buildLayouts(): Layout[] {
     yearRowOverMonths(),
     serialHeaders(),
     serialTextHeaders(),
+    measureInHeaders(),
+    actualsBesideBudget(),
     leadingZeroCodes(),
     formattedZeroCodes(),
     locationCrossTab(),

@@ -194,7 +194,9 @@ const REGULAR_SHARE = 0.8;
  * Find the period headers along one row or column: months (as findMonthRun), ISO weeks, or a run of
  * dates read by their spacing (firsts of months: months; 7 days apart: weeks starting on those dates;
  * 1 to 3 days apart: days). At least `minimum` headers, strictly increasing, mostly one period apart;
- * cells of the line that name no period of the run's kind ("Total", "Q1") are not part of it.
+ * cells of the line that name no period of the run's kind ("Total", "Q1") are not part of it. Headers
+ * that all carry the same word before or after their period ("Qty Jan 2024", "Jan 2024 (units)") are
+ * read without it (sharedAffix).
  * @param line the cells along the row or column.
  * @param minimum fewest headers that count as a run (default 3).
  * @returns The run, or undefined when the line is not a line of period headers.
@@ -202,7 +204,9 @@ const REGULAR_SHARE = 0.8;
  * @example findPeriodRun(["Item", 45292, 45299, 45306])?.spans[0] // { kind: "week", first: 45292, days: 7 }
  */
 export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRun | undefined {
-  const readings = line.map(readHeader);
+  const direct = line.map(readHeader);
+  const strip = direct.filter((reading) => reading !== undefined).length >= minimum ? undefined : sharedAffix(line, minimum);
+  const readings = strip === undefined ? direct : line.map((cell) => readHeader(strip(cell)));
   const count = (type: HeaderReading["type"]): number => readings.filter((reading) => reading?.type === type).length;
   const type = (["week", "date", "month"] as const).reduce((best, next) => (count(next) > count(best) ? next : best));
   const positions = readings.flatMap((reading, position) => (reading?.type === type ? [position] : []));
@@ -221,6 +225,38 @@ export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRu
     return oneDayOfEachMonth(serials) ? monthRun(positions, serials.map(monthOfDay)) : undefined;
   }
   return monthRun(positions, positions.map((position) => (readings[position] as { month: Month }).month));
+}
+
+/**
+ * The words a line's period headers share before or after their period, as exports write a measure
+ * into every header ("Qty Jan 2024", "Sales 2024-W05", "Jan 2024 (units)"): a function taking them off
+ * a cell that carries them, when exactly one such affix is shared by at least `minimum` cells. Two
+ * (actuals and budget side by side: "Actual Jan 2024", "Budget Jan 2024") are not guessed between.
+ * @example sharedAffix(["Item", "Qty Jan 2024", "Qty Feb 2024", "Qty Mar 2024"], 3)?.("Qty Feb 2024") // "Feb 2024"
+ */
+function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellValue) => CellValue) | undefined {
+  const counts = new Map<string, number>();
+  const add = (affix: string): void => void counts.set(affix, (counts.get(affix) ?? 0) + 1);
+  for (const cell of line) {
+    if (typeof cell !== "string") continue;
+    const words = cell.trim().toLowerCase().split(/\s+/);
+    for (let k = 1; k < words.length; k++) {
+      if (readHeader(words.slice(k).join(" "))) add(`prefix ${words.slice(0, k).join(" ")}`);
+      if (readHeader(words.slice(0, -k).join(" "))) add(`suffix ${words.slice(-k).join(" ")}`);
+    }
+  }
+  const shared = [...counts].filter(([, count]) => count >= minimum).map(([affix]) => affix);
+  if (shared.length !== 1) return undefined;
+  const [side, ...rest] = shared[0].split(" ");
+  const affix = rest.join(" ");
+  return (cell) => {
+    if (typeof cell !== "string") return cell;
+    const words = cell.trim().split(/\s+/);
+    const count = affix.split(" ").length;
+    const taken = (side === "prefix" ? words.slice(0, count) : words.slice(-count)).join(" ").toLowerCase();
+    if (taken !== affix || words.length <= count) return cell;
+    return (side === "prefix" ? words.slice(count) : words.slice(0, -count)).join(" ");
+  };
 }
 
 /**

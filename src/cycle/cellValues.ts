@@ -1,15 +1,18 @@
 /** How step 1 reads a planner's cell: blank or not, number or not. */
 import type { CellValue } from "../workbook/workbook";
 
-/** Numeric text as exports write it: optional sign, thousands separated by commas or spaces, decimals after a point. */
-const NUMERIC_TEXT = /^([-+]?)(\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)(\.\d+)?$/;
+/**
+ * Numeric text as exports write it: optional sign, thousands separated by commas or spaces, decimals
+ * after a point. Thousands never start with 0: "0,500" is a decimal comma (half), not 500.
+ */
+const NUMERIC_TEXT = /^([-+]?)([1-9]\d{0,2}(?:[, \u00a0\u202f]\d{3})+|\d+)(\.\d+)?$/;
 /** A dash standing for zero, as accounting formats and ERP exports show it. */
 const DASH = /^[-\u2013\u2014]$/;
 
 /** A point followed by three digits and nothing else ("1.234", "-12.500"): thousands in a European export, or decimals. */
 const POINT_THOUSANDS = /^[-+(]?[1-9]\d{0,2}\.\d{3}\)?$/;
-/** A decimal comma, with points or spaces between thousands ("1.234,5", "12,5", "1 234,50"). */
-const DECIMAL_COMMA = /^[-+(]?\d{1,3}(?:[. \u00a0\u202f]\d{3})*,\d{1,2}\)?$|^[-+(]?\d{1,3}(?:\.\d{3})+,\d+\)?$/;
+/** A decimal comma, with points or spaces between thousands ("1.234,5", "12,5", "1 234,50", "0,500"). */
+const DECIMAL_COMMA = /^[-+(]?\d{1,3}(?:[. \u00a0\u202f]\d{3})*,\d{1,2}\)?$|^[-+(]?\d{1,3}(?:\.\d{3})+,\d+\)?$|^[-+(]?0,\d+\)?$/;
 /** A number followed by a unit ("12 pcs", "3.5kg"). */
 const WITH_UNIT = /^[-+]?\d[\d.,\s]*\s*[a-z%]+\.?$/i;
 

@@ -37,6 +37,8 @@ describe("text that reads two ways is no number, with advice", () => {
   it.each([
     ["1.234,5", /decimal comma/],
     ["12,5", /decimal comma/],
+    ["0,500", /decimal comma/],
+    ["-0,250", /decimal comma/],
     ["12 pcs", /unit/],
     ["n/a", /^Enter a number\.$/],
   ])("%s: advice", (text, advice) => {

@@ -14,7 +14,7 @@ import { isBlank } from "./cellValues";
 import { HEADER_SEARCH, isLines, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
-import { findPeriodRun, parsePeriodCell, spanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, parsePeriodCell, spanLabel, withoutSharedAffix, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import type { PlanningBucket } from "./planningBuckets";
 
 /** How the history runs: periods across columns, periods down rows, or one row per order line. */
@@ -236,8 +236,9 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
 
 /** The last line of the run of period headers from `first` on (the line before the first header that names no period, such as "FY total"). */
 function lastOfRun(header: readonly CellValue[], first: number): number {
+  const cells = withoutSharedAffix(header);
   let last = first;
-  while (last + 1 < header.length && parsePeriodCell(header[last + 1] ?? null) !== undefined) last++;
+  while (last + 1 < cells.length && parsePeriodCell(cells[last + 1] ?? null) !== undefined) last++;
   return last;
 }
 
@@ -288,8 +289,9 @@ export async function keepCorrected(book: Workbook, history: SeriesMapping): Pro
   const [header = []] = await book.read(history.source.reference, { offset: history.headerLine, count: 1 });
   const lines = [...history.periodLines];
   const periods = [...history.periods];
-  for (let line = lines[lines.length - 1] + 1; line < header.length; line++) {
-    const span = parsePeriodCell(header[line] ?? null);
+  const cells = withoutSharedAffix(header);
+  for (let line = lines[lines.length - 1] + 1; line < cells.length; line++) {
+    const span = parsePeriodCell(cells[line] ?? null);
     if (!span || span.kind !== (history.periodKind ?? "month")) break;
     lines.push(line);
     periods.push(spanLabel(span));

@@ -204,9 +204,7 @@ const REGULAR_SHARE = 0.8;
  * @example findPeriodRun(["Item", 45292, 45299, 45306])?.spans[0] // { kind: "week", first: 45292, days: 7 }
  */
 export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRun | undefined {
-  const direct = line.map(readHeader);
-  const strip = direct.filter((reading) => reading !== undefined).length >= minimum ? undefined : sharedAffix(line, minimum);
-  const readings = strip === undefined ? direct : line.map((cell) => readHeader(strip(cell)));
+  const readings = withoutSharedAffix(line, minimum).map(readHeader);
   const count = (type: HeaderReading["type"]): number => readings.filter((reading) => reading?.type === type).length;
   const type = (["week", "date", "month"] as const).reduce((best, next) => (count(next) > count(best) ? next : best));
   const positions = readings.flatMap((reading, position) => (reading?.type === type ? [position] : []));
@@ -225,6 +223,17 @@ export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRu
     return oneDayOfEachMonth(serials) ? monthRun(positions, serials.map(monthOfDay)) : undefined;
   }
   return monthRun(positions, positions.map((position) => (readings[position] as { month: Month }).month));
+}
+
+/**
+ * A line of headers as periods are read from it: when fewer than `minimum` cells name a period as they
+ * are, the word all of them carry before or after it ("Qty Jan 2024": sharedAffix) taken off.
+ * @example withoutSharedAffix(["Item", "Qty Jan 2024", "Qty Feb 2024", "Qty Mar 2024"]) // ["Item", "Jan 2024", "Feb 2024", "Mar 2024"]
+ */
+export function withoutSharedAffix(line: readonly CellValue[], minimum = 3): CellValue[] {
+  if (line.filter((cell) => readHeader(cell) !== undefined).length >= minimum) return [...line];
+  const strip = sharedAffix(line, minimum);
+  return strip === undefined ? [...line] : line.map(strip);
 }
 
 /**

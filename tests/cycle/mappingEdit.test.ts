@@ -101,6 +101,13 @@ describe("the mapping editor's corrections, read exactly", () => {
     expect(quantities(reading)["M-1|Lyon"]).toEqual([11, 13, 15, 17, 200]);
   });
 
+  it("periods to the last period header when every header carries the measure ('Qty Jan 2025'): all four months, the total left out", async () => {
+    const book = await load(await exportBook());
+    ["D3", "E3", "F3", "G3"].forEach((cell, k) => book.setCell("Export", cell, `Qty ${["Jan", "Feb", "Mar", "Apr"][k]} 2025`));
+    const history = await historyFromChoice(book, { ...CORRECTED, lastPeriod: undefined });
+    expect(history).toMatchObject({ periodLines: [3, 4, 5, 6], periods: LABELS });
+  });
+
   it("step 1 runs on the corrected mapping: by item and location, customers kept for reporting and said so", async () => {
     const book = await load(await exportBook());
     await acceptHistory(book, await historyFromChoice(book, CORRECTED), "month");

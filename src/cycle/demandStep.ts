@@ -271,7 +271,7 @@ function levelsTable(levels: CoherentLevels["levels"], periods: readonly string[
 /** What the planner is told about coherent levels: what moved and what the sheets hold. */
 function coherentMessage({ levels, weights, lambda }: CoherentLevels, liveFormulas: boolean): StepMessage {
   const total = levels.find((l) => l.level === "total");
-  const change = total ? (100 * (total.coherent.reduce((a, b) => a + b, 0) / Math.max(1e-9, total.own.reduce((a, b) => a + b, 0)) - 100)).toFixed(1) : "0";
+  const change = total ? (100 * (total.coherent.reduce((a, b) => a + b, 0) / Math.max(1e-9, total.own.reduce((a, b) => a + b, 0)) - 1)).toFixed(1) : "0";
   return {
     level: "info",
     text:

@@ -115,6 +115,10 @@ describe("coherent levels of step 2", () => {
       expect(Math.abs(items - value)).toBeLessThan(0.05);
     });
     expect(demand.report.messages?.some((m) => /Coherent levels: the total, 2 families, every item over its locations and every location were forecast/.test(m.text))).toBe(true);
+    // the message's "the total moved X%" is the table's coherent total over its own, all months
+    const [own, coherent] = [table!.rows[0][2] as number, table!.rows[0][3] as number];
+    const moved = demand.report.messages?.map((m) => /the total moved (-?[\d.]+)% from its own model/.exec(m.text)?.[1]).find((found) => found !== undefined);
+    expect(Number(moved)).toBeCloseTo(100 * (coherent / own - 1), 1);
   }, 60_000);
 
   test("after step 2 with a family override, SOP Consensus holds the family's number spread over its items at every location, and SOP Forecast the reconciled forecasts", async () => {

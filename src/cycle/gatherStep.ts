@@ -181,7 +181,12 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
       },
       ...(located ? [historyByLocation(data)] : []),
       ...(data.byCustomer ? [historyByCustomer(data.byCustomer)] : []),
-      { title: "Cleansing changes", headers: [...keyHeader(located), "Period", "Change", "From", "To"], rows: changes.map((c) => [...keyCells(c, located), c.period, c.kind, c.from, c.to]) },
+      {
+        title: "Cleansing changes",
+        headers: [...keyHeader(located), "Period", "Change", "From", "To"],
+        rows: changes.map((c) => [...keyCells(c, located), c.period, c.kind, c.from === null ? null : roundCents(c.from), roundCents(c.to)]),
+        numberFormats: [...keyHeader(located).map(() => "@"), "@", "@", CENTS_FORMAT, CENTS_FORMAT],
+      },
     ],
   };
   return { mapping, data, validation, cleaned, changes, skipped, report };

@@ -36,7 +36,7 @@ const OPENING_STOCK = "Opening stock";
  * demand over the horizon, so units shipped late are not in it.
  */
 export const GAP_NOTE =
-  "Gap by family sets the plan's supply and opening stock against demand; its value is the supply short of demand at price. Units the plan ships late are not in it: they are in the revenue at risk above, as step 3 and the summary count it.";
+  "Gap by family is the plan's supply plus opening stock less demand (above 0: stock left; below 0: short); its value is the supply short of demand at price. Units the plan ships late are not in it: they are in the revenue at risk above, as step 3 and the summary count it.";
 
 /** Step 3's optimal plan, the model it planned and its final basis, as the run that called step 3 holds them. */
 export type PlannedSupply = Pick<SupplyResult, "model" | "plan" | "basis">;
@@ -195,7 +195,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
       tables: [
         {
           title: "Gap by family (units, whole horizon)",
-          headers: ["Family", "Demand", "Supply", "Gap", "Value of supply short", "Fill rate %"],
+          headers: ["Family", "Demand", "Supply", "Gap (supply + opening - demand)", "Value of supply short", "Fill rate %"],
           rows: (gaps.groups.family ?? []).map((f) => [f.key, roundCents(f.totals.demand), roundCents(f.totals.supply), roundCents(f.totals.gap), roundCents(f.totals.revenueAtRisk), roundShare(f.fillRate)]),
           numberFormats: ["@", CENTS_FORMAT, CENTS_FORMAT, CENTS_FORMAT, WHOLE_FORMAT, PERCENT_FORMAT],
         },

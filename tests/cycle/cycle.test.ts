@@ -214,6 +214,21 @@ describe("the S&OP cycle on the sample workbook", () => {
     }
   });
 
+  test("the pane's tables show numbers as written to the sheets: cents (percent shares to 0.01%), no floating-point tails", () => {
+    const tails = cycle.reports.flatMap(({ report }) =>
+      (report.tables ?? []).flatMap((table) =>
+        table.rows.flatMap((row, r) =>
+          row.flatMap((value, c) => {
+            if (typeof value !== "number") return [];
+            const scale = numberFormatAt(table, r, c) === PERCENT_FORMAT ? 10_000 : 100;
+            return value !== Math.round(value * scale) / scale ? [`${table.title} [${r}, ${c}]: ${value}`] : [];
+          }),
+        ),
+      ),
+    );
+    expect(tails).toEqual([]);
+  });
+
   test("step 5 approved the plan into a protected sheet whose hash still matches after save and reload", async () => {
     const reopened = await MemoryWorkbook.fromXlsx(await book.toXlsx());
     const [entry] = await readAuditLog(reopened);

@@ -219,8 +219,9 @@ function outliers(numbers: { value: number; cell: MappedCell; t: number }[], id:
   const far = levelOutliers(values);
   if (!far.includes(true)) return [];
   const center = median(values);
+  // a negative month is reported as negative already (and cleansed as missing): one warning per cell
   return numbers
-    .filter((_, i) => far[i])
+    .filter((entry, i) => far[i] && entry.value >= 0)
     .map((entry) => ({
       kind: "outlier" as const,
       severity: "warning" as const,

@@ -86,3 +86,15 @@ describe("validateData on codes shown with leading zeros", () => {
     expect(report.issues.filter((issue) => issue.kind === "notInItemMaster" || issue.kind === "noHistory")).toEqual([]);
   });
 });
+
+describe("validateData on a negative month far from the level", () => {
+  it("warns once, as negative, not again as an outlier", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Hist").addRows([
+      ["Item", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08"],
+      ["A", 24, 25, 23, -2, 24, 26, 25, 24],
+    ]);
+    const report = await validate(await load(book));
+    expect(report.issues.filter((issue) => issue.address === "Hist!E2").map((issue) => issue.kind)).toEqual(["negative"]);
+  });
+});

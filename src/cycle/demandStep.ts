@@ -42,6 +42,7 @@ export interface ItemForecast extends ItemForecastResult {
   /** "" when the workbook has no locations. */
   location: string;
   family: string;
+  /** ABC/XYZ class ("AX" .. "CZ"); "new" for a new item with fewer than 2 months, which has no volume or variability to class yet. */
   segment: string;
   consensus: number[];
 }
@@ -149,7 +150,7 @@ export async function runDemandStep(
     ...outcome,
     ...rowKey(clean.header, clean.rows[i]),
     family: families[i],
-    segment: segments[i].segment,
+    segment: recorded[i].filter((v) => v !== null).length < 2 ? "new" : segments[i].segment,
     consensus: [],
   }));
 

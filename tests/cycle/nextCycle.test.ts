@@ -242,6 +242,7 @@ describe("rolling cycles with new items", () => {
     const measure = forecast[0].indexOf("Measure");
     expect(forecast.find((row) => row[0] === "NEW-1" && row[measure] === "Forecast")?.slice(measure + 1)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(forecast.find((row) => row[0] === "NEW-1")?.[forecast[0].indexOf("Model")]).toMatch(/New item without history/);
+    expect(forecast.find((row) => row[0] === "NEW-1")?.[forecast[0].indexOf("Segment")]).toBe("new");
     const consensus = await book.read(SHEETS.consensus);
     expect(consensus.find((row) => row[0] === "NEW-1")?.slice(2)).toEqual([0, 0, 120, 150, 0, 0]);
     const plan = await book.read(SHEETS.supplyPlan);

@@ -32,7 +32,7 @@ export interface GatherResult {
   mapping: DataMapping;
   data: PlanningData;
   validation: ValidationReport;
-  /** Cleaned history per series, items in item-master order (series with no usable history are left out). */
+  /** Cleaned history per series, items in item-master order, then the new items planned from a launch forecast alone (items without history and without one are left out). */
   cleaned: CleanSeries[];
   changes: HistoryChange[];
   /** Items of the item master left out of planning: no history, and no launch forecast in SOP Overrides. */
@@ -78,9 +78,11 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   const skipped: string[] = [];
   for (const series of seriesByItem(data)) {
     const history = series.history.map((v) => (v !== null && v < 0 ? null : v));
-    if (history.filter((v) => v !== null).length < 2) {
-      // one month of history (a product launched last month): nothing to fill from, so planned as it is
-      cleaned.push({ item: series.item, location: series.location, values: history });
+    const count = history.filter((v) => v !== null).length;
+    if (count < 2) {
+      // one month of history (a product launched last month): nothing to fill from, so planned as it is;
+      // a line without any is an item without history (launchesWithoutHistory)
+      if (count === 1) cleaned.push({ item: series.item, location: series.location, values: history });
       continue;
     }
     // a series that starts later (a new item) keeps its periods before the first number blank: it did not
@@ -103,7 +105,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
     }
   }
   const located = hasLocations(data.series);
-  const launches = launchesWithoutHistory(data, await readIfPresent(workbook, SHEETS.overrides), located);
+  const launches = launchesWithoutHistory(data, new Set(cleaned.map((series) => series.item)), await readIfPresent(workbook, SHEETS.overrides), located);
   cleaned.push(...launches.planned.map((key) => ({ ...key, values: data.periods.map(() => null) })));
   skipped.push(...launches.skipped);
   throwIfCancelled(options.signal);
@@ -265,11 +267,11 @@ interface Launches {
  * of SOP Clean History (blank throughout) when a row of SOP Overrides names it, so that step 2 forecasts
  * it 0 and the override makes its consensus.
  * @param data what step 1 read
+ * @param withSeries the items that have history (a number in some month)
  * @param overrides SOP Overrides' rows, header first ([] when the sheet is missing)
  * @param located true when the history is by item and location
  */
-function launchesWithoutHistory(data: PlanningData, overrides: readonly CellValue[][], located: boolean): Launches {
-  const withSeries = new Set(data.series.map((series) => series.item));
+function launchesWithoutHistory(data: PlanningData, withSeries: ReadonlySet<string>, overrides: readonly CellValue[][], located: boolean): Launches {
   const header = (overrides[0] ?? []).map((cell) => (cell === null ? "" : String(cell)));
   const named = overrides.slice(1).map((row) => rowKey(header.slice(1), row.slice(1)));
   const known = new Set(data.series.map((series) => series.location));

@@ -1,0 +1,45 @@
+/**
+ * Which items step 1 plans: history of two months or more, one month (a new item, planned as it is), none
+ * (planned only when SOP Overrides gives a launch forecast).
+ */
+import ExcelJS from "exceljs";
+import { runGatherStep } from "../../src/cycle/gatherStep";
+import { load } from "./mappingFixtures";
+
+async function book(overrides?: (string | number | null)[][]) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Hist").addRows([
+    ["Item", "2024-01", "2024-02", "2024-03", "2024-04"],
+    ["A", 10, 12, 11, 13],
+    ["B", null, null, null, null],
+    ["C", null, null, null, 40],
+  ]);
+  workbook.addWorksheet("Items").addRows([["Item", "Description", "Price", "Unit cost"], ["A", "Alpha", 10, 5], ["B", "Beta", 8, 4], ["C", "Gamma", 9, 4], ["D", "Delta", 7, 3]]);
+  if (overrides) workbook.addWorksheet("SOP Overrides").addRows([["Role", "Item", "Period", "Value", "Delta", "Percent", "Reason"], ...overrides]);
+  return load(workbook);
+}
+
+describe("the items step 1 plans", () => {
+  test("a line of blanks is an item without history: left out with D, listed once; one month is planned as it is", async () => {
+    const result = await runGatherStep(await book());
+    expect(result.cleaned.map((series) => [series.item, series.values])).toEqual([
+      ["A", [10, 12, 11, 13]],
+      ["C", [null, null, null, 40]],
+    ]);
+    expect(result.skipped).toEqual(["B", "D"]);
+    expect(result.report.messages).toContainEqual({
+      level: "info",
+      text: "2 item(s) of the item master have no history and are left out of the plan (B, D); to plan a new one, type its launch forecast in SOP Overrides and run step 1 again.",
+    });
+  });
+
+  test("an item without history that SOP Overrides gives a launch forecast gets a blank row", async () => {
+    const result = await runGatherStep(await book([["marketing", "B", "2024-06", 50, null, null, "launch"]]));
+    expect(result.cleaned.map((series) => [series.item, series.values])).toEqual([
+      ["A", [10, 12, 11, 13]],
+      ["C", [null, null, null, 40]],
+      ["B", [null, null, null, null]],
+    ]);
+    expect(result.skipped).toEqual(["D"]);
+  });
+});

@@ -69,7 +69,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   const mapping = saved ?? (await proposeMapping(workbook));
   const data = await readPlanningData(workbook, mapping);
   options.onProgress?.({ fraction: 0.3, message: "Checking the data" });
-  const validation = await validateData(workbook, mapping, data.problems);
+  const checked = await validateData(workbook, mapping, data.problems);
   throwIfCancelled(options.signal);
 
   const seasonLength = seasonLengthOf(data.periods);
@@ -108,6 +108,17 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   const launches = launchesWithoutHistory(data, new Set(cleaned.map((series) => series.item)), await readIfPresent(workbook, SHEETS.overrides), located);
   cleaned.push(...launches.planned.map((key) => ({ ...key, values: data.periods.map(() => null) })));
   skipped.push(...launches.skipped);
+  // an item of the item master without history that is planned from its launch forecast is told so where
+  // the check would ask for one
+  const launched = new Set(launches.planned.map((key) => key.item));
+  const validation: ValidationReport = {
+    ...checked,
+    issues: checked.issues.map((issue) =>
+      issue.kind === "noHistory" && issue.item !== undefined && launched.has(issue.item)
+        ? { ...issue, message: `${issue.item} is in the item master without sales history: it is planned from its launch forecast in ${SHEETS.overrides}.` }
+        : issue,
+    ),
+  };
   throwIfCancelled(options.signal);
 
   options.onProgress?.({ fraction: 0.7, message: "Preparing the planning sheets" });
@@ -155,7 +166,6 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
         text: issue.message,
         address: issue.address ?? undefined,
       })),
-      ...launches.planned.map((key) => ({ level: "info" as const, text: `New item ${seriesKey(key.item, key.location)} has no history: it is planned from its launch forecast in ${SHEETS.overrides}.` })),
       ...launches.unlocated.map((id) => ({
         level: "warning" as const,
         text: `New item ${id} has a launch forecast in ${SHEETS.overrides} but no location there: give each of its rows the location it will be stocked at, then run step 1 again.`,

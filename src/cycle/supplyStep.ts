@@ -87,16 +87,18 @@ export function withinWholeUnitLimit(model: SupplyModel, limit = WHOLE_UNIT_ITEM
  */
 export function planAssumptions(model: SupplyModel, mipGap: number | undefined, relaxed = 0): string[] {
   const lines = ["Each item ends the horizon with at least its safety stock (end-of-horizon target), so the plan does not run stock down in the last months."];
+  // a network plans each item at each of its locations: those are what is counted here
+  const points = model.locations === undefined ? "items" : "stocking points (items at their locations)";
   if (relaxed > 0) {
     lines.push(
-      `${formatNumber(relaxed, WHOLE_FORMAT)} items are counted in pieces but planned in fractional units: ${formatNumber(relaxed * model.periods, WHOLE_FORMAT)} item-months is more than the ` +
+      `${formatNumber(relaxed, WHOLE_FORMAT)} ${points} are counted in pieces but planned in fractional units: ${formatNumber(relaxed * model.periods, WHOLE_FORMAT)} item-months is more than the ` +
         `${formatNumber(WHOLE_UNIT_ITEM_MONTHS, WHOLE_FORMAT)} planned in whole units within the cycle's time and memory. Round production up to whole pieces, or plan one family at a time for whole units.`,
     );
   }
   const whole = model.items.filter((item) => item.wholeUnits === true).length;
   if (whole > 0) {
     lines.push(
-      `${whole} of ${model.items.length} items are counted in pieces and planned in whole units` +
+      `${whole} of ${model.items.length} ${points} are counted in pieces and planned in whole units` +
         (mipGap === undefined ? "." : `; the plan's cost is within ${formatNumber(Math.max(0, mipGap), "0.00%")} of the best possible (the optimiser stops within ${formatNumber(model.mipGap ?? DEFAULT_MIP_GAP, "0.0%")}).`),
     );
   }

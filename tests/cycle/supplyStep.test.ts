@@ -58,4 +58,10 @@ describe("whole units within the cycle's limit", () => {
       "2 items are counted in pieces but planned in fractional units: 12 item-months is more than the 18,000 planned in whole units within the cycle's time and memory. Round production up to whole pieces, or plan one family at a time for whole units.",
     );
   });
+
+  it("in a network counts stocking points (an item at each of its locations), not items", () => {
+    expect(planAssumptions({ ...model, locations: [] }, 0.0004)[1]).toBe(
+      "2 of 2 stocking points (items at their locations) are counted in pieces and planned in whole units; the plan's cost is within 0.04% of the best possible (the optimiser stops within 0.5%).",
+    );
+  });
 });

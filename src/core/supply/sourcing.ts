@@ -56,3 +56,35 @@ export function cheapestSources(model: SupplyModel): Source[] {
   sources.forEach((source, i) => (source.depth = depthOf(i, 0)));
   return sources;
 }
+
+/** A second source of a stocking point: another lane into it, and the point it ships from. */
+export interface OverflowLane {
+  lane: number;
+  parent: number;
+}
+
+/**
+ * Where a stocking point's wish goes when its own lane is full: the other lanes into it, cheapest
+ * delivered unit first, from points nearer the making one (lower depth, so they decide and ship after
+ * it asks, as its own source does). What they carry arrives after their own transit: sooner than
+ * wanted on a faster lane, later on a slower one. Empty for points made where they are stocked or
+ * without a lane.
+ * @param model a validated model
+ * @param sources cheapestSources(model)
+ * @returns one list per stocking point, in model.items order
+ * @example overflowLanes(model, cheapestSources(model))[3] // [{ lane: 1, parent: 0 }]
+ */
+export function overflowLanes(model: SupplyModel, sources: readonly Source[]): OverflowLane[][] {
+  const lanes = model.lanes ?? [];
+  const out: OverflowLane[][] = model.items.map(() => []);
+  const cost = new Map<OverflowLane, number>();
+  for (const move of laneItems(model)) {
+    const own = sources[move.to];
+    if (own.kind !== "lane" || move.lane === own.lane || sources[move.from].depth >= own.depth) continue;
+    const overflow = { lane: move.lane, parent: move.from };
+    cost.set(overflow, sources[move.from].unitCost + average(lanes[move.lane].costPerUnit));
+    out[move.to].push(overflow);
+  }
+  for (const list of out) list.sort((a, b) => (cost.get(a) ?? 0) - (cost.get(b) ?? 0));
+  return out;
+}

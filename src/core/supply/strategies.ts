@@ -10,7 +10,7 @@ import { stockingPointKey, type SupplyItem, type SupplyModel } from "./model";
 import { optimizeSupply, type OptimizeOptions } from "./optimizeSupply";
 import type { ItemPlan, SupplyOutcome, SupplyPlan, SupplyStrategy, WorkforceSchedule } from "./plan";
 import { settlePeriod } from "./projectedInventory";
-import { cheapestSources, type Source } from "./sourcing";
+import { cheapestSources, overflowLanes, type OverflowLane, type Source } from "./sourcing";
 import { laneItems, receiptsByItem, resourceUse } from "./supplyLp";
 
 /** Hours each resource can give in period t at most (regular + overtime; workforce at its maximum). */
@@ -108,6 +108,7 @@ function runPolicy(
   wanted: (i: number, t: number, position: number, outflow: number) => number,
   subcontractShortfall: boolean,
   sources: readonly Source[] = cheapestSources(model),
+  overflow: readonly (readonly OverflowLane[])[] = model.items.map(() => []),
 ): SupplyPlan {
   const T = model.periods;
   const n = model.items.length;
@@ -129,18 +130,31 @@ function runPolicy(
   const demandOf = model.items.map((item) => model.demand[stockingPointKey(item)]);
   const downstreamFirst = model.items.map((_, i) => i).sort((x, y) => sources[y].depth - sources[x].depth);
   const upstreamFirst = [...downstreamFirst].reverse();
-  const children: number[][] = model.items.map(() => []);
-  sources.forEach((source, i) => source.kind === "lane" && children[source.parent].push(i));
+  const transit = (lane: number): number => model.lanes?.[lane].transitPeriods ?? 0;
+  const children: { child: number; lane: number }[][] = model.items.map(() => []);
+  sources.forEach((source, i) => source.kind === "lane" && children[source.parent].push({ child: i, lane: source.lane }));
+  overflow.forEach((list, i) => list.forEach((second) => children[second.parent].push({ child: i, lane: second.lane })));
   const fence = model.timeFence;
   const frozen = (i: number, t: number): number | undefined =>
     fence !== undefined && fence.changeCost === undefined && t < fence.periods ? fence.production[stockingPointKey(model.items[i])]?.[t] : undefined;
   // what downstream points will ask of each point in each period, from their demand (a forecast for
   // sources whose lead time makes them decide before their downstream points ask)
+  // (split over a point's lanes as their capacity allows, what no lane has room for on its own lane)
   const expected = model.items.map(zeros);
+  const expectedOnLane = (model.lanes ?? []).map(zeros);
   for (const i of downstreamFirst) {
     const source = sources[i];
     if (source.kind !== "lane") continue;
-    for (let t = 0; t + source.offset < T; t++) expected[source.parent][t] += demandOf[i][t + source.offset] + expected[i][t + source.offset];
+    for (let t = 0; t + source.offset < T; t++) {
+      let flow = demandOf[i][t + source.offset] + expected[i][t + source.offset];
+      for (const { lane, parent } of overflow[i].length === 0 ? [] : [{ lane: source.lane, parent: source.parent }, ...overflow[i]]) {
+        const part = Math.min(flow, Math.max(0, (model.lanes?.[lane].capacity[t] ?? Infinity) - expectedOnLane[lane][t]));
+        expectedOnLane[lane][t] += part;
+        expected[parent][t] += part;
+        flow -= part;
+      }
+      expected[source.parent][t] += flow;
+    }
   }
   /** What point i ships in period t as known in decision period s: asked by now, else expected. */
   const outflow = (i: number, s: number, t: number): number => (t <= s ? asked[i][t] : expected[i][t]);
@@ -165,11 +179,16 @@ function runPolicy(
       if (source.kind === "make") want[i] = frozen(i, s) ?? allowed(model.items[i], wish, true);
       else if (source.kind === "none") buy[i] = wish;
       else {
-        const room = (model.lanes?.[source.lane].capacity[s] ?? Infinity) - laneUsed[source.lane];
-        const granted = Math.min(wish, Math.max(0, room));
-        laneUsed[source.lane] += granted;
-        asked[source.parent][s] += granted;
-        shipped[moveOf.get(`${source.lane}:${i}`) ?? 0][s] = granted;
+        // its own lane first, then (chase) the next lanes into it while the wish is not met
+        let rest = wish;
+        for (const { lane, parent } of [{ lane: source.lane, parent: source.parent }, ...overflow[i]]) {
+          if (s + transit(lane) >= T) continue;
+          const granted = Math.min(rest, Math.max(0, (model.lanes?.[lane].capacity[s] ?? Infinity) - laneUsed[lane]));
+          laneUsed[lane] += granted;
+          asked[parent][s] += granted;
+          shipped[moveOf.get(`${lane}:${i}`) ?? 0][s] = granted;
+          rest -= granted;
+        }
       }
     }
     const need = new Array<number>(model.resources.length).fill(0);
@@ -193,13 +212,12 @@ function runPolicy(
       const available = stock[i] + arriving[i][s];
       const share = asked[i][s] > available ? Math.max(0, available) / asked[i][s] : 1;
       let out = 0;
-      for (const child of children[i]) {
-        const source = sources[child];
-        const move = moveOf.get(`${source.lane}:${child}`) ?? -1;
+      for (const { child, lane } of children[i]) {
+        const move = moveOf.get(`${lane}:${child}`) ?? -1;
         const units = shipped[move][s] * share;
         shipped[move][s] = units;
         out += units;
-        if (s + source.offset < T) arriving[child][s + source.offset] += units;
+        if (s + transit(lane) < T) arriving[child][s + transit(lane)] += units;
       }
       asked[i][s] = out;
       const supply = arriving[i][s] - out;
@@ -256,12 +274,21 @@ function target(model: SupplyModel, i: number, t: number): number {
  * cut is subcontracted where allowed, else backlogged or lost. With a workforce, workers follow the
  * hours needed (hiring and laying off). In a network each stocking point is served from its cheapest
  * source (`cheapestSources`): a warehouse asks what it needs, lead time or transit ahead, and its
- * source makes or ships it on top of its own demand.
+ * source makes or ships it on top of its own demand; what that lane has no room for it asks along its
+ * next lanes, cheapest first (`overflowLanes`), as a planner would when a lane is full.
  * @param model a validated model.
  * @example chasePlan(model).cost.total
  */
 export function chasePlan(model: SupplyModel): SupplyPlan {
-  return runPolicy(model, "chase", (i, t, position, outflow) => model.demand[stockingPointKey(model.items[i])][t] + outflow + target(model, i, t) - position, true);
+  const sources = cheapestSources(model);
+  return runPolicy(
+    model,
+    "chase",
+    (i, t, position, outflow) => model.demand[stockingPointKey(model.items[i])][t] + outflow + target(model, i, t) - position,
+    true,
+    sources,
+    overflowLanes(model, sources),
+  );
 }
 
 /**

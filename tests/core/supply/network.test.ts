@@ -161,6 +161,42 @@ describe("supply network: the optimiser over locations and lanes", () => {
   });
 });
 
+describe("supply network: the chase strategy when a lane is full", () => {
+  it("ships what the cheap lane has no room for along the next lane, arriving after that lane's transit (hand-computed)", () => {
+    // two plants; the warehouse's cheapest source is P1 (cost 10 + 1 on a lane of 10 units a month),
+    // then P2 (12 + 2, no limit); the warehouse wants 15 a month and starts empty
+    const model = validateSupplyModel({
+      periods: 3,
+      locations: [{ id: "P1", kind: "plant" }, { id: "P2", kind: "plant" }, { id: "W", kind: "warehouse" }],
+      resources: [
+        { id: "line1", location: "P1", availableHours: 1000 },
+        { id: "line2", location: "P2", availableHours: 1000 },
+      ],
+      items: [
+        { id: "A", location: "P1", unitCost: 10, holdingCost: 1, hoursPerUnit: { line1: 1 } },
+        { id: "A", location: "P2", unitCost: 12, holdingCost: 1, hoursPerUnit: { line2: 1 } },
+        { id: "A", location: "W", holdingCost: 1, lostSalesCost: 100 },
+      ],
+      demand: { "A@P1": [0, 0, 0], "A@P2": [0, 0, 0], "A@W": [15, 15, 15] },
+      lanes: [
+        { from: "P1", to: "W", transitPeriods: 0, costPerUnit: 1, capacity: 10 },
+        { from: "P2", to: "W", transitPeriods: 1, costPerUnit: 2 },
+      ],
+    });
+    const plan = chasePlan(model);
+    // January: 10 on the full lane, 5 more from P2 that arrive in February (January is 5 short);
+    // February and March: 10 + 5 each month, the 5 shipped the month before from P2
+    expect(plan.lanes?.map((lane) => lane.total)).toEqual([
+      [10, 10, 10],
+      [5, 5, 0],
+    ]);
+    expect(plan.items[0].production).toEqual([10, 10, 10]);
+    expect(plan.items[1].production).toEqual([5, 5, 0]);
+    expect(plan.items[2].lost).toEqual([5, 0, 0]);
+    expect(checkPlan(model, plan).filter((problem) => !/safety stock|end inventory/.test(problem))).toEqual([]);
+  });
+});
+
 describe("supply network: validation names the field and the location", () => {
   const base = plantAndWarehouse();
   const withItems = (items: unknown[]): Record<string, unknown> => ({ ...base, items });

@@ -68,14 +68,9 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   const saved = await currentMapping(workbook);
   const mapping = saved ?? (await proposeMapping(workbook));
   const data = await readPlanningData(workbook, mapping);
-  options.onProgress?.({ fraction: 0.3, message: "Checking the data" });
-  const checked = await validateData(workbook, mapping, data.problems);
-  throwIfCancelled(options.signal);
-
   const seasonLength = seasonLengthOf(data.periods);
   const cleaned: CleanSeries[] = [];
   const changes: HistoryChange[] = [];
-  const skipped: string[] = [];
   for (const series of seriesByItem(data)) {
     const history = series.history.map((v) => (v !== null && v < 0 ? null : v));
     const count = history.filter((v) => v !== null).length;
@@ -107,18 +102,9 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   const located = hasLocations(data.series);
   const launches = launchesWithoutHistory(data, new Set(cleaned.map((series) => series.item)), await readIfPresent(workbook, SHEETS.overrides), located);
   cleaned.push(...launches.planned.map((key) => ({ ...key, values: data.periods.map(() => null) })));
-  skipped.push(...launches.skipped);
-  // an item of the item master without history that is planned from its launch forecast is told so where
-  // the check would ask for one
-  const launched = new Set(launches.planned.map((key) => key.item));
-  const validation: ValidationReport = {
-    ...checked,
-    issues: checked.issues.map((issue) =>
-      issue.kind === "noHistory" && issue.item !== undefined && launched.has(issue.item)
-        ? { ...issue, message: `${issue.item} is in the item master without sales history: it is planned from its launch forecast in ${SHEETS.overrides}.` }
-        : issue,
-    ),
-  };
+  const skipped = launches.skipped;
+  options.onProgress?.({ fraction: 0.3, message: "Checking the data" });
+  const validation = await validateData(workbook, mapping, data.problems, new Set(launches.planned.map((key) => key.item)));
   throwIfCancelled(options.signal);
 
   options.onProgress?.({ fraction: 0.7, message: "Preparing the planning sheets" });

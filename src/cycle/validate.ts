@@ -65,11 +65,19 @@ export interface ValidationReport {
  * Cleansing corrects only months flagged here.
  * @param book the planner's workbook.
  * @param mapping what step 1 mapped.
+ * @param problems what reading the history found (read problems become errors)
+ * @param launched items of the item master without history that SOP Overrides gives a launch forecast
+ *   (step 1 plans them): their note says so instead of asking for one
  * @returns The report, issues in sheet order (history first, then items, resources, capacity).
  * @throws WorkbookError when a mapped table, name or sheet no longer exists.
  * @example const report = await validateData(book, mapping); report.issues[0].address // "'Sales History'!I5"
  */
-export async function validateData(book: Workbook, mapping: DataMapping, problems: readonly ReadProblem[] = []): Promise<ValidationReport> {
+export async function validateData(
+  book: Workbook,
+  mapping: DataMapping,
+  problems: readonly ReadProblem[] = [],
+  launched: ReadonlySet<string> = new Set(),
+): Promise<ValidationReport> {
   const issues: ValidationIssue[] = [];
   if (!mapping.history) {
     issues.push({
@@ -93,7 +101,7 @@ export async function validateData(book: Workbook, mapping: DataMapping, problem
       const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));
       const separator = isLines(mapping.history) ? undefined : mapping.history.keySeparator;
       const itemKeys = grids.flatMap((history) => history.keys).map((key) => (separator === undefined ? key : { ...key, value: String(key.value).split(separator)[0].trim() }));
-      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(itemKeys, ids));
+      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(itemKeys, ids, launched));
       issues.push(...rows.flatMap((row) => checkAttributes(row.fields, ITEM_NUMBERS, String(row.fields.id?.value))));
     }
   }
@@ -232,7 +240,7 @@ function outliers(numbers: { value: number; cell: MappedCell; t: number }[], id:
     }));
 }
 
-function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: readonly MappedCell[]): ValidationIssue[] {
+function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: readonly MappedCell[], launched: ReadonlySet<string>): ValidationIssue[] {
   const master = new Set(masterIds.map((cell) => String(cell.value).trim().toLowerCase()));
   const history = new Set(historyKeys.map((cell) => String(cell.value).trim().toLowerCase()));
   const issues: ValidationIssue[] = [];
@@ -247,7 +255,10 @@ function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: read
   for (const cell of masterIds) {
     const id = String(cell.value).trim();
     if (!history.has(id.toLowerCase())) {
-      issues.push({ kind: "noHistory", severity: "info", address: cell.address, item: id, message: `${id} is in the item master but has no sales history (a new item? type its launch forecast in SOP Overrides to plan it).` });
+      const message = launched.has(id)
+        ? `${id} is in the item master without sales history: it is planned from its launch forecast in SOP Overrides.`
+        : `${id} is in the item master but has no sales history (a new item? type its launch forecast in SOP Overrides to plan it).`;
+      issues.push({ kind: "noHistory", severity: "info", address: cell.address, item: id, message });
     }
   }
   return issues;

@@ -8,7 +8,7 @@ import type { CellInput, CellValue, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { coherentLevels, type CoherentLevels } from "./coherentLevels";
 import { acceptedNote, requireNoOpenErrors } from "./errorGate";
-import { inThreadForecaster, type BatchForecaster, type ItemForecastResult } from "./itemForecasts";
+import { inThreadForecaster, isNewItem, type BatchForecaster, type ItemForecastResult } from "./itemForecasts";
 import { loadMappedData } from "./mappedData";
 import { readOverrides } from "./overrides";
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, periodFormats, readIfPresent, readStepSheet, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
@@ -104,6 +104,7 @@ export async function runDemandStep(
   // totals, left out of the item's own forecast
   const recorded = clean.rows.map((row) => row.slice(keys + 1).map((cell) => (cell === null || cell === "" ? null : numberIn(cell))));
   const histories = recorded.map((history) => history.map((v) => v ?? 0));
+  const newItems = recorded.map(isNewItem);
   const families = clean.rows.map((row) => String(row[keys] ?? ""));
   const seasons = itemFamilySeasons(families, histories, seasonLength);
   const holdout = holdoutLength(historyPeriods.length);
@@ -150,7 +151,7 @@ export async function runDemandStep(
     ...outcome,
     ...rowKey(clean.header, clean.rows[i]),
     family: families[i],
-    segment: recorded[i].filter((v) => v !== null).length < 2 ? "new" : segments[i].segment,
+    segment: newItems[i] ? "new" : segments[i].segment,
     consensus: [],
   }));
 
@@ -165,7 +166,7 @@ export async function runDemandStep(
     const live: CellInput[] = [{ formula: liveFormula(clean.rows[i][0], clean.rows.length, historyPeriods.length, demand, seasonLength, level, seasons[i]) }, ...periods.slice(1).map(() => null)];
     const blank = periods.map(() => null);
     // =SOP.FORECAST needs 2 months: a new item with fewer keeps values
-    const formulas = demand.liveFormulas === true && !located && coherent === undefined && recorded[i].filter((v) => v !== null).length >= 2;
+    const formulas = demand.liveFormulas === true && !located && coherent === undefined && !newItems[i];
     forecastRows.push([...lead, "Forecast", ...(formulas ? live : shownDemand(item.forecast))]);
     forecastRows.push([...lead, `Lower ${level}%`, ...(formulas ? blank : shownBound(item.lower))]);
     forecastRows.push([...lead, `Upper ${level}%`, ...(formulas ? blank : shownBound(item.upper))]);
@@ -209,18 +210,21 @@ export async function runDemandStep(
         {
           title: "History, forecast and interval",
           choiceLabel: "Item",
-          choices: items.map((item, i) => ({
-            label: seriesKey(item.item, item.location),
-            block: [
-              ["Period", "History", "Forecast", `Lower ${level}%`, `Upper ${level}%`],
-              ...historyPeriods.slice(-CHART_HISTORY).map((period, k, shown) => {
-                // months before a new item existed stay blank (a gap in the chart), not 0
-                const value = recorded[i][recorded[i].length - shown.length + k];
-                return [period, value === null ? null : roundCents(value), null, null, null];
-              }),
-              ...periods.map((period, t) => [period, null, roundCents(item.forecast[t]), shownBound(item.lower)[t], shownBound(item.upper)[t]]),
-            ],
-          })),
+          choices: items.map((item, i) => {
+            const [lower, upper] = [shownBound(item.lower), shownBound(item.upper)];
+            return {
+              label: seriesKey(item.item, item.location),
+              block: [
+                ["Period", "History", "Forecast", `Lower ${level}%`, `Upper ${level}%`],
+                ...historyPeriods.slice(-CHART_HISTORY).map((period, k, shown) => {
+                  // months before a new item existed stay blank (a gap in the chart), not 0
+                  const value = recorded[i][recorded[i].length - shown.length + k];
+                  return [period, value === null ? null : roundCents(value), null, null, null];
+                }),
+                ...periods.map((period, t) => [period, null, roundCents(item.forecast[t]), lower[t], upper[t]]),
+              ],
+            };
+          }),
         },
       ],
       tables: [

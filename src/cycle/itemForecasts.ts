@@ -75,7 +75,7 @@ export type BatchForecaster = (batch: ForecastBatch, options?: BatchRunOptions) 
 export function forecastItems(batch: ForecastBatch, from = 0, to = batch.jobs.length): ItemForecastResult[] {
   const { horizon, seasonLength, level, holdout } = batch;
   return batch.jobs.slice(from, to).map((job) => {
-    if (job.history.filter((y) => y !== null).length < 2) return newItemForecast(job.history, horizon);
+    if (isNewItem(job.history)) return newItemForecast(job.history, horizon);
     const outcome = forecastSeries({ history: job.history, horizon, seasonLength, levels: [level], familySeason: job.familySeason });
     const floor = (values: readonly number[]): number[] => values.map((v) => Math.max(0, v));
     return {
@@ -90,6 +90,15 @@ export function forecastItems(batch: ForecastBatch, from = 0, to = batch.jobs.le
       upper: floor(outcome.intervals[0].upper),
     };
   });
+}
+
+/**
+ * A new item, in step 2's sense: fewer than the 2 months of history any model needs (one month, or none
+ * for an item planned from its launch forecast alone). forecastItems gives it newItemForecast.
+ * @example isNewItem([null, null, 40]) // true
+ */
+export function isNewItem(history: readonly (number | null)[]): boolean {
+  return history.filter((y) => y !== null).length < 2;
 }
 
 /**

@@ -131,9 +131,10 @@ function runPolicy(
   const downstreamFirst = model.items.map((_, i) => i).sort((x, y) => sources[y].depth - sources[x].depth);
   const upstreamFirst = [...downstreamFirst].reverse();
   const transit = (lane: number): number => model.lanes?.[lane].transitPeriods ?? 0;
+  // the lanes each point is served along, its own first, then those it overflows to
+  const routes: readonly OverflowLane[][] = sources.map((source, i) => (source.kind === "lane" ? [{ lane: source.lane, parent: source.parent }, ...overflow[i]] : []));
   const children: { child: number; lane: number }[][] = model.items.map(() => []);
-  sources.forEach((source, i) => source.kind === "lane" && children[source.parent].push({ child: i, lane: source.lane }));
-  overflow.forEach((list, i) => list.forEach((second) => children[second.parent].push({ child: i, lane: second.lane })));
+  routes.forEach((list, i) => list.forEach(({ lane, parent }) => children[parent].push({ child: i, lane })));
   const fence = model.timeFence;
   const frozen = (i: number, t: number): number | undefined =>
     fence !== undefined && fence.changeCost === undefined && t < fence.periods ? fence.production[stockingPointKey(model.items[i])]?.[t] : undefined;
@@ -147,7 +148,7 @@ function runPolicy(
     if (source.kind !== "lane") continue;
     for (let t = 0; t + source.offset < T; t++) {
       let flow = demandOf[i][t + source.offset] + expected[i][t + source.offset];
-      for (const { lane, parent } of overflow[i].length === 0 ? [] : [{ lane: source.lane, parent: source.parent }, ...overflow[i]]) {
+      for (const { lane, parent } of routes[i].length > 1 ? routes[i] : []) {
         const part = Math.min(flow, Math.max(0, (model.lanes?.[lane].capacity[t] ?? Infinity) - expectedOnLane[lane][t]));
         expectedOnLane[lane][t] += part;
         expected[parent][t] += part;
@@ -181,7 +182,7 @@ function runPolicy(
       else {
         // its own lane first, then (chase) the next lanes into it while the wish is not met
         let rest = wish;
-        for (const { lane, parent } of [{ lane: source.lane, parent: source.parent }, ...overflow[i]]) {
+        for (const { lane, parent } of routes[i]) {
           if (s + transit(lane) >= T) continue;
           const granted = Math.min(rest, Math.max(0, (model.lanes?.[lane].capacity[s] ?? Infinity) - laneUsed[lane]));
           laneUsed[lane] += granted;

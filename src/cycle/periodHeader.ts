@@ -204,7 +204,8 @@ const REGULAR_SHARE = 0.8;
  * @example findPeriodRun(["Item", 45292, 45299, 45306])?.spans[0] // { kind: "week", first: 45292, days: 7 }
  */
 export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRun | undefined {
-  const readings = withoutSharedAffix(line, minimum).map(readHeader);
+  const direct = line.map(readHeader);
+  const readings = direct.filter((reading) => reading !== undefined).length >= minimum ? direct : affixStripped(line, minimum).map(readHeader);
   const count = (type: HeaderReading["type"]): number => readings.filter((reading) => reading?.type === type).length;
   const type = (["week", "date", "month"] as const).reduce((best, next) => (count(next) > count(best) ? next : best));
   const positions = readings.flatMap((reading, position) => (reading?.type === type ? [position] : []));
@@ -231,7 +232,11 @@ export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRu
  * @example withoutSharedAffix(["Item", "Qty Jan 2024", "Qty Feb 2024", "Qty Mar 2024"]) // ["Item", "Jan 2024", "Feb 2024", "Mar 2024"]
  */
 export function withoutSharedAffix(line: readonly CellValue[], minimum = 3): CellValue[] {
-  if (line.filter((cell) => readHeader(cell) !== undefined).length >= minimum) return [...line];
+  return line.filter((cell) => readHeader(cell) !== undefined).length >= minimum ? [...line] : affixStripped(line, minimum);
+}
+
+/** The line with the affix its period headers share taken off (sharedAffix), or as it is without one. */
+function affixStripped(line: readonly CellValue[], minimum: number): CellValue[] {
   const strip = sharedAffix(line, minimum);
   return strip === undefined ? [...line] : line.map(strip);
 }
@@ -258,10 +263,10 @@ function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellV
   if (shared.length !== 1) return undefined;
   const [side, ...rest] = shared[0].split(" ");
   const affix = rest.join(" ");
+  const count = rest.length;
   return (cell) => {
     if (typeof cell !== "string") return cell;
     const words = cell.trim().split(/\s+/);
-    const count = affix.split(" ").length;
     const taken = (side === "prefix" ? words.slice(0, count) : words.slice(-count)).join(" ").toLowerCase();
     if (taken !== affix || words.length <= count) return cell;
     return (side === "prefix" ? words.slice(count) : words.slice(0, -count)).join(" ");

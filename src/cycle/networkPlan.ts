@@ -13,17 +13,15 @@ import { locationMeasure, planServiceOf, type PlanTable } from "./planSheet";
 import { planMeasures, type PlanMeasure } from "./supplyStep";
 import { receiptsByItem } from "../core/supply/supplyLp";
 
-type Measure = PlanMeasure;
-
 /** Measures of a stocking point that concern its customers: shown only where the item is sold. */
-const DEMAND_MEASURES: readonly Measure[] = ["Demand", "Backlog", "Lost", "Safety stock"];
+const DEMAND_MEASURES: readonly PlanMeasure[] = ["Demand", "Backlog", "Lost", "Safety stock"];
 
 /**
  * Whether a network's item has the measure at a stocking point: production and subcontracting where it
  * is made, receipts where some arrive, demand, backlog, lost sales and safety stock where it is sold,
  * inventory everywhere.
  */
-function shown(model: SupplyModel, item: SupplyItem, measure: Measure, sold: boolean, receipts: readonly number[]): boolean {
+function shown(model: SupplyModel, item: SupplyItem, measure: PlanMeasure, sold: boolean, receipts: readonly number[]): boolean {
   if (measure === "Production" || measure === "Subcontract") return isMade(model, item);
   if (measure === "Receipts") return receipts.some((units) => units > 0);
   return sold || !DEMAND_MEASURES.includes(measure);
@@ -45,10 +43,10 @@ export function networkPlanRows(model: SupplyModel, plan: SupplyPlan, periods: r
   for (const id of ids) {
     const points = model.items.map((item, i) => ({ item, i })).filter(({ item }) => item.id === id);
     const family = points[0].item.family ?? "";
-    const values = (measure: Measure, i: number): readonly number[] => {
+    const values = (measure: PlanMeasure, i: number): readonly number[] => {
       const p = plan.items[i];
       const item = model.items[i];
-      const byMeasure: Record<Measure, readonly number[]> = {
+      const byMeasure: Record<PlanMeasure, readonly number[]> = {
         Demand: model.demand[stockingPointKey(item)],
         Production: p.production,
         Subcontract: p.subcontract,

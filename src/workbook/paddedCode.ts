@@ -7,6 +7,7 @@
  * Only formats made of three or more zeros and nothing else count: a quantity formatted "#,##0" or
  * `0" pcs"` stays a number, and so does a month or a day formatted "00" (read as numbers by step 1).
  */
+import { formatNumber } from "./numberFormat";
 import type { CellValue } from "./workbook";
 
 /** A format that pads whole numbers to its length with leading zeros, and does nothing else. */
@@ -26,5 +27,5 @@ const ZERO_PADDING = /^0{3,}$/;
 export function shownCode(value: CellValue, format: string | undefined): CellValue {
   if (typeof value !== "number" || format === undefined || !ZERO_PADDING.test(format)) return value;
   if (!Number.isSafeInteger(value) || value < 0) return value;
-  return String(value).padStart(format.length, "0");
+  return formatNumber(value, format);
 }

@@ -616,19 +616,22 @@ function yearRowOverMonths(): Layout {
   return { name: "year-row-over-months", description: "A year row (2024 over Jan, 2025 over the next Jan, not merged) over bare month names", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** The Excel date serial of a month's first day (days since 30 Dec 1899), computed here apart from the reader. */
+function firstDaySerial(m: Month): number {
+  return Math.round((Date.UTC(m.year, m.month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
 /** Hostile: period headers as Excel serial numbers in number cells (no date format): firsts of months. */
 function serialHeaders(): Layout {
   const span = months({ year: 2024, month: 1 }, 12);
-  const serial = (m: Month): number => Math.round((Date.UTC(m.year, m.month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
-  const { book, expected } = monthGrid("Serials", span.map(serial), span, 26);
+  const { book, expected } = monthGrid("Serials", span.map(firstDaySerial), span, 26);
   return { name: "serial-number-headers", description: "Month headers as Excel serial numbers (45292, 45323, ...) in General-format cells", book, months: expected, leftOut: {}, unseen: true };
 }
 
 /** Hostile: the same serials stored as text ("45292"): refused, naming the first header, rather than read as item codes or nothing. */
 function serialTextHeaders(): Layout {
   const span = months({ year: 2024, month: 1 }, 12);
-  const serial = (m: Month): string => String(Math.round((Date.UTC(m.year, m.month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000));
-  const { book } = monthGrid("CSV", span.map(serial), span, 27);
+  const { book } = monthGrid("CSV", span.map((m) => String(firstDaySerial(m))), span, 27);
   return { name: "serial-text-headers", description: "Month headers as serial numbers stored as text ('45292'): refused, naming the header", book, months: {}, leftOut: {}, unseen: true, refused: "CSV!B1" };
 }
 

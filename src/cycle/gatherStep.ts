@@ -8,7 +8,7 @@ import { currentMapping } from "./mappedData";
 import { DataMapping, proposeMapping, saveMapping } from "./mapping";
 import { CENTS_FORMAT, periodFormats, readIfPresent, replaceSheets, roundCents, SheetContent, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
 import { seasonLengthOf } from "./periods";
-import { hasLocations, PlanningData, readPlanningData, seriesKey, type DemandSeries } from "./planningData";
+import { hasLocations, PlanningData, readPlanningData, type DemandSeries } from "./planningData";
 import { keyCells, keyHeader, rowKey } from "./seriesColumns";
 import { reconciliationText } from "./reconciliation";
 import { SHEETS } from "./sheets";

@@ -130,14 +130,8 @@ function reconcileFree(
   let next = 0;
   for (const isHeld of held) index.push(isHeld ? -1 : next++);
   if (next === 0) return { bottom: [], index };
-  const freeSeries = series.filter((_, j) => !held[j]);
-  const freeStructure = held.some(Boolean) ? levelStructure(freeSeries) : structure;
-  const heldSums = sumUp(structure, series.map((s, j) => (held[j] ? s.forecast : s.forecast.map(() => 0))));
-  const nodeOf = new Map(structure.nodes.map((node, i) => [`${node.level}\u0000${node.name}`, i]));
-  const freeFits: OwnForecast[] = freeStructure.nodes.map((node) => {
-    const i = nodeOf.get(`${node.level}\u0000${node.name}`)!;
-    return { ...fits[i], forecast: fits[i].forecast.map((v, t) => v - heldSums[i][t]) };
-  });
+  const freeStructure = next === held.length ? structure : levelStructure(series.filter((_, j) => !held[j]));
+  const freeFits = next === held.length ? fits : withoutHeld(structure, freeStructure, fits, series, held);
   const base = freeFits.map((fit) => fit.forecast);
   let lambda: number | undefined;
   let reconciled: number[][] | undefined;
@@ -152,6 +146,16 @@ function reconcileFree(
   }
   reconciled ??= reconcileByWeights(freeStructure, base, varianceWeights(freeFits.map((fit) => fit.rmse ** 2)));
   return { bottom: reconciled, index, ...(lambda === undefined ? {} : { lambda }) };
+}
+
+/** The own forecasts of the free structure's nodes: each total's less what the held series under it forecast. */
+function withoutHeld(structure: SummingStructure, freeStructure: SummingStructure, fits: readonly OwnForecast[], series: readonly LevelSeries[], held: readonly boolean[]): OwnForecast[] {
+  const heldSums = sumUp(structure, series.map((s, j) => (held[j] ? s.forecast : s.forecast.map(() => 0))));
+  const nodeOf = new Map(structure.nodes.map((node, i) => [`${node.level}\u0000${node.name}`, i]));
+  return freeStructure.nodes.map((node) => {
+    const i = nodeOf.get(`${node.level}\u0000${node.name}`)!;
+    return { ...fits[i], forecast: fits[i].forecast.map((v, t) => v - heldSums[i][t]) };
+  });
 }
 
 /** Each series weighed by its error variance; one fitted exactly (0) is trusted most, not infinitely. */

@@ -6,7 +6,7 @@ import { fillMissing } from "./cleanse";
 import type { CleansingChange } from "./cleanse";
 import { classifyDemand } from "./intermittency";
 import { validateLevels } from "./intervals";
-import type { FitStatistics, FittedModel, PredictionInterval } from "./model";
+import type { FitStatistics, FittedModel, Forecast, PredictionInterval } from "./model";
 import { forecasterById } from "./registry";
 import { detectSeasonality } from "./seasonality";
 
@@ -81,7 +81,8 @@ export function validateForecastOptions(horizon: number, seasonLength: number | 
 
 /**
  * Forecast one series: validate, fill blanks, detect the season when not given, fit the requested
- * method (or automatic mode) and forecast with prediction intervals. The one entry point adapters call.
+ * method (or automatic mode) and forecast with prediction intervals, none below 0 when the history never
+ * was. The one entry point adapters call.
  * @param request - history, horizon, optional season length, method and levels
  * @returns forecasts, intervals, model name, statistics and planner notes
  * @throws PlanningError for a bad horizon, level or season length, an unknown method, or a history
@@ -134,7 +135,7 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
     method = forecaster.id;
     intermittent = classifyDemand(history).intermittent;
   }
-  const forecast = model.forecast(request.horizon, levels);
+  const forecast = history.every((v) => v >= 0) ? flooredAtZero(model.forecast(request.horizon, levels), notes) : model.forecast(request.horizon, levels);
   return {
     mean: forecast.mean,
     intervals: forecast.intervals,
@@ -148,6 +149,24 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
     fitted: start > 0 ? [...new Array<number>(start).fill(Number.NaN), ...model.fitted] : model.fitted,
     changes: start > 0 ? cleansed.changes.map((change) => ({ ...change, index: change.index + start })) : cleansed.changes,
     notes,
+  };
+}
+
+/**
+ * A forecast of a history that was never negative, with every mean and bound below 0 raised to 0:
+ * demand that has never been negative is not forecast below 0 (models with a trend, or smoothing a
+ * run of zeros, can go under). Says so in the notes when it changes a value.
+ * @param forecast - the model's forecast
+ * @param notes - the planner notes, added to when a value is raised
+ * @returns the forecast with mean and bounds at or above 0
+ */
+function flooredAtZero(forecast: Forecast, notes: string[]): Forecast {
+  const raised = forecast.mean.filter((v) => v < 0).length;
+  if (raised > 0) notes.push(`forecast below 0 in ${raised} period${raised === 1 ? "" : "s"} raised to 0 (the history is never negative)`);
+  const floor = (values: readonly number[]): number[] => values.map((v) => (v < 0 ? 0 : v));
+  return {
+    mean: floor(forecast.mean),
+    intervals: forecast.intervals.map((interval) => ({ level: interval.level, lower: floor(interval.lower), upper: floor(interval.upper) })),
   };
 }
 

@@ -106,6 +106,20 @@ describe("forecastSeries: outcome", () => {
     expect(outcome.intervals[0].lower.every((v) => v >= 0)).toBe(true);
   });
 
+  it("does not forecast below 0 a history that never was, and says so; a history with negatives may go below", () => {
+    // drift (slope from the first and last values) on a line falling by 2 from 30, one bump: 0, -2, -4 ...
+    const falling = Array.from({ length: 15 }, (_, t) => 30 - 2 * t + (t === 7 ? 3 : 0));
+    const outcome = forecastSeries({ history: falling, horizon: 4, seasonLength: 1, method: "drift", levels: [80] });
+    expect(outcome.mean).toEqual([0, 0, 0, 0]);
+    expect(outcome.intervals[0].lower).toEqual([0, 0, 0, 0]);
+    expect(outcome.intervals[0].upper[0]).toBeGreaterThan(0);
+    expect(outcome.notes).toContain("forecast below 0 in 3 periods raised to 0 (the history is never negative)");
+    // slope (-2 - 30) / 15 from -2: -4.1333, -6.2667
+    const returns = forecastSeries({ history: [...falling, -2], horizon: 2, seasonLength: 1, method: "drift" });
+    expect(returns.mean.map((v) => Math.round(v * 1e9) / 1e9)).toEqual([-4.133333333, -6.266666667]);
+    expect(returns.notes.some((note) => note.includes("raised to 0"))).toBe(false);
+  });
+
   it("uses a named method when asked", () => {
     const outcome = forecastSeries({ history: [1, 2, 3, 4, 5], horizon: 2, method: "drift", seasonLength: 1 });
     expect(outcome.mean).toEqual([6, 7]);

@@ -45,11 +45,19 @@ describe("automatic mode", () => {
     fit.model.forecast(3, [80]).mean.forEach((v, h) => expect(v).toBeCloseTo(median(members.map((m) => m[h])), 9));
   });
 
+  it("gives quarters that show no season the non-seasonal design, and a history of two seasons or less the seasonal one", () => {
+    // Six years of quarters on a rising level with noise that repeats every 5 quarters, not every 4.
+    const plain = Array.from({ length: 24 }, (_, t) => 100 + 2 * t + [3, -1, 4, -2, -4][t % 5]);
+    expect(designFor(plain, 4)).toBe(AUTO_DESIGN);
+    expect(automaticFit(plain, 4).method).toBe("auto: ets+theta+sa-ets-aadn+sa-drift+sa-ses+sa-arima");
+    expect(designFor(plain.slice(0, 8), 4)).toBe(SEASONAL_DESIGN);
+  });
+
   it("forecasts a seasonal series with the plain mean of seasonal ETS, seasonal ARIMA and Theta, as R's ets + auto.arima + thetaf mean", () => {
     // Six years of a quarterly season on a rising level, with fixed noise.
     const quarterly = Array.from({ length: 24 }, (_, t) => (100 + 2 * t) * [0.8, 1.1, 1.3, 0.8][t % 4] + [1.5, -2, 0.5, 1, -1.5, 2][t % 6]);
-    expect(designFor(4)).toBe(SEASONAL_DESIGN);
-    expect(designFor(1)).toBe(AUTO_DESIGN);
+    expect(designFor(quarterly, 4)).toBe(SEASONAL_DESIGN);
+    expect(designFor(quarterly, 1)).toBe(AUTO_DESIGN);
     const fit = automaticFit(quarterly, 4, { ...SEASONAL_DESIGN, evidence: undefined });
     expect(fit.method).toBe("auto: ets+arima+theta");
     const members = ["ets", "arima", "theta"].map((id) => AUTO_CANDIDATES[id].fit(quarterly, { seasonLength: 4 }).forecast(8, [80]).mean);

@@ -1,6 +1,7 @@
 import { PlanningError } from "../core/errors";
 import { forecastSeries } from "../core/forecast/forecastSeries";
 import type { ForecastOutcome } from "../core/forecast/forecastSeries";
+import { calendarSeasonLength } from "../cycle/periods";
 import type { HistorySeries, SeriesOutput } from "./forecastCsv";
 
 /** The options of one `sop forecast` run, the same for every series. */
@@ -28,7 +29,9 @@ export function isFallback(output: SeriesOutput): boolean {
 }
 
 /**
- * Forecast one series with the method asked for. A series the method cannot fit (Croston with fewer
+ * Forecast one series with the method asked for, at the season length asked for, else the one its
+ * period labels give (12 for months, 4 for quarters, 52 for weeks, 7 for days, 1 for years:
+ * calendarSeasonLength), else the one detected from its values. A series the method cannot fit (Croston with fewer
  * than two non-zero periods, a seasonal method on less than two seasons, ...) is forecast in automatic
  * mode instead, and its model says so; a series automatic mode cannot forecast either (no numbers at
  * all, a value that is not a number) gets an error row. So one bad series never stops the others.
@@ -40,8 +43,9 @@ export function isFallback(output: SeriesOutput): boolean {
  */
 export function forecastOne(series: HistorySeries, settings: ForecastSettings): SeriesOutput {
   if (series.problem !== undefined) return { id: series.id, error: series.problem };
+  const seasonLength = settings.seasonLength ?? calendarSeasonLength(series.periods ?? []);
   const attempt = (method: string): ForecastOutcome =>
-    forecastSeries({ history: series.values, horizon: settings.horizon, seasonLength: settings.seasonLength, method, levels: settings.levels });
+    forecastSeries({ history: series.values, horizon: settings.horizon, seasonLength, method, levels: settings.levels });
   const rows = (outcome: ForecastOutcome, model: string): SeriesOutput => ({ id: series.id, mean: outcome.mean, intervals: outcome.intervals, model });
   const named = settings.method.trim().toLowerCase();
   const automatic = named === "auto" || named === "";

@@ -1,11 +1,14 @@
 import { csvField } from "./csv";
 import { PlanningError } from "../core/errors";
+import { CALENDAR_LABELS } from "../cycle/periods";
 
 /** One series read from a long history CSV. */
 export interface HistorySeries {
   id: string;
   /** Values in row order; null for a blank value. */
   values: (number | null)[];
+  /** The first few period labels (up to CALENDAR_LABELS), from which the calendar's season length is read. */
+  periods?: string[];
   /** Why this series cannot be forecast as read (a value that is not a number, named by its line); it gets an error row. */
   problem?: string;
 }
@@ -13,11 +16,12 @@ export interface HistorySeries {
 /** Where the history columns are in each line. */
 export interface HistoryColumns {
   id: number;
+  period: number;
   value: number;
 }
 
-/** One history line, read: its series and value, or why the value cannot be used. */
-export type HistoryRow = { id: string; value: number | null; problem?: undefined } | { id: string; value?: undefined; problem: string };
+/** One history line, read: its series, period label and value, or why the value cannot be used. */
+export type HistoryRow = { id: string; period: string } & ({ value: number | null; problem?: undefined } | { value?: undefined; problem: string });
 
 /**
  * Split one CSV line into fields (RFC 4180 quotes, "" inside quotes is a quote), trimmed.
@@ -50,7 +54,7 @@ export function splitCsvLine(line: string): string[] {
  * @param header - the header line's fields
  * @param fileName - name used in messages
  * @throws PlanningError naming a missing column
- * @example historyColumns(["series_id", "period", "value"], "h.csv") // { id: 0, value: 2 }
+ * @example historyColumns(["series_id", "period", "value"], "h.csv") // { id: 0, period: 1, value: 2 }
  */
 export function historyColumns(header: readonly string[], fileName: string): HistoryColumns {
   const names = header.map((h) => h.toLowerCase());
@@ -61,33 +65,35 @@ export function historyColumns(header: readonly string[], fileName: string): His
     }
     return at;
   };
-  const id = column("series_id");
-  column("period");
-  return { id, value: column("value") };
+  return { id: column("series_id"), period: column("period"), value: column("value") };
 }
 
 /**
- * Read one history line: its series id and value (blank = missing), or the problem with its value.
+ * Read one history line: its series id, period label and value (blank = missing), or the problem with its value.
  * @param fields - the line's fields
- * @param columns - where series_id and value are
+ * @param columns - where series_id, period and value are
  * @param where - the line, for messages, e.g. "h.csv, line 3"
- * @example readHistoryRow(["A", "2", "abc"], { id: 0, value: 2 }, "h.csv, line 3").problem // 'h.csv, line 3: the value "abc" ...'
+ * @example readHistoryRow(["A", "2", "abc"], { id: 0, period: 1, value: 2 }, "h.csv, line 3").problem // 'h.csv, line 3: the value "abc" ...'
  */
 export function readHistoryRow(fields: readonly string[], columns: HistoryColumns, where: string): HistoryRow {
   const id = fields[columns.id] ?? "";
+  const period = fields[columns.period] ?? "";
   const raw = fields[columns.value] ?? "";
   const value = raw === "" ? null : Number(raw);
   if (value !== null && !Number.isFinite(value)) {
-    return { id, problem: `${where}: the value "${raw}" of series ${id} is not a number. Leave it blank if it is missing.` };
+    return { id, period, problem: `${where}: the value "${raw}" of series ${id} is not a number. Leave it blank if it is missing.` };
   }
-  return { id, value };
+  return { id, period, value };
 }
 
 /**
- * Add one read line to its series: the value, or the series' first problem.
- * @example addRow({ id: "A", values: [] }, { id: "A", value: 3 }) // values [3]
+ * Add one read line to its series: the value, or the series' first problem; its period label while
+ * the series has fewer than CALENDAR_LABELS.
+ * @example addRow({ id: "A", values: [] }, { id: "A", period: "2024-01", value: 3 }) // values [3], periods ["2024-01"]
  */
 export function addRow(series: HistorySeries, row: HistoryRow): void {
+  series.periods ??= [];
+  if (series.periods.length < CALENDAR_LABELS) series.periods.push(row.period);
   if (row.problem !== undefined) series.problem ??= row.problem;
   else series.values.push(row.value);
 }
@@ -101,7 +107,7 @@ export function addRow(series: HistorySeries, row: HistoryRow): void {
  * @param fileName - name used in messages
  * @returns the series in order of first appearance
  * @throws PlanningError when a column is missing or the file holds no rows
- * @example readHistoryCsv("series_id,period,value\nA,1,10\nA,2,\n", "h.csv") // [{ id: "A", values: [10, null] }]
+ * @example readHistoryCsv("series_id,period,value\nA,1,10\nA,2,\n", "h.csv") // [{ id: "A", values: [10, null], periods: ["1", "2"] }]
  */
 export function readHistoryCsv(text: string, fileName: string): HistorySeries[] {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);

@@ -28,7 +28,7 @@ export interface StreamSummary {
 export const FAILURES_NAMED = 10;
 
 /** Columns of a stream without a header line: series_id, period, value. */
-const HEADERLESS: HistoryColumns = { id: 0, value: 2 };
+const HEADERLESS: HistoryColumns = { id: 0, period: 1, value: 2 };
 
 /**
  * Forecast a long history stream (series_id, period, value) series by series. Each series' lines must

@@ -117,6 +117,21 @@ describe("sop forecast", () => {
     ]);
   });
 
+  it("takes the season length from the period labels when --season is not given, and --season over them", async () => {
+    // Three years of a 12-period pattern 10, 20, ..., 120. Seasonal naive repeats the last season: as
+    // quarters (season 4) the last four values 90, 100, 110, 120; as months or detected (12) 10, 20, 30.
+    const quarters = Array.from({ length: 36 }, (_, t) => `Q,${2015 + Math.floor(t / 4)}-Q${(t % 4) + 1},${10 * ((t % 12) + 1)}`);
+    const numbered = Array.from({ length: 36 }, (_, t) => `N,${t + 1},${10 * ((t % 12) + 1)}`);
+    fs.writeFileSync(history, ["series_id,period,value", ...quarters, ...numbered].join("\n") + "\n");
+    const firstSteps = (series: string): number[] =>
+      fs.readFileSync(out, "utf8").trim().split("\n").filter((line) => line.startsWith(`${series},`)).map((line) => Number(line.split(",")[2]));
+    expect((await run([history, "--horizon", "3", "--method", "snaive", "--out", out])).code).toBe(0);
+    expect(firstSteps("Q")).toEqual([90, 100, 110]);
+    expect(firstSteps("N")).toEqual([10, 20, 30]);
+    expect((await run([history, "--horizon", "3", "--method", "snaive", "--season", "12", "--out", out])).code).toBe(0);
+    expect(firstSteps("Q")).toEqual([10, 20, 30]);
+  });
+
   it("names the line of a value that is not a number", () => {
     expect(readHistoryCsv("series_id,period,value\nA,1,12\nA,2,abc\n", "h.csv")[0].problem).toMatch(/h.csv, line 3: the value "abc" of series A is not a number/);
     expect(() => readHistoryCsv("id,period,value\n", "h.csv")).toThrow(/no "series_id" column/);

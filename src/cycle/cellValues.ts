@@ -38,6 +38,20 @@ export function toNumber(value: CellValue): number | null {
   return bracketed ? -number : number;
 }
 
+/** Commas between thousands and nothing else ("1,250", "-12,500"): thousands, or a European decimal comma. */
+const COMMA_THOUSANDS = /^[-+(]?[1-9]\d{0,2}(?:,\d{3})+\)?$/;
+
+/**
+ * True for text read as a whole number by its commas between thousands ("1,250" as 1250) that a
+ * European export would mean as decimals (1.25): toNumber reads it as thousands, and a message should
+ * say so.
+ * @example commaReadAsThousands("1,250") // true
+ * @example commaReadAsThousands("1,250.5") // false (the point settles it)
+ */
+export function commaReadAsThousands(value: CellValue): boolean {
+  return typeof value === "string" && COMMA_THOUSANDS.test(value.trim());
+}
+
 /**
  * True for a blank cell: null or only spaces.
  * @example isBlank("  ") // true

@@ -11,7 +11,7 @@
 import { median } from "simple-statistics";
 import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
-import { isBlank, toNumber } from "./cellValues";
+import { commaReadAsThousands, isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { isLines, seriesParts } from "./historyLayout";
 import type { DataMapping } from "./mapping";
@@ -207,7 +207,10 @@ function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[]
         return;
       }
       if (typeof cell.value === "string") {
-        issues.push({ ...at, kind: "numberAsText", severity: "warning", message: `${item}, ${period}: ${value} is stored as text; it is read as a number.` });
+        const message = commaReadAsThousands(cell.value)
+          ? `${item}, ${period}: "${String(cell.value).trim()}" is stored as text; it is read as ${value}, the comma between thousands. If the comma is a decimal comma (a European export), enter the quantities as numbers.`
+          : `${item}, ${period}: ${value} is stored as text; it is read as a number.`;
+        issues.push({ ...at, kind: "numberAsText", severity: "warning", message });
       }
       if (value < 0) {
         const message = isHistory

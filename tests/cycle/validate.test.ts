@@ -63,6 +63,21 @@ describe("validateData on a spoiled workbook", () => {
     expect(report.errors).toBe(4);
   });
 
+  it("says how text with commas between thousands was read, since a European export means decimals by it", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Hist").addRows([
+      ["Item", "2024-01", "2024-02", "2024-03", "2024-04"],
+      ["K", "1,250", "1,300", "1,275.5", 1290],
+    ]);
+    const report = await validate(await load(book));
+    const message = (address: string) => report.issues.find((issue) => issue.address === address)?.message;
+    expect(message("Hist!B2")).toBe(
+      'K, 2024-01: "1,250" is stored as text; it is read as 1250, the comma between thousands. If the comma is a decimal comma (a European export), enter the quantities as numbers.',
+    );
+    expect(message("Hist!D2")).toBe("K, 2024-03: 1275.5 is stored as text; it is read as a number.");
+    expect(message("Hist!E2")).toBeUndefined();
+  });
+
   it("says when there is no history to validate", async () => {
     const report = await validate(MemoryWorkbook.empty());
     expect(report.issues).toEqual([expect.objectContaining({ kind: "notMapped", severity: "error", address: null })]);

@@ -1,12 +1,13 @@
 /**
  * Intermittent demand built from M3 training parts (M3 has no zeros), to score automatic mode's
  * intermittent path against the single methods it chooses among:
- * `node dist-cli/bench/m3-intermittent.js [--cut 1] [--subset monthly] [--limit N] [--methods auto,croston,sba,tsb,adida,imapa,ets,theta] [--workers 2] [--dump FILE]`.
+ * `node dist-cli/bench/m3-intermittent.js [--cut 1] [--subset monthly] [--limit N] [--methods auto,croston,sba,tsb,adida,imapa,ets,theta] [--workers 2] [--dump FILE] [--occurrence 0.2,0.35,0.5] [--size 4]`.
  *
  * Each M3 series' TRAINING part only (never its test part) is thinned: in each period demand occurs
- * with probability p (p = 0.2, 0.35, 0.5 in turn over the series, so ADI about 5, 2.9 and 2), drawn
- * from a generator seeded by the series id, and an occurring demand is round(4 · y_t / mean y) (at
- * least 1), so sizes keep the series' trend and season at small counts, as spare parts. The last h
+ * with probability p (p = 0.2, 0.35, 0.5 in turn over the series, so ADI about 5, 2.9 and 2; or the
+ * --occurrence list), drawn from a generator seeded by the series id, and an occurring demand is
+ * round(4 · y_t / mean y) (at least 1; --size replaces the 4), so sizes keep the series' trend and
+ * season at small counts, as spare parts. The last h
  * points of the thinned training part (block `--cut`, as forecast-m3.ts) are the test, the rest the
  * history. Scores per method: MASE and RMSSE scaled by the history's one-step naive errors (season
  * length 1, as the M5 competition scores intermittent demand; series whose history never changes are
@@ -24,9 +25,9 @@ import { loadM3, SUBSETS, trainingCut, type M3Series } from "./m3Data";
 import * as fs from "fs";
 import { flag, meanOf, runBench, scoreOnWorkers } from "./m3Workers";
 
-/** Occurrence probabilities, given to the series in turn. */
+/** Occurrence probabilities, given to the series in turn (default). */
 const OCCURRENCE = [0.2, 0.35, 0.5];
-/** Mean size of a demand relative to the series' mean level. */
+/** Mean size of a demand relative to the series' mean level (default). */
 const SIZE = 4;
 
 /** A 32-bit seed from a series id (FNV-1a). */
@@ -48,11 +49,11 @@ function uniforms(seed: number): () => number {
 }
 
 /** The series' training part thinned into intermittent counts (see the file's comment); the test part dropped. */
-function thinned(series: M3Series, index: number): M3Series {
-  const p = OCCURRENCE[index % OCCURRENCE.length];
+function thinned(series: M3Series, index: number, occurrence: readonly number[], size: number): M3Series {
+  const p = occurrence[index % occurrence.length];
   const next = uniforms(seedOf(series.id));
   const level = series.train.reduce((s, v) => s + v, 0) / series.train.length;
-  const train = series.train.map((y) => (next() < p ? Math.max(1, Math.round((SIZE * y) / level)) : 0));
+  const train = series.train.map((y) => (next() < p ? Math.max(1, Math.round((size * y) / level)) : 0));
   return { ...series, train, test: [] };
 }
 
@@ -120,9 +121,11 @@ async function main(): Promise<void> {
   const subsetFlag = flag(args, "subset");
   const methods = (flag(args, "methods") ?? "auto,croston,sba,tsb,adida,imapa,ets,theta").split(",");
   const workers = Number(flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)));
+  const occurrence = flag(args, "occurrence")?.split(",").map(Number) ?? OCCURRENCE;
+  const size = Number(flag(args, "size") ?? SIZE);
   const series = SUBSETS.filter((s) => !subsetFlag || s === subsetFlag)
     .flatMap((s) => loadM3(directory, s).slice(0, limit))
-    .map((s, i) => trainingCut({ ...thinned(s, i), test: s.test }, cut))
+    .map((s, i) => trainingCut({ ...thinned(s, i, occurrence, size), test: s.test }, cut))
     .filter((s) => s.train.length >= 8 && s.train.some((v) => v > 0));
   const started = process.hrtime.bigint();
   const scores = await scoreOnWorkers(__filename, series, methods, workers, scoreSeries);
@@ -130,7 +133,7 @@ async function main(): Promise<void> {
   const auto = scores.map((row) => row.find((x) => x.method === "auto"));
   const intermittentShare = auto.every((x) => x === undefined) ? NaN : (100 * auto.filter((x) => x?.intermittent).length) / series.length;
   const lines = [
-    `M3 training parts thinned into intermittent demand (p ${OCCURRENCE.join(", ")}), cut ${cut}: ${series.length} series in ${wallSeconds.toFixed(1)} s on ${workers} worker(s)` +
+    `M3 training parts thinned into intermittent demand (p ${occurrence.join(", ")}, size ${size}), cut ${cut}: ${series.length} series in ${wallSeconds.toFixed(1)} s on ${workers} worker(s)` +
       (Number.isFinite(intermittentShare) ? `; automatic mode found ${intermittentShare.toFixed(1)}% intermittent` : ""),
     "",
     "| method | MASE | RMSSE | 80% cover | 95% cover | failed series |",
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
       `| ${method} | ${f(meanOf(rows.map((x) => x.mase)))} | ${f(meanOf(rows.map((x) => x.rmsse)))} | ${f((100 * rows.reduce((s, x) => s + x.inside80, 0)) / points, 1)}% | ${f((100 * rows.reduce((s, x) => s + x.inside95, 0)) / points, 1)}% | ${scores.filter((row) => row[k].failed).length} |`,
     );
   });
-  if (cut === 1 && limit === Infinity && subsetFlag === undefined) {
+  if (cut === 1 && limit === Infinity && subsetFlag === undefined && occurrence === OCCURRENCE && size === SIZE) {
     for (const ref of M3_INTERMITTENT_REFERENCE) lines.push(`| R ${ref.method} | ${ref.mase.toFixed(3)} | ${ref.rmsse.toFixed(3)} | ${Number.isFinite(ref.cover80) ? `${ref.cover80.toFixed(1)}%` : ""} | ${Number.isFinite(ref.cover95) ? `${ref.cover95.toFixed(1)}%` : ""} | |`);
   }
   process.stdout.write(lines.join("\n") + "\n");

@@ -43,6 +43,9 @@ export interface IntermittentChoice {
  * TSB 1.176 / 0.870, SBA 1.201 / 0.870, Croston 1.214 / 0.872, ADIDA 1.186 / 0.870, IMAPA 1.189 /
  * 0.867, ETS 1.202 / 0.877, Theta 1.225 / 0.895 (2026-12-07). Scoring the candidates' rolling-origin
  * forecasts raised to 0 as well was tried: 1.176 / 0.870, no clear change, so they are scored as fitted.
+ * Sparser, as spare parts are (`--occurrence 0.05,0.1,0.15 --size 1`, 2,297 series): automatic mode
+ * 1.035 / 0.687 against TSB 1.081 / 0.695, ETS 1.099 / 0.694, R's ets 1.163 / 0.705 and croston 1.569 /
+ * 0.790 on the same series.
  * @param history - non-negative demand per period
  * @param seasonLength - season length m
  * @returns the weighted model and its weights, or undefined when no candidate fits

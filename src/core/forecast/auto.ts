@@ -372,11 +372,18 @@ function fitCandidates(ids: readonly string[], history: readonly number[], seaso
  * @param history - cleansed observations
  * @param seasonLength - season length m (1 = none)
  * @param design - members, rule and partners (default {@link designFor} the history and season length; the bench's design studies pass others)
+ * @param calibrationSeasonLength - the season length whose interval-table class scales the intervals
+ *   (default the season length; a seasonally adjusted monthly history passes 12: it is monthly data)
  * @returns the fitted model, the method used and planner notes
  * @throws PlanningError when even the naive method cannot fit (fewer than 2 periods)
  * @example automaticFit([10, 12, 11, 13, 12, 14, 13, 15, 14, 16], 1).method // "auto: ets+theta+sa-ets-aadn+sa-drift+sa-ses+sa-arima"
  */
-export function automaticFit(history: readonly number[], seasonLength: number, design: AutomaticDesign = designFor(history, seasonLength)): AutomaticFit {
+export function automaticFit(
+  history: readonly number[],
+  seasonLength: number,
+  design: AutomaticDesign = designFor(history, seasonLength),
+  calibrationSeasonLength = seasonLength,
+): AutomaticFit {
   const notes: string[] = [];
   const demand = classifyDemand(history);
   if (demand.intermittent && demand.demands >= 2 && history.every((v) => v >= 0)) {
@@ -392,7 +399,7 @@ export function automaticFit(history: readonly number[], seasonLength: number, d
   const partners = fitCandidates(design.partners, history, seasonLength, notes);
   const families = [...(members.length > 0 ? [combineModels(history, members.map((f) => f.model), design.rule)] : []), ...partners.map((f) => f.model)];
   if (families.length > 0) {
-    const cell = INTERVAL_SCALES[seriesClass(seasonLength, history.length)];
+    const cell = INTERVAL_SCALES[seriesClass(calibrationSeasonLength, history.length)];
     const consensus = combineModels(history, families, "mean");
     const model = design.evidence ? evidenceModel(history, seasonLength, design, design.evidence, members, consensus, notes) : consensus;
     return {

@@ -1,4 +1,5 @@
 import { automaticFit } from "../../../src/core/forecast/auto";
+import { INTERVAL_SCALES, tableScale } from "../../../src/core/forecast/calibration";
 import type { FamilySeason } from "../../../src/core/forecast/familySeason";
 import { familySeasonFit } from "../../../src/core/forecast/familySeasonFit";
 import { forecastSeries } from "../../../src/core/forecast/forecastSeries";
@@ -30,7 +31,7 @@ describe("familySeasonFit", () => {
   it("is the automatic non-seasonal fit of the deseasonalised item, season put back into forecasts and intervals", () => {
     const history = item(200, 0.4, 3);
     const fit = familySeasonFit(history, season);
-    const plain = automaticFit(history.map((v, t) => v / SEASON[t % 12]), 1).model.forecast(6, [80, 95]);
+    const plain = automaticFit(history.map((v, t) => v / SEASON[t % 12]), 1, undefined, 12).model.forecast(6, [80, 95]);
     const forecast = fit?.model.forecast(6, [80, 95]);
     expect(forecast?.intervals).toHaveLength(2);
     forecast?.mean.forEach((v, h) => expect(v).toBeCloseTo(plain.mean[h] * SEASON[(36 + h) % 12], 8));
@@ -40,6 +41,19 @@ describe("familySeasonFit", () => {
         expect(interval.upper[h]).toBeCloseTo(plain.intervals[j].upper[h] * SEASON[(36 + h) % 12], 8);
       }),
     );
+  });
+
+  it("sizes its intervals as monthly data, not as annual data: the interval table's monthly class", () => {
+    const history = item(200, 0.4, 3);
+    const adjusted = history.map((v, t) => v / SEASON[t % 12]);
+    const monthly = automaticFit(adjusted, 1, undefined, 12).model.forecast(3, [80]);
+    const annual = automaticFit(adjusted, 1).model.forecast(3, [80]);
+    const ratio = tableScale(INTERVAL_SCALES.m12, 80) / tableScale(INTERVAL_SCALES["m1-short"], 80);
+    expect(ratio).toBeLessThan(0.75);
+    monthly.mean.forEach((mean, h) => {
+      expect(annual.mean[h]).toBeCloseTo(mean, 10);
+      expect(monthly.intervals[0].upper[h] - mean).toBeCloseTo(ratio * (annual.intervals[0].upper[h] - mean), 8);
+    });
   });
 
   it("measures its fit statistics on the item's own scale", () => {

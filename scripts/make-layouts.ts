@@ -853,6 +853,28 @@ function usTextDates(): Layout {
   return { name: "us-text-dates", description: "Order lines with US text dates '01/02/2024': refused at the first that reads two ways", book, months: {}, leftOut: {}, unseen: true, refused: "Orders!A2" };
 }
 
+/** Unseen: an ERP extract with the year and the month in two columns ("Calendar Year", "Calendar Month" 1-12), material, plant and quantity, two lines of some months. */
+function yearMonthColumns(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Extract");
+  sheet.addRow(["Calendar Year", "Calendar Month", "Material", "Plant", "Qty"]);
+  const next = quantities(41);
+  const expected: Record<string, number> = {};
+  for (const month of months({ year: 2023, month: 11 }, 10)) {
+    for (const item of ITEMS.slice(0, 3)) {
+      for (const location of LOCATIONS) {
+        const lines = item === "CH-102" ? 2 : 1;
+        for (let k = 0; k < lines; k++) {
+          const value = next();
+          add(expected, item, location, label(month), value);
+          sheet.addRow([month.year, month.month, item, location, value]);
+        }
+      }
+    }
+  }
+  return { name: "year-month-columns", description: "ERP extract: 'Calendar Year' and 'Calendar Month' (1-12) in two columns, material, plant, quantity", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -903,6 +925,7 @@ export function buildLayouts(): Layout[] {
     hiddenUnheadedColumn(),
     numericCodesLikeDates(),
     usTextDates(),
+    yearMonthColumns(),
   ];
 }
 

@@ -56,6 +56,7 @@ export async function runInspectCommand(args: string[]): Promise<number> {
     ...report.names.map((name) => `  ${name.name}  ${name.address ?? `left aside: it ${name.note ?? "is not a range of cells"}`}`),
     `Data mapping (${saved ? "saved in the workbook" : "proposed; not saved yet"}):`,
     ...describeMapping(mapping, data),
+    ...(mapping.notes ?? []).map((note) => `  note:      ${note}`),
     ...describeValidation(validation, switches.all),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -106,14 +106,15 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
 }
 
 /** What a column of a demand history (months across, or order lines) holds besides the periods. */
-export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "order" | "requested" | "delivered";
+export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered";
 
 const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   location: /^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location)(?: ?(?:id|code|no|name))?$/,
   customer: /^(?:customer|client|account|sold ?to|ship ?to|buyer)(?: ?(?:id|code|no|name|number))?$/,
   channel: /^(?:channel|sales channel|distribution channel|market|segment)$/,
   quantity: /^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$/,
-  date: /^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|year month|fiscal period)$/,
+  date: /^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|calendar month|calendar week|year month|fiscal period)$/,
+  year: /^(?:(?:calendar|order|sales|posting) )?year$|^(?:jahr|kalenderjahr|année|annee|año|ano|anno|jaar|rok)$/,
   order: /^(?:(?:sales )?order|so|document|invoice|doc)(?: ?(?:id|no|nr|number|#|line))?$/,
   requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,
   delivered: /^(?:delivered|delivery|actual delivery|ship(?:ped)?|goods issue|gi)(?: date)?$/,
@@ -121,7 +122,7 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
 
 /**
  * The history field a header names, if any: the item id (as itemFieldOf "id"), a location, customer,
- * channel, quantity, date, order number, requested or delivered date.
+ * channel, quantity, date (or month), calendar year, order number, requested or delivered date.
  * @example historyFieldOf("Ship-from") // "location"
  * @example historyFieldOf("Qty") // "quantity"
  */

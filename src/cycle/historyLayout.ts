@@ -10,7 +10,7 @@
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, itemFieldOf, namesItemAndLocation, resourceFieldOf, type HistoryField } from "./headerNames";
-import { findPeriodRun, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, type PeriodKind, type PeriodRun } from "./periodHeader";
+import { findPeriodRun, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -73,7 +73,10 @@ export interface SeriesMapping extends SeriesPart {
 
 /** Columns of an order-line table. */
 export interface LineColumns {
+  /** The order date, or the month when `year` holds the year. */
   date: number;
+  /** The calendar year, when the month is in `date` as 1-12 or a month name (an export's Year and Month columns). */
+  year?: number;
   item: number;
   quantity: number;
   location?: number;
@@ -179,7 +182,8 @@ export function gridShape(sample: Matrix): GridShape | GridRefusal | undefined {
 
 /**
  * Recognise order lines in a sample of a block: a header row naming an item, a quantity and a date
- * (or period) column, whose rows below hold dates (or period names) in the date column.
+ * (or period) column, whose rows below hold dates (or period names) in the date column; or, where they
+ * do not, a year column beside a month column holding 1-12 or month names ("Year", "Month").
  * @param sample the block's first rows.
  * @returns The layout (without its sources), or undefined.
  * @example linesShape([["Date", "Item", "Qty"], [45292, "A", 3]])?.columns // { date: 0, item: 1, quantity: 2 }
@@ -191,12 +195,16 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
       const field = historyFieldOf(header);
       if (field !== undefined && columns[field] === undefined) columns[field] = column;
     });
-    const { date, item, quantity } = columns;
+    const { year, ...dated } = columns;
+    const { date, item, quantity } = dated;
     if (date === undefined || item === undefined || quantity === undefined) continue;
-    const dates = sample.slice(headerRow + 1).map((row) => row[date] ?? null).filter((cell) => !isBlank(cell));
-    const spans = dates.flatMap((cell) => parsePeriodCell(cell) ?? []);
-    if (dates.length === 0 || spans.length < READABLE_SHARE * dates.length) continue;
-    return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: spans[0].kind };
+    const rows = sample.slice(headerRow + 1).filter((row) => !isBlank(row[date] ?? null));
+    const spans = rows.flatMap((row) => parsePeriodCell(row[date] ?? null) ?? []);
+    if (rows.length > 0 && spans.length >= READABLE_SHARE * rows.length) return { layout: "lines", headerRow, columns: { ...dated, date, item, quantity }, periodKind: spans[0].kind };
+    const months = year === undefined ? [] : rows.flatMap((row) => yearMonthSpan(row[year] ?? null, row[date] ?? null) ?? []);
+    if (year !== undefined && rows.length > 0 && months.length >= READABLE_SHARE * rows.length) {
+      return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: "month" };
+    }
   }
   return undefined;
 }
@@ -285,7 +293,7 @@ function unheadedNumbers(values: Matrix, headerLine: number, run: PeriodRun): nu
 }
 
 /** Fields of a key line that is not the item: a grid keyed by one of these alone is not read as if it were keyed by items. */
-const NOT_ITEM = new Set<HistoryField | undefined>(["location", "customer", "channel"]);
+const NOT_ITEM = new Set<HistoryField | undefined>(["location", "customer", "channel", "year"]);
 
 /**
  * Key lines of a grid: the lines outside the periods named like an item (or resource) and a location,

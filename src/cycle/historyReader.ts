@@ -15,7 +15,7 @@ import { eachChunk, readBlock } from "./blockReading";
 import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
 import { isLines, isTotalLabel, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
-import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, yearMonthSpan, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { bucketRange, bucketShares, type PlanningBucket } from "./planningBuckets";
 import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
 
@@ -217,6 +217,16 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(itemCell)}" ${phantom}; it is not an item.` });
           return collector.tally.leftOut("phantom", amount, key.address);
         }
+        if (columns.year !== undefined) {
+          const month = yearMonthSpan(cell(columns.year), cell(columns.date));
+          if (!month) {
+            const message = `${at(columns.year)} and ${at(columns.date)}: "${String(cell(columns.year) ?? "")}" and "${String(cell(columns.date) ?? "")}" are not a year and a month. Enter the year as 2024 and the month as 1 to 12 or its name.`;
+            collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message });
+            return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
+          }
+          collector.tally.used(amount);
+          return collector.add(key, month, "", amount);
+        }
         const twoDays = ambiguousDayMonth(cell(columns.date));
         if (twoDays !== undefined) {
           collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message: `${at(columns.date)}: "${String(cell(columns.date))}" could be ${dayLabel(twoDays.dayFirst)} (day first) or ${dayLabel(twoDays.monthFirst)} (month first). Enter the order date as a date, or as year-month-day.` });
@@ -304,13 +314,15 @@ class SeriesCollector {
 }
 
 /**
- * The history mapping of a workbook's mapping, or a planner-facing error when there is none.
+ * The history mapping of a workbook's mapping, or a planner-facing error when there is none, saying
+ * what the proposal refused and why (its notes).
  * @throws PlanningError when no history is mapped.
  * @example const history = mappedHistory(mapping);
  */
-export function mappedHistory(mapping: { history: HistoryMapping | null }): HistoryMapping {
+export function mappedHistory(mapping: { history: HistoryMapping | null; notes?: readonly string[] }): HistoryMapping {
   if (!mapping.history) {
-    throw new PlanningError("No sales history is mapped. Select the range, table or sheet that holds your demand history in step 1.");
+    const why = mapping.notes?.length ? `: ${mapping.notes.join(" ")}` : ".";
+    throw new PlanningError(`No sales history is mapped${why} Select the range, table or sheet that holds your demand history in step 1.`);
   }
   return mapping.history;
 }

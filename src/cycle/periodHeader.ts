@@ -325,6 +325,22 @@ export function parsePeriodCell(value: CellValue): PeriodSpan | undefined {
 }
 
 /**
+ * The month named by a year cell and a month cell, as exports that keep them in two columns write
+ * them: the year 1900-2099 (a number or its text), the month 1-12 (a number or its text, "01") or a
+ * month name ("Jan", "März").
+ * @example yearMonthSpan(2024, 2) // { kind: "month", first: 45323, days: 29 }
+ * @example yearMonthSpan("2024", "Feb")?.days // 29
+ * @example yearMonthSpan(2024, 13) // undefined
+ */
+export function yearMonthSpan(year: CellValue, month: CellValue): PeriodSpan | undefined {
+  const y = Number(typeof year === "string" ? year.trim() : year);
+  if (!Number.isInteger(y) || y < 1900 || y > 2099) return undefined;
+  const text = typeof month === "string" ? month.trim() : "";
+  const m = typeof month === "number" || /^\d{1,2}$/.test(text) ? Number(month) : monthOfName(text);
+  return m !== undefined && Number.isInteger(m) && m >= 1 && m <= 12 ? monthSpan({ year: y, month: m }) : undefined;
+}
+
+/**
  * True when dates name months by one day of each: every date the last of its month, or every date the
  * same day of its month. Dates 4, 4 and 5 weeks apart (a 4-4-5 fiscal calendar) are not months.
  */

@@ -84,7 +84,7 @@ export async function validateData(
       kind: "notMapped",
       severity: "error",
       address: null,
-      message: "No sales history was found. Select the range, table or sheet that holds your demand history.",
+      message: `No sales history was found${mapping.notes?.length ? `: ${mapping.notes.join(" ")}` : "."} Select the range, table or sheet that holds your demand history.`,
     });
   } else {
     const grids = isLines(mapping.history) ? [] : await Promise.all(seriesParts(mapping.history).map((part) => readSeriesCells(book, part)));

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { runInspectCommand } from "../../src/cli/inspectCommand";
 import { PlanningError } from "../../src/core/errors";
 import { proposeMapping, saveMapping } from "../../src/cycle/mapping";
@@ -38,6 +39,20 @@ describe("sop inspect", () => {
     expect(report.mappingSaved).toBe(true);
     expect(report.mapping.history.periods).toHaveLength(36);
     expect(report.validation.errors).toBe(0);
+  });
+
+  it("says why a history it refuses was not read: quarters name no calendar month", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Sales").addRows([
+      ["Item", "Q1 2024", "Q2 2024", "Q3 2024", "Q4 2024"],
+      ["A-1", 10, 12, 11, 14],
+    ]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sop-inspect-")), "quarters.xlsx");
+    await book.xlsx.writeFile(file);
+    const { code, out } = await run([file]);
+    expect(code).toBe(0);
+    expect(out).toContain('  note:      Sales!B1: "Q1 2024" names a period step 1 cannot place on the calendar');
+    expect(out).toMatch(/No sales history was found: Sales!B1: "Q1 2024" names a period .* Select the range, table or sheet that holds your demand history\./);
   });
 
   it("refuses a usage mistake and a bad file with a planner-readable error", async () => {

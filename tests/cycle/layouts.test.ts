@@ -192,6 +192,19 @@ describe("read exactly or refuse", () => {
     expect(account.quantityIn).toBeCloseTo(account.quantityUsed + account.quantityLeftOut, 6);
   });
 
+  it("a line of year and month columns whose month is not 1 to 12 names both cells and is left out with its quantity", async () => {
+    const layout = layouts.find((entry) => entry.name === "year-month-columns")!;
+    layout.book.getWorksheet("Extract")!.addRow([2024, 13, "CH-101", "Paris", 5]);
+    const book = await load(layout);
+    const reading = await readHistory(book, (await proposeMapping(book)).history!);
+    const row = layout.book.getWorksheet("Extract")!.rowCount;
+    expect(reading.problems.map((problem) => problem.message)).toEqual([
+      `Extract!A${row} and Extract!B${row}: "2024" and "13" are not a year and a month. Enter the year as 2024 and the month as 1 to 12 or its name.`,
+    ]);
+    expectSameQuantities(flatten(reading), layout.months);
+    expect(reading.reconciliation.quantityLeftOut).toBe(5);
+  });
+
   it("a repeated key is an error and its row is left out (the first is used)", async () => {
     const layout = layouts.find((entry) => entry.name === "item-location-columns")!;
     layout.book.getWorksheet("Sales by site")!.addRow(["CH-101", "Paris", 1, 2, 3]);

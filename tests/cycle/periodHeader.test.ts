@@ -12,6 +12,7 @@ import {
   parseSpanLabel,
   periodLineProblem,
   spanLabel,
+  yearMonthSpan,
 } from "../../src/cycle/periodHeader";
 
 describe("parseMonth", () => {
@@ -181,6 +182,18 @@ describe("periodLineProblem: headers that look like periods but cannot be read e
     expect(periodLineProblem(dates, findPeriodRun(dates))?.reason).toMatch(/^"2024-01-27" starts dates/);
     const fine = ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Total"];
     expect(periodLineProblem(fine, findPeriodRun(fine))).toBeUndefined();
+  });
+});
+
+describe("yearMonthSpan: a year and a month in two cells", () => {
+  it("reads numbers, their text and month names, and nothing else", () => {
+    expect(yearMonthSpan(2024, 2)).toEqual({ kind: "month", first: daySerial(2024, 2, 1), days: 29 });
+    expect(yearMonthSpan("2024", "02")).toEqual(yearMonthSpan(2024, 2));
+    expect(yearMonthSpan(2024, "Feb")).toEqual(yearMonthSpan(2024, 2));
+    expect(yearMonthSpan(2024, "März")).toEqual(yearMonthSpan(2024, 3));
+    for (const [year, month] of [[2024, 13], [2024, 0], [2024, 2.5], [24, 2], ["FY24", 2], [2024, "Q1"], [null, 2]] as const) {
+      expect(yearMonthSpan(year, month)).toBeUndefined();
+    }
   });
 });
 

@@ -14,7 +14,7 @@ import { isBlank } from "./cellValues";
 import { HEADER_SEARCH, isLines, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
-import { findPeriodRun, parsePeriodCell, spanLabel, withoutSharedAffix, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, parsePeriodCell, spanLabel, withoutSharedAffix, yearMonthSpan, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import type { PlanningBucket } from "./planningBuckets";
 
 /** How the history runs: periods across columns, periods down rows, or one row per order line. */
@@ -40,8 +40,10 @@ export interface HistoryChoice {
   firstPeriod?: number;
   /** Grids: the last period line; absent for "to the last period header" (the run of period headers; next cycle's months are taken too). */
   lastPeriod?: number;
-  /** Order lines: the date (or period) column. */
+  /** Order lines: the date (or period) column; the month column when `year` is set. */
   date?: number;
+  /** Order lines: the calendar-year column beside a month column (an export's Year and Month), kept as proposed. */
+  year?: number;
   /** Order lines: the quantity column. */
   quantity?: number;
   bucket: PlanningBucket;
@@ -150,7 +152,8 @@ export function keyOptions(sample: HistorySample, choice: Pick<HistoryChoice, "l
 export function choiceOf(history: HistoryMapping, bucket: PlanningBucket): HistoryChoice {
   if (isLines(history)) {
     const { columns } = history;
-    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, quantity: columns.quantity, ...optional(columns), bucket };
+    const year = columns.year === undefined ? {} : { year: columns.year };
+    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, ...year, quantity: columns.quantity, ...optional(columns), bucket };
   }
   return {
     reference: history.source.reference,
@@ -226,11 +229,14 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   if (keys.includes(date) || keys.includes(quantity) || date === quantity) throw new PlanningError("The date, quantity and key columns must all be different. Choose each one once.");
   const headerRow = Math.max(choice.headerLine, 0);
   const sample = await book.read(source.reference, { offset: headerRow + 1, count: SAMPLE_ROWS });
-  const span = sample.map((row) => row[date] ?? null).filter((cell) => !isBlank(cell)).map(parsePeriodCell).find((found): found is PeriodSpan => found !== undefined);
+  const { year } = choice;
+  const read = (row: (typeof sample)[number]): PeriodSpan | undefined =>
+    year === undefined ? parsePeriodCell(row[date] ?? null) : yearMonthSpan(row[year] ?? null, row[date] ?? null);
+  const span = sample.filter((row) => !isBlank(row[date] ?? null)).map(read).find((found): found is PeriodSpan => found !== undefined);
   if (!span) {
     throw new PlanningError(`${lineName(source, "column", date)} holds no dates or periods in its first rows. Choose the column with the order date.`);
   }
-  const columns: LineColumns = { date, item: choice.item, quantity, ...optional(choice) };
+  const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice) };
   return { layout: "lines", sources: [source], headerRow, columns, periodKind: span.kind, corrected: true };
 }
 

@@ -147,4 +147,22 @@ describe("the mapping editor's corrections, read exactly", () => {
     expect(choiceOf(history, "month")).toEqual(choice);
     await expect(historyFromChoice(memory, { ...choice, date: 2, customer: undefined })).rejects.toThrow(/Column C holds no dates/);
   });
+
+  it("order lines with year and month columns keep the year column through the editor", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Extract").addRows([
+      ["Year", "Month", "Material", "Qty"],
+      [2024, 12, "A", 3],
+      [2025, 1, "A", 4],
+      [2025, "Jan", "B", 5],
+    ]);
+    const memory = await load(book);
+    const proposed = (await proposeMapping(memory)).history!;
+    expect(isLines(proposed) && proposed.columns).toEqual({ year: 0, date: 1, item: 2, quantity: 3 });
+    const choice = choiceOf(proposed, "month");
+    expect(choice).toMatchObject({ layout: "lines", year: 0, date: 1, item: 2, quantity: 3 });
+    const { history, reading } = await previewChoice(memory, choice);
+    expect(history).toEqual({ ...proposed, corrected: true });
+    expect(quantities(reading)).toEqual({ "A|": [3, 4], "B|": [0, 5] });
+  });
 });

@@ -93,23 +93,29 @@ function addressIn(source: BlockSource, row: number, col: number): string {
 async function readGrid(book: Workbook, mapping: SeriesMapping, collector: SeriesCollector): Promise<void> {
   for (const part of [mapping as SeriesPart, ...(mapping.more ?? [])]) {
     const spans = part.headerLine < 0 ? undefined : part.periods.map((label) => parseSpanLabel(label, mapping.periodKind ?? "month"));
+    const above: KeyAbove = { key: null };
     if (mapping.orientation === "periodsAcross") {
       let keyHeader: CellValue = null;
       await eachChunk(book, part.source.reference, 0, (rows, firstRow) =>
         rows.forEach((row, r) => {
           if (firstRow + r === part.headerLine) keyHeader = row[mapping.keyLine] ?? null;
           if (firstRow + r <= part.headerLine) return;
-          readGridLine(mapping, part, spans, row, (line) => addressIn(part.source, firstRow + r, line), collector, keyHeader);
+          readGridLine(mapping, part, spans, row, (line) => addressIn(part.source, firstRow + r, line), collector, keyHeader, above);
         }),
       );
     } else {
       const columns = transpose(await readBlock(book, part.source.reference));
       const keyHeader = columns[mapping.keyLine]?.[part.headerLine] ?? null;
       for (let position = part.headerLine + 1; position < columns.length; position++) {
-        readGridLine(mapping, part, spans, columns[position], (line) => addressIn(part.source, line, position), collector, keyHeader);
+        readGridLine(mapping, part, spans, columns[position], (line) => addressIn(part.source, line, position), collector, keyHeader, above);
       }
     }
   }
+}
+
+/** The key of the last line read with one, for the message about a line without a key (cleared by a blank line). */
+interface KeyAbove {
+  key: CellValue;
 }
 
 /** One key line of a grid (a row for periods across, a column for periods down), as `line` cells. */
@@ -121,6 +127,7 @@ function readGridLine(
   at: (line: number) => string,
   collector: SeriesCollector,
   keyHeader: CellValue,
+  above: KeyAbove,
 ): void {
   const keyCell = cells[mapping.keyLine] ?? null;
   const quantities: { value: number; t: number }[] = [];
@@ -138,14 +145,23 @@ function readGridLine(
   }
   const total = quantities.reduce((sum, entry) => sum + entry.value, 0);
   const keyTexts = [cells[mapping.keyLine], mapping.locationLine === undefined ? null : cells[mapping.locationLine], cells[0]];
-  if (cells.every((cell) => isBlank(cell ?? null))) return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
+  if (cells.every((cell) => isBlank(cell ?? null))) {
+    above.key = null;
+    return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
+  }
   if (keyTexts.some((cell) => isTotalLabel(cell ?? null))) return collector.tally.leftOut("total", total, at(mapping.keyLine));
   if (isBlank(keyCell)) {
     notNumbers.forEach((problem) => collector.problem(problem));
     if (quantities.length === 0) return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
-    collector.problem({ kind: "noKey", address: at(mapping.keyLine), message: `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.` });
+    const location = mapping.locationLine === undefined ? "" : textAt(cells, mapping.locationLine);
+    const repeated =
+      location !== "" && above.key !== null
+        ? ` If it is ${String(above.key).trim()} at ${location} (a pivot table, or cells merged down, leaves the item above blank), write the item in every row: in a pivot table, Design > Report Layout > Repeat All Item Labels, then copy it as values.`
+        : "";
+    collector.problem({ kind: "noKey", address: at(mapping.keyLine), message: `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.${repeated}` });
     return collector.tally.leftOut("noKey", total, at(mapping.keyLine));
   }
+  above.key = keyCell;
   const key = gridKey(mapping, part, cells, at);
   const phantom = phantomReason(keyCell, keyHeader);
   if (phantom) {

@@ -119,7 +119,7 @@ export class MemoryWorkbook implements Workbook {
     const buffer = await this.book.xlsx.writeBuffer();
     const charts = this.charts().filter((chart) => this.findSheet(chart.sheet) !== undefined);
     return addChartParts(new Uint8Array(buffer as ArrayBuffer), charts, {
-      values: (name, range) => mapRange(this.sheet(name), range, (cell) => toCellValue(cell?.value)),
+      values: (name, range) => mapRange(this.sheet(name), range, (cell) => toCellValue(ownValue(cell))),
       columnWidth: (name, column) => this.sheet(name).getColumn(column + 1).width,
     });
   }
@@ -153,7 +153,7 @@ export class MemoryWorkbook implements Workbook {
     const used = usedRange(sheet);
     return mapRange(sheet, used, (cell) => {
       const formula = cell ? formulaOf(cell.value) : undefined;
-      return formula === undefined ? toCellValue(cell?.value) : { formula: `=${formula}` };
+      return formula === undefined ? toCellValue(ownValue(cell)) : { formula: `=${formula}` };
     });
   }
 
@@ -238,7 +238,7 @@ export class MemoryWorkbook implements Workbook {
     const box = range ?? usedBox(sheet);
     if (box === undefined) return [];
     const rows = windowRows(box, window);
-    return rows === undefined ? [] : mapRange(sheet, rows, (cell) => shownCode(toCellValue(cell?.value), cell?.numFmt));
+    return rows === undefined ? [] : mapRange(sheet, rows, (cell) => shownCode(toCellValue(ownValue(cell)), cell?.numFmt));
   }
 
   async extent(reference: string): Promise<Extent> {
@@ -466,7 +466,7 @@ function usedRange(sheet: ExcelJS.Worksheet): CellRange {
 
 function usedValues(sheet: ExcelJS.Worksheet): Matrix {
   const used = usedRange(sheet);
-  const values = mapRange(sheet, used, (cell) => toCellValue(cell?.value));
+  const values = mapRange(sheet, used, (cell) => toCellValue(ownValue(cell)));
   return values.length === 1 && values[0].length === 1 && values[0][0] === null ? [] : values;
 }
 
@@ -485,6 +485,14 @@ function mapRange<T>(sheet: ExcelJS.Worksheet, range: CellRange, read: (cell: Ex
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * A cell's own value: none for a cell merged into another (ExcelJS answers with the merged area's
+ * top-left value there, Excel holds the value in that top-left cell only and reads the others as empty).
+ */
+function ownValue(cell: ExcelJS.Cell | undefined): ExcelJS.CellValue | undefined {
+  return cell !== undefined && cell.isMerged && cell.master !== cell ? undefined : cell?.value;
 }
 
 /** ExcelJS cell value -> the interface's CellValue (dates as Excel serial numbers, errors as text). */

@@ -205,6 +205,23 @@ describe("read exactly or refuse", () => {
     expect(reading.reconciliation.quantityLeftOut).toBe(5);
   });
 
+  it("an item merged down over its locations names the item above and how to repeat it, and loses no row silently", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Pivot");
+    sheet.addRows([
+      ["Item", "Location", "Jan 2024", "Feb 2024", "Mar 2024"],
+      ["CH-101", "Paris", 10, 11, 12],
+      [null, "Lyon", 20, 21, 22],
+    ]);
+    sheet.mergeCells("A2:A3");
+    const memory = await load({ name: "merged", description: "", book, months: {}, leftOut: {} });
+    const reading = await readHistory(memory, (await proposeMapping(memory)).history!);
+    expect(reading.problems.map((problem) => problem.message)).toEqual([
+      "Pivot!A3 has no item, but its row holds quantities. Enter the item, or delete the row. If it is CH-101 at Lyon (a pivot table, or cells merged down, leaves the item above blank), write the item in every row: in a pivot table, Design > Report Layout > Repeat All Item Labels, then copy it as values.",
+    ]);
+    expect(reading.reconciliation.quantityLeftOut).toBe(63);
+  });
+
   it("a repeated key is an error and its row is left out (the first is used)", async () => {
     const layout = layouts.find((entry) => entry.name === "item-location-columns")!;
     layout.book.getWorksheet("Sales by site")!.addRow(["CH-101", "Paris", 1, 2, 3]);

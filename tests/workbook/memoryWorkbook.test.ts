@@ -31,6 +31,25 @@ describe("MemoryWorkbook reading", () => {
 
 });
 
+describe("MemoryWorkbook merged cells, as Excel reads them", () => {
+  it("holds a merged area's value in its top-left cell only: the others read as empty", async () => {
+    const source = new ExcelJS.Workbook();
+    const sheet = source.addWorksheet("Pivot");
+    sheet.addRows([
+      ["Item", "Location", "Jan 2024"],
+      ["A-1", "Paris", 10],
+      [null, "Lyon", 20],
+    ]);
+    sheet.mergeCells("A2:A3");
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array((await source.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(await book.read("Pivot!A1:C3")).toEqual([
+      ["Item", "Location", "Jan 2024"],
+      ["A-1", "Paris", 10],
+      [null, "Lyon", 20],
+    ]);
+  });
+});
+
 describe("MemoryWorkbook writing", () => {
   it("keeps text that looks like a formula as text, and writes { formula } as a formula", async () => {
     const book = MemoryWorkbook.empty();

@@ -93,7 +93,7 @@ function addressIn(source: BlockSource, row: number, col: number): string {
 async function readGrid(book: Workbook, mapping: SeriesMapping, collector: SeriesCollector): Promise<void> {
   for (const part of [mapping as SeriesPart, ...(mapping.more ?? [])]) {
     const spans = part.headerLine < 0 ? undefined : part.periods.map((label) => parseSpanLabel(label, mapping.periodKind ?? "month"));
-    const above: KeyAbove = { key: null };
+    const above: KeyAbove = { key: null, inherited: false };
     if (mapping.orientation === "periodsAcross") {
       let keyHeader: CellValue = null;
       await eachChunk(book, part.source.reference, 0, (rows, firstRow) =>
@@ -113,9 +113,11 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
   }
 }
 
-/** The key of the last line read with one, for the message about a line without a key (cleared by a blank line). */
+/** The key of the line above when it was a key line, which a line without its item takes (as keyedLines). */
 interface KeyAbove {
   key: CellValue;
+  /** True when that line took it from the one above it too (the note is given once per item). */
+  inherited: boolean;
 }
 
 /** One key line of a grid (a row for periods across, a column for periods down), as `line` cells. */
@@ -145,27 +147,35 @@ function readGridLine(
   }
   const total = quantities.reduce((sum, entry) => sum + entry.value, 0);
   const keyTexts = [cells[mapping.keyLine], mapping.locationLine === undefined ? null : cells[mapping.locationLine], cells[0]];
-  if (cells.every((cell) => isBlank(cell ?? null))) {
-    above.key = null;
-    return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
-  }
+  const periodCells = quantities.length + notNumbers.length > 0;
+  const fromAbove = above.key;
+  const wasInherited = above.inherited;
+  above.key = null;
+  above.inherited = false;
+  if (cells.every((cell) => isBlank(cell ?? null))) return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
   if (keyTexts.some((cell) => isTotalLabel(cell ?? null))) return collector.tally.leftOut("total", total, at(mapping.keyLine));
-  if (isBlank(keyCell)) {
+  const location = mapping.locationLine === undefined ? "" : textAt(cells, mapping.locationLine);
+  const inherits = isBlank(keyCell) && periodCells && fromAbove !== null && location !== "";
+  if (isBlank(keyCell) && !inherits) {
     notNumbers.forEach((problem) => collector.problem(problem));
     if (quantities.length === 0) return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
-    const location = mapping.locationLine === undefined ? "" : textAt(cells, mapping.locationLine);
-    const repeated =
-      location !== "" && above.key !== null
-        ? ` If it is ${String(above.key).trim()} at ${location} (a pivot table, or cells merged down, leaves the item above blank), write the item in every row: in a pivot table, Design > Report Layout > Repeat All Item Labels, then copy it as values.`
-        : "";
-    collector.problem({ kind: "noKey", address: at(mapping.keyLine), message: `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.${repeated}` });
+    collector.problem({ kind: "noKey", address: at(mapping.keyLine), message: `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.` });
     return collector.tally.leftOut("noKey", total, at(mapping.keyLine));
   }
-  above.key = keyCell;
-  const key = gridKey(mapping, part, cells, at);
-  const phantom = phantomReason(keyCell, keyHeader);
+  const item = inherits ? fromAbove : keyCell;
+  if (periodCells) {
+    above.key = item;
+    above.inherited = inherits;
+  }
+  if (inherits && !wasInherited) {
+    const message = `${at(mapping.keyLine)} is blank: its row is read as ${String(item).trim()} at ${location}, the item of the row above (a pivot table without repeated labels, or an item merged down over its locations, writes it once).`;
+    collector.problem({ kind: "inheritedKey", address: at(mapping.keyLine), message, item: String(item).trim() });
+  }
+  const line = inherits ? Object.assign([...cells], { [mapping.keyLine]: item }) : cells;
+  const key = gridKey(mapping, part, line, at);
+  const phantom = phantomReason(item, keyHeader);
   if (phantom) {
-    collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(keyCell)}" ${phantom}; it is not an item. Correct the mapping's header row, or delete the row.` });
+    collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(item)}" ${phantom}; it is not an item. Correct the mapping's header row, or delete the row.` });
     return collector.tally.leftOut("phantom", total, key.address);
   }
   for (const problem of notNumbers) collector.problem({ ...problem, item: key.item });

@@ -304,21 +304,39 @@ export function blockPosition(orientation: Orientation, line: number, position: 
   return orientation === "periodsAcross" ? { row: position, col: line } : { row: line, col: position };
 }
 
+/** A key line of a series block: its position and the key it is read with. */
+export interface KeyedLine {
+  position: number;
+  key: CellValue;
+  /** True when its own key cell is blank and the key is the line's above (see keyedLines). */
+  inherited: boolean;
+}
+
 /**
- * Item positions (rows for periods across, columns for periods down) of a series block that hold a key
- * and some period cell (total and subtotal lines such as "Chairs Total", and headings without
- * quantities, are not items and are skipped, as readHistory leaves them out).
- * @example keyPositions(values, mapping) // [1, 2, 3, ...]
+ * The key lines (rows for periods across, columns for periods down) of a series block: those that hold
+ * a key and some period cell (total and subtotal lines such as "Chairs Total", and headings without
+ * quantities, are not items and are skipped, as readHistory leaves them out). In a grid keyed by item
+ * and location, a line whose item is blank but whose location and periods are not takes the item of
+ * the key line right above it: a pivot table without repeated labels, or an item merged down over its
+ * locations (Excel holds a merged value in the top cell only), writes the item once.
+ * @example keyedLines(values, mapping)[1] // { position: 2, key: "CH-101", inherited: true }
  */
-export function keyPositions(values: Matrix, mapping: Pick<SeriesMapping, "orientation" | "headerLine" | "keyLine" | "periodLines">): number[] {
+export function keyedLines(values: Matrix, mapping: Pick<SeriesMapping, "orientation" | "headerLine" | "keyLine" | "periodLines" | "locationLine">): KeyedLine[] {
   const extent = mapping.orientation === "periodsAcross" ? values.length : Math.max(0, ...values.map((row) => row.length));
-  const positions: number[] = [];
+  const lines: KeyedLine[] = [];
+  let above: CellValue = null;
   for (let position = mapping.headerLine + 1; position < extent; position++) {
     const key = cellAt(values, mapping.orientation, mapping.keyLine, position);
     const quantities = mapping.periodLines.some((line) => !isBlank(cellAt(values, mapping.orientation, line, position)));
-    if (!isBlank(key) && !isTotalLabel(key) && quantities) positions.push(position);
+    const location = mapping.locationLine === undefined ? null : cellAt(values, mapping.orientation, mapping.locationLine, position);
+    if (!isBlank(key) && !isTotalLabel(key) && quantities) {
+      lines.push({ position, key, inherited: false });
+      above = key;
+    } else if (isBlank(key) && quantities && above !== null && !isBlank(location) && !isTotalLabel(location)) {
+      lines.push({ position, key: above, inherited: true });
+    } else above = null;
   }
-  return positions;
+  return lines;
 }
 
 /**

@@ -17,7 +17,7 @@ import { isBlank, toNumber } from "./cellValues";
 import { gridKey } from "./historyReader";
 import { isLines, type SeriesMapping } from "./historyLayout";
 import { readAuditLog } from "./approval";
-import { blockPosition, cellAt, keyPositions, type ItemsMapping } from "./mapping";
+import { blockPosition, cellAt, keyedLines, type ItemsMapping } from "./mapping";
 import { currentMapping, loadMappedData } from "./mappedData";
 import { addMonths, monthLabel, parseMonth } from "./periodHeader";
 import { readRecordCells, seriesKey } from "./planningData";
@@ -109,11 +109,12 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
   const grid = appendableGrid(mapping.history);
   if (actuals.length === 0) throw new PlanningError("The actuals file has no lines: give item, location (optional), period and quantity, one line per item and month.");
   const values = await readBlock(workbook, grid.source.reference);
-  const positions = keyPositions(values, grid);
+  const lines = keyedLines(values, grid);
+  const positions = lines.map((line) => line.position);
   const at = (position: number) => (line: number) => sheetCellAddress(grid.source.sheet, cellOf(grid, line, position));
   const lineCells = (position: number): CellValue[] =>
     grid.orientation === "periodsAcross" ? (values[position] ?? []) : values.map((row) => row[position] ?? null);
-  const keys = positions.map((position) => gridKey(grid, grid, lineCells(position), at(position)));
+  const keys = lines.map(({ position, key }) => gridKey(grid, grid, Object.assign([...lineCells(position)], { [grid.keyLine]: key }), at(position)));
   const positionOf = new Map(keys.map((key, k) => [seriesKey(key.item, key.location), positions[k]]));
   const located = keys.some((key) => key.location !== "");
   const last = parseMonth(grid.periods[grid.periods.length - 1]);

@@ -9,7 +9,7 @@ import { readBlock } from "./blockReading";
 import { isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { mappedHistory, readHistory, type CustomerTotal } from "./historyReader";
-import { blockPosition, cellAt, keyPositions, type BlockSource, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
+import { blockPosition, cellAt, keyedLines, type BlockSource, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
 import type { ReadProblem, Reconciliation } from "./reconciliation";
 
 /** One item of the item master. Numbers the workbook does not give are null. */
@@ -108,9 +108,10 @@ export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): P
     value: cellAt(values, mapping.orientation, line, position),
     address: addressIn(mapping.source, blockPosition(mapping.orientation, line, position)),
   });
-  const positions = keyPositions(values, mapping);
+  const lines = keyedLines(values, mapping);
+  const positions = lines.map((line) => line.position);
   return {
-    keys: positions.map((position) => mapped(mapping.keyLine, position)),
+    keys: lines.map((line) => ({ ...mapped(mapping.keyLine, line.position), value: line.key })),
     locations: mapping.locationLine === undefined ? null : positions.map((position) => mapped(mapping.locationLine ?? 0, position)),
     periodHeaders: mapping.headerLine < 0 ? null : mapping.periodLines.map((line) => mapped(line, mapping.headerLine)),
     periods: mapping.periods,

@@ -36,7 +36,8 @@ export type IssueKind =
   | "badAttribute"
   | "phantomItem"
   | "noKey"
-  | "unreadablePeriod";
+  | "unreadablePeriod"
+  | "inheritedKey";
 
 /** One problem, at one cell. */
 export interface ValidationIssue {
@@ -94,8 +95,12 @@ export async function validateData(
     for (const history of grids) {
       issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", { locations: history.locations })), ...checkSeries(history, true));
     }
-    const gridKinds = new Set<ReadProblem["kind"]>(["phantomItem", "noKey", "unreadablePeriod", ...(combinedKeys ? (["duplicate"] as const) : [])]);
-    issues.push(...problems.filter((problem) => isLines(mapping.history!) || gridKinds.has(problem.kind)).map((problem) => ({ ...problem, severity: "error" as const })));
+    const gridKinds = new Set<ReadProblem["kind"]>(["phantomItem", "noKey", "unreadablePeriod", "inheritedKey", ...(combinedKeys ? (["duplicate"] as const) : [])]);
+    issues.push(
+      ...problems
+        .filter((problem) => isLines(mapping.history!) || gridKinds.has(problem.kind))
+        .map((problem) => ({ ...problem, severity: problem.kind === "inheritedKey" ? ("info" as const) : ("error" as const) })),
+    );
     if (mapping.items) {
       const rows = await readRecordCells(book, mapping.items);
       const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));

@@ -205,21 +205,28 @@ describe("read exactly or refuse", () => {
     expect(reading.reconciliation.quantityLeftOut).toBe(5);
   });
 
-  it("an item merged down over its locations names the item above and how to repeat it, and loses no row silently", async () => {
+  it("an item merged down over its locations is read for each location, saying so once per item", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Pivot");
     sheet.addRows([
       ["Item", "Location", "Jan 2024", "Feb 2024", "Mar 2024"],
       ["CH-101", "Paris", 10, 11, 12],
       [null, "Lyon", 20, 21, 22],
+      [null, "Nice", 30, 31, 32],
+      ["CH-102", "Paris", 1, 2, 3],
+      [null, null, 5, 5, 5],
     ]);
-    sheet.mergeCells("A2:A3");
+    sheet.mergeCells("A2:A4");
     const memory = await load({ name: "merged", description: "", book, months: {}, leftOut: {} });
     const reading = await readHistory(memory, (await proposeMapping(memory)).history!);
-    expect(reading.problems.map((problem) => problem.message)).toEqual([
-      "Pivot!A3 has no item, but its row holds quantities. Enter the item, or delete the row. If it is CH-101 at Lyon (a pivot table, or cells merged down, leaves the item above blank), write the item in every row: in a pivot table, Design > Report Layout > Repeat All Item Labels, then copy it as values.",
+    expect(reading.problems.map((problem) => [problem.kind, problem.message])).toEqual([
+      ["inheritedKey", "Pivot!A3 is blank: its row is read as CH-101 at Lyon, the item of the row above (a pivot table without repeated labels, or an item merged down over its locations, writes it once)."],
+      ["noKey", "Pivot!A6 has no item, but its row holds quantities. Enter the item, or delete the row."],
     ]);
-    expect(reading.reconciliation.quantityLeftOut).toBe(63);
+    expect(flatten(reading)).toEqual(
+      expect.objectContaining({ "CH-101|Lyon|2024-02": 21, "CH-101|Nice|2024-03": 32, "CH-101|Paris|2024-01": 10, "CH-102|Paris|2024-03": 3 }),
+    );
+    expect(reading.reconciliation.quantityLeftOut).toBe(15);
   });
 
   it("a repeated key is an error and its row is left out (the first is used)", async () => {

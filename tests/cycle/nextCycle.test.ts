@@ -107,6 +107,28 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     expect(at("CH-101", "2026-01").roles).toEqual({});
   }, 60_000);
 
+  test("an item merged down over its locations: the month's actuals go into each location's own row, no row is added", async () => {
+    const source = new ExcelJS.Workbook();
+    const sheet = source.addWorksheet("Pivot");
+    sheet.addRow(["Item", "Location", ...futurePeriods("2024-12", 12)]);
+    sheet.addRow(["A-1", "Paris", ...Array.from({ length: 12 }, (_, t) => 10 + t)]);
+    sheet.addRow([null, "Lyon", ...Array.from({ length: 12 }, (_, t) => 20 + t)]);
+    sheet.mergeCells("A2:A3");
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array((await source.xlsx.writeBuffer()) as ArrayBuffer));
+    await runGatherStep(book);
+    const lines = [
+      { item: "A-1", location: "Paris", period: "2026-01", quantity: 40, source: "row 2 of jan.csv" },
+      { item: "A-1", location: "Lyon", period: "2026-01", quantity: 50, source: "row 3 of jan.csv" },
+    ];
+    expect(await appendActuals(book, lines, yes)).toEqual({ added: ["2026-01"], cells: 2, unchanged: 0, zeroFilled: [], newSeries: [] });
+    expect((await book.read("Pivot!A1:O4")).map((row) => [row[0], row[1], row[14]])).toEqual([
+      ["Item", "Location", "2026-01"],
+      ["A-1", "Paris", 40],
+      [null, "Lyon", 50],
+      [null, null, null],
+    ]);
+  });
+
   test("a month already in the history must hold the same numbers: a blank is filled, an equal value kept, a different one refused with its cell", async () => {
     const book = await smallSampleBook(3);
     await runCycle(book, OPTIONS);

@@ -875,6 +875,39 @@ function yearMonthColumns(): Layout {
   return { name: "year-month-columns", description: "ERP extract: 'Calendar Year' and 'Calendar Month' (1-12) in two columns, material, plant, quantity", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Unseen: a measure column ("Actual" and "Budget" lines of each item at each site): refused, naming the column's header. */
+function measureRows(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Versions");
+  const span = months({ year: 2024, month: 1 }, 6);
+  sheet.addRow(["SKU", "Site", "Version", ...span.map(label)]);
+  const next = quantities(53);
+  for (const item of ITEMS.slice(0, 3)) {
+    for (const location of LOCATIONS) {
+      for (const version of ["Actual", "Budget"]) sheet.addRow([item, location, version, ...span.map(() => next())]);
+    }
+  }
+  return { name: "measure-rows", description: "'Actual' and 'Budget' lines of each item and site under a 'Version' column: refused, naming that column", book, months: {}, leftOut: {}, unseen: true, refused: "Versions!C1" };
+}
+
+/** Unseen: item x site lines with a 'Type' column that describes the item (no item and site twice): read, the column left aside. */
+function typeColumn(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sites");
+  const span = months({ year: 2024, month: 1 }, 6);
+  sheet.addRow(["SKU", "Site", "Type", ...span.map(label)]);
+  const next = quantities(59);
+  const expected: Record<string, number> = {};
+  ITEMS.slice(0, 3).forEach((item, i) => {
+    for (const location of LOCATIONS) {
+      const values = span.map(() => next());
+      values.forEach((value, t) => add(expected, item, location, label(span[t]), value));
+      sheet.addRow([item, location, i === 0 ? "Spare" : "Finished", ...values]);
+    }
+  });
+  return { name: "type-column", description: "Item and site lines with a 'Type' column describing the item ('Spare', 'Finished'): read, the column left aside", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -926,6 +959,8 @@ export function buildLayouts(): Layout[] {
     numericCodesLikeDates(),
     usTextDates(),
     yearMonthColumns(),
+    measureRows(),
+    typeColumn(),
   ];
 }
 

@@ -9,7 +9,7 @@
  */
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
-import { historyFieldOf, itemFieldOf, namesItemAndLocation, resourceFieldOf, type HistoryField } from "./headerNames";
+import { historyFieldOf, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { findPeriodRun, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
@@ -260,6 +260,11 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
       return { row: headerLine, col: keys.unkeyed, reason: `"${String(values[headerLine][keys.unkeyed])}" ${reason}` };
     }
     const header = values[headerLine];
+    const measure = measureLine(values, headerLine, run, [keys.item, keys.location, keys.customer, keys.channel]);
+    if (measure !== undefined) {
+      const reason = `holds ${measure.names.map((name) => `"${name}"`).join(", ")} on the lines of one item: which of them is demand is not guessed. Keep the lines of one measure (filter them, or copy them to a sheet of their own), or correct the mapping.`;
+      return { row: headerLine, col: measure.line, reason: `"${String(header[measure.line])}" ${reason}` };
+    }
     const keyCells = values.slice(headerLine + 1).map((row) => row[keys.item] ?? null);
     return {
       mapping: {
@@ -279,6 +284,27 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
     };
   }
   return firstProblem;
+}
+
+/** A header naming what the numbers of a line measure ("Measure", "Key figure", "Version", "Scenario", "Type"). */
+const MEASURE_HEADER = /^(?:measures?|key ?figures?|kpi|metric|data ?type|type|version|scenario|category|values?)$/;
+
+/**
+ * A line outside the periods and keys, headed as a measure, whose lines carry two or more names while
+ * a key (item, and location, customer or channel where the grid has them) repeats ("Actual" and
+ * "Budget" rows of each item): two measures, which is demand unsaid.
+ */
+function measureLine(values: Matrix, headerLine: number, run: PeriodRun, keyLines: readonly (number | undefined)[]): { line: number; names: string[] } | undefined {
+  const data = values.slice(headerLine + 1).filter((row) => !isBlank(row[keyLines[0] ?? 0] ?? null));
+  const keys = data.map((row) => keyLines.map((line) => (line === undefined ? "" : String(row[line] ?? "").trim())).join("\u0000"));
+  if (new Set(keys).size === keys.length) return undefined;
+  const periods = new Set(run.positions);
+  for (let line = 0; line < values[headerLine].length; line++) {
+    if (periods.has(line) || keyLines.includes(line) || !MEASURE_HEADER.test(normalizeHeader(values[headerLine][line] ?? null))) continue;
+    const names = [...new Set(data.map((row) => row[line]).filter((cell): cell is string => typeof cell === "string" && cell.trim() !== "").map((cell) => cell.trim()))];
+    if (names.length >= 2) return { line, names: names.slice(0, 4) };
+  }
+  return undefined;
 }
 
 /** A line between the first and last period of a run, not a period nor headed as a total, that holds numbers below the header. */

@@ -13,11 +13,25 @@ export interface HistorySeries {
   problem?: string;
 }
 
-/** Where the history columns are in each line. */
+/** Where the history columns are in each line, and how the file writes its fields. */
 export interface HistoryColumns {
   id: number;
   period: number;
   value: number;
+  /** "," as CSV is written in English; ";" as European exports write it, with a decimal comma in the values. */
+  separator: CsvSeparator;
+}
+
+/** The field separator of a history file. */
+export type CsvSeparator = "," | ";";
+
+/**
+ * The separator a history file's header line uses: ";" when it holds semicolons and no comma (a
+ * European export, whose values then write decimals with a comma), else ",".
+ * @example csvSeparator("series_id;period;value") // ";"
+ */
+export function csvSeparator(header: string): CsvSeparator {
+  return header.includes(";") && !header.includes(",") ? ";" : ",";
 }
 
 /** One history line, read: its series, period label and value, or why the value cannot be used. */
@@ -25,9 +39,10 @@ export type HistoryRow = { id: string; period: string } & ({ value: number | nul
 
 /**
  * Split one CSV line into fields (RFC 4180 quotes, "" inside quotes is a quote), trimmed.
+ * @param separator - the field separator, "," unless the file uses ";"
  * @example splitCsvLine('"B, north",3,6') // ["B, north", "3", "6"]
  */
-export function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string, separator: CsvSeparator = ","): string[] {
   const fields: string[] = [];
   let field = "";
   let quoted = false;
@@ -40,7 +55,7 @@ export function splitCsvLine(line: string): string[] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === separator) {
       fields.push(field);
       field = "";
     } else field += c;
@@ -53,10 +68,11 @@ export function splitCsvLine(line: string): string[] {
  * Find the series_id, period and value columns in a header line (names case-insensitive, other columns ignored).
  * @param header - the header line's fields
  * @param fileName - name used in messages
+ * @param separator - the file's field separator (csvSeparator of its header line)
  * @throws PlanningError naming a missing column
- * @example historyColumns(["series_id", "period", "value"], "h.csv") // { id: 0, period: 1, value: 2 }
+ * @example historyColumns(["series_id", "period", "value"], "h.csv") // { id: 0, period: 1, value: 2, separator: "," }
  */
-export function historyColumns(header: readonly string[], fileName: string): HistoryColumns {
+export function historyColumns(header: readonly string[], fileName: string, separator: CsvSeparator = ","): HistoryColumns {
   const names = header.map((h) => h.toLowerCase());
   const column = (name: string): number => {
     const at = names.indexOf(name);
@@ -65,21 +81,25 @@ export function historyColumns(header: readonly string[], fileName: string): His
     }
     return at;
   };
-  return { id: column("series_id"), period: column("period"), value: column("value") };
+  return { id: column("series_id"), period: column("period"), value: column("value"), separator };
 }
+
+/** A number with a decimal comma and points between thousands, as a ";"-separated export writes it ("1.234,5", "12,5", "7"). */
+const DECIMAL_COMMA = /^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
 
 /**
  * Read one history line: its series id, period label and value (blank = missing), or the problem with its value.
  * @param fields - the line's fields
  * @param columns - where series_id, period and value are
  * @param where - the line, for messages, e.g. "h.csv, line 3"
- * @example readHistoryRow(["A", "2", "abc"], { id: 0, period: 1, value: 2 }, "h.csv, line 3").problem // 'h.csv, line 3: the value "abc" ...'
+ * @example readHistoryRow(["A", "2", "abc"], { id: 0, period: 1, value: 2, separator: "," }, "h.csv, line 3").problem // 'h.csv, line 3: the value "abc" ...'
  */
 export function readHistoryRow(fields: readonly string[], columns: HistoryColumns, where: string): HistoryRow {
   const id = fields[columns.id] ?? "";
   const period = fields[columns.period] ?? "";
   const raw = fields[columns.value] ?? "";
-  const value = raw === "" ? null : Number(raw);
+  const written = columns.separator === ";" && DECIMAL_COMMA.test(raw) ? raw.replace(/\./g, "").replace(",", ".") : raw;
+  const value = raw === "" ? null : Number(written);
   if (value !== null && !Number.isFinite(value)) {
     return { id, period, problem: `${where}: the value "${raw}" of series ${id} is not a number. Leave it blank if it is missing.` };
   }
@@ -100,7 +120,8 @@ export function addRow(series: HistorySeries, row: HistoryRow): void {
 
 /**
  * Read a long history CSV: columns series_id, period, value (others ignored; header names are
- * case-insensitive), rows in period order within each series (the series may interleave), a blank
+ * case-insensitive; fields separated by commas, or by semicolons with decimal commas in the values as
+ * European exports write them), rows in period order within each series (the series may interleave), a blank
  * value = missing. A value that is not a number marks only its own series, which then gets an error
  * row: one bad line never stops the other series.
  * @param text - the file's content
@@ -111,11 +132,12 @@ export function addRow(series: HistorySeries, row: HistoryRow): void {
  */
 export function readHistoryCsv(text: string, fileName: string): HistorySeries[] {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const columns = historyColumns(splitCsvLine(lines[0] ?? ""), fileName);
+  const separator = csvSeparator(lines[0] ?? "");
+  const columns = historyColumns(splitCsvLine(lines[0] ?? "", separator), fileName, separator);
   const series = new Map<string, HistorySeries>();
   for (let row = 1; row < lines.length; row++) {
     if (lines[row].trim() === "") continue;
-    const read = readHistoryRow(splitCsvLine(lines[row]), columns, `${fileName}, line ${row + 1}`);
+    const read = readHistoryRow(splitCsvLine(lines[row], separator), columns, `${fileName}, line ${row + 1}`);
     let entry = series.get(read.id);
     if (!entry) {
       entry = { id: read.id, values: [] };

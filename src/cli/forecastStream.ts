@@ -10,7 +10,7 @@ import { once } from "events";
 import { PlanningError } from "../core/errors";
 import { forecastOne, isFallback } from "./forecastBatch";
 import type { ForecastSettings } from "./forecastBatch";
-import { addRow, forecastCsvHeader, forecastCsvLines, historyColumns, readHistoryRow, splitCsvLine } from "./forecastCsv";
+import { addRow, csvSeparator, forecastCsvHeader, forecastCsvLines, historyColumns, readHistoryRow, splitCsvLine } from "./forecastCsv";
 import type { HistoryColumns, HistorySeries, SeriesOutput } from "./forecastCsv";
 
 /** What a run did: its series, error rows and fallbacks. */
@@ -28,7 +28,7 @@ export interface StreamSummary {
 export const FAILURES_NAMED = 10;
 
 /** Columns of a stream without a header line: series_id, period, value. */
-const HEADERLESS: HistoryColumns = { id: 0, period: 1, value: 2 };
+const HEADERLESS: HistoryColumns = { id: 0, period: 1, value: 2, separator: "," };
 
 /**
  * Forecast a long history stream (series_id, period, value) series by series. Each series' lines must
@@ -70,10 +70,10 @@ export async function forecastStream(input: Readable, output: Writable, settings
     line++;
     const raw = line === 1 ? text.replace(/^\uFEFF/, "") : text;
     if (raw.trim() === "") continue;
-    const fields = splitCsvLine(raw);
+    const fields = splitCsvLine(raw, columns?.separator ?? csvSeparator(raw));
     if (columns === undefined) {
       const headed = fields.some((field) => field.toLowerCase() === "series_id");
-      columns = headed ? historyColumns(fields, name) : HEADERLESS;
+      columns = headed ? historyColumns(fields, name, csvSeparator(raw)) : HEADERLESS;
       if (headed) continue;
     }
     const row = readHistoryRow(fields, columns, `${name}, line ${line}`);

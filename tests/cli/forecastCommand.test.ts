@@ -132,6 +132,13 @@ describe("sop forecast", () => {
     expect(firstSteps("Q")).toEqual([10, 20, 30]);
   });
 
+  it("reads a European export: fields separated by semicolons, decimals written with a comma", () => {
+    const european = readHistoryCsv("series_id;period;value\nA;2024-01;12,5\nA;2024-02;1.234,75\nA;2024-03;7\nA;2024-04;\n", "eu.csv");
+    expect(european).toEqual([{ id: "A", values: [12.5, 1234.75, 7, null], periods: ["2024-01", "2024-02", "2024-03", "2024-04"] }]);
+    expect(readHistoryCsv("series_id;period;value\nA;2024-01;1,2,3\n", "eu.csv")[0].problem).toMatch(/eu.csv, line 2: the value "1,2,3" of series A is not a number/);
+    expect(readHistoryCsv('series_id,period,value\nA,2024-01,"12,5"\n', "us.csv")[0].problem).toMatch(/the value "12,5" of series A is not a number/);
+  });
+
   it("names the line of a value that is not a number", () => {
     expect(readHistoryCsv("series_id,period,value\nA,1,12\nA,2,abc\n", "h.csv")[0].problem).toMatch(/h.csv, line 3: the value "abc" of series A is not a number/);
     expect(() => readHistoryCsv("id,period,value\n", "h.csv")).toThrow(/no "series_id" column/);

@@ -16,7 +16,8 @@ import { runNextCycle, type ActualsLine } from "../cycle/nextCycle";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile } from "./files";
-import { splitCsvLine } from "./forecastCsv";
+import { csvSeparator, decimalCommaNumber, splitCsvLine } from "./forecastCsv";
+import { notNumberAdvice, toNumber } from "../cycle/cellValues";
 import { checkCycleSize, outputWithApprovals, progressOnStderr, writeCycleOutputs } from "./runCommand";
 import { threadForecaster } from "./threadForecaster";
 
@@ -24,7 +25,9 @@ const USAGE = 'sop cycle book.xlsx --actuals month.csv --out next.xlsx [--approv
 
 /**
  * Read an actuals CSV: a header naming item, period and quantity (location optional, any order, any
- * case), then one line per item (and location) and month.
+ * case), then one line per item (and location) and month. Quantities are read as step 1 reads numbers
+ * written as text ("1,234" is 1234; "12,5" and "1.234", which read two ways, are refused); a file
+ * separated by semicolons is a European export, read with decimal commas ("1.234,5").
  * @param text the file's text
  * @param file its name, for messages
  * @throws PlanningError naming the missing column, or every line whose quantity is not a number (by row)
@@ -32,7 +35,8 @@ const USAGE = 'sop cycle book.xlsx --actuals month.csv --out next.xlsx [--approv
  */
 export function readActualsCsv(text: string, file: string): ActualsLine[] {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? "").map((name) => name.toLowerCase());
+  const separator = csvSeparator(lines[0] ?? "");
+  const header = splitCsvLine(lines[0] ?? "", separator).map((name) => name.toLowerCase());
   const column = (name: string, required: boolean): number => {
     const at = header.indexOf(name);
     if (at < 0 && required) throw new PlanningError(`${file} has no "${name}" column: the actuals need the columns item, location (optional), period and quantity.`);
@@ -43,11 +47,11 @@ export function readActualsCsv(text: string, file: string): ActualsLine[] {
   const problems: string[] = [];
   lines.slice(1).forEach((line, k) => {
     if (line.trim() === "") return;
-    const fields = splitCsvLine(line);
+    const fields = splitCsvLine(line, separator);
     const source = `row ${k + 2} of ${file}`;
-    const typed = (fields[quantity] ?? "").replace(/,/g, "");
-    const value = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(typed) ? Number(typed) : NaN;
-    if (!Number.isFinite(value)) problems.push(`${source}: quantity "${fields[quantity] ?? ""}" is not a number.`);
+    const typed = fields[quantity] ?? "";
+    const value = separator === ";" ? decimalCommaNumber(typed) : toNumber(typed);
+    if (value === null) problems.push(`${source}: quantity "${typed}" is not a number.${separator === ";" ? "" : ` ${notNumberAdvice(typed)}`}`);
     else if ((fields[item] ?? "") === "") problems.push(`${source}: the item is empty.`);
     else actuals.push({ item: fields[item], location: location < 0 ? "" : (fields[location] ?? ""), period: fields[period] ?? "", quantity: value, source });
   });

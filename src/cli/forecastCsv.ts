@@ -88,6 +88,16 @@ export function historyColumns(header: readonly string[], fileName: string, sepa
 const DECIMAL_COMMA = /^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
 
 /**
+ * A value of a ";"-separated (European) file: decimals after a comma, points between thousands.
+ * @returns the number, or null when it is not written that way
+ * @example decimalCommaNumber("1.234,5") // 1234.5
+ * @example decimalCommaNumber("1,2,3") // null
+ */
+export function decimalCommaNumber(raw: string): number | null {
+  return DECIMAL_COMMA.test(raw.trim()) ? Number(raw.trim().replace(/\./g, "").replace(",", ".")) : null;
+}
+
+/**
  * Read one history line: its series id, period label and value (blank = missing), or the problem with its value.
  * @param fields - the line's fields
  * @param columns - where series_id, period and value are
@@ -98,8 +108,7 @@ export function readHistoryRow(fields: readonly string[], columns: HistoryColumn
   const id = fields[columns.id] ?? "";
   const period = fields[columns.period] ?? "";
   const raw = fields[columns.value] ?? "";
-  const written = columns.separator === ";" && DECIMAL_COMMA.test(raw) ? raw.replace(/\./g, "").replace(",", ".") : raw;
-  const value = raw === "" ? null : Number(written);
+  const value = raw === "" ? null : columns.separator === ";" ? (decimalCommaNumber(raw) ?? NaN) : Number(raw);
   if (value !== null && !Number.isFinite(value)) {
     return { id, period, problem: `${where}: the value "${raw}" of series ${id} is not a number. Leave it blank if it is missing.` };
   }

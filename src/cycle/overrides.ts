@@ -1,6 +1,7 @@
 import { PlanningError } from "../core/errors";
 import { spreadOverrides, type CombinationRule, type Override } from "../core/reconcile";
 import type { CellValue } from "../workbook/workbook";
+import { notNumberAdvice, toNumber } from "./cellValues";
 import { levelStructure } from "./coherentLevels";
 import { monthLabel, parseMonth } from "./periodHeader";
 import { seriesKey, type DemandSeries } from "./planningData";
@@ -23,10 +24,14 @@ const text = (cell: CellValue | undefined): string => (cell === null || cell ===
 const optionalNumber = (cell: CellValue | undefined, where: string, percent = false): number | undefined => {
   if (cell === null || cell === undefined || text(cell) === "") return undefined;
   if (typeof cell === "number") return cell;
-  const plain = text(cell).replace(/,/g, "");
-  const typed = percent ? plain.replace(/\s*%$/, "") : plain;
-  const value = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(typed) ? Number(typed) : NaN;
-  if (!Number.isFinite(value)) throw new PlanningError(`${where} should be a number${percent ? ' such as 20 or "20%"' : ""}, not "${String(cell)}".`);
+  const typed = percent ? text(cell).replace(/\s*%$/, "") : text(cell);
+  // digits with a sign, commas between thousands and a decimal point, read as step 1 reads them:
+  // "12,5" and "1.234", which read two ways, are refused rather than taken as 125 or 1.234
+  const value = /^[+-]?[\d.,]+$/.test(typed) ? toNumber(typed) : null;
+  if (value === null) {
+    const advice = /^[+-]?[\d.,]+$/.test(typed) ? ` ${notNumberAdvice(typed)}` : "";
+    throw new PlanningError(`${where} should be a number${percent ? ' such as 20 or "20%"' : ""}, not "${String(cell)}".${advice}`);
+  }
   return value;
 };
 

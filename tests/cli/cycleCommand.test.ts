@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { readActualsCsv } from "../../src/cli/cycleCommand";
 import { readAuditLog } from "../../src/cycle/approval";
 import { snapshotCycles } from "../../src/cycle/snapshots";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -78,13 +79,22 @@ describe("sop cycle", () => {
     expect((await written.read("SalesHistory"))[4]).toEqual(["00123", ...new Array(36).fill(null), 40]);
   }, 120_000);
 
+  test("reads quantities as step 1 reads them: thousands commas, never a decimal comma taken for one; a semicolon file with decimal commas", () => {
+    const quantities = (text: string): number[] => readActualsCsv(text, "jan.csv").map((line) => line.quantity);
+    expect(quantities('item,period,quantity\nA,2026-01,"1,234"\nB,2026-01,12.5\nC,2026-01,-\n')).toEqual([1234, 12.5, 0]);
+    expect(() => readActualsCsv('item,period,quantity\nA,2026-01,"12,5"\nB,2026-01,1.234\n', "jan.csv")).toThrow(
+      'jan.csv has 2 lines that cannot be read:\nrow 2 of jan.csv: quantity "12,5" is not a number. It is written with a decimal comma (a European export opened as text): enter it as a number, or open the file with the export\'s regional setting.\nrow 3 of jan.csv: quantity "1.234" is not a number. It reads as 1234 or as 1.234 (a point between thousands, or a decimal point): enter it as a number.',
+    );
+    expect(quantities("item;location;period;quantity\nA;Paris;2026-01;12,5\nB;Lyon;2026-01;1.234,75\n")).toEqual([12.5, 1234.75]);
+  });
+
   test("names the CSV rows it cannot read and refuses an output that is one of its inputs", async () => {
     const bad = path.join(dir, "bad.csv");
     fs.writeFileSync(bad, "item,period,quantity\nCH-101,2026-01,lots\n,2026-01,4\n");
     const book = path.join(dir, "small.xlsx");
     fs.writeFileSync(book, await (await smallSampleBook(2)).toXlsx());
     const unread = await sop("cycle", book, "--actuals", bad, "--out", path.join(dir, "x.xlsx"));
-    expect(unread.stderr).toMatch(/bad.csv has 2 lines that cannot be read:\nrow 2 of bad.csv: quantity "lots" is not a number.\nrow 3 of bad.csv: the item is empty./);
+    expect(unread.stderr).toMatch(/bad.csv has 2 lines that cannot be read:\nrow 2 of bad.csv: quantity "lots" is not a number. Enter a number.\nrow 3 of bad.csv: the item is empty./);
     fs.writeFileSync(bad, "sku,period,quantity\n");
     expect((await sop("cycle", book, "--actuals", bad, "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/bad.csv has no "item" column/);
     expect((await sop("cycle", book, "--actuals", bad, "--out", bad)).stderr).toMatch(/never overwrites your files/);

@@ -51,6 +51,21 @@ describe("readOverrides", () => {
     ]);
   });
 
+  test("numbers typed as text are read as step 1 reads them: thousands commas, never a decimal comma taken for one", () => {
+    const { overrides } = readOverrides(
+      [HEADER, ["sales", "A", "2026-04", "1,250", null, null, "thousands"], ["sales", "B", "2026-04", null, "-12.5", "20%", "delta and percent"]],
+      PERIODS,
+      SERIES,
+    );
+    expect(overrides.map((row) => [row.value, row.delta, row.percent])).toEqual([
+      [1250, undefined, undefined],
+      [undefined, -12.5, 20],
+    ]);
+    expect(() => readOverrides([HEADER, ["sales", "A", "2026-04", "12,5", null, null, "european"]], PERIODS, SERIES)).toThrow(
+      'Row 2 (A, 2026-04), Value should be a number, not "12,5". It is written with a decimal comma',
+    );
+  });
+
   test("a launch forecast for an item of the item master not yet in the plan says to run step 1 again", () => {
     expect(() => readOverrides([HEADER, ["marketing", "NEW-1", "2026-04", 90, null, null, "launch"]], PERIODS, SERIES, new Set(["A", "B", "NEW-1"]))).toThrow(
       'Row 2 (NEW-1, 2026-04): "NEW-1" is a new item of the item master, not in the plan yet: run step 1 again to add it with this launch forecast.',

@@ -115,7 +115,8 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     const column = columns[role];
     if (column !== undefined) layouts[role] = await dateLayout(runner, source, header[column]);
   }
-  const parsed = parsedLines(source, header, columns, layouts);
+  const numbers = await numberLayout(runner, source, header[columns.quantity as number]);
+  const parsed = parsedLines(source, header, columns, layouts, numbers);
   const tagged = taggedLines(parsed);
   const hasService = columns.requested !== undefined && columns.delivered !== undefined;
   const all = await runner.rows(groupingQuery(tagged, bucket, hasService ? (columns.deliveredQuantity !== undefined ? "quantity" : "date") : null));
@@ -136,7 +137,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     columns: ORDER_LINE_ROLES.filter((role) => columns[role] !== undefined).map((role) => ({
       role,
       header: header[columns[role] as number],
-      ...(layouts[role] ? { reading: layouts[role]?.label } : {}),
+      ...(layouts[role] ? { reading: layouts[role]?.label } : role === "quantity" && numbers === "comma" ? { reading: "European numbers: 1.234,5 is 1234.5" } : {}),
     })),
     reconciliation: { ...reconciliationOf(groups, rejected, examples), numbering: file.format === "csv" ? "line" : "row" },
     service: hasService ? serviceReport(all, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
@@ -171,6 +172,42 @@ async function dateLayout(runner: SqlRunner, source: string, column: string): Pr
   return DATE_LAYOUTS[best];
 }
 
+/** How a file writes its quantities: decimal point (commas only between thousands), or decimal comma (points between thousands). */
+type NumberLayout = "point" | "comma";
+
+/** A decimal comma no point-decimal file writes: "12,5", "0,25", "1.234,5". */
+const COMMA_DECIMAL = "[-+]?([0-9]+,[0-9]{1,2}|[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+|0,[0-9]+)";
+/** A decimal point that is not a run of thousands ("12.5", ".5"; not "1.234"). */
+const POINT_DECIMAL = "[-+]?[0-9]*\\.[0-9]+";
+const POINT_THOUSANDS = "[-+]?[0-9]{1,3}(\\.[0-9]{3})+";
+
+/**
+ * How a quantity column writes decimals: with a comma when some of its values can only be decimal
+ * commas ("12,5", "1.234,5") and none a decimal point (a European export); with a point otherwise.
+ */
+async function numberLayout(runner: SqlRunner, source: string, column: string): Promise<NumberLayout> {
+  const [row] = await runner.rows(
+    `SELECT count(*) FILTER (WHERE regexp_full_match(v, '${COMMA_DECIMAL}'))::DOUBLE AS comma, ` +
+      `count(*) FILTER (WHERE regexp_full_match(v, '${POINT_DECIMAL}') AND NOT regexp_full_match(v, '${POINT_THOUSANDS}'))::DOUBLE AS point ` +
+      `FROM (SELECT ${text(column)} AS v FROM ${source} WHERE v IS NOT NULL LIMIT 50000)`,
+  );
+  return Number(row.comma) > 0 && Number(row.point) === 0 ? "comma" : "point";
+}
+
+/**
+ * A quantity as a number by the file's layout; NULL (an unreadable quantity, left out and counted)
+ * for text that does not follow it, such as "12,5" in a file of decimal points (never read as 125).
+ */
+function numberOf(value: string, layout: NumberLayout): string {
+  if (layout === "comma") {
+    return `CASE WHEN regexp_full_match(${value}, '[-+]?([0-9]{1,3}(\\.[0-9]{3})+|[0-9]+)(,[0-9]+)?') THEN TRY_CAST(replace(replace(${value}, '.', ''), ',', '.') AS DOUBLE) END`;
+  }
+  return (
+    `CASE WHEN regexp_full_match(${value}, '[-+]?[1-9][0-9]{0,2}(,[0-9]{3})+(\\.[0-9]+)?') THEN TRY_CAST(replace(${value}, ',', '') AS DOUBLE) ` +
+    `WHEN NOT contains(${value}, ',') THEN TRY_CAST(${value} AS DOUBLE) END`
+  );
+}
+
 /** Why a parsed line is left out of the history, tested in this order (the first that holds is reported). */
 const LEFT_OUT: readonly { when: string; reason: string }[] = [
   { when: "item IS NULL", reason: "no item" },
@@ -180,9 +217,15 @@ const LEFT_OUT: readonly { when: string; reason: string }[] = [
 ];
 
 /** A WITH clause defining `parsed`: every line's fields read as text, numbers and dates. */
-function parsedLines(source: string, header: readonly string[], columns: OrderLineColumns, layouts: Partial<Record<OrderLineRole, (typeof DATE_LAYOUTS)[number]>>): string {
+function parsedLines(
+  source: string,
+  header: readonly string[],
+  columns: OrderLineColumns,
+  layouts: Partial<Record<OrderLineRole, (typeof DATE_LAYOUTS)[number]>>,
+  numbers: NumberLayout,
+): string {
   const column = (role: OrderLineRole): string => header[columns[role] as number];
-  const number = (role: OrderLineRole): string => `TRY_CAST(replace(${text(column(role))}, ',', '') AS DOUBLE)`;
+  const number = (role: OrderLineRole): string => numberOf(text(column(role)), numbers);
   const date = (role: OrderLineRole): string => dateOf(text(column(role)), layouts[role] as (typeof DATE_LAYOUTS)[number]);
   const fields = [
     `${text(column("item"))} AS item`,

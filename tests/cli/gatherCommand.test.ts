@@ -111,6 +111,19 @@ describe("sop gather", () => {
     ]);
   });
 
+  test("quantities: a European export is read with its decimal commas; in a file of decimal points, '12,5' is left out, never read as 125", async () => {
+    const european = path.join(dir, "eu.csv");
+    fs.writeFileSync(european, "Order Date;SKU;Plant;Qty\n2024-01-05;A;P1;12,5\n2024-01-20;A;P1;1.234,5\n2024-02-03;B;P1;7\n");
+    const eu = await sop("gather", european, "--into", sample, "--out", path.join(dir, "eu.xlsx"));
+    expect(eu.stdout).toContain('quantity = "Qty" (read as European numbers: 1.234,5 is 1234.5)');
+    expect(eu.stdout).toContain("Quantity in 1,254 = used 1,254 + left out 0");
+    const points = path.join(dir, "us.csv");
+    fs.writeFileSync(points, 'Order Date,SKU,Plant,Qty\n2024-01-05,A,P1,"1,250"\n2024-01-20,A,P1,"12,5"\n2024-02-03,B,P1,7.5\n');
+    const us = await sop("gather", points, "--into", sample, "--out", path.join(dir, "us.xlsx"));
+    expect(us.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); line 3");
+    expect(us.stdout).toContain("Quantity in 1,257.50 = used 1,257.50 + left out 0");
+  });
+
   test("a column the header does not name is chosen with --columns", async () => {
     const odd = path.join(dir, "odd.csv");
     fs.writeFileSync(odd, "Created On,Material,Pieces shipped\n2024-01-05,A,3\n2024-02-05,A,4\n");

@@ -37,6 +37,13 @@ describe("sop gather", () => {
   const csv = path.join(dir, "lines.csv");
   fs.writeFileSync(csv, `${LINES}\n`);
 
+  /** `sop gather` on a CSV of these lines, written into the test folder as `name`. */
+  function gatherLines(name: string, text: string): Promise<CommandRun> {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return sop("gather", file, "--into", sample, "--out", path.join(dir, name.replace(/\.csv$/, ".xlsx")));
+  }
+
   async function historySheet(file: string): Promise<unknown[][]> {
     return (await MemoryWorkbook.fromXlsx(fs.readFileSync(file))).read("SOP Order History");
   }
@@ -112,14 +119,10 @@ describe("sop gather", () => {
   });
 
   test("quantities: a European export is read with its decimal commas; in a file of decimal points, '12,5' is left out, never read as 125", async () => {
-    const european = path.join(dir, "eu.csv");
-    fs.writeFileSync(european, "Order Date;SKU;Plant;Qty\n2024-01-05;A;P1;12,5\n2024-01-20;A;P1;1.234,5\n2024-02-03;B;P1;7\n");
-    const eu = await sop("gather", european, "--into", sample, "--out", path.join(dir, "eu.xlsx"));
+    const eu = await gatherLines("eu.csv", "Order Date;SKU;Plant;Qty\n2024-01-05;A;P1;12,5\n2024-01-20;A;P1;1.234,5\n2024-02-03;B;P1;7\n");
     expect(eu.stdout).toContain('quantity = "Qty" (read as European numbers: 1.234,5 is 1234.5)');
     expect(eu.stdout).toContain("Quantity in 1,254 = used 1,254 + left out 0");
-    const points = path.join(dir, "us.csv");
-    fs.writeFileSync(points, 'Order Date,SKU,Plant,Qty\n2024-01-05,A,P1,"1,250"\n2024-01-20,A,P1,"12,5"\n2024-02-03,B,P1,7.5\n');
-    const us = await sop("gather", points, "--into", sample, "--out", path.join(dir, "us.xlsx"));
+    const us = await gatherLines("us.csv", 'Order Date,SKU,Plant,Qty\n2024-01-05,A,P1,"1,250"\n2024-01-20,A,P1,"12,5"\n2024-02-03,B,P1,7.5\n');
     expect(us.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); line 3");
     expect(us.stdout).toContain("Quantity in 1,257.50 = used 1,257.50 + left out 0");
   });
@@ -136,14 +139,10 @@ describe("sop gather", () => {
   });
 
   test("names the lines left out for each reason, whichever reasons the file has (a line with several flaws under the first)", async () => {
-    const flawed = path.join(dir, "flawed.csv");
-    fs.writeFileSync(flawed, "date,item,quantity\n2024-01-05,A,1\n2024-01-06,A,x\n2024-01-07,,y\n2024-01-08,A,2\n2024-01-09,A,z\n");
-    const both = await sop("gather", flawed, "--into", sample, "--out", path.join(dir, "flawed.xlsx"));
+    const both = await gatherLines("flawed.csv", "date,item,quantity\n2024-01-05,A,1\n2024-01-06,A,x\n2024-01-07,,y\n2024-01-08,A,2\n2024-01-09,A,z\n");
     expect(both.stdout).toContain("left out, no item: 1 rows (quantity 0); line 4");
     expect(both.stdout).toContain("left out, unreadable quantity: 2 rows (quantity 0); first lines 3, 6");
-    const quantities = path.join(dir, "quantities.csv");
-    fs.writeFileSync(quantities, "date,item,quantity\n2024-01-05,A,1\n2024-01-06,A,x\n2024-01-07,B,y\n2024-01-08,A,2\n");
-    const one = await sop("gather", quantities, "--into", sample, "--out", path.join(dir, "quantities.xlsx"));
+    const one = await gatherLines("quantities.csv", "date,item,quantity\n2024-01-05,A,1\n2024-01-06,A,x\n2024-01-07,B,y\n2024-01-08,A,2\n");
     expect(one.stdout).toContain("Rows in 4 = used 2 + left out 2");
     expect(one.stdout).toContain("left out, unreadable quantity: 2 rows (quantity 0); first lines 3, 4");
   });

@@ -154,8 +154,12 @@ function readGridLine(
   above.inherited = false;
   if (cells.every((cell) => isBlank(cell ?? null))) return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
   if (keyTexts.some((cell) => isTotalLabel(cell ?? null))) return collector.tally.leftOut("total", total, at(mapping.keyLine));
-  const location = mapping.locationLine === undefined ? "" : textAt(cells, mapping.locationLine);
-  const inherits = isBlank(keyCell) && periodCells && fromAbove !== null && location !== "";
+  const details = [
+    { line: mapping.locationLine, words: "at" },
+    { line: mapping.customerLine, words: "for customer" },
+    { line: mapping.channelLine, words: "in channel" },
+  ].flatMap(({ line, words }) => (line === undefined || isBlank(cells[line] ?? null) || isTotalLabel(cells[line] ?? null) ? [] : [`${words} ${textAt(cells, line)}`]));
+  const inherits = isBlank(keyCell) && periodCells && fromAbove !== null && details.length > 0;
   if (isBlank(keyCell) && !inherits) {
     notNumbers.forEach((problem) => collector.problem(problem));
     if (quantities.length === 0) return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
@@ -168,7 +172,7 @@ function readGridLine(
     above.inherited = inherits;
   }
   if (inherits && !wasInherited) {
-    const message = `${at(mapping.keyLine)} is blank: its row is read as ${String(item).trim()} at ${location}, the item of the row above (a pivot table without repeated labels, or an item merged down over its locations, writes it once).`;
+    const message = `${at(mapping.keyLine)} is blank: its row is read as ${String(item).trim()} ${details[0]}, the item of the row above (a pivot table without repeated labels, or an item merged down over its rows, writes it once).`;
     collector.problem({ kind: "inheritedKey", address: at(mapping.keyLine), message, item: String(item).trim() });
   }
   const line = inherits ? Object.assign([...cells], { [mapping.keyLine]: item }) : cells;

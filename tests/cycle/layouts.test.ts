@@ -220,13 +220,36 @@ describe("read exactly or refuse", () => {
     const memory = await load({ name: "merged", description: "", book, months: {}, leftOut: {} });
     const reading = await readHistory(memory, (await proposeMapping(memory)).history!);
     expect(reading.problems.map((problem) => [problem.kind, problem.message])).toEqual([
-      ["inheritedKey", "Pivot!A3 is blank: its row is read as CH-101 at Lyon, the item of the row above (a pivot table without repeated labels, or an item merged down over its locations, writes it once)."],
+      ["inheritedKey", "Pivot!A3 is blank: its row is read as CH-101 at Lyon, the item of the row above (a pivot table without repeated labels, or an item merged down over its rows, writes it once)."],
       ["noKey", "Pivot!A6 has no item, but its row holds quantities. Enter the item, or delete the row."],
     ]);
     expect(flatten(reading)).toEqual(
       expect.objectContaining({ "CH-101|Lyon|2024-02": 21, "CH-101|Nice|2024-03": 32, "CH-101|Paris|2024-01": 10, "CH-102|Paris|2024-03": 3 }),
     );
     expect(reading.reconciliation.quantityLeftOut).toBe(15);
+  });
+
+  it("a pivot table by item and customer without repeated labels sums each item over its customers", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("ByCustomer").addRows([
+      ["Item", "Customer", "Jan 2024", "Feb 2024", "Mar 2024"],
+      ["CH-101", "Acme", 10, 11, 12],
+      [null, "Bolt", 20, 21, 22],
+      ["CH-102", "Acme", 1, 2, 3],
+    ]);
+    const memory = await load({ name: "customers", description: "", book, months: {}, leftOut: {} });
+    const reading = await readHistory(memory, (await proposeMapping(memory)).history!);
+    expect(reading.problems.map((problem) => problem.message)).toEqual([
+      "ByCustomer!A3 is blank: its row is read as CH-101 for customer Bolt, the item of the row above (a pivot table without repeated labels, or an item merged down over its rows, writes it once).",
+    ]);
+    expect(flatten(reading)).toEqual({
+      "CH-101||2024-01": 30,
+      "CH-101||2024-02": 32,
+      "CH-101||2024-03": 34,
+      "CH-102||2024-01": 1,
+      "CH-102||2024-02": 2,
+      "CH-102||2024-03": 3,
+    });
   });
 
   it("a repeated key is an error and its row is left out (the first is used)", async () => {

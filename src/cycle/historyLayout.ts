@@ -124,6 +124,48 @@ export function isTotalLabel(value: CellValue): boolean {
   return typeof value === "string" && TOTAL.test(value);
 }
 
+/**
+ * The lines of a grid beside its item that tell one line of an item from the next: its location,
+ * customer and channel lines, in that order (undefined where the grid has none).
+ * @example detailLines(mapping) // [1, undefined, undefined] for item and location columns
+ */
+export function detailLines(mapping: Pick<SeriesMapping, "locationLine" | "customerLine" | "channelLine">): (number | undefined)[] {
+  return [mapping.locationLine, mapping.customerLine, mapping.channelLine];
+}
+
+/** The key of the last key line met while a grid's lines are read in order. */
+export interface KeyCarry {
+  key: CellValue;
+  /** True when the last line took the key from the line above it (its note is given once per item). */
+  inherited: boolean;
+}
+
+/**
+ * The key one line of a grid is read with, its lines taken in order: its own key when it has one and
+ * some period cell; the key of the key line right above it when its item is blank but one of its
+ * detail cells (detailLines: location, customer, channel) and some period cell are not, as a pivot
+ * table without repeated labels, or an item merged down over its rows (Excel holds a merged value in
+ * the top cell only), writes the item once; none otherwise (a heading, a total, a line without item),
+ * which ends the run. Updates `carry`.
+ * @param carry the key line above, updated for the next line (start with { key: null, inherited: false })
+ * @param key the line's key cell
+ * @param periodCells whether the line holds some period cell (and is read at all)
+ * @param details the line's detail cells
+ * @example lineKey({ key: "CH-101", inherited: false }, null, true, ["Lyon"]) // { key: "CH-101", inherited: true }
+ */
+export function lineKey(carry: KeyCarry, key: CellValue, periodCells: boolean, details: readonly CellValue[]): { key: CellValue; inherited: boolean } | undefined {
+  const own = !isBlank(key) && !isTotalLabel(key) && periodCells;
+  const inherited = !own && isBlank(key) && periodCells && carry.key !== null && details.some((cell) => !isBlank(cell) && !isTotalLabel(cell));
+  if (!own && !inherited) {
+    carry.key = null;
+    carry.inherited = false;
+    return undefined;
+  }
+  if (own) carry.key = key;
+  carry.inherited = inherited;
+  return { key: carry.key, inherited };
+}
+
 /** A grid's keys as found in a sample: the header of the key line and the first keys. */
 export interface GridShape {
   mapping: Omit<SeriesMapping, "source">;

@@ -14,7 +14,19 @@ import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
 import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
-import { isLines, isTotalLabel, transpose, type BlockSource, type HistoryMapping, type LinesMapping, type SeriesMapping, type SeriesPart } from "./historyLayout";
+import {
+  detailLines,
+  isLines,
+  isTotalLabel,
+  lineKey,
+  transpose,
+  type BlockSource,
+  type HistoryMapping,
+  type KeyCarry,
+  type LinesMapping,
+  type SeriesMapping,
+  type SeriesPart,
+} from "./historyLayout";
 import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, yearMonthSpan, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { bucketRange, bucketShares, type PlanningBucket } from "./planningBuckets";
 import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
@@ -93,32 +105,28 @@ function addressIn(source: BlockSource, row: number, col: number): string {
 async function readGrid(book: Workbook, mapping: SeriesMapping, collector: SeriesCollector): Promise<void> {
   for (const part of [mapping as SeriesPart, ...(mapping.more ?? [])]) {
     const spans = part.headerLine < 0 ? undefined : part.periods.map((label) => parseSpanLabel(label, mapping.periodKind ?? "month"));
-    const above: KeyAbove = { key: null, inherited: false };
+    const carry: KeyCarry = { key: null, inherited: false };
     if (mapping.orientation === "periodsAcross") {
       let keyHeader: CellValue = null;
       await eachChunk(book, part.source.reference, 0, (rows, firstRow) =>
         rows.forEach((row, r) => {
           if (firstRow + r === part.headerLine) keyHeader = row[mapping.keyLine] ?? null;
           if (firstRow + r <= part.headerLine) return;
-          readGridLine(mapping, part, spans, row, (line) => addressIn(part.source, firstRow + r, line), collector, keyHeader, above);
+          readGridLine(mapping, part, spans, row, (line) => addressIn(part.source, firstRow + r, line), collector, keyHeader, carry);
         }),
       );
     } else {
       const columns = transpose(await readBlock(book, part.source.reference));
       const keyHeader = columns[mapping.keyLine]?.[part.headerLine] ?? null;
       for (let position = part.headerLine + 1; position < columns.length; position++) {
-        readGridLine(mapping, part, spans, columns[position], (line) => addressIn(part.source, line, position), collector, keyHeader, above);
+        readGridLine(mapping, part, spans, columns[position], (line) => addressIn(part.source, line, position), collector, keyHeader, carry);
       }
     }
   }
 }
 
-/** The key of the line above when it was a key line, which a line without its item takes (as keyedLines). */
-interface KeyAbove {
-  key: CellValue;
-  /** True when that line took it from the one above it too (the note is given once per item). */
-  inherited: boolean;
-}
+/** How the note on a line read with the item above names the line's detail cell, by detailLines' order. */
+const DETAIL_WORDS = ["at", "for customer", "in channel"];
 
 /** One key line of a grid (a row for periods across, a column for periods down), as `line` cells. */
 function readGridLine(
@@ -129,7 +137,7 @@ function readGridLine(
   at: (line: number) => string,
   collector: SeriesCollector,
   keyHeader: CellValue,
-  above: KeyAbove,
+  carry: KeyCarry,
 ): void {
   const keyCell = cells[mapping.keyLine] ?? null;
   const quantities: { value: number; t: number }[] = [];
@@ -147,32 +155,23 @@ function readGridLine(
   }
   const total = quantities.reduce((sum, entry) => sum + entry.value, 0);
   const keyTexts = [cells[mapping.keyLine], mapping.locationLine === undefined ? null : cells[mapping.locationLine], cells[0]];
-  const periodCells = quantities.length + notNumbers.length > 0;
-  const fromAbove = above.key;
-  const wasInherited = above.inherited;
-  above.key = null;
-  above.inherited = false;
+  const totalLine = keyTexts.some((cell) => isTotalLabel(cell ?? null));
+  const wasInherited = carry.inherited;
+  const details = detailLines(mapping).map((line) => (line === undefined ? null : (cells[line] ?? null)));
+  const read = lineKey(carry, keyCell, quantities.length + notNumbers.length > 0 && !totalLine, details);
   if (cells.every((cell) => isBlank(cell ?? null))) return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
-  if (keyTexts.some((cell) => isTotalLabel(cell ?? null))) return collector.tally.leftOut("total", total, at(mapping.keyLine));
-  const details = [
-    { line: mapping.locationLine, words: "at" },
-    { line: mapping.customerLine, words: "for customer" },
-    { line: mapping.channelLine, words: "in channel" },
-  ].flatMap(({ line, words }) => (line === undefined || isBlank(cells[line] ?? null) || isTotalLabel(cells[line] ?? null) ? [] : [`${words} ${textAt(cells, line)}`]));
-  const inherits = isBlank(keyCell) && periodCells && fromAbove !== null && details.length > 0;
-  if (isBlank(keyCell) && !inherits) {
+  if (totalLine) return collector.tally.leftOut("total", total, at(mapping.keyLine));
+  if (isBlank(keyCell) && read === undefined) {
     notNumbers.forEach((problem) => collector.problem(problem));
     if (quantities.length === 0) return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
     collector.problem({ kind: "noKey", address: at(mapping.keyLine), message: `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.` });
     return collector.tally.leftOut("noKey", total, at(mapping.keyLine));
   }
-  const item = inherits ? fromAbove : keyCell;
-  if (periodCells) {
-    above.key = item;
-    above.inherited = inherits;
-  }
+  const inherits = read?.inherited === true;
+  const item = read?.key ?? keyCell;
   if (inherits && !wasInherited) {
-    const message = `${at(mapping.keyLine)} is blank: its row is read as ${String(item).trim()} ${details[0]}, the item of the row above (a pivot table without repeated labels, or an item merged down over its rows, writes it once).`;
+    const shown = details.findIndex((cell) => !isBlank(cell) && !isTotalLabel(cell));
+    const message = `${at(mapping.keyLine)} is blank: its row is read as ${String(item).trim()} ${DETAIL_WORDS[shown]} ${String(details[shown]).trim()}, the item of the row above (a pivot table without repeated labels, or an item merged down over its rows, writes it once).`;
     collector.problem({ kind: "inheritedKey", address: at(mapping.keyLine), message, item: String(item).trim() });
   }
   const line = inherits ? Object.assign([...cells], { [mapping.keyLine]: item }) : cells;

@@ -12,9 +12,10 @@ import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
 import { hoursPerUnitResource, itemFieldOf, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
+  detailLines,
   gridShape,
   isRefusal,
-  isTotalLabel,
+  lineKey,
   HEADER_SEARCH,
   linesShape,
   SAMPLE_ROWS,
@@ -22,6 +23,7 @@ import {
   type GridRefusal,
   type GridShape,
   type HistoryMapping,
+  type KeyCarry,
   type LinesMapping,
   type Orientation,
   type SeriesMapping,
@@ -315,11 +317,8 @@ export interface KeyedLine {
 /**
  * The key lines (rows for periods across, columns for periods down) of a series block: those that hold
  * a key and some period cell (total and subtotal lines such as "Chairs Total", and headings without
- * quantities, are not items and are skipped, as readHistory leaves them out). In a grid keyed by item
- * and location (or with customer or channel lines), a line whose item is blank but whose location,
- * customer or channel and periods are not takes the item of the key line right above it: a pivot
- * table without repeated labels, or an item merged down over its rows (Excel holds a merged value in
- * the top cell only), writes the item once.
+ * quantities, are not items and are skipped, as readHistory leaves them out), and those whose item is
+ * blank under a key line, read with its item ({@link lineKey}: a pivot table without repeated labels).
  * @example keyedLines(values, mapping)[1] // { position: 2, key: "CH-101", inherited: true }
  */
 export function keyedLines(
@@ -328,20 +327,12 @@ export function keyedLines(
 ): KeyedLine[] {
   const extent = mapping.orientation === "periodsAcross" ? values.length : Math.max(0, ...values.map((row) => row.length));
   const lines: KeyedLine[] = [];
-  let above: CellValue = null;
+  const carry: KeyCarry = { key: null, inherited: false };
   for (let position = mapping.headerLine + 1; position < extent; position++) {
-    const key = cellAt(values, mapping.orientation, mapping.keyLine, position);
     const quantities = mapping.periodLines.some((line) => !isBlank(cellAt(values, mapping.orientation, line, position)));
-    const detailed = [mapping.locationLine, mapping.customerLine, mapping.channelLine].some((line) => {
-      const cell = line === undefined ? null : cellAt(values, mapping.orientation, line, position);
-      return !isBlank(cell) && !isTotalLabel(cell);
-    });
-    if (!isBlank(key) && !isTotalLabel(key) && quantities) {
-      lines.push({ position, key, inherited: false });
-      above = key;
-    } else if (isBlank(key) && quantities && above !== null && detailed) {
-      lines.push({ position, key: above, inherited: true });
-    } else above = null;
+    const details = detailLines(mapping).map((line) => (line === undefined ? null : cellAt(values, mapping.orientation, line, position)));
+    const read = lineKey(carry, cellAt(values, mapping.orientation, mapping.keyLine, position), quantities, details);
+    if (read) lines.push({ position, ...read });
   }
   return lines;
 }

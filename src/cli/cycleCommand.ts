@@ -16,8 +16,8 @@ import { runNextCycle, type ActualsLine } from "../cycle/nextCycle";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile } from "./files";
-import { csvSeparator, decimalCommaNumber, splitCsvLine } from "./forecastCsv";
-import { notNumberAdvice, toNumber } from "../cycle/cellValues";
+import { csvSeparator, splitCsvLine } from "./forecastCsv";
+import { decimalCommaNumber, notNumberAdvice, toNumber } from "../cycle/cellValues";
 import { checkCycleSize, outputWithApprovals, progressOnStderr, writeCycleOutputs } from "./runCommand";
 import { threadForecaster } from "./threadForecaster";
 

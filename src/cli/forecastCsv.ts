@@ -1,5 +1,6 @@
 import { csvField } from "./csv";
 import { PlanningError } from "../core/errors";
+import { decimalCommaNumber } from "../cycle/cellValues";
 import { CALENDAR_LABELS } from "../cycle/periods";
 
 /** One series read from a long history CSV. */
@@ -82,19 +83,6 @@ export function historyColumns(header: readonly string[], fileName: string, sepa
     return at;
   };
   return { id: column("series_id"), period: column("period"), value: column("value"), separator };
-}
-
-/** A number with a decimal comma and points between thousands, as a ";"-separated export writes it ("1.234,5", "12,5", "7"). */
-const DECIMAL_COMMA = /^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
-
-/**
- * A value of a ";"-separated (European) file: decimals after a comma, points between thousands.
- * @returns the number, or null when it is not written that way
- * @example decimalCommaNumber("1.234,5") // 1234.5
- * @example decimalCommaNumber("1,2,3") // null
- */
-export function decimalCommaNumber(raw: string): number | null {
-  return DECIMAL_COMMA.test(raw.trim()) ? Number(raw.trim().replace(/\./g, "").replace(",", ".")) : null;
 }
 
 /**

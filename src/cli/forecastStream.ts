@@ -70,10 +70,11 @@ export async function forecastStream(input: Readable, output: Writable, settings
     line++;
     const raw = line === 1 ? text.replace(/^\uFEFF/, "") : text;
     if (raw.trim() === "") continue;
-    const fields = splitCsvLine(raw, columns?.separator ?? csvSeparator(raw));
+    const separator = columns?.separator ?? csvSeparator(raw);
+    const fields = splitCsvLine(raw, separator);
     if (columns === undefined) {
       const headed = fields.some((field) => field.toLowerCase() === "series_id");
-      columns = headed ? historyColumns(fields, name, csvSeparator(raw)) : HEADERLESS;
+      columns = headed ? historyColumns(fields, name, separator) : HEADERLESS;
       if (headed) continue;
     }
     const row = readHistoryRow(fields, columns, `${name}, line ${line}`);

@@ -52,6 +52,21 @@ export function commaReadAsThousands(value: CellValue): boolean {
   return typeof value === "string" && COMMA_THOUSANDS.test(value.trim());
 }
 
+/** A number with a decimal comma and points between thousands, as a ";"-separated export writes it ("1.234,5", "12,5", "7"). */
+const EUROPEAN_NUMBER = /^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+
+/**
+ * A number as a European export (a file separated by semicolons) writes it: decimals after a comma,
+ * points between thousands.
+ * @returns the number, or null when it is not written that way
+ * @example decimalCommaNumber("1.234,5") // 1234.5
+ * @example decimalCommaNumber("1,2,3") // null
+ */
+export function decimalCommaNumber(raw: string): number | null {
+  const text = raw.trim();
+  return EUROPEAN_NUMBER.test(text) ? Number(text.replace(/\./g, "").replace(",", ".")) : null;
+}
+
 /**
  * True for a blank cell: null or only spaces.
  * @example isBlank("  ") // true

@@ -27,9 +27,10 @@ const optionalNumber = (cell: CellValue | undefined, where: string, percent = fa
   const typed = percent ? text(cell).replace(/\s*%$/, "") : text(cell);
   // digits with a sign, commas between thousands and a decimal point, read as step 1 reads them:
   // "12,5" and "1.234", which read two ways, are refused rather than taken as 125 or 1.234
-  const value = /^[+-]?[\d.,]+$/.test(typed) ? toNumber(typed) : null;
+  const digits = /^[+-]?[\d.,]+$/.test(typed);
+  const value = digits ? toNumber(typed) : null;
   if (value === null) {
-    const advice = /^[+-]?[\d.,]+$/.test(typed) ? ` ${notNumberAdvice(typed)}` : "";
+    const advice = digits ? ` ${notNumberAdvice(typed)}` : "";
     throw new PlanningError(`${where} should be a number${percent ? ' such as 20 or "20%"' : ""}, not "${String(cell)}".${advice}`);
   }
   return value;

@@ -350,8 +350,16 @@ class SeriesCollector {
  */
 export function mappedHistory(mapping: { history: HistoryMapping | null; notes?: readonly string[] }): HistoryMapping {
   if (!mapping.history) {
-    const why = mapping.notes?.length ? `: ${mapping.notes.join(" ")}` : ".";
-    throw new PlanningError(`No sales history is mapped${why} Select the range, table or sheet that holds your demand history in step 1.`);
+    throw new PlanningError(`No sales history is mapped${refusalReasons(mapping.notes)} Select the range, table or sheet that holds your demand history in step 1.`);
   }
   return mapping.history;
+}
+
+/**
+ * What a proposal that found no history saw, to close a "no sales history" sentence: ": " and its
+ * notes (the blocks it refused, each naming the cell and why), or "." without notes.
+ * @example refusalReasons(['Sales!B1: "Q1 2024" names a period ...']) // ': Sales!B1: "Q1 2024" names a period ...'
+ */
+export function refusalReasons(notes: readonly string[] | undefined): string {
+  return notes !== undefined && notes.length > 0 ? `: ${notes.join(" ")}` : ".";
 }

@@ -17,6 +17,7 @@ import { isLines, seriesParts } from "./historyLayout";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
 import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type SeriesCells } from "./planningData";
+import { refusalReasons } from "./historyReader";
 import type { ReadProblem } from "./reconciliation";
 
 export type IssueSeverity = "error" | "warning" | "info";
@@ -85,7 +86,7 @@ export async function validateData(
       kind: "notMapped",
       severity: "error",
       address: null,
-      message: `No sales history was found${mapping.notes?.length ? `: ${mapping.notes.join(" ")}` : "."} Select the range, table or sheet that holds your demand history.`,
+      message: `No sales history was found${refusalReasons(mapping.notes)} Select the range, table or sheet that holds your demand history.`,
     });
   } else {
     const grids = isLines(mapping.history) ? [] : await Promise.all(seriesParts(mapping.history).map((part) => readSeriesCells(book, part)));

@@ -135,7 +135,8 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
     method = forecaster.id;
     intermittent = classifyDemand(history).intermittent;
   }
-  const forecast = history.every((v) => v >= 0) ? flooredAtZero(model.forecast(request.horizon, levels), notes) : model.forecast(request.horizon, levels);
+  const modelForecast = model.forecast(request.horizon, levels);
+  const forecast = history.every((v) => v >= 0) ? flooredAtZero(modelForecast, notes) : modelForecast;
   return {
     mean: forecast.mean,
     intervals: forecast.intervals,

@@ -10,7 +10,7 @@
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
-import { findPeriodRun, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun } from "./periodHeader";
+import { findPeriodRun, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -85,6 +85,15 @@ export interface LineColumns {
   order?: number;
   requested?: number;
   delivered?: number;
+}
+
+/**
+ * The period one order line names: its date (or period) cell, or its year and month cells when the
+ * lines keep them in two columns.
+ * @example lineSpan([2024, 2, "A", 5], { date: 1, year: 0 })?.kind // "month"
+ */
+export function lineSpan(row: readonly CellValue[], columns: Pick<LineColumns, "date" | "year">): PeriodSpan | undefined {
+  return columns.year === undefined ? parsePeriodCell(row[columns.date] ?? null) : yearMonthSpan(row[columns.year] ?? null, row[columns.date] ?? null);
 }
 
 /** Order lines: one row per line, summed by item, location and planning bucket when read. */
@@ -241,9 +250,9 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const { date, item, quantity } = dated;
     if (date === undefined || item === undefined || quantity === undefined) continue;
     const rows = sample.slice(headerRow + 1).filter((row) => !isBlank(row[date] ?? null));
-    const spans = rows.flatMap((row) => parsePeriodCell(row[date] ?? null) ?? []);
+    const spans = rows.flatMap((row) => lineSpan(row, { date }) ?? []);
     if (rows.length > 0 && spans.length >= READABLE_SHARE * rows.length) return { layout: "lines", headerRow, columns: { ...dated, date, item, quantity }, periodKind: spans[0].kind };
-    const months = year === undefined ? [] : rows.flatMap((row) => yearMonthSpan(row[year] ?? null, row[date] ?? null) ?? []);
+    const months = year === undefined ? [] : rows.flatMap((row) => lineSpan(row, { date, year }) ?? []);
     if (year !== undefined && rows.length > 0 && months.length >= READABLE_SHARE * rows.length) {
       return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: "month" };
     }

@@ -19,6 +19,7 @@ import {
   isLines,
   isTotalLabel,
   lineKey,
+  lineSpan,
   transpose,
   type BlockSource,
   type HistoryMapping,
@@ -27,7 +28,7 @@ import {
   type SeriesMapping,
   type SeriesPart,
 } from "./historyLayout";
-import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, yearMonthSpan, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { bucketRange, bucketShares, type PlanningBucket } from "./planningBuckets";
 import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
 
@@ -246,24 +247,18 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(itemCell)}" ${phantom}; it is not an item.` });
           return collector.tally.leftOut("phantom", amount, key.address);
         }
-        if (columns.year !== undefined) {
-          const month = yearMonthSpan(cell(columns.year), cell(columns.date));
-          if (!month) {
-            const message = `${at(columns.year)} and ${at(columns.date)}: "${String(cell(columns.year) ?? "")}" and "${String(cell(columns.date) ?? "")}" are not a year and a month. Enter the year as 2024 and the month as 1 to 12 or its name.`;
-            collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message });
-            return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
-          }
-          collector.tally.used(amount);
-          return collector.add(key, month, "", amount);
-        }
-        const twoDays = ambiguousDayMonth(cell(columns.date));
+        const twoDays = columns.year === undefined ? ambiguousDayMonth(cell(columns.date)) : undefined;
         if (twoDays !== undefined) {
           collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message: `${at(columns.date)}: "${String(cell(columns.date))}" could be ${dayLabel(twoDays.dayFirst)} (day first) or ${dayLabel(twoDays.monthFirst)} (month first). Enter the order date as a date, or as year-month-day.` });
           return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
         }
-        const span = parsePeriodCell(cell(columns.date));
+        const span = lineSpan(row, columns);
         if (!span) {
-          collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message: `${at(columns.date)}: "${String(cell(columns.date) ?? "")}" is not a date or period. Enter the order date.` });
+          const message =
+            columns.year === undefined
+              ? `${at(columns.date)}: "${String(cell(columns.date) ?? "")}" is not a date or period. Enter the order date.`
+              : `${at(columns.year)} and ${at(columns.date)}: "${String(cell(columns.year) ?? "")}" and "${String(cell(columns.date) ?? "")}" are not a year and a month. Enter the year as 2024 and the month as 1 to 12 or its name.`;
+          collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message });
           return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
         }
         collector.tally.used(amount);

@@ -11,10 +11,10 @@ import { columnLetters, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
-import { HEADER_SEARCH, isLines, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
+import { HEADER_SEARCH, isLines, lineSpan, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
-import { findPeriodRun, parsePeriodCell, spanLabel, withoutSharedAffix, yearMonthSpan, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, parsePeriodCell, spanLabel, withoutSharedAffix, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import type { PlanningBucket } from "./planningBuckets";
 
 /** How the history runs: periods across columns, periods down rows, or one row per order line. */
@@ -230,9 +230,10 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   const headerRow = Math.max(choice.headerLine, 0);
   const sample = await book.read(source.reference, { offset: headerRow + 1, count: SAMPLE_ROWS });
   const { year } = choice;
-  const read = (row: (typeof sample)[number]): PeriodSpan | undefined =>
-    year === undefined ? parsePeriodCell(row[date] ?? null) : yearMonthSpan(row[year] ?? null, row[date] ?? null);
-  const span = sample.filter((row) => !isBlank(row[date] ?? null)).map(read).find((found): found is PeriodSpan => found !== undefined);
+  const span = sample
+    .filter((row) => !isBlank(row[date] ?? null))
+    .map((row) => lineSpan(row, { date, year }))
+    .find((found): found is PeriodSpan => found !== undefined);
   if (!span) {
     throw new PlanningError(`${lineName(source, "column", date)} holds no dates or periods in its first rows. Choose the column with the order date.`);
   }

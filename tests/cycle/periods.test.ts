@@ -16,6 +16,22 @@ describe("calendarSeasonLength: the season length period labels give", () => {
     expect(calendarSeasonLength(labels)).toBe(season);
   });
 
+  it("reads a year and a period number by where the number turns back to 1: quarters as R prints them, 4-4-5 periods, weeks", () => {
+    const labels = (perYear: number, count: number, label: (year: number, index: number) => string): string[] =>
+      Array.from({ length: count }, (_, k) => label(2020 + Math.floor(k / perYear), (k % perYear) + 1));
+    expect(calendarSeasonLength(labels(4, 12, (year, index) => `${year}-${index}`))).toBe(4);
+    expect(calendarSeasonLength(labels(4, 12, (year, index) => `${year}.${index}`))).toBe(4);
+    expect(calendarSeasonLength(labels(13, 30, (year, index) => `P${String(index).padStart(2, "0")} ${year}`))).toBe(13);
+    expect(calendarSeasonLength(labels(52, 60, (year, index) => `${year}/${index}`))).toBe(52);
+    expect(calendarSeasonLength(labels(2, 6, (year, index) => `${year} H${index}`))).toBe(2);
+    expect(calendarSeasonLength(labels(12, 30, (year, index) => `${year}-${index}`))).toBe(12);
+  });
+
+  it("says nothing for year-and-number labels that do not turn at one number, or never turn", () => {
+    expect(calendarSeasonLength(["2020-1", "2020-2", "2020-3", "2020-4", "2021-1", "2021-2", "2021-3", "2021-4", "2021-5", "2022-1"])).toBeUndefined();
+    expect(calendarSeasonLength(["2020-1", "2020-2", "2020-3", "2020-4", "2021-2"])).toBeUndefined();
+  });
+
   it("says nothing for period numbers, mixed or too few labels: the season is then detected from the values", () => {
     expect(calendarSeasonLength(["1", "2", "3", "4"])).toBeUndefined();
     expect(calendarSeasonLength(["2024-01", "2024-Q1", "2024"])).toBeUndefined();

@@ -909,6 +909,87 @@ function typeColumn(): Layout {
 }
 
 /**
+ * Hostile: an Excel pivot table with Plant and Month as column fields, items as rows (compact form):
+ * "Sum of Qty" and "Column Labels" over a plant row, each plant's months under it, then its "North
+ * Total" column headed in the plant row only; a Grand Total column and row.
+ */
+function locationBands(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Pivot");
+  const span = months({ year: 2024, month: 1 }, 6);
+  const next = quantities(61);
+  const expected: Record<string, number> = {};
+  const plants = ["North", "South", "West"];
+  sheet.addRow(["Plant", "(All)"]);
+  sheet.addRow([]);
+  sheet.addRow(["Sum of Qty", "Column Labels"]);
+  sheet.addRow([null, ...plants.flatMap((plant) => [plant, ...span.slice(1).map(() => null), `${plant} Total`]), "Grand Total"]);
+  sheet.addRow(["Row Labels", ...plants.flatMap(() => [...span.map((m) => `${MONTH_NAMES[m.month - 1]}-${String(m.year).slice(2)}`), null]), null]);
+  const columnTotals = new Array<number>(plants.length * (span.length + 1) + 1).fill(0);
+  for (const item of ITEMS) {
+    const cells = plants.flatMap((plant) => {
+      const values = span.map(() => next());
+      values.forEach((value, t) => add(expected, item, plant, label(span[t]), value));
+      return [...values, values.reduce((a, b) => a + b, 0)];
+    });
+    const row = [...cells, cells.filter((_, c) => c % (span.length + 1) === span.length).reduce((a, b) => a + b, 0)];
+    row.forEach((value, c) => (columnTotals[c] += value));
+    sheet.addRow([item, ...row]);
+  }
+  sheet.addRow(["Grand Total", ...columnTotals]);
+  return {
+    name: "location-bands",
+    description: "Pivot table with Plant and Month as column fields: a plant row over each plant's months, 'North Total' columns, Grand Total column and row",
+    book,
+    months: expected,
+    leftOut: { total: 1 },
+    unseen: true,
+  };
+}
+
+/** Hostile: a warehouse label merged over its months ('Jan 2024'..), a description column, a warehouse that opened later. */
+function mergedLocationBands(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Stock moves");
+  const span = months({ year: 2024, month: 1 }, 8);
+  const bands = [
+    { warehouse: "Paris", span },
+    { warehouse: "Lyon", span: span.slice(3) },
+  ];
+  const next = quantities(67);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Warehouse", null, ...bands.flatMap((band) => [band.warehouse, ...band.span.slice(1).map(() => null)])]);
+  sheet.addRow(["SKU", "Description", ...bands.flatMap((band) => band.span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`))]);
+  let column = 3;
+  for (const band of bands) {
+    sheet.mergeCells(1, column, 1, column + band.span.length - 1);
+    column += band.span.length;
+  }
+  for (const item of ITEMS.slice(0, 4)) {
+    const values = bands.flatMap((band) =>
+      band.span.map((month) => {
+        const value = next();
+        add(expected, item, band.warehouse, label(month), value);
+        return value;
+      }),
+    );
+    sheet.addRow([item, `${item} description`, ...values]);
+  }
+  return { name: "merged-location-bands", description: "A warehouse label merged over its months, a description column, a warehouse opened in April", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: customer bands over repeated months: customers are summed, not planned apart, so it is refused at the first repeated month. */
+function customerBands(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Customers");
+  const span = months({ year: 2024, month: 1 }, 3).map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`);
+  sheet.addRow(["Customer", "Acme", null, null, "Beta", null, null]);
+  sheet.addRow(["Item", ...span, ...span]);
+  sheet.addRow(["CH-101", 1, 2, 3, 4, 5, 6]);
+  return { name: "customer-bands", description: "Customer bands over repeated months: refused at the first repeated month", book, months: {}, leftOut: {}, unseen: true, refused: "Customers!E2" };
+}
+
+/**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
  */
@@ -961,6 +1042,9 @@ export function buildLayouts(): Layout[] {
     yearMonthColumns(),
     measureRows(),
     typeColumn(),
+    locationBands(),
+    mergedLocationBands(),
+    customerBands(),
   ];
 }
 

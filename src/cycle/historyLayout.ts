@@ -10,7 +10,7 @@
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
-import { findPeriodRun, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, looksLikePeriod, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -180,6 +180,11 @@ export interface GridShape {
   mapping: Omit<SeriesMapping, "source">;
   keyHeader: string;
   keys: string[];
+  /**
+   * The further bands of periods of the same block, each under its location, when the periods start
+   * again under each label of a location row ({@link periodBands}); the mapping holds the first band.
+   */
+  bands?: Omit<SeriesPart, "source">[];
 }
 
 /** Why a block laid out as a grid cannot be read exactly: the block cell to correct, and what to do. */
@@ -290,8 +295,9 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
   let firstProblem: GridRefusal | undefined;
   for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, values.length); headerLine++) {
     const line = withGroupYears(values[headerLine - 1], values[headerLine]).map((cell) => (isTotalLabel(cell) ? null : cell));
-    const run = findPeriodRun(values[headerLine]) ?? findPeriodRun(line);
-    const problem = periodLineProblem(line, run);
+    const bands = periodBands(values[headerLine - 1], line);
+    const run = bands ? joinedRun(bands) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
+    const problem = bands ? undefined : periodLineProblem(line, run);
     if (problem) {
       const refusal = { row: headerLine, col: problem.position, reason: `${problem.reason}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01) once, or correct the mapping to leave it out.` };
       if (run) return refusal;
@@ -316,8 +322,14 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
       const reason = `holds ${measure.names.map((name) => `"${name}"`).join(", ")} on the lines of one item: which of them is demand is not guessed. Keep the lines of one measure (filter them, or copy them to a sheet of their own), or correct the mapping.`;
       return { row: headerLine, col: measure.line, reason: `"${String(header[measure.line])}" ${reason}` };
     }
+    if (bands && (keys.location !== undefined || keys.separator !== undefined)) {
+      const reason = `heads a band of periods as a location, but the lines hold a location of their own: which of the two is the location is not guessed. Keep one of them, or correct the mapping.`;
+      return { row: headerLine - 1, col: bands[0].labelAt, reason: `"${bands[0].location}" ${reason}` };
+    }
     const keyCells = values.slice(headerLine + 1).map((row) => row[keys.item] ?? null);
+    const [firstBand, ...otherBands] = bands ?? [];
     return {
+      ...(bands ? { bands: otherBands.map((band) => ({ headerLine, periodLines: band.run.positions, periods: band.run.spans.map(spanLabel), location: band.location })) } : {}),
       mapping: {
         orientation,
         headerLine,
@@ -326,15 +338,68 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
         ...(keys.separator === undefined ? {} : { keySeparator: keys.separator }),
         ...(keys.customer === undefined ? {} : { customerLine: keys.customer }),
         ...(keys.channel === undefined ? {} : { channelLine: keys.channel }),
-        periodLines: run.positions,
-        periods: run.spans.map(spanLabel),
+        periodLines: (firstBand?.run ?? run).positions,
+        periods: (firstBand?.run ?? run).spans.map(spanLabel),
         periodKind: run.kind,
+        ...(firstBand ? { location: firstBand.location } : {}),
       },
       keyHeader: String(header[keys.item] ?? ""),
       keys: keyCells.filter((key) => !isBlank(key)).map((key) => String(key).trim()),
     };
   }
   return firstProblem;
+}
+
+/** The periods of a grid under one label of a location row above them. */
+interface PeriodBand {
+  location: string;
+  /** Position of the label along the line above. */
+  labelAt: number;
+  run: PeriodRun;
+}
+
+/**
+ * The bands of a header line whose periods start again under each label of the line above ("North"
+ * over Jan..Dec 2024, "South" over Jan..Dec 2024: a pivot table with the location as its column field,
+ * items down the rows). A band runs from a period that does not follow the one left of it to the next
+ * such period; its label is the one text of the line above over its cells (merged over them, or written
+ * over each), and names no period, no total and none twice. Undefined unless there are two bands or
+ * more, each a run of periods of one kind read exactly, or when the line above names its labels as
+ * something other than a location ("Customer", "Channel": those are summed, not planned apart).
+ * @param above the line above the header line (undefined for the first line)
+ * @param line the header line, totals blanked
+ * @example periodBands(["", "North", null, null, "South", null, null], ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Jan 2024", "Feb 2024", "Mar 2024"])?.map((band) => band.location) // ["North", "South"]
+ */
+function periodBands(above: readonly CellValue[] | undefined, line: readonly CellValue[]): PeriodBand[] | undefined {
+  if (above === undefined) return undefined;
+  const readable = line.flatMap((cell, position) => {
+    const span = parsePeriodCell(cell);
+    return span ? [{ position, first: span.first }] : [];
+  });
+  const starts = readable.filter((entry, k) => k === 0 || entry.first <= readable[k - 1].first).map((entry) => entry.position);
+  if (starts.length < 2) return undefined;
+  const named = above.slice(0, starts[0]).map((cell) => historyFieldOf(cell)).find((field) => field !== undefined);
+  if (named !== undefined && named !== "location") return undefined;
+  const bands: PeriodBand[] = [];
+  for (const [k, start] of starts.entries()) {
+    const end = k + 1 < starts.length ? starts[k + 1] : line.length;
+    const labels = above.flatMap((cell, position) =>
+      position >= start && position < end && typeof cell === "string" && cell.trim() !== "" && !isTotalLabel(cell) && !looksLikePeriod(cell) ? [{ text: cell.trim(), position }] : [],
+    );
+    if (labels.length === 0 || labels.some((label) => label.text !== labels[0].text)) return undefined;
+    const own = line.map((cell, position) => (position >= start && position < end ? cell : null));
+    const run = findPeriodRun(own);
+    const periodCells = own.filter((cell) => parsePeriodCell(cell) !== undefined).length;
+    if (!run || run.positions.length !== periodCells || periodLineProblem(own, run) !== undefined || (bands.length > 0 && run.kind !== bands[0].run.kind)) return undefined;
+    bands.push({ location: labels[0].text, labelAt: labels[0].position, run });
+  }
+  const names = bands.map((band) => band.location.toLowerCase());
+  return new Set(names).size === names.length ? bands : undefined;
+}
+
+/** The periods of all bands as one run along the line, for the checks of the lines outside them. */
+function joinedRun(bands: readonly PeriodBand[]): PeriodRun {
+  return { kind: bands[0].run.kind, positions: bands.flatMap((band) => band.run.positions), spans: bands.flatMap((band) => band.run.spans) };
 }
 
 /** A header naming what the numbers of a line measure ("Measure", "Key figure", "Version", "Scenario", "Type"). */
@@ -358,12 +423,16 @@ function measureLine(values: Matrix, headerLine: number, run: PeriodRun, keyLine
   return undefined;
 }
 
-/** A line between the first and last period of a run, not a period nor headed as a total, that holds numbers below the header. */
+/**
+ * A line between the first and last period of a run, not a period nor headed as a total (in the header
+ * line, or in the line above it as a pivot table heads a band's "North Total"), that holds numbers
+ * below the header.
+ */
 function unheadedNumbers(values: Matrix, headerLine: number, run: PeriodRun): number | undefined {
   const periods = new Set(run.positions);
   const data = values.slice(headerLine + 1);
   for (let line = run.positions[0] + 1; line < run.positions[run.positions.length - 1]; line++) {
-    if (periods.has(line) || isTotalLabel(values[headerLine][line] ?? null)) continue;
+    if (periods.has(line) || isTotalLabel(values[headerLine][line] ?? null) || isTotalLabel(values[headerLine - 1]?.[line] ?? null)) continue;
     if (data.some((row) => typeof row[line] === "number")) return line;
   }
   return undefined;
@@ -443,7 +512,17 @@ export function transpose(values: Matrix): Matrix {
  * @example historySources(mapping).map((source) => source.reference) // ["Sales 2023", "Sales 2024"]
  */
 export function historySources(mapping: HistoryMapping): BlockSource[] {
-  return isLines(mapping) ? mapping.sources : [mapping.source, ...(mapping.more ?? []).map((part) => part.source)];
+  if (isLines(mapping)) return mapping.sources;
+  const sources = [mapping.source, ...(mapping.more ?? []).map((part) => part.source)];
+  return sources.filter((source, k) => sources.findIndex((other) => other.reference === source.reference) === k);
+}
+
+/**
+ * True when a grid's block holds a band of periods per location (a location row over repeated months).
+ * @example isBanded(mapping) // true for "North" over Jan..Dec, "South" over Jan..Dec
+ */
+export function isBanded(mapping: HistoryMapping): boolean {
+  return !isLines(mapping) && (mapping.more ?? []).some((part) => part.location !== undefined && part.source.reference === mapping.source.reference);
 }
 
 /**
@@ -466,6 +545,13 @@ export function describeHistory(mapping: HistoryMapping): string {
   const corrected = mapping.corrected ? ", as you corrected it" : "";
   if (isLines(mapping)) return `${where} (order lines by ${mapping.periodKind}${mapping.columns.location === undefined ? "" : ", by location"}${corrected})`;
   const periods = mapping.headerLine < 0 ? "periods" : `${mapping.periodKind ?? "month"}s`;
-  const keys = mapping.locationLine !== undefined || mapping.keySeparator !== undefined ? ", by item and location" : mapping.more?.some((part) => part.location) ? ", a sheet per location" : "";
+  const keys =
+    mapping.locationLine !== undefined || mapping.keySeparator !== undefined
+      ? ", by item and location"
+      : isBanded(mapping)
+        ? ", a band of periods per location"
+        : mapping.more?.some((part) => part.location)
+          ? ", a sheet per location"
+          : "";
   return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys}${corrected})`;
 }

@@ -103,24 +103,39 @@ function addressIn(source: BlockSource, row: number, col: number): string {
   return sheetCellAddress(source.sheet, { row: source.row + row, col: source.col + col });
 }
 
-async function readGrid(book: Workbook, mapping: SeriesMapping, collector: SeriesCollector): Promise<void> {
+/**
+ * The parts of a grid as they are read: one block after the other, and the bands of periods of one
+ * block (a band per location) together, so that each line of the block is read and counted once.
+ */
+function readingGroups(mapping: SeriesMapping): SeriesPart[][] {
+  const groups: SeriesPart[][] = [];
   for (const part of [mapping as SeriesPart, ...(mapping.more ?? [])]) {
-    const spans = part.headerLine < 0 ? undefined : part.periods.map((label) => parseSpanLabel(label, mapping.periodKind ?? "month"));
+    const group = groups[groups.length - 1];
+    if (group && group[0].source.reference === part.source.reference && group[0].headerLine === part.headerLine) group.push(part);
+    else groups.push([part]);
+  }
+  return groups;
+}
+
+async function readGrid(book: Workbook, mapping: SeriesMapping, collector: SeriesCollector): Promise<void> {
+  for (const parts of readingGroups(mapping)) {
+    const [{ source, headerLine }] = parts;
+    const spans = parts.map((part) => (part.headerLine < 0 ? undefined : part.periods.map((label) => parseSpanLabel(label, mapping.periodKind ?? "month"))));
     const carry: KeyCarry = { key: null, inherited: false };
     if (mapping.orientation === "periodsAcross") {
       let keyHeader: CellValue = null;
-      await eachChunk(book, part.source.reference, 0, (rows, firstRow) =>
+      await eachChunk(book, source.reference, 0, (rows, firstRow) =>
         rows.forEach((row, r) => {
-          if (firstRow + r === part.headerLine) keyHeader = row[mapping.keyLine] ?? null;
-          if (firstRow + r <= part.headerLine) return;
-          readGridLine(mapping, part, spans, row, (line) => addressIn(part.source, firstRow + r, line), collector, keyHeader, carry);
+          if (firstRow + r === headerLine) keyHeader = row[mapping.keyLine] ?? null;
+          if (firstRow + r <= headerLine) return;
+          readGridLine(mapping, parts, spans, row, (line) => addressIn(source, firstRow + r, line), collector, keyHeader, carry);
         }),
       );
     } else {
-      const columns = transpose(await readBlock(book, part.source.reference));
-      const keyHeader = columns[mapping.keyLine]?.[part.headerLine] ?? null;
-      for (let position = part.headerLine + 1; position < columns.length; position++) {
-        readGridLine(mapping, part, spans, columns[position], (line) => addressIn(part.source, line, position), collector, keyHeader, carry);
+      const columns = transpose(await readBlock(book, source.reference));
+      const keyHeader = columns[mapping.keyLine]?.[headerLine] ?? null;
+      for (let position = headerLine + 1; position < columns.length; position++) {
+        readGridLine(mapping, parts, spans, columns[position], (line) => addressIn(source, line, position), collector, keyHeader, carry);
       }
     }
   }
@@ -129,11 +144,11 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
 /** How the note on a line read with the item above names the line's detail cell, by detailLines' order. */
 const DETAIL_WORDS = ["at", "for customer", "in channel"];
 
-/** One key line of a grid (a row for periods across, a column for periods down), as `line` cells. */
+/** One key line of a grid (a row for periods across, a column for periods down), as `line` cells, read in each of the block's parts (its bands of periods). */
 function readGridLine(
   mapping: SeriesMapping,
-  part: SeriesPart,
-  spans: PeriodSpan[] | undefined,
+  parts: readonly SeriesPart[],
+  spans: readonly (PeriodSpan[] | undefined)[],
   cells: CellValue[],
   at: (line: number) => string,
   collector: SeriesCollector,
@@ -141,17 +156,19 @@ function readGridLine(
   carry: KeyCarry,
 ): void {
   const keyCell = cells[mapping.keyLine] ?? null;
-  const quantities: { value: number; t: number }[] = [];
+  const quantities: { value: number; t: number; band: number }[] = [];
   const notNumbers: ReadProblem[] = [];
-  for (const [t, line] of part.periodLines.entries()) {
-    const cell = cells[line] ?? null;
-    if (isBlank(cell)) continue;
-    const value = toNumber(cell);
-    if (value === null) {
-      const message = `"${String(cell)}" at ${at(line)} is not a quantity. ${notNumberAdvice(cell)} (Leave it blank if unknown.)`;
-      notNumbers.push({ kind: "textInNumber", address: at(line), message, period: part.periods[t] });
-    } else {
-      quantities.push({ value, t });
+  for (const [band, part] of parts.entries()) {
+    for (const [t, line] of part.periodLines.entries()) {
+      const cell = cells[line] ?? null;
+      if (isBlank(cell)) continue;
+      const value = toNumber(cell);
+      if (value === null) {
+        const message = `"${String(cell)}" at ${at(line)} is not a quantity. ${notNumberAdvice(cell)} (Leave it blank if unknown.)`;
+        notNumbers.push({ kind: "textInNumber", address: at(line), message, period: part.periods[t] });
+      } else {
+        quantities.push({ value, t, band });
+      }
     }
   }
   const total = quantities.reduce((sum, entry) => sum + entry.value, 0);
@@ -176,7 +193,8 @@ function readGridLine(
     collector.problem({ kind: "inheritedKey", address: at(mapping.keyLine), message, item: String(item).trim() });
   }
   const line = inherits ? Object.assign([...cells], { [mapping.keyLine]: item }) : cells;
-  const key = gridKey(mapping, part, line, at);
+  const keys = parts.map((part) => gridKey(mapping, part, line, at));
+  const [key] = keys;
   const phantom = phantomReason(item, keyHeader);
   if (phantom) {
     collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(item)}" ${phantom}; it is not an item. Correct the mapping's header row, or delete the row.` });
@@ -184,10 +202,11 @@ function readGridLine(
   }
   for (const problem of notNumbers) collector.problem({ ...problem, item: key.item });
   if (quantities.length === 0) return collector.tally.leftOut("heading", 0, key.address);
-  if (!collector.claim(key, part.periods)) return collector.tally.leftOut("duplicate", total, key.address);
+  if (!parts.every((part, band) => collector.claim(keys[band], part.periods))) return collector.tally.leftOut("duplicate", total, key.address);
   collector.tally.used(total);
-  for (const { value, t } of quantities) collector.add(key, spans?.[t], part.periods[t], value);
+  for (const { value, t, band } of quantities) collector.add(keys[band], spans[band]?.[t], parts[band].periods[t], value);
 }
+
 
 /**
  * The series a grid line belongs to: its item and location (from the key cell split at the key separator,

@@ -148,7 +148,9 @@ function refusalText(source: BlockSource, refusal: GridRefusal): string {
 }
 
 function toSeriesMapping(entry: GridCandidate): SeriesMapping {
-  return { source: entry.candidate.source, ...entry.shape.mapping };
+  const { source } = entry.candidate;
+  const bands = entry.shape.bands?.map((band) => ({ source, ...band }));
+  return { source, ...entry.shape.mapping, ...(bands ? { more: bands } : {}) };
 }
 
 /**
@@ -156,10 +158,12 @@ function toSeriesMapping(entry: GridCandidate): SeriesMapping {
  * kind, a name sharing the chosen sheet's words but one): a sheet per year is read one after the
  * other; sheets whose periods overlap are one per location, named by the word that differs
  * ("Sales North", "Sales South": North, South), unless the keys hold the location or the word says
- * what the sheet holds ("Sales Forecast" beside "Sales History"): then the chosen sheet is read alone.
+ * what the sheet holds ("Sales Forecast" beside "Sales History"): then the chosen sheet is read alone,
+ * as is a block holding a band of periods per location.
  */
 function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): SeriesMapping {
   const mapping = toSeriesMapping(chosen);
+  if (mapping.more) return mapping;
   const signature = (entry: GridCandidate): string =>
     JSON.stringify([entry.shape.keyHeader.toLowerCase(), entry.shape.mapping.orientation, entry.shape.mapping.periodKind, entry.shape.mapping.keyLine, entry.shape.mapping.locationLine]);
   const bySheet = new Map<string, GridCandidate>([[chosen.candidate.source.sheet, chosen]]);

@@ -1,13 +1,21 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { PlanningError } from "../../src/core/errors";
-import { isLines } from "../../src/cycle/historyLayout";
+import { describeHistory, isLines } from "../../src/cycle/historyLayout";
+import { readHistory } from "../../src/cycle/historyReader";
 import { loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
 import { readPlanningData, readSeriesCells } from "../../src/cycle/planningData";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { headerlessBook, load, transposedBook } from "./mappingFixtures";
 
 const grid = (mapping: DataMapping): SeriesMapping | undefined => (mapping.history && !isLines(mapping.history) ? mapping.history : undefined);
+
+/** A workbook of one planner's sheet holding these rows from A1. */
+async function sheetBook(name: string, rows: (string | number | null)[][]): Promise<MemoryWorkbook> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet(name).addRows(rows);
+  return load(book);
+}
 
 const sample = (): Promise<MemoryWorkbook> => MemoryWorkbook.fromXlsx(fs.readFileSync("assets/sample-sop.xlsx"));
 
@@ -97,6 +105,39 @@ describe("proposeMapping on other layouts", () => {
     expect(data.items.map((item) => item.id)).toEqual(["I-1", "I-2"]);
     expect(data.resources.map((resource) => resource.id)).toEqual(["Press"]);
     expect(data.capacity).toEqual({ periods: ["2025-04", "2025-05", "2025-06"], hours: [[100, 90, null]] });
+  });
+
+  it("reads a location row over each location's months (a pivot with plant and month as column fields) as item x location, each row counted once", async () => {
+    const book = await sheetBook("Pivot", [
+      [null, "North", null, null, "North Total", "South", null, null],
+      ["Item", "Jan 2024", "Feb 2024", "Mar 2024", null, "Jan 2024", "Feb 2024", "Mar 2024"],
+      ["CH-101", 1, 2, 3, 6, 10, "20 pcs", 30],
+      ["CH-102", null, null, null, null, 7, 8, 9],
+    ]);
+    const mapping = await proposeMapping(book);
+    const history = grid(mapping);
+    expect(history?.location).toBe("North");
+    expect(history?.more?.map((part) => [part.location, part.periods])).toEqual([["South", ["2024-01", "2024-02", "2024-03"]]]);
+    expect(describeHistory(history!)).toBe("Pivot (months across, a band of periods per location)");
+    const reading = await readHistory(book, history!);
+    expect(reading.series.map((series) => [series.item, series.location, series.history])).toEqual([
+      ["CH-101", "North", [1, 2, 3]],
+      ["CH-101", "South", [10, null, 30]],
+      ["CH-102", "South", [7, 8, 9]],
+    ]);
+    expect(reading.problems.map((problem) => [problem.address, problem.period])).toEqual([["Pivot!G3", "2024-02"]]);
+    expect([reading.reconciliation.rowsRead, reading.reconciliation.quantityIn]).toEqual([2, 70]);
+  });
+
+  it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {
+    const book = await sheetBook("Both", [
+      [null, null, "North", null, null, "South", null, null],
+      ["Item", "Location", "Jan 2024", "Feb 2024", "Mar 2024", "Jan 2024", "Feb 2024", "Mar 2024"],
+      ["CH-101", "Paris", 1, 2, 3, 4, 5, 6],
+    ]);
+    const mapping = await proposeMapping(book);
+    expect(mapping.history).toBeNull();
+    expect(mapping.notes?.[0]).toMatch(/^Both!C1: "North" heads a band of periods as a location, but the lines hold a location of their own/);
   });
 
   it("finds nothing in a workbook without planning data, and says so when reading", async () => {

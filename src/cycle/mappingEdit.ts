@@ -175,7 +175,8 @@ function optional(lines: Partial<Record<"location" | "customer" | "channel", num
  * The history mapping a planner's choice stands for, marked corrected. Period headers are read from the
  * header line between the first and last period lines (a grid without headers numbers its periods P1,
  * P2, ...); when the choice keeps the block of `previous`, the further sheets of the same layout it
- * held (a sheet per year or region) are kept.
+ * held (a sheet per year or region) or bands of periods of its block (a band per location) are kept,
+ * with the location of the first (unless the choice names a location line).
  * @param book the planner's workbook.
  * @param choice what the planner set.
  * @param previous the mapping the editor started from, if any.
@@ -217,6 +218,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
     ...(choice.customer === undefined ? {} : { customerLine: choice.customer }),
     ...(choice.channel === undefined ? {} : { channelLine: choice.channel }),
     ...(kept === undefined ? {} : { more: kept }),
+    ...(kept !== undefined && previous && !isLines(previous) && previous.location !== undefined && choice.location === undefined ? { location: previous.location } : {}),
     ...(choice.lastPeriod === undefined && choice.headerLine >= 0 ? { openEnded: true } : {}),
     corrected: true,
   };

@@ -125,6 +125,19 @@ describe("the mapping editor's corrections, read exactly", () => {
     ]);
   });
 
+  it("a band of months per location, accepted as proposed, keeps every band's location (the first's too)", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Pivot").addRows([
+      ["Plant", "North", null, null, "South", null, null],
+      ["Item", "Jan 2025", "Feb 2025", "Mar 2025", "Jan 2025", "Feb 2025", "Mar 2025"],
+      ["CH-101", 1, 2, 3, 4, 5, 6],
+    ]);
+    const book = await load(source);
+    const proposal = await proposeMapping(book);
+    const accepted = await historyFromChoice(book, choiceOf(proposal.history!, "month"), proposal.history);
+    expect(quantities(await readHistory(book, accepted, "month"))).toEqual({ "CH-101|North": [1, 2, 3], "CH-101|South": [4, 5, 6] });
+  });
+
   it("order lines: the planner's date, item, quantity and customer columns are read as set", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Lines");

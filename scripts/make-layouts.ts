@@ -989,6 +989,79 @@ function customerBands(): Layout {
   return { name: "customer-bands", description: "Customer bands over repeated months: refused at the first repeated month", book, months: {}, leftOut: {}, unseen: true, refused: "Customers!E2" };
 }
 
+/** Hostile: SAP BW months as numbers 202401.. across (0CALMONTH), material numbers as text: before, read as periods P1.. with the header row as an item. */
+function sapMonthsAcross(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("BW");
+  const span = months({ year: 2023, month: 7 }, 9);
+  const next = quantities(71);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Material", ...span.map((m) => m.year * 100 + m.month)]);
+  for (const material of ["000000000010001234", "000000000010001235", "000000000010004711"]) {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, material, "", label(span[t]), value));
+    sheet.addRow([material, ...values]);
+  }
+  return { name: "sap-months-across", description: "SAP BW calendar months as numbers 202307..202403 across, 18-digit material numbers", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: an SAP extract with 'Calendar Year/Month' as 202401 numbers, material, plant and quantity lines. */
+function sapMonthLines(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Extract");
+  sheet.addRow(["Calendar Year/Month", "Material", "Plant", "Quantity"]);
+  const next = quantities(73);
+  const expected: Record<string, number> = {};
+  for (const month of months({ year: 2024, month: 10 }, 6)) {
+    for (const item of ITEMS.slice(0, 2)) {
+      for (const plant of ["1000", "2000"]) {
+        const value = next();
+        add(expected, item, plant, label(month), value);
+        sheet.addRow([month.year * 100 + month.month, item, plant, value]);
+      }
+    }
+  }
+  return { name: "sap-month-lines", description: "SAP extract: 'Calendar Year/Month' 202410 as numbers, material, plant, quantity", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: order lines whose dates are written as ERP systems store them, "20240115" as text and 20240115 as a number. */
+function erpDateLines(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("VBAK");
+  sheet.addRow(["Created on", "Material", "Order Qty"]);
+  const next = quantities(79);
+  const expected: Record<string, number> = {};
+  for (let k = 0; k < 60; k++) {
+    const date = addDays(utc(2024, 1, 3), 5 * k);
+    const compact = date.getUTCFullYear() * 10_000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+    const item = ITEMS[k % 3];
+    const value = next();
+    add(expected, item, "", monthOfDate(date), value);
+    sheet.addRow([k % 2 === 0 ? String(compact) : compact, item, value]);
+  }
+  return { name: "erp-date-lines", description: "Order lines dated '20240103' (text) and 20240108 (number) as ERP exports store dates", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: weekly sales headed by week-ending Sundays under "Week ending": each week is the seven days up to its date. */
+function weekEnding(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Weekly");
+  const ends = Array.from({ length: 14 }, (_, k) => addDays(utc(2024, 1, 7), 7 * k));
+  const next = quantities(83);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Week ending", ...ends]);
+  for (const item of ITEMS.slice(0, 3)) {
+    const values = ends.map(() => next());
+    values.forEach((value, t) => {
+      add(weekly, item, "", isoWeekOf(ends[t]), value);
+      for (let d = 0; d < 7; d++) add(monthly, item, "", monthOfDate(addDays(ends[t], -d)), value / 7);
+    });
+    sheet.addRow([item, ...values]);
+  }
+  return { name: "week-ending", description: "Weeks across headed by their last day (Sundays) under 'Week ending'", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -1045,6 +1118,10 @@ export function buildLayouts(): Layout[] {
     locationBands(),
     mergedLocationBands(),
     customerBands(),
+    sapMonthsAcross(),
+    sapMonthLines(),
+    erpDateLines(),
+    weekEnding(),
   ];
 }
 

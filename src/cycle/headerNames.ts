@@ -113,7 +113,7 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   customer: /^(?:customer|client|account|sold ?to|ship ?to|buyer)(?: ?(?:id|code|no|name|number))?$/,
   channel: /^(?:channel|sales channel|distribution channel|market|segment)$/,
   quantity: /^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$/,
-  date: /^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|calendar month|calendar week|year month|fiscal period)$/,
+  date: /^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|calendar month|calendar week|(?:calendar )?year ?\/?month|cal ?year\/month|fiscal period|created on|creation date|entered on|posted on)$/,
   year: /^(?:(?:calendar|order|sales|posting) )?year$|^(?:jahr|kalenderjahr|année|annee|año|ano|anno|jaar|rok)$/,
   order: /^(?:(?:sales )?order|so|document|invoice|doc)(?: ?(?:id|no|nr|number|#|line))?$/,
   requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,

@@ -14,6 +14,7 @@ import { hoursPerUnitResource, itemFieldOf, resourceFieldOf, type ItemField, typ
 import {
   detailLines,
   gridShape,
+  historySources,
   isRefusal,
   lineKey,
   HEADER_SEARCH,
@@ -99,12 +100,11 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   const resourceIds = new Set(resources ? recordKeys(found, resources).map((id) => id.toLowerCase()) : []);
 
   const grids: GridCandidate[] = [];
+  const refusals: { sheet: string; note: string }[] = [];
   for (const candidate of found) {
     const shape = await gridOf(book, candidate);
-    if (isRefusal(shape)) {
-      const note = refusalText(candidate.source, shape);
-      if (!notes.includes(note)) notes.push(note);
-    } else if (shape) grids.push({ candidate, shape });
+    if (isRefusal(shape)) refusals.push({ sheet: candidate.source.sheet, note: refusalText(candidate.source, shape) });
+    else if (shape) grids.push({ candidate, shape });
   }
   const isCapacity = (shape: GridShape): boolean =>
     resourceFieldOf(shape.keyHeader) === "id" ||
@@ -114,9 +114,12 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
     const shape = candidate.source.kind === "sheet" || candidate.source.kind === "table" ? linesShape(candidate.values) : undefined;
     return shape ? [{ candidate, shape }] : [];
   });
+  const history = demand.length > 0 ? sheetsOfOneLayout(best(demand, true), demand) : lines.length > 0 ? linesOfOneLayout(lines) : null;
+  const read = new Set(history ? historySources(history).map((source) => source.sheet) : []);
+  for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
   return {
     version: 1,
-    history: demand.length > 0 ? sheetsOfOneLayout(best(demand, true), demand) : lines.length > 0 ? linesOfOneLayout(lines) : null,
+    history,
     items,
     resources,
     capacity: grids.some((entry) => isCapacity(entry.shape)) ? toSeriesMapping(best(grids.filter((entry) => isCapacity(entry.shape)))) : null,

@@ -14,7 +14,7 @@ import { isBlank } from "./cellValues";
 import { HEADER_SEARCH, isLines, lineSpan, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
-import { findPeriodRun, parsePeriodCell, spanLabel, withoutSharedAffix, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, looksLikePeriod, parsePeriodCell, spanLabel, withoutSharedAffix, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import type { PlanningBucket } from "./planningBuckets";
 
 /** How the history runs: periods across columns, periods down rows, or one row per order line. */
@@ -251,11 +251,15 @@ function lastOfRun(header: readonly CellValue[], first: number): number {
   return last;
 }
 
-/** The labels and kind of the period headers on the chosen lines, read as a run (dates by their spacing: firsts of months, weeks, days). */
+/**
+ * The labels and kind of the period headers on the chosen lines, read as a run (dates by their spacing:
+ * firsts of months, weeks, days) with the words of the header line around them ("Week ending").
+ */
 function periodLabels(source: BlockSource, choice: HistoryChoice, header: readonly CellValue[], lines: number[]): { labels: string[]; kind: PeriodKind } {
-  const cells = lines.map((line) => header[line] ?? null);
-  const run = findPeriodRun(cells, 1);
-  const bad = run === undefined ? 0 : cells.findIndex((_, k) => !run.positions.includes(k));
+  const chosen = new Set(lines);
+  const headerWords = header.map((cell, k) => (chosen.has(k) || !looksLikePeriod(cell ?? null) ? (cell ?? null) : null));
+  const run = findPeriodRun(headerWords, 1);
+  const bad = run === undefined ? 0 : lines.findIndex((position) => !run.positions.includes(position));
   if (run === undefined || bad >= 0) {
     const line = lines[Math.max(bad, 0)];
     const at = sheetCellAddress(source.sheet, choice.layout === "periodsAcross" ? { row: source.row + choice.headerLine, col: source.col + line } : { row: source.row + line, col: source.col + choice.headerLine });

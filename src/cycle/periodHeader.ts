@@ -1,11 +1,13 @@
 /**
  * Period headers as planners write them. Months, normalised to "YYYY-MM": text such as "2023-12",
  * "2023/12", "2023-12-01", "2023M12", "12/2023", "Dec 2023", "Dec-23", "December 2023", "2023 Dec",
- * "1/12/2023", and Excel date serial numbers (a date cell reads as its serial, e.g. 45261 = 1 Dec 2023);
+ * "1/12/2023", "202312" or 202312 (year and month run together, as SAP and other ERP systems store a
+ * calendar month), and Excel date serial numbers (a date cell reads as its serial, e.g. 45261 = 1 Dec 2023);
  * month names in English, German, French, Spanish, Italian, Dutch and Portuguese ("Mär 2024",
  * "janv. 2024", "ene-24", "déc. 2025"), accents optional.
- * ISO weeks ("2024-W05", "W05 2024", "2024 wk 5"), and runs of dates: dates a week apart are weeks
- * starting on those dates, dates a day (or a weekend) apart are days, firsts of months are months.
+ * ISO weeks ("2024-W05", "W05 2024", "2024 wk 5"), and runs of dates (ERP dates "20240115" or 20240115
+ * among them): dates a week apart are weeks
+ * starting on those dates (ending on them under "Week ending" or "W/E"), dates a day (or a weekend) apart are days, firsts of months are months.
  */
 import { excelDateTime } from "../workbook/excelDate";
 import type { CellValue } from "../workbook/workbook";
@@ -49,9 +51,11 @@ const LAST_SERIAL = 73415;
  * @example parseMonth(45292) // { year: 2024, month: 1 }  (Excel serial of 1 Jan 2024)
  */
 export function parseMonth(value: CellValue): Month | undefined {
-  if (typeof value === "number") return monthOfSerial(value);
+  if (typeof value === "number") return monthOfSerial(value) ?? compactMonth(String(value));
   if (typeof value !== "string") return undefined;
   const text = withoutAccents(value.trim().toLowerCase());
+  const compact = compactMonth(text);
+  if (compact) return compact;
   let match = /^(\d{4})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?(?:[t ]\d{1,2}:\d{2}.*)?$/.exec(text);
   if (match) return month(Number(match[1]), Number(match[2]), match[3] === undefined ? 1 : Number(match[3]));
   match = /^(\d{4})\s*m\s*(\d{1,2})$/.exec(text);
@@ -126,6 +130,25 @@ function findMonthRunOf(positions: number[], months: Month[], minimum: number): 
   return regular(months.map(monthNumber), (a, b) => b - a === 1) ? { positions, months } : undefined;
 }
 
+/**
+ * A month written as SAP and other ERP systems store it, year and month run together: 202401 (a number
+ * or its text) is January 2024.
+ */
+function compactMonth(text: string): Month | undefined {
+  const match = /^(\d{4})(\d{2})$/.exec(text);
+  return match ? month(Number(match[1]), Number(match[2]), 1) : undefined;
+}
+
+/** A day written year, month and day run together, as ERP exports store dates: 20240115 (a number or its text), as a date serial. */
+function compactDay(text: string): number | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [year, monthOfYear, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (monthOfYear < 1 || monthOfYear > 12 || day < 1 || day > daysInMonth(year, monthOfYear)) return undefined;
+  const serial = daySerial(year, monthOfYear, day);
+  return serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? serial : undefined;
+}
+
 function monthOfSerial(serial: number): Month | undefined {
   const date = Number.isInteger(serial) && serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? excelDateTime(serial) : undefined;
   return date && { year: date.year, month: date.month };
@@ -187,12 +210,16 @@ export interface PeriodRun {
 
 type HeaderReading = { type: "month"; month: Month } | { type: "week"; start: number } | { type: "date"; serial: number };
 
+/** Words saying that a week's date is its last day: "Week ending", "W/E 2024-01-07", "Wk end". */
+const WEEK_ENDING = /\b(?:week|wk)(?:\s+end|\s*ending)\b|(?:^|\s)w\/e(?:\s|$)|\bending\b/i;
+
 /** Share of the steps of a run that must be one period long (a missing period is allowed, date-like quantities are not). */
 const REGULAR_SHARE = 0.8;
 
 /**
  * Find the period headers along one row or column: months (as findMonthRun), ISO weeks, or a run of
- * dates read by their spacing (firsts of months: months; 7 days apart: weeks starting on those dates;
+ * dates read by their spacing (firsts of months: months; 7 days apart: weeks starting on those dates,
+ * or ending on them when a cell of the line says so: "Week ending", "W/E 2024-01-07";
  * 1 to 3 days apart: days). At least `minimum` headers, strictly increasing, mostly one period apart;
  * cells of the line that name no period of the run's kind ("Total", "Q1") are not part of it. Headers
  * that all carry the same word before or after their period ("Qty Jan 2024", "Jan 2024 (units)") are
@@ -217,7 +244,10 @@ export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRu
   if (type === "date") {
     const serials = positions.map((position) => (readings[position] as { serial: number }).serial);
     if (serials.every((serial) => calendarDate(serial).day === 1)) return monthRun(positions, serials.map(monthOfDay));
-    if (regular(serials, (a, b) => b - a === 7)) return { kind: "week", positions, spans: serials.map((first) => ({ kind: "week", first, days: 7 })) };
+    if (regular(serials, (a, b) => b - a === 7)) {
+      const back = line.some((cell) => typeof cell === "string" && WEEK_ENDING.test(cell)) ? 6 : 0;
+      return { kind: "week", positions, spans: serials.map((date) => ({ kind: "week", first: date - back, days: 7 })) };
+    }
     if (regular(serials, (a, b) => b - a === 1 || (b - a <= 3 && isoWeekday(b) === 1))) {
       return { kind: "day", positions, spans: serials.map((first) => ({ kind: "day", first, days: 1 })) };
     }
@@ -316,7 +346,7 @@ export function monthSpan(value: Month): PeriodSpan {
 export function parsePeriodCell(value: CellValue): PeriodSpan | undefined {
   if (typeof value === "number") {
     const day = Math.floor(value);
-    return day >= FIRST_SERIAL && day <= LAST_SERIAL ? { kind: "day", first: day, days: 1 } : undefined;
+    if (day >= FIRST_SERIAL && day <= LAST_SERIAL) return { kind: "day", first: day, days: 1 };
   }
   const reading = readHeader(value);
   if (reading?.type === "week") return { kind: "week", first: reading.start, days: 7 };
@@ -390,7 +420,7 @@ export interface PeriodLineProblem {
 export function periodLineProblem(line: readonly CellValue[], run: PeriodRun | undefined, minimum = 3): PeriodLineProblem | undefined {
   const problem = (position: number, reason: string): PeriodLineProblem => {
     const cell = line[position];
-    const shown = typeof cell === "number" && readHeader(cell) !== undefined ? dayLabel(cell) : String(cell);
+    const shown = typeof cell === "number" && cell >= FIRST_SERIAL && cell <= LAST_SERIAL ? dayLabel(cell) : String(cell);
     return { position, reason: `"${shown}" ${reason}` };
   };
   const periodLike = line.flatMap((cell, position) => (looksLikePeriod(cell) ? [position] : []));
@@ -457,10 +487,17 @@ const TEXT_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}.*)?$/;
 
 function readHeader(value: CellValue): HeaderReading | undefined {
   if (typeof value === "number") {
-    return Number.isInteger(value) && value >= FIRST_SERIAL && value <= LAST_SERIAL ? { type: "date", serial: value } : undefined;
+    if (!Number.isInteger(value)) return undefined;
+    if (value >= FIRST_SERIAL && value <= LAST_SERIAL) return { type: "date", serial: value };
+    const day = compactDay(String(value));
+    if (day !== undefined) return { type: "date", serial: day };
+    const compact = compactMonth(String(value));
+    return compact && { type: "month", month: compact };
   }
   if (typeof value !== "string") return undefined;
   const text = value.trim().toLowerCase();
+  const day = compactDay(text);
+  if (day !== undefined) return { type: "date", serial: day };
   const week = WEEK_FIRST.exec(text) ?? WEEK_LAST.exec(text);
   if (week) {
     const [year, number] = WEEK_FIRST.test(text) ? [week[1], week[2]] : [week[2], week[1]];

@@ -1,4 +1,4 @@
-import { hoursPerUnitResource, itemFieldOf, normalizeHeader, resourceFieldOf } from "../../src/cycle/headerNames";
+import { historyFieldOf, hoursPerUnitResource, itemFieldOf, normalizeHeader, resourceFieldOf } from "../../src/cycle/headerNames";
 
 describe("header synonyms", () => {
   it.each([
@@ -37,6 +37,17 @@ describe("header synonyms", () => {
     ["Subcontract Hours Cap", "subcontractHours"],
   ])("resource header %s is %s", (header, field) => {
     expect(resourceFieldOf(header)).toBe(field);
+  });
+
+  it.each([
+    ["Calendar Year/Month", "date"],
+    ["Year Month", "date"],
+    ["Cal. year / month", "date"],
+    ["Created on", "date"],
+    ["Calendar Year", "year"],
+    ["Plant", "location"],
+  ])("history header %s is %s", (header, field) => {
+    expect(historyFieldOf(header)).toBe(field);
   });
 
   it("finds the resource in hours-per-unit headers either way round", () => {

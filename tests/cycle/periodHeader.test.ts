@@ -93,6 +93,22 @@ describe("findPeriodRun: months, weeks and days", () => {
     expect(parsePeriodCell(text)).toEqual({ kind: "week", first: daySerial(2024, 1, 29), days: 7 });
   });
 
+  it("reads dates a week apart as weeks ending on them when the line says so ('Week ending', 'W/E ...')", () => {
+    const sunday = monday + 6;
+    expect(findPeriodRun(["Week ending", sunday, sunday + 7, sunday + 14])!.spans.map(spanLabel)).toEqual(["2024-W01", "2024-W02", "2024-W03"]);
+    expect(findPeriodRun(["SKU", "W/E 2024-01-07", "W/E 2024-01-14", "W/E 2024-01-21"])!.spans.map(spanLabel)).toEqual(["2024-W01", "2024-W02", "2024-W03"]);
+    expect(findPeriodRun(["Weekend promo", sunday, sunday + 7, sunday + 14])!.spans.map(spanLabel)).toEqual(["2024-01-07", "2024-01-14", "2024-01-21"]);
+  });
+
+  it("reads months and days as ERP systems store them, run together: 202401 and 20240115, as numbers or text", () => {
+    expect(findPeriodRun(["Material", 202311, 202312, 202401])!.spans.map(spanLabel)).toEqual(["2023-11", "2023-12", "2024-01"]);
+    expect(findPeriodRun(["Material", "202311", "202312", "202401"])!.spans.map(spanLabel)).toEqual(["2023-11", "2023-12", "2024-01"]);
+    expect(parsePeriodCell(20240115)).toEqual({ kind: "day", first: daySerial(2024, 1, 15), days: 1 });
+    expect(parsePeriodCell("20240229")).toEqual({ kind: "day", first: daySerial(2024, 2, 29), days: 1 });
+    expect(parsePeriodCell(202402)).toEqual({ kind: "month", first: daySerial(2024, 2, 1), days: 29 });
+    expect([parsePeriodCell("20230229"), parsePeriodCell(202413), parsePeriodCell(123456), parsePeriodCell("2024011")]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it("reads daily dates (weekends skipped too) as days, and firsts of months as months", () => {
     const friday = daySerial(2024, 1, 5);
     expect(findPeriodRun([friday, friday + 3, friday + 4, friday + 5])!.kind).toBe("day");

@@ -1062,6 +1062,26 @@ function weekEnding(): Layout {
   return { name: "week-ending", description: "Weeks across headed by their last day (Sundays) under 'Week ending'", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
 }
 
+/** Hostile: period numbers 1..12 under an "Item" header: refused at the first, never read as an item "Item" selling 1, 2, 3, ... */
+function periodNumbersHeader(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Numbers");
+  sheet.addRow(["Item", ...Array.from({ length: 12 }, (_, k) => k + 1)]);
+  const next = quantities(89);
+  for (const item of ITEMS.slice(0, 3)) sheet.addRow([item, ...Array.from({ length: 12 }, () => next())]);
+  return { name: "period-numbers-header", description: "Period numbers 1..12 under an 'Item' header: refused at the first", book, months: {}, leftOut: {}, unseen: true, refused: "Numbers!B1" };
+}
+
+/** Hostile: yearly totals, 2021..2024 across: refused at the first year, never read as an item "SKU" selling 2021, 2022, ... */
+function yearsAcross(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Years");
+  sheet.addRow(["SKU", 2021, 2022, 2023, 2024]);
+  const next = quantities(97);
+  for (const item of ITEMS) sheet.addRow([item, next(), next(), next(), next()]);
+  return { name: "years-across", description: "Yearly totals 2021..2024 across: refused at the first year", book, months: {}, leftOut: {}, unseen: true, refused: "Years!B1" };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -1122,6 +1142,8 @@ export function buildLayouts(): Layout[] {
     sapMonthLines(),
     erpDateLines(),
     weekEnding(),
+    periodNumbersHeader(),
+    yearsAcross(),
   ];
 }
 

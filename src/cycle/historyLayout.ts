@@ -481,10 +481,22 @@ function separatorOf(header: Matrix[number][number]): string {
   return /[|/@]/.exec(String(header))?.[0] ?? "|";
 }
 
-function headerlessGrid(values: Matrix): GridShape | undefined {
+/**
+ * A grid without period headers: a first column of distinct text keys followed by at least three
+ * columns of numbers, read as periods P1, P2, ... . A first row keyed like a header ("Item", "SKU") or
+ * holding consecutive years is a header of periods step 1 cannot place, refused at its first period,
+ * never read as one more item whose quantities are the years or period numbers.
+ */
+function headerlessGrid(values: Matrix): GridShape | GridRefusal | undefined {
   const width = Math.max(0, ...values.map((row) => row.length));
   if (values.length === 0 || width < 4) return undefined;
   if (values[0].slice(1).some((cell) => typeof cell === "string" && toNumber(cell) === null)) return undefined;
+  const firstRow = values[0].slice(1).map((cell) => toNumber(cell));
+  const years = firstRow.every((value, k) => value !== null && Number.isInteger(value) && value >= 1900 && value <= 2100 && (k === 0 || value === (firstRow[k - 1] ?? 0) + 1));
+  if (years || historyFieldOf(values[0][0] ?? null) === "item") {
+    const what = years ? "names a year: step 1 plans months or weeks, so yearly totals are not read" : "heads a period by its number alone, which step 1 cannot place on the calendar";
+    return { row: 0, col: 1, reason: `"${String(values[0][1])}" ${what}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01), or correct the mapping.` };
+  }
   const keys = values.map((row) => row[0] ?? null);
   const textKeys = keys.filter((key): key is string => typeof key === "string" && Number.isNaN(Number(key)));
   if (textKeys.length < values.length * 0.9 || new Set(textKeys).size !== textKeys.length) return undefined;

@@ -85,6 +85,9 @@ export interface OrderHistory {
 /** How many example line numbers are reported per reason. */
 const EXAMPLES = 5;
 
+/** The format of the date layout whose values are months, not days. */
+const MONTH_LAYOUT = "%Y%m";
+
 /** Date layouts tried on a date column, in order of preference when several read every value. */
 const DATE_LAYOUTS: readonly { label: string; format: string | null }[] = [
   { label: "year-month-day", format: null },
@@ -92,6 +95,8 @@ const DATE_LAYOUTS: readonly { label: string; format: string | null }[] = [
   { label: "day/month/year", format: "%d/%m/%Y" },
   { label: "day.month.year", format: "%d.%m.%Y" },
   { label: "year/month/day", format: "%Y/%m/%d" },
+  { label: "yearmonthday (20240115, as ERP systems store dates)", format: "%Y%m%d" },
+  { label: "yearmonth (202401, a calendar month as SAP stores it)", format: MONTH_LAYOUT },
 ];
 
 const BUCKET_FORMAT: Record<Bucket, string> = { month: "%Y-%m", week: "%G-W%V" };
@@ -114,6 +119,9 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
   for (const role of ["date", "requested", "delivered"] as const) {
     const column = columns[role];
     if (column !== undefined) layouts[role] = await dateLayout(runner, source, header[column]);
+  }
+  if (bucket === "week" && layouts.date?.format === MONTH_LAYOUT) {
+    throw new PlanningError(`The ${ROLE_LABELS.date}s in "${header[columns.date as number]}" are months (${layouts.date.label}): a month's quantity cannot be spread over its weeks. Gather by month.`);
   }
   const numbers = await numberLayout(runner, source, header[columns.quantity as number]);
   const parsed = parsedLines(source, header, columns, layouts, numbers);

@@ -103,6 +103,24 @@ describe("sop gather", () => {
     ]);
   });
 
+  test("reads ERP dates (20240115) and SAP calendar months (202401) under 'Created on' and 'Calendar Year/Month'; months are not spread over weeks", async () => {
+    const days = await gatherLines("erp-days.csv", "Created on,Material,Plant,Order Qty\n20240131,M-1,1000,5\n20240201,M-1,1000,7\n20240315,M-2,1000,3\n");
+    expect(days.stdout).toContain('order date = "Created on" (read as yearmonthday (20240115, as ERP systems store dates))');
+    expect((await historySheet(path.join(dir, "erp-days.xlsx"))).slice(1)).toEqual([
+      ["M-1", "1000", 5, 7, 0],
+      ["M-2", "1000", null, null, 3],
+    ]);
+    const months = await gatherLines("bw-months.csv", "Calendar Year/Month,Material,Plant,Quantity\n202401,M-1,1000,5\n202402,M-1,1000,7\n202403,M-2,1000,3\n");
+    expect(months.stdout).toContain('order date = "Calendar Year/Month" (read as yearmonth (202401, a calendar month as SAP stores it))');
+    expect((await historySheet(path.join(dir, "bw-months.xlsx"))).slice(1)).toEqual([
+      ["M-1", "1000", 5, 7, 0],
+      ["M-2", "1000", null, null, 3],
+    ]);
+    const weekly = await sop("gather", path.join(dir, "bw-months.csv"), "--into", sample, "--out", path.join(dir, "bw-weeks.xlsx"), "--bucket", "week");
+    expect(weekly.code).toBe(1);
+    expect(weekly.stderr).toContain('The order dates in "Calendar Year/Month" are months (yearmonth (202401, a calendar month as SAP stores it)): a month\'s quantity cannot be spread over its weeks. Gather by month.');
+  });
+
   test("in weeks, a week that spans two months stays one ISO week; day/month/year dates are recognised", async () => {
     const weekly = path.join(dir, "weekly.csv");
     fs.writeFileSync(weekly, "date,item,quantity\n29/01/2024,A,1\n04/02/2024,A,2\n05/02/2024,A,4\n");

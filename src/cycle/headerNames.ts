@@ -40,11 +40,27 @@ const ITEM_FIELDS: Record<ItemField, RegExp> = {
   price: /^(?:(?:unit |selling |sales |list |net )?price(?: per unit|\/unit)?)$/,
   unitCost: /^(?:(?:unit |standard |std |variable |product )?cost(?: per unit|\/unit)?)$/,
   holdingRate: /^(?:(?:annual )?(?:holding|carrying|inventory carrying)(?: cost)?(?: rate)?(?: %| pct| per year|\/year)?)$/,
-  leadTime: /^(?:lead ?time|lt)(?: months| month| periods| in months)?$/,
+  leadTime: /^(?:(?:replenishment |supplier |purchasing |production )?lead ?time|lt|planned deliv(?:ery)? time|in ?house production time)(?: (?:in )?(?:months?|mo|periods?|days?|d|weeks?|wks?|w))?$/,
   serviceLevel: /^(?:(?:target |cycle )?service(?: level)?(?: target)?|csl)(?: %)?$/,
   openingInventory: /^(?:(?:opening|current|starting|initial) (?:inventory|stock|balance|on hand)|on ?hand(?: inventory| stock| qty| quantity)?|stock on hand|inventory|stock|soh)$/,
   safetyStock: /^(?:safety stock(?: qty| units)?|ss)$/,
 };
+
+/** Days in a month on average (365.25 / 12), to turn lead times in days or weeks into months. */
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/**
+ * Months in one unit of a lead-time column, by the unit its header names: "Lead time (days)" and SAP's
+ * "Planned Deliv. Time" (kept in days) 1 / 30.44, "Lead time (weeks)" 7 / 30.44, months (or no unit) 1.
+ * @example leadTimeMonthsPerUnit("Lead time (weeks)") // 0.23 (7 / 30.4375)
+ * @example leadTimeMonthsPerUnit("Lead Time (months)") // 1
+ */
+export function leadTimeMonthsPerUnit(header: CellValue): number {
+  const text = normalizeHeader(header);
+  if (/(?:^| )(?:days?|d)$|planned deliv|production time/.test(text)) return 1 / DAYS_PER_MONTH;
+  if (/(?:^| )(?:weeks?|wks?|w)$/.test(text)) return 7 / DAYS_PER_MONTH;
+  return 1;
+}
 
 const RESOURCE_FIELDS: Record<ResourceField, RegExp> = {
   id: /^(?:resource(?: id| name| code)?|work ?cent(?:er|re)|machine|production line|line|workstation|cell)$/,

@@ -10,7 +10,7 @@ import { parseRange, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
-import { hoursPerUnitResource, itemFieldOf, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
+import { hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
   detailLines,
   gridShape,
@@ -49,6 +49,20 @@ export interface RecordMapping<F extends string> {
 /** The item master, with hours-per-unit columns by resource name as written in the header. */
 export interface ItemsMapping extends RecordMapping<ItemField> {
   hoursPerUnit: Record<string, number>;
+  /** Months in one unit of the lead-time column when its header names days or weeks ("Lead time (days)"); months otherwise. */
+  leadTimeMonthsPerUnit?: number;
+}
+
+/**
+ * What step 1 tells the planner about an item master whose lead times are in days or weeks.
+ * @example leadTimeUnitNote({ ...items, leadTimeMonthsPerUnit: 1 / 30.4375 }) // "Lead times are in days in the item master: ..."
+ */
+export function leadTimeUnitNote(items: ItemsMapping | null): string | undefined {
+  const perUnit = items?.leadTimeMonthsPerUnit;
+  if (perUnit === undefined) return undefined;
+  const unit = perUnit * 30.4375 > 2 ? "weeks" : "days";
+  const example = unit === "weeks" ? "6 weeks are 1.4 months" : "45 days are 1.5 months";
+  return `Lead times are in ${unit} in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (${example}).`;
 }
 
 /** Everything step 1 maps. A part not found is null. */
@@ -434,7 +448,7 @@ function bestRecords<F extends string>(
   minimumFields: number,
   withHours: boolean,
 ): RecordMapping<F> | ItemsMapping | null {
-  let best: { mapping: RecordMapping<F> & { hoursPerUnit?: Record<string, number> }; score: number } | undefined;
+  let best: { mapping: RecordMapping<F> & { hoursPerUnit?: Record<string, number>; leadTimeMonthsPerUnit?: number }; score: number } | undefined;
   for (const candidate of found) {
     for (let headerRow = 0; headerRow < Math.min(HEADER_SEARCH, candidate.values.length); headerRow++) {
       const columns: Partial<Record<F, number>> = {};
@@ -449,8 +463,10 @@ function bestRecords<F extends string>(
       if (columns["id" as F] === undefined || fields < minimumFields) continue;
       const score = fields * 10 + KIND_PRIORITY[candidate.source.kind];
       if (!best || score > best.score) {
+        const leadTime = (columns as Partial<Record<string, number>>).leadTime;
+        const perUnit = withHours && leadTime !== undefined ? leadTimeMonthsPerUnit(candidate.values[headerRow][leadTime] ?? null) : 1;
         const mapping = withHours
-          ? { source: candidate.source, headerRow, columns, hoursPerUnit }
+          ? { source: candidate.source, headerRow, columns, hoursPerUnit, ...(perUnit === 1 ? {} : { leadTimeMonthsPerUnit: perUnit }) }
           : { source: candidate.source, headerRow, columns };
         best = { mapping, score };
       }

@@ -173,7 +173,7 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
     mapping.capacity ? readSeriesCells(book, mapping.capacity) : undefined,
   ]);
   const resources = resourceRows.map(toResource);
-  const items = itemRows.map((row) => toItem(row, resources));
+  const items = itemRows.map((row) => toItem(row, resources, mapping.items?.leadTimeMonthsPerUnit ?? 1));
   const known = new Set(items.map((item) => item.id));
   for (const { item } of history.series) {
     if (!known.has(item)) {
@@ -225,7 +225,8 @@ function capacityByResource(cells: SeriesCells, resources: Resource[]): Capacity
   };
 }
 
-function toItem(row: RecordCells<ItemField>, resources: Resource[]): Item {
+/** An item of the item master, its lead time in months (the column's unit times `leadTimeMonthsPerUnit`). */
+function toItem(row: RecordCells<ItemField>, resources: Resource[], leadTimeMonthsPerUnit: number): Item {
   const text = (field: ItemField): string => {
     const value = row.fields[field]?.value ?? null;
     return value === null ? "" : String(value).trim();
@@ -244,7 +245,7 @@ function toItem(row: RecordCells<ItemField>, resources: Resource[]): Item {
     price: number("price"),
     unitCost: number("unitCost"),
     holdingRate: fraction(number("holdingRate")),
-    leadTime: number("leadTime"),
+    leadTime: inMonths(number("leadTime"), leadTimeMonthsPerUnit),
     serviceLevel: fraction(number("serviceLevel")),
     openingInventory: number("openingInventory"),
     safetyStock: number("safetyStock"),
@@ -296,4 +297,9 @@ function resourceIdOf(header: string, resources: Resource[]): string {
 /** A rate written as a percentage (95) becomes a fraction (0.95). */
 function fraction(value: number | null): number | null {
   return value !== null && value > 1 ? value / 100 : value;
+}
+
+/** A lead time in months from one in the column's unit, to a tenth of a month (30 days: 1.0). */
+function inMonths(value: number | null, monthsPerUnit: number): number | null {
+  return value === null || monthsPerUnit === 1 ? value : Math.round(value * monthsPerUnit * 10) / 10;
 }

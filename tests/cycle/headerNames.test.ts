@@ -1,4 +1,4 @@
-import { historyFieldOf, hoursPerUnitResource, itemFieldOf, normalizeHeader, resourceFieldOf } from "../../src/cycle/headerNames";
+import { historyFieldOf, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, normalizeHeader, resourceFieldOf } from "../../src/cycle/headerNames";
 
 describe("header synonyms", () => {
   it.each([
@@ -17,6 +17,9 @@ describe("header synonyms", () => {
     ["Std Cost", "unitCost"],
     ["Holding cost %", "holdingRate"],
     ["Lead Time (months)", "leadTime"],
+    ["Lead time (days)", "leadTime"],
+    ["Supplier lead time in weeks", "leadTime"],
+    ["Planned Deliv. Time", "leadTime"],
     ["Target Service Level %", "serviceLevel"],
     ["On hand", "openingInventory"],
     ["Opening Stock", "openingInventory"],
@@ -48,6 +51,12 @@ describe("header synonyms", () => {
     ["Plant", "location"],
   ])("history header %s is %s", (header, field) => {
     expect(historyFieldOf(header)).toBe(field);
+  });
+
+  it("knows the unit of a lead-time column: days (SAP's planned delivery time too), weeks, months", () => {
+    expect([leadTimeMonthsPerUnit("Lead time (days)"), leadTimeMonthsPerUnit("Planned Deliv. Time"), leadTimeMonthsPerUnit("LT d")]).toEqual([12 / 365.25, 12 / 365.25, 12 / 365.25]);
+    expect(leadTimeMonthsPerUnit("Lead time (weeks)")).toBeCloseTo((7 * 12) / 365.25, 12);
+    expect([leadTimeMonthsPerUnit("Lead Time (months)"), leadTimeMonthsPerUnit("Lead time")]).toEqual([1, 1]);
   });
 
   it("finds the resource in hours-per-unit headers either way round", () => {

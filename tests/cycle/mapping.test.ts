@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { PlanningError } from "../../src/core/errors";
 import { describeHistory, isLines } from "../../src/cycle/historyLayout";
 import { readHistory } from "../../src/cycle/historyReader";
-import { loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
+import { leadTimeUnitNote, loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
 import { readPlanningData, readSeriesCells } from "../../src/cycle/planningData";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { headerlessBook, load, transposedBook } from "./mappingFixtures";
@@ -127,6 +127,27 @@ describe("proposeMapping on other layouts", () => {
     ]);
     expect(reading.problems.map((problem) => [problem.address, problem.period])).toEqual([["Pivot!G3", "2024-02"]]);
     expect([reading.reconciliation.rowsRead, reading.reconciliation.quantityIn]).toEqual([2, 70]);
+  });
+
+  it("reads lead times in days or weeks as months, to a tenth, and says so", async () => {
+    const rows = (header: string): (string | number | null)[][] => [
+      ["SKU", "Unit cost", header],
+      ["A-1", 10, 45],
+      ["A-2", 10, 7],
+      ["A-3", 10, null],
+    ];
+    const history = [["SKU", "Jan 2024", "Feb 2024", "Mar 2024"], ["A-1", 1, 2, 3], ["A-2", 1, 2, 3], ["A-3", 1, 2, 3]];
+    const leadTimes = async (header: string): Promise<{ months: (number | null)[]; note: string | undefined }> => {
+      const source = new ExcelJS.Workbook();
+      source.addWorksheet("Items").addRows(rows(header));
+      source.addWorksheet("Sales").addRows(history);
+      const book = await load(source);
+      const mapping = await proposeMapping(book);
+      return { months: (await readPlanningData(book, mapping)).items.map((item) => item.leadTime), note: leadTimeUnitNote(mapping.items) };
+    };
+    expect(await leadTimes("Lead time (days)")).toEqual({ months: [1.5, 0.2, null], note: "Lead times are in days in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (45 days are 1.5 months)." });
+    expect((await leadTimes("Lead time (weeks)")).months).toEqual([10.3, 1.6, null]);
+    expect(await leadTimes("Lead time (months)")).toEqual({ months: [45, 7, null], note: undefined });
   });
 
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {

@@ -17,7 +17,8 @@ export type ItemField =
   | "leadTime"
   | "serviceLevel"
   | "openingInventory"
-  | "safetyStock";
+  | "safetyStock"
+  | "priceUnit";
 
 /** Resource fields the mapping recognises. */
 export type ResourceField =
@@ -36,14 +37,15 @@ const ITEM_FIELDS: Record<ItemField, RegExp> = {
   id: /^(?:item|sku|product|material|article|part)(?: ?(?:id|code|no|nr|number|#|key))?$/,
   description: /^(?:(?:item |product |material )?(?:description|desc|name)|product|article name)$/,
   family: /^(?:(?:product |item |material )?(?:family|group|category)|product line|line|segment)$/,
-  unit: /^(?:unit|uom|unit of measure|units|base unit)$/,
+  unit: /^(?:unit|uom|unit of measure|units|base unit(?: of measure)?|bun)$/,
   price: /^(?:(?:unit |selling |sales |list |net )?price(?: per unit|\/unit)?)$/,
-  unitCost: /^(?:(?:unit |standard |std |variable |product )?cost(?: per unit|\/unit)?)$/,
+  unitCost: /^(?:(?:unit |standard |std |variable |product )?cost(?: per unit|\/unit)?|(?:standard|std|moving(?: average)?|valuation) price|standardpreis)$/,
   holdingRate: /^(?:(?:annual )?(?:holding|carrying|inventory carrying)(?: cost)?(?: rate)?(?: %| pct| per year|\/year)?)$/,
   leadTime: /^(?:(?:replenishment |supplier |purchasing |production )?lead ?time|lt|planned deliv(?:ery)? time|in ?house production time)(?: (?:in )?(?:months?|mo|periods?|days?|d|weeks?|wks?|w))?$/,
   serviceLevel: /^(?:(?:target |cycle )?service(?: level)?(?: target)?|csl)(?: %)?$/,
   openingInventory: /^(?:(?:opening|current|starting|initial) (?:inventory|stock|balance|on hand)|on ?hand(?: inventory| stock| qty| quantity)?|stock on hand|inventory|stock|soh)$/,
   safetyStock: /^(?:safety stock(?: qty| units)?|ss)$/,
+  priceUnit: /^(?:price ?unit|pricing unit|price quantity|per|preiseinheit)$/,
 };
 
 /** Days in a month on average (365.25 / 12), to turn lead times in days or weeks into months. */

@@ -65,6 +65,15 @@ export function leadTimeUnitNote(items: ItemsMapping | null): string | undefined
   return `Lead times are in ${unit} in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (${example}).`;
 }
 
+/**
+ * What step 1 tells the planner about an item master whose unit costs are per price unit.
+ * @example priceUnitNote(items) // "Unit costs are per price unit ..." when a "Price unit" column is mapped
+ */
+export function priceUnitNote(items: ItemsMapping | null): string | undefined {
+  if (items?.columns.priceUnit === undefined) return undefined;
+  return "Unit costs are per price unit (the item master's price unit column, as SAP keeps a standard price per 1,000 pieces): each is divided by its price unit (1,250 per 1,000 is 1.25 a unit).";
+}
+
 /** Everything step 1 maps. A part not found is null. */
 export interface DataMapping {
   version: 1;

@@ -243,7 +243,7 @@ function toItem(row: RecordCells<ItemField>, resources: Resource[], leadTimeMont
     family: text("family"),
     unit: text("unit"),
     price: number("price"),
-    unitCost: number("unitCost"),
+    unitCost: perUnit(number("unitCost"), number("priceUnit")),
     holdingRate: fraction(number("holdingRate")),
     leadTime: inMonths(number("leadTime"), leadTimeMonthsPerUnit),
     serviceLevel: fraction(number("serviceLevel")),
@@ -302,4 +302,9 @@ function fraction(value: number | null): number | null {
 /** A lead time in months from one in the column's unit, to a tenth of a month (30 days: 1.0). */
 function inMonths(value: number | null, monthsPerUnit: number): number | null {
   return value === null || monthsPerUnit === 1 ? value : Math.round(value * monthsPerUnit * 10) / 10;
+}
+
+/** A unit cost kept per price unit (SAP's standard price per 1,000 pieces) as the cost of one unit; per 1 without a price unit. */
+function perUnit(cost: number | null, priceUnit: number | null): number | null {
+  return cost === null || priceUnit === null || priceUnit <= 0 ? cost : cost / priceUnit;
 }

@@ -125,7 +125,7 @@ export async function validateData(
   return { issues, errors: count("error"), warnings: count("warning"), infos: count("info") };
 }
 
-const ITEM_NUMBERS: ItemField[] = ["price", "unitCost", "holdingRate", "leadTime", "serviceLevel", "openingInventory", "safetyStock"];
+const ITEM_NUMBERS: ItemField[] = ["price", "unitCost", "holdingRate", "leadTime", "serviceLevel", "openingInventory", "safetyStock", "priceUnit"];
 const RESOURCE_NUMBERS: ResourceField[] = ["regularHours", "overtimeHours", "regularCost", "overtimeCost", "subcontractCost", "subcontractHours"];
 
 function checkPeriods(series: SeriesCells): ValidationIssue[] {
@@ -283,6 +283,8 @@ function checkAttributes<F extends string>(fields: Partial<Record<F, MappedCell>
       issues.push({ kind: "textInNumber", severity: "error", address: cell.address, item: id, message: `${id}: ${field} "${String(cell.value)}" is not a number.` });
     } else if (value < 0) {
       issues.push({ kind: "badAttribute", severity: "error", address: cell.address, item: id, message: `${id}: ${field} ${value} cannot be negative.` });
+    } else if (value === 0 && field === "priceUnit") {
+      issues.push({ kind: "badAttribute", severity: "error", address: cell.address, item: id, message: `${id}: the price unit is 0; the unit cost is per this many units, so it must be 1 or more.` });
     }
   }
   return issues;

@@ -3,8 +3,9 @@ import ExcelJS from "exceljs";
 import { PlanningError } from "../../src/core/errors";
 import { describeHistory, isLines } from "../../src/cycle/historyLayout";
 import { readHistory } from "../../src/cycle/historyReader";
-import { leadTimeUnitNote, loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
+import { leadTimeUnitNote, loadMapping, mapPartAt, priceUnitNote, MAPPING_KEY, proposeMapping, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
 import { readPlanningData, readSeriesCells } from "../../src/cycle/planningData";
+import { validateData } from "../../src/cycle/validate";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { headerlessBook, load, transposedBook } from "./mappingFixtures";
 
@@ -148,6 +149,30 @@ describe("proposeMapping on other layouts", () => {
     expect(await leadTimes("Lead time (days)")).toEqual({ months: [1.5, 0.2, null], note: "Lead times are in days in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (45 days are 1.5 months)." });
     expect((await leadTimes("Lead time (weeks)")).months).toEqual([10.3, 1.6, null]);
     expect(await leadTimes("Lead time (months)")).toEqual({ months: [45, 7, null], note: undefined });
+  });
+
+  it("reads an SAP material master: standard price per price unit as the unit cost, planned delivery time in days", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("MARC").addRows([
+      ["Material", "Material Description", "Standard price", "Price unit", "Base Unit of Measure", "Planned Deliv. Time"],
+      ["A-1", "Bolt", 1250, 1000, "PC", 14],
+      ["A-2", "Frame", 87.5, 1, "PC", 61],
+      ["A-3", "Panel", 40, 0, "PC", 30],
+    ]);
+    source.addWorksheet("Sales").addRows([["Material", "Jan 2024", "Feb 2024", "Mar 2024"], ["A-1", 1, 2, 3], ["A-2", 1, 2, 3], ["A-3", 1, 2, 3]]);
+    const book = await load(source);
+    const mapping = await proposeMapping(book);
+    const items = (await readPlanningData(book, mapping)).items;
+    expect(items.map((item) => [item.id, item.description, item.unitCost, item.leadTime])).toEqual([
+      ["A-1", "Bolt", 1.25, 0.5],
+      ["A-2", "Frame", 87.5, 2],
+      ["A-3", "Panel", 40, 1],
+    ]);
+    expect(priceUnitNote(mapping.items)).toMatch(/^Unit costs are per price unit/);
+    const report = await validateData(book, mapping);
+    expect(report.issues.filter((issue) => issue.severity === "error").map((issue) => [issue.address, issue.message])).toEqual([
+      ["MARC!D4", "A-3: the price unit is 0; the unit cost is per this many units, so it must be 1 or more."],
+    ]);
   });
 
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {

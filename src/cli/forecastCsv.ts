@@ -19,21 +19,26 @@ export interface HistoryColumns {
   id: number;
   period: number;
   value: number;
-  /** "," as CSV is written in English; ";" as European exports write it, with a decimal comma in the values. */
+  /** "," as CSV is written in English; ";" as European exports write it, with a decimal comma in the values; a tab (tab-separated values). */
   separator: CsvSeparator;
 }
 
 /** The field separator of a history file. */
-export type CsvSeparator = "," | ";";
+export type CsvSeparator = "," | ";" | "\t";
 
 /**
- * The separator a history file's header line uses: ";" when it holds semicolons and no comma (a
- * European export, whose values then write decimals with a comma), else ",".
+ * The separator a history file's header line uses: a tab when it holds tabs (tab-separated values, as
+ * R's write.table and database tools write them); ";" when it holds semicolons and no comma (a
+ * European export, whose values then write decimals with a comma); else ",".
  * @example csvSeparator("series_id;period;value") // ";"
  */
 export function csvSeparator(header: string): CsvSeparator {
+  if (header.includes("\t")) return "\t";
   return header.includes(";") && !header.includes(",") ? ";" : ",";
 }
+
+/** Values that mark a missing number as R, pandas, databases and Excel write it: read as blank. */
+const MISSING_MARKERS = new Set(["na", "n/a", "nan", "-nan", "#n/a", "#na", "<na>", "null", "none"]);
 
 /** One history line, read: its series, period label and value, or why the value cannot be used. */
 export type HistoryRow = { id: string; period: string } & ({ value: number | null; problem?: undefined } | { value?: undefined; problem: string });
@@ -86,7 +91,8 @@ export function historyColumns(header: readonly string[], fileName: string, sepa
 }
 
 /**
- * Read one history line: its series id, period label and value (blank = missing), or the problem with its value.
+ * Read one history line: its series id, period label and value (blank, or a missing-value marker such
+ * as NA, NaN, #N/A or NULL = missing), or the problem with its value.
  * @param fields - the line's fields
  * @param columns - where series_id, period and value are
  * @param where - the line, for messages, e.g. "h.csv, line 3"
@@ -96,7 +102,7 @@ export function readHistoryRow(fields: readonly string[], columns: HistoryColumn
   const id = fields[columns.id] ?? "";
   const period = fields[columns.period] ?? "";
   const raw = fields[columns.value] ?? "";
-  const value = raw === "" ? null : columns.separator === ";" ? (decimalCommaNumber(raw) ?? NaN) : Number(raw);
+  const value = raw === "" || MISSING_MARKERS.has(raw.toLowerCase()) ? null : columns.separator === ";" ? (decimalCommaNumber(raw) ?? NaN) : Number(raw);
   if (value !== null && !Number.isFinite(value)) {
     return { id, period, problem: `${where}: the value "${raw}" of series ${id} is not a number. Leave it blank if it is missing.` };
   }

@@ -139,6 +139,14 @@ describe("sop forecast", () => {
     expect(readHistoryCsv('series_id,period,value\nA,2024-01,"12,5"\n', "us.csv")[0].problem).toMatch(/the value "12,5" of series A is not a number/);
   });
 
+  it("reads tab-separated files, and NA, NaN, #N/A, NULL (as R, pandas, databases and Excel write a missing value) as missing", () => {
+    expect(readHistoryCsv("series_id\tperiod\tvalue\nA\t2024-01\t12.5\nA\t2024-02\tNA\nA\t2024-03\t7\n", "r.tsv")).toEqual([
+      { id: "A", values: [12.5, null, 7], periods: ["2024-01", "2024-02", "2024-03"] },
+    ]);
+    const markers = readHistoryCsv("series_id,period,value\nB,1,NaN\nB,2,#N/A\nB,3,null\nB,4,n/a\nB,5,<NA>\nB,6,4\n", "pandas.csv");
+    expect(markers).toEqual([{ id: "B", values: [null, null, null, null, null, 4], periods: ["1", "2", "3", "4", "5", "6"] }]);
+  });
+
   it("names the line of a value that is not a number", () => {
     expect(readHistoryCsv("series_id,period,value\nA,1,12\nA,2,abc\n", "h.csv")[0].problem).toMatch(/h.csv, line 3: the value "abc" of series A is not a number/);
     expect(() => readHistoryCsv("id,period,value\n", "h.csv")).toThrow(/no "series_id" column/);

@@ -99,6 +99,17 @@ export function readSeries(cells: unknown, name: string, blanks: BlankPolicy, ma
   return { values, orientation: rows === 1 && columns > 1 ? "row" : "column" };
 }
 
+/**
+ * A history read from a range, without the blank cells after its last number: periods not recorded
+ * yet, or a range drawn longer than the history, so that a forecast starts right after the last number.
+ * @example recordedHistory(readSeries([[3], [4], [null]], "history", "missing")).values // [3, 4]
+ */
+export function recordedHistory(series: ExcelSeries): ExcelSeries {
+  let end = series.values.length;
+  while (end > 0 && series.values[end - 1] === null) end--;
+  return end === series.values.length ? series : { ...series, values: series.values.slice(0, end) };
+}
+
 function checkMagnitude(value: number, what: string): number {
   if (!Number.isFinite(value)) throw new PlanningError(`${what} is not a finite number.`);
   if (Math.abs(value) > MAX_MAGNITUDE) {

@@ -13,7 +13,7 @@ import { inThreadSolver, useLpSolver } from "../core/optimize/lpSolver";
 import { abcXyz } from "../core/segmentation";
 import { capacityUtilisation, inventoryProjection, planSingleItem, safetyStockFromHistory } from "../core/supply";
 import { asExcelResult, asExcelResultAsync, excelErrorValue } from "./excelError";
-import { assertSameLength, readChoice, readFlag, readLabel, readNumber, readNumbers, readOptionalWholeNumber, readRange, readSeries, readText, readWholeNumber, spill } from "./excelArguments";
+import { assertSameLength, readChoice, readFlag, readLabel, readNumber, readNumbers, readOptionalWholeNumber, readRange, readSeries, recordedHistory, readText, readWholeNumber, spill } from "./excelArguments";
 
 /** The longest season a function takes, in periods (a yearly season in days). */
 const MAX_SEASON_LENGTH = 366;
@@ -124,7 +124,8 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
  * ARIMA models fitted to the series (for intermittent demand, Croston, SBA, TSB, ADIDA, IMAPA, ETS and
  * Theta weighted by their errors on the series' own recent periods); or name one method.
  * Blank cells inside the history are treated as missing and filled, not as 0; blank cells before the
- * first number are periods before the item existed (a new item) and are left out.
+ * first number are periods before the item existed (a new item) and are left out, and so are blank
+ * cells after the last number (months not recorded yet): the forecast starts right after it.
  * Forecasts are demand: never below 0, rounded to the cent, as SOP Forecast holds them.
  * With a level, spills three series: forecast, lower and upper bound of the prediction interval.
  * @customfunction FORECAST
@@ -138,7 +139,7 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
  */
 export function forecast(history: unknown[][], horizon: number, seasonLength?: number, method?: string, level?: number, familySeason?: unknown[][]): unknown[][] {
   return asExcelResult(() => {
-    const series = readSeries(history, "history", "missing", MAX_FORECAST_PERIODS);
+    const series = recordedHistory(readSeries(history, "history", "missing", MAX_FORECAST_PERIODS));
     const withLevel = level !== undefined && level !== null;
     const outcome = forecastSeries({
       history: series.values,
@@ -163,7 +164,7 @@ export function forecast(history: unknown[][], horizon: number, seasonLength?: n
  */
 export function forecastModel(history: unknown[][], seasonLength?: number, method?: string): unknown[][] {
   return asExcelResult(() => {
-    const series = readSeries(history, "history", "missing", MAX_FORECAST_PERIODS);
+    const series = recordedHistory(readSeries(history, "history", "missing", MAX_FORECAST_PERIODS));
     const rows = describeModel({
       history: series.values,
       horizon: 1,

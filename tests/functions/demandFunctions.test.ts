@@ -36,6 +36,14 @@ describe("=SOP.FORECAST", () => {
     for (const [value] of result) expect(value).toBeCloseTo(50, 6);
   });
 
+  test("blank cells after the last number (months not recorded yet) are left out: the forecast starts right after it", () => {
+    const history = column(Array.from({ length: 24 }, (_, t) => 100 + 5 * t));
+    const drawnLonger = [...history, [null], [""], [null]];
+    expect(forecast(drawnLonger, 3, 1, "drift")).toEqual(forecast(history, 3, 1, "drift"));
+    expect((forecast(drawnLonger, 3, 1, "drift") as number[][]).map((r) => r[0])).toEqual([220, 225, 230]);
+    expect(forecastModel(drawnLonger, 1, "drift")).toEqual(forecastModel(history, 1, "drift"));
+  });
+
   test("forecasts are demand: a falling line stops at 0, and values are rounded to the cent as SOP Forecast holds them", () => {
     const falling = forecast(column(Array.from({ length: 24 }, (_, t) => 230 - 10 * t)), 6, 1, "drift") as number[][];
     expect(falling.map((r) => r[0])).toEqual([0, 0, 0, 0, 0, 0]);

@@ -18,6 +18,7 @@ import { readCommandLine } from "./commandLine";
 import { assertNotInput, readInputFile } from "./files";
 import { csvSeparator, splitCsvLine } from "./forecastCsv";
 import { decimalCommaNumber, notNumberAdvice, toNumber } from "../cycle/cellValues";
+import { historyFieldOf, type HistoryField } from "../cycle/headerNames";
 import { checkCycleSize, outputWithApprovals, progressOnStderr, writeCycleOutputs } from "./runCommand";
 import { threadForecaster } from "./threadForecaster";
 
@@ -25,7 +26,8 @@ const USAGE = 'sop cycle book.xlsx --actuals month.csv --out next.xlsx [--approv
 
 /**
  * Read an actuals CSV: a header naming item, period and quantity (location optional, any order, any
- * case), then one line per item (and location) and month. Quantities are read as step 1 reads numbers
+ * case, or as step 1 knows them: SKU or Material, Plant or Warehouse, Month or Calendar Year/Month, Qty
+ * or Units), then one line per item (and location) and month. Quantities are read as step 1 reads numbers
  * written as text ("1,234" is 1234; "12,5" and "1.234", which read two ways, are refused); a file
  * separated by semicolons is a European export, read with decimal commas ("1.234,5").
  * @param text the file's text
@@ -36,13 +38,15 @@ const USAGE = 'sop cycle book.xlsx --actuals month.csv --out next.xlsx [--approv
 export function readActualsCsv(text: string, file: string): ActualsLine[] {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const separator = csvSeparator(lines[0] ?? "");
-  const header = splitCsvLine(lines[0] ?? "", separator).map((name) => name.toLowerCase());
-  const column = (name: string, required: boolean): number => {
-    const at = header.indexOf(name);
-    if (at < 0 && required) throw new PlanningError(`${file} has no "${name}" column: the actuals need the columns item, location (optional), period and quantity.`);
+  const header = splitCsvLine(lines[0] ?? "", separator);
+  const column = (name: string, field: HistoryField, required: boolean): number => {
+    const at = header.findIndex((cell) => cell.toLowerCase() === name || historyFieldOf(cell) === field);
+    if (at < 0 && required) {
+      throw new PlanningError(`${file} has no "${name}" column (its columns: ${header.join(", ")}): the actuals need the columns item, location (optional), period and quantity, or names such as SKU, Plant, Month and Qty.`);
+    }
     return at;
   };
-  const [item, location, period, quantity] = [column("item", true), column("location", false), column("period", true), column("quantity", true)];
+  const [item, location, period, quantity] = [column("item", "item", true), column("location", "location", false), column("period", "date", true), column("quantity", "quantity", true)];
   const actuals: ActualsLine[] = [];
   const problems: string[] = [];
   lines.slice(1).forEach((line, k) => {

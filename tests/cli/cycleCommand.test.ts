@@ -88,6 +88,11 @@ describe("sop cycle", () => {
     expect(quantities("item;location;period;quantity\nA;Paris;2026-01;12,5\nB;Lyon;2026-01;1.234,75\n")).toEqual([12.5, 1234.75]);
   });
 
+  test("knows an ERP export's column names (SKU, Plant, Calendar Year/Month, Qty), in any order, tab-separated too", () => {
+    const read = readActualsCsv("Qty\tCalendar Year/Month\tSKU\tPlant\n40\t202601\tCH-101\tParis\n", "jan.tsv");
+    expect(read).toEqual([{ item: "CH-101", location: "Paris", period: "202601", quantity: 40, source: "row 2 of jan.tsv" }]);
+  });
+
   test("names the CSV rows it cannot read and refuses an output that is one of its inputs", async () => {
     const bad = path.join(dir, "bad.csv");
     fs.writeFileSync(bad, "item,period,quantity\nCH-101,2026-01,lots\n,2026-01,4\n");
@@ -95,7 +100,7 @@ describe("sop cycle", () => {
     fs.writeFileSync(book, await (await smallSampleBook(2)).toXlsx());
     const unread = await sop("cycle", book, "--actuals", bad, "--out", path.join(dir, "x.xlsx"));
     expect(unread.stderr).toMatch(/bad.csv has 2 lines that cannot be read:\nrow 2 of bad.csv: quantity "lots" is not a number. Enter a number.\nrow 3 of bad.csv: the item is empty./);
-    fs.writeFileSync(bad, "sku,period,quantity\n");
+    fs.writeFileSync(bad, "what,period,quantity\n");
     expect((await sop("cycle", book, "--actuals", bad, "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/bad.csv has no "item" column/);
     expect((await sop("cycle", book, "--actuals", bad, "--out", bad)).stderr).toMatch(/never overwrites your files/);
     expect((await sop("cycle", book, "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/Give one workbook, --actuals and --out/);

@@ -1082,6 +1082,31 @@ function yearsAcross(): Layout {
   return { name: "years-across", description: "Yearly totals 2021..2024 across: refused at the first year", book, months: {}, leftOut: {}, unseen: true, refused: "Years!B1" };
 }
 
+/** Hostile: a sheet per month ('Jan 2025', 'Feb 2025', ...), each holding items down and one column per warehouse, a total column and row. */
+function sheetPerMonth(): Layout {
+  const book = new ExcelJS.Workbook();
+  const span = months({ year: 2025, month: 1 }, 5);
+  const next = quantities(101);
+  const expected: Record<string, number> = {};
+  book.addWorksheet("Read me").addRow(["Monthly sales by warehouse, one sheet per month"]);
+  for (const month of span) {
+    const sheet = book.addWorksheet(`${MONTH_NAMES[month.month - 1]} ${month.year}`);
+    sheet.addRow([`Sales ${MONTH_NAMES[month.month - 1]} ${month.year}`]);
+    sheet.addRow(["SKU", "Description", ...LOCATIONS, "Total"]);
+    const columnTotals = LOCATIONS.map(() => 0);
+    for (const item of ITEMS.slice(0, 4)) {
+      const values = LOCATIONS.map(() => next());
+      values.forEach((value, k) => {
+        add(expected, item, LOCATIONS[k], label(month), value);
+        columnTotals[k] += value;
+      });
+      sheet.addRow([item, `${item} description`, ...values, values.reduce((a, b) => a + b, 0)]);
+    }
+    sheet.addRow(["Total", null, ...columnTotals, columnTotals.reduce((a, b) => a + b, 0)]);
+  }
+  return { name: "sheet-per-month", description: "A sheet per month ('Jan 2025'..), items down, a column per warehouse, total column and row", book, months: expected, leftOut: { total: 5 }, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -1144,6 +1169,7 @@ export function buildLayouts(): Layout[] {
     weekEnding(),
     periodNumbersHeader(),
     yearsAcross(),
+    sheetPerMonth(),
   ];
 }
 

@@ -5,7 +5,7 @@
  */
 import { PlanningError } from "../core/errors";
 import { leadTimeUnitNote, loadMapping, priceUnitNote, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
-import { historySources, isBanded, isLines } from "../cycle/historyLayout";
+import { historySources, isBanded, isLines, isSheetPerPeriod } from "../cycle/historyLayout";
 import { reconciliationText } from "../cycle/reconciliation";
 import { hasLocations, readPlanningData, type PlanningReading } from "../cycle/planningData";
 import { validateData, type ValidationReport } from "../cycle/validate";
@@ -68,7 +68,8 @@ function describeMapping(mapping: DataMapping, data: PlanningReading | undefined
   const lines: string[] = [];
   const { history, items, resources, capacity } = mapping;
   if (history && data) {
-    const direction = `${isLines(history) ? "order lines" : history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows"}${isBanded(history) ? ", a band of periods per location" : ""}`;
+    const layout = isLines(history) ? "order lines" : isSheetPerPeriod(history) ? `a sheet per ${history.periodKind ?? "month"}` : history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
+    const direction = `${layout}${isBanded(history) ? ", a band of periods per location" : ""}`;
     lines.push(
       `  history:   ${data.series.length} ${hasLocations(data.series) ? "item x location series" : "items"} x ${data.periods.length} periods (${span(data.periods)}), ${direction}, from ${historySources(history).map(source).join(", ")}`,
       `             ${reconciliationText(data.reconciliation)}`,

@@ -510,6 +510,48 @@ function headerlessGrid(values: Matrix): GridShape | GridRefusal | undefined {
   };
 }
 
+/** The columns of a sheet holding one period's quantities (a sheet per month): its key columns and value columns. */
+export interface PeriodSheetShape {
+  headerRow: number;
+  item: number;
+  /** The location column, when the quantities are in one column beside item and location. */
+  location?: number;
+  /** The columns holding quantities: one quantity column, or one column per location (headed by it). */
+  values: { column: number; location?: string }[];
+}
+
+/**
+ * Recognise a sheet that holds one period's quantities (the period in its name: a sheet per month):
+ * a header row naming the item, then either a quantity column ("Qty", "Sales", with a location column
+ * or without) or one column per location ("North", "South": text headers over numbers that name no
+ * item attribute and no total).
+ * @param sample the sheet's first rows
+ * @returns the shape, or undefined when the sheet holds no such table
+ * @example periodSheetShape([["Item", "North", "South"], ["A-1", 3, 4]])?.values // [{ column: 1, location: "North" }, { column: 2, location: "South" }]
+ */
+export function periodSheetShape(sample: Matrix): PeriodSheetShape | undefined {
+  for (let headerRow = 0; headerRow < Math.min(HEADER_SEARCH, sample.length); headerRow++) {
+    const header = sample[headerRow];
+    const item = header.findIndex((cell) => historyFieldOf(cell) === "item");
+    if (item < 0) continue;
+    const data = sample.slice(headerRow + 1).filter((row) => !isBlank(row[item] ?? null) && !isTotalLabel(row[item] ?? null));
+    const numeric = (column: number): boolean => data.some((row) => toNumber(row[column] ?? null) !== null) && data.every((row) => isBlank(row[column] ?? null) || toNumber(row[column] ?? null) !== null);
+    if (data.length === 0) return undefined;
+    const quantity = header.findIndex((cell, column) => column !== item && historyFieldOf(cell) === "quantity" && numeric(column));
+    if (quantity >= 0) {
+      const location = header.findIndex((cell, column) => column !== item && historyFieldOf(cell) === "location");
+      return { headerRow, item, ...(location < 0 ? {} : { location }), values: [{ column: quantity }] };
+    }
+    const values = header.flatMap((cell, column) =>
+      column !== item && typeof cell === "string" && cell.trim() !== "" && !isTotalLabel(cell) && itemFieldOf(cell) === undefined && historyFieldOf(cell) === undefined && !looksLikePeriod(cell) && numeric(column)
+        ? [{ column, location: cell.trim() }]
+        : [],
+    );
+    return values.length > 0 ? { headerRow, item, values } : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Rows and columns swapped.
  * @example transpose([[1, 2], [3, 4]]) // [[1, 3], [2, 4]]
@@ -530,11 +572,19 @@ export function historySources(mapping: HistoryMapping): BlockSource[] {
 }
 
 /**
+ * True when a grid is a sheet per period: every part holds one period (the one its sheet is named by).
+ * @example isSheetPerPeriod(mapping) // true for sheets "Jan 2024", "Feb 2024", ... of items by location
+ */
+export function isSheetPerPeriod(mapping: HistoryMapping): boolean {
+  return !isLines(mapping) && mapping.more !== undefined && seriesParts(mapping).every((part) => part.periods.length === 1);
+}
+
+/**
  * True when a grid's block holds a band of periods per location (a location row over repeated months).
  * @example isBanded(mapping) // true for "North" over Jan..Dec, "South" over Jan..Dec
  */
 export function isBanded(mapping: HistoryMapping): boolean {
-  return !isLines(mapping) && (mapping.more ?? []).some((part) => part.location !== undefined && part.source.reference === mapping.source.reference);
+  return !isLines(mapping) && !isSheetPerPeriod(mapping) && (mapping.more ?? []).some((part) => part.location !== undefined && part.source.reference === mapping.source.reference);
 }
 
 /**
@@ -556,6 +606,8 @@ export function describeHistory(mapping: HistoryMapping): string {
     .join(", ");
   const corrected = mapping.corrected ? ", as you corrected it" : "";
   if (isLines(mapping)) return `${where} (order lines by ${mapping.periodKind}${mapping.columns.location === undefined ? "" : ", by location"}${corrected})`;
+  const located = mapping.locationLine !== undefined || mapping.keySeparator !== undefined || (mapping.more ?? []).some((part) => part.location !== undefined);
+  if (isSheetPerPeriod(mapping)) return `${where} (a sheet per ${mapping.periodKind ?? "month"}${located ? ", by item and location" : ""}${corrected})`;
   const periods = mapping.headerLine < 0 ? "periods" : `${mapping.periodKind ?? "month"}s`;
   const keys =
     mapping.locationLine !== undefined || mapping.keySeparator !== undefined

@@ -19,6 +19,7 @@ import {
   lineKey,
   HEADER_SEARCH,
   linesShape,
+  periodSheetShape,
   SAMPLE_ROWS,
   type BlockSource,
   type GridRefusal,
@@ -30,6 +31,7 @@ import {
   type SeriesMapping,
   type SeriesPart,
 } from "./historyLayout";
+import { parsePeriodCell, spanLabel } from "./periodHeader";
 import type { PlanningBucket } from "./planningBuckets";
 
 /** Metadata key under which the mapping is stored (JSON). */
@@ -137,7 +139,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
     const shape = candidate.source.kind === "sheet" || candidate.source.kind === "table" ? linesShape(candidate.values) : undefined;
     return shape ? [{ candidate, shape }] : [];
   });
-  const history = demand.length > 0 ? sheetsOfOneLayout(best(demand, true), demand) : lines.length > 0 ? linesOfOneLayout(lines) : null;
+  const history = demand.length > 0 ? sheetsOfOneLayout(best(demand, true), demand) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
   const read = new Set(history ? historySources(history).map((source) => source.sheet) : []);
   for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
   return {
@@ -213,6 +215,32 @@ function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): Serie
   if (overlap) parts.forEach((part, k) => (part.location = sheetWords[k]));
   const [first, ...more] = parts;
   return { ...mapping, ...first, more };
+}
+
+/**
+ * A sheet per period: sheets named by a month, week or day ("Jan 2024", "2024-02") that each hold that
+ * period's quantities by item (periodSheetShape: a quantity column, or one column per location), read
+ * in period order as the parts of one grid, each quantity column a part of one period (and of one
+ * location when the columns are locations). At least two such sheets, with the same item (and
+ * location) column, periods of one kind, none twice; otherwise none.
+ */
+function sheetsPerPeriod(found: readonly Candidate[]): SeriesMapping | undefined {
+  const sheets = found
+    .flatMap((candidate) => {
+      const span = candidate.source.kind === "sheet" ? parsePeriodCell(candidate.source.sheet.trim()) : undefined;
+      const shape = span ? periodSheetShape(candidate.values) : undefined;
+      return span && shape ? [{ candidate, span, shape }] : [];
+    })
+    .sort((a, b) => a.span.first - b.span.first);
+  const [first] = sheets;
+  if (sheets.length < 2 || sheets.some(({ span, shape }) => span.kind !== first.span.kind || shape.item !== first.shape.item || shape.location !== first.shape.location)) return undefined;
+  if (new Set(sheets.map(({ span }) => span.first)).size !== sheets.length) return undefined;
+  const parts: SeriesPart[] = sheets.flatMap(({ candidate, span, shape }) =>
+    shape.values.map((value) => ({ source: candidate.source, headerLine: shape.headerRow, periodLines: [value.column], periods: [spanLabel(span)], ...(value.location === undefined ? {} : { location: value.location }) })),
+  );
+  const [head, ...more] = parts;
+  const location = first.shape.location === undefined ? {} : { locationLine: first.shape.location };
+  return { ...head, orientation: "periodsAcross", keyLine: first.shape.item, ...location, periodKind: first.span.kind, more };
 }
 
 /** Words that tell sheets of one layout apart by what they hold, not where or when: such sheets are not read together. */

@@ -53,7 +53,7 @@ export interface AppendedActuals {
 /** The history of a workbook laid out as a grid the actuals can be added to, or a message why not. */
 function appendableGrid(grid: SeriesMapping): SeriesMapping {
   if ((grid.periodKind ?? "month") !== "month") throw new PlanningError("The history is in weeks or days: add the month's actuals to it by hand (sop cycle adds whole months).");
-  if ((grid.more?.length ?? 0) > 0) throw new PlanningError(`The history is spread over ${1 + (grid.more?.length ?? 0)} blocks (a sheet per year or region, or a band of months per location): add the month's actuals to the right block by hand, then run the cycle.`);
+  if ((grid.more?.length ?? 0) > 0) throw new PlanningError(`The history is spread over ${1 + (grid.more?.length ?? 0)} blocks (a sheet per year, region or month, or a band of months per location): add the month's actuals to the right block by hand (a new sheet for a sheet per month), then run the cycle.`);
   if (grid.customerLine !== undefined || grid.channelLine !== undefined) {
     throw new PlanningError("The history has a line per customer or channel: one month's total per item cannot be split among them. Add the month's actuals by hand, then run the cycle.");
   }

@@ -175,6 +175,21 @@ describe("proposeMapping on other layouts", () => {
     ]);
   });
 
+  it("reads a sheet per month of item, plant and quantity lines, in the months' order whatever the sheets' order", async () => {
+    const source = new ExcelJS.Workbook();
+    for (const [name, quantity] of [["2024-03", 30], ["2024-01", 10], ["2024-02", 20]] as const) {
+      source.addWorksheet(name).addRows([["SKU", "Plant", "Qty"], ["A-1", "1000", quantity], ["A-1", "2000", quantity + 1]]);
+    }
+    const book = await load(source);
+    const history = grid(await proposeMapping(book));
+    expect(describeHistory(history!)).toBe("2024-01, 2024-02, 2024-03 (a sheet per month, by item and location)");
+    const reading = await readHistory(book, history!);
+    expect(reading.series.map((series) => [series.item, series.location, series.history])).toEqual([
+      ["A-1", "1000", [10, 20, 30]],
+      ["A-1", "2000", [11, 21, 31]],
+    ]);
+  });
+
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {
     const book = await sheetBook("Both", [
       [null, null, "North", null, null, "South", null, null],

@@ -1107,6 +1107,48 @@ function sheetPerMonth(): Layout {
   return { name: "sheet-per-month", description: "A sheet per month ('Jan 2025'..), items down, a column per warehouse, total column and row", book, months: expected, leftOut: { total: 5 }, unseen: true };
 }
 
+/** Hostile: months with a bare 'Q1'..'Q4' subtotal column after each quarter's months and an 'FY 2024' column: the subtotals are left out. */
+function quarterSubtotals(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(103);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item", ...span.flatMap((m, k) => [`${MONTH_NAMES[m.month - 1]}-24`, ...(k % 3 === 2 ? [`Q${(k + 1) / 3}`] : [])]), "FY 2024"]);
+  for (const item of ITEMS) {
+    const values = span.map(() => next());
+    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const cells = values.flatMap((value, k) => [value, ...(k % 3 === 2 ? [values[k] + values[k - 1] + values[k - 2]] : [])]);
+    sheet.addRow([item, ...cells, values.reduce((a, b) => a + b, 0)]);
+  }
+  return { name: "quarter-subtotals", description: "Months with a bare 'Q1'..'Q4' subtotal column after each quarter and an 'FY 2024' column", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: an S&OP sheet of 'Jan-25 Actual'..'Jun-25 Actual' then 'Jul-25 Fcst'..'Dec-25 Fcst': the actuals are the history, the forecast is left out with a note. */
+function actualsThenForecast(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("S&OP");
+  const span = months({ year: 2025, month: 1 }, 12);
+  const next = quantities(107);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item", ...span.map((m, k) => `${MONTH_NAMES[m.month - 1]}-25 ${k < 6 ? "Actual" : "Fcst"}`)]);
+  for (const item of ITEMS) {
+    const values = span.map(() => next());
+    values.slice(0, 6).forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    sheet.addRow([item, ...values]);
+  }
+  return { name: "actuals-then-forecast", description: "'Jan-25 Actual'..'Jun-25 Actual' then 'Jul-25 Fcst'..: the actuals read, the forecast left out", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: a 'Q1' column after March that is not the sum of its months (a target typed there): refused at it. */
+function quarterNotSubtotal(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Targets");
+  sheet.addRow(["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Q1", "Apr 2024", "May 2024", "Jun 2024"]);
+  sheet.addRow(["CH-101", 10, 11, 12, 40, 13, 14, 15]);
+  return { name: "quarter-not-subtotal", description: "A 'Q1' column that is not the sum of January to March: refused at it", book, months: {}, leftOut: {}, unseen: true, refused: "Targets!E1" };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -1170,6 +1212,9 @@ export function buildLayouts(): Layout[] {
     periodNumbersHeader(),
     yearsAcross(),
     sheetPerMonth(),
+    quarterSubtotals(),
+    actualsThenForecast(),
+    quarterNotSubtotal(),
   ];
 }
 

@@ -10,7 +10,7 @@
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
-import { findPeriodRun, looksLikePeriod, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, isPlannedPeriodHeader, looksLikePeriod, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -185,6 +185,8 @@ export interface GridShape {
    * again under each label of a location row ({@link periodBands}); the mapping holds the first band.
    */
   bands?: Omit<SeriesPart, "source">[];
+  /** Period columns (or rows) after the history headed as a plan ("Jul-25 Fcst"), left out: the first of them and how many. */
+  planned?: { row: number; col: number; count: number; header: string };
 }
 
 /** Why a block laid out as a grid cannot be read exactly: the block cell to correct, and what to do. */
@@ -297,14 +299,15 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
     const line = withGroupYears(values[headerLine - 1], values[headerLine]).map((cell) => (isTotalLabel(cell) ? null : cell));
     const bands = periodBands(values[headerLine - 1], line);
     const run = bands ? joinedRun(bands) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
-    const problem = bands ? undefined : periodLineProblem(line, run);
+    const subtotals = run ? subtotalLines(values, headerLine, run) : new Set<number>();
+    const problem = bands ? undefined : periodLineProblem(subtotals.size === 0 ? line : line.map((cell, position) => (subtotals.has(position) ? null : cell)), run);
     if (problem) {
       const refusal = { row: headerLine, col: problem.position, reason: `${problem.reason}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01) once, or correct the mapping to leave it out.` };
       if (run) return refusal;
       firstProblem ??= refusal;
     }
     if (!run) continue;
-    const unheaded = unheadedNumbers(values, headerLine, run);
+    const unheaded = unheadedNumbers(values, headerLine, run, subtotals);
     if (unheaded !== undefined) {
       const header = values[headerLine][unheaded] ?? null;
       const what = isBlank(header) ? "This blank header" : `"${String(header)}"`;
@@ -328,7 +331,9 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
     }
     const keyCells = values.slice(headerLine + 1).map((row) => row[keys.item] ?? null);
     const [firstBand, ...otherBands] = bands ?? [];
+    const planned = values[headerLine].flatMap((cell, position) => (position > run.positions[run.positions.length - 1] && isPlannedPeriodHeader(cell) ? [position] : []));
     return {
+      ...(planned.length > 0 ? { planned: { row: headerLine, col: planned[0], count: planned.length, header: String(values[headerLine][planned[0]]) } } : {}),
       ...(bands ? { bands: otherBands.map((band) => ({ headerLine, periodLines: band.run.positions, periods: band.run.spans.map(spanLabel), location: band.location })) } : {}),
       mapping: {
         orientation,
@@ -402,6 +407,36 @@ function joinedRun(bands: readonly PeriodBand[]): PeriodRun {
   return { kind: bands[0].run.kind, positions: bands.flatMap((band) => band.run.positions), spans: bands.flatMap((band) => band.run.spans) };
 }
 
+/** A quarter or half-year subtotal header among months: "Q1", "Qtr 2", "Q3 2024", "H1", "1st half". */
+const SUBTOTAL_HEADER = /^(?:(?:q|qtr|quarter)\s*[1-4]|h\s*[12]|half\s*[12]|[12](?:st|nd) half)(?:\s*[-/ ]?\s*(?:fy)?\s*'?\d{2,4})?$/i;
+
+/**
+ * The lines among a run's periods headed as a quarter or half-year ("Q1", "H1") whose every number is
+ * the sum of the periods since the run's start or the subtotal before it: subtotals, left out as total
+ * lines are. A "Q1" whose numbers are not such sums stays a header step 1 cannot place.
+ */
+function subtotalLines(values: Matrix, headerLine: number, run: PeriodRun): Set<number> {
+  const subtotals = new Set<number>();
+  const periods = new Set(run.positions);
+  const data = values.slice(headerLine + 1);
+  let from = run.positions[0];
+  for (let line = run.positions[0] + 1; line < (values[headerLine]?.length ?? 0); line++) {
+    const header = values[headerLine][line];
+    if (periods.has(line) || typeof header !== "string" || !SUBTOTAL_HEADER.test(header.trim())) continue;
+    const covered = run.positions.filter((position) => position >= from && position < line);
+    const sums = data.every((row) => {
+      const total = toNumber(row[line] ?? null);
+      if (total === null) return covered.every((position) => toNumber(row[position] ?? null) === null);
+      const sum = covered.reduce((acc, position) => acc + (toNumber(row[position] ?? null) ?? 0), 0);
+      return Math.abs(total - sum) <= 0.005 * Math.max(1, Math.abs(sum));
+    });
+    if (covered.length === 0 || !sums) break;
+    subtotals.add(line);
+    from = line + 1;
+  }
+  return subtotals;
+}
+
 /** A header naming what the numbers of a line measure ("Measure", "Key figure", "Version", "Scenario", "Type"). */
 const MEASURE_HEADER = /^(?:measures?|key ?figures?|kpi|metric|data ?type|type|version|scenario|category|values?)$/;
 
@@ -428,8 +463,8 @@ function measureLine(values: Matrix, headerLine: number, run: PeriodRun, keyLine
  * line, or in the line above it as a pivot table heads a band's "North Total"), that holds numbers
  * below the header.
  */
-function unheadedNumbers(values: Matrix, headerLine: number, run: PeriodRun): number | undefined {
-  const periods = new Set(run.positions);
+function unheadedNumbers(values: Matrix, headerLine: number, run: PeriodRun, subtotals: ReadonlySet<number>): number | undefined {
+  const periods = new Set([...run.positions, ...subtotals]);
   const data = values.slice(headerLine + 1);
   for (let line = run.positions[0] + 1; line < run.positions[run.positions.length - 1]; line++) {
     if (periods.has(line) || isTotalLabel(values[headerLine][line] ?? null) || isTotalLabel(values[headerLine - 1]?.[line] ?? null)) continue;

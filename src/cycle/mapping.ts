@@ -139,7 +139,9 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
     const shape = candidate.source.kind === "sheet" || candidate.source.kind === "table" ? linesShape(candidate.values) : undefined;
     return shape ? [{ candidate, shape }] : [];
   });
-  const history = demand.length > 0 ? sheetsOfOneLayout(best(demand, true), demand) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
+  const chosen = demand.length > 0 ? best(demand, true) : undefined;
+  const history = chosen ? sheetsOfOneLayout(chosen, demand) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
+  if (chosen?.shape.planned) notes.push(plannedNote(chosen.candidate.source, chosen.shape.planned, chosen.shape.mapping.orientation));
   const read = new Set(history ? historySources(history).map((source) => source.sheet) : []);
   for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
   return {
@@ -167,6 +169,13 @@ async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape |
   const shape = gridShape(candidate.values);
   if (!shape || isRefusal(shape) || shape.mapping.orientation === "periodsAcross" || candidate.values.length < SAMPLE_ROWS) return shape;
   return gridShape(await readBlock(book, candidate.source.reference));
+}
+
+/** The note on period columns after the history headed as a plan, which step 1 leaves out. */
+function plannedNote(source: BlockSource, planned: NonNullable<GridShape["planned"]>, orientation: Orientation): string {
+  const cell = orientation === "periodsAcross" ? { row: source.row + planned.row, col: source.col + planned.col } : { row: source.row + planned.col, col: source.col + planned.row };
+  const lines = orientation === "periodsAcross" ? "columns" : "rows";
+  return `${planned.count} ${lines} from ${sheetCellAddress(source.sheet, cell)} ("${planned.header}") on are headed as a plan (forecast, budget), not history: step 1 leaves them out of the history.`;
 }
 
 /** A refusal in a planner's words, the cell's address first: "Fiscal!B1: "FY24 P01" names a period ...". */

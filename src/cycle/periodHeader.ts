@@ -275,7 +275,9 @@ function affixStripped(line: readonly CellValue[], minimum: number): CellValue[]
  * The words a line's period headers share before or after their period, as exports write a measure
  * into every header ("Qty Jan 2024", "Sales 2024-W05", "Jan 2024 (units)"): a function taking them off
  * a cell that carries them, when exactly one such affix is shared by at least `minimum` cells. Two
- * (actuals and budget side by side: "Actual Jan 2024", "Budget Jan 2024") are not guessed between.
+ * (actuals and budget side by side: "Actual Jan 2024", "Budget Jan 2024") are not guessed between,
+ * except where one names actuals and the others a plan whose periods all come after the actuals' (an
+ * S&OP sheet of "Jan-25 Actual" .. "Jun-25 Actual" then "Jul-25 Fcst" ..): the actuals are the history.
  * @example sharedAffix(["Item", "Qty Jan 2024", "Qty Feb 2024", "Qty Mar 2024"], 3)?.("Qty Feb 2024") // "Feb 2024"
  */
 function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellValue) => CellValue) | undefined {
@@ -290,8 +292,48 @@ function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellV
     }
   }
   const shared = [...counts].filter(([, count]) => count >= minimum).map(([affix]) => affix);
-  if (shared.length !== 1) return undefined;
-  const [side, ...rest] = shared[0].split(" ");
+  if (shared.length === 1) return affixStripper(shared[0]);
+  const actual = shared.filter((affix) => ACTUAL_WORD.test(affixWords(affix)));
+  if (actual.length !== 1 || !shared.every((affix) => affix === actual[0] || PLANNED_WORD.test(affixWords(affix)))) return undefined;
+  const starts = (affix: string): number[] => {
+    const strip = affixStripper(affix);
+    return line.flatMap((cell) => {
+      const stripped = strip(cell);
+      const reading = stripped === cell ? undefined : readHeader(stripped);
+      return reading ? [reading.type === "month" ? monthSpan(reading.month).first : reading.type === "week" ? reading.start : reading.serial] : [];
+    });
+  };
+  const lastActual = Math.max(...starts(actual[0]));
+  return shared.every((affix) => affix === actual[0] || starts(affix).every((first) => first > lastActual)) ? affixStripper(actual[0]) : undefined;
+}
+
+/**
+ * True for a period header that names a plan ("Jul-25 Fcst", "Budget Jul 2025"): a period with a
+ * forecast, plan or budget word before or after it.
+ * @example isPlannedPeriodHeader("Jul-25 Fcst") // true
+ * @example isPlannedPeriodHeader("Jul 2025") // false
+ */
+export function isPlannedPeriodHeader(cell: CellValue): boolean {
+  if (typeof cell !== "string") return false;
+  const words = cell.trim().toLowerCase().split(/\s+/);
+  if (words.length < 2) return false;
+  const [first, last] = [words[0], words[words.length - 1]];
+  return (PLANNED_WORD.test(first) && readHeader(words.slice(1).join(" ")) !== undefined) || (PLANNED_WORD.test(last) && readHeader(words.slice(0, -1).join(" ")) !== undefined);
+}
+
+/** Words naming actuals in a period header ("Jan-25 Actual", "Ist Jan 2025"). */
+const ACTUAL_WORD = /^(?:act|acts|actual|actuals|ist|hist|history|real|réel|reel)$/;
+/** Words naming a plan in a period header ("Jul-25 Fcst", "Budget Jul 2025"). */
+const PLANNED_WORD = /^(?:fc|fct|fcst|forecast|plan|budget|bud|bgt|target|soll|prognose|prevision|prévision|outlook|le)$/;
+
+/** The words of an affix key ("suffix fcst" -> "fcst"). */
+function affixWords(affix: string): string {
+  return affix.slice(affix.indexOf(" ") + 1);
+}
+
+/** A function taking an affix ("prefix qty", "suffix (units)") off the cells that carry it. */
+function affixStripper(key: string): (cell: CellValue) => CellValue {
+  const [side, ...rest] = key.split(" ");
   const affix = rest.join(" ");
   const count = rest.length;
   return (cell) => {

@@ -190,6 +190,21 @@ describe("proposeMapping on other layouts", () => {
     ]);
   });
 
+  it("takes the actuals of an S&OP sheet as the history and notes the forecast columns after them; actuals and budget of the same months stay refused", async () => {
+    const book = await sheetBook("S&OP", [
+      ["Item", "Jan-25 Actual", "Feb-25 Actual", "Mar-25 Actual", "Apr-25 Fcst", "May-25 Fcst"],
+      ["CH-101", 1, 2, 3, 40, 50],
+    ]);
+    const mapping = await proposeMapping(book);
+    expect(grid(mapping)?.periods).toEqual(["2025-01", "2025-02", "2025-03"]);
+    expect(mapping.notes).toEqual(['2 columns from \'S&OP\'!E1 ("Apr-25 Fcst") on are headed as a plan (forecast, budget), not history: step 1 leaves them out of the history.']);
+    const overlapping = await sheetBook("Plan", [
+      ["Item", "Jan-25 Actual", "Feb-25 Actual", "Mar-25 Actual", "Jan-25 Budget", "Feb-25 Budget", "Mar-25 Budget"],
+      ["CH-101", 1, 2, 3, 4, 5, 6],
+    ]);
+    expect((await proposeMapping(overlapping)).history).toBeNull();
+  });
+
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {
     const book = await sheetBook("Both", [
       [null, null, "North", null, null, "South", null, null],

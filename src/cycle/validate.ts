@@ -13,7 +13,7 @@ import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { commaReadAsThousands, isBlank, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
-import { isLines, seriesParts } from "./historyLayout";
+import { describeHistory, isLines, seriesParts } from "./historyLayout";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
 import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type SeriesCells } from "./planningData";
@@ -95,6 +95,10 @@ export async function validateData(
       !isLines(mapping.history) && (mapping.history.keySeparator !== undefined || mapping.history.customerLine !== undefined || mapping.history.channelLine !== undefined);
     for (const history of grids) {
       issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", { locations: history.locations })), ...checkSeries(history, true));
+    }
+    if (grids.length > 0 && grids.every((history) => history.keys.length === 0)) {
+      const where = describeHistory(mapping.history);
+      issues.push({ kind: "notMapped", severity: "error", address: null, message: `The history mapped in ${where} holds no item: every row is a total, a heading or blank. Select the block that holds your items' sales.` });
     }
     const gridKinds = new Set<ReadProblem["kind"]>(["phantomItem", "noKey", "unreadablePeriod", "inheritedKey", ...(combinedKeys ? (["duplicate"] as const) : [])]);
     issues.push(

@@ -78,6 +78,16 @@ describe("validateData on a spoiled workbook", () => {
     expect(message("Hist!E2")).toBeUndefined();
   });
 
+  it("says when the mapped history holds no item, only totals", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Totals").addRows([["Item", "Jan 2024", "Feb 2024", "Mar 2024"], ["Grand Total", 1, 2, 3]]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    const report = await validateData(book, await proposeMapping(book));
+    expect(report.issues.map((issue) => [issue.severity, issue.message])).toEqual([
+      ["error", "The history mapped in Totals (months across) holds no item: every row is a total, a heading or blank. Select the block that holds your items' sales."],
+    ]);
+  });
+
   it("says when there is no history to validate", async () => {
     const report = await validate(MemoryWorkbook.empty());
     expect(report.issues).toEqual([expect.objectContaining({ kind: "notMapped", severity: "error", address: null })]);

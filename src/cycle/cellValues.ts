@@ -38,6 +38,30 @@ export function toNumber(value: CellValue): number | null {
   return bracketed ? -number : number;
 }
 
+/** An amount with its currency, as a sign or an ISO code before or after it ("$1,250.00", "12.50 EUR", "€ 12"). */
+const WITH_CURRENCY = /^(?:[$€£¥₹]|(?:usd|eur|gbp|chf|jpy|cny|sek|nok|dkk|pln|czk|cad|aud|inr)\b)\s*(.+)$|^(.+?)\s*(?:[$€£¥₹]|\b(?:usd|eur|gbp|chf|jpy|cny|sek|nok|dkk|pln|czk|cad|aud|inr))$/i;
+
+/**
+ * An item or resource attribute as a number: as toNumber reads it, or written with its currency
+ * ("$1,250.00", "12.50 EUR": the amount) or as a percentage ("25%": 0.25), as item master exports
+ * write prices, costs and rates; anything else null.
+ * @example toAttributeNumber("$1,250.00") // 1250
+ * @example toAttributeNumber("25 %") // 0.25
+ * @example toAttributeNumber("12 pcs") // null
+ */
+export function toAttributeNumber(value: CellValue): number | null {
+  const plain = toNumber(value);
+  if (plain !== null || typeof value !== "string") return plain;
+  const text = value.trim();
+  const percent = /^(.+?)\s*%$/.exec(text);
+  if (percent) {
+    const share = toNumber(percent[1]);
+    return share === null ? null : share / 100;
+  }
+  const money = WITH_CURRENCY.exec(text);
+  return money ? toNumber(money[1] ?? money[2]) : null;
+}
+
 /** Commas between thousands and nothing else ("1,250", "-12,500"): thousands, or a European decimal comma. */
 const COMMA_THOUSANDS = /^[-+(]?[1-9]\d{0,2}(?:,\d{3})+\)?$/;
 

@@ -6,7 +6,7 @@
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
-import { isBlank, toNumber } from "./cellValues";
+import { isBlank, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { mappedHistory, readHistory, type CustomerTotal } from "./historyReader";
 import { blockPosition, cellAt, keyedLines, type BlockSource, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
@@ -231,7 +231,7 @@ function toItem(row: RecordCells<ItemField>, resources: Resource[], leadTimeMont
     const value = row.fields[field]?.value ?? null;
     return value === null ? "" : String(value).trim();
   };
-  const number = (field: ItemField): number | null => toNumber(row.fields[field]?.value ?? null);
+  const number = (field: ItemField): number | null => toAttributeNumber(row.fields[field]?.value ?? null);
   const hoursPerUnit: Record<string, number> = {};
   for (const [header, cell] of Object.entries(row.hours)) {
     const hours = toNumber(cell.value);
@@ -275,7 +275,7 @@ function emptyResource(id: string): Resource {
 }
 
 function toResource(row: RecordCells<ResourceField>): Resource {
-  const number = (field: ResourceField): number | null => toNumber(row.fields[field]?.value ?? null);
+  const number = (field: ResourceField): number | null => toAttributeNumber(row.fields[field]?.value ?? null);
   return {
     id: String(row.fields.id?.value ?? "").trim(),
     regularHours: number("regularHours"),

@@ -11,7 +11,7 @@
 import { median } from "simple-statistics";
 import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
-import { commaReadAsThousands, isBlank, toNumber } from "./cellValues";
+import { commaReadAsThousands, isBlank, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { describeHistory, isLines, seriesParts } from "./historyLayout";
 import type { DataMapping } from "./mapping";
@@ -282,7 +282,7 @@ function checkAttributes<F extends string>(fields: Partial<Record<F, MappedCell>
   for (const field of numeric) {
     const cell = fields[field];
     if (!cell || isBlank(cell.value)) continue;
-    const value = toNumber(cell.value);
+    const value = toAttributeNumber(cell.value);
     if (value === null) {
       issues.push({ kind: "textInNumber", severity: "error", address: cell.address, item: id, message: `${id}: ${field} "${String(cell.value)}" is not a number.` });
     } else if (value < 0) {

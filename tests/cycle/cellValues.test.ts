@@ -1,4 +1,4 @@
-import { notNumberAdvice, toNumber } from "../../src/cycle/cellValues";
+import { notNumberAdvice, toAttributeNumber, toNumber } from "../../src/cycle/cellValues";
 
 describe("toNumber: numbers as exports write them", () => {
   it.each([
@@ -44,5 +44,24 @@ describe("text that reads two ways is no number, with advice", () => {
   ])("%s: advice", (text, advice) => {
     expect(toNumber(text)).toBeNull();
     expect(notNumberAdvice(text)).toMatch(advice);
+  });
+});
+
+describe("toAttributeNumber: prices, costs and rates as item master exports write them", () => {
+  it.each([
+    ["$1,250.00", 1250],
+    ["12.50 EUR", 12.5],
+    ["€ 12", 12],
+    ["USD 7.25", 7.25],
+    ["25%", 0.25],
+    ["95 %", 0.95],
+    [42, 42],
+    ["(3.50)", -3.5],
+  ])("%p is %p", (text, value) => {
+    expect(toAttributeNumber(text)).toBe(value);
+  });
+
+  it("reads nothing else: units, two currencies, a decimal comma that reads two ways", () => {
+    expect([toAttributeNumber("12 pcs"), toAttributeNumber("$12 EUR"), toAttributeNumber("1.250 €"), toAttributeNumber("abc %")]).toEqual([null, null, null, null]);
   });
 });

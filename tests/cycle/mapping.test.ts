@@ -151,22 +151,22 @@ describe("proposeMapping on other layouts", () => {
     expect(await leadTimes("Lead time (months)")).toEqual({ months: [45, 7, null], note: undefined });
   });
 
-  it("reads an SAP material master: standard price per price unit as the unit cost, planned delivery time in days", async () => {
+  it("reads an SAP material master: standard price (with its currency) per price unit as the unit cost, planned delivery time in days, a rate as a percentage", async () => {
     const source = new ExcelJS.Workbook();
     source.addWorksheet("MARC").addRows([
-      ["Material", "Material Description", "Standard price", "Price unit", "Base Unit of Measure", "Planned Deliv. Time"],
-      ["A-1", "Bolt", 1250, 1000, "PC", 14],
-      ["A-2", "Frame", 87.5, 1, "PC", 61],
-      ["A-3", "Panel", 40, 0, "PC", 30],
+      ["Material", "Material Description", "Standard price", "Price unit", "Base Unit of Measure", "Planned Deliv. Time", "Holding rate"],
+      ["A-1", "Bolt", "$1,250.00", 1000, "PC", 14, "25%"],
+      ["A-2", "Frame", "87.50 EUR", 1, "PC", 61, 0.2],
+      ["A-3", "Panel", 40, 0, "PC", 30, null],
     ]);
     source.addWorksheet("Sales").addRows([["Material", "Jan 2024", "Feb 2024", "Mar 2024"], ["A-1", 1, 2, 3], ["A-2", 1, 2, 3], ["A-3", 1, 2, 3]]);
     const book = await load(source);
     const mapping = await proposeMapping(book);
     const items = (await readPlanningData(book, mapping)).items;
-    expect(items.map((item) => [item.id, item.description, item.unitCost, item.leadTime])).toEqual([
-      ["A-1", "Bolt", 1.25, 0.5],
-      ["A-2", "Frame", 87.5, 2],
-      ["A-3", "Panel", 40, 1],
+    expect(items.map((item) => [item.id, item.description, item.unitCost, item.leadTime, item.holdingRate])).toEqual([
+      ["A-1", "Bolt", 1.25, 0.5, 0.25],
+      ["A-2", "Frame", 87.5, 2, 0.2],
+      ["A-3", "Panel", 40, 1, null],
     ]);
     expect(priceUnitNote(mapping.items)).toMatch(/^Unit costs are per price unit/);
     const report = await validateData(book, mapping);

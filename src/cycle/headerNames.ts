@@ -36,7 +36,7 @@ const PER_MONTH = "(?:(?:/| per )(?:month|period|mo))?";
 const ITEM_FIELDS: Record<ItemField, RegExp> = {
   id: /^(?:item|sku|product|material|article|part)(?: ?(?:id|code|no|nr|number|#|key))?$/,
   description: /^(?:(?:item |product |material )?(?:description|desc|name)|product|article name)$/,
-  family: /^(?:(?:product |item |material )?(?:family|group|category)|product line|line|segment)$/,
+  family: /^(?:(?:product |item |material |matl )?(?:family|group|category)|product line|line|segment)$/,
   unit: /^(?:unit|uom|unit of measure|units|base unit(?: of measure)?|bun)$/,
   price: /^(?:(?:unit |selling |sales |list |net )?price(?: per unit|\/unit)?)$/,
   unitCost: /^(?:(?:unit |standard |std |variable |product )?cost(?: per unit|\/unit)?|(?:standard|std|moving(?: average)?|valuation) price|standardpreis)$/,

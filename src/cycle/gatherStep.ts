@@ -165,6 +165,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
           ]
         : []),
       ...(located ? [{ level: "info" as const, text: "Demand is read by item and location: each item x location is forecast on its own; supply plans each item's total over its locations." }] : []),
+      ...(mapping.notes ?? []).map((text) => ({ level: "info" as const, text })),
       ...[leadTimeUnitNote(mapping.items), priceUnitNote(mapping.items)].flatMap((text) => (text === undefined ? [] : [{ level: "info" as const, text }])),
     ],
     tables: [

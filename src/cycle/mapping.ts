@@ -174,8 +174,8 @@ async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape |
 /** The note on period columns after the history headed as a plan, which step 1 leaves out. */
 function plannedNote(source: BlockSource, planned: NonNullable<GridShape["planned"]>, orientation: Orientation): string {
   const cell = orientation === "periodsAcross" ? { row: source.row + planned.row, col: source.col + planned.col } : { row: source.row + planned.col, col: source.col + planned.row };
-  const lines = orientation === "periodsAcross" ? "columns" : "rows";
-  return `${planned.count} ${lines} from ${sheetCellAddress(source.sheet, cell)} ("${planned.header}") on are headed as a plan (forecast, budget), not history: step 1 leaves them out of the history.`;
+  const lines = `${orientation === "periodsAcross" ? "column" : "row"}${planned.count === 1 ? "" : "s"}`;
+  return `${planned.count} ${lines} from ${sheetCellAddress(source.sheet, cell)} ("${planned.header}") on ${planned.count === 1 ? "is" : "are"} headed as a plan (forecast, budget), not history: step 1 leaves ${planned.count === 1 ? "it" : "them"} out of the history.`;
 }
 
 /** A refusal in a planner's words, the cell's address first: "Fiscal!B1: "FY24 P01" names a period ...". */

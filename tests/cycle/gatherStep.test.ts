@@ -43,3 +43,17 @@ describe("the items step 1 plans", () => {
     expect(result.skipped).toEqual(["D"]);
   });
 });
+
+describe("what step 1 says about how it read the workbook", () => {
+  test("the proposal's notes (plan columns left out) and the item master's units are shown with the result", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("S&OP").addRows([
+      ["Item", "Jan-25 Actual", "Feb-25 Actual", "Mar-25 Actual", "Apr-25 Fcst"],
+      ["A", 10, 12, 11, 13],
+    ]);
+    workbook.addWorksheet("Items").addRows([["Item", "Unit cost", "Lead time (days)"], ["A", 5, 45]]);
+    const texts = (await runGatherStep(await load(workbook))).report.messages?.map((message) => message.text);
+    expect(texts).toContain('1 column from \'S&OP\'!E1 ("Apr-25 Fcst") on is headed as a plan (forecast, budget), not history: step 1 leaves it out of the history.');
+    expect(texts).toContain("Lead times are in days in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (45 days are 1.5 months).");
+  });
+});

@@ -124,7 +124,34 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
 }
 
 /** What a column of a demand history (months across, or order lines) holds besides the periods. */
-export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered";
+export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered" | "status";
+
+/** A column saying whether an order line stands: its status ("Cancelled"), or SAP's reason for rejection. */
+export const STATUS_HEADER = /^(?:(?:order |line |item |document |delivery |sales )?status|state|(?:reason for )?rejection(?: reason)?)$/;
+
+/**
+ * Status words of an order line that does not stand: cancelled, rejected, void or deleted (German
+ * "storniert", French "annulé", Spanish "anulado", Italian "annullato" too). Its source is the one
+ * test, in TypeScript and in DuckDB's SQL.
+ */
+export const CANCELLED_STATUS = /cancel|storn|annul|anulad|reject|void|delet/i;
+
+/**
+ * True when an order line's status cell says the line does not stand: a status reading as cancelled,
+ * or any reason in a rejection-reason column.
+ * @example lineCancelled("Status", "Cancelled") // true
+ * @example lineCancelled("Reason for rejection", "Z1") // true
+ * @example lineCancelled("Status", "Shipped") // false
+ */
+export function lineCancelled(header: CellValue, value: CellValue): boolean {
+  const text = value === null ? "" : String(value).trim();
+  return text !== "" && (namesRejection(header) || CANCELLED_STATUS.test(text));
+}
+
+/** True for a status column that holds rejection reasons (any value rejects the line), not statuses. */
+export function namesRejection(header: CellValue): boolean {
+  return /rejection/.test(normalizeHeader(header));
+}
 
 const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   location: /^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location)(?: ?(?:id|code|no|name))?$/,
@@ -136,6 +163,7 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   order: /^(?:(?:sales )?order|so|document|invoice|doc)(?: ?(?:id|no|nr|number|#|line))?$/,
   requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,
   delivered: /^(?:delivered|delivery|actual delivery|ship(?:ped)?|goods issue|gi)(?: date)?$/,
+  status: STATUS_HEADER,
 };
 
 /**

@@ -85,6 +85,8 @@ export interface LineColumns {
   order?: number;
   requested?: number;
   delivered?: number;
+  /** The line's status (or reason for rejection): cancelled and rejected lines are left out and counted. */
+  status?: number;
 }
 
 /**

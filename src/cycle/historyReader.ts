@@ -14,6 +14,7 @@ import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
 import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
+import { lineCancelled } from "./headerNames";
 import {
   detailLines,
   isLines,
@@ -254,6 +255,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         }
         const amount = quantity ?? 0;
         if (row.some((value) => isTotalLabel(value ?? null))) return collector.tally.leftOut("total", amount, at(columns.item));
+        if (columns.status !== undefined && lineCancelled(header[columns.status] ?? null, cell(columns.status))) return collector.tally.leftOut("cancelled", amount, at(columns.status));
         if (quantity === null) return collector.tally.leftOut("heading", 0, at(columns.item));
         const itemCell = cell(columns.item);
         if (isBlank(itemCell)) {

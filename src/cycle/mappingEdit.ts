@@ -11,6 +11,7 @@ import { columnLetters, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
+import { historyFieldOf } from "./headerNames";
 import { HEADER_SEARCH, isLines, lineSpan, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
@@ -180,6 +181,8 @@ function optional(lines: Partial<Record<"location" | "customer" | "channel", num
  * @param book the planner's workbook.
  * @param choice what the planner set.
  * @param previous the mapping the editor started from, if any.
+ * Order lines keep the status column their header row names ("Status", "Reason for rejection"), so
+ * cancelled and rejected lines stay left out.
  * @throws PlanningError naming the cell or line when the choice cannot be read: a key line among the
  *   periods, a period header that is not a month, week or date, periods of different kinds, an order
  *   line's date column without dates, a weekly bucket for monthly history.
@@ -230,8 +233,10 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   const { date, quantity } = choice;
   if (keys.includes(date) || keys.includes(quantity) || date === quantity) throw new PlanningError("The date, quantity and key columns must all be different. Choose each one once.");
   const headerRow = Math.max(choice.headerLine, 0);
+  const [header = []] = await book.read(source.reference, { offset: headerRow, count: 1 });
   const sample = await book.read(source.reference, { offset: headerRow + 1, count: SAMPLE_ROWS });
   const { year } = choice;
+  const status = header.findIndex((cell, column) => historyFieldOf(cell) === "status" && ![date, quantity, year, ...keys].includes(column));
   const span = sample
     .filter((row) => !isBlank(row[date] ?? null))
     .map((row) => lineSpan(row, { date, year }))
@@ -239,7 +244,7 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   if (!span) {
     throw new PlanningError(`${lineName(source, "column", date)} holds no dates or periods in its first rows. Choose the column with the order date.`);
   }
-  const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice) };
+  const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice), ...(status < 0 ? {} : { status }) };
   return { layout: "lines", sources: [source], headerRow, columns, periodKind: span.kind, corrected: true };
 }
 

@@ -1,16 +1,17 @@
 /**
  * The columns of an order-line file (one row per order line), recognised from the header names planners
  * and ERP exports use: the order date, item, location, customer and quantity, and optionally the
- * requested date, the delivery date and the delivered quantity.
+ * requested date, the delivery date, the delivered quantity and the line's status (or reason for
+ * rejection), by which cancelled and rejected lines are left out.
  */
 import { PlanningError } from "../core/errors";
-import { itemFieldOf, normalizeHeader } from "./headerNames";
+import { itemFieldOf, normalizeHeader, STATUS_HEADER } from "./headerNames";
 
 /** What a column of an order-line file holds. */
-export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity";
+export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status";
 
 /** Roles in the order they are reported. */
-export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity"];
+export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity", "status"];
 
 /** The role's name as the report shows it. */
 export const ROLE_LABELS: Record<OrderLineRole, string> = {
@@ -22,6 +23,7 @@ export const ROLE_LABELS: Record<OrderLineRole, string> = {
   requested: "requested date",
   delivered: "delivery date",
   deliveredQuantity: "delivered quantity",
+  status: "status",
 };
 
 const ID = "(?: ?(?:id|code|no|nr|number|#|key|name))?";
@@ -35,6 +37,7 @@ const PATTERNS: readonly [OrderLineRole, RegExp][] = [
   ["location", new RegExp(`^(?:location|loc|site|plant|warehouse|wh|whse|dc|distribution cent(?:er|re)|depot|store|branch|ship ?from(?: location| site| plant)?|shipping point|region)${ID}$`)],
   ["customer", new RegExp(`^(?:customer|cust|client|account|sold ?to|ship ?to|buyer|channel)${ID}$`)],
   ["quantity", /^(?:(?:order(?:ed)?|sales|sold|demand|line) ?(?:qty|quantity|units|volume)|(?:qty|quantity|units) ?(?:ordered|sold)?|qty|volume|demand|pieces|pcs)$/],
+  ["status", STATUS_HEADER],
 ];
 
 /** Which column (index into the header) holds each role; a role absent from the file is missing. */

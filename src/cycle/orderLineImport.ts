@@ -7,6 +7,7 @@
  */
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
+import { CANCELLED_STATUS, namesRejection } from "./headerNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
 
 /** A value of a query's result row. Whole numbers come back as numbers. */
@@ -218,6 +219,7 @@ function numberOf(value: string, layout: NumberLayout): string {
 
 /** Why a parsed line is left out of the history, tested in this order (the first that holds is reported). */
 const LEFT_OUT: readonly { when: string; reason: string }[] = [
+  { when: "cancelled", reason: "cancelled or rejected (by its status)" },
   { when: "item IS NULL", reason: "no item" },
   { when: "location IS NULL", reason: "no location" },
   { when: "day IS NULL", reason: `unreadable ${ROLE_LABELS.date}` },
@@ -240,11 +242,19 @@ function parsedLines(
     columns.location === undefined ? "'' AS location" : `${text(column("location"))} AS location`,
     `${dateOf(text(column("date")), layouts.date as (typeof DATE_LAYOUTS)[number])} AS day`,
     `${number("quantity")} AS quantity`,
+    `${cancelledTest(columns.status === undefined ? undefined : column("status"))} AS cancelled`,
   ];
   if (columns.requested !== undefined) fields.push(`${date("requested")} AS requested`, `${text(column("requested"))} AS requested_text`);
   if (columns.delivered !== undefined) fields.push(`${date("delivered")} AS delivered`, `${text(column("delivered"))} AS delivered_text`);
   if (columns.deliveredQuantity !== undefined) fields.push(`${number("deliveredQuantity")} AS delivered_quantity`);
   return `WITH parsed AS (SELECT ${fields.join(", ")} FROM ${source})`;
+}
+
+/** SQL true for a line its status column marks cancelled or rejected (lineCancelled's test); false without such a column. */
+function cancelledTest(status: string | undefined): string {
+  if (status === undefined) return "FALSE";
+  const value = text(status);
+  return namesRejection(status) ? `coalesce(${value} IS NOT NULL, FALSE)` : `coalesce(regexp_matches(${value}, '${CANCELLED_STATUS.source}', 'i'), FALSE)`;
 }
 
 /** The `parsed` WITH clause extended by `tagged`: every line's parsed fields and the reason it is left out ('' when used). */

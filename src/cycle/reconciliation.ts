@@ -20,7 +20,9 @@ export type LeftOutReason =
   /** quantities without an item */
   | "noKey"
   /** an order line whose date cannot be read */
-  | "unreadablePeriod";
+  | "unreadablePeriod"
+  /** an order line its status marks cancelled or rejected */
+  | "cancelled";
 
 /** Rows left out for one reason. */
 export interface LeftOutRows {
@@ -109,6 +111,7 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
   phantom: "rows whose key is no item (a header or a date)",
   noKey: "rows with quantities but no item",
   unreadablePeriod: "order lines whose date cannot be read",
+  cancelled: "order lines cancelled or rejected (by their status)",
 };
 
 /**

@@ -121,6 +121,14 @@ describe("sop gather", () => {
     expect(weekly.stderr).toContain('The order dates in "Calendar Year/Month" are months (yearmonth (202401, a calendar month as SAP stores it)): a month\'s quantity cannot be spread over its weeks. Gather by month.');
   });
 
+  test("leaves out lines their status marks cancelled or rejected, counted and named", async () => {
+    const result = await gatherLines("status.csv", "Order Date,SKU,Qty,Status\n2024-01-05,A,10,Shipped\n2024-01-09,A,7,Cancelled\n2024-02-02,A,5,\n2024-02-11,A,3,annulé\n2024-03-01,A,4,Open\n");
+    expect(result.stdout).toContain('status = "Status"');
+    expect(result.stdout).toContain("Rows in 5 = used 3 + left out 2");
+    expect(result.stdout).toContain("left out, cancelled or rejected (by its status): 2 rows (quantity 10); first lines 3, 5");
+    expect((await historySheet(path.join(dir, "status.xlsx"))).slice(1)).toEqual([["A", 10, 5, 4]]);
+  });
+
   test("in weeks, a week that spans two months stays one ISO week; day/month/year dates are recognised", async () => {
     const weekly = path.join(dir, "weekly.csv");
     fs.writeFileSync(weekly, "date,item,quantity\n29/01/2024,A,1\n04/02/2024,A,2\n05/02/2024,A,4\n");

@@ -205,6 +205,27 @@ describe("proposeMapping on other layouts", () => {
     expect((await proposeMapping(overlapping)).history).toBeNull();
   });
 
+  it("leaves out order lines their status marks cancelled or rejected, and counts them", async () => {
+    const book = await sheetBook("Orders", [
+      ["Order Date", "SKU", "Qty", "Status", "Reason for rejection"],
+      ["2024-01-05", "A-1", 10, "Shipped", null],
+      ["2024-01-09", "A-1", 7, "Cancelled", null],
+      ["2024-02-02", "A-1", 5, "Storniert", null],
+      ["2024-02-11", "A-1", 3, "Open", null],
+    ]);
+    const reading = await readHistory(book, (await proposeMapping(book)).history!);
+    expect(reading.series.map((series) => series.history)).toEqual([[10, 3]]);
+    expect(reading.reconciliation.leftOut).toEqual([{ reason: "cancelled", rows: 2, quantity: 12, cells: ["Orders!D3", "Orders!D4"] }]);
+    const rejected = await sheetBook("VBAP", [
+      ["Created on", "Material", "Order Quantity", "Reason for rejection"],
+      ["20240105", "A-1", 10, null],
+      ["20240109", "A-1", 7, "Z1 Too expensive"],
+    ]);
+    const rejectedReading = await readHistory(rejected, (await proposeMapping(rejected)).history!);
+    expect(rejectedReading.series.map((series) => series.history)).toEqual([[10]]);
+    expect(rejectedReading.reconciliation.quantityIn).toBe(17);
+  });
+
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {
     const book = await sheetBook("Both", [
       [null, null, "North", null, null, "South", null, null],

@@ -124,7 +124,10 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
 }
 
 /** What a column of a demand history (months across, or order lines) holds besides the periods. */
-export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered" | "status";
+export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered" | "status" | "unit";
+
+/** The unit of an order line's quantity ("UoM", "Sales unit", "Unit"). */
+export const UNIT_HEADER = /^(?:unit|uom|unit of measure|sales unit|order unit|base unit(?: of measure)?|su|bun)$/;
 
 /** A column saying whether an order line stands: its status ("Cancelled"), or SAP's reason for rejection. */
 export const STATUS_HEADER = /^(?:(?:order |line |item |document |delivery |sales )?status|state|(?:reason for )?rejection(?: reason)?)$/;
@@ -164,6 +167,7 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,
   delivered: /^(?:delivered|delivery|actual delivery|ship(?:ped)?|goods issue|gi)(?: date)?$/,
   status: STATUS_HEADER,
+  unit: UNIT_HEADER,
 };
 
 /**

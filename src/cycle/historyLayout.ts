@@ -87,6 +87,8 @@ export interface LineColumns {
   delivered?: number;
   /** The line's status (or reason for rejection): cancelled and rejected lines are left out and counted. */
   status?: number;
+  /** The unit of the line's quantity: an item's lines in another unit than its first are not added up. */
+  unit?: number;
 }
 
 /**

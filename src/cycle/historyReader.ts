@@ -239,6 +239,7 @@ function phantomReason(key: CellValue, keyHeader: CellValue): string | undefined
 
 async function readLines(book: Workbook, mapping: LinesMapping, collector: SeriesCollector): Promise<void> {
   const { columns } = mapping;
+  const units = new Map<string, { unit: string; address: string }>();
   for (const source of mapping.sources) {
     let header: CellValue[] = [];
     await eachChunk(book, source.reference, 0, (rows, firstRow) =>
@@ -281,6 +282,14 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
               : `${at(columns.year)} and ${at(columns.date)}: "${String(cell(columns.year) ?? "")}" and "${String(cell(columns.date) ?? "")}" are not a year and a month. Enter the year as 2024 and the month as 1 to 12 or its name.`;
           collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message });
           return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
+        }
+        const unit = columns.unit === undefined ? "" : textAt(row, columns.unit);
+        const first = units.get(key.item);
+        if (first === undefined && unit !== "") units.set(key.item, { unit, address: at(columns.unit ?? 0) });
+        else if (first !== undefined && unit.toLowerCase() !== first.unit.toLowerCase()) {
+          const message = `${at(columns.unit ?? 0)}: ${key.item} is ordered in "${unit}" here but in "${first.unit}" at ${first.address}; quantities in different units cannot be added up. Convert the line to ${first.unit}, or correct its unit.`;
+          collector.problem({ kind: "mixedUnits", address: at(columns.unit ?? 0), message, item: key.item });
+          return collector.tally.leftOut("otherUnit", amount, at(columns.unit ?? 0));
         }
         collector.tally.used(amount);
         collector.add(key, span, "", amount);

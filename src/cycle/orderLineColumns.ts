@@ -5,13 +5,13 @@
  * rejection), by which cancelled and rejected lines are left out.
  */
 import { PlanningError } from "../core/errors";
-import { itemFieldOf, normalizeHeader, STATUS_HEADER } from "./headerNames";
+import { itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER } from "./headerNames";
 
 /** What a column of an order-line file holds. */
-export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status";
+export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status" | "unit";
 
 /** Roles in the order they are reported. */
-export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity", "status"];
+export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity", "status", "unit"];
 
 /** The role's name as the report shows it. */
 export const ROLE_LABELS: Record<OrderLineRole, string> = {
@@ -24,6 +24,7 @@ export const ROLE_LABELS: Record<OrderLineRole, string> = {
   delivered: "delivery date",
   deliveredQuantity: "delivered quantity",
   status: "status",
+  unit: "unit",
 };
 
 const ID = "(?: ?(?:id|code|no|nr|number|#|key|name))?";
@@ -38,6 +39,7 @@ const PATTERNS: readonly [OrderLineRole, RegExp][] = [
   ["customer", new RegExp(`^(?:customer|cust|client|account|sold ?to|ship ?to|buyer|channel)${ID}$`)],
   ["quantity", /^(?:(?:order(?:ed)?|sales|sold|demand|line) ?(?:qty|quantity|units|volume)|(?:qty|quantity|units) ?(?:ordered|sold)?|qty|volume|demand|pieces|pcs)$/],
   ["status", STATUS_HEADER],
+  ["unit", UNIT_HEADER],
 ];
 
 /** Which column (index into the header) holds each role; a role absent from the file is missing. */

@@ -125,6 +125,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     throw new PlanningError(`The ${ROLE_LABELS.date}s in "${header[columns.date as number]}" are months (${layouts.date.label}): a month's quantity cannot be spread over its weeks. Gather by month.`);
   }
   const numbers = await numberLayout(runner, source, header[columns.quantity as number]);
+  if (columns.unit !== undefined) await refuseMixedUnits(runner, source, header[columns.item as number], header[columns.unit]);
   const parsed = parsedLines(source, header, columns, layouts, numbers);
   const tagged = taggedLines(parsed);
   const hasService = columns.requested !== undefined && columns.delivered !== undefined;
@@ -151,6 +152,19 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     reconciliation: { ...reconciliationOf(groups, rejected, examples), numbering: file.format === "csv" ? "line" : "row" },
     service: hasService ? serviceReport(all, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
   };
+}
+
+/**
+ * Stop when items are ordered in more than one unit ("PC" and "CS"): their quantities cannot be added
+ * up. Names the first items and their units.
+ * @throws PlanningError listing up to five such items
+ */
+async function refuseMixedUnits(runner: SqlRunner, source: string, item: string, unit: string): Promise<void> {
+  const rows = await runner.rows(`SELECT ${text(item)} AS item, string_agg(DISTINCT ${text(unit)}, ', ' ORDER BY ${text(unit)}) AS units, count(DISTINCT lower(${text(unit)}))::DOUBLE AS n
+    FROM ${source} WHERE ${text(item)} IS NOT NULL GROUP BY 1 HAVING count(DISTINCT lower(${text(unit)})) > 1 ORDER BY 1 LIMIT 5`);
+  if (rows.length === 0) return;
+  const listed = rows.map((row) => `${String(row.item)} (${String(row.units)})`).join(", ");
+  throw new PlanningError(`Some items are ordered in more than one unit (column "${unit}"): ${listed}. Their quantities cannot be added up: convert each item's lines to one unit, then gather again.`);
 }
 
 function relation(file: OrderLineFile): string {

@@ -22,7 +22,9 @@ export type LeftOutReason =
   /** an order line whose date cannot be read */
   | "unreadablePeriod"
   /** an order line its status marks cancelled or rejected */
-  | "cancelled";
+  | "cancelled"
+  /** an order line in another unit than the item's first line */
+  | "otherUnit";
 
 /** Rows left out for one reason. */
 export interface LeftOutRows {
@@ -47,7 +49,7 @@ export interface Reconciliation {
 }
 
 /** Kinds of cells that could not be read as the mapping says; each is an error until fixed. */
-export type ReadProblemKind = "phantomItem" | "textInNumber" | "duplicate" | "noKey" | "unreadablePeriod" | "inheritedKey";
+export type ReadProblemKind = "phantomItem" | "textInNumber" | "duplicate" | "noKey" | "unreadablePeriod" | "inheritedKey" | "mixedUnits";
 
 /** One cell that could not be read, with a planner-facing message. */
 export interface ReadProblem {
@@ -112,6 +114,7 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
   noKey: "rows with quantities but no item",
   unreadablePeriod: "order lines whose date cannot be read",
   cancelled: "order lines cancelled or rejected (by their status)",
+  otherUnit: "order lines in another unit than their item's first line",
 };
 
 /**

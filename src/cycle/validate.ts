@@ -38,7 +38,8 @@ export type IssueKind =
   | "phantomItem"
   | "noKey"
   | "unreadablePeriod"
-  | "inheritedKey";
+  | "inheritedKey"
+  | "mixedUnits";
 
 /** One problem, at one cell. */
 export interface ValidationIssue {

@@ -226,6 +226,25 @@ describe("proposeMapping on other layouts", () => {
     expect(rejectedReading.reconciliation.quantityIn).toBe(17);
   });
 
+  it("does not add up an item's order lines in different units: the other unit's lines are errors, left out and counted", async () => {
+    const book = await sheetBook("Orders", [
+      ["Order Date", "SKU", "Qty", "UoM"],
+      ["2024-01-05", "A-1", 10, "PC"],
+      ["2024-01-09", "A-1", 2, "CS"],
+      ["2024-02-02", "A-1", 5, "pc"],
+      ["2024-02-03", "B-1", 3, "CS"],
+    ]);
+    const reading = await readHistory(book, (await proposeMapping(book)).history!);
+    expect(reading.series.map((series) => [series.item, series.history])).toEqual([
+      ["A-1", [10, 5]],
+      ["B-1", [0, 3]],
+    ]);
+    expect(reading.problems.map((problem) => problem.message)).toEqual([
+      'Orders!D3: A-1 is ordered in "CS" here but in "PC" at Orders!D2; quantities in different units cannot be added up. Convert the line to PC, or correct its unit.',
+    ]);
+    expect(reading.reconciliation.leftOut).toEqual([{ reason: "otherUnit", rows: 1, quantity: 2, cells: ["Orders!D3"] }]);
+  });
+
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {
     const book = await sheetBook("Both", [
       [null, null, "North", null, null, "South", null, null],

@@ -210,8 +210,8 @@ export interface PeriodRun {
 
 type HeaderReading = { type: "month"; month: Month } | { type: "week"; start: number } | { type: "date"; serial: number };
 
-/** Words saying that a week's date is its last day: "Week ending", "W/E 2024-01-07", "Wk end". */
-const WEEK_ENDING = /\b(?:week|wk)(?:\s+end|\s*ending)\b|(?:^|\s)w\/e(?:\s|$)|\bending\b/i;
+/** Words saying that a week's date is its last day: "Week ending", "W/E 2024-01-07", "Wk end", "Period ending" (not "Ending stock" beside the weeks). */
+const WEEK_ENDING = /\b(?:week|wk|period)(?:\s+end|\s*ending)\b|(?:^|\s)w\/e(?:\s|$)/i;
 
 /** Share of the steps of a run that must be one period long (a missing period is allowed, date-like quantities are not). */
 const REGULAR_SHARE = 0.8;

@@ -98,6 +98,7 @@ describe("findPeriodRun: months, weeks and days", () => {
     expect(findPeriodRun(["Week ending", sunday, sunday + 7, sunday + 14])!.spans.map(spanLabel)).toEqual(["2024-W01", "2024-W02", "2024-W03"]);
     expect(findPeriodRun(["SKU", "W/E 2024-01-07", "W/E 2024-01-14", "W/E 2024-01-21"])!.spans.map(spanLabel)).toEqual(["2024-W01", "2024-W02", "2024-W03"]);
     expect(findPeriodRun(["Weekend promo", sunday, sunday + 7, sunday + 14])!.spans.map(spanLabel)).toEqual(["2024-01-07", "2024-01-14", "2024-01-21"]);
+    expect(findPeriodRun(["SKU", sunday, sunday + 7, sunday + 14, "Ending stock"])!.spans.map(spanLabel)).toEqual(["2024-01-07", "2024-01-14", "2024-01-21"]);
   });
 
   it("reads months and days as ERP systems store them, run together: 202401 and 20240115, as numbers or text", () => {

@@ -395,7 +395,7 @@ function periodBands(above: readonly CellValue[] | undefined, line: readonly Cel
     const labels = above.flatMap((cell, position) =>
       position >= start && position < end && typeof cell === "string" && cell.trim() !== "" && !isTotalLabel(cell) && !looksLikePeriod(cell) ? [{ text: cell.trim(), position }] : [],
     );
-    if (labels.length === 0 || labels.some((label) => label.text !== labels[0].text)) return undefined;
+    if (labels.length === 0 || labels.some((label) => label.text !== labels[0].text) || namesMeasure(labels[0].text)) return undefined;
     const own = line.map((cell, position) => (position >= start && position < end ? cell : null));
     const run = findPeriodRun(own);
     const periodCells = own.filter((cell) => parsePeriodCell(cell) !== undefined).length;
@@ -404,6 +404,14 @@ function periodBands(above: readonly CellValue[] | undefined, line: readonly Cel
   }
   const names = bands.map((band) => band.location.toLowerCase());
   return new Set(names).size === names.length ? bands : undefined;
+}
+
+/** A label that names a measure, not a place: "Actual" and "Budget" bands are two measures side by side, never read as locations. */
+const MEASURE_LABEL = /^(?:act(?:ual)?s?|budget|bud|bgt|fc|fcst|forecast|plan|target|prior year|last year|this year|ly|py|cy|ty|units?|value|revenue|sales|qty|quantity|amount|margin|cost|price|volume|share|ist|soll)\b/i;
+
+/** True for a band label naming a measure or an item attribute rather than a location. */
+function namesMeasure(label: string): boolean {
+  return MEASURE_LABEL.test(label) || historyFieldOf(label) === "quantity" || itemFieldOf(label) !== undefined;
 }
 
 /** The periods of all bands as one run along the line, for the checks of the lines outside them. */

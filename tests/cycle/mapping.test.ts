@@ -245,6 +245,17 @@ describe("proposeMapping on other layouts", () => {
     expect(reading.reconciliation.leftOut).toEqual([{ reason: "otherUnit", rows: 1, quantity: 2, cells: ["Orders!D3"] }]);
   });
 
+  it("never reads bands of measures ('Actual' and 'Budget' over the same months) as locations: refused at the repeated month", async () => {
+    const book = await sheetBook("Plan", [
+      [null, "Actual", null, null, "Budget", null, null],
+      ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Jan 2024", "Feb 2024", "Mar 2024"],
+      ["CH-101", 1, 2, 3, 4, 5, 6],
+    ]);
+    const mapping = await proposeMapping(book);
+    expect(mapping.history).toBeNull();
+    expect(mapping.notes?.[0]).toMatch(/^Plan!E2: "Jan 2024" repeats a period/);
+  });
+
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {
     const book = await sheetBook("Both", [
       [null, null, "North", null, null, "South", null, null],

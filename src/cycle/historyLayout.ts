@@ -571,7 +571,8 @@ export interface PeriodSheetShape {
  * Recognise a sheet that holds one period's quantities (the period in its name: a sheet per month):
  * a header row naming the item, then either a quantity column ("Qty", "Sales", with a location column
  * or without) or one column per location ("North", "South": text headers over numbers that name no
- * item attribute and no total).
+ * total and no item attribute such as "Price"; none may name a measure, "Actual" beside "Budget",
+ * which is not guessed between).
  * @param sample the sheet's first rows
  * @returns the shape, or undefined when the sheet holds no such table
  * @example periodSheetShape([["Item", "North", "South"], ["A-1", 3, 4]])?.values // [{ column: 1, location: "North" }, { column: 2, location: "South" }]
@@ -589,12 +590,13 @@ export function periodSheetShape(sample: Matrix): PeriodSheetShape | undefined {
       const location = header.findIndex((cell, column) => column !== item && historyFieldOf(cell) === "location");
       return { headerRow, item, ...(location < 0 ? {} : { location }), values: [{ column: quantity }] };
     }
-    const values = header.flatMap((cell, column) =>
+    const numbers = header.flatMap((cell, column) =>
       column !== item && typeof cell === "string" && cell.trim() !== "" && !isTotalLabel(cell) && itemFieldOf(cell) === undefined && historyFieldOf(cell) === undefined && !looksLikePeriod(cell) && numeric(column)
         ? [{ column, location: cell.trim() }]
         : [],
     );
-    return values.length > 0 ? { headerRow, item, values } : undefined;
+    const measures = numbers.filter((entry) => namesMeasure(entry.location));
+    return numbers.length > 0 && measures.length === 0 ? { headerRow, item, values: numbers } : undefined;
   }
   return undefined;
 }

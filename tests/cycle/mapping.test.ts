@@ -188,6 +188,9 @@ describe("proposeMapping on other layouts", () => {
       ["A-1", "1000", [10, 20, 30]],
       ["A-1", "2000", [11, 21, 31]],
     ]);
+    const measures = new ExcelJS.Workbook();
+    for (const name of ["2024-01", "2024-02"]) measures.addWorksheet(name).addRows([["Item", "Actual", "Budget"], ["A-1", 10, 12]]);
+    expect((await proposeMapping(await load(measures))).history).toBeNull();
   });
 
   it("takes the actuals of an S&OP sheet as the history and notes the forecast columns after them; actuals and budget of the same months stay refused", async () => {

@@ -1149,6 +1149,49 @@ function quarterNotSubtotal(): Layout {
   return { name: "quarter-not-subtotal", description: "A 'Q1' column that is not the sum of January to March: refused at it", book, months: {}, leftOut: {}, unseen: true, refused: "Targets!E1" };
 }
 
+/** Hostile: week numbers 'Wk 50'..'Wk 52', 'Wk 1'.. under a year row ('2023' over the first, '2024' over 'Wk 1'). */
+function weeksUnderYear(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Weekly");
+  const starts = Array.from({ length: 12 }, (_, k) => addDays(utc(2023, 12, 11), 7 * k));
+  const next = quantities(109);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  const weekNumber = (date: Date): number => Number(isoWeekOf(date).slice(6));
+  sheet.addRow([null, ...starts.map((date, k) => (k === 0 || weekNumber(date) === 1 ? String(isoWeekOf(date).slice(0, 4)) : null))]);
+  sheet.addRow(["Item", ...starts.map((date) => `Wk ${weekNumber(date)}`)]);
+  for (const item of ITEMS.slice(0, 3)) {
+    const values = starts.map(() => next());
+    values.forEach((value, t) => {
+      add(weekly, item, "", isoWeekOf(starts[t]), value);
+      for (let d = 0; d < 7; d++) add(monthly, item, "", monthOfDate(addDays(starts[t], d)), value / 7);
+    });
+    sheet.addRow([item, ...values]);
+  }
+  return { name: "weeks-under-year", description: "Week numbers 'Wk 50'..'Wk 52', 'Wk 1'.. under a year row", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
+}
+
+/** Hostile: weekly headers as UK text dates '01/01/2024', '08/01/2024', ... (day first: '15/01/2024' settles it). */
+function ukWeeklyTextDates(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Weekly");
+  const starts = Array.from({ length: 10 }, (_, k) => addDays(utc(2024, 1, 1), 7 * k));
+  const next = quantities(113);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  const text = (date: Date): string => `${String(date.getUTCDate()).padStart(2, "0")}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${date.getUTCFullYear()}`;
+  sheet.addRow(["SKU", ...starts.map(text)]);
+  for (const item of ITEMS.slice(0, 3)) {
+    const values = starts.map(() => next());
+    values.forEach((value, t) => {
+      add(weekly, item, "", isoWeekOf(starts[t]), value);
+      for (let d = 0; d < 7; d++) add(monthly, item, "", monthOfDate(addDays(starts[t], d)), value / 7);
+    });
+    sheet.addRow([item, ...values]);
+  }
+  return { name: "uk-weekly-text-dates", description: "Weekly headers as UK text dates '01/01/2024', '08/01/2024', ...", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -1215,6 +1258,8 @@ export function buildLayouts(): Layout[] {
     quarterSubtotals(),
     actualsThenForecast(),
     quarterNotSubtotal(),
+    weeksUnderYear(),
+    ukWeeklyTextDates(),
   ];
 }
 

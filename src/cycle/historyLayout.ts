@@ -278,8 +278,9 @@ const READABLE_SHARE = 0.8;
 const FISCAL = /\bfy|fiscal|\bgj\b|exercice|\bejercicio/i;
 
 /**
- * A header line with the year of its month names taken from group headers above ("Q1 2024" merged over
- * "Jan", "Feb", "Mar"): each bare month name gets the last year written in the line above, left of it.
+ * A header line with the year of its month names and week numbers taken from group headers above
+ * ("Q1 2024" merged over "Jan", "Feb", "Mar"; "2024" over "W01", "W02"): each bare month name or week
+ * number gets the last year written in the line above, left of it.
  * @example withGroupYears(["Q1 2024", null], ["Jan", "Feb"]) // ["Jan 2024", "Feb 2024"]
  */
 function withGroupYears(above: readonly CellValue[] | undefined, line: readonly CellValue[]): CellValue[] {
@@ -288,9 +289,15 @@ function withGroupYears(above: readonly CellValue[] | undefined, line: readonly 
     const text = String(above?.[column] ?? "");
     const group = /\b((?:19|20)\d{2})\b/.exec(text);
     if (group) year = FISCAL.test(text) ? undefined : group[1];
-    return typeof cell === "string" && year !== undefined && monthOfName(cell) !== undefined ? `${cell.trim()} ${year}` : cell;
+    if (typeof cell !== "string" || year === undefined) return cell;
+    if (monthOfName(cell) !== undefined) return `${cell.trim()} ${year}`;
+    const week = BARE_WEEK.exec(cell.trim());
+    return week ? `${year}-W${week[1].padStart(2, "0")}` : cell;
   });
 }
+
+/** A week number without its year: "W01", "Wk 5", "Week 12", "KW 3". */
+const BARE_WEEK = /^(?:w|wk|week|kw)\s*[-.]?\s*(\d{1,2})$/i;
 
 /**
  * The first grid of period headers in the first rows, its keys beside it; a refusal naming the cell

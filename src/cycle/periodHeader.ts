@@ -231,7 +231,7 @@ const REGULAR_SHARE = 0.8;
  * @example findPeriodRun(["Item", 45292, 45299, 45306])?.spans[0] // { kind: "week", first: 45292, days: 7 }
  */
 export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRun | undefined {
-  const direct = line.map(readHeader);
+  const direct = textDateReadings(line) ?? line.map(readHeader);
   const readings = direct.filter((reading) => reading !== undefined).length >= minimum ? direct : affixStripped(line, minimum).map(readHeader);
   const count = (type: HeaderReading["type"]): number => readings.filter((reading) => reading?.type === type).length;
   const type = (["week", "date", "month"] as const).reduce((best, next) => (count(next) > count(best) ? next : best));
@@ -254,6 +254,30 @@ export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRu
     return oneDayOfEachMonth(serials) ? monthRun(positions, serials.map(monthOfDay)) : undefined;
   }
   return monthRun(positions, positions.map((position) => (readings[position] as { month: Month }).month));
+}
+
+/**
+ * Readings of a line whose dates are text written day/month/year or month/day/year ("15/01/2024",
+ * "1/14/2024"), as a UK or US export opened as text writes week or day headers: the order is settled by
+ * a part above 12 in some cell, and every such cell is then read as its day (so dates a week apart are
+ * weeks). Undefined when fewer than two cells are such dates, or no cell settles the order, or cells
+ * settle it both ways: then each cell is read on its own (a month, by dayMonthYear).
+ * @example textDateReadings(["SKU", "01/01/2024", "08/01/2024", "15/01/2024"])?.[3] // { type: "date", serial: 45306 }
+ */
+function textDateReadings(line: readonly CellValue[]): (HeaderReading | undefined)[] | undefined {
+  const parts = line.map((cell) => (typeof cell === "string" ? DAY_MONTH_YEAR.exec(cell.trim()) : null));
+  const dated = parts.filter((match): match is RegExpExecArray => match !== null);
+  if (dated.length < 2) return undefined;
+  const dayFirst = dated.some((match) => Number(match[1]) > 12);
+  if (dayFirst === dated.some((match) => Number(match[2]) > 12)) return undefined;
+  return line.map((cell, k) => {
+    const match = parts[k];
+    if (match === null) return readHeader(cell);
+    const [day, monthOfYear, year] = dayFirst ? [Number(match[1]), Number(match[2]), Number(match[3])] : [Number(match[2]), Number(match[1]), Number(match[3])];
+    if (monthOfYear < 1 || monthOfYear > 12 || day < 1 || day > daysInMonth(year, monthOfYear)) return undefined;
+    const serial = daySerial(year, monthOfYear, day);
+    return serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? { type: "date", serial } : undefined;
+  });
 }
 
 /**

@@ -101,6 +101,13 @@ describe("findPeriodRun: months, weeks and days", () => {
     expect(findPeriodRun(["SKU", sunday, sunday + 7, sunday + 14, "Ending stock"])!.spans.map(spanLabel)).toEqual(["2024-01-07", "2024-01-14", "2024-01-21"]);
   });
 
+  it("reads text dates day first or month first as the line settles it: UK and US weekly headers are weeks, month ends stay months", () => {
+    expect(findPeriodRun(["SKU", "01/01/2024", "08/01/2024", "15/01/2024"])!.spans.map(spanLabel)).toEqual(["2024-W01", "2024-W02", "2024-W03"]);
+    expect(findPeriodRun(["SKU", "1/1/2024", "1/8/2024", "1/15/2024"])!.spans.map(spanLabel)).toEqual(["2024-W01", "2024-W02", "2024-W03"]);
+    expect(findPeriodRun(["SKU", "31/01/2024", "29/02/2024", "31/03/2024"])!.spans.map(spanLabel)).toEqual(["2024-01", "2024-02", "2024-03"]);
+    expect(findPeriodRun(["SKU", "01/01/2024", "01/02/2024", "01/03/2024"])!.spans.map(spanLabel)).toEqual(["2024-01", "2024-02", "2024-03"]);
+  });
+
   it("reads months and days as ERP systems store them, run together: 202401 and 20240115, as numbers or text", () => {
     expect(findPeriodRun(["Material", 202311, 202312, 202401])!.spans.map(spanLabel)).toEqual(["2023-11", "2023-12", "2024-01"]);
     expect(findPeriodRun(["Material", "202311", "202312", "202401"])!.spans.map(spanLabel)).toEqual(["2023-11", "2023-12", "2024-01"]);

@@ -1,5 +1,6 @@
 import { csvField } from "./csv";
 import { PlanningError } from "../core/errors";
+import { MAX_MAGNITUDE } from "../core/magnitude";
 import { decimalCommaNumber } from "../cycle/cellValues";
 import { CALENDAR_LABELS } from "../cycle/periods";
 
@@ -105,6 +106,9 @@ export function readHistoryRow(fields: readonly string[], columns: HistoryColumn
   const value = raw === "" || MISSING_MARKERS.has(raw.toLowerCase()) ? null : columns.separator === ";" ? (decimalCommaNumber(raw) ?? NaN) : Number(raw);
   if (value !== null && !Number.isFinite(value)) {
     return { id, period, problem: `${where}: the value "${raw}" of series ${id} is not a number. Leave it blank if it is missing.` };
+  }
+  if (value !== null && Math.abs(value) > MAX_MAGNITUDE) {
+    return { id, period, problem: `${where}: the value ${raw} of series ${id} is beyond the ±1e15 a forecast takes: check it for a unit or scale mistake.` };
   }
   return { id, period, value };
 }

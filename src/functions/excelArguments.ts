@@ -1,4 +1,5 @@
 import { PlanningError } from "../core/errors";
+import { MAX_MAGNITUDE } from "../core/magnitude";
 import { excelErrorValue, type ExcelErrorValue } from "./excelError";
 
 /** Whether a 1-D input came as a column (n x 1) or a row (1 x n); results spill the same way. */
@@ -20,11 +21,6 @@ export interface ExcelSeries {
  */
 export const MAX_CELLS = 100_000;
 
-/**
- * The largest magnitude a number may have: Excel keeps 15 significant digits, and a plan's sums of
- * squares and money totals of numbers up to 1e15 stay finite, so every result is a number Excel stores.
- */
-export const MAX_MAGNITUDE = 1e15;
 
 const isBlank = (cell: unknown): boolean => cell === null || cell === undefined || cell === "";
 

@@ -147,6 +147,12 @@ describe("sop forecast", () => {
     expect(markers).toEqual([{ id: "B", values: [null, null, null, null, null, 4], periods: ["1", "2", "3", "4", "5", "6"] }]);
   });
 
+  it("gives a series with a value beyond ±1e15 an error row naming the line, as the functions refuse such a cell", () => {
+    expect(readHistoryCsv("series_id,period,value\nA,1,12\nA,2,1e300\nA,3,13\n", "h.csv")[0].problem).toBe(
+      "h.csv, line 3: the value 1e300 of series A is beyond the ±1e15 a forecast takes: check it for a unit or scale mistake.",
+    );
+  });
+
   it("names the line of a value that is not a number", () => {
     expect(readHistoryCsv("series_id,period,value\nA,1,12\nA,2,abc\n", "h.csv")[0].problem).toMatch(/h.csv, line 3: the value "abc" of series A is not a number/);
     expect(() => readHistoryCsv("id,period,value\n", "h.csv")).toThrow(/no "series_id" column/);

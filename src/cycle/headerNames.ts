@@ -189,3 +189,15 @@ export function namesItemAndLocation(header: CellValue): boolean {
   const parts = String(header ?? "").split(/\s*[|/@]\s*|\s+(?:x|at|by)\s+/i);
   return parts.length === 2 && itemFieldOf(parts[0]) === "id" && HISTORY_FIELDS.location.test(normalizeHeader(parts[1]));
 }
+
+/** Words that make a line a total or subtotal ("Total", "Chairs Total", "Total Chairs", "Subtotal", "Grand total", "Sum"). */
+const TOTAL = /(?:^|[\s(:-])(?:sub-?)?totals?(?:$|[\s):-])|^\s*(?:grand|sum|gesamt|summe)\b/i;
+
+/**
+ * True when a key cell marks a total or subtotal line.
+ * @example isTotalLabel("Chairs Total") // true
+ * @example isTotalLabel("CH-101") // false
+ */
+export function isTotalLabel(value: CellValue): boolean {
+  return typeof value === "string" && TOTAL.test(value);
+}

@@ -14,11 +14,10 @@ import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
 import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
-import { lineCancelled } from "./headerNames";
+import { isTotalLabel, lineCancelled } from "./headerNames";
 import {
   detailLines,
   isLines,
-  isTotalLabel,
   lineKey,
   lineSpan,
   transpose,

@@ -1,0 +1,98 @@
+/**
+ * How the periods of a grid's header line group: bands of periods under a location row (a pivot table
+ * with the location as its column field) and quarter or half-year subtotal columns among the months.
+ */
+import type { CellValue, Matrix } from "../workbook/workbook";
+import { toNumber } from "./cellValues";
+import { historyFieldOf, isTotalLabel, itemFieldOf } from "./headerNames";
+import { findPeriodRun, looksLikePeriod, parsePeriodCell, periodLineProblem, type PeriodRun } from "./periodHeader";
+
+/** The periods of a grid under one label of a location row above them. */
+export interface PeriodBand {
+  location: string;
+  /** Position of the label along the line above. */
+  labelAt: number;
+  run: PeriodRun;
+}
+
+/**
+ * The bands of a header line whose periods start again under each label of the line above ("North"
+ * over Jan..Dec 2024, "South" over Jan..Dec 2024: a pivot table with the location as its column field,
+ * items down the rows). A band runs from a period that does not follow the one left of it to the next
+ * such period; its label is the one text of the line above over its cells (merged over them, or written
+ * over each), and names no period, no total and none twice. Undefined unless there are two bands or
+ * more, each a run of periods of one kind read exactly, or when the line above names its labels as
+ * something other than a location ("Customer", "Channel": those are summed, not planned apart).
+ * @param above the line above the header line (undefined for the first line)
+ * @param line the header line, totals blanked
+ * @example periodBands(["", "North", null, null, "South", null, null], ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Jan 2024", "Feb 2024", "Mar 2024"])?.map((band) => band.location) // ["North", "South"]
+ */
+export function periodBands(above: readonly CellValue[] | undefined, line: readonly CellValue[]): PeriodBand[] | undefined {
+  if (above === undefined) return undefined;
+  const readable = line.flatMap((cell, position) => {
+    const span = parsePeriodCell(cell);
+    return span ? [{ position, first: span.first }] : [];
+  });
+  const starts = readable.filter((entry, k) => k === 0 || entry.first <= readable[k - 1].first).map((entry) => entry.position);
+  if (starts.length < 2) return undefined;
+  const named = above.slice(0, starts[0]).map((cell) => historyFieldOf(cell)).find((field) => field !== undefined);
+  if (named !== undefined && named !== "location") return undefined;
+  const bands: PeriodBand[] = [];
+  for (const [k, start] of starts.entries()) {
+    const end = k + 1 < starts.length ? starts[k + 1] : line.length;
+    const labels = above.flatMap((cell, position) =>
+      position >= start && position < end && typeof cell === "string" && cell.trim() !== "" && !isTotalLabel(cell) && !looksLikePeriod(cell) ? [{ text: cell.trim(), position }] : [],
+    );
+    if (labels.length === 0 || labels.some((label) => label.text !== labels[0].text) || namesMeasure(labels[0].text)) return undefined;
+    const own = line.map((cell, position) => (position >= start && position < end ? cell : null));
+    const run = findPeriodRun(own);
+    const periodCells = own.filter((cell) => parsePeriodCell(cell) !== undefined).length;
+    if (!run || run.positions.length !== periodCells || periodLineProblem(own, run) !== undefined || (bands.length > 0 && run.kind !== bands[0].run.kind)) return undefined;
+    bands.push({ location: labels[0].text, labelAt: labels[0].position, run });
+  }
+  const names = bands.map((band) => band.location.toLowerCase());
+  return new Set(names).size === names.length ? bands : undefined;
+}
+
+/** A label that names a measure, not a place: "Actual" and "Budget" bands are two measures side by side, never read as locations. */
+const MEASURE_LABEL = /^(?:act(?:ual)?s?|budget|bud|bgt|fc|fcst|forecast|plan|target|prior year|last year|this year|ly|py|cy|ty|units?|value|revenue|sales|qty|quantity|amount|margin|cost|price|volume|share|ist|soll)\b/i;
+
+/** True for a band label naming a measure or an item attribute rather than a location. */
+export function namesMeasure(label: string): boolean {
+  return MEASURE_LABEL.test(label) || historyFieldOf(label) === "quantity" || itemFieldOf(label) !== undefined;
+}
+
+/** The periods of all bands as one run along the line, for the checks of the lines outside them. */
+export function joinedRun(bands: readonly PeriodBand[]): PeriodRun {
+  return { kind: bands[0].run.kind, positions: bands.flatMap((band) => band.run.positions), spans: bands.flatMap((band) => band.run.spans) };
+}
+
+/** A quarter or half-year subtotal header among months: "Q1", "Qtr 2", "Q3 2024", "H1", "1st half". */
+const SUBTOTAL_HEADER = /^(?:(?:q|qtr|quarter)\s*[1-4]|h\s*[12]|half\s*[12]|[12](?:st|nd) half)(?:\s*[-/ ]?\s*(?:fy)?\s*'?\d{2,4})?$/i;
+
+/**
+ * The lines among a run's periods headed as a quarter or half-year ("Q1", "H1") whose every number is
+ * the sum of the 3 (quarter) or 6 (half-year) periods before it: subtotals, left out as total lines
+ * are. The first "Q1" whose numbers are not such sums ends the search and stays a header step 1
+ * cannot place.
+ */
+export function subtotalLines(values: Matrix, headerLine: number, run: PeriodRun): Set<number> {
+  const subtotals = new Set<number>();
+  const periods = new Set(run.positions);
+  const data = values.slice(headerLine + 1);
+  for (let line = run.positions[0] + 1; line < (values[headerLine]?.length ?? 0); line++) {
+    const header = values[headerLine][line];
+    if (periods.has(line) || typeof header !== "string" || !SUBTOTAL_HEADER.test(header.trim())) continue;
+    const span = /^(?:q|qtr|quarter)/i.test(header.trim()) ? 3 : 6;
+    const covered = run.positions.filter((position) => position < line).slice(-span);
+    const sums = data.every((row) => {
+      const total = toNumber(row[line] ?? null);
+      if (total === null) return covered.every((position) => toNumber(row[position] ?? null) === null);
+      const sum = covered.reduce((acc, position) => acc + (toNumber(row[position] ?? null) ?? 0), 0);
+      return Math.abs(total - sum) <= 0.005 * Math.max(1, Math.abs(sum));
+    });
+    if (covered.length < span || !sums) break;
+    subtotals.add(line);
+  }
+  return subtotals;
+}

@@ -34,9 +34,9 @@ export async function runGatherCommand(args: string[]): Promise<number> {
   const book = await MemoryWorkbook.fromXlsx(readInputFile(values.into));
   const choices = values.columns === undefined ? [] : values.columns.split(",");
   const history = await withDuckDb((runner) => importOrderLines(runner, file, bucket as Bucket, choices));
-  const written = await writeOrderHistory(book, history);
+  await writeOrderHistory(book, history);
   writeOutputFile(values.out, await book.toXlsx(), [positionals[0], values.into]);
-  process.stdout.write(`${orderHistoryReport(history, written).join("\n")}\nWritten: ${values.out}\n`);
+  process.stdout.write(`${orderHistoryReport(history).join("\n")}\nWritten: ${values.out}\n`);
   return 0;
 }
 

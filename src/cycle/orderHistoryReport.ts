@@ -3,7 +3,6 @@
  */
 import type { ServiceSummary } from "../core/service/otif";
 import { formatNumber } from "../workbook/numberFormat";
-import type { OrderHistoryWritten } from "./orderHistorySheets";
 import { ROLE_LABELS } from "./orderLineColumns";
 import type { OrderHistory } from "./orderLineImport";
 import { SHEETS } from "./sheets";
@@ -20,13 +19,12 @@ function quantity(value: number): string {
 /**
  * What an import of order lines did, as lines for the planner: the columns taken (and how dates were
  * read), the reconciliation of rows and quantities with the first lines of each reason a row was left
- * out, the history written and whether step 1 takes it, and the delivery service over all lines.
+ * out, the history written (which step 1's mapping then takes), and the delivery service over all lines.
  * @param history what the order lines came to.
- * @param written what writing it did to the data mapping.
  * @returns The report, one line per entry.
- * @example orderHistoryReport(history, { mapped: true })[1] // "Rows in 7 = used 5 + left out 2"
+ * @example orderHistoryReport(history)[1] // "Rows in 7 = used 5 + left out 2"
  */
-export function orderHistoryReport(history: OrderHistory, written: OrderHistoryWritten): string[] {
+export function orderHistoryReport(history: OrderHistory): string[] {
   const { reconciliation: r } = history;
   const rowsOut = r.rowsIn - r.rowsUsed;
   const lines = [
@@ -35,7 +33,7 @@ export function orderHistoryReport(history: OrderHistory, written: OrderHistoryW
     ...r.leftOut.map((entry) => `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${quantity(entry.quantity)}); ${entry.lines.length === 1 ? r.numbering : `first ${r.numbering}s`} ${entry.lines.join(", ")}`),
     `Quantity in ${quantity(r.quantityIn)} = used ${quantity(r.quantityUsed)} + left out ${quantity(r.quantityIn - r.quantityUsed)}`,
     `History: ${count(history.series.length)} series (item${history.hasLocation ? " x location" : ""}) x ${history.periods.length} ${history.bucket}s, ${history.periods[0]} to ${history.periods[history.periods.length - 1]}, on "${SHEETS.orderHistory}"`,
-    written.mapped ? `  step 1's data mapping now takes "${SHEETS.orderHistory}" as the demand history` : `  ${written.note}`,
+    `  step 1's data mapping now takes "${SHEETS.orderHistory}" as the demand history`,
   ];
   if (history.service) {
     const total = history.service.total;

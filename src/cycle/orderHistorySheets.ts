@@ -4,36 +4,27 @@
  * the data mapping then takes as the history; and the delivery service by item and location on
  * "SOP Service Levels", which step 6 shows. A planner's own sheet is never written.
  */
-import { PlanningError } from "../core/errors";
 import type { ServiceSummary } from "../core/service/otif";
 import type { CellInput, Workbook } from "../workbook/workbook";
-import { loadMapping, mapPartAt, proposeMapping, saveMapping } from "./mapping";
+import { loadMapping, proposeMapping, saveMapping } from "./mapping";
 import type { OrderHistory, ServiceReport } from "./orderLineImport";
 import { PERCENT_FORMAT, WHOLE_FORMAT, periodFormats, readIfPresent, replaceSheets } from "./ownedSheets";
 import { SHEETS } from "./sheets";
 import type { ResultTable } from "./stepTypes";
-
-/** What writing the order history did to the workbook's data mapping. */
-export interface OrderHistoryWritten {
-  /** True when step 1's mapping now takes SOP Order History as the demand history. */
-  mapped: boolean;
-  /** Why the mapping was left as it was, when it was. */
-  note?: string;
-}
 
 /** Header of SOP Service Levels. */
 export const SERVICE_HEADER = ["Item", "Location", "Lines delivered", "Lines overdue", "Lines open", "On time", "In full", "OTIF", "Lead time mean (days)", "Lead time median (days)", "Lead time 90th pct (days)"];
 
 /**
  * Write the order history (and the service levels, when there are any) into the workbook and point
- * the data mapping's history at it, so the next step 1 reads it.
+ * the data mapping's history at it, so the next step 1 reads it: the mapping is the layout written
+ * (items, locations, periods across), not a recognition of it, so a history of any length is read.
  * @param book the workbook.
  * @param history what the order lines came to.
- * @returns Whether the mapping now takes the new sheet as the history.
  * @throws WorkbookError when a sheet of that name is the planner's own.
  * @example await writeOrderHistory(book, await importOrderLines(duckdb, file, "month"));
  */
-export async function writeOrderHistory(book: Workbook, history: OrderHistory): Promise<OrderHistoryWritten> {
+export async function writeOrderHistory(book: Workbook, history: OrderHistory): Promise<void> {
   const keyHeader = history.hasLocation ? ["Item", "Location"] : ["Item"];
   const rows: CellInput[][] = [
     [...keyHeader, ...history.periods],
@@ -44,14 +35,17 @@ export async function writeOrderHistory(book: Workbook, history: OrderHistory): 
     ...(history.service ? { [SHEETS.serviceLevels]: serviceSheet(history.service) } : {}),
   });
   const mapping = (await loadMapping(book)) ?? (await proposeMapping(book));
-  try {
-    mapping.history = await mapPartAt(book, "history", SHEETS.orderHistory);
-  } catch (error) {
-    if (!(error instanceof PlanningError)) throw error;
-    return { mapped: false, note: `Step 1 does not read "${SHEETS.orderHistory}" as history yet (${error.message}); map it in step 1.` };
-  }
+  mapping.history = {
+    source: { kind: "sheet", reference: SHEETS.orderHistory, sheet: SHEETS.orderHistory, row: 0, col: 0 },
+    orientation: "periodsAcross",
+    headerLine: 0,
+    keyLine: 0,
+    ...(history.hasLocation ? { locationLine: 1 } : {}),
+    periodLines: history.periods.map((_, k) => keyHeader.length + k),
+    periods: history.periods,
+    periodKind: history.bucket,
+  };
   await saveMapping(book, mapping);
-  return { mapped: true };
 }
 
 /**

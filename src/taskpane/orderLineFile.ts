@@ -64,7 +64,8 @@ export async function importOrderLineFile(workbook: Workbook, file: File, bucket
   };
   try {
     const history = await importOrderLines(runner, { format, path: name }, bucket);
-    return orderHistoryReport(history, await writeOrderHistory(workbook, history));
+    await writeOrderHistory(workbook, history);
+    return orderHistoryReport(history);
   } finally {
     await connection.close();
     await db.dropFile(name);

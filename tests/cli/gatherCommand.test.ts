@@ -6,6 +6,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { historySources } from "../../src/cycle/historyLayout";
 import { loadMapping } from "../../src/cycle/mapping";
+import { readHistory } from "../../src/cycle/historyReader";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { captureOutput, type CommandRun } from "./captureOutput";
 
@@ -138,6 +139,17 @@ describe("sop gather", () => {
     expect((await historySheet(path.join(dir, "unit.xlsx"))).slice(1)).toEqual([["A", 10, 2, 5]]);
   });
 
+  test("maps the history it wrote whatever its length: two months of lines are read by step 1 as two months", async () => {
+    const result = await gatherLines("two-months.csv", "Order Date,SKU,Plant,Qty\n2024-01-05,A,DC1,10\n2024-02-09,A,DC1,2\n2024-02-10,B,DC2,4\n");
+    expect(result.stdout).toContain(`step 1's data mapping now takes "SOP Order History" as the demand history`);
+    const book = await MemoryWorkbook.fromXlsx(fs.readFileSync(path.join(dir, "two-months.xlsx")));
+    const reading = await readHistory(book, (await loadMapping(book))!.history!);
+    expect(reading.series.map((series) => [series.item, series.location, series.history])).toEqual([
+      ["A", "DC1", [10, 2]],
+      ["B", "DC2", [null, 4]],
+    ]);
+  });
+
   test("in weeks, a week that spans two months stays one ISO week; day/month/year dates are recognised", async () => {
     const weekly = path.join(dir, "weekly.csv");
     fs.writeFileSync(weekly, "date,item,quantity\n29/01/2024,A,1\n04/02/2024,A,2\n05/02/2024,A,4\n");
@@ -146,7 +158,7 @@ describe("sop gather", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain('order date = "date" (read as day/month/year)');
     expect(result.stdout).toContain("Service: not measured (the file needs both a requested date and a delivery date column)");
-    expect(result.stdout).toMatch(/Step 1 does not read "SOP Order History" as history yet/);
+    expect(result.stdout).toContain(`step 1's data mapping now takes "SOP Order History" as the demand history`);
     expect(await historySheet(out)).toEqual([
       ["Item", "2024-W05", "2024-W06"],
       ["A", 3, 4],

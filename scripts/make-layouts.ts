@@ -1192,6 +1192,14 @@ function ukWeeklyTextDates(): Layout {
   return { name: "uk-weekly-text-dates", description: "Weekly headers as UK text dates '01/01/2024', '08/01/2024', ...", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
 }
 
+/** Hostile: the year written on each January only ('Jan 2024', 'Feb', ..., 'Dec', 'Jan 2025', 'Feb', 'Mar'). */
+function yearOnJanuary(): Layout {
+  const span = months({ year: 2024, month: 1 }, 15);
+  const headers = span.map((m) => (m.month === 1 ? `${MONTH_NAMES[0]} ${m.year}` : MONTH_NAMES[m.month - 1]));
+  const { book, expected } = monthGrid("Sales", headers, span, 127);
+  return { name: "year-on-january", description: "The year written on each January only: 'Jan 2024', 'Feb', ..., 'Jan 2025', 'Feb', 'Mar'", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -1260,6 +1268,7 @@ export function buildLayouts(): Layout[] {
     quarterNotSubtotal(),
     weeksUnderYear(),
     ukWeeklyTextDates(),
+    yearOnJanuary(),
   ];
 }
 

@@ -11,7 +11,7 @@ import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { joinedRun, namesMeasure, periodBands, subtotalLines } from "./periodGroups";
-import { findPeriodRun, isPlannedPeriodHeader, looksLikePeriod, monthOfName, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, isPlannedPeriodHeader, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -285,6 +285,27 @@ function withGroupYears(above: readonly CellValue[] | undefined, line: readonly 
   });
 }
 
+/**
+ * A header line whose bare month names follow a month written with its year ("Jan 2024", "Feb", "Mar",
+ * ..., "Dec", "Jan 2025"): each bare name that is the month right after the one left of it takes that
+ * month's year (December to January the next), so the run reads on; any other bare name is left as it
+ * is (and step 1 refuses it, naming the cell).
+ * @example withRunningYears(["Item", "Nov 2024", "Dec", "Jan"]) // ["Item", "Nov 2024", "Dec 2024", "Jan 2025"]
+ */
+function withRunningYears(line: readonly CellValue[]): CellValue[] {
+  let last: { year: number; month: number } | undefined;
+  return line.map((cell) => {
+    const bare = typeof cell === "string" ? monthOfName(cell) : undefined;
+    if (bare === undefined) {
+      last = parseMonth(cell);
+      return cell;
+    }
+    const next = last && (bare === last.month + 1 || (bare === 1 && last.month === 12)) ? { year: bare === 1 ? last.year + 1 : last.year, month: bare } : undefined;
+    last = next;
+    return next ? `${String(cell).trim()} ${next.year}` : cell;
+  });
+}
+
 /** A week number without its year: "W01", "Wk 5", "Week 12", "KW 3". */
 const BARE_WEEK = /^(?:w|wk|week|kw)\s*[-.]?\s*(\d{1,2})$/i;
 
@@ -296,7 +317,7 @@ const BARE_WEEK = /^(?:w|wk|week|kw)\s*[-.]?\s*(\d{1,2})$/i;
 function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridRefusal | undefined {
   let firstProblem: GridRefusal | undefined;
   for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, values.length); headerLine++) {
-    const line = withGroupYears(values[headerLine - 1], values[headerLine]).map((cell) => (isTotalLabel(cell) ? null : cell));
+    const line = withRunningYears(withGroupYears(values[headerLine - 1], values[headerLine])).map((cell) => (isTotalLabel(cell) ? null : cell));
     const bands = periodBands(values[headerLine - 1], line);
     const run = bands ? joinedRun(bands) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
     const subtotals = run ? subtotalLines(values, headerLine, run) : new Set<number>();

@@ -259,6 +259,14 @@ describe("proposeMapping on other layouts", () => {
     expect(mapping.notes?.[0]).toMatch(/^Plan!E2: "Jan 2024" repeats a period/);
   });
 
+  it("carries a month's year to the bare month names right after it, and refuses one that skips a month", async () => {
+    const running = await sheetBook("S", [["Item", "Nov 2024", "Dec", "Jan", "Feb"], ["A-1", 1, 2, 3, 4]]);
+    expect(grid(await proposeMapping(running))?.periods).toEqual(["2024-11", "2024-12", "2025-01", "2025-02"]);
+    const skipping = await proposeMapping(await sheetBook("S", [["Item", "Nov 2024", "Dec", "Feb", "Mar"], ["A-1", 1, 2, 3, 4]]));
+    expect(skipping.history).toBeNull();
+    expect(skipping.notes?.[0]).toMatch(/^S!D1: "Feb" /);
+  });
+
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {
     const book = await sheetBook("Both", [
       [null, null, "North", null, null, "South", null, null],

@@ -237,16 +237,16 @@ function itemLocationKey(): Layout {
   return { name: "item-location-key", description: "One key column 'Item | Location', month dates across", book, months: expected, leftOut: {} };
 }
 
-/** Weekly history with week-start dates across (Mondays), 30 weeks from 1 Jan 2024. */
-function weeklyDates(): Layout {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("Weekly");
-  const starts = Array.from({ length: 30 }, (_, k) => addDays(utc(2024, 1, 1), 7 * k));
-  const next = quantities(7);
+/**
+ * Rows of a weekly grid (item, then one random quantity per week) added to `sheet`, with the reading
+ * they must give: by ISO week, and by month with each week's quantity spread over its seven days from
+ * the week's first day.
+ */
+function weeklyRows(sheet: ExcelJS.Worksheet, items: readonly string[], starts: readonly Date[], seed: number): { monthly: Record<string, number>; weekly: Record<string, number> } {
+  const next = quantities(seed);
   const monthly: Record<string, number> = {};
   const weekly: Record<string, number> = {};
-  sheet.addRow(["Item", ...starts]);
-  for (const item of ITEMS) {
+  for (const item of items) {
     const values = starts.map(() => next());
     values.forEach((value, t) => {
       add(weekly, item, "", isoWeekOf(starts[t]), value);
@@ -254,6 +254,16 @@ function weeklyDates(): Layout {
     });
     sheet.addRow([item, ...values]);
   }
+  return { monthly, weekly };
+}
+
+/** Weekly history with week-start dates across (Mondays), 30 weeks from 1 Jan 2024. */
+function weeklyDates(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Weekly");
+  const starts = Array.from({ length: 30 }, (_, k) => addDays(utc(2024, 1, 1), 7 * k));
+  sheet.addRow(["Item", ...starts]);
+  const { monthly, weekly } = weeklyRows(sheet, ITEMS, starts, 7);
   return { name: "weekly-dates", description: "Weeks across as week-start dates", book, months: monthly, weeks: weekly, leftOut: {} };
 }
 
@@ -1154,20 +1164,10 @@ function weeksUnderYear(): Layout {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Weekly");
   const starts = Array.from({ length: 12 }, (_, k) => addDays(utc(2023, 12, 11), 7 * k));
-  const next = quantities(109);
-  const monthly: Record<string, number> = {};
-  const weekly: Record<string, number> = {};
   const weekNumber = (date: Date): number => Number(isoWeekOf(date).slice(6));
   sheet.addRow([null, ...starts.map((date, k) => (k === 0 || weekNumber(date) === 1 ? String(isoWeekOf(date).slice(0, 4)) : null))]);
   sheet.addRow(["Item", ...starts.map((date) => `Wk ${weekNumber(date)}`)]);
-  for (const item of ITEMS.slice(0, 3)) {
-    const values = starts.map(() => next());
-    values.forEach((value, t) => {
-      add(weekly, item, "", isoWeekOf(starts[t]), value);
-      for (let d = 0; d < 7; d++) add(monthly, item, "", monthOfDate(addDays(starts[t], d)), value / 7);
-    });
-    sheet.addRow([item, ...values]);
-  }
+  const { monthly, weekly } = weeklyRows(sheet, ITEMS.slice(0, 3), starts, 109);
   return { name: "weeks-under-year", description: "Week numbers 'Wk 50'..'Wk 52', 'Wk 1'.. under a year row", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
 }
 
@@ -1176,19 +1176,9 @@ function ukWeeklyTextDates(): Layout {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Weekly");
   const starts = Array.from({ length: 10 }, (_, k) => addDays(utc(2024, 1, 1), 7 * k));
-  const next = quantities(113);
-  const monthly: Record<string, number> = {};
-  const weekly: Record<string, number> = {};
   const text = (date: Date): string => `${String(date.getUTCDate()).padStart(2, "0")}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${date.getUTCFullYear()}`;
   sheet.addRow(["SKU", ...starts.map(text)]);
-  for (const item of ITEMS.slice(0, 3)) {
-    const values = starts.map(() => next());
-    values.forEach((value, t) => {
-      add(weekly, item, "", isoWeekOf(starts[t]), value);
-      for (let d = 0; d < 7; d++) add(monthly, item, "", monthOfDate(addDays(starts[t], d)), value / 7);
-    });
-    sheet.addRow([item, ...values]);
-  }
+  const { monthly, weekly } = weeklyRows(sheet, ITEMS.slice(0, 3), starts, 113);
   return { name: "uk-weekly-text-dates", description: "Weekly headers as UK text dates '01/01/2024', '08/01/2024', ...", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
 }
 

@@ -175,7 +175,8 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
   const resources = resourceRows.map(toResource);
   const items = itemRows.map((row) => toItem(row, resources, mapping.items?.leadTimeMonthsPerUnit ?? 1));
   const known = new Set(items.map((item) => item.id));
-  for (const { item } of history.series) {
+  const series = withMasterSpelling(history.series, items);
+  for (const { item } of series) {
     if (!known.has(item)) {
       known.add(item);
       items.push(emptyItem(item));
@@ -186,7 +187,7 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
     periods: history.periods,
     bucket: history.bucket,
     items,
-    series: history.series,
+    series,
     resources,
     capacity: capacity ? capacityByResource(capacity, resources) : null,
     reconciliation: history.reconciliation,
@@ -307,4 +308,19 @@ function inMonths(value: number | null, monthsPerUnit: number): number | null {
 /** A unit cost kept per price unit (SAP's standard price per 1,000 pieces) as the cost of one unit; per 1 without a price unit. */
 function perUnit(cost: number | null, priceUnit: number | null): number | null {
   return cost === null || priceUnit === null || priceUnit <= 0 ? cost : cost / priceUnit;
+}
+
+/**
+ * The history's series with each item written as the item master writes it when the two differ only in
+ * letter case ("CH-101" sold, "ch-101" in the master), as Excel's own lookups match: one item, not a
+ * priced one without sales and a sold one without a price. A series keeps its spelling when another
+ * series of the same location already has the master's.
+ */
+function withMasterSpelling<S extends { item: string; location: string }>(series: readonly S[], items: readonly Item[]): S[] {
+  const master = new Map(items.map((item) => [item.id.toLowerCase(), item.id]));
+  const taken = new Set(series.map((entry) => `${entry.item}\u0000${entry.location}`));
+  return series.map((entry) => {
+    const id = master.get(entry.item.toLowerCase());
+    return id === undefined || id === entry.item || taken.has(`${id}\u0000${entry.location}`) ? entry : { ...entry, item: id };
+  });
 }

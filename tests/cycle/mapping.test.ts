@@ -267,6 +267,22 @@ describe("proposeMapping on other layouts", () => {
     expect(skipping.notes?.[0]).toMatch(/^S!D1: "Feb" /);
   });
 
+  it("matches sold items to the item master whatever their letter case, as Excel's lookups do, in the master's spelling", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Items").addRows([["SKU", "Unit cost", "Price"], ["ch-101", 5, 10], ["CH-102", 6, 12]]);
+    source.addWorksheet("Sales").addRows([["SKU", "Jan 2024", "Feb 2024", "Mar 2024"], ["CH-101", 1, 2, 3], ["CH-102", 4, 5, 6]]);
+    const book = await load(source);
+    const data = await readPlanningData(book, await proposeMapping(book));
+    expect(data.items.map((item) => [item.id, item.unitCost])).toEqual([
+      ["ch-101", 5],
+      ["CH-102", 6],
+    ]);
+    expect(data.series.map((series) => [series.item, series.history])).toEqual([
+      ["ch-101", [1, 2, 3]],
+      ["CH-102", [4, 5, 6]],
+    ]);
+  });
+
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {
     const book = await sheetBook("Both", [
       [null, null, "North", null, null, "South", null, null],

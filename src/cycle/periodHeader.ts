@@ -142,11 +142,18 @@ function compactMonth(text: string): Month | undefined {
 /** A day written year, month and day run together, as ERP exports store dates: 20240115 (a number or its text), as a date serial. */
 function compactDay(text: string): number | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (!match) return undefined;
-  const [year, monthOfYear, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (monthOfYear < 1 || monthOfYear > 12 || day < 1 || day > daysInMonth(year, monthOfYear)) return undefined;
-  const serial = daySerial(year, monthOfYear, day);
-  return serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? serial : undefined;
+  return match ? headerDay(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+}
+
+/** The date serial of a day that exists on the calendar ("2023-02-29" does not). */
+function existingDay(year: number, monthOfYear: number, day: number): number | undefined {
+  return monthOfYear >= 1 && monthOfYear <= 12 && day >= 1 && day <= daysInMonth(year, monthOfYear) ? daySerial(year, monthOfYear, day) : undefined;
+}
+
+/** An existing day between 1 Jan 1990 and 31 Dec 2100, the days a header's run-together or text date is read in. */
+function headerDay(year: number, monthOfYear: number, day: number): number | undefined {
+  const serial = existingDay(year, monthOfYear, day);
+  return serial !== undefined && serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? serial : undefined;
 }
 
 function monthOfSerial(serial: number): Month | undefined {
@@ -274,9 +281,8 @@ function textDateReadings(line: readonly CellValue[]): (HeaderReading | undefine
     const match = parts[k];
     if (match === null) return readHeader(cell);
     const [day, monthOfYear, year] = dayFirst ? [Number(match[1]), Number(match[2]), Number(match[3])] : [Number(match[2]), Number(match[1]), Number(match[3])];
-    if (monthOfYear < 1 || monthOfYear > 12 || day < 1 || day > daysInMonth(year, monthOfYear)) return undefined;
-    const serial = daySerial(year, monthOfYear, day);
-    return serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? { type: "date", serial } : undefined;
+    const serial = headerDay(year, monthOfYear, day);
+    return serial === undefined ? undefined : { type: "date", serial };
   });
 }
 
@@ -323,8 +329,8 @@ function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellV
     const strip = affixStripper(affix);
     return line.flatMap((cell) => {
       const stripped = strip(cell);
-      const reading = stripped === cell ? undefined : readHeader(stripped);
-      return reading ? [reading.type === "month" ? monthSpan(reading.month).first : reading.type === "week" ? reading.start : reading.serial] : [];
+      const span = stripped === cell ? undefined : parsePeriodCell(stripped);
+      return span ? [span.first] : [];
     });
   };
   const lastActual = Math.max(...starts(actual[0]));
@@ -575,8 +581,8 @@ function readHeader(value: CellValue): HeaderReading | undefined {
   }
   const date = TEXT_DATE.exec(text);
   if (date) {
-    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { type: "date", serial: daySerial(year, month, day) } : undefined;
+    const serial = existingDay(Number(date[1]), Number(date[2]), Number(date[3]));
+    return serial === undefined ? undefined : { type: "date", serial };
   }
   const month = parseMonth(value);
   return month && { type: "month", month };

@@ -4,7 +4,7 @@
  * validation finds. Nothing is written.
  */
 import { PlanningError } from "../core/errors";
-import { leadTimeUnitNote, loadMapping, priceUnitNote, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
+import { itemMasterNotes, loadMapping, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
 import { historySources, isBanded, isLines, isSheetPerPeriod } from "../cycle/historyLayout";
 import { reconciliationText } from "../cycle/reconciliation";
 import { hasLocations, readPlanningData, type PlanningReading } from "../cycle/planningData";
@@ -81,10 +81,9 @@ function describeMapping(mapping: DataMapping, data: PlanningReading | undefined
     const fields = Object.keys(items.columns).join(", ");
     const families = new Set(data.items.map((item) => item.family).filter((family) => family !== "")).size;
     const hours = [...new Set(data.items.flatMap((item) => Object.keys(item.hoursPerUnit)))];
-    const notes = [leadTimeUnitNote(items), priceUnitNote(items)].flatMap((note) => (note === undefined ? [] : [`             ${note}`]));
     lines.push(
       `  items:     ${data.items.length} items in ${families} families; fields ${fields}${hours.length > 0 ? `; hours per unit: ${hours.join(", ")}` : ""}; from ${source(items.source)}`,
-      ...notes,
+      ...itemMasterNotes(items).map((note) => `             ${note}`),
     );
   } else {
     lines.push("  items:     no item master recognised");

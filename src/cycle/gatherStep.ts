@@ -5,7 +5,7 @@ import { acceptedNote, recordErrors, type ErrorGate } from "./errorGate";
 import { describeHistory } from "./historyLayout";
 import type { CustomerTotal } from "./historyReader";
 import { currentMapping } from "./mappedData";
-import { DataMapping, leadTimeUnitNote, priceUnitNote, proposeMapping, saveMapping } from "./mapping";
+import { DataMapping, itemMasterNotes, proposeMapping, saveMapping } from "./mapping";
 import { CENTS_FORMAT, periodFormats, readIfPresent, replaceSheets, roundCents, SheetContent, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
 import { seasonLengthOf } from "./periods";
 import { hasLocations, PlanningData, readPlanningData, type DemandSeries } from "./planningData";
@@ -166,7 +166,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
         : []),
       ...(located ? [{ level: "info" as const, text: "Demand is read by item and location: each item x location is forecast on its own; supply plans each item's total over its locations." }] : []),
       ...(mapping.notes ?? []).map((text) => ({ level: "info" as const, text })),
-      ...[leadTimeUnitNote(mapping.items), priceUnitNote(mapping.items)].flatMap((text) => (text === undefined ? [] : [{ level: "info" as const, text }])),
+      ...itemMasterNotes(mapping.items).map((text) => ({ level: "info" as const, text })),
     ],
     tables: [
       {

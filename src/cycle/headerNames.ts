@@ -49,7 +49,7 @@ const ITEM_FIELDS: Record<ItemField, RegExp> = {
 };
 
 /** Days in a month on average (365.25 / 12), to turn lead times in days or weeks into months. */
-const DAYS_PER_MONTH = 365.25 / 12;
+export const DAYS_PER_MONTH = 365.25 / 12;
 
 /**
  * Months in one unit of a lead-time column, by the unit its header names: "Lead time (days)" and SAP's

@@ -10,7 +10,7 @@ import { parseRange, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
-import { hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
+import { DAYS_PER_MONTH, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
   detailLines,
   gridShape,
@@ -56,24 +56,21 @@ export interface ItemsMapping extends RecordMapping<ItemField> {
 }
 
 /**
- * What step 1 tells the planner about an item master whose lead times are in days or weeks.
- * @example leadTimeUnitNote({ ...items, leadTimeMonthsPerUnit: 1 / 30.4375 }) // "Lead times are in days in the item master: ..."
+ * What step 1 tells the planner about how it reads an item master: lead times in days or weeks turned
+ * into months, unit costs per price unit divided by it (none when the master keeps neither).
+ * @example itemMasterNotes({ ...items, leadTimeMonthsPerUnit: 1 / 30.4375 }) // ["Lead times are in days in the item master: ..."]
  */
-export function leadTimeUnitNote(items: ItemsMapping | null): string | undefined {
+export function itemMasterNotes(items: ItemsMapping | null): string[] {
+  const notes: string[] = [];
   const perUnit = items?.leadTimeMonthsPerUnit;
-  if (perUnit === undefined) return undefined;
-  const unit = perUnit * 30.4375 > 2 ? "weeks" : "days";
-  const example = unit === "weeks" ? "6 weeks are 1.4 months" : "45 days are 1.5 months";
-  return `Lead times are in ${unit} in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (${example}).`;
-}
-
-/**
- * What step 1 tells the planner about an item master whose unit costs are per price unit.
- * @example priceUnitNote(items) // "Unit costs are per price unit ..." when a "Price unit" column is mapped
- */
-export function priceUnitNote(items: ItemsMapping | null): string | undefined {
-  if (items?.columns.priceUnit === undefined) return undefined;
-  return "Unit costs are per price unit (the item master's price unit column, as SAP keeps a standard price per 1,000 pieces): each is divided by its price unit (1,250 per 1,000 is 1.25 a unit).";
+  if (perUnit !== undefined) {
+    const [unit, example] = perUnit * DAYS_PER_MONTH > 2 ? ["weeks", "6 weeks are 1.4 months"] : ["days", "45 days are 1.5 months"];
+    notes.push(`Lead times are in ${unit} in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (${example}).`);
+  }
+  if (items?.columns.priceUnit !== undefined) {
+    notes.push("Unit costs are per price unit (the item master's price unit column, as SAP keeps a standard price per 1,000 pieces): each is divided by its price unit (1,250 per 1,000 is 1.25 a unit).");
+  }
+  return notes;
 }
 
 /** Everything step 1 maps. A part not found is null. */

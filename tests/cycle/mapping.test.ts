@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { PlanningError } from "../../src/core/errors";
 import { describeHistory, isLines } from "../../src/cycle/historyLayout";
 import { readHistory } from "../../src/cycle/historyReader";
-import { leadTimeUnitNote, loadMapping, mapPartAt, priceUnitNote, MAPPING_KEY, proposeMapping, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
+import { itemMasterNotes, loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
 import { readPlanningData, readSeriesCells } from "../../src/cycle/planningData";
 import { validateData } from "../../src/cycle/validate";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -144,7 +144,7 @@ describe("proposeMapping on other layouts", () => {
       source.addWorksheet("Sales").addRows(history);
       const book = await load(source);
       const mapping = await proposeMapping(book);
-      return { months: (await readPlanningData(book, mapping)).items.map((item) => item.leadTime), note: leadTimeUnitNote(mapping.items) };
+      return { months: (await readPlanningData(book, mapping)).items.map((item) => item.leadTime), note: itemMasterNotes(mapping.items)[0] };
     };
     expect(await leadTimes("Lead time (days)")).toEqual({ months: [1.5, 0.2, null], note: "Lead times are in days in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (45 days are 1.5 months)." });
     expect((await leadTimes("Lead time (weeks)")).months).toEqual([10.3, 1.6, null]);
@@ -168,7 +168,7 @@ describe("proposeMapping on other layouts", () => {
       ["A-2", "Frame", 87.5, 2, 0.2],
       ["A-3", "Panel", 40, 1, null],
     ]);
-    expect(priceUnitNote(mapping.items)).toMatch(/^Unit costs are per price unit/);
+    expect(itemMasterNotes(mapping.items)[1]).toMatch(/^Unit costs are per price unit/);
     const report = await validateData(book, mapping);
     expect(report.issues.filter((issue) => issue.severity === "error").map((issue) => [issue.address, issue.message])).toEqual([
       ["MARC!D4", "A-3: the price unit is 0; the unit cost is per this many units, so it must be 1 or more."],

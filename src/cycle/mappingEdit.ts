@@ -178,11 +178,11 @@ function optional(lines: Partial<Record<"location" | "customer" | "channel", num
  * P2, ...); when the choice keeps the block of `previous`, the further sheets of the same layout it
  * held (a sheet per year or region) or bands of periods of its block (a band per location) are kept,
  * with the location of the first (unless the choice names a location line).
+ * Order lines keep the status column their header row names ("Status", "Reason for rejection"), so
+ * cancelled and rejected lines stay left out.
  * @param book the planner's workbook.
  * @param choice what the planner set.
  * @param previous the mapping the editor started from, if any.
- * Order lines keep the status column their header row names ("Status", "Reason for rejection"), so
- * cancelled and rejected lines stay left out.
  * @throws PlanningError naming the cell or line when the choice cannot be read: a key line among the
  *   periods, a period header that is not a month, week or date, periods of different kinds, an order
  *   line's date column without dates, a weekly bucket for monthly history.
@@ -233,8 +233,7 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   const { date, quantity } = choice;
   if (keys.includes(date) || keys.includes(quantity) || date === quantity) throw new PlanningError("The date, quantity and key columns must all be different. Choose each one once.");
   const headerRow = Math.max(choice.headerLine, 0);
-  const [header = []] = await book.read(source.reference, { offset: headerRow, count: 1 });
-  const sample = await book.read(source.reference, { offset: headerRow + 1, count: SAMPLE_ROWS });
+  const [header = [], ...sample] = await book.read(source.reference, { offset: headerRow, count: SAMPLE_ROWS + 1 });
   const { year } = choice;
   const status = header.findIndex((cell, column) => historyFieldOf(cell) === "status" && ![date, quantity, year, ...keys].includes(column));
   const span = sample

@@ -321,7 +321,7 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
     const bands = periodBands(values[headerLine - 1], line);
     const run = bands ? joinedRun(bands) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
     const subtotals = run ? subtotalLines(values, headerLine, run) : new Set<number>();
-    const problem = bands ? undefined : periodLineProblem(subtotals.size === 0 ? line : line.map((cell, position) => (subtotals.has(position) ? null : cell)), run);
+    const problem = bands ? undefined : periodLineProblem(line.map((cell, position) => (subtotals.has(position) ? null : cell)), run);
     if (problem) {
       const refusal = { row: headerLine, col: problem.position, reason: `${problem.reason}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01) once, or correct the mapping to leave it out.` };
       if (run) return refusal;

@@ -207,7 +207,6 @@ function readGridLine(
   for (const { value, t, band } of quantities) collector.add(keys[band], spans[band]?.[t], parts[band].periods[t], value);
 }
 
-
 /**
  * The series a grid line belongs to: its item and location (from the key cell split at the key separator,
  * the location line, or the block's location), with its customer and channel kept for reporting.
@@ -282,13 +281,15 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message });
           return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
         }
-        const unit = columns.unit === undefined ? "" : textAt(row, columns.unit);
-        const first = units.get(key.item);
-        if (first === undefined && unit !== "") units.set(key.item, { unit, address: at(columns.unit ?? 0) });
-        else if (first !== undefined && unit.toLowerCase() !== first.unit.toLowerCase()) {
-          const message = `${at(columns.unit ?? 0)}: ${key.item} is ordered in "${unit}" here but in "${first.unit}" at ${first.address}; quantities in different units cannot be added up. Convert the line to ${first.unit}, or correct its unit.`;
-          collector.problem({ kind: "mixedUnits", address: at(columns.unit ?? 0), message, item: key.item });
-          return collector.tally.leftOut("otherUnit", amount, at(columns.unit ?? 0));
+        if (columns.unit !== undefined) {
+          const [unit, address] = [textAt(row, columns.unit), at(columns.unit)];
+          const first = units.get(key.item);
+          if (first === undefined && unit !== "") units.set(key.item, { unit, address });
+          else if (first !== undefined && unit.toLowerCase() !== first.unit.toLowerCase()) {
+            const message = `${address}: ${key.item} is ordered in "${unit}" here but in "${first.unit}" at ${first.address}; quantities in different units cannot be added up. Convert the line to ${first.unit}, or correct its unit.`;
+            collector.problem({ kind: "mixedUnits", address, message, item: key.item });
+            return collector.tally.leftOut("otherUnit", amount, address);
+          }
         }
         collector.tally.used(amount);
         collector.add(key, span, "", amount);

@@ -160,7 +160,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
  * @throws PlanningError listing up to five such items
  */
 async function refuseMixedUnits(runner: SqlRunner, source: string, item: string, unit: string): Promise<void> {
-  const rows = await runner.rows(`SELECT ${text(item)} AS item, string_agg(DISTINCT ${text(unit)}, ', ' ORDER BY ${text(unit)}) AS units, count(DISTINCT lower(${text(unit)}))::DOUBLE AS n
+  const rows = await runner.rows(`SELECT ${text(item)} AS item, string_agg(DISTINCT ${text(unit)}, ', ' ORDER BY ${text(unit)}) AS units
     FROM ${source} WHERE ${text(item)} IS NOT NULL GROUP BY 1 HAVING count(DISTINCT lower(${text(unit)})) > 1 ORDER BY 1 LIMIT 5`);
   if (rows.length === 0) return;
   const listed = rows.map((row) => `${String(row.item)} (${String(row.units)})`).join(", ");

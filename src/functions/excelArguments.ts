@@ -21,7 +21,6 @@ export interface ExcelSeries {
  */
 export const MAX_CELLS = 100_000;
 
-
 const isBlank = (cell: unknown): boolean => cell === null || cell === undefined || cell === "";
 
 function describeCell(cell: unknown): string {

@@ -38,11 +38,11 @@ describe("sop gather", () => {
   const csv = path.join(dir, "lines.csv");
   fs.writeFileSync(csv, `${LINES}\n`);
 
-  /** `sop gather` on a CSV of these lines, written into the test folder as `name`. */
-  function gatherLines(name: string, text: string): Promise<CommandRun> {
+  /** `sop gather` on a CSV of these lines, written into the test folder as `name`, with further options; the workbook goes to `name` .xlsx. */
+  function gatherLines(name: string, text: string, ...options: string[]): Promise<CommandRun> {
     const file = path.join(dir, name);
     fs.writeFileSync(file, text);
-    return sop("gather", file, "--into", sample, "--out", path.join(dir, name.replace(/\.csv$/, ".xlsx")));
+    return sop("gather", file, "--into", sample, "--out", path.join(dir, name.replace(/\.csv$/, ".xlsx")), ...options);
   }
 
   async function historySheet(file: string): Promise<unknown[][]> {
@@ -117,7 +117,7 @@ describe("sop gather", () => {
       ["M-1", "1000", 5, 7, 0],
       ["M-2", "1000", null, null, 3],
     ]);
-    const weekly = await sop("gather", path.join(dir, "bw-months.csv"), "--into", sample, "--out", path.join(dir, "bw-weeks.xlsx"), "--bucket", "week");
+    const weekly = await gatherLines("bw-weeks.csv", "Calendar Year/Month,Material,Plant,Quantity\n202401,M-1,1000,5\n202402,M-1,1000,7\n202403,M-2,1000,3\n", "--bucket", "week");
     expect(weekly.code).toBe(1);
     expect(weekly.stderr).toContain('The order dates in "Calendar Year/Month" are months (yearmonth (202401, a calendar month as SAP stores it)): a month\'s quantity cannot be spread over its weeks. Gather by month.');
   });
@@ -151,15 +151,12 @@ describe("sop gather", () => {
   });
 
   test("in weeks, a week that spans two months stays one ISO week; day/month/year dates are recognised", async () => {
-    const weekly = path.join(dir, "weekly.csv");
-    fs.writeFileSync(weekly, "date,item,quantity\n29/01/2024,A,1\n04/02/2024,A,2\n05/02/2024,A,4\n");
-    const out = path.join(dir, "weekly.xlsx");
-    const result = await sop("gather", weekly, "--into", sample, "--out", out, "--bucket", "week");
+    const result = await gatherLines("weekly.csv", "date,item,quantity\n29/01/2024,A,1\n04/02/2024,A,2\n05/02/2024,A,4\n", "--bucket", "week");
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain('order date = "date" (read as day/month/year)');
     expect(result.stdout).toContain("Service: not measured (the file needs both a requested date and a delivery date column)");
     expect(result.stdout).toContain(`step 1's data mapping now takes "SOP Order History" as the demand history`);
-    expect(await historySheet(out)).toEqual([
+    expect(await historySheet(path.join(dir, "weekly.xlsx"))).toEqual([
       ["Item", "2024-W05", "2024-W06"],
       ["A", 3, 4],
     ]);
@@ -175,14 +172,12 @@ describe("sop gather", () => {
   });
 
   test("a column the header does not name is chosen with --columns", async () => {
-    const odd = path.join(dir, "odd.csv");
-    fs.writeFileSync(odd, "Created On,Material,Pieces shipped\n2024-01-05,A,3\n2024-02-05,A,4\n");
-    const out = path.join(dir, "odd.xlsx");
-    const refused = await sop("gather", odd, "--into", sample, "--out", out);
+    const lines = "Created On,Material,Pieces shipped\n2024-01-05,A,3\n2024-02-05,A,4\n";
+    const refused = await gatherLines("odd.csv", lines);
     expect(refused.stderr).toMatch(/No quantity column was recognised among the file's columns \(Created On, Material, Pieces shipped\)/);
-    const result = await sop("gather", odd, "--into", sample, "--out", out, "--columns", "date=Created On,quantity=Pieces shipped");
+    const result = await gatherLines("odd.csv", lines, "--columns", "date=Created On,quantity=Pieces shipped");
     expect(result.stderr).toBe("");
-    expect((await historySheet(out)).slice(1)).toEqual([["A", 3, 4]]);
+    expect((await historySheet(path.join(dir, "odd.xlsx"))).slice(1)).toEqual([["A", 3, 4]]);
   });
 
   test("names the lines left out for each reason, whichever reasons the file has (a line with several flaws under the first)", async () => {

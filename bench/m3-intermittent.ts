@@ -1,7 +1,7 @@
 /**
  * Intermittent demand built from M3 training parts (M3 has no zeros), to score automatic mode's
  * intermittent path against the single methods it chooses among:
- * `node dist-cli/bench/m3-intermittent.js [--cut 1] [--subset monthly] [--limit N] [--methods auto,croston,sba,tsb,adida,imapa,ets,theta] [--workers 2] [--dump FILE] [--occurrence 0.2,0.35,0.5] [--size 4]`.
+ * `node dist-cli/bench/m3-intermittent.js [--cut 1] [--subset monthly] [--limit N] [--methods auto,croston,sba,tsb,adida,imapa,ets,theta] [--workers 2] [--dump FILE] [--occurrence 0.2,0.35,0.5] [--size 4] [--off-season K]`.
  *
  * Each M3 series' TRAINING part only (never its test part) is thinned: in each period demand occurs
  * with probability p (p = 0.2, 0.35, 0.5 in turn over the series, so ADI about 5, 2.9 and 2; or the
@@ -14,6 +14,8 @@
  * left out), the share of test values inside the 80% and 95% intervals, and the share of series
  * automatic mode treated as intermittent. Means are over the series every method could forecast
  * (Croston-type methods fail on a history with fewer than 2 demands); the last column counts failures.
+ * --off-season K leaves no demand at all in the K positions of each seasonal series' cycle whose training
+ * values are lowest on average (a product sold only in its season; see `thinned`).
  * --dump FILE writes those series (id, season length, part, value) for bench/m3-intermittent-reference.R,
  * which scores R's ets, thetaf and croston on them the same way; their recorded figures
  * (M3_INTERMITTENT_REFERENCE) are printed below ours for the default run (cut 1, every subset, all series).
@@ -48,12 +50,31 @@ function uniforms(seed: number): () => number {
   };
 }
 
-/** The series' training part thinned into intermittent counts (see the file's comment); the test part dropped. */
-function thinned(series: M3Series, index: number, occurrence: readonly number[], size: number): M3Series {
+/**
+ * The positions in the cycle (t mod m) of the `count` lowest mean values over a training part: the
+ * months a seasonal product is not sold in.
+ */
+function offSeasonPositions(train: readonly number[], m: number, count: number): Set<number> {
+  const means = Array.from({ length: m }, (_, p) => {
+    const values = train.filter((_, t) => t % m === p);
+    return { p, mean: values.reduce((s, v) => s + v, 0) / values.length };
+  });
+  return new Set(means.sort((a, b) => a.mean - b.mean).slice(0, count).map((x) => x.p));
+}
+
+/**
+ * The series' training part thinned into intermittent counts (see the file's comment); the test part
+ * dropped. With `offSeason` above 0, a seasonal series (m > 1) has no demand at all in the `offSeason`
+ * positions of its cycle whose training values are lowest on average, as a product sold only in its
+ * season; non-seasonal series are thinned as without it.
+ */
+function thinned(series: M3Series, index: number, occurrence: readonly number[], size: number, offSeason: number): M3Series {
   const p = occurrence[index % occurrence.length];
   const next = uniforms(seedOf(series.id));
   const level = series.train.reduce((s, v) => s + v, 0) / series.train.length;
-  const train = series.train.map((y) => (next() < p ? Math.max(1, Math.round((size * y) / level)) : 0));
+  const m = series.seasonLength;
+  const off = m > 1 && offSeason > 0 ? offSeasonPositions(series.train, m, Math.min(offSeason, m - 1)) : new Set<number>();
+  const train = series.train.map((y, t) => (next() < p && !off.has(t % m) ? Math.max(1, Math.round((size * y) / level)) : 0));
   return { ...series, train, test: [] };
 }
 
@@ -123,9 +144,10 @@ async function main(): Promise<void> {
   const workers = Number(flag(args, "workers") ?? Math.max(1, Math.min(2, os.cpus().length)));
   const occurrence = flag(args, "occurrence")?.split(",").map(Number) ?? OCCURRENCE;
   const size = Number(flag(args, "size") ?? SIZE);
+  const offSeason = Number(flag(args, "off-season") ?? 0);
   const series = SUBSETS.filter((s) => !subsetFlag || s === subsetFlag)
     .flatMap((s) => loadM3(directory, s).slice(0, limit))
-    .map((s, i) => trainingCut({ ...thinned(s, i, occurrence, size), test: s.test }, cut))
+    .map((s, i) => trainingCut({ ...thinned(s, i, occurrence, size, offSeason), test: s.test }, cut))
     .filter((s) => s.train.length >= 8 && s.train.some((v) => v > 0));
   const started = process.hrtime.bigint();
   const scores = await scoreOnWorkers(__filename, series, methods, workers, scoreSeries);
@@ -133,7 +155,7 @@ async function main(): Promise<void> {
   const auto = scores.map((row) => row.find((x) => x.method === "auto"));
   const intermittentShare = auto.every((x) => x === undefined) ? NaN : (100 * auto.filter((x) => x?.intermittent).length) / series.length;
   const lines = [
-    `M3 training parts thinned into intermittent demand (p ${occurrence.join(", ")}, size ${size}), cut ${cut}: ${series.length} series in ${wallSeconds.toFixed(1)} s on ${workers} worker(s)` +
+    `M3 training parts thinned into intermittent demand (p ${occurrence.join(", ")}, size ${size}${offSeason > 0 ? `, ${offSeason} off-season positions` : ""}), cut ${cut}: ${series.length} series in ${wallSeconds.toFixed(1)} s on ${workers} worker(s)` +
       (Number.isFinite(intermittentShare) ? `; automatic mode found ${intermittentShare.toFixed(1)}% intermittent` : ""),
     "",
     "| method | MASE | RMSSE | 80% cover | 95% cover | failed series |",
@@ -149,7 +171,7 @@ async function main(): Promise<void> {
       `| ${method} | ${f(meanOf(rows.map((x) => x.mase)))} | ${f(meanOf(rows.map((x) => x.rmsse)))} | ${f((100 * rows.reduce((s, x) => s + x.inside80, 0)) / points, 1)}% | ${f((100 * rows.reduce((s, x) => s + x.inside95, 0)) / points, 1)}% | ${scores.filter((row) => row[k].failed).length} |`,
     );
   });
-  if (cut === 1 && limit === Infinity && subsetFlag === undefined && occurrence === OCCURRENCE && size === SIZE) {
+  if (cut === 1 && limit === Infinity && subsetFlag === undefined && occurrence === OCCURRENCE && size === SIZE && offSeason === 0) {
     for (const ref of M3_INTERMITTENT_REFERENCE) lines.push(`| R ${ref.method} | ${ref.mase.toFixed(3)} | ${ref.rmsse.toFixed(3)} | ${Number.isFinite(ref.cover80) ? `${ref.cover80.toFixed(1)}%` : ""} | ${Number.isFinite(ref.cover95) ? `${ref.cover95.toFixed(1)}%` : ""} | |`);
   }
   process.stdout.write(lines.join("\n") + "\n");

@@ -122,7 +122,8 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
 /**
  * Forecast of a history for the next periods. Automatic mode combines exponential smoothing, Theta and
  * ARIMA models fitted to the series (for intermittent demand, Croston, SBA, TSB, ADIDA, IMAPA, ETS and
- * Theta weighted by their errors on the series' own recent periods); or name one method.
+ * Theta weighted by their errors on the series' own recent periods; a product sold only in its season
+ * is forecast as seasonal demand, with its empty months empty); or name one method.
  * Blank cells inside the history are treated as missing and filled, not as 0; blank cells before the
  * first number are periods before the item existed (a new item) and are left out, and so are blank
  * cells after the last number (months not recorded yet): the forecast starts right after it.

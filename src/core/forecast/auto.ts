@@ -1,7 +1,7 @@
 import { INTERVAL_SCALES, scaledIntervalsModel, seriesClass, tableScale } from "./calibration";
 import { combineModels } from "./combination";
 import type { CombinationRule } from "./combination";
-import { classifyDemand } from "./intermittency";
+import { classifyDemand, seasonalOccurrenceZ } from "./intermittency";
 import { intermittentFit } from "./intermittentSelection";
 import type { FittedModel, Forecaster } from "./model";
 import { tryFit } from "./tryFit";
@@ -354,6 +354,13 @@ function fitCandidates(ids: readonly string[], history: readonly number[], seaso
  * 1. Intermittent demand (non-negative, ADI >= 1.32 by Syntetos-Boylan-Croston, at least 2 demands) goes
  *    to intermittentFit: Croston, SBA, TSB, ADIDA, IMAPA, ETS and Theta weighted by the series' own
  *    rolling-origin errors (before: SBA by rule, which lost to ETS and Theta on held-back spare parts).
+ *    Not when the season decides which periods sell ({@link seasonalOccurrenceZ} above
+ *    {@link SEASONALITY_Z}): a product sold only in its months is seasonal demand, and the
+ *    intermittent methods, which forecast one flat rate, would spread its season over the whole year
+ *    (on six selling months of 10 and six of 0 they forecast 8.7 in season and 1.1 out of it; the
+ *    seasonal design forecasts 10 and 0). On M3 monthly training parts turned into such products
+ *    (`m3-intermittent --subset monthly --off-season 5 --occurrence 0.9`) MASE / RMSSE 0.761 / 0.579 ->
+ *    0.599 / 0.539; on demand whose orders fall in any month the test does not fire.
  * 2. Otherwise the members of the design ({@link designFor} the history and season length) that have enough
  *    history are combined by its rule. A series whose history shows its season gets
  *    {@link SEASONAL_DESIGN}: the plain mean of automatic ETS, automatic ARIMA (both with their seasonal
@@ -386,7 +393,11 @@ export function automaticFit(
 ): AutomaticFit {
   const notes: string[] = [];
   const demand = classifyDemand(history);
-  if (demand.intermittent && demand.demands >= 2 && history.every((v) => v >= 0)) {
+  const zerosZ = demand.intermittent ? seasonalOccurrenceZ(history, seasonLength) : -Infinity;
+  const seasonalZeros = zerosZ > SEASONALITY_Z;
+  if (seasonalZeros) {
+    notes.push(`demand only in season (ADI ${demand.adi.toFixed(2)}, but the position in the ${seasonLength}-period cycle decides which periods sell: z ${zerosZ.toFixed(1)}): forecast as seasonal demand, not intermittent`);
+  } else if (demand.intermittent && demand.demands >= 2 && history.every((v) => v >= 0)) {
     const choice = intermittentFit(history, seasonLength);
     if (choice) {
       const leading = choice.weights.filter((w) => w.weight >= 0.05).map((w) => `${w.id} ${Math.round(100 * w.weight)}%`);
@@ -405,7 +416,7 @@ export function automaticFit(
     return {
       model: scaledIntervalsModel(model, (level) => tableScale(cell, level)),
       method: `auto: ${[...members, ...partners].map((f) => f.id).join("+")}`,
-      intermittent: demand.intermittent,
+      intermittent: demand.intermittent && !seasonalZeros,
       notes,
     };
   }
@@ -414,7 +425,7 @@ export function automaticFit(
     const model = tryFit(forecaster, history, seasonLength);
     if (model) {
       notes.push(`fell back to ${model.name}: too few points (${history.length}) for the automatic combination`);
-      return { model, method: id, intermittent: demand.intermittent, notes };
+      return { model, method: id, intermittent: demand.intermittent && !seasonalZeros, notes };
     }
   }
   throw new PlanningError(`Automatic forecasting needs at least 2 periods of history, but the series has ${history.length}.`);

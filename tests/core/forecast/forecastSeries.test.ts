@@ -106,6 +106,16 @@ describe("forecastSeries: outcome", () => {
     expect(outcome.intervals[0].lower.every((v) => v >= 0)).toBe(true);
   });
 
+  it("forecasts a product sold only in its season as seasonal demand, not as a flat intermittent rate", () => {
+    // four years of 10 a month from January to June and nothing from July to December
+    const history = Array.from({ length: 48 }, (_, t) => (t % 12 < 6 ? 10 : 0));
+    const outcome = forecastSeries({ history, horizon: 12, seasonLength: 12 });
+    outcome.mean.forEach((v, i) => expect(v).toBeCloseTo(i < 6 ? 10 : 0, 6));
+    expect(outcome.intermittent).toBe(false);
+    expect(outcome.method).toBe("auto: ets+arima+theta");
+    expect(outcome.notes[0]).toMatch(/^demand only in season \(ADI 1\.75, but the position in the 12-period cycle decides which periods sell: z 4\.6\)/);
+  });
+
   it("does not forecast below 0 a history that never was, and says so; a history with negatives may go below", () => {
     // drift (slope from the first and last values) on a line falling by 2 from 30, one bump: 0, -2, -4 ...
     const falling = Array.from({ length: 15 }, (_, t) => 30 - 2 * t + (t === 7 ? 3 : 0));

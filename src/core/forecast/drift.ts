@@ -6,8 +6,9 @@ import { requireHistory } from "./requireHistory";
 /**
  * Random walk with drift: the line through the first and last observations, extended.
  *
- * b = (y(T) - y(1)) / (T - 1); ŷ(T+h) = y(T) + h·b; forecast sd = √(h·σ² + h²·se(b)²) with σ² the mean
- * squared one-step residual and se(b) = sd(changes)/√(T-1) (FPP3 §5.5; R forecast::rwf(drift = TRUE)).
+ * b = (y(T) - y(1)) / (T - 1); ŷ(T+h) = y(T) + h·b; forecast sd = √(h·σ² + h²·se(b)²) with σ² the sum
+ * of squared one-step residuals over T - 2 (the T - 1 changes less the drift estimated from them; over
+ * T - 1 when the drift is 0) and se(b) = sd(changes)/√(T-1) (FPP3 §5.5; R forecast::rwf(drift = TRUE)).
  * Needs 3 observations.
  * @example driftForecaster.fit([1, 2, 3], { seasonLength: 1 }).forecast(2, [80]).mean // [4, 5]
  */
@@ -23,7 +24,7 @@ export const driftForecaster: Forecaster = {
     let ss = 0;
     for (let t = 1; t < n; t++) ss += (history[t] - history[t - 1] - slope) ** 2;
     const slopeSe = Math.sqrt(ss / (n - 2)) / Math.sqrt(n - 1);
-    const mse = ss / (n - 1);
+    const mse = ss / (slope !== 0 ? n - 2 : n - 1);
     const last = history[n - 1];
     return {
       name: "Random walk with drift",

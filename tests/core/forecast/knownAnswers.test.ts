@@ -85,4 +85,12 @@ describe("naive and drift", () => {
   it("drift: extends the line through the first and last points", () => {
     expect(driftForecaster.fit([2, 7, 3, 8], { seasonLength: 1 }).forecast(2, [80]).mean).toEqual([10, 12]);
   });
+
+  it("drift: intervals as R's rwf(drift = TRUE), whose residual variance counts the drift as a parameter", () => {
+    // R 4.2.2, forecast 8.20: rwf(c(3, 5, 4, 8, 9, 12), h = 2, drift = TRUE, level = 95)$lower
+    const forecast = driftForecaster.fit([3, 5, 4, 8, 9, 12], { seasonLength: 1 }).forecast(2, [95]);
+    expect(forecast.mean).toEqual([13.8, 15.6]);
+    expect(forecast.intervals[0].lower[0]).toBeCloseTo(9.6701, 4);
+    expect(forecast.intervals[0].lower[1]).toBeCloseTo(9.291473, 4);
+  });
 });

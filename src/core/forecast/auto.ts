@@ -14,6 +14,7 @@ import type { EvidencePlan, OriginMember } from "./memberEvidence";
 import { weightedModels } from "./combination";
 import { lowestAiccForecaster } from "./lowestAicc";
 import { FORECASTERS, forecasterById } from "./registry";
+import { longSeasonForecaster } from "./longSeason";
 import { seasonallyAdjustedForecaster } from "./seasonalAdjustment";
 import { SEASONALITY_Z, seasonalityTest, stableSeasonalityZ } from "./seasonality";
 
@@ -29,10 +30,13 @@ export interface AutomaticFit {
 /**
  * Candidate members of the automatic combination, by id: the registry's methods plus non-seasonal
  * methods wrapped by {@link seasonallyAdjustedForecaster} ("sa-..."). The bench's design studies pick
- * from these.
+ * from these. Automatic ETS and Theta keep a season longer than 24 periods (52 weeks) by STL, as R's
+ * stlf ({@link longSeasonForecaster}); with seasons of up to 24 they are the registry's.
  */
 export const AUTO_CANDIDATES: Readonly<Record<string, Forecaster>> = {
   ...FORECASTERS,
+  ets: longSeasonForecaster(forecasterById("ets"), showsSeason),
+  theta: longSeasonForecaster(forecasterById("theta"), showsSeason),
   "sa-ets": seasonallyAdjustedForecaster(forecasterById("ets"), "sa-ets"),
   "sa-ets-additive": seasonallyAdjustedForecaster(
     lowestAiccForecaster(
@@ -258,8 +262,20 @@ export const SEASONAL_DESIGN: AutomaticDesign = {
 export function designFor(history: readonly number[], seasonLength: number): AutomaticDesign {
   if (seasonLength <= 1) return AUTO_DESIGN;
   if (history.length <= 2 * seasonLength) return SEASONAL_DESIGN;
-  const shown = stableSeasonalityZ(history, seasonLength) > SEASONALITY_Z || seasonalityTest(history, seasonLength).seasonal;
-  return shown ? SEASONAL_DESIGN : AUTO_DESIGN;
+  return showsSeason(history, seasonLength) ? SEASONAL_DESIGN : AUTO_DESIGN;
+}
+
+/**
+ * Whether a history longer than two seasons shows its season: the X-11 stable-seasonality F test at m
+ * ({@link stableSeasonalityZ} above {@link SEASONALITY_Z}) or thetaf's 90% autocorrelation test at m
+ * ({@link seasonalityTest}) finds it (design studies 5 and 6, see {@link designFor}).
+ * @param history - the series' cleansed history, more than 2m periods
+ * @param seasonLength - season length m (above 1)
+ * @returns true when either test finds the season
+ * @example showsSeason([1, 5, 9, 3, 2, 6, 10, 4, 1, 5, 9, 3, 2, 6, 10, 4], 4) // true
+ */
+export function showsSeason(history: readonly number[], seasonLength: number): boolean {
+  return stableSeasonalityZ(history, seasonLength) > SEASONALITY_Z || seasonalityTest(history, seasonLength).seasonal;
 }
 /** Planner-readable names of the candidates, for notes. */
 const CANDIDATE_LABELS: Readonly<Record<string, string>> = {

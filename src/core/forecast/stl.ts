@@ -5,6 +5,9 @@
  * where the Fortran is 1-based; positions passed to the loess smoother stay 1-based as in the Fortran.
  */
 
+/** The seasonal smoothing window R's mstl() passes to stl() for a series with one season (7 + 4 * 1). */
+export const MSTL_SEASONAL_WINDOW = 11;
+
 /** An STL decomposition: y = seasonal + trend + remainder. */
 export interface StlDecomposition {
   seasonal: Float64Array;

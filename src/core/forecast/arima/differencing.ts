@@ -3,7 +3,7 @@
  * constant series, the number of differences chosen by repeated KPSS tests (R's forecast::ndiffs) and the
  * number of seasonal differences chosen by seasonal strength (R's forecast::nsdiffs).
  */
-import { stl } from "../stl";
+import { MSTL_SEASONAL_WINDOW, stl } from "../stl";
 import { KPSS_CRITICAL_5, kpssStatistic } from "./kpss";
 
 /** R's all.equal() tolerance, sqrt(machine epsilon), below which a series counts as constant. */
@@ -101,9 +101,6 @@ export function differencesNeeded(y: Float64Array, maxD = 2): number {
 
 /** Seasonal strength above which R's nsdiffs(test = "seas") takes a seasonal difference (chosen by R on M3). */
 export const SEASONAL_STRENGTH_THRESHOLD = 0.64;
-
-/** The seasonal smoothing window R's mstl() passes to stl() for a series with one season (7 + 4 * 1). */
-const MSTL_SEASONAL_WINDOW = 11;
 
 function variance(x: Float64Array): number {
   let mean = 0;

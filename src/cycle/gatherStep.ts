@@ -57,6 +57,11 @@ function overridesHeader(withLocations: boolean): string[] {
   return ["Role", ...keyHeader(withLocations), "Period", "Value", "Delta", "Percent", "Reason"];
 }
 
+/** "1 item", "3 items": a count with its noun, singular for one. */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 /**
  * Step 1, gather and check: use the mapping saved in the workbook (or propose one and save it), read
  * the planner's data, validate it, cleanse a copy of the history (blanks filled, outliers corrected,
@@ -139,8 +144,8 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
 
   const report: StepReport = {
     summary:
-      `Found ${data.items.length} items${located ? ` at ${locationsOf(data.series).length} locations (${data.series.length} item x location series)` : ""} with ${data.periods.length} periods of history (${data.periods[0]} to ${data.periods[data.periods.length - 1]}), ` +
-      `${data.resources.length} resources. ${validation.errors} errors and ${validation.warnings} warnings; cleansing made ${changes.length} changes to a copy.` +
+      `Found ${counted(data.items.length, "item")}${located ? ` at ${counted(locationsOf(data.series).length, "location")} (${data.series.length} item x location series)` : ""} with ${counted(data.periods.length, "period")} of history (${data.periods[0]} to ${data.periods[data.periods.length - 1]}), ` +
+      `${counted(data.resources.length, "resource")}. ${counted(validation.errors, "error")} and ${counted(validation.warnings, "warning")}; cleansing made ${counted(changes.length, "change")} to a copy.` +
       gateSummary(gate),
     blocking: gate.accepted ? undefined : gate.problems,
     messages: [

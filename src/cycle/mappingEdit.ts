@@ -12,7 +12,7 @@ import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
 import { historyFieldOf } from "./headerNames";
-import { HEADER_SEARCH, isLines, lineSpan, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
+import { HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineSpan, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
 import { findPeriodRun, looksLikePeriod, parsePeriodCell, spanLabel, withoutSharedAffix, type PeriodKind, type PeriodSpan } from "./periodHeader";
@@ -84,6 +84,41 @@ export async function startingMapping(book: Workbook): Promise<DataMapping> {
     if (!(error instanceof PlanningError)) throw error;
   }
   return proposeMapping(book);
+}
+
+/** Where the editor opens: the mapping it corrects, the choice shown, and what it cannot show. */
+export interface EditorStart {
+  /** The history mapping the choice stands for (null when the editor starts afresh). */
+  start: HistoryMapping | null;
+  choice: HistoryChoice;
+  /** Said to the planner when the editor cannot show how step 1 reads the history. */
+  note?: string;
+}
+
+/**
+ * Where the editor opens on a mapping: the choice its history stands for ({@link choiceOf}), or the
+ * first block afresh. A history read from a sheet per month has its periods in sheet names, which the
+ * editor's drop-downs of header cells cannot show: the editor opens on the first block afresh and says
+ * that step 1 keeps reading the sheets unless the planner accepts another mapping.
+ * @param mapping the saved mapping or the proposal ({@link startingMapping})
+ * @param blocks the blocks the editor lists ({@link mappableBlocks})
+ * @returns the start, the choice and the note
+ * @example editorStart(await startingMapping(book), await mappableBlocks(book)).note // undefined for one block
+ */
+export function editorStart(mapping: DataMapping, blocks: readonly MappableBlock[]): EditorStart {
+  const fresh = defaultChoice(blocks[0]?.reference ?? "", mapping.bucket);
+  const history = mapping.history;
+  if (!history) return { start: null, choice: fresh };
+  if (!isLines(history) && isSheetPerPeriod(history)) {
+    const sheets = historySources(history).map((source) => source.sheet);
+    const kind = history.periodKind ?? "month";
+    return {
+      start: null,
+      choice: fresh,
+      note: `Step 1 reads ${sheets.length} sheets, one per ${kind} ("${sheets[0]}" to "${sheets[sheets.length - 1]}"), each sheet's name giving its ${kind}. The lists below map one block of cells and cannot show that; step 1 keeps reading the sheets unless you map one block below and accept it.`,
+    };
+  }
+  return { start: history, choice: choiceOf(history, mapping.bucket ?? "month") };
 }
 
 /**

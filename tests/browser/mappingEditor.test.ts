@@ -6,6 +6,7 @@
  * it does not know) is corrected in the editor, previewed, accepted, and step 1 then reads it exactly.
  * Screenshots: mapping-editor.png and consensus-view.png.
  */
+import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
@@ -132,4 +133,22 @@ test("an export read wrong is corrected in the editor: outlet as location, key a
     ["Bolt", "", "24"],
     ["Total", "", "110"],
   ]);
+});
+
+test("a sheet per month, which the drop-downs cannot show: the editor says so instead of failing on its header", async () => {
+  const source = new ExcelJS.Workbook();
+  for (const [name, quantity] of [["Jan 2025", 10], ["Feb 2025", 20], ["Mar 2025", 30]] as const) {
+    source.addWorksheet(name).addRows([["SKU", "Plant", "Qty"], ["A-1", "1000", quantity], ["A-1", "2000", quantity + 1]]);
+  }
+  await page.getByTestId("open-xlsx").setInputFiles({
+    name: "months.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await source.xlsx.writeBuffer()),
+  });
+  await page.getByRole("tab", { name: "Mar 2025", exact: true }).waitFor();
+  const editor = await openEditor();
+  const note = editor.getByTestId("mapping-note");
+  expect(await note.textContent()).toMatch(/^Step 1 reads 3 sheets, one per month \("Jan 2025" to "Mar 2025"\)/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, "mapping-editor-sheet-per-month.png"), animations: "disabled" });
+  expect(await runStep(page, "gather", "Check the workbook", /periods of history/)).toMatch(/^Found 1 item at 2 locations \(2 item x location series\) with 3 periods of history \(2025-01 to 2025-03\), 0 resources\. 0 errors and 0 warnings/);
 });

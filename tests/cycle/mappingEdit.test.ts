@@ -5,7 +5,7 @@ import { readHistory, type HistoryReading } from "../../src/cycle/historyReader"
 import { runGatherStep } from "../../src/cycle/gatherStep";
 import { currentMapping } from "../../src/cycle/mappedData";
 import { loadMapping, proposeMapping } from "../../src/cycle/mapping";
-import { acceptHistory, choiceOf, headerOptions, historyFromChoice, historySample, keyOptions, previewChoice, type HistoryChoice } from "../../src/cycle/mappingEdit";
+import { acceptHistory, choiceOf, editorStart, headerOptions, historyFromChoice, historySample, keyOptions, mappableBlocks, previewChoice, startingMapping, type HistoryChoice } from "../../src/cycle/mappingEdit";
 import { readPlanningData } from "../../src/cycle/planningData";
 import { validateData } from "../../src/cycle/validate";
 import { exportBook, load } from "./mappingFixtures";
@@ -177,5 +177,29 @@ describe("the mapping editor's corrections, read exactly", () => {
     const { history, reading } = await previewChoice(memory, choice);
     expect(history).toEqual({ ...proposed, corrected: true });
     expect(quantities(reading)).toEqual({ "A|": [3, 4], "B|": [0, 5] });
+  });
+});
+
+describe("where the editor opens", () => {
+  it("on a sheet per month, which its drop-downs cannot show: says so and opens on the first block afresh", async () => {
+    const source = new ExcelJS.Workbook();
+    for (const [name, quantity] of [["Jan 2025", 10], ["Feb 2025", 20], ["Mar 2025", 30]] as const) {
+      source.addWorksheet(name).addRows([["SKU", "Plant", "Qty"], ["A-1", "1000", quantity], ["A-1", "2000", quantity + 1]]);
+    }
+    const book = await load(source);
+    const blocks = await mappableBlocks(book);
+    const { start, choice, note } = editorStart(await startingMapping(book), blocks);
+    expect(note).toBe(
+      'Step 1 reads 3 sheets, one per month ("Jan 2025" to "Mar 2025"), each sheet\'s name giving its month. The lists below map one block of cells and cannot show that; step 1 keeps reading the sheets unless you map one block below and accept it.',
+    );
+    expect(start).toBeNull();
+    expect(choice).toEqual({ reference: blocks[0].reference, layout: "periodsAcross", headerLine: 0, item: 0, firstPeriod: 1, bucket: "month" });
+  });
+
+  it("on any other mapping: the choice its history stands for, without a note", async () => {
+    const book = await load(await exportBook());
+    const mapping = await startingMapping(book);
+    const opened = editorStart(mapping, await mappableBlocks(book));
+    expect(opened).toEqual({ start: mapping.history, choice: choiceOf(mapping.history!, "month") });
   });
 });

@@ -15,6 +15,7 @@ import {
   acceptHistory,
   choiceOf,
   defaultChoice,
+  editorStart,
   headerOptions,
   historySample,
   keyOptions,
@@ -42,6 +43,8 @@ interface Editing {
   start: HistoryMapping | null;
   sample: HistorySample;
   choice: HistoryChoice;
+  /** What the editor cannot show of how step 1 reads the history (a sheet per month). */
+  note?: string;
 }
 
 type Outcome =
@@ -98,13 +101,14 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
       workbook.forget();
       const mapping = await startingMapping(workbook);
       const blocks = await mappableBlocks(workbook);
-      const choice = mapping.history ? choiceOf(mapping.history, mapping.bucket ?? "month") : defaultChoice(blocks[0]?.reference ?? "", mapping.bucket);
+      const { start, choice, note } = editorStart(mapping, blocks);
       const sample = await historySample(workbook, choice.reference);
       setEditing({
         blocks: withReference(blocks, choice.reference),
-        start: mapping.history,
+        start,
         sample,
         choice,
+        ...(note === undefined ? {} : { note }),
       });
       setOutcome({ status: "none" });
     });
@@ -176,9 +180,14 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
   return (
     <section className={styles.root} aria-label="Data mapping">
       <Subtitle2 as="h3">Data mapping</Subtitle2>
+      {editing.note ? (
+        <MessageBar intent="info" data-testid="mapping-note">
+          <MessageBarBody>{editing.note}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Caption1>
-        {editing.start?.corrected ? "You corrected this mapping; step 1 keeps it." : "Proposed by step 1 from the first rows of your sheets."} The lists show the headers
-        of the first {sample.rows.length} rows.
+        {editing.note ? "" : editing.start?.corrected ? "You corrected this mapping; step 1 keeps it. " : "Proposed by step 1 from the first rows of your sheets. "}The lists show the headers of the
+        first {sample.rows.length} rows.
       </Caption1>
       <div className={styles.grid}>
         <Field label="Sales history in">

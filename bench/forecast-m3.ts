@@ -1,11 +1,13 @@
 /**
  * M3 benchmark of automatic forecasting:
- * `npm run bench:forecast [-- --subset monthly] [--limit N] [--every K] [--json-out FILE] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus,weighting=select|inverse,classes=m1-short+m4+...,arima=search|order] [--validation]`.
+ * `npm run bench:forecast [-- --subset monthly] [--limit N] [--every K] [--json-out FILE] [--method id] [--workers N] [--members a,b,c] [--combine mean|median] [--partners d,e] [--evidence singles=ets+theta,origins=2,n0=12,prior=equal|consensus,weighting=select|inverse,classes=m1-short+m4+...,arima=search|order] [--validation] [--cut k] [--keep N]`.
  * --evidence weights the design's consensus against single members per series (memberEvidence.ts; with
  * no --members, on AUTO_DESIGN's members; "--evidence none" scores AUTO_DESIGN without it);
  * --members scores the combination (by --combine) of those AUTO_CANDIDATES ids, averaged at equal weight
  * with each --partners id (a design study, as automaticFit's AutomaticDesign);
  * --every K keeps every K-th series of each subset (the 1st, K+1-th, ...), as bench/m3-cut-reference.R does;
+ * --keep N fits each series on the last N points before the scored block only (series with fewer left
+ * out), as a planner holding two or three years of history;
  * --validation scores on the last h points of each training part instead of the test part, so designs are
  * compared without looking at the test data; --cut k (k = 1, 2, 3, ...) scores on the k-th block of h
  * points counted back from the end of the training part (--validation is --cut 1), for several training
@@ -71,6 +73,8 @@ interface ScoreOptions {
   design?: AutomaticDesign;
   /** Score on the cut-th block of h points from the end of the training part (0 = the test part). */
   cut: number;
+  /** Fit on the last `keep` points before the scored block only (a short history, as a planner's 2-3 years). */
+  keep?: number;
 }
 
 /** |y - forecast| over the interval's half-width on y's side (1 = on the bound; NaN for a zero width). */
@@ -81,7 +85,8 @@ function scaleNeeded(y: number, mean: number, lower: number, upper: number): num
 
 /** Forecast and score one series. */
 function scoreSeries(original: M3Series, input: ScoreOptions): SeriesScore {
-  const series = input.cut > 0 ? trainingCut(original, input.cut) : original;
+  const cut = input.cut > 0 ? trainingCut(original, input.cut) : original;
+  const series = input.keep === undefined ? cut : { ...cut, train: cut.train.slice(-input.keep) };
   const started = process.hrtime.bigint();
   const h = series.test.length;
   const outcome =
@@ -175,6 +180,8 @@ async function main(): Promise<void> {
   const every = Number(flag(args, "every") ?? 1);
   const members = (flag(args, "members") ?? "").split(",").filter((m) => m !== "");
   const cut = Number(flag(args, "cut") ?? (args.includes("--validation") ? 1 : 0));
+  const keepFlag = flag(args, "keep");
+  const keep = keepFlag === undefined ? undefined : Number(keepFlag);
   const validation = cut > 0;
   const partners = (flag(args, "partners") ?? "").split(",").filter((m) => m !== "");
   const rule = flag(args, "combine") === "median" ? "median" : "mean";
@@ -200,10 +207,10 @@ async function main(): Promise<void> {
   const data = subsets
     .map((s) => loadM3(directory, s).filter((_, i) => i % every === 0).slice(0, limit))
     .flat()
-    .filter((s) => s.train.length - cut * s.test.length >= MIN_CUT_TRAINING);
+    .filter((s) => s.train.length - cut * s.test.length >= Math.max(MIN_CUT_TRAINING, keep ?? 0));
 
   const started = process.hrtime.bigint();
-  const scores = await scoreOnWorkers(__filename, data, { method, design, cut }, workers, scoreSeries);
+  const scores = await scoreOnWorkers(__filename, data, { method, design, cut, ...(keep === undefined ? {} : { keep }) }, workers, scoreSeries);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
   const groups: [string, SeriesScore[]][] = subsets.map((s) => [s, scores.filter((x) => x.subset === s)]);

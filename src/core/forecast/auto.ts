@@ -338,6 +338,7 @@ export const SHORT_SEASONAL_DESIGN: AutomaticDesign = {
 export function showsSeason(history: readonly number[], seasonLength: number): boolean {
   return stableSeasonalityZ(history, seasonLength) > SEASONALITY_Z || seasonalityTest(history, seasonLength).seasonal;
 }
+
 /** Planner-readable names of the candidates, for notes. */
 const CANDIDATE_LABELS: Readonly<Record<string, string>> = {
   ets: "automatic ETS",
@@ -442,12 +443,13 @@ function fitCandidates(ids: readonly string[], history: readonly number[], seaso
  * 2. Otherwise the members of the design ({@link designFor} the history and season length) that have enough
  *    history are combined by its rule. A series whose history shows its season gets
  *    {@link SEASONAL_DESIGN}: the plain mean of automatic ETS, automatic ARIMA (both with their seasonal
- *    forms) and Theta, as R's mean of ets, auto.arima and thetaf. Any other series (no season length, or
+ *    forms) and Theta, as R's mean of ets, auto.arima and thetaf; with fewer than three cycles of
+ *    history, seasonal naive joins them ({@link SHORT_SEASONAL_DESIGN}). Any other series (no season length, or
  *    quarters or months that show no season) gets {@link AUTO_DESIGN}: the median of ETS, Theta and
  *    three non-seasonal smoothers (combining ETS and Theta-type forecasts is the robust choice of the
  *    M3/M4 literature, Makridakis et al. 2020, Petropoulos & Svetunkov 2020; medians: Jose & Winkler
  *    2008), averaged at equal weight with automatic ARIMA. The design's evidence plan then weights that
- *    consensus against single members (seasonal: ETS, ARIMA and Theta; otherwise ETS and Theta) by the
+ *    consensus against single members (seasonal: ETS, ARIMA, Theta and any seasonal naive; otherwise ETS and Theta) by the
  *    series' own rolling-origin errors, shrunk toward the consensus when the evidence is thin (the
  *    notes give the weights). Its interval half-widths are scaled by the table
  *    fitted on M3 training cuts (calibration.ts INTERVAL_SCALES, whose JSDoc says how it was fitted and

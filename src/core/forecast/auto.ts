@@ -302,6 +302,14 @@ function seasonalEvidence(singles: readonly string[]): EvidencePlan {
  * 19.209 / 2.849, 16.773 / 2.462, 23.355 / 3.111, 24.026 / 3.467 (Theta alone 19.321 / 2.837, 17.429 /
  * 2.569, 24.810 / 3.300, 25.280 / 3.576). On M3's short yearly histories Theta alone does not lead, so
  * the held-back set's Theta lead is not a feature these training data show.
+ *
+ * Design study 9 (where study 7's boundary should lie: three years of monthly history is the common
+ * case, and M3 holds no monthly training part under 48). Rule written before any variant was run.
+ * Data as study 7, N = 36, 40, 44 monthly and 12, 14 quarterly (three cycles to just under four).
+ * Variants: S0, today (routing by the season tests); B, {@link SHORT_SEASONAL_DESIGN} for every history
+ * in these cells. Adopted, as the short-history design for histories under four cycles, only under
+ * study 7's rule (both mean ratios over the 15 cells below 1, neither subset's above 1.005, full-length
+ * quarterly and monthly cut-means within 0.5%).
  * @param history - the series' cleansed history
  * @param seasonLength - season length m (1 = none)
  * @returns the design

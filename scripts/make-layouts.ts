@@ -22,7 +22,7 @@ import JSZip from "jszip";
 import { mulberry32 } from "../src/core/random";
 
 /** Rows left out of a reading, by reason (see src/cycle/reconciliation.ts). */
-export type LeftOutCounts = Partial<Record<"blank" | "total" | "heading" | "duplicate" | "phantom" | "noKey" | "unreadablePeriod", number>>;
+export type LeftOutCounts = Partial<Record<"blank" | "total" | "heading" | "duplicate" | "phantom" | "noKey" | "unreadablePeriod" | "partialPeriod", number>>;
 
 /** One layout of the corpus and the reading expected of it. */
 export interface Layout {
@@ -318,17 +318,21 @@ function orderLines(): Layout {
   const random = mulberry32(10);
   const monthly: Record<string, number> = {};
   const weekly: Record<string, number> = {};
+  // the lines run from 1 January to 26 October 2024, a day with lines every 1.4 days or so: October,
+  // 26 of its 31 days, is a partial month and its lines are left out in months (its week ends on 27 October)
+  let partialPeriod = 0;
   sheet.addRow(["Order date", "Order no", "Customer", "Item", "Ship-from", "Qty", "Requested date", "Delivered date"]);
   for (let line = 0; line < 400; line++) {
     const date = addDays(utc(2024, 1, 1), Math.floor(random() * 300));
     const item = ITEMS[Math.floor(random() * ITEMS.length)];
     const location = LOCATIONS[Math.floor(random() * LOCATIONS.length)];
     const quantity = 1 + Math.floor(random() * 50);
-    add(monthly, item, location, monthOfDate(date), quantity);
+    if (date >= utc(2024, 10, 1)) partialPeriod++;
+    else add(monthly, item, location, monthOfDate(date), quantity);
     add(weekly, item, location, isoWeekOf(date), quantity);
     sheet.addRow([date, `SO-${10000 + line}`, `Customer ${1 + Math.floor(random() * 12)}`, item, location, quantity, addDays(date, 7), addDays(date, 5 + Math.floor(random() * 6))]);
   }
-  return { name: "order-lines", description: "One row per order line with customer, ship-from and requested/delivered dates", book, months: monthly, weeks: weekly, leftOut: {} };
+  return { name: "order-lines", description: "One row per order line with customer, ship-from and requested/delivered dates", book, months: monthly, weeks: weekly, leftOut: { partialPeriod } };
 }
 
 /** One sheet per year, the same layout on each. */

@@ -29,6 +29,7 @@ import {
   type SeriesPart,
 } from "./historyLayout";
 import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { partialBuckets } from "./partialBuckets";
 import { bucketRange, bucketShares, type PlanningBucket } from "./planningBuckets";
 import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
 
@@ -293,9 +294,20 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         }
         collector.tally.used(amount);
         collector.add(key, span, "", amount);
+        if (span.kind === "day") collector.lineOn(span.first, amount, key);
       }),
     );
   }
+  collector.leavePartialEdges();
+}
+
+/** Order lines dated to the day, by bucket: how many, their quantity and their first cells. */
+interface DayLines {
+  rows: number;
+  quantity: number;
+  cells: string[];
+  /** Quantity by customer and channel (when they are kept for reporting). */
+  byCustomer: Map<string, number>;
 }
 
 /** Sums quantities by key and bucket as rows are read, remembering the first row of each key. */
@@ -305,6 +317,8 @@ class SeriesCollector {
   private readonly claimed = new Set<string>();
   private readonly problems: ReadProblem[] = [];
   private readonly customers = new Map<string, CustomerTotal>();
+  private readonly days = new Set<number>();
+  private readonly dayLines = new Map<string, DayLines>();
 
   constructor(
     private readonly bucket: PlanningBucket,
@@ -343,6 +357,46 @@ class SeriesCollector {
     const total = this.customers.get(customerId) ?? { customer: key.customer, channel: key.channel, quantity: 0 };
     total.quantity += quantity;
     this.customers.set(customerId, total);
+  }
+
+  /** An order line dated to the day, already added: kept by bucket in case its bucket is partial. */
+  lineOn(day: number, quantity: number, key: RowKey): void {
+    this.days.add(day);
+    const [{ label }] = bucketShares({ kind: "day", first: day, days: 1 }, this.bucket);
+    const lines = this.dayLines.get(label) ?? { rows: 0, quantity: 0, cells: [], byCustomer: new Map<string, number>() };
+    lines.rows++;
+    lines.quantity += quantity;
+    if (lines.cells.length < 20) lines.cells.push(key.address);
+    if (this.reporting) {
+      const customerId = `${key.customer}\u0000${key.channel}`;
+      lines.byCustomer.set(customerId, (lines.byCustomer.get(customerId) ?? 0) + quantity);
+    }
+    this.dayLines.set(label, lines);
+  }
+
+  /**
+   * Leave out the order lines of a first or last bucket the lines cover only in part ({@link partialBuckets}:
+   * an export taken on 13 January would read as January's sales collapsing), counted under
+   * "partialPeriod", when whole buckets remain.
+   */
+  leavePartialEdges(): void {
+    if (this.days.size < 2) return;
+    const sorted = [...this.days].sort((a, b) => a - b);
+    const [first, last] = [sorted[0], sorted[sorted.length - 1]];
+    const partial = partialBuckets(first, last, this.bucket, (last - first) / (sorted.length - 1)).filter((entry) => this.dayLines.has(entry.label));
+    if (partial.length === 0 || this.dayLines.size <= partial.length) return;
+    for (const { label } of partial) {
+      const lines = this.dayLines.get(label) as DayLines;
+      this.tally.usedToLeftOut("partialPeriod", lines.rows, lines.quantity, lines.cells);
+      for (const [customerId, quantity] of lines.byCustomer) {
+        const total = this.customers.get(customerId);
+        if (total) total.quantity -= quantity;
+      }
+      for (const [id, entry] of this.series) {
+        entry.byBucket.delete(label);
+        if (entry.byBucket.size === 0) this.series.delete(id);
+      }
+    }
   }
 
   /** Series over every bucket from the first to the last read; `missing` where a series has nothing. */

@@ -30,7 +30,11 @@ export function orderHistoryReport(history: OrderHistory): string[] {
   const lines = [
     `Columns: ${history.columns.map((c) => `${ROLE_LABELS[c.role]} = "${c.header}"${c.reading ? ` (read as ${c.reading})` : ""}`).join(", ")}`,
     `Rows in ${count(r.rowsIn)} = used ${count(r.rowsUsed)} + left out ${count(rowsOut)}`,
-    ...r.leftOut.map((entry) => `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${quantity(entry.quantity)}); ${entry.lines.length === 1 ? r.numbering : `first ${r.numbering}s`} ${entry.lines.join(", ")}`),
+    ...r.leftOut.map(
+      (entry) =>
+        `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${quantity(entry.quantity)})` +
+        (entry.lines.length === 0 ? "" : `; ${entry.lines.length === 1 ? r.numbering : `first ${r.numbering}s`} ${entry.lines.join(", ")}`),
+    ),
     `Quantity in ${quantity(r.quantityIn)} = used ${quantity(r.quantityUsed)} + left out ${quantity(r.quantityIn - r.quantityUsed)}`,
     `History: ${count(history.series.length)} series (item${history.hasLocation ? " x location" : ""}) x ${history.periods.length} ${history.bucket}s, ${history.periods[0]} to ${history.periods[history.periods.length - 1]}, on "${SHEETS.orderHistory}"`,
     `  step 1's data mapping now takes "${SHEETS.orderHistory}" as the demand history`,

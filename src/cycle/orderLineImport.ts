@@ -7,8 +7,10 @@
  */
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
+import { daySerial } from "./calendarDays";
 import { CANCELLED_STATUS, namesRejection } from "./headerNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
+import { partialBuckets } from "./partialBuckets";
 
 /** A value of a query's result row. Whole numbers come back as numbers. */
 export type SqlValue = string | number | boolean | null;
@@ -130,8 +132,8 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
   const tagged = taggedLines(parsed);
   const hasService = columns.requested !== undefined && columns.delivered !== undefined;
   const all = await runner.rows(groupingQuery(tagged, bucket, hasService ? (columns.deliveredQuantity !== undefined ? "quantity" : "date") : null));
-  const groups = all.filter((row) => row.set === HISTORY_SET);
   const rejected = file.format === "csv" ? await rejectedLines(runner) : [];
+  const groups = await withPartialBuckets(runner, tagged, all.filter((row) => row.set === HISTORY_SET), bucket);
   const used = groups.filter((group) => group.reason === "");
   if (used.length === 0) {
     throw new PlanningError(`No order line of the file could be used: ${describeLeftOut(groups, rejected)}. Check the columns taken (${columnText(header, columns)}).`);
@@ -152,6 +154,28 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     reconciliation: { ...reconciliationOf(groups, rejected, examples), numbering: file.format === "csv" ? "line" : "row" },
     service: hasService ? serviceReport(all, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
   };
+}
+
+/**
+ * History groups with the lines of a first or last bucket the file covers only in part
+ * ({@link partialBuckets}) left out, by a reason of their own, when whole buckets remain. The days
+ * that have lines are counted (one more scan) only when an edge looks partial at one line a day.
+ */
+async function withPartialBuckets(runner: SqlRunner, tagged: string, groups: readonly Record<string, SqlValue>[], bucket: Bucket): Promise<Record<string, SqlValue>[]> {
+  const used = groups.filter((group) => group.reason === "");
+  if (used.length === 0) return [...groups];
+  const serial = (day: string): number => {
+    const [year, month, date] = day.split("-").map(Number);
+    return daySerial(year, month, date);
+  };
+  const first = serial(used.map((group) => String(group.first_day)).reduce((a, b) => (b < a ? b : a)));
+  const last = serial(latestOf(used, "last_day"));
+  if (partialBuckets(first, last, bucket, 1).length === 0) return [...groups];
+  const [row] = await runner.rows(`${tagged} SELECT count(DISTINCT day)::DOUBLE AS days FROM tagged WHERE reason = ''`);
+  const spacing = (last - first) / Math.max(1, Number(row.days) - 1);
+  const partial = new Map(partialBuckets(first, last, bucket, spacing).map((entry) => [entry.label, entry.reason]));
+  if (!used.some((group) => !partial.has(String(group.period)))) return [...groups];
+  return groups.map((group) => (group.reason === "" && partial.has(String(group.period)) ? { ...group, reason: partial.get(String(group.period)) ?? "" } : group));
 }
 
 /**
@@ -391,6 +415,7 @@ async function exampleLines(
   rejected: readonly number[],
 ): Promise<Map<string, number[]>> {
   const tests = LEFT_OUT.map((entry, k) => ({ ...entry, code: k + 1 })).filter((entry) => present.has(entry.reason));
+  if (tests.length === 0) return new Map();
   const code = `CASE ${tests.map((entry) => `WHEN ${entry.when} THEN ${entry.code}`).join(" ")} ELSE 0 END::UTINYINT`;
   await runner.rows(`CREATE OR REPLACE TEMP TABLE sop_line_reasons AS ${parsed} SELECT ${code} AS code FROM parsed`);
   let rows: Record<string, SqlValue>[];

@@ -23,6 +23,8 @@ export type LeftOutReason =
   | "unreadablePeriod"
   /** an order line its status marks cancelled or rejected */
   | "cancelled"
+  /** an order line in a first or last month (or week) the lines cover only in part */
+  | "partialPeriod"
   /** an order line in another unit than the item's first line */
   | "otherUnit";
 
@@ -88,6 +90,17 @@ export class ReconciliationTally {
     this.groups.set(reason, group);
   }
 
+  /** Rows counted as used, left out after all (their bucket turned out partial), with their first cells. */
+  usedToLeftOut(reason: LeftOutReason, rows: number, quantity: number, cells: readonly string[]): void {
+    this.rowsUsed -= rows;
+    this.quantityUsed -= quantity;
+    const group = this.groups.get(reason) ?? { reason, rows: 0, quantity: 0, cells: [] };
+    group.rows += rows;
+    group.quantity += quantity;
+    group.cells.push(...cells.slice(0, CELLS_KEPT - group.cells.length));
+    this.groups.set(reason, group);
+  }
+
   /** The account so far. */
   result(): Reconciliation {
     const leftOut = [...this.groups.values()];
@@ -114,6 +127,7 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
   noKey: "rows with quantities but no item",
   unreadablePeriod: "order lines whose date cannot be read",
   cancelled: "order lines cancelled or rejected (by their status)",
+  partialPeriod: "order lines in a first or last month or week the lines cover only in part",
   otherUnit: "order lines in another unit than their item's first line",
 };
 

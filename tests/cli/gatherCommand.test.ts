@@ -150,6 +150,22 @@ describe("sop gather", () => {
     ]);
   });
 
+  test("leaves out a last month the export covers only in part (taken on 13 January), counted and said; sparse lines keep theirs", async () => {
+    // a line a day for A from 1 November 2025 to 13 January 2026: 30 + 31 + 13 lines of 2 units
+    const day = (k: number): string => new Date(Date.UTC(2025, 10, 1 + k)).toISOString().slice(0, 10);
+    const daily = Array.from({ length: 74 }, (_, k) => `${day(k)},A,2`).join("\n");
+    const result = await gatherLines("partial.csv", `date,item,quantity\n${daily}\n`);
+    expect(result.stdout).toContain("Rows in 74 = used 61 + left out 13");
+    expect(result.stdout).toContain("left out, in 2026-01, a month the lines cover only up to 2026-01-13: 13 rows (quantity 26)\n");
+    expect(await historySheet(path.join(dir, "partial.xlsx"))).toEqual([
+      ["Item", "2025-11", "2025-12"],
+      ["A", 60, 62],
+    ]);
+    // a line every 10 days or so: ending on 13 January is the orders' rhythm, not the export's end
+    const sparse = await gatherLines("sparse.csv", "date,item,quantity\n2025-11-02,A,2\n2025-11-12,A,2\n2025-11-23,A,2\n2025-12-03,A,2\n2025-12-13,A,2\n2025-12-24,A,2\n2026-01-03,A,2\n2026-01-13,A,2\n");
+    expect(sparse.stdout).toContain("Rows in 8 = used 8 + left out 0");
+  });
+
   test("in weeks, a week that spans two months stays one ISO week; day/month/year dates are recognised", async () => {
     const result = await gatherLines("weekly.csv", "date,item,quantity\n29/01/2024,A,1\n04/02/2024,A,2\n05/02/2024,A,4\n", "--bucket", "week");
     expect(result.stderr).toBe("");

@@ -1,0 +1,47 @@
+import { calendarDate, dayLabel, daysInMonth, isoWeekday, isoWeekLabel, monthLabelOfDay } from "./calendarDays";
+import type { PlanningBucket } from "./planningBuckets";
+
+/**
+ * Days by which lines may start after their first bucket's first day, or stop before their last
+ * bucket's last day, and still cover it whole: a month's closing weekend and holiday (3), a week's
+ * weekend (2).
+ */
+const GRACE_DAYS: Readonly<Record<PlanningBucket, number>> = { month: 3, week: 2 };
+
+/** A bucket the order lines cover only in part, and why it is left out. */
+export interface PartialBucket {
+  /** "2026-01" or "2026-W03". */
+  label: string;
+  /** The left-out reason, e.g. "in 2026-01, a month the lines cover only up to 2026-01-13". */
+  reason: string;
+}
+
+/** How many times the lines' average spacing an edge gap must exceed to mean the file stops, not the orders. */
+const SPACINGS = 3;
+
+/**
+ * The first and last buckets that lines dated `first` to `last` cover only in part: an export taken on
+ * 13 January holds 13 of January's 31 days, and as a month of demand it would read as a collapse in
+ * sales. A bucket counts as covered when the lines reach within {@link GRACE_DAYS} of its edge, or
+ * within three times the average spacing of the days that have lines (a business ordering every
+ * fourth day may well have no line in a month's last week). Lines within one bucket give none (there
+ * is nothing whole to keep instead).
+ * @param first - serial day of the earliest line
+ * @param last - serial day of the latest line
+ * @param bucket - months or ISO weeks
+ * @param spacing - average days between consecutive days that have lines (1 when every day has some)
+ * @returns the partial buckets, the first before the last
+ * @example partialBuckets(daySerial(2023, 1, 1), daySerial(2026, 1, 13), "month", 1) // [{ label: "2026-01", reason: "in 2026-01, a month the lines cover only up to 2026-01-13" }]
+ */
+export function partialBuckets(first: number, last: number, bucket: PlanningBucket, spacing: number): PartialBucket[] {
+  const label = bucket === "month" ? monthLabelOfDay : isoWeekLabel;
+  if (label(first) === label(last)) return [];
+  const grace = Math.max(GRACE_DAYS[bucket], SPACINGS * spacing);
+  const daysBefore = bucket === "month" ? calendarDate(first).day - 1 : isoWeekday(first) - 1;
+  const end = calendarDate(last);
+  const daysAfter = bucket === "month" ? daysInMonth(end.year, end.month) - end.day : 7 - isoWeekday(last);
+  return [
+    ...(daysBefore > grace ? [{ label: label(first), reason: `in ${label(first)}, a ${bucket} the lines cover only from ${dayLabel(first)}` }] : []),
+    ...(daysAfter > grace ? [{ label: label(last), reason: `in ${label(last)}, a ${bucket} the lines cover only up to ${dayLabel(last)}` }] : []),
+  ];
+}

@@ -383,7 +383,8 @@ class SeriesCollector {
     if (this.days.size < 2) return;
     const sorted = [...this.days].sort((a, b) => a - b);
     const [first, last] = [sorted[0], sorted[sorted.length - 1]];
-    const partial = partialBuckets(first, last, this.bucket, (last - first) / (sorted.length - 1)).filter((entry) => this.dayLines.has(entry.label));
+    const totals = new Map([...this.dayLines].map(([label, lines]) => [label, lines.quantity]));
+    const partial = partialBuckets(first, last, this.bucket, (last - first) / (sorted.length - 1), totals).filter((entry) => this.dayLines.has(entry.label));
     if (partial.length === 0 || this.dayLines.size <= partial.length) return;
     for (const { label } of partial) {
       const lines = this.dayLines.get(label) as DayLines;

@@ -19,29 +19,39 @@ export interface PartialBucket {
 /** How many times the lines' average spacing an edge gap must exceed to mean the file stops, not the orders. */
 const SPACINGS = 3;
 
+/** Below this share of the median bucket's quantity, an edge bucket the lines stop short of reads as cut off. */
+const LOW_SHARE = 0.75;
+
 /**
  * The first and last buckets that lines dated `first` to `last` cover only in part: an export taken on
  * 13 January holds 13 of January's 31 days, and as a month of demand it would read as a collapse in
- * sales. A bucket counts as covered when the lines reach within {@link GRACE_DAYS} of its edge, or
- * within three times the average spacing of the days that have lines (a business ordering every
- * fourth day may well have no line in a month's last week). Lines within one bucket give none (there
- * is nothing whole to keep instead).
+ * sales. An edge bucket is partial when the lines stop short of its edge by more than
+ * {@link GRACE_DAYS} and by more than three times the average spacing of the days that have lines (a
+ * business ordering every fourth day may well have no line in a month's last week), AND its quantity
+ * is below three quarters of the median of the other buckets' (a December whose last week is a
+ * holiday closure still sells a December's worth). Lines within one bucket give none (there is
+ * nothing whole to keep instead).
  * @param first - serial day of the earliest line
  * @param last - serial day of the latest line
  * @param bucket - months or ISO weeks
  * @param spacing - average days between consecutive days that have lines (1 when every day has some)
+ * @param totals - quantity of the lines by bucket label
  * @returns the partial buckets, the first before the last
- * @example partialBuckets(daySerial(2023, 1, 1), daySerial(2026, 1, 13), "month", 1) // [{ label: "2026-01", reason: "in 2026-01, a month the lines cover only up to 2026-01-13" }]
+ * @example partialBuckets(daySerial(2023, 1, 1), daySerial(2026, 1, 13), "month", 1, totals) // [{ label: "2026-01", reason: "in 2026-01, a month the lines cover only up to 2026-01-13" }] when January holds less than 3/4 of a usual month
  */
-export function partialBuckets(first: number, last: number, bucket: PlanningBucket, spacing: number): PartialBucket[] {
+export function partialBuckets(first: number, last: number, bucket: PlanningBucket, spacing: number, totals: ReadonlyMap<string, number>): PartialBucket[] {
   const label = bucket === "month" ? monthLabelOfDay : isoWeekLabel;
   if (label(first) === label(last)) return [];
   const grace = Math.max(GRACE_DAYS[bucket], SPACINGS * spacing);
   const daysBefore = bucket === "month" ? calendarDate(first).day - 1 : isoWeekday(first) - 1;
   const end = calendarDate(last);
   const daysAfter = bucket === "month" ? daysInMonth(end.year, end.month) - end.day : 7 - isoWeekday(last);
-  return [
+  const candidates = [
     ...(daysBefore > grace ? [{ label: label(first), reason: `in ${label(first)}, a ${bucket} the lines cover only from ${dayLabel(first)}` }] : []),
     ...(daysAfter > grace ? [{ label: label(last), reason: `in ${label(last)}, a ${bucket} the lines cover only up to ${dayLabel(last)}` }] : []),
   ];
+  const others = [...totals].filter(([other]) => !candidates.some((candidate) => candidate.label === other)).map(([, quantity]) => quantity);
+  if (others.length === 0) return candidates;
+  const median = [...others].sort((a, b) => a - b)[Math.floor((others.length - 1) / 2)];
+  return candidates.filter((candidate) => (totals.get(candidate.label) ?? 0) < LOW_SHARE * median);
 }

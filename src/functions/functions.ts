@@ -121,9 +121,10 @@ export function accuracy(actual: unknown[][], forecast: unknown[][], metric?: st
 
 /**
  * Forecast of a history for the next periods. Automatic mode combines exponential smoothing, Theta and
- * ARIMA models fitted to the series (for intermittent demand, Croston, SBA, TSB, ADIDA, IMAPA, ETS and
- * Theta weighted by their errors on the series' own recent periods; a product sold only in its season
- * is forecast as seasonal demand, with its empty months empty); or name one method.
+ * ARIMA models fitted to the series, with seasonal naive when the history holds fewer than three
+ * seasons, and keeps a 52-week season by STL (for intermittent demand, Croston, SBA, TSB, ADIDA, IMAPA,
+ * ETS and Theta weighted by their errors on the series' own recent periods; a product sold only in its
+ * season is forecast as seasonal demand, not as one flat rate); or name one method.
  * Blank cells inside the history are treated as missing and filled, not as 0; blank cells before the
  * first number are periods before the item existed (a new item) and are left out, and so are blank
  * cells after the last number (months not recorded yet): the forecast starts right after it.

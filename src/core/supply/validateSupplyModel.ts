@@ -49,7 +49,7 @@ export function checkSupplySize(periods: number, items: number, resources: numbe
   if (size > SUPPLY_LIMITS.itemPeriods) {
     const fit = Math.max(0, Math.floor(SUPPLY_LIMITS.itemPeriods / periods) - resources);
     throw new PlanningError(
-      `The model has ${thousands(items)} items and ${thousands(resources)} resources over ${periods} periods: ${thousands(size)} item-periods, more than the ${thousands(SUPPLY_LIMITS.itemPeriods)} one plan holds ` +
+      `The model has ${thousands(items)} items and ${thousands(resources)} resource${resources === 1 ? "" : "s"} over ${periods} periods: ${thousands(size)} item-periods, more than the ${thousands(SUPPLY_LIMITS.itemPeriods)} one plan holds ` +
         `(5,000 items x 36 months). Plan at most ${thousands(fit)} items over ${periods} periods, e.g. one family at a time, or fewer periods.`,
     );
   }

@@ -76,7 +76,7 @@ describe("validateSupplyModel size limits", () => {
   it("refuses more items x periods than one plan holds and says how many items fit", () => {
     const items = Array.from({ length: 5001 }, (_, i) => ({ ...redTomato.items[0], id: `I${i}` }));
     expect(problem({ ...redTomato, periods: 36, items })).toMatch(
-      /5,001 items and 1 resources over 36 periods: 180,072 item-periods, more than the 180,000 one plan holds .*Plan at most 4,999 items over 36 periods/,
+      /5,001 items and 1 resource over 36 periods: 180,072 item-periods, more than the 180,000 one plan holds .*Plan at most 4,999 items over 36 periods/,
     );
   });
 

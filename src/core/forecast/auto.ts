@@ -3,6 +3,7 @@ import { combineModels } from "./combination";
 import type { CombinationRule } from "./combination";
 import { classifyDemand, seasonalOccurrenceZ } from "./intermittency";
 import { intermittentFit } from "./intermittentSelection";
+import { offSeasonModel, offSeasonPositions } from "./offSeason";
 import type { FittedModel, Forecaster } from "./model";
 import { tryFit } from "./tryFit";
 import { PlanningError } from "../errors";
@@ -449,9 +450,11 @@ function fitCandidates(ids: readonly string[], history: readonly number[], seaso
  *    {@link SEASONALITY_Z}): a product sold only in its months is seasonal demand, and the
  *    intermittent methods, which forecast one flat rate, would spread its season over the whole year
  *    (on six selling months of 10 and six of 0 they forecast 8.7 in season and 1.1 out of it; the
- *    seasonal design forecasts 10 and 0). On M3 monthly training parts turned into such products
+ *    seasonal design forecasts 10 and 0); the months of the cycle that never sold are forecast 0
+ *    ({@link offSeasonModel}). On M3 monthly training parts turned into such products
  *    (`m3-intermittent --subset monthly --off-season 5 --occurrence 0.9`) MASE / RMSSE 0.761 / 0.579 ->
- *    0.599 / 0.539; on demand whose orders fall in any month the test does not fire.
+ *    0.599 / 0.539 by the seasonal design, 0.552 / 0.532 with the empty months at 0; on demand whose
+ *    orders fall in any month the test does not fire.
  * 2. Otherwise the members of the design ({@link designFor} the history and season length) that have enough
  *    history are combined by its rule. A series whose history shows its season gets
  *    {@link SEASONAL_DESIGN}: the plain mean of automatic ETS, automatic ARIMA (both with their seasonal
@@ -505,8 +508,9 @@ export function automaticFit(
     const cell = INTERVAL_SCALES[seriesClass(calibrationSeasonLength, history.length)];
     const consensus = combineModels(history, families, "mean");
     const model = design.evidence ? evidenceModel(history, seasonLength, design, design.evidence, members, consensus, notes) : consensus;
+    const scaled = scaledIntervalsModel(model, (level) => tableScale(cell, level));
     return {
-      model: scaledIntervalsModel(model, (level) => tableScale(cell, level)),
+      model: seasonalZeros ? offSeasonModel(scaled, offSeasonPositions(history, seasonLength), history.length, seasonLength) : scaled,
       method: `auto: ${[...members, ...partners].map((f) => f.id).join("+")}`,
       intermittent: demand.intermittent && !seasonalZeros,
       notes,

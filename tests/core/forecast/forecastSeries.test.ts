@@ -114,6 +114,11 @@ describe("forecastSeries: outcome", () => {
     expect(outcome.intermittent).toBe(false);
     expect(outcome.method).toBe("auto: ets+arima+theta");
     expect(outcome.notes[0]).toMatch(/^demand only in season \(ADI 1\.75, but the position in the 12-period cycle decides which periods sell: z 4\.6\)/);
+    // with noise, the months that never sold are still forecast 0, the others near their level
+    const noisy = Array.from({ length: 48 }, (_, t) => (t % 12 < 6 ? 10 + ((t * 7) % 5) - 2 : 0));
+    const forecast = forecastSeries({ history: noisy, horizon: 12, seasonLength: 12 }).mean;
+    expect(forecast.slice(6)).toEqual([0, 0, 0, 0, 0, 0]);
+    forecast.slice(0, 6).forEach((v) => expect(Math.abs(v - 10)).toBeLessThan(3));
   });
 
   it("does not forecast below 0 a history that never was, and says so; a history with negatives may go below", () => {

@@ -72,7 +72,8 @@ export function levelStructure(series: readonly Pick<LevelSeries, "item" | "loca
  * are reconciled with the item (x location) forecasts by MinT with shrinkage (Wickramasuriya,
  * Athanasopoulos & Hyndman 2019): the covariance of every series' one-step in-sample errors shrunk toward
  * its diagonal, so each family forecast is the sum of its items' and the levels agree. Negative
- * reconciled forecasts become 0 (demand) and the levels are added up again. A new item with fewer than
+ * reconciled forecasts become 0 (demand), a period a series' own model forecast 0 stays 0 (a seasonal
+ * product's empty months, a discontinued item), and the levels are added up again. A new item with fewer than
  * 2 months (RMSE NaN: no errors to weigh it by) keeps its own forecast, which the totals it adds up
  * into carry as it is (reconcileFree). With more than
  * MAX_SHRINK_SERIES series, fewer than 2 periods where every series has an error, or a singular
@@ -104,7 +105,7 @@ export async function coherentLevels(
   const base = fits.map((fit) => fit.forecast);
   const held = series.map((s) => !Number.isFinite(s.rmse));
   const free = reconcileFree(structure, fits, series, held);
-  const bottom = series.map((s, j) => (held[j] ? [...s.forecast] : free.bottom[free.index[j]].map((v) => Math.max(0, v))));
+  const bottom = series.map((s, j) => (held[j] ? [...s.forecast] : free.bottom[free.index[j]].map((v, t) => (s.forecast[t] === 0 ? 0 : Math.max(0, v)))));
   const coherent = sumUp(structure, bottom);
   return {
     bottom,

@@ -24,6 +24,18 @@ describe("coherent levels of step 2", () => {
     expect(result.levels.map((l) => `${l.level} ${l.name} ${l.own[0]} -> ${l.coherent[0].toFixed(3)}`)).toEqual(["total Total 36 -> 36.000", "family F 36 -> 36.000"]);
   });
 
+  test("a period an item's own model forecast 0 stays 0 (a seasonal product's empty month); the family is its items' sum again", async () => {
+    const series = [
+      { item: "a", location: "", family: "F", history: [1, 2], forecast: [10, 0], rmse: 1, errors: [NaN, 1] },
+      { item: "b", location: "", family: "F", history: [3, 4], forecast: [20, 20], rmse: 1, errors: [NaN, 1] },
+    ];
+    const own = async (histories: number[][]): Promise<OwnForecast[]> => histories.map(() => ({ forecast: [36, 26], rmse: 1e-6, errors: [NaN, 1e-6] }));
+    const result = await coherentLevels(series, own);
+    // period 1 as in the test above; period 2: b takes its half of the gap (26 - 20) / 2, a stays 0
+    expect(result.bottom.map((row) => row[1])).toEqual([0, expect.closeTo(23, 6)]);
+    expect(result.levels.map((l) => l.coherent[1])).toEqual([expect.closeTo(23, 6), expect.closeTo(23, 6)]);
+  });
+
   test("with every series' errors, MinT with shrinkage weighs the levels, as reconcileForecasts' mint_shrink does for the same hierarchy", async () => {
     const errorsOf = (k: number): number[] => [1, -2, 0.5, 3, -1, 2].map((e, t) => e * (1 + k) + ((t * k) % 3) - 1);
     const series = ["a", "b", "c"].map((item, k) => ({ item, location: "", family: item === "c" ? "G" : "F", history: [5, 6, 7, 8, 9, 10], forecast: [10 + k, 12], rmse: 1, errors: errorsOf(k) }));

@@ -450,8 +450,9 @@ function fitCandidates(ids: readonly string[], history: readonly number[], seaso
  *    {@link SEASONALITY_Z}): a product sold only in its months is seasonal demand, and the
  *    intermittent methods, which forecast one flat rate, would spread its season over the whole year
  *    (on six selling months of 10 and six of 0 they forecast 8.7 in season and 1.1 out of it; the
- *    seasonal design forecasts 10 and 0); the months of the cycle that never sold are forecast 0
- *    ({@link offSeasonModel}). On M3 monthly training parts turned into such products
+ *    seasonal design forecasts 10 and 0). Whenever the test finds the season deciding which periods
+ *    sell (intermittent or not: a resort closed every May), the months of the cycle that never sold
+ *    are forecast 0 ({@link offSeasonModel}). On M3 monthly training parts turned into such products
  *    (`m3-intermittent --subset monthly --off-season 5 --occurrence 0.9`) MASE / RMSSE 0.761 / 0.579 ->
  *    0.599 / 0.539 by the seasonal design, 0.552 / 0.532 with the empty months at 0; on demand whose
  *    orders fall in any month the test does not fire.
@@ -488,9 +489,9 @@ export function automaticFit(
 ): AutomaticFit {
   const notes: string[] = [];
   const demand = classifyDemand(history);
-  const zerosZ = demand.intermittent ? seasonalOccurrenceZ(history, seasonLength) : -Infinity;
+  const zerosZ = history.every((v) => v >= 0) && history.some((v) => v === 0) ? seasonalOccurrenceZ(history, seasonLength) : -Infinity;
   const seasonalZeros = zerosZ > SEASONALITY_Z;
-  if (seasonalZeros) {
+  if (seasonalZeros && demand.intermittent) {
     notes.push(`demand only in season (ADI ${demand.adi.toFixed(2)}, but the position in the ${seasonLength}-period cycle decides which periods sell: z ${zerosZ.toFixed(1)}): forecast as seasonal demand, not intermittent`);
   } else if (demand.intermittent && demand.demands >= 2 && history.every((v) => v >= 0)) {
     const choice = intermittentFit(history, seasonLength);
@@ -509,8 +510,10 @@ export function automaticFit(
     const consensus = combineModels(history, families, "mean");
     const model = design.evidence ? evidenceModel(history, seasonLength, design, design.evidence, members, consensus, notes) : consensus;
     const scaled = scaledIntervalsModel(model, (level) => tableScale(cell, level));
+    const off = seasonalZeros ? offSeasonPositions(history, seasonLength) : new Set<number>();
+    if (off.size > 0) notes.push(`${off.size} of the ${seasonLength} periods of the cycle never sold in ${Math.floor(history.length / seasonLength)} or more cycles: forecast 0 there`);
     return {
-      model: seasonalZeros ? offSeasonModel(scaled, offSeasonPositions(history, seasonLength), history.length, seasonLength) : scaled,
+      model: offSeasonModel(scaled, off, history.length, seasonLength),
       method: `auto: ${[...members, ...partners].map((f) => f.id).join("+")}`,
       intermittent: demand.intermittent && !seasonalZeros,
       notes,

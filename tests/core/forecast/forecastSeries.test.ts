@@ -121,6 +121,16 @@ describe("forecastSeries: outcome", () => {
     forecast.slice(0, 6).forEach((v) => expect(Math.abs(v - 10)).toBeLessThan(3));
   });
 
+  it("forecasts 0 in the months a resort is closed every year, though its demand is not intermittent", () => {
+    // six years of a season on 100, with May and October always 0 (ADI 1.2: not intermittent)
+    const history = Array.from({ length: 72 }, (_, t) => (t % 12 === 4 || t % 12 === 9 ? 0 : Math.round(100 + 50 * Math.sin((2 * Math.PI * t) / 12) + 8 * Math.sin(t * 1.3))));
+    const outcome = forecastSeries({ history, horizon: 12, seasonLength: 12 });
+    expect(outcome.intermittent).toBe(false);
+    expect([outcome.mean[4], outcome.mean[9]]).toEqual([0, 0]);
+    expect(outcome.mean.filter((v) => v === 0)).toHaveLength(2);
+    expect(outcome.notes).toContain("2 of the 12 periods of the cycle never sold in 6 or more cycles: forecast 0 there");
+  });
+
   it("does not forecast below 0 a history that never was, and says so; a history with negatives may go below", () => {
     // drift (slope from the first and last values) on a line falling by 2 from 30, one bump: 0, -2, -4 ...
     const falling = Array.from({ length: 15 }, (_, t) => 30 - 2 * t + (t === 7 ? 3 : 0));

@@ -30,8 +30,8 @@ import {
 } from "./historyLayout";
 import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { partialBuckets } from "./partialBuckets";
-import { bucketRange, bucketShares, type PlanningBucket } from "./planningBuckets";
-import { ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
+import { bucketRange, bucketShares, type BucketShare, type PlanningBucket } from "./planningBuckets";
+import { CELLS_KEPT, ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
 
 /** One demand series as read: an item at a location ("" when the history has none). */
 export interface SeriesReading {
@@ -293,8 +293,8 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           }
         }
         collector.tally.used(amount);
-        collector.add(key, span, "", amount);
-        if (span.kind === "day") collector.lineOn(span.first, amount, key);
+        const [{ label }] = collector.add(key, span, "", amount);
+        if (span.kind === "day") collector.lineOn(span.first, label, amount, key);
       }),
     );
   }
@@ -308,6 +308,11 @@ interface DayLines {
   cells: string[];
   /** Quantity by customer and channel (when they are kept for reporting). */
   byCustomer: Map<string, number>;
+}
+
+/** The customer and channel of a key, as one map key of the reporting totals. */
+function customerIdOf(key: RowKey): string {
+  return `${key.customer}\u0000${key.channel}`;
 }
 
 /** Sums quantities by key and bucket as rows are read, remembering the first row of each key. */
@@ -344,34 +349,38 @@ class SeriesCollector {
     return true;
   }
 
-  /** Add a quantity of a period (a span, or a label kept as it is when the grid has no period headers). */
-  add(key: RowKey, span: PeriodSpan | undefined, label: string, quantity: number): void {
+  /**
+   * Add a quantity of a period (a span, or a label kept as it is when the grid has no period headers).
+   * @returns the buckets it went to, with their shares
+   */
+  add(key: RowKey, span: PeriodSpan | undefined, label: string, quantity: number): BucketShare[] {
     const id = `${key.item}\u0000${key.location}`;
     const entry = this.series.get(id) ?? { item: key.item, location: key.location, byBucket: new Map<string, number>() };
     this.series.set(id, entry);
-    for (const share of span ? bucketShares(span, this.bucket) : [{ label, share: 1 }]) {
+    const shares = span ? bucketShares(span, this.bucket) : [{ label, share: 1 }];
+    for (const share of shares) {
       entry.byBucket.set(share.label, (entry.byBucket.get(share.label) ?? 0) + quantity * share.share);
     }
-    if (!this.reporting) return;
-    const customerId = `${key.customer}\u0000${key.channel}`;
+    if (!this.reporting) return shares;
+    const customerId = customerIdOf(key);
     const total = this.customers.get(customerId) ?? { customer: key.customer, channel: key.channel, quantity: 0 };
     total.quantity += quantity;
     this.customers.set(customerId, total);
+    return shares;
   }
 
-  /** An order line dated to the day, already added: kept by bucket in case its bucket is partial. */
-  lineOn(day: number, quantity: number, key: RowKey): void {
+  /** An order line dated to the day, already added to its bucket: kept by bucket in case that bucket is partial. */
+  lineOn(day: number, bucket: string, quantity: number, key: RowKey): void {
     this.days.add(day);
-    const [{ label }] = bucketShares({ kind: "day", first: day, days: 1 }, this.bucket);
-    const lines = this.dayLines.get(label) ?? { rows: 0, quantity: 0, cells: [], byCustomer: new Map<string, number>() };
+    const lines = this.dayLines.get(bucket) ?? { rows: 0, quantity: 0, cells: [], byCustomer: new Map<string, number>() };
     lines.rows++;
     lines.quantity += quantity;
-    if (lines.cells.length < 20) lines.cells.push(key.address);
+    if (lines.cells.length < CELLS_KEPT) lines.cells.push(key.address);
     if (this.reporting) {
-      const customerId = `${key.customer}\u0000${key.channel}`;
+      const customerId = customerIdOf(key);
       lines.byCustomer.set(customerId, (lines.byCustomer.get(customerId) ?? 0) + quantity);
     }
-    this.dayLines.set(label, lines);
+    this.dayLines.set(bucket, lines);
   }
 
   /**

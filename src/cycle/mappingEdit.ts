@@ -109,7 +109,7 @@ export function editorStart(mapping: DataMapping, blocks: readonly MappableBlock
   const fresh = defaultChoice(blocks[0]?.reference ?? "", mapping.bucket);
   const history = mapping.history;
   if (!history) return { start: null, choice: fresh };
-  if (!isLines(history) && isSheetPerPeriod(history)) {
+  if (isSheetPerPeriod(history)) {
     const sheets = historySources(history).map((source) => source.sheet);
     const kind = history.periodKind ?? "month";
     return {

@@ -7,10 +7,10 @@
  */
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
-import { daySerial } from "./calendarDays";
 import { CANCELLED_STATUS, namesRejection } from "./headerNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
 import { partialBuckets } from "./partialBuckets";
+import { parseSpanLabel } from "./periodHeader";
 
 /** A value of a query's result row. Whole numbers come back as numbers. */
 export type SqlValue = string | number | boolean | null;
@@ -164,10 +164,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
 async function withPartialBuckets(runner: SqlRunner, tagged: string, groups: readonly Record<string, SqlValue>[], bucket: Bucket): Promise<Record<string, SqlValue>[]> {
   const used = groups.filter((group) => group.reason === "");
   if (used.length === 0) return [...groups];
-  const serial = (day: string): number => {
-    const [year, month, date] = day.split("-").map(Number);
-    return daySerial(year, month, date);
-  };
+  const serial = (day: string): number => parseSpanLabel(day, "day").first;
   const first = serial(used.map((group) => String(group.first_day)).reduce((a, b) => (b < a ? b : a)));
   const last = serial(latestOf(used, "last_day"));
   const totals = new Map<string, number>();

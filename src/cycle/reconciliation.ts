@@ -64,7 +64,7 @@ export interface ReadProblem {
 }
 
 /** Cells kept per reason in LeftOutRows.cells. */
-const CELLS_KEPT = 20;
+export const CELLS_KEPT = 20;
 
 /**
  * Counts rows and quantities as a read goes.
@@ -83,17 +83,17 @@ export class ReconciliationTally {
 
   /** A row left out, with the sum of its quantities and the address of its first cell. */
   leftOut(reason: LeftOutReason, quantity: number, address: string): void {
-    const group = this.groups.get(reason) ?? { reason, rows: 0, quantity: 0, cells: [] };
-    group.rows++;
-    group.quantity += quantity;
-    if (group.cells.length < CELLS_KEPT) group.cells.push(address);
-    this.groups.set(reason, group);
+    this.addLeftOut(reason, 1, quantity, [address]);
   }
 
   /** Rows counted as used, left out after all (their bucket turned out partial), with their first cells. */
   usedToLeftOut(reason: LeftOutReason, rows: number, quantity: number, cells: readonly string[]): void {
     this.rowsUsed -= rows;
     this.quantityUsed -= quantity;
+    this.addLeftOut(reason, rows, quantity, cells);
+  }
+
+  private addLeftOut(reason: LeftOutReason, rows: number, quantity: number, cells: readonly string[]): void {
     const group = this.groups.get(reason) ?? { reason, rows: 0, quantity: 0, cells: [] };
     group.rows += rows;
     group.quantity += quantity;

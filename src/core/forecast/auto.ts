@@ -489,11 +489,12 @@ export function automaticFit(
 ): AutomaticFit {
   const notes: string[] = [];
   const demand = classifyDemand(history);
-  const zerosZ = history.every((v) => v >= 0) && history.some((v) => v === 0) ? seasonalOccurrenceZ(history, seasonLength) : -Infinity;
+  const nonNegative = history.every((v) => v >= 0);
+  const zerosZ = nonNegative && history.some((v) => v === 0) ? seasonalOccurrenceZ(history, seasonLength) : -Infinity;
   const seasonalZeros = zerosZ > SEASONALITY_Z;
   if (seasonalZeros && demand.intermittent) {
     notes.push(`demand only in season (ADI ${demand.adi.toFixed(2)}, but the position in the ${seasonLength}-period cycle decides which periods sell: z ${zerosZ.toFixed(1)}): forecast as seasonal demand, not intermittent`);
-  } else if (demand.intermittent && demand.demands >= 2 && history.every((v) => v >= 0)) {
+  } else if (demand.intermittent && demand.demands >= 2 && nonNegative) {
     const choice = intermittentFit(history, seasonLength);
     if (choice) {
       const leading = choice.weights.filter((w) => w.weight >= 0.05).map((w) => `${w.id} ${Math.round(100 * w.weight)}%`);

@@ -92,6 +92,13 @@ function add(target: Record<string, number>, item: string, location: string, per
   target[key] = (target[key] ?? 0) + quantity;
 }
 
+/** One series' quantities over a span, drawn from `next` and recorded in `expected` by month. */
+function drawn(expected: Record<string, number>, item: string, location: string, span: readonly Month[], next: () => number): number[] {
+  const values = span.map(() => next());
+  values.forEach((value, t) => add(expected, item, location, label(span[t]), value));
+  return values;
+}
+
 /** Integer quantities 0..199 from a seeded generator. */
 function quantities(seed: number): () => number {
   const random = mulberry32(seed);
@@ -108,8 +115,7 @@ function monthsAcross(): Layout {
   sheet.addRow(["Item", "Description", ...span.map((m) => `${MONTH_NAMES[m.month - 1]}-${String(m.year).slice(2)}`)]);
   ITEMS.forEach((item, k) => {
     if (k === 2) sheet.addRow([]);
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const values = drawn(expected, item, "", span, next);
     const row = sheet.addRow([item, `Product ${item}`, ...values]);
     if (k === 3) row.hidden = true;
   });
@@ -211,8 +217,7 @@ function itemByLocation(): Layout {
   sheet.addRow(["SKU", "Warehouse", ...span.map((m) => `${m.year}-${String(m.month).padStart(2, "0")}`)]);
   for (const item of ITEMS) {
     for (const location of LOCATIONS) {
-      const values = span.map(() => next());
-      values.forEach((value, t) => add(expected, item, location, label(span[t]), value));
+      const values = drawn(expected, item, location, span, next);
       sheet.addRow([item, location, ...values]);
     }
   }
@@ -229,8 +234,7 @@ function itemLocationKey(): Layout {
   sheet.addRow(["Item | Location", ...span.map((m) => utc(m.year, m.month, 1))]);
   for (const item of ITEMS.slice(0, 3)) {
     for (const location of LOCATIONS) {
-      const values = span.map(() => next());
-      values.forEach((value, t) => add(expected, item, location, label(span[t]), value));
+      const values = drawn(expected, item, location, span, next);
       sheet.addRow([`${item} | ${location}`, ...values]);
     }
   }
@@ -345,8 +349,7 @@ function sheetPerYear(): Layout {
     const span = months({ year, month: 1 }, 12);
     const header = ["Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`), "Total"];
     const rows = ITEMS.map((item) => {
-      const values = span.map(() => next());
-      values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+      const values = drawn(expected, item, "", span, next);
       return [item, ...values, values.reduce((a, b) => a + b, 0)];
     });
     if (year === 2025) {
@@ -369,8 +372,7 @@ function sheetPerRegion(): Layout {
     const sheet = book.addWorksheet(`Sales ${region}`);
     sheet.addRow(["Item", ...span.map((m) => label(m))]);
     for (const item of ITEMS.slice(0, 3)) {
-      const values = span.map(() => next());
-      values.forEach((value, t) => add(expected, item, region, label(span[t]), value));
+      const values = drawn(expected, item, region, span, next);
       sheet.addRow([item, ...values]);
     }
   }
@@ -389,8 +391,7 @@ function namedRanges(): Layout {
   sheet.getCell("A1").value = "Quantities (named range DemandBlock)";
   sheet.getRow(3).values = ["", "Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)];
   ITEMS.forEach((item, k) => {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const values = drawn(expected, item, "", span, next);
     sheet.getRow(4 + k).values = ["", item, ...values];
   });
   book.definedNames.add("Data!$B$3:$H$8", "DemandBlock");
@@ -421,8 +422,7 @@ function keysOnRight(): Layout {
   const expected: Record<string, number> = {};
   sheet.addRow([...span.map((m) => `${m.year}/${String(m.month).padStart(2, "0")}`), "Article no", "Name"]);
   for (const item of ITEMS) {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const values = drawn(expected, item, "", span, next);
     sheet.addRow([...values, item, `Article ${item}`]);
   }
   return { name: "keys-on-right", description: "Periods '2024/01' first, the article number on the right", book, months: expected, leftOut: {}, unseen: true };
@@ -540,8 +540,7 @@ function monthGrid(sheetName: string, headers: (string | number | Date)[], span:
   const expected: Record<string, number> = {};
   sheet.addRow(["Item", ...headers]);
   for (const item of ITEMS) {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const values = drawn(expected, item, "", span, next);
     sheet.addRow([item, ...values]);
   }
   return { book, sheet, expected };
@@ -623,8 +622,7 @@ function yearRowOverMonths(): Layout {
   sheet.addRow(["", ...span.map((m) => (m.month === 1 ? m.year : null))]);
   sheet.addRow(["Item", ...span.map((m) => MONTH_NAMES[m.month - 1])]);
   for (const item of ITEMS) {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const values = drawn(expected, item, "", span, next);
     sheet.addRow([item, ...values]);
   }
   return { name: "year-row-over-months", description: "A year row (2024 over Jan, 2025 over the next Jan, not merged) over bare month names", book, months: expected, leftOut: {}, unseen: true };
@@ -677,8 +675,7 @@ function leadingZeroCodes(): Layout {
   const expected: Record<string, number> = {};
   sheet.addRow(["Item code", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)]);
   for (const item of ["00123", "00456", "01234", "12345", "000789"]) {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const values = drawn(expected, item, "", span, next);
     sheet.addRow([item, ...values]);
   }
   return { name: "leading-zero-codes", description: "Item codes as text with leading zeros ('00123', '000789')", book, months: expected, leftOut: {}, unseen: true };
@@ -693,8 +690,7 @@ function formattedZeroCodes(): Layout {
   const expected: Record<string, number> = {};
   sheet.addRow(["Item code", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)]);
   for (const code of [123, 456, 1234, 12345, 789]) {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, String(code).padStart(5, "0"), "", label(span[t]), value));
+    const values = drawn(expected, String(code).padStart(5, "0"), "", span, next);
     sheet.addRow([code, ...values]).getCell(1).numFmt = "00000";
   }
   return { name: "formatted-zero-codes", description: "Item codes as numbers shown '00123' by the format 00000", book, months: expected, leftOut: {}, unseen: true };
@@ -759,8 +755,7 @@ function hiddenAndMidTotal(): Layout {
   const headers = span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`);
   sheet.addRow(["Item", ...headers.slice(0, 6), "H1 Total", ...headers.slice(6)]);
   ITEMS.forEach((item, k) => {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const values = drawn(expected, item, "", span, next);
     const row = sheet.addRow([item, ...values.slice(0, 6), values.slice(0, 6).reduce((a, b) => a + b, 0), ...values.slice(6)]);
     if (k >= 3) row.hidden = true;
   });
@@ -786,8 +781,7 @@ function masterColumnsAndNotes(): Layout {
   const expected: Record<string, number> = {};
   sheet.addRow(["Item no", "Description", "UoM", "Pack size", ...span.map((m) => `${m.year}-${String(m.month).padStart(2, "0")}`)]);
   ITEMS.forEach((item, k) => {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const values = drawn(expected, item, "", span, next);
     sheet.addRow([item, `Product ${item}`, "PCS", 6 * (k + 1), ...values]);
   });
   sheet.addRow([]);
@@ -846,8 +840,7 @@ function numericCodesLikeDates(): Layout {
   const expected: Record<string, number> = {};
   sheet.addRow(["Material", ...span.map((m) => label(m))]);
   for (let k = 0; k < 20; k++) {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, String(45001 + k), "", label(span[t]), value));
+    const values = drawn(expected, String(45001 + k), "", span, next);
     sheet.addRow([45001 + k, ...values]);
   }
   return { name: "numeric-codes-like-dates", description: "Material numbers 45001..45020 stored as numbers (they read as dates) with months '2024-01' across", book, months: expected, leftOut: {}, unseen: true };
@@ -914,8 +907,7 @@ function typeColumn(): Layout {
   const expected: Record<string, number> = {};
   ITEMS.slice(0, 3).forEach((item, i) => {
     for (const location of LOCATIONS) {
-      const values = span.map(() => next());
-      values.forEach((value, t) => add(expected, item, location, label(span[t]), value));
+      const values = drawn(expected, item, location, span, next);
       sheet.addRow([item, location, i === 0 ? "Spare" : "Finished", ...values]);
     }
   });
@@ -942,8 +934,7 @@ function locationBands(): Layout {
   const columnTotals = new Array<number>(plants.length * (span.length + 1) + 1).fill(0);
   for (const item of ITEMS) {
     const cells = plants.flatMap((plant) => {
-      const values = span.map(() => next());
-      values.forEach((value, t) => add(expected, item, plant, label(span[t]), value));
+      const values = drawn(expected, item, plant, span, next);
       return [...values, values.reduce((a, b) => a + b, 0)];
     });
     const row = [...cells, cells.filter((_, c) => c % (span.length + 1) === span.length).reduce((a, b) => a + b, 0)];
@@ -1012,8 +1003,7 @@ function sapMonthsAcross(): Layout {
   const expected: Record<string, number> = {};
   sheet.addRow(["Material", ...span.map((m) => m.year * 100 + m.month)]);
   for (const material of ["000000000010001234", "000000000010001235", "000000000010004711"]) {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, material, "", label(span[t]), value));
+    const values = drawn(expected, material, "", span, next);
     sheet.addRow([material, ...values]);
   }
   return { name: "sap-months-across", description: "SAP BW calendar months as numbers 202307..202403 across, 18-digit material numbers", book, months: expected, leftOut: {}, unseen: true };
@@ -1130,8 +1120,7 @@ function quarterSubtotals(): Layout {
   const expected: Record<string, number> = {};
   sheet.addRow(["Item", ...span.flatMap((m, k) => [`${MONTH_NAMES[m.month - 1]}-24`, ...(k % 3 === 2 ? [`Q${(k + 1) / 3}`] : [])]), "FY 2024"]);
   for (const item of ITEMS) {
-    const values = span.map(() => next());
-    values.forEach((value, t) => add(expected, item, "", label(span[t]), value));
+    const values = drawn(expected, item, "", span, next);
     const cells = values.flatMap((value, k) => [value, ...(k % 3 === 2 ? [values[k] + values[k - 1] + values[k - 2]] : [])]);
     sheet.addRow([item, ...cells, values.reduce((a, b) => a + b, 0)]);
   }

@@ -15,7 +15,9 @@
  * beside ours where bench/m3-cut-reference.ts recorded them. Each subset's table also gives the interval scale each level would need at that cut or on the
  * test part (the level-quantile of |y - forecast| / half-width of the interval on y's side): 1 is
  * calibrated, above 1 too narrow; --scales-out file writes those per series (with training length and
- * season length) for bench/interval-calibration.ts, which fits calibration.ts's table on training cuts only.
+ * season length, and the 95% widths, absolute errors and MASE scale its MSIS needs) for
+ * bench/interval-calibration.ts, which fits calibration.ts's table on training cuts only; --interval-n0 N
+ * gives every evidence plan of automatic mode the per-series interval factor of N₀ N (calibration.ts trial 5).
  * Fits every M3 series on its training part, forecasts the official horizon, and prints sMAPE, MASE,
  * 80/95% interval coverage and speed per subset beside R's reference figures, plus the median latency
  * of one forecastSeries call (60 monthly points, horizon 18). Writes out/bench-forecast.json (or --json-out). After "all" it scores
@@ -24,11 +26,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { AUTO_DESIGN, automaticFit } from "../src/core/forecast/auto";
+import { AUTO_DESIGN, automaticFit, designFor } from "../src/core/forecast/auto";
 import type { EvidencePlan } from "../src/core/forecast/memberEvidence";
 import type { AutomaticDesign } from "../src/core/forecast/auto";
-import { forecastSeries } from "../src/core/forecast/forecastSeries";
-import { mase, smape } from "../src/core/metrics";
+import type { Forecast } from "../src/core/forecast/model";
+import { flooredAtZero, forecastSeries } from "../src/core/forecast/forecastSeries";
+import { mae, mase, smape } from "../src/core/metrics";
 import { SEASONALITY_Z, seasonalityTest, stableSeasonalityZ } from "../src/core/forecast/seasonality";
 import { M3_REFERENCE } from "./m3-reference";
 import { cutReference } from "./m3-cut-reference";
@@ -48,6 +51,10 @@ interface SeriesScore {
   /** scaleNeeded per test value, for the 80% and 95% intervals. */
   scale80: number[];
   scale95: number[];
+  /** Width (upper - lower) of the 95% interval and |y - forecast| per test value, and the MASE scale of the training part (for MSIS). */
+  width95: number[];
+  absError: number[];
+  maseScale: number;
   points: number;
   seconds: number;
   /** Named groups of {@link FAILURE_GROUPS} the series belongs to. */
@@ -75,6 +82,15 @@ interface ScoreOptions {
   cut: number;
   /** Fit on the last `keep` points before the scored block only (a short history, as a planner's 2-3 years). */
   keep?: number;
+  /** N₀ of the per-series interval factor given to designFor's evidence plans (calibration trial 5). */
+  intervalPriorCount?: number;
+}
+
+/** Automatic mode as forecastSeries runs it, with the per-series interval factor of N₀ in every evidence plan. */
+function withOwnIntervals(history: readonly number[], seasonLength: number, h: number, priorCount: number): Forecast {
+  const design = designFor(history, seasonLength);
+  const evidence = design.evidence && { ...design.evidence, intervalPriorCount: priorCount };
+  return flooredAtZero(automaticFit(history, seasonLength, { ...design, evidence }).model.forecast(h, [80, 95]), []);
 }
 
 /** |y - forecast| over the interval's half-width on y's side (1 = on the bound; NaN for a zero width). */
@@ -92,7 +108,9 @@ function scoreSeries(original: M3Series, input: ScoreOptions): SeriesScore {
   const outcome =
     input.design
       ? automaticFit(series.train, series.seasonLength, input.design).model.forecast(h, [80, 95])
-      : forecastSeries({ history: series.train, horizon: h, seasonLength: series.seasonLength, method: input.method, levels: [80, 95] });
+      : input.intervalPriorCount !== undefined
+        ? withOwnIntervals(series.train, series.seasonLength, h, input.intervalPriorCount)
+        : forecastSeries({ history: series.train, horizon: h, seasonLength: series.seasonLength, method: input.method, levels: [80, 95] });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const [i80, i95] = outcome.intervals;
   let inside80 = 0;
@@ -119,6 +137,9 @@ function scoreSeries(original: M3Series, input: ScoreOptions): SeriesScore {
     inside95,
     scale80,
     scale95,
+    width95: series.test.map((_, i) => i95.upper[i] - i95.lower[i]),
+    absError: series.test.map((y, i) => Math.abs(y - outcome.mean[i])),
+    maseScale: mae(series.test, outcome.mean) / scaled,
     points: series.test.length,
     seconds,
     groups: Object.entries(FAILURE_GROUPS).filter(([, member]) => member(series)).map(([name]) => name),
@@ -210,7 +231,9 @@ async function main(): Promise<void> {
     .filter((s) => s.train.length - cut * s.test.length >= Math.max(MIN_CUT_TRAINING, keep ?? 0));
 
   const started = process.hrtime.bigint();
-  const scores = await scoreOnWorkers(__filename, data, { method, design, cut, ...(keep === undefined ? {} : { keep }) }, workers, scoreSeries);
+  const intervalFlag = flag(args, "interval-n0");
+  const options: ScoreOptions = { method, design, cut, ...(keep === undefined ? {} : { keep }), ...(intervalFlag === undefined ? {} : { intervalPriorCount: Number(intervalFlag) }) };
+  const scores = await scoreOnWorkers(__filename, data, options, workers, scoreSeries);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
   const groups: [string, SeriesScore[]][] = subsets.map((s) => [s, scores.filter((x) => x.subset === s)]);
@@ -260,7 +283,16 @@ async function main(): Promise<void> {
 
   const scalesOut = flag(args, "scales-out");
   if (scalesOut) {
-    const rows = scores.map((x) => ({ subset: x.subset, n: x.trainingPoints, m: x.seasonLength, scale80: x.scale80, scale95: x.scale95 }));
+    const rows = scores.map((x) => ({
+      subset: x.subset,
+      n: x.trainingPoints,
+      m: x.seasonLength,
+      scale80: x.scale80,
+      scale95: x.scale95,
+      width95: x.width95,
+      absError: x.absError,
+      maseScale: x.maseScale,
+    }));
     fs.writeFileSync(scalesOut, JSON.stringify(rows));
   }
   const jsonOut = flag(args, "json-out") ?? path.resolve(repoRoot, "out", "bench-forecast.json");

@@ -12,7 +12,7 @@
  *
  * Forward validation (calibration.ts, trial 4): `--forward d` reads d/cut1.json .. d/cut5.json and, for
  * k = 1, 2, 3, fits every candidate procedure on cuts older than k and prints its coverage on cut k per
- * M3 subset, and each candidate's score (mean points outside 77-83% and 93-97%).
+ * M3 subset, and each candidate's score (mean points outside 77-83% and 93-97%) and mean 95% MSIS.
  *
  * The dumps hold the scale each test value needs RELATIVE to the table in force (|y - forecast| over
  * the interval's half-width on y's side), so a fitted factor multiplies the cell.
@@ -31,6 +31,10 @@ interface ScaleRow {
   m: number;
   scale80: (number | null)[];
   scale95: (number | null)[];
+  /** 95% interval widths, absolute errors and the MASE scale, for MSIS (dumps since trial 5). */
+  width95?: (number | null)[];
+  absError?: (number | null)[];
+  maseScale?: number | null;
 }
 
 /** Factors per class and level, one per horizon step (a single one for every step). */
@@ -142,6 +146,26 @@ function coverage(rows: ScaleRow[], table: FactorTable): Map<string, [number, nu
   return result;
 }
 
+/**
+ * Mean scaled interval score of the 95% intervals (M4: width + 40 x the miss beyond a bound, over the
+ * MASE scale), each series' mean over its steps, then the mean over the subset's series, with the table's
+ * factors applied to the widths; NaN where the dumps lack widths.
+ */
+function msis95(rows: ScaleRow[], table: FactorTable): number {
+  const perSeries = rows.flatMap((r) => {
+    if (!r.width95 || !r.absError || !(typeof r.maseScale === "number" && r.maseScale > 0)) return [];
+    const scores = r.scale95.map((needed, step) => {
+      const factor = factorAt(table, seriesClass(r.m, r.n), "scale95", step);
+      const error = r.absError?.[step] ?? 0;
+      const half = needed !== null && needed > 0 ? error / needed : 0;
+      const width = r.width95?.[step] ?? 0;
+      return (factor * width + 40 * Math.max(0, error - factor * half)) / (r.maseScale as number);
+    });
+    return [scores.reduce((a, b) => a + b, 0) / scores.length];
+  });
+  return perSeries.length > 0 ? perSeries.reduce((a, b) => a + b, 0) / perSeries.length : NaN;
+}
+
 /** Points by which a coverage lies outside [low, high] (0 inside). */
 function outside(value: number, low: number, high: number): number {
   return Math.max(0, low - value, value - high);
@@ -156,21 +180,24 @@ function readRows(file: string): ScaleRow[] {
 function forward(dir: string): string[] {
   const cuts = [1, 2, 3, 4, 5].map((k) => readRows(path.join(dir, `cut${k}.json`)));
   const lines: string[] = [];
-  const scores: [string, number, number[]][] = [];
+  const scores: [string, number, number[], number][] = [];
   for (const [letter, procedure] of Object.entries(PROCEDURES)) {
     const perCheck: number[] = [];
+    const msis: number[] = [];
     for (const k of [1, 2, 3]) {
       const table = procedure(cuts.slice(k));
       const cover = coverage(cuts[k - 1], table);
       const distances = [...cover.values()].flatMap(([c80, c95]) => [outside(c80, 77, 83), outside(c95, 93, 97)]);
       perCheck.push(distances.reduce((s, x) => s + x, 0) / distances.length);
-      const shown = [...cover.entries()].map(([subset, [c80, c95]]) => `${subset} ${c80.toFixed(1)}/${c95.toFixed(1)}`).join(", ");
+      const subsetMsis = [...cover.keys()].map((subset) => msis95(cuts[k - 1].filter((r) => r.subset === subset), table));
+      msis.push(...subsetMsis);
+      const shown = [...cover.entries()].map(([subset, [c80, c95]], i) => `${subset} ${c80.toFixed(1)}/${c95.toFixed(1)} MSIS ${subsetMsis[i].toFixed(3)}`).join(", ");
       lines.push(`(${letter}) cut ${k}: ${shown}; score ${perCheck[perCheck.length - 1].toFixed(2)}`);
     }
-    scores.push([letter, perCheck.reduce((s, x) => s + x, 0) / perCheck.length, perCheck]);
+    scores.push([letter, perCheck.reduce((s, x) => s + x, 0) / perCheck.length, perCheck, msis.reduce((s, x) => s + x, 0) / msis.length]);
   }
-  lines.push("scores (mean points outside 77-83 / 93-97 over checks, subsets and levels):");
-  for (const [letter, score, perCheck] of scores) lines.push(`  (${letter}) ${score.toFixed(3)} (cuts 1, 2, 3: ${perCheck.map((x) => x.toFixed(2)).join(", ")})`);
+  lines.push("scores (mean points outside 77-83 / 93-97 over checks, subsets and levels; mean 95% MSIS over checks and subsets):");
+  for (const [letter, score, perCheck, msis] of scores) lines.push(`  (${letter}) ${score.toFixed(3)} (cuts 1, 2, 3: ${perCheck.map((x) => x.toFixed(2)).join(", ")}); MSIS ${msis.toFixed(3)}`);
   return lines;
 }
 

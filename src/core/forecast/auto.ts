@@ -1,4 +1,6 @@
-import { INTERVAL_SCALES, scaledIntervalsModel, seriesClass, tableScale } from "./calibration";
+import { INTERVAL_SCALES, ownErrorScale, scaledIntervalsModel, seriesClass, tableScale } from "./calibration";
+import type { IntervalScaleCell, StepError } from "./calibration";
+import { normalQuantile } from "../normalQuantile";
 import { combineModels } from "./combination";
 import type { CombinationRule } from "./combination";
 import { classifyDemand, seasonalOccurrenceZ } from "./intermittency";
@@ -401,6 +403,13 @@ function originMember(member: { id: string; model: FittedModel }, plan: Evidence
   return originMemberOf(member.id, AUTO_CANDIDATES[member.id]);
 }
 
+/** A model weighted by a series' own evidence, with the errors of its weighted forecast at the origins. */
+interface EvidenceModel {
+  model: FittedModel;
+  /** Forecast minus actual of the weighted forecast at the rolling origins, by step ahead. */
+  originErrors: StepError[];
+}
+
 /** The consensus weighted against the plan's single members by the series' own evidence, noted for the planner. */
 function evidenceModel(
   history: readonly number[],
@@ -410,16 +419,39 @@ function evidenceModel(
   members: readonly { id: string; model: FittedModel }[],
   consensus: FittedModel,
   notes: string[],
-): FittedModel {
+): EvidenceModel {
   const singles = plan.singles.flatMap((id) => members.filter((m) => m.id === id));
-  if (singles.length === 0) return consensus;
-  const { weights, evidence } = memberEvidence(history, seasonLength, members.map((m) => originMember(m, plan)), design.rule, { ...plan, singles: singles.map((m) => m.id) });
+  if (singles.length === 0) return { model: consensus, originErrors: [] };
+  const { weights, evidence, originErrors } = memberEvidence(history, seasonLength, members.map((m) => originMember(m, plan)), design.rule, { ...plan, singles: singles.map((m) => m.id) });
   if (evidence > 0) {
     const shares = singles.map((m, k) => `${CANDIDATE_LABELS[m.id] ?? m.id} ${Math.round(100 * weights[k + 1])}%`);
     notes.push(`weighted by ${evidence} rolling-origin errors of this series: combination ${Math.round(100 * weights[0])}%, ${shares.join(", ")}`);
   }
-  if (weights[0] >= 1) return consensus;
-  return weightedModels(history, [consensus, ...singles.map((m) => m.model)], weights);
+  const weighted = originErrors.map(({ step, errors }) => {
+    const present = errors.map((e, k) => (Number.isFinite(e) ? weights[k] : 0));
+    const total = present.reduce((sum, w) => sum + w, 0);
+    return { step, error: total > 0 ? errors.reduce((sum, e, k) => sum + (present[k] > 0 ? present[k] * e : 0), 0) / total : NaN };
+  });
+  const model = weights[0] >= 1 ? consensus : weightedModels(history, [consensus, ...singles.map((m) => m.model)], weights);
+  return { model, originErrors: weighted };
+}
+
+/**
+ * Interval factors per level: the class table's, times the series' own factor from its rolling-origin
+ * errors when the plan asks for one ({@link ownErrorScale}; the model's standard deviation per step is
+ * read once from its 95% interval).
+ */
+function intervalFactors(model: FittedModel, cell: IntervalScaleCell | undefined, originErrors: readonly StepError[], priorCount: number | undefined): (level: number) => number {
+  if (priorCount === undefined || originErrors.length === 0) return (level) => tableScale(cell, level);
+  const steps = Math.max(...originErrors.map((e) => e.step));
+  const reference = model.forecast(steps, [95]);
+  const z = normalQuantile(0.975);
+  const sd = reference.intervals[0].upper.map((u, i) => (u - reference.mean[i]) / z);
+  const factors = new Map<number, number>();
+  return (level) => {
+    if (!factors.has(level)) factors.set(level, tableScale(cell, level) * ownErrorScale(originErrors, sd, level, priorCount));
+    return factors.get(level) ?? 1;
+  };
 }
 
 /** Simpler methods tried, in order, when no member has enough history. */
@@ -509,8 +541,10 @@ export function automaticFit(
   if (families.length > 0) {
     const cell = INTERVAL_SCALES[seriesClass(calibrationSeasonLength, history.length)];
     const consensus = combineModels(history, families, "mean");
-    const model = design.evidence ? evidenceModel(history, seasonLength, design, design.evidence, members, consensus, notes) : consensus;
-    const scaled = scaledIntervalsModel(model, (level) => tableScale(cell, level));
+    const { model, originErrors } = design.evidence
+      ? evidenceModel(history, seasonLength, design, design.evidence, members, consensus, notes)
+      : { model: consensus, originErrors: [] };
+    const scaled = scaledIntervalsModel(model, intervalFactors(model, cell, originErrors, design.evidence?.intervalPriorCount));
     const off = seasonalZeros ? offSeasonPositions(history, seasonLength) : new Set<number>();
     if (off.size > 0) notes.push(`${off.size} of the ${seasonLength} periods of the cycle never sold in ${Math.floor(history.length / seasonLength)} or more cycles: forecast 0 there`);
     return {

@@ -161,7 +161,7 @@ export function forecastSeries(request: ForecastRequest): ForecastOutcome {
  * @param notes - the planner notes, added to when a value is raised
  * @returns the forecast with mean and bounds at or above 0
  */
-function flooredAtZero(forecast: Forecast, notes: string[]): Forecast {
+export function flooredAtZero(forecast: Forecast, notes: string[]): Forecast {
   const raised = forecast.mean.filter((v) => v < 0).length;
   if (raised > 0) notes.push(`forecast below 0 in ${raised} period${raised === 1 ? "" : "s"} raised to 0 (the history is never negative)`);
   const floor = (values: readonly number[]): number[] => values.map((v) => (v < 0 ? 0 : v));

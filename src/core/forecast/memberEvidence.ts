@@ -22,6 +22,8 @@ export interface EvidencePlan {
   classes?: readonly string[];
   /** Automatic ARIMA at the origins: searched again ("search", default) or refitted in the order it chose on the whole history ("order"). */
   originArima?: "search" | "order";
+  /** N₀ of a per-series interval factor from the same origins' errors (calibration.ts ownErrorScale, trial 5: studied, not adopted; the bench's `--interval-n0`); none: the table's width alone. */
+  intervalPriorCount?: number;
 }
 
 /** A member as it is fitted again at each rolling origin. */
@@ -42,11 +44,21 @@ export function originMemberOf(id: string, forecaster: Forecaster): OriginMember
   return { id, forecastMean: (training, seasonLength, steps) => tryFit(forecaster, training, seasonLength)?.forecast(steps, []).mean };
 }
 
+/** One forecast error at a rolling origin: how many steps ahead, and each candidate's error there. */
+export interface OriginError {
+  /** Steps ahead of the origin (1 = the first period after it). */
+  step: number;
+  /** Forecast minus actual of the consensus (first) and of each single member (NaN where it could not be fitted). */
+  errors: number[];
+}
+
 /** Per-series weights of the consensus (first) and of each single member (in the plan's order). */
 export interface EvidenceWeights {
   weights: number[];
   /** Rolling-origin errors behind them (0: no origin fitted; the weights are then the prior's). */
   evidence: number;
+  /** The errors themselves, per origin and step. */
+  originErrors: OriginError[];
 }
 
 /**
@@ -102,6 +114,7 @@ export function memberEvidence(
   const inClass = !plan.classes || plan.classes.includes(seriesClass(seasonLength, history.length));
   const origins = inClass ? rollingOrigins(history.length, evidenceSpan(seasonLength), plan.origins, MIN_TRAINING) : [];
   const errors: number[][] = [[], ...plan.singles.map(() => [])];
+  const originErrors: OriginError[] = [];
   for (const origin of origins) {
     const training = history.slice(0, origin);
     const steps = history.length - origin;
@@ -113,17 +126,20 @@ export function memberEvidence(
     if (means.size === 0) continue;
     const forecasts = [...means.values()];
     for (let i = 0; i < steps; i++) {
-      errors[0].push(combineValues(forecasts.map((f) => f[i]), rule) - history[origin + i]);
+      const candidates = [combineValues(forecasts.map((f) => f[i]), rule), ...plan.singles.map((id) => means.get(id)?.[i] ?? NaN)].map((f) => f - history[origin + i]);
+      candidates.forEach((e, k) => {
+        if (Number.isFinite(e)) errors[k].push(e);
+      });
+      originErrors.push({ step: i + 1, errors: candidates });
     }
-    plan.singles.forEach((id, k) => {
-      const mean = means.get(id);
-      if (mean) mean.forEach((f, i) => errors[k + 1].push(f - history[origin + i]));
-    });
   }
   const evidence = errors[0].length;
   const prior = plan.prior === "consensus" ? errors.map((_, k) => (k === 0 ? 1 : 0)) : undefined;
-  if (evidence === 0) return { weights: prior ?? errors.map(() => 1 / errors.length), evidence };
+  if (evidence === 0) return { weights: prior ?? errors.map(() => 1 / errors.length), evidence, originErrors };
   const losses = relativeLosses(errors.map((e) => ({ errors: e })));
-  if (plan.weighting === "inverse") return { weights: shrunkInverseWeights(losses, evidence, plan.priorCount, prior ?? errors.map(() => 1 / errors.length)), evidence };
-  return { weights: shrunkSelectionWeights(losses, evidence, plan.priorCount, prior), evidence };
+  const weights =
+    plan.weighting === "inverse"
+      ? shrunkInverseWeights(losses, evidence, plan.priorCount, prior ?? errors.map(() => 1 / errors.length))
+      : shrunkSelectionWeights(losses, evidence, plan.priorCount, prior);
+  return { weights, evidence, originErrors };
 }

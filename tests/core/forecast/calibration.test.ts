@@ -1,4 +1,4 @@
-import { INTERVAL_SCALES, seriesClass, tableScale, weightedQuantile } from "../../../src/core/forecast/calibration";
+import { INTERVAL_SCALES, ownErrorScale, seriesClass, tableScale, weightedQuantile } from "../../../src/core/forecast/calibration";
 
 /** Needed scales at a near training cut and at an older one, where errors were larger. */
 const NEAR = [0.8, 0.9, 1.0, 1.1, 1.2];
@@ -23,6 +23,28 @@ describe("weighted quantile of needed scales over training cuts", () => {
   it("leaves out values a zero-width interval made undefined, and is NaN without any value", () => {
     expect(weightedQuantile([{ values: [NaN, 2, 1, Infinity], weight: 1 }], 0.5)).toBe(1);
     expect(weightedQuantile([{ values: [], weight: 1 }], 0.8)).toBeNaN();
+  });
+});
+
+describe("a series' own interval factor from its rolling-origin errors (trial 5's variant)", () => {
+  it("is the level-quantile of errors over the model's sd at their step, over z, shrunk in log by N / (N + N0)", () => {
+    // errors 2 and -1 one step ahead, sd 1: the 80% nearest rank of {1, 2} is 2; 2 / 1.2816 = 1.5606
+    const errors = [
+      { step: 1, error: 2 },
+      { step: 1, error: -1 },
+    ];
+    expect(ownErrorScale(errors, [1], 80, 0)).toBeCloseTo(1.5606, 4);
+    expect(ownErrorScale(errors, [1], 80, 2)).toBeCloseTo(Math.sqrt(1.5606), 4);
+  });
+
+  it("narrows when the series' own misses are smaller than its model admits, reading each step's sd", () => {
+    // step 2 uses sd 4 (0.5 / 4), step 3 is beyond the sd given and takes the last (1 / 4)
+    const errors = [
+      { step: 2, error: 0.5 },
+      { step: 3, error: -1 },
+    ];
+    expect(ownErrorScale(errors, [1, 4], 95, 0)).toBeCloseTo(0.25 / 1.96, 4);
+    expect(ownErrorScale([], [1], 95, 0)).toBe(1);
   });
 });
 

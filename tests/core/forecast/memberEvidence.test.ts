@@ -24,9 +24,21 @@ describe("per-series evidence for automatic mode's members", () => {
     expect(towardConsensus.weights).toEqual([0.5, 0.5]);
   });
 
+  it("returns each origin's errors by step ahead, consensus first", () => {
+    // Origin 34 of the line 5 + 2t: naive forecasts 71 and misses by -2 per step, drift is exact, their mean misses by -1 per step.
+    const line = Array.from({ length: 40 }, (_, t) => 5 + 2 * t);
+    const { originErrors } = memberEvidence(line, 1, members, "mean", plan);
+    expect(originErrors.map((e) => e.step)).toEqual([1, 2, 3, 4, 5, 6, 1, 2, 3]);
+    expect(originErrors.slice(0, 3).map((e) => e.errors)).toEqual([
+      [-1, 0],
+      [-2, 0],
+      [-3, 0],
+    ]);
+  });
+
   it("keeps the prior when the history is too short for an origin", () => {
     const short = [3, 4, 6, 5, 7, 8, 9, 8];
-    expect(memberEvidence(short, 1, members, "mean", plan)).toEqual({ weights: [0.5, 0.5], evidence: 0 });
+    expect(memberEvidence(short, 1, members, "mean", plan)).toEqual({ weights: [0.5, 0.5], evidence: 0, originErrors: [] });
     expect(memberEvidence(short, 1, members, "mean", { ...plan, prior: "consensus" }).weights).toEqual([1, 0]);
   });
 
@@ -55,6 +67,15 @@ describe("automatic mode with per-series evidence", () => {
     const withEvidence = fit.model.forecast(12, [95]).mean;
     const distance = (a: number[]) => a.reduce((s, v, i) => s + Math.abs(v - ets[i]), 0);
     expect(distance(withEvidence)).toBeLessThan(distance(without));
+  });
+
+  it("leaves the point forecasts alone when a series' own origin errors scale its intervals (calibration trial 5's variant)", () => {
+    const plain = automaticFit(seasonal, 12).model.forecast(12, [80, 95]);
+    const design = { ...SEASONAL_DESIGN, evidence: { ...SEASONAL_DESIGN.evidence!, intervalPriorCount: 12 } };
+    const own = automaticFit(seasonal, 12, design).model.forecast(12, [80, 95]);
+    expect(own.mean).toEqual(plain.mean);
+    const halfWidth = (f: typeof plain) => f.intervals[1].upper[0] - f.mean[0];
+    expect(halfWidth(own)).not.toBeCloseTo(halfWidth(plain), 6);
   });
 
   it("keeps the consensus for a long non-seasonal history", () => {

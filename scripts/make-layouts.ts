@@ -99,6 +99,22 @@ function drawn(expected: Record<string, number>, item: string, location: string,
   return values;
 }
 
+/**
+ * The monthly reading step 1 gives of period headers (days or weeks) covering `first` to `last`: a
+ * first or last month they miss more than 3 days of holds only part of its demand and is left out, its
+ * cells counted under "partialPeriod" (no row: each row is still used for its other months).
+ */
+function monthsRead(monthly: Record<string, number>, first: Date, last: Date): { months: Record<string, number>; leftOut: LeftOutCounts } {
+  const daysInMonth = (date: Date): number => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  const partial = new Set<string>();
+  if (monthOfDate(first) !== monthOfDate(last)) {
+    if (first.getUTCDate() - 1 > 3) partial.add(monthOfDate(first));
+    if (daysInMonth(last) - last.getUTCDate() > 3) partial.add(monthOfDate(last));
+  }
+  const months = Object.fromEntries(Object.entries(monthly).filter(([key]) => !partial.has(key.split("|")[2])));
+  return { months, leftOut: partial.size > 0 ? { partialPeriod: 0 } : {} };
+}
+
 /** Integer quantities 0..199 from a seeded generator. */
 function quantities(seed: number): () => number {
   const random = mulberry32(seed);
@@ -268,7 +284,8 @@ function weeklyDates(): Layout {
   const starts = Array.from({ length: 30 }, (_, k) => addDays(utc(2024, 1, 1), 7 * k));
   sheet.addRow(["Item", ...starts]);
   const { monthly, weekly } = weeklyRows(sheet, ITEMS, starts, 7);
-  return { name: "weekly-dates", description: "Weeks across as week-start dates", book, months: monthly, weeks: weekly, leftOut: {} };
+  // 1 January to Sunday 28 July: July lacks 3 days, within the grace, so every month is whole
+  return { name: "weekly-dates", description: "Weeks across as week-start dates", book, ...monthsRead(monthly, starts[0], addDays(starts[starts.length - 1], 6)), weeks: weekly };
 }
 
 /** Weekly history with ISO week headers "2024-W05" and item x location. */
@@ -292,7 +309,8 @@ function weeklyIso(): Layout {
       sheet.addRow([item, location, ...values]);
     }
   }
-  return { name: "weekly-iso", description: "ISO week headers '2025-W01', item and site columns", book, months: monthly, weeks: weekly, leftOut: {} };
+  // 30 December 2024 to 18 May 2025: December 2024 (two days) and May 2025 are partial months
+  return { name: "weekly-iso", description: "ISO week headers '2025-W01', item and site columns", book, ...monthsRead(monthly, monday, addDays(monday, 7 * weeks.length - 1)), weeks: weekly };
 }
 
 /** Daily history, days down the rows (dates), items across. */
@@ -312,7 +330,8 @@ function dailyDown(): Layout {
     });
     sheet.addRow([day, ...values]);
   }
-  return { name: "daily-down", description: "Days down the rows as dates, one column per item", book, months: monthly, weeks: weekly, leftOut: {} };
+  // 15 January to 29 March 2024: January is a partial month
+  return { name: "daily-down", description: "Days down the rows as dates, one column per item", book, ...monthsRead(monthly, days[0], days[days.length - 1]), weeks: weekly };
 }
 
 /** Order lines: date, order number, customer, item, ship-from, quantity, requested and delivered dates. */
@@ -520,8 +539,9 @@ function daysDownByLocation(): Layout {
   const weekly: Record<string, number> = {};
   sheet.addRow(["Item", ...keys.map(([item]) => item)]);
   sheet.addRow(["Location", ...keys.map(([, location]) => location)]);
+  const first = utc(2024, 2, 20);
   for (let k = 0; k < 40; k++) {
-    const day = addDays(utc(2024, 2, 20), k);
+    const day = addDays(first, k);
     const values = keys.map(() => Math.floor(random() * 9));
     values.forEach((value, c) => {
       add(monthly, keys[c][0], keys[c][1], monthOfDate(day), value);
@@ -529,7 +549,8 @@ function daysDownByLocation(): Layout {
     });
     sheet.addRow([day.toISOString().slice(0, 10), ...values]);
   }
-  return { name: "days-down-by-location", description: "Days down as text '2024-02-20', item and location in two header rows", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
+  // 20 February to 30 March 2024: February is a partial month
+  return { name: "days-down-by-location", description: "Days down as text '2024-02-20', item and location in two header rows", book, ...monthsRead(monthly, first, addDays(first, 39)), weeks: weekly, unseen: true };
 }
 
 /** Hostile: a grid of months across from given header cells, the item codes of ITEMS, quantities from a seed. */
@@ -1063,7 +1084,8 @@ function weekEnding(): Layout {
     });
     sheet.addRow([item, ...values]);
   }
-  return { name: "week-ending", description: "Weeks across headed by their last day (Sundays) under 'Week ending'", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
+  // 1 January to 7 April 2024: April is a partial month
+  return { name: "week-ending", description: "Weeks across headed by their last day (Sundays) under 'Week ending'", book, ...monthsRead(monthly, addDays(ends[0], -6), ends[ends.length - 1]), weeks: weekly, unseen: true };
 }
 
 /** Hostile: period numbers 1..12 under an "Item" header: refused at the first, never read as an item "Item" selling 1, 2, 3, ... */
@@ -1161,7 +1183,8 @@ function weeksUnderYear(): Layout {
   sheet.addRow([null, ...starts.map((date, k) => (k === 0 || weekNumber(date) === 1 ? String(isoWeekOf(date).slice(0, 4)) : null))]);
   sheet.addRow(["Item", ...starts.map((date) => `Wk ${weekNumber(date)}`)]);
   const { monthly, weekly } = weeklyRows(sheet, ITEMS.slice(0, 3), starts, 109);
-  return { name: "weeks-under-year", description: "Week numbers 'Wk 50'..'Wk 52', 'Wk 1'.. under a year row", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
+  // 11 December 2023 to 3 March 2024: December and March are partial months
+  return { name: "weeks-under-year", description: "Week numbers 'Wk 50'..'Wk 52', 'Wk 1'.. under a year row", book, ...monthsRead(monthly, starts[0], addDays(starts[starts.length - 1], 6)), weeks: weekly, unseen: true };
 }
 
 /** Hostile: weekly headers as UK text dates '01/01/2024', '08/01/2024', ... (day first: '15/01/2024' settles it). */
@@ -1172,7 +1195,8 @@ function ukWeeklyTextDates(): Layout {
   const text = (date: Date): string => `${String(date.getUTCDate()).padStart(2, "0")}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${date.getUTCFullYear()}`;
   sheet.addRow(["SKU", ...starts.map(text)]);
   const { monthly, weekly } = weeklyRows(sheet, ITEMS.slice(0, 3), starts, 113);
-  return { name: "uk-weekly-text-dates", description: "Weekly headers as UK text dates '01/01/2024', '08/01/2024', ...", book, months: monthly, weeks: weekly, leftOut: {}, unseen: true };
+  // 1 January to 10 March 2024: March is a partial month
+  return { name: "uk-weekly-text-dates", description: "Weekly headers as UK text dates '01/01/2024', '08/01/2024', ...", book, ...monthsRead(monthly, starts[0], addDays(starts[starts.length - 1], 6)), weeks: weekly, unseen: true };
 }
 
 /** Hostile: the year written on each January only ('Jan 2024', 'Feb', ..., 'Dec', 'Jan 2025', 'Feb', 'Mar'). */

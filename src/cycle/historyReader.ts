@@ -29,7 +29,7 @@ import {
   type SeriesPart,
 } from "./historyLayout";
 import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
-import { partialBuckets } from "./partialBuckets";
+import { partialBuckets, type PartialBucket } from "./partialBuckets";
 import { bucketRange, bucketShares, type BucketShare, type PlanningBucket } from "./planningBuckets";
 import { CELLS_KEPT, ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
 
@@ -119,9 +119,13 @@ function readingGroups(mapping: SeriesMapping): SeriesPart[][] {
 }
 
 async function readGrid(book: Workbook, mapping: SeriesMapping, collector: SeriesCollector): Promise<void> {
-  for (const parts of readingGroups(mapping)) {
+  const groups = readingGroups(mapping).map((parts) => ({
+    parts,
+    spans: parts.map((part) => (part.headerLine < 0 ? undefined : part.periods.map((label) => parseSpanLabel(label, mapping.periodKind ?? "month")))),
+  }));
+  collector.cover(groups.flatMap(({ spans }) => spans.flatMap((band) => band ?? [])));
+  for (const { parts, spans } of groups) {
     const [{ source, headerLine }] = parts;
-    const spans = parts.map((part) => (part.headerLine < 0 ? undefined : part.periods.map((label) => parseSpanLabel(label, mapping.periodKind ?? "month"))));
     const carry: KeyCarry = { key: null, inherited: false };
     if (mapping.orientation === "periodsAcross") {
       let keyHeader: CellValue = null;
@@ -140,6 +144,7 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
       }
     }
   }
+  collector.leavePartialEdges();
 }
 
 /** How the note on a line read with the item above names the line's detail cell, by detailLines' order. */
@@ -205,7 +210,11 @@ function readGridLine(
   if (quantities.length === 0) return collector.tally.leftOut("heading", 0, key.address);
   if (!parts.every((part, band) => collector.claim(keys[band], part.periods))) return collector.tally.leftOut("duplicate", total, key.address);
   collector.tally.used(total);
-  for (const { value, t, band } of quantities) collector.add(keys[band], spans[band]?.[t], parts[band].periods[t], value);
+  for (const { value, t, band } of quantities) {
+    for (const { label, share } of collector.add(keys[band], spans[band]?.[t], parts[band].periods[t], value)) {
+      collector.hold(label, value * share, keys[band], at(parts[band].periodLines[t]), 0);
+    }
+  }
 }
 
 /**
@@ -301,8 +310,8 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
   collector.leavePartialEdges();
 }
 
-/** Order lines dated to the day, by bucket: how many, their quantity and their first cells. */
-interface DayLines {
+/** What was read into one bucket from order lines dated to the day, or from grid cells: lines, quantity, first cells. */
+interface Held {
   rows: number;
   quantity: number;
   cells: string[];
@@ -323,7 +332,9 @@ class SeriesCollector {
   private readonly problems: ReadProblem[] = [];
   private readonly customers = new Map<string, CustomerTotal>();
   private readonly days = new Set<number>();
-  private readonly dayLines = new Map<string, DayLines>();
+  private readonly held = new Map<string, Held>();
+  /** The partial edge buckets a grid's period headers give (undefined for order lines, and for a grid without period headers). */
+  private gridPartial: PartialBucket[] | undefined;
 
   constructor(
     private readonly bucket: PlanningBucket,
@@ -369,36 +380,50 @@ class SeriesCollector {
     return shares;
   }
 
-  /** An order line dated to the day, already added to its bucket: kept by bucket in case that bucket is partial. */
-  lineOn(day: number, bucket: string, quantity: number, key: RowKey): void {
-    this.days.add(day);
-    const lines = this.dayLines.get(bucket) ?? { rows: 0, quantity: 0, cells: [], byCustomer: new Map<string, number>() };
-    lines.rows++;
-    lines.quantity += quantity;
-    if (lines.cells.length < CELLS_KEPT) lines.cells.push(key.address);
-    if (this.reporting) {
-      const customerId = customerIdOf(key);
-      lines.byCustomer.set(customerId, (lines.byCustomer.get(customerId) ?? 0) + quantity);
-    }
-    this.dayLines.set(bucket, lines);
+  /** A grid's period headers: the first and last day they cover decide its partial edge buckets, known before any cell is read. */
+  cover(spans: readonly PeriodSpan[]): void {
+    if (spans.length === 0) return;
+    const first = spans.reduce((low, span) => Math.min(low, span.first), Infinity);
+    const last = spans.reduce((high, span) => Math.max(high, span.first + span.days - 1), -Infinity);
+    this.gridPartial = partialBuckets(first, last, this.bucket);
   }
 
   /**
-   * Leave out the order lines of a first or last bucket the lines cover only in part ({@link partialBuckets}:
-   * an export taken on 13 January would read as January's sales collapsing), counted under
-   * "partialPeriod", when whole buckets remain.
+   * A quantity already added to a bucket, kept by bucket in case that bucket is partial.
+   * @param rows - 1 for an order line, 0 for a grid cell (its row stays used for its other periods)
+   */
+  hold(bucket: string, quantity: number, key: RowKey, address: string, rows: number): void {
+    if (this.gridPartial && !this.gridPartial.some((entry) => entry.label === bucket)) return;
+    const held = this.held.get(bucket) ?? { rows: 0, quantity: 0, cells: [], byCustomer: new Map<string, number>() };
+    held.rows += rows;
+    held.quantity += quantity;
+    if (held.cells.length < CELLS_KEPT) held.cells.push(address);
+    if (this.reporting) {
+      const customerId = customerIdOf(key);
+      held.byCustomer.set(customerId, (held.byCustomer.get(customerId) ?? 0) + quantity);
+    }
+    this.held.set(bucket, held);
+  }
+
+  /** An order line dated to the day, already added to its bucket. */
+  lineOn(day: number, bucket: string, quantity: number, key: RowKey): void {
+    this.days.add(day);
+    this.hold(bucket, quantity, key, key.address, 1);
+  }
+
+  /**
+   * Leave out what was read into a first or last bucket the history covers only in part
+   * ({@link partialBuckets}: an export taken on 13 January would read as January's sales collapsing),
+   * counted under "partialPeriod", when whole buckets remain. A grid's coverage is its period headers'
+   * days; order lines' is the days that have lines.
    */
   leavePartialEdges(): void {
-    if (this.days.size < 2) return;
-    const sorted = [...this.days].sort((a, b) => a - b);
-    const [first, last] = [sorted[0], sorted[sorted.length - 1]];
-    const totals = new Map([...this.dayLines].map(([label, lines]) => [label, lines.quantity]));
-    const partial = partialBuckets(first, last, this.bucket, (last - first) / (sorted.length - 1), totals).filter((entry) => this.dayLines.has(entry.label));
-    if (partial.length === 0 || this.dayLines.size <= partial.length) return;
-    for (const { label } of partial) {
-      const lines = this.dayLines.get(label) as DayLines;
-      this.tally.usedToLeftOut("partialPeriod", lines.rows, lines.quantity, lines.cells);
-      for (const [customerId, quantity] of lines.byCustomer) {
+    const partial = this.partialEdges().filter((entry) => this.held.has(entry.label));
+    if (partial.length === 0 || !this.wholeBucketRemains(partial)) return;
+    for (const { label, reason } of partial) {
+      const held = this.held.get(label) as Held;
+      this.tally.usedToLeftOut("partialPeriod", held.rows, held.quantity, held.cells, reason);
+      for (const [customerId, quantity] of held.byCustomer) {
         const total = this.customers.get(customerId);
         if (total) total.quantity -= quantity;
       }
@@ -407,6 +432,22 @@ class SeriesCollector {
         if (entry.byBucket.size === 0) this.series.delete(id);
       }
     }
+  }
+
+  /** Whether any series holds a bucket that is not partial (else there is nothing whole to keep instead). */
+  private wholeBucketRemains(partial: readonly PartialBucket[]): boolean {
+    for (const entry of this.series.values()) for (const label of entry.byBucket.keys()) if (!partial.some((p) => p.label === label)) return true;
+    return false;
+  }
+
+  /** The partial edge buckets by the grid's headers or by the order lines' days. */
+  private partialEdges(): PartialBucket[] {
+    if (this.gridPartial) return this.gridPartial;
+    if (this.days.size < 2) return [];
+    const sorted = [...this.days].sort((a, b) => a - b);
+    const [first, last] = [sorted[0], sorted[sorted.length - 1]];
+    const totals = new Map([...this.held].map(([label, held]) => [label, held.quantity]));
+    return partialBuckets(first, last, this.bucket, { spacing: (last - first) / (sorted.length - 1), totals });
   }
 
   /** Series over every bucket from the first to the last read; `missing` where a series has nothing. */

@@ -169,10 +169,10 @@ async function withPartialBuckets(runner: SqlRunner, tagged: string, groups: rea
   const last = serial(latestOf(used, "last_day"));
   const totals = new Map<string, number>();
   for (const group of used) totals.set(String(group.period), (totals.get(String(group.period)) ?? 0) + Number(group.quantity));
-  if (partialBuckets(first, last, bucket, 1, totals).length === 0) return [...groups];
+  if (partialBuckets(first, last, bucket, { spacing: 1, totals }).length === 0) return [...groups];
   const [row] = await runner.rows(`${tagged} SELECT count(DISTINCT day)::DOUBLE AS days FROM tagged WHERE reason = ''`);
   const spacing = (last - first) / Math.max(1, Number(row.days) - 1);
-  const partial = new Map(partialBuckets(first, last, bucket, spacing, totals).map((entry) => [entry.label, entry.reason]));
+  const partial = new Map(partialBuckets(first, last, bucket, { spacing, totals }).map((entry) => [entry.label, entry.reason]));
   if (!used.some((group) => !partial.has(String(group.period)))) return [...groups];
   return groups.map((group) => (group.reason === "" && partial.has(String(group.period)) ? { ...group, reason: partial.get(String(group.period)) ?? "" } : group));
 }

@@ -23,7 +23,7 @@ export type LeftOutReason =
   | "unreadablePeriod"
   /** an order line its status marks cancelled or rejected */
   | "cancelled"
-  /** an order line in a first or last month (or week) the lines cover only in part */
+  /** an order line, or a grid cell, in a first or last month (or week) the history covers only in part */
   | "partialPeriod"
   /** an order line in another unit than the item's first line */
   | "otherUnit";
@@ -36,6 +36,8 @@ export interface LeftOutRows {
   quantity: number;
   /** Sheet-qualified address of the first cell of each row left out (the first 20). */
   cells: string[];
+  /** Which buckets, for "partialPeriod": e.g. "in 2026-01, a month the lines cover only up to 2026-01-13". */
+  buckets?: string[];
 }
 
 /** A read's account of rows and quantities. */
@@ -86,11 +88,13 @@ export class ReconciliationTally {
     this.addLeftOut(reason, 1, quantity, [address]);
   }
 
-  /** Rows counted as used, left out after all (their bucket turned out partial), with their first cells. */
-  usedToLeftOut(reason: LeftOutReason, rows: number, quantity: number, cells: readonly string[]): void {
+  /** Rows counted as used (or a grid's cells: 0 rows), left out after all because their bucket turned out partial, with their first cells and which bucket that is. */
+  usedToLeftOut(reason: LeftOutReason, rows: number, quantity: number, cells: readonly string[], bucket: string): void {
     this.rowsUsed -= rows;
     this.quantityUsed -= quantity;
     this.addLeftOut(reason, rows, quantity, cells);
+    const group = this.groups.get(reason) as LeftOutRows;
+    group.buckets = [...(group.buckets ?? []), bucket];
   }
 
   private addLeftOut(reason: LeftOutReason, rows: number, quantity: number, cells: readonly string[]): void {
@@ -127,7 +131,7 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
   noKey: "rows with quantities but no item",
   unreadablePeriod: "order lines whose date cannot be read",
   cancelled: "order lines cancelled or rejected (by their status)",
-  partialPeriod: "order lines in a first or last month or week the lines cover only in part",
+  partialPeriod: "rows in a first or last month or week the history covers only in part",
   otherUnit: "order lines in another unit than their item's first line",
 };
 
@@ -137,7 +141,10 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
  */
 export function reconciliationText(account: Reconciliation): string {
   const number = (value: number): string => value.toLocaleString("en-US", { maximumFractionDigits: 2 });
-  const parts = account.leftOut.map((group) => `${group.rows} ${REASON_TEXT[group.reason]}${group.quantity !== 0 ? ` (quantity ${number(group.quantity)})` : ""}`);
+  // a grid's cells of a partial month leave no row out: its rows are used for their other months
+  const counted = (group: LeftOutRows): string =>
+    group.buckets ? `${group.rows > 0 ? `${group.rows} rows` : "cells"} ${group.buckets.join(" and ")}` : `${group.rows} ${REASON_TEXT[group.reason]}`;
+  const parts = account.leftOut.map((group) => `${counted(group)}${group.quantity !== 0 ? ` (quantity ${number(group.quantity)})` : ""}`);
   return (
     `Read ${account.rowsRead} rows holding a quantity of ${number(account.quantityIn)}: used ${account.rowsUsed} rows (${number(account.quantityUsed)})` +
     (parts.length > 0 ? `; left out ${parts.join(", ")}.` : ".")

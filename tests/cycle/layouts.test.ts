@@ -4,6 +4,7 @@ import * as path from "path";
 import { buildLayouts, layoutBytes, writeLayouts, type Layout } from "../../scripts/make-layouts";
 import { isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
 import { readHistory, type HistoryReading } from "../../src/cycle/historyReader";
+import { reconciliationText } from "../../src/cycle/reconciliation";
 import ExcelJS from "exceljs";
 import { loadMapping, mapPartAt, proposeMapping, saveMapping } from "../../src/cycle/mapping";
 import type { Matrix } from "../../src/workbook/workbook";
@@ -89,6 +90,21 @@ describe("what the reader says about a layout", () => {
     const january = months.series[0].history[months.periods.indexOf("2024-01")]!;
     const firstFour = (sheet[1].slice(1, 5) as number[]).reduce((a, b) => a + b, 0);
     expect(january).toBeCloseTo(firstFour + (3 / 7) * week5, 9);
+  });
+
+  it("days from 15 January leave January out in months, saying which month and its quantity, and keep it in weeks", async () => {
+    const book = await load(byName("daily-down"));
+    const history = (await proposeMapping(book)).history!;
+    const reading = await readHistory(book, history);
+    expect(reading.periods).toEqual(["2024-02", "2024-03"]);
+    const sheet = (await book.read("Daily")) as Matrix;
+    const january = sheet.slice(1, 18).reduce((sum, row) => sum + (row.slice(1) as number[]).reduce((a, b) => a + b, 0), 0);
+    const partial = reading.reconciliation.leftOut.find((group) => group.reason === "partialPeriod")!;
+    expect(partial).toMatchObject({ rows: 0, buckets: ["in 2024-01, a month the history's periods cover only from 2024-01-15"] });
+    expect(partial.quantity).toBe(january);
+    expect(partial.cells[0]).toBe("Daily!B2");
+    expect(reconciliationText(reading.reconciliation)).toContain(`left out cells in 2024-01, a month the history's periods cover only from 2024-01-15 (quantity ${january})`);
+    expect((await readHistory(book, history, "week")).periods[0]).toBe("2024-W03");
   });
 
   it("the ERP export's totals, headings and blank rows are left out and counted, with their quantity", async () => {

@@ -57,7 +57,7 @@ export interface DemandResult {
 const CHART_HISTORY = 24;
 
 /** Header of SOP Forecast before the period columns (a Location column follows Item when the workbook has locations). */
-export const FORECAST_COLUMNS = ["Item", "Family", "Model", "Segment", "Intermittent", "Holdout sMAPE", "RMSE", "Measure"];
+export const FORECAST_COLUMNS = ["Item", "Family", "Model", "Segment", "Intermittent", "Holdout accuracy %", "RMSE", "Measure"];
 
 /** FORECAST_COLUMNS with the key columns of the workbook. */
 function forecastColumns(located: boolean): string[] {
@@ -159,10 +159,10 @@ export async function runDemandStep(
   const consensus = consensusForecast(Object.fromEntries(items.map((item) => [seriesKey(item.item, item.location), item.forecast])), overrides, rule);
   for (const item of items) item.consensus = consensus.values[seriesKey(item.item, item.location)].map((v) => roundCents(Math.max(0, v)));
 
-  const smapeShare = (item: ItemForecast): number | null => (item.holdoutSmape === null ? null : roundShare(item.holdoutSmape / 100));
+  const accuracyShare = (item: ItemForecast): number | null => (item.holdoutAccuracy === null ? null : roundShare(item.holdoutAccuracy / 100));
   const forecastRows: CellInput[][] = [[...forecastColumns(located), ...periods]];
   items.forEach((item, i) => {
-    const lead = [...keyCells(item, located), item.family, item.model, item.segment, item.intermittent ? "yes" : "no", smapeShare(item), Number.isFinite(item.rmse) ? roundCents(item.rmse) : null];
+    const lead = [...keyCells(item, located), item.family, item.model, item.segment, item.intermittent ? "yes" : "no", accuracyShare(item), Number.isFinite(item.rmse) ? roundCents(item.rmse) : null];
     const live: CellInput[] = [{ formula: liveFormula(clean.rows[i][0], clean.rows.length, historyPeriods.length, demand, seasonLength, level, seasons[i]) }, ...periods.slice(1).map(() => null)];
     const blank = periods.map(() => null);
     // =SOP.FORECAST needs 2 months: a new item with fewer keeps values
@@ -187,15 +187,15 @@ export async function runDemandStep(
   );
   options.onProgress?.({ fraction: 1, message: "Forecast written" });
 
-  const scored = items.map((item) => item.holdoutSmape).filter((v): v is number => v !== null).sort((a, b) => a - b);
-  const medianSmape = scored.length === 0 ? Number.NaN : (scored[Math.floor((scored.length - 1) / 2)] + scored[Math.ceil((scored.length - 1) / 2)]) / 2;
+  const scored = items.map((item) => item.holdoutAccuracy).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const medianAccuracy = scored.length === 0 ? Number.NaN : (scored[Math.floor((scored.length - 1) / 2)] + scored[Math.ceil((scored.length - 1) / 2)]) / 2;
   const borrowed = items.filter((item) => item.familySeason).map((item) => seriesKey(item.item, item.location));
   return {
     periods,
     items,
     report: {
       summary:
-        `Forecast ${items.length} ${located ? "item x location series" : "items"} for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]}); median holdout sMAPE ${medianSmape.toFixed(1)}%. ` +
+        `Forecast ${items.length} ${located ? "item x location series" : "items"} for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]})${scored.length > 0 ? `; median holdout accuracy ${medianAccuracy.toFixed(1)}%` : ""}. ` +
         `${borrowed.length > 0 ? `${borrowed.length} items use the season of their family. ` : ""}${overrides.length} overrides applied.`,
       messages: [
         ...acceptedNote(accepted),
@@ -230,8 +230,8 @@ export async function runDemandStep(
       tables: [
         {
           title: "Items",
-          headers: [...keyHeader(located), "Family", "Model", "Segment", "Holdout sMAPE", "Next month"],
-          rows: items.map((item) => [...keyCells(item, located), item.family, item.model, item.segment, smapeShare(item), roundCents(item.consensus[0])]),
+          headers: [...keyHeader(located), "Family", "Model", "Segment", "Holdout accuracy %", "Next month"],
+          rows: items.map((item) => [...keyCells(item, located), item.family, item.model, item.segment, accuracyShare(item), roundCents(item.consensus[0])]),
           numberFormats: [...keyHeader(located).map(() => "@"), "@", "@", "@", PERCENT_FORMAT, WHOLE_FORMAT],
         },
         ...(located ? consensusTotals(items, periods) : []),
@@ -286,7 +286,7 @@ function coherentMessage({ levels, weights, lambda }: CoherentLevels, liveFormul
           ? `MinT with shrinkage: the covariance of every model's one-step in-sample errors, shrunk ${Math.round(100 * (lambda ?? 0))}% toward their variances`
           : "MinT weighted by each model's in-sample error variance"
       }), ` +
-      `so each family forecast is the sum of its items'. SOP Forecast and SOP Consensus hold the reconciled item forecasts (intervals moved with them; holdout sMAPE is each item's own model's); the total moved ${change}% from its own model.` +
+      `so each family forecast is the sum of its items'. SOP Forecast and SOP Consensus hold the reconciled item forecasts (intervals moved with them; holdout accuracy is each item's own model's); the total moved ${change}% from its own model.` +
       (liveFormulas ? " SOP Forecast holds values, not live formulas: a formula would give the item's own forecast, not the reconciled one." : ""),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { forecastSeries } from "../core/forecast";
 import type { FamilySeason } from "../core/forecast";
-import { smape } from "../core/metrics";
+import { wmape } from "../core/metrics";
 import { throwIfCancelled, yieldToUi } from "./cancellation";
 
 /** One item to forecast: its cleaned history and its family's season (if the family has one). */
@@ -34,8 +34,12 @@ export interface ForecastBatch {
 export interface ItemForecastResult {
   /** Planner-readable model name, e.g. "Family season (m=12): Combination (...)". */
   model: string;
-  /** sMAPE in percent of the same method on the holdout, fitted on the periods before it (SOP Forecast holds it as a share of 1); null without one. */
-  holdoutSmape: number | null;
+  /**
+   * Forecast accuracy in percent of the same method on the holdout, fitted on the periods before it:
+   * 100 x (1 - WMAPE), WMAPE = sum |actual - forecast| / sum actual, the measure step 6 tracks
+   * (SOP Forecast holds it as a share of 1); null without a holdout, or when the holdout sold nothing.
+   */
+  holdoutAccuracy: number | null;
   /** True when demand is intermittent (Croston's method). */
   intermittent: boolean;
   /** True when the item uses the season of its family (its own history does not show it clearly). */
@@ -80,7 +84,7 @@ export function forecastItems(batch: ForecastBatch, from = 0, to = batch.jobs.le
     const floor = (values: readonly number[]): number[] => values.map((v) => Math.max(0, v));
     return {
       model: outcome.model,
-      holdoutSmape: holdoutSmape(job.history, holdout, seasonLength, job.holdoutSeason),
+      holdoutAccuracy: holdoutAccuracy(job.history, holdout, seasonLength, job.holdoutSeason),
       intermittent: outcome.intermittent,
       familySeason: outcome.familySeason,
       rmse: outcome.statistics.rmse,
@@ -114,7 +118,7 @@ function newItemForecast(history: readonly (number | null)[], horizon: number): 
       known.length === 1
         ? "New item, one month of history: that month repeated (no interval until it has more)"
         : "New item without history: 0, its launch forecast comes from SOP Overrides",
-    holdoutSmape: null,
+    holdoutAccuracy: null,
     intermittent: false,
     familySeason: false,
     rmse: Number.NaN,
@@ -125,14 +129,18 @@ function newItemForecast(history: readonly (number | null)[], horizon: number): 
   };
 }
 
-/** sMAPE of automatic mode on the last `holdout` periods, fitted on the ones before (family season measured on those too). */
-function holdoutSmape(history: readonly (number | null)[], holdout: number, seasonLength: number, familySeason: FamilySeason | undefined): number | null {
+/**
+ * Accuracy (100 x (1 - WMAPE)) of automatic mode on the last `holdout` periods, fitted on the ones
+ * before (family season measured on those too). Weighted by volume, so a month that sold nothing costs
+ * only the units forecast for it (sMAPE counts such a month as a 200% error however small the forecast).
+ */
+function holdoutAccuracy(history: readonly (number | null)[], holdout: number, seasonLength: number, familySeason: FamilySeason | undefined): number | null {
   if (holdout < 1) return null;
   const actual = history.slice(-holdout);
-  if (actual.some((y) => y === null)) return null;
+  if (actual.some((y) => y === null) || actual.every((y) => y === 0)) return null;
   try {
     const fit = forecastSeries({ history: history.slice(0, -holdout), horizon: holdout, seasonLength, levels: [80], familySeason });
-    return smape(actual as number[], fit.mean);
+    return 100 * (1 - wmape(actual as number[], fit.mean));
   } catch {
     return null;
   }

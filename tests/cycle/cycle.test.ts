@@ -155,9 +155,9 @@ describe("the S&OP cycle on the sample workbook", () => {
 
   test("every percentage on the planning sheets is a share of 1 under the one percent format, and only percentages are", () => {
     const column = (sheet: string, name: string) => book.sheetValues(sheet)[0].indexOf(name);
-    const [smape, fillRate] = [column(SHEETS.forecast, "Holdout sMAPE"), column(SHEETS.strategies, "Fill rate %")];
+    const [accuracy, fillRate] = [column(SHEETS.forecast, "Holdout accuracy %"), column(SHEETS.strategies, "Fill rate %")];
     const isPercent: Record<string, (row: CellValue[], c: number) => boolean> = {
-      [SHEETS.forecast]: (_, c) => c === smape,
+      [SHEETS.forecast]: (_, c) => c === accuracy,
       [SHEETS.capacity]: (row, c) => row[1] === "Utilisation %" && c >= 2,
       [SHEETS.strategies]: (row, c) => ["chase", "level", "optimal"].includes(String(row[0])) && c === fillRate,
       [SHEETS.scenarios]: (row, c) => String(row[0]).endsWith("(%)") && c >= 1,
@@ -199,7 +199,7 @@ describe("the S&OP cycle on the sample workbook", () => {
     const tables = new Map(cycle.reports.flatMap(({ report }) => report.tables ?? []).map((table) => [table.title, table]));
     const column = (title: string, name: string) => (_: ResultTable["rows"][number], c: number) => c === tables.get(title)!.headers.indexOf(name);
     const isPercent: Record<string, (row: ResultTable["rows"][number], c: number) => boolean> = {
-      Items: column("Items", "Holdout sMAPE"),
+      Items: column("Items", "Holdout accuracy %"),
       Strategies: column("Strategies", "Fill rate %"),
       "Capacity use % (regular hours)": (_, c) => c >= 1,
       "Gap by family (units, whole horizon)": column("Gap by family (units, whole horizon)", "Fill rate %"),

@@ -1,0 +1,53 @@
+/**
+ * Automatic mode on real series nobody here wrote or tuned on: the yearly, quarterly and monthly series
+ * of R's own `datasets` package (AirPassengers, lynx, Nile, UKgas, ...), one holdout each, beside R
+ * forecast's ets, auto.arima, thetaf and their mean on the same holdouts.
+ *   Rscript bench/r-datasets.R DIR && npm run build:cli && node dist-cli/bench/r-datasets.js DIR
+ * Prints sMAPE and MASE per series and their means. 26 series, one origin each: a check that nothing is
+ * badly off on data outside M3, too few to choose a design on.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { forecastSeries } from "../src/core/forecast/forecastSeries";
+import { mase, smape } from "../src/core/metrics";
+import { meanOf } from "./m3Workers";
+
+/** Rows of a CSV written by R's write.csv (no commas inside fields), as objects by header. */
+function readCsv(file: string): Record<string, string>[] {
+  const [header, ...lines] = fs.readFileSync(file, "utf8").trim().split("\n").map((line) => line.split(",").map((cell) => cell.replace(/^"|"$/g, "")));
+  return lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
+}
+
+function main(): void {
+  const dir = process.argv[2];
+  if (!dir) throw new Error("usage: node dist-cli/bench/r-datasets.js DIR (written by Rscript bench/r-datasets.R DIR)");
+  const history = readCsv(path.join(dir, "history.csv"));
+  const test = readCsv(path.join(dir, "test.csv"));
+  const reference = readCsv(path.join(dir, "reference.csv"));
+  const methods = [...new Set(reference.map((r) => r.method))];
+  const ids = [...new Set(history.map((r) => r.series_id))];
+  const scores: Record<string, { smape: number[]; mase: number[] }> = Object.fromEntries(["sop auto", ...methods].map((m) => [m, { smape: [], mase: [] }]));
+  const lines = [`| series | m | n | sop auto sMAPE / MASE | ${methods.map((m) => `R ${m}`).join(" | ")} |`, `|---|---:|---:|---:|${methods.map(() => "---:").join("|")}|`];
+  for (const id of ids) {
+    const rows = history.filter((r) => r.series_id === id);
+    const train = rows.map((r) => Number(r.value));
+    const seasonLength = Number(rows[0].m);
+    const actual = test.filter((r) => r.series_id === id).map((r) => Number(r.actual));
+    const mean = forecastSeries({ history: train, horizon: actual.length, seasonLength }).mean;
+    const ours = { smape: smape(actual, mean), mase: mase(actual, mean, train, seasonLength) };
+    scores["sop auto"].smape.push(ours.smape);
+    scores["sop auto"].mase.push(ours.mase);
+    const theirs = methods.map((method) => reference.find((r) => r.series_id === id && r.method === method) as Record<string, string>);
+    theirs.forEach((r, k) => {
+      scores[methods[k]].smape.push(Number(r.smape));
+      scores[methods[k]].mase.push(Number(r.mase));
+    });
+    const pair = (s: number, m: number): string => `${s.toFixed(2)} / ${m.toFixed(3)}`;
+    lines.push(`| ${id} | ${seasonLength} | ${train.length} | ${pair(ours.smape, ours.mase)} | ${theirs.map((r) => pair(Number(r.smape), Number(r.mase))).join(" | ")} |`);
+  }
+  lines.push("", `Mean over ${ids.length} series, sMAPE / MASE:`);
+  for (const [method, s] of Object.entries(scores)) lines.push(`  ${method === "sop auto" ? method : `R ${method}`}: ${meanOf(s.smape).toFixed(3)} / ${meanOf(s.mase).toFixed(3)}`);
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+main();

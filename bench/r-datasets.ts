@@ -3,8 +3,9 @@
  * of R's own `datasets` package (AirPassengers, lynx, Nile, UKgas, ...), one holdout each, beside R
  * forecast's ets, auto.arima, thetaf and their mean on the same holdouts.
  *   Rscript bench/r-datasets.R DIR && npm run build:cli && node dist-cli/bench/r-datasets.js DIR
- * Prints sMAPE and MASE per series and their means. 26 series, one origin each: a check that nothing is
- * badly off on data outside M3, too few to choose a design on.
+ * Prints sMAPE and MASE per series, their means, and the share of holdout values inside the 80% and 95%
+ * intervals (the mean over series of each one's share; R's mean of three has no intervals). 26 series,
+ * one origin each: a check that nothing is badly off on data outside M3, too few to choose a design on.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -26,27 +27,31 @@ function main(): void {
   const reference = readCsv(path.join(dir, "reference.csv"));
   const methods = [...new Set(reference.map((r) => r.method))];
   const ids = [...new Set(history.map((r) => r.series_id))];
-  const scores: Record<string, { smape: number[]; mase: number[] }> = Object.fromEntries(["sop auto", ...methods].map((m) => [m, { smape: [], mase: [] }]));
+  const scores: Record<string, { smape: number[]; mase: number[]; inside80: number[]; inside95: number[] }> = Object.fromEntries(
+    ["sop auto", ...methods].map((m) => [m, { smape: [], mase: [], inside80: [], inside95: [] }]),
+  );
   const lines = [`| series | m | n | sop auto sMAPE / MASE | ${methods.map((m) => `R ${m}`).join(" | ")} |`, `|---|---:|---:|---:|${methods.map(() => "---:").join("|")}|`];
   for (const id of ids) {
     const rows = history.filter((r) => r.series_id === id);
     const train = rows.map((r) => Number(r.value));
     const seasonLength = Number(rows[0].m);
     const actual = test.filter((r) => r.series_id === id).map((r) => Number(r.actual));
-    const mean = forecastSeries({ history: train, horizon: actual.length, seasonLength }).mean;
-    const ours = { smape: smape(actual, mean), mase: mase(actual, mean, train, seasonLength) };
-    scores["sop auto"].smape.push(ours.smape);
-    scores["sop auto"].mase.push(ours.mase);
+    const { mean, intervals } = forecastSeries({ history: train, horizon: actual.length, seasonLength, levels: [80, 95] });
+    const inside = (k: number): number => actual.filter((y, i) => y >= intervals[k].lower[i] && y <= intervals[k].upper[i]).length / actual.length;
+    const ours = { smape: smape(actual, mean), mase: mase(actual, mean, train, seasonLength), inside80: inside(0), inside95: inside(1) };
+    for (const key of ["smape", "mase", "inside80", "inside95"] as const) scores["sop auto"][key].push(ours[key]);
     const theirs = methods.map((method) => reference.find((r) => r.series_id === id && r.method === method) as Record<string, string>);
     theirs.forEach((r, k) => {
-      scores[methods[k]].smape.push(Number(r.smape));
-      scores[methods[k]].mase.push(Number(r.mase));
+      for (const key of ["smape", "mase", "inside80", "inside95"] as const) scores[methods[k]][key].push(Number(r[key]));
     });
     const pair = (s: number, m: number): string => `${s.toFixed(2)} / ${m.toFixed(3)}`;
     lines.push(`| ${id} | ${seasonLength} | ${train.length} | ${pair(ours.smape, ours.mase)} | ${theirs.map((r) => pair(Number(r.smape), Number(r.mase))).join(" | ")} |`);
   }
-  lines.push("", `Mean over ${ids.length} series, sMAPE / MASE:`);
-  for (const [method, s] of Object.entries(scores)) lines.push(`  ${method === "sop auto" ? method : `R ${method}`}: ${meanOf(s.smape).toFixed(3)} / ${meanOf(s.mase).toFixed(3)}`);
+  lines.push("", `Mean over ${ids.length} series, sMAPE / MASE / 80% cover / 95% cover:`);
+  for (const [method, s] of Object.entries(scores)) {
+    const cover = (values: number[]): string => (values.some(Number.isFinite) ? `${(100 * meanOf(values)).toFixed(1)}%` : "-");
+    lines.push(`  ${method === "sop auto" ? method : `R ${method}`}: ${meanOf(s.smape).toFixed(3)} / ${meanOf(s.mase).toFixed(3)} / ${cover(s.inside80)} / ${cover(s.inside95)}`);
+  }
   process.stdout.write(lines.join("\n") + "\n");
 }
 

@@ -33,7 +33,7 @@ export async function runInspectCommand(args: string[]): Promise<number> {
   const saved = await loadMapping(book);
   const mapping = saved ?? (await proposeMapping(book));
   const data = mapping.history ? await readPlanningData(book, mapping) : undefined;
-  const validation = await validateData(book, mapping, data?.problems);
+  const validation = await validateData(book, mapping, data?.problems, undefined, data);
   const report = {
     file: files[0],
     sheets: await book.listSheets(),

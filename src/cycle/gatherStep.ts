@@ -109,7 +109,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
   cleaned.push(...launches.planned.map((key) => ({ ...key, values: data.periods.map(() => null) })));
   const skipped = launches.skipped;
   options.onProgress?.({ fraction: 0.3, message: "Checking the data" });
-  const validation = await validateData(workbook, mapping, data.problems, new Set(launches.planned.map((key) => key.item)));
+  const validation = await validateData(workbook, mapping, data.problems, new Set(launches.planned.map((key) => key.item)), data);
   throwIfCancelled(options.signal);
 
   options.onProgress?.({ fraction: 0.7, message: "Preparing the planning sheets" });

@@ -39,7 +39,8 @@ export type IssueKind =
   | "noKey"
   | "unreadablePeriod"
   | "inheritedKey"
-  | "mixedUnits";
+  | "mixedUnits"
+  | "incompleteLastPeriod";
 
 /** One problem, at one cell. */
 export interface ValidationIssue {
@@ -71,6 +72,7 @@ export interface ValidationReport {
  * @param problems what reading the history found (read problems become errors)
  * @param launched items of the item master without history that SOP Overrides gives a launch forecast
  *   (step 1 plans them): their note says so instead of asking for one
+ * @param reading the history as read (periods and series), for checks of its totals ({@link lastPeriodShortfall})
  * @returns The report, issues in sheet order (history first, then items, resources, capacity).
  * @throws WorkbookError when a mapped table, name or sheet no longer exists.
  * @example const report = await validateData(book, mapping); report.issues[0].address // "'Sales History'!I5"
@@ -80,6 +82,7 @@ export async function validateData(
   mapping: DataMapping,
   problems: readonly ReadProblem[] = [],
   launched: ReadonlySet<string> = new Set(),
+  reading?: { periods: readonly string[]; series: readonly { history: readonly (number | null)[] }[] },
 ): Promise<ValidationReport> {
   const issues: ValidationIssue[] = [];
   if (!mapping.history) {
@@ -107,6 +110,8 @@ export async function validateData(
         .filter((problem) => isLines(mapping.history!) || gridKinds.has(problem.kind))
         .map((problem) => ({ ...problem, severity: problem.kind === "inheritedKey" ? ("info" as const) : ("error" as const) })),
     );
+    const shortfall = reading ? lastPeriodShortfall(reading.periods, reading.series) : undefined;
+    if (shortfall) issues.push(shortfall);
     if (mapping.items) {
       const rows = await readRecordCells(book, mapping.items);
       const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));
@@ -128,6 +133,42 @@ export async function validateData(
   }
   const count = (severity: IssueSeverity): number => issues.filter((issue) => issue.severity === severity).length;
   return { issues, errors: count("error"), warnings: count("warning"), infos: count("info") };
+}
+
+/** Below this share of both a usual period's total and the same period a year before, the last period reads as incomplete. */
+const INCOMPLETE_SHARE = 0.75;
+
+/**
+ * A warning when the history's last month (or week) holds under three quarters of the total of a
+ * usual one (the median of the year before it) AND of the same month a year before: an export run on
+ * 13 January that includes January to date. Month headers cannot say so, and as demand it reads as a
+ * collapse in sales. A warning, never a change: demand may really have fallen. Needs a year and one
+ * period of monthly ("2026-01") or weekly ("2026-W03") history.
+ * @param periods the history's periods, oldest first
+ * @param series each series' quantities per period (blanks count as 0)
+ * @returns the warning, or undefined
+ * @example lastPeriodShortfall(thirteenMonths, [{ history: [...new Array(12).fill(100), 42] }])?.kind // "incompleteLastPeriod"
+ */
+export function lastPeriodShortfall(periods: readonly string[], series: readonly { history: readonly (number | null)[] }[]): ValidationIssue | undefined {
+  const cycle = periods.every((p) => /^\d{4}-\d{2}$/.test(p)) ? 12 : periods.every((p) => /^\d{4}-W\d{2}$/.test(p)) ? 52 : 0;
+  if (cycle === 0 || periods.length < cycle + 1) return undefined;
+  const totals = periods.map((_, t) => series.reduce((sum, s) => sum + Math.max(0, s.history[t] ?? 0), 0));
+  const last = totals.length - 1;
+  const usual = median(totals.slice(last - cycle, last));
+  const yearBefore = totals[last - cycle];
+  if (!(usual > 0 && yearBefore > 0) || totals[last] >= INCOMPLETE_SHARE * usual || totals[last] >= INCOMPLETE_SHARE * yearBefore) return undefined;
+  const word = cycle === 12 ? "month" : "week";
+  const share = (base: number): string => `${Math.round((100 * totals[last]) / base)}%`;
+  const amount = (value: number): string => value.toLocaleString("en-US", { maximumFractionDigits: 0 });
+  return {
+    kind: "incompleteLastPeriod",
+    severity: "warning",
+    address: null,
+    period: periods[last],
+    message:
+      `The last ${word}, ${periods[last]}, holds ${amount(totals[last])} over all items: ${share(usual)} of a usual ${word} (median of the ${cycle} before: ${amount(usual)}) and ${share(yearBefore)} of ${periods[last - cycle]}. ` +
+      `If the data was exported during ${periods[last]}, that ${word} is incomplete and will be forecast as a fall in demand: leave it out of the history step 1 reads (its column, or its lines) and run step 1 again. If demand did fall, no change is needed.`,
+  };
 }
 
 const ITEM_NUMBERS: ItemField[] = ["price", "unitCost", "holdingRate", "leadTime", "serviceLevel", "openingInventory", "safetyStock", "priceUnit"];

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { proposeMapping } from "../../src/cycle/mapping";
-import { validateData, type ValidationIssue } from "../../src/cycle/validate";
+import { lastPeriodShortfall, validateData, type ValidationIssue } from "../../src/cycle/validate";
+import { readPlanningData } from "../../src/cycle/planningData";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { sampleData } from "../../scripts/make-sample";
 import { load } from "./mappingFixtures";
@@ -121,5 +122,37 @@ describe("validateData on a negative month far from the level", () => {
     ]);
     const report = await validate(await load(book));
     expect(report.issues.filter((issue) => issue.address === "Hist!E2").map((issue) => issue.kind)).toEqual(["negative"]);
+  });
+});
+
+describe("a last month that looks exported mid-month", () => {
+  const months = Array.from({ length: 13 }, (_, k) => `${2025 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`);
+
+  it("is a warning naming the month, its share of a usual month and of the year before, when both are under 75%", () => {
+    // two items of 100 a month, then January 2026 to the 13th: 42 + 42
+    const series = [{ history: [...new Array<number>(12).fill(100), 42] }, { history: [...new Array<number>(12).fill(100), 42] }];
+    const issue = lastPeriodShortfall(months, series)!;
+    expect(issue).toMatchObject({ kind: "incompleteLastPeriod", severity: "warning", period: "2026-01", address: null });
+    expect(issue.message).toContain("The last month, 2026-01, holds 84 over all items: 42% of a usual month (median of the 12 before: 200) and 42% of 2025-01.");
+  });
+
+  it("is silent when the month is low only against the year (a seasonal low month) or only against last year's", () => {
+    // a January that is always half of the other months: 50 in 2025-01, 50 in 2026-01
+    const seasonal = [{ history: [50, ...new Array<number>(11).fill(100), 50] }];
+    expect(lastPeriodShortfall(months, seasonal)).toBeUndefined();
+    // a business that doubled: 2026-01 is 70% of last year's typical month but 140% of 2025-01
+    expect(lastPeriodShortfall(months, [{ history: [50, ...new Array<number>(11).fill(100), 70] }])).toBeUndefined();
+    expect(lastPeriodShortfall(months.slice(1), [{ history: [...new Array<number>(11).fill(100), 42] }])).toBeUndefined();
+  });
+
+  it("is found by step 1's check on the sample with its last month cut to 40%, and not on the sample as it is", async () => {
+    const book = await MemoryWorkbook.fromXlsx(fs.readFileSync("assets/sample-sop.xlsx"));
+    const mapping = await proposeMapping(book);
+    const data = await readPlanningData(book, mapping);
+    const last = data.periods.length - 1;
+    const cut = { periods: data.periods, series: data.series.map((s) => ({ history: s.history.map((v, t) => (t === last && v !== null ? v * 0.4 : v)) })) };
+    const report = await validateData(book, mapping, data.problems, undefined, cut);
+    expect(report.issues.filter((issue) => issue.kind === "incompleteLastPeriod").map((issue) => issue.period)).toEqual([data.periods[last]]);
+    expect((await validateData(book, mapping, data.problems, undefined, data)).issues.some((issue) => issue.kind === "incompleteLastPeriod")).toBe(false);
   });
 });

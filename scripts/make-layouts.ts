@@ -1207,6 +1207,21 @@ function yearOnJanuary(): Layout {
   return { name: "year-on-january", description: "The year written on each January only: 'Jan 2024', 'Feb', ..., 'Jan 2025', 'Feb', 'Mar'", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
+function newestFirst(): Layout {
+  const span = months({ year: 2024, month: 1 }, 13);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Report");
+  const next = quantities(131);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Material", ...[...span].reverse().map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`), "YTD"]);
+  for (const item of ITEMS.slice(0, 3)) {
+    const values = drawn(expected, item, "", span, next);
+    sheet.addRow([item, ...[...values].reverse(), values[values.length - 1]]);
+  }
+  return { name: "newest-first", description: "Months across newest first ('Jan 2025', 'Dec 2024', ...), a YTD column after", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /**
  * Every layout of the corpus, built fresh (the same cells on every call).
  * @example buildLayouts().map((layout) => layout.name)
@@ -1276,6 +1291,7 @@ export function buildLayouts(): Layout[] {
     weeksUnderYear(),
     ukWeeklyTextDates(),
     yearOnJanuary(),
+    newestFirst(),
   ];
 }
 

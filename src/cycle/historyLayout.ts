@@ -11,7 +11,7 @@ import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { joinedRun, namesMeasure, periodBands, subtotalLines } from "./periodGroups";
-import { findPeriodRun, isPlannedPeriodHeader, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, inTimeOrder, isPlannedPeriodHeader, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -355,7 +355,7 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
     const planned = values[headerLine].flatMap((cell, position) => (position > run.positions[run.positions.length - 1] && isPlannedPeriodHeader(cell) ? [position] : []));
     return {
       ...(planned.length > 0 ? { planned: { row: headerLine, col: planned[0], count: planned.length, header: String(values[headerLine][planned[0]]) } } : {}),
-      ...(bands ? { bands: otherBands.map((band) => ({ headerLine, periodLines: band.run.positions, periods: band.run.spans.map(spanLabel), location: band.location })) } : {}),
+      ...(bands ? { bands: otherBands.map((band) => ({ headerLine, periodLines: inTimeOrder(band.run).lines, periods: inTimeOrder(band.run).spans.map(spanLabel), location: band.location })) } : {}),
       mapping: {
         orientation,
         headerLine,
@@ -364,8 +364,8 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
         ...(keys.separator === undefined ? {} : { keySeparator: keys.separator }),
         ...(keys.customer === undefined ? {} : { customerLine: keys.customer }),
         ...(keys.channel === undefined ? {} : { channelLine: keys.channel }),
-        periodLines: (firstBand?.run ?? run).positions,
-        periods: (firstBand?.run ?? run).spans.map(spanLabel),
+        periodLines: inTimeOrder(firstBand?.run ?? run).lines,
+        periods: inTimeOrder(firstBand?.run ?? run).spans.map(spanLabel),
         periodKind: run.kind,
         ...(firstBand ? { location: firstBand.location } : {}),
       },

@@ -15,7 +15,7 @@ import { historyFieldOf } from "./headerNames";
 import { HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineSpan, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
-import { findPeriodRun, looksLikePeriod, parsePeriodCell, spanLabel, withoutSharedAffix, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, inTimeOrder, looksLikePeriod, parsePeriodCell, spanLabel, withoutSharedAffix, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import type { PlanningBucket } from "./planningBuckets";
 
 /** How the history runs: periods across columns, periods down rows, or one row per order line. */
@@ -197,8 +197,9 @@ export function choiceOf(history: HistoryMapping, bucket: PlanningBucket): Histo
     headerLine: history.headerLine,
     item: history.keyLine,
     ...optional({ location: history.locationLine, customer: history.customerLine, channel: history.channelLine }),
-    firstPeriod: history.periodLines[0],
-    ...(history.openEnded ? {} : { lastPeriod: history.periodLines[history.periodLines.length - 1] }),
+    // the first and last period lines along the sheet (a history listing its newest period first keeps them in time order)
+    firstPeriod: Math.min(...history.periodLines),
+    ...(history.openEnded ? {} : { lastPeriod: Math.max(...history.periodLines) }),
     bucket,
   };
 }
@@ -241,6 +242,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
   }
   const headed = choice.headerLine < 0 ? undefined : periodLabels(source, choice, header, periodLines);
   const periods = headed?.labels ?? periodLines.map((_, k) => `P${k + 1}`);
+  const openEnded = choice.lastPeriod === undefined && choice.headerLine >= 0 && headed?.newestFirst !== true;
   if (choice.bucket === "week" && headed?.kind === "month") {
     throw new PlanningError("The history is by month; it cannot be planned in weeks. Plan in months, or map a weekly history.");
   }
@@ -249,7 +251,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
     orientation: choice.layout,
     headerLine: choice.headerLine,
     keyLine: choice.item,
-    periodLines,
+    periodLines: headed?.lines ?? periodLines,
     periods,
     ...(headed === undefined ? {} : { periodKind: headed.kind }),
     ...(choice.location === undefined ? {} : { locationLine: choice.location }),
@@ -257,7 +259,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
     ...(choice.channel === undefined ? {} : { channelLine: choice.channel }),
     ...(kept === undefined ? {} : { more: kept }),
     ...(kept !== undefined && previous && !isLines(previous) && previous.location !== undefined && choice.location === undefined ? { location: previous.location } : {}),
-    ...(choice.lastPeriod === undefined && choice.headerLine >= 0 ? { openEnded: true } : {}),
+    ...(openEnded ? { openEnded: true } : {}),
     corrected: true,
   };
   return mapping;
@@ -292,9 +294,10 @@ function lastOfRun(header: readonly CellValue[], first: number): number {
 
 /**
  * The labels and kind of the period headers on the chosen lines, read as a run (dates by their spacing:
- * firsts of months, weeks, days) with the words of the header line around them ("Week ending").
+ * firsts of months, weeks, days) with the words of the header line around them ("Week ending"), and
+ * the lines in time order (reversed when the header lists its newest period first).
  */
-function periodLabels(source: BlockSource, choice: HistoryChoice, header: readonly CellValue[], lines: number[]): { labels: string[]; kind: PeriodKind } {
+function periodLabels(source: BlockSource, choice: HistoryChoice, header: readonly CellValue[], lines: number[]): { labels: string[]; kind: PeriodKind; lines: number[]; newestFirst?: true } {
   const chosen = new Set(lines);
   const headerWords = header.map((cell, k) => (chosen.has(k) || !looksLikePeriod(cell ?? null) ? (cell ?? null) : null));
   const run = findPeriodRun(headerWords, 1);
@@ -304,7 +307,8 @@ function periodLabels(source: BlockSource, choice: HistoryChoice, header: readon
     const at = sheetCellAddress(source.sheet, choice.layout === "periodsAcross" ? { row: source.row + choice.headerLine, col: source.col + line } : { row: source.row + line, col: source.col + choice.headerLine });
     throw new PlanningError(`${at} ("${String(header[line] ?? "")}") is not a period of the run from the first to the last period (months, weeks or dates one period apart). Choose the periods again, or correct the header.`);
   }
-  return { labels: run.spans.map(spanLabel), kind: run.kind };
+  const inOrder = inTimeOrder(run);
+  return { labels: inOrder.spans.map(spanLabel), kind: run.kind, lines: inOrder.lines, ...(run.newestFirst ? { newestFirst: true as const } : {}) };
 }
 
 /**

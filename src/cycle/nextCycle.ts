@@ -61,6 +61,9 @@ function appendableGrid(grid: SeriesMapping): SeriesMapping {
     throw new PlanningError(`The history is the fixed range "${grid.source.reference}": it cannot take a new month. Make it an Excel table (Insert > Table) or map the whole sheet in step 1, then run again.`);
   }
   if (grid.headerLine < 0 || grid.periodLines.length === 0) throw new PlanningError("The history has no month headers, so a new month cannot be placed: give it a header row of months in step 1.");
+  if (grid.periodLines.length > 1 && grid.periodLines[1] < grid.periodLines[0]) {
+    throw new PlanningError("The history lists its newest month first: add the month's actuals by hand (a column before the newest month), then run the cycle.");
+  }
   return grid;
 }
 

@@ -210,9 +210,23 @@ export interface PeriodSpan {
 /** A run of period headers found along a row or column. */
 export interface PeriodRun {
   kind: PeriodKind;
-  /** Positions (column or row indices) of the period headers along the line. */
+  /** Positions (column or row indices) of the period headers along the line, in the line's order. */
   positions: number[];
+  /** The periods, in the line's order. */
   spans: PeriodSpan[];
+  /** True when the line lists its newest period first ("Jan 2026", "Dec 2025", ...), as many reports do. */
+  newestFirst?: true;
+}
+
+/**
+ * A run's period lines and periods oldest first, as a mapping keeps them: reversed for a line that
+ * lists its newest period first.
+ * @param run the run along the line
+ * @returns the lines and periods in time order
+ * @example inTimeOrder({ kind: "month", positions: [1, 2], spans: [feb, jan], newestFirst: true }) // { lines: [2, 1], spans: [jan, feb] }
+ */
+export function inTimeOrder(run: PeriodRun): { lines: number[]; spans: PeriodSpan[] } {
+  return run.newestFirst ? { lines: [...run.positions].reverse(), spans: [...run.spans].reverse() } : { lines: run.positions, spans: run.spans };
 }
 
 type HeaderReading = { type: "month"; month: Month } | { type: "week"; start: number } | { type: "date"; serial: number };
@@ -227,7 +241,8 @@ const REGULAR_SHARE = 0.8;
  * Find the period headers along one row or column: months (as findMonthRun), ISO weeks, or a run of
  * dates read by their spacing (firsts of months: months; 7 days apart: weeks starting on those dates,
  * or ending on them when a cell of the line says so: "Week ending", "W/E 2024-01-07";
- * 1 to 3 days apart: days). At least `minimum` headers, strictly increasing, mostly one period apart;
+ * 1 to 3 days apart: days). At least `minimum` headers, strictly increasing (or strictly decreasing:
+ * newest first, {@link PeriodRun.newestFirst}), mostly one period apart;
  * cells of the line that name no period of the run's kind ("Total", "Q1") are not part of it. Headers
  * that all carry the same word before or after their period ("Qty Jan 2024", "Jan 2024 (units)") are
  * read without it (sharedAffix).
@@ -246,21 +261,28 @@ export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRu
   if (positions.length < minimum) return undefined;
   if (type === "week") {
     const starts = positions.map((position) => (readings[position] as { start: number }).start);
-    return regular(starts, (a, b) => b - a === 7) ? { kind: "week", positions, spans: starts.map((first) => ({ kind: "week", first, days: 7 })) } : undefined;
+    return ordered(starts, (a, b) => b - a === 7, (order) => ({ kind: "week", positions, spans: starts.map((first) => ({ kind: "week", first, days: 7 })), ...order }));
   }
   if (type === "date") {
     const serials = positions.map((position) => (readings[position] as { serial: number }).serial);
     if (serials.every((serial) => calendarDate(serial).day === 1)) return monthRun(positions, serials.map(monthOfDay));
-    if (regular(serials, (a, b) => b - a === 7)) {
-      const back = line.some((cell) => typeof cell === "string" && WEEK_ENDING.test(cell)) ? 6 : 0;
-      return { kind: "week", positions, spans: serials.map((date) => ({ kind: "week", first: date - back, days: 7 })) };
-    }
-    if (regular(serials, (a, b) => b - a === 1 || (b - a <= 3 && isoWeekday(b) === 1))) {
-      return { kind: "day", positions, spans: serials.map((first) => ({ kind: "day", first, days: 1 })) };
-    }
-    return oneDayOfEachMonth(serials) ? monthRun(positions, serials.map(monthOfDay)) : undefined;
+    const back = line.some((cell) => typeof cell === "string" && WEEK_ENDING.test(cell)) ? 6 : 0;
+    return (
+      ordered(serials, (a, b) => b - a === 7, (order) => ({ kind: "week", positions, spans: serials.map((date) => ({ kind: "week", first: date - back, days: 7 })), ...order })) ??
+      ordered(serials, (a, b) => b - a === 1 || (b - a <= 3 && isoWeekday(b) === 1), (order) => ({ kind: "day", positions, spans: serials.map((first) => ({ kind: "day", first, days: 1 })), ...order })) ??
+      (oneDayOfEachMonth(serials) ? monthRun(positions, serials.map(monthOfDay)) : undefined)
+    );
   }
   return monthRun(positions, positions.map((position) => (readings[position] as { month: Month }).month));
+}
+
+/**
+ * The run `make` builds when the values (period starts in the line's order) rise regularly
+ * ({@link regular}), or fall regularly (newest first); undefined otherwise.
+ */
+function ordered(values: number[], oneStep: (a: number, b: number) => boolean, make: (order: { newestFirst?: true }) => PeriodRun | undefined): PeriodRun | undefined {
+  if (regular(values, oneStep)) return make({});
+  return values.length > 1 && regular([...values].reverse(), oneStep) ? make({ newestFirst: true }) : undefined;
 }
 
 /**
@@ -535,8 +557,8 @@ export function ambiguousDayMonth(value: CellValue): { dayFirst: number; monthFi
 }
 
 function monthRun(positions: number[], months: Month[]): PeriodRun | undefined {
-  const run = findMonthRunOf(positions, months, 0);
-  return run && { kind: "month", positions: run.positions, spans: run.months.map(monthSpan) };
+  const numbers = months.map(monthNumber);
+  return ordered(numbers, (a, b) => b - a === 1, (order) => ({ kind: "month", positions, spans: months.map(monthSpan), ...order }));
 }
 
 function monthOfDay(serial: number): Month {

@@ -138,6 +138,24 @@ describe("the mapping editor's corrections, read exactly", () => {
     expect(quantities(await readHistory(book, accepted, "month"))).toEqual({ "CH-101|North": [1, 2, 3], "CH-101|South": [4, 5, 6] });
   });
 
+  it("a report listing its newest month first reads oldest first through the editor, and stays closed to months added at its left", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Report").addRows([
+      ["Material", "Mar 2025", "Feb 2025", "Jan 2025", "YTD"],
+      ["CH-101", 3, 2, 1, 6],
+    ]);
+    const book = await load(source);
+    const proposal = (await proposeMapping(book)).history as SeriesMapping;
+    expect(proposal).toMatchObject({ periodLines: [3, 2, 1], periods: ["2025-01", "2025-02", "2025-03"] });
+    const choice = choiceOf(proposal, "month");
+    expect(choice).toMatchObject({ firstPeriod: 1, lastPeriod: 3 });
+    const { history, reading } = await previewChoice(book, choice, proposal);
+    expect(history).toMatchObject({ periodLines: [3, 2, 1], periods: ["2025-01", "2025-02", "2025-03"] });
+    expect(quantities(reading)).toEqual({ "CH-101|": [1, 2, 3] });
+    const openChoice = { ...choice, lastPeriod: undefined };
+    expect((await historyFromChoice(book, openChoice, proposal)) as SeriesMapping).not.toHaveProperty("openEnded");
+  });
+
   it("order lines: the planner's date, item, quantity and customer columns are read as set", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Lines");

@@ -129,6 +129,21 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     ]);
   });
 
+  test("a history listing its newest month first is refused with nothing written: the new month would belong at its left", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Report").addRows([
+      ["Material", "Mar 2025", "Feb 2025", "Jan 2025"],
+      ["CH-101", 3, 2, 1],
+    ]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    await runGatherStep(book);
+    await expect(appendActuals(book, actualsFor("2025-04", { "CH-101": 4 }), yes)).rejects.toThrow("The history lists its newest month first: add the month's actuals by hand");
+    expect(book.sheetValues("Report")).toEqual([
+      ["Material", "Mar 2025", "Feb 2025", "Jan 2025"],
+      ["CH-101", 3, 2, 1],
+    ]);
+  });
+
   test("a month already in the history must hold the same numbers: a blank is filled, an equal value kept, a different one refused with its cell", async () => {
     const book = await smallSampleBook(3);
     await runCycle(book, OPTIONS);

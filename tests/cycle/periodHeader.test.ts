@@ -4,6 +4,7 @@ import {
   findMonthRun,
   ambiguousDayMonth,
   findPeriodRun,
+  inTimeOrder,
   looksLikePeriod,
   monthLabel,
   monthOfName,
@@ -175,6 +176,24 @@ describe("dates read as months", () => {
     expect(findPeriodRun(["Item", ...fifteenths])?.kind).toBe("month");
     const fourFourFive = [daySerial(2024, 1, 27), daySerial(2024, 2, 24), daySerial(2024, 3, 30), daySerial(2024, 4, 27)];
     expect(findPeriodRun(["Item", ...fourFourFive])).toBeUndefined();
+  });
+});
+
+describe("findPeriodRun: a line listing its newest period first", () => {
+  it("reads months, weeks and days falling one period apart, in the line's order, and gives them oldest first for a mapping", () => {
+    const months = findPeriodRun(["Material", "Mar 2025", "Feb 2025", "Jan 2025", "YTD"])!;
+    expect(months).toMatchObject({ kind: "month", positions: [1, 2, 3], newestFirst: true });
+    expect(inTimeOrder(months)).toEqual({ lines: [3, 2, 1], spans: [parsePeriodCell("Jan 2025"), parsePeriodCell("Feb 2025"), parsePeriodCell("Mar 2025")] });
+    expect(findPeriodRun(["Item", "2025-W03", "2025-W02", "2025-W01"])).toMatchObject({ kind: "week", newestFirst: true });
+    const day = daySerial(2025, 1, 8);
+    expect(findPeriodRun(["Item", day, day - 1, day - 2])).toMatchObject({ kind: "day", newestFirst: true });
+    expect(findPeriodRun(["Item", "Jan 2025", "Feb 2025", "Mar 2025"])?.newestFirst).toBeUndefined();
+  });
+
+  it("still refuses a line that goes back and forth, naming the cell", () => {
+    const mixed = ["Item", "Jan 2025", "Mar 2025", "Feb 2025", "Apr 2025"];
+    expect(findPeriodRun(mixed)).toBeUndefined();
+    expect(periodLineProblem(mixed, undefined)?.position).toBe(3);
   });
 });
 

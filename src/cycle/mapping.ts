@@ -32,6 +32,7 @@ import {
   type SeriesPart,
 } from "./historyLayout";
 import { parsePeriodCell, spanLabel } from "./periodHeader";
+import { unsplitText } from "./unsplitText";
 import type { PlanningBucket } from "./planningBuckets";
 
 /** Metadata key under which the mapping is stored (JSON). */
@@ -141,6 +142,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   if (chosen?.shape.planned) notes.push(plannedNote(chosen.candidate.source, chosen.shape.planned, chosen.shape.mapping.orientation));
   const read = new Set(history ? historySources(history).map((source) => source.sheet) : []);
   for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
+  if (!history) notes.push(...found.flatMap((candidate) => unsplitNote(candidate.source, candidate.values)));
   return {
     version: 1,
     history,
@@ -176,6 +178,18 @@ function plannedNote(source: BlockSource, planned: NonNullable<GridShape["planne
 }
 
 /** A refusal in a planner's words, the cell's address first: "Fiscal!B1: "FY24 P01" names a period ...". */
+/** The note for a block holding an export's lines whole in one column ({@link unsplitText}), if it does. */
+function unsplitNote(source: BlockSource, values: Matrix): string[] {
+  const found = unsplitText(values);
+  if (!found) return [];
+  const address = sheetCellAddress(source.sheet, { row: source.row + found.row, col: source.col + found.col });
+  const delimiter = found.delimiter === "\t" ? "Tab" : `"${found.delimiter}"`;
+  const shown = found.text.length > 60 ? `${found.text.slice(0, 60)}...` : found.text;
+  return [
+    `${address} holds "${shown}" in one cell: a CSV or text file opened without splitting it into columns. Open it with Data > From Text/CSV (delimiter ${delimiter}), or select the column and use Data > Text to Columns, then run step 1 again.`,
+  ];
+}
+
 function refusalText(source: BlockSource, refusal: GridRefusal): string {
   const address = sheetCellAddress(source.sheet, { row: source.row + refusal.row, col: source.col + refusal.col });
   return `${address}: ${refusal.reason} Step 1 does not read ${source.reference} until then.`;

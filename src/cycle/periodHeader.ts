@@ -478,11 +478,13 @@ const UNPLACED_PERIOD =
   /^(?:fy\s*'?\d{2,4}\s*[-/ ]?\s*)?(?:p|per|period|periode|fiscal period|fp|q|qtr|quarter|w|wk|week|kw)\s*[-.]?\s*\d{1,2}(?:\s*[-/ ]\s*(?:fy)?\s*'?\d{2,4})?$|^\d{5}$/;
 /** Header text holding a year, a word beside a two-digit number ("sty-24", "24-Jan"): a period in some spelling. */
 const YEAR_IN_TEXT = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)|^[a-z]{3,}\.?\s*['-]\s*\d{2}$|^\d{1,2}\s*[-. ]\s*[a-z]{3,}\.?$/;
+/** A month and a two-digit year ("01/24", "1-24", "01.24"), which could as well be a day and a month. */
+const TWO_DIGIT_YEAR = /^\d{1,2}\s*[-/.]\s*\d{2}$/;
 
 /**
  * True when a header cell looks like a period, read or not: every cell parsePeriodCell reads, and text
- * such as "FY24 P01", "Period 3", "Q1 2024", "W05", "sty 2024", a month name without its year ("Jul")
- * or "45292" (a date serial stored as text).
+ * such as "FY24 P01", "Period 3", "Q1 2024", "W05", "sty 2024", a month name without its year ("Jul"),
+ * a two-digit year ("01/24": January 2024, or 24 January?) or "45292" (a date serial stored as text).
  * @example looksLikePeriod("FY24 P01") // true
  * @example looksLikePeriod("Description") // false
  */
@@ -490,7 +492,7 @@ export function looksLikePeriod(value: CellValue): boolean {
   if (readHeader(value) !== undefined) return true;
   if (typeof value !== "string") return false;
   const text = withoutAccents(value.trim().toLowerCase());
-  return UNPLACED_PERIOD.test(text) || YEAR_IN_TEXT.test(text) || monthOfName(text) !== undefined;
+  return UNPLACED_PERIOD.test(text) || YEAR_IN_TEXT.test(text) || TWO_DIGIT_YEAR.test(text) || monthOfName(text) !== undefined;
 }
 
 /** Why a line of period headers cannot be read exactly: the position of the cell to correct and what is wrong. */
@@ -534,7 +536,7 @@ export function periodLineProblem(line: readonly CellValue[], run: PeriodRun | u
   const backwards = readable.find((_, k) => k > 0 && starts[k] <= starts[k - 1]);
   if (backwards !== undefined) return problem(backwards, "repeats a period or comes before the period left of it");
   const unplaced = periodLike.find((position) => readHeader(line[position]) === undefined);
-  if (unplaced !== undefined) return problem(unplaced, "names a period step 1 cannot place on the calendar (a fiscal period, a quarter, a week or month without its year, or a date serial stored as text)");
+  if (unplaced !== undefined) return problem(unplaced, "names a period step 1 cannot place on the calendar (a fiscal period, a quarter, a week or month without its year, a two-digit year, or a date serial stored as text)");
   return problem(periodLike[0], "starts dates that are neither firsts of months, a week apart nor a day apart (a 4-4-5 or other fiscal calendar)");
 }
 

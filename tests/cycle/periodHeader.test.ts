@@ -207,6 +207,7 @@ describe("periodLineProblem: headers that look like periods but cannot be read e
     ["24-Jan"],
     ["Jul"],
     ["45292"],
+    ["01/24"],
   ])("%s looks like a period", (text) => {
     expect(looksLikePeriod(text)).toBe(true);
   });
@@ -221,6 +222,8 @@ describe("periodLineProblem: headers that look like periods but cannot be read e
     const repeated = ["Item", "Jan 2024", "Feb 2024", "Feb 2024", "Mar 2024"];
     expect(periodLineProblem(repeated, findPeriodRun(repeated))?.position).toBe(3);
     expect(periodLineProblem(["Item", "FY24 P01", "FY24 P02", "FY24 P03"], undefined)?.reason).toMatch(/^"FY24 P01" names a period step 1 cannot place/);
+    // January 2024, or 24 January? Not guessed
+    expect(periodLineProblem(["Item", "01/24", "02/24", "03/24"], findPeriodRun(["Item", "01/24", "02/24", "03/24"]))?.reason).toMatch(/^"01\/24" names a period step 1 cannot place on the calendar \(.*a two-digit year/);
     const dates = ["Item", daySerial(2024, 1, 27), daySerial(2024, 2, 24), daySerial(2024, 3, 30)];
     expect(periodLineProblem(dates, findPeriodRun(dates))?.reason).toMatch(/^"2024-01-27" starts dates/);
     const fine = ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Total"];

@@ -872,13 +872,17 @@ function usTextDates(): Layout {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Orders");
   const random = mulberry32(41);
+  const expected: Record<string, number> = {};
   sheet.addRow(["Order date", "Item", "Qty"]);
+  // 1 January to 30 June 2024, whole months: '01/02/2024' reads two ways, '01/13/2024' settles the column month first
   for (let line = 0; line < 60; line++) {
-    const date = line === 0 ? utc(2024, 1, 2) : addDays(utc(2024, 1, 1), Math.floor(random() * 200));
+    const date = line === 0 ? utc(2024, 1, 2) : addDays(utc(2024, 1, 1), Math.floor(random() * 182));
     const text = `${String(date.getUTCMonth() + 1).padStart(2, "0")}/${String(date.getUTCDate()).padStart(2, "0")}/${date.getUTCFullYear()}`;
-    sheet.addRow([text, ITEMS[Math.floor(random() * ITEMS.length)], 1 + Math.floor(random() * 20)]);
+    const [item, quantity] = [ITEMS[Math.floor(random() * ITEMS.length)], 1 + Math.floor(random() * 20)];
+    add(expected, item, "", monthOfDate(date), quantity);
+    sheet.addRow([text, item, quantity]);
   }
-  return { name: "us-text-dates", description: "Order lines with US text dates '01/02/2024': refused at the first that reads two ways", book, months: {}, leftOut: {}, unseen: true, refused: "Orders!A2" };
+  return { name: "us-text-dates", description: "Order lines with US text dates '01/02/2024', the column's '01/13/2024' settling month first", book, months: expected, leftOut: {}, unseen: true };
 }
 
 /** Unseen: an ERP extract with the year and the month in two columns ("Calendar Year", "Calendar Month" 1-12), material, plant and quantity, two lines of some months. */
@@ -1207,6 +1211,27 @@ function yearOnJanuary(): Layout {
   return { name: "year-on-january", description: "The year written on each January only: 'Jan 2024', 'Feb', ..., 'Jan 2025', 'Feb', 'Mar'", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/**
+ * Hostile: a German SAP export of order lines ("Belegdatum", "Material", "Werk", "Menge", "ME"), dates as
+ * text "05.01.2024" (day first, settled by the column's "13.01.2024"), several lines a day.
+ */
+function germanOrderLines(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export");
+  sheet.addRow(["Belegdatum", "Material", "Werk", "Menge", "ME"]);
+  const next = quantities(137);
+  const expected: Record<string, number> = {};
+  // 1 January to 29 February 2024, two lines every day: whole months
+  for (let k = 0; k < 120; k++) {
+    const date = addDays(utc(2024, 1, 1), Math.floor(k / 2));
+    const text = `${String(date.getUTCDate()).padStart(2, "0")}.${String(date.getUTCMonth() + 1).padStart(2, "0")}.${date.getUTCFullYear()}`;
+    const [item, plant, value] = [ITEMS[k % 2], k % 4 < 2 ? "1000" : "2000", next()];
+    add(expected, item, plant, monthOfDate(date), value);
+    sheet.addRow([text, item, plant, value, "ST"]);
+  }
+  return { name: "german-order-lines", description: "SAP order lines with German headers (Belegdatum, Werk, Menge) and text dates '05.01.2024'", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1292,6 +1317,7 @@ export function buildLayouts(): Layout[] {
     ukWeeklyTextDates(),
     yearOnJanuary(),
     newestFirst(),
+    germanOrderLines(),
   ];
 }
 

@@ -34,7 +34,7 @@ const PER_HOUR = "(?:/| per )(?:h|hr|hrs|hour)";
 const PER_MONTH = "(?:(?:/| per )(?:month|period|mo))?";
 
 const ITEM_FIELDS: Record<ItemField, RegExp> = {
-  id: /^(?:item|sku|product|material|article|part)(?: ?(?:id|code|no|nr|number|#|key))?$/,
+  id: /^(?:item|sku|product|material|article|part|artikel|artikelnummer|artikelnr|materialnummer|materialnr|produit|producto|artículo|articulo|articolo|prodotto)(?: ?(?:id|code|no|nr|number|#|key))?$/,
   description: /^(?:(?:item |product |material )?(?:description|desc|name)|product|article name)$/,
   family: /^(?:(?:product |item |material |matl )?(?:family|group|category)|product line|line|segment)$/,
   unit: /^(?:unit|uom|unit of measure|units|base unit(?: of measure)?|bun)$/,
@@ -127,7 +127,7 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
 export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered" | "status" | "unit";
 
 /** The unit of an order line's quantity ("UoM", "Sales unit", "Unit"). */
-export const UNIT_HEADER = /^(?:unit|uom|unit of measure|sales unit|order unit|base unit(?: of measure)?|su|bun)$/;
+export const UNIT_HEADER = /^(?:unit|uom|unit of measure|sales unit|order unit|base unit(?: of measure)?|su|bun|me|mengeneinheit|basismengeneinheit|unité|unite|unidad|unità)$/;
 
 /** A column saying whether an order line stands: its status ("Cancelled"), or SAP's reason for rejection. */
 export const STATUS_HEADER = /^(?:(?:order |line |item |document |delivery |sales )?status|state|(?:reason for )?rejection(?: reason)?)$/;
@@ -157,11 +157,11 @@ export function namesRejection(header: CellValue): boolean {
 }
 
 const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
-  location: /^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location)(?: ?(?:id|code|no|name))?$/,
+  location: /^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location|werk|lager|lagerort|standort|entrepôt|entrepot|dépôt|usine|almacén|almacen|planta|magazzino|stabilimento|magazijn|vestiging)(?: ?(?:id|code|no|name))?$/,
   customer: /^(?:customer|client|account|sold ?to|ship ?to|buyer)(?: ?(?:id|code|no|name|number))?$/,
   channel: /^(?:channel|sales channel|distribution channel|market|segment)$/,
-  quantity: /^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$/,
-  date: /^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|calendar month|calendar week|(?:calendar )?year ?\/?month|cal ?year\/month|fiscal period|created on|creation date|entered on|posted on)$/,
+  quantity: /^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$|^(?:menge|anzahl|auftragsmenge|absatzmenge|verkaufsmenge|quantité|quantite|qté|qte|cantidad|quantità|quantita|aantal|hoeveelheid)$/,
+  date: /^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|calendar month|calendar week|(?:calendar )?year ?\/?month|cal ?year\/month|fiscal period|created on|creation date|entered on|posted on)$|^(?:datum|belegdatum|auftragsdatum|buchungsdatum|fakturadatum|date de commande|fecha|fecha de pedido|data ordine|orderdatum)$/,
   year: /^(?:(?:calendar|order|sales|posting) )?year$|^(?:jahr|kalenderjahr|année|annee|año|ano|anno|jaar|rok)$/,
   order: /^(?:(?:sales )?order|so|document|invoice|doc)(?: ?(?:id|no|nr|number|#|line))?$/,
   requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,

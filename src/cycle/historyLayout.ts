@@ -11,7 +11,7 @@ import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { joinedRun, namesMeasure, periodBands, subtotalLines } from "./periodGroups";
-import { findPeriodRun, inTimeOrder, isPlannedPeriodHeader, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, inTimeOrder, isPlannedPeriodHeader, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -93,12 +93,14 @@ export interface LineColumns {
 }
 
 /**
- * The period one order line names: its date (or period) cell, or its year and month cells when the
- * lines keep them in two columns.
+ * The period one order line names: its date (or period) cell, a text date ("13.01.2024") as its day
+ * ({@link textDaySpan}), or its year and month cells when the lines keep them in two columns.
  * @example lineSpan([2024, 2, "A", 5], { date: 1, year: 0 })?.kind // "month"
  */
 export function lineSpan(row: readonly CellValue[], columns: Pick<LineColumns, "date" | "year">): PeriodSpan | undefined {
-  return columns.year === undefined ? parsePeriodCell(row[columns.date] ?? null) : yearMonthSpan(row[columns.year] ?? null, row[columns.date] ?? null);
+  if (columns.year !== undefined) return yearMonthSpan(row[columns.year] ?? null, row[columns.date] ?? null);
+  const cell = row[columns.date] ?? null;
+  return textDaySpan(cell) ?? parsePeriodCell(cell);
 }
 
 /** Order lines: one row per line, summed by item, location and planning bucket when read. */

@@ -28,7 +28,7 @@ import {
   type SeriesMapping,
   type SeriesPart,
 } from "./historyLayout";
-import { ambiguousDayMonth, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { ambiguousDayMonth, dayMonthOrder, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { partialBuckets, type PartialBucket } from "./partialBuckets";
 import { bucketRange, bucketShares, type BucketShare, type PlanningBucket } from "./planningBuckets";
 import { CELLS_KEPT, ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
@@ -245,9 +245,21 @@ function phantomReason(key: CellValue, keyHeader: CellValue): string | undefined
   return typeof key === "boolean" ? "is TRUE or FALSE" : undefined;
 }
 
+/** An order line whose text date reads as two days ("01/02/2024"), kept until its column settles the order. */
+interface UndatedLine {
+  key: RowKey;
+  amount: number;
+  days: { dayFirst: number; monthFirst: number };
+  address: string;
+  text: string;
+}
+
 async function readLines(book: Workbook, mapping: LinesMapping, collector: SeriesCollector): Promise<void> {
   const { columns } = mapping;
   const units = new Map<string, { unit: string; address: string }>();
+  // text dates that read as two days wait for a date of the same column that settles the order ("13/01/2024")
+  const orders = new Set<"dayFirst" | "monthFirst">();
+  const undated: UndatedLine[] = [];
   for (const source of mapping.sources) {
     let header: CellValue[] = [];
     await eachChunk(book, source.reference, 0, (rows, firstRow) =>
@@ -278,12 +290,10 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           return collector.tally.leftOut("phantom", amount, key.address);
         }
         const twoDays = columns.year === undefined ? ambiguousDayMonth(cell(columns.date)) : undefined;
-        if (twoDays !== undefined) {
-          collector.problem({ kind: "unreadablePeriod", address: at(columns.date), message: `${at(columns.date)}: "${String(cell(columns.date))}" could be ${dayLabel(twoDays.dayFirst)} (day first) or ${dayLabel(twoDays.monthFirst)} (month first). Enter the order date as a date, or as year-month-day.` });
-          return collector.tally.leftOut("unreadablePeriod", amount, at(columns.date));
-        }
-        const span = lineSpan(row, columns);
-        if (!span) {
+        const order = columns.year === undefined ? dayMonthOrder(cell(columns.date)) : undefined;
+        if (order !== undefined) orders.add(order);
+        const span = twoDays === undefined ? lineSpan(row, columns) : undefined;
+        if (!span && twoDays === undefined) {
           const message =
             columns.year === undefined
               ? `${at(columns.date)}: "${String(cell(columns.date) ?? "")}" is not a date or period. Enter the order date.`
@@ -301,11 +311,24 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
             return collector.tally.leftOut("otherUnit", amount, address);
           }
         }
+        if (!span) return void undated.push({ key, amount, days: twoDays as { dayFirst: number; monthFirst: number }, address: at(columns.date), text: String(cell(columns.date)) });
         collector.tally.used(amount);
         const [{ label }] = collector.add(key, span, "", amount);
         if (span.kind === "day") collector.lineOn(span.first, label, amount, key);
       }),
     );
+  }
+  const settled = orders.size === 1 ? [...orders][0] : undefined;
+  for (const line of undated) {
+    if (settled === undefined) {
+      collector.problem({ kind: "unreadablePeriod", address: line.address, message: `${line.address}: "${line.text}" could be ${dayLabel(line.days.dayFirst)} (day first) or ${dayLabel(line.days.monthFirst)} (month first). Enter the order date as a date, or as year-month-day.` });
+      collector.tally.leftOut("unreadablePeriod", line.amount, line.address);
+      continue;
+    }
+    const first = line.days[settled];
+    collector.tally.used(line.amount);
+    const [{ label }] = collector.add(line.key, { kind: "day", first, days: 1 }, "", line.amount);
+    collector.lineOn(first, label, line.amount, line.key);
   }
   collector.leavePartialEdges();
 }

@@ -558,6 +558,36 @@ export function ambiguousDayMonth(value: CellValue): { dayFirst: number; monthFi
   return { dayFirst: daySerial(year, second, first), monthFirst: daySerial(year, first, second) };
 }
 
+/**
+ * A date written as text with day, month and year ("13.01.2024", "1/13/2024", "01.02.2024") as the day
+ * it names, as an order line's date: the order of day and month is settled by a part above 12, and
+ * read day first where both orders read (the lines reader settles those by their column,
+ * {@link dayMonthOrder}); undefined for any other value.
+ * @example textDaySpan("13.01.2024") // { kind: "day", first: 45304, days: 1 }
+ */
+export function textDaySpan(value: CellValue): PeriodSpan | undefined {
+  const match = typeof value === "string" ? DAY_MONTH_YEAR.exec(value.trim()) : null;
+  if (match === null) return undefined;
+  const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const serial = dayMonthOrder(value) === "monthFirst" ? headerDay(year, first, second) : headerDay(year, second, first);
+  return serial === undefined ? undefined : { kind: "day", first: serial, days: 1 };
+}
+
+/**
+ * The order of day and month a date written as text settles: "dayFirst" when its first part is above
+ * 12 ("13/01/2024", "13.01.2024"), "monthFirst" when its second is ("1/13/2024"); undefined for any
+ * other value. One such date settles a column of order dates that all come from one export.
+ * @example dayMonthOrder("13.01.2024") // "dayFirst"
+ * @example dayMonthOrder("01.02.2024") // undefined
+ */
+export function dayMonthOrder(value: CellValue): "dayFirst" | "monthFirst" | undefined {
+  const match = typeof value === "string" ? DAY_MONTH_YEAR.exec(value.trim()) : null;
+  if (match === null) return undefined;
+  const [first, second] = [Number(match[1]), Number(match[2])];
+  if (first > 12 && second <= 12) return "dayFirst";
+  return second > 12 && first <= 12 ? "monthFirst" : undefined;
+}
+
 function monthRun(positions: number[], months: Month[]): PeriodRun | undefined {
   const numbers = months.map(monthNumber);
   return ordered(numbers, (a, b) => b - a === 1, (order) => ({ kind: "month", positions, spans: months.map(monthSpan), ...order }));

@@ -199,13 +199,24 @@ describe("read exactly or refuse", () => {
     expect(reading.reconciliation.leftOut.find((group) => group.reason === "phantom")?.cells).toEqual(["Sales!A8"]);
   });
 
-  it("an order line's text date that reads two ways says both days and is left out with its quantity", async () => {
-    const book = await load(layouts.find((entry) => entry.name === "us-text-dates")!);
-    const reading = await readHistory(book, (await proposeMapping(book)).history!);
+  it("an order line's text date that reads two ways is read as its column settles it, else says both days and is left out with its quantity", async () => {
+    const lines = (dates: string[]): ExcelJS.Workbook => {
+      const source = new ExcelJS.Workbook();
+      source.addWorksheet("Orders").addRows([["Order date", "Item", "Qty"], ...dates.map((date, k) => [date, "CH-101", k + 1])]);
+      return source;
+    };
+    const unsettled = await MemoryWorkbook.fromXlsx(new Uint8Array(await lines(["01/02/2024", "03/02/2024", "05/06/2024"]).xlsx.writeBuffer()));
+    const reading = await readHistory(unsettled, (await proposeMapping(unsettled)).history!);
     expect(reading.problems[0].message).toBe('Orders!A2: "01/02/2024" could be 2024-02-01 (day first) or 2024-01-02 (month first). Enter the order date as a date, or as year-month-day.');
     const account = reading.reconciliation;
-    expect(account.leftOut.find((group) => group.reason === "unreadablePeriod")!.rows).toBe(reading.problems.length);
+    expect(account.leftOut.find((group) => group.reason === "unreadablePeriod")!.rows).toBe(3);
     expect(account.quantityIn).toBeCloseTo(account.quantityUsed + account.quantityLeftOut, 6);
+    // one day above 12 settles the export's order: "13.03.2024" is day first, so "01.02.2024" is 1 February
+    const european = await MemoryWorkbook.fromXlsx(new Uint8Array(await lines(["01.02.2024", "15.02.2024", "13.03.2024", "02.03.2024"]).xlsx.writeBuffer()));
+    const settled = await readHistory(european, (await proposeMapping(european)).history!);
+    expect(settled.problems).toEqual([]);
+    expect(settled.periods).toEqual(["2024-02", "2024-03"]);
+    expect(settled.series[0].history).toEqual([3, 7]);
   });
 
   it("a line of year and month columns whose month is not 1 to 12 names both cells and is left out with its quantity", async () => {

@@ -3,6 +3,7 @@ import {
   addMonths,
   findMonthRun,
   ambiguousDayMonth,
+  dayMonthOrder,
   findPeriodRun,
   inTimeOrder,
   looksLikePeriod,
@@ -13,6 +14,7 @@ import {
   parseSpanLabel,
   periodLineProblem,
   spanLabel,
+  textDaySpan,
   yearMonthSpan,
 } from "../../src/cycle/periodHeader";
 
@@ -228,6 +230,26 @@ describe("periodLineProblem: headers that look like periods but cannot be read e
     expect(periodLineProblem(dates, findPeriodRun(dates))?.reason).toMatch(/^"2024-01-27" starts dates/);
     const fine = ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Total"];
     expect(periodLineProblem(fine, findPeriodRun(fine))).toBeUndefined();
+  });
+});
+
+describe("an order line's text date", () => {
+  it("is the day it names, settled by a part above 12, day first where both read", () => {
+    expect(textDaySpan("13.01.2024")).toEqual({ kind: "day", first: daySerial(2024, 1, 13), days: 1 });
+    expect(textDaySpan("1/13/2024")).toEqual({ kind: "day", first: daySerial(2024, 1, 13), days: 1 });
+    expect(textDaySpan("01.02.2024")?.first).toBe(daySerial(2024, 2, 1));
+    expect(textDaySpan("2024-01-13")).toBeUndefined();
+    expect(textDaySpan("31.02.2024")).toBeUndefined();
+  });
+
+  it("settles its column's order only when one part is above 12", () => {
+    expect([dayMonthOrder("13.01.2024"), dayMonthOrder("1/13/2024"), dayMonthOrder("01.02.2024"), dayMonthOrder("13/13/2024"), dayMonthOrder(45292)]).toEqual([
+      "dayFirst",
+      "monthFirst",
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 

@@ -1232,6 +1232,23 @@ function germanOrderLines(): Layout {
   return { name: "german-order-lines", description: "SAP order lines with German headers (Belegdatum, Werk, Menge) and text dates '05.01.2024'", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Hostile: order lines with exactly one line a day (dates one day apart down the rows, as a grid of days has them): "Date", "Item", "Plant", "Qty". */
+function oneLineADay(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Orders");
+  sheet.addRow(["Date", "Item", "Plant", "Qty"]);
+  const next = quantities(139);
+  const expected: Record<string, number> = {};
+  // 1 January to 31 March 2024, one line a day: whole months
+  for (let k = 0; k < 91; k++) {
+    const date = addDays(utc(2024, 1, 1), k);
+    const [item, value] = [ITEMS[k % 3], next()];
+    add(expected, item, "1000", monthOfDate(date), value);
+    sheet.addRow([date, item, "1000", value]);
+  }
+  return { name: "one-line-a-day", description: "Order lines, one a day: dates one day apart down the rows, yet lines (Date, Item, Plant, Qty)", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1318,6 +1335,7 @@ export function buildLayouts(): Layout[] {
     yearOnJanuary(),
     newestFirst(),
     germanOrderLines(),
+    oneLineADay(),
   ];
 }
 

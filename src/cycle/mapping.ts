@@ -132,11 +132,14 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   const isCapacity = (shape: GridShape): boolean =>
     resourceFieldOf(shape.keyHeader) === "id" ||
     (resourceIds.size > 0 && shape.keys.filter((key) => resourceIds.has(key.toLowerCase())).length >= shape.keys.length / 2);
-  const demand = grids.filter((entry) => !isCapacity(entry.shape));
   const lines = found.flatMap((candidate) => {
     const shape = candidate.source.kind === "sheet" || candidate.source.kind === "table" ? linesShape(candidate.values) : undefined;
     return shape ? [{ candidate, shape }] : [];
   });
+  // a block whose header names a date, an item and a quantity column is order lines, even when its dates
+  // fall one a day down the rows and so also read as a grid of days keyed by "Plant", "Qty", "UoM"
+  const asLines = new Set(lines.map((entry) => entry.candidate));
+  const demand = grids.filter((entry) => !isCapacity(entry.shape) && !(entry.shape.mapping.orientation === "periodsDown" && asLines.has(entry.candidate)));
   const chosen = demand.length > 0 ? best(demand, true) : undefined;
   const history = chosen ? sheetsOfOneLayout(chosen, demand) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
   if (chosen?.shape.planned) notes.push(plannedNote(chosen.candidate.source, chosen.shape.planned, chosen.shape.mapping.orientation));

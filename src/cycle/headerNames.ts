@@ -156,12 +156,21 @@ export function namesRejection(header: CellValue): boolean {
   return /rejection/.test(normalizeHeader(header));
 }
 
+/** Order-date headers of German, French, Spanish, Italian and Dutch exports ("Belegdatum", "Fecha"), for the sheet reader and `sop gather` alike. */
+export const EUROPEAN_DATE = "datum|belegdatum|auftragsdatum|buchungsdatum|fakturadatum|date de commande|fecha|fecha de pedido|data ordine|orderdatum";
+/** Quantity headers of those exports ("Menge", "Quantité", "Cantidad", "Aantal"). */
+export const EUROPEAN_QUANTITY = "menge|anzahl|auftragsmenge|absatzmenge|verkaufsmenge|quantité|quantite|qté|qte|cantidad|quantità|quantita|aantal|hoeveelheid";
+/** Location headers of those exports ("Werk", "Lager", "Entrepôt", "Almacén", "Magazzino"). */
+export const EUROPEAN_LOCATION = "werk|lager|lagerort|standort|entrepôt|entrepot|dépôt|usine|almacén|almacen|planta|magazzino|stabilimento|magazijn|vestiging";
+
 const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
-  location: /^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location|werk|lager|lagerort|standort|entrepôt|entrepot|dépôt|usine|almacén|almacen|planta|magazzino|stabilimento|magazijn|vestiging)(?: ?(?:id|code|no|name))?$/,
+  location: new RegExp(`^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location|${EUROPEAN_LOCATION})(?: ?(?:id|code|no|name))?$`),
   customer: /^(?:customer|client|account|sold ?to|ship ?to|buyer)(?: ?(?:id|code|no|name|number))?$/,
   channel: /^(?:channel|sales channel|distribution channel|market|segment)$/,
-  quantity: /^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$|^(?:menge|anzahl|auftragsmenge|absatzmenge|verkaufsmenge|quantité|quantite|qté|qte|cantidad|quantità|quantita|aantal|hoeveelheid)$/,
-  date: /^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|calendar month|calendar week|(?:calendar )?year ?\/?month|cal ?year\/month|fiscal period|created on|creation date|entered on|posted on)$|^(?:datum|belegdatum|auftragsdatum|buchungsdatum|fakturadatum|date de commande|fecha|fecha de pedido|data ordine|orderdatum)$/,
+  quantity: new RegExp(`^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$|^(?:${EUROPEAN_QUANTITY})$`),
+  date: new RegExp(
+    `^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|calendar month|calendar week|(?:calendar )?year ?/?month|cal ?year/month|fiscal period|created on|creation date|entered on|posted on)$|^(?:${EUROPEAN_DATE})$`,
+  ),
   year: /^(?:(?:calendar|order|sales|posting) )?year$|^(?:jahr|kalenderjahr|année|annee|año|ano|anno|jaar|rok)$/,
   order: /^(?:(?:sales )?order|so|document|invoice|doc)(?: ?(?:id|no|nr|number|#|line))?$/,
   requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,

@@ -5,7 +5,7 @@
  * rejection), by which cancelled and rejected lines are left out.
  */
 import { PlanningError } from "../core/errors";
-import { itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER } from "./headerNames";
+import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER } from "./headerNames";
 
 /** What a column of an order-line file holds. */
 export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status" | "unit";
@@ -34,10 +34,10 @@ const PATTERNS: readonly [OrderLineRole, RegExp][] = [
   ["requested", /^(?:(?:customer )?(?:requested|request|req|required|requested delivery|requested ship|need by|want|due|promised|promise|commit(?:ted)?)(?: delivery| ship)? date|crd|rdd|due|need by)$/],
   ["deliveredQuantity", /^(?:(?:delivered|shipped|filled|issued) (?:qty|quantity|units)|(?:qty|quantity|units) (?:delivered|shipped|filled))$/],
   ["delivered", /^(?:(?:actual )?(?:delivery|delivered|ship|shipped|shipping|goods issue|gi|receipt) date|date (?:delivered|shipped)|delivered(?: on)?|shipped(?: on)?)$/],
-  ["date", /^(?:(?:order|sales order|so|document|doc|posting|invoice|creation|created|entry|booking|transaction) ?(?:date|dt)|date|order(?:ed)? on|created(?: on)?|day|(?:calendar )?year ?\/?month|cal ?year\/month|calendar month|month)$/],
-  ["location", new RegExp(`^(?:location|loc|site|plant|warehouse|wh|whse|dc|distribution cent(?:er|re)|depot|store|branch|ship ?from(?: location| site| plant)?|shipping point|region)${ID}$`)],
+  ["date", new RegExp(`^(?:(?:order|sales order|so|document|doc|posting|invoice|creation|created|entry|booking|transaction) ?(?:date|dt)|date|order(?:ed)? on|created(?: on)?|day|(?:calendar )?year ?/?month|cal ?year/month|calendar month|month|${EUROPEAN_DATE})$`)],
+  ["location", new RegExp(`^(?:location|loc|site|plant|warehouse|wh|whse|dc|distribution cent(?:er|re)|depot|store|branch|ship ?from(?: location| site| plant)?|shipping point|region|${EUROPEAN_LOCATION})${ID}$`)],
   ["customer", new RegExp(`^(?:customer|cust|client|account|sold ?to|ship ?to|buyer|channel)${ID}$`)],
-  ["quantity", /^(?:(?:order(?:ed)?|sales|sold|demand|line) ?(?:qty|quantity|units|volume)|(?:qty|quantity|units) ?(?:ordered|sold)?|qty|volume|demand|pieces|pcs)$/],
+  ["quantity", new RegExp(`^(?:(?:order(?:ed)?|sales|sold|demand|line) ?(?:qty|quantity|units|volume)|(?:qty|quantity|units) ?(?:ordered|sold)?|qty|volume|demand|pieces|pcs|${EUROPEAN_QUANTITY})$`)],
   ["status", STATUS_HEADER],
   ["unit", UNIT_HEADER],
 ];

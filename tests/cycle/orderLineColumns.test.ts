@@ -27,6 +27,13 @@ describe("recogniseOrderLineColumns", () => {
     });
   });
 
+  test("European exports: German, French, Spanish and Dutch headers, as step 1's sheet reader knows them", () => {
+    expect(recogniseOrderLineColumns(["Belegdatum", "Material", "Werk", "Menge", "ME"])).toEqual({ date: 0, item: 1, location: 2, quantity: 3, unit: 4 });
+    expect(recogniseOrderLineColumns(["Date de commande", "Article", "Entrepôt", "Quantité"])).toEqual({ date: 0, item: 1, location: 2, quantity: 3 });
+    expect(recogniseOrderLineColumns(["Fecha", "Artículo", "Almacén", "Cantidad"])).toEqual({ date: 0, item: 1, location: 2, quantity: 3 });
+    expect(recogniseOrderLineColumns(["Orderdatum", "Artikel", "Magazijn", "Aantal"])).toEqual({ date: 0, item: 1, location: 2, quantity: 3 });
+  });
+
   test("the planner's choices override the recognition and a column serves one role only", () => {
     expect(recogniseOrderLineColumns(["Created", "Product", "Units", "Warehouse"], ["location=units", "quantity=Warehouse"])).toEqual({ date: 0, item: 1, location: 2, quantity: 3 });
   });

@@ -110,8 +110,9 @@ export async function validateData(
         .filter((problem) => isLines(mapping.history!) || gridKinds.has(problem.kind))
         .map((problem) => ({ ...problem, severity: problem.kind === "inheritedKey" ? ("info" as const) : ("error" as const) })),
     );
+    // first: one cut-short month explains the low last cells every item's check flags
     const shortfall = reading ? lastPeriodShortfall(reading.periods, reading.series) : undefined;
-    if (shortfall) issues.push(shortfall);
+    if (shortfall) issues.unshift(shortfall);
     if (mapping.items) {
       const rows = await readRecordCells(book, mapping.items);
       const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));

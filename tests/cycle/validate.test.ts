@@ -153,6 +153,8 @@ describe("a last month that looks exported mid-month", () => {
     const cut = { periods: data.periods, series: data.series.map((s) => ({ history: s.history.map((v, t) => (t === last && v !== null ? v * 0.4 : v)) })) };
     const report = await validateData(book, mapping, data.problems, undefined, cut);
     expect(report.issues.filter((issue) => issue.kind === "incompleteLastPeriod").map((issue) => issue.period)).toEqual([data.periods[last]]);
+    // first, before the items' own warnings on that month, which it explains
+    expect(report.issues[0].kind).toBe("incompleteLastPeriod");
     expect((await validateData(book, mapping, data.problems, undefined, data)).issues.some((issue) => issue.kind === "incompleteLastPeriod")).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { readOverrides } from "./overrides";
 import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, periodFormats, readIfPresent, readStepSheet, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { futurePeriods, seasonLengthOf } from "./periods";
 import { seriesKey } from "./planningData";
+import { counted } from "./counted";
 import { keyCells, keyColumnCount, keyHeader, LOCATION_HEADER, rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 import type { ResultTable, StepMessage, StepReport, StepRunOptions } from "./stepTypes";
@@ -114,7 +115,7 @@ export async function runDemandStep(
   const prices = new Map(master.map((item) => [item.id, item.price ?? 1]));
   const segments = abcXyz(histories, clean.rows.map((row) => prices.get(String(row[0])) ?? 1));
 
-  options.onProgress?.({ fraction: 0, message: `Forecasting ${clean.rows.length} ${located ? "item x location series" : "items"}` });
+  options.onProgress?.({ fraction: 0, message: `Forecasting ${located ? `${clean.rows.length} item x location series` : counted(clean.rows.length, "item")}` });
   const batch = {
     horizon: demand.horizon,
     seasonLength,
@@ -195,7 +196,7 @@ export async function runDemandStep(
     items,
     report: {
       summary:
-        `Forecast ${items.length} ${located ? "item x location series" : "items"} for ${periods.length} months (${periods[0]} to ${periods[periods.length - 1]})${scored.length > 0 ? `; median holdout accuracy ${medianAccuracy.toFixed(1)}%` : ""}. ` +
+        `Forecast ${located ? `${items.length} item x location series` : counted(items.length, "item")} for ${counted(periods.length, "month")} (${periods[0]} to ${periods[periods.length - 1]})${scored.length > 0 ? `; median holdout accuracy ${medianAccuracy.toFixed(1)}%` : ""}. ` +
         `${borrowed.length > 0 ? `${borrowed.length} items use the season of their family. ` : ""}${overrides.length} overrides applied.`,
       messages: [
         ...acceptedNote(accepted),

@@ -10,6 +10,7 @@ import { CENTS_FORMAT, periodFormats, readIfPresent, replaceSheets, roundCents, 
 import { seasonLengthOf } from "./periods";
 import { hasLocations, PlanningData, readPlanningData, type DemandSeries } from "./planningData";
 import { keyCells, keyHeader, rowKey } from "./seriesColumns";
+import { counted } from "./counted";
 import { reconciliationText } from "./reconciliation";
 import { SHEETS } from "./sheets";
 import type { ResultTable, StepReport, StepRunOptions } from "./stepTypes";
@@ -57,10 +58,6 @@ function overridesHeader(withLocations: boolean): string[] {
   return ["Role", ...keyHeader(withLocations), "Period", "Value", "Delta", "Percent", "Reason"];
 }
 
-/** "1 item", "3 items": a count with its noun, singular for one. */
-function counted(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 
 /**
  * Step 1, gather and check: use the mapping saved in the workbook (or propose one and save it), read

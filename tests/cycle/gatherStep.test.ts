@@ -3,6 +3,7 @@
  * (planned only when SOP Overrides gives a launch forecast).
  */
 import ExcelJS from "exceljs";
+import { runDemandStep } from "../../src/cycle/demandStep";
 import { runGatherStep } from "../../src/cycle/gatherStep";
 import { load } from "./mappingFixtures";
 
@@ -55,5 +56,18 @@ describe("what step 1 says about how it read the workbook", () => {
     const texts = (await runGatherStep(await load(workbook))).report.messages?.map((message) => message.text);
     expect(texts).toContain('1 column from \'S&OP\'!E1 ("Apr-25 Fcst") on is headed as a plan (forecast, budget), not history: step 1 leaves it out of the history.');
     expect(texts).toContain("Lead times are in days in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (45 days are 1.5 months).");
+  });
+});
+
+describe("what steps 1 and 2 say about a workbook of one item", () => {
+  test("counts it as one item, in the singular", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Hist").addRows([
+      ["Item", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"],
+      ["A", 5, 6, 7, 6, 5, 6],
+    ]);
+    const memory = await load(workbook);
+    expect((await runGatherStep(memory)).report.summary).toMatch(/^Found 1 item with 6 periods/);
+    expect((await runDemandStep(memory, { horizon: 1 })).report.summary).toMatch(/^Forecast 1 item for 1 month \(2024-07 to 2024-07\)/);
   });
 });

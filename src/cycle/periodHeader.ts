@@ -333,17 +333,7 @@ function affixStripped(line: readonly CellValue[], minimum: number): CellValue[]
  * @example sharedAffix(["Item", "Qty Jan 2024", "Qty Feb 2024", "Qty Mar 2024"], 3)?.("Qty Feb 2024") // "Feb 2024"
  */
 function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellValue) => CellValue) | undefined {
-  const counts = new Map<string, number>();
-  const add = (affix: string): void => void counts.set(affix, (counts.get(affix) ?? 0) + 1);
-  for (const cell of line) {
-    if (typeof cell !== "string") continue;
-    const words = cell.trim().toLowerCase().split(/\s+/);
-    for (let k = 1; k < words.length; k++) {
-      if (readHeader(words.slice(k).join(" "))) add(`prefix ${words.slice(0, k).join(" ")}`);
-      if (readHeader(words.slice(0, -k).join(" "))) add(`suffix ${words.slice(-k).join(" ")}`);
-    }
-  }
-  const shared = [...counts].filter(([, count]) => count >= minimum).map(([affix]) => affix);
+  const shared = sharedAffixes(line, minimum);
   if (shared.length === 1) return affixStripper(shared[0]);
   const actual = shared.filter((affix) => ACTUAL_WORD.test(affixWords(affix)));
   if (actual.length !== 1 || !shared.every((affix) => affix === actual[0] || PLANNED_WORD.test(affixWords(affix)))) return undefined;
@@ -357,6 +347,21 @@ function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellV
   };
   const lastActual = Math.max(...starts(actual[0]));
   return shared.every((affix) => affix === actual[0] || starts(affix).every((first) => first > lastActual)) ? affixStripper(actual[0]) : undefined;
+}
+
+/** The words (as "prefix qty" or "suffix value") that at least `minimum` period headers of the line carry before or after their period. */
+function sharedAffixes(line: readonly CellValue[], minimum: number): string[] {
+  const counts = new Map<string, number>();
+  const add = (affix: string): void => void counts.set(affix, (counts.get(affix) ?? 0) + 1);
+  for (const cell of line) {
+    if (typeof cell !== "string") continue;
+    const words = cell.trim().toLowerCase().split(/\s+/);
+    for (let k = 1; k < words.length; k++) {
+      if (readHeader(words.slice(k).join(" "))) add(`prefix ${words.slice(0, k).join(" ")}`);
+      if (readHeader(words.slice(0, -k).join(" "))) add(`suffix ${words.slice(-k).join(" ")}`);
+    }
+  }
+  return [...counts].filter(([, count]) => count >= minimum).map(([affix]) => affix);
 }
 
 /**
@@ -536,6 +541,11 @@ export function periodLineProblem(line: readonly CellValue[], run: PeriodRun | u
   const backwards = readable.find((_, k) => k > 0 && starts[k] <= starts[k - 1]);
   if (backwards !== undefined) return problem(backwards, "repeats a period or comes before the period left of it");
   const unplaced = periodLike.find((position) => readHeader(line[position]) === undefined);
+  const measures = sharedAffixes(line, minimum).map(affixWords);
+  if (unplaced !== undefined && measures.length > 1) {
+    const listed = measures.map((measure) => `"${measure}"`).join(", ");
+    return problem(unplaced, `carries one of ${measures.length} measures written into the period headers (${listed}): which of them is demand is not guessed. Keep the columns of one measure (copy them to a sheet of their own)`);
+  }
   if (unplaced !== undefined) return problem(unplaced, "names a period step 1 cannot place on the calendar (a fiscal period, a quarter, a week or month without its year, a two-digit year, or a date serial stored as text)");
   return problem(periodLike[0], "starts dates that are neither firsts of months, a week apart nor a day apart (a 4-4-5 or other fiscal calendar)");
 }

@@ -1249,6 +1249,21 @@ function oneLineADay(): Layout {
   return { name: "one-line-a-day", description: "Order lines, one a day: dates one day apart down the rows, yet lines (Date, Item, Plant, Qty)", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Hostile: an ERP report with each month's quantity and value side by side ("Jan 2024 Qty", "Jan 2024 Value"): the quantity is the demand. */
+function quantityAndValue(): Layout {
+  const span = months({ year: 2024, month: 1 }, 12);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Report");
+  const next = quantities(149);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Material", ...span.flatMap((m) => [`${MONTH_NAMES[m.month - 1]} ${m.year} Qty`, `${MONTH_NAMES[m.month - 1]} ${m.year} Value`])]);
+  for (const item of ITEMS.slice(0, 3)) {
+    const values = drawn(expected, item, "", span, next);
+    sheet.addRow([item, ...values.flatMap((value) => [value, value * 12.5])]);
+  }
+  return { name: "quantity-and-value", description: "Each month's 'Qty' and 'Value' side by side: the quantity read, the value left out with a note", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1336,6 +1351,7 @@ export function buildLayouts(): Layout[] {
     newestFirst(),
     germanOrderLines(),
     oneLineADay(),
+    quantityAndValue(),
   ];
 }
 

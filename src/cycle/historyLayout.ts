@@ -11,7 +11,7 @@ import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { joinedRun, namesMeasure, periodBands, subtotalLines } from "./periodGroups";
-import { findPeriodRun, inTimeOrder, isPlannedPeriodHeader, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, inTimeOrder, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -182,6 +182,8 @@ export interface GridShape {
   bands?: Omit<SeriesPart, "source">[];
   /** Period columns (or rows) after the history headed as a plan ("Jul-25 Fcst"), left out: the first of them and how many. */
   planned?: { row: number; col: number; count: number; header: string };
+  /** Period columns (or rows) of a money measure beside the quantity ("Jan 2024 Value" beside "Jan 2024 Qty"), left out: the first, how many, and the quantity measure kept. */
+  leftOutMeasure?: { row: number; col: number; count: number; header: string; kept: string };
 }
 
 /** Why a block laid out as a grid cannot be read exactly: the block cell to correct, and what to do. */
@@ -322,7 +324,9 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
     const line = withRunningYears(withGroupYears(values[headerLine - 1], values[headerLine])).map((cell) => (isTotalLabel(cell) ? null : cell));
     const bands = periodBands(values[headerLine - 1], line);
     const run = bands ? joinedRun(bands) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
-    const subtotals = run ? subtotalLines(values, headerLine, run) : new Set<number>();
+    const money = run && !bands ? leftOutMeasure(line) : undefined;
+    // lines left out on purpose: quarter subtotals among the months, and a money measure beside the quantity
+    const subtotals = new Set([...(run ? subtotalLines(values, headerLine, run) : []), ...(money?.positions ?? [])]);
     const problem = bands ? undefined : periodLineProblem(line.map((cell, position) => (subtotals.has(position) ? null : cell)), run);
     if (problem) {
       const refusal = { row: headerLine, col: problem.position, reason: `${problem.reason}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01) once, or correct the mapping to leave it out.` };
@@ -357,6 +361,9 @@ function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridR
     const planned = values[headerLine].flatMap((cell, position) => (position > run.positions[run.positions.length - 1] && isPlannedPeriodHeader(cell) ? [position] : []));
     return {
       ...(planned.length > 0 ? { planned: { row: headerLine, col: planned[0], count: planned.length, header: String(values[headerLine][planned[0]]) } } : {}),
+      ...(money && money.positions.length > 0
+        ? { leftOutMeasure: { row: headerLine, col: money.positions[0], count: money.positions.length, header: String(values[headerLine][money.positions[0]]), kept: money.kept } }
+        : {}),
       ...(bands ? { bands: otherBands.map((band) => ({ headerLine, periodLines: inTimeOrder(band.run).lines, periods: inTimeOrder(band.run).spans.map(spanLabel), location: band.location })) } : {}),
       mapping: {
         orientation,

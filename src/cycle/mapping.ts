@@ -143,6 +143,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   const chosen = demand.length > 0 ? best(demand, true) : undefined;
   const history = chosen ? sheetsOfOneLayout(chosen, demand) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
   if (chosen?.shape.planned) notes.push(plannedNote(chosen.candidate.source, chosen.shape.planned, chosen.shape.mapping.orientation));
+  if (chosen?.shape.leftOutMeasure) notes.push(measureNote(chosen.candidate.source, chosen.shape.leftOutMeasure, chosen.shape.mapping.orientation));
   const read = new Set(history ? historySources(history).map((source) => source.sheet) : []);
   for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
   if (!history) notes.push(...found.flatMap((candidate) => unsplitNote(candidate.source, candidate.values)));
@@ -174,10 +175,21 @@ async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape |
 }
 
 /** The note on period columns after the history headed as a plan, which step 1 leaves out. */
+/** The sheet address of a grid's header cell given as (header line, period line). */
+function headerCellAddress(source: BlockSource, at: { row: number; col: number }, orientation: Orientation): string {
+  const cell = orientation === "periodsAcross" ? { row: source.row + at.row, col: source.col + at.col } : { row: source.row + at.col, col: source.col + at.row };
+  return sheetCellAddress(source.sheet, cell);
+}
+
 function plannedNote(source: BlockSource, planned: NonNullable<GridShape["planned"]>, orientation: Orientation): string {
-  const cell = orientation === "periodsAcross" ? { row: source.row + planned.row, col: source.col + planned.col } : { row: source.row + planned.col, col: source.col + planned.row };
   const lines = `${orientation === "periodsAcross" ? "column" : "row"}${planned.count === 1 ? "" : "s"}`;
-  return `${planned.count} ${lines} from ${sheetCellAddress(source.sheet, cell)} ("${planned.header}") on ${planned.count === 1 ? "is" : "are"} headed as a plan (forecast, budget), not history: step 1 leaves ${planned.count === 1 ? "it" : "them"} out of the history.`;
+  return `${planned.count} ${lines} from ${headerCellAddress(source, planned, orientation)} ("${planned.header}") on ${planned.count === 1 ? "is" : "are"} headed as a plan (forecast, budget), not history: step 1 leaves ${planned.count === 1 ? "it" : "them"} out of the history.`;
+}
+
+/** The note for the money measure's period lines left out beside the quantity ("Jan 2024 Value" beside "Jan 2024 Qty"). */
+function measureNote(source: BlockSource, measure: NonNullable<GridShape["leftOutMeasure"]>, orientation: Orientation): string {
+  const lines = orientation === "periodsAcross" ? "columns" : "rows";
+  return `${measure.count} ${lines} from ${headerCellAddress(source, measure, orientation)} ("${measure.header}") hold a value beside each period's quantity ("${measure.kept}"): step 1 reads the quantity as demand and leaves the value ${lines} out.`;
 }
 
 /** A refusal in a planner's words, the cell's address first: "Fiscal!B1: "FY24 P01" names a period ...". */

@@ -12,6 +12,7 @@
 import { excelDateTime } from "../workbook/excelDate";
 import type { CellValue } from "../workbook/workbook";
 import { calendarDate, daySerial, daysInMonth, dayLabel, isoWeekday, isoWeekLabel, isoWeekStart } from "./calendarDays";
+import { historyFieldOf } from "./headerNames";
 
 /** A calendar month. */
 export interface Month {
@@ -335,6 +336,8 @@ function affixStripped(line: readonly CellValue[], minimum: number): CellValue[]
 function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellValue) => CellValue) | undefined {
   const shared = sharedAffixes(line, minimum);
   if (shared.length === 1) return affixStripper(shared[0]);
+  const measure = demandMeasure(shared);
+  if (measure) return affixStripper(measure.kept);
   const actual = shared.filter((affix) => ACTUAL_WORD.test(affixWords(affix)));
   if (actual.length !== 1 || !shared.every((affix) => affix === actual[0] || PLANNED_WORD.test(affixWords(affix)))) return undefined;
   const starts = (affix: string): number[] => {
@@ -347,6 +350,38 @@ function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellV
   };
   const lastActual = Math.max(...starts(actual[0]));
   return shared.every((affix) => affix === actual[0] || starts(affix).every((first) => first > lastActual)) ? affixStripper(actual[0]) : undefined;
+}
+
+/** Words of a measure that is money, not demand: value, revenue, amount, margin, cost, price (and their German, French, Spanish, Italian, Dutch names, currencies). */
+const VALUE_WORD = /^(?:value|val|revenue|sales value|net value|amount|amt|turnover|margin|cost|price|umsatz|wert|nettowert|chiffre d'affaires|montant|importe|valor|valore|fatturato|omzet|waarde|eur|usd|gbp|chf)$/;
+
+/**
+ * Of several measures written into the period headers, the demand: the one naming a quantity ("Qty",
+ * "Units", "Menge") when every other names money ("Value", "Revenue", "Umsatz"), as ERP reports put a
+ * month's quantity and value side by side. Undefined when no such single quantity measure exists.
+ */
+function demandMeasure(shared: readonly string[]): { kept: string; dropped: string[] } | undefined {
+  const quantity = shared.filter((affix) => historyFieldOf(affixWords(affix)) === "quantity");
+  if (quantity.length !== 1) return undefined;
+  const dropped = shared.filter((affix) => affix !== quantity[0]);
+  return dropped.length > 0 && dropped.every((affix) => VALUE_WORD.test(affixWords(affix))) ? { kept: quantity[0], dropped } : undefined;
+}
+
+/**
+ * The period headers of a line that carry a money measure beside the quantity one ("Jan 2024 Value"
+ * beside "Jan 2024 Qty", {@link demandMeasure}): left out of the history, which is the quantity.
+ * @param line the cells along the row or column
+ * @param minimum fewest headers that make a shared measure (default 3)
+ * @returns their positions and the measures' words, or undefined when the line has no such pair
+ * @example leftOutMeasure(["Item", "Jan 2024 Qty", "Jan 2024 Value", "Feb 2024 Qty", "Feb 2024 Value", "Mar 2024 Qty", "Mar 2024 Value"])?.positions // [2, 4, 6]
+ */
+export function leftOutMeasure(line: readonly CellValue[], minimum = 3): { positions: number[]; kept: string; dropped: string[] } | undefined {
+  if (line.filter((cell) => readHeader(cell) !== undefined).length >= minimum) return undefined;
+  const measure = demandMeasure(sharedAffixes(line, minimum));
+  if (!measure) return undefined;
+  const strippers = measure.dropped.map(affixStripper);
+  const positions = line.flatMap((cell, position) => (strippers.some((strip) => strip(cell) !== cell && readHeader(strip(cell)) !== undefined) ? [position] : []));
+  return { positions, kept: affixWords(measure.kept), dropped: measure.dropped.map(affixWords) };
 }
 
 /** The words (as "prefix qty" or "suffix value") that at least `minimum` period headers of the line carry before or after their period. */

@@ -107,6 +107,13 @@ describe("what the reader says about a layout", () => {
     expect((await readHistory(book, history, "week")).periods[0]).toBe("2024-W03");
   });
 
+  it("each month's value beside its quantity is left out with a note naming the first value column", async () => {
+    const book = await load(byName("quantity-and-value"));
+    const mapping = await proposeMapping(book);
+    expect((mapping.history as SeriesMapping).periodLines).toEqual(Array.from({ length: 12 }, (_, k) => 1 + 2 * k));
+    expect(mapping.notes).toContain('12 columns from Report!C1 ("Jan 2024 Value") hold a value beside each period\'s quantity ("qty"): step 1 reads the quantity as demand and leaves the value columns out.');
+  });
+
   it("the ERP export's totals, headings and blank rows are left out and counted, with their quantity", async () => {
     const book = await load(byName("erp-export"));
     const reading = await readHistory(book, (await proposeMapping(book)).history!);

@@ -6,6 +6,7 @@ import {
   dayMonthOrder,
   findPeriodRun,
   inTimeOrder,
+  leftOutMeasure,
   looksLikePeriod,
   monthLabel,
   monthOfName,
@@ -224,12 +225,17 @@ describe("periodLineProblem: headers that look like periods but cannot be read e
     const repeated = ["Item", "Jan 2024", "Feb 2024", "Feb 2024", "Mar 2024"];
     expect(periodLineProblem(repeated, findPeriodRun(repeated))?.position).toBe(3);
     expect(periodLineProblem(["Item", "FY24 P01", "FY24 P02", "FY24 P03"], undefined)?.reason).toMatch(/^"FY24 P01" names a period step 1 cannot place/);
-    // two measures a month ("Jan 2024 Qty", "Jan 2024 Value"): named as such, not as an unknown period
-    const measures = ["Item", "Jan 2024 Qty", "Jan 2024 Value", "Feb 2024 Qty", "Feb 2024 Value", "Mar 2024 Qty", "Mar 2024 Value"];
+    // two measures a month, neither of them money ("Jan 2024 Units", "Jan 2024 Cases"): named as such, not as an unknown period
+    const measures = ["Item", "Jan 2024 Units", "Jan 2024 Cases", "Feb 2024 Units", "Feb 2024 Cases", "Mar 2024 Units", "Mar 2024 Cases"];
     expect(periodLineProblem(measures, findPeriodRun(measures))).toEqual({
       position: 1,
-      reason: '"Jan 2024 Qty" carries one of 2 measures written into the period headers ("qty", "value"): which of them is demand is not guessed. Keep the columns of one measure (copy them to a sheet of their own)',
+      reason: '"Jan 2024 Units" carries one of 2 measures written into the period headers ("units", "cases"): which of them is demand is not guessed. Keep the columns of one measure (copy them to a sheet of their own)',
     });
+    // a quantity beside a value: the quantity is the run, the value headers are the ones left out
+    const qtyValue = ["Item", "Jan 2024 Qty", "Jan 2024 Value", "Feb 2024 Qty", "Feb 2024 Value", "Mar 2024 Qty", "Mar 2024 Value"];
+    expect(findPeriodRun(qtyValue)?.positions).toEqual([1, 3, 5]);
+    expect(leftOutMeasure(qtyValue)).toEqual({ positions: [2, 4, 6], kept: "qty", dropped: ["value"] });
+    expect(leftOutMeasure(measures)).toBeUndefined();
     // January 2024, or 24 January? Not guessed
     expect(periodLineProblem(["Item", "01/24", "02/24", "03/24"], findPeriodRun(["Item", "01/24", "02/24", "03/24"]))?.reason).toMatch(/^"01\/24" names a period step 1 cannot place on the calendar \(.*a two-digit year/);
     const dates = ["Item", daySerial(2024, 1, 27), daySerial(2024, 2, 24), daySerial(2024, 3, 30)];

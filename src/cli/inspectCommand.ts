@@ -6,6 +6,7 @@
 import { PlanningError } from "../core/errors";
 import { itemMasterNotes, loadMapping, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
 import { historySources, isBanded, isLines, isSheetPerPeriod } from "../cycle/historyLayout";
+import { counted } from "../cycle/counted";
 import { reconciliationText } from "../cycle/reconciliation";
 import { hasLocations, readPlanningData, type PlanningReading } from "../cycle/planningData";
 import { validateData, type ValidationReport } from "../cycle/validate";
@@ -71,7 +72,7 @@ function describeMapping(mapping: DataMapping, data: PlanningReading | undefined
     const layout = isLines(history) ? "order lines" : isSheetPerPeriod(history) ? `a sheet per ${history.periodKind ?? "month"}` : history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
     const direction = `${layout}${isBanded(history) ? ", a band of periods per location" : ""}`;
     lines.push(
-      `  history:   ${data.series.length} ${hasLocations(data.series) ? "item x location series" : "items"} x ${data.periods.length} periods (${span(data.periods)}), ${direction}, from ${historySources(history).map(source).join(", ")}`,
+      `  history:   ${hasLocations(data.series) ? `${data.series.length} item x location series` : counted(data.series.length, "item")} x ${counted(data.periods.length, "period")} (${span(data.periods)}), ${direction}, from ${historySources(history).map(source).join(", ")}`,
       `             ${reconciliationText(data.reconciliation)}`,
     );
   } else {
@@ -82,7 +83,7 @@ function describeMapping(mapping: DataMapping, data: PlanningReading | undefined
     const families = new Set(data.items.map((item) => item.family).filter((family) => family !== "")).size;
     const hours = [...new Set(data.items.flatMap((item) => Object.keys(item.hoursPerUnit)))];
     lines.push(
-      `  items:     ${data.items.length} items in ${families} families; fields ${fields}${hours.length > 0 ? `; hours per unit: ${hours.join(", ")}` : ""}; from ${source(items.source)}`,
+      `  items:     ${counted(data.items.length, "item")} in ${counted(families, "family", "families")}; fields ${fields}${hours.length > 0 ? `; hours per unit: ${hours.join(", ")}` : ""}; from ${source(items.source)}`,
       ...itemMasterNotes(items).map((note) => `             ${note}`),
     );
   } else {

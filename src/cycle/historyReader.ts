@@ -245,6 +245,14 @@ function phantomReason(key: CellValue, keyHeader: CellValue): string | undefined
   return typeof key === "boolean" ? "is TRUE or FALSE" : undefined;
 }
 
+/** What an order line's date (or year and month) cells say: one period, two days a text date could be ("01/02/2024"), or nothing readable. */
+function lineDate(row: readonly CellValue[], columns: LinesMapping["columns"]): { span: PeriodSpan } | { twoDays: { dayFirst: number; monthFirst: number } } | undefined {
+  const twoDays = columns.year === undefined ? ambiguousDayMonth(row[columns.date] ?? null) : undefined;
+  if (twoDays !== undefined) return { twoDays };
+  const span = lineSpan(row, columns);
+  return span && { span };
+}
+
 /** An order line whose text date reads as two days ("01/02/2024"), kept until its column settles the order. */
 interface UndatedLine {
   key: RowKey;
@@ -289,11 +297,10 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(itemCell)}" ${phantom}; it is not an item.` });
           return collector.tally.leftOut("phantom", amount, key.address);
         }
-        const twoDays = columns.year === undefined ? ambiguousDayMonth(cell(columns.date)) : undefined;
         const order = columns.year === undefined ? dayMonthOrder(cell(columns.date)) : undefined;
         if (order !== undefined) orders.add(order);
-        const span = twoDays === undefined ? lineSpan(row, columns) : undefined;
-        if (!span && twoDays === undefined) {
+        const date = lineDate(row, columns);
+        if (!date) {
           const message =
             columns.year === undefined
               ? `${at(columns.date)}: "${String(cell(columns.date) ?? "")}" is not a date or period. Enter the order date.`
@@ -311,10 +318,10 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
             return collector.tally.leftOut("otherUnit", amount, address);
           }
         }
-        if (!span) return void undated.push({ key, amount, days: twoDays as { dayFirst: number; monthFirst: number }, address: at(columns.date), text: String(cell(columns.date)) });
+        if ("twoDays" in date) return void undated.push({ key, amount, days: date.twoDays, address: at(columns.date), text: String(cell(columns.date)) });
         collector.tally.used(amount);
-        const [{ label }] = collector.add(key, span, "", amount);
-        if (span.kind === "day") collector.lineOn(span.first, label, amount, key);
+        const [{ label }] = collector.add(key, date.span, "", amount);
+        if (date.span.kind === "day") collector.lineOn(date.span.first, label, amount, key);
       }),
     );
   }

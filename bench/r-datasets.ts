@@ -53,6 +53,12 @@ function main(): void {
     lines.push(`  ${method === "sop auto" ? method : `R ${method}`}: ${meanOf(s.smape).toFixed(3)} / ${meanOf(s.mase).toFixed(3)} / ${cover(s.inside80)} / ${cover(s.inside95)}`);
   }
   process.stdout.write(lines.join("\n") + "\n");
+  const summary = Object.fromEntries(
+    Object.entries(scores).map(([method, s]) => [method, { smape: meanOf(s.smape), mase: meanOf(s.mase), cover80: 100 * meanOf(s.inside80), cover95: 100 * meanOf(s.inside95) }]),
+  );
+  const out = path.resolve(__dirname, "..", "..", "out", "bench-r-datasets.json");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ series: ids.length, summary }, null, 2));
 }
 
 main();

@@ -585,7 +585,7 @@ export function periodLineProblem(line: readonly CellValue[], run: PeriodRun | u
   return problem(periodLike[0], "starts dates that are neither firsts of months, a week apart nor a day apart (a 4-4-5 or other fiscal calendar)");
 }
 
-const DAY_MONTH_YEAR = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 /**
  * The two days a date written as text reads as, when they differ ("01/02/2024": 1 February day first,

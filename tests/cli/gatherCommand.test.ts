@@ -122,6 +122,15 @@ describe("sop gather", () => {
     expect(weekly.stderr).toContain('The order dates in "Calendar Year/Month" are months (yearmonth (202401, a calendar month as SAP stores it)): a month\'s quantity cannot be spread over its weeks. Gather by month.');
   });
 
+  test("reads a German export: its headers, and order dates written as text with a time (13.01.2024 14:32)", async () => {
+    const german = await gatherLines("sap-de.csv", "Belegdatum;Material;Werk;Menge\n31.01.2024 08:15;M-1;1000;5\n01.02.2024 14:32;M-1;1000;7\n15.03.2024 09:00;M-2;1000;3\n");
+    expect(german.stdout).toContain('order date = "Belegdatum" (read as day.month.year hour:minute), item = "Material", location = "Werk", quantity = "Menge"');
+    expect((await historySheet(path.join(dir, "sap-de.xlsx"))).slice(1)).toEqual([
+      ["M-1", "1000", 5, 7, 0],
+      ["M-2", "1000", null, null, 3],
+    ]);
+  });
+
   test("leaves out lines their status marks cancelled or rejected, counted and named", async () => {
     const result = await gatherLines("status.csv", "Order Date,SKU,Qty,Status\n2024-01-05,A,10,Shipped\n2024-01-09,A,7,Cancelled\n2024-02-02,A,5,\n2024-02-11,A,3,annulé\n2024-03-01,A,4,Open\n");
     expect(result.stdout).toContain('status = "Status"');

@@ -250,6 +250,7 @@ describe("an order line's text date", () => {
     expect(textDaySpan("13.01.2024")).toEqual({ kind: "day", first: daySerial(2024, 1, 13), days: 1 });
     expect(textDaySpan("1/13/2024")).toEqual({ kind: "day", first: daySerial(2024, 1, 13), days: 1 });
     expect(textDaySpan("01.02.2024")?.first).toBe(daySerial(2024, 2, 1));
+    expect(textDaySpan("13.01.2024 14:32")?.first).toBe(daySerial(2024, 1, 13));
     expect(textDaySpan("2024-01-13")).toBeUndefined();
     expect(textDaySpan("31.02.2024")).toBeUndefined();
   });

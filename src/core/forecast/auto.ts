@@ -1,4 +1,4 @@
-import { INTERVAL_SCALES, ownErrorScale, scaledIntervalsModel, seriesClass, tableScale } from "./calibration";
+import { INTERVAL_SCALES, ownErrorScale, perLevel, scaledIntervalsModel, seriesClass, tableScale } from "./calibration";
 import type { IntervalScaleCell, StepError } from "./calibration";
 import { normalQuantile } from "../normalQuantile";
 import { combineModels } from "./combination";
@@ -447,11 +447,7 @@ function intervalFactors(model: FittedModel, cell: IntervalScaleCell | undefined
   const reference = model.forecast(steps, [95]);
   const z = normalQuantile(0.975);
   const sd = reference.intervals[0].upper.map((u, i) => (u - reference.mean[i]) / z);
-  const factors = new Map<number, number>();
-  return (level) => {
-    if (!factors.has(level)) factors.set(level, tableScale(cell, level) * ownErrorScale(originErrors, sd, level, priorCount));
-    return factors.get(level) ?? 1;
-  };
+  return perLevel((level) => tableScale(cell, level) * ownErrorScale(originErrors, sd, level, priorCount));
 }
 
 /** Simpler methods tried, in order, when no member has enough history. */

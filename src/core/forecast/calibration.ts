@@ -29,6 +29,37 @@ export function standardisedErrors(heldOut: readonly HeldOutForecast[]): number[
 }
 
 /**
+ * The level-L quantile (nearest rank) of standardised absolute errors over z_L, the normal quantile
+ * the model's level-L interval stands at: 1 when the errors fall inside at rate L.
+ * @param sorted - standardised absolute errors, ascending, at least one
+ * @param level - interval level in percent
+ * @returns the ratio
+ * @example levelRatio([0.5, 1, 1.5, 4], 80) // 1.5 / 1.2816 ≈ 1.17
+ */
+function levelRatio(sorted: readonly number[], level: number): number {
+  const quantile = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((level / 100) * sorted.length) - 1))];
+  return quantile / normalQuantile(0.5 + level / 200);
+}
+
+/**
+ * A factor per interval level, computed once for each level asked for (a model's forecast asks for the
+ * same level at every step).
+ * @param compute - the factor of a level
+ * @returns the same function, remembering its answers
+ * @example perLevel((level) => tableScale(cell, level))(95)
+ */
+export function perLevel(compute: (level: number) => number): (level: number) => number {
+  const factors = new Map<number, number>();
+  return (level) => {
+    const known = factors.get(level);
+    if (known !== undefined) return known;
+    const factor = compute(level);
+    factors.set(level, factor);
+    return factor;
+  };
+}
+
+/**
  * The factor by which a model's level-L interval half-widths must grow so that the held-out errors
  * fall inside at rate L: the L-quantile (nearest rank) of the standardised errors over z_L, shrunk
  * toward 1 by N / (N + N₀) with N errors, and never below 1 (intervals are widened, not narrowed, on
@@ -41,9 +72,7 @@ export function standardisedErrors(heldOut: readonly HeldOutForecast[]): number[
  */
 export function intervalScale(errors: readonly number[], level: number, priorCount: number): number {
   if (errors.length === 0) return 1;
-  const sorted = [...errors].sort((a, b) => a - b);
-  const quantile = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((level / 100) * sorted.length) - 1))];
-  const raw = quantile / normalQuantile(0.5 + level / 200);
+  const raw = levelRatio([...errors].sort((a, b) => a - b), level);
   const lambda = errors.length / (errors.length + priorCount);
   return Math.max(1, 1 + lambda * (raw - 1));
 }
@@ -73,10 +102,10 @@ export function ownErrorScale(errors: readonly StepError[], sd: readonly number[
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
   if (ratios.length === 0 || sd.length === 0) return 1;
-  const quantile = ratios[Math.min(ratios.length - 1, Math.max(0, Math.ceil((level / 100) * ratios.length) - 1))];
-  if (!(quantile > 0)) return 1;
+  const raw = levelRatio(ratios, level);
+  if (!(raw > 0)) return 1;
   const lambda = ratios.length / (ratios.length + priorCount);
-  return Math.exp(lambda * Math.log(quantile / normalQuantile(0.5 + level / 200)));
+  return Math.exp(lambda * Math.log(raw));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { intervalScale, scaledIntervalsModel, standardisedErrors } from "./calibration";
+import { intervalScale, perLevel, scaledIntervalsModel, standardisedErrors } from "./calibration";
 import type { HeldOutForecast } from "./calibration";
 import { weightedForecast, weightedModels } from "./combination";
 import type { FittedModel, Forecaster } from "./model";
@@ -91,13 +91,8 @@ export function intermittentFit(history: readonly number[], seasonLength: number
     candidates.map((c) => c.model),
     weights,
   );
-  const scales = new Map<number, number>();
-  const scale = (level: number): number => {
-    if (!scales.has(level)) scales.set(level, intervalScale(standardised, level, PRIOR_COUNT));
-    return scales.get(level) ?? 1;
-  };
   return {
-    model: scaledIntervalsModel(combined, scale, 0),
+    model: scaledIntervalsModel(combined, perLevel((level) => intervalScale(standardised, level, PRIOR_COUNT)), 0),
     weights: candidates.map((c, k) => ({ id: c.id, weight: weights[k] })).sort((a, b) => b.weight - a.weight),
     evidence,
   };

@@ -113,7 +113,6 @@ export function memberEvidence(
 ): EvidenceWeights {
   const inClass = !plan.classes || plan.classes.includes(seriesClass(seasonLength, history.length));
   const origins = inClass ? rollingOrigins(history.length, evidenceSpan(seasonLength), plan.origins, MIN_TRAINING) : [];
-  const errors: number[][] = [[], ...plan.singles.map(() => [])];
   const originErrors: OriginError[] = [];
   for (const origin of origins) {
     const training = history.slice(0, origin);
@@ -127,12 +126,11 @@ export function memberEvidence(
     const forecasts = [...means.values()];
     for (let i = 0; i < steps; i++) {
       const candidates = [combineValues(forecasts.map((f) => f[i]), rule), ...plan.singles.map((id) => means.get(id)?.[i] ?? NaN)].map((f) => f - history[origin + i]);
-      candidates.forEach((e, k) => {
-        if (Number.isFinite(e)) errors[k].push(e);
-      });
       originErrors.push({ step: i + 1, errors: candidates });
     }
   }
+  // each candidate's errors, origin after origin (the consensus first)
+  const errors = Array.from({ length: plan.singles.length + 1 }, (_, k) => originErrors.map((point) => point.errors[k]).filter(Number.isFinite));
   const evidence = errors[0].length;
   const prior = plan.prior === "consensus" ? errors.map((_, k) => (k === 0 ? 1 : 0)) : undefined;
   if (evidence === 0) return { weights: prior ?? errors.map(() => 1 / errors.length), evidence, originErrors };

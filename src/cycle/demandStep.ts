@@ -1,3 +1,4 @@
+import { median } from "simple-statistics";
 import { PlanningError } from "../core/errors";
 import { itemFamilySeasons, shownDemand } from "../core/forecast";
 import type { FamilySeason } from "../core/forecast";
@@ -188,15 +189,14 @@ export async function runDemandStep(
   );
   options.onProgress?.({ fraction: 1, message: "Forecast written" });
 
-  const scored = items.map((item) => item.holdoutAccuracy).filter((v): v is number => v !== null).sort((a, b) => a - b);
-  const medianAccuracy = scored.length === 0 ? Number.NaN : (scored[Math.floor((scored.length - 1) / 2)] + scored[Math.ceil((scored.length - 1) / 2)]) / 2;
+  const scored = items.map((item) => item.holdoutAccuracy).filter((v): v is number => v !== null);
   const borrowed = items.filter((item) => item.familySeason).map((item) => seriesKey(item.item, item.location));
   return {
     periods,
     items,
     report: {
       summary:
-        `Forecast ${located ? `${items.length} item x location series` : counted(items.length, "item")} for ${counted(periods.length, "month")} (${periods[0]} to ${periods[periods.length - 1]})${scored.length > 0 ? `; median holdout accuracy ${medianAccuracy.toFixed(1)}%` : ""}. ` +
+        `Forecast ${located ? `${items.length} item x location series` : counted(items.length, "item")} for ${counted(periods.length, "month")} (${periods[0]} to ${periods[periods.length - 1]})${scored.length > 0 ? `; median holdout accuracy ${median(scored).toFixed(1)}%` : ""}. ` +
         `${borrowed.length > 0 ? `${borrowed.length} items use the season of their family. ` : ""}${overrides.length} overrides applied.`,
       messages: [
         ...acceptedNote(accepted),

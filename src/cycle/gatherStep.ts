@@ -58,7 +58,6 @@ function overridesHeader(withLocations: boolean): string[] {
   return ["Role", ...keyHeader(withLocations), "Period", "Value", "Delta", "Percent", "Reason"];
 }
 
-
 /**
  * Step 1, gather and check: use the mapping saved in the workbook (or propose one and save it), read
  * the planner's data, validate it, cleanse a copy of the history (blanks filled, outliers corrected,

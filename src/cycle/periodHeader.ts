@@ -295,16 +295,16 @@ function ordered(values: number[], oneStep: (a: number, b: number) => boolean, m
  * @example textDateReadings(["SKU", "01/01/2024", "08/01/2024", "15/01/2024"])?.[3] // { type: "date", serial: 45306 }
  */
 function textDateReadings(line: readonly CellValue[]): (HeaderReading | undefined)[] | undefined {
-  const parts = line.map((cell) => (typeof cell === "string" ? DAY_MONTH_YEAR.exec(cell.trim()) : null));
-  const dated = parts.filter((match): match is RegExpExecArray => match !== null);
+  const parts = line.map(textDateParts);
+  const dated = parts.filter((part): part is [number, number, number] => part !== undefined);
   if (dated.length < 2) return undefined;
-  const dayFirst = dated.some((match) => Number(match[1]) > 12);
-  if (dayFirst === dated.some((match) => Number(match[2]) > 12)) return undefined;
+  const dayFirst = dated.some(([first]) => first > 12);
+  if (dayFirst === dated.some(([, second]) => second > 12)) return undefined;
   return line.map((cell, k) => {
-    const match = parts[k];
-    if (match === null) return readHeader(cell);
-    const [day, monthOfYear, year] = dayFirst ? [Number(match[1]), Number(match[2]), Number(match[3])] : [Number(match[2]), Number(match[1]), Number(match[3])];
-    const serial = headerDay(year, monthOfYear, day);
+    const part = parts[k];
+    if (part === undefined) return readHeader(cell);
+    const [first, second, year] = part;
+    const serial = dayFirst ? headerDay(year, second, first) : headerDay(year, first, second);
     return serial === undefined ? undefined : { type: "date", serial };
   });
 }
@@ -596,9 +596,9 @@ const DAY_MONTH_YEAR = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ t]\d{1,2}:\d{2}(?
  * @example ambiguousDayMonth("13/02/2024") // undefined
  */
 export function ambiguousDayMonth(value: CellValue): { dayFirst: number; monthFirst: number } | undefined {
-  const match = typeof value === "string" ? DAY_MONTH_YEAR.exec(value.trim()) : null;
-  if (match === null) return undefined;
-  const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const parts = textDateParts(value);
+  if (parts === undefined) return undefined;
+  const [first, second, year] = parts;
   if (first > 12 || second > 12 || first === second) return undefined;
   return { dayFirst: daySerial(year, second, first), monthFirst: daySerial(year, first, second) };
 }
@@ -611,10 +611,10 @@ export function ambiguousDayMonth(value: CellValue): { dayFirst: number; monthFi
  * @example textDaySpan("13.01.2024") // { kind: "day", first: 45304, days: 1 }
  */
 export function textDaySpan(value: CellValue): PeriodSpan | undefined {
-  const match = typeof value === "string" ? DAY_MONTH_YEAR.exec(value.trim()) : null;
-  if (match === null) return undefined;
-  const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const serial = dayMonthOrder(value) === "monthFirst" ? headerDay(year, first, second) : headerDay(year, second, first);
+  const parts = textDateParts(value);
+  if (parts === undefined) return undefined;
+  const [first, second, year] = parts;
+  const serial = orderOf(first, second) === "monthFirst" ? headerDay(year, first, second) : headerDay(year, second, first);
   return serial === undefined ? undefined : { kind: "day", first: serial, days: 1 };
 }
 
@@ -626,11 +626,20 @@ export function textDaySpan(value: CellValue): PeriodSpan | undefined {
  * @example dayMonthOrder("01.02.2024") // undefined
  */
 export function dayMonthOrder(value: CellValue): "dayFirst" | "monthFirst" | undefined {
-  const match = typeof value === "string" ? DAY_MONTH_YEAR.exec(value.trim()) : null;
-  if (match === null) return undefined;
-  const [first, second] = [Number(match[1]), Number(match[2])];
+  const parts = textDateParts(value);
+  return parts && orderOf(parts[0], parts[1]);
+}
+
+/** The order of day and month two parts of a text date settle: the one above 12 is the day. */
+function orderOf(first: number, second: number): "dayFirst" | "monthFirst" | undefined {
   if (first > 12 && second <= 12) return "dayFirst";
   return second > 12 && first <= 12 ? "monthFirst" : undefined;
+}
+
+/** The first two numbers and the year of a date written as text ("13.01.2024", "1/13/2024 08:15"), a time after it ignored. */
+function textDateParts(value: CellValue): [number, number, number] | undefined {
+  const match = typeof value === "string" ? DAY_MONTH_YEAR.exec(value.trim()) : null;
+  return match === null ? undefined : [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
 function monthRun(positions: number[], months: Month[]): PeriodRun | undefined {

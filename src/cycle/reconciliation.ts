@@ -142,9 +142,9 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
 export function reconciliationText(account: Reconciliation): string {
   const number = (value: number): string => value.toLocaleString("en-US", { maximumFractionDigits: 2 });
   // a grid's cells of a partial month leave no row out: its rows are used for their other months
-  const counted = (group: LeftOutRows): string =>
+  const described = (group: LeftOutRows): string =>
     group.buckets ? `${group.rows > 0 ? `${group.rows} rows` : "cells"} ${group.buckets.join(" and ")}` : `${group.rows} ${REASON_TEXT[group.reason]}`;
-  const parts = account.leftOut.map((group) => `${counted(group)}${group.quantity !== 0 ? ` (quantity ${number(group.quantity)})` : ""}`);
+  const parts = account.leftOut.map((group) => `${described(group)}${group.quantity !== 0 ? ` (quantity ${number(group.quantity)})` : ""}`);
   return (
     `Read ${account.rowsRead} rows holding a quantity of ${number(account.quantityIn)}: used ${account.rowsUsed} rows (${number(account.quantityUsed)})` +
     (parts.length > 0 ? `; left out ${parts.join(", ")}.` : ".")

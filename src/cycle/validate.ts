@@ -16,6 +16,7 @@ import type { ItemField, ResourceField } from "./headerNames";
 import { describeHistory, isLines, seriesParts } from "./historyLayout";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
+import { calendarSeasonLength } from "./periods";
 import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type SeriesCells } from "./planningData";
 import { refusalReasons } from "./historyReader";
 import type { ReadProblem } from "./reconciliation";
@@ -151,8 +152,8 @@ const INCOMPLETE_SHARE = 0.75;
  * @example lastPeriodShortfall(thirteenMonths, [{ history: [...new Array(12).fill(100), 42] }])?.kind // "incompleteLastPeriod"
  */
 export function lastPeriodShortfall(periods: readonly string[], series: readonly { history: readonly (number | null)[] }[]): ValidationIssue | undefined {
-  const cycle = periods.every((p) => /^\d{4}-\d{2}$/.test(p)) ? 12 : periods.every((p) => /^\d{4}-W\d{2}$/.test(p)) ? 52 : 0;
-  if (cycle === 0 || periods.length < cycle + 1) return undefined;
+  const cycle = calendarSeasonLength(periods);
+  if ((cycle !== 12 && cycle !== 52) || periods.length < cycle + 1) return undefined;
   const totals = periods.map((_, t) => series.reduce((sum, s) => sum + Math.max(0, s.history[t] ?? 0), 0));
   const last = totals.length - 1;
   const usual = median(totals.slice(last - cycle, last));

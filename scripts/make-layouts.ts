@@ -1264,6 +1264,31 @@ function quantityAndValue(): Layout {
   return { name: "quantity-and-value", description: "Each month's 'Qty' and 'Value' side by side: the quantity read, the value left out with a note", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/**
+ * Hostile: a pivot table with two value fields, as Excel writes it: each month (a date cell) merged over
+ * "Sum of Qty" and "Sum of Value" in a second header row, item and plant down the rows, a "Grand Total"
+ * group after the months. The quantity is the demand; the value and total columns are left out.
+ */
+function monthsOverMeasures(): Layout {
+  const span = months({ year: 2024, month: 1 }, 14);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Pivot");
+  const next = quantities(151);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Material", "Plant", ...span.flatMap((m) => [utc(m.year, m.month, 1), null]), "Grand Total", null]);
+  sheet.addRow([null, null, ...[...span, null].flatMap(() => ["Sum of Qty", "Sum of Value"])]);
+  for (let k = 0; k <= span.length; k++) sheet.mergeCells(1, 3 + 2 * k, 1, 4 + 2 * k);
+  span.forEach((_, k) => (sheet.getCell(1, 3 + 2 * k).numFmt = "mmm yyyy"));
+  for (const item of ITEMS.slice(0, 3)) {
+    for (const plant of ["1000", "2000"]) {
+      const values = drawn(expected, item, plant, span, next);
+      const total = values.reduce((sum, value) => sum + value, 0);
+      sheet.addRow([item, plant, ...values.flatMap((value) => [value, value * 12.5]), total, total * 12.5]);
+    }
+  }
+  return { name: "months-over-measures", description: "A pivot table's months (dates) merged over 'Sum of Qty' and 'Sum of Value', item and plant down, a grand total group", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1352,6 +1377,7 @@ export function buildLayouts(): Layout[] {
     germanOrderLines(),
     oneLineADay(),
     quantityAndValue(),
+    monthsOverMeasures(),
   ];
 }
 

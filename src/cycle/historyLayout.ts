@@ -10,7 +10,7 @@
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
-import { joinedRun, namesMeasure, periodBands, subtotalLines } from "./periodGroups";
+import { joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
 import { findPeriodRun, inTimeOrder, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
@@ -318,11 +318,15 @@ const BARE_WEEK = /^(?:w|wk|week|kw)\s*[-.]?\s*(\d{1,2})$/i;
  * when the header line found cannot be read exactly, or when no line holds a run but one holds
  * headers that look like periods.
  */
-function headedGrid(values: Matrix, orientation: Orientation): GridShape | GridRefusal | undefined {
+function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRefusal | undefined {
   let firstProblem: GridRefusal | undefined;
-  for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, values.length); headerLine++) {
-    const line = withRunningYears(withGroupYears(values[headerLine - 1], values[headerLine])).map((cell) => (isTotalLabel(cell) ? null : cell));
-    const bands = periodBands(values[headerLine - 1], line);
+  for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, rows.length); headerLine++) {
+    if (withMeasureHeaders(rows[headerLine], rows[headerLine + 1])) continue;
+    const measured = withMeasureHeaders(rows[headerLine - 1], rows[headerLine]);
+    const values = measured ? rows.map((row, r) => (r === headerLine ? measured : row)) : rows;
+    const above = measured ? undefined : values[headerLine - 1];
+    const line = withRunningYears(withGroupYears(above, values[headerLine])).map((cell) => (isTotalLabel(cell) ? null : cell));
+    const bands = periodBands(above, line);
     const run = bands ? joinedRun(bands) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
     const money = run && !bands ? leftOutMeasure(line) : undefined;
     // lines left out on purpose: quarter subtotals among the months, and a money measure beside the quantity

@@ -3,7 +3,8 @@
  * with the location as its column field) and quarter or half-year subtotal columns among the months.
  */
 import type { CellValue, Matrix } from "../workbook/workbook";
-import { toNumber } from "./cellValues";
+import { dayLabel } from "./calendarDays";
+import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf } from "./headerNames";
 import { findPeriodRun, looksLikePeriod, parsePeriodCell, periodLineProblem, type PeriodRun } from "./periodHeader";
 
@@ -60,6 +61,46 @@ const MEASURE_LABEL = /^(?:act(?:ual)?s?|budget|bud|bgt|fc|fcst|forecast|plan|ta
 /** True for a band label naming a measure or an item attribute rather than a location. */
 export function namesMeasure(label: string): boolean {
   return MEASURE_LABEL.test(label) || historyFieldOf(label) === "quantity" || itemFieldOf(label) !== undefined;
+}
+
+/**
+ * A header line of periods over a second header line naming each period's measures ("Jan 2024" merged
+ * over "Qty" and "Value", as a pivot table with two value fields writes it): the two lines as one, each
+ * measure prefixed with the period over it or left of it ("Jan 2024 Qty", "Jan 2024 Value"), so its
+ * measures are told apart as when one header line names both. Left of the periods each cell is what
+ * either line names there (both joined when both do); a period written in the lower line (a month
+ * added later) stays as it is. Undefined unless every period of `top` (three or more) has a text
+ * under it that is no period and no number, and those texts are at most four measures.
+ * @param top the upper header line (undefined above the first line)
+ * @param sub the line under it (undefined below the last)
+ * @example withMeasureHeaders(["Item", "Jan 2024", null, "Feb 2024", null, "Mar 2024", null], [null, "Qty", "Value", "Qty", "Value", "Qty", "Value"])?.[2] // "Jan 2024 Value"
+ */
+export function withMeasureHeaders(top: readonly CellValue[] | undefined, sub: readonly CellValue[] | undefined): CellValue[] | undefined {
+  if (top === undefined || sub === undefined) return undefined;
+  const run = findPeriodRun(top);
+  if (!run) return undefined;
+  const first = run.positions[0];
+  const lower = sub.slice(first).filter((cell) => !isBlank(cell ?? null));
+  if (run.positions.some((position) => !isMeasureCell(sub[position] ?? null)) || lower.some((cell) => !isMeasureCell(cell) && parsePeriodCell(cell) === undefined)) return undefined;
+  if (new Set(lower.filter(isMeasureCell).map((cell) => String(cell).trim().toLowerCase())).size > 4) return undefined;
+  let over: string | undefined;
+  return Array.from({ length: Math.max(top.length, sub.length) }, (_, position) => {
+    const [upper, below] = [top[position] ?? null, sub[position] ?? null];
+    if (position < first) return isBlank(upper) ? below : isBlank(below) ? upper : `${headerText(upper)} ${headerText(below)}`;
+    if (!isBlank(upper)) over = headerText(upper);
+    if (isBlank(below)) return upper;
+    return over !== undefined && isMeasureCell(below) ? `${over} ${headerText(below)}` : below;
+  });
+}
+
+/** A header cell naming a measure: text that is no number and no period. */
+function isMeasureCell(cell: CellValue): boolean {
+  return typeof cell === "string" && cell.trim() !== "" && toNumber(cell) === null && parsePeriodCell(cell) === undefined;
+}
+
+/** A header cell as text, a date serial as its day ("2024-01-01"). */
+function headerText(cell: CellValue): string {
+  return typeof cell === "number" && parsePeriodCell(cell)?.kind === "day" ? dayLabel(Math.floor(cell)) : String(cell).trim();
 }
 
 /** The periods of all bands as one run along the line, for the checks of the lines outside them. */

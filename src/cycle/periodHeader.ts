@@ -361,10 +361,15 @@ const VALUE_WORD = /^(?:value|val|revenue|sales value|net value|amount|amt|turno
  * month's quantity and value side by side. Undefined when no such single quantity measure exists.
  */
 function demandMeasure(shared: readonly string[]): { kept: string; dropped: string[] } | undefined {
-  const quantity = shared.filter((affix) => historyFieldOf(affixWords(affix)) === "quantity");
+  const quantity = shared.filter((affix) => historyFieldOf(measureName(affix)) === "quantity");
   if (quantity.length !== 1) return undefined;
   const dropped = shared.filter((affix) => affix !== quantity[0]);
-  return dropped.length > 0 && dropped.every((affix) => VALUE_WORD.test(affixWords(affix))) ? { kept: quantity[0], dropped } : undefined;
+  return dropped.length > 0 && dropped.every((affix) => VALUE_WORD.test(measureName(affix))) ? { kept: quantity[0], dropped } : undefined;
+}
+
+/** The words of an affix key without a pivot table's summary ("suffix sum of qty" -> "qty", "prefix summe von menge" -> "menge"). */
+function measureName(affix: string): string {
+  return affixWords(affix).replace(/^(?:sum|summe|somme|suma|somma|som)\s+(?:of|von|de|di|van)\s+/, "");
 }
 
 /**

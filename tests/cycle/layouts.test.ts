@@ -114,6 +114,15 @@ describe("what the reader says about a layout", () => {
     expect(mapping.notes).toContain('12 columns from Report!C1 ("Jan 2024 Value") hold a value beside each period\'s quantity ("qty"): step 1 reads the quantity as demand and leaves the value columns out.');
   });
 
+  it("a pivot table's months merged over a quantity and a value read the quantity, noting the value columns left out", async () => {
+    const book = await load(byName("months-over-measures"));
+    const mapping = await proposeMapping(book);
+    const history = mapping.history as SeriesMapping;
+    expect(history).toMatchObject({ headerLine: 1, keyLine: 0, locationLine: 1, periods: expect.arrayContaining(["2024-01", "2025-02"]) });
+    expect(history.periodLines).toEqual(Array.from({ length: 14 }, (_, k) => 2 + 2 * k));
+    expect(mapping.notes).toContain('14 columns from Pivot!D2 ("2024-01-01 Sum of Value") hold a value beside each period\'s quantity ("sum of qty"): step 1 reads the quantity as demand and leaves the value columns out.');
+  });
+
   it("the ERP export's totals, headings and blank rows are left out and counted, with their quantity", async () => {
     const book = await load(byName("erp-export"));
     const reading = await readHistory(book, (await proposeMapping(book)).history!);

@@ -144,6 +144,20 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     ]);
   });
 
+  test("a history with each month's value between its quantities is refused with nothing written: a new month's column would split them", async () => {
+    const rows = [
+      [null, "Jan 2025", null, "Feb 2025", null, "Mar 2025", null],
+      ["Material", "Qty", "Value", "Qty", "Value", "Qty", "Value"],
+      ["CH-101", 1, 10, 2, 20, 3, 30],
+    ];
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Report").addRows(rows);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    await runGatherStep(book);
+    await expect(appendActuals(book, actualsFor("2025-04", { "CH-101": 4 }), yes)).rejects.toThrow("The history's months are not side by side (another measure, such as each month's value, stands between them)");
+    expect(book.sheetValues("Report")).toEqual(rows);
+  });
+
   test("a month already in the history must hold the same numbers: a blank is filled, an equal value kept, a different one refused with its cell", async () => {
     const book = await smallSampleBook(3);
     await runCycle(book, OPTIONS);

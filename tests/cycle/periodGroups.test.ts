@@ -1,4 +1,4 @@
-import { periodBands, subtotalLines } from "../../src/cycle/periodGroups";
+import { periodBands, subtotalLines, withMeasureHeaders } from "../../src/cycle/periodGroups";
 import { findPeriodRun } from "../../src/cycle/periodHeader";
 
 describe("periodBands: a location row over each location's months", () => {
@@ -33,5 +33,26 @@ describe("subtotalLines: quarter and half-year columns among the months", () => 
 
   it("stop at the first that is not such a sum (a target typed there)", () => {
     expect([...subtotalLines([header, ["A", 1, 2, 3, 40, 4, 5, 6, 15, 61]], 0, run)]).toEqual([]);
+  });
+});
+
+describe("withMeasureHeaders: months over a second header row of measures", () => {
+  const top = ["Item", "Jan 2024", null, "Feb 2024", null, "Mar 2024", null, "Total", null];
+  const sub = [null, "Qty", "Value", "Qty", "Value", "Qty", "Value", "Qty", "Value"];
+
+  it("joins each measure to the period over or left of it, and the key headers of either line", () => {
+    expect(withMeasureHeaders(top, sub)).toEqual(["Item", "Jan 2024 Qty", "Jan 2024 Value", "Feb 2024 Qty", "Feb 2024 Value", "Mar 2024 Qty", "Mar 2024 Value", "Total Qty", "Total Value"]);
+    expect(withMeasureHeaders([null, 45292, 45323, 45352], ["Material", "Units", "Units", "Units"])).toEqual(["Material", "2024-01-01 Units", "2024-02-01 Units", "2024-03-01 Units"]);
+  });
+
+  it("keeps a period written in the lower line (a month added there later) as it is", () => {
+    expect(withMeasureHeaders(["Item", "Jan 2024", "Feb 2024", "Mar 2024", null], [null, "Qty", "Qty", "Qty", "2024-04"])?.slice(3)).toEqual(["Mar 2024 Qty", "2024-04"]);
+  });
+
+  it("finds none under a line of data, a period without a measure, or more than four measures", () => {
+    expect(withMeasureHeaders(top, ["CH-101", 1, 10, 2, 20, 3, 30, 6, 60])).toBeUndefined();
+    expect(withMeasureHeaders(top, [null, "Qty", "Value", null, null, "Qty", "Value"])).toBeUndefined();
+    expect(withMeasureHeaders(["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024"], [null, "a", "b", "c", "d", "e"])).toBeUndefined();
+    expect(withMeasureHeaders(undefined, sub)).toBeUndefined();
   });
 });

@@ -1289,6 +1289,38 @@ function monthsOverMeasures(): Layout {
   return { name: "months-over-measures", description: "A pivot table's months (dates) merged over 'Sum of Qty' and 'Sum of Value', item and plant down, a grand total group", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/**
+ * Hostile: a report printed by item, as ERP list reports export it: a title, then for each plant and
+ * item a heading line ("Plant: 1000", "Material CH-101 - Office chair"), the block's own header row
+ * ("Month", "Quantity"), its months (dates) and a total line. No column holds the item.
+ */
+function itemBlocks(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Report");
+  const next = quantities(157);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Sales quantity by material, printed 05.04.2025"]);
+  sheet.addRow([]);
+  for (const plant of ["1000", "2000"]) {
+    if (plant !== "1000") sheet.addRow([]);
+    sheet.addRow([`Plant: ${plant}`]);
+    for (const [k, item] of ITEMS.slice(0, 3).entries()) {
+      // the third item was launched later: its block is shorter
+      const span = months({ year: 2024, month: k === 2 ? 7 : 1 }, k === 2 ? 9 : 15);
+      if (k > 0) sheet.addRow([]);
+      sheet.addRow([`Material ${item} - Product ${item}`]);
+      sheet.addRow(["Month", "Quantity"]);
+      const values = drawn(expected, item, plant, span, next);
+      span.forEach((m, t) => sheet.addRow([utc(m.year, m.month, 1), values[t]]));
+      sheet.addRow(["Total", values.reduce((sum, value) => sum + value, 0)]);
+    }
+  }
+  // below the first header row: 5 blank lines between blocks, 6 totals, and as headings the second plant's
+  // line and each later block's material and header lines (1 + 2 x 5)
+  const leftOut: LeftOutCounts = { blank: 5, total: 6, heading: 11 };
+  return { name: "item-blocks", description: "A report printed by plant and item: heading lines name them, each block has its own Month/Quantity header and total", book, months: expected, leftOut, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1378,6 +1410,7 @@ export function buildLayouts(): Layout[] {
     oneLineADay(),
     quantityAndValue(),
     monthsOverMeasures(),
+    itemBlocks(),
   ];
 }
 

@@ -69,7 +69,7 @@ function describeMapping(mapping: DataMapping, data: PlanningReading | undefined
   const lines: string[] = [];
   const { history, items, resources, capacity } = mapping;
   if (history && data) {
-    const layout = isLines(history) ? "order lines" : isSheetPerPeriod(history) ? `a sheet per ${history.periodKind ?? "month"}` : history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
+    const layout = isLines(history) ? (history.keyHeadings ? "lines under a heading per item" : "order lines") : isSheetPerPeriod(history) ? `a sheet per ${history.periodKind ?? "month"}` : history.orientation === "periodsAcross" ? "periods across columns" : "periods down rows";
     const direction = `${layout}${isBanded(history) ? ", a band of periods per location" : ""}`;
     lines.push(
       `  history:   ${hasLocations(data.series) ? `${data.series.length} item x location series` : counted(data.series.length, "item")} x ${counted(data.periods.length, "period")} (${span(data.periods)}), ${direction}, from ${historySources(history).map(source).join(", ")}`,

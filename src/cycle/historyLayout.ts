@@ -8,6 +8,7 @@
  * Either may be spread over several sheets of the same layout (a sheet per year or per region).
  */
 import type { CellValue, Matrix } from "../workbook/workbook";
+import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
@@ -113,6 +114,12 @@ export interface LinesMapping {
   columns: LineColumns;
   /** What the date column holds: days (dates), weeks or months. */
   periodKind: PeriodKind;
+  /**
+   * True for a report printed by item: each block's item (and location) is named by the heading line
+   * above it ("Item: CH-101", "Plant: 1000"; blockHeadings.ts), not by a column. `columns.item` is then
+   * the column of the first heading, where messages about a line's item point.
+   */
+  keyHeadings?: boolean;
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
 }
@@ -251,17 +258,30 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
       if (field !== undefined && columns[field] === undefined) columns[field] = column;
     });
     const { year, ...dated } = columns;
-    const { date, item, quantity } = dated;
-    if (date === undefined || item === undefined || quantity === undefined) continue;
-    const rows = sample.slice(headerRow + 1).filter((row) => !isBlank(row[date] ?? null));
+    const { date, quantity } = dated;
+    if (date === undefined || quantity === undefined) continue;
+    const headed = dated.item === undefined ? headingColumn(sample, headerRow) : undefined;
+    const item = dated.item ?? headed;
+    if (item === undefined) continue;
+    const blockLine = (row: readonly CellValue[]): boolean => repeatsHeader(row, sample[headerRow], [date, quantity]) || headingKeys(row) !== undefined || row.some((cell) => isTotalLabel(cell ?? null));
+    const rows = sample.slice(headerRow + 1).filter((row) => !isBlank(row[date] ?? null) && !(headed !== undefined && blockLine(row)));
     const spans = rows.flatMap((row) => lineSpan(row, { date }) ?? []);
-    if (rows.length > 0 && spans.length >= READABLE_SHARE * rows.length) return { layout: "lines", headerRow, columns: { ...dated, date, item, quantity }, periodKind: spans[0].kind };
+    if (rows.length > 0 && spans.length >= READABLE_SHARE * rows.length) {
+      return { layout: "lines", headerRow, columns: { ...dated, date, item, quantity }, periodKind: spans[0].kind, ...(headed === undefined ? {} : { keyHeadings: true }) };
+    }
     const months = year === undefined ? [] : rows.flatMap((row) => lineSpan(row, { date, year }) ?? []);
     if (year !== undefined && rows.length > 0 && months.length >= READABLE_SHARE * rows.length) {
       return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: "month" };
     }
   }
   return undefined;
+}
+
+/** The column of the heading naming the item right above a header row without an item column ({@link keysAbove}), if any. */
+function headingColumn(sample: Matrix, headerRow: number): number | undefined {
+  if (keysAbove(sample, headerRow)?.item === undefined) return undefined;
+  const heading = sample.slice(0, headerRow).reverse().find((row) => headingKeys(row)?.item !== undefined);
+  return heading?.findIndex((cell) => !isBlank(cell ?? null));
 }
 
 /** Share of an order-line sample's dates that must read as dates or periods. */
@@ -594,7 +614,10 @@ export function describeHistory(mapping: HistoryMapping): string {
     .map((source) => source.reference)
     .join(", ");
   const corrected = mapping.corrected ? ", as you corrected it" : "";
-  if (isLines(mapping)) return `${where} (order lines by ${mapping.periodKind}${mapping.columns.location === undefined ? "" : ", by location"}${corrected})`;
+  if (isLines(mapping)) {
+    const lines = mapping.keyHeadings ? `lines by ${mapping.periodKind} under a heading per item` : `order lines by ${mapping.periodKind}`;
+    return `${where} (${lines}${mapping.columns.location === undefined ? "" : ", by location"}${corrected})`;
+  }
   const located = mapping.locationLine !== undefined || mapping.keySeparator !== undefined || (mapping.more ?? []).some((part) => part.location !== undefined);
   if (isSheetPerPeriod(mapping)) return `${where} (a sheet per ${mapping.periodKind ?? "month"}${located ? ", by item and location" : ""}${corrected})`;
   const periods = mapping.headerLine < 0 ? "periods" : `${mapping.periodKind ?? "month"}s`;

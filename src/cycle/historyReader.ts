@@ -12,6 +12,7 @@ import { PlanningError } from "../core/errors";
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
+import { headingKeys, repeatsHeader, type HeadingKeys } from "./blockHeadings";
 import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
 import { isTotalLabel, lineCancelled } from "./headerNames";
@@ -270,14 +271,23 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
   const undated: UndatedLine[] = [];
   for (const source of mapping.sources) {
     let header: CellValue[] = [];
+    // a report printed by item: the keys of the last heading line (the first block's stand above the header row)
+    let headed: HeadingKeys = {};
+    const heading = (row: readonly CellValue[]): HeadingKeys | undefined => {
+      const keys = mapping.keyHeadings ? headingKeys(row) : undefined;
+      if (keys) headed = keys.item === undefined ? { ...headed, ...keys } : { location: headed.location, ...keys };
+      return keys;
+    };
     await eachChunk(book, source.reference, 0, (rows, firstRow) =>
       rows.forEach((row, r) => {
         if (firstRow + r === mapping.headerRow) header = row;
+        if (firstRow + r < mapping.headerRow) heading(row);
         if (firstRow + r <= mapping.headerRow) return;
         const at = (col: number): string => addressIn(source, firstRow + r, col);
         const cell = (col: number | undefined): CellValue => (col === undefined ? null : (row[col] ?? null));
         if (row.every((value) => isBlank(value ?? null))) return collector.tally.leftOut("blank", 0, at(columns.item));
         const quantityCell = cell(columns.quantity);
+        if (mapping.keyHeadings && (repeatsHeader(row, header, [columns.date, columns.quantity]) || (lineSpan(row, columns) === undefined && heading(row)))) return collector.tally.leftOut("heading", 0, at(columns.item));
         const quantity = toNumber(quantityCell);
         if (quantity === null && !isBlank(quantityCell)) {
           collector.problem({ kind: "textInNumber", address: at(columns.quantity), message: `"${String(quantityCell)}" at ${at(columns.quantity)} is not a quantity. ${notNumberAdvice(quantityCell)}` });
@@ -286,13 +296,17 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         if (row.some((value) => isTotalLabel(value ?? null))) return collector.tally.leftOut("total", amount, at(columns.item));
         if (columns.status !== undefined && lineCancelled(header[columns.status] ?? null, cell(columns.status))) return collector.tally.leftOut("cancelled", amount, at(columns.status));
         if (quantity === null) return collector.tally.leftOut("heading", 0, at(columns.item));
-        const itemCell = cell(columns.item);
+        const itemCell = mapping.keyHeadings ? (headed.item ?? null) : cell(columns.item);
         if (isBlank(itemCell)) {
-          collector.problem({ kind: "noKey", address: at(columns.item), message: `${at(columns.item)} has no item, but its line has a quantity. Enter the item.` });
+          const message = mapping.keyHeadings
+            ? `${at(columns.item)}: no heading above this line names its item, but the line has a quantity. Add a heading line such as "Item: CH-101" above it.`
+            : `${at(columns.item)} has no item, but its line has a quantity. Enter the item.`;
+          collector.problem({ kind: "noKey", address: at(columns.item), message });
           return collector.tally.leftOut("noKey", amount, at(columns.item));
         }
-        const key = { item: String(itemCell).trim(), location: textAt(row, columns.location), customer: textAt(row, columns.customer), channel: textAt(row, columns.channel), address: at(columns.item) };
-        const phantom = phantomReason(itemCell, header[columns.item] ?? null);
+        const location = mapping.keyHeadings && columns.location === undefined ? (headed.location ?? "") : textAt(row, columns.location);
+        const key = { item: String(itemCell).trim(), location, customer: textAt(row, columns.customer), channel: textAt(row, columns.channel), address: at(columns.item) };
+        const phantom = mapping.keyHeadings ? undefined : phantomReason(itemCell, header[columns.item] ?? null);
         if (phantom) {
           collector.problem({ kind: "phantomItem", address: key.address, message: `${key.address}: "${String(itemCell)}" ${phantom}; it is not an item.` });
           return collector.tally.leftOut("phantom", amount, key.address);

@@ -47,6 +47,8 @@ export interface HistoryChoice {
   year?: number;
   /** Order lines: the quantity column. */
   quantity?: number;
+  /** Order lines of a report printed by item: each block's item is named by the heading line above it, kept as proposed. */
+  keyHeadings?: boolean;
   bucket: PlanningBucket;
 }
 
@@ -189,7 +191,7 @@ export function choiceOf(history: HistoryMapping, bucket: PlanningBucket): Histo
   if (isLines(history)) {
     const { columns } = history;
     const year = columns.year === undefined ? {} : { year: columns.year };
-    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, ...year, quantity: columns.quantity, ...optional(columns), bucket };
+    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, ...year, quantity: columns.quantity, ...optional(columns), ...(history.keyHeadings ? { keyHeadings: true } : {}), bucket };
   }
   return {
     reference: history.source.reference,
@@ -268,7 +270,8 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
 async function linesFromChoice(book: Workbook, source: BlockSource, choice: HistoryChoice, keys: number[]): Promise<HistoryMapping> {
   if (choice.date === undefined || choice.quantity === undefined) throw new PlanningError("Order lines need a date column and a quantity column. Choose both.");
   const { date, quantity } = choice;
-  if (keys.includes(date) || keys.includes(quantity) || date === quantity) throw new PlanningError("The date, quantity and key columns must all be different. Choose each one once.");
+  const keyColumns = choice.keyHeadings ? keys.filter((key) => key !== choice.item) : keys;
+  if (keyColumns.includes(date) || keyColumns.includes(quantity) || date === quantity) throw new PlanningError("The date, quantity and key columns must all be different. Choose each one once.");
   const headerRow = Math.max(choice.headerLine, 0);
   const [header = [], ...sample] = await book.read(source.reference, { offset: headerRow, count: SAMPLE_ROWS + 1 });
   const { year } = choice;
@@ -281,7 +284,7 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
     throw new PlanningError(`${lineName(source, "column", date)} holds no dates or periods in its first rows. Choose the column with the order date.`);
   }
   const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice), ...(status < 0 ? {} : { status }) };
-  return { layout: "lines", sources: [source], headerRow, columns, periodKind: span.kind, corrected: true };
+  return { layout: "lines", sources: [source], headerRow, columns, periodKind: span.kind, ...(choice.keyHeadings ? { keyHeadings: true } : {}), corrected: true };
 }
 
 /** The last line of the run of period headers from `first` on (the line before the first header that names no period, such as "FY total"). */

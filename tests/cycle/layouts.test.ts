@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildLayouts, layoutBytes, writeLayouts, type Layout } from "../../scripts/make-layouts";
-import { isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
+import { describeHistory, isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
+import { choiceOf, historyFromChoice } from "../../src/cycle/mappingEdit";
 import { readHistory, type HistoryReading } from "../../src/cycle/historyReader";
 import { reconciliationText } from "../../src/cycle/reconciliation";
 import ExcelJS from "exceljs";
@@ -121,6 +122,24 @@ describe("what the reader says about a layout", () => {
     expect(history).toMatchObject({ headerLine: 1, keyLine: 0, locationLine: 1, periods: expect.arrayContaining(["2024-01", "2025-02"]) });
     expect(history.periodLines).toEqual(Array.from({ length: 14 }, (_, k) => 2 + 2 * k));
     expect(mapping.notes).toContain('14 columns from Pivot!D2 ("2024-01-01 Sum of Value") hold a value beside each period\'s quantity ("sum of qty"): step 1 reads the quantity as demand and leaves the value columns out.');
+  });
+
+  it("a report printed by item takes each block's item and plant from its headings, also through the mapping editor", async () => {
+    const book = await load(byName("item-blocks"));
+    const history = (await proposeMapping(book)).history!;
+    expect(describeHistory(history)).toBe("Report (lines by day under a heading per item)");
+    const edited = await historyFromChoice(book, choiceOf(history, "month"));
+    expectSameQuantities(flatten(await readHistory(book, edited, "month")), byName("item-blocks").months);
+  });
+
+  it("a line of a report printed by item above its first item heading is an error naming the cell, its quantity left out", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Report").addRows([["Plant: 1000"], ["Month", "Qty"], [new Date(Date.UTC(2024, 0, 1)), 7], ["Item: CH-101"], ["Month", "Qty"], [new Date(Date.UTC(2024, 0, 1)), 5], [new Date(Date.UTC(2024, 1, 1)), 6], [new Date(Date.UTC(2024, 2, 1)), 4]]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    const history = { layout: "lines" as const, sources: [{ kind: "sheet" as const, reference: "Report", sheet: "Report", row: 0, col: 0 }], headerRow: 1, columns: { date: 0, item: 0, quantity: 1 }, periodKind: "day" as const, keyHeadings: true };
+    const reading = await readHistory(book, history, "month");
+    expect(reading.problems.map((problem) => problem.message)).toEqual(['Report!A3: no heading above this line names its item, but the line has a quantity. Add a heading line such as "Item: CH-101" above it.']);
+    expect(flatten(reading)).toEqual({ "CH-101|1000|2024-01": 5, "CH-101|1000|2024-02": 6, "CH-101|1000|2024-03": 4 });
   });
 
   it("the ERP export's totals, headings and blank rows are left out and counted, with their quantity", async () => {

@@ -15,7 +15,7 @@ import { carryApprovals } from "../cycle/approval";
 import { runNextCycle, type ActualsLine } from "../cycle/nextCycle";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { readCommandLine } from "./commandLine";
-import { assertNotInput, readInputFile } from "./files";
+import { assertNotInput, readInputFile, readWorkbookFile } from "./files";
 import { csvSeparator, splitCsvLine } from "./forecastCsv";
 import { decimalCommaNumber, notNumberAdvice, toNumber } from "../cycle/cellValues";
 import { historyFieldOf, type HistoryField } from "../cycle/headerNames";
@@ -85,7 +85,7 @@ export async function runNextCycleCommand(args: string[]): Promise<number> {
   }
   const actuals = readActualsCsv(Buffer.from(readInputFile(values.actuals)).toString("utf8"), path.basename(values.actuals));
   const replaced = await outputWithApprovals(values.out, switches.force, "cycle");
-  const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
+  const book = await MemoryWorkbook.fromXlsx(readWorkbookFile(positionals[0]));
   await checkCycleSize(book, positionals[0]);
   const kept = replaced === undefined ? [] : await carryApprovals(book, replaced, values.out);
   // The planner asked for the actuals to go into the history: that is the yes to writing into it.

@@ -8,7 +8,7 @@ import { diffApprovedVersions, writeVersionDiff } from "../cycle/versionDiff";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
-import { assertNotInput, readInputFile, writeOutputFile } from "./files";
+import { assertNotInput, readWorkbookFile, writeOutputFile } from "./files";
 
 const USAGE = "sop diff book.xlsx v1 v2 [--out compared.xlsx]";
 
@@ -22,7 +22,7 @@ export async function runDiffCommand(args: string[]): Promise<number> {
   if (positionals.length !== 3) throw new PlanningError(`Give a workbook and two approved versions: ${USAGE}`);
   const [file, from, to] = positionals;
   if (values.out !== undefined) assertNotInput(values.out, [file]);
-  const book = await MemoryWorkbook.fromXlsx(readInputFile(file));
+  const book = await MemoryWorkbook.fromXlsx(readWorkbookFile(file));
   const diff = values.out === undefined ? await diffApprovedVersions(book, from, to) : await writeVersionDiff(book, from, to);
   const changes = diff.rows.slice(1);
   const lines = [`${diff.to} less ${diff.from}: ${changes.length === 0 ? "no difference" : `${changes.length} changed rows (totals over the months)`}`];

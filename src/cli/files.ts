@@ -15,6 +15,19 @@ export function readInputFile(file: string): Uint8Array {
 }
 
 /**
+ * A workbook file's bytes, read for a command that takes an Excel workbook; a text file (CSV, TSV,
+ * TXT) is refused with what to do instead, before it is mistaken for a damaged workbook.
+ * @param file the path given
+ * @throws PlanningError for a text file, or a file that cannot be read
+ */
+export function readWorkbookFile(file: string): Uint8Array {
+  if (/\.(csv|tsv|txt)$/i.test(file)) {
+    throw new PlanningError(`"${file}" is a text file: this command reads an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx, or put its order lines into a workbook with sop gather ${file} --into book.xlsx --out new.xlsx.`);
+  }
+  return readInputFile(file);
+}
+
+/**
  * True when two names reach the same file: the same path, a symbolic link to it (at any depth), or a
  * hard link (the same device and inode).
  * @example sameFile("out.xlsx", "book.xlsx") // true when out.xlsx links to book.xlsx

@@ -15,7 +15,7 @@ import { writeOrderHistory } from "../cycle/orderHistorySheets";
 import { importOrderLines, type Bucket, type OrderLineFile, type SqlRunner, type SqlValue } from "../cycle/orderLineImport";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { readCommandLine } from "./commandLine";
-import { assertNotInput, readInputFile, writeOutputFile } from "./files";
+import { assertNotInput, readWorkbookFile, writeOutputFile } from "./files";
 
 const USAGE = 'sop gather lines.csv|lines.parquet --into book.xlsx --out new.xlsx [--bucket month|week] [--columns "date=Created On,location=Plant"]';
 
@@ -31,7 +31,7 @@ export async function runGatherCommand(args: string[]): Promise<number> {
   if (bucket !== "month" && bucket !== "week") throw new PlanningError(`--bucket must be month or week; got ${bucket}.`);
   const file = orderLineFile(positionals[0]);
   assertNotInput(values.out, [positionals[0], values.into]);
-  const book = await MemoryWorkbook.fromXlsx(readInputFile(values.into));
+  const book = await MemoryWorkbook.fromXlsx(readWorkbookFile(values.into));
   const choices = values.columns === undefined ? [] : values.columns.split(",");
   const history = await withDuckDb((runner) => importOrderLines(runner, file, bucket as Bucket, choices));
   await writeOrderHistory(book, history);

@@ -15,7 +15,7 @@ import { reconciliationText } from "../cycle/reconciliation";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { readCommandLine } from "./commandLine";
 import { csvField } from "./csv";
-import { assertNotInput, readInputFile, writeOutputFile } from "./files";
+import { assertNotInput, readWorkbookFile, writeOutputFile } from "./files";
 
 const USAGE = "sop history book.xlsx --out history.csv [--bucket month|week] [--customers customers.csv]";
 
@@ -34,7 +34,7 @@ export async function runHistoryCommand(args: string[]): Promise<number> {
   if (bucket !== undefined && bucket !== "month" && bucket !== "week") throw new PlanningError(`--bucket is month or week, not "${bucket}". Usage: ${USAGE}`);
   assertNotInput(values.out, [positionals[0]]);
   if (values.customers !== undefined) assertNotInput(values.customers, [positionals[0]]);
-  const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
+  const book = await MemoryWorkbook.fromXlsx(readWorkbookFile(positionals[0]));
   const mapping = (await loadMapping(book)) ?? (await proposeMapping(book));
   const reading = await readHistory(book, mappedHistory(mapping), (bucket as PlanningBucket | undefined) ?? mapping.bucket ?? "month");
   const rows = ["item,location,period,quantity"];

@@ -13,7 +13,7 @@ import { validateData, type ValidationReport } from "../cycle/validate";
 import { parseRange, rangeAddress } from "../workbook/address";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { readCommandLine } from "./commandLine";
-import { readInputFile } from "./files";
+import { readWorkbookFile } from "./files";
 
 const USAGE = "sop inspect book.xlsx [--json] [--all]";
 /** Issues listed in the text report unless --all is given. */
@@ -30,7 +30,7 @@ export async function runInspectCommand(args: string[]): Promise<number> {
   const { positionals, switches } = readCommandLine(args, { json: "switch", all: "switch" }, USAGE);
   if (positionals.length !== 1) throw new PlanningError(`Give one workbook: ${USAGE}`);
   const files = positionals;
-  const book = await MemoryWorkbook.fromXlsx(readInputFile(files[0]));
+  const book = await MemoryWorkbook.fromXlsx(readWorkbookFile(files[0]));
   const saved = await loadMapping(book);
   const mapping = saved ?? (await proposeMapping(book));
   const data = mapping.history ? await readPlanningData(book, mapping) : undefined;

@@ -6,7 +6,7 @@ import { PlanningError } from "../core/errors";
 import { executivePack } from "../cycle/executivePack";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { readCommandLine } from "./commandLine";
-import { readInputFile, writeOutputFile } from "./files";
+import { readWorkbookFile, writeOutputFile } from "./files";
 
 const USAGE = "sop pack book.xlsx --out pack.pptx";
 
@@ -21,7 +21,7 @@ export async function runPackCommand(args: string[]): Promise<number> {
   const { positionals, values } = readCommandLine(args, { out: "value" }, USAGE);
   if (positionals.length !== 1 || !values.out) throw new PlanningError(`Give one workbook and the deck to write: ${USAGE}`);
   if (!values.out.toLowerCase().endsWith(".pptx")) throw new PlanningError(`The deck "${values.out}" should end in .pptx: ${USAGE}`);
-  const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
+  const book = await MemoryWorkbook.fromXlsx(readWorkbookFile(positionals[0]));
   writeOutputFile(values.out, await executivePack(book), positionals);
   process.stdout.write(`Written: ${values.out}\n`);
   return 0;

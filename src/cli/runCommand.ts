@@ -23,7 +23,7 @@ import type { StepRunOptions } from "../cycle/stepTypes";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { formatNumber } from "../workbook/numberFormat";
 import { readCommandLine } from "./commandLine";
-import { assertNotInput, readInputFile, writeOutputFile } from "./files";
+import { assertNotInput, readWorkbookFile, writeOutputFile } from "./files";
 import { threadForecaster } from "./threadForecaster";
 
 const USAGE = 'sop run book.xlsx --out planned.xlsx [--approve "Name" [--scenario "Demand +10%"] [--receipt receipt.json]] [--comment "..."] [--horizon 18] [--frozen-months 1] [--coherent on|off] [--accept-errors "reason"] [--force]';
@@ -151,7 +151,7 @@ export async function runCycleCommand(args: string[]): Promise<number> {
     assertNotInput(values.receipt, [positionals[0], values.out]);
   }
   const replaced = await outputWithApprovals(values.out, switches.force, "run");
-  const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
+  const book = await MemoryWorkbook.fromXlsx(readWorkbookFile(positionals[0]));
   await checkCycleSize(book, positionals[0]);
   const kept = replaced === undefined ? [] : await carryApprovals(book, replaced, values.out);
   const result = await runCycle(

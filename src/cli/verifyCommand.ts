@@ -8,7 +8,7 @@ import { parseReceipt } from "../cycle/approval";
 import { verifyApprovals, type VerifyFinding } from "../cycle/verifyApprovals";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { readCommandLine } from "./commandLine";
-import { readInputFile } from "./files";
+import { readInputFile, readWorkbookFile } from "./files";
 
 const USAGE = "sop verify book.xlsx [--receipt receipt.json]";
 
@@ -26,7 +26,7 @@ export async function runVerifyCommand(args: string[]): Promise<number> {
   const { values, positionals } = readCommandLine(args, { receipt: "value" }, USAGE);
   if (positionals.length !== 1) throw new PlanningError(`Give one workbook: ${USAGE}`);
   const receipts = values.receipt === undefined ? [] : [parseReceipt(new TextDecoder().decode(readInputFile(values.receipt)))];
-  const book = await MemoryWorkbook.fromXlsx(readInputFile(positionals[0]));
+  const book = await MemoryWorkbook.fromXlsx(readWorkbookFile(positionals[0]));
   const report = await verifyApprovals(book, receipts);
   const lines = report.findings.map((finding) => `${LABEL[finding.kind]}: ${finding.where}: ${finding.message}`);
   const checked = `${report.versions} approved version${report.versions === 1 ? "" : "s"}${report.receipts > 0 ? ` and ${report.receipts} receipt${report.receipts === 1 ? "" : "s"}` : ""}`;

@@ -63,5 +63,8 @@ describe("sop inspect", () => {
     fs.writeFileSync(junk, "this is not a workbook");
     await expect(run([junk])).rejects.toBeInstanceOf(PlanningError);
     await expect(run([junk])).rejects.toThrow("This file is not an Excel workbook (.xlsx) or is damaged");
+    const csv = path.join(path.dirname(junk), "sales.csv");
+    fs.writeFileSync(csv, "Item,Jan 2024\nA,1\n");
+    await expect(run([csv])).rejects.toThrow(`"${csv}" is a text file: this command reads an Excel workbook (.xlsx). Open it in Excel and save it as .xlsx, or put its order lines into a workbook with sop gather`);
   });
 });

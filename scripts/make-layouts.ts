@@ -1321,6 +1321,32 @@ function itemBlocks(): Layout {
   return { name: "item-blocks", description: "A report printed by plant and item: heading lines name them, each block has its own Month/Quantity header and total", book, months: expected, leftOut, unseen: true };
 }
 
+/**
+ * Hostile: weekly lines as SAP exports them, the calendar week written "01.2024" .. "20.2024" (SAP's
+ * display of a calendar week, the same as a month's up to week 12) under "Cal. week", with Material,
+ * Plant and Quantity columns: read as ISO weeks because the numbers run past 12.
+ */
+function sapCalendarWeeks(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export");
+  const next = quantities(163);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Cal. week", "Material", "Plant", "Quantity"]);
+  const monday = utc(2024, 1, 1);
+  for (let w = 1; w <= 20; w++) {
+    const start = addDays(monday, 7 * (w - 1));
+    for (const item of ITEMS.slice(0, 2)) {
+      const value = next();
+      sheet.addRow([`${String(w).padStart(2, "0")}.2024`, item, "1000", value]);
+      add(weekly, item, "1000", isoWeekOf(start), value);
+      for (let d = 0; d < 7; d++) add(monthly, item, "1000", monthOfDate(addDays(start, d)), value / 7);
+    }
+  }
+  // lines say nothing of the days after their last week, so May (to the 19th) is read as it is, as order lines are
+  return { name: "sap-calendar-weeks", description: "Order lines by SAP calendar week ('13.2024' under 'Cal. week'), Material, Plant, Quantity", book, months: monthly, leftOut: {}, weeks: weekly, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1411,6 +1437,7 @@ export function buildLayouts(): Layout[] {
     quantityAndValue(),
     monthsOverMeasures(),
     itemBlocks(),
+    sapCalendarWeeks(),
   ];
 }
 

@@ -169,7 +169,7 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   channel: /^(?:channel|sales channel|distribution channel|market|segment)$/,
   quantity: new RegExp(`^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$|^(?:${EUROPEAN_QUANTITY})$`),
   date: new RegExp(
-    `^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|calendar month|calendar week|(?:calendar )?year ?/?month|cal ?year/month|fiscal period|created on|creation date|entered on|posted on)$|^(?:${EUROPEAN_DATE})$`,
+    `^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|wk|cw|kw|calendar month|cal ?week|calendar week|(?:calendar )?year ?/?(?:month|week)|cal ?year/(?:month|week)|fiscal period|created on|creation date|entered on|posted on|kalenderwoche|woche|semaine|semana|settimana)$|^(?:${EUROPEAN_DATE})$`,
   ),
   year: /^(?:(?:calendar|order|sales|posting) )?year$|^(?:jahr|kalenderjahr|année|annee|año|ano|anno|jaar|rok)$/,
   order: /^(?:(?:sales )?order|so|document|invoice|doc)(?: ?(?:id|no|nr|number|#|line))?$/,

@@ -12,7 +12,7 @@ import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
-import { findPeriodRun, inTimeOrder, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -95,13 +95,14 @@ export interface LineColumns {
 
 /**
  * The period one order line names: its date (or period) cell, a text date ("13.01.2024") as its day
- * ({@link textDaySpan}), or its year and month cells when the lines keep them in two columns.
+ * ({@link textDaySpan}), or its year and month cells when the lines keep them in two columns; with
+ * `yearWeeks` (a week column written "202413", {@link writesYearWeeks}) a year and week number as its week.
  * @example lineSpan([2024, 2, "A", 5], { date: 1, year: 0 })?.kind // "month"
  */
-export function lineSpan(row: readonly CellValue[], columns: Pick<LineColumns, "date" | "year">): PeriodSpan | undefined {
+export function lineSpan(row: readonly CellValue[], columns: Pick<LineColumns, "date" | "year">, yearWeeks = false): PeriodSpan | undefined {
   if (columns.year !== undefined) return yearMonthSpan(row[columns.year] ?? null, row[columns.date] ?? null);
   const cell = row[columns.date] ?? null;
-  return textDaySpan(cell) ?? parsePeriodCell(cell);
+  return (yearWeeks ? yearWeekSpan(cell) : undefined) ?? textDaySpan(cell) ?? parsePeriodCell(cell);
 }
 
 /** Order lines: one row per line, summed by item, location and planning bucket when read. */
@@ -265,7 +266,8 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     if (item === undefined) continue;
     const blockLine = (row: readonly CellValue[]): boolean => repeatsHeader(row, sample[headerRow], [date, quantity]) || headingKeys(row) !== undefined || row.some((cell) => isTotalLabel(cell ?? null));
     const rows = sample.slice(headerRow + 1).filter((row) => !isBlank(row[date] ?? null) && !(headed !== undefined && blockLine(row)));
-    const spans = rows.flatMap((row) => lineSpan(row, { date }) ?? []);
+    const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null));
+    const spans = rows.flatMap((row) => lineSpan(row, { date }, yearWeeks) ?? []);
     if (rows.length > 0 && spans.length >= READABLE_SHARE * rows.length) {
       return { layout: "lines", headerRow, columns: { ...dated, date, item, quantity }, periodKind: spans[0].kind, ...(headed === undefined ? {} : { keyHeadings: true }) };
     }

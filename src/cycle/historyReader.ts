@@ -247,10 +247,10 @@ function phantomReason(key: CellValue, keyHeader: CellValue): string | undefined
 }
 
 /** What an order line's date (or year and month) cells say: one period, two days a text date could be ("01/02/2024"), or nothing readable. */
-function lineDate(row: readonly CellValue[], columns: LinesMapping["columns"]): { span: PeriodSpan } | { twoDays: { dayFirst: number; monthFirst: number } } | undefined {
+function lineDate(row: readonly CellValue[], columns: LinesMapping["columns"], yearWeeks: boolean): { span: PeriodSpan } | { twoDays: { dayFirst: number; monthFirst: number } } | undefined {
   const twoDays = columns.year === undefined ? ambiguousDayMonth(row[columns.date] ?? null) : undefined;
   if (twoDays !== undefined) return { twoDays };
-  const span = lineSpan(row, columns);
+  const span = lineSpan(row, columns, yearWeeks);
   return span && { span };
 }
 
@@ -287,7 +287,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         const cell = (col: number | undefined): CellValue => (col === undefined ? null : (row[col] ?? null));
         if (row.every((value) => isBlank(value ?? null))) return collector.tally.leftOut("blank", 0, at(columns.item));
         const quantityCell = cell(columns.quantity);
-        if (mapping.keyHeadings && (repeatsHeader(row, header, [columns.date, columns.quantity]) || (lineSpan(row, columns) === undefined && heading(row)))) return collector.tally.leftOut("heading", 0, at(columns.item));
+        if (mapping.keyHeadings && (repeatsHeader(row, header, [columns.date, columns.quantity]) || (lineSpan(row, columns, mapping.periodKind === "week") === undefined && heading(row)))) return collector.tally.leftOut("heading", 0, at(columns.item));
         const quantity = toNumber(quantityCell);
         if (quantity === null && !isBlank(quantityCell)) {
           collector.problem({ kind: "textInNumber", address: at(columns.quantity), message: `"${String(quantityCell)}" at ${at(columns.quantity)} is not a quantity. ${notNumberAdvice(quantityCell)}` });
@@ -313,7 +313,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         }
         const order = columns.year === undefined ? dayMonthOrder(cell(columns.date)) : undefined;
         if (order !== undefined) orders.add(order);
-        const date = lineDate(row, columns);
+        const date = lineDate(row, columns, mapping.periodKind === "week");
         if (!date) {
           const message =
             columns.year === undefined

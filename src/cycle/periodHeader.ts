@@ -254,7 +254,7 @@ const REGULAR_SHARE = 0.8;
  * @example findPeriodRun(["Item", 45292, 45299, 45306])?.spans[0] // { kind: "week", first: 45292, days: 7 }
  */
 export function findPeriodRun(line: readonly CellValue[], minimum = 3): PeriodRun | undefined {
-  const direct = textDateReadings(line) ?? line.map(readHeader);
+  const direct = textDateReadings(line) ?? yearWeekReadings(line) ?? line.map(readHeader);
   const readings = direct.filter((reading) => reading !== undefined).length >= minimum ? direct : affixStripped(line, minimum).map(readHeader);
   const count = (type: HeaderReading["type"]): number => readings.filter((reading) => reading?.type === type).length;
   const type = (["week", "date", "month"] as const).reduce((best, next) => (count(next) > count(best) ? next : best));
@@ -307,6 +307,63 @@ function textDateReadings(line: readonly CellValue[]): (HeaderReading | undefine
     const serial = dayFirst ? headerDay(year, second, first) : headerDay(year, first, second);
     return serial === undefined ? undefined : { type: "date", serial };
   });
+}
+
+/**
+ * Readings of a line of headers writing a year and a two-digit number ("202401", "2024.01", "2024/01",
+ * or SAP's "01.2024") whose numbers run past 12: calendar weeks, as SAP and other ERPs write them
+ * (YYYYWW), every such cell read as its ISO week ("202413" is 2024-W13, not a month). Undefined when
+ * fewer than two cells are written so, none has a number above 12 (then they are months), or one is
+ * above 53; a week its year does not have ("202453") reads as no period, and step 1 names its cell.
+ * @example yearWeekReadings(["Item", 202412, 202413, 202414])?.[2] // { type: "week", start: 45369 }
+ */
+function yearWeekReadings(line: readonly CellValue[]): (HeaderReading | undefined)[] | undefined {
+  const parts = line.map(yearAndNumber);
+  const written = parts.filter((part): part is [number, number] => part !== undefined);
+  if (written.length < 2 || !written.some(([, number]) => number > 12) || written.some(([, number]) => number < 1 || number > 53)) return undefined;
+  return line.map((cell, k) => {
+    const part = parts[k];
+    if (part === undefined) return readHeader(cell);
+    try {
+      return { type: "week", start: isoWeekStart(part[0], part[1]) };
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/**
+ * True when a column's or line's cells write calendar weeks as a year and a number ("202413",
+ * "13.2024"): {@link yearWeekReadings} reads them so.
+ * @example writesYearWeeks([202412, 202413]) // true
+ * @example writesYearWeeks([202401, 202402]) // false: months
+ */
+export function writesYearWeeks(cells: readonly CellValue[]): boolean {
+  return yearWeekReadings(cells) !== undefined;
+}
+
+/**
+ * The ISO week a cell writes as a year and a week number ("202413", "2024.13", "13.2024"), for a
+ * column {@link writesYearWeeks} found to hold weeks.
+ * @example yearWeekSpan("13.2024")?.kind // "week"
+ */
+export function yearWeekSpan(cell: CellValue): PeriodSpan | undefined {
+  const part = yearAndNumber(cell);
+  if (part === undefined || part[1] < 1 || part[1] > 53) return undefined;
+  try {
+    return { kind: "week", first: isoWeekStart(part[0], part[1]), days: 7 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The year and two-digit number of a header written "202413", "2024.13", "2024/13", "2024-13" or "13.2024" (a whole number or its text). */
+function yearAndNumber(cell: CellValue): [number, number] | undefined {
+  const text = typeof cell === "number" && Number.isInteger(cell) ? String(cell) : typeof cell === "string" ? cell.trim() : "";
+  const yearFirst = /^((?:19|20)\d{2})[./-]?(\d{2})$/.exec(text);
+  if (yearFirst) return [Number(yearFirst[1]), Number(yearFirst[2])];
+  const yearLast = /^(\d{2})[./]((?:19|20)\d{2})$/.exec(text);
+  return yearLast ? [Number(yearLast[2]), Number(yearLast[1])] : undefined;
 }
 
 /**

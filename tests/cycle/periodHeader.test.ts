@@ -16,7 +16,9 @@ import {
   periodLineProblem,
   spanLabel,
   textDaySpan,
+  writesYearWeeks,
   yearMonthSpan,
+  yearWeekSpan,
 } from "../../src/cycle/periodHeader";
 
 describe("parseMonth", () => {
@@ -95,6 +97,17 @@ describe("findPeriodRun: months, weeks and days", () => {
 
   it.each([["2024-W05"], ["2024W05"], ["W05 2024"], ["2024 wk 5"], ["KW 5 2024"], ["week 5, 2024"]])("reads %s as ISO week 5 of 2024", (text) => {
     expect(parsePeriodCell(text)).toEqual({ kind: "week", first: daySerial(2024, 1, 29), days: 7 });
+  });
+
+  it("reads a year and a number past 12 as calendar weeks (SAP's YYYYWW and WW.YYYY), up to 12 as months", () => {
+    expect(findPeriodRun(["Item", 202411, 202412, 202413])?.spans.map(spanLabel)).toEqual(["2024-W11", "2024-W12", "2024-W13"]);
+    expect(findPeriodRun(["Item", "12.2024", "13.2024", "14.2024"])?.spans.map(spanLabel)).toEqual(["2024-W12", "2024-W13", "2024-W14"]);
+    expect(findPeriodRun(["Item", "2024.52", "2025.01", "2025.02"])?.spans.map(spanLabel)).toEqual(["2024-W52", "2025-W01", "2025-W02"]);
+    expect(findPeriodRun(["Item", 202410, 202411, 202412])?.spans.map(spanLabel)).toEqual(["2024-10", "2024-11", "2024-12"]);
+    expect(writesYearWeeks(["202413", "202414"])).toBe(true);
+    expect(writesYearWeeks(["202401", "202454"])).toBe(false);
+    expect(yearWeekSpan("13.2024")).toEqual({ kind: "week", first: daySerial(2024, 3, 25), days: 7 });
+    expect(yearWeekSpan(202453)).toBeUndefined();
   });
 
   it("reads dates a week apart as weeks ending on them when the line says so ('Week ending', 'W/E ...')", () => {

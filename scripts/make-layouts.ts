@@ -1347,6 +1347,35 @@ function sapCalendarWeeks(): Layout {
   return { name: "sap-calendar-weeks", description: "Order lines by SAP calendar week ('13.2024' under 'Cal. week'), Material, Plant, Quantity", book, months: monthly, leftOut: {}, weeks: weekly, unseen: true };
 }
 
+/**
+ * Hostile: one sheet printed by location, as a report grouped by plant: a heading line per plant
+ * ("Plant: Paris"), the header row of months repeated under each, the plant's items and a total. No
+ * column holds the location; the same items appear under each plant.
+ */
+function locationHeadings(): Layout {
+  const span = months({ year: 2024, month: 1 }, 13);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const next = quantities(167);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Demand history by plant"]);
+  sheet.addRow([]);
+  for (const [k, location] of LOCATIONS.entries()) {
+    if (k > 0) sheet.addRow([]);
+    sheet.addRow([`Plant: ${location}`]);
+    sheet.addRow(["Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)]);
+    const totals = span.map(() => 0);
+    for (const item of ITEMS.slice(0, 3)) {
+      const values = drawn(expected, item, location, span, next);
+      values.forEach((value, t) => (totals[t] += value));
+      sheet.addRow([item, ...values]);
+    }
+    sheet.addRow([`Total ${location}`, ...totals]);
+  }
+  // below the first header row: the blank line, the second plant's heading and header row, two totals
+  return { name: "location-headings", description: "A sheet printed by plant: 'Plant: Paris' headings, the month header repeated under each, totals", book, months: expected, leftOut: { blank: 1, heading: 2, total: 2 }, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1438,6 +1467,7 @@ export function buildLayouts(): Layout[] {
     monthsOverMeasures(),
     itemBlocks(),
     sapCalendarWeeks(),
+    locationHeadings(),
   ];
 }
 

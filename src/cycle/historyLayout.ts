@@ -65,6 +65,12 @@ export interface SeriesMapping extends SeriesPart {
   customerLine?: number;
   /** Column or row holding the sales channel, kept for reporting like the customer. */
   channelLine?: number;
+  /**
+   * True for a grid printed by location (periods across): each row's location is the one the last
+   * heading line above it names ("Plant: Paris"; blockHeadings.ts), the header row repeated under each
+   * heading or not.
+   */
+  locationHeadings?: boolean;
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
   /** True when the planner's periods run to the last period header: the months added to the header line since are read too. */
@@ -399,6 +405,7 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
         ...(keys.separator === undefined ? {} : { keySeparator: keys.separator }),
         ...(keys.customer === undefined ? {} : { customerLine: keys.customer }),
         ...(keys.channel === undefined ? {} : { channelLine: keys.channel }),
+        ...(orientation === "periodsAcross" && !bands && keys.location === undefined && keys.separator === undefined && underLocationHeadings(values, headerLine, run) ? { locationHeadings: true } : {}),
         periodLines: inTimeOrder(firstBand?.run ?? run).lines,
         periods: inTimeOrder(firstBand?.run ?? run).spans.map(spanLabel),
         periodKind: run.kind,
@@ -409,6 +416,25 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
     };
   }
   return firstProblem;
+}
+
+/**
+ * True when a grid's rows stand under heading lines naming their location ("Plant: Paris" above the
+ * header row, or a line holding no quantity among the rows): a grid printed by location.
+ */
+function underLocationHeadings(values: Matrix, headerLine: number, run: PeriodRun): boolean {
+  if (keysAbove(values, headerLine)?.location !== undefined) return true;
+  return values.slice(headerLine + 1).some((row) => isLocationHeading(row, run.positions));
+}
+
+/**
+ * True for a heading line naming a location and no item ("Plant: Lyon"), its period cells blank.
+ * @param row the line's cells
+ * @param periodLines the positions of the grid's periods
+ */
+export function isLocationHeading(row: readonly CellValue[], periodLines: readonly number[]): boolean {
+  const keys = headingKeys(row);
+  return keys?.location !== undefined && keys.item === undefined && periodLines.every((line) => isBlank(row[line] ?? null));
 }
 
 /** A header naming what the numbers of a line measure ("Measure", "Key figure", "Version", "Scenario", "Type"). */
@@ -630,6 +656,8 @@ export function describeHistory(mapping: HistoryMapping): string {
         ? ", a band of periods per location"
         : mapping.more?.some((part) => part.location)
           ? ", a sheet per location"
-          : "";
+          : mapping.locationHeadings
+            ? ", a heading per location"
+            : "";
   return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys}${corrected})`;
 }

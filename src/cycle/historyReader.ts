@@ -19,6 +19,7 @@ import { isTotalLabel, lineCancelled } from "./headerNames";
 import {
   detailLines,
   isLines,
+  isLocationHeading,
   lineKey,
   lineSpan,
   transpose,
@@ -130,11 +131,23 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
     const carry: KeyCarry = { key: null, inherited: false };
     if (mapping.orientation === "periodsAcross") {
       let keyHeader: CellValue = null;
+      // a grid printed by location: the location of the last heading line ("Plant: Paris")
+      let located = parts;
+      const heading = (row: readonly CellValue[]): boolean => {
+        const location = mapping.locationHeadings && isLocationHeading(row, parts[0].periodLines) ? headingKeys(row)?.location : undefined;
+        if (location !== undefined) located = parts.map((part) => ({ ...part, location }));
+        return location !== undefined;
+      };
       await eachChunk(book, source.reference, 0, (rows, firstRow) =>
         rows.forEach((row, r) => {
+          const at = (line: number): string => addressIn(source, firstRow + r, line);
           if (firstRow + r === headerLine) keyHeader = row[mapping.keyLine] ?? null;
+          if (firstRow + r < headerLine) heading(row);
           if (firstRow + r <= headerLine) return;
-          readGridLine(mapping, parts, spans, row, (line) => addressIn(source, firstRow + r, line), collector, keyHeader, carry);
+          if (mapping.locationHeadings && (heading(row) || phantomReason(row[mapping.keyLine] ?? null, keyHeader) === "repeats the header")) {
+            return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
+          }
+          readGridLine(mapping, located, spans, row, at, collector, keyHeader, carry);
         }),
       );
     } else {

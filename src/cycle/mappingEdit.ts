@@ -215,7 +215,8 @@ function optional(lines: Partial<Record<"location" | "customer" | "channel", num
  * header line between the first and last period lines (a grid without headers numbers its periods P1,
  * P2, ...); when the choice keeps the block of `previous`, the further sheets of the same layout it
  * held (a sheet per year or region) or bands of periods of its block (a band per location) are kept,
- * with the location of the first (unless the choice names a location line).
+ * with the location of the first (unless the choice names a location line); a grid printed by location
+ * keeps taking each row's location from the headings above it unless the choice names a location line.
  * Order lines keep the status column their header row names ("Status", "Reason for rejection"), so
  * cancelled and rejected lines stay left out.
  * @param book the planner's workbook.
@@ -228,7 +229,8 @@ function optional(lines: Partial<Record<"location" | "customer" | "channel", num
  */
 export async function historyFromChoice(book: Workbook, choice: HistoryChoice, previous?: HistoryMapping | null): Promise<HistoryMapping> {
   const source = await blockSource(book, choice.reference);
-  const kept = previous && !isLines(previous) && previous.source.reference === source.reference && previous.orientation === choice.layout ? previous.more : undefined;
+  const sameBlock = previous && !isLines(previous) && previous.source.reference === source.reference && previous.orientation === choice.layout ? previous : undefined;
+  const kept = sameBlock?.more;
   const keys = [choice.item, choice.location, choice.customer, choice.channel].filter((line): line is number => line !== undefined);
   if (new Set(keys).size !== keys.length) throw new PlanningError("The item, location, customer and channel must be different columns (or rows). Choose each one once.");
   if (choice.layout === "lines") return linesFromChoice(book, source, choice, keys);
@@ -261,6 +263,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
     ...(choice.channel === undefined ? {} : { channelLine: choice.channel }),
     ...(kept === undefined ? {} : { more: kept }),
     ...(kept !== undefined && previous && !isLines(previous) && previous.location !== undefined && choice.location === undefined ? { location: previous.location } : {}),
+    ...(sameBlock?.locationHeadings && choice.location === undefined && choice.layout === "periodsAcross" ? { locationHeadings: true } : {}),
     ...(openEnded ? { openEnded: true } : {}),
     corrected: true,
   };

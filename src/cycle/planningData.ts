@@ -5,9 +5,11 @@
  */
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
+import { headingKeys } from "./blockHeadings";
 import { readBlock } from "./blockReading";
 import { isBlank, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
+import { isLocationHeading } from "./historyLayout";
 import { mappedHistory, readHistory, type CustomerTotal } from "./historyReader";
 import { blockPosition, cellAt, keyedLines, type BlockSource, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
 import type { ReadProblem, Reconciliation } from "./reconciliation";
@@ -108,15 +110,29 @@ export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): P
     value: cellAt(values, mapping.orientation, line, position),
     address: addressIn(mapping.source, blockPosition(mapping.orientation, line, position)),
   });
-  const lines = keyedLines(values, mapping);
+  const keyHeader = mapping.headerLine < 0 ? null : cellAt(values, mapping.orientation, mapping.keyLine, mapping.headerLine);
+  // a grid printed by location repeats its header row under each location's heading: no item
+  const repeated = (key: CellValue): boolean => mapping.locationHeadings === true && !isBlank(keyHeader) && String(key).trim().toLowerCase() === String(keyHeader).trim().toLowerCase();
+  const lines = keyedLines(values, mapping).filter((line) => !repeated(line.key));
   const positions = lines.map((line) => line.position);
+  const headed = mapping.locationHeadings ? headingLocations(values, mapping) : undefined;
   return {
     keys: lines.map((line) => ({ ...mapped(mapping.keyLine, line.position), value: line.key })),
-    locations: mapping.locationLine === undefined ? null : positions.map((position) => mapped(mapping.locationLine ?? 0, position)),
+    locations: headed ? positions.map((position) => headed[position]) : mapping.locationLine === undefined ? null : positions.map((position) => mapped(mapping.locationLine ?? 0, position)),
     periodHeaders: mapping.headerLine < 0 ? null : mapping.periodLines.map((line) => mapped(line, mapping.headerLine)),
     periods: mapping.periods,
     cells: positions.map((position) => mapping.periodLines.map((line) => mapped(line, position))),
   };
+}
+
+/** For each row of a grid printed by location, the location its last heading line above names, as the cell of that heading ("Plant: Paris" gives "Paris"). */
+function headingLocations(values: Matrix, mapping: SeriesMapping): MappedCell[] {
+  let current: MappedCell = { value: "", address: addressIn(mapping.source, { row: 0, col: 0 }) };
+  return values.map((row, position) => {
+    const location = isLocationHeading(row, mapping.periodLines) ? headingKeys(row)?.location : undefined;
+    if (location !== undefined) current = { value: location, address: addressIn(mapping.source, { row: position, col: row.findIndex((cell) => !isBlank(cell ?? null)) }) };
+    return current;
+  });
 }
 
 /**

@@ -95,9 +95,11 @@ export async function validateData(
     });
   } else {
     const grids = isLines(mapping.history) ? [] : await Promise.all(seriesParts(mapping.history).map((part) => readSeriesCells(book, part)));
-    // Keys the reader checks itself: one cell holding item and location, or rows by customer or channel (one item's rows are summed, not duplicates).
+    // Keys the reader checks itself: one cell holding item and location, rows by customer or channel (one item's rows are summed,
+    // not duplicates), or rows whose location is the heading above them
     const combinedKeys =
-      !isLines(mapping.history) && (mapping.history.keySeparator !== undefined || mapping.history.customerLine !== undefined || mapping.history.channelLine !== undefined);
+      !isLines(mapping.history) &&
+      (mapping.history.keySeparator !== undefined || mapping.history.customerLine !== undefined || mapping.history.channelLine !== undefined || mapping.history.locationHeadings === true);
     for (const history of grids) {
       issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", { locations: history.locations })), ...checkSeries(history, true));
     }

@@ -4,6 +4,7 @@ import * as path from "path";
 import { buildLayouts, layoutBytes, writeLayouts, type Layout } from "../../scripts/make-layouts";
 import { describeHistory, isLines, type SeriesMapping } from "../../src/cycle/historyLayout";
 import { choiceOf, historyFromChoice } from "../../src/cycle/mappingEdit";
+import { runGatherStep } from "../../src/cycle/gatherStep";
 import { readHistory, type HistoryReading } from "../../src/cycle/historyReader";
 import { reconciliationText } from "../../src/cycle/reconciliation";
 import ExcelJS from "exceljs";
@@ -130,6 +131,17 @@ describe("what the reader says about a layout", () => {
     expect(describeHistory(history)).toBe("Report (lines by day under a heading per item)");
     const edited = await historyFromChoice(book, choiceOf(history, "month"));
     expectSameQuantities(flatten(await readHistory(book, edited, "month")), byName("item-blocks").months);
+  });
+
+  it("a sheet printed by location takes each row's location from the heading above it, also through the mapping editor, and validates clean", async () => {
+    const book = await load(byName("location-headings"));
+    const proposal = await proposeMapping(book);
+    const history = proposal.history as SeriesMapping;
+    expect(describeHistory(history)).toBe("Sales (months across, a heading per location)");
+    const edited = await historyFromChoice(book, choiceOf(history, "month"), history);
+    expectSameQuantities(flatten(await readHistory(book, edited, "month")), byName("location-headings").months);
+    const { validation } = await runGatherStep(book);
+    expect(validation.issues.filter((issue) => issue.severity === "error")).toEqual([]);
   });
 
   it("a line of a report printed by item above its first item heading is an error naming the cell, its quantity left out", async () => {

@@ -158,6 +158,22 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     expect(book.sheetValues("Report")).toEqual(rows);
   });
 
+  test("a history printed by location under headings is refused with nothing written: a new item's row would fall under the last heading", async () => {
+    const rows = [
+      ["Plant: Paris", null, null, null],
+      ["Material", "Jan 2025", "Feb 2025", "Mar 2025"],
+      ["CH-101", 1, 2, 3],
+      ["Plant: Lyon", null, null, null],
+      ["CH-101", 4, 5, 6],
+    ];
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Report").addRows(rows);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    await runGatherStep(book);
+    await expect(appendActuals(book, actualsFor("2025-04", { "CH-101": 4 }), yes)).rejects.toThrow("The history is printed by location, each location's rows under its heading: add the month's actuals by hand");
+    expect(book.sheetValues("Report")).toEqual(rows);
+  });
+
   test("a month already in the history must hold the same numbers: a blank is filled, an equal value kept, a different one refused with its cell", async () => {
     const book = await smallSampleBook(3);
     await runCycle(book, OPTIONS);

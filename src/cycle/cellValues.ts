@@ -18,10 +18,11 @@ const WITH_UNIT = /^[-+]?\d[\d.,\s]*\s*[a-z%]+\.?$/i;
 
 /**
  * A cell value as a number: numbers as they are; numeric text converted ("12", " 3.5 ", "1,234",
- * "(12)" for -12, a lone dash "-" for 0, surrounding spaces ignored); anything else null, and so is
+ * "(12)" and SAP's "12-" for -12, a lone dash "-" for 0, surrounding spaces ignored); anything else null, and so is
  * text that reads two ways ("1.234": 1234 in a European export, 1.234 otherwise), rather than guessed.
  * @example toNumber("1,234 ") // 1234
  * @example toNumber("-") // 0
+ * @example toNumber("12-") // -12
  * @example toNumber("1.234") // null
  * @example toNumber("n/a") // null
  */
@@ -30,12 +31,14 @@ export function toNumber(value: CellValue): number | null {
   if (typeof value !== "string") return null;
   const text = value.trim();
   if (DASH.test(text)) return 0;
-  if (POINT_THOUSANDS.test(text)) return null;
-  const bracketed = /^\((.*)\)$/.exec(text);
-  const match = NUMERIC_TEXT.exec(bracketed ? bracketed[1] : text);
-  if (!match || (bracketed && match[1] !== "")) return null;
+  // negative in brackets, or with the minus after it as SAP writes it
+  const negative = /^\((.*)\)$/.exec(text) ?? /^(\d[\d, \u00a0\u202f.]*)\s?-$/.exec(text);
+  const digits = negative ? negative[1].trim() : text;
+  if (POINT_THOUSANDS.test(digits)) return null;
+  const match = NUMERIC_TEXT.exec(digits);
+  if (!match || (negative && match[1] !== "")) return null;
   const number = Number(`${match[1]}${match[2].replace(/[, \u00a0\u202f]/g, "")}${match[3] ?? ""}`);
-  return bracketed ? -number : number;
+  return negative ? -number : number;
 }
 
 /** An amount with its currency, as a sign or an ISO code before or after it ("$1,250.00", "12.50 EUR", "€ 12"). */
@@ -106,7 +109,7 @@ export function isBlank(value: CellValue): boolean {
  * @example notNumberAdvice("12 pcs") // "It holds a unit: enter the number alone."
  */
 export function notNumberAdvice(value: CellValue): string {
-  const text = typeof value === "string" ? value.trim() : "";
+  const text = typeof value === "string" ? value.trim().replace(/(\d)\s?-$/, "$1") : "";
   if (POINT_THOUSANDS.test(text)) return "It reads as 1234 or as 1.234 (a point between thousands, or a decimal point): enter it as a number.";
   if (DECIMAL_COMMA.test(text)) return "It is written with a decimal comma (a European export opened as text): enter it as a number, or open the file with the export's regional setting.";
   if (WITH_UNIT.test(text)) return "It holds a unit: enter the number alone.";

@@ -11,19 +11,21 @@ describe("toNumber: numbers as exports write them", () => {
     ["1 234", 1234],
     ["(12)", -12],
     ["(1,200.5)", -1200.5],
+    ["12-", -12],
+    ["1,234.5 -", -1234.5],
     ["-", 0],
     [" – ", 0],
   ])("reads %j as %d", (value, expected) => {
     expect(toNumber(value)).toBe(expected);
   });
 
-  it.each([["n/a"], ["12,34"], ["1,2345"], ["(-3)"], ["--"], [""], [null], [true], [Number.NaN]])("refuses %j", (value) => {
+  it.each([["n/a"], ["12,34"], ["1,2345"], ["(-3)"], ["-12-"], ["12--"], ["--"], [""], [null], [true], [Number.NaN]])("refuses %j", (value) => {
     expect(toNumber(value)).toBeNull();
   });
 });
 
 describe("text that reads two ways is no number, with advice", () => {
-  it.each([["1.234"], ["-12.500"], ["(1.000)"]])("%s is refused (1234 in a European export, a decimal otherwise)", (text) => {
+  it.each([["1.234"], ["-12.500"], ["(1.000)"], ["1.234-"]])("%s is refused (1234 in a European export, a decimal otherwise)", (text) => {
     expect(toNumber(text)).toBeNull();
     expect(notNumberAdvice(text)).toMatch(/1234 or as 1.234/);
   });

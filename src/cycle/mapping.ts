@@ -144,6 +144,9 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   const history = chosen ? sheetsOfOneLayout(chosen, demand) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
   if (chosen?.shape.planned) notes.push(plannedNote(chosen.candidate.source, chosen.shape.planned, chosen.shape.mapping.orientation));
   if (chosen?.shape.leftOutMeasure) notes.push(measureNote(chosen.candidate.source, chosen.shape.leftOutMeasure, chosen.shape.mapping.orientation));
+  if (chosen && MONEY.test(chosen.candidate.source.reference)) {
+    notes.push(`The history is read from ${chosen.candidate.source.reference}, whose name says it holds money, not quantities: check that it holds units sold, or map the block that does.`);
+  }
   const read = new Set(history ? historySources(history).map((source) => source.sheet) : []);
   for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
   if (!history) notes.push(...found.flatMap((candidate) => unsplitNote(candidate.source, candidate.values)));
@@ -159,11 +162,13 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
 
 /** Names of blocks holding plans rather than history. */
 const PLANNED = /forecast|budget|plan|target|prognos/i;
+/** Names of blocks holding money rather than quantities ("Revenue", "Sales Value", "Sales EUR", "Umsatz"). */
+const MONEY = /\b(?:revenue|values?|turnover|amounts?|umsatz|wert|montant|importe|fatturato|omzet|eur|usd|gbp|chf)\b|[€$£]/i;
 
-/** The grid with the most cells (rows x periods), a table before a name before a sheet; for history, a block named like a forecast or budget last. */
+/** The grid with the most cells (rows x periods), a table before a name before a sheet; for history, a block named like a forecast, a budget or money last. */
 function best(entries: GridCandidate[], history = false): GridCandidate {
   const size = (entry: GridCandidate): number => (entry.candidate.rows - entry.shape.mapping.headerLine - 1) * entry.shape.mapping.periods.length;
-  const planned = (entry: GridCandidate): number => (history && PLANNED.test(entry.candidate.source.reference) ? 1 : 0);
+  const planned = (entry: GridCandidate): number => (history ? Number(PLANNED.test(entry.candidate.source.reference)) + Number(MONEY.test(entry.candidate.source.reference)) : 0);
   return [...entries].sort((a, b) => planned(a) - planned(b) || size(b) - size(a) || KIND_PRIORITY[b.candidate.source.kind] - KIND_PRIORITY[a.candidate.source.kind])[0];
 }
 
@@ -279,7 +284,7 @@ function sheetsPerPeriod(found: readonly Candidate[]): SeriesMapping | undefined
 }
 
 /** Words that tell sheets of one layout apart by what they hold, not where or when: such sheets are not read together. */
-const NOT_A_PLACE = /^(?:sales|history|actuals?|forecasts?|budgets?|plans?|targets?|orders?|shipments?|demand|capacity|consensus|statistical|stat|baseline|prior|previous|last|current|old|new|copy|v\d+|\(\d+\))$/i;
+const NOT_A_PLACE = /^(?:sales|history|actuals?|forecasts?|budgets?|plans?|targets?|orders?|shipments?|demand|capacity|consensus|statistical|stat|baseline|prior|previous|last|current|old|new|copy|v\d+|\(\d+\)|units?|qty|quantity|quantities|volumes?|pcs|cases|values?|revenue|turnover|amounts?|margin|cost|eur|usd|gbp|chf|umsatz|menge|wert)$/i;
 
 /** Order lines: the sheet or table with the most rows, with the other sheets of the same columns (a table before the sheet it is on). */
 function linesOfOneLayout(entries: { candidate: Candidate; shape: Omit<LinesMapping, "sources"> }[]): LinesMapping {

@@ -294,6 +294,22 @@ describe("proposeMapping on other layouts", () => {
     expect(mapping.notes?.[0]).toMatch(/^Both!C1: "North" heads a band of periods as a location, but the lines hold a location of their own/);
   });
 
+  it("reads the quantities beside a sheet of money ('Revenue' and 'Units', 'Sales EUR' and 'Sales'), never the two as locations, and notes a history named as money", async () => {
+    const months = ["Jan 2024", "Feb 2024", "Mar 2024"];
+    const twoSheets = async (money: string, units: string): Promise<MemoryWorkbook> => {
+      const source = new ExcelJS.Workbook();
+      source.addWorksheet(money).addRows([["Item", ...months], ["A-1", 1000, 1100, 1200], ["B-2", 2000, 2100, 2200], ["C-3", 3000, 3100, 3200]]);
+      source.addWorksheet(units).addRows([["Item", ...months], ["A-1", 10, 11, 12], ["B-2", 20, 21, 22]]);
+      return MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    };
+    for (const [money, units] of [["Revenue", "Units"], ["Sales Value", "Sales Qty"], ["Sales EUR", "Sales"]]) {
+      const history = grid(await proposeMapping(await twoSheets(money, units)));
+      expect([history?.source.sheet, history?.more]).toEqual([units, undefined]);
+    }
+    const alone = await proposeMapping(await sheetBook("Umsatz", [["Item", ...months], ["A-1", 1000, 1100, 1200]]));
+    expect(alone.notes).toContain("The history is read from Umsatz, whose name says it holds money, not quantities: check that it holds units sold, or map the block that does.");
+  });
+
   it("finds nothing in a workbook without planning data, and says so when reading", async () => {
     const book = MemoryWorkbook.empty();
     await book.writeBlocks([{ sheet: "Notes", topLeft: "A1", values: [["hello"]] }]);

@@ -10,6 +10,7 @@ import { parseRange, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
+import { counted } from "./counted";
 import { DAYS_PER_MONTH, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
   detailLines,
@@ -141,7 +142,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   const asLines = new Set(lines.map((entry) => entry.candidate));
   const demand = grids.filter((entry) => !isCapacity(entry.shape) && !(entry.shape.mapping.orientation === "periodsDown" && asLines.has(entry.candidate)));
   const chosen = demand.length > 0 ? best(demand, true) : undefined;
-  const history = chosen ? sheetsOfOneLayout(chosen, demand) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
+  const history = chosen ? sheetsOfOneLayout(chosen, demand, notes) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
   if (chosen?.shape.planned) notes.push(plannedNote(chosen.candidate.source, chosen.shape.planned, chosen.shape.mapping.orientation));
   if (chosen?.shape.leftOutMeasure) notes.push(measureNote(chosen.candidate.source, chosen.shape.leftOutMeasure, chosen.shape.mapping.orientation));
   if (chosen && MONEY.test(chosen.candidate.source.reference)) {
@@ -227,9 +228,11 @@ function toSeriesMapping(entry: GridCandidate): SeriesMapping {
  * other; sheets whose periods overlap are one per location, named by the word that differs
  * ("Sales North", "Sales South": North, South), unless the keys hold the location or the word says
  * what the sheet holds ("Sales Forecast" beside "Sales History"): then the chosen sheet is read alone,
- * as is a block holding a band of periods per location.
+ * as is a block holding a band of periods per location. Sheets named by their year ("Sales 2024",
+ * "Sales 2025") are never locations: where their months overlap (a 13-month export), each month is read
+ * from the sheet named for its year, and a note names the columns left out of the others.
  */
-function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): SeriesMapping {
+function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[], notes: string[]): SeriesMapping {
   const mapping = toSeriesMapping(chosen);
   if (mapping.more) return mapping;
   const signature = (entry: GridCandidate): string =>
@@ -251,10 +254,31 @@ function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[]): Serie
   }));
   const overlap = parts.some((part, k) => parts.slice(0, k).some((other) => other.periods.some((period) => part.periods.includes(period))));
   const sheetWords = parts.map((part) => differingWord(part.source.sheet, chosen.candidate.source.sheet, parts.map((p) => p.source.sheet)));
-  if (sheetWords.some((word) => NOT_A_PLACE.test(word)) || (overlap && (mapping.locationLine !== undefined || mapping.keySeparator !== undefined))) return mapping;
+  const years = sheetWords.every((word) => YEAR.test(word));
+  if (sheetWords.some((word) => NOT_A_PLACE.test(word) || (!years && parsePeriodCell(word) !== undefined)) || (overlap && (mapping.locationLine !== undefined || mapping.keySeparator !== undefined))) return mapping;
+  if (overlap && years) {
+    const owned = parts.map((part, k) => ownYearsOnly(part, sheetWords[k], new Set(sheetWords), mapping.orientation, notes));
+    const [first, ...more] = owned;
+    return { ...mapping, ...first, more };
+  }
   if (overlap) parts.forEach((part, k) => (part.location = sheetWords[k]));
   const [first, ...more] = parts;
   return { ...mapping, ...first, more };
+}
+
+/** A year as a sheet's name writes it ("Sales 2024"). */
+const YEAR = /^(?:19|20)\d{2}$/;
+
+/** A sheet named for `year`, without the months of another year that has a sheet of its own (a 13-month export's extra month), noting the lines left out. */
+function ownYearsOnly(part: SeriesPart, year: string, sheetYears: ReadonlySet<string>, orientation: Orientation, notes: string[]): SeriesPart {
+  const foreign = part.periods.flatMap((period, k) => (period.slice(0, 4) !== year && sheetYears.has(period.slice(0, 4)) ? [k] : []));
+  if (foreign.length === 0) return part;
+  const lines = counted(foreign.length, orientation === "periodsAcross" ? "column" : "row");
+  const first = headerCellAddress(part.source, { row: part.headerLine, col: part.periodLines[foreign[0]] }, orientation);
+  const periods = foreign.map((k) => part.periods[k]);
+  notes.push(`${lines} from ${first} (${periods.join(", ")}) ${foreign.length === 1 ? "is" : "are"} read from the sheet named for ${foreign.length === 1 ? "its" : "their"} year instead: step 1 leaves ${foreign.length === 1 ? "it" : "them"} out of ${part.source.sheet}.`);
+  const kept = (_: unknown, k: number): boolean => !foreign.includes(k);
+  return { ...part, periodLines: part.periodLines.filter(kept), periods: part.periods.filter(kept) };
 }
 
 /**

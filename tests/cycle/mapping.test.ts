@@ -310,6 +310,20 @@ describe("proposeMapping on other layouts", () => {
     expect(alone.notes).toContain("The history is read from Umsatz, whose name says it holds money, not quantities: check that it holds units sold, or map the block that does.");
   });
 
+  it("reads sheets named by year whose months overlap (a 13-month export) one after the other, each month from its year's sheet, never as locations", async () => {
+    const source = new ExcelJS.Workbook();
+    const months2024 = [...["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map((m) => `${m} 2024`), "Jan 2025"];
+    source.addWorksheet("Sales 2024").addRows([["Item", ...months2024], ["A-1", ...months2024.map((_, k) => k + 1)]]);
+    source.addWorksheet("Sales 2025").addRows([["Item", "Jan 2025", "Feb 2025", "Mar 2025"], ["A-1", 99, 14, 15]]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    const mapping = await proposeMapping(book);
+    expect(mapping.notes).toContain("1 column from 'Sales 2024'!N1 (2025-01) is read from the sheet named for its year instead: step 1 leaves it out of Sales 2024.");
+    const reading = await readHistory(book, mapping.history!);
+    expect(reading.series.map((series) => [series.item, series.location])).toEqual([["A-1", ""]]);
+    expect(reading.series[0].history.slice(-4)).toEqual([12, 99, 14, 15]);
+    expect(reading.problems).toEqual([]);
+  });
+
   it("finds nothing in a workbook without planning data, and says so when reading", async () => {
     const book = MemoryWorkbook.empty();
     await book.writeBlocks([{ sheet: "Notes", topLeft: "A1", values: [["hello"]] }]);

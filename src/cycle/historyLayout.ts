@@ -9,6 +9,7 @@
  */
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
+import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
@@ -262,7 +263,9 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const columns: Partial<Record<HistoryField, number>> = {};
     sample[headerRow].forEach((header, column) => {
       const field = historyFieldOf(header);
-      if (field !== undefined && columns[field] === undefined) columns[field] = column;
+      // an ordered quantity is demand before a shipped one ("Qty Shipped" left of "Qty Ordered")
+      const ordered = field === "quantity" && columns.quantity !== undefined && namesDeliveredQuantity(sample[headerRow][columns.quantity] ?? null) && !namesDeliveredQuantity(header);
+      if (field !== undefined && (columns[field] === undefined || ordered)) columns[field] = column;
     });
     const { year, ...dated } = columns;
     const { date, quantity } = dated;

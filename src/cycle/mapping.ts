@@ -16,6 +16,7 @@ import {
   detailLines,
   gridShape,
   historySources,
+  isLines,
   isRefusal,
   lineKey,
   HEADER_SEARCH,
@@ -33,6 +34,7 @@ import {
   type SeriesPart,
 } from "./historyLayout";
 import { parsePeriodCell, spanLabel } from "./periodHeader";
+import { namesDeliveredQuantity } from "./orderLineColumns";
 import { unsplitText } from "./unsplitText";
 import type { PlanningBucket } from "./planningBuckets";
 
@@ -145,6 +147,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   const history = chosen ? sheetsOfOneLayout(chosen, demand, notes) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
   if (chosen?.shape.planned) notes.push(plannedNote(chosen.candidate.source, chosen.shape.planned, chosen.shape.mapping.orientation));
   if (chosen?.shape.leftOutMeasure) notes.push(measureNote(chosen.candidate.source, chosen.shape.leftOutMeasure, chosen.shape.mapping.orientation));
+  if (history && isLines(history)) notes.push(...shippedNote(history, lines));
   if (chosen && MONEY.test(chosen.candidate.source.reference)) {
     notes.push(`The history is read from ${chosen.candidate.source.reference}, whose name says it holds money, not quantities: check that it holds units sold, or map the block that does.`);
   }
@@ -190,6 +193,18 @@ function headerCellAddress(source: BlockSource, at: { row: number; col: number }
 function plannedNote(source: BlockSource, planned: NonNullable<GridShape["planned"]>, orientation: Orientation): string {
   const lines = `${orientation === "periodsAcross" ? "column" : "row"}${planned.count === 1 ? "" : "s"}`;
   return `${planned.count} ${lines} from ${headerCellAddress(source, planned, orientation)} ("${planned.header}") on ${planned.count === 1 ? "is" : "are"} headed as a plan (forecast, budget), not history: step 1 leaves ${planned.count === 1 ? "it" : "them"} out of the history.`;
+}
+
+/** The note for a shipped quantity column left out beside the ordered quantity read as demand, if the lines have one. */
+function shippedNote(history: LinesMapping, lines: readonly { candidate: Candidate }[]): string[] {
+  const [source] = history.sources;
+  const header = lines.find((entry) => entry.candidate.source.reference === source.reference)?.candidate.values[history.headerRow] ?? [];
+  const shipped = header.findIndex((cell, column) => column !== history.columns.quantity && namesDeliveredQuantity(cell ?? null));
+  if (shipped < 0) return [];
+  const at = (col: number): string => sheetCellAddress(source.sheet, { row: source.row + history.headerRow, col: source.col + col });
+  return [
+    `${at(history.columns.quantity)} ("${String(header[history.columns.quantity])}") is read as demand and ${at(shipped)} ("${String(header[shipped])}") left out: demand is what customers ordered; shipments fall short of it when stock runs out.`,
+  ];
 }
 
 /** The note for the money measure's period lines left out beside the quantity ("Jan 2024 Value" beside "Jan 2024 Qty"). */

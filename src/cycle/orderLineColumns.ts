@@ -5,6 +5,7 @@
  * rejection), by which cancelled and rejected lines are left out.
  */
 import { PlanningError } from "../core/errors";
+import type { CellValue } from "../workbook/workbook";
 import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER } from "./headerNames";
 
 /** What a column of an order-line file holds. */
@@ -41,6 +42,16 @@ const PATTERNS: readonly [OrderLineRole, RegExp][] = [
   ["status", STATUS_HEADER],
   ["unit", UNIT_HEADER],
 ];
+
+/**
+ * True for a header naming the quantity delivered rather than ordered ("Qty Shipped", "Delivered
+ * quantity"): demand is what customers ordered; shipments fall short of it when stock runs out.
+ * @example namesDeliveredQuantity("Qty Shipped") // true
+ * @example namesDeliveredQuantity("Order Qty") // false
+ */
+export function namesDeliveredQuantity(header: CellValue): boolean {
+  return typeof header === "string" && (PATTERNS.find(([role]) => role === "deliveredQuantity")?.[1].test(normalizeHeader(header)) ?? false);
+}
 
 /** Which column (index into the header) holds each role; a role absent from the file is missing. */
 export type OrderLineColumns = Partial<Record<OrderLineRole, number>>;

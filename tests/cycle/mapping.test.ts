@@ -324,6 +324,16 @@ describe("proposeMapping on other layouts", () => {
     expect(reading.problems).toEqual([]);
   });
 
+  it("reads the ordered quantity of order lines as demand before the shipped one, whichever comes first, and says so", async () => {
+    const rows: (string | number | null)[][] = [["Order Date", "Item", "Qty Shipped", "Qty Ordered"]];
+    for (let k = 0; k < 6; k++) rows.push([`2024-0${1 + (k % 3)}-1${k}`, "A-1", k === 0 ? 0 : 5, 5]);
+    const book = await sheetBook("Orders", rows);
+    const mapping = await proposeMapping(book);
+    expect(isLines(mapping.history!) && mapping.history.columns.quantity).toBe(3);
+    expect(mapping.notes).toContain('Orders!D1 ("Qty Ordered") is read as demand and Orders!C1 ("Qty Shipped") left out: demand is what customers ordered; shipments fall short of it when stock runs out.');
+    expect((await readHistory(book, mapping.history!)).series[0].history).toEqual([10, 10, 10]);
+  });
+
   it("finds nothing in a workbook without planning data, and says so when reading", async () => {
     const book = MemoryWorkbook.empty();
     await book.writeBlocks([{ sheet: "Notes", topLeft: "A1", values: [["hello"]] }]);

@@ -1376,6 +1376,18 @@ function locationHeadings(): Layout {
   return { name: "location-headings", description: "A sheet printed by plant: 'Plant: Paris' headings, the month header repeated under each, totals", book, months: expected, leftOut: { blank: 1, heading: 2, total: 2 }, unseen: true };
 }
 
+/** Hostile: item x location flattened into one header row, the plant written before each month ("Paris Jan 2024" .. "Lyon Jan 2025"). */
+function locationInHeaders(): Layout {
+  const span = months({ year: 2024, month: 1 }, 13);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const next = quantities(173);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item", ...LOCATIONS.flatMap((location) => span.map((m) => `${location} ${MONTH_NAMES[m.month - 1]} ${m.year}`))]);
+  for (const item of ITEMS.slice(0, 3)) sheet.addRow([item, ...LOCATIONS.flatMap((location) => drawn(expected, item, location, span, next))]);
+  return { name: "location-in-headers", description: "Item x location in one header row: 'Paris Jan 2024' .. 'Lyon Jan 2025'", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1468,6 +1480,7 @@ export function buildLayouts(): Layout[] {
     itemBlocks(),
     sapCalendarWeeks(),
     locationHeadings(),
+    locationInHeaders(),
   ];
 }
 

@@ -12,7 +12,7 @@ import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
-import { joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
+import { affixBands, joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
 import { findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
@@ -357,7 +357,7 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
     const values = measured ? rows.map((row, r) => (r === headerLine ? measured : row)) : rows;
     const above = measured ? undefined : values[headerLine - 1];
     const line = withRunningYears(withGroupYears(above, values[headerLine])).map((cell) => (isTotalLabel(cell) ? null : cell));
-    const bands = periodBands(above, line);
+    const bands = periodBands(above, line) ?? affixBands(line);
     const run = bands ? joinedRun(bands) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
     const money = run && !bands ? leftOutMeasure(line) : undefined;
     // lines left out on purpose: quarter subtotals among the months, and a money measure beside the quantity

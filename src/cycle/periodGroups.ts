@@ -6,7 +6,7 @@ import type { CellValue, Matrix } from "../workbook/workbook";
 import { dayLabel } from "./calendarDays";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf } from "./headerNames";
-import { findPeriodRun, looksLikePeriod, parsePeriodCell, periodLineProblem, type PeriodRun } from "./periodHeader";
+import { affixSplit, findPeriodRun, looksLikePeriod, parsePeriodCell, periodLineProblem, type PeriodRun } from "./periodHeader";
 
 /** The periods of a grid under one label of a location row above them. */
 export interface PeriodBand {
@@ -101,6 +101,19 @@ function isMeasureCell(cell: CellValue): boolean {
 /** A header cell as text, a date serial as its day ("2024-01-01"). */
 function headerText(cell: CellValue): string {
   return typeof cell === "number" && parsePeriodCell(cell)?.kind === "day" ? dayLabel(Math.floor(cell)) : String(cell).trim();
+}
+
+/**
+ * The bands of a header line whose periods each carry a place before or after them ("Paris Jan 2024" ..
+ * "Lyon Jan 2024": a pivot table flattened, the location written into each month's header), as
+ * {@link periodBands} reads a location row over the months. Undefined when the words name measures
+ * ("Actual", "Budget", "Qty", "Value": never places) or do not make bands.
+ * @example affixBands(["Item", "Paris Jan 2024", "Paris Feb 2024", "Paris Mar 2024", "Lyon Jan 2024", "Lyon Feb 2024", "Lyon Mar 2024"])?.map((band) => band.location) // ["Paris", "Lyon"]
+ */
+export function affixBands(line: readonly CellValue[]): PeriodBand[] | undefined {
+  const split = affixSplit(line);
+  if (!split || split.labels.some((label) => label !== null && (namesMeasure(label) || historyFieldOf(label) !== undefined))) return undefined;
+  return periodBands(split.labels, split.periods);
 }
 
 /** The periods of all bands as one run along the line, for the checks of the lines outside them. */

@@ -446,6 +446,32 @@ export function leftOutMeasure(line: readonly CellValue[], minimum = 3): { posit
   return { positions, kept: affixWords(measure.kept), dropped: measure.dropped.map(affixWords) };
 }
 
+/**
+ * A line whose period headers carry one of two or more words before or after their period ("Paris Jan
+ * 2024" .. "Lyon Jan 2024"), split into those words as written (a label per cell, null where none) and
+ * the periods without them; undefined for a line with fewer than two such words. Whether the words are
+ * places or measures is the caller's to judge.
+ * @example affixSplit(["Item", "Paris Jan 2024", "Paris Feb 2024", "Paris Mar 2024", "Lyon Jan 2024", "Lyon Feb 2024", "Lyon Mar 2024"])?.labels[4] // "Lyon"
+ */
+export function affixSplit(line: readonly CellValue[], minimum = 3): { labels: (string | null)[]; periods: CellValue[] } | undefined {
+  const shared = sharedAffixes(line, minimum);
+  if (shared.length < 2 || line.filter((cell) => readHeader(cell) !== undefined).length >= minimum) return undefined;
+  const strippers = shared.map(affixStripper);
+  const labels: (string | null)[] = [];
+  const periods = line.map((cell) => {
+    const stripped = strippers.map((strip) => strip(cell)).find((found) => found !== cell && readHeader(found) !== undefined);
+    if (stripped === undefined || typeof cell !== "string" || typeof stripped !== "string") {
+      labels.push(null);
+      return cell;
+    }
+    const text = cell.trim();
+    const label = text.startsWith(stripped) ? text.slice(stripped.length) : text.slice(0, text.length - stripped.length);
+    labels.push(label.replace(/^[\s\-–:|/]+|[\s\-–:|/]+$/g, ""));
+    return stripped;
+  });
+  return { labels, periods };
+}
+
 /** The words (as "prefix qty" or "suffix value") that at least `minimum` period headers of the line carry before or after their period. */
 function sharedAffixes(line: readonly CellValue[], minimum: number): string[] {
   const counts = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { periodBands, subtotalLines, withMeasureHeaders } from "../../src/cycle/periodGroups";
+import { affixBands, periodBands, subtotalLines, withMeasureHeaders } from "../../src/cycle/periodGroups";
 import { findPeriodRun } from "../../src/cycle/periodHeader";
 
 describe("periodBands: a location row over each location's months", () => {
@@ -54,5 +54,22 @@ describe("withMeasureHeaders: months over a second header row of measures", () =
     expect(withMeasureHeaders(top, [null, "Qty", "Value", null, null, "Qty", "Value"])).toBeUndefined();
     expect(withMeasureHeaders(["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024"], [null, "a", "b", "c", "d", "e"])).toBeUndefined();
     expect(withMeasureHeaders(undefined, sub)).toBeUndefined();
+  });
+});
+
+describe("affixBands: the location written into each period's header", () => {
+  const months = ["Jan 2024", "Feb 2024", "Mar 2024"];
+  it("bands 'Paris Jan 2024' .. 'Lyon Mar 2024' by place, before or after the month", () => {
+    expect(affixBands(["Item", ...months.map((m) => `Paris ${m}`), ...months.map((m) => `Lyon ${m}`)])?.map((band) => [band.location, band.run.positions])).toEqual([
+      ["Paris", [1, 2, 3]],
+      ["Lyon", [4, 5, 6]],
+    ]);
+    expect(affixBands(["Item", ...months.map((m) => `${m} - North`), ...months.map((m) => `${m} - South`)])?.map((band) => band.location)).toEqual(["North", "South"]);
+  });
+
+  it("finds none for measures written so ('Actual', 'Budget', 'Qty', 'Value'), or one place only", () => {
+    expect(affixBands(["Item", ...months.map((m) => `Actual ${m}`), ...months.map((m) => `Budget ${m}`)])).toBeUndefined();
+    expect(affixBands(["Item", ...months.flatMap((m) => [`${m} Qty`, `${m} Value`])])).toBeUndefined();
+    expect(affixBands(["Item", ...months.map((m) => `Paris ${m}`)])).toBeUndefined();
   });
 });

@@ -1388,6 +1388,28 @@ function locationInHeaders(): Layout {
   return { name: "location-in-headers", description: "Item x location in one header row: 'Paris Jan 2024' .. 'Lyon Jan 2025'", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Hostile: weekly totals with the year and the week number in two columns ("Year", "Week" 1-52), as many BI extracts write them. */
+function yearWeekColumns(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Extract");
+  const next = quantities(179);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Year", "Week", "Material", "Plant", "Qty"]);
+  // ISO weeks 2024-W45 to 2025-W10; 2024 has 52 weeks
+  for (let k = 0; k < 18; k++) {
+    const [year, week] = k < 8 ? [2024, 45 + k] : [2025, k - 7];
+    const start = addDays(utc(2024, 11, 4), 7 * k);
+    for (const item of ITEMS.slice(0, 2)) {
+      const value = next();
+      sheet.addRow([year, week, item, "1000", value]);
+      add(weekly, item, "1000", isoWeekOf(start), value);
+      for (let d = 0; d < 7; d++) add(monthly, item, "1000", monthOfDate(addDays(start, d)), value / 7);
+    }
+  }
+  return { name: "year-week-columns", description: "Weekly totals: 'Year' and 'Week' (1-52) in two columns, material, plant, quantity", book, months: monthly, leftOut: {}, weeks: weekly, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1481,6 +1503,7 @@ export function buildLayouts(): Layout[] {
     sapCalendarWeeks(),
     locationHeadings(),
     locationInHeaders(),
+    yearWeekColumns(),
   ];
 }
 

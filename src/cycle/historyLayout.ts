@@ -13,7 +13,7 @@ import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { affixBands, joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
-import { findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -107,7 +107,7 @@ export interface LineColumns {
  * @example lineSpan([2024, 2, "A", 5], { date: 1, year: 0 })?.kind // "month"
  */
 export function lineSpan(row: readonly CellValue[], columns: Pick<LineColumns, "date" | "year">, yearWeeks = false): PeriodSpan | undefined {
-  if (columns.year !== undefined) return yearMonthSpan(row[columns.year] ?? null, row[columns.date] ?? null);
+  if (columns.year !== undefined) return (yearWeeks ? yearWeekNumberSpan : yearMonthSpan)(row[columns.year] ?? null, row[columns.date] ?? null);
   const cell = row[columns.date] ?? null;
   return (yearWeeks ? yearWeekSpan(cell) : undefined) ?? textDaySpan(cell) ?? parsePeriodCell(cell);
 }
@@ -280,9 +280,10 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     if (rows.length > 0 && spans.length >= READABLE_SHARE * rows.length) {
       return { layout: "lines", headerRow, columns: { ...dated, date, item, quantity }, periodKind: spans[0].kind, ...(headed === undefined ? {} : { keyHeadings: true }) };
     }
-    const months = year === undefined ? [] : rows.flatMap((row) => lineSpan(row, { date, year }) ?? []);
+    const weeks = year !== undefined && namesWeekNumber(sample[headerRow][date] ?? null);
+    const months = year === undefined ? [] : rows.flatMap((row) => lineSpan(row, { date, year }, weeks) ?? []);
     if (year !== undefined && rows.length > 0 && months.length >= READABLE_SHARE * rows.length) {
-      return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: "month" };
+      return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: weeks ? "week" : "month" };
     }
   }
   return undefined;
@@ -293,6 +294,18 @@ function headingColumn(sample: Matrix, headerRow: number): number | undefined {
   if (keysAbove(sample, headerRow)?.item === undefined) return undefined;
   const heading = sample.slice(0, headerRow).reverse().find((row) => headingKeys(row)?.item !== undefined);
   return heading?.findIndex((cell) => !isBlank(cell ?? null));
+}
+
+/** A date column's header naming a week number beside a year column ("Week", "Cal. week", "KW", "Woche"). */
+const WEEK_HEADER = /^(?:(?:cal(?:endar)? ?)?week|wk|cw|kw|kalenderwoche|woche|semaine|semana|settimana)(?: no| number| nr)?$/;
+
+/**
+ * True for a header naming week numbers ("Week", "KW"): beside a year column, the lines' periods are
+ * ISO weeks, not months.
+ * @example namesWeekNumber("Cal. week") // true
+ */
+export function namesWeekNumber(header: CellValue): boolean {
+  return WEEK_HEADER.test(normalizeHeader(header));
 }
 
 /** Share of an order-line sample's dates that must read as dates or periods. */

@@ -12,10 +12,10 @@ import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
 import { historyFieldOf } from "./headerNames";
-import { HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineSpan, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
+import { HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineSpan, namesWeekNumber, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
-import { findPeriodRun, inTimeOrder, looksLikePeriod, parsePeriodCell, spanLabel, withoutSharedAffix, type PeriodKind, type PeriodSpan } from "./periodHeader";
+import { findPeriodRun, inTimeOrder, looksLikePeriod, parsePeriodCell, spanLabel, withoutSharedAffix, writesYearWeeks, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import type { PlanningBucket } from "./planningBuckets";
 
 /** How the history runs: periods across columns, periods down rows, or one row per order line. */
@@ -279,9 +279,11 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   const [header = [], ...sample] = await book.read(source.reference, { offset: headerRow, count: SAMPLE_ROWS + 1 });
   const { year } = choice;
   const status = header.findIndex((cell, column) => historyFieldOf(cell) === "status" && ![date, quantity, year, ...keys].includes(column));
+  // week numbers beside a year ("Year", "Week"), or a year and week run together ("202413")
+  const weeks = year !== undefined ? namesWeekNumber(header[date] ?? null) : writesYearWeeks(sample.map((row) => row[date] ?? null));
   const span = sample
     .filter((row) => !isBlank(row[date] ?? null))
-    .map((row) => lineSpan(row, { date, year }))
+    .map((row) => lineSpan(row, { date, year }, weeks))
     .find((found): found is PeriodSpan => found !== undefined);
   if (!span) {
     throw new PlanningError(`${lineName(source, "column", date)} holds no dates or periods in its first rows. Choose the column with the order date.`);

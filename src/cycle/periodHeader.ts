@@ -593,6 +593,23 @@ export function yearMonthSpan(year: CellValue, month: CellValue): PeriodSpan | u
 }
 
 /**
+ * The ISO week a year cell and a week-number cell name together ("Year" 2024 and "Week" 13, or "W13"),
+ * as an export's Year and Week columns write it.
+ * @example yearWeekNumberSpan(2024, 13)?.first === isoWeekStart(2024, 13) // true
+ */
+export function yearWeekNumberSpan(year: CellValue, week: CellValue): PeriodSpan | undefined {
+  const y = Number(typeof year === "string" ? year.trim() : year);
+  const text = typeof week === "string" ? week.trim().replace(/^(?:w|wk|week|kw|cw)\s*[-.]?\s*/i, "") : "";
+  const w = typeof week === "number" ? week : /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(y) || y < 1900 || y > 2099 || !Number.isInteger(w) || w < 1 || w > 53) return undefined;
+  try {
+    return { kind: "week", first: isoWeekStart(y, w), days: 7 };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * True when dates name months by one day of each: every date the last of its month, or every date the
  * same day of its month. Dates 4, 4 and 5 weeks apart (a 4-4-5 fiscal calendar) are not months.
  */

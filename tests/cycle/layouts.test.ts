@@ -144,6 +144,14 @@ describe("what the reader says about a layout", () => {
     expect(validation.issues.filter((issue) => issue.severity === "error")).toEqual([]);
   });
 
+  it.each([["sap-calendar-weeks"], ["year-week-columns"]])("%s: weeks written as numbers stay weeks through the mapping editor", async (name) => {
+    const book = await load(byName(name));
+    const history = (await proposeMapping(book)).history!;
+    const edited = await historyFromChoice(book, choiceOf(history, "week"));
+    expect(isLines(edited) && edited.periodKind).toBe("week");
+    expectSameQuantities(flatten(await readHistory(book, edited, "week")), byName(name).weeks!);
+  });
+
   it("a line of a report printed by item above its first item heading is an error naming the cell, its quantity left out", async () => {
     const source = new ExcelJS.Workbook();
     source.addWorksheet("Report").addRows([["Plant: 1000"], ["Month", "Qty"], [new Date(Date.UTC(2024, 0, 1)), 7], ["Item: CH-101"], ["Month", "Qty"], [new Date(Date.UTC(2024, 0, 1)), 5], [new Date(Date.UTC(2024, 1, 1)), 6], [new Date(Date.UTC(2024, 2, 1)), 4]]);

@@ -18,6 +18,7 @@ import {
   textDaySpan,
   writesYearWeeks,
   yearMonthSpan,
+  yearWeekNumberSpan,
   yearWeekSpan,
 } from "../../src/cycle/periodHeader";
 
@@ -303,5 +304,15 @@ describe("ambiguousDayMonth: a text date that reads as two days", () => {
   ])("%s: %s", (value, expected) => {
     const twoDays = ambiguousDayMonth(value);
     expect(twoDays === undefined ? undefined : [dayLabel(twoDays.dayFirst), dayLabel(twoDays.monthFirst)]).toEqual(expected);
+  });
+});
+
+describe("yearWeekNumberSpan: a year and a week number in two cells", () => {
+  it("reads 2024 and 13, '2024' and 'W13', as ISO week 13 of 2024; no week 53 in 2024 or a week 0", () => {
+    expect(yearWeekNumberSpan(2024, 13)).toEqual({ kind: "week", first: daySerial(2024, 3, 25), days: 7 });
+    expect(yearWeekNumberSpan("2024", "W13")).toEqual(yearWeekNumberSpan(2024, 13));
+    expect(yearWeekNumberSpan(2026, 53)).toEqual({ kind: "week", first: daySerial(2026, 12, 28), days: 7 });
+    expect(yearWeekNumberSpan(2024, 53)).toBeUndefined();
+    expect(yearWeekNumberSpan(2024, 0)).toBeUndefined();
   });
 });

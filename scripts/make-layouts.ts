@@ -1410,6 +1410,75 @@ function yearWeekColumns(): Layout {
   return { name: "year-week-columns", description: "Weekly totals: 'Year' and 'Week' (1-52) in two columns, material, plant, quantity", book, months: monthly, leftOut: {}, weeks: weekly, unseen: true };
 }
 
+/**
+ * Hostile: a pivot table with dates grouped by years and months as row fields, in tabular form: a
+ * caption row ("Sum of Qty", "Material") over the item codes, the year written once per group, a
+ * grand total column and row.
+ */
+function pivotYearsMonthsDown(): Layout {
+  const span = months({ year: 2024, month: 1 }, 15);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Pivot");
+  const next = quantities(181);
+  const expected: Record<string, number> = {};
+  const items = ITEMS.slice(0, 3);
+  const columns = items.map((item) => drawn(expected, item, "", span, next));
+  sheet.addRow(["Sum of Qty", null, "Material"]);
+  sheet.addRow(["Years", "Months", ...items, "Grand Total"]);
+  span.forEach((m, t) => {
+    const row = columns.map((values) => values[t]);
+    sheet.addRow([m.month === 1 ? String(m.year) : null, MONTH_NAMES[m.month - 1], ...row, row.reduce((a, b) => a + b, 0)]);
+  });
+  sheet.addRow(["Grand Total", null, ...columns.map((values) => values.reduce((a, b) => a + b, 0))]);
+  return { name: "pivot-years-months-down", description: "A pivot's years and months as row fields (tabular form), a caption row over the item codes, grand totals", book, months: expected, leftOut: { total: 1 }, unseen: true };
+}
+
+/** Hostile: the same pivot in compact form: the year and its month names in one column, each year's subtotal on its row. */
+function pivotCompactDown(): Layout {
+  const span = months({ year: 2024, month: 1 }, 15);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Pivot");
+  const next = quantities(191);
+  const expected: Record<string, number> = {};
+  const items = ITEMS.slice(0, 3);
+  const columns = items.map((item) => drawn(expected, item, "", span, next));
+  sheet.addRow(["Sum of Qty", "Column Labels"]);
+  sheet.addRow(["Row Labels", ...items, "Grand Total"]);
+  for (const year of [2024, 2025]) {
+    const ts = span.flatMap((m, t) => (m.year === year ? [t] : []));
+    const subtotal = columns.map((values) => ts.reduce((sum, t) => sum + values[t], 0));
+    sheet.addRow([String(year), ...subtotal, subtotal.reduce((a, b) => a + b, 0)]);
+    for (const t of ts) {
+      const row = columns.map((values) => values[t]);
+      sheet.addRow([MONTH_NAMES[span[t].month - 1], ...row, row.reduce((a, b) => a + b, 0)]);
+    }
+  }
+  sheet.addRow(["Grand Total", ...columns.map((values) => values.reduce((a, b) => a + b, 0))]);
+  return { name: "pivot-compact-down", description: "A pivot's years and months in one row field (compact form: '2024', 'Jan', ...), year subtotals, grand totals", book, months: expected, leftOut: { total: 1 }, unseen: true };
+}
+
+/** Hostile: the compact pivot with a number typed over the 2025 subtotal: numbers under a year that are no sum of its months are refused, naming the cell. */
+function pivotCompactWrongSubtotal(): Layout {
+  const layout = pivotCompactDown();
+  const sheet = layout.book.getWorksheet("Pivot")!;
+  sheet.getCell("B16").value = Number(sheet.getCell("B16").value) + 50;
+  return { ...layout, name: "pivot-compact-wrong-subtotal", description: "The compact pivot with its 2025 subtotal typed over: refused at the year", months: {}, leftOut: {}, refused: "Pivot!A16" };
+}
+
+/** Hostile: months down as an extract writes them, the year and the month number (1-12) in two columns, items across. */
+function yearMonthNumbersDown(): Layout {
+  const span = months({ year: 2024, month: 6 }, 12);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Extract");
+  const next = quantities(193);
+  const expected: Record<string, number> = {};
+  const items = ITEMS.slice(0, 3);
+  const columns = items.map((item) => drawn(expected, item, "", span, next));
+  sheet.addRow(["Year", "Month", ...items]);
+  span.forEach((m, t) => sheet.addRow([m.year, m.month, ...columns.map((values) => values[t])]));
+  return { name: "year-month-numbers-down", description: "Months down: 'Year' and 'Month' (1-12) columns, an item per column", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1504,6 +1573,10 @@ export function buildLayouts(): Layout[] {
     locationHeadings(),
     locationInHeaders(),
     yearWeekColumns(),
+    pivotYearsMonthsDown(),
+    pivotCompactDown(),
+    pivotCompactWrongSubtotal(),
+    yearMonthNumbersDown(),
   ];
 }
 

@@ -317,19 +317,64 @@ const FISCAL = /\bfy|fiscal|\bgj\b|exercice|\bejercicio/i;
 /**
  * A header line with the year of its month names and week numbers taken from group headers above
  * ("Q1 2024" merged over "Jan", "Feb", "Mar"; "2024" over "W01", "W02"): each bare month name or week
- * number gets the last year written in the line above, left of it.
+ * number gets the last year written in the line above, left of it; so do the numbers of a line headed
+ * "Month" (1-12) or "Week" (1-53) beside a "Year" line, as an extract's Year and Month columns write them.
  * @example withGroupYears(["Q1 2024", null], ["Jan", "Feb"]) // ["Jan 2024", "Feb 2024"]
  */
 function withGroupYears(above: readonly CellValue[] | undefined, line: readonly CellValue[]): CellValue[] {
   let year: string | undefined;
+  // numbers under a "Month" or "Week" header beside a "Year" line (an extract's Year and Month columns)
+  const numbered = line.some((cell) => MONTH_NUMBER_HEADER.test(normalizeHeader(cell))) ? "month" : line.some((cell) => namesWeekNumber(cell)) ? "week" : undefined;
   return line.map((cell, column) => {
     const text = String(above?.[column] ?? "");
     const group = /\b((?:19|20)\d{2})\b/.exec(text);
     if (group) year = FISCAL.test(text) ? undefined : group[1];
+    if (numbered && typeof cell === "number" && Number.isInteger(cell) && cell >= 1 && cell <= (numbered === "month" ? 12 : 53) && year !== undefined) {
+      return numbered === "month" ? `${year}-${String(cell).padStart(2, "0")}` : `${year}-W${String(cell).padStart(2, "0")}`;
+    }
     if (typeof cell !== "string" || year === undefined) return cell;
     if (monthOfName(cell) !== undefined) return `${cell.trim()} ${year}`;
     const week = BARE_WEEK.exec(cell.trim());
     return week ? `${year}-W${week[1].padStart(2, "0")}` : cell;
+  });
+}
+
+/**
+ * A header line of a compact pivot table, a year and then its bare month names in one line ("2024",
+ * "Jan", ..., "Dec", "2025", "Jan", ...), as Excel writes dates grouped by years and months in one
+ * field: each month takes the year before it, and the years (group labels) are blanked, their
+ * positions returned.
+ * @example withInlineYears(["Item", "2024", "Nov", "Dec", "2025", "Jan"]).line // ["Item", null, "Nov 2024", "Dec 2024", null, "Jan 2025"]
+ */
+function withInlineYears(line: readonly CellValue[]): { line: CellValue[]; years: number[] } {
+  let year: string | undefined;
+  const years: number[] = [];
+  const read = line.map((cell, position) => {
+    const text = typeof cell === "number" || typeof cell === "string" ? String(cell).trim() : "";
+    const next = line[position + 1];
+    if (/^(?:19|20)\d{2}$/.test(text) && typeof next === "string" && monthOfName(next) !== undefined) {
+      year = text;
+      years.push(position);
+      return null;
+    }
+    return typeof cell === "string" && year !== undefined && monthOfName(cell) !== undefined ? `${cell.trim()} ${year}` : cell;
+  });
+  return years.length > 0 ? { line: read, years } : { line: [...line], years };
+}
+
+/**
+ * The year lines of a compact pivot table ({@link withInlineYears}) whose every number is the sum of
+ * that year's months after it (the group's subtotal), or blank: left out as subtotals are.
+ */
+function yearSubtotals(values: Matrix, headerLine: number, years: readonly number[], run: PeriodRun): number[] {
+  const data = values.slice(headerLine + 1);
+  return years.filter((position, k) => {
+    const months = run.positions.filter((line) => line > position && line < (years[k + 1] ?? Infinity));
+    return data.every((row) => {
+      const total = toNumber(row[position] ?? null);
+      const sum = months.reduce((acc, line) => acc + (toNumber(row[line] ?? null) ?? 0), 0);
+      return total === null ? isBlank(row[position] ?? null) : Math.abs(total - sum) <= 0.005 * Math.max(1, Math.abs(sum));
+    });
   });
 }
 
@@ -354,6 +399,9 @@ function withRunningYears(line: readonly CellValue[]): CellValue[] {
   });
 }
 
+/** A header naming month numbers 1-12 ("Month", "Calendar month", "Monat", "Mois"). */
+const MONTH_NUMBER_HEADER = /^(?:(?:calendar |cal )?month|monat|mois|mes|mese|maand)(?: no| number| nr)?$/;
+
 /** A week number without its year: "W01", "Wk 5", "Week 12", "KW 3". */
 const BARE_WEEK = /^(?:w|wk|week|kw)\s*[-.]?\s*(\d{1,2})$/i;
 
@@ -369,12 +417,13 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
     const measured = withMeasureHeaders(rows[headerLine - 1], rows[headerLine]);
     const values = measured ? rows.map((row, r) => (r === headerLine ? measured : row)) : rows;
     const above = measured ? undefined : values[headerLine - 1];
-    const line = withRunningYears(withGroupYears(above, values[headerLine])).map((cell) => (isTotalLabel(cell) ? null : cell));
+    const inline = withInlineYears(values[headerLine]);
+    const line = withRunningYears(withGroupYears(above, inline.line)).map((cell) => (isTotalLabel(cell) ? null : cell));
     const bands = periodBands(above, line) ?? affixBands(line);
     const run = bands ? joinedRun(bands) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
     const money = run && !bands ? leftOutMeasure(line) : undefined;
-    // lines left out on purpose: quarter subtotals among the months, and a money measure beside the quantity
-    const subtotals = new Set([...(run ? subtotalLines(values, headerLine, run) : []), ...(money?.positions ?? [])]);
+    // lines left out on purpose: quarter and year subtotals among the months, and a money measure beside the quantity
+    const subtotals = new Set([...(run ? [...subtotalLines(values, headerLine, run), ...yearSubtotals(values, headerLine, inline.years, run)] : []), ...(money?.positions ?? [])]);
     const problem = bands ? undefined : periodLineProblem(line.map((cell, position) => (subtotals.has(position) ? null : cell)), run);
     if (problem) {
       const refusal = { row: headerLine, col: problem.position, reason: `${problem.reason}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01) once, or correct the mapping to leave it out.` };
@@ -513,9 +562,12 @@ function keyLines(
   const reporting = { customer: named("customer"), channel: named("channel") };
   const combined = others.find((line) => namesItemAndLocation(header[line] ?? null));
   if (combined !== undefined) return { item: combined, separator: separatorOf(header[combined]), ...reporting };
+  // of unnamed lines of text, the one keying most lines (a pivot table's caption line above the item codes names one)
+  const distinctTexts = (line: number): number => new Set(data.map((row) => row[line]).filter((cell) => typeof cell === "string" && cell.trim() !== "" && toNumber(cell) === null)).size;
+  const unnamed = others.filter((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && historyFieldOf(header[line] ?? null) === undefined);
   const item =
     others.find((line) => historyFieldOf(header[line] ?? null) === "item" || resourceFieldOf(header[line] ?? null) === "id") ??
-    others.find((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && historyFieldOf(header[line] ?? null) === undefined) ??
+    unnamed.reduce<number | undefined>((best, line) => (best === undefined || distinctTexts(line) > distinctTexts(best) ? line : best), undefined) ??
     others.find((line) => holdsKeys(line) && !NOT_ITEM.has(historyFieldOf(header[line] ?? null)));
   if (item === undefined) {
     const unkeyed = others.find((line) => holdsKeys(line) && NOT_ITEM.has(historyFieldOf(header[line] ?? null)));

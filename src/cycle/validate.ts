@@ -19,6 +19,7 @@ import { parseMonth, monthNumber } from "./periodHeader";
 import { calendarSeasonLength } from "./periods";
 import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type SeriesCells } from "./planningData";
 import { refusalReasons } from "./historyReader";
+import { itemMatchKey } from "./itemMatch";
 import type { ReadProblem } from "./reconciliation";
 
 export type IssueSeverity = "error" | "warning" | "info";
@@ -300,20 +301,20 @@ function outliers(numbers: { value: number; cell: MappedCell; t: number }[], id:
 }
 
 function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: readonly MappedCell[], launched: ReadonlySet<string>): ValidationIssue[] {
-  const master = new Set(masterIds.map((cell) => String(cell.value).trim().toLowerCase()));
-  const history = new Set(historyKeys.map((cell) => String(cell.value).trim().toLowerCase()));
+  const master = new Set(masterIds.map((cell) => itemMatchKey(String(cell.value))));
+  const history = new Set(historyKeys.map((cell) => itemMatchKey(String(cell.value))));
   const issues: ValidationIssue[] = [];
   const reported = new Set<string>();
   for (const key of historyKeys) {
     const id = String(key.value).trim();
-    if (!master.has(id.toLowerCase()) && !reported.has(id.toLowerCase())) {
-      reported.add(id.toLowerCase());
+    if (!master.has(itemMatchKey(id)) && !reported.has(itemMatchKey(id))) {
+      reported.add(itemMatchKey(id));
       issues.push({ kind: "notInItemMaster", severity: "warning", address: key.address, item: id, message: `${id} has sales history but is not in the item master, so it has no price, cost or lead time.` });
     }
   }
   for (const cell of masterIds) {
     const id = String(cell.value).trim();
-    if (!history.has(id.toLowerCase())) {
+    if (!history.has(itemMatchKey(id))) {
       const message = launched.has(id)
         ? `${id} is in the item master without sales history: it is planned from its launch forecast in SOP Overrides.`
         : `${id} is in the item master but has no sales history (a new item? type its launch forecast in SOP Overrides to plan it).`;

@@ -283,6 +283,18 @@ describe("proposeMapping on other layouts", () => {
     ]);
   });
 
+  it("matches a material sold as 100234 to the master's 000000000000100234 (SAP's padded numbers), in the master's spelling, without warnings", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Material master").addRows([["Material", "Material Description", "Standard price", "Price unit"], ["000000000000100234", "Chair", 1250, 100]]);
+    source.addWorksheet("Sales").addRows([["Material", "Jan 2024", "Feb 2024", "Mar 2024"], [100234, 1, 2, 3]]);
+    const book = await load(source);
+    const mapping = await proposeMapping(book);
+    const data = await readPlanningData(book, mapping);
+    expect(data.series.map((series) => [series.item, series.history])).toEqual([["000000000000100234", [1, 2, 3]]]);
+    expect(data.items.map((item) => [item.id, item.unitCost])).toEqual([["000000000000100234", 12.5]]);
+    expect((await validateData(book, mapping)).issues.filter((issue) => issue.kind === "notInItemMaster" || issue.kind === "noHistory")).toEqual([]);
+  });
+
   it("refuses location bands over a grid whose lines hold a location of their own, naming the band's label", async () => {
     const book = await sheetBook("Both", [
       [null, null, "North", null, null, "South", null, null],

@@ -249,8 +249,14 @@ async function numberLayout(runner: SqlRunner, source: string, column: string): 
 /**
  * A quantity as a number by the file's layout; NULL (an unreadable quantity, left out and counted)
  * for text that does not follow it, such as "12,5" in a file of decimal points (never read as 125).
+ * The minus may follow the number, as SAP writes it ("12-").
  */
 function numberOf(value: string, layout: NumberLayout): string {
+  return `CASE WHEN regexp_full_match(${value}, '[0-9][0-9.,]* ?-') THEN -(${unsignedNumberOf(`rtrim(rtrim(${value}, '-'))`, layout)}) ELSE ${unsignedNumberOf(value, layout)} END`;
+}
+
+/** {@link numberOf} without a minus after the number. */
+function unsignedNumberOf(value: string, layout: NumberLayout): string {
   if (layout === "comma") {
     return `CASE WHEN regexp_full_match(${value}, '[-+]?([0-9]{1,3}(\\.[0-9]{3})+|[0-9]+)(,[0-9]+)?') THEN TRY_CAST(replace(replace(${value}, '.', ''), ',', '.') AS DOUBLE) END`;
   }

@@ -194,6 +194,8 @@ describe("sop gather", () => {
     const us = await gatherLines("us.csv", 'Order Date,SKU,Plant,Qty\n2024-01-05,A,P1,"1,250"\n2024-01-20,A,P1,"12,5"\n2024-02-03,B,P1,7.5\n');
     expect(us.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); line 3");
     expect(us.stdout).toContain("Quantity in 1,257.50 = used 1,257.50 + left out 0");
+    const sap = await gatherLines("sap.csv", "Belegdatum;Material;Werk;Menge\n05.01.2024;A;1000;1.234,000\n09.01.2024;A;1000;12,000-\n07.02.2024;B;1000;4,5\n");
+    expect(sap.stdout).toContain("Quantity in 1,226.50 = used 1,226.50 + left out 0");
   });
 
   test("a column the header does not name is chosen with --columns", async () => {

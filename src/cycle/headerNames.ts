@@ -164,7 +164,9 @@ export const EUROPEAN_QUANTITY = "menge|anzahl|auftragsmenge|absatzmenge|verkauf
 export const EUROPEAN_LOCATION = "werk|lager|lagerort|standort|entrepôt|entrepot|dépôt|usine|almacén|almacen|planta|magazzino|stabilimento|magazijn|vestiging";
 
 const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
-  location: new RegExp(`^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|store|branch|region|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location|${EUROPEAN_LOCATION})(?: ?(?:id|code|no|name))?$`),
+  location: new RegExp(
+    `^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|stores?|branch|region|countr(?:y|ies)|outlets?|shop|territory|sales (?:office|org|organi[sz]ation|region|area)|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location|${EUROPEAN_LOCATION}|lieferwerk|auslieferungswerk|land|pays|país|pais|paese)(?: ?(?:id|code|no|name))?$`,
+  ),
   customer: /^(?:customer|client|account|sold ?to|ship ?to|buyer)(?: ?(?:id|code|no|name|number))?$/,
   channel: /^(?:channel|sales channel|distribution channel|market|segment)$/,
   quantity: new RegExp(`^(?:(?:order(?:ed)?|sales|sold|shipped|invoiced|delivered|demand|net) )?(?:qty|quantity|units|volume|pcs|pieces|demand|sales)(?: (?:ordered|shipped|sold|units))?$|^(?:${EUROPEAN_QUANTITY})$`),

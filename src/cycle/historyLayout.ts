@@ -199,6 +199,8 @@ export interface GridShape {
   planned?: { row: number; col: number; count: number; header: string };
   /** Period columns (or rows) of a money measure beside the quantity ("Jan 2024 Value" beside "Jan 2024 Qty"), left out: the first, how many, and the quantity measure kept. */
   leftOutMeasure?: { row: number; col: number; count: number; header: string; kept: string };
+  /** The location line found by what it holds, its header naming no location ("Zone"): its header cell, for the planner's note. */
+  inferredLocation?: { row: number; col: number; header: string };
 }
 
 /** Why a block laid out as a grid cannot be read exactly: the block cell to correct, and what to do. */
@@ -458,6 +460,7 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
     const planned = values[headerLine].flatMap((cell, position) => (position > run.positions[run.positions.length - 1] && isPlannedPeriodHeader(cell) ? [position] : []));
     return {
       ...(planned.length > 0 ? { planned: { row: headerLine, col: planned[0], count: planned.length, header: String(values[headerLine][planned[0]]) } } : {}),
+      ...(keys.inferredLocation && keys.location !== undefined ? { inferredLocation: { row: headerLine, col: keys.location, header: String(header[keys.location] ?? "") } } : {}),
       ...(money && money.positions.length > 0
         ? { leftOutMeasure: { row: headerLine, col: money.positions[0], count: money.positions.length, header: String(values[headerLine][money.positions[0]]), kept: money.kept } }
         : {}),
@@ -550,7 +553,7 @@ function keyLines(
   values: Matrix,
   headerLine: number,
   run: PeriodRun,
-): { item: number; location?: number; separator?: string; customer?: number; channel?: number } | { unkeyed: number } | undefined {
+): { item: number; location?: number; inferredLocation?: boolean; separator?: string; customer?: number; channel?: number } | { unkeyed: number } | undefined {
   const header = values[headerLine];
   const periods = new Set(run.positions);
   const width = Math.max(header.length, ...values.map((row) => row.length));
@@ -573,11 +576,31 @@ function keyLines(
     const unkeyed = others.find((line) => holdsKeys(line) && NOT_ITEM.has(historyFieldOf(header[line] ?? null)));
     return unkeyed === undefined ? undefined : { unkeyed };
   }
-  const location = others.find((line) => line !== item && historyFieldOf(header[line] ?? null) === "location");
+  const headed = others.find((line) => line !== item && historyFieldOf(header[line] ?? null) === "location");
   const keys = data.map((row) => row[item] ?? null).filter((key): key is string => typeof key === "string" && key.trim() !== "");
   const separated = keys.filter((key) => /\S\s*\|\s*\S/.test(key)).length;
-  const separator = location === undefined && keys.length > 0 && separated >= 0.8 * keys.length ? "|" : undefined;
-  return { item, location, separator, ...reporting };
+  const separator = headed === undefined && keys.length > 0 && separated >= 0.8 * keys.length ? "|" : undefined;
+  const unnamedText = others.filter((line) => line !== item && holdsText(line) && historyFieldOf(header[line] ?? null) === undefined && itemFieldOf(header[line] ?? null) === undefined);
+  const inferred = headed === undefined && separator === undefined ? splittingLine(data, item, unnamedText) : undefined;
+  return { item, location: headed ?? inferred, separator, ...reporting, ...(inferred === undefined ? {} : { inferredLocation: true }) };
+}
+
+/**
+ * Of unnamed lines of text, the one that tells apart the lines of an item that repeats, its values
+ * shared among items (a location under a header step 1 does not know: "Zone", "Ship-to city"): the
+ * location, when exactly one line does so. Undefined when no item repeats.
+ */
+function splittingLine(data: Matrix, item: number, candidates: readonly number[]): number | undefined {
+  const keyed = data.filter((row) => !isBlank(row[item] ?? null) && !row.some((cell) => isTotalLabel(cell ?? null)));
+  const itemOf = (row: readonly CellValue[]): string => String(row[item]).trim().toLowerCase();
+  if (new Set(keyed.map(itemOf)).size === keyed.length) return undefined;
+  const splitting = candidates.filter((line) => {
+    const valueOf = (row: readonly CellValue[]): string => String(row[line] ?? "").trim().toLowerCase();
+    const shared = new Map<string, Set<string>>();
+    for (const row of keyed) shared.set(valueOf(row), (shared.get(valueOf(row)) ?? new Set<string>()).add(itemOf(row)));
+    return new Set(keyed.map((row) => `${itemOf(row)}\u0000${valueOf(row)}`)).size === keyed.length && [...shared.values()].some((items) => items.size >= 2);
+  });
+  return splitting.length === 1 ? splitting[0] : undefined;
 }
 
 function separatorOf(header: Matrix[number][number]): string {

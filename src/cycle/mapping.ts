@@ -147,6 +147,11 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   const history = chosen ? sheetsOfOneLayout(chosen, demand, notes) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
   if (chosen?.shape.planned) notes.push(plannedNote(chosen.candidate.source, chosen.shape.planned, chosen.shape.mapping.orientation));
   if (chosen?.shape.leftOutMeasure) notes.push(measureNote(chosen.candidate.source, chosen.shape.leftOutMeasure, chosen.shape.mapping.orientation));
+  if (chosen?.shape.inferredLocation) {
+    const { header } = chosen.shape.inferredLocation;
+    const at = headerCellAddress(chosen.candidate.source, chosen.shape.inferredLocation, chosen.shape.mapping.orientation);
+    notes.push(`${at} ("${header}") is read as the location: each item has a line per ${header === "" ? "value of it" : `"${header}"`}, the same values shared by several items. Correct the mapping in step 1 if it holds something else.`);
+  }
   if (history && isLines(history)) notes.push(...shippedNote(history, lines));
   if (chosen && MONEY.test(chosen.candidate.source.reference)) {
     notes.push(`The history is read from ${chosen.candidate.source.reference}, whose name says it holds money, not quantities: check that it holds units sold, or map the block that does.`);

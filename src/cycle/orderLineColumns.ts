@@ -36,7 +36,7 @@ const PATTERNS: readonly [OrderLineRole, RegExp][] = [
   ["deliveredQuantity", /^(?:(?:delivered|shipped|filled|issued) (?:qty|quantity|units)|(?:qty|quantity|units) (?:delivered|shipped|filled))$/],
   ["delivered", /^(?:(?:actual )?(?:delivery|delivered|ship|shipped|shipping|goods issue|gi|receipt) date|date (?:delivered|shipped)|delivered(?: on)?|shipped(?: on)?)$/],
   ["date", new RegExp(`^(?:(?:order|sales order|so|document|doc|posting|invoice|creation|created|entry|booking|transaction) ?(?:date|dt)|date|order(?:ed)? on|created(?: on)?|day|(?:calendar )?year ?/?month|cal ?year/month|calendar month|month|${EUROPEAN_DATE})$`)],
-  ["location", new RegExp(`^(?:location|loc|site|plant|warehouse|wh|whse|dc|distribution cent(?:er|re)|depot|store|branch|ship ?from(?: location| site| plant)?|shipping point|region|${EUROPEAN_LOCATION})${ID}$`)],
+  ["location", new RegExp(`^(?:location|loc|site|plant|warehouse|wh|whse|dc|distribution cent(?:er|re)|depot|store|branch|ship ?from(?: location| site| plant)?|shipping point|region|country|outlet|sales (?:office|org|organi[sz]ation)|lieferwerk|${EUROPEAN_LOCATION})${ID}$`)],
   ["customer", new RegExp(`^(?:customer|cust|client|account|sold ?to|ship ?to|buyer|channel)${ID}$`)],
   ["quantity", new RegExp(`^(?:(?:order(?:ed)?|sales|sold|demand|line) ?(?:qty|quantity|units|volume)|(?:qty|quantity|units) ?(?:ordered|sold)?|qty|volume|demand|pieces|pcs|${EUROPEAN_QUANTITY})$`)],
   ["status", STATUS_HEADER],

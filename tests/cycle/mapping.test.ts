@@ -346,6 +346,18 @@ describe("proposeMapping on other layouts", () => {
     expect((await readHistory(book, mapping.history!)).series[0].history).toEqual([10, 10, 10]);
   });
 
+  it("takes a key column it does not know by name ('Zone') as the location when it tells an item's lines apart and its values are shared, with a note; never an item's own text", async () => {
+    const rows = (header: string, value: (item: string, place: string) => string): (string | number)[][] => [
+      ["Item", header, "Jan 2024", "Feb 2024", "Mar 2024"],
+      ...["A-1", "B-2"].flatMap((item) => ["North", "South"].map((place) => [item, value(item, place), 1, 2, 3])),
+    ];
+    const zoned = await proposeMapping(await sheetBook("Sales", rows("Zone", (_, place) => place)));
+    expect(grid(zoned)?.locationLine).toBe(1);
+    expect(zoned.notes).toContain('Sales!B1 ("Zone") is read as the location: each item has a line per "Zone", the same values shared by several items. Correct the mapping in step 1 if it holds something else.');
+    const texts = await proposeMapping(await sheetBook("Sales", rows("Text", (item, place) => `${item} ${place}`)));
+    expect(grid(texts)?.locationLine).toBeUndefined();
+  });
+
   it("finds nothing in a workbook without planning data, and says so when reading", async () => {
     const book = MemoryWorkbook.empty();
     await book.writeBlocks([{ sheet: "Notes", topLeft: "A1", values: [["hello"]] }]);

@@ -1479,6 +1479,35 @@ function yearMonthNumbersDown(): Layout {
   return { name: "year-month-numbers-down", description: "Months down: 'Year' and 'Month' (1-12) columns, an item per column", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Hostile: weekly lines whose date column is headed "Week commencing" (a header step 1 has no word for), beside Item and Qty: the column of dates is the date. */
+function weekCommencingLines(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Weekly");
+  const next = quantities(197);
+  const expected: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Week commencing", "Item", "Qty"]);
+  for (let k = 0; k < 13; k++) {
+    const monday = addDays(utc(2024, 1, 1), 7 * k);
+    for (const item of ITEMS.slice(0, 2)) {
+      const value = next();
+      sheet.addRow([monday, item, value]);
+      add(expected, item, "", monthOfDate(monday), value);
+      add(weekly, item, "", isoWeekOf(monday), value);
+    }
+  }
+  return { name: "week-commencing-lines", description: "Weekly lines: 'Week commencing' dates (an unknown header), Item, Qty", book, months: expected, leftOut: {}, weeks: weekly, unseen: true };
+}
+
+/** Hostile: lines whose quantity header step 1 does not know ("Stück"): refused at the "Item" header, never read as a column per item named "Item" or "Stück". */
+function unknownQuantityLines(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Lines");
+  sheet.addRow(["Date", "Item", "Stück"]);
+  for (let k = 0; k < 10; k++) sheet.addRow([addDays(utc(2024, 1, 1), 7 * k), ITEMS[k % 2], 5 + k]);
+  return { name: "unknown-quantity-lines", description: "Lines with an unknown quantity header ('Stück'): refused at the Item header", book, months: {}, leftOut: {}, unseen: true, refused: "Lines!B1" };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1577,6 +1606,8 @@ export function buildLayouts(): Layout[] {
     pivotCompactDown(),
     pivotCompactWrongSubtotal(),
     yearMonthNumbersDown(),
+    weekCommencingLines(),
+    unknownQuantityLines(),
   ];
 }
 

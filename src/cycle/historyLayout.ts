@@ -269,6 +269,9 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
       const ordered = field === "quantity" && columns.quantity !== undefined && namesDeliveredQuantity(sample[headerRow][columns.quantity] ?? null) && !namesDeliveredQuantity(header);
       if (field !== undefined && (columns[field] === undefined || ordered)) columns[field] = column;
     });
+    // a date column under a header step 1 does not know ("Week starting", "Billing date"), beside a named item and quantity,
+    // or, without an order date, the requested or delivery date
+    columns.date ??= columns.item === undefined || columns.quantity === undefined ? undefined : (datedColumn(sample, headerRow, Object.values(columns)) ?? columns.requested ?? columns.delivered);
     const { year, ...dated } = columns;
     const { date, quantity } = dated;
     if (date === undefined || quantity === undefined) continue;
@@ -308,6 +311,19 @@ const WEEK_HEADER = /^(?:(?:cal(?:endar)? ?)?week|wk|cw|kw|kalenderwoche|woche|s
  */
 export function namesWeekNumber(header: CellValue): boolean {
   return WEEK_HEADER.test(normalizeHeader(header));
+}
+
+/** The first column, other than `taken`, whose cells below the header row mostly read as dates (a share {@link READABLE_SHARE}). */
+function datedColumn(sample: Matrix, headerRow: number, taken: readonly number[]): number | undefined {
+  const rows = sample.slice(headerRow + 1);
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  for (let column = 0; column < width; column++) {
+    if (taken.includes(column)) continue;
+    const cells = rows.filter((row) => !isBlank(row[column] ?? null));
+    const dates = cells.filter((row) => lineSpan(row, { date: column })?.kind === "day");
+    if (cells.length > 0 && dates.length >= READABLE_SHARE * cells.length) return column;
+  }
+  return undefined;
 }
 
 /** Share of an order-line sample's dates that must read as dates or periods. */
@@ -415,8 +431,10 @@ const BARE_WEEK = /^(?:w|wk|week|kw)\s*[-.]?\s*(\d{1,2})$/i;
 function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRefusal | undefined {
   let firstProblem: GridRefusal | undefined;
   for (let headerLine = 0; headerLine < Math.min(HEADER_SEARCH, rows.length); headerLine++) {
-    if (withMeasureHeaders(rows[headerLine], rows[headerLine + 1])) continue;
-    const measured = withMeasureHeaders(rows[headerLine - 1], rows[headerLine]);
+    // months merged over a second header row of measures: a pivot table's column fields, periods across
+    const across = orientation === "periodsAcross";
+    if (across && withMeasureHeaders(rows[headerLine], rows[headerLine + 1])) continue;
+    const measured = across ? withMeasureHeaders(rows[headerLine - 1], rows[headerLine]) : undefined;
     const values = measured ? rows.map((row, r) => (r === headerLine ? measured : row)) : rows;
     const above = measured ? undefined : values[headerLine - 1];
     const inline = withInlineYears(values[headerLine]);
@@ -446,6 +464,11 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
       return { row: headerLine, col: keys.unkeyed, reason: `"${String(values[headerLine][keys.unkeyed])}" ${reason}` };
     }
     const header = values[headerLine];
+    const coded = orientation === "periodsDown" ? itemCodeSeries(values, headerLine, keys.item, run) : undefined;
+    if (coded !== undefined) {
+      const reason = `heads item codes down the rows beside the dates: the sheet holds order lines, not a column per item. Head its date column "Date" and its quantity column "Qty", or choose them in step 1's mapping editor.`;
+      return { row: coded, col: keys.item, reason: `"${String(values[coded][keys.item] ?? "")}" ${reason}` };
+    }
     const measure = measureLine(values, headerLine, run, [keys.item, keys.location, keys.customer, keys.channel]);
     if (measure !== undefined) {
       const reason = `holds ${measure.names.map((name) => `"${name}"`).join(", ")} on the lines of one item: which of them is demand is not guessed. Keep the lines of one measure (filter them, or copy them to a sheet of their own), or correct the mapping.`;
@@ -503,6 +526,20 @@ function underLocationHeadings(values: Matrix, headerLine: number, run: PeriodRu
 export function isLocationHeading(row: readonly CellValue[], periodLines: readonly number[]): boolean {
   const keys = headingKeys(row);
   return keys?.location !== undefined && keys.item === undefined && periodLines.every((line) => isBlank(row[line] ?? null));
+}
+
+/**
+ * In a grid with periods down (here turned, a line per sheet column), a column headed as the item
+ * ("Item", "SKU") whose cells under the periods are mostly text: item codes, so the block is order
+ * lines whose date or quantity header step 1 did not recognise, never a series named "Item".
+ */
+function itemCodeSeries(values: Matrix, headerLine: number, keyLine: number, run: PeriodRun): number | undefined {
+  for (let line = headerLine + 1; line < values.length; line++) {
+    if (historyFieldOf(values[line][keyLine] ?? null) !== "item") continue;
+    const cells = run.positions.map((position) => values[line][position] ?? null).filter((cell) => !isBlank(cell));
+    if (cells.length > 0 && cells.filter((cell) => typeof cell === "string" && toNumber(cell) === null).length >= READABLE_SHARE * cells.length) return line;
+  }
+  return undefined;
 }
 
 /** A header naming what the numbers of a line measure ("Measure", "Key figure", "Version", "Scenario", "Type"). */

@@ -70,7 +70,8 @@ export function namesMeasure(label: string): boolean {
  * measures are told apart as when one header line names both. Left of the periods each cell is what
  * either line names there (both joined when both do); a period written in the lower line (a month
  * added later) stays as it is. Undefined unless every period of `top` (three or more) has a text
- * under it that is no period and no number, and those texts are at most four measures.
+ * under it without digits (a measure, not an item code) and no period, and those texts are at most
+ * four measures.
  * @param top the upper header line (undefined above the first line)
  * @param sub the line under it (undefined below the last)
  * @example withMeasureHeaders(["Item", "Jan 2024", null, "Feb 2024", null, "Mar 2024", null], [null, "Qty", "Value", "Qty", "Value", "Qty", "Value"])?.[2] // "Jan 2024 Value"
@@ -93,9 +94,9 @@ export function withMeasureHeaders(top: readonly CellValue[] | undefined, sub: r
   });
 }
 
-/** A header cell naming a measure: text that is no number and no period. */
+/** A header cell naming a measure: text without digits (not an item code such as "A-100"), no period. */
 function isMeasureCell(cell: CellValue): boolean {
-  return typeof cell === "string" && cell.trim() !== "" && toNumber(cell) === null && parsePeriodCell(cell) === undefined;
+  return typeof cell === "string" && cell.trim() !== "" && !/\d/.test(cell) && parsePeriodCell(cell) === undefined;
 }
 
 /** A header cell as text, a date serial as its day ("2024-01-01"). */

@@ -202,7 +202,7 @@ export function namesItemAndLocation(header: CellValue): boolean {
 }
 
 /** Words that make a line a total or subtotal ("Total", "Chairs Total", "Total Chairs", "Subtotal", "Grand total", "Sum"). */
-const TOTAL = /(?:^|[\s(:-])(?:sub-?)?totals?(?:$|[\s):-])|^\s*(?:grand|sum|gesamt|summe)\b/i;
+const TOTAL = /(?:^|[\s(:-])(?:sub-?)?totals?(?:$|[\s):-])|^\s*(?:grand|sum|gesamt|summe)\b|^\s*(?:overall )?results?$|^\s*(?:gesamt)?ergebnis$|^\s*r[ée]sultat(?: global)?$|^\s*resultado(?: global)?$/i;
 
 /**
  * True when a key cell marks a total or subtotal line.

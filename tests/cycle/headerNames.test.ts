@@ -1,4 +1,4 @@
-import { historyFieldOf, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, normalizeHeader, resourceFieldOf } from "../../src/cycle/headerNames";
+import { historyFieldOf, hoursPerUnitResource, isTotalLabel, itemFieldOf, leadTimeMonthsPerUnit, normalizeHeader, resourceFieldOf } from "../../src/cycle/headerNames";
 
 describe("header synonyms", () => {
   it.each([
@@ -75,5 +75,15 @@ describe("header synonyms", () => {
       expect(resourceFieldOf(header)).toBeUndefined();
     }
     expect(normalizeHeader("  Lead-Time  (Months) ")).toBe("lead time months");
+  });
+});
+
+describe("isTotalLabel: the lines that sum others", () => {
+  it.each([["Chairs Total"], ["Grand Total"], ["Subtotal"], ["Result"], ["Overall Result"], ["Gesamtergebnis"], ["Résultat"]])("%s is a total", (label) => {
+    expect(isTotalLabel(label)).toBe(true);
+  });
+
+  it.each([["CH-101"], ["Results Inc"], ["Totalview 3"], ["Ergebnisse 2024"]])("%s is not", (label) => {
+    expect(isTotalLabel(label)).toBe(false);
   });
 });

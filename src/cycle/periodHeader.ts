@@ -772,8 +772,9 @@ const TEXT_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}.*)?$/;
 
 function readHeader(value: CellValue): HeaderReading | undefined {
   if (typeof value === "number") {
+    // a date with a time of day ("2024-01-31 23:59:59", as exports stamp a period's end) is its day
+    if (value >= FIRST_SERIAL && value <= LAST_SERIAL) return { type: "date", serial: Math.floor(value) };
     if (!Number.isInteger(value)) return undefined;
-    if (value >= FIRST_SERIAL && value <= LAST_SERIAL) return { type: "date", serial: value };
     const day = compactDay(String(value));
     if (day !== undefined) return { type: "date", serial: day };
     const compact = compactMonth(String(value));

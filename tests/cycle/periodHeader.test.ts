@@ -100,6 +100,11 @@ describe("findPeriodRun: months, weeks and days", () => {
     expect(parsePeriodCell(text)).toEqual({ kind: "week", first: daySerial(2024, 1, 29), days: 7 });
   });
 
+  it("reads a header date with a time of day (a month's end stamped 23:59:59) as its day", () => {
+    const ends = [daySerial(2024, 1, 31), daySerial(2024, 2, 29), daySerial(2024, 3, 31)].map((serial) => serial + 86_399 / 86_400);
+    expect(findPeriodRun(["Item", ...ends])?.spans.map(spanLabel)).toEqual(["2024-01", "2024-02", "2024-03"]);
+  });
+
   it("reads a year and a number past 12 as calendar weeks (SAP's YYYYWW and WW.YYYY), up to 12 as months", () => {
     expect(findPeriodRun(["Item", 202411, 202412, 202413])?.spans.map(spanLabel)).toEqual(["2024-W11", "2024-W12", "2024-W13"]);
     expect(findPeriodRun(["Item", "12.2024", "13.2024", "14.2024"])?.spans.map(spanLabel)).toEqual(["2024-W12", "2024-W13", "2024-W14"]);

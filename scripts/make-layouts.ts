@@ -1508,6 +1508,27 @@ function unknownQuantityLines(): Layout {
   return { name: "unknown-quantity-lines", description: "Lines with an unknown quantity header ('Stück'): refused at the Item header", book, months: {}, leftOut: {}, unseen: true, refused: "Lines!B1" };
 }
 
+/** Hostile: a long table by month and item with a quantity column per warehouse ("Month | Item | Paris | Lyon | Total"). */
+function monthItemLocationColumns(): Layout {
+  const span = months({ year: 2024, month: 3 }, 12);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Stock moves");
+  const next = quantities(199);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Month", "Item", ...LOCATIONS, "Total"]);
+  for (const m of span) {
+    for (const item of ITEMS.slice(0, 3)) {
+      const values = LOCATIONS.map((location) => {
+        const value = next();
+        add(expected, item, location, label(m), value);
+        return value;
+      });
+      sheet.addRow([label(m), item, ...values, values.reduce((a, b) => a + b, 0)]);
+    }
+  }
+  return { name: "month-item-location-columns", description: "A long table: Month, Item, a quantity column per warehouse, a Total column", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /** Hostile: a report listing its newest month first ('Jan 2025', 'Dec 2024', ..., 'Jan 2024'), a year-to-date column after, as many ERP reports do. */
 function newestFirst(): Layout {
   const span = months({ year: 2024, month: 1 }, 13);
@@ -1608,6 +1629,7 @@ export function buildLayouts(): Layout[] {
     yearMonthNumbersDown(),
     weekCommencingLines(),
     unknownQuantityLines(),
+    monthItemLocationColumns(),
   ];
 }
 

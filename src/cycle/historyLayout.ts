@@ -128,6 +128,11 @@ export interface LinesMapping {
    * the column of the first heading, where messages about a line's item point.
    */
   keyHeadings?: boolean;
+  /**
+   * Lines holding a quantity column per location ("Month | Item | Paris | Lyon"): each column's
+   * quantity goes to its location; `columns.quantity` is then the first of them.
+   */
+  locationQuantities?: { column: number; location: string }[];
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
 }
@@ -272,6 +277,9 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     // a date column under a header step 1 does not know ("Week starting", "Billing date"), beside a named item and quantity,
     // or, without an order date, the requested or delivery date
     columns.date ??= columns.item === undefined || columns.quantity === undefined ? undefined : (datedColumn(sample, headerRow, Object.values(columns)) ?? columns.requested ?? columns.delivered);
+    // no quantity column but one per location ("Month | Item | Paris | Lyon")
+    const perLocation = columns.quantity === undefined && columns.location === undefined && columns.date !== undefined && columns.item !== undefined ? locationColumns(sample, headerRow, Object.values(columns)) : undefined;
+    columns.quantity ??= perLocation?.[0].column;
     const { year, ...dated } = columns;
     const { date, quantity } = dated;
     if (date === undefined || quantity === undefined) continue;
@@ -283,12 +291,19 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null));
     const spans = rows.flatMap((row) => lineSpan(row, { date }, yearWeeks) ?? []);
     if (rows.length > 0 && spans.length >= READABLE_SHARE * rows.length) {
-      return { layout: "lines", headerRow, columns: { ...dated, date, item, quantity }, periodKind: spans[0].kind, ...(headed === undefined ? {} : { keyHeadings: true }) };
+      return {
+        layout: "lines",
+        headerRow,
+        columns: { ...dated, date, item, quantity },
+        periodKind: spans[0].kind,
+        ...(headed === undefined ? {} : { keyHeadings: true }),
+        ...(perLocation === undefined ? {} : { locationQuantities: perLocation }),
+      };
     }
     const weeks = year !== undefined && namesWeekNumber(sample[headerRow][date] ?? null);
     const months = year === undefined ? [] : rows.flatMap((row) => lineSpan(row, { date, year }, weeks) ?? []);
     if (year !== undefined && rows.length > 0 && months.length >= READABLE_SHARE * rows.length) {
-      return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: weeks ? "week" : "month" };
+      return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: weeks ? "week" : "month", ...(perLocation === undefined ? {} : { locationQuantities: perLocation }) };
     }
   }
   return undefined;
@@ -311,6 +326,20 @@ const WEEK_HEADER = /^(?:(?:cal(?:endar)? ?)?week|wk|cw|kw|kalenderwoche|woche|s
  */
 export function namesWeekNumber(header: CellValue): boolean {
   return WEEK_HEADER.test(normalizeHeader(header));
+}
+
+/**
+ * Two or more columns, other than `taken`, headed by a name that is no field, no period and no total,
+ * whose cells below the header row are mostly numbers: a quantity column per location.
+ */
+function locationColumns(sample: Matrix, headerRow: number, taken: readonly number[]): { column: number; location: string }[] | undefined {
+  const rows = sample.slice(headerRow + 1);
+  const found = sample[headerRow].flatMap((header, column) => {
+    if (taken.includes(column) || typeof header !== "string" || header.trim() === "" || isTotalLabel(header) || historyFieldOf(header) !== undefined || itemFieldOf(header) !== undefined || looksLikePeriod(header)) return [];
+    const cells = rows.filter((row) => !isBlank(row[column] ?? null));
+    return cells.length > 0 && cells.filter((row) => toNumber(row[column] ?? null) !== null).length >= READABLE_SHARE * cells.length ? [{ column, location: header.trim() }] : [];
+  });
+  return found.length >= 2 ? found : undefined;
 }
 
 /** The first column, other than `taken`, whose cells below the header row mostly read as dates (a share {@link READABLE_SHARE}). */
@@ -772,7 +801,8 @@ export function describeHistory(mapping: HistoryMapping): string {
   const corrected = mapping.corrected ? ", as you corrected it" : "";
   if (isLines(mapping)) {
     const lines = mapping.keyHeadings ? `lines by ${mapping.periodKind} under a heading per item` : `order lines by ${mapping.periodKind}`;
-    return `${where} (${lines}${mapping.columns.location === undefined ? "" : ", by location"}${corrected})`;
+    const located = mapping.locationQuantities ? ", a quantity column per location" : mapping.columns.location === undefined ? "" : ", by location";
+    return `${where} (${lines}${located}${corrected})`;
   }
   const located = mapping.locationLine !== undefined || mapping.keySeparator !== undefined || (mapping.more ?? []).some((part) => part.location !== undefined);
   if (isSheetPerPeriod(mapping)) return `${where} (a sheet per ${mapping.periodKind ?? "month"}${located ? ", by item and location" : ""}${corrected})`;

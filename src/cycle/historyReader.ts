@@ -269,7 +269,8 @@ function lineDate(row: readonly CellValue[], columns: LinesMapping["columns"], y
 
 /** An order line whose text date reads as two days ("01/02/2024"), kept until its column settles the order. */
 interface UndatedLine {
-  key: RowKey;
+  /** Its quantity by series: one, or one per location column. */
+  located: { key: RowKey; amount: number }[];
   amount: number;
   days: { dayFirst: number; monthFirst: number };
   address: string;
@@ -299,12 +300,13 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         const at = (col: number): string => addressIn(source, firstRow + r, col);
         const cell = (col: number | undefined): CellValue => (col === undefined ? null : (row[col] ?? null));
         if (row.every((value) => isBlank(value ?? null))) return collector.tally.leftOut("blank", 0, at(columns.item));
-        const quantityCell = cell(columns.quantity);
         if (mapping.keyHeadings && (repeatsHeader(row, header, [columns.date, columns.quantity]) || (lineSpan(row, columns, mapping.periodKind === "week") === undefined && heading(row)))) return collector.tally.leftOut("heading", 0, at(columns.item));
-        const quantity = toNumber(quantityCell);
-        if (quantity === null && !isBlank(quantityCell)) {
-          collector.problem({ kind: "textInNumber", address: at(columns.quantity), message: `"${String(quantityCell)}" at ${at(columns.quantity)} is not a quantity. ${notNumberAdvice(quantityCell)}` });
+        // the line's quantity, or one per location column ("Paris", "Lyon")
+        const parts = (mapping.locationQuantities ?? [{ column: columns.quantity, location: undefined }]).map(({ column, location }) => ({ column, location, cell: cell(column), quantity: toNumber(cell(column)) }));
+        for (const part of parts.filter((entry) => entry.quantity === null && !isBlank(entry.cell))) {
+          collector.problem({ kind: "textInNumber", address: at(part.column), message: `"${String(part.cell)}" at ${at(part.column)} is not a quantity. ${notNumberAdvice(part.cell)}` });
         }
+        const quantity = parts.every((part) => part.quantity === null) ? null : parts.reduce((sum, part) => sum + (part.quantity ?? 0), 0);
         const amount = quantity ?? 0;
         if (row.some((value) => isTotalLabel(value ?? null))) return collector.tally.leftOut("total", amount, at(columns.item));
         if (columns.status !== undefined && lineCancelled(header[columns.status] ?? null, cell(columns.status))) return collector.tally.leftOut("cancelled", amount, at(columns.status));
@@ -345,10 +347,13 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
             return collector.tally.leftOut("otherUnit", amount, address);
           }
         }
-        if ("twoDays" in date) return void undated.push({ key, amount, days: date.twoDays, address: at(columns.date), text: String(cell(columns.date)) });
+        const located = parts.flatMap((part) => (part.quantity === null ? [] : [{ key: part.location === undefined ? key : { ...key, location: part.location }, amount: part.quantity }]));
+        if ("twoDays" in date) return void undated.push({ located, amount, days: date.twoDays, address: at(columns.date), text: String(cell(columns.date)) });
         collector.tally.used(amount);
-        const [{ label }] = collector.add(key, date.span, "", amount);
-        if (date.span.kind === "day") collector.lineOn(date.span.first, label, amount, key);
+        for (const entry of located) {
+          const [{ label }] = collector.add(entry.key, date.span, "", entry.amount);
+          if (date.span.kind === "day") collector.lineOn(date.span.first, label, entry.amount, entry.key);
+        }
       }),
     );
   }
@@ -361,8 +366,10 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
     }
     const first = line.days[settled];
     collector.tally.used(line.amount);
-    const [{ label }] = collector.add(line.key, { kind: "day", first, days: 1 }, "", line.amount);
-    collector.lineOn(first, label, line.amount, line.key);
+    for (const entry of line.located) {
+      const [{ label }] = collector.add(entry.key, { kind: "day", first, days: 1 }, "", entry.amount);
+      collector.lineOn(first, label, entry.amount, entry.key);
+    }
   }
   collector.leavePartialEdges();
 }

@@ -49,6 +49,8 @@ export interface HistoryChoice {
   quantity?: number;
   /** Order lines of a report printed by item: each block's item is named by the heading line above it, kept as proposed. */
   keyHeadings?: boolean;
+  /** Order lines with a quantity column per location, kept as proposed while the quantity chosen is the first of them. */
+  locationQuantities?: { column: number; location: string }[];
   bucket: PlanningBucket;
 }
 
@@ -191,7 +193,7 @@ export function choiceOf(history: HistoryMapping, bucket: PlanningBucket): Histo
   if (isLines(history)) {
     const { columns } = history;
     const year = columns.year === undefined ? {} : { year: columns.year };
-    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, ...year, quantity: columns.quantity, ...optional(columns), ...(history.keyHeadings ? { keyHeadings: true } : {}), bucket };
+    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, ...year, quantity: columns.quantity, ...optional(columns), ...(history.keyHeadings ? { keyHeadings: true } : {}), ...(history.locationQuantities ? { locationQuantities: history.locationQuantities } : {}), bucket };
   }
   return {
     reference: history.source.reference,
@@ -289,7 +291,8 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
     throw new PlanningError(`${lineName(source, "column", date)} holds no dates or periods in its first rows. Choose the column with the order date.`);
   }
   const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice), ...(status < 0 ? {} : { status }) };
-  return { layout: "lines", sources: [source], headerRow, columns, periodKind: span.kind, ...(choice.keyHeadings ? { keyHeadings: true } : {}), corrected: true };
+  const perLocation = choice.locationQuantities?.[0]?.column === quantity && choice.location === undefined ? { locationQuantities: choice.locationQuantities } : {};
+  return { layout: "lines", sources: [source], headerRow, columns, periodKind: span.kind, ...(choice.keyHeadings ? { keyHeadings: true } : {}), ...perLocation, corrected: true };
 }
 
 /** The last line of the run of period headers from `first` on (the line before the first header that names no period, such as "FY total"). */

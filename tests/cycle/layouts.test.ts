@@ -144,6 +144,14 @@ describe("what the reader says about a layout", () => {
     expect(validation.issues.filter((issue) => issue.severity === "error")).toEqual([]);
   });
 
+  it("a quantity column per warehouse in a long table reads each warehouse's quantities as its series, also through the mapping editor", async () => {
+    const book = await load(byName("month-item-location-columns"));
+    const history = (await proposeMapping(book)).history!;
+    expect(describeHistory(history)).toBe("Stock moves (order lines by month, a quantity column per location)");
+    const edited = await historyFromChoice(book, choiceOf(history, "month"));
+    expectSameQuantities(flatten(await readHistory(book, edited, "month")), byName("month-item-location-columns").months);
+  });
+
   it.each([["sap-calendar-weeks"], ["year-week-columns"]])("%s: weeks written as numbers stay weeks through the mapping editor", async (name) => {
     const book = await load(byName(name));
     const history = (await proposeMapping(book)).history!;

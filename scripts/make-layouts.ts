@@ -22,7 +22,7 @@ import JSZip from "jszip";
 import { mulberry32 } from "../src/core/random";
 
 /** Rows left out of a reading, by reason (see src/cycle/reconciliation.ts). */
-export type LeftOutCounts = Partial<Record<"blank" | "total" | "heading" | "duplicate" | "phantom" | "noKey" | "unreadablePeriod" | "partialPeriod", number>>;
+export type LeftOutCounts = Partial<Record<"blank" | "total" | "heading" | "unreadableQuantity" | "duplicate" | "phantom" | "noKey" | "unreadablePeriod" | "partialPeriod", number>>;
 
 /** One layout of the corpus and the reading expected of it. */
 export interface Layout {

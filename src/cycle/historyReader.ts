@@ -221,7 +221,7 @@ function readGridLine(
     return collector.tally.leftOut("phantom", total, key.address);
   }
   for (const problem of notNumbers) collector.problem({ ...problem, item: key.item });
-  if (quantities.length === 0) return collector.tally.leftOut("heading", 0, key.address);
+  if (quantities.length === 0) return collector.tally.leftOut(notNumbers.length > 0 ? "unreadableQuantity" : "heading", 0, key.address);
   if (!parts.every((part, band) => collector.claim(keys[band], part.periods))) return collector.tally.leftOut("duplicate", total, key.address);
   collector.tally.used(total);
   for (const { value, t, band } of quantities) {
@@ -310,7 +310,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         const amount = quantity ?? 0;
         if (row.some((value) => isTotalLabel(value ?? null))) return collector.tally.leftOut("total", amount, at(columns.item));
         if (columns.status !== undefined && lineCancelled(header[columns.status] ?? null, cell(columns.status))) return collector.tally.leftOut("cancelled", amount, at(columns.status));
-        if (quantity === null) return collector.tally.leftOut("heading", 0, at(columns.item));
+        if (quantity === null) return collector.tally.leftOut(parts.some((part) => !isBlank(part.cell)) ? "unreadableQuantity" : "heading", 0, at(columns.item));
         const itemCell = mapping.keyHeadings ? (headed.item ?? null) : cell(columns.item);
         if (isBlank(itemCell)) {
           const message = mapping.keyHeadings

@@ -152,7 +152,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
     const at = headerCellAddress(chosen.candidate.source, chosen.shape.inferredLocation, chosen.shape.mapping.orientation);
     notes.push(`${at} ("${header}") is read as the location: each item has a line per ${header === "" ? "value of it" : `"${header}"`}, the same values shared by several items. Correct the mapping in step 1 if it holds something else.`);
   }
-  if (history && isLines(history)) notes.push(...shippedNote(history, lines));
+  if (history && isLines(history)) notes.push(...shippedNote(history, lines), ...deliveryDateNote(history));
   if (chosen && MONEY.test(chosen.candidate.source.reference)) {
     notes.push(`The history is read from ${chosen.candidate.source.reference}, whose name says it holds money, not quantities: check that it holds units sold, or map the block that does.`);
   }
@@ -210,6 +210,16 @@ function shippedNote(history: LinesMapping, lines: readonly { candidate: Candida
   return [
     `${at(history.columns.quantity)} ("${String(header[history.columns.quantity])}") is read as demand and ${at(shipped)} ("${String(header[shipped])}") left out: demand is what customers ordered; shipments fall short of it when stock runs out.`,
   ];
+}
+
+/** The note for lines dated by their requested or delivery date, having no order date. */
+function deliveryDateNote(history: LinesMapping): string[] {
+  const { date, requested, delivered } = history.columns;
+  if (date !== requested && date !== delivered) return [];
+  const [source] = history.sources;
+  const at = sheetCellAddress(source.sheet, { row: source.row + history.headerRow, col: source.col + date });
+  const by = date === requested ? "the date customers asked for" : "delivery";
+  return [`${at} dates the lines: they have no order date, so demand is dated by ${by}. Add the order date column to date demand when it was ordered.`];
 }
 
 /** The note for the money measure's period lines left out beside the quantity ("Jan 2024 Value" beside "Jan 2024 Qty"). */

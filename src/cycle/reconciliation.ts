@@ -13,6 +13,8 @@ export type LeftOutReason =
   | "total"
   /** a row with a key but no quantities: a family heading, a title or footer line */
   | "heading"
+  /** a row whose only quantities are text that is no number ("n/a", "12 pcs"), each an error naming its cell */
+  | "unreadableQuantity"
   /** the same key (and period) again: the first row is used */
   | "duplicate"
   /** a key that is no item: the header row repeated, a period or a date as item */
@@ -126,6 +128,7 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
   blank: "blank rows",
   total: "total and subtotal rows",
   heading: "rows without quantities (headings, titles, footers)",
+  unreadableQuantity: "rows whose quantities are text, not numbers",
   duplicate: "rows repeating a key (the first is used)",
   phantom: "rows whose key is no item (a header or a date)",
   noKey: "rows with quantities but no item",

@@ -358,6 +358,13 @@ describe("proposeMapping on other layouts", () => {
     expect(grid(texts)?.locationLine).toBeUndefined();
   });
 
+  it("dates lines without an order date by their delivery date, saying so", async () => {
+    const book = await sheetBook("Deliveries", [["Delivery Date", "Item", "Qty"], ["2024-01-05", "A-1", 3], ["2024-02-07", "A-1", 4]]);
+    const mapping = await proposeMapping(book);
+    expect(mapping.notes).toContain("Deliveries!A1 dates the lines: they have no order date, so demand is dated by delivery. Add the order date column to date demand when it was ordered.");
+    expect((await readHistory(book, mapping.history!)).series[0].history).toEqual([3, 4]);
+  });
+
   it("finds nothing in a workbook without planning data, and says so when reading", async () => {
     const book = MemoryWorkbook.empty();
     await book.writeBlocks([{ sheet: "Notes", topLeft: "A1", values: [["hello"]] }]);

@@ -5,6 +5,8 @@
  * not be read is a ReadProblem naming it.
  */
 
+import { counted } from "./counted";
+
 /** Why a row was not used. */
 export type LeftOutReason =
   /** nothing in the row */
@@ -145,11 +147,13 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
 export function reconciliationText(account: Reconciliation): string {
   const number = (value: number): string => value.toLocaleString("en-US", { maximumFractionDigits: 2 });
   // a grid's cells of a partial month leave no row out: its rows are used for their other months
+  // "1 blank row", "1 order line whose date cannot be read"
+  const reason = (group: LeftOutRows): string => (group.rows === 1 ? REASON_TEXT[group.reason].replace(/\b(row|line)s\b/, "$1") : REASON_TEXT[group.reason]);
   const described = (group: LeftOutRows): string =>
-    group.buckets ? `${group.rows > 0 ? `${group.rows} rows` : "cells"} ${group.buckets.join(" and ")}` : `${group.rows} ${REASON_TEXT[group.reason]}`;
+    group.buckets ? `${group.rows > 0 ? counted(group.rows, "row") : "cells"} ${group.buckets.join(" and ")}` : `${group.rows} ${reason(group)}`;
   const parts = account.leftOut.map((group) => `${described(group)}${group.quantity !== 0 ? ` (quantity ${number(group.quantity)})` : ""}`);
   return (
-    `Read ${account.rowsRead} rows holding a quantity of ${number(account.quantityIn)}: used ${account.rowsUsed} rows (${number(account.quantityUsed)})` +
+    `Read ${counted(account.rowsRead, "row")} holding a quantity of ${number(account.quantityIn)}: used ${counted(account.rowsUsed, "row")} (${number(account.quantityUsed)})` +
     (parts.length > 0 ? `; left out ${parts.join(", ")}.` : ".")
   );
 }

@@ -262,14 +262,14 @@ describe("read exactly or refuse", () => {
     expect(reading.reconciliation.leftOut.find((group) => group.reason === "phantom")?.cells).toEqual(["Sales!A8"]);
   });
 
-  it("an order line whose quantity is text is an error naming the cell and counted as such, not as a heading", async () => {
+  it("an order line whose quantity is text is an error naming the cell and counted as such (one row, singular), not as a heading", async () => {
     const source = new ExcelJS.Workbook();
     source.addWorksheet("Orders").addRows([["Order date", "Item", "Qty"], ["2024-01-05", "CH-101", 4], ["2024-01-09", "CH-101", "3 PC"], ["2024-02-07", "CH-101", "12-"]]);
     const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
     const reading = await readHistory(book, (await proposeMapping(book)).history!);
     expect(reading.problems.map((problem) => problem.message)).toEqual(['"3 PC" at Orders!C3 is not a quantity. It holds a unit: enter the number alone.']);
     expect(reading.reconciliation.leftOut.map((group) => [group.reason, group.cells])).toEqual([["unreadableQuantity", ["Orders!B3"]]]);
-    expect(reconciliationText(reading.reconciliation)).toContain("1 rows whose quantities are text, not numbers");
+    expect(reconciliationText(reading.reconciliation)).toContain("Read 3 rows holding a quantity of -8: used 2 rows (-8); left out 1 row whose quantities are text, not numbers.");
     expect(reading.series[0].history).toEqual([4, -12]);
   });
 

@@ -7,6 +7,7 @@
  *   customer, an order number, requested and delivered dates.
  * Either may be spread over several sheets of the same layout (a sheet per year or per region).
  */
+import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
 import { namesDeliveredQuantity } from "./orderLineColumns";
@@ -110,6 +111,14 @@ export function lineSpan(row: readonly CellValue[], columns: Pick<LineColumns, "
   if (columns.year !== undefined) return (yearWeeks ? yearWeekNumberSpan : yearMonthSpan)(row[columns.year] ?? null, row[columns.date] ?? null);
   const cell = row[columns.date] ?? null;
   return (yearWeeks ? yearWeekSpan(cell) : undefined) ?? textDaySpan(cell) ?? parsePeriodCell(cell);
+}
+
+/**
+ * The sheet address of a cell of a block, given by its row and column within the block.
+ * @example blockCellAddress({ kind: "sheet", reference: "Sales", sheet: "Sales", row: 2, col: 0 }, { row: 1, col: 3 }) // "Sales!D4"
+ */
+export function blockCellAddress(source: BlockSource, at: { row: number; col: number }): string {
+  return sheetCellAddress(source.sheet, { row: source.row + at.row, col: source.col + at.col });
 }
 
 /** Order lines: one row per line, summed by item, location and planning bucket when read. */

@@ -9,7 +9,6 @@
  * order line is 0 (nothing was ordered).
  */
 import { PlanningError } from "../core/errors";
-import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
 import { headingKeys, repeatsHeader, type HeadingKeys } from "./blockHeadings";
@@ -17,13 +16,13 @@ import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
 import { isTotalLabel, lineCancelled } from "./headerNames";
 import {
+  blockCellAddress,
   detailLines,
   isLines,
   isLocationHeading,
   lineKey,
   lineSpan,
   transpose,
-  type BlockSource,
   type HistoryMapping,
   type KeyCarry,
   type LinesMapping,
@@ -102,10 +101,6 @@ export async function readHistory(book: Workbook, mapping: HistoryMapping, bucke
   return { ...collector.result(isLines(mapping) ? 0 : null), periodKind: kind };
 }
 
-function addressIn(source: BlockSource, row: number, col: number): string {
-  return sheetCellAddress(source.sheet, { row: source.row + row, col: source.col + col });
-}
-
 /**
  * The parts of a grid as they are read: one block after the other, and the bands of periods of one
  * block (a band per location) together, so that each line of the block is read and counted once.
@@ -140,7 +135,7 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
       };
       await eachChunk(book, source.reference, 0, (rows, firstRow) =>
         rows.forEach((row, r) => {
-          const at = (line: number): string => addressIn(source, firstRow + r, line);
+          const at = (line: number): string => blockCellAddress(source, { row: firstRow + r, col: line });
           if (firstRow + r === headerLine) keyHeader = row[mapping.keyLine] ?? null;
           if (firstRow + r < headerLine) heading(row);
           if (firstRow + r <= headerLine) return;
@@ -154,7 +149,7 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
       const columns = transpose(await readBlock(book, source.reference));
       const keyHeader = columns[mapping.keyLine]?.[headerLine] ?? null;
       for (let position = headerLine + 1; position < columns.length; position++) {
-        readGridLine(mapping, parts, spans, columns[position], (line) => addressIn(source, line, position), collector, keyHeader, carry);
+        readGridLine(mapping, parts, spans, columns[position], (line) => blockCellAddress(source, { row: line, col: position }), collector, keyHeader, carry);
       }
     }
   }
@@ -297,7 +292,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         if (firstRow + r === mapping.headerRow) header = row;
         if (firstRow + r < mapping.headerRow) heading(row);
         if (firstRow + r <= mapping.headerRow) return;
-        const at = (col: number): string => addressIn(source, firstRow + r, col);
+        const at = (col: number): string => blockCellAddress(source, { row: firstRow + r, col });
         const cell = (col: number | undefined): CellValue => (col === undefined ? null : (row[col] ?? null));
         if (row.every((value) => isBlank(value ?? null))) return collector.tally.leftOut("blank", 0, at(columns.item));
         if (mapping.keyHeadings && (repeatsHeader(row, header, [columns.date, columns.quantity]) || (lineSpan(row, columns, mapping.periodKind === "week") === undefined && heading(row)))) return collector.tally.leftOut("heading", 0, at(columns.item));

@@ -6,13 +6,14 @@
  * mapping is then kept in the workbook's metadata (key "mapping") so the next cycle starts from it.
  */
 import { PlanningError } from "../core/errors";
-import { parseRange, sheetCellAddress } from "../workbook/address";
+import { parseRange } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
 import { counted } from "./counted";
 import { DAYS_PER_MONTH, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
+  blockCellAddress,
   detailLines,
   gridShape,
   historySources,
@@ -191,8 +192,7 @@ async function gridOf(book: Workbook, candidate: Candidate): Promise<GridShape |
 /** The note on period columns after the history headed as a plan, which step 1 leaves out. */
 /** The sheet address of a grid's header cell given as (header line, period line). */
 function headerCellAddress(source: BlockSource, at: { row: number; col: number }, orientation: Orientation): string {
-  const cell = orientation === "periodsAcross" ? { row: source.row + at.row, col: source.col + at.col } : { row: source.row + at.col, col: source.col + at.row };
-  return sheetCellAddress(source.sheet, cell);
+  return blockCellAddress(source, blockPosition(orientation, at.col, at.row));
 }
 
 function plannedNote(source: BlockSource, planned: NonNullable<GridShape["planned"]>, orientation: Orientation): string {
@@ -206,7 +206,7 @@ function shippedNote(history: LinesMapping, lines: readonly { candidate: Candida
   const header = lines.find((entry) => entry.candidate.source.reference === source.reference)?.candidate.values[history.headerRow] ?? [];
   const shipped = header.findIndex((cell, column) => column !== history.columns.quantity && namesDeliveredQuantity(cell ?? null));
   if (shipped < 0) return [];
-  const at = (col: number): string => sheetCellAddress(source.sheet, { row: source.row + history.headerRow, col: source.col + col });
+  const at = (col: number): string => blockCellAddress(source, { row: history.headerRow, col });
   return [
     `${at(history.columns.quantity)} ("${String(header[history.columns.quantity])}") is read as demand and ${at(shipped)} ("${String(header[shipped])}") left out: demand is what customers ordered; shipments fall short of it when stock runs out.`,
   ];
@@ -217,7 +217,7 @@ function deliveryDateNote(history: LinesMapping): string[] {
   const { date, requested, delivered } = history.columns;
   if (date !== requested && date !== delivered) return [];
   const [source] = history.sources;
-  const at = sheetCellAddress(source.sheet, { row: source.row + history.headerRow, col: source.col + date });
+  const at = blockCellAddress(source, { row: history.headerRow, col: date });
   const by = date === requested ? "the date customers asked for" : "delivery";
   return [`${at} dates the lines: they have no order date, so demand is dated by ${by}. Add the order date column to date demand when it was ordered.`];
 }
@@ -233,7 +233,7 @@ function measureNote(source: BlockSource, measure: NonNullable<GridShape["leftOu
 function unsplitNote(source: BlockSource, values: Matrix): string[] {
   const found = unsplitText(values);
   if (!found) return [];
-  const address = sheetCellAddress(source.sheet, { row: source.row + found.row, col: source.col + found.col });
+  const address = blockCellAddress(source, found);
   const delimiter = found.delimiter === "\t" ? "Tab" : `"${found.delimiter}"`;
   const shown = found.text.length > 60 ? `${found.text.slice(0, 60)}...` : found.text;
   return [
@@ -242,7 +242,7 @@ function unsplitNote(source: BlockSource, values: Matrix): string[] {
 }
 
 function refusalText(source: BlockSource, refusal: GridRefusal): string {
-  const address = sheetCellAddress(source.sheet, { row: source.row + refusal.row, col: source.col + refusal.col });
+  const address = blockCellAddress(source, refusal);
   return `${address}: ${refusal.reason} Step 1 does not read ${source.reference} until then.`;
 }
 

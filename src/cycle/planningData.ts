@@ -3,16 +3,15 @@
  * through a DataMapping. Every value keeps the sheet-qualified address of the cell it came from, so
  * validation and the task pane can point at the cell.
  */
-import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { headingKeys } from "./blockHeadings";
 import { readBlock } from "./blockReading";
 import { isBlank, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
-import { isLocationHeading } from "./historyLayout";
+import { blockCellAddress, isLocationHeading } from "./historyLayout";
 import { itemMatchKey } from "./itemMatch";
 import { mappedHistory, readHistory, type CustomerTotal } from "./historyReader";
-import { blockPosition, cellAt, keyedLines, type BlockSource, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
+import { blockPosition, cellAt, keyedLines, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
 import type { ReadProblem, Reconciliation } from "./reconciliation";
 
 /** One item of the item master. Numbers the workbook does not give are null. */
@@ -109,7 +108,7 @@ export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): P
   const values = await readBlock(book, mapping.source.reference);
   const mapped = (line: number, position: number): MappedCell => ({
     value: cellAt(values, mapping.orientation, line, position),
-    address: addressIn(mapping.source, blockPosition(mapping.orientation, line, position)),
+    address: blockCellAddress(mapping.source, blockPosition(mapping.orientation, line, position)),
   });
   const keyHeader = mapping.headerLine < 0 ? null : cellAt(values, mapping.orientation, mapping.keyLine, mapping.headerLine);
   // a grid printed by location repeats its header row under each location's heading: no item
@@ -128,10 +127,10 @@ export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): P
 
 /** For each row of a grid printed by location, the location its last heading line above names, as the cell of that heading ("Plant: Paris" gives "Paris"). */
 function headingLocations(values: Matrix, mapping: SeriesMapping): MappedCell[] {
-  let current: MappedCell = { value: "", address: addressIn(mapping.source, { row: 0, col: 0 }) };
+  let current: MappedCell = { value: "", address: blockCellAddress(mapping.source, { row: 0, col: 0 }) };
   return values.map((row, position) => {
     const location = isLocationHeading(row, mapping.periodLines) ? headingKeys(row)?.location : undefined;
-    if (location !== undefined) current = { value: location, address: addressIn(mapping.source, { row: position, col: row.findIndex((cell) => !isBlank(cell ?? null)) }) };
+    if (location !== undefined) current = { value: location, address: blockCellAddress(mapping.source, { row: position, col: row.findIndex((cell) => !isBlank(cell ?? null)) }) };
     return current;
   });
 }
@@ -148,7 +147,7 @@ export async function readRecordCells<F extends string>(
   const idColumn = mapping.columns["id" as F];
   const rows: RecordCells<F>[] = [];
   for (let row = mapping.headerRow + 1; row < values.length; row++) {
-    const mapped = (col: number): MappedCell => ({ value: values[row][col] ?? null, address: addressIn(mapping.source, { row, col }) });
+    const mapped = (col: number): MappedCell => ({ value: values[row][col] ?? null, address: blockCellAddress(mapping.source, { row, col }) });
     if (idColumn === undefined || isBlank(values[row][idColumn] ?? null)) continue;
     const fields: Partial<Record<F, MappedCell>> = {};
     for (const field of Object.keys(mapping.columns) as F[]) {
@@ -226,10 +225,6 @@ export function hasLocations(series: readonly Pick<DemandSeries, "location">[]):
   return series.some((entry) => entry.location !== "");
 }
 
-
-function addressIn(source: BlockSource, position: { row: number; col: number }): string {
-  return sheetCellAddress(source.sheet, { row: source.row + position.row, col: source.col + position.col });
-}
 
 /** Capacity rows in the order of the resources (matched by id, case-insensitive); a resource without a row gets blanks. */
 function capacityByResource(cells: SeriesCells, resources: Resource[]): Capacity {

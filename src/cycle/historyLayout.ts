@@ -13,7 +13,7 @@ import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
-import { affixBands, joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
+import { affixBands, isSumOf, joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
 import { findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
@@ -299,7 +299,7 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const rows = sample.slice(headerRow + 1).filter((row) => !isBlank(row[date] ?? null) && !(headed !== undefined && blockLine(row)));
     const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null));
     const spans = rows.flatMap((row) => lineSpan(row, { date }, yearWeeks) ?? []);
-    if (rows.length > 0 && spans.length >= READABLE_SHARE * rows.length) {
+    if (mostly(spans.length, rows.length)) {
       return {
         layout: "lines",
         headerRow,
@@ -311,7 +311,7 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     }
     const weeks = year !== undefined && namesWeekNumber(sample[headerRow][date] ?? null);
     const months = year === undefined ? [] : rows.flatMap((row) => lineSpan(row, { date, year }, weeks) ?? []);
-    if (year !== undefined && rows.length > 0 && months.length >= READABLE_SHARE * rows.length) {
+    if (year !== undefined && mostly(months.length, rows.length)) {
       return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: weeks ? "week" : "month", ...(perLocation === undefined ? {} : { locationQuantities: perLocation }) };
     }
   }
@@ -346,7 +346,7 @@ function locationColumns(sample: Matrix, headerRow: number, taken: readonly numb
   const found = sample[headerRow].flatMap((header, column) => {
     if (taken.includes(column) || typeof header !== "string" || header.trim() === "" || isTotalLabel(header) || historyFieldOf(header) !== undefined || itemFieldOf(header) !== undefined || looksLikePeriod(header)) return [];
     const cells = rows.filter((row) => !isBlank(row[column] ?? null));
-    return cells.length > 0 && cells.filter((row) => toNumber(row[column] ?? null) !== null).length >= READABLE_SHARE * cells.length ? [{ column, location: header.trim() }] : [];
+    return mostly(cells.filter((row) => toNumber(row[column] ?? null) !== null).length, cells.length) ? [{ column, location: header.trim() }] : [];
   });
   return found.length >= 2 ? found : undefined;
 }
@@ -359,13 +359,18 @@ function datedColumn(sample: Matrix, headerRow: number, taken: readonly number[]
     if (taken.includes(column)) continue;
     const cells = rows.filter((row) => !isBlank(row[column] ?? null));
     const dates = cells.filter((row) => lineSpan(row, { date: column })?.kind === "day");
-    if (cells.length > 0 && dates.length >= READABLE_SHARE * cells.length) return column;
+    if (mostly(dates.length, cells.length)) return column;
   }
   return undefined;
 }
 
 /** Share of an order-line sample's dates that must read as dates or periods. */
 const READABLE_SHARE = 0.8;
+
+/** True when `count` of `total` cells (at least one) make the share {@link READABLE_SHARE}. */
+function mostly(count: number, total: number): boolean {
+  return total > 0 && count >= READABLE_SHARE * total;
+}
 
 /** A group header naming a fiscal year ("FY2025", "Fiscal 2025"), whose months may fall in the year before. */
 const FISCAL = /\bfy|fiscal|\bgj\b|exercice|\bejercicio/i;
@@ -428,8 +433,7 @@ function yearSubtotals(values: Matrix, headerLine: number, years: readonly numbe
     const months = run.positions.filter((line) => line > position && line < (years[k + 1] ?? Infinity));
     return data.every((row) => {
       const total = toNumber(row[position] ?? null);
-      const sum = months.reduce((acc, line) => acc + (toNumber(row[line] ?? null) ?? 0), 0);
-      return total === null ? isBlank(row[position] ?? null) : Math.abs(total - sum) <= 0.005 * Math.max(1, Math.abs(sum));
+      return total === null ? isBlank(row[position] ?? null) : isSumOf(total, row, months);
     });
   });
 }
@@ -553,17 +557,19 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
  */
 function underLocationHeadings(values: Matrix, headerLine: number, run: PeriodRun): boolean {
   if (keysAbove(values, headerLine)?.location !== undefined) return true;
-  return values.slice(headerLine + 1).some((row) => isLocationHeading(row, run.positions));
+  return values.slice(headerLine + 1).some((row) => locationHeading(row, run.positions) !== undefined);
 }
 
 /**
- * True for a heading line naming a location and no item ("Plant: Lyon"), its period cells blank.
+ * The location a heading line names when it names no item ("Plant: Lyon"), its period cells blank;
+ * undefined for any other line.
  * @param row the line's cells
  * @param periodLines the positions of the grid's periods
+ * @example locationHeading(["Plant: Lyon", null, null], [1, 2]) // "Lyon"
  */
-export function isLocationHeading(row: readonly CellValue[], periodLines: readonly number[]): boolean {
+export function locationHeading(row: readonly CellValue[], periodLines: readonly number[]): string | undefined {
   const keys = headingKeys(row);
-  return keys?.location !== undefined && keys.item === undefined && periodLines.every((line) => isBlank(row[line] ?? null));
+  return keys?.item === undefined && periodLines.every((line) => isBlank(row[line] ?? null)) ? keys?.location : undefined;
 }
 
 /**
@@ -575,7 +581,7 @@ function itemCodeSeries(values: Matrix, headerLine: number, keyLine: number, run
   for (let line = headerLine + 1; line < values.length; line++) {
     if (historyFieldOf(values[line][keyLine] ?? null) !== "item") continue;
     const cells = run.positions.map((position) => values[line][position] ?? null).filter((cell) => !isBlank(cell));
-    if (cells.length > 0 && cells.filter((cell) => typeof cell === "string" && toNumber(cell) === null).length >= READABLE_SHARE * cells.length) return line;
+    if (mostly(cells.filter((cell) => typeof cell === "string" && toNumber(cell) === null).length, cells.length)) return line;
   }
   return undefined;
 }
@@ -655,8 +661,7 @@ function keyLines(
   const keys = data.map((row) => row[item] ?? null).filter((key): key is string => typeof key === "string" && key.trim() !== "");
   const separated = keys.filter((key) => /\S\s*\|\s*\S/.test(key)).length;
   const separator = headed === undefined && keys.length > 0 && separated >= 0.8 * keys.length ? "|" : undefined;
-  const unnamedText = others.filter((line) => line !== item && holdsText(line) && historyFieldOf(header[line] ?? null) === undefined && itemFieldOf(header[line] ?? null) === undefined);
-  const inferred = headed === undefined && separator === undefined ? splittingLine(data, item, unnamedText) : undefined;
+  const inferred = headed === undefined && separator === undefined ? splittingLine(data, item, unnamed.filter((line) => line !== item)) : undefined;
   return { item, location: headed ?? inferred, separator, ...reporting, ...(inferred === undefined ? {} : { inferredLocation: true }) };
 }
 

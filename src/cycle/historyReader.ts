@@ -19,7 +19,7 @@ import {
   blockCellAddress,
   detailLines,
   isLines,
-  isLocationHeading,
+  locationHeading,
   lineKey,
   lineSpan,
   transpose,
@@ -129,7 +129,7 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
       // a grid printed by location: the location of the last heading line ("Plant: Paris")
       let located = parts;
       const heading = (row: readonly CellValue[]): boolean => {
-        const location = mapping.locationHeadings && isLocationHeading(row, parts[0].periodLines) ? headingKeys(row)?.location : undefined;
+        const location = mapping.locationHeadings ? locationHeading(row, parts[0].periodLines) : undefined;
         if (location !== undefined) located = parts.map((part) => ({ ...part, location }));
         return location !== undefined;
       };
@@ -139,7 +139,7 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
           if (firstRow + r === headerLine) keyHeader = row[mapping.keyLine] ?? null;
           if (firstRow + r < headerLine) heading(row);
           if (firstRow + r <= headerLine) return;
-          if (mapping.locationHeadings && (heading(row) || phantomReason(row[mapping.keyLine] ?? null, keyHeader) === "repeats the header")) {
+          if (mapping.locationHeadings && (heading(row) || repeatsKeyHeader(row[mapping.keyLine] ?? null, keyHeader))) {
             return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
           }
           readGridLine(mapping, located, spans, row, at, collector, keyHeader, carry);
@@ -249,9 +249,18 @@ function textAt(cells: readonly CellValue[], line: number | undefined): string {
 
 /** Why a key cell is no item, if it is not: the header repeated, a period or a date. */
 function phantomReason(key: CellValue, keyHeader: CellValue): string | undefined {
-  if (!isBlank(keyHeader) && String(key).trim().toLowerCase() === String(keyHeader).trim().toLowerCase()) return "repeats the header";
+  if (repeatsKeyHeader(key, keyHeader)) return "repeats the header";
   if (typeof key === "string" && parsePeriodCell(key) !== undefined) return "is a period";
   return typeof key === "boolean" ? "is TRUE or FALSE" : undefined;
+}
+
+/**
+ * True when a key cell repeats its line's header ("Item" under "Item", whatever its letter case): the
+ * header row again, no item.
+ * @example repeatsKeyHeader("ITEM", "Item") // true
+ */
+export function repeatsKeyHeader(key: CellValue, keyHeader: CellValue): boolean {
+  return !isBlank(keyHeader) && String(key).trim().toLowerCase() === String(keyHeader).trim().toLowerCase();
 }
 
 /** What an order line's date (or year and month) cells say: one period, two days a text date could be ("01/02/2024"), or nothing readable. */

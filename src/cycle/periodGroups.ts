@@ -126,6 +126,16 @@ export function joinedRun(bands: readonly PeriodBand[]): PeriodRun {
 const SUBTOTAL_HEADER = /^(?:(?:q|qtr|quarter)\s*[1-4]|h\s*[12]|half\s*[12]|[12](?:st|nd) half)(?:\s*[-/ ]?\s*(?:fy)?\s*'?\d{2,4})?$/i;
 
 /**
+ * True when `total` is the sum of a line's numbers at `lines` (blanks and text counting 0), to half a
+ * percent: a subtotal as its report rounds it.
+ * @example isSumOf(6, [null, 1, 2, 3], [1, 2, 3]) // true
+ */
+export function isSumOf(total: number, row: readonly CellValue[], lines: readonly number[]): boolean {
+  const sum = lines.reduce((acc, line) => acc + (toNumber(row[line] ?? null) ?? 0), 0);
+  return Math.abs(total - sum) <= 0.005 * Math.max(1, Math.abs(sum));
+}
+
+/**
  * The lines among a run's periods headed as a quarter or half-year ("Q1", "H1") whose every number is
  * the sum of the 3 (quarter) or 6 (half-year) periods before it: subtotals, left out as total lines
  * are. The first "Q1" whose numbers are not such sums ends the search and stays a header step 1
@@ -142,9 +152,7 @@ export function subtotalLines(values: Matrix, headerLine: number, run: PeriodRun
     const covered = run.positions.filter((position) => position < line).slice(-span);
     const sums = data.every((row) => {
       const total = toNumber(row[line] ?? null);
-      if (total === null) return covered.every((position) => toNumber(row[position] ?? null) === null);
-      const sum = covered.reduce((acc, position) => acc + (toNumber(row[position] ?? null) ?? 0), 0);
-      return Math.abs(total - sum) <= 0.005 * Math.max(1, Math.abs(sum));
+      return total === null ? covered.every((position) => toNumber(row[position] ?? null) === null) : isSumOf(total, row, covered);
     });
     if (covered.length < span || !sums) break;
     subtotals.add(line);

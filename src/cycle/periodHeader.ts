@@ -324,11 +324,8 @@ function yearWeekReadings(line: readonly CellValue[]): (HeaderReading | undefine
   return line.map((cell, k) => {
     const part = parts[k];
     if (part === undefined) return readHeader(cell);
-    try {
-      return { type: "week", start: isoWeekStart(part[0], part[1]) };
-    } catch {
-      return undefined;
-    }
+    const span = weekSpan(part[0], part[1]);
+    return span && { type: "week", start: span.first };
   });
 }
 
@@ -349,9 +346,13 @@ export function writesYearWeeks(cells: readonly CellValue[]): boolean {
  */
 export function yearWeekSpan(cell: CellValue): PeriodSpan | undefined {
   const part = yearAndNumber(cell);
-  if (part === undefined || part[1] < 1 || part[1] > 53) return undefined;
+  return part && weekSpan(part[0], part[1]);
+}
+
+/** ISO week `week` of `year` as a span; undefined for a week the year does not have ("2024-W53", week 0). */
+function weekSpan(year: number, week: number): PeriodSpan | undefined {
   try {
-    return { kind: "week", first: isoWeekStart(part[0], part[1]), days: 7 };
+    return { kind: "week", first: isoWeekStart(year, week), days: 7 };
   } catch {
     return undefined;
   }
@@ -601,12 +602,7 @@ export function yearWeekNumberSpan(year: CellValue, week: CellValue): PeriodSpan
   const y = Number(typeof year === "string" ? year.trim() : year);
   const text = typeof week === "string" ? week.trim().replace(/^(?:w|wk|week|kw|cw)\s*[-.]?\s*/i, "") : "";
   const w = typeof week === "number" ? week : /^\d{1,2}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(y) || y < 1900 || y > 2099 || !Number.isInteger(w) || w < 1 || w > 53) return undefined;
-  try {
-    return { kind: "week", first: isoWeekStart(y, w), days: 7 };
-  } catch {
-    return undefined;
-  }
+  return Number.isInteger(y) && y >= 1900 && y <= 2099 && Number.isInteger(w) ? weekSpan(y, w) : undefined;
 }
 
 /**
@@ -787,11 +783,8 @@ function readHeader(value: CellValue): HeaderReading | undefined {
   const week = WEEK_FIRST.exec(text) ?? WEEK_LAST.exec(text);
   if (week) {
     const [year, number] = WEEK_FIRST.test(text) ? [week[1], week[2]] : [week[2], week[1]];
-    try {
-      return { type: "week", start: isoWeekStart(Number(year), Number(number)) };
-    } catch {
-      return undefined;
-    }
+    const span = weekSpan(Number(year), Number(number));
+    return span && { type: "week", start: span.first };
   }
   const date = TEXT_DATE.exec(text);
   if (date) {

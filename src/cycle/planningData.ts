@@ -4,13 +4,12 @@
  * validation and the task pane can point at the cell.
  */
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
-import { headingKeys } from "./blockHeadings";
 import { readBlock } from "./blockReading";
 import { isBlank, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
-import { blockCellAddress, isLocationHeading } from "./historyLayout";
+import { blockCellAddress, locationHeading } from "./historyLayout";
 import { itemMatchKey } from "./itemMatch";
-import { mappedHistory, readHistory, type CustomerTotal } from "./historyReader";
+import { mappedHistory, readHistory, repeatsKeyHeader, type CustomerTotal } from "./historyReader";
 import { blockPosition, cellAt, keyedLines, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
 import type { ReadProblem, Reconciliation } from "./reconciliation";
 
@@ -112,7 +111,7 @@ export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): P
   });
   const keyHeader = mapping.headerLine < 0 ? null : cellAt(values, mapping.orientation, mapping.keyLine, mapping.headerLine);
   // a grid printed by location repeats its header row under each location's heading: no item
-  const repeated = (key: CellValue): boolean => mapping.locationHeadings === true && !isBlank(keyHeader) && String(key).trim().toLowerCase() === String(keyHeader).trim().toLowerCase();
+  const repeated = (key: CellValue): boolean => mapping.locationHeadings === true && repeatsKeyHeader(key, keyHeader);
   const lines = keyedLines(values, mapping).filter((line) => !repeated(line.key));
   const positions = lines.map((line) => line.position);
   const headed = mapping.locationHeadings ? headingLocations(values, mapping) : undefined;
@@ -129,7 +128,7 @@ export async function readSeriesCells(book: Workbook, mapping: SeriesMapping): P
 function headingLocations(values: Matrix, mapping: SeriesMapping): MappedCell[] {
   let current: MappedCell = { value: "", address: blockCellAddress(mapping.source, { row: 0, col: 0 }) };
   return values.map((row, position) => {
-    const location = isLocationHeading(row, mapping.periodLines) ? headingKeys(row)?.location : undefined;
+    const location = locationHeading(row, mapping.periodLines);
     if (location !== undefined) current = { value: location, address: blockCellAddress(mapping.source, { row: position, col: row.findIndex((cell) => !isBlank(cell ?? null)) }) };
     return current;
   });

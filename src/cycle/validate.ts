@@ -307,8 +307,9 @@ function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: read
   const reported = new Set<string>();
   for (const key of historyKeys) {
     const id = String(key.value).trim();
-    if (!master.has(itemMatchKey(id)) && !reported.has(itemMatchKey(id))) {
-      reported.add(itemMatchKey(id));
+    const matched = itemMatchKey(id);
+    if (!master.has(matched) && !reported.has(matched)) {
+      reported.add(matched);
       issues.push({ kind: "notInItemMaster", severity: "warning", address: key.address, item: id, message: `${id} has sales history but is not in the item master, so it has no price, cost or lead time.` });
     }
   }

@@ -20,9 +20,10 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mulberry32 } from "../src/core/random";
+import type { LeftOutReason } from "../src/cycle/reconciliation";
 
 /** Rows left out of a reading, by reason (see src/cycle/reconciliation.ts). */
-export type LeftOutCounts = Partial<Record<"blank" | "total" | "heading" | "unreadableQuantity" | "duplicate" | "phantom" | "noKey" | "unreadablePeriod" | "partialPeriod", number>>;
+export type LeftOutCounts = Partial<Record<LeftOutReason, number>>;
 
 /** One layout of the corpus and the reading expected of it. */
 export interface Layout {
@@ -679,12 +680,17 @@ function measureInHeaders(): Layout {
   return { name: "measure-in-headers", description: "Every month header carries the measure ('Qty Jan 2024'), a 'Qty Total' column after them", book, months: expected, leftOut: {}, unseen: true };
 }
 
-/** Hostile: actuals and budget side by side ("Actual Jan 2024".., "Budget Jan 2024"..): which is demand is not guessed. */
+/** Hostile: actuals and budget of the same months side by side ("Actual Jan 2024".., "Budget Jan 2024"..): the actuals are read, the budget left out. */
 function actualsBesideBudget(): Layout {
   const span = months({ year: 2024, month: 1 }, 6);
   const names = span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`);
-  const { book } = monthGrid("Plan", [...names.map((name) => `Actual ${name}`), ...names.map((name) => `Budget ${name}`)], [...span, ...span], 44);
-  return { name: "actuals-beside-budget", description: "'Actual Jan 2024'.. beside 'Budget Jan 2024'..: refused, naming the first header", book, months: {}, leftOut: {}, unseen: true, refused: "Plan!B1" };
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Plan");
+  const next = quantities(44);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Item", ...names.map((name) => `Actual ${name}`), ...names.map((name) => `Budget ${name}`)]);
+  for (const item of ITEMS) sheet.addRow([item, ...drawn(expected, item, "", span, next), ...span.map(() => next())]);
+  return { name: "actuals-beside-budget", description: "'Actual Jan 2024'.. beside 'Budget Jan 2024'.. of the same months: the actuals read, the budget columns left out", book, months: expected, leftOut: {}, unseen: true };
 }
 
 /** Hostile: item codes with leading zeros stored as text ("00123"), one that looks like a number ("12345"). */
@@ -907,19 +913,152 @@ function yearMonthColumns(): Layout {
   return { name: "year-month-columns", description: "ERP extract: 'Calendar Year' and 'Calendar Month' (1-12) in two columns, material, plant, quantity", book, months: expected, leftOut: {}, unseen: true };
 }
 
-/** Unseen: a measure column ("Actual" and "Budget" lines of each item at each site): refused, naming the column's header. */
+/** Unseen: a measure column ("Actual" and "Budget" lines of each item at each site): the actuals read, the budget lines left out. */
 function measureRows(): Layout {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Versions");
   const span = months({ year: 2024, month: 1 }, 6);
   sheet.addRow(["SKU", "Site", "Version", ...span.map(label)]);
   const next = quantities(53);
+  const expected: Record<string, number> = {};
   for (const item of ITEMS.slice(0, 3)) {
     for (const location of LOCATIONS) {
-      for (const version of ["Actual", "Budget"]) sheet.addRow([item, location, version, ...span.map(() => next())]);
+      sheet.addRow([item, location, "Actual", ...drawn(expected, item, location, span, next)]);
+      sheet.addRow([item, location, "Budget", ...span.map(() => next())]);
     }
   }
-  return { name: "measure-rows", description: "'Actual' and 'Budget' lines of each item and site under a 'Version' column: refused, naming that column", book, months: {}, leftOut: {}, unseen: true, refused: "Versions!C1" };
+  return { name: "measure-rows", description: "'Actual' and 'Budget' lines of each item and site under a 'Version' column: the actuals read, the budget lines left out", book, months: expected, leftOut: { otherMeasure: 6 }, unseen: true };
+}
+
+/** Unseen: two measures that could each be demand ("Sales Qty" and "Returns Qty" lines of each item): refused, naming the measure column. */
+function twoHistoryMeasures(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Flows");
+  const span = months({ year: 2024, month: 1 }, 6);
+  sheet.addRow(["SKU", "Measure", ...span.map(label)]);
+  const next = quantities(54);
+  for (const item of ITEMS.slice(0, 3)) for (const measure of ["Sales Qty", "Returns Qty"]) sheet.addRow([item, measure, ...span.map(() => next())]);
+  return { name: "two-history-measures", description: "'Sales Qty' and 'Returns Qty' lines of each item under 'Measure': refused, naming that column", book, months: {}, leftOut: {}, unseen: true, refused: "Flows!B1" };
+}
+
+/**
+ * Unseen: an SAP IBP planning view exported to Excel: "Product ID", "Location ID", "Key Figure" and 36
+ * months, the actuals blank in the last 6 (the future), the forecasts filled there: the actuals read to
+ * their last month, the forecast key figures left out.
+ */
+function ibpPlanningView(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Planning View");
+  const span = months({ year: 2023, month: 1 }, 36);
+  const history = span.slice(0, 30);
+  sheet.addRow(["Product ID", "Location ID", "Key Figure", ...span.map((m) => `${MONTH_NAMES[m.month - 1].toUpperCase()} ${m.year}`)]);
+  const next = quantities(55);
+  const expected: Record<string, number> = {};
+  for (const item of ITEMS.slice(0, 3)) {
+    for (const location of ["1000", "2000"]) {
+      sheet.addRow([item, location, "Actuals Qty", ...drawn(expected, item, location, history, next)]);
+      for (const figure of ["Statistical Forecast Qty", "Consensus Demand Qty"]) sheet.addRow([item, location, figure, ...history.map(() => null), ...span.slice(30).map(() => next())]);
+    }
+  }
+  return { name: "ibp-planning-view", description: "SAP IBP planning view: Product ID, Location ID, 'Key Figure' (Actuals Qty, two forecasts), 36 months, the actuals blank in the last 6", book, months: expected, leftOut: { otherMeasure: 12 }, unseen: true };
+}
+
+/**
+ * Unseen: an APO planning book: "Material", a "Key figure" column (whose header step 1 does not take
+ * for a location) with "Sales history", "Corrected history" and "Statistical forecast" lines, months
+ * written "01.2024": the sales history read, the corrected history (a derived figure) left out.
+ */
+function apoPlanningBook(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Planning book");
+  const span = months({ year: 2024, month: 1 }, 12);
+  sheet.addRow(["Material", "Key figure", ...span.map((m) => `${String(m.month).padStart(2, "0")}.${m.year}`)]);
+  const next = quantities(56);
+  const expected: Record<string, number> = {};
+  for (const item of ITEMS.slice(0, 4)) {
+    sheet.addRow([item, "Sales history", ...drawn(expected, item, "", span, next)]);
+    for (const figure of ["Corrected history", "Statistical forecast"]) sheet.addRow([item, figure, ...span.map(() => next())]);
+  }
+  return { name: "apo-planning-book", description: "APO planning book: Material, 'Key figure' (Sales history, Corrected history, Statistical forecast), months '01.2024'", book, months: expected, leftOut: { otherMeasure: 8 }, unseen: true };
+}
+
+/**
+ * Unseen: an Anaplan export: "Products", "Line Items" ("Actual Sales Units", "Forecast Units", "Budget
+ * Units"), months "Jan 24", the forecast line first.
+ */
+function anaplanLineItems(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export");
+  const span = months({ year: 2024, month: 1 }, 12);
+  sheet.addRow(["Products", "Line Items", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${String(m.year).slice(2)}`)]);
+  const next = quantities(57);
+  const expected: Record<string, number> = {};
+  for (const item of ITEMS.slice(0, 3)) {
+    sheet.addRow([item, "Forecast Units", ...span.map(() => next())]);
+    sheet.addRow([item, "Actual Sales Units", ...drawn(expected, item, "", span, next)]);
+    sheet.addRow([item, "Budget Units", ...span.map(() => next())]);
+  }
+  return { name: "anaplan-line-items", description: "Anaplan export: Products, 'Line Items' (Forecast, Actual Sales, Budget Units), months 'Jan 24'", book, months: expected, leftOut: { otherMeasure: 6 }, unseen: true };
+}
+
+/**
+ * Unseen: a planning book's key figures exported as lines: "Month", "Material", "Plant", "Key Figure"
+ * ("Actuals Qty", "Consensus Demand Qty") and one "Value" column: the actuals lines read.
+ */
+function keyFigureLines(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export");
+  sheet.addRow(["Month", "Material", "Plant", "Key Figure", "Value"]);
+  const next = quantities(59);
+  const expected: Record<string, number> = {};
+  for (const month of months({ year: 2024, month: 1 }, 12)) {
+    for (const item of ITEMS.slice(0, 3)) {
+      for (const location of LOCATIONS) {
+        const actual = next();
+        add(expected, item, location, label(month), actual);
+        sheet.addRow([new Date(Date.UTC(month.year, month.month - 1, 1)), item, location, "Actuals Qty", actual]);
+        sheet.addRow([new Date(Date.UTC(month.year, month.month - 1, 1)), item, location, "Consensus Demand Qty", next()]);
+      }
+    }
+  }
+  return { name: "key-figure-lines", description: "Key figures as lines: Month, Material, Plant, 'Key Figure' (Actuals Qty, Consensus Demand Qty), 'Value'", book, months: expected, leftOut: { otherMeasure: 72 }, unseen: true };
+}
+
+/**
+ * Unseen: a planning book's key figures as columns beside month and material, no location: "Actuals
+ * Qty" and "Statistical Forecast Qty" (never taken for two locations): the actuals column read.
+ */
+function keyFigureColumns(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export");
+  sheet.addRow(["Month", "Material", "Statistical Forecast Qty", "Actuals Qty"]);
+  const next = quantities(60);
+  const expected: Record<string, number> = {};
+  for (const month of months({ year: 2024, month: 1 }, 12)) {
+    for (const item of ITEMS.slice(0, 3)) {
+      const actual = next();
+      add(expected, item, "", label(month), actual);
+      sheet.addRow([new Date(Date.UTC(month.year, month.month - 1, 1)), item, next(), actual]);
+    }
+  }
+  return { name: "key-figure-columns", description: "Key figures as columns: Month, Material, 'Statistical Forecast Qty', 'Actuals Qty' (no location)", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Unseen: a forecast-accuracy sheet: each month (a date) merged over "Actual" and "Forecast": the actuals read, the forecast columns left out. */
+function monthsOverActualForecast(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Accuracy");
+  const span = months({ year: 2024, month: 1 }, 12);
+  sheet.addRow(["Item", ...span.flatMap((m) => [new Date(Date.UTC(m.year, m.month - 1, 1)), null])]);
+  sheet.addRow([null, ...span.flatMap(() => ["Actual", "Forecast"])]);
+  span.forEach((_, k) => sheet.mergeCells(1, 2 + 2 * k, 1, 3 + 2 * k));
+  const next = quantities(58);
+  const expected: Record<string, number> = {};
+  for (const item of ITEMS) {
+    const actual = drawn(expected, item, "", span, next);
+    sheet.addRow([item, ...actual.flatMap((value) => [value, next()])]);
+  }
+  return { name: "months-over-actual-forecast", description: "Each month (a date) merged over 'Actual' and 'Forecast' columns, item down", book, months: expected, leftOut: {}, unseen: true };
 }
 
 /** Unseen: item x site lines with a 'Type' column that describes the item (no item and site twice): read, the column left aside. */
@@ -1596,6 +1735,13 @@ export function buildLayouts(): Layout[] {
     usTextDates(),
     yearMonthColumns(),
     measureRows(),
+    twoHistoryMeasures(),
+    ibpPlanningView(),
+    apoPlanningBook(),
+    anaplanLineItems(),
+    monthsOverActualForecast(),
+    keyFigureLines(),
+    keyFigureColumns(),
     typeColumn(),
     locationBands(),
     mergedLocationBands(),

@@ -10,6 +10,7 @@
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
+import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
@@ -73,6 +74,14 @@ export interface SeriesMapping extends SeriesPart {
    * heading or not.
    */
   locationHeadings?: boolean;
+  /**
+   * Column (periods across) or row (periods down) naming each line's measure, when a planning book keeps
+   * several on the lines of one item ("Key Figure": "Actuals Qty", "Statistical Forecast Qty"): only
+   * the lines of `measure` are read; the others are left out and counted.
+   */
+  measureLine?: number;
+  /** The measure read as demand, as written in the measure line (compared without letter case or surrounding spaces). */
+  measure?: string;
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
   /** True when the planner's periods run to the last period header: the months added to the header line since are read too. */
@@ -99,6 +108,8 @@ export interface LineColumns {
   status?: number;
   /** The unit of the line's quantity: an item's lines in another unit than its first are not added up. */
   unit?: number;
+  /** The measure of each line, in a planning book's long export ("Key Figure" beside "Value"): only the lines of {@link LinesMapping.measure} are read. */
+  measure?: number;
 }
 
 /**
@@ -142,6 +153,8 @@ export interface LinesMapping {
    * quantity goes to its location; `columns.quantity` is then the first of them.
    */
   locationQuantities?: { column: number; location: string }[];
+  /** The measure read as demand when `columns.measure` names each line's ("Actuals Qty"), compared without letter case or surrounding spaces. */
+  measure?: string;
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
 }
@@ -159,11 +172,22 @@ export function isLines(mapping: HistoryMapping): mapping is LinesMapping {
 
 /**
  * The lines of a grid beside its item that tell one line of an item from the next: its location,
- * customer and channel lines, in that order (undefined where the grid has none).
- * @example detailLines(mapping) // [1, undefined, undefined] for item and location columns
+ * customer, channel and measure lines, in that order (undefined where the grid has none).
+ * @example detailLines(mapping) // [1, undefined, undefined, undefined] for item and location columns
  */
-export function detailLines(mapping: Pick<SeriesMapping, "locationLine" | "customerLine" | "channelLine">): (number | undefined)[] {
-  return [mapping.locationLine, mapping.customerLine, mapping.channelLine];
+export function detailLines(mapping: Pick<SeriesMapping, "locationLine" | "customerLine" | "channelLine" | "measureLine">): (number | undefined)[] {
+  return [mapping.locationLine, mapping.customerLine, mapping.channelLine, mapping.measureLine];
+}
+
+/**
+ * True when a grid line is one the history reads: any line of a grid without a measure line, else a
+ * line of the measure read as demand ({@link SeriesMapping.measure}).
+ * @param mapping the grid's measure line and measure
+ * @param cell the line's cell in the measure line
+ * @example readsMeasure({ measureLine: 2, measure: "Actuals Qty" }, " actuals qty") // true
+ */
+export function readsMeasure(mapping: Pick<SeriesMapping, "measureLine" | "measure">, cell: CellValue): boolean {
+  return mapping.measureLine === undefined || String(cell ?? "").trim().toLowerCase() === (mapping.measure ?? "").trim().toLowerCase();
 }
 
 /** The key of the last key line met while a grid's lines are read in order. */
@@ -212,7 +236,9 @@ export interface GridShape {
   /** Period columns (or rows) after the history headed as a plan ("Jul-25 Fcst"), left out: the first of them and how many. */
   planned?: { row: number; col: number; count: number; header: string };
   /** Period columns (or rows) of a money measure beside the quantity ("Jan 2024 Value" beside "Jan 2024 Qty"), left out: the first, how many, and the quantity measure kept. */
-  leftOutMeasure?: { row: number; col: number; count: number; header: string; kept: string };
+  leftOutMeasure?: { row: number; col: number; count: number; header: string; kept: string; dropped: string[] };
+  /** The measure line of a planning book ({@link SeriesMapping.measureLine}): its header cell, the measure read and those left out, for the planner's note. */
+  measures?: { row: number; col: number; header: string; kept: string; dropped: string[] };
   /** The location line found by what it holds, its header naming no location ("Zone"): its header cell, for the planner's note. */
   inferredLocation?: { row: number; col: number; header: string };
 }
@@ -286,8 +312,13 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     // a date column under a header step 1 does not know ("Week starting", "Billing date"), beside a named item and quantity,
     // or, without an order date, the requested or delivery date
     columns.date ??= columns.item === undefined || columns.quantity === undefined ? undefined : (datedColumn(sample, headerRow, Object.values(columns)) ?? columns.requested ?? columns.delivered);
+    const keyed = columns.quantity === undefined && columns.date !== undefined && columns.item !== undefined;
+    // no quantity column but a planning book's measures: one column each ("Actuals Qty" beside "Consensus Demand Qty"),
+    // or a measure column beside a value column ("Key Figure", "Value")
+    const measured = keyed ? measureColumns(sample, headerRow, Object.values(columns)) : undefined;
+    columns.quantity ??= measured?.quantity;
     // no quantity column but one per location ("Month | Item | Paris | Lyon")
-    const perLocation = columns.quantity === undefined && columns.location === undefined && columns.date !== undefined && columns.item !== undefined ? locationColumns(sample, headerRow, Object.values(columns)) : undefined;
+    const perLocation = columns.quantity === undefined && columns.location === undefined && keyed ? locationColumns(sample, headerRow, Object.values(columns)) : undefined;
     columns.quantity ??= perLocation?.[0].column;
     const { year, ...dated } = columns;
     const { date, quantity } = dated;
@@ -303,7 +334,8 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
       return {
         layout: "lines",
         headerRow,
-        columns: { ...dated, date, item, quantity },
+        columns: { ...dated, date, item, quantity, ...(measured?.measure === undefined ? {} : { measure: measured.measure.column }) },
+        ...(measured?.measure === undefined ? {} : { measure: measured.measure.name }),
         periodKind: spans[0].kind,
         ...(headed === undefined ? {} : { keyHeadings: true }),
         ...(perLocation === undefined ? {} : { locationQuantities: perLocation }),
@@ -337,18 +369,43 @@ export function namesWeekNumber(header: CellValue): boolean {
   return WEEK_HEADER.test(normalizeHeader(header));
 }
 
+/** True when a column's cells below the header row, those not blank (at least one), are mostly numbers. */
+function numbersBelow(sample: Matrix, headerRow: number, column: number): boolean {
+  const cells = sample.slice(headerRow + 1).filter((row) => !isBlank(row[column] ?? null));
+  return mostly(cells.filter((row) => toNumber(row[column] ?? null) !== null).length, cells.length);
+}
+
 /**
- * Two or more columns, other than `taken`, headed by a name that is no field, no period and no total,
- * whose cells below the header row are mostly numbers: a quantity column per location.
+ * Two or more columns, other than `taken`, headed by a name that is no field, no measure, no period and
+ * no total, whose cells below the header row are mostly numbers: a quantity column per location.
  */
 function locationColumns(sample: Matrix, headerRow: number, taken: readonly number[]): { column: number; location: string }[] | undefined {
-  const rows = sample.slice(headerRow + 1);
   const found = sample[headerRow].flatMap((header, column) => {
     if (taken.includes(column) || typeof header !== "string" || header.trim() === "" || isTotalLabel(header) || historyFieldOf(header) !== undefined || itemFieldOf(header) !== undefined || looksLikePeriod(header)) return [];
-    const cells = rows.filter((row) => !isBlank(row[column] ?? null));
-    return mostly(cells.filter((row) => toNumber(row[column] ?? null) !== null).length, cells.length) ? [{ column, location: header.trim() }] : [];
+    if (measureKind(header) !== "unknown") return [];
+    return numbersBelow(sample, headerRow, column) ? [{ column, location: header.trim() }] : [];
   });
   return found.length >= 2 ? found : undefined;
+}
+
+
+/**
+ * The quantity of order lines without a quantity header, kept as a planning book exports its measures
+ * ({@link historyMeasure} picks the demand history among them): a column per measure ("Actuals Qty"
+ * beside "Consensus Demand Qty", each mostly numbers), or a measure column ("Key Figure", its lines
+ * "Actuals Qty", "Consensus Demand Qty") beside one value column ("Value"), whose history lines are read.
+ * Undefined when the lines keep no measures, or when which one is demand cannot be told.
+ */
+function measureColumns(sample: Matrix, headerRow: number, taken: readonly number[]): { quantity: number; measure?: { column: number; name: string } } | undefined {
+  const header = sample[headerRow];
+  const free = header.flatMap((_, column) => (taken.includes(column) ? [] : [column]));
+  const numeric = free.filter((column) => typeof header[column] === "string" && measureKind(String(header[column])) !== "unknown" && numbersBelow(sample, headerRow, column));
+  const kept = numeric.length >= 2 ? historyMeasure(numeric.map((column) => String(header[column]).trim())) : undefined;
+  if (kept !== undefined) return { quantity: numeric.find((column) => String(header[column]).trim() === kept) ?? numeric[0] };
+  const value = free.find((column) => MEASURE_VALUE_HEADER.test(normalizeHeader(header[column] ?? null)) && numbersBelow(sample, headerRow, column));
+  const column = free.find((line) => line !== value && namesMeasures(sample, headerRow, line));
+  const name = column === undefined ? undefined : historyMeasure(lineNames(sample, headerRow, column));
+  return value === undefined || column === undefined || name === undefined ? undefined : { quantity: value, measure: { column, name } };
 }
 
 /** The first column, other than `taken`, whose cells below the header row mostly read as dates (a share {@link READABLE_SHARE}). */
@@ -512,23 +569,25 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
       return { row: coded, col: keys.item, reason: `"${String(values[coded][keys.item] ?? "")}" ${reason}` };
     }
     const measure = measureLine(values, headerLine, run, [keys.item, keys.location, keys.customer, keys.channel]);
-    if (measure !== undefined) {
-      const reason = `holds ${measure.names.map((name) => `"${name}"`).join(", ")} on the lines of one item: which of them is demand is not guessed. Keep the lines of one measure (filter them, or copy them to a sheet of their own), or correct the mapping.`;
+    if (measure !== undefined && measure.kept === undefined) {
+      const reason = `holds ${measure.names.slice(0, 4).map((name) => `"${name}"`).join(", ")} on the lines of one item: which of them is demand is not guessed. Keep the lines of one measure (filter them, or copy them to a sheet of their own), or correct the mapping.`;
       return { row: headerLine, col: measure.line, reason: `"${String(header[measure.line])}" ${reason}` };
     }
+    const byMeasure = measure?.kept === undefined ? undefined : { measureLine: measure.line, measure: measure.kept };
     if (bands && (keys.location !== undefined || keys.separator !== undefined)) {
       const reason = `heads a band of periods as a location, but the lines hold a location of their own: which of the two is the location is not guessed. Keep one of them, or correct the mapping.`;
       return { row: headerLine - 1, col: bands[0].labelAt, reason: `"${bands[0].location}" ${reason}` };
     }
-    const keyCells = values.slice(headerLine + 1).map((row) => row[keys.item] ?? null);
+    const keyCells = values.slice(headerLine + 1).flatMap((row) => (readsMeasure(byMeasure ?? {}, row[byMeasure?.measureLine ?? 0] ?? null) ? [row[keys.item] ?? null] : []));
     const [firstBand, ...otherBands] = bands ?? [];
-    const planned = values[headerLine].flatMap((cell, position) => (position > run.positions[run.positions.length - 1] && isPlannedPeriodHeader(cell) ? [position] : []));
+    const planned = values[headerLine].flatMap((cell, position) => (position > run.positions[run.positions.length - 1] && isPlannedPeriodHeader(cell) && !subtotals.has(position) ? [position] : []));
     return {
       ...(planned.length > 0 ? { planned: { row: headerLine, col: planned[0], count: planned.length, header: String(values[headerLine][planned[0]]) } } : {}),
       ...(keys.inferredLocation && keys.location !== undefined ? { inferredLocation: { row: headerLine, col: keys.location, header: String(header[keys.location] ?? "") } } : {}),
       ...(money && money.positions.length > 0
-        ? { leftOutMeasure: { row: headerLine, col: money.positions[0], count: money.positions.length, header: String(values[headerLine][money.positions[0]]), kept: money.kept } }
+        ? { leftOutMeasure: { row: headerLine, col: money.positions[0], count: money.positions.length, header: String(values[headerLine][money.positions[0]]), kept: money.kept, dropped: money.dropped } }
         : {}),
+      ...(measure?.kept === undefined ? {} : { measures: { row: headerLine, col: measure.line, header: String(header[measure.line] ?? ""), kept: measure.kept, dropped: measure.names.filter((name) => name !== measure.kept) } }),
       ...(bands ? { bands: otherBands.map((band) => ({ headerLine, periodLines: inTimeOrder(band.run).lines, periods: inTimeOrder(band.run).spans.map(spanLabel), location: band.location })) } : {}),
       mapping: {
         orientation,
@@ -538,6 +597,7 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
         ...(keys.separator === undefined ? {} : { keySeparator: keys.separator }),
         ...(keys.customer === undefined ? {} : { customerLine: keys.customer }),
         ...(keys.channel === undefined ? {} : { channelLine: keys.channel }),
+        ...byMeasure,
         ...(orientation === "periodsAcross" && !bands && keys.location === undefined && keys.separator === undefined && underLocationHeadings(values, headerLine, run) ? { locationHeadings: true } : {}),
         periodLines: inTimeOrder(firstBand?.run ?? run).lines,
         periods: inTimeOrder(firstBand?.run ?? run).spans.map(spanLabel),
@@ -586,23 +646,46 @@ function itemCodeSeries(values: Matrix, headerLine: number, keyLine: number, run
   return undefined;
 }
 
-/** A header naming what the numbers of a line measure ("Measure", "Key figure", "Version", "Scenario", "Type"). */
-const MEASURE_HEADER = /^(?:measures?|key ?figures?|kpi|metric|data ?type|type|version|scenario|category|values?)$/;
 
 /**
- * A line outside the periods and keys, headed as a measure, whose lines carry two or more names while
- * a key (item, and location, customer or channel where the grid has them) repeats ("Actual" and
- * "Budget" rows of each item): two measures, which is demand unsaid.
+ * True when a line outside the periods names measures: headed as a measure ({@link MEASURE_HEADER}),
+ * or holding two or more distinct texts that each name a measure step 1 knows ({@link measureKind}:
+ * "Sales history", "Statistical forecast"), whatever its header.
  */
-function measureLine(values: Matrix, headerLine: number, run: PeriodRun, keyLines: readonly (number | undefined)[]): { line: number; names: string[] } | undefined {
-  const data = values.slice(headerLine + 1).filter((row) => !isBlank(row[keyLines[0] ?? 0] ?? null));
+function namesMeasures(values: Matrix, headerLine: number, line: number): boolean {
+  if (MEASURE_HEADER.test(normalizeHeader(values[headerLine][line] ?? null))) return true;
+  const names = lineNames(values, headerLine, line);
+  return names.length >= 2 && names.every((name) => measureKind(name) !== "unknown");
+}
+
+/** The distinct texts of a line under the header, as written (trimmed), in order. */
+export function lineNames(values: Matrix, headerLine: number, line: number): string[] {
+  const texts = values.slice(headerLine + 1).map((row) => row[line]);
+  return [...new Set(texts.filter((cell): cell is string => typeof cell === "string" && cell.trim() !== "" && toNumber(cell) === null).map((cell) => cell.trim()))];
+}
+
+/**
+ * A line outside the periods and keys that names measures ({@link namesMeasures}), whose lines carry
+ * two or more names while a key (item, and location, customer or channel where the grid has them)
+ * repeats, or an item is written once over several lines ("Actuals Qty" and "Statistical Forecast
+ * Qty" rows of each item): a planning book's measure
+ * line, with the measure read as demand when one names the history and the others a plan, a derived
+ * figure or money ({@link historyMeasure}); `kept` undefined when which is demand cannot be told.
+ */
+function measureLine(values: Matrix, headerLine: number, run: PeriodRun, keyLines: readonly (number | undefined)[]): { line: number; names: string[]; kept?: string } | undefined {
+  // an item written once over its measures' lines (a pivot table without repeated labels) keys the lines below it
+  let item: CellValue = null;
+  const data = values.slice(headerLine + 1).flatMap((row) => {
+    if (!isBlank(row[keyLines[0] ?? 0] ?? null)) item = row[keyLines[0] ?? 0] ?? null;
+    return item === null || row.every((cell) => isBlank(cell ?? null)) ? [] : [Object.assign([...row], { [keyLines[0] ?? 0]: item })];
+  });
   const keys = data.map((row) => keyLines.map((line) => (line === undefined ? "" : String(row[line] ?? "").trim())).join("\u0000"));
   if (new Set(keys).size === keys.length) return undefined;
   const periods = new Set(run.positions);
   for (let line = 0; line < values[headerLine].length; line++) {
-    if (periods.has(line) || keyLines.includes(line) || !MEASURE_HEADER.test(normalizeHeader(values[headerLine][line] ?? null))) continue;
-    const names = [...new Set(data.map((row) => row[line]).filter((cell): cell is string => typeof cell === "string" && cell.trim() !== "").map((cell) => cell.trim()))];
-    if (names.length >= 2) return { line, names: names.slice(0, 4) };
+    if (periods.has(line) || keyLines.includes(line) || !namesMeasures(values, headerLine, line)) continue;
+    const names = lineNames(values, headerLine, line);
+    if (names.length >= 2) return { line, names, kept: historyMeasure(names) };
   }
   return undefined;
 }
@@ -648,7 +731,7 @@ function keyLines(
   if (combined !== undefined) return { item: combined, separator: separatorOf(header[combined]), ...reporting };
   // of unnamed lines of text, the one keying most lines (a pivot table's caption line above the item codes names one)
   const distinctTexts = (line: number): number => new Set(data.map((row) => row[line]).filter((cell) => typeof cell === "string" && cell.trim() !== "" && toNumber(cell) === null)).size;
-  const unnamed = others.filter((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && historyFieldOf(header[line] ?? null) === undefined);
+  const unnamed = others.filter((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && historyFieldOf(header[line] ?? null) === undefined && !namesMeasures(values, headerLine, line));
   const item =
     others.find((line) => historyFieldOf(header[line] ?? null) === "item" || resourceFieldOf(header[line] ?? null) === "id") ??
     unnamed.reduce<number | undefined>((best, line) => (best === undefined || distinctTexts(line) > distinctTexts(best) ? line : best), undefined) ??
@@ -831,5 +914,6 @@ export function describeHistory(mapping: HistoryMapping): string {
           : mapping.locationHeadings
             ? ", a heading per location"
             : "";
-  return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys}${corrected})`;
+  const measure = mapping.measureLine === undefined ? "" : `, the "${mapping.measure ?? ""}" ${mapping.orientation === "periodsAcross" ? "rows" : "columns"}`;
+  return `${where} (${periods} ${mapping.orientation === "periodsAcross" ? "across" : "down"}${keys}${measure}${corrected})`;
 }

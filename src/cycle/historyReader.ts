@@ -21,6 +21,7 @@ import {
   isLines,
   locationHeading,
   lineKey,
+  readsMeasure,
   lineSpan,
   transpose,
   type HistoryMapping,
@@ -157,7 +158,7 @@ async function readGrid(book: Workbook, mapping: SeriesMapping, collector: Serie
 }
 
 /** How the note on a line read with the item above names the line's detail cell, by detailLines' order. */
-const DETAIL_WORDS = ["at", "for customer", "in channel"];
+const DETAIL_WORDS = ["at", "for customer", "in channel", "for"];
 
 /** One key line of a grid (a row for periods across, a column for periods down), as `line` cells, read in each of the block's parts (its bands of periods). */
 function readGridLine(
@@ -194,6 +195,7 @@ function readGridLine(
   const read = lineKey(carry, keyCell, quantities.length + notNumbers.length > 0 && !totalLine, details);
   if (cells.every((cell) => isBlank(cell ?? null))) return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
   if (totalLine) return collector.tally.leftOut("total", total, at(mapping.keyLine));
+  if (!readsMeasure(mapping, mapping.measureLine === undefined ? null : (cells[mapping.measureLine] ?? null))) return collector.tally.leftOut("otherMeasure", total, at(mapping.keyLine));
   if (isBlank(keyCell) && read === undefined) {
     notNumbers.forEach((problem) => collector.problem(problem));
     if (quantities.length === 0) return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
@@ -305,6 +307,9 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         const cell = (col: number | undefined): CellValue => (col === undefined ? null : (row[col] ?? null));
         if (row.every((value) => isBlank(value ?? null))) return collector.tally.leftOut("blank", 0, at(columns.item));
         if (mapping.keyHeadings && (repeatsHeader(row, header, [columns.date, columns.quantity]) || (lineSpan(row, columns, mapping.periodKind === "week") === undefined && heading(row)))) return collector.tally.leftOut("heading", 0, at(columns.item));
+        if (columns.measure !== undefined && !readsMeasure({ measureLine: columns.measure, measure: mapping.measure }, cell(columns.measure))) {
+          return collector.tally.leftOut("otherMeasure", toNumber(cell(columns.quantity)) ?? 0, at(columns.measure));
+        }
         // the line's quantity, or one per location column ("Paris", "Lyon")
         const parts = (mapping.locationQuantities ?? [{ column: columns.quantity, location: undefined }]).map(({ column, location }) => ({ column, location, cell: cell(column), quantity: toNumber(cell(column)) }));
         for (const part of parts.filter((entry) => entry.quantity === null && !isBlank(entry.cell))) {

@@ -11,7 +11,7 @@ import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank } from "./cellValues";
 import { counted } from "./counted";
-import { DAYS_PER_MONTH, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
+import { DAYS_PER_MONTH, historyFieldOf, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
   blockCellAddress,
   detailLines,
@@ -20,6 +20,8 @@ import {
   isLines,
   isRefusal,
   lineKey,
+  lineNames,
+  readsMeasure,
   HEADER_SEARCH,
   linesShape,
   periodSheetShape,
@@ -35,6 +37,7 @@ import {
   type SeriesPart,
 } from "./historyLayout";
 import { parsePeriodCell, spanLabel } from "./periodHeader";
+import { measureKind } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { unsplitText } from "./unsplitText";
 import type { PlanningBucket } from "./planningBuckets";
@@ -148,12 +151,13 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   const history = chosen ? sheetsOfOneLayout(chosen, demand, notes) : lines.length > 0 ? linesOfOneLayout(lines) : (sheetsPerPeriod(found) ?? null);
   if (chosen?.shape.planned) notes.push(plannedNote(chosen.candidate.source, chosen.shape.planned, chosen.shape.mapping.orientation));
   if (chosen?.shape.leftOutMeasure) notes.push(measureNote(chosen.candidate.source, chosen.shape.leftOutMeasure, chosen.shape.mapping.orientation));
+  if (chosen?.shape.measures) notes.push(measureLineNote(chosen.candidate.source, chosen.shape.measures, chosen.shape.mapping.orientation));
   if (chosen?.shape.inferredLocation) {
     const { header } = chosen.shape.inferredLocation;
     const at = headerCellAddress(chosen.candidate.source, chosen.shape.inferredLocation, chosen.shape.mapping.orientation);
     notes.push(`${at} ("${header}") is read as the location: each item has a line per ${header === "" ? "value of it" : `"${header}"`}, the same values shared by several items. Correct the mapping in step 1 if it holds something else.`);
   }
-  if (history && isLines(history)) notes.push(...shippedNote(history, lines), ...deliveryDateNote(history));
+  if (history && isLines(history)) notes.push(...shippedNote(history, lines), ...deliveryDateNote(history), ...linesMeasureNote(history, lines));
   if (chosen && MONEY.test(chosen.candidate.source.reference)) {
     notes.push(`The history is read from ${chosen.candidate.source.reference}, whose name says it holds money, not quantities: check that it holds units sold, or map the block that does.`);
   }
@@ -212,6 +216,28 @@ function shippedNote(history: LinesMapping, lines: readonly { candidate: Candida
   ];
 }
 
+/**
+ * The note for order lines whose quantity is one of a planning book's measures: the measure column's
+ * lines of the history measure ("Key Figure" beside "Value"), or the history measure's column among one
+ * column per measure ("Actuals Qty" beside "Consensus Demand Qty").
+ */
+function linesMeasureNote(history: LinesMapping, lines: readonly { candidate: Candidate }[]): string[] {
+  const [source] = history.sources;
+  const values = lines.find((entry) => entry.candidate.source.reference === source.reference)?.candidate.values ?? [];
+  const header = values[history.headerRow] ?? [];
+  const { measure, quantity } = history.columns;
+  if (measure !== undefined && history.measure !== undefined) {
+    const dropped = lineNames(values, history.headerRow, measure).filter((name) => name.toLowerCase() !== history.measure?.toLowerCase());
+    return [measureLineNote(source, { row: history.headerRow, col: measure, header: String(header[measure] ?? ""), kept: history.measure, dropped }, "periodsAcross")];
+  }
+  if (historyFieldOf(header[quantity] ?? null) === "quantity" || measureKind(String(header[quantity] ?? "")) !== "history") return [];
+  const others = header.flatMap((cell, column) => (column !== quantity && typeof cell === "string" && ["other", "money"].includes(measureKind(cell)) ? [column] : []));
+  if (others.length === 0) return [];
+  const at = (col: number): string => blockCellAddress(source, { row: history.headerRow, col });
+  const left = others.map((column) => `${at(column)} ("${String(header[column])}")`).join(", ");
+  return [`${at(quantity)} ("${String(header[quantity])}") is read as demand and ${left} left out: ${others.length === 1 ? "it names" : "they name"} a plan, a figure derived from the history, or money.`];
+}
+
 /** The note for lines dated by their requested or delivery date, having no order date. */
 function deliveryDateNote(history: LinesMapping): string[] {
   const { date, requested, delivered } = history.columns;
@@ -222,10 +248,22 @@ function deliveryDateNote(history: LinesMapping): string[] {
   return [`${at} dates the lines: they have no order date, so demand is dated by ${by}. Add the order date column to date demand when it was ordered.`];
 }
 
-/** The note for the money measure's period lines left out beside the quantity ("Jan 2024 Value" beside "Jan 2024 Qty"). */
+/** The note for another measure's period lines left out beside the history's ("Jan 2024 Value" beside "Jan 2024 Qty", "Jan 2024 Forecast" beside "Jan 2024 Actual"). */
 function measureNote(source: BlockSource, measure: NonNullable<GridShape["leftOutMeasure"]>, orientation: Orientation): string {
   const lines = orientation === "periodsAcross" ? "columns" : "rows";
-  return `${measure.count} ${lines} from ${headerCellAddress(source, measure, orientation)} ("${measure.header}") hold a value beside each period's quantity ("${measure.kept}"): step 1 reads the quantity as demand and leaves the value ${lines} out.`;
+  const from = `${measure.count} ${lines} from ${headerCellAddress(source, measure, orientation)} ("${measure.header}")`;
+  if (measure.dropped.every((name) => measureKind(name) === "money")) {
+    return `${from} hold a value beside each period's quantity ("${measure.kept}"): step 1 reads the quantity as demand and leaves the value ${lines} out.`;
+  }
+  const dropped = measure.dropped.map((name) => `"${name}"`).join(", ");
+  return `${from} hold another measure (${dropped}) beside each period's "${measure.kept}": step 1 reads "${measure.kept}" as demand and leaves those ${lines} out.`;
+}
+
+/** The note for a planning book's measure line: the measure read as demand and those left out. */
+function measureLineNote(source: BlockSource, measures: NonNullable<GridShape["measures"]>, orientation: Orientation): string {
+  const lines = orientation === "periodsAcross" ? "rows" : "columns";
+  const dropped = measures.dropped.map((name) => `"${name}"`).join(", ");
+  return `${headerCellAddress(source, measures, orientation)} ("${measures.header}") names each ${lines === "rows" ? "row" : "column"}'s measure: step 1 reads the "${measures.kept}" ${lines} as demand and leaves out the ${lines} of ${dropped} (a plan, a figure derived from the history, or money). If another measure is demand, copy its ${lines} to a sheet of their own and map that sheet.`;
 }
 
 /** A refusal in a planner's words, the cell's address first: "Fiscal!B1: "FY24 P01" names a period ...". */
@@ -470,12 +508,13 @@ export interface KeyedLine {
  * The key lines (rows for periods across, columns for periods down) of a series block: those that hold
  * a key and some period cell (total and subtotal lines such as "Chairs Total", and headings without
  * quantities, are not items and are skipped, as readHistory leaves them out), and those whose item is
- * blank under a key line, read with its item ({@link lineKey}: a pivot table without repeated labels).
+ * blank under a key line, read with its item ({@link lineKey}: a pivot table without repeated labels);
+ * of a planning book's measures, the lines of the one read as demand ({@link readsMeasure}).
  * @example keyedLines(values, mapping)[1] // { position: 2, key: "CH-101", inherited: true }
  */
 export function keyedLines(
   values: Matrix,
-  mapping: Pick<SeriesMapping, "orientation" | "headerLine" | "keyLine" | "periodLines" | "locationLine" | "customerLine" | "channelLine">,
+  mapping: Pick<SeriesMapping, "orientation" | "headerLine" | "keyLine" | "periodLines" | "locationLine" | "customerLine" | "channelLine" | "measureLine" | "measure">,
 ): KeyedLine[] {
   const extent = mapping.orientation === "periodsAcross" ? values.length : Math.max(0, ...values.map((row) => row.length));
   const lines: KeyedLine[] = [];
@@ -484,7 +523,8 @@ export function keyedLines(
     const quantities = mapping.periodLines.some((line) => !isBlank(cellAt(values, mapping.orientation, line, position)));
     const details = detailLines(mapping).map((line) => (line === undefined ? null : cellAt(values, mapping.orientation, line, position)));
     const read = lineKey(carry, cellAt(values, mapping.orientation, mapping.keyLine, position), quantities, details);
-    if (read) lines.push({ position, ...read });
+    const measure = mapping.measureLine === undefined ? null : cellAt(values, mapping.orientation, mapping.measureLine, position);
+    if (read && readsMeasure(mapping, measure)) lines.push({ position, ...read });
   }
   return lines;
 }

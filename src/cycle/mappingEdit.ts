@@ -51,6 +51,8 @@ export interface HistoryChoice {
   keyHeadings?: boolean;
   /** Order lines with a quantity column per location, kept as proposed while the quantity chosen is the first of them. */
   locationQuantities?: { column: number; location: string }[];
+  /** Order lines: the measure column of a planning book's long export and the measure read as demand, kept from the proposal (the editor does not set it). */
+  measure?: { column: number; name: string };
   bucket: PlanningBucket;
 }
 
@@ -193,7 +195,7 @@ export function choiceOf(history: HistoryMapping, bucket: PlanningBucket): Histo
   if (isLines(history)) {
     const { columns } = history;
     const year = columns.year === undefined ? {} : { year: columns.year };
-    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, ...year, quantity: columns.quantity, ...optional(columns), ...(history.keyHeadings ? { keyHeadings: true } : {}), ...(history.locationQuantities ? { locationQuantities: history.locationQuantities } : {}), bucket };
+    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, ...year, quantity: columns.quantity, ...optional(columns), ...(history.keyHeadings ? { keyHeadings: true } : {}), ...(history.locationQuantities ? { locationQuantities: history.locationQuantities } : {}), ...(columns.measure !== undefined && history.measure !== undefined ? { measure: { column: columns.measure, name: history.measure } } : {}), bucket };
   }
   return {
     reference: history.source.reference,
@@ -266,6 +268,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
     ...(kept === undefined ? {} : { more: kept }),
     ...(kept !== undefined && previous && !isLines(previous) && previous.location !== undefined && choice.location === undefined ? { location: previous.location } : {}),
     ...(sameBlock?.locationHeadings && choice.location === undefined && choice.layout === "periodsAcross" ? { locationHeadings: true } : {}),
+    ...(sameBlock?.measureLine !== undefined && !keys.includes(sameBlock.measureLine) && !periodLines.includes(sameBlock.measureLine) ? { measureLine: sameBlock.measureLine, measure: sameBlock.measure } : {}),
     ...(openEnded ? { openEnded: true } : {}),
     corrected: true,
   };
@@ -292,7 +295,18 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   }
   const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice), ...(status < 0 ? {} : { status }) };
   const perLocation = choice.locationQuantities?.[0]?.column === quantity && choice.location === undefined ? { locationQuantities: choice.locationQuantities } : {};
-  return { layout: "lines", sources: [source], headerRow, columns, periodKind: span.kind, ...(choice.keyHeadings ? { keyHeadings: true } : {}), ...perLocation, corrected: true };
+  const measured = choice.measure && ![date, quantity, year, ...keys].includes(choice.measure.column) ? choice.measure : undefined;
+  return {
+    layout: "lines",
+    sources: [source],
+    headerRow,
+    columns: { ...columns, ...(measured ? { measure: measured.column } : {}) },
+    ...(measured ? { measure: measured.name } : {}),
+    periodKind: span.kind,
+    ...(choice.keyHeadings ? { keyHeadings: true } : {}),
+    ...perLocation,
+    corrected: true,
+  };
 }
 
 /** The last line of the run of period headers from `first` on (the line before the first header that names no period, such as "FY total"). */

@@ -64,6 +64,9 @@ function appendableGrid(grid: SeriesMapping): SeriesMapping {
   if (grid.periodLines.length > 1 && grid.periodLines[1] < grid.periodLines[0]) {
     throw new PlanningError("The history lists its newest month first: add the month's actuals by hand (a column before the newest month), then run the cycle.");
   }
+  if (grid.measureLine !== undefined) {
+    throw new PlanningError(`The history is a planning book whose rows hold several measures ("${grid.measure ?? ""}" is read as demand): add the month's actuals by hand, in the "${grid.measure ?? ""}" rows, then run the cycle.`);
+  }
   if (grid.locationHeadings) {
     throw new PlanningError("The history is printed by location, each location's rows under its heading: add the month's actuals by hand, in each location's rows, then run the cycle.");
   }

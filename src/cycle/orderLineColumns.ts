@@ -7,12 +7,13 @@
 import { PlanningError } from "../core/errors";
 import type { CellValue } from "../workbook/workbook";
 import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER } from "./headerNames";
+import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 
 /** What a column of an order-line file holds. */
-export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status" | "unit";
+export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status" | "unit" | "measure";
 
 /** Roles in the order they are reported. */
-export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity", "status", "unit"];
+export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity", "status", "unit", "measure"];
 
 /** The role's name as the report shows it. */
 export const ROLE_LABELS: Record<OrderLineRole, string> = {
@@ -26,6 +27,7 @@ export const ROLE_LABELS: Record<OrderLineRole, string> = {
   deliveredQuantity: "delivered quantity",
   status: "status",
   unit: "unit",
+  measure: "measure",
 };
 
 const ID = "(?: ?(?:id|code|no|nr|number|#|key|name))?";
@@ -59,6 +61,9 @@ export type OrderLineColumns = Partial<Record<OrderLineRole, number>>;
 /**
  * Recognise the columns of an order-line file from its header, each column taken at most once and
  * each role from its first matching column; then apply the planner's own choices ("date=Created On").
+ * Without a quantity header, a planning book's measures stand in: of one column per measure, the one
+ * naming the demand history ("Actuals Qty" beside "Consensus Demand Qty"); or the value column beside a
+ * measure column ("Key Figure", "Value"), whose lines of the history measure are read.
  * @param header the column names, in file order.
  * @param choices "role=Header" texts that override the recognition.
  * @returns The column index of each role found.
@@ -79,6 +84,17 @@ export function recogniseOrderLineColumns(header: readonly string[], choices: re
   };
   take("item", (text) => itemFieldOf(text) === "id");
   for (const [role, pattern] of PATTERNS) take(role, (text) => pattern.test(text));
+  if (columns.quantity === undefined) {
+    // a planning book's measures: a column each ("Actuals Qty" beside "Consensus Demand Qty"), the history's read;
+    // or a measure column beside one value column ("Key Figure", "Value"), whose lines importOrderLines picks
+    const measures = header.filter((name, column) => !taken.has(column) && measureKind(name) !== "unknown");
+    const kept = measures.length >= 2 ? historyMeasure(measures) : undefined;
+    if (kept !== undefined) take("quantity", (text) => text === normalizeHeader(kept));
+    else if (header.some((name, column) => !taken.has(column) && MEASURE_HEADER.test(normalizeHeader(name)))) {
+      take("quantity", (text) => MEASURE_VALUE_HEADER.test(text));
+      if (columns.quantity !== undefined) take("measure", (text) => MEASURE_HEADER.test(text));
+    }
+  }
   for (const choice of choices) choose(header, columns, choice);
   const missing = (["date", "item", "quantity"] as const).filter((role) => columns[role] === undefined);
   if (missing.length > 0) {

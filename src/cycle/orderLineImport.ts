@@ -8,6 +8,7 @@
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
 import { CANCELLED_STATUS, namesRejection } from "./headerNames";
+import { historyMeasure } from "./measureNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
 import { partialBuckets } from "./partialBuckets";
 import { parseSpanLabel } from "./periodHeader";
@@ -134,7 +135,8 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
   }
   const numbers = await numberLayout(runner, source, header[columns.quantity as number]);
   if (columns.unit !== undefined) await refuseMixedUnits(runner, source, header[columns.item as number], header[columns.unit]);
-  const parsed = parsedLines(source, header, columns, layouts, numbers);
+  const measure = columns.measure === undefined ? undefined : await demandMeasureOf(runner, source, header[columns.measure]);
+  const parsed = parsedLines(source, header, columns, layouts, numbers, measure);
   const tagged = taggedLines(parsed);
   const hasService = columns.requested !== undefined && columns.delivered !== undefined;
   const all = await runner.rows(groupingQuery(tagged, bucket, hasService ? (columns.deliveredQuantity !== undefined ? "quantity" : "date") : null));
@@ -155,7 +157,13 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     columns: ORDER_LINE_ROLES.filter((role) => columns[role] !== undefined).map((role) => ({
       role,
       header: header[columns[role] as number],
-      ...(layouts[role] ? { reading: layouts[role]?.label } : role === "quantity" && numbers === "comma" ? { reading: "European numbers: 1.234,5 is 1234.5" } : {}),
+      ...(layouts[role]
+        ? { reading: layouts[role]?.label }
+        : role === "quantity" && numbers === "comma"
+          ? { reading: "European numbers: 1.234,5 is 1234.5" }
+          : role === "measure" && measure !== undefined
+            ? { reading: `demand: its "${measure}" lines` }
+            : {}),
     })),
     reconciliation: { ...reconciliationOf(groups, rejected, examples), numbering: file.format === "csv" ? "line" : "row" },
     service: hasService ? serviceReport(all, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
@@ -196,8 +204,29 @@ async function refuseMixedUnits(runner: SqlRunner, source: string, item: string,
   throw new PlanningError(`Some items are ordered in more than one unit (column "${unit}"): ${listed}. Their quantities cannot be added up: convert each item's lines to one unit, then gather again.`);
 }
 
+/**
+ * The measure a planning book's measure column names the demand history by ({@link historyMeasure}),
+ * from its distinct values.
+ * @throws PlanningError listing the measures when which of them is demand cannot be told
+ */
+async function demandMeasureOf(runner: SqlRunner, source: string, column: string): Promise<string> {
+  const rows = await runner.rows(`SELECT DISTINCT ${text(column)} AS name FROM ${source} WHERE name IS NOT NULL ORDER BY 1 LIMIT 50`);
+  const names = rows.map((row) => String(row.name));
+  const kept = historyMeasure(names);
+  if (kept === undefined) {
+    const listed = names.slice(0, 6).map((name) => `"${name}"`).join(", ");
+    throw new PlanningError(`The column "${column}" names each line's measure (${listed}): which of them is demand is not guessed. Keep the lines of one measure in the file, or choose the quantity column with --columns "quantity=...".`);
+  }
+  return kept;
+}
+
+/** A text as an SQL string literal. */
+function sqlText(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
 function relation(file: OrderLineFile): string {
-  const path = `'${file.path.replace(/'/g, "''")}'`;
+  const path = sqlText(file.path);
   return file.format === "csv" ? `read_csv(${path}, all_varchar = true, header = true, store_rejects = true)` : `read_parquet(${path})`;
 }
 
@@ -268,6 +297,7 @@ function unsignedNumberOf(value: string, layout: NumberLayout): string {
 
 /** Why a parsed line is left out of the history, tested in this order (the first that holds is reported). */
 const LEFT_OUT: readonly { when: string; reason: string }[] = [
+  { when: "other_measure", reason: "another measure than the one read as demand" },
   { when: "cancelled", reason: "cancelled or rejected (by its status)" },
   { when: "item IS NULL", reason: "no item" },
   { when: "location IS NULL", reason: "no location" },
@@ -282,6 +312,7 @@ function parsedLines(
   columns: OrderLineColumns,
   layouts: Partial<Record<OrderLineRole, (typeof DATE_LAYOUTS)[number]>>,
   numbers: NumberLayout,
+  measure: string | undefined,
 ): string {
   const column = (role: OrderLineRole): string => header[columns[role] as number];
   const number = (role: OrderLineRole): string => numberOf(text(column(role)), numbers);
@@ -292,6 +323,7 @@ function parsedLines(
     `${dateOf(text(column("date")), layouts.date as (typeof DATE_LAYOUTS)[number])} AS day`,
     `${number("quantity")} AS quantity`,
     `${cancelledTest(columns.status === undefined ? undefined : column("status"))} AS cancelled`,
+    `${measure === undefined ? "FALSE" : `coalesce(lower(${text(column("measure"))}) <> ${sqlText(measure.toLowerCase())}, TRUE)`} AS other_measure`,
   ];
   if (columns.requested !== undefined) fields.push(`${date("requested")} AS requested`, `${text(column("requested"))} AS requested_text`);
   if (columns.delivered !== undefined) fields.push(`${date("delivered")} AS delivered`, `${text(column("delivered"))} AS delivered_text`);

@@ -12,7 +12,7 @@
 import { excelDateTime } from "../workbook/excelDate";
 import type { CellValue } from "../workbook/workbook";
 import { calendarDate, daySerial, daysInMonth, dayLabel, isoWeekday, isoWeekLabel, isoWeekStart } from "./calendarDays";
-import { historyFieldOf } from "./headerNames";
+import { historyMeasure, PLANNED_WORD } from "./measureNames";
 
 /** A calendar month. */
 export interface Month {
@@ -385,54 +385,38 @@ function affixStripped(line: readonly CellValue[], minimum: number): CellValue[]
 /**
  * The words a line's period headers share before or after their period, as exports write a measure
  * into every header ("Qty Jan 2024", "Sales 2024-W05", "Jan 2024 (units)"): a function taking them off
- * a cell that carries them, when exactly one such affix is shared by at least `minimum` cells. Two
- * (actuals and budget side by side: "Actual Jan 2024", "Budget Jan 2024") are not guessed between,
- * except where one names actuals and the others a plan whose periods all come after the actuals' (an
- * S&OP sheet of "Jan-25 Actual" .. "Jun-25 Actual" then "Jul-25 Fcst" ..): the actuals are the history.
+ * a cell that carries them, when exactly one such affix is shared by at least `minimum` cells, or when
+ * of several exactly one names the demand history and the others a plan or money
+ * ({@link demandMeasure}: "Jan 2024 Actual" beside "Jan 2024 Forecast", "Qty Jan 2024" beside "Value
+ * Jan 2024"). Two that could each be demand ("Actual" and "Version B") are not guessed between.
  * @example sharedAffix(["Item", "Qty Jan 2024", "Qty Feb 2024", "Qty Mar 2024"], 3)?.("Qty Feb 2024") // "Feb 2024"
  */
 function sharedAffix(line: readonly CellValue[], minimum: number): ((cell: CellValue) => CellValue) | undefined {
   const shared = sharedAffixes(line, minimum);
   if (shared.length === 1) return affixStripper(shared[0]);
   const measure = demandMeasure(shared);
-  if (measure) return affixStripper(measure.kept);
-  const actual = shared.filter((affix) => ACTUAL_WORD.test(affixWords(affix)));
-  if (actual.length !== 1 || !shared.every((affix) => affix === actual[0] || PLANNED_WORD.test(affixWords(affix)))) return undefined;
-  const starts = (affix: string): number[] => {
-    const strip = affixStripper(affix);
-    return line.flatMap((cell) => {
-      const stripped = strip(cell);
-      const span = stripped === cell ? undefined : parsePeriodCell(stripped);
-      return span ? [span.first] : [];
-    });
-  };
-  const lastActual = Math.max(...starts(actual[0]));
-  return shared.every((affix) => affix === actual[0] || starts(affix).every((first) => first > lastActual)) ? affixStripper(actual[0]) : undefined;
+  return measure ? affixStripper(measure.kept) : undefined;
 }
 
-/** Words of a measure that is money, not demand: value, revenue, amount, margin, cost, price (and their German, French, Spanish, Italian, Dutch names, currencies). */
-const VALUE_WORD = /^(?:value|val|revenue|sales value|net value|amount|amt|turnover|margin|cost|price|umsatz|wert|nettowert|chiffre d'affaires|montant|importe|valor|valore|fatturato|omzet|waarde|eur|usd|gbp|chf)$/;
-
 /**
- * Of several measures written into the period headers, the demand: the one naming a quantity ("Qty",
- * "Units", "Menge") when every other names money ("Value", "Revenue", "Umsatz"), as ERP reports put a
- * month's quantity and value side by side. Undefined when no such single quantity measure exists.
+ * Of several measures written into the period headers, the demand: the one whose name says history
+ * ({@link historyMeasure}: "Qty", "Actual", "Sum of Units") when every other says money or a plan
+ * ("Value", "Forecast"), as ERP reports put a month's quantity and value side by side, and planners a
+ * month's actual and forecast. Undefined when no such single measure exists.
  */
 function demandMeasure(shared: readonly string[]): { kept: string; dropped: string[] } | undefined {
-  const quantity = shared.filter((affix) => historyFieldOf(measureName(affix)) === "quantity");
-  if (quantity.length !== 1) return undefined;
-  const dropped = shared.filter((affix) => affix !== quantity[0]);
-  return dropped.length > 0 && dropped.every((affix) => VALUE_WORD.test(measureName(affix))) ? { kept: quantity[0], dropped } : undefined;
-}
-
-/** The words of an affix key without a pivot table's summary ("suffix sum of qty" -> "qty", "prefix summe von menge" -> "menge"). */
-function measureName(affix: string): string {
-  return affixWords(affix).replace(/^(?:sum|summe|somme|suma|somma|som)\s+(?:of|von|de|di|van)\s+/, "");
+  const names = shared.map(affixWords);
+  const kept = historyMeasure(names);
+  if (kept === undefined) return undefined;
+  const affix = shared[names.indexOf(kept)];
+  return { kept: affix, dropped: shared.filter((other) => other !== affix) };
 }
 
 /**
- * The period headers of a line that carry a money measure beside the quantity one ("Jan 2024 Value"
- * beside "Jan 2024 Qty", {@link demandMeasure}): left out of the history, which is the quantity.
+ * The period headers of a line that carry another measure beside the demand history ("Jan 2024 Value"
+ * beside "Jan 2024 Qty", "Jan 2024 Forecast" beside "Jan 2024 Actual"; {@link demandMeasure}), over
+ * the history's periods: left out of the history. A plan's periods after the history's last are not
+ * among them (they are the plan ahead, see {@link isPlannedPeriodHeader}).
  * @param line the cells along the row or column
  * @param minimum fewest headers that make a shared measure (default 3)
  * @returns their positions and the measures' words, or undefined when the line has no such pair
@@ -442,8 +426,14 @@ export function leftOutMeasure(line: readonly CellValue[], minimum = 3): { posit
   if (line.filter((cell) => readHeader(cell) !== undefined).length >= minimum) return undefined;
   const measure = demandMeasure(sharedAffixes(line, minimum));
   if (!measure) return undefined;
+  const startOf = (strip: (cell: CellValue) => CellValue, cell: CellValue): number | undefined => {
+    const stripped = strip(cell);
+    return stripped === cell ? undefined : parsePeriodCell(stripped)?.first;
+  };
+  const keptStrip = affixStripper(measure.kept);
+  const lastKept = Math.max(...line.map((cell) => startOf(keptStrip, cell) ?? -Infinity));
   const strippers = measure.dropped.map(affixStripper);
-  const positions = line.flatMap((cell, position) => (strippers.some((strip) => strip(cell) !== cell && readHeader(strip(cell)) !== undefined) ? [position] : []));
+  const positions = line.flatMap((cell, position) => (strippers.some((strip) => (startOf(strip, cell) ?? Infinity) <= lastKept) ? [position] : []));
   return { positions, kept: affixWords(measure.kept), dropped: measure.dropped.map(affixWords) };
 }
 
@@ -502,10 +492,6 @@ export function isPlannedPeriodHeader(cell: CellValue): boolean {
   return (PLANNED_WORD.test(first) && readHeader(words.slice(1).join(" ")) !== undefined) || (PLANNED_WORD.test(last) && readHeader(words.slice(0, -1).join(" ")) !== undefined);
 }
 
-/** Words naming actuals in a period header ("Jan-25 Actual", "Ist Jan 2025"). */
-const ACTUAL_WORD = /^(?:act|acts|actual|actuals|ist|hist|history|real|réel|reel)$/;
-/** Words naming a plan in a period header ("Jul-25 Fcst", "Budget Jul 2025"). */
-const PLANNED_WORD = /^(?:fc|fct|fcst|forecast|plan|budget|bud|bgt|target|soll|prognose|prevision|prévision|outlook|le)$/;
 
 /** The words of an affix key ("suffix fcst" -> "fcst"). */
 function affixWords(affix: string): string {

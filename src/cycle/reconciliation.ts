@@ -30,7 +30,9 @@ export type LeftOutReason =
   /** an order line, or a grid cell, in a first or last month (or week) the history covers only in part */
   | "partialPeriod"
   /** an order line in another unit than the item's first line */
-  | "otherUnit";
+  | "otherUnit"
+  /** a planning book's line of another measure than the one read as demand ("Statistical Forecast Qty" beside "Actuals Qty") */
+  | "otherMeasure";
 
 /** Rows left out for one reason. */
 export interface LeftOutRows {
@@ -138,6 +140,7 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
   cancelled: "order lines cancelled or rejected (by their status)",
   partialPeriod: "rows in a first or last month or week the history covers only in part",
   otherUnit: "order lines in another unit than their item's first line",
+  otherMeasure: "rows of measures other than the one read as demand",
 };
 
 /**

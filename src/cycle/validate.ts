@@ -13,7 +13,7 @@ import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { commaReadAsThousands, isBlank, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
-import { describeHistory, isLines, seriesParts } from "./historyLayout";
+import { blockCellAddress, describeHistory, isLines, seriesParts, type LinesMapping } from "./historyLayout";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
 import { calendarSeasonLength } from "./periods";
@@ -28,6 +28,7 @@ export type IssueKind =
   | "notMapped"
   | "blank"
   | "leadingBlank"
+  | "trailingBlank"
   | "textInNumber"
   | "numberAsText"
   | "negative"
@@ -84,7 +85,7 @@ export async function validateData(
   mapping: DataMapping,
   problems: readonly ReadProblem[] = [],
   launched: ReadonlySet<string> = new Set(),
-  reading?: { periods: readonly string[]; series: readonly { history: readonly (number | null)[] }[] },
+  reading?: { periods: readonly string[]; series: readonly { item: string; history: readonly (number | null)[] }[] },
 ): Promise<ValidationReport> {
   const issues: ValidationIssue[] = [];
   if (!mapping.history) {
@@ -121,8 +122,10 @@ export async function validateData(
       const rows = await readRecordCells(book, mapping.items);
       const ids = rows.flatMap((row) => (row.fields.id ? [row.fields.id] : []));
       const separator = isLines(mapping.history) ? undefined : mapping.history.keySeparator;
-      const itemKeys = grids.flatMap((history) => history.keys).map((key) => (separator === undefined ? key : { ...key, value: String(key.value).split(separator)[0].trim() }));
-      issues.push(...checkKeys(ids, "item"), ...checkCrossReference(itemKeys, ids, launched));
+      const itemKeys = isLines(mapping.history)
+        ? lineItems(mapping.history, reading)
+        : grids.flatMap((history) => history.keys).map((key) => (separator === undefined ? key : { ...key, value: String(key.value).split(separator)[0].trim() }));
+      issues.push(...checkKeys(ids, "item"), ...(itemKeys ? checkCrossReference(itemKeys, ids, launched) : []));
       issues.push(...rows.flatMap((row) => checkAttributes(row.fields, ITEM_NUMBERS, String(row.fields.id?.value))));
     }
   }
@@ -230,8 +233,33 @@ function checkKeys(keys: readonly MappedCell[], what: "item" | "resource", histo
   return issues;
 }
 
+/**
+ * The last period any history line holds a cell in, as the reader ends the history there: the period
+ * columns after it (a planning sheet laid out to December, a planning book's future months) are blank
+ * for every line and not read, so their cells are no gaps to fill. -1 when no line holds any cell (and
+ * for capacity, which is never cut short).
+ */
+function lastHeldPeriod(series: SeriesCells): number {
+  return series.cells.reduce((last, row) => {
+    for (let t = row.length - 1; t > last; t--) if (!isBlank(row[t].value)) return t;
+    return last;
+  }, -1);
+}
+
+/** One note for a history's period columns after its last held period, which are blank for every line and not read. */
+function trailingBlankNote(series: SeriesCells, end: number): ValidationIssue[] {
+  const later = series.periods.length - 1 - end;
+  if (end < 0 || later === 0) return [];
+  const first = series.periods[end + 1];
+  const span = later === 1 ? first : `${first} .. ${series.periods[series.periods.length - 1]}`;
+  const message = `The history ends in ${series.periods[end]}: the ${later === 1 ? "period" : `${later} periods`} after it (${span}) ${later === 1 ? "is" : "are"} blank for every line, so ${later === 1 ? "it is" : "they are"} not read.`;
+  return [{ kind: "trailingBlank", severity: "info", address: series.periodHeaders?.[end + 1]?.address ?? series.cells[0]?.[end + 1]?.address ?? null, message, period: first }];
+}
+
 function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+  const held = isHistory ? lastHeldPeriod(series) : -1;
+  const end = held < 0 ? series.periods.length - 1 : held;
+  const issues: ValidationIssue[] = trailingBlankNote(series, held);
   series.cells.forEach((row, k) => {
     const id = String(series.keys[k].value).trim();
     const item = seriesKey(id, series.locations ? String(series.locations[k].value ?? "").trim() : "");
@@ -241,6 +269,7 @@ function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[]
       const period = series.periods[t];
       const at = { address: cell.address, item: id, period };
       if (isBlank(cell.value)) {
+        if (t > end) return;
         if (isHistory && (firstValue < 0 || t < firstValue)) {
           // one note per series, at its first blank: a series that starts later is a new item
           if (t === 0) {
@@ -298,6 +327,17 @@ function outliers(numbers: { value: number; cell: MappedCell; t: number }[], id:
       period: periods[entry.t],
       message: `${item}, ${periods[entry.t]}: ${entry.value} is far from its usual level (median ${center}). Check it: cleansing replaces it only if it is also far from what its season and neighbouring months lead to expect.`,
     }));
+}
+
+/**
+ * The items order lines were read for, each at the item column's header (a line's own cell is not
+ * kept once the lines are summed); undefined without the reading, when which items have history is
+ * not known.
+ */
+function lineItems(history: LinesMapping, reading: { series: readonly { item: string }[] } | undefined): MappedCell[] | undefined {
+  if (!reading) return undefined;
+  const address = blockCellAddress(history.sources[0], { row: history.headerRow, col: history.columns.item });
+  return [...new Set(reading.series.map((series) => series.item))].map((item) => ({ value: item, address }));
 }
 
 function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: readonly MappedCell[], launched: ReadonlySet<string>): ValidationIssue[] {

@@ -139,6 +139,22 @@ describe("sop gather", () => {
     expect((await historySheet(path.join(dir, "status.xlsx"))).slice(1)).toEqual([["A", 10, 5, 4]]);
   });
 
+  test("a planning book's key figures: the actuals lines of a measure column, or the actuals column of a column per measure; two that could each be demand are refused", async () => {
+    const long = await gatherLines(
+      "keyfigures.csv",
+      "Month,Material,Key Figure,Value\n2024-01-01,A,Actuals Qty,10\n2024-01-01,A,Consensus Demand Qty,99\n2024-02-01,A,Actuals Qty,5\n2024-02-01,A,Statistical Forecast Qty,98\n2024-03-01,A,actuals qty ,4\n",
+    );
+    expect(long.stdout).toContain('quantity = "Value", measure = "Key Figure" (read as demand: its "Actuals Qty" lines)');
+    expect(long.stdout).toContain("left out, another measure than the one read as demand: 2 rows (quantity 197); first lines 3, 5");
+    expect((await historySheet(path.join(dir, "keyfigures.xlsx"))).slice(1)).toEqual([["A", 10, 5, 4]]);
+    const wide = await gatherLines("keycolumns.csv", "Month,Material,Statistical Forecast Qty,Actuals Qty\n2024-01-01,A,99,10\n2024-02-01,A,98,5\n2024-03-01,A,97,4\n");
+    expect(wide.stdout).toContain('quantity = "Actuals Qty"');
+    expect((await historySheet(path.join(dir, "keycolumns.xlsx"))).slice(1)).toEqual([["A", 10, 5, 4]]);
+    const versions = await gatherLines("versions.csv", "Month,Material,Version,Value\n2024-01-01,A,Actual,10\n2024-01-01,A,Version B,9\n");
+    expect(versions.code).toBe(1);
+    expect(versions.stderr).toContain('The column "Version" names each line\'s measure ("Actual", "Version B"): which of them is demand is not guessed.');
+  });
+
   test("refuses a file whose items are ordered in more than one unit, naming them; one unit per item is gathered", async () => {
     const mixed = await gatherLines("units.csv", "Order Date,SKU,Qty,UoM\n2024-01-05,A,10,PC\n2024-01-09,A,2,CS\n2024-02-02,B,5,PC\n2024-03-02,B,5,pc\n");
     expect(mixed.code).toBe(1);

@@ -125,6 +125,79 @@ describe("what the reader says about a layout", () => {
     expect(mapping.notes).toContain('14 columns from Pivot!D2 ("2024-01-01 Sum of Value") hold a value beside each period\'s quantity ("sum of qty"): step 1 reads the quantity as demand and leaves the value columns out.');
   });
 
+  it("a planning book's key figures: the actuals rows are read to their last month, the forecasts left out and counted, with a note; validation says where the history ends", async () => {
+    const book = await load(byName("ibp-planning-view"));
+    const proposal = await proposeMapping(book);
+    const history = proposal.history as SeriesMapping;
+    expect(describeHistory(history)).toBe('Planning View (months across, by item and location, the "Actuals Qty" rows)');
+    expect(proposal.notes).toContain(
+      '\'Planning View\'!C1 ("Key Figure") names each row\'s measure: step 1 reads the "Actuals Qty" rows as demand and leaves out the rows of "Statistical Forecast Qty", "Consensus Demand Qty" (a plan, a figure derived from the history, or money). If another measure is demand, copy its rows to a sheet of their own and map that sheet.',
+    );
+    const reading = await readHistory(book, history);
+    expect(reading.periods[reading.periods.length - 1]).toBe("2025-06");
+    const forecasts = (await book.read("Planning View")).filter((row) => String(row[2]).includes("Forecast") || String(row[2]).includes("Consensus"));
+    const forecastTotal = forecasts.reduce((sum, row) => sum + row.slice(3).reduce<number>((a, cell) => a + (typeof cell === "number" ? cell : 0), 0), 0);
+    expect(reconciliationText(reading.reconciliation)).toContain(`left out 12 rows of measures other than the one read as demand (quantity ${forecastTotal.toLocaleString("en-US")})`);
+    const { validation } = await runGatherStep(book);
+    expect(validation.issues.map((issue) => [issue.severity, issue.address, issue.message])).toEqual([
+      ["info", "'Planning View'!AH1", "The history ends in 2025-06: the 6 periods after it (2025-07 .. 2025-12) are blank for every line, so they are not read."],
+    ]);
+    const edited = await historyFromChoice(book, choiceOf(history, "month"), history);
+    expect(edited).toMatchObject({ measureLine: 2, measure: "Actuals Qty" });
+    expectSameQuantities(flatten(await readHistory(book, edited, "month")), byName("ibp-planning-view").months);
+  });
+
+  it("key figures exported as lines read the actuals lines, also through the mapping editor; as columns, the actuals column", async () => {
+    const book = await load(byName("key-figure-lines"));
+    const proposal = await proposeMapping(book);
+    const history = proposal.history!;
+    expect(proposal.notes).toContain(
+      'Export!D1 ("Key Figure") names each row\'s measure: step 1 reads the "Actuals Qty" rows as demand and leaves out the rows of "Consensus Demand Qty" (a plan, a figure derived from the history, or money). If another measure is demand, copy its rows to a sheet of their own and map that sheet.',
+    );
+    const edited = await historyFromChoice(book, choiceOf(history, "month"));
+    expect(isLines(edited) && [edited.columns.measure, edited.measure]).toEqual([3, "Actuals Qty"]);
+    expectSameQuantities(flatten(await readHistory(book, edited, "month")), byName("key-figure-lines").months);
+    const columns = await proposeMapping(await load(byName("key-figure-columns")));
+    expect(columns.notes).toContain('Export!D1 ("Actuals Qty") is read as demand and Export!C1 ("Statistical Forecast Qty") left out: it names a plan, a figure derived from the history, or money.');
+  });
+
+  it("key figures whose item is written once over its lines are read with that item, saying so", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Export").addRows([
+      ["Products", "Line Items", "Jan 24", "Feb 24", "Mar 24"],
+      ["CH-101", "Forecast Units", 9, 9, 9],
+      [null, "Actual Sales Units", 10, 11, 12],
+      ["CH-102", "Actual Sales Units", 1, 2, 3],
+      [null, "Forecast Units", 4, 4, 4],
+    ]);
+    const memory = await load({ name: "once", description: "", book, months: {}, leftOut: {} });
+    const reading = await readHistory(memory, (await proposeMapping(memory)).history!);
+    expect(flatten(reading)).toEqual({ "CH-101||2024-01": 10, "CH-101||2024-02": 11, "CH-101||2024-03": 12, "CH-102||2024-01": 1, "CH-102||2024-02": 2, "CH-102||2024-03": 3 });
+    expect(reading.problems.map((problem) => problem.message)).toEqual([
+      "Export!A3 is blank: its row is read as CH-101 for Actual Sales Units, the item of the row above (a pivot table without repeated labels, or an item merged down over its rows, writes it once).",
+    ]);
+    expect(reading.reconciliation.leftOut).toEqual([expect.objectContaining({ reason: "otherMeasure", rows: 2, quantity: 39 })]);
+  });
+
+  it("measures that could each be demand, or one step 1 does not know, are refused with their names", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Versions").addRows([
+      ["Item", "Version", "Jan 2024", "Feb 2024", "Mar 2024"],
+      ["CH-101", "Actual", 10, 11, 12],
+      ["CH-101", "Version B", 9, 9, 9],
+    ]);
+    const proposal = await proposeMapping(await load({ name: "versions", description: "", book, months: {}, leftOut: {} }));
+    expect(proposal.history).toBeNull();
+    expect(proposal.notes?.join("\n")).toContain('Versions!B1: "Version" holds "Actual", "Version B" on the lines of one item: which of them is demand is not guessed.');
+  });
+
+  it("a forecast-accuracy sheet's months merged over Actual and Forecast read the actuals, noting the forecast columns left out", async () => {
+    const book = await load(byName("months-over-actual-forecast"));
+    const mapping = await proposeMapping(book);
+    expect((mapping.history as SeriesMapping).periodLines).toEqual(Array.from({ length: 12 }, (_, k) => 1 + 2 * k));
+    expect(mapping.notes).toEqual(['12 columns from Accuracy!C2 ("2024-01-01 Forecast") hold another measure ("forecast") beside each period\'s "actual": step 1 reads "actual" as demand and leaves those columns out.']);
+  });
+
   it("a report printed by item takes each block's item and plant from its headings, also through the mapping editor", async () => {
     const book = await load(byName("item-blocks"));
     const history = (await proposeMapping(book)).history!;

@@ -193,7 +193,7 @@ describe("proposeMapping on other layouts", () => {
     expect((await proposeMapping(await load(measures))).history).toBeNull();
   });
 
-  it("takes the actuals of an S&OP sheet as the history and notes the forecast columns after them; actuals and budget of the same months stay refused", async () => {
+  it("takes the actuals of an S&OP sheet as the history and notes the forecast columns after them, or the budget of the same months beside them", async () => {
     const book = await sheetBook("S&OP", [
       ["Item", "Jan-25 Actual", "Feb-25 Actual", "Mar-25 Actual", "Apr-25 Fcst", "May-25 Fcst"],
       ["CH-101", 1, 2, 3, 40, 50],
@@ -205,7 +205,15 @@ describe("proposeMapping on other layouts", () => {
       ["Item", "Jan-25 Actual", "Feb-25 Actual", "Mar-25 Actual", "Jan-25 Budget", "Feb-25 Budget", "Mar-25 Budget"],
       ["CH-101", 1, 2, 3, 4, 5, 6],
     ]);
-    expect((await proposeMapping(overlapping)).history).toBeNull();
+    const beside = await proposeMapping(overlapping);
+    expect(grid(beside)?.periods).toEqual(["2025-01", "2025-02", "2025-03"]);
+    expect(grid(beside)?.periodLines).toEqual([1, 2, 3]);
+    expect(beside.notes).toEqual(['3 columns from Plan!E1 ("Jan-25 Budget") hold another measure ("budget") beside each period\'s "actual": step 1 reads "actual" as demand and leaves those columns out.']);
+    const versions = await sheetBook("Plan", [
+      ["Item", "Jan-25 Actual", "Feb-25 Actual", "Mar-25 Actual", "Jan-25 Version B", "Feb-25 Version B", "Mar-25 Version B"],
+      ["CH-101", 1, 2, 3, 4, 5, 6],
+    ]);
+    expect((await proposeMapping(versions)).history).toBeNull();
   });
 
   it("leaves out order lines their status marks cancelled or rejected, and counts them", async () => {

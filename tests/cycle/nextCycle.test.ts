@@ -158,6 +158,20 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     expect(book.sheetValues("Report")).toEqual(rows);
   });
 
+  test("a planning book's key figures are refused with nothing written: the month's actuals go into the actuals rows, not a new column", async () => {
+    const rows = [
+      ["Material", "Key figure", "Jan 2025", "Feb 2025", "Mar 2025"],
+      ["CH-101", "Sales history", 1, 2, 3],
+      ["CH-101", "Statistical forecast", 4, 5, 6],
+    ];
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Report").addRows(rows);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    await runGatherStep(book);
+    await expect(appendActuals(book, actualsFor("2025-04", { "CH-101": 4 }), yes)).rejects.toThrow('The history is a planning book whose rows hold several measures ("Sales history" is read as demand)');
+    expect(book.sheetValues("Report")).toEqual(rows);
+  });
+
   test("a history printed by location under headings is refused with nothing written: a new item's row would fall under the last heading", async () => {
     const rows = [
       ["Plant: Paris", null, null, null],

@@ -89,6 +89,39 @@ describe("validateData on a spoiled workbook", () => {
     ]);
   });
 
+  it("says once where a history laid out to December ends, rather than warn of every blank month after it", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Sales").addRows([
+      ["Item", "Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025", "May 2025"],
+      ["A-1", 1, 2, null, null, null],
+      ["A-2", 1, null, 3, null, null],
+    ]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    const report = await validateData(book, await proposeMapping(book));
+    expect(report.issues.map((issue) => [issue.severity, issue.address, issue.message])).toEqual([
+      ["info", "Sales!E1", "The history ends in 2025-03: the 2 periods after it (2025-04 .. 2025-05) are blank for every line, so they are not read."],
+      ["warning", "Sales!D2", "A-1 has no quantity for 2025-03. Enter 0 if nothing was sold, or leave it for cleansing to fill."],
+      ["warning", "Sales!C3", "A-2 has no quantity for 2025-02. Enter 0 if nothing was sold, or leave it for cleansing to fill."],
+    ]);
+    expect((await readPlanningData(book, await proposeMapping(book))).periods).toEqual(["2025-01", "2025-02", "2025-03"]);
+  });
+
+  it("checks order lines' items against the item master as a grid's are, not calling every master item unsold", async () => {
+    const source = new ExcelJS.Workbook();
+    const lines = source.addWorksheet("Export");
+    lines.addRow(["Month", "Material", "Plant", "Qty"]);
+    for (let month = 1; month <= 3; month++) for (const item of ["A-1", "A-3"]) lines.addRow([new Date(Date.UTC(2024, month - 1, 1)), item, "1000", 5]);
+    source.addWorksheet("Items").addRows([["Item", "Description", "Unit cost"], ["A-1", "a", 1], ["A-2", "b", 1]]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    const mapping = await proposeMapping(book);
+    const data = await readPlanningData(book, mapping);
+    const report = await validateData(book, mapping, data.problems, undefined, data);
+    expect(report.issues.map((issue) => [issue.kind, issue.address, issue.item])).toEqual([
+      ["notInItemMaster", "Export!B1", "A-3"],
+      ["noHistory", "Items!A3", "A-2"],
+    ]);
+  });
+
   it("says when there is no history to validate", async () => {
     const report = await validate(MemoryWorkbook.empty());
     expect(report.issues).toEqual([expect.objectContaining({ kind: "notMapped", severity: "error", address: null })]);
@@ -150,7 +183,7 @@ describe("a last month that looks exported mid-month", () => {
     const mapping = await proposeMapping(book);
     const data = await readPlanningData(book, mapping);
     const last = data.periods.length - 1;
-    const cut = { periods: data.periods, series: data.series.map((s) => ({ history: s.history.map((v, t) => (t === last && v !== null ? v * 0.4 : v)) })) };
+    const cut = { periods: data.periods, series: data.series.map((s) => ({ item: s.item, history: s.history.map((v, t) => (t === last && v !== null ? v * 0.4 : v)) })) };
     const report = await validateData(book, mapping, data.problems, undefined, cut);
     expect(report.issues.filter((issue) => issue.kind === "incompleteLastPeriod").map((issue) => issue.period)).toEqual([data.periods[last]]);
     // first, before the items' own warnings on that month, which it explains

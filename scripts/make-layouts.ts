@@ -1002,6 +1002,37 @@ function anaplanLineItems(): Layout {
 }
 
 /**
+ * Unseen: an S&OP sheet whose row above the months heads them "Actual" (merged over Jan..Jun) and
+ * "Forecast" (merged over Jul..Dec): before, the forecast months were read as history without a word.
+ */
+function actualForecastBands(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("S&OP");
+  const span = months({ year: 2025, month: 1 }, 12);
+  sheet.addRow([null, "Actual", null, null, null, null, null, "Forecast"]);
+  sheet.addRow(["Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)]);
+  sheet.mergeCells(1, 2, 1, 7);
+  sheet.mergeCells(1, 8, 1, 13);
+  const next = quantities(61);
+  const expected: Record<string, number> = {};
+  for (const item of ITEMS) sheet.addRow([item, ...drawn(expected, item, "", span.slice(0, 6), next), ...span.slice(6).map(() => next())]);
+  return { name: "actual-forecast-bands", description: "'Actual' merged over Jan..Jun and 'Forecast' over Jul..Dec above the months: the actual months read", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Unseen: each month over an "Act" or "Fcst" cell in the row below, the actuals first: the actual months read, the plan after them left out. */
+function monthsOverActFcst(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("S&OP");
+  const span = months({ year: 2025, month: 1 }, 12);
+  sheet.addRow(["Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)]);
+  sheet.addRow([null, ...span.map((_, k) => (k < 8 ? "Act" : "Fcst"))]);
+  const next = quantities(62);
+  const expected: Record<string, number> = {};
+  for (const item of ITEMS) sheet.addRow([item, ...drawn(expected, item, "", span.slice(0, 8), next), ...span.slice(8).map(() => next())]);
+  return { name: "months-over-act-fcst", description: "Each month over 'Act' (Jan..Aug) or 'Fcst' (Sep..Dec) in the row below", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/**
  * Unseen: a planning book's key figures exported as lines: "Month", "Material", "Plant", "Key Figure"
  * ("Actuals Qty", "Consensus Demand Qty") and one "Value" column: the actuals lines read.
  */
@@ -1741,6 +1772,8 @@ export function buildLayouts(): Layout[] {
     anaplanLineItems(),
     monthsOverActualForecast(),
     keyFigureLines(),
+    actualForecastBands(),
+    monthsOverActFcst(),
     keyFigureColumns(),
     typeColumn(),
     locationBands(),

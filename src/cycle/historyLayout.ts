@@ -14,8 +14,8 @@ import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } fro
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
-import { affixBands, isSumOf, joinedRun, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
-import { findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { affixBands, isSumOf, joinedRun, measureBands, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
+import { WEEK_WORD, findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -520,7 +520,7 @@ function withRunningYears(line: readonly CellValue[]): CellValue[] {
 const MONTH_NUMBER_HEADER = /^(?:(?:calendar |cal )?month|monat|mois|mes|mese|maand)(?: no| number| nr)?$/;
 
 /** A week number without its year: "W01", "Wk 5", "Week 12", "KW 3". */
-const BARE_WEEK = /^(?:w|wk|week|kw)\s*[-.]?\s*(\d{1,2})$/i;
+const BARE_WEEK = new RegExp(`^(?:${WEEK_WORD})\\s*[-.]?\\s*(\\d{1,2})$`, "i");
 
 /**
  * The first grid of period headers in the first rows, its keys beside it; a refusal naming the cell
@@ -539,11 +539,17 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
     const inline = withInlineYears(values[headerLine]);
     const line = withRunningYears(withGroupYears(above, inline.line)).map((cell) => (isTotalLabel(cell) ? null : cell));
     const bands = periodBands(above, line) ?? affixBands(line);
-    const run = bands ? joinedRun(bands) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
+    // "Actual" over some months and "Forecast" over the others in the line above: the actuals' months
+    const labelled = bands ? undefined : measureBands(above, line);
+    const planBands = new Set(labelled?.dropped.flatMap((band) => band.positions) ?? []);
+    const unplanned = line.map((cell, position) => (planBands.has(position) ? null : cell));
+    const run = bands ? joinedRun(bands) : labelled ? findPeriodRun(unplanned) : (findPeriodRun(values[headerLine]) ?? findPeriodRun(line));
     const money = run && !bands ? leftOutMeasure(line) : undefined;
-    // lines left out on purpose: quarter and year subtotals among the months, and a money measure beside the quantity
-    const subtotals = new Set([...(run ? [...subtotalLines(values, headerLine, run), ...yearSubtotals(values, headerLine, inline.years, run)] : []), ...(money?.positions ?? [])]);
-    const problem = bands ? undefined : periodLineProblem(line.map((cell, position) => (subtotals.has(position) ? null : cell)), run);
+    // lines left out on purpose: quarter and year subtotals among the months, another measure beside the history, a plan's band
+    const subtotals = new Set([...(run ? [...subtotalLines(values, headerLine, run), ...yearSubtotals(values, headerLine, inline.years, run)] : []), ...(money?.positions ?? []), ...planBands]);
+    // period columns after the history headed as a plan ("Jul 2025 Fcst"), left out with a note
+    const planned = run ? values[headerLine].flatMap((cell, position) => (position > run.positions[run.positions.length - 1] && isPlannedPeriodHeader(cell) && !subtotals.has(position) ? [position] : [])) : [];
+    const problem = bands ? undefined : periodLineProblem(line.map((cell, position) => (subtotals.has(position) || planned.includes(position) ? null : cell)), run);
     if (problem) {
       const refusal = { row: headerLine, col: problem.position, reason: `${problem.reason}. Write each period as a calendar month, week or date (such as "Jan 2024", "2024-W05" or 2024-01-01) once, or correct the mapping to leave it out.` };
       if (run) return refusal;
@@ -580,13 +586,21 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
     }
     const keyCells = values.slice(headerLine + 1).flatMap((row) => (readsMeasure(byMeasure ?? {}, row[byMeasure?.measureLine ?? 0] ?? null) ? [row[keys.item] ?? null] : []));
     const [firstBand, ...otherBands] = bands ?? [];
-    const planned = values[headerLine].flatMap((cell, position) => (position > run.positions[run.positions.length - 1] && isPlannedPeriodHeader(cell) && !subtotals.has(position) ? [position] : []));
+    // a plan's band after the actuals' months is the plan ahead; one among them, another measure beside them
+    const [firstPlan] = labelled?.dropped ?? [];
+    const ahead = [...planBands].every((position) => position > run.positions[run.positions.length - 1]);
+    const band = firstPlan ? { row: headerLine - 1, col: firstPlan.labelAt, count: planBands.size, header: firstPlan.label } : undefined;
+    const plan = band && ahead ? band : planned.length > 0 ? { row: headerLine, col: planned[0], count: planned.length, header: String(values[headerLine][planned[0]]) } : undefined;
+    const beside =
+      money && money.positions.length > 0
+        ? { row: headerLine, col: money.positions[0], count: money.positions.length, header: String(values[headerLine][money.positions[0]]), kept: money.kept, dropped: money.dropped }
+        : band && !ahead && labelled
+          ? { ...band, kept: labelled.kept, dropped: labelled.dropped.map((entry) => entry.label) }
+          : undefined;
     return {
-      ...(planned.length > 0 ? { planned: { row: headerLine, col: planned[0], count: planned.length, header: String(values[headerLine][planned[0]]) } } : {}),
+      ...(plan ? { planned: plan } : {}),
       ...(keys.inferredLocation && keys.location !== undefined ? { inferredLocation: { row: headerLine, col: keys.location, header: String(header[keys.location] ?? "") } } : {}),
-      ...(money && money.positions.length > 0
-        ? { leftOutMeasure: { row: headerLine, col: money.positions[0], count: money.positions.length, header: String(values[headerLine][money.positions[0]]), kept: money.kept, dropped: money.dropped } }
-        : {}),
+      ...(beside ? { leftOutMeasure: beside } : {}),
       ...(measure?.kept === undefined ? {} : { measures: { row: headerLine, col: measure.line, header: String(header[measure.line] ?? ""), kept: measure.kept, dropped: measure.names.filter((name) => name !== measure.kept) } }),
       ...(bands ? { bands: otherBands.map((band) => ({ headerLine, periodLines: inTimeOrder(band.run).lines, periods: inTimeOrder(band.run).spans.map(spanLabel), location: band.location })) } : {}),
       mapping: {

@@ -6,6 +6,7 @@ import type { CellValue, Matrix } from "../workbook/workbook";
 import { dayLabel } from "./calendarDays";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf } from "./headerNames";
+import { historyMeasure } from "./measureNames";
 import { affixSplit, findPeriodRun, looksLikePeriod, parsePeriodCell, periodLineProblem, type PeriodRun } from "./periodHeader";
 
 /** The periods of a grid under one label of a location row above them. */
@@ -14,6 +15,42 @@ export interface PeriodBand {
   /** Position of the label along the line above. */
   labelAt: number;
   run: PeriodRun;
+}
+
+/** The periods of a header line under a measure label of the line above that is not the history (see {@link measureBands}). */
+export interface DroppedBand {
+  label: string;
+  /** Position of the label along the line above. */
+  labelAt: number;
+  /** Positions of the periods under it. */
+  positions: number[];
+}
+
+/**
+ * The periods of a header line under labels of the line above that name measures ("Actual" merged over
+ * Jan..Jun, "Forecast" over Jul..Dec, as S&OP sheets head their actuals and their plan), when one label
+ * names the history and every other a plan, a derived figure or money ({@link historyMeasure}): the
+ * bands under the other labels, which are not history. A label stands over the first period of its
+ * band, which runs to the next label. Undefined unless the line above holds two or more labels over
+ * periods and one of them is the history.
+ * @param above the line above the header line (undefined for the first line)
+ * @param line the header line
+ * @example measureBands([null, "Actual", null, "Forecast", null], ["Item", "Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025"])?.dropped[0].positions // [3, 4]
+ */
+export function measureBands(above: readonly CellValue[] | undefined, line: readonly CellValue[]): { kept: string; dropped: DroppedBand[] } | undefined {
+  if (above === undefined) return undefined;
+  const labels = above.flatMap((cell, position) =>
+    typeof cell === "string" && cell.trim() !== "" && !isTotalLabel(cell) && parsePeriodCell(cell) === undefined && parsePeriodCell(line[position] ?? null) !== undefined ? [{ text: cell.trim(), position }] : [],
+  );
+  const kept = labels.length >= 2 ? historyMeasure(labels.map((label) => label.text)) : undefined;
+  if (kept === undefined) return undefined;
+  const dropped = labels.flatMap((label, k) => {
+    if (label.text.toLowerCase() === kept.toLowerCase()) return [];
+    const end = k + 1 < labels.length ? labels[k + 1].position : line.length;
+    const positions = line.flatMap((cell, position) => (position >= label.position && position < end && parsePeriodCell(cell ?? null) !== undefined ? [position] : []));
+    return [{ label: label.text, labelAt: label.position, positions }];
+  });
+  return { kept, dropped };
 }
 
 /**

@@ -14,6 +14,9 @@ import type { CellValue } from "../workbook/workbook";
 import { calendarDate, daySerial, daysInMonth, dayLabel, isoWeekday, isoWeekLabel, isoWeekStart } from "./calendarDays";
 import { historyMeasure, PLANNED_WORD } from "./measureNames";
 
+/** The words a week number is written after ("W05", "Wk 5", "Week 5", German "KW 5", "CW 5" for calendar week), as a regular-expression alternation. */
+export const WEEK_WORD = "w|wk|week|kw|cw";
+
 /** A calendar month. */
 export interface Month {
   year: number;
@@ -586,7 +589,7 @@ export function yearMonthSpan(year: CellValue, month: CellValue): PeriodSpan | u
  */
 export function yearWeekNumberSpan(year: CellValue, week: CellValue): PeriodSpan | undefined {
   const y = Number(typeof year === "string" ? year.trim() : year);
-  const text = typeof week === "string" ? week.trim().replace(/^(?:w|wk|week|kw|cw)\s*[-.]?\s*/i, "") : "";
+  const text = typeof week === "string" ? week.trim().replace(new RegExp(`^(?:${WEEK_WORD})\\s*[-.]?\\s*`, "i"), "") : "";
   const w = typeof week === "number" ? week : /^\d{1,2}$/.test(text) ? Number(text) : NaN;
   return Number.isInteger(y) && y >= 1900 && y <= 2099 && Number.isInteger(w) ? weekSpan(y, w) : undefined;
 }
@@ -600,9 +603,10 @@ function oneDayOfEachMonth(serials: number[]): boolean {
   return dates.every((date) => date.day === daysInMonth(date.year, date.month)) || dates.every((date) => date.day === dates[0].day);
 }
 
-/** Header text that names a period step 1 cannot place on the calendar: fiscal periods, quarters, a date serial stored as text. */
-const UNPLACED_PERIOD =
-  /^(?:fy\s*'?\d{2,4}\s*[-/ ]?\s*)?(?:p|per|period|periode|fiscal period|fp|q|qtr|quarter|w|wk|week|kw)\s*[-.]?\s*\d{1,2}(?:\s*[-/ ]\s*(?:fy)?\s*'?\d{2,4})?$|^\d{5}$/;
+/** Header text that names a period step 1 cannot place on the calendar: fiscal periods ("FY24 P01", "FY24 M01"), quarters, a date serial stored as text. */
+const UNPLACED_PERIOD = new RegExp(
+  `^(?:fy\\s*'?\\d{2,4}\\s*[-/ ]?\\s*)?(?:p|per|period|periode|fiscal period|fp|q|qtr|quarter|${WEEK_WORD})\\s*[-.]?\\s*\\d{1,2}(?:\\s*[-/ ]\\s*(?:fy)?\\s*'?\\d{2,4})?$|^fy\\s*'?\\d{2,4}\\s*[-/ ]?\\s*m\\s*[-.]?\\s*\\d{1,2}$|^\\d{5}$`,
+);
 /** Header text holding a year, a word beside a two-digit number ("sty-24", "24-Jan"): a period in some spelling. */
 const YEAR_IN_TEXT = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)|^[a-z]{3,}\.?\s*['-]\s*\d{2}$|^\d{1,2}\s*[-. ]\s*[a-z]{3,}\.?$/;
 /** A month and a two-digit year ("01/24", "1-24", "01.24"), which could as well be a day and a month. */
@@ -748,8 +752,8 @@ function regular(values: number[], oneStep: (a: number, b: number) => boolean): 
   return steps >= REGULAR_SHARE * (values.length - 1);
 }
 
-const WEEK_FIRST = /^(\d{4})\s*[-/ ]?\s*(?:w|wk|week|kw)\s*[-.]?\s*(\d{1,2})$/;
-const WEEK_LAST = /^(?:w|wk|week|kw)\s*[-.]?\s*(\d{1,2})\s*[-/, ]\s*(\d{4})$/;
+const WEEK_FIRST = new RegExp(`^(\\d{4})\\s*[-/ ]?\\s*(?:${WEEK_WORD})\\s*[-.]?\\s*(\\d{1,2})$`);
+const WEEK_LAST = new RegExp(`^(?:${WEEK_WORD})\\s*[-.]?\\s*(\\d{1,2})\\s*[-/, ]\\s*(\\d{4})$`);
 const TEXT_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}.*)?$/;
 
 function readHeader(value: CellValue): HeaderReading | undefined {

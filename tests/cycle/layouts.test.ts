@@ -191,6 +191,15 @@ describe("what the reader says about a layout", () => {
     expect(proposal.notes?.join("\n")).toContain('Versions!B1: "Version" holds "Actual", "Version B" on the lines of one item: which of them is demand is not guessed.');
   });
 
+  it("an S&OP sheet's months headed Actual then Forecast, above them or below, read the actual months and note the plan left out", async () => {
+    const bands = await proposeMapping(await load(byName("actual-forecast-bands")));
+    expect((bands.history as SeriesMapping).periods).toEqual(["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"]);
+    expect(bands.notes).toEqual(['6 columns from \'S&OP\'!H1 ("Forecast") on are headed as a plan (forecast, budget), not history: step 1 leaves them out of the history.']);
+    const below = await proposeMapping(await load(byName("months-over-act-fcst")));
+    expect((below.history as SeriesMapping).periods).toHaveLength(8);
+    expect(below.notes).toEqual(['4 columns from \'S&OP\'!J2 ("Sep 2025 Fcst") on are headed as a plan (forecast, budget), not history: step 1 leaves them out of the history.']);
+  });
+
   it("a forecast-accuracy sheet's months merged over Actual and Forecast read the actuals, noting the forecast columns left out", async () => {
     const book = await load(byName("months-over-actual-forecast"));
     const mapping = await proposeMapping(book);

@@ -209,6 +209,14 @@ describe("proposeMapping on other layouts", () => {
     expect(grid(beside)?.periods).toEqual(["2025-01", "2025-02", "2025-03"]);
     expect(grid(beside)?.periodLines).toEqual([1, 2, 3]);
     expect(beside.notes).toEqual(['3 columns from Plan!E1 ("Jan-25 Budget") hold another measure ("budget") beside each period\'s "actual": step 1 reads "actual" as demand and leaves those columns out.']);
+    const budgetFirst = await sheetBook("Plan", [
+      [null, "Budget", null, null, "Actual", null, null],
+      ["Item", "Jan 2025", "Feb 2025", "Mar 2025", "Jan 2025", "Feb 2025", "Mar 2025"],
+      ["CH-101", 40, 50, 60, 1, 2, 3],
+    ]);
+    const budgetBands = await proposeMapping(budgetFirst);
+    expect(grid(budgetBands)?.periodLines).toEqual([4, 5, 6]);
+    expect(budgetBands.notes).toEqual(['3 columns from Plan!B1 ("Budget") hold another measure ("Budget") beside each period\'s "Actual": step 1 reads "Actual" as demand and leaves those columns out.']);
     const versions = await sheetBook("Plan", [
       ["Item", "Jan-25 Actual", "Feb-25 Actual", "Mar-25 Actual", "Jan-25 Version B", "Feb-25 Version B", "Mar-25 Version B"],
       ["CH-101", 1, 2, 3, 4, 5, 6],
@@ -256,15 +264,24 @@ describe("proposeMapping on other layouts", () => {
     expect(reading.reconciliation.leftOut).toEqual([{ reason: "otherUnit", rows: 1, quantity: 2, cells: ["Orders!D3"] }]);
   });
 
-  it("never reads bands of measures ('Actual' and 'Budget' over the same months) as locations: refused at the repeated month", async () => {
+  it("never reads bands of measures over the same months as locations: the 'Actual' band is read and 'Budget' left out; 'Units' and 'Cases' are refused at the repeated month", async () => {
     const book = await sheetBook("Plan", [
       [null, "Actual", null, null, "Budget", null, null],
       ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Jan 2024", "Feb 2024", "Mar 2024"],
       ["CH-101", 1, 2, 3, 4, 5, 6],
     ]);
     const mapping = await proposeMapping(book);
-    expect(mapping.history).toBeNull();
-    expect(mapping.notes?.[0]).toMatch(/^Plan!E2: "Jan 2024" repeats a period/);
+    expect(grid(mapping)).toMatchObject({ periodLines: [1, 2, 3], periods: ["2024-01", "2024-02", "2024-03"] });
+    expect(grid(mapping)?.locationLine).toBeUndefined();
+    expect(mapping.notes).toEqual(['3 columns from Plan!E1 ("Budget") on are headed as a plan (forecast, budget), not history: step 1 leaves them out of the history.']);
+    const units = await sheetBook("Plan", [
+      [null, "Units", null, null, "Cases", null, null],
+      ["Item", "Jan 2024", "Feb 2024", "Mar 2024", "Jan 2024", "Feb 2024", "Mar 2024"],
+      ["CH-101", 1, 2, 3, 4, 5, 6],
+    ]);
+    const refused = await proposeMapping(units);
+    expect(refused.history).toBeNull();
+    expect(refused.notes?.[0]).toMatch(/^Plan!E2: "Jan 2024" repeats a period/);
   });
 
   it("carries a month's year to the bare month names right after it, and refuses one that skips a month", async () => {

@@ -96,7 +96,7 @@ describe("findPeriodRun: months, weeks and days", () => {
     expect(findPeriodRun([sunday, sunday + 7, sunday + 14])!.spans.map(spanLabel)).toEqual(["2023-12-31", "2024-01-07", "2024-01-14"]);
   });
 
-  it.each([["2024-W05"], ["2024W05"], ["W05 2024"], ["2024 wk 5"], ["KW 5 2024"], ["week 5, 2024"]])("reads %s as ISO week 5 of 2024", (text) => {
+  it.each([["2024-W05"], ["2024W05"], ["W05 2024"], ["2024 wk 5"], ["KW 5 2024"], ["week 5, 2024"], ["CW 05 2024"], ["2024 CW05"]])("reads %s as ISO week 5 of 2024", (text) => {
     expect(parsePeriodCell(text)).toEqual({ kind: "week", first: daySerial(2024, 1, 29), days: 7 });
   });
 
@@ -222,6 +222,7 @@ describe("findPeriodRun: a line listing its newest period first", () => {
 describe("periodLineProblem: headers that look like periods but cannot be read exactly", () => {
   it.each([
     ["FY24 P01"],
+    ["FY24 M01"],
     ["Period 3"],
     ["Q1 2024"],
     ["W05"],

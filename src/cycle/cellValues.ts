@@ -42,13 +42,18 @@ export function toNumber(value: CellValue): number | null {
 }
 
 /** An amount with its currency, as a sign or an ISO code before or after it ("$1,250.00", "12.50 EUR", "€ 12"). */
-const WITH_CURRENCY = /^(?:[$€£¥₹]|(?:usd|eur|gbp|chf|jpy|cny|sek|nok|dkk|pln|czk|cad|aud|inr)\b)\s*(.+)$|^(.+?)\s*(?:[$€£¥₹]|\b(?:usd|eur|gbp|chf|jpy|cny|sek|nok|dkk|pln|czk|cad|aud|inr))$/i;
+/** Currency codes as exports write them beside an amount or in a header ("EUR", "usd"), as a regular-expression alternation. */
+export const CURRENCY_CODES = "usd|eur|gbp|chf|jpy|cny|sek|nok|dkk|pln|czk|cad|aud|inr";
+const WITH_CURRENCY = new RegExp(`^(?:[$€£¥₹]|(?:${CURRENCY_CODES})\\b)\\s*(.+)$|^(.+?)\\s*(?:[$€£¥₹]|\\b(?:${CURRENCY_CODES}))$`, "i");
+/** An amount with a decimal comma and one or two decimals ("12,50", "1.300,00"), as European money is written: no thousands reading is possible. */
+const COMMA_MONEY = /^([-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)),(\d{1,2})$/;
 
 /**
  * An item or resource attribute as a number: as toNumber reads it, or written with its currency
- * ("$1,250.00", "12.50 EUR": the amount) or as a percentage ("25%": 0.25), as item master exports
- * write prices, costs and rates; anything else null.
+ * ("$1,250.00", "12.50 EUR", and European "12,50 €" or "1.300,00 EUR": the amount) or as a percentage
+ * ("25%": 0.25), as item master exports write prices, costs and rates; anything else null.
  * @example toAttributeNumber("$1,250.00") // 1250
+ * @example toAttributeNumber("1.300,00 €") // 1300
  * @example toAttributeNumber("25 %") // 0.25
  * @example toAttributeNumber("12 pcs") // null
  */
@@ -62,7 +67,10 @@ export function toAttributeNumber(value: CellValue): number | null {
     return share === null ? null : share / 100;
   }
   const money = WITH_CURRENCY.exec(text);
-  return money ? toNumber(money[1] ?? money[2]) : null;
+  if (!money) return null;
+  const amount = (money[1] ?? money[2]).trim();
+  const comma = COMMA_MONEY.exec(amount);
+  return comma ? Number(`${comma[1].replace(/\./g, "")}.${comma[2]}`) : toNumber(amount);
 }
 
 /** Commas between thousands and nothing else ("1,250", "-12,500"): thousands, or a European decimal comma. */

@@ -4,6 +4,7 @@
  * normalised first (lower case, brackets and punctuation to spaces, "x / y" to "x/y"), then matched.
  */
 import type { CellValue } from "../workbook/workbook";
+import { CURRENCY_CODES } from "./cellValues";
 
 /** Item master fields the mapping recognises. */
 export type ItemField =
@@ -33,18 +34,32 @@ export type ResourceField =
 const PER_HOUR = "(?:/| per )(?:h|hr|hrs|hour)";
 const PER_MONTH = "(?:(?:/| per )(?:month|period|mo))?";
 
+/** The unit of an item master's or an order line's quantity ("UoM", "Sales unit", "Unit", "Mengeneinheit"). */
+export const UNIT_HEADER = /^(?:unit|uom|unit of measure|sales unit|order unit|base unit(?: of measure)?|su|bun|me|mengeneinheit|basismengeneinheit|unité|unite|unidad|unità)$/;
+
+/** Words of a lead time's unit in its header ("Lead time (days)", "Lieferzeit (Tage)", "Délai (jours)"). */
+const DAY_WORDS = "days?|d|tage|tagen|jours|días|dias|giorni|dagen";
+const WEEK_WORDS = "weeks?|wks?|w|wochen|semaines|semanas|settimane|weken";
+const MONTH_WORDS = "months?|mo|periods?|monate|mois|meses|mesi|maanden";
+
 const ITEM_FIELDS: Record<ItemField, RegExp> = {
   id: /^(?:item|sku|product|material|article|part|artikel|artikelnummer|artikelnr|materialnummer|materialnr|produit|producto|artículo|articulo|articolo|prodotto)(?: ?(?:id|code|no|nr|number|#|key))?$/,
-  description: /^(?:(?:item |product |material )?(?:description|desc|name)|product|article name)$/,
-  family: /^(?:(?:product |item |material |matl )?(?:family|group|category)|product line|line|segment)$/,
-  unit: /^(?:unit|uom|unit of measure|units|base unit(?: of measure)?|bun)$/,
-  price: /^(?:(?:unit |selling |sales |list |net )?price(?: per unit|\/unit)?)$/,
-  unitCost: /^(?:(?:unit |standard |std |variable |product )?cost(?: per unit|\/unit)?|(?:standard|std|moving(?: average)?|valuation) price|standardpreis)$/,
+  description:
+    /^(?:(?:item |product |material )?(?:description|desc|name)|product|article name|bezeichnung|artikelbezeichnung|materialbezeichnung|materialkurztext|kurztext|désignation|designation|libellé|libelle|descripción|descripcion|descrizione|omschrijving)$/,
+  family:
+    /^(?:(?:product |item |material |matl )?(?:family|group|category)|product line|line|segment|warengruppe|materialgruppe|produktgruppe|artikelgruppe|famille(?: de produits)?|familia|famiglia|productgroep|productfamilie)$/,
+  unit: new RegExp(`${UNIT_HEADER.source}|^units$`),
+  price: /^(?:(?:unit |selling |sales |list |net )?price(?: per unit|\/unit)?|preis|verkaufspreis|listenpreis|prix(?: de vente| unitaire)?|precio(?: de venta)?|prezzo|prijs|verkoopprijs)$/,
+  unitCost:
+    /^(?:(?:unit |standard |std |variable |product )?cost(?: per unit|\/unit)?|(?:standard|std|moving(?: average)?|valuation) price|standardpreis|stückkosten|stuckkosten|einstandspreis|herstellkosten|coût(?: unitaire)?|cout(?: unitaire)?|prix de revient|coste(?: unitario)?|costo(?: unitario)?|kostprijs)$/,
   holdingRate: /^(?:(?:annual )?(?:holding|carrying|inventory carrying)(?: cost)?(?: rate)?(?: %| pct| per year|\/year)?)$/,
-  leadTime: /^(?:(?:replenishment |supplier |purchasing |production )?lead ?time|lt|planned deliv(?:ery)? time|in ?house production time)(?: (?:in )?(?:months?|mo|periods?|days?|d|weeks?|wks?|w))?$/,
+  leadTime: new RegExp(
+    `^(?:(?:replenishment |supplier |purchasing |production )?lead ?time|lt|planned deliv(?:ery)? time|in ?house production time|wiederbeschaffungszeit|lieferzeit|planlieferzeit|délai(?: de livraison| d'approvisionnement)?|delai(?: de livraison)?|plazo(?: de entrega)?|tiempo de entrega|tempo di consegna|levertijd)(?: (?:in )?(?:${MONTH_WORDS}|${DAY_WORDS}|${WEEK_WORDS}))?$`,
+  ),
   serviceLevel: /^(?:(?:target |cycle )?service(?: level)?(?: target)?|csl)(?: %)?$/,
-  openingInventory: /^(?:(?:opening|current|starting|initial) (?:inventory|stock|balance|on hand)|on ?hand(?: inventory| stock| qty| quantity)?|stock on hand|inventory|stock|soh)$/,
-  safetyStock: /^(?:safety stock(?: qty| units)?|ss)$/,
+  openingInventory:
+    /^(?:(?:opening|current|starting|initial) (?:inventory|stock|balance|on hand)|on ?hand(?: inventory| stock| qty| quantity)?|stock on hand|inventory|stock|soh|bestand|lagerbestand|stock disponible|existencias|giacenza|voorraad)$/,
+  safetyStock: /^(?:safety stock(?: qty| units)?|ss|sicherheitsbestand|stock de sécurité|stock de securite|stock de seguridad|scorta di sicurezza|veiligheidsvoorraad)$/,
   priceUnit: /^(?:price ?unit|pricing unit|price quantity|per|preiseinheit)$/,
 };
 
@@ -59,8 +74,8 @@ export const DAYS_PER_MONTH = 365.25 / 12;
  */
 export function leadTimeMonthsPerUnit(header: CellValue): number {
   const text = normalizeHeader(header);
-  if (/(?:^| )(?:days?|d)$|planned deliv|production time/.test(text)) return 1 / DAYS_PER_MONTH;
-  if (/(?:^| )(?:weeks?|wks?|w)$/.test(text)) return 7 / DAYS_PER_MONTH;
+  if (new RegExp(`(?:^| )(?:${DAY_WORDS})$|planned deliv|production time|planlieferzeit`).test(text)) return 1 / DAYS_PER_MONTH;
+  if (new RegExp(`(?:^| )(?:${WEEK_WORDS})$`).test(text)) return 7 / DAYS_PER_MONTH;
   return 1;
 }
 
@@ -97,8 +112,11 @@ export function normalizeHeader(value: CellValue): string {
  * @example itemFieldOf("Product Group") // "family"
  */
 export function itemFieldOf(header: CellValue): ItemField | undefined {
-  return fieldOf(ITEM_FIELDS, normalizeHeader(header));
+  return fieldOf(ITEM_FIELDS, normalizeHeader(header).replace(CURRENCY_SUFFIX, ""));
 }
+
+/** A currency after a header's words ("Unit Cost ($)", "Standard price EUR", "Prix (en €)"): prices and costs are amounts whatever their currency. */
+const CURRENCY_SUFFIX = new RegExp(`\\s+(?:in |en )?(?:\\$|€|£|¥|₹|${CURRENCY_CODES})$`);
 
 /**
  * The resource field a header names, if any.
@@ -126,8 +144,6 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
 /** What a column of a demand history (months across, or order lines) holds besides the periods. */
 export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered" | "status" | "unit";
 
-/** The unit of an order line's quantity ("UoM", "Sales unit", "Unit"). */
-export const UNIT_HEADER = /^(?:unit|uom|unit of measure|sales unit|order unit|base unit(?: of measure)?|su|bun|me|mengeneinheit|basismengeneinheit|unité|unite|unidad|unità)$/;
 
 /** A column saying whether an order line stands: its status ("Cancelled"), or SAP's reason for rejection. */
 export const STATUS_HEADER = /^(?:(?:order |line |item |document |delivery |sales )?status|state|(?:reason for )?rejection(?: reason)?)$/;
@@ -178,7 +194,7 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,
   delivered: /^(?:delivered|delivery|actual delivery|ship(?:ped)?|goods issue|gi)(?: date)?$/,
   status: STATUS_HEADER,
-  unit: UNIT_HEADER,
+  unit: new RegExp(`${UNIT_HEADER.source}|^units$`),
 };
 
 /**

@@ -18,6 +18,7 @@ import { isTotalLabel, lineCancelled } from "./headerNames";
 import {
   blockCellAddress,
   detailLines,
+  historySources,
   isLines,
   locationHeading,
   lineKey,
@@ -33,6 +34,7 @@ import {
 import { ambiguousDayMonth, dayMonthOrder, parsePeriodCell, parseSpanLabel, type PeriodKind, type PeriodSpan } from "./periodHeader";
 import { partialBuckets, type PartialBucket } from "./partialBuckets";
 import { bucketRange, bucketShares, type BucketShare, type PlanningBucket } from "./planningBuckets";
+import { uncalculatedFormulaProblems } from "./uncalculated";
 import { CELLS_KEPT, ReconciliationTally, type ReadProblem, type Reconciliation } from "./reconciliation";
 
 /** One demand series as read: an item at a location ("" when the history has none). */
@@ -99,6 +101,7 @@ export async function readHistory(book: Workbook, mapping: HistoryMapping, bucke
   const collector = new SeriesCollector(bucket, isLines(mapping) ? undefined : "grid", reporting);
   if (isLines(mapping)) await readLines(book, mapping, collector);
   else await readGrid(book, mapping, collector);
+  for (const problem of await uncalculatedFormulaProblems(book, historySources(mapping).map((source) => source.reference))) collector.problem(problem);
   return { ...collector.result(isLines(mapping) ? 0 : null), periodKind: kind };
 }
 

@@ -59,7 +59,7 @@ export interface Reconciliation {
 }
 
 /** Kinds of cells that could not be read as the mapping says; each is an error until fixed. */
-export type ReadProblemKind = "phantomItem" | "textInNumber" | "duplicate" | "noKey" | "unreadablePeriod" | "inheritedKey" | "mixedUnits";
+export type ReadProblemKind = "phantomItem" | "textInNumber" | "duplicate" | "noKey" | "unreadablePeriod" | "inheritedKey" | "mixedUnits" | "uncalculatedFormula";
 
 /** One cell that could not be read, with a planner-facing message. */
 export interface ReadProblem {

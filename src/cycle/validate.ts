@@ -14,6 +14,7 @@ import type { Workbook } from "../workbook/workbook";
 import { commaReadAsThousands, isBlank, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { blockCellAddress, describeHistory, isLines, seriesParts, type LinesMapping } from "./historyLayout";
+import { uncalculatedFormulaProblems } from "./uncalculated";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
 import { calendarSeasonLength } from "./periods";
@@ -29,6 +30,7 @@ export type IssueKind =
   | "blank"
   | "leadingBlank"
   | "trailingBlank"
+  | "uncalculatedFormula"
   | "textInNumber"
   | "numberAsText"
   | "negative"
@@ -109,7 +111,7 @@ export async function validateData(
       const where = describeHistory(mapping.history);
       issues.push({ kind: "notMapped", severity: "error", address: null, message: `The history mapped in ${where} holds no item: every row is a total, a heading or blank. Select the block that holds your items' sales.` });
     }
-    const gridKinds = new Set<ReadProblem["kind"]>(["phantomItem", "noKey", "unreadablePeriod", "inheritedKey", ...(combinedKeys ? (["duplicate"] as const) : [])]);
+    const gridKinds = new Set<ReadProblem["kind"]>(["phantomItem", "noKey", "unreadablePeriod", "inheritedKey", "uncalculatedFormula", ...(combinedKeys ? (["duplicate"] as const) : [])]);
     issues.push(
       ...problems
         .filter((problem) => isLines(mapping.history!) || gridKinds.has(problem.kind))
@@ -139,9 +141,14 @@ export async function validateData(
     const capacity = await readSeriesCells(book, mapping.capacity);
     issues.push(...checkPeriods(capacity), ...checkKeys(capacity.keys, "resource"), ...checkSeries(capacity, false));
   }
+  // the history's are among the reading's problems
+  const records = [mapping.items, mapping.resources, mapping.capacity].flatMap((part) => (part ? [part.source.reference] : []));
+  const unsaved = await uncalculatedFormulaProblems(book, records);
+  issues.unshift(...unsaved.map((problem) => ({ ...problem, severity: "error" as const })));
   const count = (severity: IssueSeverity): number => issues.filter((issue) => issue.severity === severity).length;
   return { issues, errors: count("error"), warnings: count("warning"), infos: count("info") };
 }
+
 
 /** Below this share of both a usual period's total and the same period a year before, the last period reads as incomplete. */
 const INCOMPLETE_SHARE = 0.75;
@@ -365,6 +372,11 @@ function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: read
   return issues;
 }
 
+/** A field's name as a planner reads it: "unitCost" as "unit cost". */
+function fieldWords(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+}
+
 function checkAttributes<F extends string>(fields: Partial<Record<F, MappedCell>>, numeric: readonly F[], id: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const field of numeric) {
@@ -372,9 +384,9 @@ function checkAttributes<F extends string>(fields: Partial<Record<F, MappedCell>
     if (!cell || isBlank(cell.value)) continue;
     const value = toAttributeNumber(cell.value);
     if (value === null) {
-      issues.push({ kind: "textInNumber", severity: "error", address: cell.address, item: id, message: `${id}: ${field} "${String(cell.value)}" is not a number.` });
+      issues.push({ kind: "textInNumber", severity: "error", address: cell.address, item: id, message: `${id}: ${fieldWords(field)} "${String(cell.value)}" is not a number.` });
     } else if (value < 0) {
-      issues.push({ kind: "badAttribute", severity: "error", address: cell.address, item: id, message: `${id}: ${field} ${value} cannot be negative.` });
+      issues.push({ kind: "badAttribute", severity: "error", address: cell.address, item: id, message: `${id}: ${fieldWords(field)} ${value} cannot be negative.` });
     } else if (value === 0 && field === "priceUnit") {
       issues.push({ kind: "badAttribute", severity: "error", address: cell.address, item: id, message: `${id}: the price unit is 0; the unit cost is per this many units, so it must be 1 or more.` });
     }

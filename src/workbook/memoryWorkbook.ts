@@ -9,7 +9,7 @@
  * calculated: a formula the add-in wrote reads as null until Excel recalculates the saved file.
  */
 import ExcelJS from "exceljs";
-import { columnLetters, parseCell, parseRange, rangeAddress, windowRows, type CellRange } from "./address";
+import { columnLetters, parseCell, parseRange, rangeAddress, sheetCellAddress, windowRows, type CellRange } from "./address";
 import { shownCode } from "./paddedCode";
 import { serialOfDate } from "./excelDate";
 import { addChartParts } from "./xlsxCharts";
@@ -36,6 +36,7 @@ import type {
   SheetInfo,
   SheetLayout,
   TableInfo,
+  UncalculatedFormula,
   Workbook,
   WriteBlock,
   WriteOptions,
@@ -245,6 +246,18 @@ export class MemoryWorkbook implements Workbook {
     const { sheet, range } = await this.resolve(reference);
     const box = range ?? usedBox(sheet);
     return box === undefined ? { rows: 0, columns: 0 } : { rows: box.bottom - box.top + 1, columns: box.right - box.left + 1 };
+  }
+
+  async uncalculatedFormulas(reference: string): Promise<UncalculatedFormula[]> {
+    const { sheet, range } = await this.resolve(reference);
+    const box = range ?? usedBox(sheet);
+    if (box === undefined) return [];
+    const formulas = mapRange(sheet, box, (cell) => {
+      const value = ownValue(cell);
+      const formula = value === undefined ? undefined : formulaOf(value);
+      return formula !== undefined && (value as { result?: unknown }).result === undefined ? `=${formula}` : undefined;
+    });
+    return formulas.flatMap((row, r) => row.flatMap((formula, c) => (formula === undefined ? [] : [{ address: sheetCellAddress(sheet.name, { row: box.top + r, col: box.left + c }), formula }])));
   }
 
   async createSheet(name: string): Promise<void> {

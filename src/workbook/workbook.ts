@@ -145,6 +145,14 @@ export interface WriteOptions {
   resizeTables?: Readonly<Record<string, string>>;
 }
 
+/** A cell holding a formula whose value was not saved with the file. */
+export interface UncalculatedFormula {
+  /** Sheet-qualified address, e.g. "Sales!B3". */
+  address: string;
+  /** The formula, with its "=". */
+  formula: string;
+}
+
 export interface Workbook {
   listSheets(): Promise<SheetInfo[]>;
   listTables(): Promise<TableInfo[]>;
@@ -160,6 +168,13 @@ export interface Workbook {
   read(reference: string, window?: ReadWindow): Promise<Matrix>;
   /** Rows and columns read(reference) would return, without reading any value ({0, 0} for an empty sheet). */
   extent(reference: string): Promise<Extent>;
+  /**
+   * The cells of what read(reference) covers that hold a formula whose value was not saved with the
+   * file (a file written by a program that stores formulas without calculating them): read() gives
+   * them as blank. Excel calculates every formula, so a workbook open in Excel has none and need not
+   * implement this.
+   */
+  uncalculatedFormulas?(reference: string): Promise<UncalculatedFormula[]>;
   /** Create an empty sheet owned by the add-in. Throws if a sheet of that name exists. */
   createSheet(name: string): Promise<void>;
   /**

@@ -59,6 +59,9 @@ describe("toAttributeNumber: prices, costs and rates as item master exports writ
     ["95 %", 0.95],
     [42, 42],
     ["(3.50)", -3.5],
+    ["12,50 €", 12.5],
+    ["1.300,00 EUR", 1300],
+    ["€ 7,5", 7.5],
   ])("%p is %p", (text, value) => {
     expect(toAttributeNumber(text)).toBe(value);
   });

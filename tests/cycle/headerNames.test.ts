@@ -28,6 +28,25 @@ describe("header synonyms", () => {
     ["On hand", "openingInventory"],
     ["Opening Stock", "openingInventory"],
     ["Safety stock", "safetyStock"],
+    ["Unit Cost ($)", "unitCost"],
+    ["Standard price EUR", "unitCost"],
+    ["Artikelnummer", "id"],
+    ["Bezeichnung", "description"],
+    ["Stückkosten", "unitCost"],
+    ["Wiederbeschaffungszeit (Tage)", "leadTime"],
+    ["Sicherheitsbestand", "safetyStock"],
+    ["Warengruppe", "family"],
+    ["Mengeneinheit", "unit"],
+    ["Units", "unit"],
+    ["Désignation", "description"],
+    ["Coût unitaire (en €)", "unitCost"],
+    ["Délai de livraison (jours)", "leadTime"],
+    ["Stock de sécurité", "safetyStock"],
+    ["Descripción", "description"],
+    ["Costo unitario", "unitCost"],
+    ["Plazo de entrega (días)", "leadTime"],
+    ["Omschrijving", "description"],
+    ["Levertijd (weken)", "leadTime"],
   ])("item header %s is %s", (header, field) => {
     expect(itemFieldOf(header)).toBe(field);
   });
@@ -61,6 +80,8 @@ describe("header synonyms", () => {
     expect([leadTimeMonthsPerUnit("Lead time (days)"), leadTimeMonthsPerUnit("Planned Deliv. Time"), leadTimeMonthsPerUnit("LT d")]).toEqual([12 / 365.25, 12 / 365.25, 12 / 365.25]);
     expect(leadTimeMonthsPerUnit("Lead time (weeks)")).toBeCloseTo((7 * 12) / 365.25, 12);
     expect([leadTimeMonthsPerUnit("Lead Time (months)"), leadTimeMonthsPerUnit("Lead time")]).toEqual([1, 1]);
+    expect([leadTimeMonthsPerUnit("Wiederbeschaffungszeit (Tage)"), leadTimeMonthsPerUnit("Délai (jours)")]).toEqual([12 / 365.25, 12 / 365.25]);
+    expect(leadTimeMonthsPerUnit("Levertijd (weken)")).toBeCloseTo((7 * 12) / 365.25, 12);
   });
 
   it("finds the resource in hours-per-unit headers either way round", () => {

@@ -122,6 +122,24 @@ describe("validateData on a spoiled workbook", () => {
     ]);
   });
 
+  it("refuses formulas saved without their values, in the history and the item master, naming the first cell of each block", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Sales").addRows([
+      ["Item", "Jan 2024", "Feb 2024", "Mar 2024"],
+      ["A-1", 10, 11, 12],
+      ["A-2", { formula: "B2*2", result: 20 }, { formula: "C2*2" }, 24],
+    ]);
+    source.addWorksheet("Items").addRows([["Item", "Description", "Unit cost"], ["A-1", "a", { formula: "1+1" }], ["A-2", "b", { formula: "1+2", result: 3 }]]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    const mapping = await proposeMapping(book);
+    const data = await readPlanningData(book, mapping);
+    const report = await validateData(book, mapping, data.problems, undefined, data);
+    expect(report.issues.filter((issue) => issue.kind === "uncalculatedFormula").map((issue) => [issue.severity, issue.message])).toEqual([
+      ["error", "Items!C2 holds a formula (=1+1) whose value was not saved with the file: step 1 reads such cells as blank. Open the file in Excel or LibreOffice and save it, so that the values are saved with it, then run again."],
+      ["error", "Sales!C3 holds a formula (=C2*2) whose value was not saved with the file: step 1 reads such cells as blank. Open the file in Excel or LibreOffice and save it, so that the values are saved with it, then run again."],
+    ]);
+  });
+
   it("says when there is no history to validate", async () => {
     const report = await validate(MemoryWorkbook.empty());
     expect(report.issues).toEqual([expect.objectContaining({ kind: "notMapped", severity: "error", address: null })]);

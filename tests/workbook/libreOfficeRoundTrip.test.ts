@@ -4,6 +4,7 @@
  * the add-in's records are found (and made very hidden again). Needs LibreOffice (Debian:
  * libreoffice-calc-nogui); without it the tests are skipped with a message.
  */
+import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -45,4 +46,20 @@ describeWithLibreOffice("a workbook saved in LibreOffice", () => {
     expect(await again.metadataVisibility()).toBe("veryHidden");
     expect((await again.listSheets()).find((sheet) => sheet.name === "Plan 2026-01 v1")?.protected).toBe(true);
   }, 240_000);
+
+  test("a file whose formulas were written without their values is refused by step 1, naming the cell, and reads right once LibreOffice has saved it", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Sales").addRows([
+      ["Item", "Jan 2024", "Feb 2024", "Mar 2024"],
+      ["A-1", 10, 11, 12],
+      ["A-2", { formula: "B2*2" }, { formula: "C2*2" }, { formula: "D2*2" }],
+    ]);
+    const written = path.join(dir, "formulas.xlsx");
+    await source.xlsx.writeFile(written);
+    const before = await captureOutput(() => main(["inspect", written]));
+    expect(before.stdout).toContain("Sales!B3 holds a formula (=B2*2) whose value was not saved with the file (and 2 more cells of Sales): step 1 reads such cells as blank.");
+    const after = await captureOutput(() => main(["history", saveInLibreOffice(written, dir), "--out", path.join(dir, "history.csv")]));
+    expect(after.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "history.csv"), "utf8")).toContain("A-2,,2024-02,22");
+  }, 120_000);
 });

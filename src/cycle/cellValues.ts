@@ -2,10 +2,11 @@
 import type { CellValue } from "../workbook/workbook";
 
 /**
- * Numeric text as exports write it: optional sign, thousands separated by commas or spaces, decimals
- * after a point. Thousands never start with 0: "0,500" is a decimal comma (half), not 500.
+ * Numeric text as exports write it: optional sign (the typographic minus "−" too), thousands separated
+ * by commas, spaces or Swiss apostrophes ("2'345"), decimals after a point. Thousands never start with
+ * 0: "0,500" is a decimal comma (half), not 500.
  */
-const NUMERIC_TEXT = /^([-+]?)([1-9]\d{0,2}(?:[, \u00a0\u202f]\d{3})+|\d+)(\.\d+)?$/;
+const NUMERIC_TEXT = /^([-+\u2212]?)([1-9]\d{0,2}(?:[, \u00a0\u202f'\u2019]\d{3})+|\d+)(\.\d+)?$/;
 /** A dash standing for zero, as accounting formats and ERP exports show it. */
 const DASH = /^[-\u2013\u2014]$/;
 
@@ -13,6 +14,8 @@ const DASH = /^[-\u2013\u2014]$/;
 const POINT_THOUSANDS = /^[-+(]?[1-9]\d{0,2}\.\d{3}\)?$/;
 /** A decimal comma, with points or spaces between thousands ("1.234,5", "12,5", "1 234,50", "0,500"). */
 const DECIMAL_COMMA = /^[-+(]?\d{1,3}(?:[. \u00a0\u202f]\d{3})*,\d{1,2}\)?$|^[-+(]?\d{1,3}(?:\.\d{3})+,\d+\)?$|^[-+(]?0,\d+\)?$/;
+/** An Excel error value, as a formula shows it ("#DIV/0!", "#N/A", "#REF!"). */
+const EXCEL_ERROR = /^#(?:div\/0!|n\/a|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data|field!|blocked!|connect!|busy!|unknown!)$/i;
 /** A number followed by a unit ("12 pcs", "3.5kg"). */
 const WITH_UNIT = /^[-+]?\d[\d.,\s]*\s*[a-z%]+\.?$/i;
 
@@ -23,6 +26,7 @@ const WITH_UNIT = /^[-+]?\d[\d.,\s]*\s*[a-z%]+\.?$/i;
  * @example toNumber("1,234 ") // 1234
  * @example toNumber("-") // 0
  * @example toNumber("12-") // -12
+ * @example toNumber("2'345") // 2345
  * @example toNumber("1.234") // null
  * @example toNumber("n/a") // null
  */
@@ -37,7 +41,7 @@ export function toNumber(value: CellValue): number | null {
   if (POINT_THOUSANDS.test(digits)) return null;
   const match = NUMERIC_TEXT.exec(digits);
   if (!match || (negative && match[1] !== "")) return null;
-  const number = Number(`${match[1]}${match[2].replace(/[, \u00a0\u202f]/g, "")}${match[3] ?? ""}`);
+  const number = Number(`${match[1].replace("\u2212", "-")}${match[2].replace(/[, \u00a0\u202f'\u2019]/g, "")}${match[3] ?? ""}`);
   return negative ? -number : number;
 }
 
@@ -121,5 +125,6 @@ export function notNumberAdvice(value: CellValue): string {
   if (POINT_THOUSANDS.test(text)) return "It reads as 1234 or as 1.234 (a point between thousands, or a decimal point): enter it as a number.";
   if (DECIMAL_COMMA.test(text)) return "It is written with a decimal comma (a European export opened as text): enter it as a number, or open the file with the export's regional setting.";
   if (WITH_UNIT.test(text)) return "It holds a unit: enter the number alone.";
+  if (EXCEL_ERROR.test(text)) return "It is an Excel error: correct the formula that gives it, or enter the number.";
   return "Enter a number.";
 }

@@ -11,7 +11,7 @@
 import { median } from "simple-statistics";
 import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
-import { commaReadAsThousands, isBlank, toAttributeNumber, toNumber } from "./cellValues";
+import { commaReadAsThousands, isBlank, notNumberAdvice, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { blockCellAddress, describeHistory, isLines, seriesParts, type LinesMapping } from "./historyLayout";
 import { uncalculatedFormulaProblems } from "./uncalculated";
@@ -296,7 +296,7 @@ function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[]
       }
       const value = toNumber(cell.value);
       if (value === null) {
-        issues.push({ ...at, kind: "textInNumber", severity: "error", message: `${item}, ${period}: "${String(cell.value)}" is not a number.` });
+        issues.push({ ...at, kind: "textInNumber", severity: "error", message: `${item}, ${period}: "${String(cell.value)}" is not a number. ${notNumberAdvice(cell.value)}` });
         return;
       }
       if (typeof cell.value === "string") {

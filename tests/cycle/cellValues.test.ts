@@ -15,11 +15,14 @@ describe("toNumber: numbers as exports write them", () => {
     ["1,234.5 -", -1234.5],
     ["-", 0],
     [" – ", 0],
+    ["\u221212", -12],
+    ["2'345", 2345],
+    ["1\u2019234.5", 1234.5],
   ])("reads %j as %d", (value, expected) => {
     expect(toNumber(value)).toBe(expected);
   });
 
-  it.each([["n/a"], ["12,34"], ["1,2345"], ["(-3)"], ["-12-"], ["12--"], ["--"], [""], [null], [true], [Number.NaN]])("refuses %j", (value) => {
+  it.each([["n/a"], ["12,34"], ["1,2345"], ["(-3)"], ["-12-"], ["12--"], ["--"], [""], [null], [true], [Number.NaN], ["12'34"], ["'123"]])("refuses %j", (value) => {
     expect(toNumber(value)).toBeNull();
   });
 });
@@ -43,6 +46,8 @@ describe("text that reads two ways is no number, with advice", () => {
     ["-0,250", /decimal comma/],
     ["12 pcs", /unit/],
     ["n/a", /^Enter a number\.$/],
+    ["#DIV/0!", /Excel error: correct the formula/],
+    ["#N/A", /Excel error/],
   ])("%s: advice", (text, advice) => {
     expect(toNumber(text)).toBeNull();
     expect(notNumberAdvice(text)).toMatch(advice);

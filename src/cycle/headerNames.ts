@@ -79,18 +79,32 @@ export function leadTimeMonthsPerUnit(header: CellValue): number {
   return 1;
 }
 
+/** A European hours header's unit ("Kapazität (Std/Monat)", "Capacité (h/mois)"), after normalizeHeader. */
+const EU_HOURS = "(?: (?:std|stunden|h|heures|horas|ore|uren))?(?:/(?:monat|mois|mes|mese|maand|month))?";
+/** A European hourly rate's unit ("Kostensatz (EUR/Std)", "Taux horaire (€/h)"), after the currency is read past. */
+const EU_PER_HOUR = "(?:/(?:std|stunde|h|heure|hora|ora|uur))?";
+
 const RESOURCE_FIELDS: Record<ResourceField, RegExp> = {
-  id: /^(?:resource(?: id| name| code)?|work ?cent(?:er|re)|machine|production line|line|workstation|cell)$/,
-  regularHours: new RegExp(`^(?:(?:regular|available|standard|normal) )?(?:hours|hrs|capacity)(?: hours)?${PER_MONTH}$|^capacity hours${PER_MONTH}$`),
-  overtimeHours: new RegExp(`^(?:max )?(?:overtime|ot)(?: hours| hrs)?(?: cap| limit| max| allowance)?${PER_MONTH}$`),
-  regularCost: new RegExp(`^(?:(?:regular|labou?r|standard) )?(?:cost|rate)${PER_HOUR}$|^(?:regular|labou?r) rate$`),
-  overtimeCost: new RegExp(`^(?:overtime|ot) (?:cost|rate)(?:${PER_HOUR})?$`),
+  id: /^(?:resource(?: id| name| code)?|work ?cent(?:er|re)|machine|production line|line|workstation|cell|arbeitsplatz|ressource|maschine|poste de charge|poste de travail|centro de trabajo|centro di lavoro|werkplek)$/,
+  regularHours: new RegExp(
+    `^(?:(?:regular|available|standard|normal) )?(?:hours|hrs|capacity)(?: hours| hrs| h)?${PER_MONTH}$|^capacity hours${PER_MONTH}$|^(?:kapazität|kapazitat|verfügbare stunden|capacité|capacite|heures disponibles|capacidad|horas disponibles|capacità|capacita|ore disponibili|capaciteit|beschikbare uren)${EU_HOURS}$`,
+  ),
+  overtimeHours: new RegExp(
+    `^(?:max )?(?:overtime|ot)(?: hours| hrs)?(?: cap| limit| max| allowance)?${PER_MONTH}$|^(?:max )?(?:überstunden|uberstunden|mehrarbeit|heures supplémentaires|heures supplementaires|horas extra|ore straordinarie|overuren)${EU_HOURS}$`,
+  ),
+  regularCost: new RegExp(
+    `^(?:(?:regular|labou?r|standard) )?(?:cost|rate)${PER_HOUR}$|^(?:regular|labou?r) rate$|^(?:kostensatz|stundensatz|lohnsatz|taux horaire|coût horaire|cout horaire|coste por hora|costo orario|uurtarief)${EU_PER_HOUR}$`,
+  ),
+  overtimeCost: new RegExp(`^(?:overtime|ot) (?:cost|rate)(?:${PER_HOUR})?$|^(?:überstundensatz|uberstundensatz|taux heures supplémentaires|coste horas extra|costo straordinario|overuurtarief)${EU_PER_HOUR}$`),
   subcontractCost: new RegExp(`^(?:subcontract(?:ing)?|outsourc(?:e|ing)) (?:cost|rate)(?:${PER_HOUR})?$`),
   subcontractHours: new RegExp(`^(?:subcontract(?:ing)?|outsourc(?:e|ing))(?: hours| hrs)? (?:cap|limit|max)${PER_MONTH}$`),
 };
 
-const HOURS_FIRST = /^(?:hours|hour|hrs|hr|h)(?:\/| per )(?:unit|pc|piece|u)(?: on)? (.+)$/;
-const HOURS_LAST = /^(.+?) (?:hours|hour|hrs|hr|h)(?:\/| per )(?:unit|pc|piece|u)$/;
+/** Words of hours and of a unit of product in an hours-per-unit header, English and European ("Std/Stk", "h/pièce", "horas/unidad"). */
+const HOUR_WORDS = "hours|hour|hrs|hr|h|std|stunden|heures|heure|horas|hora|ore|uren|uur";
+const UNIT_WORDS = "unit|pc|piece|u|stk|stück|stuck|einheit|pièce|piece|unité|unite|unidad|pieza|pezzo|unità|stuk|eenheid";
+const HOURS_FIRST = new RegExp(`^(?:${HOUR_WORDS})(?:/| per | pro | par | por )(?:${UNIT_WORDS})(?: on)? (.+)$`);
+const HOURS_LAST = new RegExp(`^(.+?) (?:${HOUR_WORDS})(?:/| per | pro | par | por )(?:${UNIT_WORDS})$`);
 
 /**
  * Normalise a header for matching: lower case, punctuation and brackets to spaces, "a / b" to "a/b".
@@ -112,18 +126,26 @@ export function normalizeHeader(value: CellValue): string {
  * @example itemFieldOf("Product Group") // "family"
  */
 export function itemFieldOf(header: CellValue): ItemField | undefined {
-  return fieldOf(ITEM_FIELDS, normalizeHeader(header).replace(CURRENCY_SUFFIX, ""));
+  return fieldOf(ITEM_FIELDS, withoutCurrency(normalizeHeader(header)));
 }
 
-/** A currency after a header's words ("Unit Cost ($)", "Standard price EUR", "Prix (en €)"): prices and costs are amounts whatever their currency. */
-const CURRENCY_SUFFIX = new RegExp(`\\s+(?:in |en )?(?:\\$|€|£|¥|₹|${CURRENCY_CODES})$`);
+/** A currency among a header's words ("Unit Cost ($)", "Standard price EUR", "Prix (en €)", "Labor rate $/h"), with an "in" or "en" before it. */
+const CURRENCY_WORD = new RegExp(`(^|\\s)(?:(?:in|en) )?(?:\\$|€|£|¥|₹|${CURRENCY_CODES})(?=$|\\s|/)`, "g");
+
+/**
+ * A normalised header without its currency: prices, costs and rates are amounts whatever their currency.
+ * @example withoutCurrency("labor rate $/h") // "labor rate/h"
+ */
+function withoutCurrency(text: string): string {
+  return text.replace(CURRENCY_WORD, "$1").replace(/\s*\/\s*/g, "/").replace(/\s+/g, " ").trim();
+}
 
 /**
  * The resource field a header names, if any.
  * @example resourceFieldOf("Overtime Hours Cap") // "overtimeHours"
  */
 export function resourceFieldOf(header: CellValue): ResourceField | undefined {
-  return fieldOf(RESOURCE_FIELDS, normalizeHeader(header));
+  return fieldOf(RESOURCE_FIELDS, withoutCurrency(normalizeHeader(header)));
 }
 
 /**

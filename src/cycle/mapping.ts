@@ -161,6 +161,8 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   if (chosen && MONEY.test(chosen.candidate.source.reference)) {
     notes.push(`The history is read from ${chosen.candidate.source.reference}, whose name says it holds money, not quantities: check that it holds units sold, or map the block that does.`);
   }
+  notes.push(...unreadColumnsNote(found, items, "item master", history, (header) => itemFieldOf(header) !== undefined || hoursPerUnitResource(header) !== undefined));
+  notes.push(...unreadColumnsNote(found, resources, "resource table", history, (header) => resourceFieldOf(header) !== undefined));
   const read = new Set(history ? historySources(history).map((source) => source.sheet) : []);
   for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
   if (!history) notes.push(...found.flatMap((candidate) => unsplitNote(candidate.source, candidate.values)));
@@ -645,6 +647,22 @@ function bestRecords<F extends string>(
     }
   }
   return best?.mapping ?? null;
+}
+
+/**
+ * The note naming a record table's columns step 1 has no field for ("Labor Rate per hour", "MRP
+ * Controller"), so the planner sees what the plan leaves aside; none for a table on the history's own
+ * sheet (its other columns are the history).
+ */
+function unreadColumnsNote(found: readonly Candidate[], mapping: RecordMapping<string> | null, what: string, history: HistoryMapping | null, known: (header: CellValue) => boolean): string[] {
+  if (!mapping || (history && historySources(history).some((source) => source.reference === mapping.source.reference))) return [];
+  const header = found.find((entry) => entry.source === mapping.source)?.values[mapping.headerRow] ?? [];
+  const unread = header.flatMap((cell, column) => (typeof cell === "string" && cell.trim() !== "" && !known(cell) && parsePeriodCell(cell) === undefined ? [{ cell: cell.trim(), column }] : []));
+  if (unread.length === 0) return [];
+  const at = (column: number): string => blockCellAddress(mapping.source, { row: mapping.headerRow, col: column });
+  const listed = unread.slice(0, 6).map((entry) => `${at(entry.column)} ("${entry.cell}")`).join(", ");
+  const more = unread.length > 6 ? ` and ${counted(unread.length - 6, "more column")}` : "";
+  return [`The ${what}'s ${unread.length === 1 ? "column" : "columns"} ${listed}${more} ${unread.length === 1 ? "is" : "are"} not read: step 1 has no field by ${unread.length === 1 ? "that header" : "those headers"}. If the plan should use one, give it a header step 1 knows (such as "Unit cost", "Lead time (days)", "Regular hours/month" or "Overtime cost/h").`];
 }
 
 function recordKeys<F extends string>(found: Candidate[], mapping: RecordMapping<F>): string[] {

@@ -61,6 +61,16 @@ describe("header synonyms", () => {
     ["Overtime cost per hour", "overtimeCost"],
     ["Subcontract Cost/h", "subcontractCost"],
     ["Subcontract Hours Cap", "subcontractHours"],
+    ["Labor Rate ($/h)", "regularCost"],
+    ["Overtime Rate (EUR/h)", "overtimeCost"],
+    ["Capacity (hrs)", "regularHours"],
+    ["Arbeitsplatz", "id"],
+    ["Kapazität (Std/Monat)", "regularHours"],
+    ["Überstunden", "overtimeHours"],
+    ["Kostensatz (EUR/Std)", "regularCost"],
+    ["Poste de charge", "id"],
+    ["Capacité (h/mois)", "regularHours"],
+    ["Taux horaire (€/h)", "regularCost"],
   ])("resource header %s is %s", (header, field) => {
     expect(resourceFieldOf(header)).toBe(field);
   });
@@ -88,6 +98,8 @@ describe("header synonyms", () => {
     expect(hoursPerUnitResource("Hours/Unit Assembly")).toBe("assembly");
     expect(hoursPerUnitResource("Paint shop hrs per unit")).toBe("paint shop");
     expect(hoursPerUnitResource("Hours")).toBeUndefined();
+    expect(hoursPerUnitResource("Std/Stk Montage")).toBe("montage");
+    expect(hoursPerUnitResource("Peinture h par pièce")).toBe("peinture");
   });
 
   it("does not take month headers, numbers or blanks for fields", () => {

@@ -224,6 +224,20 @@ describe("proposeMapping on other layouts", () => {
     expect((await proposeMapping(versions)).history).toBeNull();
   });
 
+  it("names the item master's and resource table's columns it has no field for, so none is left aside unsaid", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Sales").addRows([["Item", "Jan 2024", "Feb 2024", "Mar 2024"], ["A-1", 1, 2, 3]]);
+    book.addWorksheet("Master").addRows([["Item", "Description", "Unit Cost ($)", "MRP Controller"], ["A-1", "a", "$12.50", "001"]]);
+    book.addWorksheet("Resources").addRows([["Work Center", "Available Hours per Month", "Labor Rate ($/h)", "Shift pattern"], ["ASSY", 1600, 45, "2x8"]]);
+    const mapping = await proposeMapping(await MemoryWorkbook.fromXlsx(new Uint8Array(await book.xlsx.writeBuffer())));
+    expect(mapping.items?.columns).toMatchObject({ id: 0, description: 1, unitCost: 2 });
+    expect(mapping.resources?.columns).toMatchObject({ id: 0, regularHours: 1, regularCost: 2 });
+    expect(mapping.notes).toEqual([
+      'The item master\'s column Master!D1 ("MRP Controller") is not read: step 1 has no field by that header. If the plan should use one, give it a header step 1 knows (such as "Unit cost", "Lead time (days)", "Regular hours/month" or "Overtime cost/h").',
+      'The resource table\'s column Resources!D1 ("Shift pattern") is not read: step 1 has no field by that header. If the plan should use one, give it a header step 1 knows (such as "Unit cost", "Lead time (days)", "Regular hours/month" or "Overtime cost/h").',
+    ]);
+  });
+
   it("leaves out order lines their status marks cancelled or rejected, and counts them", async () => {
     const book = await sheetBook("Orders", [
       ["Order Date", "SKU", "Qty", "Status", "Reason for rejection"],

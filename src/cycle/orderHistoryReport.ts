@@ -32,7 +32,7 @@ export function orderHistoryReport(history: OrderHistory): string[] {
     `Rows in ${count(r.rowsIn)} = used ${count(r.rowsUsed)} + left out ${count(rowsOut)}`,
     ...r.leftOut.map(
       (entry) =>
-        `  left out, ${entry.reason}: ${count(entry.rows)} rows (quantity ${quantity(entry.quantity)})` +
+        `  left out, ${entry.reason}: ${count(entry.rows)} ${entry.rows === 1 ? "row" : "rows"} (quantity ${quantity(entry.quantity)})` +
         (entry.lines.length === 0 ? "" : `; ${entry.lines.length === 1 ? r.numbering : `first ${r.numbering}s`} ${entry.lines.join(", ")}`),
     ),
     `Quantity in ${quantity(r.quantityIn)} = used ${quantity(r.quantityUsed)} + left out ${quantity(r.quantityIn - r.quantityUsed)}`,
@@ -42,7 +42,7 @@ export function orderHistoryReport(history: OrderHistory): string[] {
   if (history.service) {
     const total = history.service.total;
     lines.push(`Service as of ${history.service.asOf} (in full = ${history.service.inFullRule}), on "${SHEETS.serviceLevels}":`, `  ${serviceLine(total)}`);
-    for (const entry of history.service.leftOut) lines.push(`  not measured, ${entry.reason}: ${count(entry.rows)} lines`);
+    for (const entry of history.service.leftOut) lines.push(`  not measured, ${entry.reason}: ${count(entry.rows)} ${entry.rows === 1 ? "line" : "lines"}`);
   } else {
     lines.push("Service: not measured (the file needs both a requested date and a delivery date column)");
   }

@@ -8,6 +8,7 @@
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
 import { CANCELLED_STATUS, namesRejection } from "./headerNames";
+import { counted } from "./counted";
 import { historyMeasure } from "./measureNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
 import { partialBuckets } from "./partialBuckets";
@@ -510,7 +511,7 @@ function reconciliationOf(
 
 function describeLeftOut(groups: readonly Record<string, SqlValue>[], rejected: readonly { line: number; message: string }[]): string {
   const reasons = reconciliationOf(groups, rejected, new Map()).leftOut;
-  return reasons.length === 0 ? "the file has no rows" : reasons.map((entry) => `${entry.rows} rows with ${entry.reason}`).join(", ");
+  return reasons.length === 0 ? "the file has no rows" : reasons.map((entry) => `${counted(entry.rows, "row")} with ${entry.reason}`).join(", ");
 }
 
 function columnText(header: readonly string[], columns: OrderLineColumns): string {

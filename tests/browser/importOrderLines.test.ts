@@ -39,7 +39,7 @@ test("a CSV of order lines picked in step 1 becomes SOP Order History, with its 
   expect(await problem.count()).toBe(0);
   const text = await report.innerText();
   expect(text).toContain("Rows in 5 = used 4 + left out 1");
-  expect(text).toContain("left out, unreadable order date: 1 rows (quantity 3); line 6");
+  expect(text).toContain("left out, unreadable order date: 1 row (quantity 3); line 6");
   expect(text).toContain("OTIF 66.7%, on time 66.7%, in full 100.0% of 3 lines measured (0 overdue, 1 open not yet due)");
   const book = await MemoryWorkbook.fromXlsx(fs.readFileSync(await saveWorkbook(page)));
   expect(await book.read("SOP Order History")).toEqual([

@@ -57,8 +57,8 @@ describe("sop gather", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('order date = "Order Date" (read as year-month-day), item = "SKU", location = "Ship-from", customer = "Customer", quantity = "Qty", requested date = "Requested Date"');
     expect(result.stdout).toContain("Rows in 7 = used 5 + left out 2");
-    expect(result.stdout).toContain("left out, unreadable order date: 1 rows (quantity 3); line 6");
-    expect(result.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); line 7");
+    expect(result.stdout).toContain("left out, unreadable order date: 1 row (quantity 3); line 6");
+    expect(result.stdout).toContain("left out, unreadable quantity: 1 row (quantity 0); line 7");
     expect(result.stdout).toContain("Quantity in 1,227 = used 1,224 + left out 3");
     expect(result.stdout).toContain("OTIF 40.0%, on time 40.0%, in full 80.0% of 5 lines measured (1 overdue, 0 open not yet due); lead time 5.8 days mean, 4.5 median, 8.5 90th percentile");
     expect(await historySheet(out)).toEqual([
@@ -94,8 +94,8 @@ describe("sop gather", () => {
     const result = await sop("gather", parquet, "--into", sample, "--out", out);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Rows in 7 = used 5 + left out 2");
-    expect(result.stdout).toContain("left out, unreadable order date: 1 rows (quantity 3); row 5");
-    expect(result.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); row 6");
+    expect(result.stdout).toContain("left out, unreadable order date: 1 row (quantity 3); row 5");
+    expect(result.stdout).toContain("left out, unreadable quantity: 1 row (quantity 0); row 6");
     expect(result.stdout).toContain("OTIF 40.0%, on time 40.0%, in full 80.0% of 5 lines measured");
     expect((await historySheet(out)).slice(1)).toEqual([
       ["A", "DC1", 15, 0, 2],
@@ -208,7 +208,7 @@ describe("sop gather", () => {
     expect(eu.stdout).toContain('quantity = "Qty" (read as European numbers: 1.234,5 is 1234.5)');
     expect(eu.stdout).toContain("Quantity in 1,254 = used 1,254 + left out 0");
     const us = await gatherLines("us.csv", 'Order Date,SKU,Plant,Qty\n2024-01-05,A,P1,"1,250"\n2024-01-20,A,P1,"12,5"\n2024-02-03,B,P1,7.5\n');
-    expect(us.stdout).toContain("left out, unreadable quantity: 1 rows (quantity 0); line 3");
+    expect(us.stdout).toContain("left out, unreadable quantity: 1 row (quantity 0); line 3");
     expect(us.stdout).toContain("Quantity in 1,257.50 = used 1,257.50 + left out 0");
     const sap = await gatherLines("sap.csv", "Belegdatum;Material;Werk;Menge\n05.01.2024;A;1000;1.234,000\n09.01.2024;A;1000;12,000-\n07.02.2024;B;1000;4,5\n");
     expect(sap.stdout).toContain("Quantity in 1,226.50 = used 1,226.50 + left out 0");
@@ -225,7 +225,7 @@ describe("sop gather", () => {
 
   test("names the lines left out for each reason, whichever reasons the file has (a line with several flaws under the first)", async () => {
     const both = await gatherLines("flawed.csv", "date,item,quantity\n2024-01-05,A,1\n2024-01-06,A,x\n2024-01-07,,y\n2024-01-08,A,2\n2024-01-09,A,z\n");
-    expect(both.stdout).toContain("left out, no item: 1 rows (quantity 0); line 4");
+    expect(both.stdout).toContain("left out, no item: 1 row (quantity 0); line 4");
     expect(both.stdout).toContain("left out, unreadable quantity: 2 rows (quantity 0); first lines 3, 6");
     const one = await gatherLines("quantities.csv", "date,item,quantity\n2024-01-05,A,1\n2024-01-06,A,x\n2024-01-07,B,y\n2024-01-08,A,2\n");
     expect(one.stdout).toContain("Rows in 4 = used 2 + left out 2");
@@ -242,6 +242,6 @@ describe("sop gather", () => {
     expect((await sop("gather", csv, "--into", ownFile, "--out", path.join(dir, "x.xlsx"))).stderr).toMatch(/"SOP Order History" holds your own data/);
     const empty = path.join(dir, "bad.csv");
     fs.writeFileSync(empty, "date,item,quantity\nsoon,A,1\n");
-    expect((await sop("gather", empty, "--into", sample, "--out", path.join(dir, "y.xlsx"))).stderr).toMatch(/No order line of the file could be used: 1 rows with unreadable order date/);
+    expect((await sop("gather", empty, "--into", sample, "--out", path.join(dir, "y.xlsx"))).stderr).toMatch(/No order line of the file could be used: 1 row with unreadable order date/);
   });
 });

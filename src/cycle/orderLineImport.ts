@@ -90,11 +90,21 @@ export interface OrderHistory {
 /** How many example line numbers are reported per reason. */
 const EXAMPLES = 5;
 
-/** The format of the date layout whose values are months, not days. */
-const MONTH_LAYOUT = "%Y%m";
+/** How a date column's values are read. */
+interface DateLayout {
+  label: string;
+  /** DuckDB strptime format; null for its own year-month-day reading. */
+  format: string | null;
+  /** What each value names when it is no day: a month, or an ISO week (dated by its Monday). */
+  period?: "month" | "week";
+  /** Appended to a week before it is read: the ISO weekday of its Monday. */
+  suffix?: string;
+  /** A week is read only if this format writes its Monday back as the value: a week 53 its year does not have is no week. */
+  check?: string;
+}
 
 /** Date layouts tried on a date column, in order of preference when several read every value. */
-const DATE_LAYOUTS: readonly { label: string; format: string | null }[] = [
+const DATE_LAYOUTS: readonly DateLayout[] = [
   { label: "year-month-day", format: null },
   { label: "month/day/year", format: "%m/%d/%Y" },
   { label: "day/month/year", format: "%d/%m/%Y" },
@@ -107,7 +117,12 @@ const DATE_LAYOUTS: readonly { label: string; format: string | null }[] = [
   { label: "day.month.year hour:minute:second", format: "%d.%m.%Y %H:%M:%S" },
   { label: "year/month/day", format: "%Y/%m/%d" },
   { label: "yearmonthday (20240115, as ERP systems store dates)", format: "%Y%m%d" },
-  { label: "yearmonth (202401, a calendar month as SAP stores it)", format: MONTH_LAYOUT },
+  { label: "yearmonth (202401, a calendar month as SAP stores it)", format: "%Y%m", period: "month" },
+  { label: "year-month (2024-01)", format: "%Y-%m", period: "month" },
+  { label: "ISO week (2024-W05)", format: "%G-W%V-%u", period: "week", suffix: "-1", check: "%G-W%V" },
+  { label: "ISO week (2024W05)", format: "%GW%V%u", period: "week", suffix: "1", check: "%GW%V" },
+  // after the months: 202401..202412 alone read as months, as step 1's sheet reader reads them
+  { label: "yearweek (202413, a calendar week as SAP stores it)", format: "%G%V%u", period: "week", suffix: "1", check: "%G%V" },
 ];
 
 const BUCKET_FORMAT: Record<Bucket, string> = { month: "%Y-%m", week: "%G-W%V" };
@@ -126,13 +141,18 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
   const source = relation(file);
   const header = (await runner.rows(`DESCRIBE SELECT * FROM ${source}`)).map((row) => String(row.column_name));
   const columns = recogniseOrderLineColumns(header, choices);
-  const layouts: Partial<Record<OrderLineRole, (typeof DATE_LAYOUTS)[number]>> = {};
+  const layouts: Partial<Record<OrderLineRole, DateLayout>> = {};
   for (const role of ["date", "requested", "delivered"] as const) {
     const column = columns[role];
     if (column !== undefined) layouts[role] = await dateLayout(runner, source, header[column]);
   }
-  if (bucket === "week" && layouts.date?.format === MONTH_LAYOUT) {
+  if (bucket === "week" && layouts.date?.period === "month") {
     throw new PlanningError(`The ${ROLE_LABELS.date}s in "${header[columns.date as number]}" are months (${layouts.date.label}): a month's quantity cannot be spread over its weeks. Gather by month.`);
+  }
+  if (bucket === "month" && layouts.date?.period === "week") {
+    throw new PlanningError(
+      `The ${ROLE_LABELS.date}s in "${header[columns.date as number]}" are weeks (${layouts.date.label}): a week that spans two months cannot be given to one of them here. Gather by week (--bucket week), or put the weekly totals on a sheet of the workbook, where step 1 splits each week between its months by its days.`,
+    );
   }
   const numbers = await numberLayout(runner, source, header[columns.quantity as number]);
   if (columns.unit !== undefined) await refuseMixedUnits(runner, source, header[columns.item as number], header[columns.unit]);
@@ -239,12 +259,15 @@ function text(column: string): string {
   return `NULLIF(trim(CAST(${quoted(column)} AS VARCHAR)), '')`;
 }
 
-function dateOf(value: string, layout: (typeof DATE_LAYOUTS)[number]): string {
-  return layout.format === null ? `TRY_CAST(${value} AS TIMESTAMP)::DATE` : `try_strptime(${value}, '${layout.format}')::DATE`;
+function dateOf(value: string, layout: DateLayout): string {
+  if (layout.format === null) return `TRY_CAST(${value} AS TIMESTAMP)::DATE`;
+  if (layout.suffix === undefined) return `try_strptime(${value}, '${layout.format}')::DATE`;
+  const monday = `try_strptime(upper(${value}) || '${layout.suffix}', '${layout.format}')`;
+  return `CASE WHEN strftime(${monday}, '${layout.check ?? layout.format}') = upper(${value}) THEN ${monday}::DATE END`;
 }
 
 /** The layout that reads the most of a date column's first 50,000 filled values (ties go to the earlier layout). */
-async function dateLayout(runner: SqlRunner, source: string, column: string): Promise<(typeof DATE_LAYOUTS)[number]> {
+async function dateLayout(runner: SqlRunner, source: string, column: string): Promise<DateLayout> {
   const counts = DATE_LAYOUTS.map((layout, k) => `count(${dateOf("v", layout)})::DOUBLE AS c${k}`).join(", ");
   const [row] = await runner.rows(`SELECT ${counts} FROM (SELECT ${text(column)} AS v FROM ${source} WHERE v IS NOT NULL LIMIT 50000)`);
   let best = 0;
@@ -311,17 +334,17 @@ function parsedLines(
   source: string,
   header: readonly string[],
   columns: OrderLineColumns,
-  layouts: Partial<Record<OrderLineRole, (typeof DATE_LAYOUTS)[number]>>,
+  layouts: Partial<Record<OrderLineRole, DateLayout>>,
   numbers: NumberLayout,
   measure: string | undefined,
 ): string {
   const column = (role: OrderLineRole): string => header[columns[role] as number];
   const number = (role: OrderLineRole): string => numberOf(text(column(role)), numbers);
-  const date = (role: OrderLineRole): string => dateOf(text(column(role)), layouts[role] as (typeof DATE_LAYOUTS)[number]);
+  const date = (role: OrderLineRole): string => dateOf(text(column(role)), layouts[role] as DateLayout);
   const fields = [
     `${text(column("item"))} AS item`,
     columns.location === undefined ? "'' AS location" : `${text(column("location"))} AS location`,
-    `${dateOf(text(column("date")), layouts.date as (typeof DATE_LAYOUTS)[number])} AS day`,
+    `${dateOf(text(column("date")), layouts.date as DateLayout)} AS day`,
     `${number("quantity")} AS quantity`,
     `${cancelledTest(columns.status === undefined ? undefined : column("status"))} AS cancelled`,
     `${measure === undefined ? "FALSE" : `coalesce(lower(${text(column("measure"))}) <> ${sqlText(measure.toLowerCase())}, TRUE)`} AS other_measure`,

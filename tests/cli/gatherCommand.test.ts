@@ -139,6 +139,19 @@ describe("sop gather", () => {
     expect((await historySheet(path.join(dir, "status.xlsx"))).slice(1)).toEqual([["A", 10, 5, 4]]);
   });
 
+  test("weekly lines: ISO weeks (2024-W05) and SAP's calendar weeks (202413) are gathered by week, a week 53 its year lacks is left out; by month they are refused, saying why", async () => {
+    const iso = await gatherLines("isoweeks.csv", "Week,SKU,Qty\n2020-W53,A,5\n2021-W01,A,6\n2021-W53,A,7\n", "--bucket", "week");
+    expect(iso.stdout).toContain('order date = "Week" (read as ISO week (2024-W05))');
+    expect(iso.stdout).toContain("left out, unreadable order date: 1 row (quantity 7); line 4");
+    expect((await historySheet(path.join(dir, "isoweeks.xlsx")))[0]).toEqual(["Item", "2020-W53", "2021-W01"]);
+    const sap = await gatherLines("sapweeks.csv", `Calendar Week,Material,Qty\n${Array.from({ length: 14 }, (_, k) => `2024${String(k + 1).padStart(2, "0")},A,${k + 1}`).join("\n")}\n`, "--bucket", "week");
+    expect(sap.stdout).toContain("read as yearweek (202413, a calendar week as SAP stores it)");
+    expect(sap.stdout).toContain("1 series (item) x 14 weeks, 2024-W01 to 2024-W14");
+    const monthly = await gatherLines("weeksbymonth.csv", "Week,SKU,Qty\n2024-W05,A,5\n");
+    expect(monthly.code).toBe(1);
+    expect(monthly.stderr).toContain('The order dates in "Week" are weeks (ISO week (2024-W05)): a week that spans two months cannot be given to one of them here. Gather by week (--bucket week)');
+  });
+
   test("a planning book's key figures: the actuals lines of a measure column, or the actuals column of a column per measure; two that could each be demand are refused", async () => {
     const long = await gatherLines(
       "keyfigures.csv",

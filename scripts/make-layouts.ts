@@ -1032,6 +1032,18 @@ function monthsOverActFcst(): Layout {
   return { name: "months-over-act-fcst", description: "Each month over 'Act' (Jan..Aug) or 'Fcst' (Sep..Dec) in the row below", book, months: expected, leftOut: {}, unseen: true };
 }
 
+/** Unseen: a report keyed by product name first and SKU code second: the codes are the item, never the names. */
+function productBeforeSku(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const span = months({ year: 2024, month: 1 }, 12);
+  sheet.addRow(["Product", "SKU", ...span.map(label)]);
+  const next = quantities(63);
+  const expected: Record<string, number> = {};
+  ITEMS.forEach((item, k) => sheet.addRow([`Product ${"ABCDE"[k]} deluxe`, item, ...drawn(expected, item, "", span, next)]));
+  return { name: "product-before-sku", description: "'Product' names in the first column, 'SKU' codes in the second", book, months: expected, leftOut: {}, unseen: true };
+}
+
 /**
  * Unseen: a planning book's key figures exported as lines: "Month", "Material", "Plant", "Key Figure"
  * ("Actuals Qty", "Consensus Demand Qty") and one "Value" column: the actuals lines read.
@@ -1772,6 +1784,7 @@ export function buildLayouts(): Layout[] {
     anaplanLineItems(),
     monthsOverActualForecast(),
     keyFigureLines(),
+    productBeforeSku(),
     actualForecastBands(),
     monthsOverActFcst(),
     keyFigureColumns(),

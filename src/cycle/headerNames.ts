@@ -231,6 +231,17 @@ export function historyFieldOf(header: CellValue): HistoryField | undefined {
 }
 
 /**
+ * How surely a header naming the item names its code, to choose between two such columns: 2 for a code
+ * ("SKU", "Item code", "Material", "Product ID", "Artikelnummer"), 1 for a bare word that also heads
+ * names ("Product", "Item", "Article").
+ * @example itemCodeRank("SKU") // 2
+ * @example itemCodeRank("Product") // 1
+ */
+export function itemCodeRank(header: CellValue): number {
+  return /^(?:sku|material|materialnummer|materialnr|artikelnummer|artikelnr)$| (?:id|code|no|nr|number|#|key)$|^[a-z]+(?:id|code|no|nr|number|#|key)$/.test(normalizeHeader(header)) ? 2 : 1;
+}
+
+/**
  * True for a header naming both item and location in one key column ("Item | Location", "SKU/Site").
  * @example namesItemAndLocation("Item | Loc") // true
  */

@@ -13,7 +13,7 @@ import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
 import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, toNumber } from "./cellValues";
-import { historyFieldOf, isTotalLabel, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
+import { historyFieldOf, isTotalLabel, itemCodeRank, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { affixBands, isSumOf, joinedRun, measureBands, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
 import { WEEK_WORD, findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
@@ -303,6 +303,8 @@ export function gridShape(sample: Matrix): GridShape | GridRefusal | undefined {
 export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | undefined {
   for (let headerRow = 0; headerRow < Math.min(HEADER_SEARCH, sample.length); headerRow++) {
     const columns: Partial<Record<HistoryField, number>> = {};
+    const itemColumns = sample[headerRow].flatMap((header, column) => (historyFieldOf(header) === "item" ? [column] : []));
+    if (itemColumns.length > 0) columns.item = codeLine(sample, headerRow, itemColumns);
     sample[headerRow].forEach((header, column) => {
       const field = historyFieldOf(header);
       // an ordered quantity is demand before a shipped one ("Qty Shipped" left of "Qty Ordered")
@@ -747,7 +749,7 @@ function keyLines(
   const distinctTexts = (line: number): number => new Set(data.map((row) => row[line]).filter((cell) => typeof cell === "string" && cell.trim() !== "" && toNumber(cell) === null)).size;
   const unnamed = others.filter((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && historyFieldOf(header[line] ?? null) === undefined && !namesMeasures(values, headerLine, line));
   const item =
-    others.find((line) => historyFieldOf(header[line] ?? null) === "item" || resourceFieldOf(header[line] ?? null) === "id") ??
+    codeLine(values, headerLine, others.filter((line) => historyFieldOf(header[line] ?? null) === "item" || resourceFieldOf(header[line] ?? null) === "id")) ??
     unnamed.reduce<number | undefined>((best, line) => (best === undefined || distinctTexts(line) > distinctTexts(best) ? line : best), undefined) ??
     others.find((line) => holdsKeys(line) && !NOT_ITEM.has(historyFieldOf(header[line] ?? null)));
   if (item === undefined) {
@@ -760,6 +762,17 @@ function keyLines(
   const separator = headed === undefined && keys.length > 0 && separated >= 0.8 * keys.length ? "|" : undefined;
   const inferred = headed === undefined && separator === undefined ? splittingLine(data, item, unnamed.filter((line) => line !== item)) : undefined;
   return { item, location: headed ?? inferred, separator, ...reporting, ...(inferred === undefined ? {} : { inferredLocation: true }) };
+}
+
+/**
+ * Of the lines headed as the item (or resource), the one holding its codes: a code header ("SKU", "Item
+ * code") before a bare word that also heads names ("Product"), then the line whose keys hold fewer
+ * spaces (names do: "Office chair"), then the first.
+ * @example codeLine([["Product", "SKU"], ["Office chair", "CH-101"]], 0, [0, 1]) // 1
+ */
+export function codeLine(values: Matrix, headerLine: number, lines: readonly number[]): number | undefined {
+  const spaced = (line: number): number => values.slice(headerLine + 1).filter((row) => typeof row[line] === "string" && /\S\s+\S/.test(String(row[line]).trim())).length;
+  return [...lines].sort((a, b) => itemCodeRank(values[headerLine][b] ?? null) - itemCodeRank(values[headerLine][a] ?? null) || spaced(a) - spaced(b) || a - b)[0];
 }
 
 /**

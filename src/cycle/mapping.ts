@@ -14,6 +14,7 @@ import { counted } from "./counted";
 import { DAYS_PER_MONTH, historyFieldOf, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
   blockCellAddress,
+  codeLine,
   detailLines,
   gridShape,
   historySources,
@@ -632,6 +633,13 @@ function bestRecords<F extends string>(
         const resource = withHours ? hoursPerUnitResource(header) : undefined;
         if (resource !== undefined && header !== null) hoursPerUnit[String(header).trim()] = column;
       });
+      // of two id columns ("Product" names beside "SKU" codes), the codes; the other describes the item
+      const ids = candidate.values[headerRow].flatMap((header, column) => (fieldOf(header) === ("id" as F) ? [column] : []));
+      if (ids.length > 1) {
+        const id = codeLine(candidate.values, headerRow, ids) ?? ids[0];
+        columns["id" as F] = id;
+        if (withHours && columns["description" as F] === undefined) columns["description" as F] = ids.find((column) => column !== id);
+      }
       const fields = Object.keys(columns).length + Object.keys(hoursPerUnit).length;
       if (columns["id" as F] === undefined || fields < minimumFields) continue;
       const score = fields * 10 + KIND_PRIORITY[candidate.source.kind];

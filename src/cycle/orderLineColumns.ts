@@ -6,7 +6,7 @@
  */
 import { PlanningError } from "../core/errors";
 import type { CellValue } from "../workbook/workbook";
-import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER } from "./headerNames";
+import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemCodeRank, itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER } from "./headerNames";
 import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 
 /** What a column of an order-line file holds. */
@@ -82,7 +82,10 @@ export function recogniseOrderLineColumns(header: readonly string[], choices: re
       taken.add(index);
     }
   };
-  take("item", (text) => itemFieldOf(text) === "id");
+  // of two item columns, the codes ("SKU" before "Product")
+  const items = header.flatMap((name, column) => (itemFieldOf(name) === "id" ? [column] : []));
+  const item = items.sort((a, b) => itemCodeRank(header[b]) - itemCodeRank(header[a]) || a - b)[0];
+  if (item !== undefined) take("item", (text) => text === normalizeHeader(header[item]));
   for (const [role, pattern] of PATTERNS) take(role, (text) => pattern.test(text));
   if (columns.quantity === undefined) {
     // a planning book's measures: a column each ("Actuals Qty" beside "Consensus Demand Qty"), the history's read;

@@ -14,6 +14,17 @@ describe("recogniseOrderLineColumns", () => {
     });
   });
 
+  test("of a product name and an item code column, the code is the item, whichever comes first", () => {
+    expect(recogniseOrderLineColumns(["Date", "Product", "SKU", "Qty"])).toMatchObject({ item: 2 });
+    expect(recogniseOrderLineColumns(["Date", "Item", "Item code", "Qty"])).toMatchObject({ item: 2 });
+    expect(recogniseOrderLineColumns(["Date", "SKU", "Product", "Qty"])).toMatchObject({ item: 1 });
+  });
+
+  test("planning book measures stand in for a missing quantity: the actuals' column, or the value column beside a measure column", () => {
+    expect(recogniseOrderLineColumns(["Month", "Material", "Statistical Forecast Qty", "Actuals Qty"])).toMatchObject({ quantity: 3 });
+    expect(recogniseOrderLineColumns(["Month", "Material", "Key Figure", "Value"])).toMatchObject({ quantity: 3, measure: 2 });
+  });
+
   test("plain names: date, item, location, customer, quantity", () => {
     expect(recogniseOrderLineColumns(["date", "item", "location", "customer", "quantity"])).toEqual({ date: 0, item: 1, location: 2, customer: 3, quantity: 4 });
     expect(recogniseOrderLineColumns(["Posting Date", "Material", "Plant", "Sold-to", "Order Quantity", "Due Date", "Ship Date"])).toEqual({

@@ -741,13 +741,18 @@ function locationCrossTab(): Layout {
   return { name: "location-cross-tab", description: "Months down, a warehouse row over a SKU row across", book, months: expected, leftOut: {}, unseen: true };
 }
 
-/** Hostile: a European CSV export opened as text: "1.234,5" and "1.234": refused at the first such cell, never read a thousand times too small. */
+/**
+ * Hostile: a European CSV export opened as text: "1.234" beside "1.234,5", which settles the block's
+ * decimal comma (as sop gather settles a file's): 1234 and 1234.5, never read a thousand times too small.
+ */
 function europeanDecimals(): Layout {
   const span = months({ year: 2024, month: 1 }, 6);
-  const { book, sheet } = monthGrid("Export", span.map((m) => `${m.year}-${String(m.month).padStart(2, "0")}`), span, 30);
+  const { book, sheet, expected } = monthGrid("Export", span.map((m) => `${m.year}-${String(m.month).padStart(2, "0")}`), span, 30);
   sheet.getCell("C2").value = "1.234";
   sheet.getCell("D3").value = "1.234,5";
-  return { name: "european-decimals", description: "Quantities as European text ('1.234' = 1234, '1.234,5'): refused at the first", book, months: {}, leftOut: {}, unseen: true, refused: "Export!C2" };
+  expected[`${ITEMS[0]}||${label(span[1])}`] = 1234;
+  expected[`${ITEMS[1]}||${label(span[2])}`] = 1234.5;
+  return { name: "european-decimals", description: "Quantities as European text ('1.234' = 1234 beside '1.234,5'): read with the decimal comma", book, months: expected, leftOut: {}, unseen: true };
 }
 
 /** Hostile: quantities with units ("12 pcs"): refused at the cell. */
@@ -1030,6 +1035,28 @@ function monthsOverActFcst(): Layout {
   const expected: Record<string, number> = {};
   for (const item of ITEMS) sheet.addRow([item, ...drawn(expected, item, "", span.slice(0, 8), next), ...span.slice(8).map(() => next())]);
   return { name: "months-over-act-fcst", description: "Each month over 'Act' (Jan..Aug) or 'Fcst' (Sep..Dec) in the row below", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/**
+ * Unseen: an SAP export opened as text in an English Excel: quantities "1.234,000", "12,000" (twelve),
+ * "7,500", returns "5,000-": read with the decimal comma, since no quantity reads with a decimal point.
+ */
+function sapTextDecimalComma(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Absatz");
+  const span = months({ year: 2024, month: 1 }, 12);
+  sheet.addRow(["Material", "Werk", ...span.map((m) => `${String(m.month).padStart(2, "0")}.${m.year}`)]);
+  const next = quantities(64);
+  const expected: Record<string, number> = {};
+  const german = (value: number): string => `${Math.trunc(value).toLocaleString("de-DE")},${String(Math.round((value % 1) * 1000)).padStart(3, "0")}`;
+  for (const item of ITEMS.slice(0, 3)) {
+    for (const location of ["1000", "2000"]) {
+      const values = span.map((_, t) => (t % 4 === 0 ? 1000 + next() : next() + 0.5));
+      values.forEach((value, t) => add(expected, item, location, label(span[t]), value));
+      sheet.addRow([item, location, ...values.map(german)]);
+    }
+  }
+  return { name: "sap-text-decimal-comma", description: "SAP export opened as text: '1.234,000', '12,500' with a decimal comma, material and plant", book, months: expected, leftOut: {}, unseen: true };
 }
 
 /** Unseen: a report keyed by product name first and SKU code second: the codes are the item, never the names. */
@@ -1785,6 +1812,7 @@ export function buildLayouts(): Layout[] {
     monthsOverActualForecast(),
     keyFigureLines(),
     productBeforeSku(),
+    sapTextDecimalComma(),
     actualForecastBands(),
     monthsOverActFcst(),
     keyFigureColumns(),

@@ -91,6 +91,46 @@ export function commaReadAsThousands(value: CellValue): boolean {
   return typeof value === "string" && COMMA_THOUSANDS.test(value.trim());
 }
 
+/** Text only a decimal comma reads ("12,5", "1.234,5", "0,500"), as a pattern step 1's sheet reader and `sop gather`'s SQL share. */
+export const COMMA_DECIMAL_TEXT = "[-+]?([0-9]+,[0-9]{1,2}|[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+|0,[0-9]+)";
+/** Text with a decimal point ("12.5", ".5"), unless it is a run of thousands ({@link POINT_THOUSANDS_TEXT}). */
+export const POINT_DECIMAL_TEXT = "[-+]?[0-9]*\\.[0-9]+";
+/** Points between thousands ("1.234", "12.500.000"). */
+export const POINT_THOUSANDS_TEXT = "[-+]?[0-9]{1,3}(\\.[0-9]{3})+";
+
+/**
+ * True when a block's numbers written as text are a European export's: some read only with a decimal
+ * comma ("12,5", "1.234,5", "1.234,000") and none with a decimal point ("12.5"), as `sop gather`
+ * settles a file's numbers. Numbers typed as numbers say nothing either way.
+ * @param cells the block's quantity cells (a sample)
+ * @example writesDecimalComma(["1.234,000", "12,000", 7]) // true
+ * @example writesDecimalComma(["12,5", "3.25"]) // false
+ */
+export function writesDecimalComma(cells: readonly CellValue[]): boolean {
+  const whole = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
+  const [comma, point, thousands] = [whole(COMMA_DECIMAL_TEXT), whole(POINT_DECIMAL_TEXT), whole(POINT_THOUSANDS_TEXT)];
+  const texts = cells.flatMap((cell) => (typeof cell === "string" ? [cell.trim().replace(/\s?-$/, "")] : []));
+  return texts.some((text) => comma.test(text)) && !texts.some((text) => point.test(text) && !thousands.test(text));
+}
+
+/**
+ * A quantity cell as its block writes numbers: numbers as they are; text by {@link toNumber}, or, in a
+ * block written with decimal commas ({@link writesDecimalComma}), with its comma as the decimal point
+ * ("1.234,5", "12,000" as twelve, "12,5-" and "(12,5)" negative, "-" zero).
+ * @param value the cell
+ * @param decimalComma whether the block writes decimal commas
+ * @example numberIn("1.234,000-", true) // -1234
+ * @example numberIn("1,234", false) // 1234
+ */
+export function numberIn(value: CellValue, decimalComma: boolean): number | null {
+  if (!decimalComma || typeof value !== "string") return toNumber(value);
+  const text = value.trim();
+  if (DASH.test(text)) return 0;
+  const negative = /^\((.*)\)$/.exec(text) ?? /^(\d[\d.,]*)\s?-$/.exec(text);
+  const number = decimalCommaNumber(negative ? negative[1] : text);
+  return number === null ? null : negative ? -number : number;
+}
+
 /** A number with a decimal comma and points between thousands, as a ";"-separated export writes it ("1.234,5", "12,5", "7"). */
 const EUROPEAN_NUMBER = /^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
 

@@ -12,7 +12,7 @@ import type { CellValue, Matrix } from "../workbook/workbook";
 import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
 import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
-import { isBlank, toNumber } from "./cellValues";
+import { isBlank, toNumber, writesDecimalComma } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemCodeRank, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { affixBands, isSumOf, joinedRun, measureBands, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
 import { WEEK_WORD, findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
@@ -82,6 +82,8 @@ export interface SeriesMapping extends SeriesPart {
   measureLine?: number;
   /** The measure read as demand, as written in the measure line (compared without letter case or surrounding spaces). */
   measure?: string;
+  /** True when the quantities are text written with a decimal comma, as a European export opened as text ("1.234,5"; cellValues.writesDecimalComma). */
+  decimalComma?: boolean;
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
   /** True when the planner's periods run to the last period header: the months added to the header line since are read too. */
@@ -155,6 +157,8 @@ export interface LinesMapping {
   locationQuantities?: { column: number; location: string }[];
   /** The measure read as demand when `columns.measure` names each line's ("Actuals Qty"), compared without letter case or surrounding spaces. */
   measure?: string;
+  /** True when the quantities are text written with a decimal comma, as a European export opened as text ("1.234,5"; cellValues.writesDecimalComma). */
+  decimalComma?: boolean;
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
 }
@@ -332,12 +336,14 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const rows = sample.slice(headerRow + 1).filter((row) => !isBlank(row[date] ?? null) && !(headed !== undefined && blockLine(row)));
     const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null));
     const spans = rows.flatMap((row) => lineSpan(row, { date }, yearWeeks) ?? []);
+    const decimalComma = writesDecimalComma((perLocation ?? [{ column: quantity }]).flatMap(({ column }) => rows.map((row) => row[column] ?? null))) ? { decimalComma: true } : {};
     if (mostly(spans.length, rows.length)) {
       return {
         layout: "lines",
         headerRow,
         columns: { ...dated, date, item, quantity, ...(measured?.measure === undefined ? {} : { measure: measured.measure.column }) },
         ...(measured?.measure === undefined ? {} : { measure: measured.measure.name }),
+        ...decimalComma,
         periodKind: spans[0].kind,
         ...(headed === undefined ? {} : { keyHeadings: true }),
         ...(perLocation === undefined ? {} : { locationQuantities: perLocation }),
@@ -346,7 +352,7 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const weeks = year !== undefined && namesWeekNumber(sample[headerRow][date] ?? null);
     const months = year === undefined ? [] : rows.flatMap((row) => lineSpan(row, { date, year }, weeks) ?? []);
     if (year !== undefined && mostly(months.length, rows.length)) {
-      return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: weeks ? "week" : "month", ...(perLocation === undefined ? {} : { locationQuantities: perLocation }) };
+      return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: weeks ? "week" : "month", ...(perLocation === undefined ? {} : { locationQuantities: perLocation }), ...decimalComma };
     }
   }
   return undefined;
@@ -614,6 +620,7 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
         ...(keys.customer === undefined ? {} : { customerLine: keys.customer }),
         ...(keys.channel === undefined ? {} : { channelLine: keys.channel }),
         ...byMeasure,
+        ...(writesDecimalComma(values.slice(headerLine + 1).flatMap((row) => run.positions.map((position) => row[position] ?? null))) ? { decimalComma: true } : {}),
         ...(orientation === "periodsAcross" && !bands && keys.location === undefined && keys.separator === undefined && underLocationHeadings(values, headerLine, run) ? { locationHeadings: true } : {}),
         periodLines: inTimeOrder(firstBand?.run ?? run).lines,
         periods: inTimeOrder(firstBand?.run ?? run).spans.map(spanLabel),

@@ -13,7 +13,7 @@ import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
 import { headingKeys, repeatsHeader, type HeadingKeys } from "./blockHeadings";
 import { dayLabel } from "./calendarDays";
-import { isBlank, notNumberAdvice, toNumber } from "./cellValues";
+import { isBlank, notNumberAdvice, numberIn, toNumber } from "./cellValues";
 import { isTotalLabel, lineCancelled } from "./headerNames";
 import {
   blockCellAddress,
@@ -181,7 +181,7 @@ function readGridLine(
     for (const [t, line] of part.periodLines.entries()) {
       const cell = cells[line] ?? null;
       if (isBlank(cell)) continue;
-      const value = toNumber(cell);
+      const value = numberIn(cell, mapping.decimalComma === true);
       if (value === null) {
         const message = `"${String(cell)}" at ${at(line)} is not a quantity. ${notNumberAdvice(cell)} (Leave it blank if unknown.)`;
         notNumbers.push({ kind: "textInNumber", address: at(line), message, period: part.periods[t] });
@@ -311,10 +311,10 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         if (row.every((value) => isBlank(value ?? null))) return collector.tally.leftOut("blank", 0, at(columns.item));
         if (mapping.keyHeadings && (repeatsHeader(row, header, [columns.date, columns.quantity]) || (lineSpan(row, columns, mapping.periodKind === "week") === undefined && heading(row)))) return collector.tally.leftOut("heading", 0, at(columns.item));
         if (columns.measure !== undefined && !readsMeasure({ measureLine: columns.measure, measure: mapping.measure }, cell(columns.measure))) {
-          return collector.tally.leftOut("otherMeasure", toNumber(cell(columns.quantity)) ?? 0, at(columns.measure));
+          return collector.tally.leftOut("otherMeasure", numberIn(cell(columns.quantity), mapping.decimalComma === true) ?? 0, at(columns.measure));
         }
         // the line's quantity, or one per location column ("Paris", "Lyon")
-        const parts = (mapping.locationQuantities ?? [{ column: columns.quantity, location: undefined }]).map(({ column, location }) => ({ column, location, cell: cell(column), quantity: toNumber(cell(column)) }));
+        const parts = (mapping.locationQuantities ?? [{ column: columns.quantity, location: undefined }]).map(({ column, location }) => ({ column, location, cell: cell(column), quantity: numberIn(cell(column), mapping.decimalComma === true) }));
         for (const part of parts.filter((entry) => entry.quantity === null && !isBlank(entry.cell))) {
           collector.problem({ kind: "textInNumber", address: at(part.column), message: `"${String(part.cell)}" at ${at(part.column)} is not a quantity. ${notNumberAdvice(part.cell)}` });
         }

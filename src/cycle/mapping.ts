@@ -159,6 +159,9 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
     notes.push(`${at} ("${header}") is read as the location: each item has a line per ${header === "" ? "value of it" : `"${header}"`}, the same values shared by several items. Correct the mapping in step 1 if it holds something else.`);
   }
   if (history && isLines(history)) notes.push(...shippedNote(history, lines), ...deliveryDateNote(history), ...linesMeasureNote(history, lines));
+  if (history?.decimalComma) {
+    notes.push(`The history's quantities in ${historySources(history)[0].reference} are text written with a decimal comma and points between thousands ("1.234,5"), as a European export opened as text: step 1 reads them so ("12,000" is twelve).`);
+  }
   if (chosen && MONEY.test(chosen.candidate.source.reference)) {
     notes.push(`The history is read from ${chosen.candidate.source.reference}, whose name says it holds money, not quantities: check that it holds units sold, or map the block that does.`);
   }

@@ -10,7 +10,7 @@ import { PlanningError } from "../core/errors";
 import { columnLetters, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
-import { isBlank } from "./cellValues";
+import { isBlank, writesDecimalComma } from "./cellValues";
 import { historyFieldOf } from "./headerNames";
 import { HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineSpan, namesWeekNumber, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
@@ -269,6 +269,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
     ...(kept !== undefined && previous && !isLines(previous) && previous.location !== undefined && choice.location === undefined ? { location: previous.location } : {}),
     ...(sameBlock?.locationHeadings && choice.location === undefined && choice.layout === "periodsAcross" ? { locationHeadings: true } : {}),
     ...(sameBlock?.measureLine !== undefined && !keys.includes(sameBlock.measureLine) && !periodLines.includes(sameBlock.measureLine) ? { measureLine: sameBlock.measureLine, measure: sameBlock.measure } : {}),
+    ...(sameBlock?.decimalComma ? { decimalComma: true } : {}),
     ...(openEnded ? { openEnded: true } : {}),
     corrected: true,
   };
@@ -302,6 +303,7 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
     headerRow,
     columns: { ...columns, ...(measured ? { measure: measured.column } : {}) },
     ...(measured ? { measure: measured.name } : {}),
+    ...(writesDecimalComma(sample.map((row) => row[quantity] ?? null)) ? { decimalComma: true } : {}),
     periodKind: span.kind,
     ...(choice.keyHeadings ? { keyHeadings: true } : {}),
     ...perLocation,

@@ -13,7 +13,7 @@ import { cellAddress, parseRange, rangeAddress, sheetCellAddress } from "../work
 import type { CellValue, Matrix, OverwriteConfirmation, Workbook, WriteBlock } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { daySerial } from "./calendarDays";
-import { isBlank, toNumber } from "./cellValues";
+import { isBlank, numberIn } from "./cellValues";
 import { gridKey } from "./historyReader";
 import { isLines, type SeriesMapping } from "./historyLayout";
 import { readAuditLog } from "./approval";
@@ -192,7 +192,7 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
       const line = grid.periodLines[t];
       const cell = cellAt(values, grid.orientation, line, position);
       if (isBlank(cell)) fills.push({ position, line, value: actual.quantity });
-      else if (toNumber(cell) === actual.quantity) unchanged++;
+      else if (numberIn(cell, grid.decimalComma === true) === actual.quantity) unchanged++;
       else problems.push(`${actual.source}: ${at(position)(line)} already holds ${JSON.stringify(cell)} for ${key} in ${label}, not ${actual.quantity}; correct the cell or the line (the add-in never overwrites your history).`);
       continue;
     }

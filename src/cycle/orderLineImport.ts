@@ -7,6 +7,7 @@
  */
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
+import { COMMA_DECIMAL_TEXT, POINT_DECIMAL_TEXT, POINT_THOUSANDS_TEXT } from "./cellValues";
 import { CANCELLED_STATUS, namesRejection } from "./headerNames";
 import { counted } from "./counted";
 import { historyMeasure } from "./measureNames";
@@ -280,20 +281,14 @@ async function dateLayout(runner: SqlRunner, source: string, column: string): Pr
 /** How a file writes its quantities: decimal point (commas only between thousands), or decimal comma (points between thousands). */
 type NumberLayout = "point" | "comma";
 
-/** A decimal comma no point-decimal file writes: "12,5", "0,25", "1.234,5". */
-const COMMA_DECIMAL = "[-+]?([0-9]+,[0-9]{1,2}|[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+|0,[0-9]+)";
-/** A decimal point that is not a run of thousands ("12.5", ".5"; not "1.234"). */
-const POINT_DECIMAL = "[-+]?[0-9]*\\.[0-9]+";
-const POINT_THOUSANDS = "[-+]?[0-9]{1,3}(\\.[0-9]{3})+";
-
 /**
  * How a quantity column writes decimals: with a comma when some of its values can only be decimal
  * commas ("12,5", "1.234,5") and none a decimal point (a European export); with a point otherwise.
  */
 async function numberLayout(runner: SqlRunner, source: string, column: string): Promise<NumberLayout> {
   const [row] = await runner.rows(
-    `SELECT count(*) FILTER (WHERE regexp_full_match(v, '${COMMA_DECIMAL}'))::DOUBLE AS comma, ` +
-      `count(*) FILTER (WHERE regexp_full_match(v, '${POINT_DECIMAL}') AND NOT regexp_full_match(v, '${POINT_THOUSANDS}'))::DOUBLE AS point ` +
+    `SELECT count(*) FILTER (WHERE regexp_full_match(v, '${COMMA_DECIMAL_TEXT}'))::DOUBLE AS comma, ` +
+      `count(*) FILTER (WHERE regexp_full_match(v, '${POINT_DECIMAL_TEXT}') AND NOT regexp_full_match(v, '${POINT_THOUSANDS_TEXT}'))::DOUBLE AS point ` +
       `FROM (SELECT ${text(column)} AS v FROM ${source} WHERE v IS NOT NULL LIMIT 50000)`,
   );
   return Number(row.comma) > 0 && Number(row.point) === 0 ? "comma" : "point";

@@ -11,7 +11,7 @@
 import { median } from "simple-statistics";
 import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
-import { commaReadAsThousands, isBlank, notNumberAdvice, toAttributeNumber, toNumber } from "./cellValues";
+import { commaReadAsThousands, isBlank, notNumberAdvice, numberIn, toAttributeNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { blockCellAddress, describeHistory, isLines, seriesParts, type LinesMapping } from "./historyLayout";
 import { uncalculatedFormulaProblems } from "./uncalculated";
@@ -105,7 +105,7 @@ export async function validateData(
       !isLines(mapping.history) &&
       (mapping.history.keySeparator !== undefined || mapping.history.customerLine !== undefined || mapping.history.channelLine !== undefined || mapping.history.locationHeadings === true);
     for (const history of grids) {
-      issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", { locations: history.locations })), ...checkSeries(history, true));
+      issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", { locations: history.locations })), ...checkSeries(history, true, !isLines(mapping.history) && mapping.history.decimalComma === true));
     }
     if (grids.length > 0 && grids.every((history) => history.keys.length === 0)) {
       const where = describeHistory(mapping.history);
@@ -263,7 +263,8 @@ function trailingBlankNote(series: SeriesCells, end: number): ValidationIssue[] 
   return [{ kind: "trailingBlank", severity: "info", address: series.periodHeaders?.[end + 1]?.address ?? series.cells[0]?.[end + 1]?.address ?? null, message, period: first }];
 }
 
-function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[] {
+/** The checks of each cell of a history or capacity grid; `decimalComma` for a history of text written with decimal commas (the mapping's note says so once, not each cell). */
+function checkSeries(series: SeriesCells, isHistory: boolean, decimalComma = false): ValidationIssue[] {
   const held = isHistory ? lastHeldPeriod(series) : -1;
   const end = held < 0 ? series.periods.length - 1 : held;
   const issues: ValidationIssue[] = trailingBlankNote(series, held);
@@ -294,12 +295,12 @@ function checkSeries(series: SeriesCells, isHistory: boolean): ValidationIssue[]
         }
         return;
       }
-      const value = toNumber(cell.value);
+      const value = numberIn(cell.value, decimalComma);
       if (value === null) {
         issues.push({ ...at, kind: "textInNumber", severity: "error", message: `${item}, ${period}: "${String(cell.value)}" is not a number. ${notNumberAdvice(cell.value)}` });
         return;
       }
-      if (typeof cell.value === "string") {
+      if (typeof cell.value === "string" && !decimalComma) {
         const message = commaReadAsThousands(cell.value)
           ? `${item}, ${period}: "${String(cell.value).trim()}" is stored as text; it is read as ${value}, the comma between thousands. If the comma is a decimal comma (a European export), enter the quantities as numbers.`
           : `${item}, ${period}: ${value} is stored as text; it is read as a number.`;

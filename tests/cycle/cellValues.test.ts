@@ -1,4 +1,4 @@
-import { notNumberAdvice, toAttributeNumber, toNumber } from "../../src/cycle/cellValues";
+import { notNumberAdvice, numberIn, toAttributeNumber, toNumber, writesDecimalComma } from "../../src/cycle/cellValues";
 
 describe("toNumber: numbers as exports write them", () => {
   it.each([
@@ -73,5 +73,31 @@ describe("toAttributeNumber: prices, costs and rates as item master exports writ
 
   it("reads nothing else: units, two currencies, a decimal comma that reads two ways", () => {
     expect([toAttributeNumber("12 pcs"), toAttributeNumber("$12 EUR"), toAttributeNumber("1.250 €"), toAttributeNumber("abc %")]).toEqual([null, null, null, null]);
+  });
+});
+
+describe("a block's numbers written as text with decimal commas, settled as sop gather settles a file's", () => {
+  it("is a European export when some text reads only with a decimal comma and none with a decimal point", () => {
+    expect(writesDecimalComma(["1.234,000", "12,000", 7, null])).toBe(true);
+    expect(writesDecimalComma(["0,500", "5,000-"])).toBe(true);
+    expect(writesDecimalComma(["12,5", "3.25"])).toBe(false);
+    expect(writesDecimalComma(["1,234", "12,000"])).toBe(false);
+    expect(writesDecimalComma([12.5, 3])).toBe(false);
+  });
+
+  it.each([
+    ["1.234,000", 1234],
+    ["12,000", 12],
+    ["7,5", 7.5],
+    ["1.000,000-", -1000],
+    ["(12,5)", -12.5],
+    ["-", 0],
+    [42, 42],
+  ])("reads %j as %d with decimal commas", (value, expected) => {
+    expect(numberIn(value, true)).toBe(expected);
+  });
+
+  it("reads as toNumber does otherwise, and refuses what follows neither", () => {
+    expect([numberIn("1,234", false), numberIn("12,5", false), numberIn("1,2,3", true)]).toEqual([1234, null, null]);
   });
 });

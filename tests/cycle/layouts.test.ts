@@ -200,6 +200,15 @@ describe("what the reader says about a layout", () => {
     expect(below.notes).toEqual(['4 columns from \'S&OP\'!J2 ("Sep 2025 Fcst") on are headed as a plan (forecast, budget), not history: step 1 leaves them out of the history.']);
   });
 
+  it("an SAP export opened as text is read with its decimal comma, said once, and its check warns of no cell", async () => {
+    const book = await load(byName("sap-text-decimal-comma"));
+    const proposal = await proposeMapping(book);
+    expect(proposal.history).toMatchObject({ decimalComma: true });
+    expect(proposal.notes).toContain('The history\'s quantities in Absatz are text written with a decimal comma and points between thousands ("1.234,5"), as a European export opened as text: step 1 reads them so ("12,000" is twelve).');
+    const { validation } = await runGatherStep(book);
+    expect(validation.issues.filter((issue) => issue.kind === "numberAsText" || issue.kind === "textInNumber")).toEqual([]);
+  });
+
   it("a forecast-accuracy sheet's months merged over Actual and Forecast read the actuals, noting the forecast columns left out", async () => {
     const book = await load(byName("months-over-actual-forecast"));
     const mapping = await proposeMapping(book);

@@ -13,7 +13,7 @@ import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
 import { headingKeys, repeatsHeader, type HeadingKeys } from "./blockHeadings";
 import { dayLabel } from "./calendarDays";
-import { isBlank, notNumberAdvice, numberIn, toNumber } from "./cellValues";
+import { isBlank, notNumberAdvice, numberIn } from "./cellValues";
 import { isTotalLabel, lineCancelled } from "./headerNames";
 import {
   blockCellAddress,

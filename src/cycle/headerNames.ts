@@ -166,7 +166,6 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
 /** What a column of a demand history (months across, or order lines) holds besides the periods. */
 export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered" | "status" | "unit";
 
-
 /** A column saying whether an order line stands: its status ("Cancelled"), or SAP's reason for rejection. */
 export const STATUS_HEADER = /^(?:(?:order |line |item |document |delivery |sales )?status|state|(?:reason for )?rejection(?: reason)?)$/;
 

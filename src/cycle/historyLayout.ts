@@ -396,7 +396,6 @@ function locationColumns(sample: Matrix, headerRow: number, taken: readonly numb
   return found.length >= 2 ? found : undefined;
 }
 
-
 /**
  * The quantity of order lines without a quantity header, kept as a planning book exports its measures
  * ({@link historyMeasure} picks the demand history among them): a column per measure ("Actuals Qty"
@@ -609,7 +608,7 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
       ...(plan ? { planned: plan } : {}),
       ...(keys.inferredLocation && keys.location !== undefined ? { inferredLocation: { row: headerLine, col: keys.location, header: String(header[keys.location] ?? "") } } : {}),
       ...(beside ? { leftOutMeasure: beside } : {}),
-      ...(measure?.kept === undefined ? {} : { measures: { row: headerLine, col: measure.line, header: String(header[measure.line] ?? ""), kept: measure.kept, dropped: measure.names.filter((name) => name !== measure.kept) } }),
+      ...(measure?.kept === undefined ? {} : { measures: { row: headerLine, col: measure.line, header: String(header[measure.line] ?? ""), kept: measure.kept, dropped: measure.names.filter((name) => !readsMeasure({ measureLine: measure.line, measure: measure.kept }, name)) } }),
       ...(bands ? { bands: otherBands.map((band) => ({ headerLine, periodLines: inTimeOrder(band.run).lines, periods: inTimeOrder(band.run).spans.map(spanLabel), location: band.location })) } : {}),
       mapping: {
         orientation,
@@ -669,7 +668,6 @@ function itemCodeSeries(values: Matrix, headerLine: number, keyLine: number, run
   return undefined;
 }
 
-
 /**
  * True when a line outside the periods names measures: headed as a measure ({@link MEASURE_HEADER}),
  * or holding two or more distinct texts that each name a measure step 1 knows ({@link measureKind}:
@@ -690,10 +688,10 @@ export function lineNames(values: Matrix, headerLine: number, line: number): str
 /**
  * A line outside the periods and keys that names measures ({@link namesMeasures}), whose lines carry
  * two or more names while a key (item, and location, customer or channel where the grid has them)
- * repeats, or an item is written once over several lines ("Actuals Qty" and "Statistical Forecast
- * Qty" rows of each item): a planning book's measure
- * line, with the measure read as demand when one names the history and the others a plan, a derived
- * figure or money ({@link historyMeasure}); `kept` undefined when which is demand cannot be told.
+ * repeats, or an item is written once over several lines ("Actuals Qty" and "Statistical Forecast Qty"
+ * rows of each item): a planning book's measure line, with the measure read as demand when one names
+ * the history and the others a plan, a derived figure or money ({@link historyMeasure}); `kept`
+ * undefined when which is demand cannot be told.
  */
 function measureLine(values: Matrix, headerLine: number, run: PeriodRun, keyLines: readonly (number | undefined)[]): { line: number; names: string[]; kept?: string } | undefined {
   // an item written once over its measures' lines (a pivot table without repeated labels) keys the lines below it

@@ -9,7 +9,7 @@ import { PlanningError } from "../core/errors";
 import { parseRange } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
-import { isBlank } from "./cellValues";
+import { CURRENCY_CODES, isBlank } from "./cellValues";
 import { counted } from "./counted";
 import { DAYS_PER_MONTH, historyFieldOf, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
@@ -183,7 +183,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
 /** Names of blocks holding plans rather than history. */
 const PLANNED = /forecast|budget|plan|target|prognos/i;
 /** Names of blocks holding money rather than quantities ("Revenue", "Sales Value", "Sales EUR", "Umsatz"). */
-const MONEY = /\b(?:revenue|values?|turnover|amounts?|umsatz|wert|montant|importe|fatturato|omzet|eur|usd|gbp|chf)\b|[€$£]/i;
+const MONEY = new RegExp(`\\b(?:revenue|values?|turnover|amounts?|umsatz|wert|montant|importe|fatturato|omzet|${CURRENCY_CODES})\\b|[€$£]`, "i");
 
 /** The grid with the most cells (rows x periods), a table before a name before a sheet; for history, a block named like a forecast, a budget or money last. */
 function best(entries: GridCandidate[], history = false): GridCandidate {

@@ -6,6 +6,7 @@
  * Step 1 reads one of them as the demand history only when exactly one names it and every other names
  * something else it knows; it never guesses between two that could each be the history.
  */
+import { CURRENCY_CODES } from "./cellValues";
 import { historyFieldOf } from "./headerNames";
 
 /** Words naming actuals ("Jan-25 Actual", "Ist Jan 2025"). */
@@ -15,7 +16,7 @@ export const ACTUAL_WORD = /^(?:act|acts|actual|actuals|ist|hist|history|real|r√
 export const PLANNED_WORD = /^(?:fc|fct|fcst|forecast|plan|budget|bud|bgt|target|soll|prognose|prevision|pr√©vision|outlook|le)$/;
 
 /** A measure of money, not demand, as a whole name or a word of one: value, revenue, amount, margin, cost, price (and their German, French, Spanish, Italian, Dutch names, currencies). */
-export const VALUE_WORD = /^(?:value|val|revenue|sales value|net value|amount|amt|turnover|margin|cost|price|umsatz|wert|nettowert|chiffre d'affaires|montant|importe|valor|valore|fatturato|omzet|waarde|eur|usd|gbp|chf)$/;
+export const VALUE_WORD = new RegExp(`^(?:value|val|revenue|sales value|net value|amount|amt|turnover|margin|cost|price|umsatz|wert|nettowert|chiffre d'affaires|montant|importe|valor|valore|fatturato|omzet|waarde|${CURRENCY_CODES})$`);
 
 /** Words of demand that took place: sales, orders, shipments. */
 const SOLD_WORD = /^(?:historical|historic|sales|sold|orders|ordered|incoming|shipments|shipped|deliveries|delivered|invoiced|billed|consumption|absatz|verkauf|ventes|ventas|vendite)$/;

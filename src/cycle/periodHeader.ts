@@ -495,7 +495,6 @@ export function isPlannedPeriodHeader(cell: CellValue): boolean {
   return (PLANNED_WORD.test(first) && readHeader(words.slice(1).join(" ")) !== undefined) || (PLANNED_WORD.test(last) && readHeader(words.slice(0, -1).join(" ")) !== undefined);
 }
 
-
 /** The words of an affix key ("suffix fcst" -> "fcst"). */
 function affixWords(affix: string): string {
   return affix.slice(affix.indexOf(" ") + 1);

@@ -149,7 +149,6 @@ export async function validateData(
   return { issues, errors: count("error"), warnings: count("warning"), infos: count("info") };
 }
 
-
 /** Below this share of both a usual period's total and the same period a year before, the last period reads as incomplete. */
 const INCOMPLETE_SHARE = 0.75;
 

@@ -1531,6 +1531,30 @@ function itemBlocks(): Layout {
 }
 
 /**
+ * Hostile: twelve weeks of SAP lines, "202401" .. "202412" under "Calendar Week": no number runs past
+ * 12, so only the header tells them from months (before, they were read as twelve months without a word).
+ */
+function sapTwelveWeeks(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Export");
+  const next = quantities(165);
+  const monthly: Record<string, number> = {};
+  const weekly: Record<string, number> = {};
+  sheet.addRow(["Calendar Week", "Material", "Quantity"]);
+  const monday = utc(2024, 1, 1);
+  for (let w = 1; w <= 12; w++) {
+    const start = addDays(monday, 7 * (w - 1));
+    for (const item of ITEMS.slice(0, 2)) {
+      const value = next();
+      sheet.addRow([202400 + w, item, value]);
+      add(weekly, item, "", isoWeekOf(start), value);
+      for (let d = 0; d < 7; d++) add(monthly, item, "", monthOfDate(addDays(start, d)), value / 7);
+    }
+  }
+  return { name: "sap-twelve-weeks", description: "Twelve weeks of lines, '202401'..'202412' under 'Calendar Week', Material, Quantity", book, months: monthly, leftOut: {}, weeks: weekly, unseen: true };
+}
+
+/**
  * Hostile: weekly lines as SAP exports them, the calendar week written "01.2024" .. "20.2024" (SAP's
  * display of a calendar week, the same as a month's up to week 12) under "Cal. week", with Material,
  * Plant and Quantity columns: read as ISO weeks because the numbers run past 12.
@@ -1813,6 +1837,7 @@ export function buildLayouts(): Layout[] {
     keyFigureLines(),
     productBeforeSku(),
     sapTextDecimalComma(),
+    sapTwelveWeeks(),
     actualForecastBands(),
     monthsOverActFcst(),
     keyFigureColumns(),

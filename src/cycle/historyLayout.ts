@@ -334,7 +334,7 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     if (item === undefined) continue;
     const blockLine = (row: readonly CellValue[]): boolean => repeatsHeader(row, sample[headerRow], [date, quantity]) || headingKeys(row) !== undefined || row.some((cell) => isTotalLabel(cell ?? null));
     const rows = sample.slice(headerRow + 1).filter((row) => !isBlank(row[date] ?? null) && !(headed !== undefined && blockLine(row)));
-    const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null));
+    const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null), namesWeekNumber(sample[headerRow][date] ?? null));
     const spans = rows.flatMap((row) => lineSpan(row, { date }, yearWeeks) ?? []);
     const decimalComma = writesDecimalComma((perLocation ?? [{ column: quantity }]).flatMap(({ column }) => rows.map((row) => row[column] ?? null))) ? { decimalComma: true } : {};
     if (mostly(spans.length, rows.length)) {

@@ -286,7 +286,7 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   const { year } = choice;
   const status = header.findIndex((cell, column) => historyFieldOf(cell) === "status" && ![date, quantity, year, ...keys].includes(column));
   // week numbers beside a year ("Year", "Week"), or a year and week run together ("202413")
-  const weeks = year !== undefined ? namesWeekNumber(header[date] ?? null) : writesYearWeeks(sample.map((row) => row[date] ?? null));
+  const weeks = year !== undefined ? namesWeekNumber(header[date] ?? null) : writesYearWeeks(sample.map((row) => row[date] ?? null), namesWeekNumber(header[date] ?? null));
   const span = sample
     .filter((row) => !isBlank(row[date] ?? null))
     .map((row) => lineSpan(row, { date, year }, weeks))

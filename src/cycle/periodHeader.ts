@@ -316,14 +316,14 @@ function textDateReadings(line: readonly CellValue[]): (HeaderReading | undefine
  * Readings of a line of headers writing a year and a two-digit number ("202401", "2024.01", "2024/01",
  * or SAP's "01.2024") whose numbers run past 12: calendar weeks, as SAP and other ERPs write them
  * (YYYYWW), every such cell read as its ISO week ("202413" is 2024-W13, not a month). Undefined when
- * fewer than two cells are written so, none has a number above 12 (then they are months), or one is
- * above 53; a week its year does not have ("202453") reads as no period, and step 1 names its cell.
+ * fewer than two cells are written so, none has a number above 12 (then they are months, unless
+ * `weekHeaded`: the line's header names weeks), or one is above 53; a week its year does not have ("202453") reads as no period, and step 1 names its cell.
  * @example yearWeekReadings(["Item", 202412, 202413, 202414])?.[2] // { type: "week", start: 45369 }
  */
-function yearWeekReadings(line: readonly CellValue[]): (HeaderReading | undefined)[] | undefined {
+function yearWeekReadings(line: readonly CellValue[], weekHeaded = false): (HeaderReading | undefined)[] | undefined {
   const parts = line.map(yearAndNumber);
   const written = parts.filter((part): part is [number, number] => part !== undefined);
-  if (written.length < 2 || !written.some(([, number]) => number > 12) || written.some(([, number]) => number < 1 || number > 53)) return undefined;
+  if (written.length < 2 || !(weekHeaded || written.some(([, number]) => number > 12)) || written.some(([, number]) => number < 1 || number > 53)) return undefined;
   return line.map((cell, k) => {
     const part = parts[k];
     if (part === undefined) return readHeader(cell);
@@ -334,12 +334,16 @@ function yearWeekReadings(line: readonly CellValue[]): (HeaderReading | undefine
 
 /**
  * True when a column's or line's cells write calendar weeks as a year and a number ("202413",
- * "13.2024"): {@link yearWeekReadings} reads them so.
+ * "13.2024"): {@link yearWeekReadings} reads them so. Under a header naming weeks ("Calendar week",
+ * "KW"), numbers up to 12 are weeks too: the header settles what the numbers alone cannot.
+ * @param cells the cells
+ * @param weekHeaded whether the column's header names weeks
  * @example writesYearWeeks([202412, 202413]) // true
  * @example writesYearWeeks([202401, 202402]) // false: months
+ * @example writesYearWeeks([202401, 202402], true) // true
  */
-export function writesYearWeeks(cells: readonly CellValue[]): boolean {
-  return yearWeekReadings(cells) !== undefined;
+export function writesYearWeeks(cells: readonly CellValue[], weekHeaded = false): boolean {
+  return yearWeekReadings(cells, weekHeaded) !== undefined;
 }
 
 /**

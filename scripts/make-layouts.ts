@@ -1531,6 +1531,35 @@ function itemBlocks(): Layout {
 }
 
 /**
+ * Unseen: months down the rows, an item per column under a row of families merged over their items
+ * ("Chairs" over CH-101 and CH-102), the period column headed "Month" on the items' row, a total row
+ * at the bottom: before, the families were read as the items.
+ */
+function familiesOverItemsDown(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Sales");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const items = ITEMS.slice(0, 4);
+  sheet.addRow([null, "Chairs", null, "Tables", null]);
+  sheet.addRow(["Month", ...items]);
+  sheet.mergeCells(1, 2, 1, 3);
+  sheet.mergeCells(1, 4, 1, 5);
+  const next = quantities(166);
+  const expected: Record<string, number> = {};
+  const totals = items.map(() => 0);
+  for (const month of span) {
+    const values = items.map(() => next());
+    values.forEach((value, c) => {
+      add(expected, items[c], "", label(month), value);
+      totals[c] += value;
+    });
+    sheet.addRow([new Date(Date.UTC(month.year, month.month - 1, 1)), ...values]);
+  }
+  sheet.addRow(["Total", ...totals]);
+  return { name: "families-over-items-down", description: "Months down, items across under a row of families merged over them, 'Month' on the items' row, a total row", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/**
  * Hostile: twelve weeks of SAP lines, "202401" .. "202412" under "Calendar Week": no number runs past
  * 12, so only the header tells them from months (before, they were read as twelve months without a word).
  */
@@ -1838,6 +1867,7 @@ export function buildLayouts(): Layout[] {
     productBeforeSku(),
     sapTextDecimalComma(),
     sapTwelveWeeks(),
+    familiesOverItemsDown(),
     actualForecastBands(),
     monthsOverActFcst(),
     keyFigureColumns(),

@@ -752,7 +752,8 @@ function keyLines(
   if (combined !== undefined) return { item: combined, separator: separatorOf(header[combined]), ...reporting };
   // of unnamed lines of text, the one keying most lines (a pivot table's caption line above the item codes names one)
   const distinctTexts = (line: number): number => new Set(data.map((row) => row[line]).filter((cell) => typeof cell === "string" && cell.trim() !== "" && toNumber(cell) === null)).size;
-  const unnamed = others.filter((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && historyFieldOf(header[line] ?? null) === undefined && !namesMeasures(values, headerLine, line));
+  // a line headed by the periods' own label ("Month" over the dates down, on the row of the item codes across) is unnamed too
+  const unnamed = others.filter((line) => holdsText(line) && itemFieldOf(header[line] ?? null) === undefined && [undefined, "date"].includes(historyFieldOf(header[line] ?? null)) && !namesMeasures(values, headerLine, line));
   const item =
     codeLine(values, headerLine, others.filter((line) => historyFieldOf(header[line] ?? null) === "item" || resourceFieldOf(header[line] ?? null) === "id")) ??
     unnamed.reduce<number | undefined>((best, line) => (best === undefined || distinctTexts(line) > distinctTexts(best) ? line : best), undefined) ??

@@ -1530,6 +1530,16 @@ function itemBlocks(): Layout {
   return { name: "item-blocks", description: "A report printed by plant and item: heading lines name them, each block has its own Month/Quantity header and total", book, months: expected, leftOut, unseen: true };
 }
 
+/** Hostile: SAP CO-PA lines dated by "Fiscal Year" and "Posting period": refused, naming both headers (a fiscal year may start in any month). */
+function fiscalYearPeriodLines(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("COPA");
+  sheet.addRow(["Fiscal Year", "Posting period", "Material", "Sales Qty"]);
+  const next = quantities(167);
+  for (let period = 1; period <= 12; period++) for (const item of ITEMS.slice(0, 2)) sheet.addRow([2024, period, item, next()]);
+  return { name: "fiscal-year-period-lines", description: "Lines by 'Fiscal Year' and 'Posting period': refused, naming the fiscal year header", book, months: {}, leftOut: {}, unseen: true, refused: "COPA!A1" };
+}
+
 /**
  * Unseen: months down the rows, an item per column under a row of families merged over their items
  * ("Chairs" over CH-101 and CH-102), the period column headed "Month" on the items' row, a total row
@@ -1868,6 +1878,7 @@ export function buildLayouts(): Layout[] {
     sapTextDecimalComma(),
     sapTwelveWeeks(),
     familiesOverItemsDown(),
+    fiscalYearPeriodLines(),
     actualForecastBands(),
     monthsOverActFcst(),
     keyFigureColumns(),

@@ -358,6 +358,28 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
   return undefined;
 }
 
+/** A header naming a fiscal year ("Fiscal Year", SAP's "GJahr", "Exercice"), after normalizeHeader. */
+const FISCAL_YEAR_HEADER = /^(?:fiscal year|fy|fiscal yr|gjahr|geschäftsjahr|geschaftsjahr|exercice|ejercicio|anno fiscale|boekjaar)$/;
+/** A header naming a period of a year ("Posting period", "Period", "Periode"), after normalizeHeader. */
+const PERIOD_HEADER = /^(?:(?:posting |fiscal |accounting )?period|periode|buchungsperiode|période|periodo|poper)$/;
+
+/**
+ * The header cells of order lines dated by a fiscal year and a period ("Fiscal Year", "Posting period",
+ * as SAP's CO-PA exports write them) beside an item: periods step 1 cannot place on the calendar, as a
+ * fiscal year may start in any month. Undefined for any other block.
+ * @param sample the block's first rows
+ * @example fiscalPeriodColumns([["Fiscal Year", "Posting period", "Material", "Qty"]]) // { row: 0, year: 0, period: 1 }
+ */
+export function fiscalPeriodColumns(sample: Matrix): { row: number; year: number; period: number } | undefined {
+  for (let row = 0; row < Math.min(HEADER_SEARCH, sample.length); row++) {
+    const header = sample[row].map((cell) => normalizeHeader(cell ?? null));
+    const year = header.findIndex((text) => FISCAL_YEAR_HEADER.test(text));
+    const period = header.findIndex((text) => PERIOD_HEADER.test(text));
+    if (year >= 0 && period >= 0 && sample[row].some((cell) => historyFieldOf(cell ?? null) === "item")) return { row, year, period };
+  }
+  return undefined;
+}
+
 /** The column of the heading naming the item right above a header row without an item column ({@link keysAbove}), if any. */
 function headingColumn(sample: Matrix, headerRow: number): number | undefined {
   if (keysAbove(sample, headerRow)?.item === undefined) return undefined;

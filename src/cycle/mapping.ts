@@ -16,6 +16,7 @@ import {
   blockCellAddress,
   codeLine,
   detailLines,
+  fiscalPeriodColumns,
   gridShape,
   historySources,
   isLines,
@@ -169,7 +170,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   notes.push(...unreadColumnsNote(found, resources, "resource table", history, (header) => resourceFieldOf(header) !== undefined));
   const read = new Set(history ? historySources(history).map((source) => source.sheet) : []);
   for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
-  if (!history) notes.push(...found.flatMap((candidate) => unsplitNote(candidate.source, candidate.values)));
+  if (!history) notes.push(...found.flatMap((candidate) => [...unsplitNote(candidate.source, candidate.values), ...fiscalNote(candidate.source, candidate.values)]));
   return {
     version: 1,
     history,
@@ -270,6 +271,16 @@ function measureLineNote(source: BlockSource, measures: NonNullable<GridShape["m
   const lines = orientation === "periodsAcross" ? "rows" : "columns";
   const dropped = measures.dropped.map((name) => `"${name}"`).join(", ");
   return `${headerCellAddress(source, measures, orientation)} ("${measures.header}") names each ${lines === "rows" ? "row" : "column"}'s measure: step 1 reads the "${measures.kept}" ${lines} as demand and leaves out the ${lines} of ${dropped} (a plan, a figure derived from the history, or money). If another measure is demand, copy its ${lines} to a sheet of their own and map that sheet.`;
+}
+
+/** The note for order lines dated by a fiscal year and period ({@link fiscalPeriodColumns}), if the block holds them. */
+function fiscalNote(source: BlockSource, values: Matrix): string[] {
+  const found = fiscalPeriodColumns(values);
+  if (!found) return [];
+  const [year, period] = [found.year, found.period].map((col) => ({ address: blockCellAddress(source, { row: found.row, col }), header: String(values[found.row][col]) }));
+  return [
+    `${year.address}: "${year.header}" and "${period.header}" (${period.address}) date the lines by fiscal year and period, which step 1 cannot place on the calendar (a fiscal year may start in any month). Add a column with each line's calendar month or posting date, then run step 1 again.`,
+  ];
 }
 
 /** A refusal in a planner's words, the cell's address first: "Fiscal!B1: "FY24 P01" names a period ...". */

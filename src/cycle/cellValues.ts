@@ -147,6 +147,14 @@ export function decimalCommaNumber(raw: string): number | null {
 }
 
 /**
+ * A cell as Excel shows it, for a message: TRUE and FALSE in capitals, anything else as its text.
+ * @example shownValue(true) // "TRUE"
+ */
+export function shownValue(value: CellValue): string {
+  return typeof value === "boolean" ? String(value).toUpperCase() : String(value);
+}
+
+/**
  * True for a blank cell: null or only spaces.
  * @example isBlank("  ") // true
  */

@@ -13,7 +13,7 @@ import type { CellValue, Workbook } from "../workbook/workbook";
 import { eachChunk, readBlock } from "./blockReading";
 import { headingKeys, repeatsHeader, type HeadingKeys } from "./blockHeadings";
 import { dayLabel } from "./calendarDays";
-import { isBlank, notNumberAdvice, numberIn } from "./cellValues";
+import { isBlank, notNumberAdvice, numberIn, shownValue } from "./cellValues";
 import { isTotalLabel, lineCancelled } from "./headerNames";
 import {
   blockCellAddress,
@@ -183,7 +183,7 @@ function readGridLine(
       if (isBlank(cell)) continue;
       const value = numberIn(cell, mapping.decimalComma === true);
       if (value === null) {
-        const message = `"${String(cell)}" at ${at(line)} is not a quantity. ${notNumberAdvice(cell)} (Leave it blank if unknown.)`;
+        const message = `"${shownValue(cell)}" at ${at(line)} is not a quantity. ${notNumberAdvice(cell)} (Leave it blank if unknown.)`;
         notNumbers.push({ kind: "textInNumber", address: at(line), message, period: part.periods[t] });
       } else {
         quantities.push({ value, t, band });

@@ -297,9 +297,11 @@ async function numberLayout(runner: SqlRunner, source: string, column: string): 
 /**
  * A quantity as a number by the file's layout; NULL (an unreadable quantity, left out and counted)
  * for text that does not follow it, such as "12,5" in a file of decimal points (never read as 125).
- * The minus may follow the number, as SAP writes it ("12-").
+ * The minus may follow the number, as SAP writes it ("12-"), or be the typographic one ("−12"), as the
+ * sheet reader reads it (cellValues.toNumber).
  */
-function numberOf(value: string, layout: NumberLayout): string {
+function numberOf(raw: string, layout: NumberLayout): string {
+  const value = `replace(${raw}, '\u2212', '-')`;
   return `CASE WHEN regexp_full_match(${value}, '[0-9][0-9.,]* ?-') THEN -(${unsignedNumberOf(`rtrim(rtrim(${value}, '-'))`, layout)}) ELSE ${unsignedNumberOf(value, layout)} END`;
 }
 
@@ -309,7 +311,7 @@ function unsignedNumberOf(value: string, layout: NumberLayout): string {
     return `CASE WHEN regexp_full_match(${value}, '[-+]?([0-9]{1,3}(\\.[0-9]{3})+|[0-9]+)(,[0-9]+)?') THEN TRY_CAST(replace(replace(${value}, '.', ''), ',', '.') AS DOUBLE) END`;
   }
   return (
-    `CASE WHEN regexp_full_match(${value}, '[-+]?[1-9][0-9]{0,2}(,[0-9]{3})+(\\.[0-9]+)?') THEN TRY_CAST(replace(${value}, ',', '') AS DOUBLE) ` +
+    `CASE WHEN regexp_full_match(${value}, '[-+]?[1-9][0-9]{0,2}([,''\u2019][0-9]{3})+(\\.[0-9]+)?') THEN TRY_CAST(regexp_replace(${value}, '[,''\u2019]', '', 'g') AS DOUBLE) ` +
     `WHEN NOT contains(${value}, ',') THEN TRY_CAST(${value} AS DOUBLE) END`
   );
 }
@@ -411,9 +413,9 @@ function groupingQuery(tagged: string, bucket: Bucket, inFull: "quantity" | "dat
     GROUP BY set, reason, item, location, bucket_start, service_reason, lead, late, in_full, overdue`;
 }
 
-/** Lines DuckDB could not split into the header's columns (CSV only). */
+/** Lines DuckDB could not split into the header's columns (CSV only), each once however many errors DuckDB lists for it. */
 async function rejectedLines(runner: SqlRunner): Promise<{ line: number; message: string }[]> {
-  const rows = await runner.rows("SELECT line::DOUBLE AS line, error_message FROM reject_errors ORDER BY line");
+  const rows = await runner.rows("SELECT line::DOUBLE AS line, string_agg(DISTINCT error_message, '; ') AS error_message FROM reject_errors GROUP BY line ORDER BY line");
   return rows.map((row) => ({ line: Number(row.line), message: String(row.error_message) }));
 }
 

@@ -11,7 +11,7 @@
 import { median } from "simple-statistics";
 import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
-import { commaReadAsThousands, isBlank, notNumberAdvice, numberIn, toAttributeNumber } from "./cellValues";
+import { commaReadAsThousands, isBlank, notNumberAdvice, numberIn, shownValue, toAttributeNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { blockCellAddress, describeHistory, isLines, seriesParts, type LinesMapping } from "./historyLayout";
 import { uncalculatedFormulaProblems } from "./uncalculated";
@@ -296,7 +296,7 @@ function checkSeries(series: SeriesCells, isHistory: boolean, decimalComma = fal
       }
       const value = numberIn(cell.value, decimalComma);
       if (value === null) {
-        issues.push({ ...at, kind: "textInNumber", severity: "error", message: `${item}, ${period}: "${String(cell.value)}" is not a number. ${notNumberAdvice(cell.value)}` });
+        issues.push({ ...at, kind: "textInNumber", severity: "error", message: `${item}, ${period}: "${shownValue(cell.value)}" is not a number. ${notNumberAdvice(cell.value)}` });
         return;
       }
       if (typeof cell.value === "string" && !decimalComma) {
@@ -384,7 +384,7 @@ function checkAttributes<F extends string>(fields: Partial<Record<F, MappedCell>
     if (!cell || isBlank(cell.value)) continue;
     const value = toAttributeNumber(cell.value);
     if (value === null) {
-      issues.push({ kind: "textInNumber", severity: "error", address: cell.address, item: id, message: `${id}: ${fieldWords(field)} "${String(cell.value)}" is not a number.` });
+      issues.push({ kind: "textInNumber", severity: "error", address: cell.address, item: id, message: `${id}: ${fieldWords(field)} "${shownValue(cell.value)}" is not a number.` });
     } else if (value < 0) {
       issues.push({ kind: "badAttribute", severity: "error", address: cell.address, item: id, message: `${id}: ${fieldWords(field)} ${value} cannot be negative.` });
     } else if (value === 0 && field === "priceUnit") {

@@ -139,6 +139,13 @@ describe("sop gather", () => {
     expect((await historySheet(path.join(dir, "status.xlsx"))).slice(1)).toEqual([["A", 10, 5, 4]]);
   });
 
+  test("reads the typographic minus and Swiss thousands as the sheet reader does, and counts a line split into too many columns once", async () => {
+    const result = await gatherLines("swiss.csv", "Date,SKU,Qty\n2024-01-05,A,2'345\n2024-02-05,A,\u221212\n2024-03-05,A,1,234.5\n");
+    expect(result.stdout).toContain("Rows in 3 = used 2 + left out 1");
+    expect(result.stdout).toContain("left out, not split into the header's columns: 1 row (quantity 0); line 4");
+    expect((await historySheet(path.join(dir, "swiss.xlsx"))).slice(1)).toEqual([["A", 2345, -12]]);
+  });
+
   test("weekly lines: ISO weeks (2024-W05) and SAP's calendar weeks (202413) are gathered by week, a week 53 its year lacks is left out; by month they are refused, saying why", async () => {
     const iso = await gatherLines("isoweeks.csv", "Week,SKU,Qty\n2020-W53,A,5\n2021-W01,A,6\n2021-W53,A,7\n", "--bucket", "week");
     expect(iso.stdout).toContain('order date = "Week" (read as ISO week (2024-W05))');

@@ -1,4 +1,4 @@
-import { notNumberAdvice, numberIn, toAttributeNumber, toNumber, writesDecimalComma } from "../../src/cycle/cellValues";
+import { notNumberAdvice, numberIn, shownValue, toAttributeNumber, toNumber, writesDecimalComma } from "../../src/cycle/cellValues";
 
 describe("toNumber: numbers as exports write them", () => {
   it.each([
@@ -99,5 +99,11 @@ describe("a block's numbers written as text with decimal commas, settled as sop 
 
   it("reads as toNumber does otherwise, and refuses what follows neither", () => {
     expect([numberIn("1,234", false), numberIn("12,5", false), numberIn("1,2,3", true)]).toEqual([1234, null, null]);
+  });
+});
+
+describe("shownValue", () => {
+  it("shows a cell as Excel does in a message: TRUE and FALSE in capitals", () => {
+    expect([shownValue(true), shownValue(false), shownValue("n/a"), shownValue(12)]).toEqual(["TRUE", "FALSE", "n/a", "12"]);
   });
 });

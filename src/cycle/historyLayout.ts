@@ -605,7 +605,7 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
     }
     const measure = measureLine(values, headerLine, run, [keys.item, keys.location, keys.customer, keys.channel]);
     if (measure !== undefined && measure.kept === undefined) {
-      const reason = `holds ${measure.names.slice(0, 4).map((name) => `"${name}"`).join(", ")} on the lines of one item: which of them is demand is not guessed. Keep the lines of one measure (filter them, or copy them to a sheet of their own), or correct the mapping.`;
+      const reason = `holds ${measure.names.slice(0, 4).map((name) => `"${name}"`).join(", ")} on the lines of one item: which of them is demand is not guessed. Choose it in step 1's mapping editor (Measure read as demand), or keep the lines of one measure on a sheet of their own.`;
       return { row: headerLine, col: measure.line, reason: `"${String(header[measure.line])}" ${reason}` };
     }
     const byMeasure = measure?.kept === undefined ? undefined : { measureLine: measure.line, measure: measure.kept };

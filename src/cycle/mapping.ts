@@ -270,7 +270,7 @@ function measureNote(source: BlockSource, measure: NonNullable<GridShape["leftOu
 function measureLineNote(source: BlockSource, measures: NonNullable<GridShape["measures"]>, orientation: Orientation): string {
   const lines = orientation === "periodsAcross" ? "rows" : "columns";
   const dropped = measures.dropped.map((name) => `"${name}"`).join(", ");
-  return `${headerCellAddress(source, measures, orientation)} ("${measures.header}") names each ${lines === "rows" ? "row" : "column"}'s measure: step 1 reads the "${measures.kept}" ${lines} as demand and leaves out the ${lines} of ${dropped} (a plan, a figure derived from the history, or money). If another measure is demand, copy its ${lines} to a sheet of their own and map that sheet.`;
+  return `${headerCellAddress(source, measures, orientation)} ("${measures.header}") names each ${lines === "rows" ? "row" : "column"}'s measure: step 1 reads the "${measures.kept}" ${lines} as demand and leaves out the ${lines} of ${dropped} (a plan, a figure derived from the history, or money). If another measure is demand, choose it in step 1's mapping editor (Measure read as demand).`;
 }
 
 /** The note for order lines dated by a fiscal year and period ({@link fiscalPeriodColumns}), if the block holds them. */

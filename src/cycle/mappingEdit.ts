@@ -12,7 +12,7 @@ import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank, writesDecimalComma } from "./cellValues";
 import { historyFieldOf } from "./headerNames";
-import { HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineSpan, namesWeekNumber, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
+import { HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineNames, lineSpan, namesWeekNumber, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
 import { findPeriodRun, inTimeOrder, looksLikePeriod, parsePeriodCell, spanLabel, withoutSharedAffix, writesYearWeeks, type PeriodKind, type PeriodSpan } from "./periodHeader";
@@ -51,8 +51,11 @@ export interface HistoryChoice {
   keyHeadings?: boolean;
   /** Order lines with a quantity column per location, kept as proposed while the quantity chosen is the first of them. */
   locationQuantities?: { column: number; location: string }[];
-  /** Order lines: the measure column of a planning book's long export and the measure read as demand, kept from the proposal (the editor does not set it). */
-  measure?: { column: number; name: string };
+  /**
+   * A planning book's measure line (a column; a row with periods down) and the measure read as demand:
+   * only the lines (rows, or order lines) of that measure are read ("Actual" beside "Budget").
+   */
+  measure?: { line: number; name: string };
   bucket: PlanningBucket;
 }
 
@@ -195,7 +198,7 @@ export function choiceOf(history: HistoryMapping, bucket: PlanningBucket): Histo
   if (isLines(history)) {
     const { columns } = history;
     const year = columns.year === undefined ? {} : { year: columns.year };
-    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, ...year, quantity: columns.quantity, ...optional(columns), ...(history.keyHeadings ? { keyHeadings: true } : {}), ...(history.locationQuantities ? { locationQuantities: history.locationQuantities } : {}), ...(columns.measure !== undefined && history.measure !== undefined ? { measure: { column: columns.measure, name: history.measure } } : {}), bucket };
+    return { reference: history.sources[0].reference, layout: "lines", headerLine: history.headerRow, item: columns.item, date: columns.date, ...year, quantity: columns.quantity, ...optional(columns), ...(history.keyHeadings ? { keyHeadings: true } : {}), ...(history.locationQuantities ? { locationQuantities: history.locationQuantities } : {}), ...(columns.measure !== undefined && history.measure !== undefined ? { measure: { line: columns.measure, name: history.measure } } : {}), bucket };
   }
   return {
     reference: history.source.reference,
@@ -206,8 +209,20 @@ export function choiceOf(history: HistoryMapping, bucket: PlanningBucket): Histo
     // the first and last period lines along the sheet (a history listing its newest period first keeps them in time order)
     firstPeriod: Math.min(...history.periodLines),
     ...(history.openEnded ? {} : { lastPeriod: Math.max(...history.periodLines) }),
+    ...(history.measureLine !== undefined && history.measure !== undefined ? { measure: { line: history.measureLine, name: history.measure } } : {}),
     bucket,
   };
+}
+
+/**
+ * The measures a line of the sample names under the header, each once as first written ("Actual",
+ * "Budget"): what the planner can read as demand when the line is a planning book's measure line.
+ * @example measureOptions(sample, { layout: "periodsAcross", headerLine: 0 }, 2) // ["Actual", "Budget"]
+ */
+export function measureOptions(sample: HistorySample, choice: Pick<HistoryChoice, "layout" | "headerLine">, line: number): string[] {
+  const values = choice.layout === "periodsDown" ? transpose(sample.rows) : sample.rows;
+  const names = lineNames(values, choice.headerLine, line);
+  return names.filter((name, k) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === k);
 }
 
 function optional(lines: Partial<Record<"location" | "customer" | "channel", number>>): Partial<Record<"location" | "customer" | "channel", number>> {
@@ -237,6 +252,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
   const kept = sameBlock?.more;
   const keys = [choice.item, choice.location, choice.customer, choice.channel].filter((line): line is number => line !== undefined);
   if (new Set(keys).size !== keys.length) throw new PlanningError("The item, location, customer and channel must be different columns (or rows). Choose each one once.");
+  if (choice.measure && keys.includes(choice.measure.line)) throw new PlanningError("The measure column (or row) is also a key. Choose a line of its own for the measure.");
   if (choice.layout === "lines") return linesFromChoice(book, source, choice, keys);
   const values = choice.layout === "periodsAcross" ? await book.read(source.reference, { offset: 0, count: Math.max(choice.headerLine + 1, 1) }) : transpose(await readBlock(book, source.reference));
   const header = choice.headerLine < 0 ? [] : (values[choice.headerLine] ?? []);
@@ -244,7 +260,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
   const last = choice.lastPeriod ?? lastOfRun(header, first);
   if (first > last) throw new PlanningError("The first period comes after the last one. Choose the first and last period columns again.");
   const periodLines = Array.from({ length: last - first + 1 }, (_, k) => first + k);
-  const clash = keys.find((line) => periodLines.includes(line));
+  const clash = [...keys, ...(choice.measure ? [choice.measure.line] : [])].find((line) => periodLines.includes(line));
   if (clash !== undefined) {
     throw new PlanningError(`${lineName(source, choice.layout === "periodsAcross" ? "column" : "row", clash)} is both a key and a period. Choose periods that leave out the key columns.`);
   }
@@ -268,7 +284,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
     ...(kept === undefined ? {} : { more: kept }),
     ...(kept !== undefined && previous && !isLines(previous) && previous.location !== undefined && choice.location === undefined ? { location: previous.location } : {}),
     ...(sameBlock?.locationHeadings && choice.location === undefined && choice.layout === "periodsAcross" ? { locationHeadings: true } : {}),
-    ...(sameBlock?.measureLine !== undefined && !keys.includes(sameBlock.measureLine) && !periodLines.includes(sameBlock.measureLine) ? { measureLine: sameBlock.measureLine, measure: sameBlock.measure } : {}),
+    ...(choice.measure ? { measureLine: choice.measure.line, measure: choice.measure.name } : {}),
     ...(sameBlock?.decimalComma ? { decimalComma: true } : {}),
     ...(openEnded ? { openEnded: true } : {}),
     corrected: true,
@@ -296,12 +312,13 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   }
   const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice), ...(status < 0 ? {} : { status }) };
   const perLocation = choice.locationQuantities?.[0]?.column === quantity && choice.location === undefined ? { locationQuantities: choice.locationQuantities } : {};
-  const measured = choice.measure && ![date, quantity, year, ...keys].includes(choice.measure.column) ? choice.measure : undefined;
+  if (choice.measure && [date, quantity, year, ...keys].includes(choice.measure.line)) throw new PlanningError("The measure column is also the date, the quantity or a key column. Choose a column of its own.");
+  const measured = choice.measure;
   return {
     layout: "lines",
     sources: [source],
     headerRow,
-    columns: { ...columns, ...(measured ? { measure: measured.column } : {}) },
+    columns: { ...columns, ...(measured ? { measure: measured.line } : {}) },
     ...(measured ? { measure: measured.name } : {}),
     ...(writesDecimalComma(sample.map((row) => row[quantity] ?? null)) ? { decimalComma: true } : {}),
     periodKind: span.kind,

@@ -152,3 +152,34 @@ test("a sheet per month, which the drop-downs cannot show: the editor says so in
   await page.screenshot({ path: path.join(SCREENSHOTS, "mapping-editor-sheet-per-month.png"), animations: "disabled" });
   expect(await runStep(page, "gather", "Check the workbook", /periods of history/)).toMatch(/^Found 1 item at 2 locations \(2 item x location series\) with 3 periods of history \(2025-01 to 2025-03\), 0 resources\. 0 errors and 0 warnings/);
 });
+
+test("versions a planner names: 'Actual' beside 'Version B' is refused by the proposal, and read once the planner picks the measure in the editor", async () => {
+  const source = new ExcelJS.Workbook();
+  source.addWorksheet("Versions").addRows([
+    ["SKU", "Version", "Jan 2025", "Feb 2025", "Mar 2025"],
+    ["A-1", "Actual", 10, 11, 12],
+    ["A-1", "Version B", 90, 90, 90],
+    ["A-2", "Actual", 5, 6, 7],
+    ["A-2", "Version B", 80, 80, 80],
+  ]);
+  await page.getByTestId("open-xlsx").setInputFiles({
+    name: "versions.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await source.xlsx.writeBuffer()),
+  });
+  await page.getByRole("tab", { name: "Versions", exact: true }).waitFor();
+  const editor = await openEditor();
+  await choose(editor, "Sales history in", "Sheet Versions");
+  await choose(editor, "Layout", "Periods across");
+  await choose(editor, "Header row", "Row 1:");
+  await choose(editor, "Item", "A: SKU");
+  await choose(editor, "Measure (key figure)", "B: Version");
+  expect(await editor.getByLabel("Measure read as demand").locator("option").allTextContents()).toEqual(["Actual", "Version B"]);
+  await editor.getByLabel("Measure read as demand").selectOption("Actual");
+  await choose(editor, "First period", "C: Jan 2025");
+  await choose(editor, "Last period", "E: Mar 2025");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "mapping-editor-measure.png"), animations: "disabled" });
+  const shown = await previewAndAccept(editor, /2 items, 3 months/);
+  expect(shown).toMatch(/Quantity: 561 in = 51 used \+ 510 left out/);
+  expect(await runStep(page, "gather", "Check the workbook", /periods of history/)).toMatch(/^Found 2 items with 3 periods of history \(2025-01 to 2025-03\), 0 resources\. 0 errors/);
+});

@@ -131,7 +131,7 @@ describe("what the reader says about a layout", () => {
     const history = proposal.history as SeriesMapping;
     expect(describeHistory(history)).toBe('Planning View (months across, by item and location, the "Actuals Qty" rows)');
     expect(proposal.notes).toContain(
-      '\'Planning View\'!C1 ("Key Figure") names each row\'s measure: step 1 reads the "Actuals Qty" rows as demand and leaves out the rows of "Statistical Forecast Qty", "Consensus Demand Qty" (a plan, a figure derived from the history, or money). If another measure is demand, copy its rows to a sheet of their own and map that sheet.',
+      '\'Planning View\'!C1 ("Key Figure") names each row\'s measure: step 1 reads the "Actuals Qty" rows as demand and leaves out the rows of "Statistical Forecast Qty", "Consensus Demand Qty" (a plan, a figure derived from the history, or money). If another measure is demand, choose it in step 1\'s mapping editor (Measure read as demand).',
     );
     const reading = await readHistory(book, history);
     expect(reading.periods[reading.periods.length - 1]).toBe("2025-06");
@@ -152,7 +152,7 @@ describe("what the reader says about a layout", () => {
     const proposal = await proposeMapping(book);
     const history = proposal.history!;
     expect(proposal.notes).toContain(
-      'Export!D1 ("Key Figure") names each row\'s measure: step 1 reads the "Actuals Qty" rows as demand and leaves out the rows of "Consensus Demand Qty" (a plan, a figure derived from the history, or money). If another measure is demand, copy its rows to a sheet of their own and map that sheet.',
+      'Export!D1 ("Key Figure") names each row\'s measure: step 1 reads the "Actuals Qty" rows as demand and leaves out the rows of "Consensus Demand Qty" (a plan, a figure derived from the history, or money). If another measure is demand, choose it in step 1\'s mapping editor (Measure read as demand).',
     );
     const edited = await historyFromChoice(book, choiceOf(history, "month"));
     expect(isLines(edited) && [edited.columns.measure, edited.measure]).toEqual([3, "Actuals Qty"]);

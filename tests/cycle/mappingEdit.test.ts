@@ -5,7 +5,7 @@ import { readHistory, type HistoryReading } from "../../src/cycle/historyReader"
 import { runGatherStep } from "../../src/cycle/gatherStep";
 import { currentMapping } from "../../src/cycle/mappedData";
 import { loadMapping, proposeMapping } from "../../src/cycle/mapping";
-import { acceptHistory, choiceOf, editorStart, headerOptions, historyFromChoice, historySample, keyOptions, mappableBlocks, previewChoice, startingMapping, type HistoryChoice } from "../../src/cycle/mappingEdit";
+import { acceptHistory, choiceOf, editorStart, headerOptions, historyFromChoice, historySample, keyOptions, mappableBlocks, measureOptions, previewChoice, startingMapping, type HistoryChoice } from "../../src/cycle/mappingEdit";
 import { readPlanningData } from "../../src/cycle/planningData";
 import { validateData } from "../../src/cycle/validate";
 import { exportBook, load } from "./mappingFixtures";
@@ -219,5 +219,35 @@ describe("where the editor opens", () => {
     const mapping = await startingMapping(book);
     const opened = editorStart(mapping, await mappableBlocks(book));
     expect(opened).toEqual({ start: mapping.history, choice: choiceOf(mapping.history!, "month") });
+  });
+});
+
+describe("a planning book's measure chosen in the editor", () => {
+  async function versionsBook() {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Versions").addRows([
+      ["SKU", "Version", "Jan 2025", "Feb 2025", "Mar 2025"],
+      ["A-1", "Actual", 10, 11, 12],
+      ["A-1", "Version B", 90, 90, 90],
+      ["A-1", "actual ", 1, 1, 1],
+    ]);
+    return load(source);
+  }
+  const choice: HistoryChoice = { reference: "Versions", layout: "periodsAcross", headerLine: 0, item: 0, firstPeriod: 2, lastPeriod: 4, bucket: "month" };
+
+  it("offers the measures the line names, each once, and reads the one chosen", async () => {
+    const book = await versionsBook();
+    expect(measureOptions(await historySample(book, "Versions"), choice, 1)).toEqual(["Actual", "Version B"]);
+    const history = await historyFromChoice(book, { ...choice, measure: { line: 1, name: "Version B" } });
+    expect(choiceOf(history, "month").measure).toEqual({ line: 1, name: "Version B" });
+    const reading = await readHistory(book, history);
+    expect(quantities(reading)).toEqual({ "A-1|": [90, 90, 90] });
+    expect(reading.reconciliation.leftOut).toEqual([expect.objectContaining({ reason: "otherMeasure", rows: 2, quantity: 36 })]);
+  });
+
+  it("refuses a measure line that is also a key or a period", async () => {
+    const book = await versionsBook();
+    await expect(historyFromChoice(book, { ...choice, measure: { line: 0, name: "Actual" } })).rejects.toThrow("The measure column (or row) is also a key");
+    await expect(historyFromChoice(book, { ...choice, measure: { line: 2, name: "Actual" } })).rejects.toThrow(PlanningError);
   });
 });

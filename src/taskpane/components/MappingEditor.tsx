@@ -1,7 +1,8 @@
 /**
  * Step 1's mapping editor: where the demand history is and how step 1 reads it, as drop-downs the
  * planner can correct (the block, how periods run, the header row, the item, location, customer and
- * channel columns, the periods or the date and quantity, the planning bucket). The drop-downs list
+ * channel columns, a planning book's measure column and the measure read as demand, the periods or the
+ * date and quantity, the planning bucket). The drop-downs list
  * the header cells of the block's first rows only. Preview shows what step 1 would read (rows read,
  * used and left out; quantity in = used + left out) before the planner accepts; the accepted mapping
  * is saved in the workbook, read by step 1 and kept next cycle.
@@ -20,6 +21,7 @@ import {
   historySample,
   keyOptions,
   mappableBlocks,
+  measureOptions,
   previewChoice,
   startingMapping,
   type HistoryChoice,
@@ -173,6 +175,7 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
   }
 
   const { choice, sample } = editing;
+  const { measure } = choice;
   const grid = choice.layout !== "lines";
   const lines = keyOptions(sample, choice);
   const previewed = outcome.status === "previewed" && JSON.stringify(outcome.choice) === JSON.stringify(choice);
@@ -235,6 +238,25 @@ export function MappingEditor({ workbook, onAccepted }: MappingEditorProps): Rea
         <LineSelect label="Location" value={choice.location} options={lines} none="None" disabled={busy} onChange={optionalLine("location")} />
         <LineSelect label="Customer (for reporting)" value={choice.customer} options={lines} none="None" disabled={busy} onChange={optionalLine("customer")} />
         <LineSelect label="Channel (for reporting)" value={choice.channel} options={lines} none="None" disabled={busy} onChange={optionalLine("channel")} />
+        <LineSelect
+          label="Measure (key figure)"
+          value={choice.measure?.line}
+          options={lines}
+          none="None: every line is demand"
+          disabled={busy}
+          onChange={(line) => change({ measure: line === undefined ? undefined : { line, name: measureOptions(sample, choice, line)[0] ?? "" } })}
+        />
+        {measure ? (
+          <Field label="Measure read as demand">
+            <Select value={measure.name} disabled={busy} onChange={(_, data) => change({ measure: { line: measure.line, name: data.value } })}>
+              {measureOptions(sample, choice, measure.line).map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
         {grid ? (
           <>
             <LineSelect label="First period" value={choice.firstPeriod} options={lines} disabled={busy} onChange={(line) => change({ firstPeriod: line })} />

@@ -11,6 +11,7 @@ import { columnLetters, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank, writesDecimalComma } from "./cellValues";
+import { distinctMeasures } from "./measureNames";
 import { historyFieldOf } from "./headerNames";
 import { HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineNames, lineSpan, namesWeekNumber, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
@@ -221,8 +222,7 @@ export function choiceOf(history: HistoryMapping, bucket: PlanningBucket): Histo
  */
 export function measureOptions(sample: HistorySample, choice: Pick<HistoryChoice, "layout" | "headerLine">, line: number): string[] {
   const values = choice.layout === "periodsDown" ? transpose(sample.rows) : sample.rows;
-  const names = lineNames(values, choice.headerLine, line);
-  return names.filter((name, k) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === k);
+  return distinctMeasures(lineNames(values, choice.headerLine, line));
 }
 
 function optional(lines: Partial<Record<"location" | "customer" | "channel", number>>): Partial<Record<"location" | "customer" | "channel", number>> {

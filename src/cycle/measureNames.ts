@@ -77,8 +77,17 @@ export function measureKind(name: string): MeasureKind {
  * @example historyMeasure(["Actual", "Version B"]) // undefined
  */
 export function historyMeasure(names: readonly string[]): string | undefined {
-  const distinct = names.map((name) => name.trim()).filter((name, k, all) => all.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === k);
+  const distinct = distinctMeasures(names);
   const kinds = distinct.map(measureKind);
   const history = distinct.filter((_, k) => kinds[k] === "history");
   return history.length === 1 && !kinds.includes("unknown") ? history[0] : undefined;
+}
+
+/**
+ * Measure names each once, as first written, trimmed: names that differ only in letter case or
+ * surrounding spaces are one measure ("Actual", "actual ").
+ * @example distinctMeasures(["Actual", "Budget", "actual "]) // ["Actual", "Budget"]
+ */
+export function distinctMeasures(names: readonly string[]): string[] {
+  return names.map((name) => name.trim()).filter((name, k, all) => all.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === k);
 }

@@ -1,9 +1,10 @@
 /**
  * `sop gather lines.csv|lines.parquet --into book.xlsx --out new.xlsx [--bucket month|week]
- * [--columns "date=Created On,location=Plant"]`: order lines, as many as the file holds (far beyond
- * Excel's grid), aggregated by item x location x bucket with DuckDB into the workbook's history
- * ("SOP Order History"), with the delivery service by item and location ("SOP Service Levels") when
- * the file has requested and delivery dates. Neither input file is changed.
+ * [--columns "date=Created On,location=Plant"] [--measure "Actual"]`: order lines, as many as the file
+ * holds (far beyond Excel's grid), aggregated by item x location x bucket with DuckDB into the
+ * workbook's history ("SOP Order History"), with the delivery service by item and location ("SOP
+ * Service Levels") when the file has requested and delivery dates; `--measure` names the measure read
+ * as demand when a planning book's measure column names each line's. Neither input file is changed.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import * as fs from "fs";
@@ -17,7 +18,7 @@ import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { readCommandLine } from "./commandLine";
 import { assertNotInput, readWorkbookFile, writeOutputFile } from "./files";
 
-const USAGE = 'sop gather lines.csv|lines.parquet --into book.xlsx --out new.xlsx [--bucket month|week] [--columns "date=Created On,location=Plant"]';
+const USAGE = 'sop gather lines.csv|lines.parquet --into book.xlsx --out new.xlsx [--bucket month|week] [--columns "date=Created On,location=Plant"] [--measure "Actual"]';
 
 /**
  * Run `sop gather`. The report (columns taken, reconciliation, history and service) goes to stdout.
@@ -25,7 +26,7 @@ const USAGE = 'sop gather lines.csv|lines.parquet --into book.xlsx --out new.xls
  * @throws PlanningError for missing files or options, an output naming an input, unrecognised columns or a file with no usable line
  */
 export async function runGatherCommand(args: string[]): Promise<number> {
-  const { values, positionals } = readCommandLine(args, { into: "value", out: "value", bucket: "value", columns: "value" }, USAGE);
+  const { values, positionals } = readCommandLine(args, { into: "value", out: "value", bucket: "value", columns: "value", measure: "value" }, USAGE);
   if (positionals.length !== 1 || !values.into || !values.out) throw new PlanningError(`Give one order-line file, --into and --out: ${USAGE}`);
   const bucket = values.bucket ?? "month";
   if (bucket !== "month" && bucket !== "week") throw new PlanningError(`--bucket must be month or week; got ${bucket}.`);
@@ -33,7 +34,7 @@ export async function runGatherCommand(args: string[]): Promise<number> {
   assertNotInput(values.out, [positionals[0], values.into]);
   const book = await MemoryWorkbook.fromXlsx(readWorkbookFile(values.into));
   const choices = values.columns === undefined ? [] : values.columns.split(",");
-  const history = await withDuckDb((runner) => importOrderLines(runner, file, bucket as Bucket, choices));
+  const history = await withDuckDb((runner) => importOrderLines(runner, file, bucket as Bucket, choices, values.measure));
   await writeOrderHistory(book, history);
   writeOutputFile(values.out, await book.toXlsx(), [positionals[0], values.into]);
   process.stdout.write(`${orderHistoryReport(history).join("\n")}\nWritten: ${values.out}\n`);

@@ -10,7 +10,7 @@ import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSum
 import { COMMA_DECIMAL_TEXT, POINT_DECIMAL_TEXT, POINT_THOUSANDS_TEXT } from "./cellValues";
 import { CANCELLED_STATUS, namesRejection } from "./headerNames";
 import { counted } from "./counted";
-import { historyMeasure } from "./measureNames";
+import { distinctMeasures, historyMeasure } from "./measureNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
 import { partialBuckets } from "./partialBuckets";
 import { parseSpanLabel } from "./periodHeader";
@@ -134,11 +134,12 @@ const BUCKET_FORMAT: Record<Bucket, string> = { month: "%Y-%m", week: "%G-W%V" }
  * @param file the order-line file.
  * @param bucket months or ISO weeks.
  * @param choices the planner's column choices ("date=Created On"), over the recognised ones.
+ * @param measure the measure read as demand when a measure column names each line's ("Actual"), over the one recognised.
  * @returns The history, the reconciliation and, with requested and delivery dates, the service tallies summarised.
- * @throws PlanningError when the file cannot be read, its columns are not recognised, or no row is usable.
+ * @throws PlanningError when the file cannot be read, its columns are not recognised, the measure is not one the file names, or no row is usable.
  * @example const history = await importOrderLines(duckdb, { format: "csv", path: "lines.csv" }, "month");
  */
-export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, bucket: Bucket, choices: readonly string[] = []): Promise<OrderHistory> {
+export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, bucket: Bucket, choices: readonly string[] = [], measure?: string): Promise<OrderHistory> {
   const source = relation(file);
   const header = (await runner.rows(`DESCRIBE SELECT * FROM ${source}`)).map((row) => String(row.column_name));
   const columns = recogniseOrderLineColumns(header, choices);
@@ -157,8 +158,11 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
   }
   const numbers = await numberLayout(runner, source, header[columns.quantity as number]);
   if (columns.unit !== undefined) await refuseMixedUnits(runner, source, header[columns.item as number], header[columns.unit]);
-  const measure = columns.measure === undefined ? undefined : await demandMeasureOf(runner, source, header[columns.measure]);
-  const parsed = parsedLines(source, header, columns, layouts, numbers, measure);
+  if (measure !== undefined && columns.measure === undefined) {
+    throw new PlanningError(`--measure "${measure}" needs a column naming each line's measure, and none was recognised among the file's columns (${header.join(", ")}). Choose it with --columns "measure=Key Figure".`);
+  }
+  const demand = columns.measure === undefined ? undefined : await demandMeasureOf(runner, source, header[columns.measure], measure);
+  const parsed = parsedLines(source, header, columns, layouts, numbers, demand);
   const tagged = taggedLines(parsed);
   const hasService = columns.requested !== undefined && columns.delivered !== undefined;
   const all = await runner.rows(groupingQuery(tagged, bucket, hasService ? (columns.deliveredQuantity !== undefined ? "quantity" : "date") : null));
@@ -183,8 +187,8 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
         ? { reading: layouts[role]?.label }
         : role === "quantity" && numbers === "comma"
           ? { reading: "European numbers: 1.234,5 is 1234.5" }
-          : role === "measure" && measure !== undefined
-            ? { reading: `demand: its "${measure}" lines` }
+          : role === "measure" && demand !== undefined
+            ? { reading: `demand: its "${demand}" lines` }
             : {}),
     })),
     reconciliation: { ...reconciliationOf(groups, rejected, examples), numbering: file.format === "csv" ? "line" : "row" },
@@ -227,17 +231,22 @@ async function refuseMixedUnits(runner: SqlRunner, source: string, item: string,
 }
 
 /**
- * The measure a planning book's measure column names the demand history by ({@link historyMeasure}),
- * from its distinct values.
- * @throws PlanningError listing the measures when which of them is demand cannot be told
+ * The measure a planning book's measure column names the demand history by: the planner's (`chosen`),
+ * else the one {@link historyMeasure} finds among the column's distinct values.
+ * @throws PlanningError listing the measures when the chosen one is not among them, or which is demand cannot be told
  */
-async function demandMeasureOf(runner: SqlRunner, source: string, column: string): Promise<string> {
+async function demandMeasureOf(runner: SqlRunner, source: string, column: string, chosen: string | undefined): Promise<string> {
   const rows = await runner.rows(`SELECT DISTINCT ${text(column)} AS name FROM ${source} WHERE name IS NOT NULL ORDER BY 1 LIMIT 50`);
-  const names = rows.map((row) => String(row.name));
+  const names = distinctMeasures(rows.map((row) => String(row.name)));
+  const listed = names.slice(0, 6).map((name) => `"${name}"`).join(", ");
+  if (chosen !== undefined) {
+    const found = names.find((name) => name.toLowerCase() === chosen.trim().toLowerCase());
+    if (found === undefined) throw new PlanningError(`--measure "${chosen}" is not one of the measures the column "${column}" names (${listed}).`);
+    return found;
+  }
   const kept = historyMeasure(names);
   if (kept === undefined) {
-    const listed = names.slice(0, 6).map((name) => `"${name}"`).join(", ");
-    throw new PlanningError(`The column "${column}" names each line's measure (${listed}): which of them is demand is not guessed. Keep the lines of one measure in the file, or choose the quantity column with --columns "quantity=...".`);
+    throw new PlanningError(`The column "${column}" names each line's measure (${listed}): which of them is demand is not guessed. Choose it with --measure "${names[0] ?? ""}", or keep the lines of one measure in the file.`);
   }
   return kept;
 }

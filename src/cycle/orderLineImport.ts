@@ -159,7 +159,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
   const numbers = await numberLayout(runner, source, header[columns.quantity as number]);
   if (columns.unit !== undefined) await refuseMixedUnits(runner, source, header[columns.item as number], header[columns.unit]);
   if (measure !== undefined && columns.measure === undefined) {
-    throw new PlanningError(`--measure "${measure}" needs a column naming each line's measure, and none was recognised among the file's columns (${header.join(", ")}). Choose it with --columns "measure=Key Figure".`);
+    throw new PlanningError(`The measure "${measure}" needs a column naming each line's measure, and none was recognised among the file's columns (${header.join(", ")}). Choose it with --columns "measure=Key Figure".`);
   }
   const demand = columns.measure === undefined ? undefined : await demandMeasureOf(runner, source, header[columns.measure], measure);
   const parsed = parsedLines(source, header, columns, layouts, numbers, demand);
@@ -241,12 +241,14 @@ async function demandMeasureOf(runner: SqlRunner, source: string, column: string
   const listed = names.slice(0, 6).map((name) => `"${name}"`).join(", ");
   if (chosen !== undefined) {
     const found = names.find((name) => name.toLowerCase() === chosen.trim().toLowerCase());
-    if (found === undefined) throw new PlanningError(`--measure "${chosen}" is not one of the measures the column "${column}" names (${listed}).`);
+    if (found === undefined) throw new PlanningError(`The measure "${chosen}" is not one of those the column "${column}" names (${listed}).`);
     return found;
   }
   const kept = historyMeasure(names);
   if (kept === undefined) {
-    throw new PlanningError(`The column "${column}" names each line's measure (${listed}): which of them is demand is not guessed. Choose it with --measure "${names[0] ?? ""}", or keep the lines of one measure in the file.`);
+    throw new PlanningError(
+      `The column "${column}" names each line's measure (${listed}): which of them is demand is not guessed. Name it (Measure read as demand beside step 1's Import file, or sop gather --measure "${names[0] ?? ""}"), or keep the lines of one measure in the file.`,
+    );
   }
   return kept;
 }

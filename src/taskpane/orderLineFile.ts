@@ -41,7 +41,7 @@ function duckDb(): Promise<AsyncDuckDB> {
  * @throws PlanningError for a file that is neither CSV nor parquet, unrecognised columns or no usable line.
  * @example const lines = await importOrderLineFile(workbook, input.files[0], "month");
  */
-export async function importOrderLineFile(workbook: Workbook, file: File, bucket: Bucket): Promise<string[]> {
+export async function importOrderLineFile(workbook: Workbook, file: File, bucket: Bucket, measure?: string): Promise<string[]> {
   const extension = /\.([^.]+)$/.exec(file.name)?.[1].toLowerCase() ?? "";
   const format = ["csv", "txt", "tsv"].includes(extension) ? "csv" : ["parquet", "pq"].includes(extension) ? "parquet" : undefined;
   if (!format) throw new PlanningError(`"${file.name}" is neither a .csv nor a .parquet file; save the order lines as one of those.`);
@@ -63,7 +63,7 @@ export async function importOrderLineFile(workbook: Workbook, file: File, bucket
     },
   };
   try {
-    const history = await importOrderLines(runner, { format, path: name }, bucket);
+    const history = await importOrderLines(runner, { format, path: name }, bucket, [], measure);
     await writeOrderHistory(workbook, history);
     return orderHistoryReport(history);
   } finally {

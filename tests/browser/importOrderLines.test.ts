@@ -50,3 +50,21 @@ test("a CSV of order lines picked in step 1 becomes SOP Order History, with its 
   ]);
   expect(preview.pageErrors).toEqual([]);
 });
+
+test("a planning book's lines whose measures could each be demand are refused, then read once the planner names the measure", async () => {
+  const { page } = preview;
+  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sop-import-")), "versions.csv");
+  fs.writeFileSync(csv, "Month,Material,Version,Value\n2024-01-01,A,Actual,10\n2024-01-01,A,Version B,9\n2024-02-01,A,Actual,11\n2024-02-01,A,Version B,8\n");
+  const problem = page.getByRole("alert").filter({ hasText: "which of them is demand is not guessed" });
+  await page.getByLabel("Order-line file").setInputFiles(csv);
+  await problem.waitFor({ timeout: 120_000 });
+  expect(await problem.innerText()).toContain("Name it (Measure read as demand beside step 1's Import file");
+  await page.getByLabel("Measure read as demand").fill("Version B");
+  await page.getByLabel("Order-line file").setInputFiles(csv);
+  const report = page.getByRole("status").filter({ hasText: "Imported in" });
+  await report.waitFor({ timeout: 120_000 });
+  expect(await report.innerText()).toContain('measure = "Version" (read as demand: its "Version B" lines)');
+  const book = await MemoryWorkbook.fromXlsx(fs.readFileSync(await saveWorkbook(page)));
+  expect((await book.read("SOP Order History")).slice(1)).toEqual([["A", 9, 8]]);
+  expect(preview.pageErrors).toEqual([]);
+});

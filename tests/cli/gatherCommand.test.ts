@@ -172,14 +172,14 @@ describe("sop gather", () => {
     expect((await historySheet(path.join(dir, "keycolumns.xlsx"))).slice(1)).toEqual([["A", 10, 5, 4]]);
     const versions = await gatherLines("versions.csv", "Month,Material,Version,Value\n2024-01-01,A,Actual,10\n2024-01-01,A,Version B,9\n");
     expect(versions.code).toBe(1);
-    expect(versions.stderr).toContain('The column "Version" names each line\'s measure ("Actual", "Version B"): which of them is demand is not guessed. Choose it with --measure "Actual"');
+    expect(versions.stderr).toContain('The column "Version" names each line\'s measure ("Actual", "Version B"): which of them is demand is not guessed. Name it (Measure read as demand beside step 1\'s Import file, or sop gather --measure "Actual")');
     const chosen = await gatherLines("versions.csv", "Month,Material,Version,Value\n2024-01-01,A,Actual,10\n2024-01-01,A,Version B,9\n", "--measure", "version b");
     expect(chosen.stdout).toContain('measure = "Version" (read as demand: its "Version B" lines)');
     expect((await historySheet(path.join(dir, "versions.xlsx"))).slice(1)).toEqual([["A", 9]]);
     const unknown = await gatherLines("versions.csv", "Month,Material,Version,Value\n2024-01-01,A,Actual,10\n", "--measure", "Budget");
-    expect(unknown.stderr).toContain('--measure "Budget" is not one of the measures the column "Version" names ("Actual").');
+    expect(unknown.stderr).toContain('The measure "Budget" is not one of those the column "Version" names ("Actual").');
     const none = await gatherLines("plain.csv", "Date,SKU,Qty\n2024-01-05,A,1\n", "--measure", "Actual");
-    expect(none.stderr).toContain('--measure "Actual" needs a column naming each line\'s measure');
+    expect(none.stderr).toContain('The measure "Actual" needs a column naming each line\'s measure');
   });
 
   test("refuses a file whose items are ordered in more than one unit, naming them; one unit per item is gathered", async () => {

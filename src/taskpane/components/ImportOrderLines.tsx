@@ -1,10 +1,11 @@
 /**
  * Step 1's "Import file": order lines from a CSV or parquet file of any size, aggregated by item x
  * location x month (or week) into the workbook's history with DuckDB in the browser; shows the same
- * report as `sop gather` (columns taken, rows and quantities in, used and left out, service levels).
+ * report as `sop gather` (columns taken, rows and quantities in, used and left out, service levels);
+ * the measure read as demand can be named, as `sop gather --measure` names it.
  */
 import * as React from "react";
-import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, tokens } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, tokens } from "@fluentui/react-components";
 import { FailureMessage } from "./FailureMessage";
 import type { Bucket } from "../../cycle/orderLineImport";
 import type { Workbook } from "../../workbook/workbook";
@@ -20,7 +21,7 @@ type ImportState = { status: "idle" } | { status: "running"; file: string } | { 
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
   report: { whiteSpace: "pre-wrap", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -28,6 +29,7 @@ export function ImportOrderLines({ workbook, onImported }: ImportOrderLinesProps
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const [bucket, setBucket] = React.useState<Bucket>("month");
+  const [measure, setMeasure] = React.useState("");
   const [state, setState] = React.useState<ImportState>({ status: "idle" });
 
   const onFile = async (file: File | undefined) => {
@@ -36,7 +38,7 @@ export function ImportOrderLines({ workbook, onImported }: ImportOrderLinesProps
     const start = performance.now();
     try {
       const { importOrderLineFile } = await import("../orderLineFile");
-      const lines = await importOrderLineFile(workbook, file, bucket);
+      const lines = await importOrderLineFile(workbook, file, bucket, measure.trim() === "" ? undefined : measure.trim());
       setState({ status: "done", lines, seconds: (performance.now() - start) / 1000 });
     } catch (error) {
       setState({ status: "failed", message: plannerMessage(error, false) });
@@ -56,6 +58,9 @@ export function ImportOrderLines({ workbook, onImported }: ImportOrderLinesProps
             <option value="month">Months</option>
             <option value="week">ISO weeks</option>
           </Select>
+        </Field>
+        <Field label="Measure read as demand">
+          <Input value={measure} disabled={running} placeholder="Key Figure files only" onChange={(_, data) => setMeasure(data.value)} />
         </Field>
         <Button disabled={running} onClick={() => input.current?.click()}>
           Import file

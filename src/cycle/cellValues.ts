@@ -35,14 +35,21 @@ export function toNumber(value: CellValue): number | null {
   if (typeof value !== "string") return null;
   const text = value.trim();
   if (DASH.test(text)) return 0;
-  // negative in brackets, or with the minus after it as SAP writes it
-  const negative = /^\((.*)\)$/.exec(text) ?? /^(\d[\d, \u00a0\u202f.]*)\s?-$/.exec(text);
-  const digits = negative ? negative[1].trim() : text;
+  const { digits, negative } = signed(text);
   if (POINT_THOUSANDS.test(digits)) return null;
   const match = NUMERIC_TEXT.exec(digits);
   if (!match || (negative && match[1] !== "")) return null;
   const number = Number(`${match[1].replace("\u2212", "-")}${match[2].replace(/[, \u00a0\u202f'\u2019]/g, "")}${match[3] ?? ""}`);
   return negative ? -number : number;
+}
+
+/**
+ * Numeric text without the sign written around it: negative in brackets ("(12)"), or with the minus
+ * after it as SAP writes it ("12-", "1.234,5 -").
+ */
+function signed(text: string): { digits: string; negative: boolean } {
+  const negative = /^\((.*)\)$/.exec(text) ?? /^(\d[\d, \u00a0\u202f.]*)\s?-$/.exec(text);
+  return negative ? { digits: negative[1].trim(), negative: true } : { digits: text, negative: false };
 }
 
 /** An amount with its currency, as a sign or an ISO code before or after it ("$1,250.00", "12.50 EUR", "€ 12"). */
@@ -107,11 +114,12 @@ export const POINT_THOUSANDS_TEXT = "[-+]?[0-9]{1,3}(\\.[0-9]{3})+";
  * @example writesDecimalComma(["12,5", "3.25"]) // false
  */
 export function writesDecimalComma(cells: readonly CellValue[]): boolean {
-  const whole = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
-  const [comma, point, thousands] = [whole(COMMA_DECIMAL_TEXT), whole(POINT_DECIMAL_TEXT), whole(POINT_THOUSANDS_TEXT)];
   const texts = cells.flatMap((cell) => (typeof cell === "string" ? [cell.trim().replace(/\s?-$/, "")] : []));
-  return texts.some((text) => comma.test(text)) && !texts.some((text) => point.test(text) && !thousands.test(text));
+  return texts.some((text) => ONLY_COMMA_DECIMAL.test(text)) && !texts.some((text) => ONLY_POINT_DECIMAL.test(text) && !ONLY_POINT_THOUSANDS.test(text));
 }
+
+/** The evidence patterns above, each matching a whole text. */
+const [ONLY_COMMA_DECIMAL, ONLY_POINT_DECIMAL, ONLY_POINT_THOUSANDS] = [COMMA_DECIMAL_TEXT, POINT_DECIMAL_TEXT, POINT_THOUSANDS_TEXT].map((pattern) => new RegExp(`^(?:${pattern})$`));
 
 /**
  * A quantity cell as its block writes numbers: numbers as they are; text by {@link toNumber}, or, in a
@@ -126,8 +134,8 @@ export function numberIn(value: CellValue, decimalComma: boolean): number | null
   if (!decimalComma || typeof value !== "string") return toNumber(value);
   const text = value.trim();
   if (DASH.test(text)) return 0;
-  const negative = /^\((.*)\)$/.exec(text) ?? /^(\d[\d.,]*)\s?-$/.exec(text);
-  const number = decimalCommaNumber(negative ? negative[1] : text);
+  const { digits, negative } = signed(text);
+  const number = decimalCommaNumber(digits);
   return number === null ? null : negative ? -number : number;
 }
 

@@ -41,6 +41,10 @@ export const UNIT_HEADER = /^(?:unit|uom|unit of measure|sales unit|order unit|b
 const DAY_WORDS = "days?|d|tage|tagen|jours|días|dias|giorni|dagen";
 const WEEK_WORDS = "weeks?|wks?|w|wochen|semaines|semanas|settimane|weken";
 const MONTH_WORDS = "months?|mo|periods?|monate|mois|meses|mesi|maanden";
+/** A lead-time header kept in days (its unit last, or SAP's "Planned Deliv. Time" and "In-house production time"), after normalizeHeader. */
+const LEAD_TIME_IN_DAYS = new RegExp(`(?:^| )(?:${DAY_WORDS})$|planned deliv|production time|planlieferzeit`);
+/** A lead-time header kept in weeks, after normalizeHeader. */
+const LEAD_TIME_IN_WEEKS = new RegExp(`(?:^| )(?:${WEEK_WORDS})$`);
 
 const ITEM_FIELDS: Record<ItemField, RegExp> = {
   id: /^(?:item|sku|product|material|article|part|artikel|artikelnummer|artikelnr|materialnummer|materialnr|produit|producto|artículo|articulo|articolo|prodotto)(?: ?(?:id|code|no|nr|number|#|key))?$/,
@@ -74,8 +78,8 @@ export const DAYS_PER_MONTH = 365.25 / 12;
  */
 export function leadTimeMonthsPerUnit(header: CellValue): number {
   const text = normalizeHeader(header);
-  if (new RegExp(`(?:^| )(?:${DAY_WORDS})$|planned deliv|production time|planlieferzeit`).test(text)) return 1 / DAYS_PER_MONTH;
-  if (new RegExp(`(?:^| )(?:${WEEK_WORDS})$`).test(text)) return 7 / DAYS_PER_MONTH;
+  if (LEAD_TIME_IN_DAYS.test(text)) return 1 / DAYS_PER_MONTH;
+  if (LEAD_TIME_IN_WEEKS.test(text)) return 7 / DAYS_PER_MONTH;
   return 1;
 }
 
@@ -215,7 +219,7 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,
   delivered: /^(?:delivered|delivery|actual delivery|ship(?:ped)?|goods issue|gi)(?: date)?$/,
   status: STATUS_HEADER,
-  unit: new RegExp(`${UNIT_HEADER.source}|^units$`),
+  unit: UNIT_HEADER,
 };
 
 /**

@@ -10,12 +10,12 @@
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
-import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
+import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind, sameMeasure } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, toNumber, writesDecimalComma } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemCodeRank, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { affixBands, isSumOf, joinedRun, measureBands, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
-import { WEEK_WORD, findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
+import { BARE_WEEK, findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
 /** How many leading rows are searched for the header row. */
 export const HEADER_SEARCH = 25;
@@ -134,6 +134,14 @@ export function blockCellAddress(source: BlockSource, at: { row: number; col: nu
   return sheetCellAddress(source.sheet, { row: source.row + at.row, col: source.col + at.col });
 }
 
+/**
+ * The sheet address of a column's header cell in order lines' first block, where notes about the column point.
+ * @example lineHeaderAddress(lines, lines.columns.item) // "Orders!B1"
+ */
+export function lineHeaderAddress(history: Pick<LinesMapping, "sources" | "headerRow">, column: number): string {
+  return blockCellAddress(history.sources[0], { row: history.headerRow, col: column });
+}
+
 /** Order lines: one row per line, summed by item, location and planning bucket when read. */
 export interface LinesMapping {
   layout: "lines";
@@ -191,7 +199,7 @@ export function detailLines(mapping: Pick<SeriesMapping, "locationLine" | "custo
  * @example readsMeasure({ measureLine: 2, measure: "Actuals Qty" }, " actuals qty") // true
  */
 export function readsMeasure(mapping: Pick<SeriesMapping, "measureLine" | "measure">, cell: CellValue): boolean {
-  return mapping.measureLine === undefined || String(cell ?? "").trim().toLowerCase() === (mapping.measure ?? "").trim().toLowerCase();
+  return mapping.measureLine === undefined || sameMeasure(String(cell ?? ""), mapping.measure ?? "");
 }
 
 /** The key of the last key line met while a grid's lines are read in order. */
@@ -334,7 +342,8 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     if (item === undefined) continue;
     const blockLine = (row: readonly CellValue[]): boolean => repeatsHeader(row, sample[headerRow], [date, quantity]) || headingKeys(row) !== undefined || row.some((cell) => isTotalLabel(cell ?? null));
     const rows = sample.slice(headerRow + 1).filter((row) => !isBlank(row[date] ?? null) && !(headed !== undefined && blockLine(row)));
-    const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null), namesWeekNumber(sample[headerRow][date] ?? null));
+    const weekHeaded = namesWeekNumber(sample[headerRow][date] ?? null);
+    const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null), weekHeaded);
     const spans = rows.flatMap((row) => lineSpan(row, { date }, yearWeeks) ?? []);
     const decimalComma = writesDecimalComma((perLocation ?? [{ column: quantity }]).flatMap(({ column }) => rows.map((row) => row[column] ?? null))) ? { decimalComma: true } : {};
     if (mostly(spans.length, rows.length)) {
@@ -349,7 +358,7 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
         ...(perLocation === undefined ? {} : { locationQuantities: perLocation }),
       };
     }
-    const weeks = year !== undefined && namesWeekNumber(sample[headerRow][date] ?? null);
+    const weeks = year !== undefined && weekHeaded;
     const months = year === undefined ? [] : rows.flatMap((row) => lineSpan(row, { date, year }, weeks) ?? []);
     if (year !== undefined && mostly(months.length, rows.length)) {
       return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: weeks ? "week" : "month", ...(perLocation === undefined ? {} : { locationQuantities: perLocation }), ...decimalComma };
@@ -547,9 +556,6 @@ function withRunningYears(line: readonly CellValue[]): CellValue[] {
 
 /** A header naming month numbers 1-12 ("Month", "Calendar month", "Monat", "Mois"). */
 const MONTH_NUMBER_HEADER = /^(?:(?:calendar |cal )?month|monat|mois|mes|mese|maand)(?: no| number| nr)?$/;
-
-/** A week number without its year: "W01", "Wk 5", "Week 12", "KW 3". */
-const BARE_WEEK = new RegExp(`^(?:${WEEK_WORD})\\s*[-.]?\\s*(\\d{1,2})$`, "i");
 
 /**
  * The first grid of period headers in the first rows, its keys beside it; a refusal naming the cell

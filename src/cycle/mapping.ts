@@ -21,6 +21,7 @@ import {
   historySources,
   isLines,
   isRefusal,
+  lineHeaderAddress,
   lineKey,
   lineNames,
   readsMeasure,
@@ -39,7 +40,7 @@ import {
   type SeriesPart,
 } from "./historyLayout";
 import { parsePeriodCell, spanLabel } from "./periodHeader";
-import { measureKind } from "./measureNames";
+import { measureKind, sameMeasure } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { unsplitText } from "./unsplitText";
 import type { PlanningBucket } from "./planningBuckets";
@@ -159,7 +160,11 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
     const at = headerCellAddress(chosen.candidate.source, chosen.shape.inferredLocation, chosen.shape.mapping.orientation);
     notes.push(`${at} ("${header}") is read as the location: each item has a line per ${header === "" ? "value of it" : `"${header}"`}, the same values shared by several items. Correct the mapping in step 1 if it holds something else.`);
   }
-  if (history && isLines(history)) notes.push(...shippedNote(history, lines), ...deliveryDateNote(history), ...linesMeasureNote(history, lines));
+  if (history && isLines(history)) {
+    // the first rows of the lines' first block, as sampled
+    const values = lines.find((entry) => entry.candidate.source.reference === history.sources[0].reference)?.candidate.values ?? [];
+    notes.push(...shippedNote(history, values), ...deliveryDateNote(history), ...linesMeasureNote(history, values));
+  }
   if (history?.decimalComma) {
     notes.push(`The history's quantities in ${historySources(history)[0].reference} are text written with a decimal comma and points between thousands ("1.234,5"), as a European export opened as text: step 1 reads them so ("12,000" is twelve).`);
   }
@@ -212,12 +217,11 @@ function plannedNote(source: BlockSource, planned: NonNullable<GridShape["planne
 }
 
 /** The note for a shipped quantity column left out beside the ordered quantity read as demand, if the lines have one. */
-function shippedNote(history: LinesMapping, lines: readonly { candidate: Candidate }[]): string[] {
-  const [source] = history.sources;
-  const header = lines.find((entry) => entry.candidate.source.reference === source.reference)?.candidate.values[history.headerRow] ?? [];
+function shippedNote(history: LinesMapping, values: Matrix): string[] {
+  const header = values[history.headerRow] ?? [];
   const shipped = header.findIndex((cell, column) => column !== history.columns.quantity && namesDeliveredQuantity(cell ?? null));
   if (shipped < 0) return [];
-  const at = (col: number): string => blockCellAddress(source, { row: history.headerRow, col });
+  const at = (col: number): string => lineHeaderAddress(history, col);
   return [
     `${at(history.columns.quantity)} ("${String(header[history.columns.quantity])}") is read as demand and ${at(shipped)} ("${String(header[shipped])}") left out: demand is what customers ordered; shipments fall short of it when stock runs out.`,
   ];
@@ -228,19 +232,18 @@ function shippedNote(history: LinesMapping, lines: readonly { candidate: Candida
  * lines of the history measure ("Key Figure" beside "Value"), or the history measure's column among one
  * column per measure ("Actuals Qty" beside "Consensus Demand Qty").
  */
-function linesMeasureNote(history: LinesMapping, lines: readonly { candidate: Candidate }[]): string[] {
+function linesMeasureNote(history: LinesMapping, values: Matrix): string[] {
   const [source] = history.sources;
-  const values = lines.find((entry) => entry.candidate.source.reference === source.reference)?.candidate.values ?? [];
   const header = values[history.headerRow] ?? [];
   const { measure, quantity } = history.columns;
   if (measure !== undefined && history.measure !== undefined) {
-    const dropped = lineNames(values, history.headerRow, measure).filter((name) => name.toLowerCase() !== history.measure?.toLowerCase());
+    const dropped = lineNames(values, history.headerRow, measure).filter((name) => !sameMeasure(name, history.measure ?? ""));
     return [measureLineNote(source, { row: history.headerRow, col: measure, header: String(header[measure] ?? ""), kept: history.measure, dropped }, "periodsAcross")];
   }
   if (historyFieldOf(header[quantity] ?? null) === "quantity" || measureKind(String(header[quantity] ?? "")) !== "history") return [];
   const others = header.flatMap((cell, column) => (column !== quantity && typeof cell === "string" && ["other", "money"].includes(measureKind(cell)) ? [column] : []));
   if (others.length === 0) return [];
-  const at = (col: number): string => blockCellAddress(source, { row: history.headerRow, col });
+  const at = (col: number): string => lineHeaderAddress(history, col);
   const left = others.map((column) => `${at(column)} ("${String(header[column])}")`).join(", ");
   return [`${at(quantity)} ("${String(header[quantity])}") is read as demand and ${left} left out: ${others.length === 1 ? "it names" : "they name"} a plan, a figure derived from the history, or money.`];
 }
@@ -249,8 +252,7 @@ function linesMeasureNote(history: LinesMapping, lines: readonly { candidate: Ca
 function deliveryDateNote(history: LinesMapping): string[] {
   const { date, requested, delivered } = history.columns;
   if (date !== requested && date !== delivered) return [];
-  const [source] = history.sources;
-  const at = blockCellAddress(source, { row: history.headerRow, col: date });
+  const at = lineHeaderAddress(history, date);
   const by = date === requested ? "the date customers asked for" : "delivery";
   return [`${at} dates the lines: they have no order date, so demand is dated by ${by}. Add the order date column to date demand when it was ordered.`];
 }

@@ -302,7 +302,8 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   const { year } = choice;
   const status = header.findIndex((cell, column) => historyFieldOf(cell) === "status" && ![date, quantity, year, ...keys].includes(column));
   // week numbers beside a year ("Year", "Week"), or a year and week run together ("202413")
-  const weeks = year !== undefined ? namesWeekNumber(header[date] ?? null) : writesYearWeeks(sample.map((row) => row[date] ?? null), namesWeekNumber(header[date] ?? null));
+  const weekHeaded = namesWeekNumber(header[date] ?? null);
+  const weeks = year !== undefined ? weekHeaded : writesYearWeeks(sample.map((row) => row[date] ?? null), weekHeaded);
   const span = sample
     .filter((row) => !isBlank(row[date] ?? null))
     .map((row) => lineSpan(row, { date, year }, weeks))
@@ -312,14 +313,14 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   }
   const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice), ...(status < 0 ? {} : { status }) };
   const perLocation = choice.locationQuantities?.[0]?.column === quantity && choice.location === undefined ? { locationQuantities: choice.locationQuantities } : {};
-  if (choice.measure && [date, quantity, year, ...keys].includes(choice.measure.line)) throw new PlanningError("The measure column is also the date, the quantity or a key column. Choose a column of its own.");
-  const measured = choice.measure;
+  const { measure } = choice;
+  if (measure && [date, quantity, year, ...keys].includes(measure.line)) throw new PlanningError("The measure column is also the date, the quantity or a key column. Choose a column of its own.");
   return {
     layout: "lines",
     sources: [source],
     headerRow,
-    columns: { ...columns, ...(measured ? { measure: measured.line } : {}) },
-    ...(measured ? { measure: measured.name } : {}),
+    columns: { ...columns, ...(measure ? { measure: measure.line } : {}) },
+    ...(measure ? { measure: measure.name } : {}),
     ...(writesDecimalComma(sample.map((row) => row[quantity] ?? null)) ? { decimalComma: true } : {}),
     periodKind: span.kind,
     ...(choice.keyHeadings ? { keyHeadings: true } : {}),

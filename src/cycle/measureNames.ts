@@ -89,5 +89,13 @@ export function historyMeasure(names: readonly string[]): string | undefined {
  * @example distinctMeasures(["Actual", "Budget", "actual "]) // ["Actual", "Budget"]
  */
 export function distinctMeasures(names: readonly string[]): string[] {
-  return names.map((name) => name.trim()).filter((name, k, all) => all.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === k);
+  return names.map((name) => name.trim()).filter((name, k, all) => all.findIndex((other) => sameMeasure(other, name)) === k);
+}
+
+/**
+ * True when two measure names are one measure: equal but for letter case and surrounding spaces.
+ * @example sameMeasure(" actuals qty", "Actuals Qty") // true
+ */
+export function sameMeasure(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

@@ -6,7 +6,7 @@ import type { CellValue, Matrix } from "../workbook/workbook";
 import { dayLabel } from "./calendarDays";
 import { isBlank, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf } from "./headerNames";
-import { historyMeasure } from "./measureNames";
+import { historyMeasure, sameMeasure } from "./measureNames";
 import { affixSplit, findPeriodRun, looksLikePeriod, parsePeriodCell, periodLineProblem, type PeriodRun } from "./periodHeader";
 
 /** The periods of a grid under one label of a location row above them. */
@@ -45,7 +45,7 @@ export function measureBands(above: readonly CellValue[] | undefined, line: read
   const kept = labels.length >= 2 ? historyMeasure(labels.map((label) => label.text)) : undefined;
   if (kept === undefined) return undefined;
   const dropped = labels.flatMap((label, k) => {
-    if (label.text.toLowerCase() === kept.toLowerCase()) return [];
+    if (sameMeasure(label.text, kept)) return [];
     const end = k + 1 < labels.length ? labels[k + 1].position : line.length;
     const positions = line.flatMap((cell, position) => (position >= label.position && position < end && parsePeriodCell(cell ?? null) !== undefined ? [position] : []));
     return [{ label: label.text, labelAt: label.position, positions }];

@@ -15,7 +15,10 @@ import { calendarDate, daySerial, daysInMonth, dayLabel, isoWeekday, isoWeekLabe
 import { historyMeasure, PLANNED_WORD } from "./measureNames";
 
 /** The words a week number is written after ("W05", "Wk 5", "Week 5", German "KW 5", "CW 5" for calendar week), as a regular-expression alternation. */
-export const WEEK_WORD = "w|wk|week|kw|cw";
+const WEEK_WORD = "w|wk|week|kw|cw";
+
+/** A week number without its year: "W01", "Wk 5", "Week 12", "KW 3", "CW 5"; the number is group 1. */
+export const BARE_WEEK = new RegExp(`^(?:${WEEK_WORD})\\s*[-.]?\\s*(\\d{1,2})$`, "i");
 
 /** A calendar month. */
 export interface Month {
@@ -317,7 +320,8 @@ function textDateReadings(line: readonly CellValue[]): (HeaderReading | undefine
  * or SAP's "01.2024") whose numbers run past 12: calendar weeks, as SAP and other ERPs write them
  * (YYYYWW), every such cell read as its ISO week ("202413" is 2024-W13, not a month). Undefined when
  * fewer than two cells are written so, none has a number above 12 (then they are months, unless
- * `weekHeaded`: the line's header names weeks), or one is above 53; a week its year does not have ("202453") reads as no period, and step 1 names its cell.
+ * `weekHeaded`: the line's header names weeks), or one is above 53; a week its year does not have
+ * ("202453") reads as no period, and step 1 names its cell.
  * @example yearWeekReadings(["Item", 202412, 202413, 202414])?.[2] // { type: "week", start: 45369 }
  */
 function yearWeekReadings(line: readonly CellValue[], weekHeaded = false): (HeaderReading | undefined)[] | undefined {
@@ -592,8 +596,8 @@ export function yearMonthSpan(year: CellValue, month: CellValue): PeriodSpan | u
  */
 export function yearWeekNumberSpan(year: CellValue, week: CellValue): PeriodSpan | undefined {
   const y = Number(typeof year === "string" ? year.trim() : year);
-  const text = typeof week === "string" ? week.trim().replace(new RegExp(`^(?:${WEEK_WORD})\\s*[-.]?\\s*`, "i"), "") : "";
-  const w = typeof week === "number" ? week : /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+  const text = typeof week === "string" ? week.trim() : "";
+  const w = typeof week === "number" ? week : /^\d{1,2}$/.test(text) ? Number(text) : Number(BARE_WEEK.exec(text)?.[1] ?? NaN);
   return Number.isInteger(y) && y >= 1900 && y <= 2099 && Number.isInteger(w) ? weekSpan(y, w) : undefined;
 }
 

@@ -13,7 +13,7 @@ import { levelOutliers } from "../core/forecast";
 import type { Workbook } from "../workbook/workbook";
 import { commaReadAsThousands, isBlank, notNumberAdvice, numberIn, shownValue, toAttributeNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
-import { blockCellAddress, describeHistory, isLines, seriesParts, type LinesMapping } from "./historyLayout";
+import { describeHistory, isLines, lineHeaderAddress, seriesParts, type LinesMapping } from "./historyLayout";
 import { uncalculatedFormulaProblems } from "./uncalculated";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
@@ -343,7 +343,7 @@ function outliers(numbers: { value: number; cell: MappedCell; t: number }[], id:
  */
 function lineItems(history: LinesMapping, reading: { series: readonly { item: string }[] } | undefined): MappedCell[] | undefined {
   if (!reading) return undefined;
-  const address = blockCellAddress(history.sources[0], { row: history.headerRow, col: history.columns.item });
+  const address = lineHeaderAddress(history, history.columns.item);
   return [...new Set(reading.series.map((series) => series.item))].map((item) => ({ value: item, address }));
 }
 

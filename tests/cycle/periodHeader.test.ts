@@ -321,4 +321,9 @@ describe("yearWeekNumberSpan: a year and a week number in two cells", () => {
     expect(yearWeekNumberSpan(2024, 53)).toBeUndefined();
     expect(yearWeekNumberSpan(2024, 0)).toBeUndefined();
   });
+
+  it("reads a week number written as header weeks are ('Wk 13', 'Week 13', 'KW 13'), not only 'W13'", () => {
+    for (const week of ["Wk 13", "Week 13", "KW 13", "cw13"]) expect(yearWeekNumberSpan(2024, week)).toEqual(yearWeekNumberSpan(2024, 13));
+    expect(yearWeekNumberSpan(2024, "Wk")).toBeUndefined();
+  });
 });

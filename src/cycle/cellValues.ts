@@ -184,3 +184,12 @@ export function notNumberAdvice(value: CellValue): string {
   if (EXCEL_ERROR.test(text)) return "It is an Excel error: correct the formula that gives it, or enter the number.";
   return "Enter a number.";
 }
+
+/**
+ * True when two texts name one thing: equal but for letter case and surrounding spaces (two measure
+ * names, an item's family on two rows).
+ * @example sameText(" actuals qty", "Actuals Qty") // true
+ */
+export function sameText(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}

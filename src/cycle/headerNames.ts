@@ -19,7 +19,8 @@ export type ItemField =
   | "serviceLevel"
   | "openingInventory"
   | "safetyStock"
-  | "priceUnit";
+  | "priceUnit"
+  | "location";
 
 /** Resource fields the mapping recognises. */
 export type ResourceField =
@@ -46,6 +47,11 @@ const LEAD_TIME_IN_DAYS = new RegExp(`(?:^| )(?:${DAY_WORDS})$|planned deliv|pro
 /** A lead-time header kept in weeks, after normalizeHeader. */
 const LEAD_TIME_IN_WEEKS = new RegExp(`(?:^| )(?:${WEEK_WORDS})$`);
 
+/** Location headers of German, French, Spanish, Italian and Dutch exports ("Werk", "Lager", "Entrepôt", "Almacén", "Magazzino"). */
+export const EUROPEAN_LOCATION = "werk|lager|lagerort|standort|entrepôt|entrepot|dépôt|usine|almacén|almacen|planta|magazzino|stabilimento|magazijn|vestiging";
+/** Headers of a place that holds stock ("Plant", "Warehouse", "DC", "Site", "Werk"): an item master's location, and one of a history's. */
+const STOCKING_LOCATION = `locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|stores?|branch|stock location|${EUROPEAN_LOCATION}|lieferwerk|auslieferungswerk`;
+
 const ITEM_FIELDS: Record<ItemField, RegExp> = {
   id: /^(?:item|sku|product|material|article|part|artikel|artikelnummer|artikelnr|materialnummer|materialnr|produit|producto|artículo|articulo|articolo|prodotto)(?: ?(?:id|code|no|nr|number|#|key))?$/,
   description:
@@ -65,6 +71,8 @@ const ITEM_FIELDS: Record<ItemField, RegExp> = {
     /^(?:(?:opening|current|starting|initial) (?:inventory|stock|balance|on hand)|on ?hand(?: inventory| stock| qty| quantity)?|stock on hand|inventory|stock|soh|bestand|lagerbestand|stock disponible|existencias|giacenza|voorraad)$/,
   safetyStock: /^(?:safety stock(?: qty| units)?|ss|sicherheitsbestand|stock de sécurité|stock de securite|stock de seguridad|scorta di sicurezza|veiligheidsvoorraad)$/,
   priceUnit: /^(?:price ?unit|pricing unit|price quantity|per|preiseinheit)$/,
+  // the place the row's values hold for (an item master kept per plant, as SAP's plant data); a region or country is not one
+  location: new RegExp(`^(?:${STOCKING_LOCATION})(?: ?(?:id|code|no|name))?$`),
 };
 
 /** Days in a month on average (365.25 / 12), to turn lead times in days or weeks into months. */
@@ -201,12 +209,10 @@ export function namesRejection(header: CellValue): boolean {
 export const EUROPEAN_DATE = "datum|belegdatum|auftragsdatum|buchungsdatum|fakturadatum|date de commande|fecha|fecha de pedido|data ordine|orderdatum";
 /** Quantity headers of those exports ("Menge", "Quantité", "Cantidad", "Aantal"). */
 export const EUROPEAN_QUANTITY = "menge|anzahl|auftragsmenge|absatzmenge|verkaufsmenge|quantité|quantite|qté|qte|cantidad|quantità|quantita|aantal|hoeveelheid";
-/** Location headers of those exports ("Werk", "Lager", "Entrepôt", "Almacén", "Magazzino"). */
-export const EUROPEAN_LOCATION = "werk|lager|lagerort|standort|entrepôt|entrepot|dépôt|usine|almacén|almacen|planta|magazzino|stabilimento|magazijn|vestiging";
 
 const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   location: new RegExp(
-    `^(?:locations?|loc|warehouses?|whse|wh|sites?|plants?|dcs?|distribution cent(?:er|re)|depot|stores?|branch|region|countr(?:y|ies)|outlets?|shop|territory|sales (?:office|org|organi[sz]ation|region|area)|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|stock location|${EUROPEAN_LOCATION}|lieferwerk|auslieferungswerk|land|pays|país|pais|paese)(?: ?(?:id|code|no|name))?$`,
+    `^(?:${STOCKING_LOCATION}|region|countr(?:y|ies)|outlets?|shop|territory|sales (?:office|org|organi[sz]ation|region|area)|ship ?from|ship from (?:location|site|plant|warehouse)|shipping point|land|pays|país|pais|paese)(?: ?(?:id|code|no|name))?$`,
   ),
   customer: /^(?:customer|client|account|sold ?to|ship ?to|buyer)(?: ?(?:id|code|no|name|number))?$/,
   channel: /^(?:channel|sales channel|distribution channel|market|segment)$/,

@@ -10,9 +10,9 @@
 import { sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
-import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind, sameMeasure } from "./measureNames";
+import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
-import { isBlank, toNumber, writesDecimalComma } from "./cellValues";
+import { isBlank, sameText, toNumber, writesDecimalComma } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemCodeRank, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { affixBands, isSumOf, joinedRun, measureBands, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
 import { BARE_WEEK, findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
@@ -199,7 +199,7 @@ export function detailLines(mapping: Pick<SeriesMapping, "locationLine" | "custo
  * @example readsMeasure({ measureLine: 2, measure: "Actuals Qty" }, " actuals qty") // true
  */
 export function readsMeasure(mapping: Pick<SeriesMapping, "measureLine" | "measure">, cell: CellValue): boolean {
-  return mapping.measureLine === undefined || sameMeasure(String(cell ?? ""), mapping.measure ?? "");
+  return mapping.measureLine === undefined || sameText(String(cell ?? ""), mapping.measure ?? "");
 }
 
 /** The key of the last key line met while a grid's lines are read in order. */

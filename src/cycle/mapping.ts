@@ -9,7 +9,7 @@ import { PlanningError } from "../core/errors";
 import { parseRange } from "../workbook/address";
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
-import { CURRENCY_CODES, isBlank } from "./cellValues";
+import { CURRENCY_CODES, isBlank, sameText } from "./cellValues";
 import { counted } from "./counted";
 import { DAYS_PER_MONTH, historyFieldOf, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
@@ -40,7 +40,7 @@ import {
   type SeriesPart,
 } from "./historyLayout";
 import { parsePeriodCell, spanLabel } from "./periodHeader";
-import { measureKind, sameMeasure } from "./measureNames";
+import { measureKind } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { unsplitText } from "./unsplitText";
 import type { PlanningBucket } from "./planningBuckets";
@@ -77,6 +77,11 @@ export function itemMasterNotes(items: ItemsMapping | null): string[] {
   if (perUnit !== undefined) {
     const [unit, example] = perUnit * DAYS_PER_MONTH > 2 ? ["weeks", "6 weeks are 1.4 months"] : ["days", "45 days are 1.5 months"];
     notes.push(`Lead times are in ${unit} in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (${example}).`);
+  }
+  if (items?.columns.location !== undefined) {
+    notes.push(
+      "The item master lists items by location (a row per item and plant): a plan of all locations together adds up their opening inventory and safety stock, takes the longest lead time and the average unit cost; a network plan (SOP Locations) uses each location's own.",
+    );
   }
   if (items?.columns.priceUnit !== undefined) {
     notes.push("Unit costs are per price unit (the item master's price unit column, as SAP keeps a standard price per 1,000 pieces): each is divided by its price unit (1,250 per 1,000 is 1.25 a unit).");
@@ -173,7 +178,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   }
   notes.push(...unreadColumnsNote(found, items, "item master", history, (header) => itemFieldOf(header) !== undefined || hoursPerUnitResource(header) !== undefined));
   notes.push(...unreadColumnsNote(found, resources, "resource table", history, (header) => resourceFieldOf(header) !== undefined));
-  const read = new Set(history ? historySources(history).map((source) => source.sheet) : []);
+  const read = new Set([...(history ? historySources(history).map((source) => source.sheet) : []), ...[items, resources].flatMap((part) => (part ? [part.source.sheet] : []))]);
   for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
   if (!history) notes.push(...found.flatMap((candidate) => [...unsplitNote(candidate.source, candidate.values), ...fiscalNote(candidate.source, candidate.values)]));
   return {
@@ -237,7 +242,7 @@ function linesMeasureNote(history: LinesMapping, values: Matrix): string[] {
   const header = values[history.headerRow] ?? [];
   const { measure, quantity } = history.columns;
   if (measure !== undefined && history.measure !== undefined) {
-    const dropped = lineNames(values, history.headerRow, measure).filter((name) => !sameMeasure(name, history.measure ?? ""));
+    const dropped = lineNames(values, history.headerRow, measure).filter((name) => !sameText(name, history.measure ?? ""));
     return [measureLineNote(source, { row: history.headerRow, col: measure, header: String(header[measure] ?? ""), kept: history.measure, dropped }, "periodsAcross")];
   }
   if (historyFieldOf(header[quantity] ?? null) === "quantity" || measureKind(String(header[quantity] ?? "")) !== "history") return [];
@@ -656,7 +661,8 @@ function bestRecords<F extends string>(
         columns["id" as F] = id;
         if (withHours && columns["description" as F] === undefined) columns["description" as F] = ids.find((column) => column !== id);
       }
-      const fields = Object.keys(columns).length + Object.keys(hoursPerUnit).length;
+      // a location keys the rows (an item master kept per plant); it says nothing of the item
+      const fields = Object.keys(columns).filter((field) => field !== "location").length + Object.keys(hoursPerUnit).length;
       if (columns["id" as F] === undefined || fields < minimumFields) continue;
       const score = fields * 10 + KIND_PRIORITY[candidate.source.kind];
       if (!best || score > best.score) {

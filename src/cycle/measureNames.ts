@@ -6,7 +6,7 @@
  * Step 1 reads one of them as the demand history only when exactly one names it and every other names
  * something else it knows; it never guesses between two that could each be the history.
  */
-import { CURRENCY_CODES } from "./cellValues";
+import { CURRENCY_CODES, sameText } from "./cellValues";
 import { historyFieldOf } from "./headerNames";
 
 /** Words naming actuals ("Jan-25 Actual", "Ist Jan 2025"). */
@@ -89,13 +89,6 @@ export function historyMeasure(names: readonly string[]): string | undefined {
  * @example distinctMeasures(["Actual", "Budget", "actual "]) // ["Actual", "Budget"]
  */
 export function distinctMeasures(names: readonly string[]): string[] {
-  return names.map((name) => name.trim()).filter((name, k, all) => all.findIndex((other) => sameMeasure(other, name)) === k);
+  return names.map((name) => name.trim()).filter((name, k, all) => all.findIndex((other) => sameText(other, name)) === k);
 }
 
-/**
- * True when two measure names are one measure: equal but for letter case and surrounding spaces.
- * @example sameMeasure(" actuals qty", "Actuals Qty") // true
- */
-export function sameMeasure(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}

@@ -10,11 +10,15 @@
  *   (units over all items; blank = no limit).
  * - "SOP Item Locations" (optional): Item, Location, Opening inventory, Production lead time (months).
  *
+ * An item master kept per location (a row per item and plant) gives each location's opening inventory,
+ * safety stock and unit cost; "SOP Item Locations" overrides its opening inventory.
+ *
  * Without "SOP Locations" the workbook has no network and the plan is the single-site plan.
  */
 import { PlanningError } from "../core/errors";
 import { stockingPointKey, type SupplyItem, type SupplyLane, type SupplyLocation, type SupplyModel, type TimeFence } from "../core/supply/model";
 import type { Workbook } from "../workbook/workbook";
+import type { ItemAtLocation } from "./planningData";
 import { isBlank } from "./cellValues";
 import { normalizeHeader } from "./headerNames";
 import { numberIn, readIfPresent } from "./ownedSheets";
@@ -30,6 +34,8 @@ export interface NetworkSource {
   model: SupplyModel;
   /** Each item's consensus by location (item id -> location -> one value per month). */
   byLocation: Record<string, Record<string, number[]>>;
+  /** Each item's values by location from an item master kept per location (item id -> its rows). */
+  itemLocations?: Record<string, readonly ItemAtLocation[]>;
 }
 
 const KINDS: Record<string, SupplyLocation["kind"]> = { plant: "plant", factory: "plant", warehouse: "warehouse", dc: "warehouse", "distribution centre": "warehouse", "distribution center": "warehouse" };
@@ -134,6 +140,21 @@ function readItemLocations(table: PlannerTable | undefined, items: ReadonlySet<s
   return settings;
 }
 
+/**
+ * An item's rows of an item master kept per location, by location, each location one the network lists.
+ * @throws PlanningError naming the row's location cell when the network does not list its location
+ */
+function masterRows(item: string, rows: readonly ItemAtLocation[], locations: readonly SupplyLocation[]): Map<string, ItemAtLocation> {
+  for (const row of rows) {
+    if (!locations.some((l) => l.id === row.location)) {
+      throw new PlanningError(
+        `${row.address}: your item master keeps ${item} at "${row.location}", which ${NETWORK_SHEETS.locations} does not list (known: ${locations.map((l) => l.id).join(", ")}). Add the location to ${NETWORK_SHEETS.locations}, or correct the item master's location.`,
+      );
+    }
+  }
+  return new Map(rows.map((row) => [row.location, row]));
+}
+
 /** Each item x location's forecast error (RMSE) on SOP Forecast, keyed `item@location`. */
 async function locationErrors(workbook: Workbook): Promise<Map<string, number>> {
   const [header = [], ...rows] = await readIfPresent(workbook, SHEETS.forecast);
@@ -194,7 +215,12 @@ export async function readNetwork(workbook: Workbook, source: NetworkSource): Pr
     }
     const used = Object.entries(item.hoursPerUnit).filter(([, h]) => h > 0).map(([r]) => plantOf.get(r));
     const madeAt = new Set(locations.filter((l) => l.kind === "plant" && (used.length === 0 || used.includes(l.id))).map((l) => l.id));
-    const points = locations.filter((l) => madeAt.has(l.id) || l.id in demandAt).map((l) => l.id);
+    const master = masterRows(item.id, source.itemLocations?.[item.id] ?? [], locations);
+    // stock the master keeps at a location that neither makes nor sells the item is planned there too
+    const stocked = (id: string): boolean => (master.get(id)?.openingInventory ?? 0) > 0 || (master.get(id)?.safetyStock ?? 0) > 0;
+    const points = locations.filter((l) => madeAt.has(l.id) || l.id in demandAt || stocked(l.id)).map((l) => l.id);
+    const givesStock = [...master.values()].some((row) => row.openingInventory !== null);
+    const givesSafety = [...master.values()].some((row) => row.safetyStock !== null);
     const demandPoints = points.filter((p) => p in demandAt);
     const sigma = demandPoints.map((p) => errors.get(`${item.id}@${p}`) ?? 0);
     const pooled = Math.sqrt(sum(sigma.map((s) => s * s)));
@@ -205,17 +231,27 @@ export async function readNetwork(workbook: Workbook, source: NetworkSource): Pr
       const d = demandPoints.indexOf(location);
       const settings = pointSettings.get(key) ?? {};
       const made = madeAt.has(location);
-      const safety = d < 0 ? item.safetyStock.map(() => 0) : item.safetyStock.map((v) => Math.round(v * safetyShare[d]));
+      const own = master.get(location);
+      const safety = givesSafety
+        ? item.safetyStock.map(() => own?.safetyStock ?? 0)
+        : d < 0
+          ? item.safetyStock.map(() => 0)
+          : item.safetyStock.map((v) => Math.round(v * safetyShare[d]));
+      const split = d < 0 ? (demandPoints.length === 0 && location === points[0] ? item.openingInventory : 0) : Math.round(item.openingInventory * stockShare[d]);
       const entry: SupplyItem = {
         ...item,
         location,
         hoursPerUnit: made ? Object.fromEntries(Object.entries(item.hoursPerUnit).filter(([r]) => plantOf.get(r) === location)) : {},
         safetyStock: safety,
         endInventoryTarget: safety[safety.length - 1] ?? 0,
-        openingInventory: settings.openingInventory ?? (d < 0 ? (demandPoints.length === 0 && location === points[0] ? item.openingInventory : 0) : Math.round(item.openingInventory * stockShare[d])),
+        openingInventory: settings.openingInventory ?? (givesStock ? (own?.openingInventory ?? 0) : split),
         subcontractCap: made ? item.subcontractCap.map((cap) => cap / madeAt.size) : zeros.slice(),
       };
       if (!made) entry.made = false;
+      if (own?.unitCost !== null && own?.unitCost !== undefined && item.costByPeriod?.unitCost === undefined && item.unitCost > 0) {
+        entry.holdingCost = (item.holdingCost * own.unitCost) / item.unitCost;
+        entry.unitCost = own.unitCost;
+      }
       // no customers here, so nothing to owe (the optimiser's on-hand rule already keeps it from shipping
       // units it does not have; chase and level read this flag to do the same)
       if (d < 0) entry.backlogAllowed = false;

@@ -145,7 +145,7 @@ export function networkAssumptions(model: SupplyModel): string[] {
   return [
     `The plan covers ${locations.length} locations (${plants} plant${plants === 1 ? "" : "s"}, ${locations.length - plants} warehouse${locations.length - plants === 1 ? "" : "s"}) and ${(model.lanes ?? []).length} lanes. ` +
       "SOP Supply Plan shows each item's totals, each followed by its rows at each location; SOP Transfers lists every shipment.",
-    "Each item's safety stock is split over the locations where it is sold by their forecast error, and its opening inventory by their demand, unless SOP Item Locations gives the opening inventory.",
+    "Each item's safety stock is split over the locations where it is sold by their forecast error, and its opening inventory by their demand, unless an item master kept per location gives them (with the unit cost there) or SOP Item Locations gives the opening inventory.",
     ...(leadTimes > 0 ? [`${leadTimes} item-plant pairs take more than the month to make (SOP Item Locations: Production lead time): what starts in a month is in stock that many months later.`] : []),
   ];
 }

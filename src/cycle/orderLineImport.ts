@@ -7,10 +7,10 @@
  */
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
-import { COMMA_DECIMAL_TEXT, POINT_DECIMAL_TEXT, POINT_THOUSANDS_TEXT } from "./cellValues";
+import { COMMA_DECIMAL_TEXT, POINT_DECIMAL_TEXT, POINT_THOUSANDS_TEXT, sameText } from "./cellValues";
 import { CANCELLED_STATUS, namesRejection } from "./headerNames";
 import { counted } from "./counted";
-import { distinctMeasures, historyMeasure, sameMeasure } from "./measureNames";
+import { distinctMeasures, historyMeasure } from "./measureNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
 import { partialBuckets } from "./partialBuckets";
 import { parseSpanLabel } from "./periodHeader";
@@ -240,7 +240,7 @@ async function demandMeasureOf(runner: SqlRunner, source: string, column: string
   const names = distinctMeasures(rows.map((row) => String(row.name)));
   const listed = names.slice(0, 6).map((name) => `"${name}"`).join(", ");
   if (chosen !== undefined) {
-    const found = names.find((name) => sameMeasure(name, chosen));
+    const found = names.find((name) => sameText(name, chosen));
     if (found === undefined) throw new PlanningError(`The measure "${chosen}" is not one of those the column "${column}" names (${listed}).`);
     return found;
   }

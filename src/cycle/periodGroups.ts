@@ -4,9 +4,9 @@
  */
 import type { CellValue, Matrix } from "../workbook/workbook";
 import { dayLabel } from "./calendarDays";
-import { isBlank, toNumber } from "./cellValues";
+import { isBlank, sameText, toNumber } from "./cellValues";
 import { historyFieldOf, isTotalLabel, itemFieldOf } from "./headerNames";
-import { historyMeasure, sameMeasure } from "./measureNames";
+import { historyMeasure } from "./measureNames";
 import { affixSplit, findPeriodRun, looksLikePeriod, parsePeriodCell, periodLineProblem, type PeriodRun } from "./periodHeader";
 
 /** The periods of a grid under one label of a location row above them. */
@@ -45,7 +45,7 @@ export function measureBands(above: readonly CellValue[] | undefined, line: read
   const kept = labels.length >= 2 ? historyMeasure(labels.map((label) => label.text)) : undefined;
   if (kept === undefined) return undefined;
   const dropped = labels.flatMap((label, k) => {
-    if (sameMeasure(label.text, kept)) return [];
+    if (sameText(label.text, kept)) return [];
     const end = k + 1 < labels.length ? labels[k + 1].position : line.length;
     const positions = line.flatMap((cell, position) => (position >= label.position && position < end && parsePeriodCell(cell ?? null) !== undefined ? [position] : []));
     return [{ label: label.text, labelAt: label.position, positions }];
@@ -97,7 +97,8 @@ const MEASURE_LABEL = /^(?:act(?:ual)?s?|budget|bud|bgt|fc|fcst|forecast|plan|ta
 
 /** True for a band label naming a measure or an item attribute rather than a location. */
 export function namesMeasure(label: string): boolean {
-  return MEASURE_LABEL.test(label) || historyFieldOf(label) === "quantity" || itemFieldOf(label) !== undefined;
+  const attribute = itemFieldOf(label);
+  return MEASURE_LABEL.test(label) || historyFieldOf(label) === "quantity" || (attribute !== undefined && attribute !== "location");
 }
 
 /**

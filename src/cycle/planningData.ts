@@ -32,6 +32,24 @@ export interface Item {
   safetyStock: number | null;
   /** Hours one unit takes on each resource, by resource id. */
   hoursPerUnit: Record<string, number>;
+  /**
+   * The item's own values at each location of an item master kept per location (a row per item and
+   * plant, as SAP's plant data); absent for a master of one row per item. The item's own fields then
+   * hold them for all its locations together: opening inventory and safety stock added up, the longest
+   * lead time, the average unit cost; its other fields are its first row's.
+   */
+  locations?: ItemAtLocation[];
+}
+
+/** An item's values at one location, as its row of an item master kept per location gives them (null: not given). */
+export interface ItemAtLocation {
+  location: string;
+  /** Address of the row's location cell, to point at. */
+  address: string;
+  unitCost: number | null;
+  leadTime: number | null;
+  openingInventory: number | null;
+  safetyStock: number | null;
 }
 
 /** One resource (work centre, line, machine group). Hours and costs per period; null when not given. */
@@ -188,7 +206,7 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
     mapping.capacity ? readSeriesCells(book, mapping.capacity) : undefined,
   ]);
   const resources = resourceRows.map(toResource);
-  const items = itemRows.map((row) => toItem(row, resources, mapping.items?.leadTimeMonthsPerUnit ?? 1));
+  const items = byLocation(itemRows.map((row) => ({ item: toItem(row, resources, mapping.items?.leadTimeMonthsPerUnit ?? 1), location: row.fields.location })));
   const known = new Set(items.map((item) => item.id));
   const series = withMasterSpelling(history.series, items);
   for (const { item } of series) {
@@ -263,6 +281,40 @@ function toItem(row: RecordCells<ItemField>, resources: Resource[], leadTimeMont
     safetyStock: number("safetyStock"),
     hoursPerUnit,
   };
+}
+
+/**
+ * The items of an item master, one per id: the rows of an item kept per location (a location cell)
+ * become its `locations`, their totals its own fields; its first row gives the rest. Rows of one id
+ * without a location keep the first (validation names the repeated ones).
+ */
+function byLocation(rows: readonly { item: Item; location?: MappedCell }[]): Item[] {
+  const grouped = new Map<string, { item: Item; location?: MappedCell }[]>();
+  for (const row of rows) grouped.set(row.item.id, [...(grouped.get(row.item.id) ?? []), row]);
+  return [...grouped.values()].map((group) => {
+    const located = group.filter((row) => row.location !== undefined && !isBlank(row.location.value));
+    if (located.length === 0) return group[0].item;
+    const locations: ItemAtLocation[] = located.map(({ item, location }) => ({
+      location: String(location?.value ?? "").trim(),
+      address: location?.address ?? "",
+      unitCost: item.unitCost,
+      leadTime: item.leadTime,
+      openingInventory: item.openingInventory,
+      safetyStock: item.safetyStock,
+    }));
+    const given = (field: "unitCost" | "leadTime" | "openingInventory" | "safetyStock"): number[] => locations.flatMap((entry) => (entry[field] === null ? [] : [entry[field]]));
+    const total = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0));
+    const costs = given("unitCost");
+    const leadTimes = given("leadTime");
+    return {
+      ...group[0].item,
+      unitCost: costs.length === 0 ? null : (total(costs) ?? 0) / costs.length,
+      leadTime: leadTimes.length === 0 ? null : Math.max(...leadTimes),
+      openingInventory: total(given("openingInventory")),
+      safetyStock: total(given("safetyStock")),
+      locations,
+    };
+  });
 }
 
 function emptyItem(id: string): Item {

@@ -109,7 +109,8 @@ export async function buildSupplyModel(workbook: Workbook, override: PlanningSet
   const model: SupplyModel = { periods: periods.length, periodLabels: periods, items, resources, demand };
   const fence = await approvedFence(workbook, periods, items, { ...(await readPlanningSettings(workbook)), ...definedOnly(override) });
   if (fence !== undefined) model.timeFence = fence;
-  const network = await readNetwork(workbook, { model, byLocation });
+  const itemLocations = Object.fromEntries(data.items.flatMap((item) => (item.locations === undefined ? [] : [[item.id, item.locations]])));
+  const network = await readNetwork(workbook, { model, byLocation, itemLocations });
   const receipts = await readReceipts(workbook, network ?? model);
   if (receipts !== undefined && receipts.receipts.length > 0) {
     model.scheduledReceipts = receipts.itemTotals;

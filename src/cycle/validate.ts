@@ -10,15 +10,15 @@
  */
 import { median } from "simple-statistics";
 import { levelOutliers } from "../core/forecast";
-import type { Workbook } from "../workbook/workbook";
-import { commaReadAsThousands, isBlank, notNumberAdvice, numberIn, shownValue, toAttributeNumber } from "./cellValues";
+import type { CellValue, Workbook } from "../workbook/workbook";
+import { commaReadAsThousands, isBlank, notNumberAdvice, numberIn, sameText, shownValue, toAttributeNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { describeHistory, isLines, lineHeaderAddress, seriesParts, type LinesMapping } from "./historyLayout";
 import { uncalculatedFormulaProblems } from "./uncalculated";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
 import { calendarSeasonLength } from "./periods";
-import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type SeriesCells } from "./planningData";
+import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type RecordCells, type SeriesCells } from "./planningData";
 import { refusalReasons } from "./historyReader";
 import { itemMatchKey } from "./itemMatch";
 import type { ReadProblem } from "./reconciliation";
@@ -45,7 +45,8 @@ export type IssueKind =
   | "unreadablePeriod"
   | "inheritedKey"
   | "mixedUnits"
-  | "incompleteLastPeriod";
+  | "incompleteLastPeriod"
+  | "locationValue";
 
 /** One problem, at one cell. */
 export interface ValidationIssue {
@@ -105,7 +106,7 @@ export async function validateData(
       !isLines(mapping.history) &&
       (mapping.history.keySeparator !== undefined || mapping.history.customerLine !== undefined || mapping.history.channelLine !== undefined || mapping.history.locationHeadings === true);
     for (const history of grids) {
-      issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", { locations: history.locations })), ...checkSeries(history, true, !isLines(mapping.history) && mapping.history.decimalComma === true));
+      issues.push(...checkPeriods(history), ...(combinedKeys ? [] : checkKeys(history.keys, "item", history.locations, true)), ...checkSeries(history, true, !isLines(mapping.history) && mapping.history.decimalComma === true));
     }
     if (grids.length > 0 && grids.every((history) => history.keys.length === 0)) {
       const where = describeHistory(mapping.history);
@@ -127,7 +128,8 @@ export async function validateData(
       const itemKeys = isLines(mapping.history)
         ? lineItems(mapping.history, reading)
         : grids.flatMap((history) => history.keys).map((key) => (separator === undefined ? key : { ...key, value: String(key.value).split(separator)[0].trim() }));
-      issues.push(...checkKeys(ids, "item"), ...(itemKeys ? checkCrossReference(itemKeys, ids, launched) : []));
+      const located = mapping.items.columns.location === undefined ? null : rows.flatMap((row) => (row.fields.id ? [row.fields.location ?? { value: "", address: row.fields.id.address }] : []));
+      issues.push(...checkKeys(ids, "item", located), ...checkLocatedRows(rows), ...(itemKeys ? checkCrossReference(itemKeys, ids, launched) : []));
       issues.push(...rows.flatMap((row) => checkAttributes(row.fields, ITEM_NUMBERS, String(row.fields.id?.value))));
     }
   }
@@ -217,11 +219,10 @@ function checkPeriods(series: SeriesCells): ValidationIssue[] {
 }
 
 /**
- * Keys that appear twice: an item or a resource; in the history, an item at the same location (its
- * first row is the one read).
+ * Keys that appear twice: an item or a resource; an item at the same location, where the block has a
+ * location (a history, or an item master kept per location). A history's first row is the one read.
  */
-function checkKeys(keys: readonly MappedCell[], what: "item" | "resource", history?: { locations: readonly MappedCell[] | null }): ValidationIssue[] {
-  const locations = history?.locations ?? null;
+function checkKeys(keys: readonly MappedCell[], what: "item" | "resource", locations: readonly MappedCell[] | null = null, history = false): ValidationIssue[] {
   const seen = new Map<string, string>();
   const issues: ValidationIssue[] = [];
   keys.forEach((key, k) => {
@@ -362,7 +363,9 @@ function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: read
   }
   for (const cell of masterIds) {
     const id = String(cell.value).trim();
-    if (!history.has(itemMatchKey(id))) {
+    // an item master kept per location lists an item once per location: one note
+    if (!history.has(itemMatchKey(id)) && !reported.has(itemMatchKey(id))) {
+      reported.add(itemMatchKey(id));
       const message = launched.has(id)
         ? `${id} is in the item master without sales history: it is planned from its launch forecast in SOP Overrides.`
         : `${id} is in the item master but has no sales history (a new item? type its launch forecast in SOP Overrides to plan it).`;
@@ -370,6 +373,45 @@ function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: read
     }
   }
   return issues;
+}
+
+/** Fields of an item master that hold for the item wherever it is kept: of its rows per location, the first row's are used. */
+const ITEM_WIDE: readonly ItemField[] = ["description", "family", "unit", "price", "holdingRate", "serviceLevel", "priceUnit"];
+
+/**
+ * In an item master kept per location, a warning where an item's row at another location gives a field
+ * that holds for the whole item (its price, family, service level ...) otherwise than its first row:
+ * the plan uses the first row's.
+ */
+function checkLocatedRows(rows: readonly RecordCells<ItemField>[]): ValidationIssue[] {
+  const first = new Map<string, RecordCells<ItemField>>();
+  const issues: ValidationIssue[] = [];
+  for (const row of rows) {
+    const id = String(row.fields.id?.value ?? "").trim();
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, row);
+      continue;
+    }
+    if (row.fields.location === undefined) continue;
+    for (const field of ITEM_WIDE) {
+      const [cell, before] = [row.fields[field], earlier.fields[field]];
+      if (cell === undefined || before === undefined || isBlank(cell.value) || sameValue(cell.value, before.value)) continue;
+      issues.push({
+        kind: "locationValue",
+        severity: "warning",
+        address: cell.address,
+        item: id,
+        message: `The ${fieldWords(field)} of ${id} at ${String(row.fields.location.value ?? "").trim()} (${shownValue(cell.value)}) differs from its first row's (${shownValue(before.value)} at ${before.address}): the plan uses one ${fieldWords(field)} per item, the first row's.`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Two cells holding the same value: texts equal but for case and spaces around them, other values equal. */
+function sameValue(a: CellValue, b: CellValue): boolean {
+  return typeof a === "string" && typeof b === "string" ? sameText(a, b) : a === b;
 }
 
 /** A field's name as a planner reads it: "unitCost" as "unit cost". */

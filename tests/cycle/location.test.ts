@@ -5,15 +5,16 @@
 import ExcelJS from "exceljs";
 import { runDemandStep } from "../../src/cycle/demandStep";
 import { runGatherStep } from "../../src/cycle/gatherStep";
-import { proposeMapping, type SeriesMapping } from "../../src/cycle/mapping";
+import { itemMasterNotes, proposeMapping, type SeriesMapping } from "../../src/cycle/mapping";
 import { runMonitorStep } from "../../src/cycle/monitorStep";
 import { readPlanningData } from "../../src/cycle/planningData";
 import { runCycle } from "../../src/cycle/runCycle";
 import { SHEETS } from "../../src/cycle/sheets";
+import { validateData } from "../../src/cycle/validate";
 import { runSupplyStep } from "../../src/cycle/supplyStep";
 import { columnLetters } from "../../src/workbook/address";
 import type { CellValue } from "../../src/workbook/workbook";
-import { FIXTURE_MONTHS, fixtureTotal, twoLocationBook } from "./locationFixture";
+import { FIXTURE_MONTHS, fixtureTotal, PER_PLANT, twoLocationBook } from "./locationFixture";
 import { load } from "./mappingFixtures";
 
 const sum = (values: readonly CellValue[]): number => values.reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
@@ -160,4 +161,63 @@ describe("a workbook keyed by item and location", () => {
     expect(monitor[0].slice(0, 3)).toEqual(["Item", "Location", "Months with actuals"]);
     expect(monitor.filter((r) => r[0] === "B-1").map((r) => r[1])).toEqual(["North", "South", "All locations"]);
   }, 120_000);
+});
+
+describe("an item master kept per location (a row per item and plant)", () => {
+  test("step 1 reads one item per id, its locations' stock and safety stock added up, the longest lead time and the average cost, and says so", async () => {
+    const book = await twoLocationBook([], {}, PER_PLANT);
+    const mapping = await proposeMapping(book);
+    expect(mapping.items?.columns.location).toBe(1);
+    expect(itemMasterNotes(mapping.items).some((note) => /lists items by location/.test(note))).toBe(true);
+    const data = await readPlanningData(book, mapping);
+    expect(data.items.map((item) => item.id)).toEqual(["A-1", "A-2", "B-1"]);
+    const chair = data.items[0];
+    expect([chair.openingInventory, chair.safetyStock, chair.leadTime, chair.unitCost]).toEqual([110, 30, 2, 22]);
+    expect(chair.locations?.map((entry) => [entry.location, entry.openingInventory, entry.safetyStock, entry.unitCost, entry.address])).toEqual([
+      ["Plant", 60, 10, 20, "Items!B2"],
+      ["North", 30, 15, 23, "Items!B3"],
+      ["South", 20, 5, 23, "Items!B4"],
+    ]);
+    expect([data.items[1].openingInventory, data.items[1].safetyStock]).toEqual([50, null]);
+    const report = await validateData(book, mapping);
+    expect(report.errors).toBe(0);
+    expect(report.issues.filter((issue) => issue.kind === "noHistory")).toEqual([]);
+  });
+
+  test("an item twice at one location is an error, and a price that differs by location a warning naming the cell", async () => {
+    const rows = [...PER_PLANT, ["A-2", "Plant", "Stool", "Seating", 10, 25, 0.25, 5, null, 1], ["B-1", "North", "Lamp", "Lighting", 8, 32, 0.1, 0, null, 1]];
+    const book = await twoLocationBook([], {}, rows);
+    const report = await validateData(book, await proposeMapping(book));
+    expect(report.issues.filter((issue) => issue.kind === "duplicate").map((issue) => [issue.address, issue.message])).toEqual([
+      ["Items!A7", "The item A-2 at location Plant appears twice (first at Items!A5). Keep one row per item and location."],
+    ]);
+    expect(report.issues.filter((issue) => issue.kind === "locationValue").map((issue) => [issue.address, issue.severity, issue.message])).toEqual([
+      ["Items!F8", "warning", "The price of B-1 at North (32) differs from its first row's (30 at Items!F6): the plan uses one price per item, the first row's."],
+    ]);
+  });
+
+  test("a plant code that reads like a year ('2000' as text) is the location, and no note says the master is not read", async () => {
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Sales").addRows([
+      ["Material", "Plant", ...FIXTURE_MONTHS],
+      ...["1000", "2000"].flatMap((plant) => ["M-1", "M-2"].map((item) => [item, plant, ...FIXTURE_MONTHS.map((_, t) => 10 + t)])),
+    ]);
+    sheet.addWorksheet("Material Master").addRows([
+      ["Material", "Plant", "Unit cost", "Safety stock"],
+      ["M-1", "1000", 5, 4],
+      ["M-1", "2000", 5, 6],
+      ["M-2", "1000", 7, 1],
+      ["M-2", "2000", 7, 2],
+      ["M-3", "2000", 9, 3],
+    ]);
+    const book = await load(sheet);
+    const mapping = await proposeMapping(book);
+    expect((mapping.notes ?? []).filter((note) => /Material Master/.test(note))).toEqual([]);
+    const data = await readPlanningData(book, mapping);
+    expect(data.items.map((item) => [item.id, item.safetyStock, item.locations?.map((entry) => entry.location)])).toEqual([
+      ["M-1", 10, ["1000", "2000"]],
+      ["M-2", 3, ["1000", "2000"]],
+      ["M-3", 3, ["2000"]],
+    ]);
+  });
 });

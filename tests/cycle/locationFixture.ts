@@ -5,6 +5,14 @@ import { load } from "./mappingFixtures";
 /** The months of the two-location fixture's history, oldest first. */
 export const FIXTURE_MONTHS = Array.from({ length: 24 }, (_, t) => `${2024 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`);
 
+/** The fixture's item master: one row per item. */
+const FIXTURE_ITEMS: (string | number | null)[][] = [
+  ["Item", "Description", "Family", "Unit Cost", "Price", "Hours/Unit Assembly", "Opening Inventory", "Lead Time"],
+  ["A-1", "Chair", "Seating", 20, 50, 0.5, 100, 1],
+  ["A-2", "Stool", "Seating", 10, 25, 0.25, 50, 1],
+  ["B-1", "Lamp", "Lighting", 8, 30, 0.1, 150, 1],
+];
+
 /** Items x locations of the fixture, with each series' base level. */
 const SERIES: [string, string, number][] = [
   ["A-1", "North", 120],
@@ -23,17 +31,16 @@ export function fixtureQuantity(level: number, t: number): number {
 /**
  * A planner's workbook keyed by item and location: Sales with two key columns (Item, Location) and 24
  * months across, an item master, and resources. `extraRows` are appended to Sales (e.g. a duplicate key);
- * `extraSheets` are added as the planner's own sheets (e.g. SOP Locations), rows from A1.
+ * `extraSheets` are added as the planner's own sheets (e.g. SOP Locations), rows from A1; `itemRows`
+ * replace the item master's (header first).
  */
-export async function twoLocationBook(extraRows: (string | number | null)[][] = [], extraSheets: Record<string, (string | number | null)[][]> = {}): Promise<MemoryWorkbook> {
+export async function twoLocationBook(
+  extraRows: (string | number | null)[][] = [],
+  extraSheets: Record<string, (string | number | null)[][]> = {},
+  itemRows: (string | number | null)[][] = FIXTURE_ITEMS,
+): Promise<MemoryWorkbook> {
   const book = new ExcelJS.Workbook();
-  const items = book.addWorksheet("Items");
-  items.addRows([
-    ["Item", "Description", "Family", "Unit Cost", "Price", "Hours/Unit Assembly", "Opening Inventory", "Lead Time"],
-    ["A-1", "Chair", "Seating", 20, 50, 0.5, 100, 1],
-    ["A-2", "Stool", "Seating", 10, 25, 0.25, 50, 1],
-    ["B-1", "Lamp", "Lighting", 8, 30, 0.1, 150, 1],
-  ]);
+  book.addWorksheet("Items").addRows(itemRows);
   const sales = book.addWorksheet("Sales");
   sales.addRows([
     ["Item", "Location", ...FIXTURE_MONTHS],
@@ -67,4 +74,14 @@ export const NETWORK_LANES: (string | number | null)[][] = [
   ["Plant", "North", 1, 1, 300],
   ["Plant", "South", 0, 2, null],
   ["North", "South", 1, 0.5, null],
+];
+
+/** An item master kept per location, as SAP's plant data: A-1 at its plant and both warehouses, the others at the plant alone. */
+export const PER_PLANT: (string | number | null)[][] = [
+  ["Item", "Plant", "Description", "Family", "Unit Cost", "Price", "Hours/Unit Assembly", "Opening Inventory", "Safety Stock", "Lead Time"],
+  ["A-1", "Plant", "Chair", "Seating", 20, 50, 0.5, 60, 10, 1],
+  ["A-1", "North", "Chair", "Seating", 23, 50, 0.5, 30, 15, 2],
+  ["A-1", "South", "Chair", "Seating", 23, 50, 0.5, 20, 5, 1],
+  ["A-2", "Plant", "Stool", "Seating", 10, 25, 0.25, 50, null, 1],
+  ["B-1", "Plant", "Lamp", "Lighting", 8, 30, 0.1, 150, null, 1],
 ];

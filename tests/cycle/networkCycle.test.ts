@@ -19,7 +19,7 @@ import { runSupplyStep } from "../../src/cycle/supplyStep";
 import { checkPlan } from "../../src/core/supply/checkPlan";
 import type { CellValue } from "../../src/workbook/workbook";
 import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { NETWORK_LANES, NETWORK_LOCATIONS, twoLocationBook } from "./locationFixture";
+import { NETWORK_LANES, NETWORK_LOCATIONS, PER_PLANT, twoLocationBook } from "./locationFixture";
 import { unreadableNumbers } from "./sheetDisplay";
 
 type Rows = (string | number | null)[][];
@@ -28,8 +28,8 @@ const LOCATIONS: Rows = NETWORK_LOCATIONS;
 const LANES: Rows = NETWORK_LANES;
 
 /** The two-location fixture (items sold at North and South) made at one plant, steps 1 and 2 run. */
-async function networkBook(sheets: Record<string, Rows> = { "SOP Locations": LOCATIONS, "SOP Lanes": LANES }): Promise<MemoryWorkbook> {
-  const book = await twoLocationBook([], sheets);
+async function networkBook(sheets: Record<string, Rows> = { "SOP Locations": LOCATIONS, "SOP Lanes": LANES }, itemRows?: Rows): Promise<MemoryWorkbook> {
+  const book = await twoLocationBook([], sheets, itemRows);
   await runGatherStep(book);
   await runDemandStep(book, { horizon: 4 });
   return book;
@@ -233,5 +233,27 @@ describe("reading the network from the workbook", () => {
     // nothing B-1 starts in the last month is in stock within the horizon, so it is not started
     expect(supply.plan.items[supply.model.items.indexOf(at("B-1", "Plant"))].production.at(-1)).toBeCloseTo(0, 6);
     expect(checkPlan(supply.model, supply.plan)).toEqual([]);
+  }, 120_000);
+
+  test("an item master kept per location gives each location's opening stock, safety stock and unit cost; SOP Item Locations still sets the stock", async () => {
+    const book = await networkBook({ "SOP Locations": LOCATIONS, "SOP Lanes": LANES, "SOP Item Locations": [["Item", "Location", "Opening inventory"], ["A-1", "South", 70]] }, PER_PLANT);
+    const supply = await runSupplyStep(book);
+    const at = (id: string, location: string) => supply.model.items.find((item) => item.id === id && item.location === location)!;
+    expect(["Plant", "North", "South"].map((l) => [at("A-1", l).openingInventory, at("A-1", l).safetyStock[0], at("A-1", l).unitCost])).toEqual([
+      [60, 10, 20],
+      [30, 15, 23],
+      [70, 5, 23],
+    ]);
+    expect(at("A-1", "North").holdingCost).toBeCloseTo((at("A-1", "Plant").holdingCost * 23) / 20, 9);
+    // A-2's stock is all at the plant; its safety stock, which the master does not give, is split by forecast error
+    expect(["Plant", "North", "South"].map((l) => at("A-2", l).openingInventory)).toEqual([50, 0, 0]);
+    expect(at("A-2", "North").safetyStock[0] + at("A-2", "South").safetyStock[0]).toBeGreaterThan(0);
+    expect(checkPlan(supply.model, supply.plan)).toEqual([]);
+  }, 120_000);
+
+  test("an item master keeping an item at a location the network does not list is refused, naming the cell", async () => {
+    const rows = PER_PLANT.map((row) => (row[1] === "South" ? [row[0], "East", ...row.slice(2)] : row));
+    const book = await networkBook(undefined, rows);
+    await expect(runSupplyStep(book)).rejects.toThrow('Items!B4: your item master keeps A-1 at "East", which SOP Locations does not list (known: Plant, North, South).');
   }, 120_000);
 });

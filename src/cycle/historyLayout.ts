@@ -370,7 +370,7 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
 /** A header naming a fiscal year ("Fiscal Year", SAP's "GJahr", "Exercice"), after normalizeHeader. */
 const FISCAL_YEAR_HEADER = /^(?:fiscal year|fy|fiscal yr|gjahr|geschäftsjahr|geschaftsjahr|exercice|ejercicio|anno fiscale|boekjaar)$/;
 /** A header naming a period of a year ("Posting period", "Period", "Periode"), after normalizeHeader. */
-const PERIOD_HEADER = /^(?:(?:posting |fiscal |accounting )?period|periode|buchungsperiode|période|periodo|poper)$/;
+export const PERIOD_HEADER = /^(?:(?:posting |fiscal |accounting )?period|periode|buchungsperiode|période|periodo|poper)$/;
 
 /**
  * The header cells of order lines dated by a fiscal year and a period ("Fiscal Year", "Posting period",

@@ -11,12 +11,13 @@ import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { CURRENCY_CODES, isBlank, sameText } from "./cellValues";
 import { counted } from "./counted";
-import { DAYS_PER_MONTH, historyFieldOf, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
+import { DAYS_PER_MONTH, historyFieldOf, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, normalizeHeader, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
   blockCellAddress,
   codeLine,
   detailLines,
   fiscalPeriodColumns,
+  PERIOD_HEADER,
   gridShape,
   historySources,
   isLines,
@@ -168,7 +169,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   if (history && isLines(history)) {
     // the first rows of the lines' first block, as sampled
     const values = lines.find((entry) => entry.candidate.source.reference === history.sources[0].reference)?.candidate.values ?? [];
-    notes.push(...shippedNote(history, values), ...deliveryDateNote(history), ...linesMeasureNote(history, values));
+    notes.push(...shippedNote(history, values), ...deliveryDateNote(history), ...periodNumberNote(history, values), ...linesMeasureNote(history, values));
   }
   if (history?.decimalComma) {
     notes.push(`The history's quantities in ${historySources(history)[0].reference} are text written with a decimal comma and points between thousands ("1.234,5"), as a European export opened as text: step 1 reads them so ("12,000" is twelve).`);
@@ -179,6 +180,7 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   notes.push(...unreadColumnsNote(found, items, "item master", history, (header) => itemFieldOf(header) !== undefined || hoursPerUnitResource(header) !== undefined));
   notes.push(...unreadColumnsNote(found, resources, "resource table", history, (header) => resourceFieldOf(header) !== undefined));
   const read = new Set([...(history ? historySources(history).map((source) => source.sheet) : []), ...[items, resources].flatMap((part) => (part ? [part.source.sheet] : []))]);
+  if (chosen) notes.push(...unreadTwinsNote(chosen, demand, read));
   for (const { sheet, note } of refusals) if (!read.has(sheet) && !notes.includes(note)) notes.push(note);
   if (!history) notes.push(...found.flatMap((candidate) => [...unsplitNote(candidate.source, candidate.values), ...fiscalNote(candidate.source, candidate.values)]));
   return {
@@ -262,6 +264,20 @@ function deliveryDateNote(history: LinesMapping): string[] {
   return [`${at} dates the lines: they have no order date, so demand is dated by ${by}. Add the order date column to date demand when it was ordered.`];
 }
 
+/**
+ * The note for lines dated by a year and a column headed "Period" holding 1 to 12: read as calendar
+ * months (period 1 is January), which a fiscal year starting in another month would shift. A column
+ * headed "Fiscal year" beside it is refused instead ({@link fiscalPeriodColumns}).
+ */
+function periodNumberNote(history: LinesMapping, values: Matrix): string[] {
+  const { year, date } = history.columns;
+  const header = values[history.headerRow] ?? [];
+  if (year === undefined || !PERIOD_HEADER.test(normalizeHeader(header[date] ?? null))) return [];
+  return [
+    `${lineHeaderAddress(history, date)} ("${String(header[date])}") is read as the calendar month in the year of ${lineHeaderAddress(history, year)}: period 1 is January. If your periods are fiscal (a year starting in another month), add a column with each line's calendar month or posting date and map it as the date.`,
+  ];
+}
+
 /** The note for another measure's period lines left out beside the history's ("Jan 2024 Value" beside "Jan 2024 Qty", "Jan 2024 Forecast" beside "Jan 2024 Actual"). */
 function measureNote(source: BlockSource, measure: NonNullable<GridShape["leftOutMeasure"]>, orientation: Orientation): string {
   const lines = orientation === "periodsAcross" ? "columns" : "rows";
@@ -327,12 +343,10 @@ function toSeriesMapping(entry: GridCandidate): SeriesMapping {
 function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[], notes: string[]): SeriesMapping {
   const mapping = toSeriesMapping(chosen);
   if (mapping.more) return mapping;
-  const signature = (entry: GridCandidate): string =>
-    JSON.stringify([entry.shape.keyHeader.toLowerCase(), entry.shape.mapping.orientation, entry.shape.mapping.periodKind, entry.shape.mapping.keyLine, entry.shape.mapping.locationLine]);
   const bySheet = new Map<string, GridCandidate>([[chosen.candidate.source.sheet, chosen]]);
   for (const entry of grids) {
     const sheet = entry.candidate.source.sheet;
-    if (signature(entry) !== signature(chosen) || !sameWordsButOne(sheet, chosen.candidate.source.sheet)) continue;
+    if (layoutSignature(entry) !== layoutSignature(chosen) || !sameWordsButOne(sheet, chosen.candidate.source.sheet)) continue;
     const taken = bySheet.get(sheet);
     if (!taken || KIND_PRIORITY[entry.candidate.source.kind] > KIND_PRIORITY[taken.candidate.source.kind]) bySheet.set(sheet, entry);
   }
@@ -356,6 +370,25 @@ function sheetsOfOneLayout(chosen: GridCandidate, grids: GridCandidate[], notes:
   if (overlap) parts.forEach((part, k) => (part.location = sheetWords[k]));
   const [first, ...more] = parts;
   return { ...mapping, ...first, more };
+}
+
+/** A grid's layout: key header, orientation, periods, key and location lines (sheets of one layout are read together). */
+function layoutSignature(entry: GridCandidate): string {
+  return JSON.stringify([entry.shape.keyHeader.toLowerCase(), entry.shape.mapping.orientation, entry.shape.mapping.periodKind, entry.shape.mapping.keyLine, entry.shape.mapping.locationLine]);
+}
+
+/**
+ * The note for sheets laid out as the history read, over some of its periods, that step 1 does not read
+ * (a copy such as "Sales (2)", last month's version): one is read, and which is not guessed silently.
+ */
+function unreadTwinsNote(chosen: GridCandidate, grids: readonly GridCandidate[], read: ReadonlySet<string>): string[] {
+  const periods = new Set(chosen.shape.mapping.periods);
+  const twins = [...new Set(grids.filter((entry) => !read.has(entry.candidate.source.sheet) && layoutSignature(entry) === layoutSignature(chosen) && entry.shape.mapping.periods.some((period) => periods.has(period))).map((entry) => entry.candidate.source.sheet))];
+  if (twins.length === 0) return [];
+  const named = twins.map((sheet) => `"${sheet}"`).join(", ");
+  return [
+    `${named} ${twins.length === 1 ? "holds" : "hold"} a block laid out as the history read from "${chosen.candidate.source.sheet}", over some of the same periods, and ${twins.length === 1 ? "is" : "are"} not read. If the history to plan from is there, choose it in step 1's mapping editor.`,
+  ];
 }
 
 /** A year as a sheet's name writes it ("Sales 2024"). */
@@ -588,9 +621,15 @@ async function candidates(book: Workbook): Promise<{ found: Candidate[]; notes: 
     }
     sources.push({ source: { kind: "name", reference: name.name, sheet: range.sheet, row: range.top, col: range.left }, rows: rowsOf(range) });
   }
+  const hidden: string[] = [];
   for (const sheet of sheets) {
-    if (sheet.ownedByAddin || !sheet.visible) continue;
-    sources.push({ source: { kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 } });
+    if (sheet.ownedByAddin) continue;
+    if (sheet.visible) sources.push({ source: { kind: "sheet", reference: sheet.name, sheet: sheet.name, row: 0, col: 0 } });
+    else hidden.push(sheet.name);
+  }
+  if (hidden.length > 0) {
+    const named = hidden.map((name) => `"${name}"`).join(", ");
+    notes.push(`${hidden.length === 1 ? `The sheet ${named} is` : `The sheets ${named} are`} hidden, and step 1 does not look at hidden sheets: unhide one (right-click a sheet tab, Unhide) to have it read, or choose it in step 1's mapping editor.`);
   }
   // Asked for together, so that a workbook in Excel sends them in one round trip.
   const found = await Promise.all(sources.map(({ source, rows }) => sampled(book, source, rows)));

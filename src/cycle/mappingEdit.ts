@@ -69,7 +69,7 @@ export interface MappableBlock {
 
 /**
  * The blocks a history can be mapped to: the workbook's tables, its names that are one plain range,
- * and its visible sheets that the add-in did not create; nothing is read.
+ * and its sheets that the add-in did not create (a hidden one marked so); nothing is read.
  * @example (await mappableBlocks(book)).map((block) => block.label) // ["Table SalesHistory", "Sheet Sales History", ...]
  */
 export async function mappableBlocks(book: Workbook): Promise<MappableBlock[]> {
@@ -77,7 +77,8 @@ export async function mappableBlocks(book: Workbook): Promise<MappableBlock[]> {
   return [
     ...tables.map((table) => ({ reference: table.name, label: `Table ${table.name}` })),
     ...names.filter((name) => name.address !== null && name.scope === undefined).map((name) => ({ reference: name.name, label: `Name ${name.name}` })),
-    ...sheets.filter((sheet) => sheet.visible && !sheet.ownedByAddin).map((sheet) => ({ reference: sheet.name, label: `Sheet ${sheet.name}` })),
+    // a hidden sheet is not proposed, but the planner may choose it
+    ...sheets.filter((sheet) => !sheet.ownedByAddin).map((sheet) => ({ reference: sheet.name, label: `Sheet ${sheet.name}${sheet.visible ? "" : " (hidden)"}` })),
   ];
 }
 

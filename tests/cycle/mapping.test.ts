@@ -454,3 +454,42 @@ describe("mapping storage", () => {
     await expect(loadMapping(book)).rejects.toThrow(/damaged/);
   });
 });
+
+describe("order lines dated by a year and a period number", () => {
+  const book = async (periodHeader: string) => {
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Export").addRows([["Year", periodHeader, "Material", "Qty"], ...Array.from({ length: 24 }, (_, k) => [2024 + Math.floor(k / 12), (k % 12) + 1, "A", 10 + k])]);
+    return load(sheet);
+  };
+
+  it("reads 'Period' 1-12 as calendar months and says so, as a fiscal year would shift them", async () => {
+    const mapping = await proposeMapping(await book("Period"));
+    expect((await readPlanningData(await book("Period"), mapping)).periods.slice(0, 2)).toEqual(["2024-01", "2024-02"]);
+    expect(mapping.notes).toContain(
+      'Export!B1 ("Period") is read as the calendar month in the year of Export!A1: period 1 is January. If your periods are fiscal (a year starting in another month), add a column with each line\'s calendar month or posting date and map it as the date.',
+    );
+  });
+
+  it("says nothing of a column headed 'Month'", async () => {
+    const mapping = await proposeMapping(await book("Month"));
+    expect((mapping.notes ?? []).filter((note) => /period 1 is January/.test(note))).toEqual([]);
+  });
+});
+
+describe("a copy of the history sheet", () => {
+  it("reads one sheet and names the copy laid out the same way, which is not read", async () => {
+    const sheet = new ExcelJS.Workbook();
+    for (const name of ["Sales", "Sales (2)", "Notes"]) {
+      sheet.addWorksheet(name).addRows(name === "Notes" ? [["Checked by Dana"]] : [["Item", "Jan 2024", "Feb 2024", "Mar 2024"], ["A", 1, 2, 3], ["B", 4, 5, name === "Sales" ? 6 : 7]]);
+    }
+    const book = await load(sheet);
+    const mapping = await proposeMapping(book);
+    expect((await readPlanningData(book, mapping)).series.map((series) => series.history)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(mapping.notes).toEqual([
+      '"Sales (2)" holds a block laid out as the history read from "Sales", over some of the same periods, and is not read. If the history to plan from is there, choose it in step 1\'s mapping editor.',
+    ]);
+  });
+});

@@ -251,3 +251,26 @@ describe("a planning book's measure chosen in the editor", () => {
     await expect(historyFromChoice(book, { ...choice, measure: { line: 2, name: "Actual" } })).rejects.toThrow(PlanningError);
   });
 });
+
+describe("a history on a hidden sheet", () => {
+  const hiddenBook = async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Cover").addRows([["Monthly S&OP"]]);
+    source.addWorksheet("Sales", { state: "hidden" }).addRows([["Item", "Jan 2024", "Feb 2024", "Mar 2024"], ["A", 1, 2, 3], ["B", 4, 5, 6]]);
+    return load(source);
+  };
+
+  it("is not proposed, but the proposal says the sheet is hidden, and the editor lists it for the planner to choose", async () => {
+    const book = await hiddenBook();
+    const proposal = await proposeMapping(book);
+    expect(proposal.history).toBeNull();
+    expect(proposal.notes).toContain('The sheet "Sales" is hidden, and step 1 does not look at hidden sheets: unhide one (right-click a sheet tab, Unhide) to have it read, or choose it in step 1\'s mapping editor.');
+    const blocks = await mappableBlocks(book);
+    expect(blocks.map((block) => block.label)).toEqual(["Sheet Cover", "Sheet Sales (hidden)"]);
+    const history = await historyFromChoice(book, { reference: "Sales", layout: "periodsAcross", headerLine: 0, item: 0, firstPeriod: 1, bucket: "month" });
+    expect((await readPlanningData(book, { ...proposal, history })).series.map((series) => [series.item, series.history])).toEqual([
+      ["A", [1, 2, 3]],
+      ["B", [4, 5, 6]],
+    ]);
+  });
+});

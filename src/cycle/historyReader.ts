@@ -316,7 +316,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         // the line's quantity, or one per location column ("Paris", "Lyon")
         const parts = (mapping.locationQuantities ?? [{ column: columns.quantity, location: undefined }]).map(({ column, location }) => ({ column, location, cell: cell(column), quantity: numberIn(cell(column), mapping.decimalComma === true) }));
         for (const part of parts.filter((entry) => entry.quantity === null && !isBlank(entry.cell))) {
-          collector.problem({ kind: "textInNumber", address: at(part.column), message: `"${String(part.cell)}" at ${at(part.column)} is not a quantity. ${notNumberAdvice(part.cell)}` });
+          collector.problem({ kind: "textInNumber", address: at(part.column), message: `"${shownValue(part.cell)}" at ${at(part.column)} is not a quantity. ${notNumberAdvice(part.cell)}` });
         }
         const quantity = parts.every((part) => part.quantity === null) ? null : parts.reduce((sum, part) => sum + (part.quantity ?? 0), 0);
         const amount = quantity ?? 0;

@@ -322,7 +322,8 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
     headerRow,
     columns: { ...columns, ...(measure ? { measure: measure.line } : {}) },
     ...(measure ? { measure: measure.name } : {}),
-    ...(writesDecimalComma(sample.map((row) => row[quantity] ?? null)) ? { decimalComma: true } : {}),
+    // every quantity column settles it, as the proposal does: a block writes its numbers one way
+    ...(writesDecimalComma((perLocation.locationQuantities ?? [{ column: quantity }]).flatMap(({ column }) => sample.map((row) => row[column] ?? null))) ? { decimalComma: true } : {}),
     periodKind: span.kind,
     ...(choice.keyHeadings ? { keyHeadings: true } : {}),
     ...perLocation,

@@ -493,3 +493,13 @@ describe("a copy of the history sheet", () => {
     ]);
   });
 });
+
+describe("a TRUE among order lines' quantities", () => {
+  it("is named as Excel shows it, as in a grid", async () => {
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Orders").addRows([["Date", "Item", "Qty"], ...Array.from({ length: 6 }, (_, k) => [new Date(Date.UTC(2024, k, 3)), "A", k === 2 ? true : 5])]);
+    const book = await load(sheet);
+    const reading = await readPlanningData(book, await proposeMapping(book));
+    expect(reading.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^"TRUE" at Orders!C4 is not a quantity\./)]);
+  });
+});

@@ -274,3 +274,23 @@ describe("a history on a hidden sheet", () => {
     ]);
   });
 });
+
+describe("order lines with a quantity column per location, as a European export opened as text", () => {
+  it("reads the decimal comma the later columns show, when the first column's numbers read either way", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Lines").addRows([
+      ["Month", "Item", "Paris", "Lyon"],
+      ["2024-01", "A", "12", "1.234,5"],
+      ["2024-02", "A", "7", "2,5"],
+      ["2024-03", "A", "9", "1.000,0"],
+    ]);
+    const book = await load(source);
+    const choice: HistoryChoice = { reference: "Lines", layout: "lines", headerLine: 0, item: 1, date: 0, quantity: 2, locationQuantities: [{ column: 2, location: "Paris" }, { column: 3, location: "Lyon" }], bucket: "month" };
+    const history = await historyFromChoice(book, choice);
+    const data = await readPlanningData(book, { version: 1, history, items: null, resources: null, capacity: null });
+    expect(data.series.map((series) => [series.location, series.history])).toEqual([
+      ["Paris", [12, 7, 9]],
+      ["Lyon", [1234.5, 2.5, 1000]],
+    ]);
+  });
+});

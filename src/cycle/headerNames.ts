@@ -270,3 +270,16 @@ const TOTAL = /(?:^|[\s(:-])(?:sub-?)?totals?(?:$|[\s):-])|^\s*(?:grand|sum|gesa
 export function isTotalLabel(value: CellValue): boolean {
   return typeof value === "string" && TOTAL.test(value);
 }
+
+/** A pivot table's label for rows whose field is empty, in the languages Excel writes it. */
+const PIVOT_BLANK = /^\((?:blank|leer|vide|en blanco|vacío|vacio|vuoto|leeg|em branco|tom|tyhjä|puste)\)$/i;
+
+/**
+ * True for a pivot table's "(blank)" label ("(Leer)", "(vide)" in German and French Excel): the rows of
+ * its source data that have no item, not an item called "(blank)".
+ * @example isPivotBlank("(blank)") // true
+ * @example isPivotBlank("Blank") // false
+ */
+export function isPivotBlank(value: CellValue): boolean {
+  return typeof value === "string" && PIVOT_BLANK.test(value.trim());
+}

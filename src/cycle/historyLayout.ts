@@ -13,7 +13,7 @@ import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
 import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, sameText, toNumber, writesDecimalComma } from "./cellValues";
-import { historyFieldOf, isTotalLabel, itemCodeRank, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
+import { historyFieldOf, isPivotBlank, isTotalLabel, itemCodeRank, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
 import { affixBands, isSumOf, joinedRun, measureBands, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
 import { BARE_WEEK, findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
@@ -223,7 +223,7 @@ export interface KeyCarry {
  * @example lineKey({ key: "CH-101", inherited: false }, null, true, ["Lyon"]) // { key: "CH-101", inherited: true }
  */
 export function lineKey(carry: KeyCarry, key: CellValue, periodCells: boolean, details: readonly CellValue[]): { key: CellValue; inherited: boolean } | undefined {
-  const own = !isBlank(key) && !isTotalLabel(key) && periodCells;
+  const own = !isBlank(key) && !isTotalLabel(key) && !isPivotBlank(key) && periodCells;
   const inherited = !own && isBlank(key) && periodCells && carry.key !== null && details.some((cell) => !isBlank(cell) && !isTotalLabel(cell));
   if (!own && !inherited) {
     carry.key = null;

@@ -14,7 +14,7 @@ import { eachChunk, readBlock } from "./blockReading";
 import { headingKeys, repeatsHeader, type HeadingKeys } from "./blockHeadings";
 import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, numberIn, shownValue } from "./cellValues";
-import { isTotalLabel, lineCancelled } from "./headerNames";
+import { isPivotBlank, isTotalLabel, lineCancelled } from "./headerNames";
 import {
   blockCellAddress,
   detailLines,
@@ -199,10 +199,11 @@ function readGridLine(
   if (cells.every((cell) => isBlank(cell ?? null))) return collector.tally.leftOut("blank", 0, at(mapping.keyLine));
   if (totalLine) return collector.tally.leftOut("total", total, at(mapping.keyLine));
   if (!readsMeasure(mapping, mapping.measureLine === undefined ? null : (cells[mapping.measureLine] ?? null))) return collector.tally.leftOut("otherMeasure", total, at(mapping.keyLine));
-  if (isBlank(keyCell) && read === undefined) {
+  if ((isBlank(keyCell) || isPivotBlank(keyCell)) && read === undefined) {
     notNumbers.forEach((problem) => collector.problem(problem));
     if (quantities.length === 0) return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
-    collector.problem({ kind: "noKey", address: at(mapping.keyLine), message: `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.` });
+    const message = isPivotBlank(keyCell) ? pivotBlankMessage(at(mapping.keyLine), keyCell) : `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.`;
+    collector.problem({ kind: "noKey", address: at(mapping.keyLine), message });
     return collector.tally.leftOut("noKey", total, at(mapping.keyLine));
   }
   const inherits = read?.inherited === true;
@@ -324,10 +325,12 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         if (columns.status !== undefined && lineCancelled(header[columns.status] ?? null, cell(columns.status))) return collector.tally.leftOut("cancelled", amount, at(columns.status));
         if (quantity === null) return collector.tally.leftOut(parts.some((part) => !isBlank(part.cell)) ? "unreadableQuantity" : "heading", 0, at(columns.item));
         const itemCell = mapping.keyHeadings ? (headed.item ?? null) : cell(columns.item);
-        if (isBlank(itemCell)) {
-          const message = mapping.keyHeadings
-            ? `${at(columns.item)}: no heading above this line names its item, but the line has a quantity. Add a heading line such as "Item: CH-101" above it.`
-            : `${at(columns.item)} has no item, but its line has a quantity. Enter the item.`;
+        if (isBlank(itemCell) || isPivotBlank(itemCell)) {
+          const message = isPivotBlank(itemCell)
+            ? pivotBlankMessage(at(columns.item), itemCell)
+            : mapping.keyHeadings
+              ? `${at(columns.item)}: no heading above this line names its item, but the line has a quantity. Add a heading line such as "Item: CH-101" above it.`
+              : `${at(columns.item)} has no item, but its line has a quantity. Enter the item.`;
           collector.problem({ kind: "noKey", address: at(columns.item), message });
           return collector.tally.leftOut("noKey", amount, at(columns.item));
         }
@@ -568,4 +571,9 @@ export function mappedHistory(mapping: { history: HistoryMapping | null; notes?:
  */
 export function refusalReasons(notes: readonly string[] | undefined): string {
   return notes !== undefined && notes.length > 0 ? `: ${notes.join(" ")}` : ".";
+}
+
+/** The error for a pivot table's "(blank)" row or line holding quantities: sales without an item, left out. */
+function pivotBlankMessage(address: string, label: CellValue): string {
+  return `${address} holds "${String(label).trim()}", a pivot table's label for sales without an item, and has quantities: they are left out. Give those sales their item in the pivot table's source data, or filter "${String(label).trim()}" out of the pivot table.`;
 }

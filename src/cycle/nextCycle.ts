@@ -12,6 +12,7 @@ import type { ActualRow } from "../core/rolling/snapshot";
 import { cellAddress, parseRange, rangeAddress, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, OverwriteConfirmation, Workbook, WriteBlock } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
+import { itemMatchKey, masterIdOf } from "./itemMatch";
 import { daySerial } from "./calendarDays";
 import { isBlank, numberIn } from "./cellValues";
 import { gridKey } from "./historyReader";
@@ -129,6 +130,13 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
     grid.orientation === "periodsAcross" ? (values[position] ?? []) : values.map((row) => row[position] ?? null);
   const keys = lines.map(({ position, key }) => gridKey(grid, grid, Object.assign([...lineCells(position)], { [grid.keyLine]: key }), at(position)));
   const positionOf = new Map(keys.map((key, k) => [seriesKey(key.item, key.location), positions[k]]));
+  const master = await itemMasterIds(workbook, mapping.items);
+  // the actuals name items as step 1 reads them, in the master's spelling ("CH-101" for a line "CH-101 - Office chair" or "ch-101")
+  const masterKeys = new Map([...master].map((id) => [itemMatchKey(id), id]));
+  keys.forEach((key, k) => {
+    const id = masterIdOf(key.item, masterKeys)?.id;
+    if (id !== undefined && !positionOf.has(seriesKey(id, key.location))) positionOf.set(seriesKey(id, key.location), positions[k]);
+  });
   const located = keys.some((key) => key.location !== "");
   const last = parseMonth(grid.periods[grid.periods.length - 1]);
   if (last === undefined) throw new PlanningError(`The history's last period "${grid.periods[grid.periods.length - 1]}" is not a month.`);
@@ -139,7 +147,6 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
   const seen = new Map<string, string>();
   const newMonths = new Map<string, Map<number, number>>();
   const newSeries = new Map<string, NewSeries>();
-  let master: Set<string> | undefined;
   const fills: { position: number; line: number; value: number }[] = [];
   let unchanged = 0;
   for (const actual of actuals) {
@@ -175,7 +182,6 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
         problems.push(`${actual.source}: the history (${grid.source.reference}) holds location ${grid.location} only, not ${location}; add that location's history by hand, or correct the line.`);
         continue;
       }
-      master ??= await itemMasterIds(workbook, mapping.items);
       if (!master.has(item)) {
         const where = mapping.items === null ? "and the workbook has no item master mapped in step 1" : `nor in the item master (${mapping.items.source.reference})`;
         problems.push(`${actual.source}: ${item} is not in the history (${grid.source.reference}) ${where}; add the item to the item master first (supply needs its unit cost), or correct the line.`);

@@ -8,7 +8,7 @@ import { readBlock } from "./blockReading";
 import { isBlank, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { blockCellAddress, locationHeading } from "./historyLayout";
-import { itemMatchKey } from "./itemMatch";
+import { itemMatchKey, masterIdOf } from "./itemMatch";
 import { mappedHistory, readHistory, repeatsKeyHeader, type CustomerTotal } from "./historyReader";
 import { blockPosition, cellAt, keyedLines, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
 import type { ReadProblem, Reconciliation } from "./reconciliation";
@@ -376,15 +376,20 @@ function perUnit(cost: number | null, priceUnit: number | null): number | null {
 /**
  * The history's series with each item written as the item master writes it when the two differ only in
  * letter case ("CH-101" sold, "ch-101" in the master), as Excel's own lookups match, or in the leading
- * zeros of a code of digits ({@link itemMatchKey}): one item, not a priced one without sales and a sold
- * one without a price. A series keeps its spelling when another series of the same location already
- * has the master's.
+ * zeros of a code of digits ({@link itemMatchKey}), or when the history writes the code with its name
+ * ("CH-101 - Office chair", "Office chair (CH-101)"; {@link masterIdOf}): one item, not a priced one
+ * without sales and a sold one without a price. A series keeps its spelling when another series of the
+ * same location already has the master's.
  */
 function withMasterSpelling<S extends { item: string; location: string }>(series: readonly S[], items: readonly Item[]): S[] {
   const master = new Map(items.map((item) => [itemMatchKey(item.id), item.id]));
   const taken = new Set(series.map((entry) => `${entry.item}\u0000${entry.location}`));
   return series.map((entry) => {
-    const id = master.get(itemMatchKey(entry.item));
-    return id === undefined || id === entry.item || taken.has(`${id}\u0000${entry.location}`) ? entry : { ...entry, item: id };
+    const id = masterIdOf(entry.item, master)?.id;
+    const key = `${id ?? ""}\u0000${entry.location}`;
+    if (id === undefined || id === entry.item || taken.has(key)) return entry;
+    // two spellings of one item ("CH-101 - Office chair", "ch-101") do not both become it
+    taken.add(key);
+    return { ...entry, item: id };
   });
 }

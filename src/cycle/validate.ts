@@ -20,7 +20,7 @@ import { parseMonth, monthNumber } from "./periodHeader";
 import { calendarSeasonLength } from "./periods";
 import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type RecordCells, type SeriesCells } from "./planningData";
 import { refusalReasons } from "./historyReader";
-import { itemMatchKey } from "./itemMatch";
+import { itemMatchKey, masterIdOf } from "./itemMatch";
 import type { ReadProblem } from "./reconciliation";
 
 export type IssueSeverity = "error" | "warning" | "info";
@@ -46,7 +46,8 @@ export type IssueKind =
   | "inheritedKey"
   | "mixedUnits"
   | "incompleteLastPeriod"
-  | "locationValue";
+  | "locationValue"
+  | "codeWithName";
 
 /** One problem, at one cell. */
 export interface ValidationIssue {
@@ -349,17 +350,29 @@ function lineItems(history: LinesMapping, reading: { series: readonly { item: st
 }
 
 function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: readonly MappedCell[], launched: ReadonlySet<string>): ValidationIssue[] {
-  const master = new Set(masterIds.map((cell) => itemMatchKey(String(cell.value))));
-  const history = new Set(historyKeys.map((cell) => itemMatchKey(String(cell.value))));
+  const master = new Map(masterIds.map((cell) => [itemMatchKey(String(cell.value)), String(cell.value).trim()]));
+  const matched = historyKeys.map((key) => masterIdOf(String(key.value), master));
+  const history = new Set(matched.flatMap((match) => (match === undefined ? [] : [itemMatchKey(match.id)])));
   const issues: ValidationIssue[] = [];
   const reported = new Set<string>();
-  for (const key of historyKeys) {
+  historyKeys.forEach((key, k) => {
     const id = String(key.value).trim();
-    const matched = itemMatchKey(id);
-    if (!master.has(matched) && !reported.has(matched)) {
-      reported.add(matched);
+    if (matched[k] === undefined && !reported.has(itemMatchKey(id))) {
+      reported.add(itemMatchKey(id));
       issues.push({ kind: "notInItemMaster", severity: "warning", address: key.address, item: id, message: `${id} has sales history but is not in the item master, so it has no price, cost or lead time.` });
     }
+  });
+  const named = historyKeys.flatMap((key, k) => (matched[k]?.withName ? [{ key, id: matched[k]?.id ?? "" }] : []));
+  if (named.length > 0) {
+    const [first] = named;
+    const count = new Set(named.map((entry) => entry.id)).size;
+    issues.push({
+      kind: "codeWithName",
+      severity: "info",
+      address: first.key.address,
+      item: first.id,
+      message: `${count === 1 ? "1 item" : `${count} items`} of the history ${count === 1 ? "is" : "are"} written with ${count === 1 ? "its" : "their"} name beside the code ("${String(first.key.value).trim()}"): each is read as the item master's code (${first.id}).`,
+    });
   }
   for (const cell of masterIds) {
     const id = String(cell.value).trim();

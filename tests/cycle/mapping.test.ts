@@ -503,3 +503,35 @@ describe("a TRUE among order lines' quantities", () => {
     expect(reading.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^"TRUE" at Orders!C4 is not a quantity\./)]);
   });
 });
+
+describe("a pivot table's history: items with their names, and a (blank) row", () => {
+  it("reads each item as the master's code, says so once, and leaves the (blank) row's quantities out as an error", async () => {
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Pivot").addRows([
+      ["Sum of Qty", "Column Labels"],
+      ["Row Labels", "Jan 2024", "Feb 2024", "Mar 2024", "Grand Total"],
+      ["CH-101 - Office chair", 1, 2, 3, 6],
+      ["CH-102 - Desk chair", 4, 5, 6, 15],
+      ["(blank)", null, 7, null, 7],
+      ["Grand Total", 5, 14, 9, 28],
+    ]);
+    sheet.addWorksheet("Items").addRows([["Item", "Description", "Unit cost"], ["CH-101", "Office chair", 20], ["CH-102", "Desk chair", 30]]);
+    const book = await load(sheet);
+    const mapping = await proposeMapping(book);
+    const data = await readPlanningData(book, mapping);
+    expect(data.series.map((series) => [series.item, series.history])).toEqual([
+      ["CH-101", [1, 2, 3]],
+      ["CH-102", [4, 5, 6]],
+    ]);
+    expect(data.reconciliation.leftOut.find((entry) => entry.reason === "noKey")?.quantity).toBe(7);
+    const report = await validateData(book, mapping, data.problems);
+    expect(report.issues.map((issue) => [issue.severity, issue.address, issue.message])).toEqual([
+      [
+        "error",
+        "Pivot!A5",
+        'Pivot!A5 holds "(blank)", a pivot table\'s label for sales without an item, and has quantities: they are left out. Give those sales their item in the pivot table\'s source data, or filter "(blank)" out of the pivot table.',
+      ],
+      ["info", "Pivot!A3", '2 items of the history are written with their name beside the code ("CH-101 - Office chair"): each is read as the item master\'s code (CH-101).'],
+    ]);
+  });
+});

@@ -129,6 +129,25 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     ]);
   });
 
+  test("items written with their names ('CH-101 - Office chair', 'ch-102'): the actuals, in the master's codes, go into their rows, no row is added", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Report").addRows([
+      ["Material", ...futurePeriods("2024-12", 12)],
+      ["CH-101 - Office chair", ...Array.from({ length: 12 }, (_, t) => 10 + t)],
+      ["ch-102", ...Array.from({ length: 12 }, (_, t) => 20 + t)],
+    ]);
+    source.addWorksheet("Items").addRows([["Item", "Description", "Unit cost"], ["CH-101", "Office chair", 20], ["CH-102", "Desk chair", 30]]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array((await source.xlsx.writeBuffer()) as ArrayBuffer));
+    await runGatherStep(book);
+    expect(await appendActuals(book, actualsFor("2026-01", { "CH-101": 40, "CH-102": 50 }), yes)).toEqual({ added: ["2026-01"], cells: 2, unchanged: 0, zeroFilled: [], newSeries: [] });
+    expect((await book.read("Report!A1:N4")).map((row) => [row[0], row[13]])).toEqual([
+      ["Material", "2026-01"],
+      ["CH-101 - Office chair", 40],
+      ["ch-102", 50],
+      [null, null],
+    ]);
+  });
+
   test("a history listing its newest month first is refused with nothing written: the new month would belong at its left", async () => {
     const source = new ExcelJS.Workbook();
     source.addWorksheet("Report").addRows([

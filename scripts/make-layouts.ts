@@ -1570,6 +1570,34 @@ function familiesOverItemsDown(): Layout {
 }
 
 /**
+ * Unseen: a volume report kept in thousands, the title above the header saying so ("Sales volume
+ * ('000 units)"), tenths of a thousand in the cells: before, 1.2 was read as 1.2 units.
+ */
+function thousandsTitle(): Layout {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Volume");
+  const span = months({ year: 2024, month: 1 }, 12);
+  const next = quantities(168);
+  const expected: Record<string, number> = {};
+  sheet.addRow(["Sales volume ('000 units)"]);
+  sheet.addRow(["Item", ...span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`)]);
+  for (const item of ITEMS) {
+    const values = span.map(() => next() / 10);
+    span.forEach((m, t) => add(expected, item, "", label(m), values[t] * 1000));
+    sheet.addRow([item, ...values]);
+  }
+  return { name: "thousands-title", description: "A grid under the title \"Sales volume ('000 units)\": read as units, times 1,000", book, months: expected, leftOut: {}, unseen: true };
+}
+
+/** Hostile: a pivot table with a "(blank)" row (sales without an item) holding quantities: refused at its label, not read as an item. */
+function pivotBlankRow(): Layout {
+  const span = months({ year: 2024, month: 1 }, 6);
+  const { book, sheet } = monthGrid("Pivot", span.map((m) => `${MONTH_NAMES[m.month - 1]} ${m.year}`), span, 169);
+  sheet.addRow(["(blank)", 3, null, 1, null, null, 2]);
+  return { name: "pivot-blank-row", description: "A pivot table's '(blank)' row holding quantities: refused at its label", book, months: {}, leftOut: {}, unseen: true, refused: `Pivot!A${ITEMS.length + 2}` };
+}
+
+/**
  * Hostile: twelve weeks of SAP lines, "202401" .. "202412" under "Calendar Week": no number runs past
  * 12, so only the header tells them from months (before, they were read as twelve months without a word).
  */
@@ -1878,6 +1906,8 @@ export function buildLayouts(): Layout[] {
     sapTextDecimalComma(),
     sapTwelveWeeks(),
     familiesOverItemsDown(),
+    thousandsTitle(),
+    pivotBlankRow(),
     fiscalYearPeriodLines(),
     actualForecastBands(),
     monthsOverActFcst(),

@@ -236,7 +236,37 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
  */
 export function historyFieldOf(header: CellValue): HistoryField | undefined {
   if (itemFieldOf(header) === "id") return "item";
-  return fieldOf(HISTORY_FIELDS, normalizeHeader(header));
+  return fieldOf(HISTORY_FIELDS, normalizeHeader(typeof header === "string" ? withoutScale(header) : header));
+}
+
+/**
+ * Words saying numbers are written in thousands ("Qty (000)", "('000)", "'000 cases", "in thousand units",
+ * "x1000", "(k)", German "in Tsd.", French "en milliers", Spanish "miles de", Italian "in migliaia",
+ * Dutch "duizenden") or millions ("in millions", "Mio."), with an "in", "en" or "x" before them.
+ */
+const SCALE_WORDS = String.raw`(?:^|(?<=[\s(]))(?:(?:in|en)\s+)?(?:\(\s*'?000s?\s*\)|'000s?|000s|(?<=(?:in|en)\s+|\(\s*)thousands?|thousands?(?:\s+of)?(?=\s+(?:units?|pieces|pcs|cases|boxes|pallets|tons?|tonnes?|kg|litres?|liters?)\b|\s*\))|tsd\.?|tausend|milliers|miles\s+de|migliaia|duizenden|duizendtallen|x\s*1[.,]?000|\(\s*k\s*\)|(?<m>millions?(?:\s+of)?|mio\.?|millionen|\(\s*mn?\s*\)))(?=$|[\s),])`;
+const SCALE = new RegExp(SCALE_WORDS, "i");
+
+/**
+ * The units in one number of a header or title that says its numbers are in thousands or millions
+ * ("Qty (000)", "Sales volume in thousand units", "Menge in Tsd."): 1,000 or 1,000,000; undefined when it
+ * says neither.
+ * @example quantityScale("Qty (000)") // 1000
+ * @example quantityScale("Menge in Tsd.") // 1000
+ * @example quantityScale("Qty") // undefined
+ */
+export function quantityScale(text: string): number | undefined {
+  const found = SCALE.exec(text);
+  if (found === null) return undefined;
+  return found.groups?.m === undefined ? 1000 : 1_000_000;
+}
+
+/**
+ * A header without its scale words, to read what it names: "Qty (000)" names the quantity.
+ * @example withoutScale("Menge in Tsd.") // "Menge"
+ */
+export function withoutScale(text: string): string {
+  return text.replace(new RegExp(SCALE_WORDS, "gi"), " ").replace(/\s+/g, " ").trim();
 }
 
 /**

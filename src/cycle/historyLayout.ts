@@ -13,7 +13,7 @@ import { headingKeys, keysAbove, repeatsHeader } from "./blockHeadings";
 import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 import { namesDeliveredQuantity } from "./orderLineColumns";
 import { isBlank, sameText, toNumber, writesDecimalComma } from "./cellValues";
-import { historyFieldOf, isPivotBlank, isTotalLabel, itemCodeRank, itemFieldOf, namesItemAndLocation, normalizeHeader, resourceFieldOf, type HistoryField } from "./headerNames";
+import { historyFieldOf, isPivotBlank, isTotalLabel, itemCodeRank, itemFieldOf, namesItemAndLocation, normalizeHeader, quantityScale, resourceFieldOf, type HistoryField } from "./headerNames";
 import { affixBands, isSumOf, joinedRun, measureBands, namesMeasure, periodBands, subtotalLines, withMeasureHeaders } from "./periodGroups";
 import { BARE_WEEK, findPeriodRun, inTimeOrder, writesYearWeeks, yearWeekSpan, isPlannedPeriodHeader, leftOutMeasure, looksLikePeriod, monthOfName, parseMonth, parsePeriodCell, periodLineProblem, spanLabel, textDaySpan, yearMonthSpan, yearWeekNumberSpan, type PeriodKind, type PeriodRun, type PeriodSpan } from "./periodHeader";
 
@@ -84,6 +84,8 @@ export interface SeriesMapping extends SeriesPart {
   measure?: string;
   /** True when the quantities are text written with a decimal comma, as a European export opened as text ("1.234,5"; cellValues.writesDecimalComma). */
   decimalComma?: boolean;
+  /** Units in one quantity as written: 1,000 for a history kept in thousands ({@link gridScale}). */
+  scale?: number;
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
   /** True when the planner's periods run to the last period header: the months added to the header line since are read too. */
@@ -167,6 +169,8 @@ export interface LinesMapping {
   measure?: string;
   /** True when the quantities are text written with a decimal comma, as a European export opened as text ("1.234,5"; cellValues.writesDecimalComma). */
   decimalComma?: boolean;
+  /** Units in one quantity as written: 1,000 for lines kept in thousands ({@link linesScale}). */
+  scale?: number;
   /** True when the planner set this mapping in the mapping editor: it is kept as set, never proposed over. */
   corrected?: boolean;
 }
@@ -346,6 +350,8 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null), weekHeaded);
     const spans = rows.flatMap((row) => lineSpan(row, { date }, yearWeeks) ?? []);
     const decimalComma = writesDecimalComma((perLocation ?? [{ column: quantity }]).flatMap(({ column }) => rows.map((row) => row[column] ?? null))) ? { decimalComma: true } : {};
+    const scale = linesScale(sample, headerRow, quantity);
+    const scaled = scaleOf(scale);
     if (mostly(spans.length, rows.length)) {
       return {
         layout: "lines",
@@ -353,6 +359,7 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
         columns: { ...dated, date, item, quantity, ...(measured?.measure === undefined ? {} : { measure: measured.measure.column }) },
         ...(measured?.measure === undefined ? {} : { measure: measured.measure.name }),
         ...decimalComma,
+        ...scaled,
         periodKind: spans[0].kind,
         ...(headed === undefined ? {} : { keyHeadings: true }),
         ...(perLocation === undefined ? {} : { locationQuantities: perLocation }),
@@ -361,10 +368,58 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const weeks = year !== undefined && weekHeaded;
     const months = year === undefined ? [] : rows.flatMap((row) => lineSpan(row, { date, year }, weeks) ?? []);
     if (year !== undefined && mostly(months.length, rows.length)) {
-      return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: weeks ? "week" : "month", ...(perLocation === undefined ? {} : { locationQuantities: perLocation }), ...decimalComma };
+      return { layout: "lines", headerRow, columns: { ...columns, date, item, quantity }, periodKind: weeks ? "week" : "month", ...(perLocation === undefined ? {} : { locationQuantities: perLocation }), ...decimalComma, ...scaled };
     }
   }
   return undefined;
+}
+
+/** Where a history says its quantities are in thousands or millions: the cell (block coordinates), its text and the units in one quantity. */
+export interface ScaleCell {
+  row: number;
+  col: number;
+  text: string;
+  scale: number;
+}
+
+/** The first of the cells that says its numbers are in thousands or millions, skipping money ("Revenue (000 EUR)"). */
+function scaleAmong(sample: Matrix, cells: readonly { row: number; col: number }[]): ScaleCell | undefined {
+  for (const { row, col } of cells) {
+    const text = sample[row]?.[col];
+    if (typeof text !== "string" || measureKind(text) === "money") continue;
+    const scale = quantityScale(text);
+    if (scale !== undefined) return { row, col, text: text.trim(), scale };
+  }
+  return undefined;
+}
+
+/** The text cells of a block's title rows, the rows above `rows`. */
+function titleCells(sample: Matrix, rows: number): { row: number; col: number }[] {
+  return sample.slice(0, rows).flatMap((cells, row) => cells.map((_, col) => ({ row, col })));
+}
+
+/**
+ * A grid's scale, when a title above it or its key header says the quantities are in thousands or
+ * millions ("Sales volume in thousand units" over the block, "Item / Qty (000)").
+ * @example gridScale([["Volume in thousand units"], ["Item", "Jan 2024"], ["A", 1.2]], "periodsAcross", 1, 0)?.scale // 1000
+ */
+export function gridScale(sample: Matrix, orientation: Orientation, headerLine: number, keyLine: number): ScaleCell | undefined {
+  const [headerRow, keyColumn] = orientation === "periodsAcross" ? [headerLine, keyLine] : [keyLine, headerLine];
+  return scaleAmong(sample, [...titleCells(sample, headerRow), { row: headerRow, col: keyColumn }]);
+}
+
+/**
+ * Order lines' scale, when a title above them or the quantity's header says they are in thousands or
+ * millions ("Qty (000)", "Menge in Tsd.").
+ * @example linesScale([["Date", "Item", "Qty (000)"]], 0, 2)?.scale // 1000
+ */
+export function linesScale(sample: Matrix, headerRow: number, quantity: number): ScaleCell | undefined {
+  return scaleAmong(sample, [...titleCells(sample, headerRow), { row: headerRow, col: quantity }]);
+}
+
+/** The mapping's scale field for a scale found, none for units. */
+export function scaleOf(found: ScaleCell | undefined): { scale?: number } {
+  return found === undefined ? {} : { scale: found.scale };
 }
 
 /** A header naming a fiscal year ("Fiscal Year", SAP's "GJahr", "Exercice"), after normalizeHeader. */
@@ -648,6 +703,7 @@ function headedGrid(rows: Matrix, orientation: Orientation): GridShape | GridRef
         ...(keys.channel === undefined ? {} : { channelLine: keys.channel }),
         ...byMeasure,
         ...(writesDecimalComma(values.slice(headerLine + 1).flatMap((row) => run.positions.map((position) => row[position] ?? null))) ? { decimalComma: true } : {}),
+        ...scaleOf(gridScale(values, orientation, headerLine, keys.item)),
         ...(orientation === "periodsAcross" && !bands && keys.location === undefined && keys.separator === undefined && underLocationHeadings(values, headerLine, run) ? { locationHeadings: true } : {}),
         periodLines: inTimeOrder(firstBand?.run ?? run).lines,
         periods: inTimeOrder(firstBand?.run ?? run).spans.map(spanLabel),

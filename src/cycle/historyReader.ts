@@ -181,7 +181,7 @@ function readGridLine(
     for (const [t, line] of part.periodLines.entries()) {
       const cell = cells[line] ?? null;
       if (isBlank(cell)) continue;
-      const value = numberIn(cell, mapping.decimalComma === true);
+      const value = scaled(numberIn(cell, mapping.decimalComma === true), mapping.scale);
       if (value === null) {
         const message = `"${shownValue(cell)}" at ${at(line)} is not a quantity. ${notNumberAdvice(cell)} (Leave it blank if unknown.)`;
         notNumbers.push({ kind: "textInNumber", address: at(line), message, period: part.periods[t] });
@@ -312,10 +312,10 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         if (row.every((value) => isBlank(value ?? null))) return collector.tally.leftOut("blank", 0, at(columns.item));
         if (mapping.keyHeadings && (repeatsHeader(row, header, [columns.date, columns.quantity]) || (lineSpan(row, columns, mapping.periodKind === "week") === undefined && heading(row)))) return collector.tally.leftOut("heading", 0, at(columns.item));
         if (columns.measure !== undefined && !readsMeasure({ measureLine: columns.measure, measure: mapping.measure }, cell(columns.measure))) {
-          return collector.tally.leftOut("otherMeasure", numberIn(cell(columns.quantity), mapping.decimalComma === true) ?? 0, at(columns.measure));
+          return collector.tally.leftOut("otherMeasure", scaled(numberIn(cell(columns.quantity), mapping.decimalComma === true), mapping.scale) ?? 0, at(columns.measure));
         }
         // the line's quantity, or one per location column ("Paris", "Lyon")
-        const parts = (mapping.locationQuantities ?? [{ column: columns.quantity, location: undefined }]).map(({ column, location }) => ({ column, location, cell: cell(column), quantity: numberIn(cell(column), mapping.decimalComma === true) }));
+        const parts = (mapping.locationQuantities ?? [{ column: columns.quantity, location: undefined }]).map(({ column, location }) => ({ column, location, cell: cell(column), quantity: scaled(numberIn(cell(column), mapping.decimalComma === true), mapping.scale) }));
         for (const part of parts.filter((entry) => entry.quantity === null && !isBlank(entry.cell))) {
           collector.problem({ kind: "textInNumber", address: at(part.column), message: `"${shownValue(part.cell)}" at ${at(part.column)} is not a quantity. ${notNumberAdvice(part.cell)}` });
         }
@@ -576,4 +576,9 @@ export function refusalReasons(notes: readonly string[] | undefined): string {
 /** The error for a pivot table's "(blank)" row or line holding quantities: sales without an item, left out. */
 function pivotBlankMessage(address: string, label: CellValue): string {
   return `${address} holds "${String(label).trim()}", a pivot table's label for sales without an item, and has quantities: they are left out. Give those sales their item in the pivot table's source data, or filter "${String(label).trim()}" out of the pivot table.`;
+}
+
+/** A quantity as written, in units: times the history's scale (1,000 for one kept in thousands), rounded to a millionth against binary noise. */
+function scaled(value: number | null, scale: number | undefined): number | null {
+  return value === null || scale === undefined ? value : Math.round(value * scale * 1e6) / 1e6;
 }

@@ -17,7 +17,10 @@ import {
   codeLine,
   detailLines,
   fiscalPeriodColumns,
+  gridScale,
+  linesScale,
   PERIOD_HEADER,
+  type ScaleCell,
   gridShape,
   historySources,
   isLines,
@@ -171,6 +174,11 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
     const values = lines.find((entry) => entry.candidate.source.reference === history.sources[0].reference)?.candidate.values ?? [];
     notes.push(...shippedNote(history, values), ...deliveryDateNote(history), ...periodNumberNote(history, values), ...linesMeasureNote(history, values));
   }
+  const scaleCell = chosen ? gridScale(chosen.candidate.values, chosen.shape.mapping.orientation, chosen.shape.mapping.headerLine, chosen.shape.mapping.keyLine) : undefined;
+  if (history && isLines(history)) {
+    const values = lines.find((entry) => entry.candidate.source.reference === history.sources[0].reference)?.candidate.values ?? [];
+    notes.push(...scaleNote(history.sources[0], linesScale(values, history.headerRow, history.columns.quantity)));
+  } else if (history) notes.push(...scaleNote(history.source, scaleCell));
   if (history?.decimalComma) {
     notes.push(`The history's quantities in ${historySources(history)[0].reference} are text written with a decimal comma and points between thousands ("1.234,5"), as a European export opened as text: step 1 reads them so ("12,000" is twelve).`);
   }
@@ -276,6 +284,13 @@ function periodNumberNote(history: LinesMapping, values: Matrix): string[] {
   return [
     `${lineHeaderAddress(history, date)} ("${String(header[date])}") is read as the calendar month in the year of ${lineHeaderAddress(history, year)}: period 1 is January. If your periods are fiscal (a year starting in another month), add a column with each line's calendar month or posting date and map it as the date.`,
   ];
+}
+
+/** The note for a history kept in thousands or millions ({@link gridScale}, {@link linesScale}): read in units. */
+function scaleNote(source: BlockSource, found: ScaleCell | undefined): string[] {
+  if (found === undefined) return [];
+  const [word, example] = found.scale === 1000 ? ["thousands", "1.2 is 1,200"] : ["millions", "1.2 is 1,200,000"];
+  return [`${blockCellAddress(source, found)} ("${found.text}") says the quantities are in ${word}: step 1 reads them as units (${example}), so forecasts, costs and hours per unit are in units.`];
 }
 
 /** The note for another measure's period lines left out beside the history's ("Jan 2024 Value" beside "Jan 2024 Qty", "Jan 2024 Forecast" beside "Jan 2024 Actual"). */

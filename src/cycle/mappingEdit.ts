@@ -13,7 +13,7 @@ import { readBlock } from "./blockReading";
 import { isBlank, writesDecimalComma } from "./cellValues";
 import { distinctMeasures } from "./measureNames";
 import { historyFieldOf } from "./headerNames";
-import { HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineNames, lineSpan, namesWeekNumber, SAMPLE_ROWS, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
+import { gridScale, HEADER_SEARCH, historySources, isLines, isSheetPerPeriod, lineNames, linesScale, lineSpan, namesWeekNumber, SAMPLE_ROWS, scaleOf, transpose, type BlockSource, type HistoryMapping, type LineColumns, type SeriesMapping } from "./historyLayout";
 import { readHistory, type HistoryReading } from "./historyReader";
 import { blockSource, loadMapping, proposeMapping, saveMapping, type DataMapping } from "./mapping";
 import { findPeriodRun, inTimeOrder, looksLikePeriod, parsePeriodCell, spanLabel, withoutSharedAffix, writesYearWeeks, type PeriodKind, type PeriodSpan } from "./periodHeader";
@@ -287,6 +287,7 @@ export async function historyFromChoice(book: Workbook, choice: HistoryChoice, p
     ...(sameBlock?.locationHeadings && choice.location === undefined && choice.layout === "periodsAcross" ? { locationHeadings: true } : {}),
     ...(choice.measure ? { measureLine: choice.measure.line, measure: choice.measure.name } : {}),
     ...(sameBlock?.decimalComma ? { decimalComma: true } : {}),
+    ...(choice.headerLine < 0 ? {} : scaleOf(gridScale(choice.layout === "periodsAcross" ? values : transpose(values), choice.layout, choice.headerLine, choice.item))),
     ...(openEnded ? { openEnded: true } : {}),
     corrected: true,
   };
@@ -299,7 +300,9 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   const keyColumns = choice.keyHeadings ? keys.filter((key) => key !== choice.item) : keys;
   if (keyColumns.includes(date) || keyColumns.includes(quantity) || date === quantity) throw new PlanningError("The date, quantity and key columns must all be different. Choose each one once.");
   const headerRow = Math.max(choice.headerLine, 0);
-  const [header = [], ...sample] = await book.read(source.reference, { offset: headerRow, count: SAMPLE_ROWS + 1 });
+  // the title rows above the header too: one may say the quantities are in thousands
+  const rows = await book.read(source.reference, { offset: 0, count: headerRow + SAMPLE_ROWS + 1 });
+  const [header = [], ...sample] = rows.slice(headerRow);
   const { year } = choice;
   const status = header.findIndex((cell, column) => historyFieldOf(cell) === "status" && ![date, quantity, year, ...keys].includes(column));
   // week numbers beside a year ("Year", "Week"), or a year and week run together ("202413")
@@ -324,6 +327,7 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
     ...(measure ? { measure: measure.name } : {}),
     // every quantity column settles it, as the proposal does: a block writes its numbers one way
     ...(writesDecimalComma((perLocation.locationQuantities ?? [{ column: quantity }]).flatMap(({ column }) => sample.map((row) => row[column] ?? null))) ? { decimalComma: true } : {}),
+    ...scaleOf(linesScale(rows, headerRow, quantity)),
     periodKind: span.kind,
     ...(choice.keyHeadings ? { keyHeadings: true } : {}),
     ...perLocation,

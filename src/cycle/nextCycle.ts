@@ -149,7 +149,9 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
   const newSeries = new Map<string, NewSeries>();
   const fills: { position: number; line: number; value: number }[] = [];
   let unchanged = 0;
-  for (const actual of actuals) {
+  // a history kept in thousands takes the actuals in thousands, as its cells hold them
+  const scale = grid.scale ?? 1;
+  for (const actual of actuals.map((line) => ({ ...line, quantity: line.quantity / scale }))) {
     const month = parseMonth(actual.period);
     if (month === undefined) {
       problems.push(`${actual.source}: period "${actual.period}" is not a month (write it as 2026-01).`);

@@ -6,7 +6,7 @@
  */
 import { PlanningError } from "../core/errors";
 import type { CellValue } from "../workbook/workbook";
-import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemCodeRank, itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER } from "./headerNames";
+import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemCodeRank, itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER, withoutScale } from "./headerNames";
 import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 
 /** What a column of an order-line file holds. */
@@ -72,11 +72,13 @@ export type OrderLineColumns = Partial<Record<OrderLineRole, number>>;
  * @example recogniseOrderLineColumns(["Order Date", "SKU", "Ship-from", "Customer", "Qty"]) // { date: 0, item: 1, location: 2, customer: 3, quantity: 4 }
  */
 export function recogniseOrderLineColumns(header: readonly string[], choices: readonly string[] = []): OrderLineColumns {
+  // a header read without its scale: "Qty (000)" names the quantity (importOrderLines multiplies by it)
+  const named = (name: string): string => normalizeHeader(withoutScale(name));
   const columns: OrderLineColumns = {};
   const taken = new Set<number>();
   const take = (role: OrderLineRole, test: (text: string) => boolean): void => {
     if (columns[role] !== undefined) return;
-    const index = header.findIndex((name, column) => !taken.has(column) && test(normalizeHeader(name)));
+    const index = header.findIndex((name, column) => !taken.has(column) && test(named(name)));
     if (index >= 0) {
       columns[role] = index;
       taken.add(index);
@@ -85,14 +87,14 @@ export function recogniseOrderLineColumns(header: readonly string[], choices: re
   // of two item columns, the codes ("SKU" before "Product")
   const items = header.flatMap((name, column) => (itemFieldOf(name) === "id" ? [column] : []));
   const item = items.sort((a, b) => itemCodeRank(header[b]) - itemCodeRank(header[a]) || a - b)[0];
-  if (item !== undefined) take("item", (text) => text === normalizeHeader(header[item]));
+  if (item !== undefined) take("item", (text) => text === named(header[item]));
   for (const [role, pattern] of PATTERNS) take(role, (text) => pattern.test(text));
   if (columns.quantity === undefined) {
     // a planning book's measures: a column each ("Actuals Qty" beside "Consensus Demand Qty"), the history's read;
     // or a measure column beside one value column ("Key Figure", "Value"), whose lines importOrderLines picks
     const measures = header.filter((name, column) => !taken.has(column) && measureKind(name) !== "unknown");
     const kept = measures.length >= 2 ? historyMeasure(measures) : undefined;
-    if (kept !== undefined) take("quantity", (text) => text === normalizeHeader(kept));
+    if (kept !== undefined) take("quantity", (text) => text === named(kept));
     else if (header.some((name, column) => !taken.has(column) && MEASURE_HEADER.test(normalizeHeader(name)))) {
       take("quantity", (text) => MEASURE_VALUE_HEADER.test(text));
       if (columns.quantity !== undefined) take("measure", (text) => MEASURE_HEADER.test(text));

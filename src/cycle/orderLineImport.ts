@@ -8,7 +8,7 @@
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
 import { COMMA_DECIMAL_TEXT, POINT_DECIMAL_TEXT, POINT_THOUSANDS_TEXT, sameText } from "./cellValues";
-import { CANCELLED_STATUS, namesRejection } from "./headerNames";
+import { CANCELLED_STATUS, namesRejection, quantityScale } from "./headerNames";
 import { counted } from "./counted";
 import { distinctMeasures, historyMeasure } from "./measureNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
@@ -185,8 +185,8 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
       header: header[columns[role] as number],
       ...(layouts[role]
         ? { reading: layouts[role]?.label }
-        : role === "quantity" && numbers === "comma"
-          ? { reading: "European numbers: 1.234,5 is 1234.5" }
+        : role === "quantity" && (numbers === "comma" || quantityScale(header[columns.quantity as number]) !== undefined)
+          ? { reading: quantityReading(header[columns.quantity as number], numbers) }
           : role === "measure" && demand !== undefined
             ? { reading: `demand: its "${demand}" lines` }
             : {}),
@@ -194,6 +194,15 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
     reconciliation: { ...reconciliationOf(groups, rejected, examples), numbering: file.format === "csv" ? "line" : "row" },
     service: hasService ? serviceReport(all, columns.deliveredQuantity !== undefined, latestOf(used, "latest_day")) : null,
   };
+}
+
+/** How the quantity column is read, when not as plain numbers: European numbers, in thousands or millions. */
+function quantityReading(header: string, numbers: NumberLayout): string {
+  const scale = quantityScale(header);
+  return [
+    ...(numbers === "comma" ? ["European numbers: 1.234,5 is 1234.5"] : []),
+    ...(scale === undefined ? [] : [`${scale === 1000 ? "thousands" : "millions"}: 1.2 is ${(1.2 * scale).toLocaleString("en-US")} units`]),
+  ].join("; ");
 }
 
 /**
@@ -347,7 +356,11 @@ function parsedLines(
   measure: string | undefined,
 ): string {
   const column = (role: OrderLineRole): string => header[columns[role] as number];
-  const number = (role: OrderLineRole): string => numberOf(text(column(role)), numbers);
+  // a quantity headed in thousands ("Qty (000)") is read in units
+  const number = (role: OrderLineRole): string => {
+    const scale = quantityScale(column(role));
+    return scale === undefined ? numberOf(text(column(role)), numbers) : `(${numberOf(text(column(role)), numbers)}) * ${scale}`;
+  };
   const date = (role: OrderLineRole): string => dateOf(text(column(role)), layouts[role] as DateLayout);
   const fields = [
     `${text(column("item"))} AS item`,

@@ -241,6 +241,14 @@ describe("sop gather", () => {
     expect(sap.stdout).toContain("Quantity in 1,226.50 = used 1,226.50 + left out 0");
   });
 
+  test("a quantity headed in thousands ('Qty (000)', 'Menge in Tsd.') is read in units, and the report says so", async () => {
+    const result = await gatherLines("k.csv", "Date,Material,Qty (000)\n2024-01-05,A,1.5\n2024-02-05,A,2.25\n");
+    expect(result.stdout).toContain('quantity = "Qty (000)" (read as thousands: 1.2 is 1,200 units)');
+    expect(result.stdout).toContain("Quantity in 3,750 = used 3,750 + left out 0");
+    const german = await gatherLines("tsd.csv", "Belegdatum;Material;Menge in Tsd.\n05.01.2024;A;1,5\n07.02.2024;B;4,25\n");
+    expect(german.stdout).toContain("Quantity in 5,750 = used 5,750 + left out 0");
+  });
+
   test("a column the header does not name is chosen with --columns", async () => {
     const lines = "Created On,Material,Pieces shipped\n2024-01-05,A,3\n2024-02-05,A,4\n";
     const refused = await gatherLines("odd.csv", lines);

@@ -1,4 +1,4 @@
-import { historyFieldOf, hoursPerUnitResource, isTotalLabel, itemFieldOf, leadTimeMonthsPerUnit, normalizeHeader, resourceFieldOf } from "../../src/cycle/headerNames";
+import { historyFieldOf, hoursPerUnitResource, isTotalLabel, itemFieldOf, leadTimeMonthsPerUnit, normalizeHeader, quantityScale, resourceFieldOf, withoutScale } from "../../src/cycle/headerNames";
 
 describe("header synonyms", () => {
   it.each([
@@ -118,5 +118,32 @@ describe("isTotalLabel: the lines that sum others", () => {
 
   it.each([["CH-101"], ["Results Inc"], ["Totalview 3"], ["Ergebnisse 2024"]])("%s is not", (label) => {
     expect(isTotalLabel(label)).toBe(false);
+  });
+});
+
+describe("quantityScale: numbers a header or title says are in thousands or millions", () => {
+  it.each([
+    ["Qty (000)", 1000, "Qty"],
+    ["Units ('000)", 1000, "Units"],
+    ["Qty (000s)", 1000, "Qty"],
+    ["Sales volume in thousand units", 1000, "Sales volume units"],
+    ["Thousands of units", 1000, "units"],
+    ["Menge in Tsd.", 1000, "Menge"],
+    ["Quantité en milliers", 1000, "Quantité"],
+    ["Qty x 1.000", 1000, "Qty"],
+    ["Qty (k)", 1000, "Qty"],
+    ["Units in millions", 1_000_000, "Units"],
+  ])("%s: %d, and the header without it names %s", (text, scale, bare) => {
+    expect(quantityScale(text)).toBe(scale);
+    expect(withoutScale(text)).toBe(bare);
+  });
+
+  it.each(["Qty", "1000", "Plant 2000", "Thousand Oaks", "Kosten"])("%s says neither", (text) => {
+    expect(quantityScale(text)).toBeUndefined();
+  });
+
+  it("reads a scaled quantity header as the quantity", () => {
+    expect(historyFieldOf("Qty (000)")).toBe("quantity");
+    expect(historyFieldOf("Menge in Tsd.")).toBe("quantity");
   });
 });

@@ -535,3 +535,25 @@ describe("a pivot table's history: items with their names, and a (blank) row", (
     ]);
   });
 });
+
+describe("a history kept in thousands", () => {
+  it("reads a grid under a title 'in thousand units' as units, and says so", async () => {
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Sales").addRows([["Sales volume in thousand units"], ["Item", "Jan 2024", "Feb 2024", "Mar 2024"], ["A", 1.2, 2.5, 3.1]]);
+    const book = await load(sheet);
+    const mapping = await proposeMapping(book);
+    expect((await readPlanningData(book, mapping)).series[0].history).toEqual([1200, 2500, 3100]);
+    expect(mapping.notes).toEqual(['Sales!A1 ("Sales volume in thousand units") says the quantities are in thousands: step 1 reads them as units (1.2 is 1,200), so forecasts, costs and hours per unit are in units.']);
+  });
+
+  it("reads order lines whose quantity is headed 'Menge in Tsd.' as units; a title in thousands of money scales nothing", async () => {
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Absatz").addRows([["Artikel", "Menge in Tsd.", "Datum"], ...Array.from({ length: 6 }, (_, k) => ["A", 1.5, new Date(Date.UTC(2024, k, 3))])]);
+    sheet.addWorksheet("Units").addRows([["Revenue in thousands EUR and units sold"], ["Item", "Jan 2024", "Feb 2024", "Mar 2024"], ["B", 1, 2, 3]]);
+    const book = await load(sheet);
+    const lines = await mapPartAt(book, "history", "Absatz");
+    expect((await readPlanningData(book, { version: 1, history: lines, items: null, resources: null, capacity: null })).series[0].history).toEqual([1500, 1500, 1500, 1500, 1500, 1500]);
+    const grid = await mapPartAt(book, "history", "Units");
+    expect((await readPlanningData(book, { version: 1, history: grid, items: null, resources: null, capacity: null })).series[0].history).toEqual([1, 2, 3]);
+  });
+});

@@ -148,6 +148,15 @@ describe("rolling cycles: the month's actuals in, the next cycle out", () => {
     ]);
   });
 
+  test("a history kept in thousands takes the month's actuals in thousands, and reads them back as units", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Volumes").addRows([["Units (000)", ...futurePeriods("2024-12", 12)], ["CH-101", ...Array.from({ length: 12 }, (_, t) => 1 + t / 10)]]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array((await source.xlsx.writeBuffer()) as ArrayBuffer));
+    await runGatherStep(book);
+    expect(await appendActuals(book, actualsFor("2026-01", { "CH-101": 2345 }), yes)).toEqual({ added: ["2026-01"], cells: 1, unchanged: 0, zeroFilled: [], newSeries: [] });
+    expect((await book.read("Volumes!M1:N2")).map((row) => row[1])).toEqual(["2026-01", 2.345]);
+  });
+
   test("a history listing its newest month first is refused with nothing written: the new month would belong at its left", async () => {
     const source = new ExcelJS.Workbook();
     source.addWorksheet("Report").addRows([

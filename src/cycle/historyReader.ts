@@ -202,7 +202,7 @@ function readGridLine(
   if ((isBlank(keyCell) || isPivotBlank(keyCell)) && read === undefined) {
     notNumbers.forEach((problem) => collector.problem(problem));
     if (quantities.length === 0) return collector.tally.leftOut("heading", 0, at(mapping.keyLine));
-    const message = isPivotBlank(keyCell) ? pivotBlankMessage(at(mapping.keyLine), keyCell) : `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.`;
+    const message = isPivotBlank(keyCell) ? pivotBlankMessage(keyCell) : `${at(mapping.keyLine)} has no item, but its row holds quantities. Enter the item, or delete the row.`;
     collector.problem({ kind: "noKey", address: at(mapping.keyLine), message });
     return collector.tally.leftOut("noKey", total, at(mapping.keyLine));
   }
@@ -327,7 +327,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         const itemCell = mapping.keyHeadings ? (headed.item ?? null) : cell(columns.item);
         if (isBlank(itemCell) || isPivotBlank(itemCell)) {
           const message = isPivotBlank(itemCell)
-            ? pivotBlankMessage(at(columns.item), itemCell)
+            ? pivotBlankMessage(itemCell)
             : mapping.keyHeadings
               ? `${at(columns.item)}: no heading above this line names its item, but the line has a quantity. Add a heading line such as "Item: CH-101" above it.`
               : `${at(columns.item)} has no item, but its line has a quantity. Enter the item.`;
@@ -573,9 +573,9 @@ export function refusalReasons(notes: readonly string[] | undefined): string {
   return notes !== undefined && notes.length > 0 ? `: ${notes.join(" ")}` : ".";
 }
 
-/** The error for a pivot table's "(blank)" row or line holding quantities: sales without an item, left out. */
-function pivotBlankMessage(address: string, label: CellValue): string {
-  return `${address} holds "${String(label).trim()}", a pivot table's label for sales without an item, and has quantities: they are left out. Give those sales their item in the pivot table's source data, or filter "${String(label).trim()}" out of the pivot table.`;
+/** The error for a pivot table's "(blank)" row or line holding quantities (its cell is the problem's address): sales without an item, left out. */
+function pivotBlankMessage(label: CellValue): string {
+  return `"${String(label).trim()}" is a pivot table's label for sales without an item, and its row has quantities: they are left out. Give those sales their item in the pivot table's source data, or filter "${String(label).trim()}" out of the pivot table.`;
 }
 
 /** A quantity as written, in units: times the history's scale (1,000 for one kept in thousands), rounded to a millionth against binary noise. */

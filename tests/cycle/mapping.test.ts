@@ -529,7 +529,7 @@ describe("a pivot table's history: items with their names, and a (blank) row", (
       [
         "error",
         "Pivot!A5",
-        'Pivot!A5 holds "(blank)", a pivot table\'s label for sales without an item, and has quantities: they are left out. Give those sales their item in the pivot table\'s source data, or filter "(blank)" out of the pivot table.',
+        '"(blank)" is a pivot table\'s label for sales without an item, and its row has quantities: they are left out. Give those sales their item in the pivot table\'s source data, or filter "(blank)" out of the pivot table.',
       ],
       ["info", "Pivot!A3", '2 items of the history are written with their name beside the code ("CH-101 - Office chair"): each is read as the item master\'s code (CH-101).'],
     ]);

@@ -225,7 +225,14 @@ export async function readNetwork(workbook: Workbook, source: NetworkSource): Pr
     const sigma = demandPoints.map((p) => errors.get(`${item.id}@${p}`) ?? 0);
     const pooled = Math.sqrt(sum(sigma.map((s) => s * s)));
     const stockShare = shares(demandPoints.map((p) => sum(demandAt[p])));
-    const safetyShare = pooled > 0 ? sigma.map((s) => s / pooled) : stockShare;
+    // z x sigma_l x sqrt(L_l): a location whose own lead time (an item master kept per location) is
+    // shorter than the item's (the longest, which sized its safety stock) needs less
+    const longest = Math.max(0, ...[...master.values()].map((row) => row.leadTime ?? 0));
+    const leadFactor = (location: string): number => {
+      const own = master.get(location)?.leadTime;
+      return own === null || own === undefined || longest <= 0 ? 1 : Math.sqrt(own / longest);
+    };
+    const safetyShare = (pooled > 0 ? sigma.map((s) => s / pooled) : stockShare).map((share, d) => share * leadFactor(demandPoints[d]));
     for (const location of points) {
       const key = stockingPointKey({ id: item.id, location });
       const d = demandPoints.indexOf(location);

@@ -251,6 +251,22 @@ describe("reading the network from the workbook", () => {
     expect(checkPlan(supply.model, supply.plan)).toEqual([]);
   }, 120_000);
 
+  test("the safety stock split by forecast error takes each location's own lead time from an item master kept per location: sqrt(L_l / L) of its share", async () => {
+    const rows = (leadTimes: [number, number]): Rows => [
+      ...PER_PLANT.filter((row) => row[0] !== "B-1"),
+      ["B-1", "North", "Lamp", "Lighting", 8, 30, 0.1, 80, null, leadTimes[0]],
+      ["B-1", "South", "Lamp", "Lighting", 8, 30, 0.1, 70, null, leadTimes[1]],
+    ];
+    const safety = async (leadTimes: [number, number]) => {
+      const supply = await runSupplyStep(await networkBook(undefined, rows(leadTimes)));
+      return ["North", "South"].map((l) => supply.model.items.find((item) => item.id === "B-1" && item.location === l)!.safetyStock[0]);
+    };
+    const [same, shorterNorth] = [await safety([4, 4]), await safety([1, 4])];
+    expect(shorterNorth[1]).toBe(same[1]);
+    expect(shorterNorth[0]).toBeCloseTo(same[0] / 2, -0.5);
+    expect(same[0]).toBeGreaterThan(0);
+  }, 120_000);
+
   test("an item master keeping an item at a location the network does not list is refused, naming the cell", async () => {
     const rows = PER_PLANT.map((row) => (row[1] === "South" ? [row[0], "East", ...row.slice(2)] : row));
     const book = await networkBook(undefined, rows);

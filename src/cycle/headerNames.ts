@@ -38,6 +38,28 @@ const PER_MONTH = "(?:(?:/| per )(?:month|period|mo))?";
 /** The unit of an item master's or an order line's quantity ("UoM", "Sales unit", "Unit", "Mengeneinheit"). */
 export const UNIT_HEADER = /^(?:unit|uom|unit of measure|sales unit|order unit|base unit(?: of measure)?|su|bun|me|mengeneinheit|basismengeneinheit|unité|unite|unidad|unità)$/;
 
+/** Units counted in whole pieces, as ERP systems write them ("EA", "PC", "Stück", "ST"), in lower case; the one list for the sheet reader and `sop gather`'s SQL. */
+export const COUNT_UNITS: readonly string[] = ["pcs", "pc", "pce", "piece", "pieces", "each", "ea", "unit", "units", "nos", "no", "st", "stk", "stück", "stueck", "pz", "un"];
+
+/**
+ * True for a unit counted in whole pieces: items in it are planned in whole units, and its spellings
+ * ("EA", "PC", "Stück") are one unit.
+ * @example countsPieces("EA") // true
+ * @example countsPieces("KG") // false
+ */
+export function countsPieces(unit: string): boolean {
+  return COUNT_UNITS.includes(unit.trim().toLowerCase());
+}
+
+/**
+ * True when two units are one: the same word but for case and spaces, or two spellings of pieces.
+ * @example sameUnit("EA", "pcs") // true
+ * @example sameUnit("CS", "EA") // false
+ */
+export function sameUnit(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase() || (countsPieces(a) && countsPieces(b));
+}
+
 /** Words of a lead time's unit in its header ("Lead time (days)", "Lieferzeit (Tage)", "Délai (jours)"). */
 const DAY_WORDS = "days?|d|tage|tagen|jours|días|dias|giorni|dagen";
 const WEEK_WORDS = "weeks?|wks?|w|wochen|semaines|semanas|settimane|weken";

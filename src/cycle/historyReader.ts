@@ -14,7 +14,7 @@ import { eachChunk, readBlock } from "./blockReading";
 import { headingKeys, repeatsHeader, type HeadingKeys } from "./blockHeadings";
 import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, numberIn, shownValue } from "./cellValues";
-import { isPivotBlank, isTotalLabel, lineCancelled } from "./headerNames";
+import { isPivotBlank, isTotalLabel, lineCancelled, sameUnit } from "./headerNames";
 import {
   blockCellAddress,
   detailLines,
@@ -70,6 +70,15 @@ export interface HistoryReading {
    * (each series is summed over its customers); absent otherwise.
    */
   byCustomer?: CustomerTotal[];
+  /** The unit each item is ordered in, from order lines with a unit column (its first line's), with that cell. */
+  units?: SoldUnit[];
+}
+
+/** The unit an item's order lines give, and the first cell giving it. */
+export interface SoldUnit {
+  item: string;
+  unit: string;
+  address: string;
 }
 
 /** A key (item and location) of a row, before its quantities are read, with the customer and channel it is for (reporting only). */
@@ -99,10 +108,10 @@ export async function readHistory(book: Workbook, mapping: HistoryMapping, bucke
     ? mapping.columns.customer !== undefined || mapping.columns.channel !== undefined
     : mapping.customerLine !== undefined || mapping.channelLine !== undefined;
   const collector = new SeriesCollector(bucket, isLines(mapping) ? undefined : "grid", reporting);
-  if (isLines(mapping)) await readLines(book, mapping, collector);
-  else await readGrid(book, mapping, collector);
+  const units = isLines(mapping) ? await readLines(book, mapping, collector) : [];
+  if (!isLines(mapping)) await readGrid(book, mapping, collector);
   for (const problem of await uncalculatedFormulaProblems(book, historySources(mapping).map((source) => source.reference))) collector.problem(problem);
-  return { ...collector.result(isLines(mapping) ? 0 : null), periodKind: kind };
+  return { ...collector.result(isLines(mapping) ? 0 : null), periodKind: kind, ...(units.length > 0 ? { units } : {}) };
 }
 
 /**
@@ -287,7 +296,8 @@ interface UndatedLine {
   text: string;
 }
 
-async function readLines(book: Workbook, mapping: LinesMapping, collector: SeriesCollector): Promise<void> {
+/** Read order lines into the collector; the unit each item is ordered in, where the lines have a unit column. */
+async function readLines(book: Workbook, mapping: LinesMapping, collector: SeriesCollector): Promise<SoldUnit[]> {
   const { columns } = mapping;
   const units = new Map<string, { unit: string; address: string }>();
   // text dates that read as two days wait for a date of the same column that settles the order ("13/01/2024")
@@ -356,7 +366,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
           const [unit, address] = [textAt(row, columns.unit), at(columns.unit)];
           const first = units.get(key.item);
           if (first === undefined && unit !== "") units.set(key.item, { unit, address });
-          else if (first !== undefined && unit.toLowerCase() !== first.unit.toLowerCase()) {
+          else if (first !== undefined && unit !== "" && !sameUnit(unit, first.unit)) {
             const message = `${address}: ${key.item} is ordered in "${unit}" here but in "${first.unit}" at ${first.address}; quantities in different units cannot be added up. Convert the line to ${first.unit}, or correct its unit.`;
             collector.problem({ kind: "mixedUnits", address, message, item: key.item });
             return collector.tally.leftOut("otherUnit", amount, address);
@@ -387,6 +397,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
     }
   }
   collector.leavePartialEdges();
+  return [...units].map(([item, { unit, address }]) => ({ item, unit, address }));
 }
 
 /** What was read into one bucket from order lines dated to the day, or from grid cells: lines, quantity, first cells. */

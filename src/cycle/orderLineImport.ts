@@ -8,7 +8,7 @@
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
 import { COMMA_DECIMAL_TEXT, POINT_DECIMAL_TEXT, POINT_THOUSANDS_TEXT, sameText } from "./cellValues";
-import { CANCELLED_STATUS, namesRejection, quantityScale } from "./headerNames";
+import { CANCELLED_STATUS, COUNT_UNITS, namesRejection, quantityScale } from "./headerNames";
 import { counted } from "./counted";
 import { distinctMeasures, historyMeasure } from "./measureNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
@@ -232,8 +232,11 @@ async function withPartialBuckets(runner: SqlRunner, tagged: string, groups: rea
  * @throws PlanningError listing up to five such items
  */
 async function refuseMixedUnits(runner: SqlRunner, source: string, item: string, unit: string): Promise<void> {
+  // spellings of pieces ("EA", "PC", "Stück") are one unit, as the sheet reader takes them (headerNames.sameUnit)
+  const pieces = COUNT_UNITS.map(sqlText).join(", ");
   const rows = await runner.rows(`SELECT ${text(item)} AS item, string_agg(DISTINCT ${text(unit)}, ', ' ORDER BY ${text(unit)}) AS units
-    FROM ${source} WHERE ${text(item)} IS NOT NULL GROUP BY 1 HAVING count(DISTINCT lower(${text(unit)})) > 1 ORDER BY 1 LIMIT 5`);
+    FROM ${source} WHERE ${text(item)} IS NOT NULL GROUP BY 1
+    HAVING count(DISTINCT CASE WHEN lower(trim(${text(unit)})) IN (${pieces}) THEN 'pieces' ELSE lower(trim(${text(unit)})) END) > 1 ORDER BY 1 LIMIT 5`);
   if (rows.length === 0) return;
   const listed = rows.map((row) => `${String(row.item)} (${String(row.units)})`).join(", ");
   throw new PlanningError(`Some items are ordered in more than one unit (column "${unit}"): ${listed}. Their quantities cannot be added up: convert each item's lines to one unit, then gather again.`);

@@ -9,7 +9,7 @@ import { isBlank, toAttributeNumber, toNumber } from "./cellValues";
 import type { ItemField, ResourceField } from "./headerNames";
 import { blockCellAddress, locationHeading } from "./historyLayout";
 import { itemMatchKey, masterIdOf } from "./itemMatch";
-import { mappedHistory, readHistory, repeatsKeyHeader, type CustomerTotal } from "./historyReader";
+import { mappedHistory, readHistory, repeatsKeyHeader, type CustomerTotal, type SoldUnit } from "./historyReader";
 import { blockPosition, cellAt, keyedLines, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
 import type { ReadProblem, Reconciliation } from "./reconciliation";
 
@@ -186,6 +186,8 @@ export interface PlanningReading extends PlanningData {
   problems: ReadProblem[];
   /** Totals by customer and channel when the history has such columns (reporting only; series are summed over them). */
   byCustomer?: CustomerTotal[];
+  /** The unit each item is ordered in, when the order lines have a unit column. */
+  units?: SoldUnit[];
 }
 
 /**
@@ -226,6 +228,7 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
     reconciliation: history.reconciliation,
     problems: history.problems,
     ...(history.byCustomer ? { byCustomer: history.byCustomer } : {}),
+    ...(history.units ? { units: history.units } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { numberIn, readStepSheet } from "./ownedSheets";
 import { readPlanningSettings, type PlanningSettings } from "./planningSettings";
 import type { Item, PlanningData, Resource } from "./planningData";
 import { readReceipts } from "./receiptsFromWorkbook";
+import { countsPieces } from "./headerNames";
 import { keyColumnCount, rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 import { actualRows, readForecastSnapshots } from "./snapshots";
@@ -39,8 +40,6 @@ export const PLANNING_DEFAULTS = {
   frozenMonths: 1,
 } as const;
 
-/** Units of an item master counted in whole pieces: such items are planned in whole units. */
-export const COUNT_UNITS: readonly string[] = ["pcs", "pc", "piece", "pieces", "each", "ea", "unit", "units", "nos", "no"];
 
 /** The supply model and what it was built from. */
 export interface SupplyInputs {
@@ -234,7 +233,7 @@ function supplyItem(item: Item, demand: number[], rmse: number, resources: Resou
     endInventoryTarget: planned,
     endBacklogMax: 0,
     hoursPerUnit: item.hoursPerUnit,
-    ...(COUNT_UNITS.includes(item.unit.trim().toLowerCase()) ? { wholeUnits: true } : {}),
+    ...(countsPieces(item.unit) ? { wholeUnits: true } : {}),
   };
 }
 

@@ -12,14 +12,14 @@ import { median } from "simple-statistics";
 import { levelOutliers } from "../core/forecast";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { commaReadAsThousands, isBlank, notNumberAdvice, numberIn, sameText, shownValue, toAttributeNumber } from "./cellValues";
-import type { ItemField, ResourceField } from "./headerNames";
+import { sameUnit, type ItemField, type ResourceField } from "./headerNames";
 import { describeHistory, isLines, lineHeaderAddress, seriesParts, type LinesMapping } from "./historyLayout";
 import { uncalculatedFormulaProblems } from "./uncalculated";
 import type { DataMapping } from "./mapping";
 import { parseMonth, monthNumber } from "./periodHeader";
 import { calendarSeasonLength } from "./periods";
 import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type RecordCells, type SeriesCells } from "./planningData";
-import { refusalReasons } from "./historyReader";
+import { refusalReasons, type SoldUnit } from "./historyReader";
 import { itemMatchKey, masterIdOf } from "./itemMatch";
 import type { ReadProblem } from "./reconciliation";
 
@@ -47,7 +47,8 @@ export type IssueKind =
   | "mixedUnits"
   | "incompleteLastPeriod"
   | "locationValue"
-  | "codeWithName";
+  | "codeWithName"
+  | "unitMismatch";
 
 /** One problem, at one cell. */
 export interface ValidationIssue {
@@ -89,7 +90,7 @@ export async function validateData(
   mapping: DataMapping,
   problems: readonly ReadProblem[] = [],
   launched: ReadonlySet<string> = new Set(),
-  reading?: { periods: readonly string[]; series: readonly { item: string; history: readonly (number | null)[] }[] },
+  reading?: { periods: readonly string[]; series: readonly { item: string; history: readonly (number | null)[] }[]; units?: readonly SoldUnit[] },
 ): Promise<ValidationReport> {
   const issues: ValidationIssue[] = [];
   if (!mapping.history) {
@@ -130,7 +131,7 @@ export async function validateData(
         ? lineItems(mapping.history, reading)
         : grids.flatMap((history) => history.keys).map((key) => (separator === undefined ? key : { ...key, value: String(key.value).split(separator)[0].trim() }));
       const located = mapping.items.columns.location === undefined ? null : rows.flatMap((row) => (row.fields.id ? [row.fields.location ?? { value: "", address: row.fields.id.address }] : []));
-      issues.push(...checkKeys(ids, "item", located), ...checkLocatedRows(rows), ...(itemKeys ? checkCrossReference(itemKeys, ids, launched) : []));
+      issues.push(...checkKeys(ids, "item", located), ...checkLocatedRows(rows), ...(itemKeys ? checkCrossReference(itemKeys, ids, launched) : []), ...checkUnits(reading?.units ?? [], rows));
       issues.push(...rows.flatMap((row) => checkAttributes(row.fields, ITEM_NUMBERS, String(row.fields.id?.value))));
     }
   }
@@ -386,6 +387,31 @@ function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: read
     }
   }
   return issues;
+}
+
+/**
+ * A warning for each item ordered in another unit than its item master gives ("CS" sold, "EA" in the
+ * master): its price, costs and hours are per the master's unit, so each case would be planned as one
+ * piece. Spellings of pieces ("EA", "PC", "Stück") are one unit.
+ */
+function checkUnits(sold: readonly SoldUnit[], rows: readonly RecordCells<ItemField>[]): ValidationIssue[] {
+  const master = new Map(rows.flatMap((row) => (row.fields.id === undefined ? [] : [[itemMatchKey(String(row.fields.id.value)), row] as const])));
+  const ids = new Map([...master.values()].map((row) => [itemMatchKey(String(row.fields.id?.value)), String(row.fields.id?.value).trim()]));
+  return sold.flatMap((entry) => {
+    const id = masterIdOf(entry.item, ids)?.id;
+    const unit = id === undefined ? undefined : master.get(itemMatchKey(id))?.fields.unit;
+    if (id === undefined || unit === undefined || isBlank(unit.value) || sameUnit(entry.unit, String(unit.value))) return [];
+    const theirs = String(unit.value).trim();
+    return [
+      {
+        kind: "unitMismatch" as const,
+        severity: "warning" as const,
+        address: entry.address,
+        item: id,
+        message: `${id} is ordered in "${entry.unit}" here, but the item master gives its unit as "${theirs}" (${unit.address}): its price, costs and hours are per ${theirs}, so each ${entry.unit} would be planned as one ${theirs}. Convert the quantities to ${theirs}, or correct the unit.`,
+      },
+    ];
+  });
 }
 
 /** Fields of an item master that hold for the item wherever it is kept: of its rows per location, the first row's are used. */

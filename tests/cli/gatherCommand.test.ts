@@ -186,7 +186,8 @@ describe("sop gather", () => {
     const mixed = await gatherLines("units.csv", "Order Date,SKU,Qty,UoM\n2024-01-05,A,10,PC\n2024-01-09,A,2,CS\n2024-02-02,B,5,PC\n2024-03-02,B,5,pc\n");
     expect(mixed.code).toBe(1);
     expect(mixed.stderr).toContain('Some items are ordered in more than one unit (column "UoM"): A (CS, PC). Their quantities cannot be added up: convert each item\'s lines to one unit, then gather again.');
-    const single = await gatherLines("unit.csv", "Order Date,SKU,Qty,UoM\n2024-01-05,A,10,PC\n2024-02-09,A,2,pc\n2024-03-02,A,5,PC\n");
+    // "PC", "pc" and "EA" all count pieces
+    const single = await gatherLines("unit.csv", "Order Date,SKU,Qty,UoM\n2024-01-05,A,10,PC\n2024-02-09,A,2,pc\n2024-03-02,A,5,EA\n");
     expect(single.stdout).toContain('unit = "UoM"');
     expect((await historySheet(path.join(dir, "unit.xlsx"))).slice(1)).toEqual([["A", 10, 2, 5]]);
   });

@@ -266,10 +266,12 @@ describe("proposeMapping on other layouts", () => {
       ["2024-01-09", "A-1", 2, "CS"],
       ["2024-02-02", "A-1", 5, "pc"],
       ["2024-02-03", "B-1", 3, "CS"],
+      ["2024-02-04", "A-1", 1, "EA"],
     ]);
     const reading = await readHistory(book, (await proposeMapping(book)).history!);
+    // "PC", "pc" and "EA" are one unit, pieces
     expect(reading.series.map((series) => [series.item, series.history])).toEqual([
-      ["A-1", [10, 5]],
+      ["A-1", [10, 6]],
       ["B-1", [0, 3]],
     ]);
     expect(reading.problems.map((problem) => problem.message)).toEqual([

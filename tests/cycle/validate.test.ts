@@ -209,3 +209,29 @@ describe("a last month that looks exported mid-month", () => {
     expect((await validateData(book, mapping, data.problems, undefined, data)).issues.some((issue) => issue.kind === "incompleteLastPeriod")).toBe(false);
   });
 });
+
+describe("validateData on order lines in another unit than the item master's", () => {
+  it("warns where an item is ordered in cases and the master counts eaches; two spellings of pieces are one unit", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Orders").addRows([
+      ["Order Date", "Material", "Qty", "UoM"],
+      ...Array.from({ length: 12 }, (_, k) => [
+        [new Date(Date.UTC(2024, k, 5)), "CH-101", 10 + k, "CS"],
+        [new Date(Date.UTC(2024, k, 7)), "CH-102", 5 + k, "ST"],
+      ]).flat(),
+    ]);
+    source.addWorksheet("Items").addRows([["Material", "Description", "Base Unit", "Unit cost"], ["CH-101", "Chair", "EA", 20], ["CH-102", "Desk", "PC", 30]]);
+    const book = await load(source);
+    const mapping = await proposeMapping(book);
+    const data = await readPlanningData(book, mapping);
+    const report = await validateData(book, mapping, data.problems, undefined, data);
+    expect(report.issues.map((issue) => [issue.kind, issue.severity, issue.address, issue.message])).toEqual([
+      [
+        "unitMismatch",
+        "warning",
+        "Orders!D2",
+        'CH-101 is ordered in "CS" here, but the item master gives its unit as "EA" (Items!C2): its price, costs and hours are per EA, so each CS would be planned as one EA. Convert the quantities to EA, or correct the unit.',
+      ],
+    ]);
+  });
+});

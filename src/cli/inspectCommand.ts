@@ -4,7 +4,7 @@
  * validation finds. Nothing is written.
  */
 import { PlanningError } from "../core/errors";
-import { itemMasterNotes, loadMapping, proposeMapping, type BlockSource, type DataMapping } from "../cycle/mapping";
+import { itemMasterNotes, loadMapping, proposeMapping, resourceNotes, type BlockSource, type DataMapping } from "../cycle/mapping";
 import { historySources, isBanded, isLines, isSheetPerPeriod } from "../cycle/historyLayout";
 import { counted } from "../cycle/counted";
 import { reconciliationText } from "../cycle/reconciliation";
@@ -91,7 +91,7 @@ function describeMapping(mapping: DataMapping, data: PlanningReading | undefined
   }
   lines.push(
     resources && data
-      ? `  resources: ${data.resources.length} (${data.resources.map((resource) => resource.id).join(", ")}) from ${source(resources.source)}`
+      ? [`  resources: ${data.resources.length} (${data.resources.map((resource) => resource.id).join(", ")}) from ${source(resources.source)}`, ...resourceNotes(resources, mapping.bucket).map((note) => `             ${note}`)].join("\n")
       : "  resources: none recognised",
   );
   lines.push(

@@ -5,7 +5,7 @@ import { acceptedNote, recordErrors, type ErrorGate } from "./errorGate";
 import { describeHistory } from "./historyLayout";
 import type { CustomerTotal } from "./historyReader";
 import { currentMapping } from "./mappedData";
-import { DataMapping, itemMasterNotes, proposeMapping, saveMapping } from "./mapping";
+import { DataMapping, itemMasterNotes, proposeMapping, resourceNotes, saveMapping } from "./mapping";
 import { CENTS_FORMAT, periodFormats, readIfPresent, replaceSheets, roundCents, SheetContent, sheetExists, WHOLE_FORMAT } from "./ownedSheets";
 import { seasonLengthOf } from "./periods";
 import { hasLocations, PlanningData, readPlanningData, type DemandSeries } from "./planningData";
@@ -167,7 +167,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
         : []),
       ...(located ? [{ level: "info" as const, text: "Demand is read by item and location: each item x location is forecast on its own; supply plans each item's total over its locations." }] : []),
       ...(mapping.notes ?? []).map((text) => ({ level: "info" as const, text })),
-      ...itemMasterNotes(mapping.items).map((text) => ({ level: "info" as const, text })),
+      ...[...itemMasterNotes(mapping.items), ...resourceNotes(mapping.resources, mapping.bucket)].map((text) => ({ level: "info" as const, text })),
     ],
     tables: [
       {

@@ -33,7 +33,8 @@ export type ResourceField =
   | "subcontractHours";
 
 const PER_HOUR = "(?:/| per )(?:h|hr|hrs|hour)";
-const PER_MONTH = "(?:(?:/| per )(?:month|period|mo))?";
+/** The period of an hours header: a month (or the plan's period), or a week ("Capacity (hrs/week)"). */
+const PER_MONTH = "(?:(?:/| per )(?:month|period|mo|week|wk))?";
 
 /** The unit of an item master's or an order line's quantity ("UoM", "Sales unit", "Unit", "Mengeneinheit"). */
 export const UNIT_HEADER = /^(?:unit|uom|unit of measure|sales unit|order unit|base unit(?: of measure)?|su|bun|me|mengeneinheit|basismengeneinheit|unité|unite|unidad|unità)$/;
@@ -97,6 +98,14 @@ const ITEM_FIELDS: Record<ItemField, RegExp> = {
   location: new RegExp(`^(?:${STOCKING_LOCATION})(?: ?(?:id|code|no|name))?$`),
 };
 
+/**
+ * A field's name as a planner reads it.
+ * @example fieldWords("unitCost") // "unit cost"
+ */
+export function fieldWords(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+}
+
 /** Days in a month on average (365.25 / 12), to turn lead times in days or weeks into months. */
 export const DAYS_PER_MONTH = 365.25 / 12;
 
@@ -114,7 +123,24 @@ export function leadTimeMonthsPerUnit(header: CellValue): number {
 }
 
 /** A European hours header's unit ("Kapazität (Std/Monat)", "Capacité (h/mois)"), after normalizeHeader. */
-const EU_HOURS = "(?: (?:std|stunden|h|heures|horas|ore|uren))?(?:/(?:monat|mois|mes|mese|maand|month))?";
+const EU_HOURS = "(?: (?:std|stunden|h|heures|horas|ore|uren))?(?:/(?:monat|mois|mes|mese|maand|month|woche|semaine|semana|settimana|week))?";
+
+/** The week an hours header is per ("Capacity (hrs/week)", "Hours per week", "Kapazität (Std/Woche)"), after normalizeHeader. */
+const PER_WEEK = /(?:\/| per )(?:week|wk|woche|semaine|semana|settimana)$/;
+/** The month an hours header is per ("Regular Hours/Month", "Kapazität (Std/Monat)"), after normalizeHeader. */
+const PER_MONTH_ONLY = /(?:\/| per )(?:month|mo|monat|mois|mes|mese|maand)$/;
+
+/**
+ * The period a resource's hours header counts its hours in, when it names one: "week" for "Capacity
+ * (hrs/week)", "month" for "Regular Hours/Month"; undefined for hours per the plan's period.
+ * @example hoursPeriodOf("Capacity (hrs/week)") // "week"
+ * @example hoursPeriodOf("Regular Hours/Month") // "month"
+ * @example hoursPeriodOf("Available Hours") // undefined
+ */
+export function hoursPeriodOf(header: CellValue): "week" | "month" | undefined {
+  const text = normalizeHeader(header);
+  return PER_WEEK.test(text) ? "week" : PER_MONTH_ONLY.test(text) ? "month" : undefined;
+}
 /** A European hourly rate's unit ("Kostensatz (EUR/Std)", "Taux horaire (€/h)"), after the currency is read past. */
 const EU_PER_HOUR = "(?:/(?:std|stunde|h|heure|hora|ora|uur))?";
 

@@ -11,7 +11,7 @@ import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { CURRENCY_CODES, isBlank, sameText } from "./cellValues";
 import { counted } from "./counted";
-import { DAYS_PER_MONTH, historyFieldOf, hoursPerUnitResource, itemFieldOf, leadTimeMonthsPerUnit, normalizeHeader, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
+import { DAYS_PER_MONTH, fieldWords, historyFieldOf, hoursPerUnitResource, hoursPeriodOf, itemFieldOf, leadTimeMonthsPerUnit, normalizeHeader, resourceFieldOf, type ItemField, type ResourceField } from "./headerNames";
 import {
   blockCellAddress,
   codeLine,
@@ -93,13 +93,35 @@ export function itemMasterNotes(items: ItemsMapping | null): string[] {
   return notes;
 }
 
+/** Resource fields counted in hours per period, whose headers may name the period. */
+const HOURS_FIELDS: readonly string[] = ["regularHours", "overtimeHours", "subcontractHours"];
+
+/** The resource table, with the period its hours columns count in where their headers name one ("Capacity (hrs/week)"). */
+export interface ResourcesMapping extends RecordMapping<ResourceField> {
+  /** "week" or "month" by hours field, for headers naming it; hours of other columns are per the plan's period. */
+  hoursPer?: Partial<Record<ResourceField, "week" | "month">>;
+}
+
+/**
+ * What step 1 tells the planner about a resource table whose hours are per week or per month when
+ * the plan is in the other bucket: they are converted, 4.35 weeks to a month.
+ * @example resourceNotes({ ...resources, hoursPer: { regularHours: "week" } }, "month") // ["Resource hours are per week ..."]
+ */
+export function resourceNotes(resources: ResourcesMapping | null, bucket: PlanningBucket = "month"): string[] {
+  const other = bucket === "month" ? "week" : "month";
+  const fields = Object.entries(resources?.hoursPer ?? {}).filter(([, period]) => period === other);
+  if (fields.length === 0) return [];
+  const example = bucket === "month" ? "40 hours a week are 173.9 a month" : "400 hours a month are 92.0 a week";
+  return [`Resource hours are per ${other} in the resource table (${fields.map(([field]) => fieldWords(field)).join(", ")}): the plan takes them per ${bucket}, ${(DAYS_PER_MONTH / 7).toFixed(2)} weeks to a month (${example}).`];
+}
+
 /** Everything step 1 maps. A part not found is null. */
 export interface DataMapping {
   version: 1;
   /** The demand history: a grid (periods across or down) or order lines. */
   history: HistoryMapping | null;
   items: ItemsMapping | null;
-  resources: RecordMapping<ResourceField> | null;
+  resources: ResourcesMapping | null;
   capacity: SeriesMapping | null;
   /** The planning bucket the planner chose (weeks, for weekly or daily history); months when absent. */
   bucket?: PlanningBucket;
@@ -494,12 +516,12 @@ export type MappingPart = "history" | "capacity" | "items" | "resources";
 export async function mapPartAt(book: Workbook, part: "history", reference: string): Promise<HistoryMapping>;
 export async function mapPartAt(book: Workbook, part: "capacity", reference: string): Promise<SeriesMapping>;
 export async function mapPartAt(book: Workbook, part: "items", reference: string): Promise<ItemsMapping>;
-export async function mapPartAt(book: Workbook, part: "resources", reference: string): Promise<RecordMapping<ResourceField>>;
+export async function mapPartAt(book: Workbook, part: "resources", reference: string): Promise<ResourcesMapping>;
 export async function mapPartAt(
   book: Workbook,
   part: MappingPart,
   reference: string,
-): Promise<HistoryMapping | ItemsMapping | RecordMapping<ResourceField>> {
+): Promise<HistoryMapping | ItemsMapping | ResourcesMapping> {
   const candidate = await sampled(book, await blockSource(book, reference));
   if (part === "history" || part === "capacity") {
     const shape = await gridOf(book, candidate);
@@ -697,7 +719,7 @@ function bestRecords<F extends string>(
   minimumFields: number,
   withHours: boolean,
 ): RecordMapping<F> | ItemsMapping | null {
-  let best: { mapping: RecordMapping<F> & { hoursPerUnit?: Record<string, number>; leadTimeMonthsPerUnit?: number }; score: number } | undefined;
+  let best: { mapping: RecordMapping<F> & { hoursPerUnit?: Record<string, number>; leadTimeMonthsPerUnit?: number; hoursPer?: Partial<Record<F, "week" | "month">> }; score: number } | undefined;
   for (const candidate of found) {
     for (let headerRow = 0; headerRow < Math.min(HEADER_SEARCH, candidate.values.length); headerRow++) {
       const columns: Partial<Record<F, number>> = {};
@@ -722,9 +744,15 @@ function bestRecords<F extends string>(
       if (!best || score > best.score) {
         const leadTime = (columns as Partial<Record<string, number>>).leadTime;
         const perUnit = withHours && leadTime !== undefined ? leadTimeMonthsPerUnit(candidate.values[headerRow][leadTime] ?? null) : 1;
+        // a resource's hours per week or per month, where its header says so ("Capacity (hrs/week)")
+        const hoursPer: Partial<Record<F, "week" | "month">> = {};
+        for (const field of Object.keys(columns) as F[]) {
+          const period = withHours || !HOURS_FIELDS.includes(field) ? undefined : hoursPeriodOf(candidate.values[headerRow][columns[field] ?? -1] ?? null);
+          if (period !== undefined) hoursPer[field] = period;
+        }
         const mapping = withHours
           ? { source: candidate.source, headerRow, columns, hoursPerUnit, ...(perUnit === 1 ? {} : { leadTimeMonthsPerUnit: perUnit }) }
-          : { source: candidate.source, headerRow, columns };
+          : { source: candidate.source, headerRow, columns, ...(Object.keys(hoursPer).length === 0 ? {} : { hoursPer }) };
         best = { mapping, score };
       }
       break;

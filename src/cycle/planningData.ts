@@ -6,7 +6,8 @@
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank, toAttributeNumber, toNumber } from "./cellValues";
-import type { ItemField, ResourceField } from "./headerNames";
+import { DAYS_PER_MONTH, type ItemField, type ResourceField } from "./headerNames";
+import type { PlanningBucket } from "./planningBuckets";
 import { blockCellAddress, locationHeading } from "./historyLayout";
 import { itemMatchKey, masterIdOf } from "./itemMatch";
 import { mappedHistory, readHistory, repeatsKeyHeader, type CustomerTotal, type SoldUnit } from "./historyReader";
@@ -207,7 +208,8 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
     mapping.items ? readRecordCells(book, mapping.items) : [],
     mapping.capacity ? readSeriesCells(book, mapping.capacity) : undefined,
   ]);
-  const resources = resourceRows.map(toResource);
+  const perPeriod = hoursPerPlanPeriod(mapping.resources?.hoursPer ?? {}, mapping.bucket ?? "month");
+  const resources = resourceRows.map((row) => toResource(row, perPeriod));
   const items = byLocation(itemRows.map((row) => ({ item: toItem(row, resources, mapping.items?.leadTimeMonthsPerUnit ?? 1), location: row.fields.location })));
   const known = new Set(items.map((item) => item.id));
   const series = withMasterSpelling(history.series, items);
@@ -341,8 +343,23 @@ function emptyResource(id: string): Resource {
   return { id, regularHours: null, overtimeHours: null, regularCost: null, overtimeCost: null, subcontractCost: null, subcontractHours: null };
 }
 
-function toResource(row: RecordCells<ResourceField>): Resource {
-  const number = (field: ResourceField): number | null => toAttributeNumber(row.fields[field]?.value ?? null);
+/**
+ * By hours field, the factor from the hours its header counts (per week or per month) to hours per
+ * planning period: 4.35 for a week's hours in a monthly plan, 1 / 4.35 the other way, 1 otherwise.
+ */
+function hoursPerPlanPeriod(hoursPer: Partial<Record<ResourceField, "week" | "month">>, bucket: PlanningBucket): (field: ResourceField) => number {
+  const weeksPerMonth = DAYS_PER_MONTH / 7;
+  return (field) => {
+    const period = hoursPer[field];
+    return period === undefined || period === bucket ? 1 : period === "week" ? weeksPerMonth : 1 / weeksPerMonth;
+  };
+}
+
+function toResource(row: RecordCells<ResourceField>, perPeriod: (field: ResourceField) => number): Resource {
+  const number = (field: ResourceField): number | null => {
+    const value = toAttributeNumber(row.fields[field]?.value ?? null);
+    return value === null ? null : value * perPeriod(field);
+  };
   return {
     id: String(row.fields.id?.value ?? "").trim(),
     regularHours: number("regularHours"),

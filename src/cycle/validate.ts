@@ -12,7 +12,7 @@ import { median } from "simple-statistics";
 import { levelOutliers } from "../core/forecast";
 import type { CellValue, Workbook } from "../workbook/workbook";
 import { commaReadAsThousands, isBlank, notNumberAdvice, numberIn, sameText, shownValue, toAttributeNumber } from "./cellValues";
-import { sameUnit, type ItemField, type ResourceField } from "./headerNames";
+import { fieldWords, sameUnit, type ItemField, type ResourceField } from "./headerNames";
 import { describeHistory, isLines, lineHeaderAddress, seriesParts, type LinesMapping } from "./historyLayout";
 import { uncalculatedFormulaProblems } from "./uncalculated";
 import type { DataMapping } from "./mapping";
@@ -453,10 +453,6 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   return typeof a === "string" && typeof b === "string" ? sameText(a, b) : a === b;
 }
 
-/** A field's name as a planner reads it: "unitCost" as "unit cost". */
-function fieldWords(field: string): string {
-  return field.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
-}
 
 function checkAttributes<F extends string>(fields: Partial<Record<F, MappedCell>>, numeric: readonly F[], id: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];

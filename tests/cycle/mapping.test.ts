@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { PlanningError } from "../../src/core/errors";
 import { describeHistory, isLines } from "../../src/cycle/historyLayout";
 import { readHistory } from "../../src/cycle/historyReader";
-import { itemMasterNotes, loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
+import { itemMasterNotes, loadMapping, mapPartAt, MAPPING_KEY, proposeMapping, resourceNotes, saveMapping, type DataMapping, type SeriesMapping } from "../../src/cycle/mapping";
 import { readPlanningData, readSeriesCells } from "../../src/cycle/planningData";
 import { validateData } from "../../src/cycle/validate";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -557,5 +557,37 @@ describe("a history kept in thousands", () => {
     expect((await readPlanningData(book, { version: 1, history: lines, items: null, resources: null, capacity: null })).series[0].history).toEqual([1500, 1500, 1500, 1500, 1500, 1500]);
     const grid = await mapPartAt(book, "history", "Units");
     expect((await readPlanningData(book, { version: 1, history: grid, items: null, resources: null, capacity: null })).series[0].history).toEqual([1, 2, 3]);
+  });
+});
+
+describe("resource hours per week or per month", () => {
+  const book = async (header: string, periods: string[]) => {
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Sales").addRows([["Item", ...periods], ["A", ...periods.map((_, k) => k + 1)]]);
+    sheet.addWorksheet("Resources").addRows([["Resource", header, "Overtime Cost/h"], ["Assembly", 40, 45]]);
+    return load(sheet);
+  };
+
+  it("reads 'Capacity (hrs/week)' in a monthly plan as 4.35 weeks a month, and says so", async () => {
+    const planner = await book("Capacity (hrs/week)", ["Jan 2024", "Feb 2024", "Mar 2024"]);
+    const mapping = await proposeMapping(planner);
+    const [assembly] = (await readPlanningData(planner, mapping)).resources;
+    expect(assembly.regularHours).toBeCloseTo((40 * 365.25) / 12 / 7, 9);
+    expect(assembly.overtimeCost).toBe(45);
+    expect(resourceNotes(mapping.resources, mapping.bucket)).toEqual([
+      "Resource hours are per week in the resource table (regular hours): the plan takes them per month, 4.35 weeks to a month (40 hours a week are 173.9 a month).",
+    ]);
+  });
+
+  it("reads 'Regular Hours/Month' in a weekly plan per week; hours without a period stay per the plan's period", async () => {
+    const weeks = ["2024-W01", "2024-W02", "2024-W03"];
+    const monthly = await book("Regular Hours/Month", weeks);
+    const mapping = { ...(await proposeMapping(monthly)), bucket: "week" as const };
+    expect((await readPlanningData(monthly, mapping)).resources[0].regularHours).toBeCloseTo((40 * 7 * 12) / 365.25, 9);
+    expect(resourceNotes(mapping.resources, "week")).toEqual([
+      "Resource hours are per month in the resource table (regular hours): the plan takes them per week, 4.35 weeks to a month (400 hours a month are 92.0 a week).",
+    ]);
+    const plain = await book("Available Hours", weeks);
+    expect((await readPlanningData(plain, { ...(await proposeMapping(plain)), bucket: "week" })).resources[0].regularHours).toBe(40);
   });
 });

@@ -84,7 +84,7 @@ function describeMapping(mapping: DataMapping, data: PlanningReading | undefined
     const hours = [...new Set(data.items.flatMap((item) => Object.keys(item.hoursPerUnit)))];
     lines.push(
       `  items:     ${counted(data.items.length, "item")} in ${counted(families, "family", "families")}; fields ${fields}${hours.length > 0 ? `; hours per unit: ${hours.join(", ")}` : ""}; from ${source(items.source)}`,
-      ...itemMasterNotes(items).map((note) => `             ${note}`),
+      ...itemMasterNotes(items, mapping.bucket).map((note) => `             ${note}`),
     );
   } else {
     lines.push("  items:     no item master recognised");

@@ -167,7 +167,7 @@ export async function runGatherStep(workbook: Workbook, options: StepRunOptions 
         : []),
       ...(located ? [{ level: "info" as const, text: "Demand is read by item and location: each item x location is forecast on its own; supply plans each item's total over its locations." }] : []),
       ...(mapping.notes ?? []).map((text) => ({ level: "info" as const, text })),
-      ...[...itemMasterNotes(mapping.items), ...resourceNotes(mapping.resources, mapping.bucket)].map((text) => ({ level: "info" as const, text })),
+      ...[...itemMasterNotes(mapping.items, mapping.bucket), ...resourceNotes(mapping.resources, mapping.bucket)].map((text) => ({ level: "info" as const, text })),
     ],
     tables: [
       {

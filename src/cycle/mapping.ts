@@ -71,16 +71,19 @@ export interface ItemsMapping extends RecordMapping<ItemField> {
 }
 
 /**
- * What step 1 tells the planner about how it reads an item master: lead times in days or weeks turned
- * into months, unit costs per price unit divided by it (none when the master keeps neither).
+ * What step 1 tells the planner about how it reads an item master: lead times in another unit than the
+ * plan's periods turned into them (days or weeks into months; days or months into weeks in a weekly
+ * plan), unit costs per price unit divided by it (none when the master keeps neither).
  * @example itemMasterNotes({ ...items, leadTimeMonthsPerUnit: 1 / 30.4375 }) // ["Lead times are in days in the item master: ..."]
  */
-export function itemMasterNotes(items: ItemsMapping | null): string[] {
+export function itemMasterNotes(items: ItemsMapping | null, bucket: PlanningBucket = "month"): string[] {
   const notes: string[] = [];
-  const perUnit = items?.leadTimeMonthsPerUnit;
-  if (perUnit !== undefined) {
-    const [unit, example] = perUnit * DAYS_PER_MONTH > 2 ? ["weeks", "6 weeks are 1.4 months"] : ["days", "45 days are 1.5 months"];
-    notes.push(`Lead times are in ${unit} in the item master: the plan takes them in months, 30.44 days to a month, to a tenth (${example}).`);
+  const perUnit = items?.leadTimeMonthsPerUnit ?? 1;
+  const unit = perUnit === 1 ? "months" : perUnit * DAYS_PER_MONTH > 2 ? "weeks" : "days";
+  if (items?.columns.leadTime !== undefined && unit !== `${bucket}s`) {
+    const example = { months: "2 months are 8.7 weeks", weeks: bucket === "month" ? "6 weeks are 1.4 months" : "", days: bucket === "month" ? "45 days are 1.5 months" : "10 days are 1.4 weeks" }[unit];
+    const rule = bucket === "month" ? "30.44 days to a month" : unit === "months" ? "4.35 weeks to a month" : "7 days to a week";
+    notes.push(`Lead times are in ${unit} in the item master: the plan takes them in ${bucket}s, ${rule}, to a tenth (${example}).`);
   }
   if (items?.columns.location !== undefined) {
     notes.push(

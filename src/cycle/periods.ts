@@ -1,11 +1,14 @@
+import { isoWeekLabel, isoWeekStart } from "./calendarDays";
 import { findPeriodRun } from "./periodHeader";
 
 /**
  * Labels of the periods after the last one of the history: "2025-12" is followed by "2026-01",
- * "2026-02", ...; labels that are not months ("P36") continue as "P37", "P38", ...
+ * "2026-02", ...; ISO weeks by the next weeks' ("2025-W52" by "2026-W01"); other labels ("P36")
+ * continue as "P37", "P38", ...
  * @param last label of the last history period
  * @param count how many periods to name
  * @example futurePeriods("2025-11", 3) // ["2025-12", "2026-01", "2026-02"]
+ * @example futurePeriods("2025-W52", 2) // ["2026-W01", "2026-W02"]
  */
 export function futurePeriods(last: string, count: number): string[] {
   const month = /^(\d{4})-(\d{2})$/.exec(last);
@@ -15,6 +18,12 @@ export function futurePeriods(last: string, count: number): string[] {
       const index = start + k + 1;
       return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
     });
+  }
+  // ISO weeks run on from the last week's Monday: 2025-W52 is followed by 2026-W01 (2026-W53 exists, 2025-W53 does not)
+  const week = /^(\d{4})-W(\d{2})$/.exec(last);
+  if (week) {
+    const monday = isoWeekStart(Number(week[1]), Number(week[2]));
+    return Array.from({ length: count }, (_, k) => isoWeekLabel(monday + 7 * (k + 1)));
   }
   const numbered = /^(.*?)(\d+)$/.exec(last);
   const prefix = numbered ? numbered[1] : "P";

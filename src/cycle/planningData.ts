@@ -25,7 +25,7 @@ export interface Item {
   unitCost: number | null;
   /** Annual holding cost as a fraction of unit cost (25% = 0.25). */
   holdingRate: number | null;
-  /** Lead time in periods (months). */
+  /** Lead time in planning periods: months, or weeks in a weekly plan. */
   leadTime: number | null;
   /** Target cycle service level as a fraction (95% = 0.95). */
   serviceLevel: number | null;
@@ -210,7 +210,9 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
   ]);
   const perPeriod = hoursPerPlanPeriod(mapping.resources?.hoursPer ?? {}, mapping.bucket ?? "month");
   const resources = resourceRows.map((row) => toResource(row, perPeriod));
-  const items = byLocation(itemRows.map((row) => ({ item: toItem(row, resources, mapping.items?.leadTimeMonthsPerUnit ?? 1), location: row.fields.location })));
+  // a lead time in the plan's periods: weeks in a weekly plan, 4.35 to a month
+  const periodsPerUnit = (mapping.items?.leadTimeMonthsPerUnit ?? 1) * (mapping.bucket === "week" ? DAYS_PER_MONTH / 7 : 1);
+  const items = byLocation(itemRows.map((row) => ({ item: toItem(row, resources, periodsPerUnit), location: row.fields.location })));
   const known = new Set(items.map((item) => item.id));
   const series = withMasterSpelling(history.series, items);
   for (const { item } of series) {
@@ -260,8 +262,8 @@ function capacityByResource(cells: SeriesCells, resources: Resource[]): Capacity
   };
 }
 
-/** An item of the item master, its lead time in months (the column's unit times `leadTimeMonthsPerUnit`). */
-function toItem(row: RecordCells<ItemField>, resources: Resource[], leadTimeMonthsPerUnit: number): Item {
+/** An item of the item master, its lead time in planning periods (the column's unit times `leadTimePeriodsPerUnit`). */
+function toItem(row: RecordCells<ItemField>, resources: Resource[], leadTimePeriodsPerUnit: number): Item {
   const text = (field: ItemField): string => {
     const value = row.fields[field]?.value ?? null;
     return value === null ? "" : String(value).trim();
@@ -280,7 +282,7 @@ function toItem(row: RecordCells<ItemField>, resources: Resource[], leadTimeMont
     price: number("price"),
     unitCost: perUnit(number("unitCost"), number("priceUnit")),
     holdingRate: fraction(number("holdingRate")),
-    leadTime: inMonths(number("leadTime"), leadTimeMonthsPerUnit),
+    leadTime: inPeriods(number("leadTime"), leadTimePeriodsPerUnit),
     serviceLevel: fraction(number("serviceLevel")),
     openingInventory: number("openingInventory"),
     safetyStock: number("safetyStock"),
@@ -383,9 +385,9 @@ function fraction(value: number | null): number | null {
   return value !== null && value > 1 ? value / 100 : value;
 }
 
-/** A lead time in months from one in the column's unit, to a tenth of a month (30 days: 1.0). */
-function inMonths(value: number | null, monthsPerUnit: number): number | null {
-  return value === null || monthsPerUnit === 1 ? value : Math.round(value * monthsPerUnit * 10) / 10;
+/** A lead time in planning periods from one in the column's unit, to a tenth of a period (30 days: 1.0 month; 2 months: 8.7 weeks). */
+function inPeriods(value: number | null, periodsPerUnit: number): number | null {
+  return value === null || periodsPerUnit === 1 ? value : Math.round(value * periodsPerUnit * 10) / 10;
 }
 
 /** A unit cost kept per price unit (SAP's standard price per 1,000 pieces) as the cost of one unit; per 1 without a price unit. */

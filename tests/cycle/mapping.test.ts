@@ -591,3 +591,18 @@ describe("resource hours per week or per month", () => {
     expect((await readPlanningData(plain, { ...(await proposeMapping(plain)), bucket: "week" })).resources[0].regularHours).toBe(40);
   });
 });
+
+describe("an item master's lead times in a weekly plan", () => {
+  it("are taken in weeks: months times 4.35, days over 7, and the note says so", async () => {
+    const weeks = Array.from({ length: 6 }, (_, k) => `2024-W0${k + 1}`);
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Sales").addRows([["Item", ...weeks], ["A", 1, 2, 3, 4, 5, 6], ["B", 1, 2, 3, 4, 5, 6]]);
+    sheet.addWorksheet("Items").addRows([["Item", "Unit cost", "Lead time"], ["A", 10, 2], ["B", 10, 0.5]]);
+    const book = await load(sheet);
+    const mapping = { ...(await proposeMapping(book)), bucket: "week" as const };
+    expect((await readPlanningData(book, mapping)).items.map((item) => item.leadTime)).toEqual([8.7, 2.2]);
+    expect(itemMasterNotes(mapping.items, "week")).toEqual(["Lead times are in months in the item master: the plan takes them in weeks, 4.35 weeks to a month, to a tenth (2 months are 8.7 weeks)."]);
+    expect(itemMasterNotes(mapping.items, "month")).toEqual([]);
+    expect((await readPlanningData(book, { ...mapping, bucket: "month" })).items.map((item) => item.leadTime)).toEqual([2, 0.5]);
+  });
+});

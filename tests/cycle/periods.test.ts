@@ -1,4 +1,4 @@
-import { calendarSeasonLength } from "../../src/cycle/periods";
+import { calendarSeasonLength, futurePeriods } from "../../src/cycle/periods";
 
 describe("calendarSeasonLength: the season length period labels give", () => {
   it.each([
@@ -37,5 +37,20 @@ describe("calendarSeasonLength: the season length period labels give", () => {
     expect(calendarSeasonLength(["2024-01", "2024-Q1", "2024"])).toBeUndefined();
     expect(calendarSeasonLength(["2024-01", "2024-02"])).toBeUndefined();
     expect(calendarSeasonLength(["45292", "45323", "45352"])).toBeUndefined();
+  });
+});
+
+describe("futurePeriods: the periods after the history's last", () => {
+  it("runs months on into the next year", () => {
+    expect(futurePeriods("2025-11", 3)).toEqual(["2025-12", "2026-01", "2026-02"]);
+  });
+
+  it("runs ISO weeks on into the next year, by the calendar's own weeks: 2025 has 52, 2026 has 53", () => {
+    expect(futurePeriods("2025-W51", 3)).toEqual(["2025-W52", "2026-W01", "2026-W02"]);
+    expect(futurePeriods("2026-W52", 2)).toEqual(["2026-W53", "2027-W01"]);
+  });
+
+  it("numbers other labels on", () => {
+    expect(futurePeriods("P36", 2)).toEqual(["P37", "P38"]);
   });
 });

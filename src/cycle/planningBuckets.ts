@@ -11,6 +11,15 @@ import { parseSpanLabel, type PeriodSpan } from "./periodHeader";
 /** The bucket the cycle plans in. */
 export type PlanningBucket = "month" | "week";
 
+/**
+ * Months in one planning period: 1, or 7 / 30.44 for a week. Rates kept per year or per month (holding
+ * cost, backlog cost, a default lead time in months) are turned into the plan's periods by it.
+ * @example monthsPerPeriod("week") // 0.23
+ */
+export function monthsPerPeriod(bucket: PlanningBucket): number {
+  return bucket === "week" ? (7 * 12) / 365.25 : 1;
+}
+
 /** A part of a period's quantity that falls into one planning bucket. */
 export interface BucketShare {
   /** The bucket's label, "YYYY-MM" or "YYYY-Www". */

@@ -12,6 +12,7 @@ import { scenarioSheet } from "./scenarioSheet";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
 import { withinWholeUnitLimit, type SupplyResult } from "./supplyStep";
+import { monthsPerPeriod } from "./planningBuckets";
 import { buildSupplyModel, PLANNING_DEFAULTS } from "./supplyModelFromWorkbook";
 import { networkScenarios, type NetworkScenarioOptions } from "./networkScenarios";
 import { readIfPresent } from "./ownedSheets";
@@ -110,7 +111,7 @@ export async function runReconcileStep(workbook: Workbook, options: ReconcileOpt
       const m = planOf.get(item.id) ?? {};
       return { plan: { sales: servedUnits(m), production: supplyOf(item.id), inventory: m.Inventory ?? zeros }, price: item.price ?? 0, unitCost: item.unitCost };
     }),
-    PLANNING_DEFAULTS.holdingRate / 12,
+    (PLANNING_DEFAULTS.holdingRate * monthsPerPeriod(built.data.bucket)) / 12,
   );
   throwIfCancelled(run.signal);
 

@@ -12,6 +12,7 @@ import { readPlanningSettings, type PlanningSettings } from "./planningSettings"
 import type { Item, PlanningData, Resource } from "./planningData";
 import { readReceipts } from "./receiptsFromWorkbook";
 import { countsPieces } from "./headerNames";
+import { monthsPerPeriod } from "./planningBuckets";
 import { keyColumnCount, rowKey } from "./seriesColumns";
 import { SHEETS } from "./sheets";
 import { actualRows, readForecastSnapshots } from "./snapshots";
@@ -25,9 +26,9 @@ export const PLANNING_DEFAULTS = {
   holdingRate: 0.25,
   /** Cycle service level, when the item master gives none. */
   serviceLevel: 0.95,
-  /** Lead time in months, when the item master gives none. */
+  /** Lead time in months, when the item master gives none (in a weekly plan, its weeks). */
   leadTime: 1,
-  /** Cost of one unit backlogged for one month, as a share of its price. */
+  /** Cost of one unit backlogged for one month, as a share of its price (in a weekly plan, a week's share of it). */
   backlogCostShare: 0.05,
   /** Cost of one unit of demand lost, as a share of its price (the revenue lost). */
   lostSalesCostShare: 1,
@@ -102,7 +103,7 @@ export async function buildSupplyModel(workbook: Workbook, override: PlanningSet
   const ids = Object.keys(demand);
   const lagError = await lagErrorStocks(workbook, data, ids.map((id) => ({ item: itemOf.get(id) as Item, holdoutRmse: Math.sqrt(squaredRmse.get(id) ?? 0) })));
   const items: SupplyItem[] = ids.map((id) =>
-    supplyItem(itemOf.get(id) as Item, demand[id], Math.sqrt(squaredRmse.get(id) ?? 0), data.resources, periods.length, ids.length, lagError.stocks.get(id)),
+    supplyItem(itemOf.get(id) as Item, demand[id], Math.sqrt(squaredRmse.get(id) ?? 0), data.resources, periods.length, ids.length, lagError.stocks.get(id), monthsPerPeriod(data.bucket)),
   );
   const resources = data.resources.map((resource, r) => supplyResource(resource, r, data, periods));
   const model: SupplyModel = { periods: periods.length, periodLabels: periods, items, resources, demand };
@@ -139,7 +140,7 @@ async function lagErrorStocks(workbook: Workbook, data: PlanningData, wanted: re
   const snapshots = await readForecastSnapshots(workbook);
   if (snapshots.length === 0) return { stocks: new Map() };
   const requests = wanted
-    .map(({ item, holdoutRmse }) => ({ item: item.id, leadTime: item.leadTime || PLANNING_DEFAULTS.leadTime, serviceLevel: item.serviceLevel ?? PLANNING_DEFAULTS.serviceLevel, holdoutRmse }))
+    .map(({ item, holdoutRmse }) => ({ item: item.id, leadTime: item.leadTime || PLANNING_DEFAULTS.leadTime / monthsPerPeriod(data.bucket), serviceLevel: item.serviceLevel ?? PLANNING_DEFAULTS.serviceLevel, holdoutRmse }))
     .filter((request) => Number.isInteger(request.leadTime) && request.leadTime >= 1);
   const byItem = new Map<string, ForecastSnapshotRow>();
   for (const row of snapshots) {
@@ -155,7 +156,7 @@ async function lagErrorStocks(workbook: Workbook, data: PlanningData, wanted: re
     measured.length === 0
       ? `Safety stock is sized from the forecast's RMSE: ${cycles} past cycle(s) kept a forecast, and ${MIN_CYCLES_FOR_LAG_ERROR} with actuals over an item's lead time are needed before the error measured over past cycles replaces it.`
       : `Safety stock of ${measured.length} of ${wanted.length} items is sized from the forecast error over their lead time measured over ${cycleSpan(measured.map((stock) => stock.cycles))} past cycles (z x RMSE of the consensus against what was sold), replacing the forecast's RMSE` +
-        (measured.length < wanted.length ? `; the other ${wanted.length - measured.length} keep the forecast's RMSE (fewer than ${MIN_CYCLES_FOR_LAG_ERROR} such cycles, or a lead time that is not whole months).` : ".");
+        (measured.length < wanted.length ? `; the other ${wanted.length - measured.length} keep the forecast's RMSE (fewer than ${MIN_CYCLES_FOR_LAG_ERROR} such cycles, or a lead time that is not a whole number of periods).` : ".");
   return { stocks, note };
 }
 
@@ -203,7 +204,8 @@ function cycleSpan(counts: readonly number[]): string {
   return least === most ? String(least) : `${least} to ${most}`;
 }
 
-function supplyItem(item: Item, demand: number[], rmse: number, resources: Resource[], periods: number, itemCount: number, measuredStock: number | undefined): SupplyItem {
+/** An item as the supply model plans it; `months` is the months in one planning period (rates per year or month are per period). */
+function supplyItem(item: Item, demand: number[], rmse: number, resources: Resource[], periods: number, itemCount: number, measuredStock: number | undefined, months: number): SupplyItem {
   if (item.unitCost === null) {
     throw new PlanningError(`Item ${item.id} has no unit cost in your item master: the supply plan needs one for every item.`);
   }
@@ -211,7 +213,7 @@ function supplyItem(item: Item, demand: number[], rmse: number, resources: Resou
   const meanDemand = demand.reduce((s, v) => s + v, 0) / Math.max(1, demand.length);
   const stock =
     rmse > 0
-      ? safetyStock(item.serviceLevel ?? PLANNING_DEFAULTS.serviceLevel, { demandMean: meanDemand, demandStdDev: rmse, leadTime: item.leadTime || PLANNING_DEFAULTS.leadTime })
+      ? safetyStock(item.serviceLevel ?? PLANNING_DEFAULTS.serviceLevel, { demandMean: meanDemand, demandStdDev: rmse, leadTime: item.leadTime || PLANNING_DEFAULTS.leadTime / months })
       : 0;
   const planned = item.safetyStock ?? Math.round(measuredStock ?? stock);
   const subcontract = subcontractTerms(item, resources, itemCount);
@@ -220,14 +222,14 @@ function supplyItem(item: Item, demand: number[], rmse: number, resources: Resou
     family: item.family,
     price,
     unitCost: item.unitCost,
-    holdingCost: (item.unitCost * (item.holdingRate ?? PLANNING_DEFAULTS.holdingRate)) / 12,
+    holdingCost: (item.unitCost * (item.holdingRate ?? PLANNING_DEFAULTS.holdingRate) * months) / 12,
     backlogAllowed: true,
-    backlogCost: price * PLANNING_DEFAULTS.backlogCostShare,
+    backlogCost: price * PLANNING_DEFAULTS.backlogCostShare * months,
     lostSalesCost: price * PLANNING_DEFAULTS.lostSalesCostShare,
     subcontractCost: subcontract?.cost,
     subcontractCap: new Array<number>(periods).fill(subcontract?.cap ?? 0),
     safetyStock: new Array<number>(periods).fill(planned),
-    safetyStockPenalty: price * PLANNING_DEFAULTS.backlogCostShare,
+    safetyStockPenalty: price * PLANNING_DEFAULTS.backlogCostShare * months,
     openingInventory: item.openingInventory ?? 0,
     openingBacklog: 0,
     endInventoryTarget: planned,

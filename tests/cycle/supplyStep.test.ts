@@ -1,5 +1,9 @@
 import * as fs from "fs";
+import ExcelJS from "exceljs";
 import * as path from "path";
+import { runDemandStep } from "../../src/cycle/demandStep";
+import { runGatherStep } from "../../src/cycle/gatherStep";
+import { proposeMapping, saveMapping } from "../../src/cycle/mapping";
 import { runCycle } from "../../src/cycle/runCycle";
 import { SHEETS } from "../../src/cycle/sheets";
 import { planAssumptions, runSupplyStep, withinWholeUnitLimit } from "../../src/cycle/supplyStep";
@@ -64,4 +68,27 @@ describe("whole units within the cycle's limit", () => {
       "2 of 2 stocking points (items at their locations) are counted in pieces and planned in whole units; the plan's cost is within 0.04% of the best possible (the optimiser stops within 0.5%).",
     );
   });
+});
+
+describe("a plan in ISO weeks", () => {
+  test("runs into the next ISO year and takes the item's lead time, holding and backlog costs per week", async () => {
+    const source = new ExcelJS.Workbook();
+    const weeks = [2024, 2025].flatMap((year) => Array.from({ length: 52 }, (_, k) => `${year}-W${String(k + 1).padStart(2, "0")}`));
+    source.addWorksheet("Sales").addRows([["Item", ...weeks], ["A", ...weeks.map((_, t) => 100 + ((t * 37) % 41))]]);
+    source.addWorksheet("Items").addRows([["Item", "Unit cost", "Price", "Lead time (months)", "Service level", "Holding rate"], ["A", 10, 20, 2, 0.95, 0.26]]);
+    const book = await MemoryWorkbook.fromXlsx(new Uint8Array(await source.xlsx.writeBuffer()));
+    await saveMapping(book, { ...(await proposeMapping(book)), bucket: "week" });
+    await runGatherStep(book);
+    await runDemandStep(book, { horizon: 6 });
+    const { model } = await runSupplyStep(book);
+    expect(model.periodLabels).toEqual(["2026-W01", "2026-W02", "2026-W03", "2026-W04", "2026-W05", "2026-W06"]);
+    const [item] = model.items;
+    const week = (7 * 12) / 365.25 / 12;
+    expect(item.holdingCost).toBeCloseTo(10 * 0.26 * week, 9);
+    expect(item.backlogCost).toBeCloseTo(20 * 0.05 * 12 * week, 9);
+    // z x RMSE x sqrt(L), L = 2 months = 8.7 weeks
+    const forecast = await book.read(SHEETS.forecast);
+    const rmse = forecast[1][forecast[0].indexOf("RMSE")] as number;
+    expect(item.safetyStock[0]).toBe(Math.round(1.6448536 * rmse * Math.sqrt(8.7)));
+  }, 120_000);
 });

@@ -224,7 +224,27 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
 }
 
 /** What a column of a demand history (months across, or order lines) holds besides the periods. */
-export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered" | "status" | "unit";
+export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered" | "status" | "unit" | "orderType";
+
+/** A column saying what kind of order or billing document a line is on ("Order type", SAP's "Sales Doc. Type", "Auftragsart"), after normalizeHeader. */
+export const ORDER_TYPE_HEADER =
+  /^(?:(?:sales |billing )?(?:order|document|doc|billing|transaction) type|sales doc(?:ument)? type|doc type|auftragsart|verkaufsbelegart|belegart|fakturaart|type de (?:commande|document)|tipo de (?:pedido|documento)|tipo (?:ordine|documento)|ordersoort)$/;
+
+/**
+ * Order or billing document types of returns and credits ("Returns", "Return order", SAP's "RE", "Credit
+ * memo", "Retoure", "Gutschrift", "Avoir", "Devolución", "Reso"): their quantities flow back, so they are
+ * no demand. Its source is the one test, in TypeScript and in DuckDB's SQL.
+ */
+export const RETURN_TYPE = /\breturns?\b|retour|\bcredit\b|gutschrift|\bavoir\b|devoluc|\babono\b|\breso\b|^re$|^g2$/i;
+
+/**
+ * True when an order line's document type names a return or a credit.
+ * @example lineReturned("Returns") // true
+ * @example lineReturned("Standard Order") // false
+ */
+export function lineReturned(value: CellValue): boolean {
+  return typeof value === "string" && RETURN_TYPE.test(value.trim());
+}
 
 /** A column saying whether an order line stands: its status ("Cancelled"), or SAP's reason for rejection. */
 export const STATUS_HEADER = /^(?:(?:order |line |item |document |delivery |sales )?status|state|(?:reason for )?rejection(?: reason)?)$/;
@@ -274,6 +294,7 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   delivered: /^(?:delivered|delivery|actual delivery|ship(?:ped)?|goods issue|gi)(?: date)?$/,
   status: STATUS_HEADER,
   unit: UNIT_HEADER,
+  orderType: ORDER_TYPE_HEADER,
 };
 
 /**

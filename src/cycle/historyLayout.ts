@@ -112,6 +112,8 @@ export interface LineColumns {
   status?: number;
   /** The unit of the line's quantity: an item's lines in another unit than its first are not added up. */
   unit?: number;
+  /** The line's order or billing document type: returns and credits are left out and counted. */
+  orderType?: number;
   /** The measure of each line, in a planning book's long export ("Key Figure" beside "Value"): only the lines of {@link LinesMapping.measure} are read. */
   measure?: number;
 }

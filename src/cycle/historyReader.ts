@@ -14,7 +14,7 @@ import { eachChunk, readBlock } from "./blockReading";
 import { headingKeys, repeatsHeader, type HeadingKeys } from "./blockHeadings";
 import { dayLabel } from "./calendarDays";
 import { isBlank, notNumberAdvice, numberIn, shownValue } from "./cellValues";
-import { isPivotBlank, isTotalLabel, lineCancelled, sameUnit } from "./headerNames";
+import { isPivotBlank, isTotalLabel, lineCancelled, lineReturned, sameUnit } from "./headerNames";
 import {
   blockCellAddress,
   detailLines,
@@ -333,6 +333,7 @@ async function readLines(book: Workbook, mapping: LinesMapping, collector: Serie
         const amount = quantity ?? 0;
         if (row.some((value) => isTotalLabel(value ?? null))) return collector.tally.leftOut("total", amount, at(columns.item));
         if (columns.status !== undefined && lineCancelled(header[columns.status] ?? null, cell(columns.status))) return collector.tally.leftOut("cancelled", amount, at(columns.status));
+        if (columns.orderType !== undefined && lineReturned(cell(columns.orderType))) return collector.tally.leftOut("returned", amount, at(columns.orderType));
         if (quantity === null) return collector.tally.leftOut(parts.some((part) => !isBlank(part.cell)) ? "unreadableQuantity" : "heading", 0, at(columns.item));
         const itemCell = mapping.keyHeadings ? (headed.item ?? null) : cell(columns.item);
         if (isBlank(itemCell) || isPivotBlank(itemCell)) {

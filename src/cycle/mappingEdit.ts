@@ -237,8 +237,9 @@ function optional(lines: Partial<Record<"location" | "customer" | "channel", num
  * held (a sheet per year or region) or bands of periods of its block (a band per location) are kept,
  * with the location of the first (unless the choice names a location line); a grid printed by location
  * keeps taking each row's location from the headings above it unless the choice names a location line.
- * Order lines keep the status column their header row names ("Status", "Reason for rejection"), so
- * cancelled and rejected lines stay left out.
+ * Order lines keep the status column their header row names ("Status", "Reason for rejection") and
+ * its order type column ("Order type", "Sales Doc. Type"), so cancelled and rejected lines, returns and
+ * credits stay left out.
  * @param book the planner's workbook.
  * @param choice what the planner set.
  * @param previous the mapping the editor started from, if any.
@@ -304,7 +305,8 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   const rows = await book.read(source.reference, { offset: 0, count: headerRow + SAMPLE_ROWS + 1 });
   const [header = [], ...sample] = rows.slice(headerRow);
   const { year } = choice;
-  const status = header.findIndex((cell, column) => historyFieldOf(cell) === "status" && ![date, quantity, year, ...keys].includes(column));
+  const kept = (field: "status" | "orderType"): number => header.findIndex((cell, column) => historyFieldOf(cell) === field && ![date, quantity, year, ...keys].includes(column));
+  const [status, orderType] = [kept("status"), kept("orderType")];
   // week numbers beside a year ("Year", "Week"), or a year and week run together ("202413")
   const weekHeaded = namesWeekNumber(header[date] ?? null);
   const weeks = year !== undefined ? weekHeaded : writesYearWeeks(sample.map((row) => row[date] ?? null), weekHeaded);
@@ -315,7 +317,7 @@ async function linesFromChoice(book: Workbook, source: BlockSource, choice: Hist
   if (!span) {
     throw new PlanningError(`${lineName(source, "column", date)} holds no dates or periods in its first rows. Choose the column with the order date.`);
   }
-  const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice), ...(status < 0 ? {} : { status }) };
+  const columns: LineColumns = { date, ...(year === undefined ? {} : { year }), item: choice.item, quantity, ...optional(choice), ...(status < 0 ? {} : { status }), ...(orderType < 0 ? {} : { orderType }) };
   const perLocation = choice.locationQuantities?.[0]?.column === quantity && choice.location === undefined ? { locationQuantities: choice.locationQuantities } : {};
   const { measure } = choice;
   if (measure && [date, quantity, year, ...keys].includes(measure.line)) throw new PlanningError("The measure column is also the date, the quantity or a key column. Choose a column of its own.");

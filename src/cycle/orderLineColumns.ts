@@ -6,14 +6,14 @@
  */
 import { PlanningError } from "../core/errors";
 import type { CellValue } from "../workbook/workbook";
-import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemCodeRank, itemFieldOf, normalizeHeader, STATUS_HEADER, UNIT_HEADER, withoutScale } from "./headerNames";
+import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemCodeRank, itemFieldOf, normalizeHeader, ORDER_TYPE_HEADER, STATUS_HEADER, UNIT_HEADER, withoutScale } from "./headerNames";
 import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 
 /** What a column of an order-line file holds. */
-export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status" | "unit" | "measure";
+export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status" | "orderType" | "unit" | "measure";
 
 /** Roles in the order they are reported. */
-export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity", "status", "unit", "measure"];
+export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity", "status", "orderType", "unit", "measure"];
 
 /** The role's name as the report shows it. */
 export const ROLE_LABELS: Record<OrderLineRole, string> = {
@@ -26,6 +26,7 @@ export const ROLE_LABELS: Record<OrderLineRole, string> = {
   delivered: "delivery date",
   deliveredQuantity: "delivered quantity",
   status: "status",
+  orderType: "order type",
   unit: "unit",
   measure: "measure",
 };
@@ -42,6 +43,7 @@ const PATTERNS: readonly [OrderLineRole, RegExp][] = [
   ["customer", new RegExp(`^(?:customer|cust|client|account|sold ?to|ship ?to|buyer|channel)${ID}$`)],
   ["quantity", new RegExp(`^(?:(?:order(?:ed)?|sales|sold|demand|line) ?(?:qty|quantity|units|volume)|(?:qty|quantity|units) ?(?:ordered|sold)?|qty|volume|demand|pieces|pcs|${EUROPEAN_QUANTITY})$`)],
   ["status", STATUS_HEADER],
+  ["orderType", ORDER_TYPE_HEADER],
   ["unit", UNIT_HEADER],
 ];
 

@@ -8,7 +8,7 @@
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
 import { COMMA_DECIMAL_TEXT, POINT_DECIMAL_TEXT, POINT_THOUSANDS_TEXT, sameText } from "./cellValues";
-import { CANCELLED_STATUS, COUNT_UNITS, namesRejection, quantityScale } from "./headerNames";
+import { CANCELLED_STATUS, COUNT_UNITS, namesRejection, quantityScale, RETURN_TYPE } from "./headerNames";
 import { counted } from "./counted";
 import { distinctMeasures, historyMeasure } from "./measureNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
@@ -343,6 +343,7 @@ function unsignedNumberOf(value: string, layout: NumberLayout): string {
 const LEFT_OUT: readonly { when: string; reason: string }[] = [
   { when: "other_measure", reason: "another measure than the one read as demand" },
   { when: "cancelled", reason: "cancelled or rejected (by its status)" },
+  { when: "returned", reason: "a return or credit (by its document type)" },
   { when: "item IS NULL", reason: "no item" },
   { when: "location IS NULL", reason: "no location" },
   { when: "day IS NULL", reason: `unreadable ${ROLE_LABELS.date}` },
@@ -371,6 +372,7 @@ function parsedLines(
     `${dateOf(text(column("date")), layouts.date as DateLayout)} AS day`,
     `${number("quantity")} AS quantity`,
     `${cancelledTest(columns.status === undefined ? undefined : column("status"))} AS cancelled`,
+    `${columns.orderType === undefined ? "FALSE" : `coalesce(regexp_matches(trim(${text(column("orderType"))}), '${RETURN_TYPE.source}', 'i'), FALSE)`} AS returned`,
     `${measure === undefined ? "FALSE" : `coalesce(lower(${text(column("measure"))}) <> ${sqlText(measure.toLowerCase())}, TRUE)`} AS other_measure`,
   ];
   if (columns.requested !== undefined) fields.push(`${date("requested")} AS requested`, `${text(column("requested"))} AS requested_text`);

@@ -27,6 +27,8 @@ export type LeftOutReason =
   | "unreadablePeriod"
   /** an order line its status marks cancelled or rejected */
   | "cancelled"
+  /** an order line its order or billing document type marks a return or a credit */
+  | "returned"
   /** an order line, or a grid cell, in a first or last month (or week) the history covers only in part */
   | "partialPeriod"
   /** an order line in another unit than the item's first line */
@@ -138,6 +140,7 @@ const REASON_TEXT: Record<LeftOutReason, string> = {
   noKey: "rows with quantities but no item",
   unreadablePeriod: "order lines whose date cannot be read",
   cancelled: "order lines cancelled or rejected (by their status)",
+  returned: "order lines of returns and credits (by their document type)",
   partialPeriod: "rows in a first or last month or week the history covers only in part",
   otherUnit: "order lines in another unit than their item's first line",
   otherMeasure: "rows of measures other than the one read as demand",

@@ -250,6 +250,13 @@ describe("sop gather", () => {
     expect(german.stdout).toContain("Quantity in 5,750 = used 5,750 + left out 0");
   });
 
+  test("lines whose order type is a return or a credit ('Return order', SAP's 'RE' and 'G2') are left out and counted, not summed as demand", async () => {
+    const result = await gatherLines("returns.csv", "Order Date,Material,Order Type,Qty\n2024-01-05,A,Standard,10\n2024-01-09,A,Return order,3\n2024-02-05,A,TA,7\n2024-02-07,A,G2,2\n2024-02-08,A,RE,1\n");
+    expect(result.stdout).toContain('order type = "Order Type"');
+    expect(result.stdout).toContain("left out, a return or credit (by its document type): 3 rows (quantity 6); first lines 3, 5, 6");
+    expect((await historySheet(path.join(dir, "returns.xlsx"))).slice(1)).toEqual([["A", 10, 7]]);
+  });
+
   test("a column the header does not name is chosen with --columns", async () => {
     const lines = "Created On,Material,Pieces shipped\n2024-01-05,A,3\n2024-02-05,A,4\n";
     const refused = await gatherLines("odd.csv", lines);

@@ -606,3 +606,21 @@ describe("an item master's lead times in a weekly plan", () => {
     expect((await readPlanningData(book, { ...mapping, bucket: "month" })).items.map((item) => item.leadTime)).toEqual([2, 0.5]);
   });
 });
+
+describe("order lines with an order or billing document type", () => {
+  it("leaves out returns and credits (Returns, RE, Gutschrift) and counts them; standard orders are demand", async () => {
+    const sheet = new ExcelJS.Workbook();
+    sheet.addWorksheet("Orders").addRows([
+      ["Order Date", "Material", "Sales Doc. Type", "Qty"],
+      ...Array.from({ length: 3 }, (_, k) => [
+        [new Date(Date.UTC(2024, k, 5)), "A", "Standard Order", 10],
+        [new Date(Date.UTC(2024, k, 9)), "A", ["Returns", "RE", "Gutschrift"][k], 3],
+      ]).flat(),
+    ]);
+    const book = await load(sheet);
+    const mapping = await proposeMapping(book);
+    const reading = await readPlanningData(book, mapping);
+    expect(reading.series[0].history).toEqual([10, 10, 10]);
+    expect(reading.reconciliation.leftOut).toEqual([{ reason: "returned", rows: 3, quantity: 9, cells: ["Orders!C3", "Orders!C5", "Orders!C7"] }]);
+  });
+});

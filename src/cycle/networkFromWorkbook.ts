@@ -11,7 +11,8 @@
  * - "SOP Item Locations" (optional): Item, Location, Opening inventory, Production lead time (months).
  *
  * An item master kept per location (a row per item and plant) gives each location's opening inventory,
- * safety stock and unit cost; "SOP Item Locations" overrides its opening inventory.
+ * safety stock and unit cost, and its lead time for the safety stock split; "SOP Item Locations"
+ * overrides its opening inventory.
  *
  * Without "SOP Locations" the workbook has no network and the plan is the single-site plan.
  */
@@ -181,17 +182,20 @@ const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v
  * The network supply model of a workbook with "SOP Locations", or undefined without it. Each item is
  * stocked at every location where it has demand and at every plant whose resources it uses (made there,
  * on those resources only; an item using no resource may be made at every plant). Its demand at a
- * location is its consensus there; its safety stock (the single-site figure for the item) is split over
- * its demand locations by forecast error, as z x sigma_l x sqrt(L) per location (SS_l = SS x sigma_l /
- * sqrt(sum sigma_k^2)), or by demand when the errors are 0 or the item master fixes it; its opening
- * inventory is split by demand unless "SOP Item Locations" gives it. Subcontracting is bought at the
+ * location is its consensus there. Its safety stock is each location's own where an item master kept
+ * per location gives it (0 where it has no row); otherwise the single-site figure is split over its
+ * demand locations by forecast error, as z x sigma_l x sqrt(L_l) per location (SS_l = SS x sigma_l /
+ * sqrt(sum sigma_k^2) x sqrt(L_l / L), L_l the master's lead time there, L the longest), or by demand
+ * when the errors are 0. Its opening inventory is "SOP Item Locations"' where it gives it, else each
+ * location's own from such a master (a location that only stocks the item is planned too), else split
+ * by demand; such a master's unit cost at a location is its cost there. Subcontracting is bought at the
  * plants that make the item, its monthly limit shared equally. A stocking point without demand (a plant
  * that only makes the item) carries no backlog, so it ships only what it has. The time fence keeps each
  * plant's approved production (or, after a single-site plan, the item's, where one plant makes it).
  * @param workbook the planner's workbook
  * @param source the single-site model step 3 built and the demand by location
  * @throws PlanningError naming the sheet and cell of a location, lane or item-location entry that is
- *   wrong, or an item's demand at a location the network does not list
+ *   wrong, an item's demand at a location the network does not list, or an item master's location it does not list
  * @example const network = await readNetwork(book, { model, byLocation }); network?.lanes?.length // 6
  */
 export async function readNetwork(workbook: Workbook, source: NetworkSource): Promise<SupplyModel | undefined> {

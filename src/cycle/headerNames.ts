@@ -226,6 +226,9 @@ function fieldOf<F extends string>(fields: Record<F, RegExp>, text: string): F |
 /** What a column of a demand history (months across, or order lines) holds besides the periods. */
 export type HistoryField = "item" | "location" | "customer" | "channel" | "quantity" | "date" | "year" | "order" | "requested" | "delivered" | "status" | "unit" | "orderType";
 
+/** A column holding the calendar year of a line whose month or week is in another ("Year", "Calendar year", "Jahr"), after normalizeHeader. */
+export const YEAR_HEADER = /^(?:(?:calendar|order|sales|posting) )?year$|^(?:jahr|kalenderjahr|année|annee|año|ano|anno|jaar|rok)$/;
+
 /** A column saying what kind of order or billing document a line is on ("Order type", SAP's "Sales Doc. Type", "Auftragsart"), after normalizeHeader. */
 export const ORDER_TYPE_HEADER =
   /^(?:(?:sales |billing )?(?:order|document|doc|billing|transaction) type|sales doc(?:ument)? type|doc type|auftragsart|verkaufsbelegart|belegart|fakturaart|type de (?:commande|document)|tipo de (?:pedido|documento)|tipo (?:ordine|documento)|ordersoort)$/;
@@ -288,7 +291,7 @@ const HISTORY_FIELDS: Record<Exclude<HistoryField, "item">, RegExp> = {
   date: new RegExp(
     `^(?:(?:order|sales|invoice|posting|document|ship(?:ping|ment)?|transaction|booking) )?(?:date|day)$|^(?:period|month|week|wk|cw|kw|calendar month|cal ?week|calendar week|(?:calendar )?year ?/?(?:month|week)|cal ?year/(?:month|week)|fiscal period|created on|creation date|entered on|posted on|kalenderwoche|woche|semaine|semana|settimana)$|^(?:${EUROPEAN_DATE})$`,
   ),
-  year: /^(?:(?:calendar|order|sales|posting) )?year$|^(?:jahr|kalenderjahr|année|annee|año|ano|anno|jaar|rok)$/,
+  year: YEAR_HEADER,
   order: /^(?:(?:sales )?order|so|document|invoice|doc)(?: ?(?:id|no|nr|number|#|line))?$/,
   requested: /^(?:requested|request|req|promised|due|wanted|customer requested)(?: (?:delivery|ship))?(?: date)?$/,
   delivered: /^(?:delivered|delivery|actual delivery|ship(?:ped)?|goods issue|gi)(?: date)?$/,

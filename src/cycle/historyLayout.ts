@@ -612,7 +612,7 @@ function withRunningYears(line: readonly CellValue[]): CellValue[] {
 }
 
 /** A header naming month numbers 1-12 ("Month", "Calendar month", "Monat", "Mois"). */
-const MONTH_NUMBER_HEADER = /^(?:(?:calendar |cal )?month|monat|mois|mes|mese|maand)(?: no| number| nr)?$/;
+export const MONTH_NUMBER_HEADER = /^(?:(?:calendar |cal )?month|monat|mois|mes|mese|maand)(?: no| number| nr)?$/;
 
 /**
  * The first grid of period headers in the first rows, its keys beside it; a refusal naming the cell

@@ -6,18 +6,19 @@
  */
 import { PlanningError } from "../core/errors";
 import type { CellValue } from "../workbook/workbook";
-import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemCodeRank, itemFieldOf, normalizeHeader, ORDER_TYPE_HEADER, STATUS_HEADER, UNIT_HEADER, withoutScale } from "./headerNames";
+import { EUROPEAN_DATE, EUROPEAN_LOCATION, EUROPEAN_QUANTITY, itemCodeRank, itemFieldOf, normalizeHeader, ORDER_TYPE_HEADER, STATUS_HEADER, UNIT_HEADER, withoutScale, YEAR_HEADER } from "./headerNames";
 import { historyMeasure, MEASURE_HEADER, MEASURE_VALUE_HEADER, measureKind } from "./measureNames";
 
 /** What a column of an order-line file holds. */
-export type OrderLineRole = "date" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status" | "orderType" | "unit" | "measure";
+export type OrderLineRole = "date" | "year" | "item" | "location" | "customer" | "quantity" | "requested" | "delivered" | "deliveredQuantity" | "status" | "orderType" | "unit" | "measure";
 
 /** Roles in the order they are reported. */
-export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity", "status", "orderType", "unit", "measure"];
+export const ORDER_LINE_ROLES: readonly OrderLineRole[] = ["date", "year", "item", "location", "customer", "quantity", "requested", "delivered", "deliveredQuantity", "status", "orderType", "unit", "measure"];
 
 /** The role's name as the report shows it. */
 export const ROLE_LABELS: Record<OrderLineRole, string> = {
   date: "order date",
+  year: "year",
   item: "item",
   location: "location",
   customer: "customer",
@@ -42,6 +43,7 @@ const PATTERNS: readonly [OrderLineRole, RegExp][] = [
   ["location", new RegExp(`^(?:location|loc|site|plant|warehouse|wh|whse|dc|distribution cent(?:er|re)|depot|store|branch|ship ?from(?: location| site| plant)?|shipping point|region|country|outlet|sales (?:office|org|organi[sz]ation)|lieferwerk|${EUROPEAN_LOCATION})${ID}$`)],
   ["customer", new RegExp(`^(?:customer|cust|client|account|sold ?to|ship ?to|buyer|channel)${ID}$`)],
   ["quantity", new RegExp(`^(?:(?:order(?:ed)?|sales|sold|demand|line) ?(?:qty|quantity|units|volume)|(?:qty|quantity|units) ?(?:ordered|sold)?|qty|volume|demand|pieces|pcs|${EUROPEAN_QUANTITY})$`)],
+  ["year", YEAR_HEADER],
   ["status", STATUS_HEADER],
   ["orderType", ORDER_TYPE_HEADER],
   ["unit", UNIT_HEADER],

@@ -8,7 +8,8 @@
 import { PlanningError } from "../core/errors";
 import { serviceSummary, type DeliveryTally, type LeadTimeCount, type ServiceSummary } from "../core/service/otif";
 import { COMMA_DECIMAL_TEXT, POINT_DECIMAL_TEXT, POINT_THOUSANDS_TEXT, sameText } from "./cellValues";
-import { CANCELLED_STATUS, COUNT_UNITS, namesRejection, quantityScale, RETURN_TYPE } from "./headerNames";
+import { CANCELLED_STATUS, COUNT_UNITS, namesRejection, normalizeHeader, quantityScale, RETURN_TYPE } from "./headerNames";
+import { MONTH_NUMBER_HEADER, namesWeekNumber } from "./historyLayout";
 import { counted } from "./counted";
 import { distinctMeasures, historyMeasure } from "./measureNames";
 import { ORDER_LINE_ROLES, ROLE_LABELS, recogniseOrderLineColumns, type OrderLineColumns, type OrderLineRole } from "./orderLineColumns";
@@ -146,7 +147,7 @@ export async function importOrderLines(runner: SqlRunner, file: OrderLineFile, b
   const layouts: Partial<Record<OrderLineRole, DateLayout>> = {};
   for (const role of ["date", "requested", "delivered"] as const) {
     const column = columns[role];
-    if (column !== undefined) layouts[role] = await dateLayout(runner, source, header[column]);
+    if (column !== undefined) layouts[role] = await dateLayout(runner, source, role === "date" ? dateText(header, columns) : text(header[column]));
   }
   if (bucket === "week" && layouts.date?.period === "month") {
     throw new PlanningError(`The ${ROLE_LABELS.date}s in "${header[columns.date as number]}" are months (${layouts.date.label}): a month's quantity cannot be spread over its weeks. Gather by month.`);
@@ -290,10 +291,25 @@ function dateOf(value: string, layout: DateLayout): string {
   return `CASE WHEN strftime(${monday}, '${layout.check ?? layout.format}') = upper(${value}) THEN ${monday}::DATE END`;
 }
 
-/** The layout that reads the most of a date column's first 50,000 filled values (ties go to the earlier layout). */
-async function dateLayout(runner: SqlRunner, source: string, column: string): Promise<DateLayout> {
+/**
+ * The order date's text: its column's, or, beside a year column, the year and the month (or week)
+ * number of a column headed "Month" ("Calendar month", "Monat") or "Week" ("KW") as "2024-03"
+ * ("2024-W05"), which the date layouts read as a month (a week); the sheet reader reads such columns so.
+ */
+function dateText(header: readonly string[], columns: OrderLineColumns): string {
+  const date = text(header[columns.date as number]);
+  if (columns.year === undefined) return date;
+  const dateHeader = header[columns.date as number];
+  const separator = namesWeekNumber(dateHeader) ? "-W" : MONTH_NUMBER_HEADER.test(normalizeHeader(dateHeader)) ? "-" : undefined;
+  if (separator === undefined) return date;
+  const year = text(header[columns.year]);
+  return `CASE WHEN regexp_full_match(${date}, '[0-9]{1,2}') AND regexp_full_match(${year}, '[0-9]{4}') THEN ${year} || '${separator}' || lpad(${date}, 2, '0') ELSE ${date} END`;
+}
+
+/** The layout that reads the most of a date's first 50,000 filled values (ties go to the earlier layout); `value` is the date's SQL text. */
+async function dateLayout(runner: SqlRunner, source: string, value: string): Promise<DateLayout> {
   const counts = DATE_LAYOUTS.map((layout, k) => `count(${dateOf("v", layout)})::DOUBLE AS c${k}`).join(", ");
-  const [row] = await runner.rows(`SELECT ${counts} FROM (SELECT ${text(column)} AS v FROM ${source} WHERE v IS NOT NULL LIMIT 50000)`);
+  const [row] = await runner.rows(`SELECT ${counts} FROM (SELECT ${value} AS v FROM ${source} WHERE v IS NOT NULL LIMIT 50000)`);
   let best = 0;
   DATE_LAYOUTS.forEach((_, k) => {
     if (Number(row[`c${k}`]) > Number(row[`c${best}`])) best = k;
@@ -365,11 +381,11 @@ function parsedLines(
     const scale = quantityScale(column(role));
     return scale === undefined ? numberOf(text(column(role)), numbers) : `(${numberOf(text(column(role)), numbers)}) * ${scale}`;
   };
-  const date = (role: OrderLineRole): string => dateOf(text(column(role)), layouts[role] as DateLayout);
+  const date = (role: OrderLineRole): string => dateOf(role === "date" ? dateText(header, columns) : text(column(role)), layouts[role] as DateLayout);
   const fields = [
     `${text(column("item"))} AS item`,
     columns.location === undefined ? "'' AS location" : `${text(column("location"))} AS location`,
-    `${dateOf(text(column("date")), layouts.date as DateLayout)} AS day`,
+    `${date("date")} AS day`,
     `${number("quantity")} AS quantity`,
     `${cancelledTest(columns.status === undefined ? undefined : column("status"))} AS cancelled`,
     `${columns.orderType === undefined ? "FALSE" : `coalesce(regexp_matches(trim(${text(column("orderType"))}), '${RETURN_TYPE.source}', 'i'), FALSE)`} AS returned`,

@@ -257,6 +257,18 @@ describe("sop gather", () => {
     expect((await historySheet(path.join(dir, "returns.xlsx"))).slice(1)).toEqual([["A", 10, 7]]);
   });
 
+  test("a Year column beside month numbers ('Month') or week numbers ('KW') dates the lines, as the sheet reader reads them", async () => {
+    const months = await gatherLines("ym.csv", "Year,Month,Material,Qty\n2024,1,A,10\n2024,2,A,7\n2024,12,A,4\n");
+    expect(months.stdout).toContain('order date = "Month" (read as year-month (2024-01)), year = "Year"');
+    expect((await historySheet(path.join(dir, "ym.xlsx")))[0]).toEqual(["Item", ...Array.from({ length: 12 }, (_, k) => `2024-${String(k + 1).padStart(2, "0")}`)]);
+    const weeks = await gatherLines("yw.csv", "Jahr;KW;Material;Menge\n2024;52;A;10\n2025;1;A;7\n", "--bucket", "week");
+    expect(weeks.stdout).toContain('order date = "KW" (read as ISO week (2024-W05)), year = "Jahr"');
+    expect((await historySheet(path.join(dir, "yw.xlsx"))).slice(0, 2)).toEqual([
+      ["Item", "2024-W52", "2025-W01"],
+      ["A", 10, 7],
+    ]);
+  });
+
   test("a column the header does not name is chosen with --columns", async () => {
     const lines = "Created On,Material,Pieces shipped\n2024-01-05,A,3\n2024-02-05,A,4\n";
     const refused = await gatherLines("odd.csv", lines);

@@ -22,6 +22,15 @@ export interface GateProblem {
   message: string;
 }
 
+/**
+ * A problem as a planner reads it in a list: its cell first, unless the message already starts with it.
+ * @example shownProblem({ address: "Sales!A8", message: "The item A-1 appears twice" }) // "Sales!A8: The item A-1 appears twice"
+ * @example shownProblem({ address: "Sales!A8", message: "Sales!A8 has no item, but its row holds quantities." }) // "Sales!A8 has no item, ..."
+ */
+export function shownProblem(problem: GateProblem): string {
+  return problem.address && !problem.message.startsWith(problem.address) ? `${problem.address}: ${problem.message}` : problem.message;
+}
+
 /** The planner's acceptance of a set of errors. */
 export interface ErrorAcceptance {
   reason: string;
@@ -48,7 +57,7 @@ export class BlockedByErrors extends PlanningError {
     super(
       `${step} cannot run: step 1 found ${problems.length} error${problems.length === 1 ? "" : "s"} that would make the plan wrong. ` +
         `Fix them in your data and run step 1 again, or accept them with a reason.\n` +
-        problems.map((problem) => `- ${problem.address ?? "(no cell)"}: ${problem.message}`).join("\n"),
+        problems.map((problem) => `- ${shownProblem(problem)}`).join("\n"),
     );
     this.name = "BlockedByErrors";
     this.problems = problems;

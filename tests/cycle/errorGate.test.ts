@@ -1,5 +1,5 @@
 import { runDemandStep } from "../../src/cycle/demandStep";
-import { acceptErrors, BlockedByErrors, readErrorGate } from "../../src/cycle/errorGate";
+import { acceptErrors, BlockedByErrors, readErrorGate, shownProblem } from "../../src/cycle/errorGate";
 import { runGatherStep } from "../../src/cycle/gatherStep";
 import { runCycle } from "../../src/cycle/runCycle";
 import { SHEETS } from "../../src/cycle/sheets";
@@ -46,4 +46,12 @@ describe("errors gate the cycle", () => {
     expect(cycle.accepted?.reason).toBe("known duplicate");
     expect(cycle.reports.map((entry) => entry.step)).toHaveLength(5);
   }, 120_000);
+});
+
+describe("shownProblem: an error as the pane lists it", () => {
+  it("puts the cell first, once", () => {
+    expect(shownProblem({ address: "Sales!A8", message: "The item A-1 appears twice." })).toBe("Sales!A8: The item A-1 appears twice.");
+    expect(shownProblem({ address: "Sales!A8", message: "Sales!A8 has no item, but its row holds quantities." })).toBe("Sales!A8 has no item, but its row holds quantities.");
+    expect(shownProblem({ address: null, message: "No sales history was found." })).toBe("No sales history was found.");
+  });
 });

@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { Body1, Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
-import type { GateProblem } from "../../cycle/errorGate";
+import { shownProblem, type GateProblem } from "../../cycle/errorGate";
 
 export interface ErrorGateViewProps {
   problems: readonly GateProblem[];
@@ -33,7 +33,7 @@ export function ErrorGateView({ problems, onAccept, disabled }: ErrorGateViewPro
         </MessageBarTitle>
         <ul className={styles.list} aria-label="Errors of step 1">
           {problems.map((problem, index) => (
-            <li key={index}>{problem.address ? `${problem.address}: ${problem.message}` : problem.message}</li>
+            <li key={index}>{shownProblem(problem)}</li>
           ))}
         </ul>
         <Body1>Fix them in your data and run step 1 again, or accept them with a reason (it is logged on SOP Validation).</Body1>

@@ -12,6 +12,15 @@ import { parseSpanLabel, type PeriodSpan } from "./periodHeader";
 export type PlanningBucket = "month" | "week";
 
 /**
+ * The word for the periods labels name, as figures counted per period say it ("unit-weeks" of backlog
+ * in a weekly plan): "week" for ISO weeks ("2026-W05"), else "month".
+ * @example periodWord(["2026-W01", "2026-W02"]) // "week"
+ */
+export function periodWord(labels: readonly string[]): PlanningBucket {
+  return labels.length > 0 && labels.every((label) => /^\d{4}-W\d{2}$/.test(label)) ? "week" : "month";
+}
+
+/**
  * Months in one planning period: 1, or 7 / 30.44 for a week. Rates kept per year or per month (holding
  * cost, backlog cost, a default lead time in months) are turned into the plan's periods by it.
  * @example monthsPerPeriod("week") // 0.23

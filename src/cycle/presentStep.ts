@@ -7,6 +7,7 @@ import { CENTS_FORMAT, numberIn, PERCENT_FORMAT, replaceSheets, roundCents, roun
 import { planNumberFormats, planServiceOf, servedUnits } from "./planSheet";
 import { approvalBasis } from "./scenarioPlan";
 import { LOCATION_SUMMARY_HEADERS, locationSummary } from "./networkPlan";
+import { periodWord } from "./planningBuckets";
 import { SHEETS } from "./sheets";
 import type { StepReport, StepRunOptions } from "./stepTypes";
 import { CAPACITY_HOURS } from "./supplyStep";
@@ -124,7 +125,7 @@ export async function planForApproval(
     figure("Supply (units)", totals.supply),
     figure("Lost sales (units)", totals.lostSales),
     figure("Fill rate %", roundShare(shownFillRate(service.fillRate)), PERCENT_FORMAT),
-    figure("Backlog (unit-months)", roundCents(service.backlogUnitPeriods)),
+    figure(`Backlog (unit-${periodWord(table.periods)}s)`, roundCents(service.backlogUnitPeriods)),
     figure("Revenue at risk", roundCents(service.revenueAtRisk)),
     figure("Revenue", totals.revenue),
     figure("Total plan cost", totals.planCost),

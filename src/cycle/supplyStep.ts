@@ -6,6 +6,7 @@ import type { CellInput, Workbook } from "../workbook/workbook";
 import { throwIfCancelled } from "./cancellation";
 import { CENTS_FORMAT, PERCENT_FORMAT, periodFormats, replaceSheets, roundCents, roundShare, WHOLE_FORMAT } from "./ownedSheets";
 import { locationMeasure, planNumberFormats } from "./planSheet";
+import { periodWord } from "./planningBuckets";
 import { SHEETS } from "./sheets";
 import type { StepMessage, StepReport, StepRunOptions } from "./stepTypes";
 import { buildSupplyModel, type SupplyInputs } from "./supplyModelFromWorkbook";
@@ -49,8 +50,11 @@ export const UTILISATION_MEASURE = "Utilisation %";
 export const CAPACITY_HOURS = { regular: "Regular hours", used: "Hours used" } as const;
 
 /** Columns of the strategy comparison, on SOP Strategies (which adds a Note) and in the pane. */
-const STRATEGY_HEADERS = ["Strategy", "Total cost", "Fill rate %", "Backlog (unit-months)", "Revenue at risk", "Peak inventory"];
-/** Number formats of SOP Strategies' columns (as STRATEGY_HEADERS, then Note); the pane's table shows the same. */
+/** SOP Strategies' headers, backlog counted in unit-periods of the plan ("unit-months", "unit-weeks"). */
+function strategyHeaders(period: string): string[] {
+  return ["Strategy", "Total cost", "Fill rate %", `Backlog (unit-${period}s)`, "Revenue at risk", "Peak inventory"];
+}
+/** Number formats of SOP Strategies' columns (as strategyHeaders, then Note); the pane's table shows the same. */
 const STRATEGY_FORMATS = ["@", CENTS_FORMAT, PERCENT_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT, "@"];
 
 /**
@@ -216,7 +220,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     ...(built.receiptsNote === undefined ? [] : [built.receiptsNote]),
   ];
   const strategyRows: CellInput[][] = [
-    [...STRATEGY_HEADERS, "Note"],
+    [...strategyHeaders(periodWord(periods)), "Note"],
     ...strategyLines.map((line, i) => [...line, comparison.summary[i].message ?? ""]),
     [],
     ["Optimal cost by kind", "Amount"],
@@ -251,8 +255,8 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
     report: {
       summary:
         `Optimal plan costs ${roundCents(plan.cost.total).toLocaleString("en-US")} with a fill rate of ${formatNumber(shownFillRate(best?.fillRate ?? 0), PERCENT_FORMAT)} ` +
-        `(backlog ${formatNumber(roundCents(plan.service.backlogUnitPeriods), WHOLE_FORMAT)} unit-months, revenue at risk ${formatNumber(roundCents(plan.service.revenueAtRisk), WHOLE_FORMAT)}); ` +
-        `${overloads.length} resource-months use overtime or subcontracting beyond regular hours.` +
+        `(backlog ${formatNumber(roundCents(plan.service.backlogUnitPeriods), WHOLE_FORMAT)} unit-${periodWord(periods)}s, revenue at risk ${formatNumber(roundCents(plan.service.revenueAtRisk), WHOLE_FORMAT)}); ` +
+        `${overloads.length} resource-${periodWord(periods)}s use overtime or subcontracting beyond regular hours.` +
         (built.network === undefined ? "" : ` ${transferSummary(model, plan)}`),
       messages: [
         ...acceptedNote(await readAcceptance(workbook)),
@@ -264,7 +268,7 @@ export async function runSupplyStep(workbook: Workbook, options: StepRunOptions 
       tables: [
         {
           title: "Strategies",
-          headers: STRATEGY_HEADERS,
+          headers: strategyHeaders(periodWord(periods)),
           rows: strategyLines,
           numberFormats: STRATEGY_FORMATS,
         },

@@ -80,8 +80,11 @@ describe("a plan in ISO weeks", () => {
     await saveMapping(book, { ...(await proposeMapping(book)), bucket: "week" });
     await runGatherStep(book);
     await runDemandStep(book, { horizon: 6 });
-    const { model } = await runSupplyStep(book);
+    const { model, report } = await runSupplyStep(book);
     expect(model.periodLabels).toEqual(["2026-W01", "2026-W02", "2026-W03", "2026-W04", "2026-W05", "2026-W06"]);
+    // backlog is counted in unit-weeks, as the plan's periods are weeks
+    expect((await book.read(SHEETS.strategies))[0]).toContain("Backlog (unit-weeks)");
+    expect(report.summary).toMatch(/unit-weeks.*resource-weeks/);
     const [item] = model.items;
     const week = (7 * 12) / 365.25 / 12;
     expect(item.holdingCost).toBeCloseTo(10 * 0.26 * week, 9);

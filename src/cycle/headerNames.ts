@@ -34,7 +34,7 @@ export type ResourceField =
 
 const PER_HOUR = "(?:/| per )(?:h|hr|hrs|hour)";
 /** The period of an hours header: a month (or the plan's period), or a week ("Capacity (hrs/week)"). */
-const PER_MONTH = "(?:(?:/| per )(?:month|period|mo|week|wk))?";
+const PER_PERIOD = "(?:(?:/| per )(?:month|period|mo|week|wk))?";
 
 /** The unit of an item master's or an order line's quantity ("UoM", "Sales unit", "Unit", "Mengeneinheit"). */
 export const UNIT_HEADER = /^(?:unit|uom|unit of measure|sales unit|order unit|base unit(?: of measure)?|su|bun|me|mengeneinheit|basismengeneinheit|unité|unite|unidad|unità)$/;
@@ -147,17 +147,17 @@ const EU_PER_HOUR = "(?:/(?:std|stunde|h|heure|hora|ora|uur))?";
 const RESOURCE_FIELDS: Record<ResourceField, RegExp> = {
   id: /^(?:resource(?: id| name| code)?|work ?cent(?:er|re)|machine|production line|line|workstation|cell|arbeitsplatz|ressource|maschine|poste de charge|poste de travail|centro de trabajo|centro di lavoro|werkplek)$/,
   regularHours: new RegExp(
-    `^(?:(?:regular|available|standard|normal) )?(?:hours|hrs|capacity)(?: hours| hrs| h)?${PER_MONTH}$|^capacity hours${PER_MONTH}$|^(?:kapazität|kapazitat|verfügbare stunden|capacité|capacite|heures disponibles|capacidad|horas disponibles|capacità|capacita|ore disponibili|capaciteit|beschikbare uren)${EU_HOURS}$`,
+    `^(?:(?:regular|available|standard|normal) )?(?:hours|hrs|capacity)(?: hours| hrs| h)?${PER_PERIOD}$|^capacity hours${PER_PERIOD}$|^(?:kapazität|kapazitat|verfügbare stunden|capacité|capacite|heures disponibles|capacidad|horas disponibles|capacità|capacita|ore disponibili|capaciteit|beschikbare uren)${EU_HOURS}$`,
   ),
   overtimeHours: new RegExp(
-    `^(?:max )?(?:overtime|ot)(?: hours| hrs)?(?: cap| limit| max| allowance)?${PER_MONTH}$|^(?:max )?(?:überstunden|uberstunden|mehrarbeit|heures supplémentaires|heures supplementaires|horas extra|ore straordinarie|overuren)${EU_HOURS}$`,
+    `^(?:max )?(?:overtime|ot)(?: hours| hrs)?(?: cap| limit| max| allowance)?${PER_PERIOD}$|^(?:max )?(?:überstunden|uberstunden|mehrarbeit|heures supplémentaires|heures supplementaires|horas extra|ore straordinarie|overuren)${EU_HOURS}$`,
   ),
   regularCost: new RegExp(
     `^(?:(?:regular|labou?r|standard) )?(?:cost|rate)${PER_HOUR}$|^(?:regular|labou?r) rate$|^(?:kostensatz|stundensatz|lohnsatz|taux horaire|coût horaire|cout horaire|coste por hora|costo orario|uurtarief)${EU_PER_HOUR}$`,
   ),
   overtimeCost: new RegExp(`^(?:overtime|ot) (?:cost|rate)(?:${PER_HOUR})?$|^(?:überstundensatz|uberstundensatz|taux heures supplémentaires|coste horas extra|costo straordinario|overuurtarief)${EU_PER_HOUR}$`),
   subcontractCost: new RegExp(`^(?:subcontract(?:ing)?|outsourc(?:e|ing)) (?:cost|rate)(?:${PER_HOUR})?$`),
-  subcontractHours: new RegExp(`^(?:subcontract(?:ing)?|outsourc(?:e|ing))(?: hours| hrs)? (?:cap|limit|max)${PER_MONTH}$`),
+  subcontractHours: new RegExp(`^(?:subcontract(?:ing)?|outsourc(?:e|ing))(?: hours| hrs)? (?:cap|limit|max)${PER_PERIOD}$`),
 };
 
 /** Words of hours and of a unit of product in an hours-per-unit header, English and European ("Std/Stk", "h/pièce", "horas/unidad"). */
@@ -318,6 +318,8 @@ export function historyFieldOf(header: CellValue): HistoryField | undefined {
  */
 const SCALE_WORDS = String.raw`(?:^|(?<=[\s(]))(?:(?:in|en)\s+)?(?:\(\s*'?000s?\s*\)|'000s?|000s|(?<=(?:in|en)\s+|\(\s*)thousands?|thousands?(?:\s+of)?(?=\s+(?:units?|pieces|pcs|cases|boxes|pallets|tons?|tonnes?|kg|litres?|liters?)\b|\s*\))|tsd\.?|tausend|milliers|miles\s+de|migliaia|duizenden|duizendtallen|x\s*1[.,]?000|\(\s*k\s*\)|(?<m>millions?(?:\s+of)?|mio\.?|millionen|\(\s*mn?\s*\)))(?=$|[\s),])`;
 const SCALE = new RegExp(SCALE_WORDS, "i");
+/** Every scale word of a header, to take them out. */
+const SCALE_ALL = new RegExp(SCALE_WORDS, "gi");
 
 /**
  * The units in one number of a header or title that says its numbers are in thousands or millions
@@ -338,7 +340,7 @@ export function quantityScale(text: string): number | undefined {
  * @example withoutScale("Menge in Tsd.") // "Menge"
  */
 export function withoutScale(text: string): string {
-  return text.replace(new RegExp(SCALE_WORDS, "gi"), " ").replace(/\s+/g, " ").trim();
+  return text.replace(SCALE_ALL, " ").replace(/\s+/g, " ").trim();
 }
 
 /**

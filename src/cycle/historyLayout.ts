@@ -352,8 +352,7 @@ export function linesShape(sample: Matrix): Omit<LinesMapping, "sources"> | unde
     const yearWeeks = writesYearWeeks(rows.map((row) => row[date] ?? null), weekHeaded);
     const spans = rows.flatMap((row) => lineSpan(row, { date }, yearWeeks) ?? []);
     const decimalComma = writesDecimalComma((perLocation ?? [{ column: quantity }]).flatMap(({ column }) => rows.map((row) => row[column] ?? null))) ? { decimalComma: true } : {};
-    const scale = linesScale(sample, headerRow, quantity);
-    const scaled = scaleOf(scale);
+    const scaled = scaleOf(linesScale(sample, headerRow, quantity));
     if (mostly(spans.length, rows.length)) {
       return {
         layout: "lines",

@@ -108,8 +108,9 @@ export async function readHistory(book: Workbook, mapping: HistoryMapping, bucke
     ? mapping.columns.customer !== undefined || mapping.columns.channel !== undefined
     : mapping.customerLine !== undefined || mapping.channelLine !== undefined;
   const collector = new SeriesCollector(bucket, isLines(mapping) ? undefined : "grid", reporting);
-  const units = isLines(mapping) ? await readLines(book, mapping, collector) : [];
-  if (!isLines(mapping)) await readGrid(book, mapping, collector);
+  let units: SoldUnit[] = [];
+  if (isLines(mapping)) units = await readLines(book, mapping, collector);
+  else await readGrid(book, mapping, collector);
   for (const problem of await uncalculatedFormulaProblems(book, historySources(mapping).map((source) => source.reference))) collector.problem(problem);
   return { ...collector.result(isLines(mapping) ? 0 : null), periodKind: kind, ...(units.length > 0 ? { units } : {}) };
 }

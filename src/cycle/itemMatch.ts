@@ -16,6 +16,15 @@ export function itemMatchKey(id: string): string {
   return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, "") : text;
 }
 
+/**
+ * The item master's ids by their {@link itemMatchKey}, as {@link masterIdOf} looks them up (of two ids
+ * sharing a key, the last).
+ * @example masterIndex(["CH-101"]).get("ch-101") // "CH-101"
+ */
+export function masterIndex(ids: Iterable<string>): Map<string, string> {
+  return new Map([...ids].map((id) => [itemMatchKey(id), id.trim()]));
+}
+
 /** A code and its name in one cell, split at " - ", " – ", ": ", " | " or a tab ("CH-101 - Office chair", "Office chair | CH-101"). */
 const CODE_AND_NAME = /\s+[-–—|]\s+|:\s+|\t/;
 /** A code in brackets after the name ("Office chair (CH-101)", "Office chair [CH-101]"). */

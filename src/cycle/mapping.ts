@@ -197,13 +197,15 @@ export async function proposeMapping(book: Workbook): Promise<DataMapping> {
   if (history && isLines(history)) {
     // the first rows of the lines' first block, as sampled
     const values = lines.find((entry) => entry.candidate.source.reference === history.sources[0].reference)?.candidate.values ?? [];
-    notes.push(...shippedNote(history, values), ...deliveryDateNote(history), ...periodNumberNote(history, values), ...linesMeasureNote(history, values));
+    notes.push(
+      ...shippedNote(history, values),
+      ...deliveryDateNote(history),
+      ...periodNumberNote(history, values),
+      ...linesMeasureNote(history, values),
+      ...scaleNote(history.sources[0], linesScale(values, history.headerRow, history.columns.quantity)),
+    );
   }
-  const scaleCell = chosen ? gridScale(chosen.candidate.values, chosen.shape.mapping.orientation, chosen.shape.mapping.headerLine, chosen.shape.mapping.keyLine) : undefined;
-  if (history && isLines(history)) {
-    const values = lines.find((entry) => entry.candidate.source.reference === history.sources[0].reference)?.candidate.values ?? [];
-    notes.push(...scaleNote(history.sources[0], linesScale(values, history.headerRow, history.columns.quantity)));
-  } else if (history) notes.push(...scaleNote(history.source, scaleCell));
+  if (chosen) notes.push(...scaleNote(chosen.candidate.source, gridScale(chosen.candidate.values, chosen.shape.mapping.orientation, chosen.shape.mapping.headerLine, chosen.shape.mapping.keyLine)));
   if (history?.decimalComma) {
     notes.push(`The history's quantities in ${historySources(history)[0].reference} are text written with a decimal comma and points between thousands ("1.234,5"), as a European export opened as text: step 1 reads them so ("12,000" is twelve).`);
   }

@@ -12,7 +12,7 @@ import type { ActualRow } from "../core/rolling/snapshot";
 import { cellAddress, parseRange, rangeAddress, sheetCellAddress } from "../workbook/address";
 import type { CellValue, Matrix, OverwriteConfirmation, Workbook, WriteBlock } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
-import { itemMatchKey, masterIdOf } from "./itemMatch";
+import { masterIdOf, masterIndex } from "./itemMatch";
 import { daySerial } from "./calendarDays";
 import { isBlank, numberIn } from "./cellValues";
 import { gridKey } from "./historyReader";
@@ -130,13 +130,15 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
     grid.orientation === "periodsAcross" ? (values[position] ?? []) : values.map((row) => row[position] ?? null);
   const keys = lines.map(({ position, key }) => gridKey(grid, grid, Object.assign([...lineCells(position)], { [grid.keyLine]: key }), at(position)));
   const positionOf = new Map(keys.map((key, k) => [seriesKey(key.item, key.location), positions[k]]));
-  const master = await itemMasterIds(workbook, mapping.items);
-  // the actuals name items as step 1 reads them, in the master's spelling ("CH-101" for a line "CH-101 - Office chair" or "ch-101")
-  const masterKeys = new Map([...master].map((id) => [itemMatchKey(id), id]));
-  keys.forEach((key, k) => {
-    const id = masterIdOf(key.item, masterKeys)?.id;
-    if (id !== undefined && !positionOf.has(seriesKey(id, key.location))) positionOf.set(seriesKey(id, key.location), positions[k]);
-  });
+  // read only when an actual names no line as written: the master's ids, and the lines by the master's spelling
+  let master: { ids: Set<string>; spelled: Map<string, number> } | undefined;
+  const masterLines = async (): Promise<{ ids: Set<string>; spelled: Map<string, number> }> => {
+    if (master === undefined) {
+      const ids = await itemMasterIds(workbook, mapping.items);
+      master = { ids, spelled: linesByMasterSpelling(ids, keys, positions) };
+    }
+    return master;
+  };
   const located = keys.some((key) => key.location !== "");
   const last = parseMonth(grid.periods[grid.periods.length - 1]);
   if (last === undefined) throw new PlanningError(`The history's last period "${grid.periods[grid.periods.length - 1]}" is not a month.`);
@@ -178,13 +180,13 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
       continue;
     }
     seen.set(`${key}|${label}`, actual.source);
-    let position = positionOf.get(key);
+    let position = positionOf.get(key) ?? (await masterLines()).spelled.get(key);
     if (position === undefined) {
       if (grid.location !== undefined && grid.locationLine === undefined && grid.keySeparator === undefined && location !== grid.location) {
         problems.push(`${actual.source}: the history (${grid.source.reference}) holds location ${grid.location} only, not ${location}; add that location's history by hand, or correct the line.`);
         continue;
       }
-      if (!master.has(item)) {
+      if (!(await masterLines()).ids.has(item)) {
         const where = mapping.items === null ? "and the workbook has no item master mapped in step 1" : `nor in the item master (${mapping.items.source.reference})`;
         problems.push(`${actual.source}: ${item} is not in the history (${grid.source.reference}) ${where}; add the item to the item master first (supply needs its unit cost), or correct the line.`);
         continue;
@@ -282,6 +284,21 @@ export async function appendActuals(workbook: Workbook, actuals: readonly Actual
 }
 
 /** The item ids of the item master as step 1 reads them (trimmed text), or none when no item master is mapped. */
+/**
+ * The position of each line by its item in the item master's spelling where that differs from the
+ * line's own: the actuals name items as step 1 reads them ("CH-101" for a line "CH-101 - Office chair"
+ * or "ch-101").
+ */
+function linesByMasterSpelling(ids: ReadonlySet<string>, keys: readonly { item: string; location: string }[], positions: readonly number[]): Map<string, number> {
+  const index = masterIndex(ids);
+  const spelled = new Map<string, number>();
+  keys.forEach((key, k) => {
+    const id = masterIdOf(key.item, index)?.id;
+    if (id !== undefined && id !== key.item && !spelled.has(seriesKey(id, key.location))) spelled.set(seriesKey(id, key.location), positions[k]);
+  });
+  return spelled;
+}
+
 async function itemMasterIds(workbook: Workbook, items: ItemsMapping | null): Promise<Set<string>> {
   if (items === null) return new Set();
   const rows = await readRecordCells(workbook, items);

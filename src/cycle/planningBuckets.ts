@@ -6,18 +6,20 @@
  */
 import { PlanningError } from "../core/errors";
 import { isoWeekLabel, monthLabelOfDay } from "./calendarDays";
+import { DAYS_PER_MONTH } from "./headerNames";
 import { parseSpanLabel, type PeriodSpan } from "./periodHeader";
 
 /** The bucket the cycle plans in. */
 export type PlanningBucket = "month" | "week";
 
+
 /**
  * The word for the periods labels name, as figures counted per period say it ("unit-weeks" of backlog
- * in a weekly plan): "week" for ISO weeks ("2026-W05"), else "month".
+ * in a weekly plan): "week" for ISO weeks ("2026-W05"), else "month"; a plan's labels are all of one kind.
  * @example periodWord(["2026-W01", "2026-W02"]) // "week"
  */
 export function periodWord(labels: readonly string[]): PlanningBucket {
-  return labels.length > 0 && labels.every((label) => /^\d{4}-W\d{2}$/.test(label)) ? "week" : "month";
+  return /^\d{4}-W\d{2}$/.test(labels[0] ?? "") ? "week" : "month";
 }
 
 /**
@@ -26,7 +28,7 @@ export function periodWord(labels: readonly string[]): PlanningBucket {
  * @example monthsPerPeriod("week") // 0.23
  */
 export function monthsPerPeriod(bucket: PlanningBucket): number {
-  return bucket === "week" ? (7 * 12) / 365.25 : 1;
+  return bucket === "week" ? 7 / DAYS_PER_MONTH : 1;
 }
 
 /** A part of a period's quantity that falls into one planning bucket. */

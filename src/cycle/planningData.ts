@@ -6,10 +6,10 @@
 import type { CellValue, Matrix, Workbook } from "../workbook/workbook";
 import { readBlock } from "./blockReading";
 import { isBlank, toAttributeNumber, toNumber } from "./cellValues";
-import { DAYS_PER_MONTH, type ItemField, type ResourceField } from "./headerNames";
-import type { PlanningBucket } from "./planningBuckets";
+import type { ItemField, ResourceField } from "./headerNames";
+import { monthsPerPeriod, type PlanningBucket } from "./planningBuckets";
 import { blockCellAddress, locationHeading } from "./historyLayout";
-import { itemMatchKey, masterIdOf } from "./itemMatch";
+import { masterIdOf, masterIndex } from "./itemMatch";
 import { mappedHistory, readHistory, repeatsKeyHeader, type CustomerTotal, type SoldUnit } from "./historyReader";
 import { blockPosition, cellAt, keyedLines, type DataMapping, type RecordMapping, type SeriesMapping } from "./mapping";
 import type { ReadProblem, Reconciliation } from "./reconciliation";
@@ -211,7 +211,7 @@ export async function readPlanningData(book: Workbook, mapping: DataMapping): Pr
   const perPeriod = hoursPerPlanPeriod(mapping.resources?.hoursPer ?? {}, mapping.bucket ?? "month");
   const resources = resourceRows.map((row) => toResource(row, perPeriod));
   // a lead time in the plan's periods: weeks in a weekly plan, 4.35 to a month
-  const periodsPerUnit = (mapping.items?.leadTimeMonthsPerUnit ?? 1) * (mapping.bucket === "week" ? DAYS_PER_MONTH / 7 : 1);
+  const periodsPerUnit = (mapping.items?.leadTimeMonthsPerUnit ?? 1) / monthsPerPeriod(mapping.bucket ?? "month");
   const items = byLocation(itemRows.map((row) => ({ item: toItem(row, resources, periodsPerUnit), location: row.fields.location })));
   const known = new Set(items.map((item) => item.id));
   const series = withMasterSpelling(history.series, items);
@@ -350,10 +350,9 @@ function emptyResource(id: string): Resource {
  * planning period: 4.35 for a week's hours in a monthly plan, 1 / 4.35 the other way, 1 otherwise.
  */
 function hoursPerPlanPeriod(hoursPer: Partial<Record<ResourceField, "week" | "month">>, bucket: PlanningBucket): (field: ResourceField) => number {
-  const weeksPerMonth = DAYS_PER_MONTH / 7;
   return (field) => {
     const period = hoursPer[field];
-    return period === undefined || period === bucket ? 1 : period === "week" ? weeksPerMonth : 1 / weeksPerMonth;
+    return period === undefined ? 1 : monthsPerPeriod(bucket) / monthsPerPeriod(period);
   };
 }
 
@@ -404,7 +403,7 @@ function perUnit(cost: number | null, priceUnit: number | null): number | null {
  * same location already has the master's.
  */
 function withMasterSpelling<S extends { item: string; location: string }>(series: readonly S[], items: readonly Item[]): S[] {
-  const master = new Map(items.map((item) => [itemMatchKey(item.id), item.id]));
+  const master = masterIndex(items.map((item) => item.id));
   const taken = new Set(series.map((entry) => `${entry.item}\u0000${entry.location}`));
   return series.map((entry) => {
     const id = masterIdOf(entry.item, master)?.id;

@@ -16,6 +16,7 @@ import { isoWeekLabel, monthLabelOfDay } from "./calendarDays";
 import { NETWORK_SHEETS } from "./networkFromWorkbook";
 import { WHOLE_FORMAT } from "./ownedSheets";
 import { parsePeriodCell } from "./periodHeader";
+import { periodWord } from "./planningBuckets";
 import { address, amount, column, readTable, requiredColumn, text, type PlannerTable } from "./plannerTable";
 
 /** The planner's sheet of scheduled receipts. */
@@ -117,10 +118,10 @@ function receiptLocation(table: PlannerTable, r: number, k: number, model: Suppl
 function arrivalLabel(table: PlannerTable, r: number, k: number, labels: readonly string[]): string {
   const cell = table.rows[r][k] ?? null;
   const span = parsePeriodCell(cell);
-  const weekly = /^\d{4}-W\d{2}$/.test(labels[0] ?? "");
+  const what = periodWord(labels);
+  const weekly = what === "week";
   const label = span === undefined || (weekly && span.kind === "month") ? undefined : weekly ? isoWeekLabel(span.first) : monthLabelOfDay(span.first);
   const [first, last] = [labels[0] ?? "", labels[labels.length - 1] ?? ""];
-  const what = weekly ? "week" : "month";
   if (label === undefined || (!labels.includes(label) && label >= first && label <= last)) throw new PlanningError(`${address(table, r, k)} gives ${what} "${text(table, r, k)}", which is not a ${what} of the plan (first ${first}, last ${last}).`);
   if (label < first) {
     throw new PlanningError(

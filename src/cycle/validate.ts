@@ -20,7 +20,7 @@ import { parseMonth, monthNumber } from "./periodHeader";
 import { calendarSeasonLength } from "./periods";
 import { readRecordCells, readSeriesCells, seriesKey, type MappedCell, type RecordCells, type SeriesCells } from "./planningData";
 import { refusalReasons, type SoldUnit } from "./historyReader";
-import { itemMatchKey, masterIdOf } from "./itemMatch";
+import { itemMatchKey, masterIdOf, masterIndex } from "./itemMatch";
 import type { ReadProblem } from "./reconciliation";
 
 export type IssueSeverity = "error" | "warning" | "info";
@@ -351,7 +351,7 @@ function lineItems(history: LinesMapping, reading: { series: readonly { item: st
 }
 
 function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: readonly MappedCell[], launched: ReadonlySet<string>): ValidationIssue[] {
-  const master = new Map(masterIds.map((cell) => [itemMatchKey(String(cell.value)), String(cell.value).trim()]));
+  const master = masterIndex(masterIds.map((cell) => String(cell.value)));
   const matched = historyKeys.map((key) => masterIdOf(String(key.value), master));
   const history = new Set(matched.flatMap((match) => (match === undefined ? [] : [itemMatchKey(match.id)])));
   const issues: ValidationIssue[] = [];
@@ -396,7 +396,7 @@ function checkCrossReference(historyKeys: readonly MappedCell[], masterIds: read
  */
 function checkUnits(sold: readonly SoldUnit[], rows: readonly RecordCells<ItemField>[]): ValidationIssue[] {
   const master = new Map(rows.flatMap((row) => (row.fields.id === undefined ? [] : [[itemMatchKey(String(row.fields.id.value)), row] as const])));
-  const ids = new Map([...master.values()].map((row) => [itemMatchKey(String(row.fields.id?.value)), String(row.fields.id?.value).trim()]));
+  const ids = masterIndex([...master.values()].map((row) => String(row.fields.id?.value)));
   return sold.flatMap((entry) => {
     const id = masterIdOf(entry.item, ids)?.id;
     const unit = id === undefined ? undefined : master.get(itemMatchKey(id))?.fields.unit;
@@ -452,7 +452,6 @@ function checkLocatedRows(rows: readonly RecordCells<ItemField>[]): ValidationIs
 function sameValue(a: CellValue, b: CellValue): boolean {
   return typeof a === "string" && typeof b === "string" ? sameText(a, b) : a === b;
 }
-
 
 function checkAttributes<F extends string>(fields: Partial<Record<F, MappedCell>>, numeric: readonly F[], id: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
